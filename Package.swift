@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "vaktaal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "VaktaalCore", targets: ["VaktaalCore"]),
+        .executable(name: "vaktaal", targets: ["vaktaal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The only module that talks to libxml2; everything above it sees Swift types.
+        .target(name: "VaktaalXML", dependencies: ["CLibXML2"], swiftSettings: strictSwift),
+        // The terminology model, the folder loader, writer and validator, the lookup index.
+        .target(name: "VaktaalCore", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        .executableTarget(
+            name: "vaktaal",
+            dependencies: [
+                "VaktaalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalCoreTests",
+            dependencies: ["VaktaalCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+    ]
+)

@@ -1,0 +1,128 @@
+import CLibXML2
+
+/// The libxml2 SAX2 callbacks. Each recovers its ``ParseSession`` from the user data.
+extension ParseSession {
+    static func session(_ userData: UnsafeMutableRawPointer?) -> ParseSession {
+        Unmanaged<ParseSession>.fromOpaque(userData!).takeUnretainedValue()
+    }
+
+    static func makeHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+            ParseSession.session(userData).startElement(
+                localName: localName, prefix: prefix, uri: uri,
+                namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        sax.endElementNs = { userData, localName, prefix, uri in
+            let session = ParseSession.session(userData)
+            guard session.failure == nil else { return }
+            session.depth -= 1
+            session.flushText()
+            let name = XMLName(
+                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { string($0) })
+            let position = session.tracker.position(at: session.markupStart(before: session.consumedOffset))
+            session.handler.endElement(name, at: position)
+            session.markupEnded()
+        }
+        sax.characters = { userData, characters, length in
+            guard let characters, length > 0 else { return }
+            ParseSession.session(userData).pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+        }
+        sax.cdataBlock = sax.characters
+        sax.comment = { userData, value in
+            let session = ParseSession.session(userData)
+            guard session.failure == nil else { return }
+            session.flushText()
+            let position = session.tracker.position(at: session.commentStart(before: session.consumedOffset))
+            session.handler.comment(string(value), at: position)
+            session.markupEnded()
+        }
+        sax.internalSubset = { userData, _, _, _ in
+            let session = ParseSession.session(userData)
+            let position = session.tracker.position(at: session.markupStart(before: session.consumedOffset))
+            session.fail(.doctypeNotAllowed(path: session.path, position: position))
+        }
+        sax.serror = { userData, error in
+            guard let error else { return }
+            ParseSession.session(userData).recordError(error.pointee)
+        }
+        return sax
+    }
+
+    func startElement(
+        localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard failure == nil else { return }
+        flushText()
+        let end = consumedOffset
+        let start = markupStart(before: end)
+        let position = tracker.position(at: start)
+        depth += 1
+        if depth > XMLStreamParser.maximumDepth {
+            fail(.malformed(path: path, position: position, message: "elements are nested more than \(XMLStreamParser.maximumDepth) levels deep"))
+            return
+        }
+        var declarations: [XMLNamespaceDeclaration] = []
+        if let namespaces {
+            for index in 0..<namespaceCount {
+                let declaredPrefix = namespaces[2 * index].map { string($0) }
+                declarations.append(XMLNamespaceDeclaration(prefix: declaredPrefix, uri: string(namespaces[2 * index + 1])))
+            }
+        }
+        let nameOffsets = attributeNameOffsets(from: start, to: end)
+        var list: [XMLAttribute] = []
+        list.reserveCapacity(attributeCount)
+        if let attributes {
+            for index in 0..<attributeCount {
+                let fields = attributes + 5 * index
+                let name = XMLName(
+                    localName: string(fields[0]), prefix: fields[1].map { string($0) },
+                    namespaceURI: fields[2].map { string($0) })
+                let offset = nameOffsets[name.qualifiedName] ?? start
+                list.append(
+                    XMLAttribute(
+                        name: name, value: string(from: fields[3], to: fields[4]),
+                        position: tracker.position(at: offset)))
+            }
+        }
+        list.sort { $0.position < $1.position }
+        let tag = XMLStartTag(
+            name: XMLName(localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { string($0) }),
+            attributes: list, namespaceDeclarations: declarations, position: position)
+        handler.startElement(tag)
+        markupEnded()
+    }
+
+    /// Finds where each attribute name starts in the raw start tag `buffer[start..<end]`.
+    func attributeNameOffsets(from start: Int, to end: Int) -> [String: Int] {
+        var offsets: [String: Int] = [:]
+        var index = start + 1
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while index < end, !isSpace(buffer[index]), buffer[index] != UInt8(ascii: "/"), buffer[index] != UInt8(ascii: ">") {
+            index += 1
+        }
+        while index < end {
+            while index < end, isSpace(buffer[index]) { index += 1 }
+            let nameStart = index
+            while index < end, !isSpace(buffer[index]), buffer[index] != UInt8(ascii: "="),
+                buffer[index] != UInt8(ascii: ">"), buffer[index] != UInt8(ascii: "/")
+            {
+                index += 1
+            }
+            guard index > nameStart else { break }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<index]), as: UTF8.self)
+            offsets[name] = nameStart
+            while index < end, buffer[index] != UInt8(ascii: "\""), buffer[index] != UInt8(ascii: "'") { index += 1 }
+            guard index < end else { break }
+            let quote = buffer[index]
+            index += 1
+            while index < end, buffer[index] != quote { index += 1 }
+            index += 1
+        }
+        return offsets
+    }
+}

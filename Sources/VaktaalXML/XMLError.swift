@@ -1,0 +1,43 @@
+/// Why a document could not be read as XML. Every case names the file and, where the
+/// problem has one, the line and column, so messages read like a compiler's.
+public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file has no bytes at all.
+    case empty(path: String)
+    /// The file holds NUL bytes: it is binary, not text.
+    case binary(path: String)
+    /// The bytes are not well-formed XML (or not proper UTF-8) at this place.
+    case malformed(path: String, position: XMLPosition, message: String)
+    /// The document has a `<!DOCTYPE`: refused, because DTDs can declare entities that read
+    /// local files or expand without bound.
+    case doctypeNotAllowed(path: String, position: XMLPosition)
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .empty(let path), .binary(let path), .malformed(let path, _, _),
+            .doctypeNotAllowed(let path, _):
+            return path
+        }
+    }
+
+    /// Where in the file the problem is; line 1, column 1 for whole-file problems.
+    public var position: XMLPosition {
+        switch self {
+        case .empty, .binary: return XMLPosition(line: 1, column: 1)
+        case .malformed(_, let position, _), .doctypeNotAllowed(_, let position): return position
+        }
+    }
+
+    /// The message without the location prefix.
+    public var message: String {
+        switch self {
+        case .empty: return "the file is empty"
+        case .binary: return "the file is binary (it contains NUL bytes), not XML text"
+        case .malformed(_, _, let message): return message
+        case .doctypeNotAllowed:
+            return "DOCTYPE declarations are not allowed (they can declare entities that read files or explode in size)"
+        }
+    }
+
+    public var description: String { "\(path):\(position.line):\(position.column): error: \(message)" }
+}

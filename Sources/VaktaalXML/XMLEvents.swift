@@ -1,0 +1,84 @@
+/// A namespace-qualified XML name.
+public struct XMLName: Hashable, Sendable, CustomStringConvertible {
+    /// The local part, e.g. `prefLabel`.
+    public var localName: String
+    /// The prefix as written, e.g. `dc`, or `nil` for an unprefixed name.
+    public var prefix: String?
+    /// The namespace URI the name is in, or `nil` for no namespace.
+    public var namespaceURI: String?
+
+    /// Creates a name.
+    public init(localName: String, prefix: String? = nil, namespaceURI: String? = nil) {
+        self.localName = localName
+        self.prefix = prefix
+        self.namespaceURI = namespaceURI
+    }
+
+    /// The name as written in the source: `prefix:local` or `local`.
+    public var qualifiedName: String {
+        guard let prefix, !prefix.isEmpty else { return localName }
+        return "\(prefix):\(localName)"
+    }
+
+    public var description: String { qualifiedName }
+}
+
+/// The namespace of the `xml:` prefix (`xml:lang`, `xml:space`).
+public let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
+
+/// One attribute of a start tag, with the place its name starts.
+public struct XMLAttribute: Hashable, Sendable {
+    /// The attribute's qualified name.
+    public var name: XMLName
+    /// The value with entities and character references resolved.
+    public var value: String
+    /// Where the attribute's name starts in the source.
+    public var position: XMLPosition
+
+    /// Creates an attribute.
+    public init(name: XMLName, value: String, position: XMLPosition) {
+        self.name = name
+        self.value = value
+        self.position = position
+    }
+}
+
+/// A namespace declaration (`xmlns="…"` or `xmlns:prefix="…"`) on a start tag.
+public struct XMLNamespaceDeclaration: Hashable, Sendable {
+    /// The declared prefix; `nil` for the default namespace.
+    public var prefix: String?
+    /// The namespace URI.
+    public var uri: String
+
+    /// Creates a declaration.
+    public init(prefix: String?, uri: String) {
+        self.prefix = prefix
+        self.uri = uri
+    }
+}
+
+/// A start tag as the stream parser reports it.
+public struct XMLStartTag: Sendable {
+    /// The element's name.
+    public var name: XMLName
+    /// The attributes, in source order (namespace declarations are not among them).
+    public var attributes: [XMLAttribute]
+    /// The namespace declarations written on this tag.
+    public var namespaceDeclarations: [XMLNamespaceDeclaration]
+    /// Where the tag's `<` is.
+    public var position: XMLPosition
+}
+
+/// Receives the content of a document from ``XMLStreamParser``, in document order.
+///
+/// Text arrives in one piece per run of character data between two tags or comments.
+public protocol XMLContentHandler: AnyObject {
+    /// An element starts.
+    func startElement(_ tag: XMLStartTag)
+    /// The element most recently started and not yet ended ends here.
+    func endElement(_ name: XMLName, at position: XMLPosition)
+    /// A run of character data (text and CDATA, entities resolved).
+    func text(_ text: String, at position: XMLPosition)
+    /// A comment, without its `<!--` and `-->`.
+    func comment(_ text: String, at position: XMLPosition)
+}

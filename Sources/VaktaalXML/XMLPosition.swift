@@ -1,0 +1,61 @@
+/// A place in a source file: a 1-based line and a 1-based column counted in Unicode code points.
+///
+/// `\n`, `\r\n` and a lone `\r` each end a line.
+public struct XMLPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 1-based line number.
+    public var line: Int
+    /// The 1-based column, counted in Unicode scalar values (code points).
+    public var column: Int
+
+    /// Creates a position from a 1-based line and column.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: XMLPosition, rhs: XMLPosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Turns byte offsets into lines and code-point columns by scanning a UTF-8 buffer forward.
+///
+/// Offsets asked for are usually increasing, so the total work is one pass over the buffer;
+/// an earlier offset restarts the scan from the beginning.
+struct PositionTracker {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+    private var line = 1
+    private var column = 1
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func position(at target: Int) -> XMLPosition {
+        let target = min(max(target, 0), bytes.count)
+        if target < offset {
+            offset = 0
+            line = 1
+            column = 1
+        }
+        while offset < target {
+            let byte = bytes[offset]
+            offset += 1
+            switch byte {
+            case 0x0A:
+                // The `\n` of a `\r\n` pair was already counted with its `\r`.
+                if offset < 2 || bytes[offset - 2] != 0x0D { line += 1 }
+                column = 1
+            case 0x0D:
+                line += 1
+                column = 1
+            default:
+                if byte & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+        return XMLPosition(line: line, column: column)
+    }
+}

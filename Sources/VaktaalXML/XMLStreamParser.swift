@@ -1,0 +1,157 @@
+import CLibXML2
+
+/// A streaming (SAX) XML parser over libxml2 that reports exact positions and refuses
+/// everything unsafe.
+///
+/// - The parse never fetches over the network (`XML_PARSE_NONET`), never substitutes
+///   entities (no `XML_PARSE_NOENT`) and keeps libxml2's size and depth limits (no
+///   `XML_PARSE_HUGE`).
+/// - A `<!DOCTYPE` stops the parse with ``XMLError/doctypeNotAllowed(path:position:)``, so
+///   neither external entities nor entity-expansion bombs get a chance.
+/// - Positions are computed from byte offsets in the caller's buffer: lines and columns
+///   in code points, pointing at the `<` of a tag and at the first letter of an attribute.
+public enum XMLStreamParser {
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    static let chunkSize = 1 << 18
+    /// The deepest nesting accepted, as libxml2's own tree builder allows.
+    static let maximumDepth = 256
+
+    /// Parses `bytes` and reports its content to `handler`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The document's bytes (UTF-8 unless it declares another encoding).
+    ///   - path: The file name used in errors.
+    ///   - handler: Receives elements, text and comments in document order.
+    /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
+    ///   handler may have received part of the document before the error.
+    public static func parse(_ bytes: [UInt8], path: String, handler: any XMLContentHandler) throws(XMLError) {
+        _ = libxmlReady
+        if bytes.isEmpty { throw .empty(path: path) }
+        if bytes.prefix(8192).contains(0) { throw .binary(path: path) }
+        let failure: XMLError? = bytes.withUnsafeBufferPointer { buffer in
+            let session = ParseSession(buffer: buffer, path: path, handler: handler)
+            return session.run()
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// The state of one parse; libxml2's callbacks reach it through the context's user data.
+final class ParseSession {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let path: String
+    let handler: any XMLContentHandler
+    var context: xmlParserCtxtPtr?
+    var tracker: PositionTracker
+    var pendingText: [UInt8] = []
+    var textStartOffset = 0
+    var failure: XMLError?
+    var depth = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler) {
+        self.buffer = buffer
+        self.path = path
+        self.handler = handler
+        self.tracker = PositionTracker(bytes: buffer)
+    }
+
+    func run() -> XMLError? {
+        var sax = Self.makeHandler()
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        let base = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
+        let head = Int32(min(4, buffer.count))
+        guard let context = xmlCreatePushParserCtxt(&sax, userData, base, head, path) else {
+            return .malformed(path: path, position: XMLPosition(line: 1, column: 1), message: "out of memory")
+        }
+        self.context = context
+        defer {
+            xmlFreeParserCtxt(context)
+            self.context = nil
+        }
+        xmlCtxtUseOptions(context, XMLStreamParser.options)
+        var offset = Int(head)
+        repeat {
+            let length = min(XMLStreamParser.chunkSize, buffer.count - offset)
+            let isLast = offset + length == buffer.count
+            let status = xmlParseChunk(context, base + offset, Int32(length), isLast ? 1 : 0)
+            offset += length
+            if status != 0 || failure != nil { break }
+        } while offset < buffer.count
+        if failure == nil, context.pointee.wellFormed == 0 {
+            failure = .malformed(path: path, position: currentPosition(), message: "the document is not well-formed")
+        }
+        if failure == nil { flushText() }
+        return failure
+    }
+
+    // MARK: - Positions
+
+    /// The byte offset libxml2 has reached in the original input.
+    var consumedOffset: Int {
+        guard let context else { return 0 }
+        return Int(xmlByteConsumed(context))
+    }
+
+    func currentPosition() -> XMLPosition { tracker.position(at: consumedOffset) }
+
+    /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
+    /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
+    func markupStart(before end: Int) -> Int {
+        var index = min(end, buffer.count) - 1
+        while index > 0, buffer[index] != UInt8(ascii: "<") { index -= 1 }
+        return max(index, 0)
+    }
+
+    /// The offset of the `<!--` that opens the comment ending at or before `end`.
+    func commentStart(before end: Int) -> Int {
+        var index = min(end, buffer.count) - 4
+        while index > 0, !(buffer[index] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "!")
+            && buffer[index + 2] == UInt8(ascii: "-") && buffer[index + 3] == UInt8(ascii: "-")) {
+            index -= 1
+        }
+        return max(index, 0)
+    }
+
+    // MARK: - Events
+
+    func flushText() {
+        guard !pendingText.isEmpty else { return }
+        let text = String(decoding: pendingText, as: UTF8.self)
+        pendingText.removeAll(keepingCapacity: true)
+        handler.text(text, at: tracker.position(at: textStartOffset))
+    }
+
+    /// Notes where the markup just reported ends: libxml2 reports a start tag while still
+    /// standing on its `>` or `/>`, and other markup after it.
+    func markupEnded() {
+        var offset = consumedOffset
+        if offset > 0, offset <= buffer.count, buffer[offset - 1] == UInt8(ascii: ">") {
+            textStartOffset = offset
+            return
+        }
+        if offset < buffer.count, buffer[offset] == UInt8(ascii: "/") { offset += 1 }
+        if offset < buffer.count, buffer[offset] == UInt8(ascii: ">") { offset += 1 }
+        textStartOffset = offset
+    }
+
+    func fail(_ error: XMLError) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    func recordError(_ error: xmlError) {
+        guard failure == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? ""
+        if message.isEmpty { message = "malformed XML" }
+        let position = tracker.position(at: consumedOffset)
+        failure = .malformed(path: path, position: position, message: message)
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var result = self
+        while let last = result.last, last.isNewline || last == " " { result.removeLast() }
+        return result
+    }
+}

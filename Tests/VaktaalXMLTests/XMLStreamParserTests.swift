@@ -1,0 +1,134 @@
+import Testing
+@testable import VaktaalXML
+
+/// Records every event as a line of text, so tests compare readable dumps.
+final class EventRecorder: XMLContentHandler {
+    var events: [String] = []
+
+    func startElement(_ tag: XMLStartTag) {
+        let attributes = tag.attributes.map { "\($0.name.qualifiedName)=\($0.value)@\($0.position)" }
+        let namespace = tag.name.namespaceURI.map { "{\($0)}" } ?? ""
+        events.append("start \(namespace)\(tag.name.localName)@\(tag.position) \(attributes.joined(separator: " "))")
+    }
+
+    func endElement(_ name: XMLName, at position: XMLPosition) {
+        events.append("end \(name.localName)@\(position)")
+    }
+
+    func text(_ text: String, at position: XMLPosition) {
+        events.append("text \(text.debugDescription)@\(position)")
+    }
+
+    func comment(_ text: String, at position: XMLPosition) {
+        events.append("comment \(text.debugDescription)@\(position)")
+    }
+}
+
+func parse(_ source: String) throws(XMLError) -> [String] {
+    let recorder = EventRecorder()
+    try XMLStreamParser.parse(Array(source.utf8), path: "test.xml", handler: recorder)
+    return recorder.events
+}
+
+@Suite struct XMLStreamParserTests {
+    @Test func reportsElementsAttributesAndTextWithPositions() throws {
+        let events = try parse("<a xmlns=\"urn:x\">\n  <b k=\"v\"  x:y='w' xmlns:x=\"urn:y\">tekst &amp; meer</b><!-- a < b --></a>")
+        #expect(
+            events == [
+                "start {urn:x}a@1:1 ",
+                "text \"\\n  \"@1:18",
+                "start {urn:x}b@2:3 k=v@2:6 x:y=w@2:13",
+                "text \"tekst & meer\"@2:37",
+                "end b@2:53",
+                "comment \" a < b \"@2:57",
+                "end a@2:71",
+            ])
+    }
+
+    @Test func columnsCountCodePointsAndAllLineEndings() throws {
+        let events = try parse("<a>\r\n<é/>\r<b c=\"😀\" d=\"1\"/>\n\t<é/></a>")
+        #expect(events.contains("start é@2:1 "))
+        #expect(events.contains("start b@3:1 c=😀@3:4 d=1@3:10"))
+        #expect(events.contains("start é@4:2 "))
+    }
+
+    @Test func positionsStayExactAcrossChunkBoundaries() throws {
+        let filler = String(repeating: "<x>ë</x>\n", count: 60_000)
+        let events = try parse("<a>\n\(filler)<last/></a>")
+        #expect(events.contains("start last@60002:1 "))
+    }
+
+    @Test(arguments: [
+        ("<a><b></a>", 1, "Opening and ending tag mismatch"),
+        ("<a>\n\n  <b x=1/></a>", 3, "AttValue"),
+        ("<a>&undefined;</a>", 1, "Entity 'undefined' not defined"),
+        ("<a></a><b/>", 1, "Extra content"),
+        ("<a>\u{1}</a>", 1, "PCDATA invalid Char value"),
+    ])
+    func malformedXMLNamesTheLine(source: String, line: Int, message: String) {
+        #expect {
+            try parse(source)
+        } throws: { error in
+            guard case .malformed(let path, let position, let text) = error as? XMLError else { return false }
+            return path == "test.xml" && position.line == line && text.contains(message)
+        }
+    }
+
+    @Test func invalidUTF8IsMalformedAtItsLine() {
+        var bytes = Array("<a>\n<b>ok</b>\n<c>".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array("</c></a>".utf8)
+        #expect {
+            try XMLStreamParser.parse(bytes, path: "bad.xml", handler: EventRecorder())
+        } throws: { error in
+            guard case .malformed(_, let position, let message) = error as? XMLError else { return false }
+            return position.line == 3 && message.contains("UTF-8")
+        }
+    }
+
+    @Test func emptyAndBinaryFilesAreRecognised() {
+        #expect(throws: XMLError.empty(path: "e.xml")) {
+            try XMLStreamParser.parse([], path: "e.xml", handler: EventRecorder())
+        }
+        #expect(throws: XMLError.binary(path: "b.xml")) {
+            try XMLStreamParser.parse([0x89, 0x50, 0x4E, 0x47, 0, 0, 1], path: "b.xml", handler: EventRecorder())
+        }
+    }
+
+    @Test func externalEntitiesAreRefusedAndNeverRead() {
+        let source = """
+            <?xml version="1.0"?>
+            <!DOCTYPE a [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+            <a>&secret;</a>
+            """
+        let recorder = EventRecorder()
+        #expect(throws: XMLError.doctypeNotAllowed(path: "x.xml", position: XMLPosition(line: 2, column: 1))) {
+            try XMLStreamParser.parse(Array(source.utf8), path: "x.xml", handler: recorder)
+        }
+        #expect(!recorder.events.joined().contains("root:"))
+    }
+
+    @Test func entityBombStopsAtTheDoctype() {
+        var source = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+        for level in 1...9 {
+            let previous = level == 1 ? "lol" : "lol\(level - 1)"
+            source += "<!ENTITY lol\(level) \"\(String(repeating: "&\(previous);", count: 10))\">\n"
+        }
+        source += "]>\n<lolz>&lol9;</lolz>"
+        let recorder = EventRecorder()
+        #expect(throws: XMLError.self) {
+            try XMLStreamParser.parse(Array(source.utf8), path: "bomb.xml", handler: recorder)
+        }
+        #expect(recorder.events.isEmpty)
+    }
+
+    @Test func deepNestingIsLimitedNotACrash() {
+        let depth = 100_000
+        let source = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        #expect {
+            try parse(source)
+        } throws: { error in
+            (error as? XMLError)?.message.contains("nested more than 256") == true
+        }
+    }
+}
