@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,20 +26,21 @@ let package = Package(
         .target(name: "VaktaalXML", dependencies: ["CLibXML2"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and validator, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        // `.vaktaal.toml`, found upward from the files a command works on.
+        .target(name: "VaktaalConfig", dependencies: ["TOMLKit"], swiftSettings: strictSwift),
         .executableTarget(
             name: "vaktaal",
             dependencies: [
                 "VaktaalCore",
+                "VaktaalConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
-        .testTarget(
-            name: "VaktaalCoreTests",
-            dependencies: ["VaktaalCore"],
-            resources: [.copy("Fixtures")],
-            swiftSettings: strictSwift
-        ),
+        .testTarget(name: "VaktaalCoreTests", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
+        // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
+        .testTarget(name: "VaktaalCLITests", dependencies: ["vaktaal"], swiftSettings: strictSwift),
     ]
 )

@@ -18,6 +18,25 @@ public struct XMLPosition: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     public var description: String { "\(line):\(column)" }
+
+    /// The position after `text`, read from this position on.
+    public func advanced(over text: some StringProtocol) -> XMLPosition {
+        var result = self
+        var previousWasCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previousWasCarriageReturn:
+                break
+            case "\n", "\r":
+                result.line += 1
+                result.column = 1
+            default:
+                result.column += 1
+            }
+            previousWasCarriageReturn = scalar == "\r"
+        }
+        return result
+    }
 }
 
 /// Turns byte offsets into lines and code-point columns by scanning a UTF-8 buffer forward.

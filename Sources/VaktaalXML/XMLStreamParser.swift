@@ -29,6 +29,13 @@ public enum XMLStreamParser {
         if bytes.isEmpty { throw .empty(path: path) }
         if bytes.prefix(8192).contains(0) { throw .binary(path: path) }
         let failure: XMLError? = bytes.withUnsafeBufferPointer { buffer in
+            if !UTF8Validation.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
+                var tracker = PositionTracker(bytes: buffer)
+                let byte = "0x" + String(buffer[offset], radix: 16, uppercase: true)
+                return .malformed(
+                    path: path, position: tracker.position(at: offset),
+                    message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
+            }
             let session = ParseSession(buffer: buffer, path: path, handler: handler)
             return session.run()
         }

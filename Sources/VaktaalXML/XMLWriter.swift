@@ -55,6 +55,18 @@ public struct XMLWriter: Sendable {
         output += "<!--\(body)-->\n"
     }
 
+    /// Writes an empty line, to set groups apart.
+    public mutating func blankLine() {
+        output += "\n"
+    }
+
+    /// Writes already-escaped markup on its own indented line.
+    public mutating func rawLine(_ markup: String) {
+        indent()
+        output += markup
+        output += "\n"
+    }
+
     private mutating func indent() {
         for _ in 0..<depth { output += indentUnit }
     }

@@ -132,3 +132,27 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         }
     }
 }
+
+@Suite struct UTF8ValidationTests {
+    @Test(arguments: [
+        ([0x61, 0xC3, 0xA9], nil),
+        ([0x61, 0xE9, 0x3C], 1),
+        ([0xC0, 0x80], 0),  // overlong
+        ([0xED, 0xA0, 0x80], 0),  // surrogate
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // beyond U+10FFFF
+        ([0x61, 0xF0, 0x9F, 0x98], 1),  // truncated
+        ([0xF0, 0x9F, 0x98, 0x80], nil),
+    ] as [([UInt8], Int?)])
+    func findsTheFirstInvalidByte(bytes: [UInt8], expected: Int?) {
+        #expect(bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == expected)
+    }
+
+    @Test func aDeclaredLatin1DocumentIsLeftToLibxml2() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf".utf8)
+        bytes += [0xE9]
+        bytes += Array("</a>".utf8)
+        let recorder = EventRecorder()
+        try XMLStreamParser.parse(bytes, path: "latin1.xml", handler: recorder)
+        #expect(recorder.events.contains("text \"café\"@2:4"))
+    }
+}

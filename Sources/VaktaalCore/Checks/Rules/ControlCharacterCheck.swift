@@ -1,0 +1,39 @@
+/// Labels hold no control or invisible formatting characters (qSKOS "labels with
+/// unprintable characters").
+struct ControlCharacterCheck: VocabularyCheck {
+    let rule = "control-character"
+    let severity = Severity.warning
+    let summary = "labels hold no control or invisible characters"
+
+    func check(_ set: VocabularySet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in set.keys {
+            for label in set[key].labels {
+                guard let scalar = label.allForms.lazy.flatMap(\.unicodeScalars).first(where: Self.isUnprintable) else {
+                    continue
+                }
+                let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                diagnostics.append(
+                    diagnostic(
+                        "\(label.kind.rawValue) '\(label.text)' holds the invisible character \(code)", concept: key, in: set,
+                        at: label.location))
+            }
+        }
+        return diagnostics
+    }
+
+    static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control: return scalar != "\t" && scalar != "\n" && scalar != "\r"
+        case .format: return scalar.value != 0x200D  // keep the zero-width joiner of emoji sequences
+        case .unassigned, .privateUse, .surrogate: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,25 @@
+/// Every `ref` (relations, mappings by reference, `replacedBy`) names a concept of the folder.
+struct DanglingReferenceCheck: VocabularyCheck {
+    let rule = "dangling-reference"
+    let severity = Severity.error
+    let summary = "every reference names a concept of the folder (id, scheme:id or full URI)"
+
+    func check(_ set: VocabularySet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in set.keys {
+            let concept = set[key]
+            let scheme = set.schemeIndex(of: key)
+            func verify(_ reference: String, _ what: String, _ location: SourceLocation?) {
+                guard set.resolve(reference, fromScheme: scheme) == nil else { return }
+                diagnostics.append(
+                    diagnostic("\(what) '\(reference)' names no concept of the folder", concept: key, in: set, at: location))
+            }
+            for relation in concept.relations { verify(relation.reference, relation.kind.rawValue, relation.location) }
+            for mapping in concept.mappings {
+                if case .reference(let reference) = mapping.target { verify(reference, mapping.kind.rawValue, mapping.location) }
+            }
+            if let replacement = concept.replacedBy { verify(replacement, "replacedBy", nil) }
+        }
+        return diagnostics
+    }
+}

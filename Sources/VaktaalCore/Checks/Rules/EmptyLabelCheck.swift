@@ -1,0 +1,17 @@
+/// No label (or form of one) is empty or only white space (qSKOS "empty labels").
+struct EmptyLabelCheck: VocabularyCheck {
+    let rule = "empty-label"
+    let severity = Severity.warning
+    let summary = "labels are not empty"
+
+    func check(_ set: VocabularySet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in set.keys {
+            for label in set[key].labels where label.text.allSatisfy(\.isWhitespace) {
+                diagnostics.append(
+                    diagnostic("an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.location))
+            }
+        }
+        return diagnostics
+    }
+}

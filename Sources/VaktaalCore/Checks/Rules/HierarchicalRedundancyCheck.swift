@@ -1,0 +1,26 @@
+/// A concept does not name a broader concept that it already reaches through another of
+/// its broader concepts (qSKOS "hierarchical redundancy").
+struct HierarchicalRedundancyCheck: VocabularyCheck {
+    let rule = "hierarchical-redundancy"
+    let severity = Severity.warning
+    let summary = "no direct broader relation that another broader path already implies"
+
+    func check(_ set: VocabularySet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in set.keys {
+            let direct = set.graph.broader(of: key)
+            guard direct.count > 1 else { continue }
+            for parent in direct {
+                let implied = direct.contains { other in
+                    other != parent && set.graph.ancestors(of: other).contains(parent)
+                }
+                guard implied else { continue }
+                diagnostics.append(
+                    diagnostic(
+                        "'\(set[key].id)' names '\(set[parent].id)' as broader, which it already reaches through another broader concept",
+                        concept: key, in: set))
+            }
+        }
+        return diagnostics
+    }
+}

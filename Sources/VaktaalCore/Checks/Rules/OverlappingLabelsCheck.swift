@@ -1,0 +1,30 @@
+/// Two concepts do not share a preferred or alternative label in one language, ignoring
+/// case (qSKOS "overlapping labels"). Identical prefLabels in one scheme are already an error.
+struct OverlappingLabelsCheck: VocabularyCheck {
+    let rule = "overlapping-labels"
+    let severity = Severity.warning
+    let summary = "two concepts do not share a label in one language, ignoring case"
+
+    func check(_ set: VocabularySet) -> [Diagnostic] {
+        var owners: [String: (key: ConceptKey, label: Label)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for key in set.keys {
+            for label in set[key].labels where label.kind.isAllowed && !label.text.isEmpty {
+                let slot = "\(label.language)\u{0}\(label.text.lowercased())"
+                guard let first = owners[slot] else {
+                    owners[slot] = (key, label)
+                    continue
+                }
+                let sameScheme = set.schemeIndex(of: first.key) == set.schemeIndex(of: key)
+                let alreadyAnError =
+                    sameScheme && first.label.kind == .preferred && label.kind == .preferred && first.label.text == label.text
+                guard first.key != key, !alreadyAnError else { continue }
+                diagnostics.append(
+                    diagnostic(
+                        "label '\(label.text)' in '\(label.language)' is also a label of '\(set[first.key].id)'",
+                        concept: key, in: set, at: label.location))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,36 @@
+/// One rule of `vaktaal check`: a stable id, a default severity and the examination of a
+/// whole folder.
+public protocol VocabularyCheck: Sendable {
+    /// The stable rule id, e.g. `broader-cycle`.
+    var rule: String { get }
+    /// Errors make a folder invalid; warnings and infos are quality advice.
+    var severity: Severity { get }
+    /// One line saying what the rule wants.
+    var summary: String { get }
+    /// Every violation in the folder.
+    func check(_ set: VocabularySet) -> [Diagnostic]
+}
+
+extension VocabularyCheck {
+    /// A diagnostic of this rule about a concept, at `location` or else the concept's own.
+    func diagnostic(
+        _ message: String, concept key: ConceptKey, in set: VocabularySet, at location: SourceLocation? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            rule: rule, severity: severity, message: message, location: location ?? set[key].location,
+            concept: set.uri(of: key))
+    }
+}
+
+/// How labels compare for clashes: as the linter would match them, ignoring case unless
+/// both labels are case-sensitive.
+struct LabelComparison {
+    static func key(_ text: String, caseSensitive: Bool) -> String {
+        caseSensitive ? text : text.lowercased()
+    }
+
+    static func clash(_ first: String, _ firstCaseSensitive: Bool, _ second: String, _ secondCaseSensitive: Bool) -> Bool {
+        if firstCaseSensitive && secondCaseSensitive { return first == second }
+        return first.lowercased() == second.lowercased()
+    }
+}

@@ -1,0 +1,105 @@
+/// The namespace of the vocabulary format.
+public let vocabularyNamespace = "urn:vaktaal:vocabulary:1"
+
+/// The kinds of scheme metadata, in the canonical order.
+public enum MetadataKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case title
+    case description
+    case publisher
+    case license
+    case creator
+}
+
+/// One metadata entry of a scheme: a title, description, publisher, license or creator.
+public struct MetadataEntry: Hashable, Sendable {
+    /// Which entry.
+    public var kind: MetadataKind
+    /// The text.
+    public var text: String
+    /// The `xml:lang` as written.
+    public var declaredLanguage: String?
+    /// The language that applies.
+    public var language: String
+    /// Attributes from other namespaces.
+    public var extensionAttributes: [ExtensionAttribute]
+
+    /// Creates an entry; `language` defaults to the declared language.
+    public init(
+        kind: MetadataKind, text: String, declaredLanguage: String? = nil, language: String? = nil,
+        extensionAttributes: [ExtensionAttribute] = []
+    ) {
+        self.kind = kind
+        self.text = text
+        self.declaredLanguage = declaredLanguage
+        self.language = language ?? declaredLanguage ?? ""
+        self.extensionAttributes = extensionAttributes
+    }
+}
+
+/// One concept scheme: one file of the vocabulary folder.
+public struct Vocabulary: Hashable, Sendable {
+    /// The format version (`"1"`).
+    public var format: String
+    /// The scheme id, unique across the folder; other files refer to its concepts as `id:concept`.
+    public var id: String
+    /// The base URI; a concept's URI is this plus the concept id.
+    public var uri: String
+    /// A free-text version, usually date-like.
+    public var version: String?
+    /// When the scheme last changed (ISO date).
+    public var modified: String?
+    /// The default language of labels and notes that do not declare their own.
+    public var defaultLanguage: String?
+    /// Titles, descriptions, publishers, licenses and creators.
+    public var metadata: [MetadataEntry]
+    /// The concepts in source order.
+    public var concepts: [Concept]
+    /// Elements from other namespaces directly inside the scheme.
+    public var extensions: [ExtensionElement]
+    /// Attributes from other namespaces on the root element.
+    public var extensionAttributes: [ExtensionAttribute]
+    /// Comments before the root element.
+    public var prologComments: [String]
+    /// Comments inside the root element before the metadata.
+    public var headerComments: [String]
+    /// Comments after the last concept.
+    public var trailingComments: [String]
+    /// The file the scheme was read from.
+    public var path: String?
+
+    /// Creates a scheme.
+    public init(
+        format: String = "1", id: String, uri: String, version: String? = nil, modified: String? = nil,
+        defaultLanguage: String? = nil, metadata: [MetadataEntry] = [], concepts: [Concept] = [],
+        extensions: [ExtensionElement] = [], extensionAttributes: [ExtensionAttribute] = [],
+        prologComments: [String] = [], headerComments: [String] = [], trailingComments: [String] = [],
+        path: String? = nil
+    ) {
+        self.format = format
+        self.id = id
+        self.uri = uri
+        self.version = version
+        self.modified = modified
+        self.defaultLanguage = defaultLanguage
+        self.metadata = metadata
+        self.concepts = concepts
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+        self.prologComments = prologComments
+        self.headerComments = headerComments
+        self.trailingComments = trailingComments
+        self.path = path
+    }
+
+    /// The metadata entries of one kind.
+    public func metadata(_ kind: MetadataKind) -> [MetadataEntry] { metadata.filter { $0.kind == kind } }
+
+    /// The URI of a concept of this scheme.
+    public func uri(of concept: Concept) -> String { uri + concept.id }
+
+    /// The title in `language`, else the first title.
+    public func title(in language: String? = nil) -> String? {
+        let titles = metadata(.title)
+        return (titles.first { $0.language == language } ?? titles.first)?.text
+    }
+}

@@ -1,0 +1,166 @@
+/// Identifies one concept of a ``VocabularySet``: its position in the set's flat order
+/// (files in path order, concepts in source order).
+public struct ConceptKey: Hashable, Sendable, Comparable {
+    /// The flat index.
+    public let rawValue: Int
+
+    /// Wraps a flat index.
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+    public static func < (lhs: ConceptKey, rhs: ConceptKey) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A folder of vocabulary files loaded as one immutable whole: references between
+/// concepts are resolved, and broader/narrower and related are held in both directions.
+public struct VocabularySet: Sendable {
+    /// The schemes, one per file, in path order.
+    public let vocabularies: [Vocabulary]
+    private let resolver: ReferenceResolver
+    /// The resolved relations.
+    public let graph: ConceptGraph
+
+    /// Builds the set and resolves every reference it can.
+    public init(_ vocabularies: [Vocabulary]) {
+        self.vocabularies = vocabularies
+        resolver = ReferenceResolver(vocabularies)
+        graph = ConceptGraph(vocabularies, resolver: resolver)
+    }
+
+    /// Every concept key, in flat order.
+    public var keys: [ConceptKey] { (0..<count).map(ConceptKey.init) }
+
+    /// How many concepts the set holds.
+    public var count: Int { resolver.positions.count }
+
+    /// The concept for a key.
+    public subscript(key: ConceptKey) -> Concept {
+        let position = resolver.positions[key.rawValue]
+        return vocabularies[position.scheme].concepts[position.index]
+    }
+
+    /// The scheme a concept belongs to.
+    public func vocabulary(of key: ConceptKey) -> Vocabulary { vocabularies[schemeIndex(of: key)] }
+
+    /// The index in ``vocabularies`` of the scheme a concept belongs to.
+    public func schemeIndex(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].scheme }
+
+    /// The full URI of a concept.
+    public func uri(of key: ConceptKey) -> String { vocabulary(of: key).uri + self[key].id }
+
+    /// The concept with this full URI, if the folder has it.
+    public func key(forURI uri: String) -> ConceptKey? { resolver.keysByURI[uri] }
+
+    /// Resolves a reference as written in a file of the scheme at `schemeIndex`: a full
+    /// concept URI, `scheme:id` for another file of the folder, or a plain `id`.
+    public func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
+        resolver.resolve(reference, fromScheme: schemeIndex)
+    }
+
+    /// The concept that replaces a deprecated one, resolved.
+    public func replacement(of key: ConceptKey) -> ConceptKey? {
+        guard let reference = self[key].replacedBy else { return nil }
+        return resolve(reference, fromScheme: schemeIndex(of: key))
+    }
+}
+
+/// Finds concepts by full URI, `scheme:id` or plain `id`.
+struct ReferenceResolver: Sendable {
+    /// For each flat concept key: the scheme index and the index inside that scheme.
+    let positions: [(scheme: Int, index: Int)]
+    let keysByURI: [String: ConceptKey]
+    let keysByLocalID: [[String: ConceptKey]]
+    let schemeIndexByID: [String: Int]
+
+    init(_ vocabularies: [Vocabulary]) {
+        var positions: [(scheme: Int, index: Int)] = []
+        var keysByURI: [String: ConceptKey] = [:]
+        var keysByLocalID: [[String: ConceptKey]] = []
+        var schemeIndexByID: [String: Int] = [:]
+        for (schemeIndex, vocabulary) in vocabularies.enumerated() {
+            if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
+            var local: [String: ConceptKey] = [:]
+            local.reserveCapacity(vocabulary.concepts.count)
+            for (index, concept) in vocabulary.concepts.enumerated() {
+                let key = ConceptKey(positions.count)
+                positions.append((schemeIndex, index))
+                if local[concept.id] == nil { local[concept.id] = key }
+                let uri = vocabulary.uri + concept.id
+                if keysByURI[uri] == nil { keysByURI[uri] = key }
+            }
+            keysByLocalID.append(local)
+        }
+        self.positions = positions
+        self.keysByURI = keysByURI
+        self.keysByLocalID = keysByLocalID
+        self.schemeIndexByID = schemeIndexByID
+    }
+
+    func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
+        if let key = keysByURI[reference] { return key }
+        if let colon = reference.firstIndex(of: ":") {
+            let scheme = String(reference[..<colon])
+            let id = String(reference[reference.index(after: colon)...])
+            guard let other = schemeIndexByID[scheme] else { return nil }
+            return keysByLocalID[other][id]
+        }
+        guard keysByLocalID.indices.contains(schemeIndex) else { return nil }
+        return keysByLocalID[schemeIndex][reference]
+    }
+}
+
+/// The relations of a ``VocabularySet`` resolved to keys and completed with their inverses:
+/// `broader` and `narrower` mirror each other, `related` is symmetric.
+public struct ConceptGraph: Sendable {
+    /// Resolved broader concepts (written `broader` plus inverted `narrower`).
+    public private(set) var broader: [[ConceptKey]] = []
+    /// Resolved narrower concepts.
+    public private(set) var narrower: [[ConceptKey]] = []
+    /// Resolved related concepts, both directions.
+    public private(set) var related: [[ConceptKey]] = []
+
+    init(_ vocabularies: [Vocabulary], resolver: ReferenceResolver) {
+        broader = Array(repeating: [], count: resolver.positions.count)
+        narrower = broader
+        related = broader
+        for (flat, position) in resolver.positions.enumerated() {
+            let key = ConceptKey(flat)
+            for relation in vocabularies[position.scheme].concepts[position.index].relations {
+                guard let target = resolver.resolve(relation.reference, fromScheme: position.scheme) else { continue }
+                switch relation.kind {
+                case .broader: link(narrower: key, broader: target)
+                case .narrower: link(narrower: target, broader: key)
+                case .related:
+                    Self.append(target, to: &related[key.rawValue])
+                    Self.append(key, to: &related[target.rawValue])
+                }
+            }
+        }
+    }
+
+    private mutating func link(narrower child: ConceptKey, broader parent: ConceptKey) {
+        Self.append(parent, to: &broader[child.rawValue])
+        Self.append(child, to: &narrower[parent.rawValue])
+    }
+
+    private static func append(_ key: ConceptKey, to list: inout [ConceptKey]) {
+        if !list.contains(key) { list.append(key) }
+    }
+
+    /// Resolved broader concepts of a concept.
+    public func broader(of key: ConceptKey) -> [ConceptKey] { broader[key.rawValue] }
+    /// Resolved narrower concepts of a concept.
+    public func narrower(of key: ConceptKey) -> [ConceptKey] { narrower[key.rawValue] }
+    /// Resolved related concepts of a concept.
+    public func related(of key: ConceptKey) -> [ConceptKey] { related[key.rawValue] }
+
+    /// Every concept reachable upward from `key` through `broader`, without `key` itself
+    /// unless a cycle leads back to it.
+    public func ancestors(of key: ConceptKey) -> Set<ConceptKey> {
+        var seen: Set<ConceptKey> = []
+        var stack = broader[key.rawValue]
+        while let next = stack.popLast() {
+            if seen.insert(next).inserted { stack.append(contentsOf: broader[next.rawValue]) }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,112 @@
+import VaktaalXML
+
+/// The attributes of one start tag, sorted into the format's own (no namespace),
+/// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes
+/// are reported as they are met.
+struct AttributeSet {
+    private(set) var values: [String: String] = [:]
+    private(set) var positions: [String: XMLPosition] = [:]
+    private(set) var declaredLanguage: String?
+    private(set) var extensions: [ExtensionAttribute] = []
+    let tagPosition: XMLPosition
+
+    /// Sorts the attributes of `tag`, reporting those not in `allowed`.
+    init(
+        _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool,
+        report: (ReaderRule, String, XMLPosition) -> Void
+    ) {
+        tagPosition = tag.position
+        for attribute in tag.attributes {
+            let name = attribute.name
+            if name.namespaceURI == xmlNamespaceURI, name.localName == "lang", acceptsLanguage {
+                declaredLanguage = attribute.value
+            } else if let namespace = name.namespaceURI, namespace != vocabularyNamespace {
+                extensions.append(
+                    ExtensionAttribute(
+                        namespaceURI: namespace, prefix: name.prefix, localName: name.localName, value: attribute.value))
+            } else if name.namespaceURI == nil, allowed.contains(name.localName) {
+                values[name.localName] = attribute.value
+                positions[name.localName] = attribute.position
+            } else {
+                let known = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                let hint = known.isEmpty ? "it takes no attributes" : "known attributes: \(known)"
+                report(
+                    .unknownAttribute, "unknown attribute '\(name.qualifiedName)' on '\(tag.name.localName)' (\(hint))",
+                    attribute.position)
+            }
+        }
+    }
+
+    subscript(name: String) -> String? { values[name] }
+
+    /// Where an attribute stands, or the tag when it is absent.
+    func position(of name: String) -> XMLPosition { positions[name] ?? tagPosition }
+}
+
+/// Checks and converts attribute values, reporting values of the wrong form.
+struct ValueParser {
+    let report: (ReaderRule, String, XMLPosition) -> Void
+
+    func required(_ name: String, in attributes: AttributeSet, element: String) -> String? {
+        guard let value = attributes[name] else {
+            report(.missingAttribute, "'\(element)' needs the attribute '\(name)'", attributes.tagPosition)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ name: String, in attributes: AttributeSet) -> Bool {
+        guard let value = attributes[name] else { return false }
+        switch value {
+        case "true", "1": return true
+        case "false", "0": return false
+        default:
+            report(.invalidValue, "'\(name)' must be 'true' or 'false', not '\(value)'", attributes.position(of: name))
+            return false
+        }
+    }
+
+    func date(_ name: String, in attributes: AttributeSet) -> String? {
+        guard let value = attributes[name] else { return nil }
+        if !ISODate.isValid(value) {
+            report(
+                .invalidValue, "'\(name)' must be an ISO date such as 2025-09-01, not '\(value)'",
+                attributes.position(of: name))
+        }
+        return value
+    }
+
+    func severity(_ name: String, in attributes: AttributeSet) -> Severity? {
+        guard let value = attributes[name] else { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            report(
+                .invalidValue, "'\(name)' must be 'error', 'warning' or 'info', not '\(value)'",
+                attributes.position(of: name))
+            return nil
+        }
+        return severity
+    }
+
+    func identifier(_ value: String, kind: String, pattern: IdentifierPattern, at position: XMLPosition) {
+        if !pattern.matches(value) {
+            report(.invalidValue, "\(kind) '\(value)' is not valid: \(pattern.explanation)", position)
+        }
+    }
+}
+
+/// Splits a `;`-separated list attribute (`plural`, `forms`, `exceptions`).
+func splitList(_ value: String?) -> [String] {
+    guard let value else { return [] }
+    return value.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (Foundation-free).
+    func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+}

@@ -1,0 +1,20 @@
+/// The rule ids of problems found while reading a file, before any folder-level check.
+public enum ReaderRule: String, CaseIterable, Sendable {
+    /// The file is not well-formed XML, or is empty, binary or not UTF-8.
+    case malformedXML = "malformed-xml"
+    /// The file could not be read at all.
+    case unreadableFile = "unreadable-file"
+    /// The root element is not `vocabulary` in the format's namespace.
+    case wrongNamespace = "wrong-namespace"
+    /// An element of the format's namespace that the format does not have, or in a place
+    /// where it does not belong.
+    case unknownElement = "unknown-element"
+    /// An attribute the element does not have (typos must not pass silently).
+    case unknownAttribute = "unknown-attribute"
+    /// A required attribute is missing.
+    case missingAttribute = "missing-attribute"
+    /// An attribute value is not of the form the format asks for.
+    case invalidValue = "invalid-value"
+    /// Text where only elements belong.
+    case unexpectedText = "unexpected-text"
+}

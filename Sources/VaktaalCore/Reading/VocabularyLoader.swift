@@ -1,0 +1,111 @@
+import Foundation
+import VaktaalXML
+
+/// Why a vocabulary could not be loaded at all (problems inside files are ``Diagnostic``s).
+public enum VocabularyLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Nothing exists at the path.
+    case notFound(path: String)
+    /// The folder holds no `*.xml` file.
+    case noVocabularyFiles(path: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "\(path): error: no such file or folder"
+        case .noVocabularyFiles(let path): "\(path): error: the folder holds no vocabulary (*.xml) files"
+        }
+    }
+}
+
+/// A vocabulary folder as loaded: the set of schemes and every problem met while reading.
+public struct LoadedVocabulary: Sendable {
+    /// The schemes that could be read.
+    public let set: VocabularySet
+    /// Problems met while reading (malformed XML, unknown elements, missing attributes, …).
+    public let diagnostics: [Diagnostic]
+    /// The files read, in order.
+    public let files: [String]
+
+    /// Whether some file could not be read as XML at all (exit code 2 territory).
+    public var hasUnreadableFiles: Bool {
+        diagnostics.contains { $0.rule == ReaderRule.malformedXML.rawValue || $0.rule == ReaderRule.unreadableFile.rawValue }
+    }
+
+    /// The files with reader errors, which must not be rewritten (their content is not fully known).
+    public var filesWithErrors: Set<String> {
+        Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
+    }
+}
+
+/// Reads vocabulary files and folders.
+public enum VocabularyLoader {
+    /// Loads one file, or every `*.xml` file of a folder (not recursively), as one set.
+    ///
+    /// - Throws: ``VocabularyLoadError`` when the path does not exist or the folder has no file.
+    public static func load(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
+        let files = try vocabularyFiles(at: path)
+        var vocabularies: [Vocabulary] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            let result = read(file: file)
+            if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
+            diagnostics += result.diagnostics
+        }
+        return LoadedVocabulary(set: VocabularySet(vocabularies), diagnostics: diagnostics, files: files)
+    }
+
+    /// Loads vocabularies held in memory, as `(path, bytes)` pairs (the embedded default).
+    public static func load(sources: [(path: String, bytes: [UInt8])]) -> LoadedVocabulary {
+        var vocabularies: [Vocabulary] = []
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            let result = read(bytes: source.bytes, path: source.path)
+            if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
+            diagnostics += result.diagnostics
+        }
+        return LoadedVocabulary(set: VocabularySet(vocabularies), diagnostics: diagnostics, files: sources.map(\.path))
+    }
+
+    /// The vocabulary files a path stands for: itself, or the `*.xml` files of a folder in
+    /// name order (hidden files left out).
+    public static func vocabularyFiles(at path: String) throws(VocabularyLoadError) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
+        guard isFolder.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+        guard !files.isEmpty else { throw .noVocabularyFiles(path: path) }
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        return files.map { folder + $0 }
+    }
+
+    /// Reads one file from disk.
+    public static func read(file: String) -> (vocabulary: Vocabulary?, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            let diagnostic = Diagnostic(
+                rule: ReaderRule.unreadableFile.rawValue, severity: .error, message: "the file cannot be read",
+                location: SourceLocation(path: file, line: 1, column: 1))
+            return (nil, [diagnostic])
+        }
+        return read(bytes: [UInt8](data), path: file)
+    }
+
+    /// Reads one file's bytes; `path` is used in positions.
+    public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Diagnostic]) {
+        let reader = VocabularyReader(path: path)
+        do {
+            try XMLStreamParser.parse(bytes, path: path, handler: reader)
+        } catch {
+            let diagnostic = Diagnostic(
+                rule: ReaderRule.malformedXML.rawValue, severity: .error, message: error.message,
+                location: SourceLocation(path: path, line: error.position.line, column: error.position.column))
+            return (nil, [diagnostic])
+        }
+        if reader.vocabulary == nil, !reader.diagnostics.contains(where: { $0.rule == ReaderRule.wrongNamespace.rawValue }) {
+            let diagnostic = Diagnostic(
+                rule: ReaderRule.wrongNamespace.rawValue, severity: .error, message: "the file has no 'vocabulary' element",
+                location: SourceLocation(path: path, line: 1, column: 1))
+            return (nil, reader.diagnostics + [diagnostic])
+        }
+        return (reader.vocabulary, reader.diagnostics)
+    }
+}

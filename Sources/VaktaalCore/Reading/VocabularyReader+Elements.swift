@@ -1,0 +1,173 @@
+import VaktaalXML
+
+/// The elements of the format: which may stand where, which attributes each takes, and
+/// how each becomes part of the model.
+extension VocabularyReader {
+    static let vocabularyAttributes: Set<String> = ["format", "id", "uri", "version", "modified"]
+    static let conceptAttributes: Set<String> = ["id", "top", "deprecated", "replacedBy", "modified"]
+    static let labelAttributes: Set<String> = ["plural", "forms", "caseSensitive", "abbreviation"]
+    static let outdatedLabelAttributes: Set<String> = ["since", "reason", "severity", "exceptions"]
+
+    /// Opens an element of the format's namespace below `parent`.
+    func open(_ tag: XMLStartTag, inside parent: Frame) -> Frame {
+        let name = tag.name.localName
+        switch (parent, name) {
+        case (.document, "vocabulary"):
+            openVocabulary(tag)
+            return .vocabulary
+        case (.vocabulary, "concept"):
+            openConcept(tag)
+            return .concept
+        case (.vocabulary, _):
+            if let kind = MetadataKind(rawValue: name) {
+                appendHeaderComments(takePendingComments())
+                return leaf(.metadata(kind), tag, allowed: [], acceptsLanguage: true)
+            }
+        case (.concept, _):
+            if let kind = LabelKind(rawValue: name) {
+                var allowed = Self.labelAttributes
+                if kind == .deprecated || kind == .hidden { allowed.formUnion(Self.outdatedLabelAttributes) }
+                return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
+            }
+            if let kind = NoteKind(rawValue: name) {
+                return leaf(.note(kind), tag, allowed: kind == .changeNote ? ["date"] : [], acceptsLanguage: true)
+            }
+            if name == "notation" { return leaf(.notation, tag, allowed: [], acceptsLanguage: false) }
+            if let kind = RelationKind(rawValue: name) {
+                openRelation(kind, tag)
+                return .childless(name)
+            }
+            if let kind = MappingKind(rawValue: name) {
+                openMapping(kind, tag)
+                return .childless(name)
+            }
+        default:
+            break
+        }
+        report(.unknownElement, unknownElementMessage(name, inside: parent), at: tag.position)
+        return .skipped
+    }
+
+    private func unknownElementMessage(_ name: String, inside parent: Frame) -> String {
+        let known: String
+        switch parent {
+        case .document: known = "a vocabulary file starts with 'vocabulary'"
+        case .vocabulary: known = "'vocabulary' holds title, description, publisher, license, creator and concept"
+        case .concept:
+            known =
+                "'concept' holds labels (prefLabel, altLabel, deprecatedLabel, hiddenLabel), notes (definition, scopeNote, example, note, historyNote, editorialNote, changeNote, source), broader, narrower, related, mappings and notation"
+        default: known = "\(describe(parent))"
+        }
+        return "unknown element '\(name)' inside \(describe(parent)): \(known)"
+    }
+
+    private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool) -> Frame {
+        let attributes = AttributeSet(tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
+        return .leaf(Leaf(element: element, attributes: attributes, location: location(tag.position)))
+    }
+
+    private func openVocabulary(_ tag: XMLStartTag) {
+        markRootSeen()
+        let attributes = AttributeSet(tag, allowed: Self.vocabularyAttributes, acceptsLanguage: true, report: report)
+        let format = values.required("format", in: attributes, element: "vocabulary") ?? "1"
+        if format != "1" {
+            report(
+                .invalidValue, "format '\(format)' is not supported: this vaktaal reads format 1",
+                at: attributes.position(of: "format"))
+        }
+        let id = values.required("id", in: attributes, element: "vocabulary") ?? ""
+        if attributes["id"] != nil {
+            values.identifier(id, kind: "vocabulary id", pattern: .scheme, at: attributes.position(of: "id"))
+        }
+        let uri = values.required("uri", in: attributes, element: "vocabulary") ?? ""
+        if attributes["uri"] != nil, !isAbsoluteURI(uri) {
+            report(.invalidValue, "uri '\(uri)' is not an absolute URI", at: attributes.position(of: "uri"))
+        }
+        setVocabulary(
+            Vocabulary(
+                format: format, id: id, uri: uri, version: attributes["version"],
+                modified: values.date("modified", in: attributes), defaultLanguage: attributes.declaredLanguage,
+                extensionAttributes: attributes.extensions, prologComments: takePendingComments(), path: path))
+    }
+
+    private func openConcept(_ tag: XMLStartTag) {
+        let attributes = AttributeSet(tag, allowed: Self.conceptAttributes, acceptsLanguage: false, report: report)
+        let id = values.required("id", in: attributes, element: "concept")
+        if let id {
+            values.identifier(id, kind: "concept id", pattern: .concept, at: attributes.position(of: "id"))
+        }
+        let isDeprecated = values.bool("deprecated", in: attributes)
+        let comments = takePendingComments()
+        guard let id else {
+            startConcept(nil)
+            return
+        }
+        startConcept(
+            Concept(
+                id: id, isTopConcept: values.bool("top", in: attributes), isDeprecated: isDeprecated,
+                replacedBy: attributes["replacedBy"], modified: values.date("modified", in: attributes),
+                extensionAttributes: attributes.extensions, leadingComments: comments,
+                location: location(tag.position)))
+    }
+
+    private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) {
+        let attributes = AttributeSet(tag, allowed: ["ref"], acceptsLanguage: false, report: report)
+        guard let reference = values.required("ref", in: attributes, element: kind.rawValue) else { return }
+        addToConcept {
+            $0.relations.append(
+                ConceptRelation(
+                    kind: kind, reference: reference, extensionAttributes: attributes.extensions,
+                    location: location(tag.position)))
+        }
+    }
+
+    private func openMapping(_ kind: MappingKind, _ tag: XMLStartTag) {
+        let attributes = AttributeSet(tag, allowed: ["uri", "ref"], acceptsLanguage: false, report: report)
+        let target: MappingTarget
+        switch (attributes["uri"], attributes["ref"]) {
+        case (let uri?, nil): target = .uri(uri)
+        case (nil, let reference?): target = .reference(reference)
+        case (nil, nil):
+            report(.missingAttribute, "'\(kind.rawValue)' needs 'uri' (a full URI) or 'ref' (a concept of the folder)", at: tag.position)
+            return
+        default:
+            report(.invalidValue, "'\(kind.rawValue)' takes either 'uri' or 'ref', not both", at: tag.position)
+            return
+        }
+        addToConcept {
+            $0.mappings.append(
+                Mapping(kind: kind, target: target, extensionAttributes: attributes.extensions, location: location(tag.position)))
+        }
+    }
+
+    /// Turns a finished leaf element into its part of the model.
+    func close(_ leaf: Leaf) {
+        let attributes = leaf.attributes
+        let language = attributes.declaredLanguage ?? defaultLanguage
+        switch leaf.element {
+        case .label(let kind):
+            let label = Label(
+                kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
+                plurals: splitList(attributes["plural"]), forms: splitList(attributes["forms"]),
+                isCaseSensitive: values.bool("caseSensitive", in: attributes),
+                isAbbreviation: values.bool("abbreviation", in: attributes),
+                since: values.date("since", in: attributes), reason: attributes["reason"],
+                severity: values.severity("severity", in: attributes), exceptions: splitList(attributes["exceptions"]),
+                extensionAttributes: attributes.extensions, location: leaf.location)
+            addToConcept { $0.labels.append(label) }
+        case .note(let kind):
+            let note = Note(
+                kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
+                date: values.date("date", in: attributes), extensionAttributes: attributes.extensions,
+                location: leaf.location)
+            addToConcept { $0.notes.append(note) }
+        case .metadata(let kind):
+            let entry = MetadataEntry(
+                kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
+                extensionAttributes: attributes.extensions)
+            addToVocabulary { $0.metadata.append(entry) }
+        case .notation:
+            addToConcept { $0.notations.append(leaf.text) }
+        }
+    }
+}

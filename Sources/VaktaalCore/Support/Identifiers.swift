@@ -1,0 +1,62 @@
+/// The shapes ids must have.
+enum IdentifierPattern {
+    /// Scheme ids: `[a-z0-9][a-z0-9._-]*`.
+    case scheme
+    /// Concept ids: a non-empty URI path segment of letters, digits, `.`, `_`, `-`, `~`.
+    case concept
+
+    func matches(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        switch self {
+        case .scheme:
+            func allowed(_ scalar: Unicode.Scalar) -> Bool {
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_"
+                    || scalar == "-"
+            }
+            return (("a"..."z").contains(first) || ("0"..."9").contains(first)) && value.unicodeScalars.allSatisfy(allowed)
+        case .concept:
+            return value.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-~".unicodeScalars.contains(scalar)
+            }
+        }
+    }
+
+    var explanation: String {
+        switch self {
+        case .scheme: "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"
+        case .concept: "use letters, digits, '.', '_', '-' and '~' (it becomes part of the concept's URI)"
+        }
+    }
+}
+
+/// ISO 8601 dates as the format uses them: `YYYY-MM-DD`, optionally followed by a time.
+enum ISODate {
+    static func isValid(_ value: String) -> Bool {
+        let scalars = Array(value.unicodeScalars)
+        guard scalars.count >= 10 else { return false }
+        func digits(_ range: Range<Int>) -> Int? {
+            var number = 0
+            for index in range {
+                guard let digit = Int(String(scalars[index])), scalars[index].isASCII else { return nil }
+                number = number * 10 + digit
+            }
+            return number
+        }
+        guard digits(0..<4) != nil, scalars[4] == "-", let month = digits(5..<7), scalars[7] == "-",
+            let day = digits(8..<10), (1...12).contains(month), (1...31).contains(day)
+        else { return false }
+        if scalars.count == 10 { return true }
+        return scalars[10] == "T" && scalars.count >= 16 && digits(11..<13) != nil && scalars[13] == ":"
+            && digits(14..<16) != nil
+    }
+}
+
+/// Whether a string is an absolute URI (it starts with a scheme and a colon).
+func isAbsoluteURI(_ value: String) -> Bool {
+    guard let colon = value.firstIndex(of: ":"), colon != value.startIndex else { return false }
+    let scheme = value[..<colon]
+    guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+    return scheme.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0))
+    } && !value.contains(where: \.isWhitespace)
+}

@@ -1,0 +1,64 @@
+/// Well-formedness of BCP 47 (RFC 5646) language tags: `language[-script][-region]
+/// [-variant]*[-extension]*[-x-private]`, private-use tags and the grandfathered tags.
+public enum LanguageTag {
+    private static let grandfathered: Set<String> = [
+        "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux", "i-mingo",
+        "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-be-fr", "sgn-be-nl", "sgn-ch-de", "art-lojban",
+        "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang",
+    ]
+
+    /// Whether `tag` is a well-formed language tag (case does not matter).
+    public static func isWellFormed(_ tag: String) -> Bool {
+        let lower = tag.lowercased()
+        if grandfathered.contains(lower) { return true }
+        let subtags = lower.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard !subtags.isEmpty, subtags.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(isAlphanumeric) }) else {
+            return false
+        }
+        if subtags[0] == "x" { return subtags.count > 1 }
+        var index = 0
+        let language = subtags[0]
+        guard language.allSatisfy(isLetter), (2...3).contains(language.count) || (4...8).contains(language.count) else {
+            return false
+        }
+        index = 1
+        if language.count <= 3 {
+            var extlangs = 0
+            while index < subtags.count, extlangs < 3, subtags[index].count == 3, subtags[index].allSatisfy(isLetter) {
+                index += 1
+                extlangs += 1
+            }
+        }
+        if index < subtags.count, subtags[index].count == 4, subtags[index].allSatisfy(isLetter) { index += 1 }
+        if index < subtags.count, isRegion(subtags[index]) { index += 1 }
+        var variants: Set<String> = []
+        while index < subtags.count, isVariant(subtags[index]) {
+            guard variants.insert(subtags[index]).inserted else { return false }
+            index += 1
+        }
+        var singletons: Set<String> = []
+        while index < subtags.count, subtags[index].count == 1, subtags[index] != "x" {
+            guard singletons.insert(subtags[index]).inserted else { return false }
+            index += 1
+            let start = index
+            while index < subtags.count, (2...8).contains(subtags[index].count) { index += 1 }
+            guard index > start else { return false }
+        }
+        if index < subtags.count, subtags[index] == "x" {
+            return index + 1 < subtags.count
+        }
+        return index == subtags.count
+    }
+
+    private static func isRegion(_ subtag: String) -> Bool {
+        (subtag.count == 2 && subtag.allSatisfy(isLetter)) || (subtag.count == 3 && subtag.allSatisfy(isDigit))
+    }
+
+    private static func isVariant(_ subtag: String) -> Bool {
+        (5...8).contains(subtag.count) || (subtag.count == 4 && subtag.first.map(isDigit) == true)
+    }
+
+    private static func isLetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+    private static func isAlphanumeric(_ character: Character) -> Bool { isLetter(character) || isDigit(character) }
+}

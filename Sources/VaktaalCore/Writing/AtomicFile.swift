@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why a file could not be written. The original file is untouched in every case.
+public enum FileWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A system call failed; `reason` is the system's message.
+    case failed(path: String, operation: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .failed(let path, let operation, let reason): "\(path): error: cannot \(operation): \(reason)"
+        }
+    }
+}
+
+/// Writes files atomically: the bytes go to a temporary file beside the target, are
+/// flushed to disk (`fsync`), and the temporary file is renamed over the target, so a
+/// reader sees either the old file or the new one, never half of one.
+public enum AtomicFile {
+    /// Replaces (or creates) `path` with `contents`, keeping the permissions of an existing file.
+    public static func write(_ contents: String, to path: String) throws(FileWriteError) {
+        try write(Array(contents.utf8), to: path)
+    }
+
+    /// Replaces (or creates) `path` with `bytes`, keeping the permissions of an existing file.
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        let folder = parentFolder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw failure(path, "create a temporary file") }
+        let temporary = String(cString: template)
+        var existing = stat()
+        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        var ok = fchmod(descriptor, mode) == 0
+        ok = ok && writeAll(bytes, to: descriptor)
+        ok = ok && fsync(descriptor) == 0
+        let error = ok ? nil : failure(path, "write")
+        close(descriptor)
+        if let error {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "replace the file")
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func failure(_ path: String, _ operation: String) -> FileWriteError {
+        .failed(path: path, operation: operation, reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import VaktaalConfig
+import VaktaalCore
+
+/// `--vocabulary` and the order in which a vocabulary is looked for.
+struct VocabularyOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A vocabulary folder of *.xml files, or one file.",
+            discussion: """
+                Without it: $VAKTAAL_VOCABULARY, else 'vocabulary' in the nearest .vaktaal.toml \
+                up from the working folder, else ./Vocabulary.
+                """,
+            valueName: "path"))
+    var vocabulary: String?
+
+    /// Where the vocabulary is, in the documented order, or `nil` when none is found.
+    func resolvedPath() throws -> String? {
+        if let vocabulary { return vocabulary }
+        if let variable = ProcessInfo.processInfo.environment["VAKTAAL_VOCABULARY"], !variable.isEmpty {
+            return variable
+        }
+        let workingFolder = FileManager.default.currentDirectoryPath
+        if let configPath = ProjectConfiguration.find(from: workingFolder) {
+            do {
+                if let path = try ProjectConfiguration.load(path: configPath).vocabulary { return path }
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+        }
+        if FileManager.default.fileExists(atPath: "Vocabulary") { return "Vocabulary" }
+        return nil
+    }
+
+    /// Loads the vocabulary, printing an error and exiting with 2 when there is none.
+    func load() throws -> LoadedVocabulary {
+        guard let path = try resolvedPath() else {
+            printError("error: no vocabulary found: pass --vocabulary PATH, set VAKTAAL_VOCABULARY, or run in a folder with Vocabulary/")
+            throw ExitCode(2)
+        }
+        do {
+            return try VocabularyLoader.load(path: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Output formats of commands that print a report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

@@ -1,0 +1,46 @@
+import Foundation
+@testable import VaktaalCore
+
+/// A vocabulary file around `body` (concepts), in the format's namespace.
+func vocabularyXML(_ body: String, id: String = "test", uri: String = "https://example.org/test/", language: String = "nl")
+    -> String
+{
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="\(id)" uri="\(uri)" xml:lang="\(language)">
+    \(body)
+    </vocabulary>
+
+    """
+}
+
+/// Loads in-memory files as one folder.
+func load(_ files: [(String, String)]) -> LoadedVocabulary {
+    VocabularyLoader.load(sources: files.map { (path: $0.0, bytes: Array($0.1.utf8)) })
+}
+
+/// Loads one in-memory file named `test.xml`.
+func load(_ xml: String) -> LoadedVocabulary { load([("test.xml", xml)]) }
+
+/// Every diagnostic of reading and checking, as `rule@line:column`.
+func findings(_ loaded: LoadedVocabulary) -> [Diagnostic] { VocabularyChecker.check(loaded) }
+
+/// The root of the repository, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// `../shared/` beside the repository, where test suites and corpora live (never copied in).
+let sharedFolder = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+
+/// A fresh temporary folder.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "vaktaal-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

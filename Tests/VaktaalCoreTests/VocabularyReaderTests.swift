@@ -1,0 +1,96 @@
+import Testing
+@testable import VaktaalCore
+
+/// The example of the format specification, as written there (not in canonical layout).
+let specificationExample = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1"
+                id="lerarenopleiding"
+                uri="https://begrippen.example.org/lerarenopleiding/"
+                version="2026.11.0" modified="2026-11-28" xml:lang="nl">
+      <title xml:lang="nl">Gedeelde professionele taal lerarenopleiding</title>
+      <title xml:lang="en">Shared professional language, teacher education</title>
+      <description xml:lang="nl">Begrippen rond het opleiden in de school.</description>
+      <publisher>Amsterdamse Onderwijsregio</publisher>
+      <license>CC-BY-4.0</license>
+
+      <concept id="werkplekbegeleider" top="true" modified="2025-09-01">
+        <prefLabel xml:lang="nl" plural="werkplekbegeleiders">werkplekbegeleider</prefLabel>
+        <prefLabel xml:lang="en" plural="workplace supervisors">workplace supervisor</prefLabel>
+        <altLabel xml:lang="nl" abbreviation="true">wpb</altLabel>
+        <deprecatedLabel xml:lang="nl" plural="mentoren; mentors" since="2025-09-01"
+                         exceptions="mentor van de klas; mentoruur">mentor</deprecatedLabel>
+        <hiddenLabel xml:lang="nl">werkplekbegeleidster</hiddenLabel>
+        <definition xml:lang="nl">Begeleidt de aankomend leraar op de werkplek ...</definition>
+        <scopeNote xml:lang="nl">Niet te verwarren met de mentor van een klas.</scopeNote>
+        <example xml:lang="nl">De werkplekbegeleider voert het voortgangsgesprek.</example>
+        <changeNote xml:lang="nl" date="2025-09-01">'mentor' vervangen door 'werkplekbegeleider'.</changeNote>
+        <broader ref="begeleider"/>
+        <related ref="schoolopleider"/>
+        <exactMatch uri="https://partner.example.org/vocab/praktijkbegeleider"/>
+        <source>Nieuw profiel werkplekbegeleider, 2025</source>
+      </concept>
+
+      <concept id="stagementor" deprecated="true" replacedBy="werkplekbegeleider">
+        <prefLabel xml:lang="nl">stagementor</prefLabel>
+      </concept>
+    </vocabulary>
+    """
+
+@Suite struct VocabularyReaderTests {
+    @Test func readsTheSpecificationExample() throws {
+        let (read, diagnostics) = VocabularyLoader.read(bytes: Array(specificationExample.utf8), path: "spec.xml")
+        #expect(diagnostics.isEmpty)
+        let vocabulary = try #require(read)
+        #expect(vocabulary.id == "lerarenopleiding")
+        #expect(vocabulary.uri == "https://begrippen.example.org/lerarenopleiding/")
+        #expect(vocabulary.version == "2026.11.0")
+        #expect(vocabulary.defaultLanguage == "nl")
+        #expect(vocabulary.title(in: "en") == "Shared professional language, teacher education")
+        #expect(vocabulary.metadata(.publisher).first?.language == "nl")
+        #expect(vocabulary.concepts.map(\.id) == ["werkplekbegeleider", "stagementor"])
+
+        let concept = vocabulary.concepts[0]
+        #expect(concept.isTopConcept && concept.modified == "2025-09-01")
+        #expect(concept.location == SourceLocation(path: "spec.xml", line: 12, column: 3))
+        let mentor = try #require(concept.labels(.deprecated).first)
+        #expect(mentor.text == "mentor" && mentor.plurals == ["mentoren", "mentors"])
+        #expect(mentor.exceptions == ["mentor van de klas", "mentoruur"] && mentor.since == "2025-09-01")
+        #expect(mentor.location?.line == 16)
+        #expect(concept.labels(.alternative).first?.isAbbreviation == true)
+        #expect(concept.preferredLabel(in: "en")?.plurals == ["workplace supervisors"])
+        #expect(concept.notes(.changeNote).first?.date == "2025-09-01")
+        #expect(concept.notes(.source).first?.language == "nl")
+        #expect(concept.relations.map(\.reference) == ["begeleider", "schoolopleider"])
+        #expect(concept.mappings.first?.target == .uri("https://partner.example.org/vocab/praktijkbegeleider"))
+
+        let deprecated = vocabulary.concepts[1]
+        #expect(deprecated.isDeprecated && deprecated.replacedBy == "werkplekbegeleider")
+    }
+
+    @Test func labelsWithoutLanguageInheritTheDefault() throws {
+        let xml = vocabularyXML(#"<concept id="a"><prefLabel>term</prefLabel><prefLabel xml:lang="en">term</prefLabel></concept>"#)
+        let concept = try #require(load(xml).set.vocabularies.first?.concepts.first)
+        #expect(concept.labels.map(\.language) == ["nl", "en"])
+        #expect(concept.labels.map(\.declaredLanguage) == [nil, "en"])
+    }
+
+    @Test func elementsAndAttributesOfOtherNamespacesAreKept() throws {
+        let xml = vocabularyXML(
+            """
+            <dc:rights xmlns:dc="http://purl.org/dc/terms/">CC0</dc:rights>
+            <concept id="a" ex:status="draft" xmlns:ex="urn:example">
+              <prefLabel ex:origin="seed">a</prefLabel>
+              <ex:review><ex:by>Anna</ex:by></ex:review>
+            </concept>
+            """)
+        let loaded = load(xml)
+        #expect(loaded.diagnostics.isEmpty)
+        let vocabulary = try #require(loaded.set.vocabularies.first)
+        #expect(vocabulary.extensions.map(\.localName) == ["rights"])
+        let concept = vocabulary.concepts[0]
+        #expect(concept.extensionAttributes.map(\.value) == ["draft"])
+        #expect(concept.labels[0].extensionAttributes.map(\.localName) == ["origin"])
+        #expect(concept.extensions.first?.children.count == 1)
+    }
+}
