@@ -70,52 +70,49 @@ extension ParseSession {
         if let namespaces {
             for index in 0..<namespaceCount {
                 let declaredPrefix = namespaces[2 * index].map { string($0) }
-                declarations.append(XMLNamespaceDeclaration(prefix: declaredPrefix, uri: string(namespaces[2 * index + 1])))
+                declarations.append(XMLNamespaceDeclaration(prefix: declaredPrefix, uri: namespaces[2 * index + 1].map { interned($0) } ?? ""))
             }
         }
-        let nameOffsets = attributeNameOffsets(from: start, to: end)
         var list: [XMLAttribute] = []
-        list.reserveCapacity(attributeCount)
-        if let attributes {
+        if let attributes, attributeCount > 0 {
+            let nameOffsets = attributeNameOffsets(from: start, to: end)
+            list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let fields = attributes + 5 * index
                 let name = XMLName(
                     localName: string(fields[0]), prefix: fields[1].map { string($0) },
-                    namespaceURI: fields[2].map { string($0) })
-                let offset = nameOffsets[name.qualifiedName] ?? start
+                    namespaceURI: fields[2].map { interned($0) })
+                let offset = index < nameOffsets.count ? nameOffsets[index] : start
                 list.append(
                     XMLAttribute(
                         name: name, value: string(from: fields[3], to: fields[4]),
                         position: tracker.position(at: offset)))
             }
         }
-        list.sort { $0.position < $1.position }
         let tag = XMLStartTag(
-            name: XMLName(localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { string($0) }),
+            name: XMLName(localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { interned($0) }),
             attributes: list, namespaceDeclarations: declarations, position: position)
         handler.startElement(tag)
         markupEnded()
     }
 
-    /// Finds where each attribute name starts in the raw start tag `buffer[start..<end]`.
-    func attributeNameOffsets(from start: Int, to end: Int) -> [String: Int] {
-        var offsets: [String: Int] = [:]
+    /// Where each attribute name starts in the raw start tag `buffer[start..<end]`, in
+    /// source order, leaving out namespace declarations: libxml2 reports attributes in the
+    /// same order, so the n-th offset belongs to the n-th attribute.
+    func attributeNameOffsets(from start: Int, to end: Int) -> [Int] {
+        var offsets: [Int] = []
         var index = start + 1
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        while index < end, !isSpace(buffer[index]), buffer[index] != UInt8(ascii: "/"), buffer[index] != UInt8(ascii: ">") {
-            index += 1
+        func isNameEnd(_ byte: UInt8) -> Bool {
+            isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
         }
+        while index < end, !isNameEnd(buffer[index]) { index += 1 }
         while index < end {
             while index < end, isSpace(buffer[index]) { index += 1 }
             let nameStart = index
-            while index < end, !isSpace(buffer[index]), buffer[index] != UInt8(ascii: "="),
-                buffer[index] != UInt8(ascii: ">"), buffer[index] != UInt8(ascii: "/")
-            {
-                index += 1
-            }
+            while index < end, !isNameEnd(buffer[index]) { index += 1 }
             guard index > nameStart else { break }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<index]), as: UTF8.self)
-            offsets[name] = nameStart
+            if !isNamespaceDeclaration(nameStart, index) { offsets.append(nameStart) }
             while index < end, buffer[index] != UInt8(ascii: "\""), buffer[index] != UInt8(ascii: "'") { index += 1 }
             guard index < end else { break }
             let quote = buffer[index]
@@ -124,5 +121,13 @@ extension ParseSession {
             index += 1
         }
         return offsets
+    }
+
+    /// Whether `buffer[start..<end]` is `xmlns` or `xmlns:…`.
+    private func isNamespaceDeclaration(_ start: Int, _ end: Int) -> Bool {
+        let xmlns: [UInt8] = Array("xmlns".utf8)
+        guard end - start >= 5 else { return false }
+        for offset in 0..<5 where buffer[start + offset] != xmlns[offset] { return false }
+        return end - start == 5 || buffer[start + 5] == UInt8(ascii: ":")
     }
 }

@@ -41,8 +41,9 @@ public struct XMLPosition: Hashable, Sendable, Comparable, CustomStringConvertib
 
 /// Turns byte offsets into lines and code-point columns by scanning a UTF-8 buffer forward.
 ///
-/// Offsets asked for are usually increasing, so the total work is one pass over the buffer;
-/// an earlier offset restarts the scan from the beginning.
+/// Offsets asked for are mostly increasing, so the total work is one pass over the buffer;
+/// a step back (the end of an empty element reports its start tag again) costs only the
+/// distance stepped back and the length of the line.
 struct PositionTracker {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
@@ -55,11 +56,7 @@ struct PositionTracker {
 
     mutating func position(at target: Int) -> XMLPosition {
         let target = min(max(target, 0), bytes.count)
-        if target < offset {
-            offset = 0
-            line = 1
-            column = 1
-        }
+        if target < offset { stepBack(to: target) }
         while offset < target {
             let byte = bytes[offset]
             offset += 1
@@ -76,5 +73,19 @@ struct PositionTracker {
             }
         }
         return XMLPosition(line: line, column: column)
+    }
+
+    /// Moves back to `target`: uncounts the line breaks passed over, then counts the column
+    /// from the start of the target's line.
+    private mutating func stepBack(to target: Int) {
+        for index in target..<offset {
+            let byte = bytes[index]
+            if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) { line -= 1 }
+        }
+        var lineStart = target
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        column = 1
+        for index in lineStart..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        offset = target
     }
 }

@@ -54,6 +54,8 @@ final class ParseSession {
     var textStartOffset = 0
     var failure: XMLError?
     var depth = 0
+    /// Namespace URIs by libxml2's dictionary pointer: each is turned into a `String` once.
+    private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
 
     init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler) {
         self.buffer = buffer
@@ -89,6 +91,14 @@ final class ParseSession {
         }
         if failure == nil { flushText() }
         return failure
+    }
+
+    /// The `String` for a name from libxml2's dictionary, made once per distinct pointer.
+    func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let known = internedNames[pointer] { return known }
+        let value = string(pointer)
+        internedNames[pointer] = value
+        return value
     }
 
     // MARK: - Positions

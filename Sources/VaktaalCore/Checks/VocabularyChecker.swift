@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs every rule of `vaktaal check` over a loaded folder.
 public enum VocabularyChecker {
     /// Every rule, errors first. A test keeps this list complete.
@@ -32,9 +34,13 @@ public enum VocabularyChecker {
     ]
 
     /// The reader's problems and every rule's findings, sorted by file, line and column.
+    ///
+    /// The rules read one immutable set, so they run in parallel on all cores.
     public static func check(_ loaded: LoadedVocabulary) -> [Diagnostic] {
-        var diagnostics = loaded.diagnostics
-        for check in checks { diagnostics += check.check(loaded.set) }
-        return diagnostics.sorted()
+        let results = ResultSlots<[Diagnostic]>(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            results.store(checks[index].check(loaded.set), at: index)
+        }
+        return (loaded.diagnostics + results.values.joined()).sorted()
     }
 }

@@ -32,10 +32,12 @@ public struct VocabularySet: Sendable {
     /// How many concepts the set holds.
     public var count: Int { resolver.positions.count }
 
-    /// The concept for a key.
+    /// The concept for a key (borrowed, not copied, when only a field is read).
     public subscript(key: ConceptKey) -> Concept {
-        let position = resolver.positions[key.rawValue]
-        return vocabularies[position.scheme].concepts[position.index]
+        _read {
+            let position = resolver.positions[key.rawValue]
+            yield vocabularies[position.scheme].concepts[position.index]
+        }
     }
 
     /// The scheme a concept belongs to.

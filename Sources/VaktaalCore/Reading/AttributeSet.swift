@@ -4,8 +4,8 @@ import VaktaalXML
 /// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes
 /// are reported as they are met.
 struct AttributeSet {
-    private(set) var values: [String: String] = [:]
-    private(set) var positions: [String: XMLPosition] = [:]
+    /// The format's own attributes; a handful per element, so a list beats hashing.
+    private var known: [(name: String, value: String, position: XMLPosition)] = []
     private(set) var declaredLanguage: String?
     private(set) var extensions: [ExtensionAttribute] = []
     let tagPosition: XMLPosition
@@ -25,8 +25,7 @@ struct AttributeSet {
                     ExtensionAttribute(
                         namespaceURI: namespace, prefix: name.prefix, localName: name.localName, value: attribute.value))
             } else if name.namespaceURI == nil, allowed.contains(name.localName) {
-                values[name.localName] = attribute.value
-                positions[name.localName] = attribute.position
+                known.append((name.localName, attribute.value, attribute.position))
             } else {
                 let known = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
                 let hint = known.isEmpty ? "it takes no attributes" : "known attributes: \(known)"
@@ -37,10 +36,10 @@ struct AttributeSet {
         }
     }
 
-    subscript(name: String) -> String? { values[name] }
+    subscript(name: String) -> String? { known.first { $0.name == name }?.value }
 
     /// Where an attribute stands, or the tag when it is absent.
-    func position(of name: String) -> XMLPosition { positions[name] ?? tagPosition }
+    func position(of name: String) -> XMLPosition { known.first { $0.name == name }?.position ?? tagPosition }
 }
 
 /// Checks and converts attribute values, reporting values of the wrong form.
@@ -96,17 +95,27 @@ struct ValueParser {
 
 /// Splits a `;`-separated list attribute (`plural`, `forms`, `exceptions`).
 func splitList(_ value: String?) -> [String] {
-    guard let value else { return [] }
+    guard let value, !value.isEmpty else { return [] }
     return value.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
 }
 
 extension Substring {
+    /// The text without leading and trailing white space (Foundation-free, scalar-based).
     func trimmingSpaces() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return String(self)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
     }
 }
 
 extension String {
-    /// The string without leading and trailing white space (Foundation-free).
+    /// The text without leading and trailing white space.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 }

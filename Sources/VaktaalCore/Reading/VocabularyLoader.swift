@@ -80,13 +80,13 @@ public enum VocabularyLoader {
 
     /// Reads one file from disk.
     public static func read(file: String) -> (vocabulary: Vocabulary?, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let bytes = FileBytes.read(file) else {
             let diagnostic = Diagnostic(
                 rule: ReaderRule.unreadableFile.rawValue, severity: .error, message: "the file cannot be read",
                 location: SourceLocation(path: file, line: 1, column: 1))
             return (nil, [diagnostic])
         }
-        return read(bytes: [UInt8](data), path: file)
+        return read(bytes: bytes, path: file)
     }
 
     /// Reads one file's bytes; `path` is used in positions.

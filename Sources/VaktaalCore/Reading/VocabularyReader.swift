@@ -123,7 +123,7 @@ final class VocabularyReader: XMLContentHandler {
         case .skipped:
             break
         case .document, .vocabulary, .concept, .childless:
-            if text.contains(where: { !$0.isWhitespace }) {
+            if !text.utf8.allSatisfy(isXMLSpace) {
                 let excerpt = text.trimmingSpaces().prefix(40)
                 let start = position.advanced(over: text.prefix { $0.isWhitespace })
                 report(.unexpectedText, "text '\(excerpt)' is not allowed inside \(describe(frame))", at: start)
@@ -214,6 +214,10 @@ final class VocabularyReader: XMLContentHandler {
 
     var defaultLanguage: String? { vocabulary?.defaultLanguage }
 }
+
+/// XML's white space: space, tab, line feed, carriage return.
+@inline(__always)
+func isXMLSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
 extension VocabularyReader.LeafElement {
     var name: String {

@@ -23,6 +23,7 @@ struct ControlCharacterCheck: VocabularyCheck {
     }
 
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value < 0x20 ? !["\t", "\n", "\r"].contains(scalar) : scalar.value == 0x7F }
         switch scalar.properties.generalCategory {
         case .control: return scalar != "\t" && scalar != "\n" && scalar != "\r"
         case .format: return scalar.value != 0x200D  // keep the zero-width joiner of emoji sequences

@@ -4,18 +4,26 @@ struct DuplicatePreferredLabelCheck: VocabularyCheck {
     let severity = Severity.error
     let summary = "two concepts of one scheme do not share a prefLabel in one language"
 
+    private struct Slot: Hashable {
+        let scheme: Int
+        let language: String
+        let text: String
+    }
+
     func check(_ set: VocabularySet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var owners: [String: ConceptKey] = [:]
+        var owners: [Slot: ConceptKey] = [:]
+        owners.reserveCapacity(set.count * 2)
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
-            for label in set[key].labels(.preferred) {
-                let slot = "\(scheme)\u{0}\(label.language)\u{0}\(label.text)"
+            let labels = set[key].labels
+            for index in labels.indices where labels[index].kind == .preferred {
+                let slot = Slot(scheme: scheme, language: labels[index].language, text: labels[index].text)
                 if let first = owners[slot], first != key {
                     diagnostics.append(
                         diagnostic(
-                            "prefLabel '\(label.text)' in '\(label.language)' is also the prefLabel of '\(set[first].id)'",
-                            concept: key, in: set, at: label.location))
+                            "prefLabel '\(slot.text)' in '\(slot.language)' is also the prefLabel of '\(set[first].id)'",
+                            concept: key, in: set, at: labels[index].location))
                 } else {
                     owners[slot] = key
                 }

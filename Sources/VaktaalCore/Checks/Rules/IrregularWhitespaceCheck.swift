@@ -1,5 +1,5 @@
-/// Labels and their forms have no leading, trailing or repeated white space and no line
-/// breaks: the linter matches words, and stray spaces make labels that never match.
+/// Labels and their forms have no leading, trailing or repeated white space  and no tabs or
+/// line breaks: the linter matches words, and stray spaces make labels that never match.
 struct IrregularWhitespaceCheck: VocabularyCheck {
     let rule = "irregular-whitespace"
     let severity = Severity.warning
@@ -20,14 +20,20 @@ struct IrregularWhitespaceCheck: VocabularyCheck {
     }
 
     static func isIrregular(_ text: String) -> Bool {
-        guard !text.allSatisfy(\.isWhitespace) else { return false }
-        if text.first?.isWhitespace == true || text.last?.isWhitespace == true { return true }
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { !isSpace($0) }) else { return false }
+        if let first = scalars.first, isSpace(first) { return true }
+        if let last = scalars.last, isSpace(last) { return true }
         var previousWasSpace = false
-        for character in text {
-            if character.isNewline || character == "\t" { return true }
-            if character.isWhitespace, previousWasSpace { return true }
-            previousWasSpace = character.isWhitespace
+        for scalar in scalars {
+            let space = isSpace(scalar)
+            if space, scalar != " " || previousWasSpace { return true }
+            previousWasSpace = space
         }
         return false
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
     }
 }

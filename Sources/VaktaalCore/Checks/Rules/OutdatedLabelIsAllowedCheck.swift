@@ -5,37 +5,68 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
 
-    private struct AllowedForm {
+    private struct OutdatedForm {
         let key: ConceptKey
-        let label: Label
+        let label: Int
         let form: String
+        let isCaseSensitive: Bool
     }
 
     func check(_ set: VocabularySet) -> [Diagnostic] {
-        var allowed: [String: [AllowedForm]] = [:]
+        // Outdated labels are few: index them, then look every allowed form up once.
+        var outdated: [LabelSlot: [OutdatedForm]] = [:]
         for key in set.keys {
-            for label in set[key].labels where label.kind.isAllowed {
-                for form in label.allForms {
-                    allowed["\(label.language)\u{0}\(form.lowercased())", default: []].append(AllowedForm(key: key, label: label, form: form))
+            let labels = set[key].labels
+            for index in labels.indices where !labels[index].kind.isAllowed {
+                labels[index].forEachForm { form in
+                    outdated[LabelSlot(labels[index].language, form), default: []].append(
+                        OutdatedForm(key: key, label: index, form: form, isCaseSensitive: labels[index].isCaseSensitive))
                 }
             }
         }
-        var diagnostics: [Diagnostic] = []
+        guard !outdated.isEmpty else { return [] }
+        var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for key in set.keys {
-            for label in set[key].labels where !label.kind.isAllowed {
-                let owner = label.allForms.lazy.compactMap { form in
-                    allowed["\(label.language)\u{0}\(form.lowercased())"]?.first { candidate in
-                        candidate.key != key
-                            && LabelComparison.clash(form, label.isCaseSensitive, candidate.form, candidate.label.isCaseSensitive)
+            let labels = set[key].labels
+            for index in labels.indices where labels[index].kind.isAllowed {
+                labels[index].forEachForm { form in
+                    for candidate in outdated[LabelSlot(labels[index].language, form)] ?? []
+                    where candidate.key != key
+                        && clashes[candidate.key]?[candidate.label] == nil
+                        && LabelComparison.clash(form, labels[index].isCaseSensitive, candidate.form, candidate.isCaseSensitive)
+                    {
+                        clashes[candidate.key, default: [:]][candidate.label] = (key, labels[index].kind, form)
                     }
-                }.first
-                guard let owner else { continue }
-                diagnostics.append(
-                    diagnostic(
-                        "\(label.kind.rawValue) '\(label.text)' is also a \(owner.label.kind.rawValue) ('\(owner.form)') of '\(set[owner.key].id)': the linter would forbid an allowed term",
-                        concept: key, in: set, at: label.location))
+                }
             }
         }
-        return diagnostics
+        return clashes.flatMap { key, byLabel in
+            byLabel.map { index, owner in
+                let label = set[key].labels[index]
+                return diagnostic(
+                    "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of '\(set[owner.owner].id)': the linter would forbid an allowed term",
+                    concept: key, in: set, at: label.location)
+            }
+        }
+    }
+}
+
+/// A label form in one language, case folded: where labels that the linter would confuse meet.
+struct LabelSlot: Hashable {
+    let language: String
+    let folded: String
+
+    init(_ language: String, _ form: String) {
+        self.language = language
+        folded = form.lowercased()
+    }
+}
+
+extension Label {
+    /// Calls `body` with the label text, then each plural and other form, without building an array.
+    func forEachForm(_ body: (String) -> Void) {
+        body(text)
+        plurals.forEach(body)
+        forms.forEach(body)
     }
 }

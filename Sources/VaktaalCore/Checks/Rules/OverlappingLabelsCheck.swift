@@ -5,19 +5,29 @@ struct OverlappingLabelsCheck: VocabularyCheck {
     let severity = Severity.warning
     let summary = "two concepts do not share a label in one language, ignoring case"
 
+    private struct Slot: Hashable {
+        let language: String
+        let folded: String
+    }
+
+    private struct Owner {
+        let key: ConceptKey
+        let kind: LabelKind
+        let text: String
+    }
+
     func check(_ set: VocabularySet) -> [Diagnostic] {
-        var owners: [String: (key: ConceptKey, label: Label)] = [:]
+        var owners: [Slot: Owner] = [:]
         var diagnostics: [Diagnostic] = []
         for key in set.keys {
             for label in set[key].labels where label.kind.isAllowed && !label.text.isEmpty {
-                let slot = "\(label.language)\u{0}\(label.text.lowercased())"
+                let slot = Slot(language: label.language, folded: label.text.lowercased())
                 guard let first = owners[slot] else {
-                    owners[slot] = (key, label)
+                    owners[slot] = Owner(key: key, kind: label.kind, text: label.text)
                     continue
                 }
                 let sameScheme = set.schemeIndex(of: first.key) == set.schemeIndex(of: key)
-                let alreadyAnError =
-                    sameScheme && first.label.kind == .preferred && label.kind == .preferred && first.label.text == label.text
+                let alreadyAnError = sameScheme && first.kind == .preferred && label.kind == .preferred && first.text == label.text
                 guard first.key != key, !alreadyAnError else { continue }
                 diagnostics.append(
                     diagnostic(

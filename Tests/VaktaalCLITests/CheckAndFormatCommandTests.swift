@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func theShippedVocabularyIsValid() throws {
+        let result = try Vaktaal.run(["check"])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("1 file, 42 concepts: 0 errors, 0 warnings\n"))
+    }
+
+    @Test func errorsGiveExitOneAndCompilerStyleLines() throws {
+        let folder = try Vaktaal.folder(with: [
+            "Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLabel>a</prefLabel>\n<broader ref=\"missing\"/></concept>")
+        ])
+        let result = try Vaktaal.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Vocabulary/t.xml:4:1: error: [dangling-reference] broader 'missing' names no concept of the folder\n"))
+        #expect(result.standardOutput.contains("1 file, 1 concepts: 1 error, 2 warnings\n"))
+    }
+
+    @Test func malformedFilesGiveExitTwoAndStillReportTheOthers() throws {
+        let folder = try Vaktaal.folder(with: [
+            "v/a.xml": "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\">\n<concept>\n</vocabulary>",
+            "v/b.xml": vocabularyFile("<concept id=\"b\"><broader ref=\"x\"/></concept>"),
+        ])
+        let result = try Vaktaal.run(["check", "--vocabulary", "v"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("v/a.xml:3:14: error: [malformed-xml]"))
+        #expect(result.standardOutput.contains("v/b.xml:3:17: error: [dangling-reference]"))
+    }
+
+    @Test func jsonOutputIsParseable() throws {
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile()])
+        let result = try Vaktaal.run(["check", "--format", "json"], in: folder)
+        #expect(result.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let summary = document?["summary"] as? [String: Int]
+        #expect(summary?["errors"] == 0 && summary?["warnings"] == 1 && summary?["concepts"] == 1)
+        let first = (document?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["rule"] as? String == "orphan-concept" && first?["line"] as? Int == 3)
+    }
+
+    @Test func aMissingVocabularyIsAUsageError() throws {
+        let result = try Vaktaal.run(["check", "--vocabulary", "/nonexistent/vocab"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("/nonexistent/vocab: error: no such file or folder"))
+    }
+
+    @Test func theVocabularyIsFoundThroughTheEnvironmentAndTheConfiguration() throws {
+        let folder = try Vaktaal.folder(with: [
+            "terms/t.xml": vocabularyFile("<concept id=\"a\"><broader ref=\"x\"/></concept>"),
+            ".vaktaal.toml": "vocabulary = \"terms\"\n",
+            "docs/sub/.keep": "",
+        ])
+        let viaConfiguration = try Vaktaal.run(["check"], in: folder + "/docs/sub")
+        #expect(viaConfiguration.status == 1)
+        #expect(viaConfiguration.standardOutput.contains("terms/t.xml:3:17: error: [dangling-reference]"))
+        let viaEnvironment = try Vaktaal.run(["check"], in: "/", environment: ["VAKTAAL_VOCABULARY": folder + "/terms"])
+        #expect(viaEnvironment.status == 1)
+        let wrongKey = try Vaktaal.folder(with: [".vaktaal.toml": "vocabulary = \"x\"\nvocabluary = \"y\"\n"])
+        let rejected = try Vaktaal.run(["check"], in: wrongKey)
+        #expect(rejected.status == 2)
+        #expect(rejected.standardError.contains(".vaktaal.toml: error: unknown key 'vocabluary'"))
+    }
+}
+
+@Suite struct FormatCommandTests {
+    @Test func checkListsFilesThatWouldChangeAndFormatRewritesThem() throws {
+        let messy = """
+            <vocabulary id="t" format="1" uri="https://example.org/t/" xmlns="urn:vaktaal:vocabulary:1">
+            <concept id="a"><definition>d</definition>   <prefLabel>a</prefLabel></concept></vocabulary>
+            """
+        let canonical = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="ok" uri="https://example.org/ok/">
+            </vocabulary>
+
+            """
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": messy, "Vocabulary/ok.xml": canonical])
+        let ok = try Vaktaal.run(["format", "Vocabulary/ok.xml"], in: folder)
+        #expect(ok.status == 0 && ok.standardOutput.isEmpty)
+        let check = try Vaktaal.run(["format", "--check"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.standardOutput == "Vocabulary/t.xml\n")
+        let untouched = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        #expect(untouched == messy)
+        let format = try Vaktaal.run(["format"], in: folder)
+        #expect(format.status == 0)
+        let formatted = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        #expect(formatted.contains("  <concept id=\"a\">\n    <prefLabel>a</prefLabel>\n    <definition>d</definition>\n  </concept>\n"))
+        let again = try Vaktaal.run(["format", "--check"], in: folder)
+        #expect(again.status == 0 && again.standardOutput.isEmpty)
+    }
+
+    @Test func filesWithErrorsAreNeverRewritten() throws {
+        let broken = vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")
+        let folder = try Vaktaal.folder(with: ["v.xml": broken])
+        let result = try Vaktaal.run(["format", "v.xml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("v.xml:3:17: error: [unknown-element]"))
+        #expect(try String(contentsOfFile: folder + "/v.xml", encoding: .utf8) == broken)
+    }
+
+    @Test func theShippedVocabularyIsFormatted() throws {
+        let result = try Vaktaal.run(["format", "--check"])
+        #expect(result.status == 0 && result.standardOutput.isEmpty)
+    }
+}

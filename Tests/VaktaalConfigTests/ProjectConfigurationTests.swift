@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import VaktaalConfig
+
+@Suite struct ProjectConfigurationTests {
+    func write(_ text: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "vaktaal-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/a/b", withIntermediateDirectories: true)
+        try text.write(toFile: folder + "/.vaktaal.toml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func readsKeysAndResolvesTheVocabularyAgainstItsFolder() throws {
+        let folder = try write("vocabulary = \"terms\"\nlanguage = \"nl\"\n")
+        let path = try #require(ProjectConfiguration.find(from: folder + "/a/b"))
+        #expect(path.hasSuffix("/.vaktaal.toml"))
+        let configuration = try ProjectConfiguration.load(path: path)
+        #expect(configuration.vocabulary?.hasSuffix("/terms") == true)
+        #expect(configuration.language == "nl")
+    }
+
+    @Test(arguments: [
+        ("vocabulary = 3\n", "'vocabulary' must be a path"),
+        ("langauge = \"nl\"\n", "unknown key 'langauge'"),
+        ("vocabulary = \"a\nlanguage", ":1:"),
+    ])
+    func reportsProblemsWithTheFileName(text: String, expected: String) throws {
+        let folder = try write(text)
+        #expect {
+            try ProjectConfiguration.load(path: folder + "/.vaktaal.toml")
+        } throws: { error in
+            let description = (error as? ConfigurationError)?.description ?? ""
+            return description.contains(".vaktaal.toml") && description.contains(expected)
+        }
+    }
+}

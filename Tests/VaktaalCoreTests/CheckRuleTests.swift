@@ -1,0 +1,162 @@
+import Testing
+@testable import VaktaalCore
+
+/// Each rule of `vaktaal check` with an example that triggers it and a close one that does not.
+@Suite struct CheckRuleTests {
+    struct Example: CustomTestStringConvertible, Sendable {
+        let rule: String
+        let triggering: String
+        let nonTriggering: String
+        var testDescription: String { rule }
+    }
+
+    /// A concept with a definition, so that `missing-definition` stays quiet.
+    static func concept(_ id: String, _ body: String = "", attributes: String = "") -> String {
+        "<concept id=\"\(id)\"\(attributes)><prefLabel>\(id)</prefLabel><prefLabel xml:lang=\"en\">\(id)</prefLabel><definition>d</definition>\(body)</concept>"
+    }
+
+    static let examples: [Example] = [
+        Example(rule: "duplicate-id", triggering: concept("a") + concept("a"), nonTriggering: concept("a") + concept("b")),
+        Example(
+            rule: "dangling-reference", triggering: concept("a", "<broader ref=\"b\"/>"),
+            nonTriggering: concept("a", "<broader ref=\"b\"/>") + concept("b")),
+        Example(
+            rule: "broader-cycle",
+            triggering: concept("a", "<broader ref=\"b\"/>") + concept("b", "<broader ref=\"c\"/>") + concept("c", "<broader ref=\"a\"/>"),
+            nonTriggering: concept("a", "<broader ref=\"b\"/>") + concept("b", "<broader ref=\"c\"/>") + concept("c")),
+        Example(
+            rule: "multiple-preferred-labels", triggering: concept("a", "<prefLabel xml:lang=\"en\">other</prefLabel>"),
+            nonTriggering: concept("a", "<altLabel xml:lang=\"en\">other</altLabel>")),
+        Example(
+            rule: "label-kind-clash", triggering: concept("a", "<hiddenLabel>A</hiddenLabel>"),
+            nonTriggering: concept("a", "<hiddenLabel>aa</hiddenLabel>")),
+        Example(
+            rule: "duplicate-preferred-label",
+            triggering: concept("a") + "<concept id=\"b\"><prefLabel>a</prefLabel><definition>d</definition></concept>",
+            nonTriggering: concept("a") + "<concept id=\"b\"><prefLabel xml:lang=\"fr\">a</prefLabel><definition>d</definition></concept>"),
+        Example(
+            rule: "outdated-label-is-allowed", triggering: concept("a") + concept("b", "<deprecatedLabel>A</deprecatedLabel>"),
+            nonTriggering: concept("a") + concept("b", "<deprecatedLabel xml:lang=\"en\">c</deprecatedLabel>")),
+        Example(
+            rule: "deprecated-label-without-replacement",
+            triggering: concept("a", "<deprecatedLabel xml:lang=\"de\">alt</deprecatedLabel>"),
+            nonTriggering: concept("a", "<deprecatedLabel xml:lang=\"en\">old</deprecatedLabel>")),
+        Example(
+            rule: "related-hierarchy-clash",
+            triggering: concept("a", "<related ref=\"c\"/>") + concept("b", "<broader ref=\"a\"/>")
+                + concept("c", "<broader ref=\"b\"/><related ref=\"a\"/>"),
+            nonTriggering: concept("a", "<related ref=\"c\"/>") + concept("b", "<broader ref=\"a\"/>")
+                + concept("c", "<related ref=\"a\"/>")),
+        Example(
+            rule: "exact-match-clash",
+            triggering: concept("a", "<exactMatch uri=\"urn:x:1\"/><broadMatch uri=\"urn:x:1\"/>"),
+            nonTriggering: concept("a", "<exactMatch uri=\"urn:x:1\"/><broadMatch uri=\"urn:x:2\"/>")),
+        Example(
+            rule: "replacement-deprecated",
+            triggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"")
+                + concept("b", attributes: " deprecated=\"true\" replacedBy=\"c\"") + concept("c"),
+            nonTriggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"c\"")
+                + concept("b", attributes: " deprecated=\"true\" replacedBy=\"c\"") + concept("c")),
+        Example(
+            rule: "replacement-cycle",
+            triggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"")
+                + concept("b", attributes: " deprecated=\"true\" replacedBy=\"a\""),
+            nonTriggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"") + concept("b")),
+        Example(
+            rule: "overlapping-labels", triggering: concept("a", "<altLabel>Gedeeld</altLabel>") + concept("b", "<altLabel>gedeeld</altLabel>"),
+            nonTriggering: concept("a", "<altLabel>gedeeld</altLabel>") + concept("b", "<altLabel xml:lang=\"en\">gedeeld</altLabel>")),
+        Example(rule: "orphan-concept", triggering: concept("a"), nonTriggering: concept("a", "<narrower ref=\"b\"/>") + concept("b")),
+        Example(
+            rule: "missing-definition", triggering: "<concept id=\"a\"><prefLabel>a</prefLabel></concept>",
+            nonTriggering: "<concept id=\"a\"><prefLabel>a</prefLabel><definition xml:lang=\"en\">d</definition></concept>"),
+        Example(
+            rule: "missing-preferred-label", triggering: "<concept id=\"a\"><altLabel>a</altLabel><definition>d</definition></concept>",
+            nonTriggering: concept("a")),
+        Example(
+            rule: "incomplete-language-coverage",
+            triggering: concept("a") + "<concept id=\"b\"><prefLabel>b</prefLabel><definition>d</definition></concept>",
+            nonTriggering: concept("a") + concept("b")),
+        Example(
+            rule: "reflexive-relation", triggering: concept("a", "<related ref=\"a\"/>"),
+            nonTriggering: concept("a", "<related ref=\"b\"/>") + concept("b", "<related ref=\"a\"/>")),
+        Example(
+            rule: "one-directional-relation", triggering: concept("a", "<related ref=\"b\"/>") + concept("b"),
+            nonTriggering: concept("a", "<related ref=\"b\"/>") + concept("b", "<related ref=\"test:a\"/>")),
+        Example(
+            rule: "hierarchical-redundancy",
+            triggering: concept("a") + concept("b", "<broader ref=\"a\"/>") + concept("c", "<broader ref=\"b\"/><broader ref=\"a\"/>"),
+            nonTriggering: concept("a") + concept("b", "<broader ref=\"a\"/>") + concept("c", "<broader ref=\"b\"/>")),
+        Example(
+            rule: "mapping-within-scheme", triggering: concept("a", "<closeMatch ref=\"b\"/>") + concept("b"),
+            nonTriggering: concept("a", "<closeMatch uri=\"https://elders.example/b\"/>") + concept("b")),
+        Example(
+            rule: "top-concept-with-broader", triggering: concept("a") + concept("b", "<broader ref=\"a\"/>", attributes: " top=\"true\""),
+            nonTriggering: concept("a", attributes: " top=\"true\"") + concept("b", "<broader ref=\"a\"/>")),
+        Example(
+            rule: "replacement-on-active-concept", triggering: concept("a", attributes: " replacedBy=\"b\"") + concept("b"),
+            nonTriggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"") + concept("b")),
+        Example(rule: "empty-label", triggering: concept("a", "<altLabel> </altLabel>"), nonTriggering: concept("a", "<altLabel>b</altLabel>")),
+        Example(
+            rule: "irregular-whitespace", triggering: concept("a", "<altLabel>feed  up</altLabel>"),
+            nonTriggering: concept("a", "<altLabel>feed up</altLabel>")),
+        Example(
+            rule: "control-character", triggering: concept("a", "<altLabel>zero\u{200B}width</altLabel>"),
+            nonTriggering: concept("a", "<altLabel>zero width</altLabel>")),
+        Example(
+            rule: "invalid-language-tag", triggering: concept("a", "<altLabel xml:lang=\"nederlands!\">b</altLabel>"),
+            nonTriggering: concept("a", "<altLabel xml:lang=\"nl-BE\">b</altLabel>")),
+    ]
+
+    @Test(arguments: examples)
+    func triggers(_ example: Example) {
+        let rules = findings(load(vocabularyXML(example.triggering))).map(\.rule)
+        #expect(rules.contains(example.rule), "\(rules)")
+    }
+
+    @Test(arguments: examples)
+    func staysQuietOnTheCloseExample(_ example: Example) {
+        let diagnostics = findings(load(vocabularyXML(example.nonTriggering)))
+        #expect(!diagnostics.contains { $0.rule == example.rule }, "\(diagnostics)")
+    }
+
+    @Test func everyRegisteredRuleHasExamplesAndAUniqueID() {
+        let registered = VocabularyChecker.checks.map(\.rule)
+        #expect(Set(registered).count == registered.count)
+        #expect(Set(registered) == Set(Self.examples.map(\.rule)))
+        #expect(VocabularyChecker.checks.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    @Test func severitiesAreErrorsForTheFormatRulesAndWarningsForQuality() {
+        let errors = VocabularyChecker.checks.filter { $0.severity == .error }.map(\.rule)
+        #expect(errors.contains("broader-cycle") && errors.contains("exact-match-clash") && errors.contains("replacement-cycle"))
+        #expect(!errors.contains("orphan-concept") && !errors.contains("invalid-language-tag"))
+    }
+
+    @Test func referencesResolveByIDSchemeAndURI() {
+        let first = vocabularyXML(Self.concept("a", "<related ref=\"two:b\"/>"), id: "one", uri: "https://example.org/one/")
+        let second = vocabularyXML(
+            Self.concept("b", "<related ref=\"https://example.org/one/a\"/>"), id: "two", uri: "https://example.org/two/")
+        let loaded = load([("one.xml", first), ("two.xml", second)])
+        #expect(findings(loaded).isEmpty)
+        let a = ConceptKey(0)
+        #expect(loaded.set.graph.related(of: a) == [ConceptKey(1)])
+    }
+
+    @Test func narrowerIsTheInverseOfBroader() {
+        let loaded = load(vocabularyXML(Self.concept("a", "<narrower ref=\"b\"/>") + Self.concept("b")))
+        #expect(loaded.set.graph.broader(of: ConceptKey(1)) == [ConceptKey(0)])
+        #expect(loaded.set.graph.narrower(of: ConceptKey(0)) == [ConceptKey(1)])
+    }
+}
+
+@Suite struct LanguageTagTests {
+    @Test(arguments: ["nl", "en-GB", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "x-private", "en-x-custom", "i-klingon", "es-419", "nl-u-co-phonebk"])
+    func acceptsWellFormedTags(_ tag: String) {
+        #expect(LanguageTag.isWellFormed(tag))
+    }
+
+    @Test(arguments: ["", "e", "english!", "en_GB", "en--GB", "nl-BE-", "123", "en-a", "de-1996-1996", "toolongtag"])
+    func rejectsMalformedTags(_ tag: String) {
+        #expect(!LanguageTag.isWellFormed(tag))
+    }
+}

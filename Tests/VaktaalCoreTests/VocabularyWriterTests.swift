@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import VaktaalCore
+
+@Suite struct VocabularyWriterTests {
+    func canonical(_ xml: String) throws -> String {
+        let (vocabulary, diagnostics) = VocabularyLoader.read(bytes: Array(xml.utf8), path: "in.xml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        return VocabularyWriter.xml(for: try #require(vocabulary))
+    }
+
+    @Test func writesTheSpecificationExampleCanonically() throws {
+        let output = try canonical(specificationExample)
+        #expect(output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\" id=\"lerarenopleiding\""))
+        #expect(output.hasSuffix("</vocabulary>\n"))
+        #expect(output.contains("\n    <deprecatedLabel xml:lang=\"nl\" plural=\"mentoren; mentors\" since=\"2025-09-01\" exceptions=\"mentor van de klas; mentoruur\">mentor</deprecatedLabel>\n"))
+        #expect(output.contains("\n  <concept id=\"stagementor\" deprecated=\"true\" replacedBy=\"werkplekbegeleider\">\n"))
+        #expect(!output.contains("\t") && !output.contains("\r"))
+    }
+
+    @Test func writingIsIdempotentAndLosesNothing() throws {
+        let once = try canonical(specificationExample)
+        let twice = try canonical(once)
+        #expect(once == twice)
+        let original = try #require(VocabularyLoader.read(bytes: Array(specificationExample.utf8), path: "x").vocabulary)
+        let reread = try #require(VocabularyLoader.read(bytes: Array(once.utf8), path: "x").vocabulary)
+        #expect(strippingLocations(original) == strippingLocations(reread))
+    }
+
+    @Test func canonicalOrderDoesNotDependOnTheSourceOrder() throws {
+        let scrambled = vocabularyXML(
+            """
+            <concept modified="2025-01-01" id="a" top="true">
+              <related ref="a"/><definition>d</definition><hiddenLabel>b</hiddenLabel><broader ref="a"/><prefLabel>a</prefLabel>
+            </concept>
+            """)
+        let output = try canonical(scrambled)
+        let expected = """
+              <concept id="a" top="true" modified="2025-01-01">
+                <prefLabel>a</prefLabel>
+                <hiddenLabel>b</hiddenLabel>
+                <definition>d</definition>
+                <broader ref="a"/>
+                <related ref="a"/>
+              </concept>
+
+            """
+        #expect(output.contains(expected), "\(output)")
+    }
+
+    @Test func extensionsCommentsAndEscapesSurviveARoundTrip() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- bestand van de werkgroep -->
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:dc="http://purl.org/dc/terms/" format="1" id="t" uri="urn:t:" dc:source="seed">
+              <!-- kop -->
+              <title>R&amp;D &lt;taal&gt;</title>
+              <dc:rights>CC0 <dc:note lang="nl">ook <b xmlns="urn:other">vet</b></dc:note></dc:rights>
+              <!-- over a -->
+              <concept id="a">
+                <!-- binnen -->
+                <prefLabel xmlns:ex="urn:ex" ex:flag="&quot;ja&quot;">a "b" 'c'</prefLabel>
+                <ex:extra xmlns:ex="urn:ex"><ex:item n="1"/><ex:item n="2"/></ex:extra>
+              </concept>
+              <!-- slot -->
+            </vocabulary>
+            """
+        let once = try canonical(xml)
+        let twice = try canonical(once)
+        #expect(once == twice)
+        for fragment in [
+            "<!-- bestand van de werkgroep -->", "<!-- kop -->", "<!-- over a -->", "<!-- binnen -->", "<!-- slot -->",
+            "R&amp;D &lt;taal&gt;", "dc:source=\"seed\"", "ex:flag=\"&quot;ja&quot;\"", "a \"b\" 'c'",
+            "<b xmlns=\"urn:other\">vet</b>", "<ex:item n=\"2\"/>", "xmlns:ex=\"urn:ex\"",
+        ] {
+            #expect(once.contains(fragment), "\(fragment) missing in\n\(once)")
+        }
+    }
+
+    @Test func theShippedVocabularyIsCanonical() throws {
+        let path = repositoryRoot + "/Vocabulary/lerarenopleiding.xml"
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let (vocabulary, diagnostics) = VocabularyLoader.read(bytes: [UInt8](bytes), path: path)
+        #expect(diagnostics.isEmpty)
+        #expect(Array(VocabularyWriter.xml(for: try #require(vocabulary)).utf8) == [UInt8](bytes))
+    }
+
+    private func strippingLocations(_ vocabulary: Vocabulary) -> Vocabulary {
+        var copy = vocabulary
+        copy.path = nil
+        copy.concepts = copy.concepts.map { concept in
+            var concept = concept
+            concept.location = nil
+            concept.labels = concept.labels.map { var label = $0; label.location = nil; return label }
+            concept.notes = concept.notes.map { var note = $0; note.location = nil; return note }
+            concept.relations = concept.relations.map { var relation = $0; relation.location = nil; return relation }
+            concept.mappings = concept.mappings.map { var mapping = $0; mapping.location = nil; return mapping }
+            return concept
+        }
+        return copy
+    }
+}
+
+@Suite struct AtomicFileTests {
+    @Test func replacesTheFileAndKeepsItsPermissions() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/v.xml"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        try AtomicFile.write("new ✓", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new ✓")
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["v.xml"])
+    }
+
+    @Test func aFailedWriteLeavesNothingBehind() throws {
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("x", to: "/nonexistent-folder-vaktaal/v.xml") }
+    }
+}
