@@ -6,22 +6,26 @@
 /// Characters XML 1.0 cannot carry (C0 controls other than tab, newline and carriage
 /// return, and U+FFFE/U+FFFF) are dropped.
 public struct XMLWriter: Sendable {
-    /// The text written so far.
-    public private(set) var output: String
+    /// The UTF-8 bytes written so far.
+    public private(set) var bytes: [UInt8] = []
     private var depth = 0
-    private let indentUnit = "  "
 
     /// Starts a document, with the XML declaration.
     public init() {
-        output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        bytes.reserveCapacity(1 << 16)
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
+
+    /// The text written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Opens an element whose content follows on the next lines.
     public mutating func startElement(_ name: String, attributes: [(name: String, value: String)] = []) {
         indent()
-        output += "<\(name)"
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
         appendAttributes(attributes)
-        output += ">\n"
+        append(">\n")
         depth += 1
     }
 
@@ -29,20 +33,25 @@ public struct XMLWriter: Sendable {
     public mutating func endElement(_ name: String) {
         depth -= 1
         indent()
-        output += "</\(name)>\n"
+        append("</")
+        append(name)
+        append(">\n")
     }
 
     /// Writes an element on one line: with its text, or self-closed when `text` is empty.
     public mutating func element(_ name: String, attributes: [(name: String, value: String)] = [], text: String = "") {
         indent()
-        output += "<\(name)"
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
         appendAttributes(attributes)
         if text.isEmpty {
-            output += "/>\n"
+            append("/>\n")
         } else {
-            output += ">"
-            output += Self.escapeText(text)
-            output += "</\(name)>\n"
+            bytes.append(UInt8(ascii: ">"))
+            appendEscaped(text, attribute: false)
+            append("</")
+            append(name)
+            append(">\n")
         }
     }
 
@@ -52,68 +61,81 @@ public struct XMLWriter: Sendable {
         var body = Self.dropInvalidCharacters(text)
         while body.contains("--") { body = body.replacingAll("--", with: "- -") }
         if body.hasSuffix("-") { body += " " }
-        output += "<!--\(body)-->\n"
+        append("<!--")
+        append(body)
+        append("-->\n")
     }
 
     /// Writes an empty line, to set groups apart.
     public mutating func blankLine() {
-        output += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Writes already-escaped markup on its own indented line.
     public mutating func rawLine(_ markup: String) {
         indent()
-        output += markup
-        output += "\n"
+        append(markup)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     private mutating func indent() {
-        for _ in 0..<depth { output += indentUnit }
+        for _ in 0..<depth { append("  ") }
     }
 
     private mutating func appendAttributes(_ attributes: [(name: String, value: String)]) {
         for attribute in attributes {
-            output += " \(attribute.name)=\""
-            output += Self.escapeAttribute(attribute.value)
-            output += "\""
+            bytes.append(UInt8(ascii: " "))
+            append(attribute.name)
+            append("=\"")
+            appendEscaped(attribute.value, attribute: true)
+            bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    private mutating func appendEscaped(_ text: String, attribute: Bool) {
+        Self.escape(text, attribute: attribute, into: &bytes)
     }
 
     /// Escapes character data.
     public static func escapeText(_ text: String) -> String {
-        escape(text, attribute: false)
+        var bytes: [UInt8] = []
+        escape(text, attribute: false, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Escapes a double-quoted attribute value.
     public static func escapeAttribute(_ value: String) -> String {
-        escape(value, attribute: true)
+        var bytes: [UInt8] = []
+        escape(value, attribute: true, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func escape(_ text: String, attribute: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { needsWork($0, attribute: attribute) }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where attribute: result += "&quot;"
-            case "\t" where attribute: result += "&#9;"
-            case "\n" where attribute: result += "&#10;"
-            case "\r": result += "&#13;"
-            default:
-                if isAllowedInXML(scalar) { result.unicodeScalars.append(scalar) }
+    /// Appends `text` escaped, byte by byte: only ASCII markup and control characters and
+    /// U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`) need work; everything else is copied.
+    private static func escape(_ text: String, attribute: Bool, into output: inout [UInt8]) {
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: output.append(contentsOf: "&quot;".utf8)
+            case 0x09 where attribute: output.append(contentsOf: "&#9;".utf8)
+            case 0x0A where attribute: output.append(contentsOf: "&#10;".utf8)
+            case 0x0D: output.append(contentsOf: "&#13;".utf8)
+            case 0x09, 0x0A: output.append(byte)
+            case 0x00..<0x20: break
+            case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] == 0xBE || utf8[index + 1] == 0xBF):
+                index += 2
+            default: output.append(byte)
             }
-        }
-        return result
-    }
-
-    private static func needsWork(_ scalar: Unicode.Scalar, attribute: Bool) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\r": return true
-        case "\"", "\t", "\n": return attribute
-        default: return !isAllowedInXML(scalar)
         }
     }
 

@@ -52,11 +52,11 @@ let specificationExample = """
 
         let concept = vocabulary.concepts[0]
         #expect(concept.isTopConcept && concept.modified == "2025-09-01")
-        #expect(concept.location == SourceLocation(path: "spec.xml", line: 12, column: 3))
+        #expect(concept.position == SourcePosition(line: 12, column: 3))
         let mentor = try #require(concept.labels(.deprecated).first)
         #expect(mentor.text == "mentor" && mentor.plurals == ["mentoren", "mentors"])
         #expect(mentor.exceptions == ["mentor van de klas", "mentoruur"] && mentor.since == "2025-09-01")
-        #expect(mentor.location?.line == 16)
+        #expect(mentor.position?.line == 16)
         #expect(concept.labels(.alternative).first?.isAbbreviation == true)
         #expect(concept.preferredLabel(in: "en")?.plurals == ["workplace supervisors"])
         #expect(concept.notes(.changeNote).first?.date == "2025-09-01")

@@ -90,11 +90,11 @@ import Testing
         copy.path = nil
         copy.concepts = copy.concepts.map { concept in
             var concept = concept
-            concept.location = nil
-            concept.labels = concept.labels.map { var label = $0; label.location = nil; return label }
-            concept.notes = concept.notes.map { var note = $0; note.location = nil; return note }
-            concept.relations = concept.relations.map { var relation = $0; relation.location = nil; return relation }
-            concept.mappings = concept.mappings.map { var mapping = $0; mapping.location = nil; return mapping }
+            concept.position = nil
+            concept.labels = concept.labels.map { var label = $0; label.position = nil; return label }
+            concept.notes = concept.notes.map { var note = $0; note.position = nil; return note }
+            concept.relations = concept.relations.map { var relation = $0; relation.position = nil; return relation }
+            concept.mappings = concept.mappings.map { var mapping = $0; mapping.position = nil; return mapping }
             return concept
         }
         return copy

@@ -12,12 +12,12 @@ public protocol VocabularyCheck: Sendable {
 }
 
 extension VocabularyCheck {
-    /// A diagnostic of this rule about a concept, at `location` or else the concept's own.
+    /// A diagnostic of this rule about a concept, at `position` or else the concept's own.
     func diagnostic(
-        _ message: String, concept key: ConceptKey, in set: VocabularySet, at location: SourceLocation? = nil
+        _ message: String, concept key: ConceptKey, in set: VocabularySet, at position: SourcePosition? = nil
     ) -> Diagnostic {
         Diagnostic(
-            rule: rule, severity: severity, message: message, location: location ?? set[key].location,
+            rule: rule, severity: severity, message: message, location: set.location(of: key, at: position),
             concept: set.uri(of: key))
     }
 }

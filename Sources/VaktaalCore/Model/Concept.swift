@@ -29,8 +29,8 @@ public struct Concept: Hashable, Sendable {
     public var leadingComments: [String]
     /// Comments written inside the concept.
     public var innerComments: [String]
-    /// Where the concept's element starts.
-    public var location: SourceLocation?
+    /// Where the concept's element starts in its file.
+    public var position: SourcePosition?
 
     /// Creates a concept.
     public init(
@@ -38,7 +38,7 @@ public struct Concept: Hashable, Sendable {
         modified: String? = nil, labels: [Label] = [], notes: [Note] = [], relations: [ConceptRelation] = [],
         mappings: [Mapping] = [], notations: [String] = [], extensions: [ExtensionElement] = [],
         extensionAttributes: [ExtensionAttribute] = [], leadingComments: [String] = [],
-        innerComments: [String] = [], location: SourceLocation? = nil
+        innerComments: [String] = [], position: SourcePosition? = nil
     ) {
         self.id = id
         self.isTopConcept = isTopConcept
@@ -54,7 +54,7 @@ public struct Concept: Hashable, Sendable {
         self.extensionAttributes = extensionAttributes
         self.leadingComments = leadingComments
         self.innerComments = innerComments
-        self.location = location
+        self.position = position
     }
 
     /// The labels of one kind, in source order.

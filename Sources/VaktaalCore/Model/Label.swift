@@ -27,8 +27,8 @@ public struct Label: Hashable, Sendable {
     public var exceptions: [String]
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute]
-    /// Where the label's element starts.
-    public var location: SourceLocation?
+    /// Where the label's element starts in its file.
+    public var position: SourcePosition?
 
     /// Creates a label; `language` defaults to the declared language.
     public init(
@@ -36,7 +36,7 @@ public struct Label: Hashable, Sendable {
         plurals: [String] = [], forms: [String] = [], isCaseSensitive: Bool = false,
         isAbbreviation: Bool = false, since: String? = nil, reason: String? = nil,
         severity: Severity? = nil, exceptions: [String] = [],
-        extensionAttributes: [ExtensionAttribute] = [], location: SourceLocation? = nil
+        extensionAttributes: [ExtensionAttribute] = [], position: SourcePosition? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -51,7 +51,7 @@ public struct Label: Hashable, Sendable {
         self.severity = severity
         self.exceptions = exceptions
         self.extensionAttributes = extensionAttributes
-        self.location = location
+        self.position = position
     }
 
     /// The label text followed by its plurals and other forms.

@@ -24,13 +24,13 @@ public struct Note: Hashable, Sendable {
     public var date: String?
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute]
-    /// Where the note's element starts.
-    public var location: SourceLocation?
+    /// Where the note's element starts in its file.
+    public var position: SourcePosition?
 
     /// Creates a note; `language` defaults to the declared language.
     public init(
         kind: NoteKind, text: String, declaredLanguage: String? = nil, language: String? = nil,
-        date: String? = nil, extensionAttributes: [ExtensionAttribute] = [], location: SourceLocation? = nil
+        date: String? = nil, extensionAttributes: [ExtensionAttribute] = [], position: SourcePosition? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -38,6 +38,6 @@ public struct Note: Hashable, Sendable {
         self.language = language ?? declaredLanguage ?? ""
         self.date = date
         self.extensionAttributes = extensionAttributes
-        self.location = location
+        self.position = position
     }
 }

@@ -14,18 +14,18 @@ public struct ConceptRelation: Hashable, Sendable {
     public var reference: String
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute]
-    /// Where the relation's element starts.
-    public var location: SourceLocation?
+    /// Where the relation's element starts in its file.
+    public var position: SourcePosition?
 
     /// Creates a relation.
     public init(
         kind: RelationKind, reference: String, extensionAttributes: [ExtensionAttribute] = [],
-        location: SourceLocation? = nil
+        position: SourcePosition? = nil
     ) {
         self.kind = kind
         self.reference = reference
         self.extensionAttributes = extensionAttributes
-        self.location = location
+        self.position = position
     }
 }
 
@@ -54,17 +54,17 @@ public struct Mapping: Hashable, Sendable {
     public var target: MappingTarget
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute]
-    /// Where the mapping's element starts.
-    public var location: SourceLocation?
+    /// Where the mapping's element starts in its file.
+    public var position: SourcePosition?
 
     /// Creates a mapping.
     public init(
         kind: MappingKind, target: MappingTarget, extensionAttributes: [ExtensionAttribute] = [],
-        location: SourceLocation? = nil
+        position: SourcePosition? = nil
     ) {
         self.kind = kind
         self.target = target
         self.extensionAttributes = extensionAttributes
-        self.location = location
+        self.position = position
     }
 }

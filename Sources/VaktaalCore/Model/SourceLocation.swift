@@ -22,3 +22,29 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
 }
+
+/// A place inside a vocabulary file: a 1-based line and a 1-based column in code points.
+/// Model values carry this compact form; the file's path lives once, on the ``Vocabulary``.
+public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The 1-based line.
+    public var line: Int32
+    /// The 1-based column in code points.
+    public var column: Int32
+
+    /// Creates a position.
+    public init(line: Int, column: Int) {
+        self.line = Int32(clamping: line)
+        self.column = Int32(clamping: column)
+    }
+
+    /// This position in the file at `path`.
+    public func located(in path: String) -> SourceLocation {
+        SourceLocation(path: path, line: Int(line), column: Int(column))
+    }
+
+    public var description: String { "\(line):\(column)" }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}

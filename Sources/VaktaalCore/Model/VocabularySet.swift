@@ -58,6 +58,12 @@ public struct VocabularySet: Sendable {
         resolver.resolve(reference, fromScheme: schemeIndex)
     }
 
+    /// Where in its file a concept (or, with `position`, a part of it) stands.
+    public func location(of key: ConceptKey, at position: SourcePosition? = nil) -> SourceLocation? {
+        guard let position = position ?? self[key].position else { return nil }
+        return position.located(in: vocabulary(of: key).path ?? "")
+    }
+
     /// The concept that replaces a deprecated one, resolved.
     public func replacement(of key: ConceptKey) -> ConceptKey? {
         guard let reference = self[key].replacedBy else { return nil }

@@ -119,3 +119,10 @@ extension String {
     /// The text without leading and trailing white space.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 }
+
+extension SourcePosition {
+    /// The model's compact form of a parser position.
+    init(_ position: XMLPosition) {
+        self.init(line: position.line, column: position.column)
+    }
+}

@@ -5,8 +5,11 @@ import VaktaalXML
 extension VocabularyReader {
     static let vocabularyAttributes: Set<String> = ["format", "id", "uri", "version", "modified"]
     static let conceptAttributes: Set<String> = ["id", "top", "deprecated", "replacedBy", "modified"]
+    static let relationAttributes: Set<String> = ["ref"]
+    static let mappingAttributes: Set<String> = ["uri", "ref"]
+    static let changeNoteAttributes: Set<String> = ["date"]
     static let labelAttributes: Set<String> = ["plural", "forms", "caseSensitive", "abbreviation"]
-    static let outdatedLabelAttributes: Set<String> = ["since", "reason", "severity", "exceptions"]
+    static let outdatedLabelAttributes: Set<String> = labelAttributes.union(["since", "reason", "severity", "exceptions"])
 
     /// Opens an element of the format's namespace below `parent`.
     func open(_ tag: XMLStartTag, inside parent: Frame) -> Frame {
@@ -25,12 +28,11 @@ extension VocabularyReader {
             }
         case (.concept, _):
             if let kind = LabelKind(rawValue: name) {
-                var allowed = Self.labelAttributes
-                if kind == .deprecated || kind == .hidden { allowed.formUnion(Self.outdatedLabelAttributes) }
+                let allowed = kind.isAllowed ? Self.labelAttributes : Self.outdatedLabelAttributes
                 return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
             }
             if let kind = NoteKind(rawValue: name) {
-                return leaf(.note(kind), tag, allowed: kind == .changeNote ? ["date"] : [], acceptsLanguage: true)
+                return leaf(.note(kind), tag, allowed: kind == .changeNote ? Self.changeNoteAttributes : [], acceptsLanguage: true)
             }
             if name == "notation" { return leaf(.notation, tag, allowed: [], acceptsLanguage: false) }
             if let kind = RelationKind(rawValue: name) {
@@ -63,7 +65,7 @@ extension VocabularyReader {
 
     private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool) -> Frame {
         let attributes = AttributeSet(tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
-        return .leaf(Leaf(element: element, attributes: attributes, location: location(tag.position)))
+        return .leaf(Leaf(element: element, attributes: attributes, position: SourcePosition(tag.position)))
     }
 
     private func openVocabulary(_ tag: XMLStartTag) {
@@ -107,22 +109,22 @@ extension VocabularyReader {
                 id: id, isTopConcept: values.bool("top", in: attributes), isDeprecated: isDeprecated,
                 replacedBy: attributes["replacedBy"], modified: values.date("modified", in: attributes),
                 extensionAttributes: attributes.extensions, leadingComments: comments,
-                location: location(tag.position)))
+                position: SourcePosition(tag.position)))
     }
 
     private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) {
-        let attributes = AttributeSet(tag, allowed: ["ref"], acceptsLanguage: false, report: report)
+        let attributes = AttributeSet(tag, allowed: Self.relationAttributes, acceptsLanguage: false, report: report)
         guard let reference = values.required("ref", in: attributes, element: kind.rawValue) else { return }
         addToConcept {
             $0.relations.append(
                 ConceptRelation(
                     kind: kind, reference: reference, extensionAttributes: attributes.extensions,
-                    location: location(tag.position)))
+                    position: SourcePosition(tag.position)))
         }
     }
 
     private func openMapping(_ kind: MappingKind, _ tag: XMLStartTag) {
-        let attributes = AttributeSet(tag, allowed: ["uri", "ref"], acceptsLanguage: false, report: report)
+        let attributes = AttributeSet(tag, allowed: Self.mappingAttributes, acceptsLanguage: false, report: report)
         let target: MappingTarget
         switch (attributes["uri"], attributes["ref"]) {
         case (let uri?, nil): target = .uri(uri)
@@ -136,7 +138,7 @@ extension VocabularyReader {
         }
         addToConcept {
             $0.mappings.append(
-                Mapping(kind: kind, target: target, extensionAttributes: attributes.extensions, location: location(tag.position)))
+                Mapping(kind: kind, target: target, extensionAttributes: attributes.extensions, position: SourcePosition(tag.position)))
         }
     }
 
@@ -153,13 +155,13 @@ extension VocabularyReader {
                 isAbbreviation: values.bool("abbreviation", in: attributes),
                 since: values.date("since", in: attributes), reason: attributes["reason"],
                 severity: values.severity("severity", in: attributes), exceptions: splitList(attributes["exceptions"]),
-                extensionAttributes: attributes.extensions, location: leaf.location)
+                extensionAttributes: attributes.extensions, position: leaf.position)
             addToConcept { $0.labels.append(label) }
         case .note(let kind):
             let note = Note(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
                 date: values.date("date", in: attributes), extensionAttributes: attributes.extensions,
-                location: leaf.location)
+                position: leaf.position)
             addToConcept { $0.notes.append(note) }
         case .metadata(let kind):
             let entry = MetadataEntry(

@@ -6,9 +6,12 @@ import VaktaalXML
 final class VocabularyReader: XMLContentHandler {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var vocabulary: Vocabulary?
+    /// The scheme being built; concepts are appended as they start and filled in place.
+    private var building = Vocabulary(id: "", uri: "")
+    private var hasVocabulary = false
+    /// The index in `building.concepts` of the concept being read, if it is a valid one.
+    private var conceptIndex: Int?
     private var frames: [Frame] = [.document]
-    private var concept: Concept?
     private var pendingComments: [String] = []
     private var sawRoot = false
 
@@ -27,7 +30,7 @@ final class VocabularyReader: XMLContentHandler {
     struct Leaf {
         var element: LeafElement
         var attributes: AttributeSet
-        var location: SourceLocation
+        var position: SourcePosition
         var text = ""
     }
 
@@ -42,6 +45,9 @@ final class VocabularyReader: XMLContentHandler {
         self.path = path
     }
 
+    /// The scheme read, or `nil` when the file had no `vocabulary` root.
+    var vocabulary: Vocabulary? { hasVocabulary ? building : nil }
+
     func report(_ rule: ReaderRule, _ message: String, at position: XMLPosition) {
         diagnostics.append(
             Diagnostic(rule: rule.rawValue, severity: .error, message: message, location: location(position)))
@@ -51,7 +57,10 @@ final class VocabularyReader: XMLContentHandler {
         SourceLocation(path: path, line: position.line, column: position.column)
     }
 
-    var values: ValueParser { ValueParser(report: report) }
+    /// Converts attribute values, reporting those of the wrong form (made once per reader).
+    private(set) lazy var values = ValueParser { [unowned self] rule, message, position in
+        self.report(rule, message, at: position)
+    }
 
     // MARK: - XMLContentHandler
 
@@ -94,15 +103,12 @@ final class VocabularyReader: XMLContentHandler {
         case .document, .skipped, .childless:
             break
         case .vocabulary:
-            vocabulary?.trailingComments = pendingComments
+            building.trailingComments = pendingComments
             pendingComments = []
         case .concept:
-            if var finished = concept {
-                finished.innerComments = pendingComments
-                vocabulary?.concepts.append(finished)
-            }
+            addToConcept { $0.innerComments = pendingComments }
             pendingComments = []
-            concept = nil
+            conceptIndex = nil
         case .leaf(let leaf):
             close(leaf)
         case .extensionElement(let element):
@@ -134,11 +140,11 @@ final class VocabularyReader: XMLContentHandler {
     func comment(_ text: String, at position: XMLPosition) {
         switch frames.last ?? .document {
         case .document:
-            if sawRoot { vocabulary?.trailingComments.append(text) } else { pendingComments.append(text) }
+            if sawRoot { building.trailingComments.append(text) } else { pendingComments.append(text) }
         case .vocabulary, .concept:
             pendingComments.append(text)
         case .extensionElement, .leaf, .childless, .skipped:
-            concept != nil ? concept?.innerComments.append(text) : pendingComments.append(text)
+            if conceptIndex != nil { addToConcept { $0.innerComments.append(text) } } else { pendingComments.append(text) }
         }
     }
 
@@ -174,10 +180,10 @@ final class VocabularyReader: XMLContentHandler {
             outer.children.append(.element(element))
             frames.append(.extensionElement(outer))
         case .concept:
-            concept?.extensions.append(element)
+            addToConcept { $0.extensions.append(element) }
             frames.append(parent)
         default:
-            vocabulary?.extensions.append(element)
+            building.extensions.append(element)
             frames.append(parent)
         }
     }
@@ -190,29 +196,37 @@ final class VocabularyReader: XMLContentHandler {
 
     func markRootSeen() { sawRoot = true }
 
+    /// Starts reading a concept; `nil` for one too broken to keep (its content is dropped).
     func startConcept(_ newConcept: Concept?) {
-        concept = newConcept
+        guard let newConcept, hasVocabulary else {
+            conceptIndex = nil
+            return
+        }
+        building.concepts.append(newConcept)
+        conceptIndex = building.concepts.count - 1
     }
 
     func setVocabulary(_ newVocabulary: Vocabulary) {
-        vocabulary = newVocabulary
+        building = newVocabulary
+        hasVocabulary = true
     }
 
     func appendHeaderComments(_ comments: [String]) {
-        vocabulary?.headerComments.append(contentsOf: comments)
+        building.headerComments.append(contentsOf: comments)
     }
 
+    /// Changes the concept being read, in place.
     func addToConcept(_ change: (inout Concept) -> Void) {
-        guard concept != nil else { return }
-        change(&concept!)
+        guard let conceptIndex else { return }
+        change(&building.concepts[conceptIndex])
     }
 
+    /// Changes the scheme being read, in place.
     func addToVocabulary(_ change: (inout Vocabulary) -> Void) {
-        guard vocabulary != nil else { return }
-        change(&vocabulary!)
+        change(&building)
     }
 
-    var defaultLanguage: String? { vocabulary?.defaultLanguage }
+    var defaultLanguage: String? { building.defaultLanguage }
 }
 
 /// XML's white space: space, tab, line feed, carriage return.

@@ -6,6 +6,11 @@ import VaktaalXML
 public enum VocabularyWriter {
     /// The canonical XML text of a scheme.
     public static func xml(for vocabulary: Vocabulary) -> String {
+        String(decoding: bytes(for: vocabulary), as: UTF8.self)
+    }
+
+    /// The canonical XML of a scheme as UTF-8 bytes, ready to be written.
+    public static func bytes(for vocabulary: Vocabulary) -> [UInt8] {
         var writer = XMLWriter()
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
@@ -33,7 +38,7 @@ public enum VocabularyWriter {
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }
         writer.endElement("vocabulary")
-        return writer.output
+        return writer.bytes
     }
 
     private static func write(_ concept: Concept, into writer: inout XMLWriter, namespaces: NamespaceTable) {

@@ -45,7 +45,7 @@ struct FormatCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let canonical = Array(VocabularyWriter.xml(for: vocabulary).utf8)
+            let canonical = VocabularyWriter.bytes(for: vocabulary)
             guard canonical != original else { continue }
             changed.append(file)
             if check {

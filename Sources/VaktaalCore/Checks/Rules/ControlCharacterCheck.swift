@@ -9,17 +9,24 @@ struct ControlCharacterCheck: VocabularyCheck {
         var diagnostics: [Diagnostic] = []
         for key in set.keys {
             for label in set[key].labels {
-                guard let scalar = label.allForms.lazy.flatMap(\.unicodeScalars).first(where: Self.isUnprintable) else {
-                    continue
+                var found: Unicode.Scalar?
+                label.forEachForm { form in
+                    if found == nil, !Self.isPrintableASCII(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
                 }
+                guard let scalar = found else { continue }
                 let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
                 diagnostics.append(
                     diagnostic(
                         "\(label.kind.rawValue) '\(label.text)' holds the invisible character \(code)", concept: key, in: set,
-                        at: label.location))
+                        at: label.position))
             }
         }
         return diagnostics
+    }
+
+    /// The common case, decided on bytes: printable ASCII only.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {

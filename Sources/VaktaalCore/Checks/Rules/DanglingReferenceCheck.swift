@@ -9,14 +9,14 @@ struct DanglingReferenceCheck: VocabularyCheck {
         for key in set.keys {
             let concept = set[key]
             let scheme = set.schemeIndex(of: key)
-            func verify(_ reference: String, _ what: String, _ location: SourceLocation?) {
+            func verify(_ reference: String, _ what: String, _ position: SourcePosition?) {
                 guard set.resolve(reference, fromScheme: scheme) == nil else { return }
                 diagnostics.append(
-                    diagnostic("\(what) '\(reference)' names no concept of the folder", concept: key, in: set, at: location))
+                    diagnostic("\(what) '\(reference)' names no concept of the folder", concept: key, in: set, at: position))
             }
-            for relation in concept.relations { verify(relation.reference, relation.kind.rawValue, relation.location) }
+            for relation in concept.relations { verify(relation.reference, relation.kind.rawValue, relation.position) }
             for mapping in concept.mappings {
-                if case .reference(let reference) = mapping.target { verify(reference, mapping.kind.rawValue, mapping.location) }
+                if case .reference(let reference) = mapping.target { verify(reference, mapping.kind.rawValue, mapping.position) }
             }
             if let replacement = concept.replacedBy { verify(replacement, "replacedBy", nil) }
         }

@@ -14,7 +14,7 @@ struct DeprecatedLabelWithoutReplacementCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "deprecatedLabel '\(label.text)' has no prefLabel in '\(label.language)' to offer instead",
-                        concept: key, in: set, at: label.location))
+                        concept: key, in: set, at: label.position))
             }
         }
         return diagnostics

@@ -35,7 +35,7 @@ struct DuplicateIDCheck: VocabularyCheck {
             }
             let id = set[key].id
             if let first = firstByID[id] {
-                let line = set[first].location.map { " (first at line \($0.line))" } ?? ""
+                let line = set[first].position.map { " (first at line \($0.line))" } ?? ""
                 diagnostics.append(diagnostic("concept id '\(id)' is used twice in this file\(line)", concept: key, in: set))
             } else {
                 firstByID[id] = key

@@ -23,7 +23,7 @@ struct DuplicatePreferredLabelCheck: VocabularyCheck {
                     diagnostics.append(
                         diagnostic(
                             "prefLabel '\(slot.text)' in '\(slot.language)' is also the prefLabel of '\(set[first].id)'",
-                            concept: key, in: set, at: labels[index].location))
+                            concept: key, in: set, at: labels[index].position))
                 } else {
                     owners[slot] = key
                 }

@@ -17,7 +17,7 @@ struct ExactMatchClashCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "'\(name)' is both an exactMatch and a \(mapping.kind.rawValue)", concept: key, in: set,
-                        at: mapping.location))
+                        at: mapping.position))
             }
         }
         return diagnostics

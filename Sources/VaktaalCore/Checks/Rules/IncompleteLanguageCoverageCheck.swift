@@ -6,14 +6,18 @@ struct IncompleteLanguageCoverageCheck: VocabularyCheck {
     let summary = "every concept has a prefLabel in each language of its scheme"
 
     func check(_ set: VocabularySet) -> [Diagnostic] {
-        var languagesByScheme: [Int: Set<String>] = [:]
+        var languagesByScheme = Array(repeating: Set<String>(), count: set.vocabularies.count)
         for key in set.keys {
-            languagesByScheme[set.schemeIndex(of: key), default: []].formUnion(set[key].preferredLanguages)
+            for label in set[key].labels where label.kind == .preferred {
+                languagesByScheme[set.schemeIndex(of: key)].insert(label.language)
+            }
         }
         return set.keys.compactMap { key in
             let concept = set[key]
-            guard !concept.isDeprecated else { return nil }
-            let missing = (languagesByScheme[set.schemeIndex(of: key)] ?? []).subtracting(concept.preferredLanguages)
+            let languages = languagesByScheme[set.schemeIndex(of: key)]
+            let present = concept.labels.count { $0.kind == .preferred && languages.contains($0.language) }
+            guard !concept.isDeprecated, present < languages.count else { return nil }
+            let missing = languages.subtracting(concept.preferredLanguages)
             guard !missing.isEmpty else { return nil }
             let list = missing.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return diagnostic("'\(concept.id)' has no prefLabel in \(list)", concept: key, in: set)

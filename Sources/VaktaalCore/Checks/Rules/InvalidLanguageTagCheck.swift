@@ -11,19 +11,32 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
             for tag in tags.compactMap({ $0 }) where !LanguageTag.isWellFormed(tag) {
                 diagnostics.append(
                     Diagnostic(
-                        rule: rule, severity: severity, message: "'\(tag)' is not a well-formed BCP 47 language tag",
+                        rule: rule, severity: severity, message: message(tag),
                         location: vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }))
             }
         }
+        var verdicts: [String: Bool] = [:]
+        func isWellFormed(_ tag: String) -> Bool {
+            if let known = verdicts[tag] { return known }
+            let verdict = LanguageTag.isWellFormed(tag)
+            verdicts[tag] = verdict
+            return verdict
+        }
         for key in set.keys {
             let concept = set[key]
-            let declared =
-                concept.labels.map { ($0.declaredLanguage, $0.location) } + concept.notes.map { ($0.declaredLanguage, $0.location) }
-            for case (let tag?, let location) in declared where !LanguageTag.isWellFormed(tag) {
-                diagnostics.append(
-                    diagnostic("'\(tag)' is not a well-formed BCP 47 language tag", concept: key, in: set, at: location))
+            for label in concept.labels {
+                if let tag = label.declaredLanguage, !isWellFormed(tag) {
+                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: label.position))
+                }
+            }
+            for note in concept.notes {
+                if let tag = note.declaredLanguage, !isWellFormed(tag) {
+                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: note.position))
+                }
             }
         }
         return diagnostics
     }
+
+    private func message(_ tag: String) -> String { "'\(tag)' is not a well-formed BCP 47 language tag" }
 }

@@ -13,7 +13,7 @@ struct IrregularWhitespaceCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "\(label.kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
-                        concept: key, in: set, at: label.location))
+                        concept: key, in: set, at: label.position))
             }
         }
         return diagnostics

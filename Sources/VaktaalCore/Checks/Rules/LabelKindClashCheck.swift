@@ -19,7 +19,7 @@ struct LabelKindClashCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "'\(label.text)' is both a \(earlier.kind.rawValue) and a \(label.kind.rawValue) in '\(label.language)'",
-                        concept: key, in: set, at: label.location))
+                        concept: key, in: set, at: label.position))
             }
         }
         return diagnostics

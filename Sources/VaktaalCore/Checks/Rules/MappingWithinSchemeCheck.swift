@@ -19,7 +19,7 @@ struct MappingWithinSchemeCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "\(mapping.kind.rawValue) to '\(set[target].id)' of the same scheme: use broader, narrower or related",
-                        concept: key, in: set, at: mapping.location))
+                        concept: key, in: set, at: mapping.position))
             }
         }
         return diagnostics

@@ -7,15 +7,15 @@ struct MultiplePreferredLabelsCheck: VocabularyCheck {
     func check(_ set: VocabularySet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for key in set.keys {
-            var seen: [String: Label] = [:]
-            for label in set[key].labels(.preferred) {
-                if let first = seen[label.language] {
+            var seen: [(language: String, text: String)] = []
+            for label in set[key].labels where label.kind == .preferred {
+                if let first = seen.first(where: { $0.language == label.language }) {
                     diagnostics.append(
                         diagnostic(
                             "a second prefLabel in '\(label.language)': '\(label.text)' (the first is '\(first.text)'); make one an altLabel",
-                            concept: key, in: set, at: label.location))
+                            concept: key, in: set, at: label.position))
                 } else {
-                    seen[label.language] = label
+                    seen.append((label.language, label.text))
                 }
             }
         }

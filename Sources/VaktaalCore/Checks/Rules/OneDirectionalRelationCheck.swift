@@ -19,7 +19,7 @@ struct OneDirectionalRelationCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "'\(set[key].id)' is related to '\(set[other].id)', but '\(set[other].id)' does not name '\(set[key].id)' as related",
-                        concept: key, in: set, at: relation.location))
+                        concept: key, in: set, at: relation.position))
             }
         }
         return diagnostics

@@ -45,7 +45,7 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
                 let label = set[key].labels[index]
                 return diagnostic(
                     "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of '\(set[owner.owner].id)': the linter would forbid an allowed term",
-                    concept: key, in: set, at: label.location)
+                    concept: key, in: set, at: label.position)
             }
         }
     }

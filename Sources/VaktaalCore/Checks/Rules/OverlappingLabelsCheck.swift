@@ -18,6 +18,7 @@ struct OverlappingLabelsCheck: VocabularyCheck {
 
     func check(_ set: VocabularySet) -> [Diagnostic] {
         var owners: [Slot: Owner] = [:]
+        owners.reserveCapacity(set.count * 3)
         var diagnostics: [Diagnostic] = []
         for key in set.keys {
             for label in set[key].labels where label.kind.isAllowed && !label.text.isEmpty {
@@ -32,7 +33,7 @@ struct OverlappingLabelsCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic(
                         "label '\(label.text)' in '\(label.language)' is also a label of '\(set[first.key].id)'",
-                        concept: key, in: set, at: label.location))
+                        concept: key, in: set, at: label.position))
             }
         }
         return diagnostics

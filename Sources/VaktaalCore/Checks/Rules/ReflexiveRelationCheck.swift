@@ -13,7 +13,7 @@ struct ReflexiveRelationCheck: VocabularyCheck {
             for relation in concept.relations where relation.kind == .related {
                 if set.resolve(relation.reference, fromScheme: scheme) == key {
                     diagnostics.append(
-                        diagnostic("'\(concept.id)' is related to itself", concept: key, in: set, at: relation.location))
+                        diagnostic("'\(concept.id)' is related to itself", concept: key, in: set, at: relation.position))
                 }
             }
             for mapping in concept.mappings {
@@ -26,7 +26,7 @@ struct ReflexiveRelationCheck: VocabularyCheck {
                     diagnostics.append(
                         diagnostic(
                             "'\(concept.id)' has a \(mapping.kind.rawValue) to itself", concept: key, in: set,
-                            at: mapping.location))
+                            at: mapping.position))
                 }
             }
         }
