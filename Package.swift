@@ -26,6 +26,14 @@ let package = Package(
         .target(name: "VaktaalXML", dependencies: ["CLibXML2"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and validator, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
+        .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
+        .plugin(name: "EmbedVocabularyPlugin", capability: .buildTool(), dependencies: ["vaktaal-embed"]),
+        .target(
+            name: "VaktaalEmbeddedVocabulary",
+            swiftSettings: strictSwift,
+            plugins: ["EmbedVocabularyPlugin"]
+        ),
         // `.vaktaal.toml`, found upward from the files a command works on.
         .target(name: "VaktaalConfig", dependencies: ["TOMLKit"], swiftSettings: strictSwift),
         .executableTarget(
@@ -33,10 +41,13 @@ let package = Package(
             dependencies: [
                 "VaktaalCore",
                 "VaktaalConfig",
+                "VaktaalEmbeddedVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
         ),
+        // Library-level timings for scripts/benchmark.sh (index build, single queries).
+        .executableTarget(name: "vaktaal-bench", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalCoreTests", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),

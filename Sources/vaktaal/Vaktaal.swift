@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `vaktaal` command line: look terms up, lint documents, check and format the
 /// vocabulary, export it.
@@ -12,6 +13,21 @@ struct Vaktaal: ParsableCommand {
             2 usage error or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, FormatCommand.self]
+        subcommands: [LookupCommand.self, CheckCommand.self, FormatCommand.self]
     )
+
+    /// Runs the command line. Usage errors exit with 2, as the CLI contract says, instead
+    /// of argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

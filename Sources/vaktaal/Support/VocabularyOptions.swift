@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VaktaalConfig
 import VaktaalCore
+import VaktaalEmbeddedVocabulary
 
 /// `--vocabulary` and the order in which a vocabulary is looked for.
 struct VocabularyOptions: ParsableArguments {
@@ -11,7 +12,7 @@ struct VocabularyOptions: ParsableArguments {
             "A vocabulary folder of *.xml files, or one file.",
             discussion: """
                 Without it: $VAKTAAL_VOCABULARY, else 'vocabulary' in the nearest .vaktaal.toml \
-                up from the working folder, else ./Vocabulary.
+                up from the working folder, else ./Vocabulary, else the vocabulary built into vaktaal.
                 """,
             valueName: "path"))
     var vocabulary: String?
@@ -35,11 +36,11 @@ struct VocabularyOptions: ParsableArguments {
         return nil
     }
 
-    /// Loads the vocabulary, printing an error and exiting with 2 when there is none.
+    /// Loads the vocabulary; the one built into vaktaal when none is given or found.
+    /// Prints an error and exits with 2 when a named vocabulary does not exist.
     func load() throws -> LoadedVocabulary {
         guard let path = try resolvedPath() else {
-            printError("error: no vocabulary found: pass --vocabulary PATH, set VAKTAAL_VOCABULARY, or run in a folder with Vocabulary/")
-            throw ExitCode(2)
+            return VocabularyLoader.load(sources: EmbeddedVocabulary.sources)
         }
         do {
             return try VocabularyLoader.load(path: path)

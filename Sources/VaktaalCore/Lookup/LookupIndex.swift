@@ -1,0 +1,256 @@
+/// One searchable form: a label text, one of its plural or other forms, or a notation.
+public struct IndexEntry: Sendable, Hashable {
+    /// The concept the form names.
+    public let concept: ConceptKey
+    /// The index of the label in the concept's `labels`, or `nil` for a notation.
+    public let labelIndex: Int?
+    /// The form as written.
+    public let form: String
+    /// The kind of the label (notations count as preferred).
+    public let kind: LabelKind
+    /// The label's language ("" for notations).
+    public let language: String
+    /// Whether the label matches only as written.
+    public let isCaseSensitive: Bool
+    /// Whether the concept itself is deprecated.
+    public let conceptIsDeprecated: Bool
+}
+
+/// How a query met a term, best first.
+public enum MatchKind: String, Sendable, Hashable, Comparable, Codable {
+    /// The same term, ignoring case (unless the label is case-sensitive), spacing and hyphens.
+    case exact
+    /// The same term once accents are removed as well.
+    case accentInsensitive
+    /// The term starts with the query (3 characters or more).
+    case prefix
+    /// The term is a few typing mistakes away from the query.
+    case fuzzy
+
+    private var rank: Int {
+        switch self {
+        case .exact: 0
+        case .accentInsensitive: 1
+        case .prefix: 2
+        case .fuzzy: 3
+        }
+    }
+
+    public static func < (lhs: MatchKind, rhs: MatchKind) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One concept found by a query, with the form that matched best.
+public struct LookupMatch: Sendable, Hashable {
+    /// The concept.
+    public let concept: ConceptKey
+    /// The form that matched.
+    public let entry: IndexEntry
+    /// How it matched.
+    public let kind: MatchKind
+    /// Edits between query and form (0 unless fuzzy).
+    public let distance: Int
+    /// Whether the form is what was typed, letter for letter but for case.
+    let isVerbatim: Bool
+    /// The length of the completed key (shorter completions rank first; 0 unless prefix).
+    let length: Int
+}
+
+/// Every label, form and notation of a vocabulary set, indexed once for exact,
+/// accent-insensitive, prefix and fuzzy lookup. Immutable and shareable between threads.
+public struct LookupIndex: Sendable {
+    /// Every searchable form.
+    public let entries: [IndexEntry]
+    /// Entry ids by loose key (spacing, hyphens and case normalised).
+    private let byLooseKey: KeyTable
+    /// Entry ids by accent-folded key; its slots are what prefix and fuzzy search work on.
+    private let byAccentKey: KeyTable
+    /// The accent-folded key slots, sorted by key, for prefix search.
+    private let sortedSlots: [Int32]
+    private let scalars: FlatScalars
+    private let trigrams: TrigramIndex
+
+    /// Indexes every label and notation of `set` (all languages).
+    public init(_ set: VocabularySet) {
+        var entries: [IndexEntry] = []
+        for key in set.keys {
+            let concept = set[key]
+            for (index, label) in concept.labels.enumerated() {
+                label.forEachForm { form in
+                    entries.append(
+                        IndexEntry(
+                            concept: key, labelIndex: index, form: form, kind: label.kind, language: label.language,
+                            isCaseSensitive: label.isCaseSensitive, conceptIsDeprecated: concept.isDeprecated))
+                }
+            }
+            for notation in concept.notations {
+                entries.append(
+                    IndexEntry(
+                        concept: key, labelIndex: nil, form: notation, kind: .preferred, language: "",
+                        isCaseSensitive: false, conceptIsDeprecated: concept.isDeprecated))
+            }
+        }
+        var byLooseKey = KeyTable(capacity: entries.count)
+        var byAccentKey = KeyTable(capacity: entries.count)
+        for (id, entry) in entries.enumerated() where !entry.form.isEmpty {
+            let loose = TermNormalizer.loose(entry.form)
+            byLooseKey.add(Int32(id), key: loose)
+            byAccentKey.add(Int32(id), key: TermNormalizer.removingAccents(loose))
+        }
+        let scalars = FlatScalars(byAccentKey.keys)
+        self.entries = entries
+        self.byLooseKey = byLooseKey
+        self.byAccentKey = byAccentKey
+        self.scalars = scalars
+        sortedSlots = (0..<Int32(scalars.count)).sorted { scalars.precedes(Int($0), Int($1)) }
+        trigrams = TrigramIndex(scalars)
+    }
+
+    /// The concepts matching `query`, best first, one match per concept.
+    ///
+    /// - Parameters:
+    ///   - query: What the user typed.
+    ///   - languages: Only labels in these languages count (notations always do); `nil` for all.
+    ///   - limit: The most matches returned.
+    public func search(_ query: String, languages: Set<String>? = nil, limit: Int = 10) -> [LookupMatch] {
+        let spaced = TermNormalizer.spacing(query)
+        guard !spaced.isEmpty, limit > 0 else { return [] }
+        let loose = TermNormalizer.loose(spaced)
+        let accent = TermNormalizer.removingAccents(loose)
+        let typed = spaced.lowercased()
+        var best: [ConceptKey: LookupMatch] = [:]
+        func consider(_ id: Int32, _ kind: MatchKind, distance: Int = 0, length: Int = 0) {
+            let entry = entries[Int(id)]
+            if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { return }
+            let isVerbatim = entry.form.utf8.count == spaced.utf8.count && entry.form.lowercased() == typed
+            let match = LookupMatch(
+                concept: entry.concept, entry: entry, kind: kind, distance: distance,
+                isVerbatim: isVerbatim, length: length)
+            if let current = best[entry.concept], !Self.ranksBefore(match, current) { return }
+            best[entry.concept] = match
+        }
+        for id in byLooseKey.entries(of: loose) {
+            let entry = entries[Int(id)]
+            if entry.isCaseSensitive, TermNormalizer.spacing(entry.form) != spaced, !Self.sameWordsExactCase(entry.form, spaced) {
+                continue
+            }
+            consider(id, .exact)
+        }
+        for id in byAccentKey.entries(of: accent) where !entries[Int(id)].isCaseSensitive && best[entries[Int(id)].concept] == nil {
+            consider(id, .accentInsensitive)
+        }
+        let foundExactly = !best.isEmpty
+        if accent.unicodeScalars.count >= 3 {
+            // Completions shortest first; stop once the list is full of preferred terms,
+            // which no longer completion can beat.
+            for bucket in slotsByLength(prefixSlots(accent)) {
+                for slot in bucket {
+                    let length = scalars.length(ofSlot: slot)
+                    byAccentKey.entries(ofSlot: slot).forEach { consider($0, .prefix, length: length) }
+                }
+                let top = Self.best(limit, of: best.values)
+                if top.count == limit, let last = top.last, last.kind < .prefix || last.entry.kind == .preferred { break }
+            }
+        }
+        // Typing mistakes are looked for only when the query is no term itself, and when
+        // completions have not already filled the list (they rank before typos).
+        let queryScalars = accent.unicodeScalars.map(\.value)
+        let allowance = EditDistance.allowance(forLength: queryScalars.count)
+        if allowance > 0, !foundExactly, best.count < limit {
+            for slot in trigrams.candidates(for: queryScalars, maximumEdits: allowance) {
+                guard let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: allowance), distance > 0
+                else { continue }
+                byAccentKey.entries(ofSlot: slot).forEach { consider($0, .fuzzy, distance: distance) }
+            }
+        }
+        return Self.best(limit, of: best.values)
+    }
+
+    /// Slots grouped by key length, shortest first.
+    private func slotsByLength(_ slots: [Int]) -> [[Int]] {
+        Dictionary(grouping: slots) { scalars.length(ofSlot: $0) }.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// The `limit` best matches in rank order, without sorting them all.
+    private static func best(_ limit: Int, of matches: some Collection<LookupMatch>) -> [LookupMatch] {
+        var top: [LookupMatch] = []
+        top.reserveCapacity(limit + 1)
+        for match in matches {
+            if top.count == limit, let last = top.last, !ranksBefore(match, last) { continue }
+            let position = top.firstIndex { ranksBefore(match, $0) } ?? top.endIndex
+            top.insert(match, at: position)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
+    /// Terms close to `query` for a "did you mean" hint, even when too far off to be matches.
+    public func suggestions(for query: String, languages: Set<String>? = nil, limit: Int = 3) -> [IndexEntry] {
+        let queryScalars = TermNormalizer.accentFolded(query).unicodeScalars.map(\.value)
+        guard !queryScalars.isEmpty else { return [] }
+        let limitEdits = max(2, queryScalars.count / 2)
+        var scored: [(distance: Int, slot: Int)] = []
+        for slot in trigrams.candidates(for: queryScalars, maximumEdits: limitEdits) {
+            if let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: limitEdits) {
+                scored.append((distance, slot))
+            }
+        }
+        var seen: Set<ConceptKey> = []
+        var result: [IndexEntry] = []
+        for (_, slot) in scored.sorted(by: { ($0.distance, $0.slot) < ($1.distance, $1.slot) }) {
+            for id in byAccentKey.entries(ofSlot: slot) {
+                let entry = entries[Int(id)]
+                if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
+                if seen.insert(entry.concept).inserted { result.append(entry) }
+            }
+            if result.count >= limit { break }
+        }
+        return Array(result.prefix(limit))
+    }
+
+    /// The slots whose key starts with `prefix`, found by binary search in the sorted keys.
+    private func prefixSlots(_ prefix: String) -> [Int] {
+        let prefix = prefix.unicodeScalars.map(\.value)
+        var low = 0
+        var high = sortedSlots.count
+        while low < high {
+            let middle = (low + high) / 2
+            if scalars.key(inSlot: Int(sortedSlots[middle]), precedes: prefix) { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int] = []
+        while low < sortedSlots.count, scalars.key(inSlot: Int(sortedSlots[low]), startsWith: prefix) {
+            result.append(Int(sortedSlots[low]))
+            low += 1
+        }
+        return result
+    }
+
+    /// A case-sensitive label also matches a query that differs only in hyphens and spacing.
+    private static func sameWordsExactCase(_ form: String, _ query: String) -> Bool {
+        func words(_ text: String) -> [Substring] {
+            text.split { $0.isWhitespace || $0.unicodeScalars.allSatisfy(TermNormalizer.isHyphen) }
+        }
+        return words(form) == words(query)
+    }
+
+    /// Best first: match kind, the form typed exactly, fewer edits, the kind of label
+    /// (preferred before alternative, deprecated and hidden), shorter completions,
+    /// concepts in use before deprecated ones, then source order.
+    static func ranksBefore(_ a: LookupMatch, _ b: LookupMatch) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.isVerbatim != b.isVerbatim { return a.isVerbatim }
+        if a.distance != b.distance { return a.distance < b.distance }
+        if a.entry.kind != b.entry.kind { return kindRank(a.entry.kind) < kindRank(b.entry.kind) }
+        if a.length != b.length { return a.length < b.length }
+        if a.entry.conceptIsDeprecated != b.entry.conceptIsDeprecated { return !a.entry.conceptIsDeprecated }
+        return a.concept < b.concept
+    }
+
+    private static func kindRank(_ kind: LabelKind) -> Int {
+        switch kind {
+        case .preferred: 0
+        case .alternative: 1
+        case .deprecated: 2
+        case .hidden: 3
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The normal forms under which terms are compared by lookup (and, later, the linter).
+///
+/// - spacing: white space runs become one space, ends trimmed;
+/// - loose: spacing, with hyphens and dashes between words read as spaces, lowercased;
+/// - accent: loose, with combining marks removed ("creëren" → "creeren").
+public enum TermNormalizer {
+    /// White space collapsed to single spaces and trimmed; case and hyphens kept.
+    public static func spacing(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Spacing, hyphens as spaces, lowercased: "Self-Efficacy" and "self efficacy" meet.
+    public static func loose(_ text: String) -> String {
+        if let ascii = looseASCII(text) { return ascii }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || isHyphen(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result.lowercased()
+    }
+
+    /// The loose form of an ASCII text, done on bytes; `nil` for any other text.
+    private static func looseASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x20, 0x09...0x0D, UInt8(ascii: "-"):
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Loose, without accents: "Creëren" → "creeren".
+    public static func accentFolded(_ text: String) -> String {
+        let loose = loose(text)
+        return removingAccents(loose)
+    }
+
+    /// Removes combining marks after canonical decomposition; ASCII text is returned as is.
+    public static func removingAccents(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var result = ""
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            result.unicodeScalars.append(scalar)
+        }
+        return result.precomposedStringWithCanonicalMapping
+    }
+
+    /// Hyphen-minus and the Unicode hyphens and dashes used between words.
+    public static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xFE63, 0xFF0D: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import VaktaalCore
+
+/// `vaktaal lookup`: finds concepts by any label, form, hidden label or notation.
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Look a term up: what it means, and what to say instead of an outdated term.",
+        discussion: """
+            Matches exactly (ignoring case, spacing and hyphens; case-sensitive names only as written), \
+            then without accents, then by prefix (3 characters or more), then by typing mistakes.
+            Exit codes: 0 found; 1 nothing found (suggestions on stderr); 2 bad input.
+
+            Examples:
+              vaktaal lookup mentor
+              vaktaal lookup "feed forward" --lang en --format json
+            """
+    )
+
+    @Argument(help: "The term to look up.")
+    var term: String
+
+    @Option(help: "Only these languages, comma-separated (e.g. nl or nl,en); 'all' for every language.")
+    var lang: String?
+
+    @Option(help: "Output format.")
+    var format: ReportFormat = .text
+
+    @Option(help: "The most concepts to show.")
+    var limit: Int = 10
+
+    @OptionGroup var vocabularyOptions: VocabularyOptions
+
+    func validate() throws {
+        if term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("the term is empty: give a word or phrase to look up")
+        }
+        if term.unicodeScalars.contains("\u{FFFD}") {
+            throw ValidationError("the term is not valid UTF-8")
+        }
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let loaded = try vocabularyOptions.load()
+        if loaded.hasUnreadableFiles {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { printError($0.description) }
+            throw ExitCode(2)
+        }
+        let languages = LanguageSelection(lang).languages
+        let index = LookupIndex(loaded.set)
+        let matches = index.search(term, languages: languages, limit: limit)
+        guard !matches.isEmpty else {
+            let suggestions = index.suggestions(for: term, languages: languages).map { "'\($0.form)'" }
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
+            printError("no concept found for '\(term)'\(hint)")
+            throw ExitCode(1)
+        }
+        let descriptions = matches.map { ConceptDescription($0, in: loaded.set, languages: languages) }
+        switch format {
+        case .json: print(try JSONOutput.encode(descriptions))
+        case .text: print(LookupText(set: loaded.set, languages: languages).render(descriptions), terminator: "")
+        }
+    }
+}
+
+/// `--lang`: a comma-separated list, or `all`.
+struct LanguageSelection {
+    let languages: Set<String>?
+
+    init(_ option: String?) {
+        guard let option, option != "all" else {
+            languages = nil
+            return
+        }
+        languages = Set(option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite struct LookupCommandTests {
+    @Test func answersFromTheBuiltInVocabularyInAnyFolder() throws {
+        let empty = try Vaktaal.folder(with: [:])
+        let result = try Vaktaal.run(["lookup", "mentor"], in: empty)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("werkplekbegeleider (nl) · workplace supervisor (en)\n"))
+        #expect(result.standardOutput.contains("use 'werkplekbegeleider' instead of 'mentor' (outdated since 2025-09-01)"))
+        #expect(result.standardOutput.contains("uri: https://begrippen.example.org/lerarenopleiding/werkplekbegeleider\n"))
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let result = try Vaktaal.run(["lookup", "mentoren", "--format", "json"])
+        #expect(result.status == 0)
+        let matches = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let first = try #require(matches.first)
+        #expect(first["concept"] as? String == "https://begrippen.example.org/lerarenopleiding/werkplekbegeleider")
+        #expect(first["id"] as? String == "werkplekbegeleider")
+        #expect(first["scheme"] as? String == "lerarenopleiding")
+        #expect(first["matchedLabel"] as? String == "mentoren")
+        #expect(first["matchKind"] as? String == "exact")
+        #expect(first["labelStatus"] as? String == "deprecated")
+        #expect((first["prefLabels"] as? [String: String])?["en"] == "workplace supervisor")
+        #expect((first["deprecatedLabels"] as? [String: [String]])?["nl"] == ["mentor"])
+        #expect((first["useInstead"] as? [String: String])?["nl"] == "werkplekbegeleiders")
+        #expect((first["broader"] as? [String])?.first?.hasSuffix("/begeleider") == true)
+        #expect((first["definition"] as? [String: String])?["nl"]?.isEmpty == false)
+        #expect(first["mappings"] is [Any])
+    }
+
+    @Test func languageAndLimitOptions() throws {
+        let english = try Vaktaal.run(["lookup", "feed", "--lang", "en", "--limit", "1", "--format", "json"])
+        let matches = try #require(try JSONSerialization.jsonObject(with: Data(english.standardOutput.utf8)) as? [[String: Any]])
+        #expect(matches.count == 1)
+        #expect((matches[0]["prefLabels"] as? [String: String])?.keys.sorted() == ["en"])
+    }
+
+    @Test func nothingFoundIsExitOneWithSuggestions() throws {
+        let result = try Vaktaal.run(["lookup", "begeleidingsvorm"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("no concept found for 'begeleidingsvorm'; did you mean 'begeleidingsstijl'"))
+    }
+
+    @Test(arguments: [[""], ["   "], ["mentor", "--limit", "0"]])
+    func badInputIsExitTwo(arguments: [String]) throws {
+        let result = try Vaktaal.run(["lookup"] + arguments)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("Error:"))
+    }
+
+    @Test func aVeryLongTermIsHandled() throws {
+        let result = try Vaktaal.run(["lookup", String(repeating: "a", count: 10_000)])
+        #expect(result.status == 1)
+    }
+
+    @Test func invalidUTF8OnTheCommandLineIsExitTwo() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" lookup \"$(printf 'mentor\\377')\"", Vaktaal.executable.path]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("not valid UTF-8"))
+    }
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import VaktaalCore
+
+/// Lookup on the shipped vocabulary and on small fixtures: every match kind, hits and non-hits.
+@Suite struct LookupIndexTests {
+    static let shipped = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
+    static let shippedIndex = LookupIndex(shipped)
+
+    static let fixture: VocabularySet = load(
+        vocabularyXML(
+            """
+            <concept id="creeren"><prefLabel>creëren</prefLabel><prefLabel xml:lang="en">create</prefLabel></concept>
+            <concept id="ios"><prefLabel caseSensitive="true">iOS</prefLabel><deprecatedLabel caseSensitive="true">IOS</deprecatedLabel></concept>
+            <concept id="kat"><prefLabel>kat</prefLabel><notation>Z.12</notation></concept>
+            <concept id="oud" deprecated="true" replacedBy="nieuw"><prefLabel plural="ouden">oud</prefLabel></concept>
+            <concept id="nieuw"><prefLabel plural="nieuwen">nieuw</prefLabel></concept>
+            """)
+    ).set
+    static let fixtureIndex = LookupIndex(fixture)
+
+    func first(_ query: String, in index: LookupIndex = shippedIndex, languages: Set<String>? = nil) -> LookupMatch? {
+        index.search(query, languages: languages).first
+    }
+
+    func id(_ match: LookupMatch?, _ set: VocabularySet = shipped) -> String? { match.map { set[$0.concept].id } }
+
+    @Test(arguments: [
+        ("werkplekbegeleider", "werkplekbegeleider", LabelKind.preferred),
+        ("Werkplekbegeleider", "werkplekbegeleider", .preferred),
+        ("WERKPLEKBEGELEIDERS", "werkplekbegeleider", .preferred),
+        ("mentor", "werkplekbegeleider", .deprecated),
+        ("mentoren", "werkplekbegeleider", .deprecated),
+        ("student", "aankomend-leraar", .alternative),
+        ("feedbackgeletterheid", "feedbackgeletterdheid", .hidden),
+        ("self efficacy", "self-efficacy", .hidden),
+        ("Self-Efficacy", "self-efficacy", .preferred),
+        ("feed  forward", "feed-forward", .preferred),
+        ("feed-forward", "feed-forward", .preferred),
+        ("VT", "voltijd", .alternative),
+        ("InHolland", "inholland", .deprecated),
+        ("IPABO", "ipabo", .deprecated),
+        ("HvA", "hogeschool-van-amsterdam", .alternative),
+        ("workplace supervisors", "werkplekbegeleider", .preferred),
+    ])
+    func exactMatches(query: String, concept: String, kind: LabelKind) throws {
+        let match = try #require(first(query))
+        #expect(match.kind == .exact)
+        #expect(id(match) == concept)
+        #expect(match.entry.kind == kind)
+    }
+
+    @Test func caseSensitiveLabelsMatchExactlyOnlyAsWritten() throws {
+        let lower = try #require(first("inholland"))
+        #expect(lower.kind == .prefix && id(lower) == "inholland")
+        #expect(first("vt").map(\.kind) != .exact)
+        let ios = try #require(first("ios", in: Self.fixtureIndex))
+        #expect(ios.kind == .prefix && ios.entry.form == "iOS")
+        #expect(first("IOS", in: Self.fixtureIndex)?.entry.kind == .deprecated)
+    }
+
+    @Test func accentsAreIgnoredAfterExactMatches() throws {
+        let match = try #require(first("creeren", in: Self.fixtureIndex))
+        #expect(match.kind == .accentInsensitive && match.entry.form == "creëren")
+        #expect(first("CREËREN", in: Self.fixtureIndex)?.kind == .exact)
+    }
+
+    @Test(arguments: [("werkplekbeg", "werkplekbegeleider"), ("leeruit", "leeruitkomst"), ("feed f", "feed-forward"), ("kennisc", "kennisclip")])
+    func prefixesCompleteFromThreeCharacters(query: String, concept: String) throws {
+        let match = try #require(first(query))
+        #expect(match.kind == .prefix && id(match) == concept)
+    }
+
+    @Test func twoCharactersAreNoPrefix() {
+        #expect(Self.shippedIndex.search("le").allSatisfy { $0.kind == .exact })
+    }
+
+    @Test(arguments: [
+        ("werkplekbegelijder", "werkplekbegeleider"), ("feedbackgeleterdheid", "feedbackgeletterdheid"),
+        ("leeruitkomts", "leeruitkomst"), ("kennisclp", "kennisclip"), ("instituutsopleidr", "instituutsopleider"),
+        ("begeleidingstijl", "begeleidingsstijl"),
+    ])
+    func typosAreFoundByEditDistance(query: String, concept: String) throws {
+        let match = try #require(first(query))
+        #expect(match.kind == .fuzzy && id(match) == concept)
+    }
+
+    @Test(arguments: ["vak", "mens", "xyz", "taal", "bord", "lerarenkamer", "fiets"])
+    func unrelatedWordsAreNotFuzzyMatches(query: String) {
+        #expect(!Self.shippedIndex.search(query).contains { $0.kind == .fuzzy }, "\(Self.shippedIndex.search(query).map(\.entry.form))")
+    }
+
+    @Test func deprecatedConceptsPointAtTheirReplacement() throws {
+        let match = try #require(first("ouden", in: Self.fixtureIndex))
+        #expect(id(match, Self.fixture) == "oud")
+        #expect(Self.fixture.replacement(for: match.entry) == "nieuwen")
+        let stagementor = try #require(first("stagementor"))
+        #expect(Self.shipped.replacement(for: stagementor.entry) == "werkplekbegeleider")
+    }
+
+    @Test func outdatedFormsGetTheMatchingFormOfThePreferredLabel() throws {
+        let plural = try #require(first("mentoren"))
+        #expect(Self.shipped.replacement(for: plural.entry) == "werkplekbegeleiders")
+        let singular = try #require(first("mentor"))
+        #expect(Self.shipped.replacement(for: singular.entry) == "werkplekbegeleider")
+        let preferred = try #require(first("werkplekbegeleider"))
+        #expect(Self.shipped.replacement(for: preferred.entry) == nil)
+    }
+
+    @Test func notationsAreFound() {
+        #expect(id(first("z.12", in: Self.fixtureIndex), Self.fixture) == "kat")
+    }
+
+    @Test func languagesLimitWhatIsSearched() {
+        #expect(first("mentor", languages: ["en"]) == nil)
+        #expect(id(first("workplace supervisor", languages: ["en"])) == "werkplekbegeleider")
+        #expect(first("werkplekbegeleider", languages: ["en"])?.kind != .exact)
+    }
+
+    @Test func resultsAreOnePerConceptRankedAndLimited() {
+        let results = Self.shippedIndex.search("feed", limit: 2)
+        #expect(results.count == 2)
+        #expect(Set(results.map(\.concept)).count == 2)
+        #expect(results.map { Self.shipped[$0.concept].id } == ["feed-up", "feedback"])
+    }
+
+    @Test(arguments: ["", "   ", "\n\t"])
+    func emptyQueriesFindNothing(query: String) {
+        #expect(Self.shippedIndex.search(query).isEmpty)
+    }
+
+    @Test func aVeryLongQueryFindsNothingQuickly() {
+        #expect(Self.shippedIndex.search(String(repeating: "werkplekbegeleider ", count: 600)).isEmpty)
+    }
+
+    @Test func suggestionsAreOfferedForNearMisses() {
+        #expect(Self.shippedIndex.suggestions(for: "werkplekbgleider").first?.form == "werkplekbegeleider")
+    }
+}
+
+@Suite struct EditDistanceTests {
+    @Test(arguments: [
+        ("kitten", "sitting", 3, 3), ("abcd", "abdc", 1, 1), ("feed", "feed", 0, 0), ("a", "", 1, 1),
+        ("werkplekbegelijder", "werkplekbegeleider", 2, 2), ("abc", "xyz", 2, nil),
+    ] as [(String, String, Int, Int?)])
+    func measuresEditsWithTranspositions(a: String, b: String, limit: Int, expected: Int?) {
+        #expect(EditDistance.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit) == expected)
+    }
+}
