@@ -23,4 +23,12 @@ for size in ${sizes[@]}; do
     for command in "$vaktaal check --vocabulary $file" "xmllint --noout $file"; do
         /usr/bin/time -f "peak memory %M KiB (file $((bytes / 1024)) KiB): ${command%% *}" $command >/dev/null
     done
+    # Lookup inside the library: index build, then an exact, a prefix and a fuzzy query.
+    term=$(grep -o '<prefLabel plural="[^"]*">[^<]*' "$file" | sed -n 5000p | sed 's/.*>//')
+    .build/release/vaktaal-bench "$file" "$term" "${term:0:6}" "${term:0:5}x${term:6}"
+    /usr/bin/time -f "peak memory %M KiB: load + lookup index" .build/release/vaktaal-bench "$file" "$term" >/dev/null
 done
+
+# A whole lookup process on the shipped (built-in) vocabulary.
+hyperfine --warmup 3 --runs 20 --style basic -n "vaktaal lookup mentor" "$vaktaal lookup mentor"
+
