@@ -55,6 +55,20 @@ public struct XMLWriter: Sendable {
         }
     }
 
+    /// Writes an element with text content on one line, even when the text is empty
+    /// (`<a></a>`, where the difference from an empty element matters, as in RDF literals).
+    public mutating func textElement(_ name: String, attributes: [(name: String, value: String)] = [], text: String) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        appendAttributes(attributes)
+        bytes.append(UInt8(ascii: ">"))
+        appendEscaped(text, attribute: false)
+        append("</")
+        append(name)
+        append(">\n")
+    }
+
     /// Writes a comment on its own line. A `--` inside, which XML forbids, becomes `- -`.
     public mutating func comment(_ text: String) {
         indent()

@@ -1,0 +1,62 @@
+import VaktaalCore
+
+/// The formats `vaktaal export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case skos
+    case turtle
+    case jsonld
+    case tbx
+    case csv
+    case html
+    case markdown
+    case vale
+    case textlint
+}
+
+/// One file an exporter produces, at a path relative to the output folder.
+public struct ExportFile: Sendable, Equatable {
+    /// Where the file goes, relative to the output folder (`/`-separated).
+    public let path: String
+    /// The file's bytes.
+    public let contents: [UInt8]
+
+    /// Creates a file from bytes.
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    /// Creates a file from UTF-8 text.
+    public init(path: String, text: String) {
+        self.path = path
+        contents = Array(text.utf8)
+    }
+}
+
+/// Writes a vocabulary set in one exchange format. Output is deterministic: the same set
+/// gives the same bytes.
+public protocol Exporter: Sendable {
+    /// The format written.
+    var format: ExportFormat { get }
+    /// The files of the export; `baseName` names single files (e.g. `lerarenopleiding`).
+    func export(_ set: VocabularySet, baseName: String) -> [ExportFile]
+}
+
+/// Every exporter, one per format.
+public enum Exporters {
+    /// All exporters in the order of ``ExportFormat``; a test keeps it complete.
+    public static let all: [any Exporter] = [
+        SKOSExporter(), TurtleExporter(), JSONLDExporter(), TBXExporter(), CSVExporter(), HTMLExporter(),
+        MarkdownExporter(), ValeExporter(), TextlintExporter(),
+    ]
+
+    /// The exporter of a format.
+    public static func exporter(for format: ExportFormat) -> any Exporter {
+        all.first { $0.format == format }!
+    }
+
+    /// The name single-file exports get: the scheme id for one scheme, else `vocabulary`.
+    public static func baseName(for set: VocabularySet) -> String {
+        set.vocabularies.count == 1 ? set.vocabularies[0].id : "vocabulary"
+    }
+}

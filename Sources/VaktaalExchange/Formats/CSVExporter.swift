@@ -1,0 +1,41 @@
+import VaktaalCore
+
+/// One row per label, RFC 4180: comma-separated, CRLF line ends, fields with a comma,
+/// quote or line break quoted with quotes doubled. UTF-8 with a byte order mark: without
+/// it, Excel reads UTF-8 as a legacy code page and mangles "creëren"; LibreOffice, Numbers,
+/// Google Sheets and Python's `csv` (with `utf-8-sig`) all accept it.
+struct CSVExporter: Exporter {
+    let format = ExportFormat.csv
+    static let header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
+
+    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+        var rows = [Self.header]
+        for key in set.keys {
+            let concept = set[key]
+            for label in concept.labels {
+                let definition = concept.notes(.definition).first { $0.language == label.language }?.text ?? ""
+                let broader = set.graph.broader(of: key).map { other in
+                    let otherConcept = set[other]
+                    return (otherConcept.preferredLabel(in: label.language) ?? otherConcept.labels(.preferred).first)?.text ?? otherConcept.id
+                }
+                rows.append([
+                    concept.id, set.uri(of: key), label.language, label.text, label.kind.status,
+                    concept.preferredLabel(in: label.language)?.text ?? "", definition, broader.joined(separator: "; "),
+                ])
+            }
+        }
+        let text = "\u{FEFF}" + rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+        return [ExportFile(path: "\(baseName).csv", text: text)]
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

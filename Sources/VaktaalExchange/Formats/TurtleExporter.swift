@@ -1,0 +1,73 @@
+import VaktaalCore
+
+/// The SKOS graph in Turtle, grouped by subject with prefixes.
+struct TurtleExporter: Exporter {
+    let format = ExportFormat.turtle
+
+    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+        var output = ""
+        for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
+        for (subject, triples) in grouped(SKOSGraph.triples(set)) {
+            output += "\n\(Self.iri(subject))"
+            var predicate = ""
+            for (index, triple) in triples.enumerated() {
+                if triple.predicate == predicate {
+                    output += ",\n        \(Self.term(triple.object))"
+                } else {
+                    output += index == 0 ? "\n    " : " ;\n    "
+                    output += "\(Self.iri(triple.predicate)) \(Self.term(triple.object))"
+                    predicate = triple.predicate
+                }
+            }
+            output += " .\n"
+        }
+        return [ExportFile(path: "\(baseName).ttl", text: output)]
+    }
+
+    static func term(_ term: RDFTerm) -> String {
+        switch term {
+        case .iri(let value): return iri(value)
+        case .literal(let value, let language, let datatype):
+            var result = "\"\(escape(value))\""
+            if let language { result += "@\(language)" } else if let datatype { result += "^^\(iri(datatype))" }
+            return result
+        }
+    }
+
+    /// A prefixed name where one fits, else `<…>` with the characters Turtle forbids in IRIs
+    /// written as `\u` escapes.
+    static func iri(_ value: String) -> String {
+        if let compact = RDFNamespace.compact(value) { return compact }
+        var result = "<"
+        for scalar in value.unicodeScalars {
+            if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
+                result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + ">"
+    }
+
+    /// A string literal's content with `\`, `"` and line breaks escaped.
+    static func escape(_ value: String) -> String {
+        var result = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,59 @@
+import VaktaalCore
+
+/// An RDF term in object position: an IRI or a literal (this graph has no blank nodes, so
+/// every export of it compares triple for triple).
+public enum RDFTerm: Hashable, Comparable, Sendable {
+    case iri(String)
+    case literal(String, language: String?, datatype: String?)
+
+    public static func < (lhs: RDFTerm, rhs: RDFTerm) -> Bool {
+        switch (lhs, rhs) {
+        case (.iri(let a), .iri(let b)): return a < b
+        case (.iri, .literal): return true
+        case (.literal, .iri): return false
+        case (.literal(let a, let aLanguage, let aType), .literal(let b, let bLanguage, let bType)):
+            return (a, aLanguage ?? "", aType ?? "") < (b, bLanguage ?? "", bType ?? "")
+        }
+    }
+}
+
+/// One statement.
+public struct Triple: Hashable, Comparable, Sendable {
+    public let subject: String
+    public let predicate: String
+    public let object: RDFTerm
+
+    public static func < (lhs: Triple, rhs: Triple) -> Bool {
+        if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
+        if lhs.predicate != rhs.predicate { return lhs.predicate < rhs.predicate }
+        return lhs.object < rhs.object
+    }
+}
+
+/// The namespaces of the SKOS exports, with the prefixes they are written with.
+public enum RDFNamespace {
+    public static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    public static let skos = "http://www.w3.org/2004/02/skos/core#"
+    public static let skosxl = "http://www.w3.org/2008/05/skos-xl#"
+    public static let dct = "http://purl.org/dc/terms/"
+    public static let owl = "http://www.w3.org/2002/07/owl#"
+    public static let xsd = "http://www.w3.org/2001/XMLSchema#"
+    /// vaktaal's own properties, for what SKOS has no word for (label status, since, …).
+    public static let vaktaal = "urn:vaktaal:vocabulary:1#"
+
+    /// Prefix and namespace pairs, in the order they are declared.
+    public static let prefixes: [(prefix: String, namespace: String)] = [
+        ("rdf", rdf), ("skos", skos), ("skosxl", skosxl), ("dct", dct), ("owl", owl), ("xsd", xsd), ("vt", vaktaal),
+    ]
+
+    /// `prefix:local` for an IRI in one of the namespaces whose local part is a plain name.
+    public static func compact(_ iri: String) -> String? {
+        for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
+            let local = iri.dropFirst(namespace.count)
+            if let first = local.first, first.isLetter, local.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                return "\(prefix):\(local)"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct ExportCommandTests {
+    @Test func aSingleFormatGoesToStandardOutput() throws {
+        let result = try Vaktaal.run(["export", "--format", "turtle"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"))
+    }
+
+    @Test func outputGoesToAFileOrIntoAFolder() throws {
+        let folder = try Vaktaal.folder(with: [:])
+        let toFile = try Vaktaal.run(["export", "--format", "csv", "-o", "glossary.csv"], in: folder)
+        #expect(toFile.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/glossary.csv"))
+        let all = try Vaktaal.run(["export", "--all", "-o", "out"], in: folder)
+        #expect(all.status == 0)
+        for path in ["out/lerarenopleiding.rdf", "out/lerarenopleiding.tbx", "out/vale/Vaktaal/Terms.yml", "out/textlint/terms.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + path), "\(path)")
+        }
+    }
+
+    @Test(arguments: [
+        (["export"], "give either --format FORMAT or --all"),
+        (["export", "--all"], "give -o FOLDER"),
+        (["export", "--format", "vale"], "writes 3 files: give -o FOLDER"),
+        (["export", "--format", "pdf"], "pdf"),
+    ])
+    func usageErrorsAreExitTwo(arguments: [String], message: String) throws {
+        let result = try Vaktaal.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func anInvalidVocabularyIsNotExported() throws {
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><broader ref=\"x\"/></concept>")])
+        let result = try Vaktaal.run(["export", "--format", "skos"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("[dangling-reference]"))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import VaktaalCore
+import VaktaalXML
+@testable import VaktaalExchange
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+let shipped = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
+let tricky = try! VocabularyLoader.load(path: repositoryRoot + "/Tests/Interop/Fixtures/tricky").set
+
+final class Discard: XMLContentHandler {
+    func startElement(_ tag: XMLStartTag) {}
+    func endElement(_ name: XMLName, at position: XMLPosition) {}
+    func text(_ text: String, at position: XMLPosition) {}
+    func comment(_ text: String, at position: XMLPosition) {}
+}
+
+@Suite struct ExporterTests {
+    @Test func everyFormatHasOneExporter() {
+        #expect(Exporters.all.map(\.format) == ExportFormat.allCases)
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func outputIsDeterministicAndNotEmpty(_ format: ExportFormat) {
+        let exporter = Exporters.exporter(for: format)
+        let first = exporter.export(tricky, baseName: "t")
+        #expect(first == exporter.export(tricky, baseName: "t"))
+        #expect(!first.isEmpty && first.allSatisfy { !$0.contents.isEmpty })
+    }
+
+    @Test(arguments: [ExportFormat.skos, .tbx])
+    func xmlFormatsAreWellFormed(_ format: ExportFormat) throws {
+        for file in Exporters.exporter(for: format).export(tricky, baseName: "t") {
+            try XMLStreamParser.parse(file.contents, path: file.path, handler: Discard())
+        }
+    }
+
+    @Test func theExportsFolderIsUpToDate() throws {
+        for format in ExportFormat.allCases {
+            let files = Exporters.exporter(for: format).export(shipped, baseName: Exporters.baseName(for: shipped))
+            for file in files {
+                let folder = files.count > 1 ? "\(format.rawValue)/" : ""
+                let path = "\(repositoryRoot)/Exports/\(folder)\(file.path)"
+                let stored = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+                #expect(stored == file.contents, "\(path) is stale: run vaktaal export --all -o Exports")
+            }
+        }
+    }
+
+    @Test func graphHasBothDirectionsAndDeprecation() {
+        let triples = Set(SKOSGraph.triples(tricky))
+        let kind = "https://example.org/tricky/kind"
+        let creeren = "https://example.org/tricky/creeren"
+        #expect(triples.contains(Triple(subject: kind, predicate: RDFNamespace.skos + "broader", object: .iri(creeren))))
+        #expect(triples.contains(Triple(subject: creeren, predicate: RDFNamespace.skos + "narrower", object: .iri(kind))))
+        #expect(triples.contains(Triple(subject: "https://example.org/other#ding", predicate: RDFNamespace.skos + "related", object: .iri(kind))))
+        let oud = "https://example.org/tricky/oud"
+        #expect(triples.contains(Triple(subject: oud, predicate: RDFNamespace.dct + "isReplacedBy", object: .iri(kind))))
+        #expect(triples.contains(Triple(subject: oud, predicate: RDFNamespace.owl + "deprecated", object: .literal("true", language: nil, datatype: RDFNamespace.xsd + "boolean"))))
+    }
+
+    @Test(arguments: [
+        ("plain", "\"plain\""), ("a \"b\"", "\"a \\\"b\\\"\""), ("x\\y", "\"x\\\\y\""), ("1\n2", "\"1\\n2\""),
+    ])
+    func turtleEscapesLiterals(value: String, expected: String) {
+        #expect(TurtleExporter.term(.literal(value, language: nil, datatype: nil)) == expected)
+    }
+
+    @Test func turtleEscapesIRIs() {
+        #expect(TurtleExporter.iri("https://e.org/a b") == "<https://e.org/a\\u0020b>")
+        #expect(TurtleExporter.iri(RDFNamespace.skos + "prefLabel") == "skos:prefLabel")
+    }
+
+    @Test(arguments: [("a", "a"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("1\n2", "\"1\n2\"")])
+    func csvQuotesFieldsAsRFC4180(value: String, expected: String) {
+        #expect(CSVExporter.field(value) == expected)
+    }
+
+    @Test func tbxStatusesFollowTheFormatSpecification() {
+        #expect(TBXExporter.status(Label(kind: .preferred, text: "a"), false) == "preferredTerm-admn-sts")
+        #expect(TBXExporter.status(Label(kind: .alternative, text: "a"), false) == "admittedTerm-admn-sts")
+        #expect(TBXExporter.status(Label(kind: .deprecated, text: "a"), false) == "deprecatedTerm-admn-sts")
+        #expect(TBXExporter.status(Label(kind: .deprecated, text: "a", since: "2025-01-01"), false) == "supersededTerm-admn-sts")
+        #expect(TBXExporter.status(Label(kind: .preferred, text: "a"), true) == "supersededTerm-admn-sts")
+    }
+
+    @Test func substitutionsKeepTheGrammaticalForm() {
+        let substitutions = Substitutions(shipped).substitutions
+        func replacement(_ outdated: String) -> String? { substitutions.first { $0.outdated == outdated }?.replacement }
+        #expect(replacement("mentor") == "werkplekbegeleider")
+        #expect(replacement("mentoren") == "werkplekbegeleiders")
+        #expect(replacement("stagementor") == "werkplekbegeleider")
+        #expect(replacement("IPABO") == "iPabo")
+        #expect(substitutions.first { $0.outdated == "InHolland" }?.isCaseSensitive == true)
+        #expect(Substitutions.regexEscaped("a.b (c)") == "a\\.b \\(c\\)")
+    }
+
+    @Test func valeQuotesYAMLScalars() {
+        #expect(ValeExporter.quoted("a \"b\" \\ c") == "\"a \\\"b\\\" \\\\ c\"")
+    }
+
+    @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
+        let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
+        #expect(html.contains("<del>mentor</del></dt><dd>verouderd: gebruik <a href=\"#nl-werkplekbegeleider\">werkplekbegeleider</a>"))
+        #expect(html.contains("id=\"nl-werkplekbegeleider\""))
+        #expect(html.contains("<input type=\"search\""))
+        let markdown = String(decoding: Exporters.exporter(for: .markdown).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
+        #expect(markdown.contains("- ~~mentor~~ (verouderd): gebruik [werkplekbegeleider](#nl-werkplekbegeleider)"))
+    }
+}
