@@ -50,7 +50,8 @@ final class Discard: XMLContentHandler {
                 let folder = files.count > 1 ? "\(format.rawValue)/" : ""
                 let path = "\(repositoryRoot)/Exports/\(folder)\(file.path)"
                 let stored = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-                #expect(stored == file.contents, "\(path) is stale: run vaktaal export --all -o Exports")
+                let upToDate = stored == file.contents
+                #expect(upToDate, "\(path) is stale: run vaktaal export --all -o Exports")
             }
         }
     }

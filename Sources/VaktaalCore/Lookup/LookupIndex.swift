@@ -69,8 +69,8 @@ public struct LookupIndex: Sendable {
     private let scalars: FlatScalars
     private let trigrams: TrigramIndex
 
-    /// Indexes every label and notation of `set` (all languages).
-    public init(_ set: VocabularySet) {
+    /// Every label form and notation of `set` as index entries, in concept order.
+    public static func entries(of set: VocabularySet) -> [IndexEntry] {
         var entries: [IndexEntry] = []
         for key in set.keys {
             let concept = set[key]
@@ -89,6 +89,12 @@ public struct LookupIndex: Sendable {
                         isCaseSensitive: false, conceptIsDeprecated: concept.isDeprecated))
             }
         }
+        return entries
+    }
+
+    /// Indexes every label and notation of `set` (all languages).
+    public init(_ set: VocabularySet) {
+        let entries = Self.entries(of: set)
         var byLooseKey = KeyTable(capacity: entries.count)
         var byAccentKey = KeyTable(capacity: entries.count)
         for (id, entry) in entries.enumerated() where !entry.form.isEmpty {

@@ -40,6 +40,7 @@ struct MarkdownExporter: Exporter {
 
     /// Escapes the characters Markdown would read as markup.
     private func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { "\\`*_[]<>#|~".utf8.contains($0) }) else { return text }
         var result = ""
         for character in text {
             if "\\`*_[]<>#|~".contains(character) { result.append("\\") }

@@ -9,11 +9,11 @@ struct SKOSExporter: Exporter {
         var writer = XMLWriter()
         let namespaces = RDFNamespace.prefixes.map { (name: "xmlns:\($0.prefix)", value: $0.namespace) }
         writer.startElement("rdf:RDF", attributes: namespaces)
-        for (subject, triples) in grouped(SKOSGraph.triples(set)) {
-            writer.startElement("rdf:Description", attributes: [("rdf:about", subject)])
-            for triple in triples {
-                let name = RDFNamespace.compact(triple.predicate)!
-                switch triple.object {
+        SKOSGraph.forEachDescription(set) { description in
+            writer.startElement("rdf:Description", attributes: [("rdf:about", description.subject)])
+            for (predicate, object) in description.statements {
+                let name = RDFNamespace.compact(predicate)!
+                switch object {
                 case .iri(let iri):
                     writer.element(name, attributes: [("rdf:resource", iri)])
                 case .literal(let value, let language, let datatype):
@@ -26,19 +26,6 @@ struct SKOSExporter: Exporter {
             writer.endElement("rdf:Description")
         }
         writer.endElement("rdf:RDF")
-        return [ExportFile(path: "\(baseName).rdf", text: writer.output)]
+        return [ExportFile(path: "\(baseName).rdf", contents: writer.bytes)]
     }
-}
-
-/// Triples grouped by subject, in subject order.
-func grouped(_ triples: [Triple]) -> [(subject: String, triples: [Triple])] {
-    var groups: [(subject: String, triples: [Triple])] = []
-    for triple in triples {
-        if groups.last?.subject == triple.subject {
-            groups[groups.count - 1].triples.append(triple)
-        } else {
-            groups.append((triple.subject, [triple]))
-        }
-    }
-    return groups
 }

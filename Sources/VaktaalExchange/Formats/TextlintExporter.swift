@@ -1,4 +1,3 @@
-import Foundation
 import VaktaalCore
 
 /// A terms file for textlint-rule-terminology (`"terms": "textlint/terms.json"`): a
@@ -9,9 +8,10 @@ struct TextlintExporter: Exporter {
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
         let substitutions = Substitutions(set)
-        var terms: [Any] = substitutions.accepted.filter(\.isCaseSensitive).map(\.term)
-        terms += substitutions.substitutions.map { [Substitutions.regexEscaped($0.outdated), $0.replacement] }
-        let data = try! JSONSerialization.data(withJSONObject: terms, options: [.prettyPrinted, .withoutEscapingSlashes])
-        return [ExportFile(path: "textlint/terms.json", text: String(decoding: data, as: UTF8.self) + "\n")]
+        var terms = substitutions.accepted.filter(\.isCaseSensitive).map { JSONText.quoted($0.term) }
+        terms += substitutions.substitutions.map {
+            "[\(JSONText.quoted(Substitutions.regexEscaped($0.outdated))), \(JSONText.quoted($0.replacement))]"
+        }
+        return [ExportFile(path: "textlint/terms.json", text: "[\n  " + terms.joined(separator: ",\n  ") + "\n]\n")]
     }
 }

@@ -5,23 +5,23 @@ struct TurtleExporter: Exporter {
     let format = ExportFormat.turtle
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        var output = ""
+        var output = ByteBuffer()
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
-        for (subject, triples) in grouped(SKOSGraph.triples(set)) {
-            output += "\n\(Self.iri(subject))"
-            var predicate = ""
-            for (index, triple) in triples.enumerated() {
-                if triple.predicate == predicate {
-                    output += ",\n        \(Self.term(triple.object))"
+        SKOSGraph.forEachDescription(set) { description in
+            output += "\n\(Self.iri(description.subject))"
+            var previous = ""
+            for (index, (predicate, object)) in description.statements.enumerated() {
+                if predicate == previous {
+                    output += ",\n        \(Self.term(object))"
                 } else {
                     output += index == 0 ? "\n    " : " ;\n    "
-                    output += "\(Self.iri(triple.predicate)) \(Self.term(triple.object))"
-                    predicate = triple.predicate
+                    output += "\(Self.iri(predicate)) \(Self.term(object))"
+                    previous = predicate
                 }
             }
             output += " .\n"
         }
-        return [ExportFile(path: "\(baseName).ttl", text: output)]
+        return [ExportFile(path: "\(baseName).ttl", contents: output.bytes)]
     }
 
     static func term(_ term: RDFTerm) -> String {
@@ -38,6 +38,7 @@ struct TurtleExporter: Exporter {
     /// written as `\u` escapes.
     static func iri(_ value: String) -> String {
         if let compact = RDFNamespace.compact(value) { return compact }
+        if !value.utf8.contains(where: { $0 <= 0x20 || "<>\"{}|^`\\".utf8.contains($0) }) { return "<\(value)>" }
         var result = "<"
         for scalar in value.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
@@ -51,6 +52,9 @@ struct TurtleExporter: Exporter {
 
     /// A string literal's content with `\`, `"` and line breaks escaped.
     static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            return value
+        }
         var result = ""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -46,13 +46,16 @@ public enum RDFNamespace {
         ("rdf", rdf), ("skos", skos), ("skosxl", skosxl), ("dct", dct), ("owl", owl), ("xsd", xsd), ("vt", vaktaal),
     ]
 
-    /// `prefix:local` for an IRI in one of the namespaces whose local part is a plain name.
+    /// `prefix:local` for an IRI in one of the namespaces whose local part is a plain ASCII
+    /// name (letters, digits, `_`, starting with a letter).
     public static func compact(_ iri: String) -> String? {
         for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
-            let local = iri.dropFirst(namespace.count)
-            if let first = local.first, first.isLetter, local.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-                return "\(prefix):\(local)"
-            }
+            let local = iri.utf8.dropFirst(namespace.utf8.count)
+            func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+            guard let first = local.first, isLetter(first),
+                local.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x5F })
+            else { continue }
+            return "\(prefix):\(String(decoding: local, as: UTF8.self))"
         }
         return nil
     }

@@ -85,10 +85,10 @@ struct Glossary {
                         related: [], searchText: "\(label.text) \(name(target, set, language))"))
             }
         }
-        let sorted = entries.sorted { sortKey($0.term) < sortKey($1.term) }
+        let sorted = entries.map { (key: sortKey($0.term), entry: $0) }.sorted { $0.key < $1.key }
         var letters: [(letter: String, entries: [Entry])] = []
-        for entry in sorted {
-            let letter = initial(entry.term)
+        for (key, entry) in sorted {
+            let letter = initial(key.0)
             if letters.last?.letter == letter {
                 letters[letters.count - 1].entries.append(entry)
             } else {
@@ -103,13 +103,14 @@ struct Glossary {
         (TermNormalizer.accentFolded(term), term)
     }
 
-    /// The letter a term is filed under: A–Z, or `#` for anything else.
-    private static func initial(_ term: String) -> String {
-        guard let first = TermNormalizer.accentFolded(term).first, first.isASCII, first.isLetter else { return "#" }
+    /// The letter a term (in its folded form) is filed under: A–Z, or `#` for anything else.
+    private static func initial(_ folded: String) -> String {
+        guard let first = folded.first, first.isASCII, first.isLetter else { return "#" }
         return first.uppercased()
     }
 
     /// Interface words in the glossary's languages (Dutch and English; English otherwise).
+    /// Renderers ask once per section.
     static func words(_ language: String) -> [String: String] {
         language.hasPrefix("nl")
             ? [

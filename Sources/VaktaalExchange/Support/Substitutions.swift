@@ -15,12 +15,11 @@ struct Substitutions {
     let accepted: [(term: String, isCaseSensitive: Bool)]
 
     init(_ set: VocabularySet) {
-        let index = LookupIndex(set)
         var seen: Set<String> = []
         var substitutions: [Substitution] = []
         var accepted: [(String, Bool)] = []
         var seenAccepted: Set<String> = []
-        for entry in index.entries where entry.labelIndex != nil && !entry.form.isEmpty {
+        for entry in LookupIndex.entries(of: set) where entry.labelIndex != nil && !entry.form.isEmpty {
             if let replacement = set.replacement(for: entry) {
                 let key = entry.isCaseSensitive ? entry.form : entry.form.lowercased()
                 if seen.insert(key).inserted, replacement != entry.form {
@@ -30,12 +29,14 @@ struct Substitutions {
                 accepted.append((entry.form, entry.isCaseSensitive))
             }
         }
-        self.substitutions = substitutions.sorted { ($0.outdated.lowercased(), $0.outdated) < ($1.outdated.lowercased(), $1.outdated) }
-        self.accepted = accepted.sorted { ($0.0.lowercased(), $0.0) < ($1.0.lowercased(), $1.0) }
+        self.substitutions = substitutions.map { (key: ($0.outdated.lowercased(), $0.outdated), value: $0) }
+            .sorted { $0.key < $1.key }.map(\.value)
+        self.accepted = accepted.map { (key: ($0.0.lowercased(), $0.0), value: $0) }.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// A literal term as a regular expression (RE2 and JavaScript alike).
     static func regexEscaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { "\\.+*?()|[]{}^$".utf8.contains($0) }) else { return text }
         var result = ""
         for character in text {
             if "\\.+*?()|[]{}^$".contains(character) { result.append("\\") }

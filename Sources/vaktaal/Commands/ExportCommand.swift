@@ -1,9 +1,17 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import VaktaalCore
 import VaktaalExchange
 
 extension ExportFormat: ExpressibleByArgument {}
+
+/// Whether any parallel export failed (each failure has printed its own message).
+final class Failures: Sendable {
+    private let count = Mutex(0)
+    func record() { count.withLock { $0 += 1 } }
+    var any: Bool { count.withLock { $0 > 0 } }
+}
 
 /// `vaktaal export`: writes the vocabulary in an exchange format.
 struct ExportCommand: ParsableCommand {
@@ -39,20 +47,41 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try vocabularyOptions.load()
-        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             errors.forEach { printError($0.description) }
-            printError("error: not exported: the vocabulary has errors (see vaktaal check)")
+            printError("error: not exported: the vocabulary files have errors (see vaktaal check)")
             throw ExitCode(2)
         }
         let baseName = Exporters.baseName(for: loaded.set)
-        let formats = all ? ExportFormat.allCases : [format!]
-        var files: [ExportFile] = []
-        for format in formats {
-            let exported = Exporters.exporter(for: format).export(loaded.set, baseName: baseName)
-            files += all && exported.count > 1 ? exported.map { ExportFile(path: "\(format.rawValue)/\($0.path)", contents: $0.contents) } : exported
+        guard all else {
+            try write(Exporters.exporter(for: format!).export(loaded.set, baseName: baseName))
+            return
         }
-        try write(files)
+        // Every format at once, one per core: the set is immutable and each format writes its own files.
+        try createFolder(output!)
+        let formats = ExportFormat.allCases
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            let format = formats[index]
+            let exported = Exporters.exporter(for: format).export(loaded.set, baseName: baseName)
+            let files = exported.count > 1
+                ? exported.map { ExportFile(path: "\(format.rawValue)/\($0.path)", contents: $0.contents) } : exported
+            do { try write(files) } catch { failures.record() }
+        }
+        if failures.any { throw ExitCode(2) }
+    }
+
+    private func createFolder(_ path: String) throws {
+        guard !path.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
+            printError("\(path): error: cannot create the folder: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
     }
 
     private func write(_ files: [ExportFile]) throws {
@@ -69,16 +98,11 @@ struct ExportCommand: ParsableCommand {
         let intoFolder = files.count > 1 || (exists && isFolder.boolValue) || output.hasSuffix("/")
         for file in files {
             let path = intoFolder ? (output as NSString).appendingPathComponent(file.path) : output
+            try createFolder((path as NSString).deletingLastPathComponent)
             do {
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                    withIntermediateDirectories: true)
                 try AtomicFile.write(file.contents, to: path)
-            } catch let error as FileWriteError {
-                printError(error.description)
-                throw ExitCode(2)
             } catch {
-                printError("\(path): error: \(error.localizedDescription)")
+                printError(error.description)
                 throw ExitCode(2)
             }
         }
