@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "VaktaalXML", dependencies: ["CLibXML2"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and validator, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        // Linting documents: readers, the term matcher, the rules, fixes and reporters.
+        .target(name: "VaktaalLint", dependencies: ["VaktaalCore", "VaktaalXML"], swiftSettings: strictSwift),
         // Exchange formats (SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale, textlint).
         .target(name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalXML"], swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
@@ -44,6 +46,7 @@ let package = Package(
                 "VaktaalCore",
                 "VaktaalConfig",
                 "VaktaalExchange",
+                "VaktaalLint",
                 "VaktaalEmbeddedVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -53,6 +56,7 @@ let package = Package(
         .executableTarget(name: "vaktaal-bench", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalCoreTests", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalLintTests", dependencies: ["VaktaalLint"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.

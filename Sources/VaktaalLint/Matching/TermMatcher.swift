@@ -1,0 +1,161 @@
+import VaktaalCore
+
+/// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
+/// fine (an exception phrase of a deprecated label, or an allowed word of the configuration).
+public enum MatchTarget: Sendable, Hashable {
+    case label(IndexEntry)
+    case allowed
+}
+
+/// A phrase found in a text.
+public struct TermMatch: Sendable, Hashable {
+    /// Byte range in the text that was scanned.
+    public let range: Range<Int>
+    /// What matched.
+    public let target: MatchTarget
+}
+
+/// One automaton for all labels: a trie over token keys (folded words, single spaces,
+/// punctuation), walked from every word of the text. The work grows with the length of
+/// the text, not with the number of labels: a word that starts no label costs one lookup.
+public struct TermMatcher: Sendable {
+    private struct Candidate: Sendable {
+        let target: MatchTarget
+        /// The key text (folded unless case-sensitive) the matched tokens must give.
+        let key: String
+        let isCaseSensitive: Bool
+    }
+
+    private var transitions: [UInt64: Int32] = [:]
+    private var terminals: [Int32: [Candidate]] = [:]
+    private var nodeCount: Int32 = 1
+
+    /// Builds the matcher from the label forms of `entries` in `languages` (all when `nil`),
+    /// the exception phrases of the labels, and extra allowed phrases.
+    public init(set: VocabularySet, entries: [IndexEntry], languages: Set<String>?, allowed: [String] = []) {
+        for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
+            guard languages?.contains(entry.language) ?? true else { continue }
+            insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
+            if let index = entry.labelIndex, entry.form == set[entry.concept].labels[index].text {
+                for exception in set[entry.concept].labels[index].exceptions {
+                    insert(exception, target: .allowed, caseSensitive: false)
+                }
+            }
+        }
+        for phrase in allowed { insert(phrase, target: .allowed, caseSensitive: false) }
+    }
+
+    private static func combine(_ node: Int32, _ key: UInt64) -> UInt64 {
+        var value = key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
+        value ^= value >> 29
+        return value
+    }
+
+    private mutating func insert(_ phrase: String, target: MatchTarget, caseSensitive: Bool) {
+        let bytes = Array(phrase.utf8)
+        var node: Int32 = 0
+        var key = ""
+        var valid = true
+        bytes.withUnsafeBufferPointer { buffer in
+            Tokenizer.forEachToken(in: buffer, range: 0..<buffer.count) { token in
+                guard valid, let hash = TokenKey.hash(token, in: buffer) else {
+                    valid = false
+                    return
+                }
+                key += TokenKey.text(token, in: buffer, caseSensitive: caseSensitive)
+                let slot = Self.combine(node, hash)
+                if let next = transitions[slot] {
+                    node = next
+                } else {
+                    transitions[slot] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
+                }
+            }
+        }
+        guard valid, node != 0, let first = bytes.first, !Tokenizer.isSpace(UInt32(first)) else { return }
+        terminals[node, default: []].append(Candidate(target: target, key: key, isCaseSensitive: caseSensitive))
+    }
+
+    /// Every match in `bytes[range]`, left to right, longest first at each word, never
+    /// overlapping. A phrase covered by an allowed label or phrase is never reported as a
+    /// shorter outdated label inside it.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [TermMatch] {
+        var result: [TermMatch] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            // Word tokens are maximal runs of letters, marks and digits, so every word starts
+            // at a word boundary: "mentor" is never found inside "mentorschap".
+            let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
+            if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound) {
+                result.append(match)
+                index = match.range.upperBound
+            } else {
+                index = token.end
+            }
+        }
+        return result
+    }
+
+    /// The longest verified match starting with `first`.
+    private func longestMatch(
+        startingWith first: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+    ) -> TermMatch? {
+        guard let firstHash = TokenKey.hash(first, in: bytes), var node = transitions[Self.combine(0, firstHash)] else {
+            return nil
+        }
+        var ends: [(node: Int32, end: Int)] = []
+        var token = first
+        while true {
+            if terminals[node] != nil { ends.append((node, token.end)) }
+            guard token.end < end else { break }
+            let next = Tokenizer.token(in: bytes, at: token.end, end: end)
+            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions[Self.combine(node, hash)] else { break }
+            node = child
+            token = next
+        }
+        for (node, matchEnd) in ends.reversed() {
+            // A term ends at a word boundary: the next character is no letter, mark or digit.
+            if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { continue }
+            if let target = verifiedTarget(node, bytes, first.start..<matchEnd) {
+                return TermMatch(range: first.start..<matchEnd, target: target)
+            }
+        }
+        return nil
+    }
+
+    /// The candidate of `node` whose key the source text really gives (hashes can collide;
+    /// case-sensitive labels must match as written). Allowed phrases win over outdated ones.
+    private func verifiedTarget(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> MatchTarget? {
+        guard let candidates = terminals[node] else { return nil }
+        var folded: String?
+        var exact: String?
+        func key(caseSensitive: Bool) -> String {
+            var text = ""
+            Tokenizer.forEachToken(in: bytes, range: range) { text += TokenKey.text($0, in: bytes, caseSensitive: caseSensitive) }
+            return text
+        }
+        var best: MatchTarget?
+        for candidate in candidates {
+            let source: String
+            if candidate.isCaseSensitive {
+                if exact == nil { exact = key(caseSensitive: true) }
+                source = exact!
+            } else {
+                if folded == nil { folded = key(caseSensitive: false) }
+                source = folded!
+            }
+            guard source == candidate.key else { continue }
+            if best == nil || Self.isAllowed(candidate.target) { best = candidate.target }
+            if Self.isAllowed(candidate.target) { break }
+        }
+        return best
+    }
+
+    private static func isAllowed(_ target: MatchTarget) -> Bool {
+        switch target {
+        case .allowed: true
+        case .label(let entry): entry.kind.isAllowed && !entry.conceptIsDeprecated
+        }
+    }
+}

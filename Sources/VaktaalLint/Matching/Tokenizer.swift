@@ -1,0 +1,106 @@
+/// Splits UTF-8 text into tokens for term matching: words (runs of letters, marks and
+/// digits in any script), white space runs and single punctuation characters.
+struct Tokenizer {
+    enum Kind: Equatable {
+        case word
+        /// White space; `lineBreaks` counts `\n`, `\r\n` and `\r`.
+        case space(lineBreaks: Int)
+        case punctuation
+    }
+
+    struct Token {
+        let kind: Kind
+        /// Byte range in the text.
+        let start: Int
+        let end: Int
+    }
+
+    /// Whether a scalar belongs to a word: a letter, mark or digit in any script.
+    @inline(__always)
+    static func isWordScalar(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isSpace(_ value: UInt32) -> Bool {
+        value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0B || value == 0x0C
+            || value == 0xA0 || value == 0x2007 || value == 0x202F || (value >= 0x2000 && value <= 0x200A) || value == 0x3000
+    }
+
+    /// Decodes the scalar at `index` of valid UTF-8, returning it and its length.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0, index + 1 < bytes.count { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0, index + 2 < bytes.count {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        if index + 3 < bytes.count {
+            return (
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4
+            )
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// The token that starts at `index` and ends at or before `end`.
+    static func token(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Token {
+        let start = index
+        var index = index
+        let (value, length) = decode(bytes, index)
+        if isWordScalar(value) {
+            index += length
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let ascii = UInt32(byte)
+                    guard (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x61 && ascii <= 0x7A)
+                    else { break }
+                    index += 1
+                } else {
+                    let (next, nextLength) = decode(bytes, index)
+                    guard isWordScalar(next) else { break }
+                    index += nextLength
+                }
+            }
+            return Token(kind: .word, start: start, end: index)
+        }
+        if isSpace(value) {
+            var lineBreaks = 0
+            while index < end {
+                let (next, nextLength) = decode(bytes, index)
+                guard isSpace(next) else { break }
+                if next == 0x0A {
+                    if index == start || bytes[index - 1] != 0x0D { lineBreaks += 1 }
+                } else if next == 0x0D {
+                    lineBreaks += 1
+                }
+                index += nextLength
+            }
+            return Token(kind: .space(lineBreaks: lineBreaks), start: start, end: index)
+        }
+        return Token(kind: .punctuation, start: start, end: min(index + length, end))
+    }
+
+    /// Calls `body` with every token of `bytes[range]`.
+    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Token) -> Void) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = token(in: bytes, at: index, end: range.upperBound)
+            body(token)
+            index = token.end
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding.
+struct GitHubReporter: LintReporter {
+    let name = "github"
+
+    func render(_ results: [LintFileResult], colored: Bool) -> String {
+        var output = ""
+        for result in results {
+            if let problem = result.problem {
+                output += "::error file=\(property(result.path)),title=unreadable::\(data(problem))\n"
+            }
+            for finding in result.findings {
+                let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
+                output += "::\(command) file=\(property(result.path)),line=\(finding.line),col=\(finding.column),"
+                output += "endLine=\(finding.endLine),endColumn=\(finding.endColumn),title=\(property(finding.rule))::\(data(finding.message))\n"
+            }
+        }
+        return output
+    }
+
+    /// Escapes a message as the workflow command syntax asks.
+    private func data(_ text: String) -> String {
+        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    private func property(_ text: String) -> String {
+        data(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

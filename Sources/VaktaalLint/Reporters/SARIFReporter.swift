@@ -1,0 +1,77 @@
+import Foundation
+import VaktaalCore
+
+/// SARIF 2.1.0 with `columnKind` `unicodeCodePoints`, the rules in the driver, and every
+/// safe replacement as a SARIF fix.
+struct SARIFReporter: LintReporter {
+    let name = "sarif"
+
+    func render(_ results: [LintFileResult], colored: Bool) -> String {
+        let rules: [[String: Any]] = Linter.rules.map { rule in
+            [
+                "id": rule.id, "name": rule.id, "shortDescription": ["text": rule.summary],
+                "defaultConfiguration": ["level": level(rule.defaultSeverity)],
+            ]
+        }
+        var sarifResults: [[String: Any]] = []
+        var notifications: [[String: Any]] = []
+        for result in results {
+            if let problem = result.problem {
+                notifications.append([
+                    "level": "error", "message": ["text": "\(result.path): \(problem)"],
+                    "locations": [["physicalLocation": ["artifactLocation": ["uri": uri(result.path)]]]],
+                ])
+            }
+            for finding in result.findings {
+                let region: [String: Any] = [
+                    "startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine,
+                    "endColumn": finding.endColumn,
+                ]
+                let artifact: [String: Any] = ["uri": uri(result.path)]
+                var entry: [String: Any] = [
+                    "ruleId": finding.rule, "ruleIndex": Linter.rules.firstIndex { $0.id == finding.rule } ?? 0,
+                    "level": level(finding.severity), "message": ["text": finding.message],
+                    "locations": [["physicalLocation": ["artifactLocation": artifact, "region": region]]],
+                    "properties": ["concept": finding.concept, "match": finding.match],
+                ]
+                if let replacement = finding.replacement, Linter.fixableRules.contains(finding.rule) {
+                    entry["fixes"] = [
+                        [
+                            "description": ["text": "Replace '\(finding.match)' with '\(replacement)'"],
+                            "artifactChanges": [
+                                [
+                                    "artifactLocation": artifact,
+                                    "replacements": [["deletedRegion": region, "insertedContent": ["text": replacement]]],
+                                ]
+                            ],
+                        ]
+                    ]
+                }
+                sarifResults.append(entry)
+            }
+        }
+        var run: [String: Any] = [
+            "tool": ["driver": ["name": "vaktaal", "informationUri": "https://begrippen.example.org/vaktaal", "rules": rules]],
+            "columnKind": "unicodeCodePoints", "results": sarifResults,
+        ]
+        if !notifications.isEmpty { run["invocations"] = [["executionSuccessful": true, "toolExecutionNotifications": notifications]] }
+        let document: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// A relative URI reference for a path (percent-encoding what a URI cannot hold).
+    private func uri(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+}

@@ -1,0 +1,34 @@
+import VaktaalCore
+
+/// `abbreviation-first-use`: an abbreviation is used before its concept's full preferred
+/// term has appeared in the document, so a reader may not know what it stands for.
+struct AbbreviationFirstUseRule: LintRule {
+    let id = "abbreviation-first-use"
+    let defaultSeverity = Severity.info
+    let summary = "abbreviations are written out the first time"
+    let examples = RuleExamples(
+        triggering: ["Studenten in ↓VT en ↓DT.", "Een ↓wpb helpt. Een werkplekbegeleider helpt."],
+        nonTriggering: ["Studenten in voltijd (VT) en deeltijd (DT). Daarna VT.", "Een werkplekbegeleider (wpb) helpt."])
+
+    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
+        var introduced: Set<ConceptKey> = []
+        var reported: Set<ConceptKey> = []
+        var findings: [RuleFinding] = []
+        for term in terms where term.entry.kind.isAllowed {
+            guard let index = term.entry.labelIndex else { continue }
+            let label = set[term.entry.concept].labels[index]
+            if label.kind == .preferred {
+                introduced.insert(term.entry.concept)
+            } else if label.isAbbreviation, !introduced.contains(term.entry.concept),
+                reported.insert(term.entry.concept).inserted
+            {
+                let full = set[term.entry.concept].preferredLabel(in: label.language)?.text ?? ""
+                findings.append(
+                    RuleFinding(
+                        term: term, message: "'\(term.text)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.text))'",
+                        replacement: nil, labelSeverity: nil))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,34 @@
+import VaktaalCore
+
+/// `deprecated-term`: an outdated label; the fix is the preferred label of its language,
+/// in the matching form (a plural gives the preferred plural).
+struct DeprecatedTermRule: LintRule {
+    let id = "deprecated-term"
+    let defaultSeverity = Severity.error
+    let summary = "outdated terms are replaced by the preferred term"
+    let examples = RuleExamples(
+        triggering: [
+            "De ↓mentor begeleidt de student.", "Twee ↓mentoren en een ↓Mentor.", "↓MENTOR", "Partners: ↓InHolland en ↓IPABO.",
+        ],
+        nonTriggering: [
+            "De werkplekbegeleider begeleidt de student.", "Het mentorschap van de commentor.",
+            "Hij is mentor van de klas.", "Inholland en iPabo.", "mentor-achtig",
+        ])
+
+    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
+        terms.compactMap { term in
+            guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated, let index = term.entry.labelIndex else {
+                return nil
+            }
+            let label = set[term.entry.concept].labels[index]
+            let replacement = set.replacement(for: term.entry).map {
+                CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+            }
+            let since = label.since.map { " since \($0)" } ?? ""
+            let advice = replacement.map { ": use '\($0)'" } ?? ""
+            return RuleFinding(
+                term: term, message: "'\(term.text)' is outdated\(since)\(advice)", replacement: replacement,
+                labelSeverity: label.severity)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import VaktaalCore
+
+/// `inconsistent-term`: one document uses two allowed labels of the same concept (the
+/// preferred label and a synonym). The less used ones are reported once per label, at
+/// their first use, suggesting the preferred label. Abbreviations are left to
+/// `abbreviation-first-use`.
+struct InconsistentTermRule: LintRule {
+    let id = "inconsistent-term"
+    let defaultSeverity = Severity.warning
+    let summary = "one document uses one term per concept"
+    let examples = RuleExamples(
+        triggering: ["De aankomend leraar leert. De aankomend leraar oefent. De ↓student reflecteert."],
+        nonTriggering: ["De student leert. De student oefent.", "De aankomend leraar leert. Voltijd (VT) en VT."])
+
+    private struct LabelKey: Hashable {
+        let concept: ConceptKey
+        let label: Int
+    }
+
+    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
+        var counts: [LabelKey: Int] = [:]
+        var firstUse: [LabelKey: FoundTerm] = [:]
+        for term in terms where term.entry.kind.isAllowed && !term.entry.conceptIsDeprecated {
+            guard let index = term.entry.labelIndex, !set[term.entry.concept].labels[index].isAbbreviation else { continue }
+            let key = LabelKey(concept: term.entry.concept, label: index)
+            counts[key, default: 0] += 1
+            if firstUse[key] == nil { firstUse[key] = term }
+        }
+        let byConceptAndLanguage = Dictionary(grouping: counts.keys) { key in
+            "\(key.concept.rawValue)\u{0}\(set[key.concept].labels[key.label].language)"
+        }
+        var findings: [RuleFinding] = []
+        for keys in byConceptAndLanguage.values where keys.count > 1 {
+            let labels = set[keys[0].concept].labels
+            // The most used label stays; on a tie, the preferred one.
+            let kept = keys.max { a, b in
+                (counts[a]!, labels[a.label].kind == .preferred ? 1 : 0) < (counts[b]!, labels[b.label].kind == .preferred ? 1 : 0)
+            }!
+            let preferred = set[keys[0].concept].preferredLabel(in: labels[kept.label].language)?.text ?? labels[kept.label].text
+            for key in keys where key != kept {
+                let term = firstUse[key]!
+                findings.append(
+                    RuleFinding(
+                        term: term,
+                        message: "'\(term.text)' and '\(firstUse[kept]!.text)' name the same concept in this document: use '\(preferred)' throughout",
+                        replacement: nil, labelSeverity: nil))
+            }
+        }
+        return findings.sorted { $0.term.range.lowerBound < $1.term.range.lowerBound }
+    }
+}

@@ -1,0 +1,59 @@
+import VaktaalCore
+
+/// A term found in a document, with everything rules need to judge it.
+public struct FoundTerm: Sendable {
+    /// The byte range in the source.
+    public let range: Range<Int>
+    /// The source text.
+    public let text: String
+    /// The label form that matched.
+    public let entry: IndexEntry
+    /// The 1-based line of the match (for inline directives).
+    public let line: Int
+}
+
+/// What a rule reports: a found term, a message and a fix.
+public struct RuleFinding: Sendable {
+    public let term: FoundTerm
+    public let message: String
+    public let replacement: String?
+    /// The severity the vocabulary gives this label, if it gives one.
+    public let labelSeverity: Severity?
+}
+
+/// Examples of a rule, run by the tests against the shipped vocabulary: in `triggering`,
+/// `↓` marks where each finding starts.
+public struct RuleExamples: Sendable {
+    public let triggering: [String]
+    public let nonTriggering: [String]
+}
+
+/// One rule of `vaktaal lint`.
+public protocol LintRule: Sendable {
+    /// The stable rule id.
+    var id: String { get }
+    /// Its severity unless the label or the configuration says otherwise.
+    var defaultSeverity: Severity { get }
+    /// One line saying what the rule wants.
+    var summary: String { get }
+    /// Triggering and non-triggering examples.
+    var examples: RuleExamples { get }
+    /// The findings in one document's terms (all terms, in order).
+    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding]
+}
+
+/// The replacement keeps the case pattern of the text when the label ignores case and the
+/// preferred term has no capitals of its own: "Mentor" → "Werkplekbegeleider", "MENTOR" →
+/// "WERKPLEKBEGELEIDER"; otherwise the preferred term is written as it is ("iPabo").
+enum CaseMirror {
+    static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
+        guard !labelIsCaseSensitive, replacement == replacement.lowercased() else { return replacement }
+        let letters = source.filter(\.isLetter)
+        guard let first = letters.first else { return replacement }
+        if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return replacement.uppercased() }
+        if first.isUppercase, let head = replacement.first {
+            return head.uppercased() + replacement.dropFirst()
+        }
+        return replacement
+    }
+}

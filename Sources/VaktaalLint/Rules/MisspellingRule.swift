@@ -1,0 +1,27 @@
+import VaktaalCore
+
+/// `misspelling`: a hidden label (a known misspelling or variant); the fix is the
+/// preferred label.
+struct MisspellingRule: LintRule {
+    let id = "misspelling"
+    let defaultSeverity = Severity.error
+    let summary = "known misspellings are replaced by the preferred term"
+    let examples = RuleExamples(
+        triggering: ["De ↓feedbackgeletterheid groeit.", "↓Self efficacy is belangrijk.", "Met ↓feedup en ↓feedforward."],
+        nonTriggering: ["De feedbackgeletterdheid groeit.", "Self-efficacy is belangrijk.", "Met feed up en feed forward."])
+
+    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
+        terms.compactMap { term in
+            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated, let index = term.entry.labelIndex else {
+                return nil
+            }
+            let label = set[term.entry.concept].labels[index]
+            let replacement = set.replacement(for: term.entry).map {
+                CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+            }
+            let advice = replacement.map { ": write '\($0)'" } ?? ""
+            return RuleFinding(
+                term: term, message: "'\(term.text)' is misspelled\(advice)", replacement: replacement, labelSeverity: label.severity)
+        }
+    }
+}
