@@ -23,7 +23,32 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     }
 }
 
+/// Settings that apply to the files matching a glob (`[[overrides]]`).
+public struct ConfigurationOverride: Sendable, Equatable {
+    /// Glob patterns (`*`, `**`, `?`), relative to the configuration's folder.
+    public var files: [String]
+    /// The documents' language for these files.
+    public var language: String?
+    /// Rule severities for these files (`error`, `warning`, `info` or `off`).
+    public var rules: [String: String]
+}
+
 /// The settings of a `.vaktaal.toml`, found upward from a file or folder.
+///
+/// ```toml
+/// vocabulary = "Vocabulary"          # a folder or file, relative to this file
+/// language = "nl"                    # or "en", or "all"
+/// allow = ["mentor van de klas"]     # phrases that are always fine
+/// ignore = ["archive/**", "*.min.html"]
+///
+/// [rules]
+/// inconsistent-term = "info"         # error, warning, info or off
+///
+/// [[overrides]]
+/// files = ["en/**"]
+/// language = "en"
+/// rules = { abbreviation-first-use = "off" }
+/// ```
 public struct ProjectConfiguration: Sendable, Equatable {
     /// The file the settings come from.
     public var path: String
@@ -31,8 +56,20 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var vocabulary: String?
     /// The language of the documents (`nl`, `en`, or `all`).
     public var language: String?
+    /// Phrases that are always fine.
+    public var allow: [String] = []
+    /// Glob patterns of paths not to lint, relative to the configuration's folder.
+    public var ignore: [String] = []
+    /// Rule severities (`error`, `warning`, `info` or `off`).
+    public var rules: [String: String] = [:]
+    /// Settings for some files.
+    public var overrides: [ConfigurationOverride] = []
 
-    static let knownKeys = ["language", "vocabulary"]
+    /// The folder the configuration file is in.
+    public var folder: String { (path as NSString).deletingLastPathComponent }
+
+    static let knownKeys = ["allow", "ignore", "language", "overrides", "rules", "vocabulary"]
+    static let severities = ["error", "warning", "info", "off"]
 
     /// The name of the configuration file.
     public static let fileName = ".vaktaal.toml"
@@ -64,7 +101,54 @@ public struct ProjectConfiguration: Sendable, Equatable {
             guard let language = value.string else { throw .invalidValue(path: path, key: "language", expected: "a language tag (a string)") }
             configuration.language = language
         }
+        configuration.allow = try strings(table["allow"], key: "allow", path: path)
+        configuration.ignore = try strings(table["ignore"], key: "ignore", path: path)
+        configuration.rules = try rules(table["rules"], key: "rules", path: path)
+        if let value = table["overrides"] {
+            guard let array = value.array else { throw .invalidValue(path: path, key: "overrides", expected: "an array of tables ([[overrides]])") }
+            for (index, item) in array.enumerated() {
+                let key = "overrides[\(index)]"
+                guard let override = item.table else { throw .invalidValue(path: path, key: key, expected: "a table") }
+                for name in override.keys.sorted() where !["files", "language", "rules"].contains(name) {
+                    throw .unknownKey(path: path, key: "\(key).\(name)", known: ["files", "language", "rules"])
+                }
+                let files = try strings(override["files"], key: "\(key).files", path: path)
+                guard !files.isEmpty else { throw .invalidValue(path: path, key: "\(key).files", expected: "a non-empty array of globs") }
+                var language: String?
+                if let value = override["language"] {
+                    guard let text = value.string else { throw .invalidValue(path: path, key: "\(key).language", expected: "a string") }
+                    language = text
+                }
+                configuration.overrides.append(
+                    ConfigurationOverride(
+                        files: files, language: language, rules: try rules(override["rules"], key: "\(key).rules", path: path)))
+            }
+        }
         return configuration
+    }
+
+    private static func strings(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError) -> [String] {
+        guard let value else { return [] }
+        guard let array = value.array else { throw .invalidValue(path: path, key: key, expected: "an array of strings") }
+        var result: [String] = []
+        for item in array {
+            guard let text = item.string else { throw .invalidValue(path: path, key: key, expected: "an array of strings") }
+            result.append(text)
+        }
+        return result
+    }
+
+    private static func rules(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError) -> [String: String] {
+        guard let value else { return [:] }
+        guard let table = value.table else { throw .invalidValue(path: path, key: key, expected: "a table of rule = severity") }
+        var result: [String: String] = [:]
+        for name in table.keys.sorted() {
+            guard let severity = table[name]?.string, severities.contains(severity) else {
+                throw .invalidValue(path: path, key: "\(key).\(name)", expected: "one of error, warning, info, off")
+            }
+            result[name] = severity
+        }
+        return result
     }
 
     /// The nearest `.vaktaal.toml` in `folder` or a folder above it.

@@ -13,7 +13,7 @@ struct Vaktaal: ParsableCommand {
             2 usage error or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self]
+        subcommands: [LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self]
     )
 
     /// Runs the command line. Usage errors exit with 2, as the CLI contract says, instead

@@ -1,0 +1,54 @@
+import Foundation
+import VaktaalConfig
+
+/// The documents a lint run covers: files named on the command line as they are, and in
+/// folders, recursively, the files of known document types, leaving out hidden files and
+/// folders, simple `.gitignore` patterns and the configuration's `ignore` globs.
+enum DocumentWalker {
+    static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"]
+
+    /// The files under `paths` in path order; a path that does not exist is returned as is
+    /// (the caller reports it).
+    static func files(for paths: [String], ignoring: (String) -> Bool) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                result += walk(path, ignoring: ignoring)
+            } else {
+                result.append(path)
+            }
+        }
+        return result
+    }
+
+    private static func walk(_ folder: String, ignoring: (String) -> Bool) -> [String] {
+        var result: [String] = []
+        var stack = [(folder: folder, patterns: [String]())]
+        while let (current, inherited) = stack.popLast() {
+            let patterns = inherited + gitignorePatterns(in: current)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                if patterns.contains(where: { Glob.matches($0, name) }) || ignoring(path) { continue }
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+                if isFolder.boolValue {
+                    stack.append((path, patterns))
+                } else if let dot = name.lastIndex(of: "."), documentExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The simple patterns of a `.gitignore` (names and `*.ext` globs; negations and
+    /// anchored paths are left out).
+    private static func gitignorePatterns(in folder: String) -> [String] {
+        guard let text = try? String(contentsOfFile: folder + "/.gitignore", encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("!") && !$0.dropLast().contains("/") }
+            .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+}
