@@ -8,7 +8,7 @@ enum PlainTextReader {
         var index = start
         while index <= bytes.count {
             if index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
-                if index - lineStart >= 15, let text = lineText(bytes, lineStart..<index), text.contains("vaktaal-"),
+                if index - lineStart >= 14, let text = lineText(bytes, lineStart..<index), text.contains("vaktaal-"),
                     let directive = InlineDirective.parse(text, line: line)
                 {
                     directives.append(directive)

@@ -12,7 +12,7 @@ struct DeprecatedTermRule: LintRule {
         ],
         nonTriggering: [
             "De werkplekbegeleider begeleidt de student.", "Het mentorschap van de commentor.",
-            "Hij is mentor van de klas.", "Inholland en iPabo.", "mentor-achtig",
+            "Hij is mentor van de klas.", "Inholland en iPabo.", "Het mentoraat.",
         ])
 
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {

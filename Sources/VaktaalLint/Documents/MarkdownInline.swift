@@ -1,0 +1,111 @@
+extension MarkdownReader {
+    /// The inline constructs that are not prose: code spans, HTML comments and tags,
+    /// autolinks, and the `(destination "title")` or `[reference]` part of links and images.
+    enum Inline {
+        static func excludedRanges(
+            _ bytes: UnsafeBufferPointer<UInt8>, start: Int, skipping blocks: [Range<Int>],
+            directives: inout [InlineDirective], lines: Lines
+        ) -> [Range<Int>] {
+            var excluded: [Range<Int>] = []
+            let sortedBlocks = blocks.sorted { $0.lowerBound < $1.lowerBound }
+            var blockIndex = 0
+            var index = start
+            while index < bytes.count {
+                while blockIndex < sortedBlocks.count, sortedBlocks[blockIndex].upperBound <= index { blockIndex += 1 }
+                if blockIndex < sortedBlocks.count, sortedBlocks[blockIndex].contains(index) {
+                    index = sortedBlocks[blockIndex].upperBound
+                    continue
+                }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                } else if byte == UInt8(ascii: "`"), let end = codeSpanEnd(bytes, at: index) {
+                    excluded.append(index..<end)
+                    index = end
+                } else if byte == UInt8(ascii: "<"), let end = commentEnd(bytes, at: index) {
+                    excluded.append(index..<end)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
+                    index = end
+                } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
+                    excluded.append(index..<end)
+                    index = end
+                } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
+                    bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
+                    let end = closing(bytes, from: index + 1)
+                {
+                    excluded.append(index + 1..<end)
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+            return excluded
+        }
+
+        /// A code span: a run of backticks up to the next run of the same length.
+        private static func codeSpanEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+            var index = start
+            while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+            let length = index - start
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "`") {
+                    let runStart = index
+                    while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+                    if index - runStart == length { return index }
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        /// `<!-- … -->`.
+        static func commentEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+            guard start + 4 <= bytes.count, Array(bytes[start..<start + 4]) == Array("<!--".utf8) else { return nil }
+            var index = start + 4
+            while index + 3 <= bytes.count {
+                if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
+                    return index + 3
+                }
+                index += 1
+            }
+            return bytes.count
+        }
+
+        /// An HTML tag (`<a …>`, `</a>`) or an autolink (`<https://…>`, `<name@host>`), on one line.
+        private static func tagOrAutolinkEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+            guard start + 1 < bytes.count else { return nil }
+            let next = bytes[start + 1]
+            let isLetter = (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
+            guard isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { return nil }
+            var index = start + 1
+            while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "<"), bytes[index] != 0x0A {
+                index += 1
+            }
+            return index < bytes.count && bytes[index] == UInt8(ascii: ">") ? index + 1 : nil
+        }
+
+        /// The end of `(…)` or `[…]` opening at `start`, with nested brackets.
+        private static func closing(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+            let open = bytes[start]
+            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+            var depth = 0
+            var index = start
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if bytes[index] == open { depth += 1 }
+                if bytes[index] == close {
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                }
+                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return nil }
+                index += 1
+            }
+            return nil
+        }
+    }
+}

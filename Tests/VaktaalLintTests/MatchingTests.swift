@@ -1,0 +1,134 @@
+import Testing
+import VaktaalCore
+@testable import VaktaalLint
+
+/// What users expect of a term linter's matching: whole words in any script, case, phrases
+/// across one line break only, longest match, forms and exceptions, the document's language.
+@Suite struct MatchingTests {
+    static let linter = fixtureLinter(
+        """
+        <concept id="ios"><prefLabel>besturingssysteem</prefLabel><deprecatedLabel>ios</deprecatedLabel></concept>
+        <concept id="feed"><prefLabel>terugkoppeling</prefLabel><deprecatedLabel>feed</deprecatedLabel></concept>
+        <concept id="ff"><prefLabel>feed forward</prefLabel></concept>
+        <concept id="wpb"><prefLabel plural="werkplekbegeleiders">werkplekbegeleider</prefLabel>
+          <deprecatedLabel plural="mentoren; mentors" exceptions="mentor van de klas">mentor</deprecatedLabel>
+          <deprecatedLabel xml:lang="en">mentor teacher</deprecatedLabel><prefLabel xml:lang="en">workplace supervisor</prefLabel></concept>
+        <concept id="sch"><prefLabel>Hogeschool van Amsterdam</prefLabel><deprecatedLabel>Hogeschool Amsterdam</deprecatedLabel></concept>
+        <concept id="apple"><prefLabel caseSensitive="true">iPabo</prefLabel><deprecatedLabel caseSensitive="true">IPABO</deprecatedLabel></concept>
+        """)
+
+    func rules(_ text: String, linter: Linter = linter, format: DocumentFormat = .text) -> [String] {
+        lint(text, format: format, linter: linter).map { "\($0.match)→\($0.replacement ?? "-")" }
+    }
+
+    @Test(arguments: [
+        ("de mentorschap", []), ("commentor", []), ("silențios", []), ("mentor.", ["mentor→werkplekbegeleider"]),
+        ("(mentor)", ["mentor→werkplekbegeleider"]), ("mentor2", []), ("2mentor", []), ("mentoré", []),
+        ("«mentor»", ["mentor→werkplekbegeleider"]), ("ios", ["ios→besturingssysteem"]), ("iOS?", ["iOS→besturingssysteem"]),
+    ] as [(String, [String])])
+    func matchesWholeWordsInAnyScript(text: String, expected: [String]) {
+        #expect(rules(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("Mentor", "Werkplekbegeleider"), ("MENTOR", "WERKPLEKBEGELEIDER"), ("mentor", "werkplekbegeleider"),
+        ("Mentoren", "Werkplekbegeleiders"), ("mEnToR", "werkplekbegeleider"),
+    ])
+    func ignoresCaseAndMirrorsIt(text: String, replacement: String) {
+        #expect(rules(text) == ["\(text)→\(replacement)"])
+    }
+
+    @Test func caseSensitiveLabelsMatchOnlyAsWritten() {
+        #expect(rules("IPABO en iPabo en Ipabo") == ["IPABO→iPabo"])
+    }
+
+    @Test(arguments: [
+        ("Hogeschool Amsterdam", true), ("Hogeschool\tAmsterdam", true), ("Hogeschool   Amsterdam", true),
+        ("Hogeschool\nAmsterdam", true), ("Hogeschool\r\nAmsterdam", true), ("Hogeschool\n\nAmsterdam", false),
+        ("Hogeschool\r\n\r\nAmsterdam", false), ("Hogeschool-Amsterdam", false),
+    ])
+    func phrasesSpanOneRunOfSpaceOrOneLineBreak(text: String, matches: Bool) {
+        #expect(rules(text).contains { $0.hasSuffix("→Hogeschool van Amsterdam") } == matches, "\(rules(text))")
+    }
+
+    @Test func theLongestAllowedPhraseWins() {
+        #expect(rules("een feed forward geven") == [])
+        #expect(rules("een feed geven") == ["feed→terugkoppeling"])
+        #expect(rules("Hogeschool van Amsterdam") == [])
+    }
+
+    @Test func pluralsGiveThePreferredPlural() {
+        #expect(rules("twee mentoren en drie mentors") == ["mentoren→werkplekbegeleiders", "mentors→werkplekbegeleiders"])
+    }
+
+    @Test func exceptionPhrasesSuppressTheMatch() {
+        #expect(rules("Zij is mentor van de klas.") == [])
+        #expect(rules("Zij is mentor van het team.") == ["mentor→werkplekbegeleider"])
+    }
+
+    @Test func theDocumentsLanguageDecides() {
+        #expect(rules("the mentor teacher") == ["mentor→werkplekbegeleider"])
+        let english = fixtureLinter(
+            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><prefLabel xml:lang=\"en\">workplace supervisor</prefLabel><deprecatedLabel xml:lang=\"en\">mentor teacher</deprecatedLabel></concept>",
+            languages: .fixed(["en"]))
+        #expect(rules("the mentor teacher", linter: english) == ["mentor teacher→workplace supervisor"])
+        #expect(rules("<html lang=\"en\"><body><p>the mentor teacher</p></body></html>", format: .html) == ["mentor teacher→workplace supervisor"])
+    }
+
+    @Test func allowedWordsFromTheConfigurationAreNeverReported() {
+        let linter = fixtureLinter("<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>", allowed: ["mentor Jansen"])
+        #expect(rules("mentor Jansen en mentor", linter: linter) == ["mentor→a"])
+    }
+
+    @Test func urlsAndAddressesAreNotProse() {
+        #expect(rules("zie https://example.org/mentor en www.mentor.nl of mentor@school.nl; mentor") == ["mentor→werkplekbegeleider"])
+    }
+}
+
+@Suite struct PositionTests {
+    @Test(arguments: [
+        ("😀 mentor", 1, 3, 9), ("中文mentor", 1, 0, 0), ("中文 mentor", 1, 4, 10), ("e\u{301}e\u{301} mentor", 1, 6, 12),
+        ("\tmentor", 1, 2, 8), ("a\r\nb\r\n mentor", 3, 2, 8), ("a\rb\r mentor", 3, 2, 8), ("\u{FEFF}mentor", 1, 1, 7),
+    ])
+    func columnsCountCodePointsInTheRawSource(text: String, line: Int, column: Int, endColumn: Int) {
+        let findings = lint(text)
+        if column == 0 {
+            #expect(findings.isEmpty)
+            return
+        }
+        let finding = findings.first
+        #expect(finding?.line == line && finding?.column == column && finding?.endColumn == endColumn && finding?.endLine == line, "\(findings)")
+        #expect(finding?.match == "mentor")
+    }
+
+    @Test func multiLineMatchesEndOnTheirOwnLine() {
+        let linter = fixtureLinter("<concept id=\"s\"><prefLabel>x</prefLabel><deprecatedLabel>oude term</deprecatedLabel></concept>")
+        let finding = lint("een oude\nterm hier", linter: linter).first
+        #expect([finding?.line, finding?.column, finding?.endLine, finding?.endColumn] == [1, 5, 2, 5])
+    }
+}
+
+@Suite struct FixTests {
+    func fixed(_ text: String, format: DocumentFormat = .text) -> String {
+        let bytes = Array(text.utf8)
+        let findings = dutchLinter.lint(bytes, path: "t", format: format).findings
+        return String(decoding: Fixer.apply(findings, to: bytes, format: format).bytes, as: UTF8.self)
+    }
+
+    @Test func fixesTouchOnlyTheMatchedBytes() {
+        let text = "# Titel\r\n\r\nDe *Mentor* en de MENTOR,\tmet feedbackgeletterheid.\r\nIPABO en InHolland!\r\n"
+        #expect(fixed(text) == "# Titel\r\n\r\nDe *Werkplekbegeleider* en de WERKPLEKBEGELEIDER,\tmet feedbackgeletterdheid.\r\niPabo en Inholland!\r\n")
+    }
+
+    @Test func aSecondFixFindsNothingToFix() {
+        let once = fixed("De mentoren, stagementor en self efficacy.")
+        #expect(once == "De werkplekbegeleiders, werkplekbegeleider en self-efficacy.")
+        #expect(fixed(once) == once)
+        #expect(lint(once).filter { Linter.fixableRules.contains($0.rule) }.isEmpty)
+    }
+
+    @Test func findingsWithoutASafeFixAreLeftAlone() {
+        let text = "De aankomend leraar leert. De aankomend leraar oefent. De student reflecteert."
+        #expect(fixed(text) == text)
+    }
+}

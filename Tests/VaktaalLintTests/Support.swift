@@ -1,0 +1,50 @@
+import Foundation
+import VaktaalCore
+@testable import VaktaalLint
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+let shippedSet = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
+let dutchLinter = Linter(set: shippedSet, options: LintOptions(languages: .automatic(default: "nl")))
+
+/// Lints `text` with the shipped vocabulary.
+func lint(_ text: String, format: DocumentFormat = .text, linter: Linter = dutchLinter) -> [LintFinding] {
+    linter.lint(Array(text.utf8), path: "test", format: format).findings
+}
+
+/// A small vocabulary for matcher edge cases.
+func fixtureLinter(_ concepts: String, languages: LintOptions.Languages = .automatic(default: "nl"), allowed: [String] = [])
+    -> Linter
+{
+    let xml = """
+        <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">
+        \(concepts)
+        </vocabulary>
+        """
+    let loaded = VocabularyLoader.load(sources: [(path: "t.xml", bytes: Array(xml.utf8))])
+    precondition(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+    return Linter(set: loaded.set, options: LintOptions(languages: languages, allowed: allowed))
+}
+
+/// Removes the `↓` markers of an example and gives the code-point offsets they marked.
+func markers(in example: String) -> (text: String, columns: [Int]) {
+    var text = ""
+    var columns: [Int] = []
+    var count = 0
+    for scalar in example.unicodeScalars {
+        if scalar == "↓" {
+            columns.append(count)
+        } else {
+            text.unicodeScalars.append(scalar)
+            count += 1
+        }
+    }
+    return (text, columns)
+}
