@@ -40,3 +40,42 @@ import VaktaalCore
         #expect(lint(text).map { "\($0.line) \($0.rule)" } == ["1 deprecated-term", "5 deprecated-term", "7 misspelling"])
     }
 }
+
+@Suite struct HTMLTests {
+    func matches(_ html: String) -> [String] {
+        lint(html, format: .html).map { "\($0.line):\($0.column) \($0.match)" }
+    }
+
+    @Test(arguments: [
+        ("<p>de mentor</p>", ["1:7 mentor"]),
+        ("<p title=\"mentor\" data-x='mentor'>x</p>", []),
+        ("<!-- mentor --><p>mentor</p>", ["1:19 mentor"]),
+        ("<script>var mentor = 1</script><style>.mentor{}</style><p>ok</p>", []),
+        ("<pre>mentor</pre><code>mentor</code><p>mentor</p>", ["1:40 mentor"]),
+        ("<p>feedback&shy;geletterheid en feedback&#8203;x</p>", []),
+        ("<p>caf&eacute; mentor &amp; mentoren</p>", ["1:16 mentor", "1:29 mentoren"]),
+        ("<p>self&#32;efficacy</p>", ["1:4 self&#32;efficacy"]),
+        ("<p><b>men</b>tor</p>", []),
+        ("<ul>\n  <li>Mentor\n  <li>mentoren\n</ul>", ["2:7 Mentor", "3:7 mentoren"]),
+        ("<p>de <a href=\"https://x.nl/mentor\">mentor</a></p>", ["1:37 mentor"]),
+    ])
+    func findsTermsInTextNodesOnly(html: String, expected: [String]) {
+        #expect(matches(html) == expected)
+    }
+
+    @Test func fixesKeepTheMarkupAndEntities() {
+        let html = "<p class=\"mentor\">De <em>Mentor</em> &amp; self&#32;efficacy</p>\r\n"
+        let bytes = Array(html.utf8)
+        let findings = dutchLinter.lint(bytes, path: "t.html", format: .html).findings
+        let fixed = String(decoding: Fixer.apply(findings, to: bytes, format: .html).bytes, as: UTF8.self)
+        #expect(fixed == "<p class=\"mentor\">De <em>Werkplekbegeleider</em> &amp; self-efficacy</p>\r\n")
+    }
+
+    @Test func commentsCarryDirectives() {
+        #expect(matches("<!-- vaktaal-disable-next-line -->\n<p>mentor</p>\n<p>mentor</p>") == ["3:4 mentor"])
+    }
+
+    @Test func brokenHTMLIsReadAsBrowsersDo() {
+        #expect(matches("<p>mentor<div>mentor</p></span>mentor") == ["1:4 mentor", "1:15 mentor", "1:32 mentor"])
+    }
+}
