@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@Suite struct LintCommandTests {
+    @Test func findingsGiveExitOneAndCompilerStyleLines() throws {
+        let folder = try Vaktaal.folder(with: ["docs/a.md": "# Over de mentor\n\n`mentor` in code\n"])
+        let result = try Vaktaal.run(["lint", "docs"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("docs/a.md:1:11: error: 'mentor' is outdated since 2025-09-01: use 'werkplekbegeleider' [deprecated-term]\n"))
+        #expect(result.standardOutput.hasSuffix("1 error, 0 warnings, 0 infos in 1 file\n"))
+    }
+
+    @Test func cleanDocumentsGiveExitZero() throws {
+        let folder = try Vaktaal.folder(with: ["a.txt": "De werkplekbegeleider en de aankomend leraar.\n"])
+        let result = try Vaktaal.run(["lint", "a.txt"], in: folder)
+        #expect(result.status == 0)
+    }
+
+    @Test func minimumSeverityFiltersAndDecidesTheExitCode() throws {
+        let folder = try Vaktaal.folder(with: ["a.txt": "VT en DT.\n"])
+        #expect(try Vaktaal.run(["lint", "a.txt"], in: folder).status == 1)
+        let errorsOnly = try Vaktaal.run(["lint", "a.txt", "--min-severity", "error"], in: folder)
+        #expect(errorsOnly.status == 0)
+        #expect(errorsOnly.standardOutput == "0 errors, 0 warnings, 0 infos in 1 file\n")
+    }
+
+    @Test func fixRewritesFilesAndASecondRunIsClean() throws {
+        let original = "De Mentor, de MENTOREN\r\nen IPABO.\r\n"
+        let folder = try Vaktaal.folder(with: ["a.txt": original])
+        let first = try Vaktaal.run(["lint", "--fix", "a.txt"], in: folder)
+        #expect(first.status == 0, "\(first.standardOutput)")
+        let fixed = try String(contentsOfFile: folder + "/a.txt", encoding: .utf8)
+        #expect(fixed == "De Werkplekbegeleider, de WERKPLEKBEGELEIDERS\r\nen iPabo.\r\n")
+        #expect(try Vaktaal.run(["lint", "a.txt"], in: folder).status == 0)
+    }
+
+    @Test func standardInputIsLintedAndFixedToStandardOutput() throws {
+        let report = try Vaktaal.run(["lint", "-", "--format", "json"], input: "de mentor\n")
+        #expect(report.status == 1)
+        #expect(report.standardOutput.contains("\"path\" : \"-\""))
+        let fixed = try Vaktaal.run(["lint", "-", "--fix"], input: "de Mentor en feedup\n")
+        #expect(fixed.status == 0)
+        #expect(fixed.standardOutput == "de Werkplekbegeleider en feed up\n")
+    }
+
+    @Test func unreadableFilesAreReportedAndTheOthersStillLinted() throws {
+        let folder = try Vaktaal.folder(with: ["good.txt": "de mentor\n"])
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]).write(to: URL(fileURLWithPath: folder + "/logo.txt"))
+        try Data([0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: folder + "/latin1.txt"))
+        let result = try Vaktaal.run(["lint", "good.txt", "logo.txt", "latin1.txt", "missing.txt"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardOutput.contains("good.txt:1:4: error:"))
+        #expect(result.standardOutput.contains("logo.txt: skipped: binary file"))
+        #expect(result.standardOutput.contains("latin1.txt: skipped: not UTF-8 text"))
+        #expect(result.standardOutput.contains("missing.txt: skipped: no such file or folder"))
+    }
+
+    @Test func foldersAreWalkedSkippingHiddenIgnoredAndOtherFiles() throws {
+        let folder = try Vaktaal.folder(with: [
+            "docs/b.md": "mentor", "docs/a.txt": "mentor", "docs/sub/c.html": "<p>mentor</p>", "docs/.hidden/d.md": "mentor",
+            "docs/build/e.md": "mentor", "docs/.gitignore": "build/\n", "docs/image.svg": "mentor",
+            ".vaktaal.toml": "ignore = [\"docs/sub/**\"]\n",
+        ])
+        let result = try Vaktaal.run(["lint", "docs", "--format", "github"], in: folder)
+        let files = result.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] }
+        #expect(files == ["::error file=docs/a.txt", "::error file=docs/b.md"])
+    }
+
+    @Test func configurationSetsLanguageSeveritiesAndAllowedWords() throws {
+        let folder = try Vaktaal.folder(with: [
+            ".vaktaal.toml": """
+                allow = ["mentor Jansen"]
+                [rules]
+                deprecated-term = "warning"
+                [[overrides]]
+                files = ["en/**"]
+                language = "en"
+                """,
+            "nl.txt": "mentor Jansen en de mentor", "en/a.txt": "the mentor",
+        ])
+        let result = try Vaktaal.run(["lint", "nl.txt", "en/a.txt"], in: folder)
+        #expect(result.standardOutput.contains("nl.txt:1:21: warning: 'mentor' is outdated"))
+        #expect(!result.standardOutput.contains("nl.txt:1:1:"))
+        #expect(!result.standardOutput.contains("en/a.txt"))
+    }
+
+    @Test(arguments: [
+        ("[rules]\ndeprecated-terms = \"off\"\n", "unknown key 'rules.deprecated-terms'"),
+        ("ignore = \"x\"\n", "'ignore' must be an array of strings"),
+        ("[rules]\nmisspelling = \"loud\"\n", "'rules.misspelling' must be one of error, warning, info, off"),
+    ])
+    func wrongConfigurationKeysAreClearErrors(configuration: String, message: String) throws {
+        let folder = try Vaktaal.folder(with: [".vaktaal.toml": configuration, "a.txt": "x"])
+        let result = try Vaktaal.run(["lint", "a.txt"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(".vaktaal.toml") && result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func unknownFormatsAreUsageErrors() throws {
+        let result = try Vaktaal.run(["lint", "x.txt", "--format", "xml"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("unknown --format 'xml'"))
+    }
+}
