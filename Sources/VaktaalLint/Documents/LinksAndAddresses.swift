@@ -6,6 +6,17 @@ enum LinksAndAddresses {
         var start = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
+            // Only `://`, `www.` and `@` can make a link or address.
+            let byte = bytes[index]
+            let candidate =
+                byte == UInt8(ascii: "@")
+                || (byte == UInt8(ascii: ":") && index + 2 < range.upperBound && bytes[index + 1] == UInt8(ascii: "/"))
+                || (byte == UInt8(ascii: "w") && index + 3 < range.upperBound && bytes[index + 1] == UInt8(ascii: "w")
+                    && bytes[index + 2] == UInt8(ascii: "w") && bytes[index + 3] == UInt8(ascii: "."))
+            guard candidate else {
+                index += 1
+                continue
+            }
             if let end = linkEnd(bytes, at: index, limit: range.upperBound) {
                 let linkStart = linkStartBack(bytes, from: index, floor: start)
                 if linkStart > start { result.append(start..<linkStart) }

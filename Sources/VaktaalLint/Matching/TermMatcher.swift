@@ -26,8 +26,9 @@ public struct TermMatcher: Sendable {
         let isCaseSensitive: Bool
     }
 
-    private var transitions: [UInt64: Int32] = [:]
-    private var terminals: [Int32: [Candidate]] = [:]
+    private var transitions = TransitionTable()
+    /// The candidates of each node, by node id (empty for nodes that end no phrase).
+    private var terminals: [[Candidate]] = [[]]
     private var nodeCount: Int32 = 1
 
     /// Builds the matcher from the label forms of `entries` in `languages` (all when `nil`),
@@ -64,17 +65,18 @@ public struct TermMatcher: Sendable {
                 }
                 key += TokenKey.text(token, in: buffer, caseSensitive: caseSensitive)
                 let slot = Self.combine(node, hash)
-                if let next = transitions[slot] {
+                if let next = transitions.value(slot) {
                     node = next
                 } else {
-                    transitions[slot] = nodeCount
+                    transitions.set(slot, nodeCount)
+                    terminals.append([])
                     node = nodeCount
                     nodeCount += 1
                 }
             }
         }
         guard valid, node != 0, let first = bytes.first, !Tokenizer.isSpace(UInt32(first)) else { return }
-        terminals[node, default: []].append(Candidate(target: target, key: key, isCaseSensitive: caseSensitive))
+        terminals[Int(node)].append(Candidate(target: target, key: key, isCaseSensitive: caseSensitive))
     }
 
     /// Every match in `bytes[range]`, left to right, longest first at each word, never
@@ -101,16 +103,17 @@ public struct TermMatcher: Sendable {
     private func longestMatch(
         startingWith first: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> TermMatch? {
-        guard let firstHash = TokenKey.hash(first, in: bytes), var node = transitions[Self.combine(0, firstHash)] else {
+        guard let firstHash = TokenKey.hash(first, in: bytes), var node = transitions.value(Self.combine(0, firstHash)) else {
             return nil
         }
         var ends: [(node: Int32, end: Int)] = []
+        ends.reserveCapacity(4)
         var token = first
         while true {
-            if terminals[node] != nil { ends.append((node, token.end)) }
+            if terminals.withUnsafeBufferPointer({ !$0[Int(node)].isEmpty }) { ends.append((node, token.end)) }
             guard token.end < end else { break }
             let next = Tokenizer.token(in: bytes, at: token.end, end: end)
-            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions[Self.combine(node, hash)] else { break }
+            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else { break }
             node = child
             token = next
         }
@@ -127,7 +130,8 @@ public struct TermMatcher: Sendable {
     /// The candidate of `node` whose key the source text really gives (hashes can collide;
     /// case-sensitive labels must match as written). Allowed phrases win over outdated ones.
     private func verifiedTarget(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> MatchTarget? {
-        guard let candidates = terminals[node] else { return nil }
+        let candidates = terminals[Int(node)]
+        guard !candidates.isEmpty else { return nil }
         var folded: String?
         var exact: String?
         func key(caseSensitive: Bool) -> String {

@@ -58,6 +58,14 @@ struct Tokenizer {
     /// The token that starts at `index` and ends at or before `end`.
     static func token(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Token {
         let start = index
+        // ASCII punctuation and single spaces are most of what is not a word: decide them at once.
+        let lead = bytes[index]
+        if lead < 0x80, !isWordScalar(UInt32(lead)) {
+            if lead == 0x20, index + 1 >= end || (bytes[index + 1] != 0x20 && bytes[index + 1] < 0x80 && !isSpace(UInt32(bytes[index + 1]))) {
+                return Token(kind: .space(lineBreaks: 0), start: start, end: start + 1)
+            }
+            if !isSpace(UInt32(lead)) { return Token(kind: .punctuation, start: start, end: start + 1) }
+        }
         var index = index
         let (value, length) = decode(bytes, index)
         if isWordScalar(value) {
