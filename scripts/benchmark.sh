@@ -29,6 +29,31 @@ for size in ${sizes[@]}; do
     /usr/bin/time -f "peak memory %M KiB: load + lookup index" .build/release/vaktaal-bench "$file" "$term" >/dev/null
 done
 
+# Lint: a 100 MB Dutch text (the 1 MB corpus sample, a hundred times) against 10,000
+# concepts, compared with ripgrep on the same label forms; then 1,000 against 100,000
+# concepts (time should not grow with the vocabulary); then 2,000 files of 50 KB.
+text="$data/nl-100mb.txt"
+if [ ! -f "$text" ]; then
+    for _ in $(seq 100); do cat ../shared/corpus/text/nl-sample-1mb.txt; done > "$text"
+fi
+for size in 1000 10000 100000; do
+    [ -f "$data/synthetic-$size.xml" ] || python3 scripts/generate-vocabulary.py "$size" > "$data/synthetic-$size.xml"
+done
+grep -o '<\(prefLabel\|altLabel\|deprecatedLabel\|hiddenLabel\)[^>]*>[^<]*' "$data/synthetic-10000.xml" | sed 's/.*>//' > "$data/patterns.txt"
+hyperfine --warmup 1 --runs 3 --style basic -i \
+    -n "vaktaal lint (10,000 concepts)" "$vaktaal lint $text --vocabulary $data/synthetic-10000.xml --format json" \
+    -n "rg -F -i -w -c (same labels)" "rg -F -i -w -c -f $data/patterns.txt $text" \
+    -n "vaktaal lint (1,000 concepts)" "$vaktaal lint $text --vocabulary $data/synthetic-1000.xml --format json" \
+    -n "vaktaal lint (100,000 concepts)" "$vaktaal lint $text --vocabulary $data/synthetic-100000.xml --format json"
+/usr/bin/time -f "peak memory %M KiB: lint 100 MB" "$vaktaal" lint "$text" --vocabulary "$data/synthetic-10000.xml" --format json >/dev/null || true
+files="$data/files"
+if [ ! -d "$files" ]; then
+    mkdir -p "$files"
+    head -c 50000 ../shared/corpus/text/nl-sample-1mb.txt > "$data/50k.txt"
+    for i in $(seq 2000); do cp "$data/50k.txt" "$files/doc-$i.txt"; done
+fi
+hyperfine --warmup 1 --runs 3 --style basic -i -n "vaktaal lint 2,000 files of 50 KB" "$vaktaal lint $files --format json"
+
 # A whole lookup process on the shipped (built-in) vocabulary.
 hyperfine --warmup 3 --runs 20 --style basic -n "vaktaal lookup mentor" "$vaktaal lookup mentor"
 
