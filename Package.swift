@@ -54,12 +54,15 @@ let package = Package(
         ),
         // Library-level timings for scripts/benchmark.sh (index build, single queries).
         .executableTarget(name: "vaktaal-bench", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
+        // Helpers the test targets share (paths to the repository and to ../shared).
+        .target(name: "VaktaalTestSupport", path: "Tests/VaktaalTestSupport", swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
-        .testTarget(name: "VaktaalCoreTests", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
-        .testTarget(name: "VaktaalLintTests", dependencies: ["VaktaalLint"], swiftSettings: strictSwift),
-        .testTarget(name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalCoreTests", dependencies: ["VaktaalCore", "VaktaalTestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalLintTests", dependencies: ["VaktaalLint", "VaktaalTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
-        .testTarget(name: "VaktaalCLITests", dependencies: ["vaktaal"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalCLITests", dependencies: ["vaktaal", "VaktaalTestSupport"], swiftSettings: strictSwift),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalTestSupport
 
 /// The result of running the built `vaktaal` binary.
 struct CommandResult {
@@ -9,15 +10,6 @@ struct CommandResult {
 
 /// Runs the built `vaktaal` binary end to end, as users and scripts do.
 enum Vaktaal {
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
-
     static let executable: URL = {
         let beside = Bundle.main.bundleURL.appendingPathComponent("vaktaal")
         if FileManager.default.fileExists(atPath: beside.path) { return beside }

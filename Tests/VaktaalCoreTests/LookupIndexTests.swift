@@ -1,3 +1,4 @@
+import VaktaalTestSupport
 import Testing
 @testable import VaktaalCore
 
@@ -143,6 +144,6 @@ import Testing
         ("werkplekbegelijder", "werkplekbegeleider", 2, 2), ("abc", "xyz", 2, nil),
     ] as [(String, String, Int, Int?)])
     func measuresEditsWithTranspositions(a: String, b: String, limit: Int, expected: Int?) {
-        #expect(EditDistance.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit) == expected)
+        #expect(EditDistance.distance(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)[...], limit: limit) == expected)
     }
 }

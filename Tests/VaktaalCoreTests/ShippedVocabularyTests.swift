@@ -1,3 +1,4 @@
+import VaktaalTestSupport
 import Testing
 @testable import VaktaalCore
 

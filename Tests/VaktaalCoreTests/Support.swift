@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalTestSupport
 @testable import VaktaalCore
 
 /// A vocabulary file around `body` (concepts), in the format's namespace.
@@ -25,18 +26,6 @@ func load(_ xml: String) -> LoadedVocabulary { load([("test.xml", xml)]) }
 /// Every diagnostic of reading and checking, as `rule@line:column`.
 func findings(_ loaded: LoadedVocabulary) -> [Diagnostic] { VocabularyChecker.check(loaded) }
 
-/// The root of the repository, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
-/// `../shared/` beside the repository, where test suites and corpora live (never copied in).
-let sharedFolder = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {

@@ -1,3 +1,4 @@
+import VaktaalTestSupport
 import Foundation
 import Testing
 @testable import VaktaalCore

@@ -1,17 +1,10 @@
 import Foundation
+import VaktaalTestSupport
 import Testing
 import VaktaalCore
 import VaktaalXML
 @testable import VaktaalExchange
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
 
 let shipped = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
 let tricky = try! VocabularyLoader.load(path: repositoryRoot + "/Tests/Interop/Fixtures/tricky").set

@@ -1,5 +1,6 @@
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
 @testable import VaktaalLint
 
 /// Every rule against its own examples, as written and wrapped in the ways documents wrap
@@ -51,7 +52,7 @@ import VaktaalCore
     }
 
     @Test func seedsOfThePresentationAreReportedWithTheRightFixes() throws {
-        let bytes = try #require(FileBytes.read(repositoryRoot + "/../shared/seeds/000_11dc887cd5b7c5dc.txt"))
+        let bytes = try #require(FileBytes.read(sharedFolder + "/seeds/000_11dc887cd5b7c5dc.txt"))
         let findings = dutchLinter.lint(bytes, path: "seeds", format: .text).findings
         let fixes = Dictionary(findings.compactMap { finding in finding.replacement.map { (finding.match, $0) } }) { first, _ in first }
         #expect(fixes["Mentor"] == "Werkplekbegeleider")

@@ -1,15 +1,8 @@
 import Foundation
+import VaktaalTestSupport
 import VaktaalCore
 @testable import VaktaalLint
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
 
 let shippedSet = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
 let dutchLinter = Linter(set: shippedSet, options: LintOptions(languages: .automatic(default: "nl")))

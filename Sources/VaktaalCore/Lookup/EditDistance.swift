@@ -3,11 +3,6 @@
 enum EditDistance {
     /// The distance between `a` and `b`, or `nil` when it is more than `limit`.
     /// Work is limited to a band of width `2 × limit + 1` around the diagonal.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
-        distance(a.map(\.value), b.map(\.value)[...], limit: limit)
-    }
-
-    /// The distance between `a` and `b` as scalar values, or `nil` when it is more than `limit`.
     static func distance(_ a: [UInt32], _ b: ArraySlice<UInt32>, limit: Int) -> Int? {
         let b = Array(b)
         if abs(a.count - b.count) > limit { return nil }

@@ -94,9 +94,6 @@ public struct Vocabulary: Hashable, Sendable {
     /// The metadata entries of one kind.
     public func metadata(_ kind: MetadataKind) -> [MetadataEntry] { metadata.filter { $0.kind == kind } }
 
-    /// The URI of a concept of this scheme.
-    public func uri(of concept: Concept) -> String { uri + concept.id }
-
     /// The title in `language`, else the first title.
     public func title(in language: String? = nil) -> String? {
         let titles = metadata(.title)

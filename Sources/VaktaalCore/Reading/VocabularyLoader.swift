@@ -29,11 +29,6 @@ public struct LoadedVocabulary: Sendable {
     public var hasUnreadableFiles: Bool {
         diagnostics.contains { $0.rule == ReaderRule.malformedXML.rawValue || $0.rule == ReaderRule.unreadableFile.rawValue }
     }
-
-    /// The files with reader errors, which must not be rewritten (their content is not fully known).
-    public var filesWithErrors: Set<String> {
-        Set(diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
-    }
 }
 
 /// Reads vocabulary files and folders.

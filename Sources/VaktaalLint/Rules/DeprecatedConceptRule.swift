@@ -12,15 +12,10 @@ struct DeprecatedConceptRule: LintRule {
 
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
         terms.compactMap { term in
-            guard term.entry.conceptIsDeprecated, let index = term.entry.labelIndex else { return nil }
-            let label = set[term.entry.concept].labels[index]
-            let replacement = set.replacement(for: term.entry).map {
-                CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+            guard term.entry.conceptIsDeprecated else { return nil }
+            return outdatedTermFinding(term, set: set) { _, replacement in
+                "'\(term.text)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
             }
-            let advice = replacement.map { ": use '\($0)'" } ?? ""
-            return RuleFinding(
-                term: term, message: "'\(term.text)' names a concept that is no longer used\(advice)", replacement: replacement,
-                labelSeverity: label.severity)
         }
     }
 }

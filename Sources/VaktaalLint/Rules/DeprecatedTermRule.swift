@@ -17,18 +17,11 @@ struct DeprecatedTermRule: LintRule {
 
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
         terms.compactMap { term in
-            guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated, let index = term.entry.labelIndex else {
-                return nil
+            guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
+            return outdatedTermFinding(term, set: set) { label, replacement in
+                let since = label.since.map { " since \($0)" } ?? ""
+                return "'\(term.text)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
             }
-            let label = set[term.entry.concept].labels[index]
-            let replacement = set.replacement(for: term.entry).map {
-                CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
-            }
-            let since = label.since.map { " since \($0)" } ?? ""
-            let advice = replacement.map { ": use '\($0)'" } ?? ""
-            return RuleFinding(
-                term: term, message: "'\(term.text)' is outdated\(since)\(advice)", replacement: replacement,
-                labelSeverity: label.severity)
         }
     }
 }

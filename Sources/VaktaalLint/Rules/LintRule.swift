@@ -42,6 +42,21 @@ public protocol LintRule: Sendable {
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding]
 }
 
+extension LintRule {
+    /// The finding for an outdated term: the replacement in the matching form with the
+    /// text's case pattern, the label's own severity, and `message` given that replacement.
+    func outdatedTermFinding(
+        _ term: FoundTerm, set: VocabularySet, message: (_ label: Label, _ replacement: String?) -> String
+    ) -> RuleFinding? {
+        guard let index = term.entry.labelIndex else { return nil }
+        let label = set[term.entry.concept].labels[index]
+        let replacement = set.replacement(for: term.entry).map {
+            CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+        }
+        return RuleFinding(term: term, message: message(label, replacement), replacement: replacement, labelSeverity: label.severity)
+    }
+}
+
 /// The replacement keeps the case pattern of the text when the label ignores case and the
 /// preferred term has no capitals of its own: "Mentor" → "Werkplekbegeleider", "MENTOR" →
 /// "WERKPLEKBEGELEIDER"; otherwise the preferred term is written as it is ("iPabo").

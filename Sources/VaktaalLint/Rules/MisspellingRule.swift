@@ -12,16 +12,10 @@ struct MisspellingRule: LintRule {
 
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
         terms.compactMap { term in
-            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated, let index = term.entry.labelIndex else {
-                return nil
+            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
+            return outdatedTermFinding(term, set: set) { _, replacement in
+                "'\(term.text)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
             }
-            let label = set[term.entry.concept].labels[index]
-            let replacement = set.replacement(for: term.entry).map {
-                CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
-            }
-            let advice = replacement.map { ": write '\($0)'" } ?? ""
-            return RuleFinding(
-                term: term, message: "'\(term.text)' is misspelled\(advice)", replacement: replacement, labelSeverity: label.severity)
         }
     }
 }
