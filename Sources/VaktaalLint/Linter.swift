@@ -1,5 +1,6 @@
 import Synchronization
 import VaktaalCore
+import VaktaalXML
 
 /// Lints documents against a vocabulary: reads the prose of a document, finds every term
 /// with one matcher, lets each rule judge the terms, and gives findings with exact
@@ -64,13 +65,20 @@ public final class Linter: Sendable {
         case .html: document = HTMLReader.read(bytes, start: start)
         }
         let matcher = matcher(for: languages(for: document))
-        let lines = LineIndex(bytes)
+        // Matches come in source order, so one forward pass finds every position.
+        var positions = PositionTracker(bytes: bytes)
+        func position(_ offset: Int) -> (line: Int, column: Int) {
+            let found = positions.position(at: offset)
+            // A UTF-8 byte order mark is no character of the text.
+            return (found.line, found.line == 1 && start == 3 ? found.column - 1 : found.column)
+        }
         var terms: [FoundTerm] = []
         for segment in document.segments {
             for match in matches(in: segment, bytes, matcher) {
                 guard case .label(let entry) = match.target else { continue }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[match.range]), as: UTF8.self)
-                terms.append(FoundTerm(range: match.range, text: text, entry: entry, line: lines.position(of: match.range.lowerBound, in: bytes).line))
+                let (startPosition, endPosition) = (position(match.range.lowerBound), position(match.range.upperBound))
+                terms.append(FoundTerm(range: match.range, text: text, entry: entry, start: startPosition, end: endPosition))
             }
         }
         let filter = DirectiveFilter(document.directives)
@@ -80,11 +88,11 @@ public final class Linter: Sendable {
             if let configured, configured == nil { continue }
             for finding in rule.findings(in: terms, set: set) where filter.allows(rule.id, line: finding.term.line) {
                 let severity = configured.flatMap { $0 } ?? finding.labelSeverity ?? rule.defaultSeverity
-                let (line, column) = lines.position(of: finding.term.range.lowerBound, in: bytes)
-                let (endLine, endColumn) = lines.position(of: finding.term.range.upperBound, in: bytes)
+                let term = finding.term
                 findings.append(
                     LintFinding(
-                        rule: rule.id, severity: severity, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                        rule: rule.id, severity: severity, line: term.start.line, column: term.start.column,
+                        endLine: term.end.line, endColumn: term.end.column,
                         match: finding.term.text, replacement: finding.replacement, concept: set.uri(of: finding.term.entry.concept),
                         message: finding.message, byteRange: finding.term.range))
             }
@@ -122,7 +130,7 @@ enum DocumentCheck {
     /// Why `bytes` is no text to lint, or `nil` when it is fine.
     static func problem(_ bytes: [UInt8]) -> String? {
         if bytes.prefix(8192).contains(0) { return "binary file (it contains NUL bytes)" }
-        if String(validating: bytes, as: UTF8.self) == nil { return "not UTF-8 text" }
+        if bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) != nil { return "not UTF-8 text" }
         return nil
     }
 }

@@ -2,9 +2,9 @@
 ///
 /// libxml2 quietly switches to Latin-1 on some invalid sequences; checking first gives
 /// every invalid file the same clear error at the right place.
-enum UTF8Validation {
+public enum UTF8Validation {
     /// The offset of the first invalid byte, or `nil` when the bytes are valid UTF-8.
-    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -44,17 +44,19 @@ public struct XMLPosition: Hashable, Sendable, Comparable, CustomStringConvertib
 /// Offsets asked for are mostly increasing, so the total work is one pass over the buffer;
 /// a step back (the end of an empty element reports its start tag again) costs only the
 /// distance stepped back and the length of the line.
-struct PositionTracker {
+public struct PositionTracker {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var line = 1
     private var column = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// Tracks positions in `bytes`, which must outlive the tracker.
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    mutating func position(at target: Int) -> XMLPosition {
+    /// The line and code-point column of the byte offset `target`.
+    public mutating func position(at target: Int) -> XMLPosition {
         let target = min(max(target, 0), bytes.count)
         if target < offset { stepBack(to: target) }
         while offset < target {

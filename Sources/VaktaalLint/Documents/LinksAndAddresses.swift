@@ -2,29 +2,17 @@
 enum LinksAndAddresses {
     /// `range` without the URLs and e-mail addresses in it, as prose ranges.
     static func prose(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
+        // Only `://`, `www.` and `@` can make a link or address: find those with memmem.
+        let candidates = (ByteSearch.offsets(of: Array("://".utf8), in: bytes, range: range)
+            + ByteSearch.offsets(of: Array("www.".utf8), in: bytes, range: range)
+            + ByteSearch.offsets(of: [UInt8(ascii: "@")], in: bytes, range: range)).sorted()
         var result: [Range<Int>] = []
         var start = range.lowerBound
-        var index = range.lowerBound
-        while index < range.upperBound {
-            // Only `://`, `www.` and `@` can make a link or address.
-            let byte = bytes[index]
-            let candidate =
-                byte == UInt8(ascii: "@")
-                || (byte == UInt8(ascii: ":") && index + 2 < range.upperBound && bytes[index + 1] == UInt8(ascii: "/"))
-                || (byte == UInt8(ascii: "w") && index + 3 < range.upperBound && bytes[index + 1] == UInt8(ascii: "w")
-                    && bytes[index + 2] == UInt8(ascii: "w") && bytes[index + 3] == UInt8(ascii: "."))
-            guard candidate else {
-                index += 1
-                continue
-            }
-            if let end = linkEnd(bytes, at: index, limit: range.upperBound) {
-                let linkStart = linkStartBack(bytes, from: index, floor: start)
-                if linkStart > start { result.append(start..<linkStart) }
-                start = end
-                index = end
-            } else {
-                index += 1
-            }
+        for index in candidates where index >= start {
+            guard let end = linkEnd(bytes, at: index, limit: range.upperBound) else { continue }
+            let linkStart = linkStartBack(bytes, from: index, floor: start)
+            if linkStart > start { result.append(start..<linkStart) }
+            start = end
         }
         if start < range.upperBound { result.append(start..<range.upperBound) }
         return result

@@ -7,7 +7,7 @@ enum PlainTextReader {
         var directives: [InlineDirective] = []
         // Directives are rare: find the marker bytes first, and only then read their lines.
         var index = start
-        while let found = find(marker, in: bytes, from: index) {
+        for found in ByteSearch.offsets(of: marker, in: bytes, range: start..<bytes.count) where found >= index {
             var lineStart = found
             while lineStart > start, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
             var lineEnd = found
@@ -20,22 +20,6 @@ enum PlainTextReader {
         }
         let segments = LinksAndAddresses.prose(in: bytes, range: start..<bytes.count).map(ProseSegment.init)
         return ReadDocument(segments: segments, directives: directives, declaredLanguage: nil)
-    }
-
-    /// The first occurrence of `needle` at or after `from`.
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var index = from
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
-            index += 1
-        }
-        return nil
     }
 
     private static func lineNumber(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

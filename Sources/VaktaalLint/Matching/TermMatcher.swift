@@ -27,6 +27,9 @@ public struct TermMatcher: Sendable {
     }
 
     private var transitions = TransitionTable()
+    /// A bit per first-word hash (a Bloom filter of one function), small enough to stay in
+    /// the cache: most words of a text start no label and are turned away here.
+    private var firstWords = [UInt64](repeating: 0, count: 1 << 13)
     /// The candidates of each node, by node id (empty for nodes that end no phrase).
     private var terminals: [[Candidate]] = [[]]
     private var nodeCount: Int32 = 1
@@ -46,6 +49,12 @@ public struct TermMatcher: Sendable {
         for phrase in allowed { insert(phrase, target: .allowed, caseSensitive: false) }
     }
 
+    @inline(__always)
+    private static func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 45) & ((1 << 13) - 1) }
+
+    @inline(__always)
+    private static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
+
     private static func combine(_ node: Int32, _ key: UInt64) -> UInt64 {
         var value = key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
         value ^= value >> 29
@@ -64,6 +73,7 @@ public struct TermMatcher: Sendable {
                     return
                 }
                 key += TokenKey.text(token, in: buffer, caseSensitive: caseSensitive)
+                if node == 0 { firstWords[Self.filterWord(hash)] |= Self.filterBit(hash) }
                 let slot = Self.combine(node, hash)
                 if let next = transitions.value(slot) {
                     node = next
@@ -103,9 +113,10 @@ public struct TermMatcher: Sendable {
     private func longestMatch(
         startingWith first: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> TermMatch? {
-        guard let firstHash = TokenKey.hash(first, in: bytes), var node = transitions.value(Self.combine(0, firstHash)) else {
-            return nil
-        }
+        guard let firstHash = TokenKey.hash(first, in: bytes),
+            firstWords[Self.filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
+            var node = transitions.value(Self.combine(0, firstHash))
+        else { return nil }
         var ends: [(node: Int32, end: Int)] = []
         ends.reserveCapacity(4)
         var token = first

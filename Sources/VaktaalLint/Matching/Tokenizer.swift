@@ -18,9 +18,23 @@ struct Tokenizer {
     /// Whether a scalar belongs to a word: a letter, mark or digit in any script.
     @inline(__always)
     static func isWordScalar(_ value: UInt32) -> Bool {
-        if value < 0x80 {
-            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-        }
+        if value < 0x80 { return isASCIIWordByte(UInt8(truncatingIfNeeded: value)) }
+        if value < 0x3000 { return commonWordScalars[Int(value)] }
+        return classify(value)
+    }
+
+    /// ASCII letters and digits, decided with two subtractions.
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
+    /// The answer for every scalar below U+3000 (the alphabets, general punctuation such as
+    /// typographic quotes and dashes, …), worked out once, so common text never asks for
+    /// Unicode properties.
+    private static let commonWordScalars: [Bool] = (0..<0x3000).map { classify(UInt32($0)) }
+
+    private static func classify(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -73,9 +87,7 @@ struct Tokenizer {
             while index < end {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    let ascii = UInt32(byte)
-                    guard (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x61 && ascii <= 0x7A)
-                    else { break }
+                    guard isASCIIWordByte(byte) else { break }
                     index += 1
                 } else {
                     let (next, nextLength) = decode(bytes, index)

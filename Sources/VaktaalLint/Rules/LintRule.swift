@@ -8,8 +8,12 @@ public struct FoundTerm: Sendable {
     public let text: String
     /// The label form that matched.
     public let entry: IndexEntry
+    /// Where the match starts and ends (exclusive): 1-based lines, code-point columns.
+    public let start: (line: Int, column: Int)
+    public let end: (line: Int, column: Int)
+
     /// The 1-based line of the match (for inline directives).
-    public let line: Int
+    public var line: Int { start.line }
 }
 
 /// What a rule reports: a found term, a message and a fix.

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Fast searches in byte buffers: the C library's vectorised `memchr` finds the first byte,
+/// then the rest of the needle is compared.
+enum ByteSearch {
+    /// Every offset in `bytes[range]` where `needle` starts.
+    static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Int] {
+        guard let base = bytes.baseAddress, let first = needle.first else { return [] }
+        var result: [Int] = []
+        var start = range.lowerBound
+        while start + needle.count <= range.upperBound {
+            guard let hit = memchr(base + start, Int32(first), range.upperBound - start) else { break }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard offset + needle.count <= range.upperBound else { break }
+            var matched = 1
+            while matched < needle.count, bytes[offset + matched] == needle[matched] { matched += 1 }
+            if matched == needle.count { result.append(offset) }
+            start = offset + 1
+        }
+        return result
+    }
+}
