@@ -131,6 +131,14 @@ public struct XMLWriter: Sendable {
     /// Appends `text` escaped, byte by byte: only ASCII markup and control characters and
     /// U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`) need work; everything else is copied.
     private static func escape(_ text: String, attribute: Bool, into output: inout [UInt8]) {
+        let needsWork = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte < 0x20 || byte == 0xEF
+                || (attribute && byte == UInt8(ascii: "\""))
+        }
+        guard needsWork else {
+            output.append(contentsOf: text.utf8)
+            return
+        }
         let utf8 = Array(text.utf8)
         var index = 0
         while index < utf8.count {

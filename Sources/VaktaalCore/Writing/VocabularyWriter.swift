@@ -50,12 +50,12 @@ public enum VocabularyWriter {
         writer.startElement("concept", attributes: attributes)
         for comment in concept.innerComments { writer.comment(comment) }
         for kind in LabelKind.allCases {
-            for label in concept.labels(kind) {
+            for label in concept.labels where label.kind == kind {
                 writer.element(kind.rawValue, attributes: labelAttributes(label, namespaces), text: label.text)
             }
         }
         for notation in concept.notations { writer.element("notation", text: notation) }
-        for kind in NoteKind.allCases where kind != .source { write(concept.notes(kind), into: &writer, namespaces) }
+        for kind in NoteKind.allCases where kind != .source { write(concept.notes, of: kind, into: &writer, namespaces) }
         for kind in RelationKind.allCases {
             for relation in concept.relations where relation.kind == kind {
                 let attributes = [("ref", relation.reference)] + namespaces.attributes(relation.extensionAttributes)
@@ -72,15 +72,15 @@ public enum VocabularyWriter {
                 writer.element(kind.rawValue, attributes: [target] + namespaces.attributes(mapping.extensionAttributes))
             }
         }
-        write(concept.notes(.source), into: &writer, namespaces)
+        write(concept.notes, of: .source, into: &writer, namespaces)
         for element in concept.extensions {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
         writer.endElement("concept")
     }
 
-    private static func write(_ notes: [Note], into writer: inout XMLWriter, _ namespaces: NamespaceTable) {
-        for note in notes {
+    private static func write(_ notes: [Note], of kind: NoteKind, into writer: inout XMLWriter, _ namespaces: NamespaceTable) {
+        for note in notes where note.kind == kind {
             let attributes =
                 optional("xml:lang", note.declaredLanguage) + optional("date", note.date)
                 + namespaces.attributes(note.extensionAttributes)

@@ -29,7 +29,9 @@ struct CSVExporter: Exporter {
     }
 
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        // RFC 4180: only commas, quotes and line breaks (CR, LF) need quoting.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        else { return value }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }
 }
