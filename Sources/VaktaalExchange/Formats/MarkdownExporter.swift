@@ -39,13 +39,15 @@ struct MarkdownExporter: Exporter {
     }
 
     /// Escapes the characters Markdown would read as markup.
+    private static let markup = ByteSet("\\`*_[]<>#|~")
+
     private func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { "\\`*_[]<>#|~".utf8.contains($0) }) else { return text }
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#|~".contains(character) { result.append("\\") }
-            result.append(character)
+        guard Self.markup.occurs(in: text) else { return text }
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            if Self.markup.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

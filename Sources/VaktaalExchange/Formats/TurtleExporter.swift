@@ -34,11 +34,13 @@ struct TurtleExporter: Exporter {
         }
     }
 
+    private static let forbiddenInIRI = ByteSet("<>\"{}|^`\\")
+
     /// A prefixed name where one fits, else `<…>` with the characters Turtle forbids in IRIs
     /// written as `\u` escapes.
     static func iri(_ value: String) -> String {
         if let compact = RDFNamespace.compact(value) { return compact }
-        if !value.utf8.contains(where: { $0 <= 0x20 || "<>\"{}|^`\\".utf8.contains($0) }) { return "<\(value)>" }
+        if !value.utf8.contains(where: { $0 <= 0x20 || forbiddenInIRI.contains($0) }) { return "<\(value)>" }
         var result = "<"
         for scalar in value.unicodeScalars {
             if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {

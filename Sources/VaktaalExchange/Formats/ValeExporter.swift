@@ -29,7 +29,7 @@ struct ValeExporter: Exporter {
             swap:
 
             """
-        if substitutions.isEmpty { return yaml.replacingAll("swap:\n", with: "swap: {}\n") }
+        if substitutions.isEmpty { return String(yaml.dropLast()) + " {}\n" }
         for substitution in substitutions {
             yaml += "  \(Self.quoted(Substitutions.regexEscaped(substitution.outdated))): \(Self.quoted(substitution.replacement))\n"
         }

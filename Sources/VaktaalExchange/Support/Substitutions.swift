@@ -35,13 +35,15 @@ struct Substitutions {
     }
 
     /// A literal term as a regular expression (RE2 and JavaScript alike).
+    private static let regexSyntax = ByteSet("\\.+*?()|[]{}^$")
+
     static func regexEscaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { "\\.+*?()|[]{}^$".utf8.contains($0) }) else { return text }
-        var result = ""
-        for character in text {
-            if "\\.+*?()|[]{}^$".contains(character) { result.append("\\") }
-            result.append(character)
+        guard regexSyntax.occurs(in: text) else { return text }
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            if regexSyntax.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

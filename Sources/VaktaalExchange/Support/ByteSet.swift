@@ -1,0 +1,23 @@
+/// A set of ASCII bytes as a 128-bit mask, for escaping loops that test every byte.
+struct ByteSet: Sendable {
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ characters: String) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in characters.utf8 where byte < 128 {
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << byte) != 0 : byte < 128 && high & (1 << (byte - 64)) != 0
+    }
+
+    /// Whether any byte of `text` is in the set.
+    func occurs(in text: String) -> Bool { text.utf8.contains(where: contains) }
+}
