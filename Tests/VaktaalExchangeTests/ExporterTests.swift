@@ -97,8 +97,9 @@ final class Discard: XMLContentHandler {
         #expect(Substitutions.regexEscaped("a.b (c)") == "a\\.b \\(c\\)")
     }
 
-    @Test func valeQuotesYAMLScalars() {
-        #expect(ValeExporter.quoted("a \"b\" \\ c") == "\"a \\\"b\\\" \\\\ c\"")
+    @Test func stringsAreQuotedForJSONYAMLAndTurtle() {
+        #expect(JSONText.quoted("a \"b\" \\ c") == "\"a \\\"b\\\" \\\\ c\"")
+        #expect(JSONText.quoted("tab\tbel\u{7}") == "\"tab\\tbel\\u0007\"")
     }
 
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {

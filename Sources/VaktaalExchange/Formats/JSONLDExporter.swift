@@ -59,7 +59,8 @@ struct JSONLDExporter: Exporter {
     }
 }
 
-/// JSON string literals, escaped as RFC 8259 asks.
+/// JSON string literals, escaped as RFC 8259 asks. The same text is a valid YAML 1.2
+/// double-quoted scalar and a valid Turtle string literal, so those formats use it too.
 enum JSONText {
     static func quoted(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"\(text)\"" }

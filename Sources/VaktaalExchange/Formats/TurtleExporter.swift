@@ -28,7 +28,7 @@ struct TurtleExporter: Exporter {
         switch term {
         case .iri(let value): return iri(value)
         case .literal(let value, let language, let datatype):
-            var result = "\"\(escape(value))\""
+            var result = JSONText.quoted(value)
             if let language { result += "@\(language)" } else if let datatype { result += "^^\(iri(datatype))" }
             return result
         }
@@ -50,25 +50,6 @@ struct TurtleExporter: Exporter {
             }
         }
         return result + ">"
-    }
-
-    /// A string literal's content with `\`, `"` and line breaks escaped.
-    static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            return value
-        }
-        var result = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
 
