@@ -102,3 +102,23 @@ import Testing
         #expect(result.standardError.contains("unknown --format 'xml'"))
     }
 }
+
+@Suite struct LintNastyInputTests {
+    @Test func emptyFilesByteOrderMarksAndSymbolicLinkLoopsAreHandled() throws {
+        let folder = try Vaktaal.folder(with: ["docs/empty.txt": "", "docs/bom.txt": "\u{FEFF}", "docs/a.md": "mentor"])
+        try FileManager.default.createSymbolicLink(atPath: folder + "/docs/loop", withDestinationPath: folder + "/docs")
+        let result = try Vaktaal.run(["lint", "docs", "--format", "json"], in: folder)
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let paths = (document["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+        #expect(paths == ["docs/a.md", "docs/bom.txt", "docs/empty.txt"])
+    }
+
+    @Test func aHugeSingleLineIsLinted() throws {
+        let line = String(repeating: "de werkplekbegeleider en de aankomend leraar ", count: 100_000) + "mentor"
+        let folder = try Vaktaal.folder(with: ["big.txt": line])
+        let result = try Vaktaal.run(["lint", "big.txt", "--format", "github"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("line=1,col=4500001"))
+    }
+}

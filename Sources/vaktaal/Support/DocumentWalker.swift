@@ -25,7 +25,10 @@ enum DocumentWalker {
     private static func walk(_ folder: String, ignoring: (String) -> Bool) -> [String] {
         var result: [String] = []
         var stack = [(folder: folder, patterns: [String]())]
+        // Folders by their real path: a symbolic link back up the tree is walked only once.
+        var visited: Set<String> = []
         while let (current, inherited) = stack.popLast() {
+            guard visited.insert(URL(fileURLWithPath: current).resolvingSymlinksInPath().path).inserted else { continue }
             let patterns = inherited + gitignorePatterns(in: current)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") {
