@@ -1,4 +1,3 @@
-import VaktaalTestSupport
 import Foundation
 
 /// The root of the repository, found upward from this file.

@@ -35,7 +35,7 @@ enum DocumentWalker {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 if patterns.contains(where: { Glob.matches($0, name) }) || ignoring(path) { continue }
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {
                     stack.append((path, patterns))
                 } else if let dot = name.lastIndex(of: "."), documentExtensions.contains(name[name.index(after: dot)...].lowercased()) {
