@@ -24,37 +24,66 @@ struct JSONLDExporter: Exporter {
     }
 
     private func writeNode(_ description: SubjectDescription, into output: inout ByteBuffer) {
+        let statements = description.statements
+        // Groups of equal predicates (statements come grouped), written in key order.
+        var groups: [(key: String, range: Range<Int>)] = []
         var types: [String] = []
-        var properties: [(key: String, values: [String])] = []
-        for (predicate, object) in description.statements {
-            if predicate == RDFNamespace.rdf + "type", case .iri(let type) = object {
-                types.append(JSONText.quoted(RDFNamespace.compact(type) ?? type))
-                continue
-            }
-            let key = RDFNamespace.compact(predicate) ?? predicate
-            if properties.last?.key == key {
-                properties[properties.count - 1].values.append(Self.value(object))
+        var index = 0
+        while index < statements.count {
+            let predicate = statements[index].predicate
+            var end = index + 1
+            while end < statements.count, statements[end].predicate == predicate { end += 1 }
+            if predicate == RDFNamespace.rdf + "type" {
+                for case .iri(let type) in statements[index..<end].map(\.object) { types.append(RDFNamespace.compact(type) ?? type) }
             } else {
-                properties.append((key, [Self.value(object)]))
+                groups.append((RDFNamespace.compact(predicate) ?? predicate, index..<end))
             }
+            index = end
         }
-        var members = ["\"@id\": \(JSONText.quoted(description.subject))"]
-        if !types.isEmpty { members.append("\"@type\": [\(types.joined(separator: ", "))]") }
-        for (key, values) in properties.sorted(by: { $0.key < $1.key }) {
-            members.append("\(JSONText.quoted(key)): [\(values.joined(separator: ", "))]")
+        output += "    {\n      \"@id\": "
+        JSONText.write(description.subject, into: &output)
+        if !types.isEmpty {
+            output += ",\n      \"@type\": ["
+            for (position, type) in types.enumerated() {
+                if position > 0 { output += ", " }
+                JSONText.write(type, into: &output)
+            }
+            output += "]"
         }
-        output += "    {\n      " + members.joined(separator: ",\n      ") + "\n    }"
+        for group in groups.sorted(by: { $0.key < $1.key }) {
+            output += ",\n      "
+            JSONText.write(group.key, into: &output)
+            output += ": ["
+            for position in group.range {
+                if position > group.range.lowerBound { output += ", " }
+                Self.write(statements[position].object, into: &output)
+            }
+            output += "]"
+        }
+        output += "\n    }"
     }
 
-    private static func value(_ term: RDFTerm) -> String {
+    private static func write(_ term: RDFTerm, into output: inout ByteBuffer) {
         switch term {
-        case .iri(let iri): return "{\"@id\": \(JSONText.quoted(iri))}"
+        case .iri(let iri):
+            output += "{\"@id\": "
+            JSONText.write(iri, into: &output)
+            output += "}"
         case .literal(let value, let language, let datatype):
-            var members: [String] = []
-            if let language { members.append("\"@language\": \(JSONText.quoted(language))") }
-            if let datatype { members.append("\"@type\": \(JSONText.quoted(RDFNamespace.compact(datatype) ?? datatype))") }
-            members.append("\"@value\": \(JSONText.quoted(value))")
-            return "{" + members.joined(separator: ", ") + "}"
+            output += "{"
+            if let language {
+                output += "\"@language\": "
+                JSONText.write(language, into: &output)
+                output += ", "
+            }
+            if let datatype {
+                output += "\"@type\": "
+                JSONText.write(RDFNamespace.compact(datatype) ?? datatype, into: &output)
+                output += ", "
+            }
+            output += "\"@value\": "
+            JSONText.write(value, into: &output)
+            output += "}"
         }
     }
 }
@@ -63,23 +92,30 @@ struct JSONLDExporter: Exporter {
 /// double-quoted scalar and a valid Turtle string literal, so those formats use it too.
 enum JSONText {
     static func quoted(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"\(text)\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        var buffer = ByteBuffer(capacity: text.utf8.count + 2)
+        write(text, into: &buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a quoted JSON string.
+    static func write(_ text: String, into output: inout ByteBuffer) {
+        output.append(UInt8(ascii: "\""))
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            output.append(text)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output += "\\\""
+            case 0x5C: output += "\\\\"
+            case 0x0A: output += "\\n"
+            case 0x0D: output += "\\r"
+            case 0x09: output += "\\t"
+            case 0x00..<0x20: output += "\\u" + String(byte, radix: 16).leftPadded(to: 4)
+            default: output.append(byte)
             }
         }
-        return result + "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

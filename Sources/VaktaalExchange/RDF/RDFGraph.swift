@@ -47,8 +47,22 @@ public enum RDFNamespace {
     ]
 
     /// `prefix:local` for an IRI in one of the namespaces whose local part is a plain ASCII
-    /// name (letters, digits, `_`, starting with a letter).
+    /// name (letters, digits, `_`, starting with a letter). The names of the graph's
+    /// predicates and types are looked up in a table made once.
     public static func compact(_ iri: String) -> String? {
+        if let known = knownNames[iri] { return known }
+        return computeCompact(iri)
+    }
+
+    private static let knownNames: [String: String] = {
+        var names: [String: String] = [:]
+        for iri in SubjectDescription.predicateOrder.keys + [skos + "Concept", skos + "ConceptScheme", skosxl + "Label"] {
+            names[iri] = computeCompact(iri)
+        }
+        return names
+    }()
+
+    private static func computeCompact(_ iri: String) -> String? {
         for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
             let local = iri.utf8.dropFirst(namespace.utf8.count)
             func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }

@@ -15,7 +15,7 @@ public struct SubjectDescription: Sendable {
     }
 
     /// Predicates in the order they are written; others after them.
-    private static let order: [String: Int] = {
+    static let predicateOrder: [String: Int] = {
         let names = [
             "rdf:type", "skos:inScheme", "skos:topConceptOf", "skos:hasTopConcept", "skosxl:literalForm", "vt:status",
             "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "skosxl:prefLabel", "skosxl:altLabel",
@@ -33,7 +33,7 @@ public struct SubjectDescription: Sendable {
         return order
     }()
 
-    private static func rank(of predicate: String) -> Int { order[predicate] ?? order.count }
+    private static func rank(of predicate: String) -> Int { predicateOrder[predicate] ?? predicateOrder.count }
 }
 
 /// The vocabulary set as SKOS, one subject at a time: one `skos:ConceptScheme` per file with
