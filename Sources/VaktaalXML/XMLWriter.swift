@@ -116,6 +116,7 @@ public struct XMLWriter: Sendable {
 
     /// Escapes character data.
     public static func escapeText(_ text: String) -> String {
+        guard needsEscaping(text, attribute: false) else { return text }
         var bytes: [UInt8] = []
         escape(text, attribute: false, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -123,6 +124,7 @@ public struct XMLWriter: Sendable {
 
     /// Escapes a double-quoted attribute value.
     public static func escapeAttribute(_ value: String) -> String {
+        guard needsEscaping(value, attribute: true) else { return value }
         var bytes: [UInt8] = []
         escape(value, attribute: true, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -130,12 +132,19 @@ public struct XMLWriter: Sendable {
 
     /// Appends `text` escaped, byte by byte: only ASCII markup and control characters and
     /// U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`) need work; everything else is copied.
-    private static func escape(_ text: String, attribute: Bool, into output: inout [UInt8]) {
-        let needsWork = text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte < 0x20 || byte == 0xEF
+    /// Whether `text` holds anything that escaping changes: markup characters, control
+    /// characters (tab, line feed and carriage return only in attributes) or the lead byte
+    /// of U+FFFE/U+FFFF.
+    private static func needsEscaping(_ text: String, attribute: Bool) -> Bool {
+        text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
+                || byte == 0x0D || (byte < 0x20 && (attribute || (byte != 0x09 && byte != 0x0A)))
                 || (attribute && byte == UInt8(ascii: "\""))
         }
-        guard needsWork else {
+    }
+
+    private static func escape(_ text: String, attribute: Bool, into output: inout [UInt8]) {
+        guard needsEscaping(text, attribute: attribute) else {
             output.append(contentsOf: text.utf8)
             return
         }
