@@ -96,6 +96,22 @@ public struct TermMatcher: Sendable {
         var result: [TermMatch] = []
         var index = range.lowerBound
         while index < range.upperBound {
+            // Most words are ASCII: scan and hash them in one pass, and let the first-word
+            // filter turn most of them away before any token is made.
+            if Tokenizer.isASCIIWordByte(bytes[index]), let (end, hash) = asciiWord(in: bytes, at: index, end: range.upperBound) {
+                if firstWords[Self.filterWord(hash)] & Self.filterBit(hash) == 0 {
+                    index = end
+                    continue
+                }
+                let token = Tokenizer.Token(kind: .word, start: index, end: end)
+                if let match = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound) {
+                    result.append(match)
+                    index = match.range.upperBound
+                } else {
+                    index = end
+                }
+                continue
+            }
             // Word tokens are maximal runs of letters, marks and digits, so every word starts
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
@@ -109,11 +125,28 @@ public struct TermMatcher: Sendable {
         return result
     }
 
-    /// The longest verified match starting with `first`.
+    /// The end and key hash of the ASCII word at `start`, or `nil` when the word goes on
+    /// with non-ASCII letters (then the general tokenizer takes it).
+    @inline(__always)
+    private func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (end: Int, hash: UInt64)? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = start
+        while index < end {
+            var byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            guard Tokenizer.isASCIIWordByte(byte) else { break }
+            if byte &- 0x41 < 26 { byte += 32 }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return (index, hash)
+    }
+
+    /// The longest verified match starting with `first` (whose key hash may be known).
     private func longestMatch(
-        startingWith first: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+        startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> TermMatch? {
-        guard let firstHash = TokenKey.hash(first, in: bytes),
+        guard let firstHash = known ?? TokenKey.hash(first, in: bytes),
             firstWords[Self.filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
             var node = transitions.value(Self.combine(0, firstHash))
         else { return nil }
