@@ -11,7 +11,8 @@ import VaktaalLint
 final class LintSettings: Sendable {
     let set: VocabularySet
     let language: String?
-    private let configurations = Mutex<[String: ProjectConfiguration?]>([:])
+    /// Each configuration file read, or the error it gave (reported once).
+    private let configurations = Mutex<[String: Result<ProjectConfiguration?, ConfigurationError>]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
     init(set: VocabularySet, language: String?) {
@@ -19,22 +20,28 @@ final class LintSettings: Sendable {
         self.language = language
     }
 
-    /// The configuration that applies in `folder`, read once per folder.
+    /// The configuration that applies in `folder`, each file read once.
     func configuration(forFolder folder: String) throws -> ProjectConfiguration? {
-        if let known = configurations.withLock({ $0[folder] }) { return known }
-        var configuration: ProjectConfiguration?
-        if let path = ProjectConfiguration.find(from: folder) {
-            do throws(ConfigurationError) {
+        // Keyed by the configuration file, so a broken one is reported once, however many
+        // folders it covers.
+        guard let path = ProjectConfiguration.find(from: folder) else { return nil }
+        let result = configurations.withLock { cache -> (Result<ProjectConfiguration?, ConfigurationError>, isNew: Bool) in
+            if let known = cache[path] { return (known, false) }
+            let result = Result<ProjectConfiguration?, ConfigurationError> { () throws(ConfigurationError) in
                 let loaded = try ProjectConfiguration.load(path: path)
                 try validateRules(loaded)
-                configuration = loaded
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
+                return loaded
             }
+            cache[path] = result
+            return (result, true)
         }
-        configurations.withLock { $0[folder] = configuration }
-        return configuration
+        switch result.0 {
+        case .success(let configuration):
+            return configuration
+        case .failure(let error):
+            if result.isNew { printError(error.description) }
+            throw ExitCode(2)
+        }
     }
 
     private func validateRules(_ configuration: ProjectConfiguration) throws(ConfigurationError) {
