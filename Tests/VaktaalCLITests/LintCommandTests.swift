@@ -122,3 +122,22 @@ import Testing
         #expect(result.standardOutput.contains("line=1,col=4500001"))
     }
 }
+
+@Suite struct LintOptionTests {
+    @Test func inputFormatOverridesTheExtension() throws {
+        let folder = try Vaktaal.folder(with: ["page.txt": "<p title=\"mentor\">ok</p> `x`"])
+        let asText = try Vaktaal.run(["lint", "page.txt"], in: folder)
+        #expect(asText.status == 1)
+        let asHTML = try Vaktaal.run(["lint", "page.txt", "--input-format", "html"], in: folder)
+        #expect(asHTML.status == 0, "\(asHTML.standardOutput)")
+    }
+
+    @Test func languageOptionChoosesTheLabels() throws {
+        let folder = try Vaktaal.folder(with: ["a.txt": "the trainee teacher and the mentor\n"])
+        let english = try Vaktaal.run(["lint", "a.txt", "--lang", "en", "--format", "json"], in: folder)
+        #expect(english.status == 0)
+        let all = try Vaktaal.run(["lint", "a.txt", "--lang", "all", "--format", "github"], in: folder)
+        #expect(all.status == 1)
+        #expect(all.standardOutput.contains("col=29") && all.standardOutput.contains("deprecated-term"))
+    }
+}

@@ -117,5 +117,10 @@ import Testing
 
     @Test func aFailedWriteLeavesNothingBehind() throws {
         #expect(throws: FileWriteError.self) { try AtomicFile.write("x", to: "/nonexistent-folder-vaktaal/v.xml") }
+        // The rename fails when the target is a folder: the temporary file must go too.
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/v.xml/inside", withIntermediateDirectories: true)
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("new", to: folder + "/v.xml") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["v.xml"])
     }
 }

@@ -25,10 +25,6 @@ extension VocabularyCheck {
 /// How labels compare for clashes: as the linter would match them, ignoring case unless
 /// both labels are case-sensitive.
 struct LabelComparison {
-    static func key(_ text: String, caseSensitive: Bool) -> String {
-        caseSensitive ? text : text.lowercased()
-    }
-
     static func clash(_ first: String, _ firstCaseSensitive: Bool, _ second: String, _ secondCaseSensitive: Bool) -> Bool {
         if firstCaseSensitive && secondCaseSensitive { return first == second }
         return first.lowercased() == second.lowercased()

@@ -65,6 +65,12 @@ public struct Concept: Hashable, Sendable {
         labels.first { $0.kind == .preferred && $0.language == language }
     }
 
+    /// The name to show for the concept in `language`: its preferred label there, else its
+    /// first preferred label, else its id.
+    public func displayName(in language: String) -> String {
+        (preferredLabel(in: language) ?? labels.first { $0.kind == .preferred })?.text ?? id
+    }
+
     /// The notes of one kind, in source order.
     public func notes(_ kind: NoteKind) -> [Note] { notes.filter { $0.kind == kind } }
 

@@ -14,10 +14,7 @@ struct CSVExporter: Exporter {
             let concept = set[key]
             for label in concept.labels {
                 let definition = concept.notes(.definition).first { $0.language == label.language }?.text ?? ""
-                let broader = set.graph.broader(of: key).map { other in
-                    let otherConcept = set[other]
-                    return (otherConcept.preferredLabel(in: label.language) ?? otherConcept.labels(.preferred).first)?.text ?? otherConcept.id
-                }
+                let broader = set.graph.broader(of: key).map { set[$0].displayName(in: label.language) }
                 rows.append([
                     concept.id, set.uri(of: key), label.language, label.text, label.kind.status,
                     concept.preferredLabel(in: label.language)?.text ?? "", definition, broader.joined(separator: "; "),

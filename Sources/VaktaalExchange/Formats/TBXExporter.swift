@@ -21,7 +21,7 @@ struct TBXExporter: Exporter {
         writer.endElement("titleStmt")
         writer.startElement("sourceDesc")
         for vocabulary in set.vocabularies {
-            writer.textElement("p", text: "\(vocabulary.uri) \(vocabulary.version ?? "")".trimmingSpaces())
+            writer.textElement("p", text: ([vocabulary.uri] + (vocabulary.version.map { [$0] } ?? [])).joined(separator: " "))
         }
         writer.endElement("sourceDesc")
         writer.endElement("fileDesc")
@@ -102,14 +102,6 @@ struct TBXExporter: Exporter {
     }
 
     private static func name(_ key: ConceptKey, _ set: VocabularySet) -> String {
-        let concept = set[key]
-        let language = set.vocabulary(of: key).defaultLanguage ?? ""
-        return (concept.preferredLabel(in: language) ?? concept.labels(.preferred).first)?.text ?? concept.id
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        set[key].displayName(in: set.vocabulary(of: key).defaultLanguage ?? "")
     }
 }

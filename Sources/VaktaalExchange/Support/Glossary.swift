@@ -56,8 +56,7 @@ struct Glossary {
     }
 
     private static func name(_ key: ConceptKey, _ set: VocabularySet, _ language: String) -> String {
-        let concept = set[key]
-        return (concept.preferredLabel(in: language) ?? concept.labels(.preferred).first)?.text ?? concept.id
+        set[key].displayName(in: language)
     }
 
     private static func section(_ language: String, _ set: VocabularySet) -> Section {

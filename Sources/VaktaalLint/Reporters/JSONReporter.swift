@@ -1,4 +1,3 @@
-import Foundation
 import VaktaalCore
 
 /// The JSON of the CLI contract: `version`, `files` with their findings, `summary`.
@@ -29,8 +28,6 @@ struct JSONReporter: LintReporter {
         let document = Document(
             files: results.map { File(path: $0.path, findings: $0.findings, skipped: $0.problem) },
             summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        return try! JSONOutput.encode(document) + "\n"
     }
 }

@@ -69,9 +69,7 @@ struct LookupText {
         guard !uris.isEmpty else { return }
         let terms = uris.map { uri -> String in
             guard let key = set.key(forURI: uri) else { return uri }
-            let concept = set[key]
-            let language = languages?.first ?? set.vocabulary(of: key).defaultLanguage ?? ""
-            return (concept.preferredLabel(in: language) ?? concept.labels(.preferred).first)?.text ?? concept.id
+            return set[key].displayName(in: languages?.first ?? set.vocabulary(of: key).defaultLanguage ?? "")
         }
         lines.append("  \(name): \(terms.joined(separator: ", "))")
     }
