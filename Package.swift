@@ -52,8 +52,8 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        // Library-level timings for scripts/benchmark.sh (index build, single queries).
-        .executableTarget(name: "vaktaal-bench", dependencies: ["VaktaalCore"], swiftSettings: strictSwift),
+        // Library-level timings for scripts/benchmark.sh (index build, single queries, exporters).
+        .executableTarget(name: "vaktaal-bench", dependencies: ["VaktaalCore", "VaktaalExchange"], swiftSettings: strictSwift),
         // Helpers the test targets share (paths to the repository and to ../shared).
         .target(name: "VaktaalTestSupport", path: "Tests/VaktaalTestSupport", swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),

@@ -10,9 +10,9 @@ public struct XMLWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var depth = 0
 
-    /// Starts a document, with the XML declaration.
-    public init() {
-        bytes.reserveCapacity(1 << 16)
+    /// Starts a document, with the XML declaration; `capacity` is the expected size in bytes.
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
@@ -69,6 +69,39 @@ public struct XMLWriter: Sendable {
         append(">\n")
     }
 
+    /// Opens an element with a single attribute (no attribute list to build).
+    public mutating func startElement(_ name: String, attribute: (name: String, value: String)) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        appendAttribute(attribute.name, attribute.value)
+        append(">\n")
+        depth += 1
+    }
+
+    /// Writes an empty element with a single attribute on one line.
+    public mutating func emptyElement(_ name: String, attribute: (name: String, value: String)) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        appendAttribute(attribute.name, attribute.value)
+        append("/>\n")
+    }
+
+    /// Writes an element with text content and at most one attribute on one line, even
+    /// when the text is empty (the form of RDF literals).
+    public mutating func textElement(_ name: String, attribute: (name: String, value: String)?, text: String) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        if let attribute { appendAttribute(attribute.name, attribute.value) }
+        bytes.append(UInt8(ascii: ">"))
+        appendEscaped(text, attribute: false)
+        append("</")
+        append(name)
+        append(">\n")
+    }
+
     /// Writes a comment on its own line. A `--` inside, which XML forbids, becomes `- -`.
     public mutating func comment(_ text: String) {
         indent()
@@ -93,81 +126,44 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        bytes.appendUTF8(text)
     }
 
     private mutating func indent() {
-        for _ in 0..<depth { append("  ") }
-    }
-
-    private mutating func appendAttributes(_ attributes: [(name: String, value: String)]) {
-        for attribute in attributes {
+        for _ in 0..<depth {
             bytes.append(UInt8(ascii: " "))
-            append(attribute.name)
-            append("=\"")
-            appendEscaped(attribute.value, attribute: true)
-            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: " "))
         }
     }
 
+    private mutating func appendAttributes(_ attributes: [(name: String, value: String)]) {
+        for attribute in attributes { appendAttribute(attribute.name, attribute.value) }
+    }
+
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+        appendEscaped(value, attribute: true)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     private mutating func appendEscaped(_ text: String, attribute: Bool) {
-        Self.escape(text, attribute: attribute, into: &bytes)
+        XMLEscaping.append(text, attribute: attribute, to: &bytes)
     }
 
     /// Escapes character data.
     public static func escapeText(_ text: String) -> String {
-        guard needsEscaping(text, attribute: false) else { return text }
         var bytes: [UInt8] = []
-        escape(text, attribute: false, into: &bytes)
+        XMLEscaping.append(text, attribute: false, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Escapes a double-quoted attribute value.
     public static func escapeAttribute(_ value: String) -> String {
-        guard needsEscaping(value, attribute: true) else { return value }
         var bytes: [UInt8] = []
-        escape(value, attribute: true, into: &bytes)
+        XMLEscaping.append(value, attribute: true, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `text` escaped, byte by byte: only ASCII markup and control characters and
-    /// U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`) need work; everything else is copied.
-    /// Whether `text` holds anything that escaping changes: markup characters, control
-    /// characters (tab, line feed and carriage return only in attributes) or the lead byte
-    /// of U+FFFE/U+FFFF.
-    private static func needsEscaping(_ text: String, attribute: Bool) -> Bool {
-        text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
-                || byte == 0x0D || (byte < 0x20 && (attribute || (byte != 0x09 && byte != 0x0A)))
-                || (attribute && byte == UInt8(ascii: "\""))
-        }
-    }
-
-    private static func escape(_ text: String, attribute: Bool, into output: inout [UInt8]) {
-        guard needsEscaping(text, attribute: attribute) else {
-            output.append(contentsOf: text.utf8)
-            return
-        }
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where attribute: output.append(contentsOf: "&quot;".utf8)
-            case 0x09 where attribute: output.append(contentsOf: "&#9;".utf8)
-            case 0x0A where attribute: output.append(contentsOf: "&#10;".utf8)
-            case 0x0D: output.append(contentsOf: "&#13;".utf8)
-            case 0x09, 0x0A: output.append(byte)
-            case 0x00..<0x20: break
-            case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] == 0xBE || utf8[index + 1] == 0xBF):
-                index += 2
-            default: output.append(byte)
-            }
-        }
     }
 
     /// Whether XML 1.0 can carry the scalar at all.

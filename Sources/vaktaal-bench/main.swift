@@ -1,9 +1,12 @@
 import Foundation
 import VaktaalCore
+import VaktaalExchange
 
-// Library-level timings that a whole-process benchmark cannot show: how long building the
-// lookup index takes, and how long single queries take once it is built.
-// Usage: vaktaal-bench VOCABULARY [QUERY...]   (run a release build: swift build -c release)
+// Library-level timings that a whole-process benchmark cannot show: loading, building the
+// lookup index and single queries once it is built, and each exporter without the disk.
+// Usage: vaktaal-bench VOCABULARY [QUERY...]    lookup timings
+//        vaktaal-bench --export VOCABULARY [FORMAT...]   load, check and each export format
+// (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
     let clock = ContinuousClock()
@@ -16,19 +19,43 @@ func milliseconds(_ duration: Duration) -> String {
     String(format: "%.3f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard let path = arguments.first else {
-    print("usage: vaktaal-bench VOCABULARY [QUERY...]")
-    exit(2)
+func load(_ path: String) -> LoadedVocabulary {
+    let (loaded, loadTime) = measure { try! VocabularyLoader.load(path: path) }
+    print("load \(loaded.set.count) concepts: \(milliseconds(loadTime))")
+    return loaded
 }
-let (loaded, loadTime) = measure { try! VocabularyLoader.load(path: path) }
-print("load \(loaded.set.count) concepts: \(milliseconds(loadTime))")
-let (index, indexTime) = measure { LookupIndex(loaded.set) }
-print("build lookup index (\(index.entries.count) forms): \(milliseconds(indexTime))")
-let queries = arguments.count > 1 ? Array(arguments.dropFirst()) : ["mentor", "werkplekbeg", "werkplekbegelijder"]
-for query in queries {
-    let repetitions = 200
-    let (matches, total) = measure { (0..<repetitions).map { _ in index.search(query) }.last! }
-    let kind = matches.first.map { $0.kind.rawValue } ?? "none"
-    print("search '\(query)' → \(matches.count) (\(kind)): \(milliseconds(total / repetitions)) per query")
+
+func benchmarkLookup(_ path: String, queries: [String]) {
+    let loaded = load(path)
+    let (index, indexTime) = measure { LookupIndex(loaded.set) }
+    print("build lookup index (\(index.entries.count) forms): \(milliseconds(indexTime))")
+    for query in queries.isEmpty ? ["mentor", "werkplekbeg", "werkplekbegelijder"] : queries {
+        let repetitions = 200
+        let (matches, total) = measure { (0..<repetitions).map { _ in index.search(query) }.last! }
+        let kind = matches.first.map { $0.kind.rawValue } ?? "none"
+        print("search '\(query)' → \(matches.count) (\(kind)): \(milliseconds(total / repetitions)) per query")
+    }
+}
+
+func benchmarkExport(_ path: String, formats: [String]) {
+    let loaded = load(path)
+    let (diagnostics, checkTime) = measure { VocabularyChecker.check(loaded) }
+    print("check (\(diagnostics.count) diagnostics): \(milliseconds(checkTime))")
+    var total = Duration.zero
+    for exporter in Exporters.all where formats.isEmpty || formats.contains(exporter.format.rawValue) {
+        let (files, time) = measure { exporter.export(loaded.set, baseName: "bench") }
+        total += time
+        let bytes = files.reduce(0) { $0 + $1.contents.count }
+        print("export \(exporter.format.rawValue) (\(bytes / 1_000_000) MB): \(milliseconds(time))")
+    }
+    print("export, every format one after another: \(milliseconds(total))")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "--export" where arguments.count >= 2: benchmarkExport(arguments[1], formats: Array(arguments.dropFirst(2)))
+case let path? where !path.hasPrefix("-"): benchmarkLookup(path, queries: Array(arguments.dropFirst()))
+default:
+    print("usage: vaktaal-bench VOCABULARY [QUERY...] | vaktaal-bench --export VOCABULARY [FORMAT...]")
+    exit(2)
 }

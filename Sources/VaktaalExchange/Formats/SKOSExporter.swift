@@ -6,21 +6,18 @@ struct SKOSExporter: Exporter {
     let format = ExportFormat.skos
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        var writer = XMLWriter()
+        var writer = XMLWriter(capacity: set.count * 2_500)
         let namespaces = RDFNamespace.prefixes.map { (name: "xmlns:\($0.prefix)", value: $0.namespace) }
         writer.startElement("rdf:RDF", attributes: namespaces)
         SKOSGraph.forEachDescription(set) { description in
-            writer.startElement("rdf:Description", attributes: [("rdf:about", description.subject)])
+            writer.startElement("rdf:Description", attribute: ("rdf:about", description.subject))
             for (predicate, object) in description.statements {
-                let name = RDFNamespace.compact(predicate)!
                 switch object {
                 case .iri(let iri):
-                    writer.element(name, attributes: [("rdf:resource", iri)])
+                    writer.emptyElement(predicate.prefixedName, attribute: ("rdf:resource", iri))
                 case .literal(let value, let language, let datatype):
-                    var attributes: [(name: String, value: String)] = []
-                    if let language { attributes.append(("xml:lang", language)) }
-                    if let datatype { attributes.append(("rdf:datatype", datatype)) }
-                    writer.textElement(name, attributes: attributes, text: value)
+                    let attribute = language.map { ("xml:lang", $0) } ?? datatype.map { ("rdf:datatype", $0) }
+                    writer.textElement(predicate.prefixedName, attribute: attribute, text: value)
                 }
             }
             writer.endElement("rdf:Description")

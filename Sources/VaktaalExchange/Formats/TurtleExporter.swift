@@ -1,60 +1,85 @@
 import VaktaalCore
 
-/// The SKOS graph in Turtle, grouped by subject with prefixes.
+/// The SKOS graph in Turtle, grouped by subject with prefixes, written straight into bytes.
 struct TurtleExporter: Exporter {
     let format = ExportFormat.turtle
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        var output = ByteBuffer()
+        var output = ByteBuffer(capacity: set.count * 1_500)
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
         SKOSGraph.forEachDescription(set) { description in
-            output += "\n\(Self.iri(description.subject))"
-            var previous = ""
-            for (index, (predicate, object)) in description.statements.enumerated() {
+            output += "\n"
+            Self.writeIRI(description.subject, into: &output)
+            var previous: RDFPredicate?
+            for (predicate, object) in description.statements {
                 if predicate == previous {
-                    output += ",\n        \(Self.term(object))"
+                    output += ",\n        "
                 } else {
-                    output += index == 0 ? "\n    " : " ;\n    "
-                    output += "\(Self.iri(predicate)) \(Self.term(object))"
+                    output += previous == nil ? "\n    " : " ;\n    "
+                    output += predicate.prefixedName
+                    output.append(UInt8(ascii: " "))
                     previous = predicate
                 }
+                Self.write(object, into: &output)
             }
             output += " .\n"
         }
         return [ExportFile(path: "\(baseName).ttl", contents: output.bytes)]
     }
 
+    /// A term as Turtle text.
     static func term(_ term: RDFTerm) -> String {
+        var output = ByteBuffer(capacity: 64)
+        write(term, into: &output)
+        return output.text
+    }
+
+    /// An IRI as Turtle text.
+    static func iri(_ value: String) -> String {
+        var output = ByteBuffer(capacity: value.utf8.count + 2)
+        writeIRI(value, into: &output)
+        return output.text
+    }
+
+    private static func write(_ term: RDFTerm, into output: inout ByteBuffer) {
         switch term {
-        case .iri(let value): return iri(value)
+        case .iri(let value): writeIRI(value, into: &output)
         case .literal(let value, let language, let datatype):
-            var result = JSONText.quoted(value)
-            if let language { result += "@\(language)" } else if let datatype { result += "^^\(iri(datatype))" }
-            return result
+            JSONText.write(value, into: &output)
+            if let language {
+                output.append(UInt8(ascii: "@"))
+                output += language
+            } else if let datatype {
+                output += "^^"
+                writeIRI(datatype, into: &output)
+            }
         }
     }
 
-    private static let forbiddenInIRI = ByteSet("<>\"{}|^`\\")
+    /// What Turtle forbids in IRIs: controls, space and `<>"{}|^`\`.
+    private static let forbiddenInIRI = ByteSet("<>\"{}|^`\\", through: 0x20)
 
     /// A prefixed name where one fits, else `<…>` with the characters Turtle forbids in IRIs
     /// written as `\u` escapes.
-    static func iri(_ value: String) -> String {
-        if let compact = RDFNamespace.compact(value) { return compact }
-        if !value.utf8.contains(where: { $0 <= 0x20 || forbiddenInIRI.contains($0) }) { return "<\(value)>" }
-        var result = "<"
-        for scalar in value.unicodeScalars {
-            if scalar.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
-                result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            } else {
-                result.unicodeScalars.append(scalar)
+    private static func writeIRI(_ value: String, into output: inout ByteBuffer) {
+        if let compact = RDFNamespace.compact(value) {
+            output += compact
+            return
+        }
+        output.append(UInt8(ascii: "<"))
+        let forbidden = forbiddenInIRI
+        if !forbidden.occurs(in: value) {
+            output += value
+        } else {
+            for byte in value.utf8 {
+                if forbidden.contains(byte) {
+                    output += "\\u00"
+                    output.appendHex(byte)
+                } else {
+                    output.append(byte)
+                }
             }
         }
-        return result + ">"
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        output.append(UInt8(ascii: ">"))
     }
 }

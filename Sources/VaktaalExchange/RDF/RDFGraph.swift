@@ -46,24 +46,41 @@ public enum RDFNamespace {
         ("rdf", rdf), ("skos", skos), ("skosxl", skosxl), ("dct", dct), ("owl", owl), ("xsd", xsd), ("vt", vaktaal),
     ]
 
+    /// The classes and datatypes the graph uses.
+    static let concept = skos + "Concept"
+    static let conceptScheme = skos + "ConceptScheme"
+    static let label = skosxl + "Label"
+    static let boolean = xsd + "boolean"
+    static let date = xsd + "date"
+    static let dateTime = xsd + "dateTime"
+
     /// `prefix:local` for an IRI in one of the namespaces whose local part is a plain ASCII
-    /// name (letters, digits, `_`, starting with a letter). The names of the graph's
-    /// predicates and types are looked up in a table made once.
+    /// name (letters, digits, `_`, starting with a letter). The graph's predicates, classes
+    /// and datatypes are looked up in a table made once.
     public static func compact(_ iri: String) -> String? {
+        guard mayBeInNamespace(iri) else { return nil }
         if let known = knownNames[iri] { return known }
         return computeCompact(iri)
     }
 
+    /// Every namespace starts with `http://w` (W3C), `http://p` (Dublin Core) or `urn:vakt`:
+    /// a test of the first eight bytes answers most IRIs (concepts, labels) without a lookup.
+    private static func mayBeInNamespace(_ iri: String) -> Bool {
+        var head: UInt64 = 0
+        for byte in iri.utf8.prefix(8) { head = head << 8 | UInt64(byte) }
+        return head == 0x6874_7470_3A2F_2F77 || head == 0x6874_7470_3A2F_2F70 || head == 0x7572_6E3A_7661_6B74
+    }
+
     private static let knownNames: [String: String] = {
         var names: [String: String] = [:]
-        for iri in SubjectDescription.predicateOrder.keys + [skos + "Concept", skos + "ConceptScheme", skosxl + "Label"] {
+        for iri in RDFPredicate.allCases.map(\.iri) + [concept, conceptScheme, label, boolean, date, dateTime] {
             names[iri] = computeCompact(iri)
         }
         return names
     }()
 
     private static func computeCompact(_ iri: String) -> String? {
-        for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
+        for (prefix, namespace) in prefixes where iri.utf8.starts(with: namespace.utf8) {
             let local = iri.utf8.dropFirst(namespace.utf8.count)
             func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
             guard let first = local.first, isLetter(first),

@@ -1,39 +1,34 @@
 import VaktaalCore
 
-/// All statements about one subject, grouped by predicate (in a fixed predicate order),
+/// All statements about one subject, grouped by predicate in ``RDFPredicate`` order,
 /// objects in the order the vocabulary gives them.
 public struct SubjectDescription: Sendable {
     /// The subject IRI.
-    public let subject: String
+    public private(set) var subject = ""
     /// `(predicate, object)` pairs; equal predicates stand together.
-    public let statements: [(predicate: String, object: RDFTerm)]
+    public private(set) var statements: [(predicate: RDFPredicate, object: RDFTerm)] = []
 
-    init(subject: String, statements: [(predicate: String, object: RDFTerm)]) {
+    /// Starts the description of another subject, keeping the storage.
+    fileprivate mutating func reset(subject: String) {
         self.subject = subject
-        let ranked = statements.enumerated().map { (rank: Self.rank(of: $1.predicate), position: $0, statement: $1) }
-        self.statements = ranked.sorted { ($0.rank, $0.position) < ($1.rank, $1.position) }.map(\.statement)
+        statements.removeAll(keepingCapacity: true)
     }
 
-    /// Predicates in the order they are written; others after them.
-    static let predicateOrder: [String: Int] = {
-        let names = [
-            "rdf:type", "skos:inScheme", "skos:topConceptOf", "skos:hasTopConcept", "skosxl:literalForm", "vt:status",
-            "skos:prefLabel", "skos:altLabel", "skos:hiddenLabel", "skosxl:prefLabel", "skosxl:altLabel",
-            "skosxl:hiddenLabel", "skos:notation", "skos:definition", "skos:scopeNote", "skos:example", "skos:note",
-            "skos:historyNote", "skos:editorialNote", "skos:changeNote", "dct:source", "skos:broader", "skos:narrower",
-            "skos:related", "skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
-            "skos:relatedMatch", "owl:deprecated", "dct:isReplacedBy", "dct:modified",
-        ]
-        var order: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            let parts = name.split(separator: ":")
-            let namespace = RDFNamespace.prefixes.first { $0.prefix == parts[0] }!.namespace
-            order[namespace + parts[1]] = index
-        }
-        return order
-    }()
+    fileprivate mutating func add(_ predicate: RDFPredicate, _ object: RDFTerm) {
+        statements.append((predicate, object))
+    }
 
-    private static func rank(of predicate: String) -> Int { predicateOrder[predicate] ?? predicateOrder.count }
+    /// Puts equal predicates together in predicate order, keeping the order of their
+    /// objects: an insertion sort, stable and quick on a subject's few, nearly sorted statements.
+    fileprivate mutating func group() {
+        for index in statements.indices.dropFirst() {
+            var position = index
+            while position > 0, statements[position - 1].predicate > statements[position].predicate {
+                statements.swapAt(position - 1, position)
+                position -= 1
+            }
+        }
+    }
 }
 
 /// The vocabulary set as SKOS, one subject at a time: one `skos:ConceptScheme` per file with
@@ -47,17 +42,25 @@ public struct SubjectDescription: Sendable {
 public enum SKOSGraph {
     private typealias N = RDFNamespace
 
-    /// Calls `body` with the description of every subject, in a deterministic order.
+    /// Calls `body` with the description of every subject, in a deterministic order. The
+    /// description passed is only valid during the call.
     public static func forEachDescription(_ set: VocabularySet, _ body: (SubjectDescription) -> Void) {
+        let uris = set.keys.map { set.uri(of: $0) }
         var topConcepts = Array(repeating: [String](), count: set.vocabularies.count)
-        for key in set.keys where set[key].isTopConcept { topConcepts[set.schemeIndex(of: key)].append(set.uri(of: key)) }
+        for key in set.keys where set[key].isTopConcept { topConcepts[set.schemeIndex(of: key)].append(uris[key.rawValue]) }
+        var description = SubjectDescription()
         for (index, vocabulary) in set.vocabularies.enumerated() {
-            body(schemeDescription(vocabulary, topConcepts: topConcepts[index]))
+            describe(vocabulary, topConcepts: topConcepts[index], into: &description)
+            body(description)
         }
         for key in set.keys {
-            var labels: [SubjectDescription] = []
-            body(conceptDescription(key, set, labels: &labels))
-            labels.forEach(body)
+            describe(key, set, uris: uris, into: &description)
+            body(description)
+            let uri = uris[key.rawValue]
+            for (index, label) in set[key].labels.enumerated() {
+                describe(label, iri: labelIRI(uri, index), into: &description)
+                body(description)
+            }
         }
     }
 
@@ -66,97 +69,104 @@ public enum SKOSGraph {
         var triples: [Triple] = []
         forEachDescription(set) { description in
             for statement in description.statements {
-                triples.append(Triple(subject: description.subject, predicate: statement.predicate, object: statement.object))
+                triples.append(Triple(subject: description.subject, predicate: statement.predicate.iri, object: statement.object))
             }
         }
         return triples.sorted()
+    }
+
+    /// The IRI of a concept's SKOS-XL label resource: `<concept>/label/<n>`, counted from 1.
+    private static func labelIRI(_ conceptURI: String, _ index: Int) -> String {
+        var iri = conceptURI
+        iri.append("/label/")
+        iri.append(String(index + 1))
+        return iri
     }
 
     private static func text(_ value: String, _ language: String) -> RDFTerm {
         .literal(value, language: language.isEmpty ? nil : language, datatype: nil)
     }
 
-    private static func schemeDescription(_ vocabulary: Vocabulary, topConcepts: [String]) -> SubjectDescription {
-        var statements: [(String, RDFTerm)] = [(N.rdf + "type", .iri(N.skos + "ConceptScheme"))]
-        for entry in vocabulary.metadata { statements.append((N.dct + entry.kind.rawValue, text(entry.text, entry.language))) }
-        if let version = vocabulary.version { statements.append((N.owl + "versionInfo", .literal(version, language: nil, datatype: nil))) }
-        if let modified = vocabulary.modified { statements.append((N.dct + "modified", date(modified))) }
-        for top in topConcepts { statements.append((N.skos + "hasTopConcept", .iri(top))) }
-        return SubjectDescription(subject: vocabulary.uri, statements: statements)
+    private static func plain(_ value: String) -> RDFTerm { .literal(value, language: nil, datatype: nil) }
+
+    private static func describe(_ vocabulary: Vocabulary, topConcepts: [String], into description: inout SubjectDescription) {
+        description.reset(subject: vocabulary.uri)
+        description.add(.type, .iri(N.conceptScheme))
+        for entry in vocabulary.metadata { description.add(RDFPredicate(entry.kind), text(entry.text, entry.language)) }
+        if let version = vocabulary.version { description.add(.versionInfo, plain(version)) }
+        if let modified = vocabulary.modified { description.add(.modified, date(modified)) }
+        for top in topConcepts { description.add(.hasTopConcept, .iri(top)) }
+        description.group()
     }
 
-    private static func conceptDescription(
-        _ key: ConceptKey, _ set: VocabularySet, labels: inout [SubjectDescription]
-    ) -> SubjectDescription {
+    private static func describe(
+        _ key: ConceptKey, _ set: VocabularySet, uris: [String], into description: inout SubjectDescription
+    ) {
         let concept = set[key]
-        let uri = set.uri(of: key)
-        let scheme = set.vocabulary(of: key).uri
-        var statements: [(String, RDFTerm)] = [(N.rdf + "type", .iri(N.skos + "Concept")), (N.skos + "inScheme", .iri(scheme))]
-        if concept.isTopConcept { statements.append((N.skos + "topConceptOf", .iri(scheme))) }
-        if let modified = concept.modified { statements.append((N.dct + "modified", date(modified))) }
-        if concept.isDeprecated { statements.append((N.owl + "deprecated", boolean(true))) }
-        if let replacement = set.replacement(of: key) { statements.append((N.dct + "isReplacedBy", .iri(set.uri(of: replacement)))) }
+        let uri = uris[key.rawValue]
+        let scheme = set.vocabularies[set.schemeIndex(of: key)].uri
+        description.reset(subject: uri)
+        description.add(.type, .iri(N.concept))
+        description.add(.inScheme, .iri(scheme))
+        if concept.isTopConcept { description.add(.topConceptOf, .iri(scheme)) }
         for (index, label) in concept.labels.enumerated() {
-            let xl = "\(uri)/label/\(index + 1)"
-            let plain = plainProperty(label.kind)
-            statements.append((N.skos + plain, text(label.text, label.language)))
-            statements.append((N.skosxl + plain, .iri(xl)))
-            labels.append(xlDescription(label, xl))
+            let (plainPredicate, xlPredicate) = predicates(label.kind)
+            description.add(plainPredicate, text(label.text, label.language))
+            description.add(xlPredicate, .iri(labelIRI(uri, index)))
         }
-        for note in concept.notes {
-            statements.append((note.kind == .source ? N.dct + "source" : N.skos + note.kind.rawValue, text(note.text, note.language)))
-        }
-        for notation in concept.notations { statements.append((N.skos + "notation", .literal(notation, language: nil, datatype: nil))) }
-        for broader in set.graph.broader(of: key) { statements.append((N.skos + "broader", .iri(set.uri(of: broader)))) }
-        for narrower in set.graph.narrower(of: key) { statements.append((N.skos + "narrower", .iri(set.uri(of: narrower)))) }
-        for related in set.graph.related(of: key) { statements.append((N.skos + "related", .iri(set.uri(of: related)))) }
+        for note in concept.notes { description.add(RDFPredicate(note.kind), text(note.text, note.language)) }
+        for notation in concept.notations { description.add(.notation, plain(notation)) }
+        for broader in set.graph.broader(of: key) { description.add(.broader, .iri(uris[broader.rawValue])) }
+        for narrower in set.graph.narrower(of: key) { description.add(.narrower, .iri(uris[narrower.rawValue])) }
+        for related in set.graph.related(of: key) { description.add(.related, .iri(uris[related.rawValue])) }
         for mapping in concept.mappings {
             let target: String
             switch mapping.target {
             case .uri(let value): target = value
             case .reference(let reference):
-                target = set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map(set.uri(of:)) ?? reference
+                target = set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map { uris[$0.rawValue] } ?? reference
             }
-            statements.append((N.skos + mapping.kind.rawValue, .iri(target)))
+            description.add(RDFPredicate(mapping.kind), .iri(target))
         }
-        return SubjectDescription(subject: uri, statements: statements)
+        if concept.isDeprecated { description.add(.deprecated, boolean(true)) }
+        if let replacement = set.replacement(of: key) { description.add(.isReplacedBy, .iri(uris[replacement.rawValue])) }
+        if let modified = concept.modified { description.add(.modified, date(modified)) }
+        description.group()
     }
 
-    /// Deprecated labels become `skos:hiddenLabel`, so search still finds them; their
-    /// SKOS-XL label says `vt:status "deprecated"`.
-    private static func plainProperty(_ kind: LabelKind) -> String {
+    /// The plain SKOS and the SKOS-XL predicate of a label. Deprecated labels become
+    /// `skos:hiddenLabel`, so search still finds them; their SKOS-XL label says
+    /// `vt:status "deprecated"`.
+    private static func predicates(_ kind: LabelKind) -> (plain: RDFPredicate, xl: RDFPredicate) {
         switch kind {
-        case .preferred: "prefLabel"
-        case .alternative: "altLabel"
-        case .deprecated, .hidden: "hiddenLabel"
+        case .preferred: (.prefLabel, .xlPrefLabel)
+        case .alternative: (.altLabel, .xlAltLabel)
+        case .deprecated, .hidden: (.hiddenLabel, .xlHiddenLabel)
         }
     }
 
-    private static func xlDescription(_ label: Label, _ xl: String) -> SubjectDescription {
+    private static func describe(_ label: Label, iri: String, into description: inout SubjectDescription) {
         let language = label.language
-        var statements: [(String, RDFTerm)] = [
-            (N.rdf + "type", .iri(N.skosxl + "Label")), (N.skosxl + "literalForm", text(label.text, language)),
-            (N.vaktaal + "status", .literal(label.kind.status, language: nil, datatype: nil)),
-        ]
-        for plural in label.plurals { statements.append((N.vaktaal + "plural", text(plural, language))) }
-        for form in label.forms { statements.append((N.vaktaal + "form", text(form, language))) }
-        for exception in label.exceptions { statements.append((N.vaktaal + "exception", text(exception, language))) }
-        if label.isCaseSensitive { statements.append((N.vaktaal + "caseSensitive", boolean(true))) }
-        if label.isAbbreviation { statements.append((N.vaktaal + "abbreviation", boolean(true))) }
-        if let since = label.since { statements.append((N.vaktaal + "since", date(since))) }
-        if let reason = label.reason { statements.append((N.vaktaal + "reason", text(reason, language))) }
-        if let severity = label.severity {
-            statements.append((N.vaktaal + "severity", .literal(severity.rawValue, language: nil, datatype: nil)))
-        }
-        return SubjectDescription(subject: xl, statements: statements)
+        description.reset(subject: iri)
+        description.add(.type, .iri(N.label))
+        description.add(.literalForm, text(label.text, language))
+        description.add(.status, plain(label.kind.status))
+        for plural in label.plurals { description.add(.plural, text(plural, language)) }
+        for form in label.forms { description.add(.form, text(form, language)) }
+        for exception in label.exceptions { description.add(.exception, text(exception, language)) }
+        if label.isCaseSensitive { description.add(.caseSensitive, boolean(true)) }
+        if label.isAbbreviation { description.add(.abbreviation, boolean(true)) }
+        if let since = label.since { description.add(.since, date(since)) }
+        if let reason = label.reason { description.add(.reason, text(reason, language)) }
+        if let severity = label.severity { description.add(.severity, plain(severity.rawValue)) }
     }
 
     private static func boolean(_ value: Bool) -> RDFTerm {
-        .literal(value ? "true" : "false", language: nil, datatype: N.xsd + "boolean")
+        .literal(value ? "true" : "false", language: nil, datatype: N.boolean)
     }
 
     /// An ISO date as `xsd:date`, or `xsd:dateTime` when it has a time.
     private static func date(_ value: String) -> RDFTerm {
-        .literal(value, language: nil, datatype: N.xsd + (value.utf8.count > 10 ? "dateTime" : "date"))
+        .literal(value, language: nil, datatype: value.utf8.count > 10 ? N.dateTime : N.date)
     }
 }

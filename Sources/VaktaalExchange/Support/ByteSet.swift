@@ -3,12 +3,15 @@ struct ByteSet: Sendable {
     private let low: UInt64
     private let high: UInt64
 
-    init(_ characters: String) {
+    /// The ASCII characters of `characters`, plus every byte up to `through` when given
+    /// (`through: 0x20` adds control characters and the space).
+    init(_ characters: String, through: UInt8? = nil) {
         var low: UInt64 = 0
         var high: UInt64 = 0
         for byte in characters.utf8 where byte < 128 {
             if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
         }
+        if let through { for byte in 0...min(through, 63) { low |= 1 << byte } }
         self.low = low
         self.high = high
     }
@@ -19,5 +22,7 @@ struct ByteSet: Sendable {
     }
 
     /// Whether any byte of `text` is in the set.
-    func occurs(in text: String) -> Bool { text.utf8.contains(where: contains) }
+    func occurs(in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: contains) } ?? text.utf8.contains(where: contains)
+    }
 }
