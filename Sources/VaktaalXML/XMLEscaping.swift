@@ -68,3 +68,11 @@ extension Array where Element == UInt8 {
         if done == nil { append(contentsOf: text.utf8) }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends `text` escaped for XML or HTML: as a double-quoted attribute value (also fine
+    /// as text), or as character data.
+    public mutating func appendXMLEscaped(_ text: String, attribute: Bool = true) {
+        XMLEscaping.append(text, attribute: attribute, to: &self)
+    }
+}

@@ -9,33 +9,55 @@ struct CSVExporter: Exporter {
     static let header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        var rows = [Self.header]
+        var output = ByteBuffer(capacity: set.count * 700)
+        output += "\u{FEFF}"
+        Self.writeRow(Self.header, into: &output)
+        var row: [String] = []
         for key in set.keys {
             let concept = set[key]
+            let uri = set.uri(of: key)
             for label in concept.labels {
-                let definition = concept.notes(.definition).first { $0.language == label.language }?.text ?? ""
+                let definition = concept.notes.first { $0.kind == .definition && $0.language == label.language }?.text ?? ""
                 let broader = set.graph.broader(of: key).map { set[$0].displayName(in: label.language) }
-                rows.append([
-                    concept.id, set.uri(of: key), label.language, label.text, label.kind.status,
+                row.removeAll(keepingCapacity: true)
+                row += [
+                    concept.id, uri, label.language, label.text, label.kind.status,
                     concept.preferredLabel(in: label.language)?.text ?? "", definition, broader.joined(separator: "; "),
-                ])
+                ]
+                Self.writeRow(row, into: &output)
             }
         }
-        let text = "\u{FEFF}" + rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
-        return [ExportFile(path: "\(baseName).csv", text: text)]
+        return [ExportFile(path: "\(baseName).csv", contents: output.bytes)]
     }
 
-    static func field(_ value: String) -> String {
-        // RFC 4180: only commas, quotes and line breaks (CR, LF) need quoting.
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-        else { return value }
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(value.utf8.count + 8)
-        for byte in value.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    private static func writeRow(_ fields: [String], into output: inout ByteBuffer) {
+        for (index, value) in fields.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeField(value, into: &output)
         }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
+        output += "\r\n"
+    }
+
+    /// What makes RFC 4180 quote a field: commas, quotes and line breaks (CR, LF).
+    private static let needsQuotes = ByteSet(",\"\n\r")
+
+    /// A field, quoted with quotes doubled when it needs it.
+    static func field(_ value: String) -> String {
+        var output = ByteBuffer(capacity: value.utf8.count + 2)
+        writeField(value, into: &output)
+        return output.text
+    }
+
+    private static func writeField(_ value: String, into output: inout ByteBuffer) {
+        guard needsQuotes.occurs(in: value) else {
+            output += value
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            output.append(byte)
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }

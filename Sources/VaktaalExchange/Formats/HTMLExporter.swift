@@ -1,5 +1,4 @@
 import VaktaalCore
-import VaktaalXML
 
 /// A single self-contained glossary page: A to Z per language, an anchor per concept,
 /// outdated terms with the term to use instead, and a search field that filters the page
@@ -10,13 +9,20 @@ struct HTMLExporter: Exporter {
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
         let glossary = Glossary(set)
         let language = glossary.sections.first?.language ?? "en"
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(e(language))">
+        let search = GlossaryWords(language).search
+        var html = ByteBuffer(capacity: set.count * 1_000)
+        html += "<!DOCTYPE html>\n<html lang=\""
+        html.appendEscaped(language)
+        html += """
+            ">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(glossary.title))</title>
+            <title>
+            """
+        html.appendEscaped(glossary.title)
+        html += """
+            </title>
             <style>
             body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
             nav a{margin-right:.4rem}dt{font-weight:600;margin-top:.8rem}dd{margin-left:1.2rem}
@@ -26,12 +32,21 @@ struct HTMLExporter: Exporter {
             </head>
             <body>
             <header>
-            <h1>\(e(glossary.title))</h1>
-
+            <h1>
             """
-        if let description = glossary.description { html += "<p>\(e(description))</p>\n" }
-        html += "<input type=\"search\" id=\"search\" placeholder=\"\(e(Glossary.words(language)["search"]!))\" aria-label=\"\(e(Glossary.words(language)["search"]!))\">\n</header>\n<main>\n"
-        for section in glossary.sections { html += render(section) }
+        html.appendEscaped(glossary.title)
+        html += "</h1>\n"
+        if let description = glossary.description {
+            html += "<p>"
+            html.appendEscaped(description)
+            html += "</p>\n"
+        }
+        html += "<input type=\"search\" id=\"search\" placeholder=\""
+        html.appendEscaped(search)
+        html += "\" aria-label=\""
+        html.appendEscaped(search)
+        html += "\">\n</header>\n<main>\n"
+        for section in glossary.sections { write(section, of: glossary, into: &html) }
         html += """
             </main>
             <script>
@@ -47,44 +62,103 @@ struct HTMLExporter: Exporter {
             </html>
 
             """
-        return [ExportFile(path: "\(baseName).html", text: html)]
+        return [ExportFile(path: "\(baseName).html", contents: html.bytes)]
     }
 
-    private func render(_ section: Glossary.Section) -> String {
-        let words = Glossary.words(section.language)
-        var html = "<section lang=\"\(e(section.language))\" id=\"\(e(section.language))\">\n"
-        html += "<h2>\(e(words["language"]!)) (\(e(section.language)))</h2>\n<nav>"
-        html += section.letters.map { "<a href=\"#\(e(section.language))-letter-\(e($0.letter))\">\(e($0.letter))</a>" }.joined()
+    private func write(_ section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer) {
+        let language = section.language
+        html += "<section lang=\""
+        html.appendEscaped(language)
+        html += "\" id=\""
+        html.appendEscaped(language)
+        html += "\">\n<h2>"
+        html.appendEscaped(section.words.language)
+        html += " ("
+        html.appendEscaped(language)
+        html += ")</h2>\n<nav>"
+        for (letter, _) in section.letters {
+            html += "<a href=\"#"
+            writeLetterAnchor(letter, language, into: &html)
+            html += "\">"
+            html.appendEscaped(letter)
+            html += "</a>"
+        }
         html += "</nav>\n"
         for (letter, entries) in section.letters {
-            html += "<h3 id=\"\(e(section.language))-letter-\(e(letter))\">\(e(letter))</h3>\n<dl>\n"
-            for entry in entries { html += render(entry, words) }
+            html += "<h3 id=\""
+            writeLetterAnchor(letter, language, into: &html)
+            html += "\">"
+            html.appendEscaped(letter)
+            html += "</h3>\n<dl>\n"
+            for entry in entries { write(entry, in: section, of: glossary, into: &html) }
             html += "</dl>\n"
         }
-        return html + "</section>\n"
+        html += "</section>\n"
     }
 
-    private func render(_ entry: Glossary.Entry, _ words: [String: String]) -> String {
+    private func writeLetterAnchor(_ letter: String, _ language: String, into html: inout ByteBuffer) {
+        html.appendEscaped(language)
+        html += "-letter-"
+        html.appendEscaped(letter)
+    }
+
+    private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer) {
+        let words = section.words
+        html += entry.useInstead == nil ? "<div class=\"entry\" id=\"" : "<div class=\"entry outdated\" id=\""
+        html.appendEscaped(section.anchor(of: entry))
+        html += "\" data-terms=\""
+        var first = true
+        glossary.forEachSearchWord(of: entry, in: section) { word in
+            if !first { html.append(UInt8(ascii: " ")) }
+            first = false
+            html.appendEscaped(word)
+        }
         if let target = entry.useInstead {
-            let kind = entry.isMisspelling ? words["misspelling"]! : words["outdated"]!
-            return """
-                <div class="entry outdated" id="\(e(entry.anchor))" data-terms="\(e(entry.searchText))"><dt><del>\(e(entry.term))</del></dt>\
-                <dd>\(e(kind)): \(e(words["useInstead"]!)) <a href="#\(e(target.anchor))">\(e(target.term))</a></dd></div>
-
-                """
+            html += "\"><dt><del>"
+            html.appendEscaped(entry.term)
+            html += "</del></dt><dd>"
+            html.appendEscaped(entry.isMisspelling ? words.misspelling : words.outdated)
+            html += ": "
+            html.appendEscaped(words.useInstead)
+            html += " "
+            writeLink(to: target, in: section, into: &html)
+            html += "</dd></div>\n"
+            return
         }
-        var html = "<div class=\"entry\" id=\"\(e(entry.anchor))\" data-terms=\"\(e(entry.searchText))\"><dt><dfn>\(e(entry.term))</dfn></dt>"
-        if let definition = entry.definition { html += "<dd>\(e(definition))</dd>" }
-        if !entry.alternatives.isEmpty {
-            html += "<dd class=\"meta\">\(e(words["also"]!)): \(e(entry.alternatives.joined(separator: ", ")))</dd>"
+        html += "\"><dt><dfn>"
+        html.appendEscaped(entry.term)
+        html += "</dfn></dt>"
+        if let definition = glossary.definition(of: entry.concept, in: section.language) {
+            html += "<dd>"
+            html.appendEscaped(definition)
+            html += "</dd>"
         }
-        for (name, links) in [("broader", entry.broader), ("narrower", entry.narrower), ("related", entry.related)] where !links.isEmpty {
-            let anchors = links.map { "<a href=\"#\(e($0.anchor))\">\(e($0.term))</a>" }.joined(separator: ", ")
-            html += "<dd class=\"meta\">\(e(words[name]!)): \(anchors)</dd>"
+        let alternatives = glossary.alternatives(of: entry.concept, in: section.language)
+        if !alternatives.isEmpty {
+            html += "<dd class=\"meta\">"
+            html.appendEscaped(words.also)
+            html += ": "
+            html.appendEscaped(alternatives.joined(separator: ", "))
+            html += "</dd>"
         }
-        return html + "</div>\n"
+        for (name, keys) in glossary.links(of: entry.concept, words: words) {
+            html += "<dd class=\"meta\">"
+            html.appendEscaped(name)
+            html += ": "
+            for (index, key) in keys.enumerated() {
+                if index > 0 { html += ", " }
+                writeLink(to: key, in: section, into: &html)
+            }
+            html += "</dd>"
+        }
+        html += "</div>\n"
     }
 
-    /// HTML escaping for text and double-quoted attributes.
-    private func e(_ text: String) -> String { XMLWriter.escapeAttribute(text) }
+    private func writeLink(to key: ConceptKey, in section: Glossary.Section, into html: inout ByteBuffer) {
+        html += "<a href=\"#"
+        html.appendEscaped(section.anchors[key.rawValue])
+        html += "\">"
+        html.appendEscaped(section.names[key.rawValue])
+        html += "</a>"
+    }
 }

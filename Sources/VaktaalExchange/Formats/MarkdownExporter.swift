@@ -7,47 +7,97 @@ struct MarkdownExporter: Exporter {
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
         let glossary = Glossary(set)
-        var markdown = "# \(escape(glossary.title))\n\n"
-        if let description = glossary.description { markdown += "\(escape(description))\n\n" }
+        var markdown = ByteBuffer(capacity: set.count * 600)
+        markdown += "# "
+        Self.writeEscaped(glossary.title, into: &markdown)
+        markdown += "\n\n"
+        if let description = glossary.description {
+            Self.writeEscaped(description, into: &markdown)
+            markdown += "\n\n"
+        }
         for section in glossary.sections {
-            let words = Glossary.words(section.language)
-            markdown += "## \(escape(words["language"]!)) (\(section.language))\n\n"
+            markdown += "## "
+            Self.writeEscaped(section.words.language, into: &markdown)
+            markdown += " (\(section.language))\n\n"
             markdown += section.letters.map { "[\($0.letter)](#\(section.language)-letter-\($0.letter.lowercased()))" }
                 .joined(separator: " · ") + "\n\n"
             for (letter, entries) in section.letters {
                 markdown += "### \(letter) <a id=\"\(section.language)-letter-\(letter.lowercased())\"></a>\n\n"
-                for entry in entries { markdown += render(entry, words) }
+                for entry in entries { write(entry, in: section, of: glossary, into: &markdown) }
             }
         }
-        return [ExportFile(path: "\(baseName).md", text: markdown)]
+        return [ExportFile(path: "\(baseName).md", contents: markdown.bytes)]
     }
 
-    private func render(_ entry: Glossary.Entry, _ words: [String: String]) -> String {
+    private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into markdown: inout ByteBuffer) {
+        let words = section.words
         if let target = entry.useInstead {
-            let kind = entry.isMisspelling ? words["misspelling"]! : words["outdated"]!
-            return "- ~~\(escape(entry.term))~~ (\(kind)): \(words["useInstead"]!) [\(escape(target.term))](#\(target.anchor))\n"
+            markdown += "- ~~"
+            Self.writeEscaped(entry.term, into: &markdown)
+            markdown += "~~ ("
+            markdown += entry.isMisspelling ? words.misspelling : words.outdated
+            markdown += "): "
+            markdown += words.useInstead
+            markdown += " "
+            writeLink(to: target, in: section, into: &markdown)
+            markdown += "\n"
+            return
         }
-        var line = "- <a id=\"\(entry.anchor)\"></a>**\(escape(entry.term))**"
-        if let definition = entry.definition { line += ": \(escape(definition))" }
-        var details: [String] = []
-        if !entry.alternatives.isEmpty { details.append("\(words["also"]!): \(entry.alternatives.map(escape).joined(separator: ", "))") }
-        for (name, links) in [("broader", entry.broader), ("narrower", entry.narrower), ("related", entry.related)] where !links.isEmpty {
-            details.append("\(words[name]!): " + links.map { "[\(escape($0.term))](#\($0.anchor))" }.joined(separator: ", "))
+        markdown += "- <a id=\""
+        markdown += section.anchors[entry.concept.rawValue]
+        markdown += "\"></a>**"
+        Self.writeEscaped(entry.term, into: &markdown)
+        markdown += "**"
+        if let definition = glossary.definition(of: entry.concept, in: section.language) {
+            markdown += ": "
+            Self.writeEscaped(definition, into: &markdown)
         }
-        if !details.isEmpty { line += "  \n  " + details.joined(separator: "; ") }
-        return line + "\n"
+        var separator = "  \n  "
+        let alternatives = glossary.alternatives(of: entry.concept, in: section.language)
+        if !alternatives.isEmpty {
+            markdown += separator
+            markdown += words.also
+            markdown += ": "
+            for (index, alternative) in alternatives.enumerated() {
+                if index > 0 { markdown += ", " }
+                Self.writeEscaped(alternative, into: &markdown)
+            }
+            separator = "; "
+        }
+        for (name, keys) in glossary.links(of: entry.concept, words: words) {
+            markdown += separator
+            markdown += name
+            markdown += ": "
+            for (index, key) in keys.enumerated() {
+                if index > 0 { markdown += ", " }
+                writeLink(to: key, in: section, into: &markdown)
+            }
+            separator = "; "
+        }
+        markdown += "\n"
     }
 
-    /// Escapes the characters Markdown would read as markup.
+    private func writeLink(to key: ConceptKey, in section: Glossary.Section, into markdown: inout ByteBuffer) {
+        markdown += "["
+        Self.writeEscaped(section.names[key.rawValue], into: &markdown)
+        markdown += "](#"
+        markdown += section.anchors[key.rawValue]
+        markdown += ")"
+    }
+
+    /// The characters Markdown would read as markup.
     private static let markup = ByteSet("\\`*_[]<>#|~")
 
-    private func escape(_ text: String) -> String {
-        guard Self.markup.occurs(in: text) else { return text }
-        var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            if Self.markup.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
-            bytes.append(byte)
+    /// Writes text with a backslash before every character Markdown would read as markup.
+    private static func writeEscaped(_ text: String, into markdown: inout ByteBuffer) {
+        let markup = markup
+        guard markup.occurs(in: text) else {
+            markdown += text
+            return
         }
-        return String(decoding: bytes, as: UTF8.self)
+        for byte in text.utf8 {
+            if markup.contains(byte) { markdown.append(UInt8(ascii: "\\")) }
+            markdown.append(byte)
+        }
     }
 }

@@ -10,7 +10,7 @@ struct TBXExporter: Exporter {
     static let namespace = "urn:iso:std:iso:30042:ed-2"
 
     func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        var writer = XMLWriter()
+        var writer = XMLWriter(capacity: set.count * 1_400)
         let language = set.vocabularies.first?.defaultLanguage ?? "en"
         writer.startElement(
             "tbx", attributes: [("xmlns", Self.namespace), ("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", language)])
@@ -28,21 +28,34 @@ struct TBXExporter: Exporter {
         writer.endElement("tbxHeader")
         writer.startElement("text")
         writer.startElement("body")
-        for key in set.keys { writeEntry(key, set, into: &writer) }
+        let entries = EntryNames(set)
+        for key in set.keys { writeEntry(key, set, entries, into: &writer) }
         writer.endElement("body")
         writer.endElement("text")
         writer.endElement("tbx")
-        return [ExportFile(path: "\(baseName).tbx", text: writer.output)]
+        return [ExportFile(path: "\(baseName).tbx", contents: writer.bytes)]
     }
 
-    private func writeEntry(_ key: ConceptKey, _ set: VocabularySet, into writer: inout XMLWriter) {
+    /// Every concept's entry id and name, made once.
+    private struct EntryNames {
+        let ids: [String]
+        let names: [String]
+
+        init(_ set: VocabularySet) {
+            ids = set.keys.map { TBXExporter.entryID($0, set) }
+            names = set.keys.map { set[$0].displayName(in: set.vocabulary(of: $0).defaultLanguage ?? "") }
+        }
+    }
+
+    private func writeEntry(_ key: ConceptKey, _ set: VocabularySet, _ entries: EntryNames, into writer: inout XMLWriter) {
         let concept = set[key]
-        writer.startElement("conceptEntry", attributes: [("id", Self.entryID(key, set))])
+        writer.startElement("conceptEntry", attribute: ("id", entries.ids[key.rawValue]))
         writer.element("xref", attributes: [("type", "externalCrossReference"), ("target", set.uri(of: key))])
         let related = set.graph.broader(of: key) + set.graph.narrower(of: key) + set.graph.related(of: key)
         for other in related + (set.replacement(of: key).map { [$0] } ?? []) {
             writer.textElement(
-                "ref", attributes: [("type", "crossReference"), ("target", Self.entryID(other, set))], text: Self.name(other, set))
+                "ref", attributes: [("type", "crossReference"), ("target", entries.ids[other.rawValue])],
+                text: entries.names[other.rawValue])
         }
         for mapping in concept.mappings {
             if case .uri(let uri) = mapping.target {
@@ -55,12 +68,12 @@ struct TBXExporter: Exporter {
         for language in languages {
             let labels = concept.labels.filter { $0.language == language && $0.kind != .hidden }
             guard !labels.isEmpty else { continue }
-            writer.startElement("langSec", attributes: [("xml:lang", language.isEmpty ? "und" : language)])
+            writer.startElement("langSec", attribute: ("xml:lang", language.isEmpty ? "und" : language))
             for note in concept.notes where note.language == language {
                 switch note.kind {
-                case .definition: writer.textElement("descrip", attributes: [("type", "definition")], text: note.text)
-                case .source: writer.textElement("admin", attributes: [("type", "source")], text: note.text)
-                default: writer.textElement("note", text: note.text)
+                case .definition: writer.textElement("descrip", attribute: ("type", "definition"), text: note.text)
+                case .source: writer.textElement("admin", attribute: ("type", "source"), text: note.text)
+                default: writer.textElement("note", attribute: nil, text: note.text)
                 }
             }
             for label in labels { writeTerm(label, deprecatedConcept: concept.isDeprecated, into: &writer) }
@@ -71,13 +84,13 @@ struct TBXExporter: Exporter {
 
     private func writeTerm(_ label: Label, deprecatedConcept: Bool, into writer: inout XMLWriter) {
         writer.startElement("termSec")
-        writer.textElement("term", text: label.text)
+        writer.textElement("term", attribute: nil, text: label.text)
         if label.isAbbreviation {
-            writer.textElement("termNote", attributes: [("type", "termType")], text: "abbreviation")
+            writer.textElement("termNote", attribute: ("type", "termType"), text: "abbreviation")
         }
-        writer.textElement("termNote", attributes: [("type", "administrativeStatus")], text: Self.status(label, deprecatedConcept))
+        writer.textElement("termNote", attribute: ("type", "administrativeStatus"), text: Self.status(label, deprecatedConcept))
         for plural in label.plurals {
-            writer.textElement("note", text: "plural: \(plural)")
+            writer.textElement("note", attribute: nil, text: "plural: " + plural)
         }
         writer.endElement("termSec")
     }
@@ -96,12 +109,13 @@ struct TBXExporter: Exporter {
     /// replaced by `_`.
     static func entryID(_ key: ConceptKey, _ set: VocabularySet) -> String {
         let raw = "\(set.vocabulary(of: key).id).\(set[key].id)"
+        let plain = raw.utf8.first.map { ($0 | 0x20) &- 0x61 < 26 } == true && raw.utf8.allSatisfy { byte in
+            (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".")
+        }
+        if plain { return raw }
         var id = String(raw.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
         if let first = id.first, !first.isLetter { id = "c_" + id }
         return id
-    }
-
-    private static func name(_ key: ConceptKey, _ set: VocabularySet) -> String {
-        set[key].displayName(in: set.vocabulary(of: key).defaultLanguage ?? "")
     }
 }

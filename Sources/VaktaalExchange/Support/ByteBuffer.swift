@@ -16,6 +16,11 @@ struct ByteBuffer {
         bytes.appendUTF8(text)
     }
 
+    /// Appends text escaped for HTML and XML, fit for attribute values and content alike.
+    mutating func appendEscaped(_ text: String) {
+        bytes.appendXMLEscaped(text)
+    }
+
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: buffer)
     }

@@ -4,34 +4,46 @@ import VaktaalCore
 /// The vocabulary as a glossary per language, A to Z, shared by the HTML and Markdown
 /// exports: one entry per concept under its preferred label, and one per outdated term
 /// or misspelling pointing at the term to use instead.
+///
+/// Entries refer to concepts by key; each section makes every concept's name and anchor
+/// once, so a renderer writes links and details straight from the set without building
+/// strings per entry.
 struct Glossary {
     struct Entry {
         /// The headword.
         let term: String
-        /// The anchor of the concept's entry in this language.
-        let anchor: String
-        /// `nil` for a concept entry; the concept to point at for an outdated term.
-        let useInstead: (term: String, anchor: String)?
+        /// The concept the entry belongs to.
+        let concept: ConceptKey
+        /// `nil` for a concept's own entry; for an outdated term, the concept to use instead.
+        let useInstead: ConceptKey?
         let isMisspelling: Bool
-        let definition: String?
-        let alternatives: [String]
-        let broader: [(term: String, anchor: String)]
-        let narrower: [(term: String, anchor: String)]
-        let related: [(term: String, anchor: String)]
-        /// Every label of the concept, for the search field.
-        let searchText: String
+        /// Makes the anchors of outdated terms unique: `<concept anchor>-<number>`.
+        let number: Int
     }
 
     struct Section {
         let language: String
+        let words: GlossaryWords
+        /// Headwords under their initial letter, A to Z, `#` first.
         let letters: [(letter: String, entries: [Entry])]
+        /// Every concept's name in this language, by key.
+        let names: [String]
+        /// Every concept's anchor in this language, by key.
+        let anchors: [String]
+
+        /// The anchor of an entry: the concept's own, or a numbered one for an outdated term.
+        func anchor(of entry: Entry) -> String {
+            entry.useInstead == nil ? anchors[entry.concept.rawValue] : "\(anchors[entry.concept.rawValue])-\(entry.number)"
+        }
     }
 
+    let set: VocabularySet
     let title: String
     let description: String?
     let sections: [Section]
 
     init(_ set: VocabularySet) {
+        self.set = set
         let defaultLanguage = set.vocabularies.first?.defaultLanguage ?? "en"
         title = set.vocabularies.compactMap { $0.title(in: defaultLanguage) }.joined(separator: " · ")
         description = set.vocabularies.first?.metadata(.description).first { $0.language == defaultLanguage }?.text
@@ -45,6 +57,77 @@ struct Glossary {
         sections = languages.map { Self.section($0, set) }
     }
 
+    // MARK: What renderers show of a concept
+
+    /// The definition in the section's language, else the first one.
+    func definition(of key: ConceptKey, in language: String) -> String? {
+        let notes = set[key].notes
+        return (notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition })?.text
+    }
+
+    /// The alternative labels in a language.
+    func alternatives(of key: ConceptKey, in language: String) -> [String] {
+        set[key].labels.filter { $0.kind == .alternative && $0.language == language }.map(\.text)
+    }
+
+    /// Broader, narrower and related concepts, with the word that names each group.
+    func links(of key: ConceptKey, words: GlossaryWords) -> [(name: String, keys: [ConceptKey])] {
+        [(words.broader, set.graph.broader(of: key)), (words.narrower, set.graph.narrower(of: key)),
+         (words.related, set.graph.related(of: key))].filter { !$0.1.isEmpty }
+    }
+
+    /// The words the search field matches for an entry: every label of the concept in the
+    /// section's language, or an outdated term with the term to use instead.
+    func forEachSearchWord(of entry: Entry, in section: Section, _ body: (String) -> Void) {
+        if let target = entry.useInstead {
+            body(entry.term)
+            body(section.names[target.rawValue])
+        } else {
+            for label in set[entry.concept].labels where label.language == section.language { body(label.text) }
+        }
+    }
+
+    // MARK: Building
+
+    private static func section(_ language: String, _ set: VocabularySet) -> Section {
+        let names = set.keys.map { set[$0].displayName(in: language) }
+        let anchors = set.keys.map { anchor($0, set, language) }
+        var entries: [Entry] = []
+        for key in set.keys {
+            let concept = set[key]
+            if !concept.isDeprecated, let preferred = concept.preferredLabel(in: language) {
+                entries.append(Entry(term: preferred.text, concept: key, useInstead: nil, isMisspelling: false, number: 0))
+            }
+            guard let target = concept.isDeprecated ? set.replacement(of: key) : key else { continue }
+            for label in concept.labels
+            where label.language == language && (concept.isDeprecated ? label.kind != .hidden : !label.kind.isAllowed) {
+                entries.append(
+                    Entry(term: label.text, concept: key, useInstead: target, isMisspelling: label.kind == .hidden, number: entries.count))
+            }
+        }
+        return Section(
+            language: language, words: GlossaryWords(language), letters: alphabetized(entries), names: names, anchors: anchors)
+    }
+
+    /// Entries sorted without case and accents, as a reader expects of a glossary (byte
+    /// order of the folded term, then of the term), under their initial letters.
+    private static func alphabetized(_ entries: [Entry]) -> [(letter: String, entries: [Entry])] {
+        let folded = entries.map { TermNormalizer.accentFolded($0.term) }
+        let order = UTF8Order.sortedIndices(entries.count) { [folded[$0], entries[$0].term] }
+        var letters: [(letter: String, entries: [Entry])] = []
+        for index in order {
+            let letter = initial(folded[index])
+            if letters.last?.letter == letter {
+                letters[letters.count - 1].entries.append(entries[index])
+            } else {
+                letters.append((letter, [entries[index]]))
+            }
+        }
+        return letters
+    }
+
+    /// The anchor of a concept in a language: `<language>-<id>` (with the scheme id when
+    /// the set has several schemes), other characters than letters, digits and `-_.` as `_`.
     static func anchor(_ key: ConceptKey, _ set: VocabularySet, _ language: String) -> String {
         let raw = "\(language)-\(set.vocabularies.count > 1 ? set.vocabulary(of: key).id + "-" : "")\(set[key].id)"
         let plain = raw.utf8.allSatisfy { byte in
@@ -55,77 +138,26 @@ struct Glossary {
         return String(raw.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
     }
 
-    private static func name(_ key: ConceptKey, _ set: VocabularySet, _ language: String) -> String {
-        set[key].displayName(in: language)
-    }
-
-    private static func section(_ language: String, _ set: VocabularySet) -> Section {
-        var entries: [Entry] = []
-        for key in set.keys {
-            let concept = set[key]
-            let links = { (keys: [ConceptKey]) in keys.map { (name($0, set, language), anchor($0, set, language)) } }
-            let target = concept.isDeprecated ? set.replacement(of: key) : key
-            let searchText = concept.labels.filter { $0.language == language }.map(\.text).joined(separator: " ")
-            if !concept.isDeprecated, let preferred = concept.preferredLabel(in: language) {
-                entries.append(
-                    Entry(
-                        term: preferred.text, anchor: anchor(key, set, language), useInstead: nil, isMisspelling: false,
-                        definition: concept.notes(.definition).first { $0.language == language }?.text
-                            ?? concept.notes(.definition).first?.text,
-                        alternatives: concept.labels(.alternative).filter { $0.language == language }.map(\.text),
-                        broader: links(set.graph.broader(of: key)), narrower: links(set.graph.narrower(of: key)),
-                        related: links(set.graph.related(of: key)), searchText: searchText))
-            }
-            guard let target else { continue }
-            let outdated = concept.labels.filter {
-                $0.language == language && (concept.isDeprecated ? $0.kind != .hidden : !$0.kind.isAllowed)
-            }
-            for label in outdated {
-                entries.append(
-                    Entry(
-                        term: label.text, anchor: anchor(key, set, language) + "-\(entries.count)",
-                        useInstead: (name(target, set, language), anchor(target, set, language)),
-                        isMisspelling: label.kind == .hidden, definition: nil, alternatives: [], broader: [], narrower: [],
-                        related: [], searchText: "\(label.text) \(name(target, set, language))"))
-            }
-        }
-        let sorted = entries.map { (key: sortKey($0.term), entry: $0) }.sorted { $0.key < $1.key }
-        var letters: [(letter: String, entries: [Entry])] = []
-        for (key, entry) in sorted {
-            let letter = initial(key.0)
-            if letters.last?.letter == letter {
-                letters[letters.count - 1].entries.append(entry)
-            } else {
-                letters.append((letter, [entry]))
-            }
-        }
-        return Section(language: language, letters: letters)
-    }
-
-    /// Sorts without case and accents, as a reader expects of a glossary.
-    private static func sortKey(_ term: String) -> (String, String) {
-        (TermNormalizer.accentFolded(term), term)
-    }
-
     /// The letter a term (in its folded form) is filed under: A–Z, or `#` for anything else.
     private static func initial(_ folded: String) -> String {
-        guard let first = folded.first, first.isASCII, first.isLetter else { return "#" }
-        return first.uppercased()
+        guard let first = folded.utf8.first, (first | 0x20) &- 0x61 < 26 else { return "#" }
+        return String(UnicodeScalar(first & ~0x20))
     }
+}
 
-    /// Interface words in the glossary's languages (Dutch and English; English otherwise).
-    /// Renderers ask once per section.
-    static func words(_ language: String) -> [String: String] {
-        language.hasPrefix("nl")
-            ? [
-                "useInstead": "gebruik", "outdated": "verouderd", "misspelling": "spelling", "also": "ook",
-                "broader": "breder", "narrower": "smaller", "related": "verwant", "search": "Zoek een term",
-                "language": "Nederlands",
-            ]
-            : [
-                "useInstead": "use", "outdated": "outdated", "misspelling": "misspelling", "also": "also",
-                "broader": "broader", "narrower": "narrower", "related": "related", "search": "Search for a term",
-                "language": Locale(identifier: "en").localizedString(forLanguageCode: language) ?? language,
-            ]
+/// Interface words in the glossary's languages (Dutch and English; English otherwise).
+struct GlossaryWords {
+    let useInstead, outdated, misspelling, also, broader, narrower, related, search, language: String
+
+    init(_ language: String) {
+        if language.hasPrefix("nl") {
+            (useInstead, outdated, misspelling, also) = ("gebruik", "verouderd", "spelling", "ook")
+            (broader, narrower, related, search) = ("breder", "smaller", "verwant", "Zoek een term")
+            self.language = "Nederlands"
+        } else {
+            (useInstead, outdated, misspelling, also) = ("use", "outdated", "misspelling", "also")
+            (broader, narrower, related, search) = ("broader", "narrower", "related", "Search for a term")
+            self.language = Locale(identifier: "en").localizedString(forLanguageCode: language) ?? language
+        }
     }
 }

@@ -29,9 +29,11 @@ struct Substitutions {
                 accepted.append((entry.form, entry.isCaseSensitive))
             }
         }
-        self.substitutions = substitutions.map { (key: ($0.outdated.lowercased(), $0.outdated), value: $0) }
-            .sorted { $0.key < $1.key }.map(\.value)
-        self.accepted = accepted.map { (key: ($0.0.lowercased(), $0.0), value: $0) }.sorted { $0.key < $1.key }.map(\.value)
+        // Sorted without case, then as written.
+        self.substitutions = UTF8Order.sortedIndices(substitutions.count) {
+            [substitutions[$0].outdated.lowercased(), substitutions[$0].outdated]
+        }.map { substitutions[$0] }
+        self.accepted = UTF8Order.sortedIndices(accepted.count) { [accepted[$0].0.lowercased(), accepted[$0].0] }.map { accepted[$0] }
     }
 
     /// A literal term as a regular expression (RE2 and JavaScript alike).
