@@ -1,3 +1,4 @@
+import Synchronization
 import VaktaalCore
 
 /// The formats `vaktaal export` writes.
@@ -33,13 +34,56 @@ public struct ExportFile: Sendable, Equatable {
     }
 }
 
+/// A vocabulary set prepared for export. What several formats derive from the set (the
+/// glossary of the HTML and Markdown pages, the substitutions of the Vale and textlint
+/// rules) is made once, on first use, however many formats are written, in parallel or not.
+public final class ExportInput: Sendable {
+    /// The vocabulary exported.
+    public let set: VocabularySet
+    /// The name single files get (e.g. `lerarenopleiding`).
+    public let baseName: String
+    private let glossaryMade = Mutex<Glossary?>(nil)
+    private let substitutionsMade = Mutex<Substitutions?>(nil)
+
+    /// Prepares `set`; `baseName` defaults to ``Exporters/baseName(for:)``.
+    public init(_ set: VocabularySet, baseName: String? = nil) {
+        self.set = set
+        self.baseName = baseName ?? Exporters.baseName(for: set)
+    }
+
+    var glossary: Glossary {
+        glossaryMade.withLock { made in
+            if let made { return made }
+            let glossary = Glossary(set)
+            made = glossary
+            return glossary
+        }
+    }
+
+    var substitutions: Substitutions {
+        substitutionsMade.withLock { made in
+            if let made { return made }
+            let substitutions = Substitutions(set)
+            made = substitutions
+            return substitutions
+        }
+    }
+}
+
 /// Writes a vocabulary set in one exchange format. Output is deterministic: the same set
 /// gives the same bytes.
 public protocol Exporter: Sendable {
     /// The format written.
     var format: ExportFormat { get }
+    /// The files of the export; the input's `baseName` names single files.
+    func export(_ input: ExportInput) -> [ExportFile]
+}
+
+extension Exporter {
     /// The files of the export; `baseName` names single files (e.g. `lerarenopleiding`).
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile]
+    public func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+        export(ExportInput(set, baseName: baseName))
+    }
 }
 
 /// Every exporter, one per format.
@@ -48,6 +92,12 @@ public enum Exporters {
     public static let all: [any Exporter] = [
         SKOSExporter(), TurtleExporter(), JSONLDExporter(), TBXExporter(), CSVExporter(), HTMLExporter(),
         MarkdownExporter(), ValeExporter(), TextlintExporter(),
+    ]
+
+    /// The order in which `export --all` starts the formats on parallel workers: the
+    /// slowest first, and the formats that share a glossary or substitutions far apart.
+    public static let parallelSchedule: [ExportFormat] = [
+        .html, .vale, .skos, .jsonld, .turtle, .tbx, .markdown, .textlint, .csv,
     ]
 
     /// The exporter of a format.

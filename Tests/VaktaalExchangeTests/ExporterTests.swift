@@ -17,8 +17,18 @@ final class Discard: XMLContentHandler {
 }
 
 @Suite struct ExporterTests {
-    @Test func everyFormatHasOneExporter() {
+    @Test func everyFormatHasOneExporterAndAPlaceInTheSchedule() {
         #expect(Exporters.all.map(\.format) == ExportFormat.allCases)
+        #expect(Exporters.parallelSchedule.sorted { $0.rawValue < $1.rawValue } == ExportFormat.allCases.sorted { $0.rawValue < $1.rawValue })
+    }
+
+    @Test func sharedPartsAreMadeOnceAndGiveTheSameBytes() {
+        let input = ExportInput(tricky)
+        let html = Exporters.exporter(for: .html).export(input)
+        let markdown = Exporters.exporter(for: .markdown).export(input)
+        #expect(html == Exporters.exporter(for: .html).export(tricky, baseName: input.baseName))
+        #expect(markdown == Exporters.exporter(for: .markdown).export(tricky, baseName: input.baseName))
+        #expect(input.baseName == "vocabulary")
     }
 
     @Test(arguments: ExportFormat.allCases)

@@ -8,7 +8,8 @@ struct CSVExporter: Exporter {
     let format = ExportFormat.csv
     static let header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
         var output = ByteBuffer(capacity: set.count * 700)
         output += "\u{FEFF}"
         Self.writeRow(Self.header, into: &output)

@@ -6,8 +6,9 @@ import VaktaalCore
 struct HTMLExporter: Exporter {
     let format = ExportFormat.html
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        let glossary = Glossary(set)
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
+        let glossary = input.glossary
         let language = glossary.sections.first?.language ?? "en"
         let search = GlossaryWords(language).search
         var html = ByteBuffer(capacity: set.count * 1_000)

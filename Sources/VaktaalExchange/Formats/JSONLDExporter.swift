@@ -7,7 +7,8 @@ import VaktaalCore
 struct JSONLDExporter: Exporter {
     let format = ExportFormat.jsonld
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
         var output = ByteBuffer(capacity: set.count * 2_000)
         output += "{\n  \"@context\": {\n"
         let prefixes = RDFNamespace.prefixes.sorted { $0.prefix < $1.prefix }

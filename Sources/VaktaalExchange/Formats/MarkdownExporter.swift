@@ -5,8 +5,9 @@ import VaktaalCore
 struct MarkdownExporter: Exporter {
     let format = ExportFormat.markdown
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        let glossary = Glossary(set)
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
+        let glossary = input.glossary
         var markdown = ByteBuffer(capacity: set.count * 600)
         markdown += "# "
         Self.writeEscaped(glossary.title, into: &markdown)

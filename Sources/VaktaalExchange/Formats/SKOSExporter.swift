@@ -5,7 +5,8 @@ import VaktaalXML
 struct SKOSExporter: Exporter {
     let format = ExportFormat.skos
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
         var writer = XMLWriter(capacity: set.count * 2_500)
         let namespaces = RDFNamespace.prefixes.map { (name: "xmlns:\($0.prefix)", value: $0.namespace) }
         writer.startElement("rdf:RDF", attributes: namespaces)

@@ -9,7 +9,8 @@ struct TBXExporter: Exporter {
     let format = ExportFormat.tbx
     static let namespace = "urn:iso:std:iso:30042:ed-2"
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
         var writer = XMLWriter(capacity: set.count * 1_400)
         let language = set.vocabularies.first?.defaultLanguage ?? "en"
         writer.startElement(

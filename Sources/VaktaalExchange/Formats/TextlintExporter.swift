@@ -6,8 +6,8 @@ import VaktaalCore
 struct TextlintExporter: Exporter {
     let format = ExportFormat.textlint
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        let substitutions = Substitutions(set)
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let substitutions = input.substitutions
         var terms = substitutions.accepted.filter(\.isCaseSensitive).map { JSONText.quoted($0.term) }
         terms += substitutions.substitutions.map {
             "[\(JSONText.quoted(Substitutions.regexEscaped($0.outdated))), \(JSONText.quoted($0.replacement))]"

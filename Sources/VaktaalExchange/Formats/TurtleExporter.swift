@@ -4,7 +4,8 @@ import VaktaalCore
 struct TurtleExporter: Exporter {
     let format = ExportFormat.turtle
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let (set, baseName) = (input.set, input.baseName)
         var output = ByteBuffer(capacity: set.count * 1_500)
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
         SKOSGraph.forEachDescription(set) { description in

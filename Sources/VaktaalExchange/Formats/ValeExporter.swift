@@ -7,8 +7,8 @@ import VaktaalCore
 struct ValeExporter: Exporter {
     let format = ExportFormat.vale
 
-    func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
-        let substitutions = Substitutions(set)
+    func export(_ input: ExportInput) -> [ExportFile] {
+        let substitutions = input.substitutions
         let terms = substitutions.substitutions.filter { !$0.isCaseSensitive }
         let names = substitutions.substitutions.filter(\.isCaseSensitive)
         let accept = substitutions.accepted.map { Substitutions.regexEscaped($0.term) + "\n" }.joined()

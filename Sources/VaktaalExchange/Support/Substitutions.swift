@@ -19,7 +19,10 @@ struct Substitutions {
         var substitutions: [Substitution] = []
         var accepted: [(String, Bool)] = []
         var seenAccepted: Set<String> = []
-        for entry in LookupIndex.entries(of: set) where entry.labelIndex != nil && !entry.form.isEmpty {
+        let entries = LookupIndex.entries(of: set)
+        seen.reserveCapacity(entries.count / 2)
+        seenAccepted.reserveCapacity(entries.count)
+        for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
             if let replacement = set.replacement(for: entry) {
                 let key = entry.isCaseSensitive ? entry.form : entry.form.lowercased()
                 if seen.insert(key).inserted, replacement != entry.form {

@@ -53,18 +53,20 @@ struct ExportCommand: ParsableCommand {
             printError("error: not exported: the vocabulary files have errors (see vaktaal check)")
             throw ExitCode(2)
         }
-        let baseName = Exporters.baseName(for: loaded.set)
+        let input = ExportInput(loaded.set)
         guard all else {
-            try write(Exporters.exporter(for: format!).export(loaded.set, baseName: baseName))
+            try write(Exporters.exporter(for: format!).export(input))
             return
         }
-        // Every format at once, one per core: the set is immutable and each format writes its own files.
+        // Every format at once, one per core: the set is immutable and each format writes its own
+        // files. Formats that share work (the glossary, the substitutions) run apart, so that the
+        // second one finds it made instead of waiting for it.
         try createFolder(output!)
-        let formats = ExportFormat.allCases
+        let formats = Exporters.parallelSchedule
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             let format = formats[index]
-            let exported = Exporters.exporter(for: format).export(loaded.set, baseName: baseName)
+            let exported = Exporters.exporter(for: format).export(input)
             let files = exported.count > 1
                 ? exported.map { ExportFile(path: "\(format.rawValue)/\($0.path)", contents: $0.contents) } : exported
             do { try write(files) } catch { failures.record() }
