@@ -25,8 +25,9 @@ public struct Concept: Hashable, Sendable {
 
     /// The box holding a concept's fields.
     final class Storage: @unchecked Sendable {
-        // Mutated only through `uniqueFields()`, after a uniqueness check: value semantics hold.
-        var fields: Fields
+        // Mutated only through `uniqueFields()`, after a uniqueness check, so value semantics
+        // hold; the static exclusivity checks on the owning value make dynamic ones redundant.
+        @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 

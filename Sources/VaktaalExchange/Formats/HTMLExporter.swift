@@ -85,13 +85,13 @@ struct HTMLExporter: Exporter {
             html += "</a>"
         }
         html += "</nav>\n"
-        for (letter, entries) in section.letters {
+        for (letter, range) in section.letters {
             html += "<h3 id=\""
             writeLetterAnchor(letter, language, into: &html)
             html += "\">"
             html.appendEscaped(letter)
             html += "</h3>\n<dl>\n"
-            for entry in entries { write(entry, in: section, of: glossary, into: &html) }
+            for index in range { write(section.entries[index], in: section, of: glossary, into: &html) }
             html += "</dl>\n"
         }
         html += "</section>\n"
@@ -104,7 +104,6 @@ struct HTMLExporter: Exporter {
     }
 
     private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer) {
-        let words = section.words
         html += entry.useInstead == nil ? "<div class=\"entry\" id=\"" : "<div class=\"entry outdated\" id=\""
         html.appendEscaped(section.anchor(of: entry))
         html += "\" data-terms=\""
@@ -118,9 +117,9 @@ struct HTMLExporter: Exporter {
             html += "\"><dt><del>"
             html.appendEscaped(entry.term)
             html += "</del></dt><dd>"
-            html.appendEscaped(entry.isMisspelling ? words.misspelling : words.outdated)
+            html.appendEscaped(entry.isMisspelling ? section.words.misspelling : section.words.outdated)
             html += ": "
-            html.appendEscaped(words.useInstead)
+            html.appendEscaped(section.words.useInstead)
             html += " "
             writeLink(to: target, in: section, into: &html)
             html += "</dd></div>\n"
@@ -134,15 +133,20 @@ struct HTMLExporter: Exporter {
             html.appendEscaped(definition)
             html += "</dd>"
         }
-        let alternatives = glossary.alternatives(of: entry.concept, in: section.language)
-        if !alternatives.isEmpty {
-            html += "<dd class=\"meta\">"
-            html.appendEscaped(words.also)
-            html += ": "
-            html.appendEscaped(alternatives.joined(separator: ", "))
-            html += "</dd>"
+        var alternatives = 0
+        glossary.forEachAlternative(of: entry.concept, in: section.language) { alternative in
+            if alternatives == 0 {
+                html += "<dd class=\"meta\">"
+                html.appendEscaped(section.words.also)
+                html += ": "
+            } else {
+                html += ", "
+            }
+            html.appendEscaped(alternative)
+            alternatives += 1
         }
-        for (name, keys) in glossary.links(of: entry.concept, words: words) {
+        if alternatives > 0 { html += "</dd>" }
+        glossary.forEachLinkGroup(of: entry.concept, words: section.words) { name, keys in
             html += "<dd class=\"meta\">"
             html.appendEscaped(name)
             html += ": "

@@ -22,9 +22,9 @@ struct MarkdownExporter: Exporter {
             markdown += " (\(section.language))\n\n"
             markdown += section.letters.map { "[\($0.letter)](#\(section.language)-letter-\($0.letter.lowercased()))" }
                 .joined(separator: " · ") + "\n\n"
-            for (letter, entries) in section.letters {
+            for (letter, range) in section.letters {
                 markdown += "### \(letter) <a id=\"\(section.language)-letter-\(letter.lowercased())\"></a>\n\n"
-                for entry in entries { write(entry, in: section, of: glossary, into: &markdown) }
+                for index in range { write(section.entries[index], in: section, of: glossary, into: &markdown) }
             }
         }
         return [ExportFile(path: "\(baseName).md", contents: markdown.bytes)]
@@ -54,18 +54,20 @@ struct MarkdownExporter: Exporter {
             Self.writeEscaped(definition, into: &markdown)
         }
         var separator = "  \n  "
-        let alternatives = glossary.alternatives(of: entry.concept, in: section.language)
-        if !alternatives.isEmpty {
-            markdown += separator
-            markdown += words.also
-            markdown += ": "
-            for (index, alternative) in alternatives.enumerated() {
-                if index > 0 { markdown += ", " }
-                Self.writeEscaped(alternative, into: &markdown)
+        var alternatives = 0
+        glossary.forEachAlternative(of: entry.concept, in: section.language) { alternative in
+            if alternatives == 0 {
+                markdown += separator
+                markdown += words.also
+                markdown += ": "
+            } else {
+                markdown += ", "
             }
-            separator = "; "
+            Self.writeEscaped(alternative, into: &markdown)
+            alternatives += 1
         }
-        for (name, keys) in glossary.links(of: entry.concept, words: words) {
+        if alternatives > 0 { separator = "; " }
+        glossary.forEachLinkGroup(of: entry.concept, words: words) { name, keys in
             markdown += separator
             markdown += name
             markdown += ": "

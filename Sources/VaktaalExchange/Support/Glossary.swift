@@ -24,8 +24,10 @@ struct Glossary {
     struct Section {
         let language: String
         let words: GlossaryWords
-        /// Headwords under their initial letter, A to Z, `#` first.
-        let letters: [(letter: String, entries: [Entry])]
+        /// Every headword, A to Z.
+        let entries: [Entry]
+        /// The initial letters, `#` first, each with its range of ``entries``.
+        let letters: [(letter: String, range: Range<Int>)]
         /// Every concept's name in this language, by key.
         let names: [String]
         /// Every concept's anchor in this language, by key.
@@ -65,15 +67,17 @@ struct Glossary {
         return (notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition })?.text
     }
 
-    /// The alternative labels in a language.
-    func alternatives(of key: ConceptKey, in language: String) -> [String] {
-        set[key].labels.filter { $0.kind == .alternative && $0.language == language }.map(\.text)
+    /// The alternative labels in a language, in source order.
+    func forEachAlternative(of key: ConceptKey, in language: String, _ body: (String) -> Void) {
+        for label in set[key].labels where label.kind == .alternative && label.language == language { body(label.text) }
     }
 
-    /// Broader, narrower and related concepts, with the word that names each group.
-    func links(of key: ConceptKey, words: GlossaryWords) -> [(name: String, keys: [ConceptKey])] {
-        [(words.broader, set.graph.broader(of: key)), (words.narrower, set.graph.narrower(of: key)),
-         (words.related, set.graph.related(of: key))].filter { !$0.1.isEmpty }
+    /// Broader, narrower and related concepts, each group that has any with the word that names it.
+    func forEachLinkGroup(of key: ConceptKey, words: GlossaryWords, _ body: (String, [ConceptKey]) -> Void) {
+        let graph = set.graph
+        if !graph.broader[key.rawValue].isEmpty { body(words.broader, graph.broader[key.rawValue]) }
+        if !graph.narrower[key.rawValue].isEmpty { body(words.narrower, graph.narrower[key.rawValue]) }
+        if !graph.related[key.rawValue].isEmpty { body(words.related, graph.related[key.rawValue]) }
     }
 
     /// The words the search field matches for an entry: every label of the concept in the
@@ -105,25 +109,26 @@ struct Glossary {
                     Entry(term: label.text, concept: key, useInstead: target, isMisspelling: label.kind == .hidden, number: entries.count))
             }
         }
+        let (sorted, letters) = alphabetized(entries)
         return Section(
-            language: language, words: GlossaryWords(language), letters: alphabetized(entries), names: names, anchors: anchors)
+            language: language, words: GlossaryWords(language), entries: sorted, letters: letters, names: names, anchors: anchors)
     }
 
     /// Entries sorted without case and accents, as a reader expects of a glossary (byte
     /// order of the folded term, then of the term), under their initial letters.
-    private static func alphabetized(_ entries: [Entry]) -> [(letter: String, entries: [Entry])] {
+    private static func alphabetized(_ entries: [Entry]) -> (entries: [Entry], letters: [(letter: String, range: Range<Int>)]) {
         let folded = entries.map { TermNormalizer.accentFolded($0.term) }
         let order = UTF8Order.sortedIndices(entries.count) { [folded[$0], entries[$0].term] }
-        var letters: [(letter: String, entries: [Entry])] = []
-        for index in order {
+        var letters: [(letter: String, range: Range<Int>)] = []
+        for (position, index) in order.enumerated() {
             let letter = initial(folded[index])
             if letters.last?.letter == letter {
-                letters[letters.count - 1].entries.append(entries[index])
+                letters[letters.count - 1].range = letters[letters.count - 1].range.lowerBound..<position + 1
             } else {
-                letters.append((letter, [entries[index]]))
+                letters.append((letter, position..<position + 1))
             }
         }
-        return letters
+        return (order.map { entries[$0] }, letters)
     }
 
     /// The anchor of a concept in a language: `<language>-<id>` (with the scheme id when
