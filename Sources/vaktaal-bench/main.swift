@@ -22,6 +22,8 @@ func milliseconds(_ duration: Duration) -> String {
 func load(_ path: String) -> LoadedVocabulary {
     let (loaded, loadTime) = measure { try! VocabularyLoader.load(path: path) }
     print("load \(loaded.set.count) concepts: \(milliseconds(loadTime))")
+    let (_, setTime) = measure { VocabularySet(loaded.set.vocabularies) }
+    print("  of which resolving references (VocabularySet): \(milliseconds(setTime))")
     return loaded
 }
 

@@ -88,6 +88,7 @@ struct ReferenceResolver: Sendable {
             if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
             var local: [String: ConceptKey] = [:]
             local.reserveCapacity(vocabulary.concepts.count)
+            keysByURI.reserveCapacity(keysByURI.count + vocabulary.concepts.count)
             for (index, concept) in vocabulary.concepts.enumerated() {
                 let key = ConceptKey(positions.count)
                 positions.append((schemeIndex, index))
@@ -104,15 +105,16 @@ struct ReferenceResolver: Sendable {
     }
 
     func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
-        if let key = keysByURI[reference] { return key }
-        if let colon = reference.firstIndex(of: ":") {
-            let scheme = String(reference[..<colon])
-            let id = String(reference[reference.index(after: colon)...])
-            guard let other = schemeIndexByID[scheme] else { return nil }
-            return keysByLocalID[other][id]
+        guard let colon = reference.utf8.firstIndex(of: UInt8(ascii: ":")) else {
+            // A plain id: no URI or `scheme:id` has no colon.
+            guard keysByLocalID.indices.contains(schemeIndex) else { return nil }
+            return keysByLocalID[schemeIndex][reference]
         }
-        guard keysByLocalID.indices.contains(schemeIndex) else { return nil }
-        return keysByLocalID[schemeIndex][reference]
+        if let key = keysByURI[reference] { return key }
+        let scheme = String(Substring(reference.utf8[..<colon]))
+        let id = String(Substring(reference.utf8[reference.utf8.index(after: colon)...]))
+        guard let other = schemeIndexByID[scheme] else { return nil }
+        return keysByLocalID[other][id]
     }
 }
 

@@ -96,6 +96,12 @@ struct ValueParser {
 /// Splits a `;`-separated list attribute (`plural`, `forms`, `exceptions`).
 func splitList(_ value: String?) -> [String] {
     guard let value, !value.isEmpty else { return [] }
+    // One item without a separator or surrounding spaces, the usual case, is the value itself.
+    if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+        !value.utf8.contains(UInt8(ascii: ";"))
+    {
+        return [value]
+    }
     return value.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
 }
 

@@ -15,6 +15,18 @@ enum IdentifierPattern {
             }
             return (("a"..."z").contains(first) || ("0"..."9").contains(first)) && value.unicodeScalars.allSatisfy(allowed)
         case .concept:
+            // Plain ASCII ids, by far the most common, are decided on bytes.
+            var isASCII = true
+            for byte in value.utf8 {
+                guard byte < 0x80 else {
+                    isASCII = false
+                    break
+                }
+                let allowed = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "~")
+                if !allowed { return false }
+            }
+            if isASCII { return true }
             return value.unicodeScalars.allSatisfy { scalar in
                 scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-~".unicodeScalars.contains(scalar)
             }
