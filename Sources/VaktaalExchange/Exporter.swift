@@ -1,4 +1,3 @@
-import Synchronization
 import VaktaalCore
 
 /// The formats `vaktaal export` writes.
@@ -12,6 +11,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case markdown
     case vale
     case textlint
+
+    /// How many files the format writes (more than one needs an output folder).
+    public var fileCount: Int { self == .vale ? 3 : 1 }
 }
 
 /// One file an exporter produces, at a path relative to the output folder.
@@ -34,53 +36,25 @@ public struct ExportFile: Sendable, Equatable {
     }
 }
 
-/// A vocabulary set prepared for export. What several formats derive from the set (the
-/// glossary of the HTML and Markdown pages, the substitutions of the Vale and textlint
-/// rules) is made once, on first use, however many formats are written, in parallel or not.
-public final class ExportInput: Sendable {
-    /// The vocabulary exported.
-    public let set: VocabularySet
-    /// The name single files get (e.g. `lerarenopleiding`).
-    public let baseName: String
-    private let glossaryMade = Mutex<Glossary?>(nil)
-    private let substitutionsMade = Mutex<Substitutions?>(nil)
-
-    /// Prepares `set`; `baseName` defaults to ``Exporters/baseName(for:)``.
-    public init(_ set: VocabularySet, baseName: String? = nil) {
-        self.set = set
-        self.baseName = baseName ?? Exporters.baseName(for: set)
-    }
-
-    var glossary: Glossary {
-        glossaryMade.withLock { made in
-            if let made { return made }
-            let glossary = Glossary(set)
-            made = glossary
-            return glossary
-        }
-    }
-
-    var substitutions: Substitutions {
-        substitutionsMade.withLock { made in
-            if let made { return made }
-            let substitutions = Substitutions(set)
-            made = substitutions
-            return substitutions
-        }
-    }
-}
-
 /// Writes a vocabulary set in one exchange format. Output is deterministic: the same set
 /// gives the same bytes.
 public protocol Exporter: Sendable {
     /// The format written.
     var format: ExportFormat { get }
-    /// The files of the export; the input's `baseName` names single files.
-    func export(_ input: ExportInput) -> [ExportFile]
+    /// Writes the files of the export to `sink`, in pieces as they are made; the input's
+    /// `baseName` names single files.
+    func export(_ input: ExportInput, to sink: any ExportSink)
 }
 
 extension Exporter {
-    /// The files of the export; `baseName` names single files (e.g. `lerarenopleiding`).
+    /// The files of the export, in memory.
+    public func export(_ input: ExportInput) -> [ExportFile] {
+        let sink = MemorySink()
+        export(input, to: sink)
+        return sink.files
+    }
+
+    /// The files of the export, in memory; `baseName` names single files (e.g. `lerarenopleiding`).
     public func export(_ set: VocabularySet, baseName: String) -> [ExportFile] {
         export(ExportInput(set, baseName: baseName))
     }

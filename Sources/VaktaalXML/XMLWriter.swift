@@ -16,6 +16,13 @@ public struct XMLWriter: Sendable {
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
+    /// Passes the bytes written so far to `body` and empties the buffer (keeping its
+    /// capacity), for writers that stream a large document in pieces.
+    public mutating func drain(_ body: ([UInt8]) -> Void) {
+        body(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The text written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -32,6 +32,18 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    @Test func failedWritesAreReportedWithThePath() throws {
+        let folder = try Vaktaal.folder(with: ["blocked": "a file, not a folder"])
+        // No temporary file can be made in /proc, not even by root.
+        let unwritable = try Vaktaal.run(["export", "--format", "csv", "-o", "/proc/vaktaal-test.csv"], in: folder)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.standardError.contains("/proc/vaktaal-test.csv: error: cannot create a temporary file"))
+        let notAFolder = try Vaktaal.run(["export", "--all", "-o", "blocked/exports"], in: folder)
+        #expect(notAFolder.status == 2)
+        #expect(notAFolder.standardError.contains("blocked/exports: error: cannot create the folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["blocked"])
+    }
+
     @Test func anInvalidVocabularyIsNotExported() throws {
         let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")])
         let result = try Vaktaal.run(["export", "--format", "skos"], in: folder)

@@ -22,6 +22,11 @@ final class Discard: XMLContentHandler {
         #expect(Exporters.parallelSchedule.sorted { $0.rawValue < $1.rawValue } == ExportFormat.allCases.sorted { $0.rawValue < $1.rawValue })
     }
 
+    @Test(arguments: ExportFormat.allCases)
+    func formatsSayHowManyFilesTheyWrite(_ format: ExportFormat) {
+        #expect(Exporters.exporter(for: format).export(tricky, baseName: "t").count == format.fileCount)
+    }
+
     @Test func sharedPartsAreMadeOnceAndGiveTheSameBytes() {
         let input = ExportInput(tricky)
         let html = Exporters.exporter(for: .html).export(input)

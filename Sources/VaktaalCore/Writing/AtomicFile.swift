@@ -27,33 +27,45 @@ public enum AtomicFile {
 
     /// Replaces (or creates) `path` with `bytes`, keeping the permissions of an existing file.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        let folder = parentFolder(of: path)
+        let file = try AtomicFileWriter(path: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+}
+
+/// A file written atomically in pieces: bytes are appended to a temporary file beside the
+/// target, and ``commit()`` flushes it to disk and renames it over the target. Until then
+/// the target is untouched; a writer dropped without a commit removes its temporary file.
+public final class AtomicFileWriter {
+    /// The file replaced on commit.
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+    private var committed = false
+
+    /// Creates the temporary file, with the permissions of an existing target.
+    public init(path: String) throws(FileWriteError) {
+        self.path = path
+        let folder = Self.parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw failure(path, "create a temporary file") }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Self.failure(path, "create a temporary file") }
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var existing = stat()
         let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
-        var ok = fchmod(descriptor, mode) == 0
-        ok = ok && writeAll(bytes, to: descriptor)
-        ok = ok && fsync(descriptor) == 0
-        let error = ok ? nil : failure(path, "write")
-        close(descriptor)
-        if let error {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path, "replace the file")
-            unlink(temporary)
-            throw error
-        }
-        syncFolder(folder)
+        guard fchmod(descriptor, mode) == 0 else { throw Self.failure(path, "write") }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
+    deinit {
+        guard !committed else { return }
+        if descriptor >= 0 { close(descriptor) }
+        unlink(temporary)
+    }
+
+    /// Appends bytes to the temporary file.
+    public func write(_ bytes: [UInt8]) throws(FileWriteError) {
+        let ok = bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -65,6 +77,19 @@ public enum AtomicFile {
             }
             return true
         }
+        guard ok else { throw Self.failure(path, "write") }
+    }
+
+    /// Flushes the temporary file to disk and renames it over the target.
+    public func commit() throws(FileWriteError) {
+        let synced = fsync(descriptor) == 0
+        let error = synced ? nil : Self.failure(path, "write")
+        close(descriptor)
+        descriptor = -1
+        if let error { throw error }
+        guard rename(temporary, path) == 0 else { throw Self.failure(path, "replace the file") }
+        committed = true
+        Self.syncFolder(Self.parentFolder(of: path))
     }
 
     private static func syncFolder(_ folder: String) {

@@ -8,9 +8,9 @@ struct CSVExporter: Exporter {
     let format = ExportFormat.csv
     static let header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
 
-    func export(_ input: ExportInput) -> [ExportFile] {
+    func export(_ input: ExportInput, to sink: any ExportSink) {
         let (set, baseName) = (input.set, input.baseName)
-        var output = ByteBuffer(capacity: set.count * 700)
+        var output = ByteBuffer(file: "\(baseName).csv", on: sink)
         output += "\u{FEFF}"
         Self.writeRow(Self.header, into: &output)
         var row: [String] = []
@@ -27,8 +27,9 @@ struct CSVExporter: Exporter {
                 ]
                 Self.writeRow(row, into: &output)
             }
+            output.flushIfFull()
         }
-        return [ExportFile(path: "\(baseName).csv", contents: output.bytes)]
+        output.finish()
     }
 
     private static func writeRow(_ fields: [String], into output: inout ByteBuffer) {

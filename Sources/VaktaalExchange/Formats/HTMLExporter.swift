@@ -6,12 +6,12 @@ import VaktaalCore
 struct HTMLExporter: Exporter {
     let format = ExportFormat.html
 
-    func export(_ input: ExportInput) -> [ExportFile] {
-        let (set, baseName) = (input.set, input.baseName)
+    func export(_ input: ExportInput, to sink: any ExportSink) {
+        let baseName = input.baseName
         let glossary = input.glossary
         let language = glossary.sections.first?.language ?? "en"
         let search = GlossaryWords(language).search
-        var html = ByteBuffer(capacity: set.count * 1_000)
+        var html = ByteBuffer(file: "\(baseName).html", on: sink)
         html += "<!DOCTYPE html>\n<html lang=\""
         html.appendEscaped(language)
         html += """
@@ -63,7 +63,7 @@ struct HTMLExporter: Exporter {
             </html>
 
             """
-        return [ExportFile(path: "\(baseName).html", contents: html.bytes)]
+        html.finish()
     }
 
     private func write(_ section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer) {
@@ -91,7 +91,10 @@ struct HTMLExporter: Exporter {
             html += "\">"
             html.appendEscaped(letter)
             html += "</h3>\n<dl>\n"
-            for index in range { write(section.entries[index], in: section, of: glossary, into: &html) }
+            for index in range {
+                write(section.entries[index], in: section, of: glossary, into: &html)
+                html.flushIfFull()
+            }
             html += "</dl>\n"
         }
         html += "</section>\n"

@@ -7,9 +7,9 @@ import VaktaalCore
 struct JSONLDExporter: Exporter {
     let format = ExportFormat.jsonld
 
-    func export(_ input: ExportInput) -> [ExportFile] {
-        let (set, baseName) = (input.set, input.baseName)
-        var output = ByteBuffer(capacity: set.count * 2_000)
+    func export(_ input: ExportInput, to sink: any ExportSink) {
+        let set = input.set
+        var output = ByteBuffer(file: "\(input.baseName).jsonld", on: sink)
         output += "{\n  \"@context\": {\n"
         let prefixes = RDFNamespace.prefixes.sorted { $0.prefix < $1.prefix }
         output += prefixes.map { "    \(JSONText.quoted($0.prefix)): \(JSONText.quoted($0.namespace))" }.joined(separator: ",\n")
@@ -20,9 +20,10 @@ struct JSONLDExporter: Exporter {
             output += first ? "\n" : ",\n"
             first = false
             Self.writeNode(description, groups: &groups, into: &output)
+            output.flushIfFull()
         }
         output += "\n  ]\n}\n"
-        return [ExportFile(path: "\(baseName).jsonld", contents: output.bytes)]
+        output.finish()
     }
 
     /// Each predicate's place among the keys of a node: JSON-LD keys are written sorted by

@@ -5,10 +5,10 @@ import VaktaalCore
 struct MarkdownExporter: Exporter {
     let format = ExportFormat.markdown
 
-    func export(_ input: ExportInput) -> [ExportFile] {
-        let (set, baseName) = (input.set, input.baseName)
+    func export(_ input: ExportInput, to sink: any ExportSink) {
+        let baseName = input.baseName
         let glossary = input.glossary
-        var markdown = ByteBuffer(capacity: set.count * 600)
+        var markdown = ByteBuffer(file: "\(baseName).md", on: sink)
         markdown += "# "
         Self.writeEscaped(glossary.title, into: &markdown)
         markdown += "\n\n"
@@ -24,10 +24,13 @@ struct MarkdownExporter: Exporter {
                 .joined(separator: " · ") + "\n\n"
             for (letter, range) in section.letters {
                 markdown += "### \(letter) <a id=\"\(section.language)-letter-\(letter.lowercased())\"></a>\n\n"
-                for index in range { write(section.entries[index], in: section, of: glossary, into: &markdown) }
+                for index in range {
+                    write(section.entries[index], in: section, of: glossary, into: &markdown)
+                    markdown.flushIfFull()
+                }
             }
         }
-        return [ExportFile(path: "\(baseName).md", contents: markdown.bytes)]
+        markdown.finish()
     }
 
     private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into markdown: inout ByteBuffer) {

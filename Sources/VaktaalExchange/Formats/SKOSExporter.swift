@@ -5,9 +5,10 @@ import VaktaalXML
 struct SKOSExporter: Exporter {
     let format = ExportFormat.skos
 
-    func export(_ input: ExportInput) -> [ExportFile] {
+    func export(_ input: ExportInput, to sink: any ExportSink) {
         let (set, baseName) = (input.set, input.baseName)
-        var writer = XMLWriter(capacity: set.count * 2_500)
+        var writer = XMLWriter(capacity: ByteBuffer.chunkSize + ByteBuffer.chunkSize / 4)
+        sink.begin("\(baseName).rdf")
         let namespaces = RDFNamespace.prefixes.map { (name: "xmlns:\($0.prefix)", value: $0.namespace) }
         writer.startElement("rdf:RDF", attributes: namespaces)
         SKOSGraph.forEachDescription(set) { description in
@@ -22,8 +23,9 @@ struct SKOSExporter: Exporter {
                 }
             }
             writer.endElement("rdf:Description")
+            writer.flushIfFull(to: sink)
         }
         writer.endElement("rdf:RDF")
-        return [ExportFile(path: "\(baseName).rdf", contents: writer.bytes)]
+        writer.finish(to: sink)
     }
 }

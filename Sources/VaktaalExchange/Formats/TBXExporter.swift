@@ -9,9 +9,10 @@ struct TBXExporter: Exporter {
     let format = ExportFormat.tbx
     static let namespace = "urn:iso:std:iso:30042:ed-2"
 
-    func export(_ input: ExportInput) -> [ExportFile] {
+    func export(_ input: ExportInput, to sink: any ExportSink) {
         let (set, baseName) = (input.set, input.baseName)
-        var writer = XMLWriter(capacity: set.count * 1_400)
+        var writer = XMLWriter(capacity: ByteBuffer.chunkSize + ByteBuffer.chunkSize / 4)
+        sink.begin("\(baseName).tbx")
         let language = set.vocabularies.first?.defaultLanguage ?? "en"
         writer.startElement(
             "tbx", attributes: [("xmlns", Self.namespace), ("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", language)])
@@ -30,11 +31,14 @@ struct TBXExporter: Exporter {
         writer.startElement("text")
         writer.startElement("body")
         let entries = EntryNames(set)
-        for key in set.keys { writeEntry(key, set, entries, into: &writer) }
+        for key in set.keys {
+            writeEntry(key, set, entries, into: &writer)
+            writer.flushIfFull(to: sink)
+        }
         writer.endElement("body")
         writer.endElement("text")
         writer.endElement("tbx")
-        return [ExportFile(path: "\(baseName).tbx", contents: writer.bytes)]
+        writer.finish(to: sink)
     }
 
     /// Every concept's entry id and name, made once.

@@ -6,12 +6,12 @@ import VaktaalCore
 struct TextlintExporter: Exporter {
     let format = ExportFormat.textlint
 
-    func export(_ input: ExportInput) -> [ExportFile] {
+    func export(_ input: ExportInput, to sink: any ExportSink) {
         let substitutions = input.substitutions
         var terms = substitutions.accepted.filter(\.isCaseSensitive).map { JSONText.quoted($0.term) }
         terms += substitutions.substitutions.map {
             "[\(JSONText.quoted(Substitutions.regexEscaped($0.outdated))), \(JSONText.quoted($0.replacement))]"
         }
-        return [ExportFile(path: "textlint/terms.json", text: "[\n  " + terms.joined(separator: ",\n  ") + "\n]\n")]
+        sink.file("textlint/terms.json", Array(("[\n  " + terms.joined(separator: ",\n  ") + "\n]\n").utf8))
     }
 }

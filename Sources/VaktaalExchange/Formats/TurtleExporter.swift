@@ -4,9 +4,9 @@ import VaktaalCore
 struct TurtleExporter: Exporter {
     let format = ExportFormat.turtle
 
-    func export(_ input: ExportInput) -> [ExportFile] {
-        let (set, baseName) = (input.set, input.baseName)
-        var output = ByteBuffer(capacity: set.count * 1_500)
+    func export(_ input: ExportInput, to sink: any ExportSink) {
+        let set = input.set
+        var output = ByteBuffer(file: "\(input.baseName).ttl", on: sink)
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
         SKOSGraph.forEachDescription(set) { description in
             output += "\n"
@@ -24,8 +24,9 @@ struct TurtleExporter: Exporter {
                 Self.write(object, into: &output)
             }
             output += " .\n"
+            output.flushIfFull()
         }
-        return [ExportFile(path: "\(baseName).ttl", contents: output.bytes)]
+        output.finish()
     }
 
     /// A term as Turtle text.

@@ -7,16 +7,14 @@ import VaktaalCore
 struct ValeExporter: Exporter {
     let format = ExportFormat.vale
 
-    func export(_ input: ExportInput) -> [ExportFile] {
+    func export(_ input: ExportInput, to sink: any ExportSink) {
         let substitutions = input.substitutions
         let terms = substitutions.substitutions.filter { !$0.isCaseSensitive }
         let names = substitutions.substitutions.filter(\.isCaseSensitive)
         let accept = substitutions.accepted.map { Substitutions.regexEscaped($0.term) + "\n" }.joined()
-        return [
-            ExportFile(path: "Vaktaal/Terms.yml", text: rule(terms, ignoreCase: true)),
-            ExportFile(path: "Vaktaal/Names.yml", text: rule(names, ignoreCase: false)),
-            ExportFile(path: "config/vocabularies/Vaktaal/accept.txt", text: accept),
-        ]
+        sink.file("Vaktaal/Terms.yml", Array(rule(terms, ignoreCase: true).utf8))
+        sink.file("Vaktaal/Names.yml", Array(rule(names, ignoreCase: false).utf8))
+        sink.file("config/vocabularies/Vaktaal/accept.txt", Array(accept.utf8))
     }
 
     /// Scalars are written as JSON strings, which YAML 1.2 reads as double-quoted scalars.

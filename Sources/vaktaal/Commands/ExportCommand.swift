@@ -54,24 +54,50 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let input = ExportInput(loaded.set)
-        guard all else {
-            try write(Exporters.exporter(for: format!).export(input))
+        guard all, let folder = output else {
+            try export(format!, input)
             return
         }
         // Every format at once, one per core: the set is immutable and each format writes its own
         // files. Formats that share work (the glossary, the substitutions) run apart, so that the
         // second one finds it made instead of waiting for it.
-        try createFolder(output!)
+        try createFolder(folder)
         let formats = Exporters.parallelSchedule
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
             let format = formats[index]
-            let exported = Exporters.exporter(for: format).export(input)
-            let files = exported.count > 1
-                ? exported.map { ExportFile(path: "\(format.rawValue)/\($0.path)", contents: $0.contents) } : exported
-            do { try write(files) } catch { failures.record() }
+            let sink = FileExportSink { path in
+                (folder as NSString).appendingPathComponent(format.fileCount > 1 ? "\(format.rawValue)/\(path)" : path)
+            }
+            Exporters.exporter(for: format).export(input, to: sink)
+            if let failure = sink.failure {
+                printError(failure)
+                failures.record()
+            }
         }
         if failures.any { throw ExitCode(2) }
+    }
+
+    /// One format: to standard output, to the file `-o FILE`, or into the folder `-o FOLDER`.
+    private func export(_ format: ExportFormat, _ input: ExportInput) throws {
+        let exporter = Exporters.exporter(for: format)
+        guard let output else {
+            guard format.fileCount == 1 else {
+                printError("error: --format \(format.rawValue) writes \(format.fileCount) files: give -o FOLDER")
+                throw ExitCode(2)
+            }
+            exporter.export(input, to: StandardOutputSink())
+            return
+        }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
+        let intoFolder = format.fileCount > 1 || (exists && isFolder.boolValue) || output.hasSuffix("/")
+        let sink = FileExportSink { path in intoFolder ? (output as NSString).appendingPathComponent(path) : output }
+        exporter.export(input, to: sink)
+        if let failure = sink.failure {
+            printError(failure)
+            throw ExitCode(2)
+        }
     }
 
     private func createFolder(_ path: String) throws {
@@ -83,30 +109,6 @@ struct ExportCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
             printError("\(path): error: cannot create the folder: \(error.localizedDescription)")
             throw ExitCode(2)
-        }
-    }
-
-    private func write(_ files: [ExportFile]) throws {
-        guard let output else {
-            guard files.count == 1 else {
-                printError("error: --format \(format!.rawValue) writes \(files.count) files: give -o FOLDER")
-                throw ExitCode(2)
-            }
-            FileHandle.standardOutput.write(Data(files[0].contents))
-            return
-        }
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
-        let intoFolder = files.count > 1 || (exists && isFolder.boolValue) || output.hasSuffix("/")
-        for file in files {
-            let path = intoFolder ? (output as NSString).appendingPathComponent(file.path) : output
-            try createFolder((path as NSString).deletingLastPathComponent)
-            do {
-                try AtomicFile.write(file.contents, to: path)
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
-            }
         }
     }
 }

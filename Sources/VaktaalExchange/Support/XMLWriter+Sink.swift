@@ -1,0 +1,14 @@
+import VaktaalXML
+
+extension XMLWriter {
+    /// Hands the bytes written so far to `sink` once they pass ``ByteBuffer/chunkSize``.
+    mutating func flushIfFull(to sink: any ExportSink) {
+        if bytes.count >= ByteBuffer.chunkSize { drain(sink.write) }
+    }
+
+    /// Hands the rest to `sink` and ends the file.
+    mutating func finish(to sink: any ExportSink) {
+        drain(sink.write)
+        sink.end()
+    }
+}
