@@ -5,113 +5,116 @@
 /// more often than changed, and a copy costs one reference count instead of one per field.
 public struct Concept: Hashable, Sendable {
     /// The stored fields.
+    @usableFromInline
     struct Fields: Hashable, Sendable {
-        var id: String
-        var isTopConcept: Bool
-        var isDeprecated: Bool
-        var replacedBy: String?
-        var modified: String?
-        var labels: [Label]
-        var notes: [Note]
-        var relations: [ConceptRelation]
-        var mappings: [Mapping]
-        var notations: [String]
-        var extensions: [ExtensionElement]
-        var extensionAttributes: [ExtensionAttribute]
-        var leadingComments: [String]
-        var innerComments: [String]
-        var position: SourcePosition?
+        @usableFromInline var id: String
+        @usableFromInline var isTopConcept: Bool
+        @usableFromInline var isDeprecated: Bool
+        @usableFromInline var replacedBy: String?
+        @usableFromInline var modified: String?
+        @usableFromInline var labels: [Label]
+        @usableFromInline var notes: [Note]
+        @usableFromInline var relations: [ConceptRelation]
+        @usableFromInline var mappings: [Mapping]
+        @usableFromInline var notations: [String]
+        @usableFromInline var extensions: [ExtensionElement]
+        @usableFromInline var extensionAttributes: [ExtensionAttribute]
+        @usableFromInline var leadingComments: [String]
+        @usableFromInline var innerComments: [String]
+        @usableFromInline var position: SourcePosition?
     }
 
     /// The box holding a concept's fields.
+    @usableFromInline
     final class Storage: @unchecked Sendable {
         // Mutated only through `uniqueFields()`, after a uniqueness check, so value semantics
         // hold; the static exclusivity checks on the owning value make dynamic ones redundant.
-        @exclusivity(unchecked) var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        @usableFromInline @exclusivity(unchecked) var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
-    private mutating func uniqueFields() -> Storage {
+    @usableFromInline
+    mutating func uniqueFields() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
         return storage
     }
 
     /// The id, unique in its file; the concept's URI is the vocabulary's `uri` plus this id.
     public var id: String {
-        get { storage.fields.id }
-        _modify { yield &uniqueFields().fields.id }
+        @inlinable get { storage.fields.id }
+        @inlinable _modify { yield &uniqueFields().fields.id }
     }
     /// Whether this is a top concept of its scheme (`top="true"`).
     public var isTopConcept: Bool {
-        get { storage.fields.isTopConcept }
-        _modify { yield &uniqueFields().fields.isTopConcept }
+        @inlinable get { storage.fields.isTopConcept }
+        @inlinable _modify { yield &uniqueFields().fields.isTopConcept }
     }
     /// Whether the whole concept is outdated (`deprecated="true"`).
     public var isDeprecated: Bool {
-        get { storage.fields.isDeprecated }
-        _modify { yield &uniqueFields().fields.isDeprecated }
+        @inlinable get { storage.fields.isDeprecated }
+        @inlinable _modify { yield &uniqueFields().fields.isDeprecated }
     }
     /// The concept that replaces a deprecated one, as the reference was written.
     public var replacedBy: String? {
-        get { storage.fields.replacedBy }
-        _modify { yield &uniqueFields().fields.replacedBy }
+        @inlinable get { storage.fields.replacedBy }
+        @inlinable _modify { yield &uniqueFields().fields.replacedBy }
     }
     /// When the concept last changed (ISO date).
     public var modified: String? {
-        get { storage.fields.modified }
-        _modify { yield &uniqueFields().fields.modified }
+        @inlinable get { storage.fields.modified }
+        @inlinable _modify { yield &uniqueFields().fields.modified }
     }
     /// The labels in source order.
     public var labels: [Label] {
-        get { storage.fields.labels }
-        _modify { yield &uniqueFields().fields.labels }
+        @inlinable get { storage.fields.labels }
+        @inlinable _modify { yield &uniqueFields().fields.labels }
     }
     /// The documentation in source order.
     public var notes: [Note] {
-        get { storage.fields.notes }
-        _modify { yield &uniqueFields().fields.notes }
+        @inlinable get { storage.fields.notes }
+        @inlinable _modify { yield &uniqueFields().fields.notes }
     }
     /// Broader, narrower and related, as written (the inverses are in ``VocabularySet``).
     public var relations: [ConceptRelation] {
-        get { storage.fields.relations }
-        _modify { yield &uniqueFields().fields.relations }
+        @inlinable get { storage.fields.relations }
+        @inlinable _modify { yield &uniqueFields().fields.relations }
     }
     /// Mappings to other schemes.
     public var mappings: [Mapping] {
-        get { storage.fields.mappings }
-        _modify { yield &uniqueFields().fields.mappings }
+        @inlinable get { storage.fields.mappings }
+        @inlinable _modify { yield &uniqueFields().fields.mappings }
     }
     /// Codes (`notation`).
     public var notations: [String] {
-        get { storage.fields.notations }
-        _modify { yield &uniqueFields().fields.notations }
+        @inlinable get { storage.fields.notations }
+        @inlinable _modify { yield &uniqueFields().fields.notations }
     }
     /// Elements from other namespaces inside the concept.
     public var extensions: [ExtensionElement] {
-        get { storage.fields.extensions }
-        _modify { yield &uniqueFields().fields.extensions }
+        @inlinable get { storage.fields.extensions }
+        @inlinable _modify { yield &uniqueFields().fields.extensions }
     }
     /// Attributes from other namespaces on the concept.
     public var extensionAttributes: [ExtensionAttribute] {
-        get { storage.fields.extensionAttributes }
-        _modify { yield &uniqueFields().fields.extensionAttributes }
+        @inlinable get { storage.fields.extensionAttributes }
+        @inlinable _modify { yield &uniqueFields().fields.extensionAttributes }
     }
     /// Comments written just before the concept.
     public var leadingComments: [String] {
-        get { storage.fields.leadingComments }
-        _modify { yield &uniqueFields().fields.leadingComments }
+        @inlinable get { storage.fields.leadingComments }
+        @inlinable _modify { yield &uniqueFields().fields.leadingComments }
     }
     /// Comments written inside the concept.
     public var innerComments: [String] {
-        get { storage.fields.innerComments }
-        _modify { yield &uniqueFields().fields.innerComments }
+        @inlinable get { storage.fields.innerComments }
+        @inlinable _modify { yield &uniqueFields().fields.innerComments }
     }
     /// Where the concept's element starts in its file.
     public var position: SourcePosition? {
-        get { storage.fields.position }
-        _modify { yield &uniqueFields().fields.position }
+        @inlinable get { storage.fields.position }
+        @inlinable _modify { yield &uniqueFields().fields.position }
     }
 
     /// Creates a concept.

@@ -19,17 +19,30 @@ struct Substitutions {
         var substitutions: [Substitution] = []
         var accepted: [(String, Bool)] = []
         var seenAccepted: Set<String> = []
-        let entries = LookupIndex.entries(of: set)
-        seen.reserveCapacity(entries.count / 2)
-        seenAccepted.reserveCapacity(entries.count)
-        for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
-            if let replacement = set.replacement(for: entry) {
-                let key = entry.isCaseSensitive ? entry.form : entry.form.lowercased()
-                if seen.insert(key).inserted, replacement != entry.form {
-                    substitutions.append(Substitution(outdated: entry.form, replacement: replacement, isCaseSensitive: entry.isCaseSensitive))
+        seenAccepted.reserveCapacity(set.count * 4)
+        for key in set.keys {
+            let concept = set[key]
+            let replacingConcept = concept.isDeprecated ? set.replacement(of: key) : nil
+            for label in concept.labels {
+                guard concept.isDeprecated || !label.kind.isAllowed else {
+                    label.forEachForm { form in
+                        if !form.isEmpty, seenAccepted.insert(form).inserted { accepted.append((form, label.isCaseSensitive)) }
+                    }
+                    continue
                 }
-            } else if entry.kind.isAllowed, !entry.conceptIsDeprecated, seenAccepted.insert(entry.form).inserted {
-                accepted.append((entry.form, entry.isCaseSensitive))
+                // The preferred label in the same language: of the replacing concept for a
+                // deprecated concept, else of the concept itself.
+                let preferred = concept.isDeprecated
+                    ? replacingConcept.flatMap { set[$0].preferredLabel(in: label.language) }
+                    : concept.preferredLabel(in: label.language)
+                guard let preferred else { continue }
+                label.forEachForm { form in
+                    guard !form.isEmpty else { return }
+                    let replacement = FormRole(of: form, in: label).form(of: preferred)
+                    if seen.insert(label.isCaseSensitive ? form : form.lowercased()).inserted, replacement != form {
+                        substitutions.append(Substitution(outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive))
+                    }
+                }
             }
         }
         // Sorted without case, then as written.

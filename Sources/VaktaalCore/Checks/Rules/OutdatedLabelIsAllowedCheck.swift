@@ -61,12 +61,3 @@ struct LabelSlot: Hashable {
         folded = form.lowercased()
     }
 }
-
-extension Label {
-    /// Calls `body` with the label text, then each plural and other form, without building an array.
-    func forEachForm(_ body: (String) -> Void) {
-        body(text)
-        plurals.forEach(body)
-        forms.forEach(body)
-    }
-}
