@@ -50,7 +50,7 @@ public struct VocabularySet: Sendable {
     public func uri(of key: ConceptKey) -> String { vocabulary(of: key).uri + self[key].id }
 
     /// The concept with this full URI, if the folder has it.
-    public func key(forURI uri: String) -> ConceptKey? { resolver.keysByURI[uri] }
+    public func key(forURI uri: String) -> ConceptKey? { resolver.key(forURI: uri) }
 
     /// Resolves a reference as written in a file of the scheme at `schemeIndex`: a full
     /// concept URI, `scheme:id` for another file of the folder, or a plain `id`.
@@ -75,33 +75,42 @@ public struct VocabularySet: Sendable {
 struct ReferenceResolver: Sendable {
     /// For each flat concept key: the scheme index and the index inside that scheme.
     let positions: [(scheme: Int, index: Int)]
-    let keysByURI: [String: ConceptKey]
+    /// Per scheme: its concepts by id (the first one when an id repeats).
     let keysByLocalID: [[String: ConceptKey]]
+    /// Per scheme: its URI, which prefixes every concept URI of the scheme.
+    let schemeURIs: [String]
     let schemeIndexByID: [String: Int]
 
     init(_ vocabularies: [Vocabulary]) {
         var positions: [(scheme: Int, index: Int)] = []
-        var keysByURI: [String: ConceptKey] = [:]
+        positions.reserveCapacity(vocabularies.reduce(0) { $0 + $1.concepts.count })
         var keysByLocalID: [[String: ConceptKey]] = []
         var schemeIndexByID: [String: Int] = [:]
         for (schemeIndex, vocabulary) in vocabularies.enumerated() {
             if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
             var local: [String: ConceptKey] = [:]
             local.reserveCapacity(vocabulary.concepts.count)
-            keysByURI.reserveCapacity(keysByURI.count + vocabulary.concepts.count)
             for (index, concept) in vocabulary.concepts.enumerated() {
                 let key = ConceptKey(positions.count)
                 positions.append((schemeIndex, index))
                 if local[concept.id] == nil { local[concept.id] = key }
-                let uri = vocabulary.uri + concept.id
-                if keysByURI[uri] == nil { keysByURI[uri] = key }
             }
             keysByLocalID.append(local)
         }
         self.positions = positions
-        self.keysByURI = keysByURI
         self.keysByLocalID = keysByLocalID
         self.schemeIndexByID = schemeIndexByID
+        schemeURIs = vocabularies.map(\.uri)
+    }
+
+    /// The concept whose URI (its scheme's URI plus its id) is `uri`; the first scheme in
+    /// path order wins when several could claim it.
+    func key(forURI uri: String) -> ConceptKey? {
+        for (scheme, schemeURI) in schemeURIs.enumerated() where uri.utf8.starts(with: schemeURI.utf8) {
+            let id = String(Substring(uri.utf8.dropFirst(schemeURI.utf8.count)))
+            if let key = keysByLocalID[scheme][id] { return key }
+        }
+        return nil
     }
 
     func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
@@ -110,7 +119,7 @@ struct ReferenceResolver: Sendable {
             guard keysByLocalID.indices.contains(schemeIndex) else { return nil }
             return keysByLocalID[schemeIndex][reference]
         }
-        if let key = keysByURI[reference] { return key }
+        if let key = key(forURI: reference) { return key }
         let scheme = String(Substring(reference.utf8[..<colon]))
         let id = String(Substring(reference.utf8[reference.utf8.index(after: colon)...]))
         guard let other = schemeIndexByID[scheme] else { return nil }
