@@ -21,7 +21,7 @@ extension ParseSession {
             session.depth -= 1
             session.flushText()
             let name = XMLName(
-                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { string($0) })
+                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { session.interned($0) })
             let position = session.tracker.position(at: session.markupStart(before: session.consumedOffset))
             session.handler.endElement(name, at: position)
             session.markupEnded()
@@ -125,9 +125,9 @@ extension ParseSession {
 
     /// Whether `buffer[start..<end]` is `xmlns` or `xmlns:…`.
     private func isNamespaceDeclaration(_ start: Int, _ end: Int) -> Bool {
-        let xmlns: [UInt8] = Array("xmlns".utf8)
-        guard end - start >= 5 else { return false }
-        for offset in 0..<5 where buffer[start + offset] != xmlns[offset] { return false }
+        guard end - start >= 5, buffer[start] == UInt8(ascii: "x"), buffer[start + 1] == UInt8(ascii: "m"),
+            buffer[start + 2] == UInt8(ascii: "l"), buffer[start + 3] == UInt8(ascii: "n"), buffer[start + 4] == UInt8(ascii: "s")
+        else { return false }
         return end - start == 5 || buffer[start + 5] == UInt8(ascii: ":")
     }
 }

@@ -16,10 +16,11 @@ struct JSONLDExporter: Exporter {
         output += "\n  },\n  \"@graph\": ["
         var first = true
         var groups: [Range<Int>] = []
+        let keys = PredicateTable { ",\n      \"\($0.prefixedName)\": [" }
         SKOSGraph.forEachDescription(set) { description in
             output += first ? "\n" : ",\n"
             first = false
-            Self.writeNode(description, groups: &groups, into: &output)
+            Self.writeNode(description, keys: keys, groups: &groups, into: &output)
             output.flushIfFull()
         }
         output += "\n  ]\n}\n"
@@ -36,7 +37,9 @@ struct JSONLDExporter: Exporter {
     }()
 
     /// Writes one node object; `groups` is scratch space for the runs of equal predicates.
-    private static func writeNode(_ description: SubjectDescription, groups: inout [Range<Int>], into output: inout ByteBuffer) {
+    private static func writeNode(
+        _ description: SubjectDescription, keys: PredicateTable, groups: inout [Range<Int>], into output: inout ByteBuffer
+    ) {
         let statements = description.statements
         groups.removeAll(keepingCapacity: true)
         var index = 0
@@ -59,9 +62,7 @@ struct JSONLDExporter: Exporter {
             output += "]"
         }
         for group in groups where statements[group.lowerBound].predicate != .type {
-            output += ",\n      \""
-            output += statements[group.lowerBound].predicate.prefixedName
-            output += "\": ["
+            keys.write(statements[group.lowerBound].predicate, into: &output)
             for position in group {
                 if position > group.lowerBound { output += ", " }
                 write(statements[position].object, into: &output)

@@ -1,31 +1,52 @@
 import VaktaalCore
 import VaktaalXML
 
-/// SKOS in RDF/XML: one `rdf:Description` per subject, properties in a stable order.
+/// SKOS in RDF/XML: one `rdf:Description` per subject, properties in a stable order, in
+/// the same canonical layout as ``XMLWriter`` (declaration, two-space indentation).
 struct SKOSExporter: Exporter {
     let format = ExportFormat.skos
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
-        let (set, baseName) = (input.set, input.baseName)
-        var writer = XMLWriter(capacity: ByteBuffer.chunkSize + ByteBuffer.chunkSize / 4)
-        sink.begin("\(baseName).rdf")
-        let namespaces = RDFNamespace.prefixes.map { (name: "xmlns:\($0.prefix)", value: $0.namespace) }
-        writer.startElement("rdf:RDF", attributes: namespaces)
-        SKOSGraph.forEachDescription(set) { description in
-            writer.startElement("rdf:Description", attribute: ("rdf:about", description.subject))
+        var output = ByteBuffer(file: "\(input.baseName).rdf", on: sink)
+        output += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF"
+        for (prefix, namespace) in RDFNamespace.prefixes {
+            output += " xmlns:\(prefix)=\""
+            output.appendEscaped(namespace)
+            output += "\""
+        }
+        output += ">\n"
+        let opening = PredicateTable { "    <\($0.prefixedName)" }
+        let closing = PredicateTable { "</\($0.prefixedName)>\n" }
+        SKOSGraph.forEachDescription(input.set) { description in
+            output += "  <rdf:Description rdf:about=\""
+            output.appendEscaped(description.subject)
+            output += "\">\n"
             for (predicate, object) in description.statements {
+                opening.write(predicate, into: &output)
                 switch object {
                 case .iri(let iri):
-                    writer.emptyElement(predicate.prefixedName, attribute: ("rdf:resource", iri))
+                    output += " rdf:resource=\""
+                    output.appendEscaped(iri)
+                    output += "\"/>\n"
                 case .literal(let value, let language, let datatype):
-                    let attribute = language.map { ("xml:lang", $0) } ?? datatype.map { ("rdf:datatype", $0) }
-                    writer.textElement(predicate.prefixedName, attribute: attribute, text: value)
+                    if let language {
+                        output += " xml:lang=\""
+                        output.appendEscaped(language)
+                        output += "\""
+                    } else if let datatype {
+                        output += " rdf:datatype=\""
+                        output.appendEscaped(datatype)
+                        output += "\""
+                    }
+                    output.append(UInt8(ascii: ">"))
+                    output.appendEscapedText(value)
+                    closing.write(predicate, into: &output)
                 }
             }
-            writer.endElement("rdf:Description")
-            writer.flushIfFull(to: sink)
+            output += "  </rdf:Description>\n"
+            output.flushIfFull()
         }
-        writer.endElement("rdf:RDF")
-        writer.finish(to: sink)
+        output += "</rdf:RDF>\n"
+        output.finish()
     }
 }

@@ -8,6 +8,7 @@ struct TurtleExporter: Exporter {
         let set = input.set
         var output = ByteBuffer(file: "\(input.baseName).ttl", on: sink)
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
+        let names = PredicateTable { "\($0.prefixedName) " }
         SKOSGraph.forEachDescription(set) { description in
             output += "\n"
             Self.writeIRI(description.subject, into: &output)
@@ -17,8 +18,7 @@ struct TurtleExporter: Exporter {
                     output += ",\n        "
                 } else {
                     output += previous == nil ? "\n    " : " ;\n    "
-                    output += predicate.prefixedName
-                    output.append(UInt8(ascii: " "))
+                    names.write(predicate, into: &output)
                     previous = predicate
                 }
                 Self.write(object, into: &output)

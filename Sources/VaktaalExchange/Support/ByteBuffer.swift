@@ -51,6 +51,11 @@ struct ByteBuffer {
         bytes.appendXMLEscaped(text)
     }
 
+    /// Appends XML character data, escaped (quotes and line breaks kept as they are).
+    mutating func appendEscapedText(_ text: String) {
+        bytes.appendXMLEscaped(text, attribute: false)
+    }
+
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: buffer)
     }
