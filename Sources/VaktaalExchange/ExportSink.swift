@@ -4,8 +4,8 @@
 public protocol ExportSink: AnyObject {
     /// Starts the next file, at a path relative to the output folder (`/`-separated).
     func begin(_ path: String)
-    /// Appends bytes to the file begun last.
-    func write(_ bytes: [UInt8])
+    /// Appends bytes to the file begun last (they are only valid during the call).
+    func write(_ bytes: UnsafeRawBufferPointer)
     /// Ends the file begun last.
     func end()
 }
@@ -14,7 +14,7 @@ extension ExportSink {
     /// Writes a whole file made in memory.
     func file(_ path: String, _ bytes: [UInt8]) {
         begin(path)
-        write(bytes)
+        bytes.withUnsafeBytes { write($0) }
         end()
     }
 }
@@ -30,7 +30,7 @@ public final class MemorySink: ExportSink {
 
     public func begin(_ path: String) { current = (path, []) }
 
-    public func write(_ bytes: [UInt8]) { current?.bytes += bytes }
+    public func write(_ bytes: UnsafeRawBufferPointer) { current?.bytes += bytes }
 
     public func end() {
         guard let current else { return }

@@ -6,7 +6,7 @@
 /// Runs of bytes that need nothing are copied whole; only ASCII markup, control bytes and
 /// the lead byte `EF` of U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) stop the scan, found with a
 /// bit mask rather than a chain of comparisons.
-enum XMLEscaping {
+public enum XMLEscaping {
     /// Bit `b` set: the ASCII byte `b` (below 64) needs work in character data: control
     /// bytes other than tab (09) and line feed (0A), and `&` (26), `<` (3C), `>` (3E).
     private static let textMask: UInt64 = 0xFFFF_F9FF | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
@@ -14,14 +14,48 @@ enum XMLEscaping {
     /// The same for attribute values: tab and line feed too, and `"` (22).
     private static let attributeMask: UInt64 = textMask | 1 << 0x09 | 1 << 0x0A | 1 << 0x22
 
-    /// Appends `text` escaped to `output`.
-    static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
+    /// The most bytes escaping `byteCount` bytes can give (`"` becomes the six of `&quot;`).
+    public static func maximumEscapedCount(_ byteCount: Int) -> Int { 6 * byteCount }
+
+    /// Writes `text` escaped at `destination`, which must have room for
+    /// ``maximumEscapedCount(_:)`` of its UTF-8 length, and returns the bytes written.
+    public static func escape(_ text: String, attribute: Bool, into destination: UnsafeMutablePointer<UInt8>) -> Int {
         let mask = attribute ? attributeMask : textMask
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, mask: mask, attribute: attribute, into: &output) }
-        if done == nil { Array(text.utf8).withUnsafeBufferPointer { escape($0, mask: mask, attribute: attribute, into: &output) } }
+        if let written = text.utf8.withContiguousStorageIfAvailable({ escape($0, mask: mask, into: destination) }) {
+            return written
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { escape($0, mask: mask, into: destination) }
     }
 
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, mask: UInt64, attribute: Bool, into output: inout [UInt8]) {
+    /// Appends `text` escaped to `output`: text that needs nothing, the usual case, is
+    /// copied as it is.
+    static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
+        let mask = attribute ? attributeMask : textMask
+        let isPlain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            !utf8.contains { byte in byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF }
+        }
+        if isPlain == true {
+            output.appendUTF8(text)
+            return
+        }
+        let start = output.count
+        let room = maximumEscapedCount(text.utf8.count)
+        output.append(contentsOf: repeatElement(0, count: room))
+        let written = output.withUnsafeMutableBufferPointer { escape(text, attribute: attribute, into: $0.baseAddress! + start) }
+        output.removeLast(room - written)
+    }
+
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, mask: UInt64, into destination: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        func copy(_ run: Range<Int>) {
+            guard !run.isEmpty, let source = utf8.baseAddress else { return }
+            (destination + written).update(from: source + run.lowerBound, count: run.count)
+            written += run.count
+        }
+        func put(_ replacement: StaticString) {
+            (destination + written).update(from: replacement.utf8Start, count: replacement.utf8CodeUnitCount)
+            written += replacement.utf8CodeUnitCount
+        }
         var runStart = 0
         var index = 0
         while index < utf8.count {
@@ -37,26 +71,27 @@ enum XMLEscaping {
                     index += 1
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                copy(runStart..<index)
                 index += 3
                 runStart = index
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            copy(runStart..<index)
             switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case 0x09: output.append(contentsOf: "&#9;".utf8)
-            case 0x0A: output.append(contentsOf: "&#10;".utf8)
-            case 0x0D: output.append(contentsOf: "&#13;".utf8)
+            case UInt8(ascii: "&"): put("&amp;")
+            case UInt8(ascii: "<"): put("&lt;")
+            case UInt8(ascii: ">"): put("&gt;")
+            case UInt8(ascii: "\""): put("&quot;")
+            case 0x09: put("&#9;")
+            case 0x0A: put("&#10;")
+            case 0x0D: put("&#13;")
             default: break  // a control character XML cannot carry
             }
             index += 1
             runStart = index
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        copy(runStart..<utf8.count)
+        return written
     }
 }
 
@@ -67,9 +102,7 @@ extension Array where Element == UInt8 {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
         if done == nil { append(contentsOf: text.utf8) }
     }
-}
 
-extension Array where Element == UInt8 {
     /// Appends `text` escaped for XML or HTML: as a double-quoted attribute value (also fine
     /// as text), or as character data.
     public mutating func appendXMLEscaped(_ text: String, attribute: Bool = true) {

@@ -43,7 +43,7 @@ func benchmarkLookup(_ path: String, queries: [String]) {
 final class CountingSink: ExportSink {
     private(set) var bytes = 0
     func begin(_ path: String) {}
-    func write(_ bytes: [UInt8]) { self.bytes += bytes.count }
+    func write(_ bytes: UnsafeRawBufferPointer) { self.bytes += bytes.count }
     func end() {}
 }
 

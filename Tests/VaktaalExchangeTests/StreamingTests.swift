@@ -8,9 +8,9 @@ final class RecordingSink: ExportSink {
     private(set) var pieces: [[UInt8]] = []
 
     func begin(_ path: String) { events.append("begin \(path)") }
-    func write(_ bytes: [UInt8]) {
+    func write(_ bytes: UnsafeRawBufferPointer) {
         events.append("write")
-        pieces.append(bytes)
+        pieces.append(Array(bytes))
     }
     func end() { events.append("end") }
 }

@@ -65,19 +65,28 @@ public final class AtomicFileWriter {
 
     /// Appends bytes to the temporary file.
     public func write(_ bytes: [UInt8]) throws(FileWriteError) {
-        let ok = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        let failure: FileWriteError? = bytes.withUnsafeBytes { buffer in
+            do throws(FileWriteError) {
+                try write(buffer)
+                return nil
+            } catch {
+                return error
             }
-            return true
         }
-        guard ok else { throw Self.failure(path, "write") }
+        if let failure { throw failure }
+    }
+
+    /// Appends bytes to the temporary file.
+    public func write(_ buffer: UnsafeRawBufferPointer) throws(FileWriteError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path, "write")
+            }
+            offset += written
+        }
     }
 
     /// Flushes the temporary file to disk and renames it over the target.

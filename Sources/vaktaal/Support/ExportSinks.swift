@@ -33,7 +33,7 @@ final class FileExportSink: ExportSink {
         }
     }
 
-    func write(_ bytes: [UInt8]) {
+    func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, let file else { return }
         do {
             try file.write(bytes)
@@ -57,6 +57,6 @@ final class FileExportSink: ExportSink {
 /// Streams a single-file export to standard output.
 final class StandardOutputSink: ExportSink {
     func begin(_ path: String) {}
-    func write(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+    func write(_ bytes: UnsafeRawBufferPointer) { FileHandle.standardOutput.write(Data(bytes)) }
     func end() {}
 }
