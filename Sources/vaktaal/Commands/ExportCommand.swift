@@ -54,6 +54,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let input = ExportInput(loaded.set)
+        KeptUntilExit.keep(input)
         guard all, let folder = output else {
             try export(format!, input)
             return

@@ -43,7 +43,9 @@ struct VocabularyOptions: ParsableArguments {
             return VocabularyLoader.load(sources: EmbeddedVocabulary.sources)
         }
         do {
-            return try VocabularyLoader.load(path: path)
+            let loaded = try VocabularyLoader.load(path: path)
+            KeptUntilExit.keep(loaded)
+            return loaded
         } catch {
             printError(error.description)
             throw ExitCode(2)
