@@ -45,19 +45,30 @@ public enum TermNormalizer {
     private static func looseASCII(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        guard appendLooseASCII(text, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the loose form of an ASCII text to `bytes` (which is then also its accent
+    /// form: ASCII has no accents); `false`, with `bytes` unchanged, for any other text.
+    public static func appendLooseASCII(_ text: String, to bytes: inout [UInt8]) -> Bool {
+        let start = bytes.count
         var pendingSpace = false
         for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
+            guard byte < 0x80 else {
+                bytes.removeSubrange(start...)
+                return false
+            }
             switch byte {
             case 0x20, 0x09...0x0D, UInt8(ascii: "-"):
-                pendingSpace = !bytes.isEmpty
+                pendingSpace = bytes.count > start
             default:
                 if pendingSpace { bytes.append(0x20) }
                 pendingSpace = false
                 bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 
     /// Loose, without accents: "Creëren" → "creeren".

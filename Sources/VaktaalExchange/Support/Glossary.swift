@@ -117,11 +117,16 @@ struct Glossary {
     /// Entries sorted without case and accents, as a reader expects of a glossary (byte
     /// order of the folded term, then of the term), under their initial letters.
     private static func alphabetized(_ entries: [Entry]) -> (entries: [Entry], letters: [(letter: String, range: Range<Int>)]) {
-        let folded = entries.map { TermNormalizer.accentFolded($0.term) }
-        let order = UTF8Order.sortedIndices(entries.count) { [folded[$0], entries[$0].term] }
+        var keys = SortKeys(capacity: entries.count)
+        for entry in entries {
+            keys.addAccentFolded(entry.term)
+            keys.add(entry.term)
+            keys.endKey()
+        }
+        let order = keys.sortedIndices()
         var letters: [(letter: String, range: Range<Int>)] = []
         for (position, index) in order.enumerated() {
-            let letter = initial(folded[index])
+            let letter = initial(keys.firstByte(of: index))
             if letters.last?.letter == letter {
                 letters[letters.count - 1].range = letters[letters.count - 1].range.lowerBound..<position + 1
             } else {
@@ -143,9 +148,10 @@ struct Glossary {
         return String(raw.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
     }
 
-    /// The letter a term (in its folded form) is filed under: A–Z, or `#` for anything else.
-    private static func initial(_ folded: String) -> String {
-        guard let first = folded.utf8.first, (first | 0x20) &- 0x61 < 26 else { return "#" }
+    /// The letter a term is filed under, from the first byte of its folded form: A–Z, or
+    /// `#` for anything else.
+    private static func initial(_ first: UInt8?) -> String {
+        guard let first, (first | 0x20) &- 0x61 < 26 else { return "#" }
         return String(UnicodeScalar(first & ~0x20))
     }
 }

@@ -45,11 +45,19 @@ struct Substitutions {
                 }
             }
         }
-        // Sorted without case, then as written.
-        self.substitutions = UTF8Order.sortedIndices(substitutions.count) {
-            [substitutions[$0].outdated.lowercased(), substitutions[$0].outdated]
-        }.map { substitutions[$0] }
-        self.accepted = UTF8Order.sortedIndices(accepted.count) { [accepted[$0].0.lowercased(), accepted[$0].0] }.map { accepted[$0] }
+        self.substitutions = Self.sortedWithoutCase(substitutions.map(\.outdated)).map { substitutions[$0] }
+        self.accepted = Self.sortedWithoutCase(accepted.map(\.0)).map { accepted[$0] }
+    }
+
+    /// The order of `terms` without case, then as written.
+    private static func sortedWithoutCase(_ terms: [String]) -> [Int] {
+        var keys = SortKeys(capacity: terms.count)
+        for term in terms {
+            keys.addLowercased(term)
+            keys.add(term)
+            keys.endKey()
+        }
+        return keys.sortedIndices()
     }
 
     /// A literal term as a regular expression (RE2 and JavaScript alike).
