@@ -54,6 +54,19 @@ if [ ! -d "$files" ]; then
 fi
 hyperfine --warmup 1 --runs 3 --style basic -i -n "vaktaal lint 2,000 files of 50 KB" "$vaktaal lint $files --format json"
 
+# Export: every format of 100,000 concepts at once (the target is under 5 s), each format
+# alone as a whole process, and each exporter inside the library without the disk.
+exports="$data/exports"
+hyperfine --warmup 1 --runs 5 --style basic -p "rm -rf $exports" \
+    -n "vaktaal export --all (100,000 concepts)" "$vaktaal export --all --vocabulary $data/synthetic-100000.xml -o $exports"
+/usr/bin/time -f "peak memory %M KiB: export --all" "$vaktaal" export --all --vocabulary "$data/synthetic-100000.xml" -o "$exports"
+for format in skos turtle jsonld tbx csv html markdown vale textlint; do
+    /usr/bin/time -f "export --format $format alone: %e s, peak memory %M KiB" \
+        "$vaktaal" export --format "$format" --vocabulary "$data/synthetic-100000.xml" -o "$exports/single/"
+done
+.build/release/vaktaal-bench --export "$data/synthetic-100000.xml"
+du -sh "$exports" | sed 's/\t.*/ written by export --all/'
+
 # A whole lookup process on the shipped (built-in) vocabulary.
 hyperfine --warmup 3 --runs 20 --style basic -n "vaktaal lookup mentor" "$vaktaal lookup mentor"
 

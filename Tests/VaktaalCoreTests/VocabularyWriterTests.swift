@@ -115,6 +115,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["v.xml"])
     }
 
+    @Test func aFileWrittenInPiecesAppearsOnlyWhenCommitted() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/big.txt"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        let file = try AtomicFileWriter(path: path)
+        try file.write(Array("piece one, ".utf8))
+        try file.write(Array("piece two".utf8))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try file.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "piece one, piece two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["big.txt"])
+    }
+
+    @Test func aWriterDroppedWithoutCommitLeavesTheOldFileAndNoTemporaryFile() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/big.txt"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let file = try AtomicFileWriter(path: path)
+            try file.write(Array("half of it".utf8))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["big.txt"])
+    }
+
     @Test func aFailedWriteLeavesNothingBehind() throws {
         #expect(throws: FileWriteError.self) { try AtomicFile.write("x", to: "/nonexistent-folder-vaktaal/v.xml") }
         // The rename fails when the target is a folder: the temporary file must go too.

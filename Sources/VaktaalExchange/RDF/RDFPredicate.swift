@@ -57,12 +57,6 @@ public enum RDFPredicate: Int, CaseIterable, Comparable, Sendable {
         }
     }
 
-    /// The predicate with its IRI, if it is one of the graph's.
-    public init?(iri: String) {
-        guard let index = Self.iris.firstIndex(of: iri) else { return nil }
-        self.init(rawValue: index)
-    }
-
     private var prefixAndLocalName: (prefix: String, local: String) {
         switch self {
         case .type: ("rdf", "type")
