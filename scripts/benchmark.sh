@@ -62,7 +62,7 @@ hyperfine --warmup 1 --runs 5 --style basic -p "rm -rf $exports" \
 /usr/bin/time -f "peak memory %M KiB: export --all" "$vaktaal" export --all --vocabulary "$data/synthetic-100000.xml" -o "$exports"
 for format in skos turtle jsonld tbx csv html markdown vale textlint; do
     /usr/bin/time -f "export --format $format alone: %e s, peak memory %M KiB" \
-        "$vaktaal" export --format "$format" --vocabulary "$data/synthetic-100000.xml" -o "$exports/single/"
+        "$vaktaal" export --format "$format" --vocabulary "$data/synthetic-100000.xml" -o "$data/exports-single/"
 done
 .build/release/vaktaal-bench --export "$data/synthetic-100000.xml"
 du -sh "$exports" | sed 's/\t.*/ written by export --all/'
