@@ -32,6 +32,20 @@ import Testing
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    @Test func aLargeExportStreamsToStandardOutputAndToAFileAlike() throws {
+        let definition = String(repeating: "een lange definitie om de export te vullen ", count: 40)
+        let concepts = (0..<1_500).map { "<concept id=\"c\($0)\"><prefLabel>begrip \($0)</prefLabel><definition>\(definition)</definition></concept>" }
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts.joined(separator: "\n"))])
+        let toStandardOutput = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
+        let toFile = try Vaktaal.run(["export", "--format", "turtle", "-o", "t.ttl"], in: folder)
+        #expect(toStandardOutput.status == 0)
+        #expect(toFile.status == 0)
+        let written = try String(contentsOfFile: folder + "/t.ttl", encoding: .utf8)
+        #expect(written.utf8.count > 2 << 20, "large enough to go out in several pieces")
+        #expect(toStandardOutput.standardOutput == written)
+        #expect(written.hasSuffix("skos:prefLabel \"begrip 1499\"@nl ;\n    skosxl:prefLabel <https://example.org/t/c1499/label/1> ;\n    skos:definition \"\(definition)\"@nl .\n\n<https://example.org/t/c1499/label/1>\n    rdf:type skosxl:Label ;\n    skosxl:literalForm \"begrip 1499\"@nl ;\n    vt:status \"preferred\" .\n"))
+    }
+
     @Test func failedWritesAreReportedWithThePath() throws {
         let folder = try Vaktaal.folder(with: ["blocked": "a file, not a folder"])
         // No temporary file can be made in /proc, not even by root.
