@@ -9,8 +9,8 @@ public final class ExportInput: Sendable {
     public let set: VocabularySet
     /// The name single files get (e.g. `lerarenopleiding`).
     public let baseName: String
-    private let glossaryMade = Mutex<Glossary?>(nil)
-    private let substitutionsMade = Mutex<Substitutions?>(nil)
+    private let glossaryMade = MadeOnce<Glossary>()
+    private let substitutionsMade = MadeOnce<Substitutions>()
 
     /// Prepares `set`; `baseName` defaults to ``Exporters/baseName(for:)``.
     public init(_ set: VocabularySet, baseName: String? = nil) {
@@ -18,21 +18,25 @@ public final class ExportInput: Sendable {
         self.baseName = baseName ?? Exporters.baseName(for: set)
     }
 
-    var glossary: Glossary {
-        glossaryMade.withLock { made in
-            if let made { return made }
-            let glossary = Glossary(set)
-            made = glossary
-            return glossary
-        }
-    }
+    /// The glossary of the HTML and Markdown exports.
+    var glossary: Glossary { glossaryMade.value { Glossary(set) } }
 
-    var substitutions: Substitutions {
-        substitutionsMade.withLock { made in
+    /// The substitutions of the Vale and textlint exports.
+    var substitutions: Substitutions { substitutionsMade.value { Substitutions(set) } }
+}
+
+/// A value made on first use, once, even when several threads ask for it at the same time
+/// (the others wait for the first).
+final class MadeOnce<Value: Sendable>: Sendable {
+    private let made = Mutex<Value?>(nil)
+
+    /// The value, made with `make` if this is the first use.
+    func value(_ make: () -> Value) -> Value {
+        made.withLock { made in
             if let made { return made }
-            let substitutions = Substitutions(set)
-            made = substitutions
-            return substitutions
+            let value = make()
+            made = value
+            return value
         }
     }
 }

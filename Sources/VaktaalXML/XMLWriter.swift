@@ -86,15 +86,6 @@ public struct XMLWriter: Sendable {
         depth += 1
     }
 
-    /// Writes an empty element with a single attribute on one line.
-    public mutating func emptyElement(_ name: String, attribute: (name: String, value: String)) {
-        indent()
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
-        appendAttribute(attribute.name, attribute.value)
-        append("/>\n")
-    }
-
     /// Writes an element with text content and at most one attribute on one line, even
     /// when the text is empty (the form of RDF literals).
     public mutating func textElement(_ name: String, attribute: (name: String, value: String)?, text: String) {
