@@ -108,6 +108,10 @@ def check_csv(exports, labels):
     check("csv: CRLF line ends", content.count(b"\r\n") == len(rows) and content.endswith(b"\r\n"))
 
 
+# The part-of-speech values TBX-Basic allows.
+PARTS_OF_SPEECH = {"noun", "verb", "adjective", "adverb", "properNoun", "other"}
+
+
 def check_tbx(exports, concepts, labels):
     path = glob.glob(os.path.join(exports, "*.tbx"))[0]
     root = ET.parse(path).getroot()
@@ -130,7 +134,9 @@ def check_tbx(exports, concepts, labels):
                 status = [note.text for note in term_sec.findall(f"{TBX_NS}termNote") if note.get("type") == "administrativeStatus"]
                 good &= len(status) == 1
                 statuses.update(status)
-    check("tbx: langSec/termSec structure and cross references", good)
+                parts = [note.text for note in term_sec.findall(f"{TBX_NS}termNote") if note.get("type") == "partOfSpeech"]
+                good &= len(parts) <= 1 and set(parts) <= PARTS_OF_SPEECH
+    check("tbx: langSec/termSec structure, cross references and parts of speech", good)
     check("tbx: only the four administrative statuses", statuses <= STATUSES, statuses - STATUSES)
     expected = labels["prefLabel"] + labels["altLabel"] + labels["deprecatedLabel"]
     check("tbx: a termSec per label but hidden ones", terms == expected, (terms, expected))

@@ -93,6 +93,12 @@ final class Discard: XMLContentHandler {
         #expect(CSVExporter.field(value) == expected)
     }
 
+    @Test func tbxGivesAPartOfSpeechOnlyWhereTheVocabularyShowsIt() {
+        #expect(TBXExporter.partOfSpeech(Label(kind: .preferred, text: "mentor", plurals: ["mentoren"])) == "noun")
+        #expect(TBXExporter.partOfSpeech(Label(kind: .preferred, text: "feed up")) == nil)
+        #expect(TBXExporter.partOfSpeech(Label(kind: .preferred, text: "AL", isAbbreviation: true)) == nil)
+    }
+
     @Test func tbxStatusesFollowTheFormatSpecification() {
         #expect(TBXExporter.status(Label(kind: .preferred, text: "a"), false) == "preferredTerm-admn-sts")
         #expect(TBXExporter.status(Label(kind: .alternative, text: "a"), false) == "admittedTerm-admn-sts")

@@ -3,7 +3,7 @@ import VaktaalXML
 
 /// TBX (ISO 30042:2019) in the TBX-Basic dialect: a `conceptEntry` per concept, a `langSec`
 /// per language with the definition and notes, a `termSec` per label with its
-/// administrative status; relations and replacements as cross references, mappings as
+/// administrative status (and part of speech where known); relations and replacements as cross references, mappings as
 /// external cross references. Hidden labels (misspellings) are not terms and are left out.
 struct TBXExporter: Exporter {
     let format = ExportFormat.tbx
@@ -90,6 +90,9 @@ struct TBXExporter: Exporter {
     private func writeTerm(_ label: Label, deprecatedConcept: Bool, into writer: inout XMLWriter) {
         writer.startElement("termSec")
         writer.textElement("term", attribute: nil, text: label.text)
+        if let partOfSpeech = Self.partOfSpeech(label) {
+            writer.textElement("termNote", attribute: ("type", "partOfSpeech"), text: partOfSpeech)
+        }
         if label.isAbbreviation {
             writer.textElement("termNote", attribute: ("type", "termType"), text: "abbreviation")
         }
@@ -98,6 +101,12 @@ struct TBXExporter: Exporter {
             writer.textElement("note", attribute: nil, text: "plural: " + plural)
         }
         writer.endElement("termSec")
+    }
+
+    /// The TBX-Basic part of speech, where the vocabulary shows it: a label with a plural is
+    /// a noun. Other labels say nothing about their word class, so they get none.
+    static func partOfSpeech(_ label: Label) -> String? {
+        label.plurals.isEmpty ? nil : "noun"
     }
 
     /// The TBX administrative status of a label.
