@@ -94,3 +94,23 @@ let specificationExample = """
         #expect(concept.extensions.first?.children.count == 1)
     }
 }
+
+@Suite struct ValueSemanticsTests {
+    @Test func changingACopyLeavesTheOriginal() {
+        let original = Label(kind: .preferred, text: "werkplekbegeleider", language: "nl", plurals: ["werkplekbegeleiders"])
+        var copy = original
+        #expect(copy == original)
+        copy.plurals.append("werkplekbegeleiders2")
+        copy.text = "mentor"
+        #expect(original.text == "werkplekbegeleider" && original.plurals == ["werkplekbegeleiders"])
+        #expect(copy.text == "mentor" && copy.plurals.count == 2)
+        #expect(copy != original)
+
+        let concept = Concept(id: "a", labels: [original])
+        var changed = concept
+        changed.labels[0].kind = .deprecated
+        #expect(concept.labels[0].kind == .preferred)
+        #expect(changed.labels[0].kind == .deprecated)
+        #expect(Set([concept, concept, changed]).count == 2)
+    }
+}

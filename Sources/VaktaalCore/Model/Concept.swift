@@ -4,7 +4,7 @@
 /// A value type whose fields live in one shared box, copied on write: concepts are read far
 /// more often than changed, and a copy costs one reference count instead of one per field.
 public struct Concept: Hashable, Sendable {
-    /// The stored fields.
+    /// The stored fields, in a ``CopyOnWriteBox``.
     @usableFromInline
     struct Fields: Hashable, Sendable {
         @usableFromInline var id: String
@@ -24,97 +24,82 @@ public struct Concept: Hashable, Sendable {
         @usableFromInline var position: SourcePosition?
     }
 
-    /// The box holding a concept's fields.
-    @usableFromInline
-    final class Storage: @unchecked Sendable {
-        // Mutated only through `uniqueFields()`, after a uniqueness check, so value semantics
-        // hold; the static exclusivity checks on the owning value make dynamic ones redundant.
-        @usableFromInline @exclusivity(unchecked) var fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var storage: Storage
-
-    @usableFromInline
-    mutating func uniqueFields() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
+    @usableFromInline var storage: CopyOnWriteBox<Fields>
 
     /// The id, unique in its file; the concept's URI is the vocabulary's `uri` plus this id.
     public var id: String {
         @inlinable get { storage.fields.id }
-        @inlinable _modify { yield &uniqueFields().fields.id }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.id }
     }
     /// Whether this is a top concept of its scheme (`top="true"`).
     public var isTopConcept: Bool {
         @inlinable get { storage.fields.isTopConcept }
-        @inlinable _modify { yield &uniqueFields().fields.isTopConcept }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.isTopConcept }
     }
     /// Whether the whole concept is outdated (`deprecated="true"`).
     public var isDeprecated: Bool {
         @inlinable get { storage.fields.isDeprecated }
-        @inlinable _modify { yield &uniqueFields().fields.isDeprecated }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.isDeprecated }
     }
     /// The concept that replaces a deprecated one, as the reference was written.
     public var replacedBy: String? {
         @inlinable get { storage.fields.replacedBy }
-        @inlinable _modify { yield &uniqueFields().fields.replacedBy }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.replacedBy }
     }
     /// When the concept last changed (ISO date).
     public var modified: String? {
         @inlinable get { storage.fields.modified }
-        @inlinable _modify { yield &uniqueFields().fields.modified }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.modified }
     }
     /// The labels in source order.
     public var labels: [Label] {
         @inlinable get { storage.fields.labels }
-        @inlinable _modify { yield &uniqueFields().fields.labels }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.labels }
     }
     /// The documentation in source order.
     public var notes: [Note] {
         @inlinable get { storage.fields.notes }
-        @inlinable _modify { yield &uniqueFields().fields.notes }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.notes }
     }
     /// Broader, narrower and related, as written (the inverses are in ``VocabularySet``).
     public var relations: [ConceptRelation] {
         @inlinable get { storage.fields.relations }
-        @inlinable _modify { yield &uniqueFields().fields.relations }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.relations }
     }
     /// Mappings to other schemes.
     public var mappings: [Mapping] {
         @inlinable get { storage.fields.mappings }
-        @inlinable _modify { yield &uniqueFields().fields.mappings }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.mappings }
     }
     /// Codes (`notation`).
     public var notations: [String] {
         @inlinable get { storage.fields.notations }
-        @inlinable _modify { yield &uniqueFields().fields.notations }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.notations }
     }
     /// Elements from other namespaces inside the concept.
     public var extensions: [ExtensionElement] {
         @inlinable get { storage.fields.extensions }
-        @inlinable _modify { yield &uniqueFields().fields.extensions }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.extensions }
     }
     /// Attributes from other namespaces on the concept.
     public var extensionAttributes: [ExtensionAttribute] {
         @inlinable get { storage.fields.extensionAttributes }
-        @inlinable _modify { yield &uniqueFields().fields.extensionAttributes }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.extensionAttributes }
     }
     /// Comments written just before the concept.
     public var leadingComments: [String] {
         @inlinable get { storage.fields.leadingComments }
-        @inlinable _modify { yield &uniqueFields().fields.leadingComments }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.leadingComments }
     }
     /// Comments written inside the concept.
     public var innerComments: [String] {
         @inlinable get { storage.fields.innerComments }
-        @inlinable _modify { yield &uniqueFields().fields.innerComments }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.innerComments }
     }
     /// Where the concept's element starts in its file.
     public var position: SourcePosition? {
         @inlinable get { storage.fields.position }
-        @inlinable _modify { yield &uniqueFields().fields.position }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.position }
     }
 
     /// Creates a concept.
@@ -125,7 +110,7 @@ public struct Concept: Hashable, Sendable {
         extensionAttributes: [ExtensionAttribute] = [], leadingComments: [String] = [],
         innerComments: [String] = [], position: SourcePosition? = nil
     ) {
-        storage = Storage(
+        storage = CopyOnWriteBox(
             Fields(
                 id: id, isTopConcept: isTopConcept, isDeprecated: isDeprecated, replacedBy: replacedBy, modified: modified,
                 labels: labels, notes: notes, relations: relations, mappings: mappings, notations: notations,

@@ -4,7 +4,7 @@
 /// A value type whose fields live in one shared box, copied on write: labels are read far
 /// more often than changed, and a copy costs one reference count instead of one per field.
 public struct Label: Hashable, Sendable {
-    /// The stored fields; one shared box per value, copied on write.
+    /// The stored fields, in a ``CopyOnWriteBox``.
     @usableFromInline
     struct Fields: Hashable, Sendable {
         @usableFromInline var kind: LabelKind
@@ -23,92 +23,77 @@ public struct Label: Hashable, Sendable {
         @usableFromInline var position: SourcePosition?
     }
 
-    /// The box holding a label's fields.
-    @usableFromInline
-    final class Storage: @unchecked Sendable {
-        // Mutated only through `uniqueFields()`, after a uniqueness check, so value semantics
-        // hold; the static exclusivity checks on the owning value make dynamic ones redundant.
-        @usableFromInline @exclusivity(unchecked) var fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var storage: Storage
-
-    @usableFromInline
-    mutating func uniqueFields() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
+    @usableFromInline var storage: CopyOnWriteBox<Fields>
 
     /// Preferred, alternative, deprecated or hidden.
     public var kind: LabelKind {
         @inlinable get { storage.fields.kind }
-        @inlinable _modify { yield &uniqueFields().fields.kind }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.kind }
     }
     /// The term as written.
     public var text: String {
         @inlinable get { storage.fields.text }
-        @inlinable _modify { yield &uniqueFields().fields.text }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.text }
     }
     /// The `xml:lang` written on the label, or `nil` when it inherits the vocabulary's.
     public var declaredLanguage: String? {
         @inlinable get { storage.fields.declaredLanguage }
-        @inlinable _modify { yield &uniqueFields().fields.declaredLanguage }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.declaredLanguage }
     }
     /// The language that applies: the declared one, else the vocabulary default, else "".
     public var language: String {
         @inlinable get { storage.fields.language }
-        @inlinable _modify { yield &uniqueFields().fields.language }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.language }
     }
     /// Plural forms (`plural="a; b"`).
     public var plurals: [String] {
         @inlinable get { storage.fields.plurals }
-        @inlinable _modify { yield &uniqueFields().fields.plurals }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.plurals }
     }
     /// Other inflected forms (`forms="a; b"`).
     public var forms: [String] {
         @inlinable get { storage.fields.forms }
-        @inlinable _modify { yield &uniqueFields().fields.forms }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.forms }
     }
     /// Whether the label matches only as written (proper names, abbreviations).
     public var isCaseSensitive: Bool {
         @inlinable get { storage.fields.isCaseSensitive }
-        @inlinable _modify { yield &uniqueFields().fields.isCaseSensitive }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.isCaseSensitive }
     }
     /// Whether the label is an abbreviation (`abbreviation="true"`).
     public var isAbbreviation: Bool {
         @inlinable get { storage.fields.isAbbreviation }
-        @inlinable _modify { yield &uniqueFields().fields.isAbbreviation }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.isAbbreviation }
     }
     /// When a deprecated label went out of use (ISO date).
     public var since: String? {
         @inlinable get { storage.fields.since }
-        @inlinable _modify { yield &uniqueFields().fields.since }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.since }
     }
     /// Why a deprecated label went out of use.
     public var reason: String? {
         @inlinable get { storage.fields.reason }
-        @inlinable _modify { yield &uniqueFields().fields.reason }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.reason }
     }
     /// The severity the linter gives this label; `nil` means the rule's default.
     public var severity: Severity? {
         @inlinable get { storage.fields.severity }
-        @inlinable _modify { yield &uniqueFields().fields.severity }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.severity }
     }
     /// Phrases in which a deprecated label is fine (e.g. "mentor van de klas").
     public var exceptions: [String] {
         @inlinable get { storage.fields.exceptions }
-        @inlinable _modify { yield &uniqueFields().fields.exceptions }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.exceptions }
     }
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute] {
         @inlinable get { storage.fields.extensionAttributes }
-        @inlinable _modify { yield &uniqueFields().fields.extensionAttributes }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.extensionAttributes }
     }
     /// Where the label's element starts in its file.
     public var position: SourcePosition? {
         @inlinable get { storage.fields.position }
-        @inlinable _modify { yield &uniqueFields().fields.position }
+        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.position }
     }
 
     /// Creates a label; `language` defaults to the declared language.
@@ -119,7 +104,7 @@ public struct Label: Hashable, Sendable {
         severity: Severity? = nil, exceptions: [String] = [],
         extensionAttributes: [ExtensionAttribute] = [], position: SourcePosition? = nil
     ) {
-        storage = Storage(
+        storage = CopyOnWriteBox(
             Fields(
                 kind: kind, text: text, declaredLanguage: declaredLanguage, language: language ?? declaredLanguage ?? "",
                 plurals: plurals, forms: forms, isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation,
