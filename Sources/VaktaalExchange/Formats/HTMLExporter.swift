@@ -131,13 +131,13 @@ struct HTMLExporter: Exporter {
         html += "\"><dt><dfn>"
         html.appendEscaped(entry.term)
         html += "</dfn></dt>"
-        if let definition = glossary.definition(of: entry.concept, in: section.language) {
+        if let definition = section.details[entry.concept.rawValue].definition {
             html += "<dd>"
             html.appendEscaped(definition)
             html += "</dd>"
         }
         var alternatives = 0
-        glossary.forEachAlternative(of: entry.concept, in: section.language) { alternative in
+        for alternative in section.details[entry.concept.rawValue].alternatives {
             if alternatives == 0 {
                 html += "<dd class=\"meta\">"
                 html.appendEscaped(section.words.also)

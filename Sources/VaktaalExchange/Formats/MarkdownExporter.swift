@@ -52,13 +52,13 @@ struct MarkdownExporter: Exporter {
         markdown += "\"></a>**"
         Self.writeEscaped(entry.term, into: &markdown)
         markdown += "**"
-        if let definition = glossary.definition(of: entry.concept, in: section.language) {
+        if let definition = section.details[entry.concept.rawValue].definition {
             markdown += ": "
             Self.writeEscaped(definition, into: &markdown)
         }
         var separator = "  \n  "
         var alternatives = 0
-        glossary.forEachAlternative(of: entry.concept, in: section.language) { alternative in
+        for alternative in section.details[entry.concept.rawValue].alternatives {
             if alternatives == 0 {
                 markdown += separator
                 markdown += words.also

@@ -21,6 +21,18 @@ struct Glossary {
         let number: Int
     }
 
+    /// What a concept's own entry shows besides its name, gathered while walking the concepts
+    /// in memory order: renderers then walk the entries alphabetically without visiting
+    /// every label again.
+    struct Details {
+        /// The definition in the section's language, else the first one.
+        var definition: String?
+        /// The alternative labels in the language, in source order.
+        var alternatives: [String] = []
+        /// Every label of the concept in the language, space-separated, for the search field.
+        var searchText = ""
+    }
+
     struct Section {
         let language: String
         let words: GlossaryWords
@@ -32,6 +44,8 @@ struct Glossary {
         let names: [String]
         /// Every concept's anchor in this language, by key.
         let anchors: [String]
+        /// What the entry of each concept shows, by key (empty for concepts without one).
+        let details: [Details]
 
         /// The anchor of an entry: the concept's own, or a numbered one for an outdated term.
         func anchor(of entry: Entry) -> String {
@@ -61,17 +75,6 @@ struct Glossary {
 
     // MARK: What renderers show of a concept
 
-    /// The definition in the section's language, else the first one.
-    func definition(of key: ConceptKey, in language: String) -> String? {
-        let notes = set[key].notes
-        return (notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition })?.text
-    }
-
-    /// The alternative labels in a language, in source order.
-    func forEachAlternative(of key: ConceptKey, in language: String, _ body: (String) -> Void) {
-        for label in set[key].labels where label.kind == .alternative && label.language == language { body(label.text) }
-    }
-
     /// Broader, narrower and related concepts, each group that has any with the word that names it.
     func forEachLinkGroup(of key: ConceptKey, words: GlossaryWords, _ body: (String, [ConceptKey]) -> Void) {
         let graph = set.graph
@@ -87,7 +90,7 @@ struct Glossary {
             body(entry.term)
             body(section.names[target.rawValue])
         } else {
-            for label in set[entry.concept].labels where label.language == section.language { body(label.text) }
+            body(section.details[entry.concept.rawValue].searchText)
         }
     }
 
@@ -97,10 +100,12 @@ struct Glossary {
         let names = set.keys.map { set[$0].displayName(in: language) }
         let anchors = set.keys.map { anchor($0, set, language) }
         var entries: [Entry] = []
+        var details = Array(repeating: Details(), count: set.count)
         for key in set.keys {
             let concept = set[key]
             if !concept.isDeprecated, let preferred = concept.preferredLabel(in: language) {
                 entries.append(Entry(term: preferred.text, concept: key, useInstead: nil, isMisspelling: false, number: 0))
+                details[key.rawValue] = Self.details(of: concept, in: language)
             }
             guard let target = concept.isDeprecated ? set.replacement(of: key) : key else { continue }
             for label in concept.labels
@@ -111,7 +116,22 @@ struct Glossary {
         }
         let (sorted, letters) = alphabetized(entries)
         return Section(
-            language: language, words: GlossaryWords(language), entries: sorted, letters: letters, names: names, anchors: anchors)
+            language: language, words: GlossaryWords(language), entries: sorted, letters: letters, names: names, anchors: anchors,
+            details: details)
+    }
+
+    private static func details(of concept: Concept, in language: String) -> Details {
+        let notes = concept.notes
+        var details = Details(
+            definition: (notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition })?
+                .text)
+        var words: [String] = []
+        for label in concept.labels where label.language == language {
+            words.append(label.text)
+            if label.kind == .alternative { details.alternatives.append(label.text) }
+        }
+        details.searchText = words.count == 1 ? words[0] : words.joined(separator: " ")
+        return details
     }
 
     /// Entries sorted without case and accents, as a reader expects of a glossary (byte
