@@ -136,19 +136,17 @@ struct HTMLExporter: Exporter {
             html.appendEscaped(definition)
             html += "</dd>"
         }
-        var alternatives = 0
-        for alternative in section.details[entry.concept.rawValue].alternatives {
-            if alternatives == 0 {
-                html += "<dd class=\"meta\">"
-                html.appendEscaped(section.words.also)
-                html += ": "
-            } else {
-                html += ", "
+        let alternatives = section.details[entry.concept.rawValue].alternatives
+        if !alternatives.isEmpty {
+            html += "<dd class=\"meta\">"
+            html.appendEscaped(section.words.also)
+            html += ": "
+            for (index, alternative) in alternatives.enumerated() {
+                if index > 0 { html += ", " }
+                html.appendEscaped(alternative)
             }
-            html.appendEscaped(alternative)
-            alternatives += 1
+            html += "</dd>"
         }
-        if alternatives > 0 { html += "</dd>" }
         glossary.forEachLinkGroup(of: entry.concept, words: section.words) { name, keys in
             html += "<dd class=\"meta\">"
             html.appendEscaped(name)

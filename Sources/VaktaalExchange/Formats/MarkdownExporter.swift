@@ -57,19 +57,17 @@ struct MarkdownExporter: Exporter {
             Self.writeEscaped(definition, into: &markdown)
         }
         var separator = "  \n  "
-        var alternatives = 0
-        for alternative in section.details[entry.concept.rawValue].alternatives {
-            if alternatives == 0 {
-                markdown += separator
-                markdown += words.also
-                markdown += ": "
-            } else {
-                markdown += ", "
+        let alternatives = section.details[entry.concept.rawValue].alternatives
+        if !alternatives.isEmpty {
+            markdown += separator
+            markdown += words.also
+            markdown += ": "
+            for (index, alternative) in alternatives.enumerated() {
+                if index > 0 { markdown += ", " }
+                Self.writeEscaped(alternative, into: &markdown)
             }
-            Self.writeEscaped(alternative, into: &markdown)
-            alternatives += 1
+            separator = "; "
         }
-        if alternatives > 0 { separator = "; " }
         glossary.forEachLinkGroup(of: entry.concept, words: words) { name, keys in
             markdown += separator
             markdown += name
