@@ -113,4 +113,22 @@ let specificationExample = """
         #expect(changed.labels[0].kind == .deprecated)
         #expect(Set([concept, concept, changed]).count == 2)
     }
+
+    @Test func theFieldsFewLabelsHaveBehaveLikeTheOthers() {
+        let plain = Label(kind: .deprecated, text: "mentor", language: "nl")
+        var outdated = plain
+        outdated.since = "2025-09-01"
+        outdated.exceptions = ["mentor van de klas"]
+        #expect(plain.since == nil && plain.exceptions.isEmpty)
+        #expect(outdated.since == "2025-09-01" && outdated.exceptions == ["mentor van de klas"])
+        #expect(outdated == Label(kind: .deprecated, text: "mentor", language: "nl", since: "2025-09-01", exceptions: ["mentor van de klas"]))
+        var copy = outdated
+        copy.reason = "nieuwe beroepstaal"
+        #expect(outdated.reason == nil && copy.reason == "nieuwe beroepstaal")
+        // Emptied again, a label equals (and hashes like) one that never had them.
+        outdated.since = nil
+        outdated.exceptions = []
+        #expect(outdated == plain)
+        #expect(Set([outdated, plain]).count == 1)
+    }
 }

@@ -118,11 +118,9 @@ public struct Concept: Hashable, Sendable {
                 innerComments: innerComments, position: position))
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 
     /// The labels of one kind, in source order.
     public func labels(_ kind: LabelKind) -> [Label] { labels.filter { $0.kind == kind } }

@@ -18,3 +18,13 @@ final class CopyOnWriteBox<Fields: Sendable>: @unchecked Sendable {
         return box
     }
 }
+
+extension CopyOnWriteBox: Equatable where Fields: Equatable {
+    @inlinable
+    static func == (lhs: CopyOnWriteBox, rhs: CopyOnWriteBox) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+}
+
+extension CopyOnWriteBox: Hashable where Fields: Hashable {
+    @inlinable
+    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+}

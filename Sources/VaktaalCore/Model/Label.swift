@@ -15,12 +15,41 @@ public struct Label: Hashable, Sendable {
         @usableFromInline var forms: [String]
         @usableFromInline var isCaseSensitive: Bool
         @usableFromInline var isAbbreviation: Bool
+        @usableFromInline var position: SourcePosition?
+        /// What few labels have, out of line; `nil` when it is all empty.
+        @usableFromInline var rare: CopyOnWriteBox<RareFields>?
+
+        /// Changes the rare fields, keeping `rare` `nil` while they are empty.
+        @inlinable
+        mutating func changeRare(_ change: (inout RareFields) -> Void) {
+            var box = rare ?? CopyOnWriteBox(RareFields())
+            rare = nil
+            change(&CopyOnWriteBox.unique(&box).fields)
+            rare = box.fields == RareFields() ? nil : box
+        }
+    }
+
+    /// The fields of outdated and extended labels: when and why a label went out of use,
+    /// its severity and exceptions, and attributes from other namespaces.
+    @usableFromInline
+    struct RareFields: Hashable, Sendable {
         @usableFromInline var since: String?
         @usableFromInline var reason: String?
         @usableFromInline var severity: Severity?
-        @usableFromInline var exceptions: [String]
-        @usableFromInline var extensionAttributes: [ExtensionAttribute]
-        @usableFromInline var position: SourcePosition?
+        @usableFromInline var exceptions: [String] = []
+        @usableFromInline var extensionAttributes: [ExtensionAttribute] = []
+
+        @usableFromInline
+        init(
+            since: String? = nil, reason: String? = nil, severity: Severity? = nil, exceptions: [String] = [],
+            extensionAttributes: [ExtensionAttribute] = []
+        ) {
+            self.since = since
+            self.reason = reason
+            self.severity = severity
+            self.exceptions = exceptions
+            self.extensionAttributes = extensionAttributes
+        }
     }
 
     @usableFromInline var storage: CopyOnWriteBox<Fields>
@@ -67,28 +96,28 @@ public struct Label: Hashable, Sendable {
     }
     /// When a deprecated label went out of use (ISO date).
     public var since: String? {
-        @inlinable get { storage.fields.since }
-        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.since }
+        @inlinable get { storage.fields.rare?.fields.since ?? nil }
+        @inlinable set { CopyOnWriteBox.unique(&storage).fields.changeRare { $0.since = newValue } }
     }
     /// Why a deprecated label went out of use.
     public var reason: String? {
-        @inlinable get { storage.fields.reason }
-        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.reason }
+        @inlinable get { storage.fields.rare?.fields.reason ?? nil }
+        @inlinable set { CopyOnWriteBox.unique(&storage).fields.changeRare { $0.reason = newValue } }
     }
     /// The severity the linter gives this label; `nil` means the rule's default.
     public var severity: Severity? {
-        @inlinable get { storage.fields.severity }
-        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.severity }
+        @inlinable get { storage.fields.rare?.fields.severity ?? nil }
+        @inlinable set { CopyOnWriteBox.unique(&storage).fields.changeRare { $0.severity = newValue } }
     }
     /// Phrases in which a deprecated label is fine (e.g. "mentor van de klas").
     public var exceptions: [String] {
-        @inlinable get { storage.fields.exceptions }
-        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.exceptions }
+        @inlinable get { storage.fields.rare?.fields.exceptions ?? [] }
+        @inlinable set { CopyOnWriteBox.unique(&storage).fields.changeRare { $0.exceptions = newValue } }
     }
     /// Attributes from other namespaces.
     public var extensionAttributes: [ExtensionAttribute] {
-        @inlinable get { storage.fields.extensionAttributes }
-        @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.extensionAttributes }
+        @inlinable get { storage.fields.rare?.fields.extensionAttributes ?? [] }
+        @inlinable set { CopyOnWriteBox.unique(&storage).fields.changeRare { $0.extensionAttributes = newValue } }
     }
     /// Where the label's element starts in its file.
     public var position: SourcePosition? {
@@ -108,15 +137,15 @@ public struct Label: Hashable, Sendable {
             Fields(
                 kind: kind, text: text, declaredLanguage: declaredLanguage, language: language ?? declaredLanguage ?? "",
                 plurals: plurals, forms: forms, isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation,
-                since: since, reason: reason, severity: severity, exceptions: exceptions,
-                extensionAttributes: extensionAttributes, position: position))
+                position: position, rare: nil))
+        let rare = RareFields(
+            since: since, reason: reason, severity: severity, exceptions: exceptions, extensionAttributes: extensionAttributes)
+        if rare != RareFields() { storage.fields.rare = CopyOnWriteBox(rare) }
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 
     /// The label text followed by its plurals and other forms.
     public var allForms: [String] { [text] + plurals + forms }
