@@ -9,6 +9,7 @@ public final class ExportInput: Sendable {
     public let set: VocabularySet
     /// The name single files get (e.g. `lerarenopleiding`).
     public let baseName: String
+    private let conceptURIsMade = MadeOnce<[String]>()
     private let glossaryMade = MadeOnce<Glossary>()
     private let substitutionsMade = MadeOnce<Substitutions>()
 
@@ -17,6 +18,9 @@ public final class ExportInput: Sendable {
         self.set = set
         self.baseName = baseName ?? Exporters.baseName(for: set)
     }
+
+    /// Every concept's URI, by key, for the three RDF exports.
+    var conceptURIs: [String] { conceptURIsMade.value { set.keys.map { set.uri(of: $0) } } }
 
     /// The glossary of the HTML and Markdown exports.
     var glossary: Glossary { glossaryMade.value { Glossary(set) } }

@@ -102,13 +102,12 @@ extension ParseSession {
     func attributeNameOffsets(from start: Int, to end: Int) -> [Int] {
         var offsets: [Int] = []
         var index = start + 1
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func isNameEnd(_ byte: UInt8) -> Bool {
-            isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+            isXMLSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
         }
         while index < end, !isNameEnd(buffer[index]) { index += 1 }
         while index < end {
-            while index < end, isSpace(buffer[index]) { index += 1 }
+            while index < end, isXMLSpace(buffer[index]) { index += 1 }
             let nameStart = index
             while index < end, !isNameEnd(buffer[index]) { index += 1 }
             guard index > nameStart else { break }

@@ -14,6 +14,12 @@ public enum XMLEscaping {
     /// The same for attribute values: tab and line feed too, and `"` (22).
     private static let attributeMask: UInt64 = textMask | 1 << 0x09 | 1 << 0x0A | 1 << 0x22
 
+    /// Whether a byte stops the scan: an ASCII byte in `mask`, or the lead byte of U+FFFE/U+FFFF.
+    @inline(__always)
+    private static func needsWork(_ byte: UInt8, _ mask: UInt64) -> Bool {
+        byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF
+    }
+
     /// The most bytes escaping `byteCount` bytes can give (`"` becomes the six of `&quot;`).
     public static func maximumEscapedCount(_ byteCount: Int) -> Int { 6 * byteCount }
 
@@ -32,7 +38,7 @@ public enum XMLEscaping {
     static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
         let mask = attribute ? attributeMask : textMask
         let isPlain = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            !utf8.contains { byte in byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF }
+            !utf8.contains { needsWork($0, mask) }
         }
         if isPlain == true {
             output.appendUTF8(text)
@@ -60,8 +66,7 @@ public enum XMLEscaping {
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]
-            let needsWork = byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF
-            guard needsWork else {
+            guard needsWork(byte, mask) else {
                 index += 1
                 continue
             }
@@ -101,11 +106,5 @@ extension Array where Element == UInt8 {
     public mutating func appendUTF8(_ text: String) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
         if done == nil { append(contentsOf: text.utf8) }
-    }
-
-    /// Appends `text` escaped for XML or HTML: as a double-quoted attribute value (also fine
-    /// as text), or as character data.
-    public mutating func appendXMLEscaped(_ text: String, attribute: Bool = true) {
-        XMLEscaping.append(text, attribute: attribute, to: &self)
     }
 }

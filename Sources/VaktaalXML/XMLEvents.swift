@@ -23,6 +23,10 @@ public struct XMLName: Hashable, Sendable, CustomStringConvertible {
     public var description: String { qualifiedName }
 }
 
+/// XML's white space: space, tab, line feed, carriage return.
+@inlinable
+public func isXMLSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
 /// The namespace of the `xml:` prefix (`xml:lang`, `xml:space`).
 public let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
 

@@ -10,10 +10,13 @@ public struct XMLWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var depth = 0
 
+    /// The declaration every document starts with.
+    public static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
     /// Starts a document, with the XML declaration; `capacity` is the expected size in bytes.
     public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
-        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        append(Self.declaration)
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

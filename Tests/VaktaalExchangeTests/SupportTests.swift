@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 import VaktaalCore
 @testable import VaktaalExchange
@@ -62,5 +64,42 @@ import VaktaalCore
         #expect(buffer.text == RDFPredicate.allCases.map { "<\($0.prefixedName)>" }.joined())
         #expect(Set(RDFPredicate.allCases.map(\.iri)).count == RDFPredicate.allCases.count)
         #expect(RDFPredicate.allCases.allSatisfy { RDFNamespace.compact($0.iri) == $0.prefixedName })
+    }
+}
+
+@Suite struct SharedPartsTests {
+    @Test func aSharedPartIsMadeOnceHoweverManyAskAtOnce() {
+        let part = MadeOnce<[Int]>()
+        let made = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let value = part.value {
+                made.withLock { $0 += 1 }
+                return [1, 2, 3]
+            }
+            #expect(value == [1, 2, 3])
+        }
+        #expect(made.withLock { $0 } == 1)
+    }
+
+    @Test(arguments: [
+        ("lerarenopleiding.werkplekbegeleider", "lerarenopleiding.werkplekbegeleider"),
+        ("nl-co-teaching_2", "nl-co-teaching_2"),
+        ("nl-creëren", "nl-creëren"),
+        ("nl-a b/c#d", "nl-a_b_c_d"),
+    ])
+    func safeNamesKeepLettersDigitsAndDashes(raw: String, expected: String) {
+        #expect(SafeName.make(raw) == expected)
+    }
+
+    @Test func entryIDsStartWithALetter() {
+        let set = VocabularySet([Vocabulary(id: "2025", uri: "https://example.org/v/", concepts: [Concept(id: "a b")])])
+        #expect(TBXExporter.entryID(ConceptKey(0), set) == "c_2025.a_b")
+    }
+
+    @Test func backslashesGoBeforeEverySpecialByte() {
+        var buffer = ByteBuffer()
+        buffer.appendBackslashEscaped("a*b_[c]", ByteSet("*_[]"))
+        buffer.appendBackslashEscaped(" plain", ByteSet("*"))
+        #expect(buffer.text == "a\\*b\\_\\[c\\] plain")
     }
 }

@@ -229,10 +229,6 @@ final class VocabularyReader: XMLContentHandler {
     var defaultLanguage: String? { building.defaultLanguage }
 }
 
-/// XML's white space: space, tab, line feed, carriage return.
-@inline(__always)
-func isXMLSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-
 extension VocabularyReader.LeafElement {
     var name: String {
         switch self {

@@ -8,7 +8,6 @@ struct JSONLDExporter: Exporter {
     let format = ExportFormat.jsonld
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
-        let set = input.set
         var output = ByteBuffer(file: "\(input.baseName).jsonld", on: sink)
         output += "{\n  \"@context\": {\n"
         let prefixes = RDFNamespace.prefixes.sorted { $0.prefix < $1.prefix }
@@ -17,7 +16,7 @@ struct JSONLDExporter: Exporter {
         var first = true
         var groups: [Range<Int>] = []
         let keys = PredicateTable { ",\n      \"\($0.prefixedName)\": [" }
-        SKOSGraph.forEachDescription(set) { description in
+        SKOSGraph.forEachDescription(input) { description in
             output += first ? "\n" : ",\n"
             first = false
             Self.writeNode(description, keys: keys, groups: &groups, into: &output)

@@ -94,14 +94,6 @@ struct MarkdownExporter: Exporter {
 
     /// Writes text with a backslash before every character Markdown would read as markup.
     private static func writeEscaped(_ text: String, into markdown: inout ByteBuffer) {
-        let markup = markup
-        guard markup.occurs(in: text) else {
-            markdown += text
-            return
-        }
-        for byte in text.utf8 {
-            if markup.contains(byte) { markdown.append(UInt8(ascii: "\\")) }
-            markdown.append(byte)
-        }
+        markdown.appendBackslashEscaped(text, markup)
     }
 }

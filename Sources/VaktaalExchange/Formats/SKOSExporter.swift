@@ -8,7 +8,8 @@ struct SKOSExporter: Exporter {
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
         var output = ByteBuffer(file: "\(input.baseName).rdf", on: sink)
-        output += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF"
+        output += XMLWriter.declaration
+        output += "<rdf:RDF"
         for (prefix, namespace) in RDFNamespace.prefixes {
             output += " xmlns:\(prefix)=\""
             output.appendEscaped(namespace)
@@ -17,7 +18,7 @@ struct SKOSExporter: Exporter {
         output += ">\n"
         let opening = PredicateTable { "    <\($0.prefixedName)" }
         let closing = PredicateTable { "</\($0.prefixedName)>\n" }
-        SKOSGraph.forEachDescription(input.set) { description in
+        SKOSGraph.forEachDescription(input) { description in
             output += "  <rdf:Description rdf:about=\""
             output.appendEscaped(description.subject)
             output += "\">\n"

@@ -120,16 +120,10 @@ struct TBXExporter: Exporter {
     }
 
     /// An XML id for a concept entry: `scheme.concept`, with characters an id cannot hold
-    /// replaced by `_`.
+    /// replaced by `_`, and `c_` in front when it would not start with a letter.
     static func entryID(_ key: ConceptKey, _ set: VocabularySet) -> String {
-        let raw = "\(set.vocabulary(of: key).id).\(set[key].id)"
-        let plain = raw.utf8.first.map { ($0 | 0x20) &- 0x61 < 26 } == true && raw.utf8.allSatisfy { byte in
-            (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: ".")
-        }
-        if plain { return raw }
-        var id = String(raw.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
-        if let first = id.first, !first.isLetter { id = "c_" + id }
-        return id
+        let id = SafeName.make("\(set.vocabulary(of: key).id).\(set[key].id)")
+        guard let first = id.first, !first.isLetter else { return id }
+        return "c_" + id
     }
 }

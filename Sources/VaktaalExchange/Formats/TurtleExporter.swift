@@ -5,11 +5,10 @@ struct TurtleExporter: Exporter {
     let format = ExportFormat.turtle
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
-        let set = input.set
         var output = ByteBuffer(file: "\(input.baseName).ttl", on: sink)
         for (prefix, namespace) in RDFNamespace.prefixes { output += "@prefix \(prefix): <\(namespace)> .\n" }
         let names = PredicateTable { "\($0.prefixedName) " }
-        SKOSGraph.forEachDescription(set) { description in
+        SKOSGraph.forEachDescription(input) { description in
             output += "\n"
             Self.writeIRI(description.subject, into: &output)
             var previous: RDFPredicate?

@@ -44,8 +44,9 @@ public enum SKOSGraph {
 
     /// Calls `body` with the description of every subject, in a deterministic order. The
     /// description passed is only valid during the call.
-    public static func forEachDescription(_ set: VocabularySet, _ body: (SubjectDescription) -> Void) {
-        let uris = set.keys.map { set.uri(of: $0) }
+    public static func forEachDescription(_ input: ExportInput, _ body: (SubjectDescription) -> Void) {
+        let set = input.set
+        let uris = input.conceptURIs
         var topConcepts = Array(repeating: [String](), count: set.vocabularies.count)
         for key in set.keys where set[key].isTopConcept { topConcepts[set.schemeIndex(of: key)].append(uris[key.rawValue]) }
         var description = SubjectDescription()
@@ -67,7 +68,7 @@ public enum SKOSGraph {
     /// Every triple, sorted (for tests and small sets).
     public static func triples(_ set: VocabularySet) -> [Triple] {
         var triples: [Triple] = []
-        forEachDescription(set) { description in
+        forEachDescription(ExportInput(set)) { description in
             for statement in description.statements {
                 triples.append(Triple(subject: description.subject, predicate: statement.predicate.iri, object: statement.object))
             }

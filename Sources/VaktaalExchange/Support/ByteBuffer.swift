@@ -100,6 +100,19 @@ struct ByteBuffer: ~Copyable {
         write(atMost: XMLEscaping.maximumEscapedCount(text.utf8.count)) { XMLEscaping.escape(text, attribute: false, into: $0) }
     }
 
+    /// Appends text with a backslash before every byte in `special` (Markdown markup,
+    /// regular expression syntax).
+    mutating func appendBackslashEscaped(_ text: String, _ special: ByteSet) {
+        guard special.occurs(in: text) else {
+            append(text)
+            return
+        }
+        for byte in text.utf8 {
+            if special.contains(byte) { append(UInt8(ascii: "\\")) }
+            append(byte)
+        }
+    }
+
     /// Appends a byte as two uppercase hexadecimal digits.
     mutating func appendHex(_ byte: UInt8) {
         let digits: StaticString = "0123456789ABCDEF"

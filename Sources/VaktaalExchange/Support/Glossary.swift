@@ -159,13 +159,7 @@ struct Glossary {
     /// The anchor of a concept in a language: `<language>-<id>` (with the scheme id when
     /// the set has several schemes), other characters than letters, digits and `-_.` as `_`.
     static func anchor(_ key: ConceptKey, _ set: VocabularySet, _ language: String) -> String {
-        let raw = "\(language)-\(set.vocabularies.count > 1 ? set.vocabulary(of: key).id + "-" : "")\(set[key].id)"
-        let plain = raw.utf8.allSatisfy { byte in
-            (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                || byte == UInt8(ascii: ".")
-        }
-        if plain { return raw }
-        return String(raw.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        SafeName.make("\(language)-\(set.vocabularies.count > 1 ? set.vocabulary(of: key).id + "-" : "")\(set[key].id)")
     }
 
     /// The letter a term is filed under, from the first byte of its folded form: A–Z, or

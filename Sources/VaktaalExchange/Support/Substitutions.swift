@@ -65,11 +65,8 @@ struct Substitutions {
 
     static func regexEscaped(_ text: String) -> String {
         guard regexSyntax.occurs(in: text) else { return text }
-        var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            if regexSyntax.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = ByteBuffer(capacity: text.utf8.count * 2)
+        buffer.appendBackslashEscaped(text, regexSyntax)
+        return buffer.text
     }
 }

@@ -10,10 +10,9 @@ struct HierarchicalRedundancyCheck: VocabularyCheck {
         for key in set.keys {
             let direct = set.graph.broader(of: key)
             guard direct.count > 1 else { continue }
+            let reached = direct.map { set.graph.ancestors(of: $0) }
             for parent in direct {
-                let implied = direct.contains { other in
-                    other != parent && set.graph.ancestors(of: other).contains(parent)
-                }
+                let implied = zip(direct, reached).contains { other, ancestors in other != parent && ancestors.contains(parent) }
                 guard implied else { continue }
                 diagnostics.append(
                     diagnostic(
