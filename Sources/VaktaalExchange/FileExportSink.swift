@@ -5,58 +5,61 @@ import VaktaalExchange
 /// Writes an export's files to disk as they stream in, each one atomically (a temporary
 /// file renamed over the target when the file ends). The first failure is kept, and the
 /// rest of the export is then dropped; files already ended stay written.
-final class FileExportSink: ExportSink {
+public final class FileExportSink: ExportSink {
     private let target: (String) -> String
     private var file: AtomicFileWriter?
-    /// What went wrong first, as a message for standard error.
-    private(set) var failure: String?
+    /// What went wrong first.
+    public private(set) var failure: ExportError?
 
     /// A sink that writes each file at `target(relativePath)`.
-    init(target: @escaping (String) -> String) {
+    public init(target: @escaping (String) -> String) {
         self.target = target
     }
 
-    func begin(_ path: String) {
+    public func begin(_ path: String) {
         guard failure == nil else { return }
         let destination = target(path)
         let folder = (destination as NSString).deletingLastPathComponent
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
-            failure = "\(folder): error: cannot create the folder: \(error.localizedDescription)"
+            failure = .cannotCreateFolder(path: folder, reason: error.localizedDescription)
             return
         }
         do {
             file = try AtomicFileWriter(path: destination)
         } catch {
-            failure = error.description
+            failure = .notWritten(error)
         }
     }
 
-    func write(_ bytes: UnsafeRawBufferPointer) {
+    public func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, let file else { return }
         do {
             try file.write(bytes)
         } catch {
-            failure = error.description
+            failure = .notWritten(error)
             self.file = nil
         }
     }
 
-    func end() {
+    public func end() {
         guard failure == nil, let file else { return }
         do {
             try file.commit()
         } catch {
-            failure = error.description
+            failure = .notWritten(error)
         }
         self.file = nil
     }
 }
 
 /// Streams a single-file export to standard output.
-final class StandardOutputSink: ExportSink {
-    func begin(_ path: String) {}
-    func write(_ bytes: UnsafeRawBufferPointer) { FileHandle.standardOutput.write(Data(bytes)) }
-    func end() {}
+public final class StandardOutputSink: ExportSink {
+    /// A sink for standard output.
+    public init() {}
+
+    public func begin(_ path: String) {}
+    public func write(_ bytes: UnsafeRawBufferPointer) { FileHandle.standardOutput.write(Data(bytes)) }
+    public func end() {}
 }

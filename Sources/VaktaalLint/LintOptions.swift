@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 
 /// How documents are linted: which languages' labels apply, rule severities, allowed words.
@@ -13,14 +14,31 @@ public struct LintOptions: Sendable {
     }
 
     public var languages: Languages
-    /// Severity per rule id; a rule mapped to `nil` is switched off.
-    public var severities: [String: Severity?]
+    /// The configured rules: off, or on at a severity. A rule not named here runs at its
+    /// label's or its own default severity.
+    public var rules: [RuleID: RuleSetting]
     /// Phrases that are always fine (they are never reported, nor anything inside them).
     public var allowed: [String]
 
-    public init(languages: Languages, severities: [String: Severity?] = [:], allowed: [String] = []) {
+    public init(languages: Languages, rules: [RuleID: RuleSetting] = [:], allowed: [String] = []) {
         self.languages = languages
-        self.severities = severities
+        self.rules = rules
         self.allowed = allowed
+    }
+}
+
+extension LintOptions.Languages {
+    /// A language choice as `--lang` and `.vaktaal.toml` write it: `nil` for the document's
+    /// own (else `defaultLanguage`, else Dutch), `all`, or a comma-separated list.
+    public init(choice: String?, default defaultLanguage: String?) {
+        guard let choice else {
+            self = .automatic(default: defaultLanguage ?? "nl")
+            return
+        }
+        if choice == "all" {
+            self = .all
+            return
+        }
+        self = .fixed(Set(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
     }
 }

@@ -1,6 +1,6 @@
 import Synchronization
 import VaktaalCore
-import VaktaalXML
+import VaktaalText
 
 /// Lints documents against a vocabulary: reads the prose of a document, finds every term
 /// with one matcher, lets each rule judge the terms, and gives findings with exact
@@ -11,14 +11,15 @@ public final class Linter: Sendable {
         DeprecatedTermRule(), MisspellingRule(), DeprecatedConceptRule(), InconsistentTermRule(), AbbreviationFirstUseRule(),
     ]
 
-    /// The rules whose fixes `--fix` applies.
-    public static let fixableRules: Set<String> = ["deprecated-term", "misspelling", "deprecated-concept"]
+    /// The rules, as reports describe them.
+    public static var ruleDescriptors: [RuleDescriptor] { rules.map(\.descriptor) }
 
     public let set: VocabularySet
     public let options: LintOptions
     private let entries: [IndexEntry]
     private let matchers = Mutex<[String: TermMatcher]>([:])
 
+    /// A linter for `set` with `options`.
     public init(set: VocabularySet, options: LintOptions) {
         self.set = set
         self.options = options
@@ -34,70 +35,103 @@ public final class Linter: Sendable {
         return built
     }
 
-    /// Lints one document.
-    public func lint(_ bytes: [UInt8], path: String, format: DocumentFormat) -> LintFileResult {
-        if let problem = DocumentCheck.problem(bytes) {
-            return LintFileResult(path: path, findings: [], problem: problem)
+    /// Lints one document; a document the reader cannot read gives its problem instead of findings.
+    public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader) -> FileFindings {
+        let document: ReadDocument
+        do {
+            document = try reader.read(bytes)
+        } catch {
+            return FileFindings(path: path, findings: [], problem: error)
         }
-        let findings: [LintFinding] = bytes.withUnsafeBufferPointer { buffer in self.findings(in: buffer, format: format) }
-        return LintFileResult(path: path, findings: findings, problem: nil, lineTexts: Self.lineTexts(of: findings, in: bytes))
+        let findings = document.text.withUnsafeBufferPointer { text in self.findings(in: document, text, path: path) }
+        return FileFindings(path: path, findings: findings, lineTexts: Self.lineTexts(of: findings, in: document.text))
+    }
+
+    /// Lints one document of a format.
+    public func lint(_ bytes: [UInt8], path: String, format: DocumentFormat) -> FileFindings {
+        lint(bytes, path: path, reader: DocumentReaders.reader(for: format))
+    }
+
+    /// The document with the safe fixes of `findings` applied, and how many were.
+    public static func applyingFixes(
+        _ findings: [Finding], to bytes: [UInt8], reader: any DocumentReader
+    ) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
+        let fixable = Set(rules.filter(\.canFix).map(\.id))
+        return try reader.applying(findings.filter { fixable.contains($0.rule) }.compactMap(\.fix), to: bytes)
+    }
+
+    /// A document of a format with the safe fixes of `findings` applied, and how many were.
+    public static func applyingFixes(
+        _ findings: [Finding], to bytes: [UInt8], format: DocumentFormat
+    ) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
+        try applyingFixes(findings, to: bytes, reader: DocumentReaders.reader(for: format))
     }
 
     /// The lines that findings are on, without their line ends.
-    private static func lineTexts(of findings: [LintFinding], in bytes: [UInt8]) -> [Int: String] {
+    private static func lineTexts(of findings: [Finding], in text: [UInt8]) -> [Int: String] {
         var texts: [Int: String] = [:]
-        for finding in findings where texts[finding.line] == nil {
-            var start = finding.byteRange.lowerBound
-            while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
-            var end = finding.byteRange.lowerBound
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            texts[finding.line] = String(decoding: bytes[start..<end], as: UTF8.self)
+        text.withUnsafeBufferPointer { bytes in
+            for finding in findings {
+                guard let location = finding.location, texts[location.line] == nil, let range = location.range.bytes else {
+                    continue
+                }
+                let line = LineIndex.lineBounds(around: range.lowerBound, in: bytes)
+                texts[location.line] = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
+            }
         }
         return texts
     }
 
-    private func findings(in bytes: UnsafeBufferPointer<UInt8>, format: DocumentFormat) -> [LintFinding] {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let document: ReadDocument
-        switch format {
-        case .text: document = PlainTextReader.read(bytes, start: start)
-        case .markdown: document = MarkdownReader.read(bytes, start: start)
-        case .html: document = HTMLReader.read(bytes, start: start)
-        }
+    private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
         let matcher = matcher(for: languages(for: document))
+        let terms = foundTerms(in: document, text, matcher)
+        let filter = DirectiveFilter(document.directives)
+        var findings: [Finding] = []
+        for rule in Self.rules {
+            let setting = options.rules[rule.id]
+            if setting == .off { continue }
+            for finding in rule.findings(in: terms, set: set) where filter.allows(rule.id, line: finding.term.line) {
+                var severity = finding.labelSeverity ?? rule.defaultSeverity
+                if case .severity(let configured) = setting { severity = configured }
+                let term = finding.term
+                findings.append(
+                    Finding(
+                        rule: rule.id, severity: severity, message: finding.message,
+                        location: SourceLocation(path: path, range: term.place),
+                        concept: set.uri(of: term.entry.concept), match: term.text,
+                        fix: finding.replacement.map { Fix(replacement: $0, range: term.place) }))
+            }
+        }
+        return findings.sorted { left, right in
+            let (a, b) = (left.location?.range.start ?? .start, right.location?.range.start ?? .start)
+            return (a.line, a.column, left.rule) < (b.line, b.column, right.rule)
+        }
+    }
+
+    /// Every term in the document's prose, in source order, with its place.
+    private func foundTerms(
+        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher
+    ) -> [FoundTerm] {
+        // A UTF-8 byte order mark is no character of the text.
+        let hasByteOrderMark = text.starts(with: [0xEF, 0xBB, 0xBF])
         // Matches come in source order, so one forward pass finds every position.
-        var positions = PositionTracker(bytes: bytes)
-        func position(_ offset: Int) -> (line: Int, column: Int) {
-            let found = positions.position(at: offset)
-            // A UTF-8 byte order mark is no character of the text.
-            return (found.line, found.line == 1 && start == 3 ? found.column - 1 : found.column)
+        var lines = LineIndex(bytes: text)
+        func position(_ offset: Int) -> SourcePosition {
+            var found = lines.position(at: offset)
+            if hasByteOrderMark, found.line == 1 { found.column -= 1 }
+            return found
         }
         var terms: [FoundTerm] = []
         for segment in document.segments {
-            for match in matches(in: segment, bytes, matcher) {
+            for match in matches(in: segment, text, matcher) {
                 guard case .label(let entry) = match.target else { continue }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[match.range]), as: UTF8.self)
-                let (startPosition, endPosition) = (position(match.range.lowerBound), position(match.range.upperBound))
-                terms.append(FoundTerm(range: match.range, text: text, entry: entry, start: startPosition, end: endPosition))
+                let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
+                let place = SourceRange(
+                    start: position(match.range.lowerBound), end: position(match.range.upperBound), bytes: match.range)
+                terms.append(FoundTerm(place: place, range: match.range, text: source, entry: entry))
             }
         }
-        let filter = DirectiveFilter(document.directives)
-        var findings: [LintFinding] = []
-        for rule in Self.rules {
-            let configured = options.severities[rule.id]
-            if let configured, configured == nil { continue }
-            for finding in rule.findings(in: terms, set: set) where filter.allows(rule.id, line: finding.term.line) {
-                let severity = configured.flatMap { $0 } ?? finding.labelSeverity ?? rule.defaultSeverity
-                let term = finding.term
-                findings.append(
-                    LintFinding(
-                        rule: rule.id, severity: severity, line: term.start.line, column: term.start.column,
-                        endLine: term.end.line, endColumn: term.end.column,
-                        match: finding.term.text, replacement: finding.replacement, concept: set.uri(of: finding.term.entry.concept),
-                        message: finding.message, byteRange: finding.term.range))
-            }
-        }
-        return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        return terms
     }
 
     private func languages(for document: ReadDocument) -> Set<String>? {
@@ -125,16 +159,6 @@ public final class Linter: Sendable {
     }
 }
 
-/// Files the linter cannot read as text.
-enum DocumentCheck {
-    /// Why `bytes` is no text to lint, or `nil` when it is fine.
-    static func problem(_ bytes: [UInt8]) -> String? {
-        if bytes.prefix(8192).contains(0) { return "binary file (it contains NUL bytes)" }
-        if bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) != nil { return "not UTF-8 text" }
-        return nil
-    }
-}
-
 /// Applies `vaktaal-disable`, `vaktaal-enable` and `vaktaal-disable-next-line`.
 struct DirectiveFilter {
     private let directives: [InlineDirective]
@@ -143,7 +167,7 @@ struct DirectiveFilter {
         self.directives = directives.sorted { $0.line < $1.line }
     }
 
-    func allows(_ rule: String, line: Int) -> Bool {
+    func allows(_ rule: RuleID, line: Int) -> Bool {
         var disabled = false
         for directive in directives where directive.rules.isEmpty || directive.rules.contains(rule) {
             switch directive.kind {

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Why a document could not be read as XML. Every case names the file and, where the
 /// problem has one, the line and column, so messages read like a compiler's.
 public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -6,10 +8,10 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file holds NUL bytes: it is binary, not text.
     case binary(path: String)
     /// The bytes are not well-formed XML (or not proper UTF-8) at this place.
-    case malformed(path: String, position: XMLPosition, message: String)
+    case malformed(path: String, position: SourcePosition, message: String)
     /// The document has a `<!DOCTYPE`: refused, because DTDs can declare entities that read
     /// local files or expand without bound.
-    case doctypeNotAllowed(path: String, position: XMLPosition)
+    case doctypeNotAllowed(path: String, position: SourcePosition)
 
     /// The file the error is about.
     public var path: String {
@@ -21,9 +23,9 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Where in the file the problem is; line 1, column 1 for whole-file problems.
-    public var position: XMLPosition {
+    public var position: SourcePosition {
         switch self {
-        case .empty, .binary: return XMLPosition(line: 1, column: 1)
+        case .empty, .binary: return SourcePosition(line: 1, column: 1)
         case .malformed(_, let position, _), .doctypeNotAllowed(_, let position): return position
         }
     }

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// A namespace-qualified XML name.
 public struct XMLName: Hashable, Sendable, CustomStringConvertible {
     /// The local part, e.g. `prefLabel`.
@@ -37,10 +39,10 @@ public struct XMLAttribute: Hashable, Sendable {
     /// The value with entities and character references resolved.
     public var value: String
     /// Where the attribute's name starts in the source.
-    public var position: XMLPosition
+    public var position: SourcePosition
 
     /// Creates an attribute.
-    public init(name: XMLName, value: String, position: XMLPosition) {
+    public init(name: XMLName, value: String, position: SourcePosition) {
         self.name = name
         self.value = value
         self.position = position
@@ -70,7 +72,7 @@ public struct XMLStartTag: Sendable {
     /// The namespace declarations written on this tag.
     public var namespaceDeclarations: [XMLNamespaceDeclaration]
     /// Where the tag's `<` is.
-    public var position: XMLPosition
+    public var position: SourcePosition
 }
 
 /// Receives the content of a document from ``XMLStreamParser``, in document order.
@@ -80,9 +82,9 @@ public protocol XMLContentHandler: AnyObject {
     /// An element starts.
     func startElement(_ tag: XMLStartTag)
     /// The element most recently started and not yet ended ends here.
-    func endElement(_ name: XMLName, at position: XMLPosition)
+    func endElement(_ name: XMLName, at position: SourcePosition)
     /// A run of character data (text and CDATA, entities resolved).
-    func text(_ text: String, at position: XMLPosition)
+    func text(_ text: String, at position: SourcePosition)
     /// A comment, without its `<!--` and `-->`.
-    func comment(_ text: String, at position: XMLPosition)
+    func comment(_ text: String, at position: SourcePosition)
 }

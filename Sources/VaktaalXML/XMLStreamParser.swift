@@ -1,4 +1,5 @@
 import CLibXML2
+import VaktaalText
 
 /// A streaming (SAX) XML parser over libxml2 that reports exact positions and refuses
 /// everything unsafe.
@@ -29,8 +30,8 @@ public enum XMLStreamParser {
         if bytes.isEmpty { throw .empty(path: path) }
         if bytes.prefix(8192).contains(0) { throw .binary(path: path) }
         let failure: XMLError? = bytes.withUnsafeBufferPointer { buffer in
-            if !UTF8Validation.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
-                var tracker = PositionTracker(bytes: buffer)
+            if !EncodingDeclaration.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
+                var tracker = LineIndex(bytes: buffer)
                 let byte = "0x" + String(buffer[offset], radix: 16, uppercase: true)
                 return .malformed(
                     path: path, position: tracker.position(at: offset),
@@ -49,7 +50,7 @@ final class ParseSession {
     let path: String
     let handler: any XMLContentHandler
     var context: xmlParserCtxtPtr?
-    var tracker: PositionTracker
+    var tracker: LineIndex
     var pendingText: [UInt8] = []
     var textStartOffset = 0
     var failure: XMLError?
@@ -61,7 +62,7 @@ final class ParseSession {
         self.buffer = buffer
         self.path = path
         self.handler = handler
-        self.tracker = PositionTracker(bytes: buffer)
+        self.tracker = LineIndex(bytes: buffer)
     }
 
     func run() -> XMLError? {
@@ -70,7 +71,7 @@ final class ParseSession {
         let base = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
         let head = Int32(min(4, buffer.count))
         guard let context = xmlCreatePushParserCtxt(&sax, userData, base, head, path) else {
-            return .malformed(path: path, position: XMLPosition(line: 1, column: 1), message: "out of memory")
+            return .malformed(path: path, position: SourcePosition(line: 1, column: 1), message: "out of memory")
         }
         self.context = context
         defer {
@@ -109,7 +110,7 @@ final class ParseSession {
         return Int(xmlByteConsumed(context))
     }
 
-    func currentPosition() -> XMLPosition { tracker.position(at: consumedOffset) }
+    func currentPosition() -> SourcePosition { tracker.position(at: consumedOffset) }
 
     /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
     /// values cannot hold a raw `<`, so the nearest one back is the tag's own.

@@ -16,18 +16,17 @@ struct Vaktaal: ParsableCommand {
         subcommands: [LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self]
     )
 
-    /// Runs the command line. Usage errors exit with 2, as the CLI contract says, instead
-    /// of argument-parser's 64.
+    /// Runs the command line: every error a command throws is shown and mapped to its exit
+    /// code here, and nowhere else.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            let outcome = ExitStatus(for: error)
+            if let message = outcome.message { printError(message) }
+            guard let code = outcome.code else { exit(withError: error) }
+            Foundation.exit(code)
         }
     }
 }

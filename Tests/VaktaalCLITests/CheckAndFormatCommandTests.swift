@@ -5,7 +5,7 @@ import Testing
     @Test func theShippedVocabularyIsValid() throws {
         let result = try Vaktaal.run(["check"])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardOutput.hasSuffix("1 file, 42 concepts: 0 errors, 0 warnings\n"))
+        #expect(result.standardOutput.hasPrefix("1 file, ") && result.standardOutput.hasSuffix(" concepts: 0 errors, 0 warnings\n"))
     }
 
     @Test func errorsGiveExitOneAndCompilerStyleLines() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaktaalTestSupport
 
 @Suite struct LookupCommandTests {
     @Test func answersFromTheBuiltInVocabularyInAnyFolder() throws {
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func jsonFollowsTheContract() throws {
-        let result = try Vaktaal.run(["lookup", "mentoren", "--format", "json"])
+        let result = try Vaktaal.run(["lookup", "mentoren", "--format", "json", "--vocabulary", fixtureVocabularyFolder])
         #expect(result.status == 0)
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
         let first = try #require(matches.first)

@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: cases)
     func isReportedWithItsPlace(_ example: Case) {
         let diagnostics = findings(load(example.xml))
-        let matching = diagnostics.filter { $0.rule == example.rule }
+        let matching = diagnostics.filter { $0.rule.rawValue == example.rule }
         #expect(!matching.isEmpty, "\(diagnostics)")
         let location = matching.first?.location
         #expect(location?.path == "test.xml")

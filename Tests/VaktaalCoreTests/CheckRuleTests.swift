@@ -4,10 +4,10 @@ import Testing
 /// Each rule of `vaktaal check` with an example that triggers it and a close one that does not.
 @Suite struct CheckRuleTests {
     struct Example: CustomTestStringConvertible, Sendable {
-        let rule: String
+        let rule: RuleID
         let triggering: String
         let nonTriggering: String
-        var testDescription: String { rule }
+        var testDescription: String { rule.rawValue }
     }
 
     /// A concept with a definition, so that `missing-definition` stays quiet.

@@ -4,7 +4,7 @@ import Testing
 
 /// Lookup on the shipped vocabulary and on small fixtures: every match kind, hits and non-hits.
 @Suite struct LookupIndexTests {
-    static let shipped = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
+    static let shipped = try! VocabularyLoader.load(path: fixtureVocabularyFolder).set
     static let shippedIndex = LookupIndex(shipped)
 
     static let fixture: VocabularySet = load(

@@ -24,7 +24,7 @@ func load(_ files: [(String, String)]) -> LoadedVocabulary {
 func load(_ xml: String) -> LoadedVocabulary { load([("test.xml", xml)]) }
 
 /// Every diagnostic of reading and checking, as `rule@line:column`.
-func findings(_ loaded: LoadedVocabulary) -> [Diagnostic] { VocabularyChecker.check(loaded) }
+func findings(_ loaded: LoadedVocabulary) -> [Finding] { VocabularyChecker.check(loaded) }
 
 
 /// A fresh temporary folder.

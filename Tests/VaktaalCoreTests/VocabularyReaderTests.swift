@@ -1,4 +1,5 @@
 import Testing
+import VaktaalText
 @testable import VaktaalCore
 
 /// The example of the format specification, as written there (not in canonical layout).

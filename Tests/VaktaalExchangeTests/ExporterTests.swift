@@ -3,6 +3,7 @@ import VaktaalTestSupport
 import Testing
 import VaktaalCore
 import VaktaalXML
+import VaktaalText
 @testable import VaktaalExchange
 
 
@@ -11,9 +12,9 @@ let tricky = try! VocabularyLoader.load(path: repositoryRoot + "/Tests/Interop/F
 
 final class Discard: XMLContentHandler {
     func startElement(_ tag: XMLStartTag) {}
-    func endElement(_ name: XMLName, at position: XMLPosition) {}
-    func text(_ text: String, at position: XMLPosition) {}
-    func comment(_ text: String, at position: XMLPosition) {}
+    func endElement(_ name: XMLName, at position: SourcePosition) {}
+    func text(_ text: String, at position: SourcePosition) {}
+    func comment(_ text: String, at position: SourcePosition) {}
 }
 
 @Suite struct ExporterTests {

@@ -18,7 +18,7 @@ import VaktaalCore
         """)
 
     func rules(_ text: String, linter: Linter = linter, format: DocumentFormat = .text) -> [String] {
-        lint(text, format: format, linter: linter).map { "\($0.match)→\($0.replacement ?? "-")" }
+        lint(text, format: format, linter: linter).map { "\($0.match ?? "")→\($0.replacement ?? "-")" }
     }
 
     @Test(arguments: [
@@ -112,7 +112,7 @@ import VaktaalCore
     func fixed(_ text: String, format: DocumentFormat = .text) -> String {
         let bytes = Array(text.utf8)
         let findings = dutchLinter.lint(bytes, path: "t", format: format).findings
-        return String(decoding: Fixer.apply(findings, to: bytes, format: format).bytes, as: UTF8.self)
+        return String(decoding: (try? Linter.applyingFixes(findings, to: bytes, format: format).bytes) ?? bytes, as: UTF8.self)
     }
 
     @Test func fixesTouchOnlyTheMatchedBytes() {
@@ -124,7 +124,7 @@ import VaktaalCore
         let once = fixed("De mentoren, stagementor en self efficacy.")
         #expect(once == "De werkplekbegeleiders, werkplekbegeleider en self-efficacy.")
         #expect(fixed(once) == once)
-        #expect(lint(once).filter { Linter.fixableRules.contains($0.rule) }.isEmpty)
+        #expect(lint(once).filter { Linter.rules.filter(\.canFix).map(\.id).contains($0.rule) }.isEmpty)
     }
 
     @Test func findingsWithoutASafeFixAreLeftAlone() {

@@ -8,15 +8,16 @@ import VaktaalCore
 @Suite struct ReporterTests {
     static let sample = "De Mentor en de student.\nDe aankomend leraar leert 😀 met VT.\r\nIPABO & feedbackgeletterheid \"quoted\".\n"
 
-    static var results: [LintFileResult] {
+    static var results: FindingReport {
         let first = dutchLinter.lint(Array(sample.utf8), path: "docs/intro.txt", format: .text)
-        let skipped = LintFileResult(path: "docs/logo.png", findings: [], problem: "binary file (it contains NUL bytes)")
-        return [first, skipped]
+        let skipped = FileFindings(path: "docs/logo.png", findings: [], problem: .binary)
+        return FindingReport(files: [first, skipped], rules: Linter.ruleDescriptors)
     }
 
-    @Test(arguments: LintReporters.all.map(\.name))
-    func matchesTheGoldenFile(_ name: String) throws {
-        let reporter = try #require(LintReporters.reporter(named: name))
+    @Test(arguments: ReportFormat.allCases)
+    func matchesTheGoldenFile(_ format: ReportFormat) throws {
+        let name = format.rawValue
+        let reporter = Reporters.reporter(for: format)
         let output = reporter.render(Self.results, colored: false)
         let path = repositoryRoot + "/Tests/VaktaalLintTests/Golden/report.\(name)"
         if ProcessInfo.processInfo.environment["VAKTAAL_RECORD"] != nil {
@@ -27,12 +28,12 @@ import VaktaalCore
     }
 
     @Test func everyReporterIsRegisteredOnce() {
-        let names = LintReporters.all.map(\.name)
+        let names = Reporters.all.map(\.format.rawValue)
         #expect(names == ["text", "json", "sarif", "github", "checkstyle"])
     }
 
     @Test func jsonFollowsTheCLIContract() throws {
-        let output = LintReporters.reporter(named: "json")!.render(Self.results, colored: false)
+        let output = Reporters.reporter(for: .json).render(Self.results, colored: false)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(document["version"] as? Int == 1)
         let files = try #require(document["files"] as? [[String: Any]])
@@ -45,13 +46,13 @@ import VaktaalCore
     }
 
     @Test func outputIsDeterministic() {
-        for reporter in LintReporters.all {
+        for reporter in Reporters.all {
             #expect(reporter.render(Self.results, colored: false) == reporter.render(Self.results, colored: false))
         }
     }
 
     @Test func colourOnlyWhenAsked() {
-        let text = LintReporters.reporter(named: "text")!
+        let text = Reporters.reporter(for: .text)
         #expect(!text.render(Self.results, colored: false).contains("\u{1B}["))
         #expect(text.render(Self.results, colored: true).contains("\u{1B}[31merror\u{1B}[0m"))
     }

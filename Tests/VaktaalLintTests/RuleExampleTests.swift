@@ -7,7 +7,7 @@ import VaktaalTestSupport
 /// text, so offsets and ignore rules are covered too.
 @Suite struct RuleExampleTests {
     struct Example: CustomTestStringConvertible, Sendable {
-        let rule: String
+        let rule: RuleID
         let text: String
         var testDescription: String { "\(rule): \(text)" }
     }
@@ -51,8 +51,8 @@ import VaktaalTestSupport
         }
     }
 
-    @Test func seedsOfThePresentationAreReportedWithTheRightFixes() throws {
-        let bytes = try #require(FileBytes.read(sharedFolder + "/seeds/000_11dc887cd5b7c5dc.txt"))
+    @Test func slidesLikeThePresentationAreReportedWithTheRightFixes() throws {
+        let bytes = try #require(FileBytes.read(fixturesFolder + "/presentation.txt"))
         let findings = dutchLinter.lint(bytes, path: "seeds", format: .text).findings
         let fixes = Dictionary(findings.compactMap { finding in finding.replacement.map { (finding.match, $0) } }) { first, _ in first }
         #expect(fixes["Mentor"] == "Werkplekbegeleider")

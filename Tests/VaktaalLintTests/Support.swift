@@ -4,11 +4,19 @@ import VaktaalCore
 @testable import VaktaalLint
 
 
-let shippedSet = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
+let shippedSet = try! VocabularyLoader.load(path: fixtureVocabularyFolder).set
 let dutchLinter = Linter(set: shippedSet, options: LintOptions(languages: .automatic(default: "nl")))
 
+extension Finding {
+    /// Where the finding starts and ends, as the JSON report gives them.
+    var line: Int { location?.range.start.line ?? 0 }
+    var column: Int { location?.range.start.column ?? 0 }
+    var endLine: Int { location?.range.end.line ?? 0 }
+    var endColumn: Int { location?.range.end.column ?? 0 }
+}
+
 /// Lints `text` with the shipped vocabulary.
-func lint(_ text: String, format: DocumentFormat = .text, linter: Linter = dutchLinter) -> [LintFinding] {
+func lint(_ text: String, format: DocumentFormat = .text, linter: Linter = dutchLinter) -> [Finding] {
     linter.lint(Array(text.utf8), path: "test", format: format).findings
 }
 

@@ -10,5 +10,10 @@ public let repositoryRoot: String = {
     return FileManager.default.currentDirectoryPath
 }()
 
-/// `../shared/` beside the repository: test suites, corpora and seeds (never copied in).
-public let sharedFolder = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+/// The fixtures tests share: `Tests/Fixtures`.
+public let fixturesFolder = repositoryRoot + "/Tests/Fixtures"
+
+/// The vocabulary the library tests run against: the 42 concepts of the presentation that
+/// started vaktaal, kept apart from the shipped `Vocabulary/` so that the tests do not
+/// change whenever the shipped vocabulary grows.
+public let fixtureVocabularyFolder = fixturesFolder + "/Vocabulary"

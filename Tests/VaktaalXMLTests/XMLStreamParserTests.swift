@@ -1,4 +1,5 @@
 import Testing
+import VaktaalText
 @testable import VaktaalXML
 
 /// Records every event as a line of text, so tests compare readable dumps.
@@ -11,15 +12,15 @@ final class EventRecorder: XMLContentHandler {
         events.append("start \(namespace)\(tag.name.localName)@\(tag.position) \(attributes.joined(separator: " "))")
     }
 
-    func endElement(_ name: XMLName, at position: XMLPosition) {
+    func endElement(_ name: XMLName, at position: SourcePosition) {
         events.append("end \(name.localName)@\(position)")
     }
 
-    func text(_ text: String, at position: XMLPosition) {
+    func text(_ text: String, at position: SourcePosition) {
         events.append("text \(text.debugDescription)@\(position)")
     }
 
-    func comment(_ text: String, at position: XMLPosition) {
+    func comment(_ text: String, at position: SourcePosition) {
         events.append("comment \(text.debugDescription)@\(position)")
     }
 }
@@ -102,7 +103,7 @@ func parse(_ source: String) throws(XMLError) -> [String] {
             <a>&secret;</a>
             """
         let recorder = EventRecorder()
-        #expect(throws: XMLError.doctypeNotAllowed(path: "x.xml", position: XMLPosition(line: 2, column: 1))) {
+        #expect(throws: XMLError.doctypeNotAllowed(path: "x.xml", position: SourcePosition(line: 2, column: 1))) {
             try XMLStreamParser.parse(Array(source.utf8), path: "x.xml", handler: recorder)
         }
         #expect(!recorder.events.joined().contains("root:"))
@@ -157,15 +158,15 @@ func parse(_ source: String) throws(XMLError) -> [String] {
     }
 }
 
-@Suite struct PositionTrackerTests {
+@Suite struct LineIndexTests {
     @Test func steppingBackGivesTheSamePositionsAsAFreshScan() {
         let text = Array("ab\ncé\r\nfg\rh😀i\n\nj".utf8)
         text.withUnsafeBufferPointer { buffer in
-            func fresh(_ offset: Int) -> XMLPosition {
-                var tracker = PositionTracker(bytes: buffer)
+            func fresh(_ offset: Int) -> SourcePosition {
+                var tracker = LineIndex(bytes: buffer)
                 return tracker.position(at: offset)
             }
-            var tracker = PositionTracker(bytes: buffer)
+            var tracker = LineIndex(bytes: buffer)
             for offset in stride(from: buffer.count, through: 0, by: -1) {
                 _ = tracker.position(at: buffer.count)
                 #expect(tracker.position(at: offset) == fresh(offset), "offset \(offset)")

@@ -36,8 +36,8 @@ public enum VocabularyChecker {
     /// The reader's problems and every rule's findings, sorted by file, line and column.
     ///
     /// The rules read one immutable set, so they run in parallel on all cores.
-    public static func check(_ loaded: LoadedVocabulary) -> [Diagnostic] {
-        let results = ResultSlots<[Diagnostic]>(count: checks.count)
+    public static func check(_ loaded: LoadedVocabulary) -> [Finding] {
+        let results = ResultSlots<[Finding]>(count: checks.count)
         DispatchQueue.concurrentPerform(iterations: checks.count) { index in
             results.store(checks[index].check(loaded.set), at: index)
         }

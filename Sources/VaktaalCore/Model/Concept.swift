@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// A unit of meaning with its labels in several languages, its documentation, its place
 /// among the other concepts and its mappings to partner vocabularies.
 ///

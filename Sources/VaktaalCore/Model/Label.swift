@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// A term naming a concept in one language, with its forms and, for outdated terms, when
 /// and why it went out of use.
 ///

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// The kinds of documentation a concept can carry, named as the XML elements are.
 public enum NoteKind: String, Sendable, Hashable, CaseIterable, Codable {
     case definition

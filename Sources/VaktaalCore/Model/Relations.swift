@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// The semantic relations between concepts of the folder.
 public enum RelationKind: String, Sendable, Hashable, CaseIterable, Codable {
     case broader

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Identifies one concept of a ``VocabularySet``: its position in the set's flat order
 /// (files in path order, concepts in source order).
 public struct ConceptKey: Hashable, Sendable, Comparable {

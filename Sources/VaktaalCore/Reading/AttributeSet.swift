@@ -1,19 +1,20 @@
 import VaktaalXML
+import VaktaalText
 
 /// The attributes of one start tag, sorted into the format's own (no namespace),
 /// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes
 /// are reported as they are met.
 struct AttributeSet {
     /// The format's own attributes; a handful per element, so a list beats hashing.
-    private var known: [(name: String, value: String, position: XMLPosition)] = []
+    private var known: [(name: String, value: String, position: SourcePosition)] = []
     private(set) var declaredLanguage: String?
     private(set) var extensions: [ExtensionAttribute] = []
-    let tagPosition: XMLPosition
+    let tagPosition: SourcePosition
 
     /// Sorts the attributes of `tag`, reporting those not in `allowed`.
     init(
         _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool,
-        report: (ReaderRule, String, XMLPosition) -> Void
+        report: (ReaderRule, String, SourcePosition) -> Void
     ) {
         tagPosition = tag.position
         for attribute in tag.attributes {
@@ -39,12 +40,12 @@ struct AttributeSet {
     subscript(name: String) -> String? { known.first { $0.name == name }?.value }
 
     /// Where an attribute stands, or the tag when it is absent.
-    func position(of name: String) -> XMLPosition { known.first { $0.name == name }?.position ?? tagPosition }
+    func position(of name: String) -> SourcePosition { known.first { $0.name == name }?.position ?? tagPosition }
 }
 
 /// Checks and converts attribute values, reporting values of the wrong form.
 struct ValueParser {
-    let report: (ReaderRule, String, XMLPosition) -> Void
+    let report: (ReaderRule, String, SourcePosition) -> Void
 
     func required(_ name: String, in attributes: AttributeSet, element: String) -> String? {
         guard let value = attributes[name] else {
@@ -86,7 +87,7 @@ struct ValueParser {
         return severity
     }
 
-    func identifier(_ value: String, kind: String, pattern: IdentifierPattern, at position: XMLPosition) {
+    func identifier(_ value: String, kind: String, pattern: IdentifierPattern, at position: SourcePosition) {
         if !pattern.matches(value) {
             report(.invalidValue, "\(kind) '\(value)' is not valid: \(pattern.explanation)", position)
         }
@@ -128,7 +129,7 @@ extension String {
 
 extension SourcePosition {
     /// The model's compact form of a parser position.
-    init(_ position: XMLPosition) {
+    init(_ position: SourcePosition) {
         self.init(line: position.line, column: position.column)
     }
 }

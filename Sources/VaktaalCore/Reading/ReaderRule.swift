@@ -18,3 +18,22 @@ public enum ReaderRule: String, CaseIterable, Sendable {
     /// Text where only elements belong.
     case unexpectedText = "unexpected-text"
 }
+
+extension ReaderRule {
+    /// The rule id findings carry.
+    public var id: RuleID { RuleID(rawValue) }
+
+    /// One line saying what the rule wants.
+    public var summary: String {
+        switch self {
+        case .malformedXML: "every file is well-formed UTF-8 XML without a DOCTYPE"
+        case .unreadableFile: "every file can be read"
+        case .wrongNamespace: "the root element is 'vocabulary' in the format's namespace"
+        case .unknownElement: "only the format's elements, each in its place"
+        case .unknownAttribute: "only the attributes each element has"
+        case .missingAttribute: "required attributes are present"
+        case .invalidValue: "attribute values have the form the format asks for"
+        case .unexpectedText: "no text where only elements belong"
+        }
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 import VaktaalXML
+import VaktaalText
 
-/// Why a vocabulary could not be loaded at all (problems inside files are ``Diagnostic``s).
+/// Why a vocabulary could not be loaded at all (problems inside files are ``Finding``s).
 public enum VocabularyLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing exists at the path.
     case notFound(path: String)
@@ -21,13 +22,13 @@ public struct LoadedVocabulary: Sendable {
     /// The schemes that could be read.
     public let set: VocabularySet
     /// Problems met while reading (malformed XML, unknown elements, missing attributes, …).
-    public let diagnostics: [Diagnostic]
+    public let diagnostics: [Finding]
     /// The files read, in order.
     public let files: [String]
 
     /// Whether some file could not be read as XML at all (exit code 2 territory).
     public var hasUnreadableFiles: Bool {
-        diagnostics.contains { $0.rule == ReaderRule.malformedXML.rawValue || $0.rule == ReaderRule.unreadableFile.rawValue }
+        diagnostics.contains { $0.rule == ReaderRule.malformedXML.id || $0.rule == ReaderRule.unreadableFile.id }
     }
 }
 
@@ -39,7 +40,7 @@ public enum VocabularyLoader {
     public static func load(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
         let files = try vocabularyFiles(at: path)
         var vocabularies: [Vocabulary] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Finding] = []
         for file in files {
             let result = read(file: file)
             if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
@@ -51,7 +52,7 @@ public enum VocabularyLoader {
     /// Loads vocabularies held in memory, as `(path, bytes)` pairs (the embedded default).
     public static func load(sources: [(path: String, bytes: [UInt8])]) -> LoadedVocabulary {
         var vocabularies: [Vocabulary] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Finding] = []
         for source in sources {
             let result = read(bytes: source.bytes, path: source.path)
             if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
@@ -74,10 +75,10 @@ public enum VocabularyLoader {
     }
 
     /// Reads one file from disk.
-    public static func read(file: String) -> (vocabulary: Vocabulary?, diagnostics: [Diagnostic]) {
+    public static func read(file: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         guard let bytes = FileBytes.read(file) else {
-            let diagnostic = Diagnostic(
-                rule: ReaderRule.unreadableFile.rawValue, severity: .error, message: "the file cannot be read",
+            let diagnostic = Finding(
+                rule: ReaderRule.unreadableFile.id, severity: .error, message: "the file cannot be read",
                 location: SourceLocation(path: file, line: 1, column: 1))
             return (nil, [diagnostic])
         }
@@ -85,19 +86,19 @@ public enum VocabularyLoader {
     }
 
     /// Reads one file's bytes; `path` is used in positions.
-    public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Diagnostic]) {
+    public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         let reader = VocabularyReader(path: path)
         do {
             try XMLStreamParser.parse(bytes, path: path, handler: reader)
         } catch {
-            let diagnostic = Diagnostic(
-                rule: ReaderRule.malformedXML.rawValue, severity: .error, message: error.message,
+            let diagnostic = Finding(
+                rule: ReaderRule.malformedXML.id, severity: .error, message: error.message,
                 location: SourceLocation(path: path, line: error.position.line, column: error.position.column))
             return (nil, [diagnostic])
         }
-        if reader.vocabulary == nil, !reader.diagnostics.contains(where: { $0.rule == ReaderRule.wrongNamespace.rawValue }) {
-            let diagnostic = Diagnostic(
-                rule: ReaderRule.wrongNamespace.rawValue, severity: .error, message: "the file has no 'vocabulary' element",
+        if reader.vocabulary == nil, !reader.diagnostics.contains(where: { $0.rule == ReaderRule.wrongNamespace.id }) {
+            let diagnostic = Finding(
+                rule: ReaderRule.wrongNamespace.id, severity: .error, message: "the file has no 'vocabulary' element",
                 location: SourceLocation(path: path, line: 1, column: 1))
             return (nil, reader.diagnostics + [diagnostic])
         }

@@ -1,4 +1,5 @@
 import VaktaalXML
+import VaktaalText
 
 /// The elements of the format: which may stand where, which attributes each takes, and
 /// how each becomes part of the model.

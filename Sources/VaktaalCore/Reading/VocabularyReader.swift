@@ -1,11 +1,12 @@
 import VaktaalXML
+import VaktaalText
 
 /// Builds one ``Vocabulary`` from the events of the stream parser, reporting every element
 /// or attribute that the format does not know, so that typos never pass silently.
 /// Elements in other namespaces are kept as ``ExtensionElement``s.
 final class VocabularyReader: XMLContentHandler {
     let path: String
-    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Finding] = []
     /// The scheme being built; concepts are appended as they start and filled in place.
     private var building = Vocabulary(id: "", uri: "")
     private var hasVocabulary = false
@@ -48,12 +49,12 @@ final class VocabularyReader: XMLContentHandler {
     /// The scheme read, or `nil` when the file had no `vocabulary` root.
     var vocabulary: Vocabulary? { hasVocabulary ? building : nil }
 
-    func report(_ rule: ReaderRule, _ message: String, at position: XMLPosition) {
+    func report(_ rule: ReaderRule, _ message: String, at position: SourcePosition) {
         diagnostics.append(
-            Diagnostic(rule: rule.rawValue, severity: .error, message: message, location: location(position)))
+            Finding(rule: rule.id, severity: .error, message: message, location: location(position)))
     }
 
-    func location(_ position: XMLPosition) -> SourceLocation {
+    func location(_ position: SourcePosition) -> SourceLocation {
         SourceLocation(path: path, line: position.line, column: position.column)
     }
 
@@ -97,7 +98,7 @@ final class VocabularyReader: XMLContentHandler {
         frames.append(open(tag, inside: parent))
     }
 
-    func endElement(_ name: XMLName, at position: XMLPosition) {
+    func endElement(_ name: XMLName, at position: SourcePosition) {
         guard let frame = frames.popLast() else { return }
         switch frame {
         case .document, .skipped, .childless:
@@ -116,7 +117,7 @@ final class VocabularyReader: XMLContentHandler {
         }
     }
 
-    func text(_ text: String, at position: XMLPosition) {
+    func text(_ text: String, at position: SourcePosition) {
         guard var frame = frames.popLast() else { return }
         defer { frames.append(frame) }
         switch frame {
@@ -137,7 +138,7 @@ final class VocabularyReader: XMLContentHandler {
         }
     }
 
-    func comment(_ text: String, at position: XMLPosition) {
+    func comment(_ text: String, at position: SourcePosition) {
         switch frames.last ?? .document {
         case .document:
             if sawRoot { building.trailingComments.append(text) } else { pendingComments.append(text) }

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
     import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
     import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// Reads whole files into byte arrays with plain system calls: one allocation of the
@@ -18,7 +20,7 @@ public enum FileBytes {
         bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return nil

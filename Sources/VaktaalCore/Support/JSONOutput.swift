@@ -4,9 +4,28 @@ import Foundation
 /// unescaped.
 public enum JSONOutput {
     /// The JSON text of `value`.
-    public static func encode(_ value: some Encodable) throws -> String {
+    ///
+    /// Reports hold strings, integers and booleans, which always encode; the one thing
+    /// `JSONEncoder` refuses is a non-finite number, and that gives an `error` object
+    /// instead of a crash.
+    public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            return #"{ "error" : "the report could not be encoded as JSON" }"#
+        }
+    }
+
+    /// The JSON text of a tree of dictionaries, arrays, strings and numbers.
+    public static func encode(object: Any) -> String {
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard JSONSerialization.isValidJSONObject(object),
+            let data = try? JSONSerialization.data(withJSONObject: object, options: options)
+        else {
+            return #"{ "error" : "the report could not be encoded as JSON" }"#
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

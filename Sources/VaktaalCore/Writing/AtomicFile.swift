@@ -1,7 +1,9 @@
 #if canImport(Glibc)
     import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
+    private let systemWrite = Darwin.write
 #endif
 
 /// Why a file could not be written. The original file is untouched in every case.
@@ -80,7 +82,8 @@ public final class AtomicFileWriter {
     public func write(_ buffer: UnsafeRawBufferPointer) throws(FileWriteError) {
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            guard let base = buffer.baseAddress else { return }
+            let written = systemWrite(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Self.failure(path, "write")

@@ -1,17 +1,49 @@
+import VaktaalCore
+import VaktaalText
 import VaktaalXML
 
 /// HTML, read with libxml2's HTML parser: prose is the text of elements, not attribute
 /// values, comments, `script`, `style`, `code`, `pre` (or `textarea`, `template`); entities
 /// are decoded for matching while positions stay in the raw source. Directives come from
 /// comments; the `lang` of the `html` element is the document's language.
-enum HTMLReader {
+struct HTMLReader: DocumentReader {
     static let skipped: Set<String> = ["script", "style", "code", "pre", "textarea", "template", "kbd", "samp"]
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> ReadDocument {
-        let collector = Collector(bytes)
-        HTMLStreamParser.parse(Array(bytes), handler: collector)
+    var format: DocumentFormat { .html }
+
+    func read(_ source: [UInt8]) throws(DocumentProblem) -> ReadDocument {
+        if let problem = TextDocument.problem(source) { throw problem }
+        return source.withUnsafeBufferPointer { bytes in
+            let start = TextDocument.contentStart(bytes)
+            let collector = Collector(bytes)
+            HTMLStreamParser.parse(source, handler: collector)
+            return ReadDocument(
+                text: source, segments: Self.segments(collector.textRanges, bytes, start: start),
+                directives: collector.directives, declaredLanguage: collector.language)
+        }
+    }
+
+    /// HTML: the replacement is escaped, so that a term with `&` or `<` stays text.
+    func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
+        TextDocument.apply(fixes, to: bytes, encode: Self.escaped)
+    }
+
+    private static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func segments(_ textRanges: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> [ProseSegment] {
         var segments: [ProseSegment] = []
-        for range in collector.textRanges where range.lowerBound >= start {
+        for range in textRanges where range.lowerBound >= start {
             for prose in LinksAndAddresses.prose(in: bytes, range: range) {
                 if bytes[prose].contains(UInt8(ascii: "&")) {
                     let (text, offsets) = HTMLEntities.decode(bytes, range: prose)
@@ -21,7 +53,7 @@ enum HTMLReader {
                 }
             }
         }
-        return ReadDocument(segments: segments, directives: collector.directives, declaredLanguage: collector.language)
+        return segments
     }
 
     private final class Collector: HTMLContentHandler {
@@ -31,14 +63,12 @@ enum HTMLReader {
         var language: String?
         private var skipDepth = 0
         private var open: [String] = []
-        private lazy var lineStarts: [Int] = {
-            var starts = [0]
-            for index in 0..<bytes.count where bytes[index] == 0x0A { starts.append(index + 1) }
-            return starts
-        }()
+        /// Comments come in document order, so one forward pass numbers their lines.
+        private var lines: LineIndex
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
+            lines = LineIndex(bytes: bytes)
         }
 
         func startElement(_ name: String, attributes: [(name: String, value: String)]) {
@@ -58,13 +88,8 @@ enum HTMLReader {
         }
 
         func comment(_ text: String, at offset: Int) {
-            var low = 0
-            var high = lineStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-            }
-            if let directive = InlineDirective.parse(text, line: low + 1) { directives.append(directive) }
+            let line = lines.position(at: offset).line
+            if let directive = InlineDirective.parse(text, line: line) { directives.append(directive) }
         }
     }
 }

@@ -1,10 +1,24 @@
+import VaktaalCore
+
 /// Markdown (CommonMark with GFM autolinks): prose is the text of paragraphs, headings,
 /// lists, block quotes, emphasis, link text and image alt text. Not prose: fenced and
 /// indented code blocks, code spans, HTML comments and tags, link destinations and titles,
 /// autolinks, bare URLs and e-mail addresses, and link reference definitions. Directives
 /// come from HTML comments.
-enum MarkdownReader {
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> ReadDocument {
+struct MarkdownReader: DocumentReader {
+    var format: DocumentFormat { .markdown }
+
+    func read(_ source: [UInt8]) throws(DocumentProblem) -> ReadDocument {
+        if let problem = TextDocument.problem(source) { throw problem }
+        return source.withUnsafeBufferPointer { bytes in
+            let (segments, directives) = Self.prose(bytes, start: TextDocument.contentStart(bytes))
+            return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
+        }
+    }
+
+    private static func prose(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int
+    ) -> (segments: [ProseSegment], directives: [InlineDirective]) {
         var excluded: [Range<Int>] = []
         var directives: [InlineDirective] = []
         let lines = Lines(bytes, start: start)
@@ -52,7 +66,7 @@ enum MarkdownReader {
         let segments = complement(of: excluded, in: start..<bytes.count).flatMap { range in
             LinksAndAddresses.prose(in: bytes, range: range).map(ProseSegment.init)
         }
-        return ReadDocument(segments: segments, directives: directives, declaredLanguage: nil)
+        return (segments, directives)
     }
 
     /// The parts of `whole` not covered by `ranges`.

@@ -1,3 +1,5 @@
+import VaktaalCore
+
 /// A stretch of prose in a document, where terms are looked for. Terms never span two
 /// segments.
 public struct ProseSegment: Sendable, Equatable {
@@ -35,7 +37,7 @@ public struct InlineDirective: Sendable, Equatable {
 
     public let kind: Kind
     /// The rules named; empty means all rules.
-    public let rules: Set<String>
+    public let rules: Set<RuleID>
     /// The 1-based line the directive is on.
     public let line: Int
 
@@ -51,14 +53,27 @@ public struct InlineDirective: Sendable, Equatable {
         default: return nil
         }
         let rules = words[(index + 1)...].prefix { $0 != "--" && $0 != "-->" && $0 != "*/" }
-        return InlineDirective(kind: kind, rules: Set(rules), line: line)
+        return InlineDirective(kind: kind, rules: Set(rules.map { RuleID(rawValue: $0) }), line: line)
     }
 }
 
 /// What a document reader gives the linter.
 public struct ReadDocument: Sendable {
+    /// The text that segments, positions and fixes refer to: for text formats the source
+    /// bytes themselves (shared, not copied).
+    public let text: [UInt8]
+    /// Where the prose may be, in `text`.
     public let segments: [ProseSegment]
+    /// `vaktaal-disable` and the like.
     public let directives: [InlineDirective]
     /// The language the document declares (HTML `lang`), if any.
     public let declaredLanguage: String?
+
+    /// Creates a read document.
+    public init(text: [UInt8], segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?) {
+        self.text = text
+        self.segments = segments
+        self.directives = directives
+        self.declaredLanguage = declaredLanguage
+    }
 }

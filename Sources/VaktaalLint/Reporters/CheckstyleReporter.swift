@@ -1,22 +1,23 @@
 import VaktaalXML
 
 /// Checkstyle XML, which CI servers and editors import: `<file>` per file, `<error>` per finding.
-struct CheckstyleReporter: LintReporter {
-    let name = "checkstyle"
+struct CheckstyleReporter: FindingReporter {
+    let format = ReportFormat.checkstyle
 
-    func render(_ results: [LintFileResult], colored: Bool) -> String {
+    func render(_ report: FindingReport, colored: Bool) -> String {
+        let results = report.files
         var writer = XMLWriter()
         writer.startElement("checkstyle", attributes: [("version", "4.3")])
         for result in results {
             writer.startElement("file", attributes: [("name", result.path)])
             if let problem = result.problem {
-                writer.element("error", attributes: [("severity", "error"), ("message", problem), ("source", "vaktaal.unreadable")])
+                writer.element("error", attributes: [("severity", "error"), ("message", problem.description), ("source", "vaktaal.unreadable")])
             }
             for finding in result.findings {
                 writer.element(
                     "error",
                     attributes: [
-                        ("line", "\(finding.line)"), ("column", "\(finding.column)"), ("severity", finding.severity.rawValue),
+                        ("line", "\(finding.place.start.line)"), ("column", "\(finding.place.start.column)"), ("severity", finding.severity.rawValue),
                         ("message", finding.message), ("source", "vaktaal.\(finding.rule)"),
                     ])
             }

@@ -1,17 +1,18 @@
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding.
-struct GitHubReporter: LintReporter {
-    let name = "github"
+struct GitHubReporter: FindingReporter {
+    let format = ReportFormat.github
 
-    func render(_ results: [LintFileResult], colored: Bool) -> String {
+    func render(_ report: FindingReport, colored: Bool) -> String {
+        let results = report.files
         var output = ""
         for result in results {
             if let problem = result.problem {
-                output += "::error file=\(property(result.path)),title=unreadable::\(data(problem))\n"
+                output += "::error file=\(property(result.path)),title=unreadable::\(data(problem.description))\n"
             }
             for finding in result.findings {
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-                output += "::\(command) file=\(property(result.path)),line=\(finding.line),col=\(finding.column),"
-                output += "endLine=\(finding.endLine),endColumn=\(finding.endColumn),title=\(property(finding.rule))::\(data(finding.message))\n"
+                output += "::\(command) file=\(property(result.path)),line=\(finding.place.start.line),col=\(finding.place.start.column),"
+                output += "endLine=\(finding.place.end.line),endColumn=\(finding.place.end.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
             }
         }
         return output

@@ -1,12 +1,36 @@
 import VaktaalCore
 
 /// The JSON of the CLI contract: `version`, `files` with their findings, `summary`.
-struct JSONReporter: LintReporter {
-    let name = "json"
+struct JSONReporter: FindingReporter {
+    let format = ReportFormat.json
+
+    private struct Entry: Encodable {
+        let rule: RuleID
+        let severity: Severity
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let match: String?
+        let replacement: String?
+        let concept: String?
+        let message: String
+
+        init(_ finding: Finding) {
+            rule = finding.rule
+            severity = finding.severity
+            (line, column) = (finding.place.start.line, finding.place.start.column)
+            (endLine, endColumn) = (finding.place.end.line, finding.place.end.column)
+            match = finding.match
+            replacement = finding.replacement
+            concept = finding.concept
+            message = finding.message
+        }
+    }
 
     private struct File: Encodable {
         let path: String
-        let findings: [LintFinding]
+        let findings: [Entry]
         let skipped: String?
     }
 
@@ -23,11 +47,11 @@ struct JSONReporter: LintReporter {
         let summary: Summary
     }
 
-    func render(_ results: [LintFileResult], colored: Bool) -> String {
-        let summary = LintSummary(results)
+    func render(_ report: FindingReport, colored: Bool) -> String {
+        let summary = FindingSummary(report.files)
         let document = Document(
-            files: results.map { File(path: $0.path, findings: $0.findings, skipped: $0.problem) },
+            files: report.files.map { File(path: $0.path, findings: $0.findings.map(Entry.init), skipped: $0.problem?.description) },
             summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos))
-        return try! JSONOutput.encode(document) + "\n"
+        return JSONOutput.encode(document) + "\n"
     }
 }

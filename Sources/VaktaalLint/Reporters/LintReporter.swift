@@ -1,35 +1,86 @@
 import VaktaalCore
+import VaktaalText
 
-/// Renders lint results in one output format. Output is deterministic: files in path
-/// order, findings in line and column order.
-public protocol LintReporter: Sendable {
-    /// The `--format` name.
-    var name: String { get }
+/// The output formats of `vaktaal lint` and `vaktaal check`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// For people: `file:line:column: severity: message`.
+    case text
+    /// The JSON of the CLI contract.
+    case json
+    /// SARIF 2.1.0, for code scanning and editors.
+    case sarif
+    /// GitHub Actions workflow annotations.
+    case github
+    /// Checkstyle XML, for CI servers.
+    case checkstyle
+}
+
+/// What a reporter renders: each file's findings, and the rules that could have found them.
+public struct FindingReport: Sendable {
+    /// The files in path order, each with its findings in line and column order.
+    public let files: [FileFindings]
+    /// The rules of the run (SARIF lists them in its driver).
+    public let rules: [RuleDescriptor]
+
+    /// A report of `files` found by `rules`.
+    public init(files: [FileFindings], rules: [RuleDescriptor]) {
+        self.files = files
+        self.rules = rules
+    }
+
+    /// Whether a rule's findings are safe fixes.
+    func canFix(_ rule: RuleID) -> Bool { rules.contains { $0.id == rule && $0.canFix } }
+}
+
+/// Renders findings in one output format. Output is deterministic: files in the order
+/// given, findings in line and column order.
+public protocol FindingReporter: Sendable {
+    /// The format it writes.
+    var format: ReportFormat { get }
     /// The whole report.
-    func render(_ results: [LintFileResult], colored: Bool) -> String
+    func render(_ report: FindingReport, colored: Bool) -> String
 }
 
 /// Every reporter; a test keeps the list complete.
-public enum LintReporters {
-    public static let all: [any LintReporter] = [
+public enum Reporters {
+    /// One reporter per format.
+    public static let all: [any FindingReporter] = [
         TextReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), CheckstyleReporter(),
     ]
 
-    public static func reporter(named name: String) -> (any LintReporter)? { all.first { $0.name == name } }
+    /// The reporter of a format.
+    public static func reporter(for format: ReportFormat) -> any FindingReporter {
+        all.first { $0.format == format } ?? TextReporter()
+    }
 }
 
 /// Totals of a run.
-struct LintSummary {
-    let files: Int
-    let errors: Int
-    let warnings: Int
-    let infos: Int
+public struct FindingSummary: Sendable, Equatable {
+    public let files: Int
+    public let errors: Int
+    public let warnings: Int
+    public let infos: Int
 
-    init(_ results: [LintFileResult]) {
-        files = results.count
-        let findings = results.flatMap(\.findings)
-        errors = findings.count { $0.severity == .error }
-        warnings = findings.count { $0.severity == .warning }
-        infos = findings.count { $0.severity == .info }
+    /// Counts the findings of `files`.
+    public init(_ files: [FileFindings]) {
+        self.files = files.count
+        var counts: [Severity: Int] = [:]
+        for file in files {
+            for finding in file.findings { counts[finding.severity, default: 0] += 1 }
+        }
+        errors = counts[.error] ?? 0
+        warnings = counts[.warning] ?? 0
+        infos = counts[.info] ?? 0
     }
+}
+
+extension SourceLocation {
+    /// Where the range ends: line and (exclusive) column.
+    var endLine: Int { range.end.line }
+    var endColumn: Int { range.end.column }
+}
+
+extension Finding {
+    /// Where the finding is; the start of the file for findings about a whole folder.
+    var place: SourceRange { location?.range ?? SourceRange(.start) }
 }

@@ -3,13 +3,14 @@ import VaktaalCore
 
 /// SARIF 2.1.0 with `columnKind` `unicodeCodePoints`, the rules in the driver, and every
 /// safe replacement as a SARIF fix.
-struct SARIFReporter: LintReporter {
-    let name = "sarif"
+struct SARIFReporter: FindingReporter {
+    let format = ReportFormat.sarif
 
-    func render(_ results: [LintFileResult], colored: Bool) -> String {
-        let rules: [[String: Any]] = Linter.rules.map { rule in
+    func render(_ report: FindingReport, colored: Bool) -> String {
+        let results = report.files
+        let rules: [[String: Any]] = report.rules.map { rule in
             [
-                "id": rule.id, "name": rule.id, "shortDescription": ["text": rule.summary],
+                "id": rule.id.rawValue, "name": rule.id.rawValue, "shortDescription": ["text": rule.summary],
                 "defaultConfiguration": ["level": level(rule.defaultSeverity)],
             ]
         }
@@ -23,21 +24,25 @@ struct SARIFReporter: LintReporter {
                 ])
             }
             for finding in result.findings {
+                let place = finding.place
                 let region: [String: Any] = [
-                    "startLine": finding.line, "startColumn": finding.column, "endLine": finding.endLine,
-                    "endColumn": finding.endColumn,
+                    "startLine": place.start.line, "startColumn": place.start.column, "endLine": place.end.line,
+                    "endColumn": place.end.column,
                 ]
                 let artifact: [String: Any] = ["uri": uri(result.path)]
                 var entry: [String: Any] = [
-                    "ruleId": finding.rule, "ruleIndex": Linter.rules.firstIndex { $0.id == finding.rule } ?? 0,
+                    "ruleId": finding.rule.rawValue, "ruleIndex": report.rules.firstIndex { $0.id == finding.rule } ?? 0,
                     "level": level(finding.severity), "message": ["text": finding.message],
                     "locations": [["physicalLocation": ["artifactLocation": artifact, "region": region]]],
-                    "properties": ["concept": finding.concept, "match": finding.match],
                 ]
-                if let replacement = finding.replacement, Linter.fixableRules.contains(finding.rule) {
+                var properties: [String: Any] = [:]
+                if let concept = finding.concept { properties["concept"] = concept }
+                if let match = finding.match { properties["match"] = match }
+                if !properties.isEmpty { entry["properties"] = properties }
+                if let replacement = finding.replacement, report.canFix(finding.rule) {
                     entry["fixes"] = [
                         [
-                            "description": ["text": "Replace '\(finding.match)' with '\(replacement)'"],
+                            "description": ["text": "Replace '\(finding.match ?? "")' with '\(replacement)'"],
                             "artifactChanges": [
                                 [
                                     "artifactLocation": artifact,
@@ -58,8 +63,7 @@ struct SARIFReporter: LintReporter {
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],
         ]
-        let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(object: document) + "\n"
     }
 
     private func level(_ severity: Severity) -> String {

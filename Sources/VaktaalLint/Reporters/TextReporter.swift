@@ -2,26 +2,27 @@ import VaktaalCore
 
 /// For people: `file:line:column: severity: message [rule]`, the line with the match
 /// underlined, and a summary. Colour only on a terminal.
-struct TextReporter: LintReporter {
-    let name = "text"
+struct TextReporter: FindingReporter {
+    let format = ReportFormat.text
 
-    func render(_ results: [LintFileResult], colored: Bool) -> String {
+    func render(_ report: FindingReport, colored: Bool) -> String {
+        let results = report.files
         var output = ""
         for result in results {
             if let problem = result.problem { output += "\(result.path): skipped: \(problem)\n" }
             for finding in result.findings {
                 let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
-                output += "\(result.path):\(finding.line):\(finding.column): \(severity): \(finding.message) [\(finding.rule)]\n"
-                if let line = result.lineTexts[finding.line] {
+                output += "\(result.path):\(finding.place.start.line):\(finding.place.start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+                if let line = result.lineTexts[finding.place.start.line] {
                     let expanded = line.replacingTabs()
                     output += "    \(expanded)\n"
-                    let prefix = String(line.unicodeScalars.prefix(finding.column - 1).map { $0 == "\t" ? "    " : " " }.joined())
-                    let width = max(1, finding.endLine == finding.line ? finding.endColumn - finding.column : line.unicodeScalars.count - finding.column + 1)
+                    let prefix = String(line.unicodeScalars.prefix(finding.place.start.column - 1).map { $0 == "\t" ? "    " : " " }.joined())
+                    let width = max(1, finding.place.end.line == finding.place.start.line ? finding.place.end.column - finding.place.start.column : line.unicodeScalars.count - finding.place.start.column + 1)
                     output += "    \(prefix)\(paint("^" + String(repeating: "~", count: width - 1), color(finding.severity), colored))\n"
                 }
             }
         }
-        let summary = LintSummary(results)
+        let summary = FindingSummary(results)
         let skipped = results.count { $0.problem != nil }
         output += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info\(summary.infos == 1 ? "" : "s") in \(summary.files) file\(summary.files == 1 ? "" : "s")"
         output += skipped > 0 ? " (\(skipped) skipped)\n" : "\n"

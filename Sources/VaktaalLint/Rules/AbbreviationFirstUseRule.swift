@@ -3,8 +3,9 @@ import VaktaalCore
 /// `abbreviation-first-use`: an abbreviation is used before its concept's full preferred
 /// term has appeared in the document, so a reader may not know what it stands for.
 struct AbbreviationFirstUseRule: LintRule {
-    let id = "abbreviation-first-use"
+    let id: RuleID = "abbreviation-first-use"
     let defaultSeverity = Severity.info
+    let canFix = false
     let summary = "abbreviations are written out the first time"
     let examples = RuleExamples(
         triggering: ["Studenten in ↓VT en ↓DT.", "Een ↓wpb helpt. Een werkplekbegeleider helpt."],

@@ -3,8 +3,9 @@ import VaktaalCore
 /// `deprecated-concept`: a label of a concept that is deprecated as a whole; the fix is the
 /// preferred label of the concept that replaces it.
 struct DeprecatedConceptRule: LintRule {
-    let id = "deprecated-concept"
+    let id: RuleID = "deprecated-concept"
     let defaultSeverity = Severity.error
+    let canFix = true
     let summary = "terms of deprecated concepts are replaced by the replacing concept's term"
     let examples = RuleExamples(
         triggering: ["Elke ↓stagementor en alle ↓stagebegeleiders."],

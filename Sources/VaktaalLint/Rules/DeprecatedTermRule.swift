@@ -3,8 +3,9 @@ import VaktaalCore
 /// `deprecated-term`: an outdated label; the fix is the preferred label of its language,
 /// in the matching form (a plural gives the preferred plural).
 struct DeprecatedTermRule: LintRule {
-    let id = "deprecated-term"
+    let id: RuleID = "deprecated-term"
     let defaultSeverity = Severity.error
+    let canFix = true
     let summary = "outdated terms are replaced by the preferred term"
     let examples = RuleExamples(
         triggering: [

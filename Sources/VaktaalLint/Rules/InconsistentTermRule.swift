@@ -5,8 +5,9 @@ import VaktaalCore
 /// their first use, suggesting the preferred label. Abbreviations are left to
 /// `abbreviation-first-use`.
 struct InconsistentTermRule: LintRule {
-    let id = "inconsistent-term"
+    let id: RuleID = "inconsistent-term"
     let defaultSeverity = Severity.warning
+    let canFix = false
     let summary = "one document uses one term per concept"
     let examples = RuleExamples(
         triggering: ["De aankomend leraar leert. De aankomend leraar oefent. De ↓student reflecteert."],

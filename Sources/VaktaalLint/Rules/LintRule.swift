@@ -1,19 +1,19 @@
+import VaktaalText
 import VaktaalCore
 
 /// A term found in a document, with everything rules need to judge it.
 public struct FoundTerm: Sendable {
-    /// The byte range in the source.
+    /// Where the match starts and ends (exclusive), with its bytes in the document's text.
+    public let place: SourceRange
+    /// The byte range in the document's text.
     public let range: Range<Int>
     /// The source text.
     public let text: String
     /// The label form that matched.
     public let entry: IndexEntry
-    /// Where the match starts and ends (exclusive): 1-based lines, code-point columns.
-    public let start: (line: Int, column: Int)
-    public let end: (line: Int, column: Int)
 
     /// The 1-based line of the match (for inline directives).
-    public var line: Int { start.line }
+    public var line: Int { place.start.line }
 }
 
 /// What a rule reports: a found term, a message and a fix.
@@ -35,9 +35,11 @@ public struct RuleExamples: Sendable {
 /// One rule of `vaktaal lint`.
 public protocol LintRule: Sendable {
     /// The stable rule id.
-    var id: String { get }
+    var id: RuleID { get }
     /// Its severity unless the label or the configuration says otherwise.
     var defaultSeverity: Severity { get }
+    /// Whether its replacements are safe fixes that `--fix` applies.
+    var canFix: Bool { get }
     /// One line saying what the rule wants.
     var summary: String { get }
     /// Triggering and non-triggering examples.
@@ -47,6 +49,11 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
+    /// The rule for reports.
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(id: id, summary: summary, defaultSeverity: defaultSeverity, canFix: canFix)
+    }
+
     /// The finding for an outdated term: the replacement in the matching form with the
     /// text's case pattern, the label's own severity, and `message` given that replacement.
     func outdatedTermFinding(

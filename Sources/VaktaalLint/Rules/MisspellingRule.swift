@@ -3,8 +3,9 @@ import VaktaalCore
 /// `misspelling`: a hidden label (a known misspelling or variant); the fix is the
 /// preferred label.
 struct MisspellingRule: LintRule {
-    let id = "misspelling"
+    let id: RuleID = "misspelling"
     let defaultSeverity = Severity.error
+    let canFix = true
     let summary = "known misspellings are replaced by the preferred term"
     let examples = RuleExamples(
         triggering: ["De ↓feedbackgeletterheid groeit.", "↓Self efficacy is belangrijk.", "Met ↓feedup en ↓feedforward."],

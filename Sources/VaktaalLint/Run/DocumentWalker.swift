@@ -5,8 +5,6 @@ import VaktaalConfig
 /// folders, recursively, the files of known document types, leaving out hidden files and
 /// folders, simple `.gitignore` patterns and the configuration's `ignore` globs.
 enum DocumentWalker {
-    static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"]
-
     /// The files under `paths` in path order; a path that does not exist is returned as is
     /// (the caller reports it).
     static func files(for paths: [String], ignoring: (String) -> Bool) -> [String] {
@@ -38,7 +36,7 @@ enum DocumentWalker {
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {
                     stack.append((path, patterns))
-                } else if let dot = name.lastIndex(of: "."), documentExtensions.contains(name[name.index(after: dot)...].lowercased()) {
+                } else if DocumentReaders.isDocument(name) {
                     result.append(path)
                 }
             }

@@ -1,17 +1,15 @@
-import ArgumentParser
 import Foundation
 import Synchronization
 import VaktaalConfig
 import VaktaalCore
-import VaktaalLint
 
 /// The lint settings of each file: the nearest `.vaktaal.toml` up from it, its overrides
-/// for the file, and the command line, which wins. Linters are shared between files with
-/// the same settings.
-final class LintSettings: Sendable {
+/// for the file, and the caller's language choice, which wins. Each configuration file is
+/// read once per run; linters are shared between files with the same settings.
+final class LintConfigurationResolver: Sendable {
     let set: VocabularySet
     let language: String?
-    /// Each configuration file read, or the error it gave (reported once).
+    /// Each configuration file read, or the error it gave.
     private let configurations = Mutex<[String: Result<ProjectConfiguration?, ConfigurationError>]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
@@ -21,32 +19,27 @@ final class LintSettings: Sendable {
     }
 
     /// The configuration that applies in `folder`, each file read once.
-    func configuration(forFolder folder: String) throws -> ProjectConfiguration? {
-        // Keyed by the configuration file, so a broken one is reported once, however many
-        // folders it covers.
+    ///
+    /// - Throws: ``ConfigurationError`` when that file is broken.
+    func configuration(forFolder folder: String) throws(ConfigurationError) -> ProjectConfiguration? {
         guard let path = ProjectConfiguration.find(from: folder) else { return nil }
-        let result = configurations.withLock { cache -> (Result<ProjectConfiguration?, ConfigurationError>, isNew: Bool) in
-            if let known = cache[path] { return (known, false) }
+        let result = configurations.withLock { cache in
+            if let known = cache[path] { return known }
             let result = Result<ProjectConfiguration?, ConfigurationError> { () throws(ConfigurationError) in
                 let loaded = try ProjectConfiguration.load(path: path)
-                try validateRules(loaded)
+                try Self.validateRules(loaded)
                 return loaded
             }
             cache[path] = result
-            return (result, true)
+            return result
         }
-        switch result.0 {
-        case .success(let configuration):
-            return configuration
-        case .failure(let error):
-            if result.isNew { printError(error.description) }
-            throw ExitCode(2)
-        }
+        return try result.get()
     }
 
-    private func validateRules(_ configuration: ProjectConfiguration) throws(ConfigurationError) {
-        let known = Linter.rules.map(\.id)
-        let named = configuration.rules.keys.map { ("rules.\($0)", $0) }
+    private static func validateRules(_ configuration: ProjectConfiguration) throws(ConfigurationError) {
+        let known = Linter.rules.map(\.id.rawValue)
+        let named =
+            configuration.rules.map { ("rules.\($0.key)", $0.key) }
             + configuration.overrides.enumerated().flatMap { index, override in
                 override.rules.keys.map { ("overrides[\(index)].rules.\($0)", $0) }
             }
@@ -55,7 +48,8 @@ final class LintSettings: Sendable {
         }
     }
 
-    /// Whether the configuration's `ignore` globs leave `path` out.
+    /// Whether the configuration's `ignore` globs leave `path` out. A broken configuration
+    /// ignores nothing here; linting the file reports it.
     func isIgnored(_ path: String) -> Bool {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let configuration = try? configuration(forFolder: (absolute as NSString).deletingLastPathComponent) else {
@@ -66,21 +60,26 @@ final class LintSettings: Sendable {
     }
 
     /// The linter for a file.
-    func linter(for path: String) throws -> Linter {
+    ///
+    /// - Throws: ``ConfigurationError`` when the file's configuration is broken.
+    func linter(for path: String) throws(ConfigurationError) -> Linter {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let configuration = try configuration(forFolder: (absolute as NSString).deletingLastPathComponent)
-        let overrides = configuration.map { configuration in
-            configuration.overrides.filter { override in
-                override.files.contains { Glob.matches($0, relativePath(absolute, to: configuration.folder)) }
-            }
-        } ?? []
+        let overrides =
+            configuration.map { configuration in
+                configuration.overrides.filter { override in
+                    override.files.contains { Glob.matches($0, relativePath(absolute, to: configuration.folder)) }
+                }
+            } ?? []
         var rules = configuration?.rules ?? [:]
         for override in overrides { rules.merge(override.rules) { $1 } }
-        let languageChoice = language ?? overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
+        let languageChoice =
+            language ?? overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
+        var settings: [RuleID: RuleSetting] = [:]
+        for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
         let options = LintOptions(
-            languages: languages(languageChoice),
-            severities: rules.mapValues { $0 == "off" ? nil : Severity(rawValue: $0) },
-            allowed: configuration?.allow ?? [])
+            languages: LintOptions.Languages(choice: languageChoice, default: set.vocabularies.first?.defaultLanguage),
+            rules: settings, allowed: configuration?.allow ?? [])
         let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)"
         return linters.withLock { cache in
             if let linter = cache[key] { return linter }
@@ -88,12 +87,6 @@ final class LintSettings: Sendable {
             cache[key] = linter
             return linter
         }
-    }
-
-    private func languages(_ choice: String?) -> LintOptions.Languages {
-        guard let choice else { return .automatic(default: set.vocabularies.first?.defaultLanguage ?? "nl") }
-        if choice == "all" { return .all }
-        return .fixed(Set(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
     }
 
     private func relativePath(_ path: String, to folder: String) -> String {

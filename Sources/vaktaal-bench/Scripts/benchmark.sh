@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Reproducible benchmarks for vaktaal (not tests): release build, synthetic data, peers.
 # Needs hyperfine and xmllint (apt-get install hyperfine libxml2-utils).
-# Usage: scripts/benchmark.sh [sizes...]   (default: 10000 100000)
+# Usage: Sources/vaktaal-bench/Scripts/benchmark.sh [sizes...]   (default: 10000 100000)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 sizes=("${@:-10000 100000}")
 data=bench-data
 mkdir -p "$data"
 
-swift build -c release >/dev/null
+VAKTAAL_BENCHMARKS=1 swift build -c release >/dev/null
 vaktaal=.build/release/vaktaal
 
 for size in ${sizes[@]}; do
     file="$data/synthetic-$size.xml"
-    [ -f "$file" ] || python3 scripts/generate-vocabulary.py "$size" > "$file"
+    [ -f "$file" ] || python3 Sources/vaktaal-bench/Scripts/generate-vocabulary.py "$size" > "$file"
     bytes=$(stat -c %s "$file")
     echo "== $size concepts, $((bytes / 1024)) KiB"
     hyperfine --warmup 1 --runs 5 --style basic \
@@ -37,7 +37,7 @@ if [ ! -f "$text" ]; then
     for _ in $(seq 100); do cat ../shared/corpus/text/nl-sample-1mb.txt; done > "$text"
 fi
 for size in 1000 10000 100000; do
-    [ -f "$data/synthetic-$size.xml" ] || python3 scripts/generate-vocabulary.py "$size" > "$data/synthetic-$size.xml"
+    [ -f "$data/synthetic-$size.xml" ] || python3 Sources/vaktaal-bench/Scripts/generate-vocabulary.py "$size" > "$data/synthetic-$size.xml"
 done
 grep -o '<\(prefLabel\|altLabel\|deprecatedLabel\|hiddenLabel\)[^>]*>[^<]*' "$data/synthetic-10000.xml" | sed 's/.*>//' > "$data/patterns.txt"
 hyperfine --warmup 1 --runs 3 --style basic -i \

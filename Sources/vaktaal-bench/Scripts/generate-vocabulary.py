@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic vocabulary of N concepts in the vaktaal format, for benchmarks.
 
-Usage: scripts/generate-vocabulary.py N > synthetic.xml
+Usage: Sources/vaktaal-bench/Scripts/generate-vocabulary.py N > synthetic.xml
 
 Every concept has Dutch and English preferred labels with plurals, an alternative label,
 a definition and a broader concept; every tenth has a deprecated label, every seventh a

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import VaktaalCore
 
 /// `vaktaal format`: rewrites vocabulary files in the canonical layout.
@@ -29,61 +28,33 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        var changed: [String] = []
-        for file in try targetFiles() {
-            let original = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
-            guard let original else {
-                printError("\(file):1:1: error: the file cannot be read")
-                failed = true
-                continue
-            }
-            let (vocabulary, diagnostics) = VocabularyLoader.read(bytes: original, path: file)
-            let errors = diagnostics.filter { $0.severity == .error }
-            guard let vocabulary, errors.isEmpty else {
+        var changed = false
+        for (file, outcome) in VocabularyFormatter.format(try targetFiles(), checkOnly: check) {
+            switch outcome {
+            case .unchanged:
+                break
+            case .changed:
+                changed = true
+                print(check ? file : "formatted \(file)")
+            case .notReadable(let errors):
                 errors.forEach { printError($0.description) }
                 printError("\(file): error: not formatted: fix the errors above first")
                 failed = true
-                continue
-            }
-            let canonical = VocabularyWriter.bytes(for: vocabulary)
-            guard canonical != original else { continue }
-            changed.append(file)
-            if check {
-                print(file)
-            } else {
-                do {
-                    try AtomicFile.write(canonical, to: file)
-                    print("formatted \(file)")
-                } catch {
-                    printError(error.description)
-                    failed = true
-                }
+            case .notWritten(let error):
+                printError(error.description)
+                failed = true
             }
         }
         if failed { throw ExitCode(2) }
-        if check, !changed.isEmpty { throw ExitCode(1) }
+        if check, changed { throw ExitCode(1) }
     }
 
     private func targetFiles() throws -> [String] {
-        let roots: [String]
-        if files.isEmpty {
-            guard let path = try vocabularyOptions.resolvedPath() else {
-                printError("error: no vocabulary found: name the files, or pass --vocabulary PATH")
-                throw ExitCode(2)
-            }
+        var roots = files
+        if roots.isEmpty {
+            guard case .path(let path) = try vocabularyOptions.location() else { throw CommandError.noVocabularyToFormat }
             roots = [path]
-        } else {
-            roots = files
         }
-        var result: [String] = []
-        for root in roots {
-            do {
-                result += try VocabularyLoader.vocabularyFiles(at: root)
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
-            }
-        }
-        return result
+        return try roots.flatMap { root throws(VocabularyLoadError) in try VocabularyLoader.vocabularyFiles(at: root) }
     }
 }

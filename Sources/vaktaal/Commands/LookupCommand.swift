@@ -24,8 +24,8 @@ struct LookupCommand: ParsableCommand {
     @Option(help: "Only these languages, comma-separated (e.g. nl or nl,en); 'all' for every language.")
     var lang: String?
 
-    @Option(help: "Output format.")
-    var format: ReportFormat = .text
+    @Option(help: "Output format: text or json.")
+    var format: LookupFormat = .text
 
     @Option(help: "The most concepts to show.")
     var limit: Int = 10
@@ -43,11 +43,7 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try vocabularyOptions.load()
-        if loaded.hasUnreadableFiles {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { printError($0.description) }
-            throw ExitCode(2)
-        }
+        let loaded = try vocabularyOptions.loadReadable()
         let languages = LanguageSelection(lang).languages
         let index = LookupIndex(loaded.set)
         let matches = index.search(term, languages: languages, limit: limit)
@@ -59,10 +55,16 @@ struct LookupCommand: ParsableCommand {
         }
         let descriptions = matches.map { ConceptDescription($0, in: loaded.set, languages: languages) }
         switch format {
-        case .json: print(try JSONOutput.encode(descriptions))
+        case .json: print(JSONOutput.encode(descriptions))
         case .text: print(LookupText(set: loaded.set, languages: languages).render(descriptions), terminator: "")
         }
     }
+}
+
+/// The output formats of `vaktaal lookup`.
+enum LookupFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
 }
 
 /// `--lang`: a comma-separated list, or `all`.

@@ -17,44 +17,30 @@ struct VocabularyOptions: ParsableArguments {
             valueName: "path"))
     var vocabulary: String?
 
-    /// Where the vocabulary is, in the documented order, or `nil` when none is found.
-    func resolvedPath() throws -> String? {
-        if let vocabulary { return vocabulary }
-        if let variable = ProcessInfo.processInfo.environment["VAKTAAL_VOCABULARY"], !variable.isEmpty {
-            return variable
-        }
-        let workingFolder = FileManager.default.currentDirectoryPath
-        if let configPath = ProjectConfiguration.find(from: workingFolder) {
-            do {
-                if let path = try ProjectConfiguration.load(path: configPath).vocabulary { return path }
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
-            }
-        }
-        if FileManager.default.fileExists(atPath: "Vocabulary") { return "Vocabulary" }
-        return nil
+    /// Where the vocabulary is, in the documented order.
+    func location() throws(ConfigurationError) -> VocabularyLocation {
+        try VocabularyLocator.locate(named: vocabulary)
     }
 
     /// Loads the vocabulary; the one built into vaktaal when none is given or found.
-    /// Prints an error and exits with 2 when a named vocabulary does not exist.
     func load() throws -> LoadedVocabulary {
-        guard let path = try resolvedPath() else {
+        switch try location() {
+        case .builtIn:
             return VocabularyLoader.load(sources: EmbeddedVocabulary.sources)
-        }
-        do {
+        case .path(let path):
             let loaded = try VocabularyLoader.load(path: path)
             KeptUntilExit.keep(loaded)
             return loaded
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
         }
     }
-}
 
-/// Output formats of commands that print a report.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
+    /// Loads the vocabulary and stops with its read errors when a file cannot be read.
+    func loadReadable() throws -> LoadedVocabulary {
+        let loaded = try load()
+        if loaded.hasUnreadableFiles {
+            loaded.diagnostics.filter { $0.severity == .error }.forEach { printError($0.description) }
+            throw ExitCode(2)
+        }
+        return loaded
+    }
 }

@@ -1,10 +1,10 @@
 /// The broader hierarchy has no cycle (a concept is never its own ancestor).
 struct BroaderCycleCheck: VocabularyCheck {
-    let rule = "broader-cycle"
+    let rule: RuleID = "broader-cycle"
     let severity = Severity.error
     let summary = "no concept is broader than itself, directly or through others"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         StronglyConnected.components(count: set.count) { set.graph.broader(of: ConceptKey($0)).map(\.rawValue) }
             .filter { $0.count > 1 || set.graph.broader(of: ConceptKey($0[0])).contains(ConceptKey($0[0])) }
             .map { component in

@@ -1,12 +1,12 @@
 /// Labels hold no control or invisible formatting characters (qSKOS "labels with
 /// unprintable characters").
 struct ControlCharacterCheck: VocabularyCheck {
-    let rule = "control-character"
+    let rule: RuleID = "control-character"
     let severity = Severity.warning
     let summary = "labels hold no control or invisible characters"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             for label in set[key].labels {
                 var found: Unicode.Scalar?

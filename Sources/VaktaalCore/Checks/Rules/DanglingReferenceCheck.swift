@@ -1,11 +1,13 @@
+import VaktaalText
+
 /// Every `ref` (relations, mappings by reference, `replacedBy`) names a concept of the folder.
 struct DanglingReferenceCheck: VocabularyCheck {
-    let rule = "dangling-reference"
+    let rule: RuleID = "dangling-reference"
     let severity = Severity.error
     let summary = "every reference names a concept of the folder (id, scheme:id or full URI)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let concept = set[key]
             let scheme = set.schemeIndex(of: key)

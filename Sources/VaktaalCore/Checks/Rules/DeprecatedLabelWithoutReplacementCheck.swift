@@ -1,12 +1,12 @@
 /// A deprecated label has a preferred label in its language to offer instead, unless the
 /// whole concept is deprecated and names its replacement.
 struct DeprecatedLabelWithoutReplacementCheck: VocabularyCheck {
-    let rule = "deprecated-label-without-replacement"
+    let rule: RuleID = "deprecated-label-without-replacement"
     let severity = Severity.error
     let summary = "a deprecatedLabel has a prefLabel in its language (or the concept has replacedBy)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let concept = set[key]
             if concept.isDeprecated, concept.replacedBy != nil { continue }

@@ -1,24 +1,26 @@
+import VaktaalText
+
 /// Ids are unique: a concept id once per file, a scheme id and a scheme URI once per folder.
 struct DuplicateIDCheck: VocabularyCheck {
-    let rule = "duplicate-id"
+    let rule: RuleID = "duplicate-id"
     let severity = Severity.error
     let summary = "concept ids are unique in their file, scheme ids and URIs in the folder"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         var schemesByID: [String: Vocabulary] = [:]
         var schemesByURI: [String: Vocabulary] = [:]
         for vocabulary in set.vocabularies {
             let location = vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }
             if let first = schemesByID[vocabulary.id] {
                 diagnostics.append(
-                    Diagnostic(
+                    Finding(
                         rule: rule, severity: severity,
                         message: "scheme id '\(vocabulary.id)' is also used by \(first.path ?? "another file")",
                         location: location))
             } else if let first = schemesByURI[vocabulary.uri] {
                 diagnostics.append(
-                    Diagnostic(
+                    Finding(
                         rule: rule, severity: severity,
                         message: "scheme uri '\(vocabulary.uri)' is also used by \(first.path ?? "another file")",
                         location: location))

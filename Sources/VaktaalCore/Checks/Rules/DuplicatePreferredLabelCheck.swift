@@ -1,6 +1,6 @@
 /// Two concepts of one scheme do not share a preferred label in one language.
 struct DuplicatePreferredLabelCheck: VocabularyCheck {
-    let rule = "duplicate-preferred-label"
+    let rule: RuleID = "duplicate-preferred-label"
     let severity = Severity.error
     let summary = "two concepts of one scheme do not share a prefLabel in one language"
 
@@ -10,8 +10,8 @@ struct DuplicatePreferredLabelCheck: VocabularyCheck {
         let text: String
     }
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         var owners: [Slot: ConceptKey] = [:]
         owners.reserveCapacity(set.count * 2)
         for key in set.keys {

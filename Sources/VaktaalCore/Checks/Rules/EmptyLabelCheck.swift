@@ -1,11 +1,11 @@
 /// No label (or form of one) is empty or only white space (qSKOS "empty labels").
 struct EmptyLabelCheck: VocabularyCheck {
-    let rule = "empty-label"
+    let rule: RuleID = "empty-label"
     let severity = Severity.warning
     let summary = "labels are not empty"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             for label in set[key].labels where label.text.allSatisfy(\.isWhitespace) {
                 diagnostics.append(

@@ -1,12 +1,12 @@
 /// A concept does not map to one target both as `exactMatch` and as `broadMatch`,
 /// `narrowMatch` or `relatedMatch` (SKOS S46).
 struct ExactMatchClashCheck: VocabularyCheck {
-    let rule = "exact-match-clash"
+    let rule: RuleID = "exact-match-clash"
     let severity = Severity.error
     let summary = "exactMatch and broadMatch, narrowMatch or relatedMatch do not name the same target (SKOS S46)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let mappings = set[key].mappings
             let exact = Set(mappings.filter { $0.kind == .exactMatch }.map { target($0, key, set) })

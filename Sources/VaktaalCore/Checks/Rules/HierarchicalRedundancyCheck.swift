@@ -1,12 +1,12 @@
 /// A concept does not name a broader concept that it already reaches through another of
 /// its broader concepts (qSKOS "hierarchical redundancy").
 struct HierarchicalRedundancyCheck: VocabularyCheck {
-    let rule = "hierarchical-redundancy"
+    let rule: RuleID = "hierarchical-redundancy"
     let severity = Severity.warning
     let summary = "no direct broader relation that another broader path already implies"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let direct = set.graph.broader(of: key)
             guard direct.count > 1 else { continue }

@@ -1,11 +1,11 @@
 /// Every concept has a preferred label in each language its scheme uses for preferred
 /// labels (qSKOS "incomplete language coverage").
 struct IncompleteLanguageCoverageCheck: VocabularyCheck {
-    let rule = "incomplete-language-coverage"
+    let rule: RuleID = "incomplete-language-coverage"
     let severity = Severity.warning
     let summary = "every concept has a prefLabel in each language of its scheme"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         var languagesByScheme = Array(repeating: Set<String>(), count: set.vocabularies.count)
         for key in set.keys {
             for label in set[key].labels where label.kind == .preferred {

@@ -1,16 +1,18 @@
+import VaktaalText
+
 /// Every `xml:lang` is a well-formed BCP 47 language tag.
 struct InvalidLanguageTagCheck: VocabularyCheck {
-    let rule = "invalid-language-tag"
+    let rule: RuleID = "invalid-language-tag"
     let severity = Severity.warning
     let summary = "xml:lang values are well-formed BCP 47 language tags"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for vocabulary in set.vocabularies {
             let tags = [vocabulary.defaultLanguage] + vocabulary.metadata.map(\.declaredLanguage)
             for tag in tags.compactMap({ $0 }) where !LanguageTag.isWellFormed(tag) {
                 diagnostics.append(
-                    Diagnostic(
+                    Finding(
                         rule: rule, severity: severity, message: message(tag),
                         location: vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }))
             }

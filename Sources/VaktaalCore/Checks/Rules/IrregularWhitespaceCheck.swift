@@ -1,12 +1,12 @@
 /// Labels and their forms have no leading, trailing or repeated white space  and no tabs or
 /// line breaks: the linter matches words, and stray spaces make labels that never match.
 struct IrregularWhitespaceCheck: VocabularyCheck {
-    let rule = "irregular-whitespace"
+    let rule: RuleID = "irregular-whitespace"
     let severity = Severity.warning
     let summary = "labels have no leading, trailing or repeated white space"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             for label in set[key].labels {
                 guard let form = label.allForms.first(where: Self.isIrregular) else { continue }

@@ -1,12 +1,12 @@
 /// A label text is not of two kinds in one concept (SKOS S13: preferred, alternative and
 /// hidden labels are disjoint; deprecated labels join them here).
 struct LabelKindClashCheck: VocabularyCheck {
-    let rule = "label-kind-clash"
+    let rule: RuleID = "label-kind-clash"
     let severity = Severity.error
     let summary = "a label text is not both preferred and alternative, hidden or deprecated in one concept (SKOS S13)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let labels = set[key].labels
             for (offset, label) in labels.enumerated() {

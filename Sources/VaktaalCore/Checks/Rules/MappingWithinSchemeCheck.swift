@@ -1,12 +1,12 @@
 /// Mapping properties link to other schemes; inside one scheme, use broader, narrower or
 /// related (qSKOS "mapping relations misuse").
 struct MappingWithinSchemeCheck: VocabularyCheck {
-    let rule = "mapping-within-scheme"
+    let rule: RuleID = "mapping-within-scheme"
     let severity = Severity.warning
     let summary = "mappings point at concepts of other schemes, not of their own"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
             for mapping in set[key].mappings {

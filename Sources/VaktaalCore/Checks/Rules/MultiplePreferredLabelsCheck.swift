@@ -1,11 +1,11 @@
 /// At most one preferred label per language per concept (SKOS S14).
 struct MultiplePreferredLabelsCheck: VocabularyCheck {
-    let rule = "multiple-preferred-labels"
+    let rule: RuleID = "multiple-preferred-labels"
     let severity = Severity.error
     let summary = "a concept has at most one prefLabel per language (SKOS S14)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             var seen: [(language: String, text: String)] = []
             for label in set[key].labels where label.kind == .preferred {

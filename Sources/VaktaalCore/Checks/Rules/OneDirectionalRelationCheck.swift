@@ -1,12 +1,12 @@
 /// `related` is symmetric: when A names B as related, B names A too (qSKOS "omitted
 /// inverse relations"). Broader and narrower are inverses that either side may write.
 struct OneDirectionalRelationCheck: VocabularyCheck {
-    let rule = "one-directional-relation"
+    let rule: RuleID = "one-directional-relation"
     let severity = Severity.warning
     let summary = "a related concept names the relation back"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
             for relation in set[key].relations where relation.kind == .related {

@@ -1,7 +1,7 @@
 /// A deprecated or hidden label (or one of its forms) is not also a preferred or alternative
 /// label of another concept of the folder: the linter would forbid a term that is also allowed.
 struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
-    let rule = "outdated-label-is-allowed"
+    let rule: RuleID = "outdated-label-is-allowed"
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
 
@@ -12,7 +12,7 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         let isCaseSensitive: Bool
     }
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         // Outdated labels are few: index them, then look every allowed form up once.
         var outdated: [LabelSlot: [OutdatedForm]] = [:]
         for key in set.keys {

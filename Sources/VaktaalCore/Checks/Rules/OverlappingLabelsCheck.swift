@@ -1,7 +1,7 @@
 /// Two concepts do not share a preferred or alternative label in one language, ignoring
 /// case (qSKOS "overlapping labels"). Identical prefLabels in one scheme are already an error.
 struct OverlappingLabelsCheck: VocabularyCheck {
-    let rule = "overlapping-labels"
+    let rule: RuleID = "overlapping-labels"
     let severity = Severity.warning
     let summary = "two concepts do not share a label in one language, ignoring case"
 
@@ -16,10 +16,10 @@ struct OverlappingLabelsCheck: VocabularyCheck {
         let text: String
     }
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         var owners: [Slot: Owner] = [:]
         owners.reserveCapacity(set.count * 3)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Finding] = []
         for key in set.keys {
             for label in set[key].labels where label.kind.isAllowed && !label.text.isEmpty {
                 let slot = Slot(language: label.language, folded: label.text.lowercased())

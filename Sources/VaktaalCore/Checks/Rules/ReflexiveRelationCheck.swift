@@ -1,12 +1,12 @@
 /// A concept is not related or mapped to itself (qSKOS "reflexively related concepts");
 /// broader to itself is a cycle and reported as such.
 struct ReflexiveRelationCheck: VocabularyCheck {
-    let rule = "reflexive-relation"
+    let rule: RuleID = "reflexive-relation"
     let severity = Severity.warning
     let summary = "a concept is not related or mapped to itself"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let concept = set[key]
             let scheme = set.schemeIndex(of: key)

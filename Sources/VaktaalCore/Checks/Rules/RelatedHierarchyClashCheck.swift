@@ -1,12 +1,12 @@
 /// `related` does not join concepts that are also hierarchically linked, directly or
 /// transitively (SKOS S27: related is disjoint with broaderTransitive).
 struct RelatedHierarchyClashCheck: VocabularyCheck {
-    let rule = "related-hierarchy-clash"
+    let rule: RuleID = "related-hierarchy-clash"
     let severity = Severity.error
     let summary = "related concepts are not also broader or narrower of each other, even transitively (SKOS S27)"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func check(_ set: VocabularySet) -> [Finding] {
+        var diagnostics: [Finding] = []
         for key in set.keys {
             let related = set.graph.related(of: key).filter { $0 > key }
             guard !related.isEmpty else { continue }

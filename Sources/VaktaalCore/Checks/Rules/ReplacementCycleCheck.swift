@@ -1,10 +1,10 @@
 /// Following `replacedBy` never leads back to where it started.
 struct ReplacementCycleCheck: VocabularyCheck {
-    let rule = "replacement-cycle"
+    let rule: RuleID = "replacement-cycle"
     let severity = Severity.error
     let summary = "replacedBy chains do not cycle"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         StronglyConnected.components(count: set.count) { index in
             set.replacement(of: ConceptKey(index)).map { [$0.rawValue] } ?? []
         }

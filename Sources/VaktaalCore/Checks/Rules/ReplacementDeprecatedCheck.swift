@@ -1,11 +1,11 @@
 /// A deprecated concept's replacement is not itself deprecated: readers would be sent to
 /// another outdated term. (No SKOS tool checks this.)
 struct ReplacementDeprecatedCheck: VocabularyCheck {
-    let rule = "replacement-deprecated"
+    let rule: RuleID = "replacement-deprecated"
     let severity = Severity.error
     let summary = "replacedBy names a concept that is not itself deprecated"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         set.keys.compactMap { key in
             guard let replacement = set.replacement(of: key), replacement != key, set[replacement].isDeprecated else {
                 return nil

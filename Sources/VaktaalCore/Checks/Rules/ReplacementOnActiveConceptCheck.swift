@@ -1,10 +1,10 @@
 /// `replacedBy` belongs on deprecated concepts; on a concept in use it means nothing.
 struct ReplacementOnActiveConceptCheck: VocabularyCheck {
-    let rule = "replacement-on-active-concept"
+    let rule: RuleID = "replacement-on-active-concept"
     let severity = Severity.warning
     let summary = "only deprecated concepts name a replacement"
 
-    func check(_ set: VocabularySet) -> [Diagnostic] {
+    func check(_ set: VocabularySet) -> [Finding] {
         set.keys.compactMap { key in
             let concept = set[key]
             guard !concept.isDeprecated, let replacement = concept.replacedBy else { return nil }

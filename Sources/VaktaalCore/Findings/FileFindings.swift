@@ -1,0 +1,52 @@
+/// The findings of one file, or why it could not be examined.
+public struct FileFindings: Sendable {
+    /// The file, as the caller named it.
+    public let path: String
+    /// The findings, in line and column order.
+    public let findings: [Finding]
+    /// Why the file was skipped, if it was.
+    public let problem: DocumentProblem?
+    /// The text of the lines that have findings, for reporters that show them.
+    public let lineTexts: [Int: String]
+
+    /// Creates the result of one file.
+    public init(path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:]) {
+        self.path = path
+        self.findings = findings
+        self.problem = problem
+        self.lineTexts = lineTexts
+    }
+
+    /// The same file with only the findings that `keep` accepts.
+    public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
+        FileFindings(path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts)
+    }
+}
+
+/// Why a document was skipped: reported for that file while the others are still examined.
+public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Nothing exists at the path.
+    case notFound
+    /// The file exists but cannot be read (permissions, a folder, an I/O error).
+    case unreadable
+    /// The file holds NUL bytes: it is binary, not text.
+    case binary
+    /// The bytes are not UTF-8, from this byte offset on.
+    case notUTF8(offset: Int)
+    /// The document could not be written back after fixing.
+    case notWritten(reason: String)
+    /// Another reason, in words (a container or format reader's own).
+    case other(String)
+
+    /// The reason, as reports show it.
+    public var description: String {
+        switch self {
+        case .notFound: "no such file or folder"
+        case .unreadable: "cannot be read"
+        case .binary: "binary file (it contains NUL bytes)"
+        case .notUTF8: "not UTF-8 text"
+        case .notWritten(let reason): reason
+        case .other(let reason): reason
+        }
+    }
+}

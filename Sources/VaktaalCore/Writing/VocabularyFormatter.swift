@@ -1,0 +1,44 @@
+import VaktaalText
+
+/// `vaktaal format`: rewrites vocabulary files in the canonical layout, atomically, and
+/// leaves a file with read errors alone.
+public enum VocabularyFormatter {
+    /// What became of one file.
+    public enum Outcome: Sendable, Equatable {
+        /// Already canonical.
+        case unchanged
+        /// Rewritten (or, when only checking, would be).
+        case changed
+        /// Not formatted: it has these read errors.
+        case notReadable([Finding])
+        /// Not formatted: it could not be written.
+        case notWritten(FileWriteError)
+    }
+
+    /// Formats each file; with `checkOnly`, only tells which would change.
+    public static func format(_ files: [String], checkOnly: Bool) -> [(file: String, outcome: Outcome)] {
+        files.map { file in (file, format(file, checkOnly: checkOnly)) }
+    }
+
+    private static func format(_ file: String, checkOnly: Bool) -> Outcome {
+        guard let original = FileBytes.read(file) else {
+            return .notReadable([
+                Finding(
+                    rule: ReaderRule.unreadableFile.id, severity: .error, message: "the file cannot be read",
+                    location: .init(path: file, line: 1, column: 1))
+            ])
+        }
+        let (vocabulary, findings) = VocabularyLoader.read(bytes: original, path: file)
+        let errors = findings.filter { $0.severity == .error }
+        guard let vocabulary, errors.isEmpty else { return .notReadable(errors) }
+        let canonical = VocabularyWriter.bytes(for: vocabulary)
+        guard canonical != original else { return .unchanged }
+        if checkOnly { return .changed }
+        do {
+            try AtomicFile.write(canonical, to: file)
+            return .changed
+        } catch {
+            return .notWritten(error)
+        }
+    }
+}

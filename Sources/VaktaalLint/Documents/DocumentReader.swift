@@ -1,0 +1,108 @@
+import VaktaalCore
+import VaktaalText
+
+/// Reads one kind of document for the linter: finds its prose, and applies fixes to it in
+/// the format's own way. Text formats check that the bytes are UTF-8 text; a container
+/// format (a ZIP of XML parts) has its own checks.
+public protocol DocumentReader: Sendable {
+    /// The format this reader reads.
+    var format: DocumentFormat { get }
+    /// The prose of a document, its inline directives and declared language.
+    ///
+    /// - Throws: ``DocumentProblem`` when the bytes are not a document of this format.
+    func read(_ bytes: [UInt8]) throws(DocumentProblem) -> ReadDocument
+    /// The document with `fixes` applied, and how many were.
+    ///
+    /// - Throws: ``DocumentProblem`` when the fixed document cannot be made.
+    func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int)
+}
+
+/// The kinds of document the linter reads, as `--input-format` names them.
+public enum DocumentFormat: String, CaseIterable, Sendable {
+    case text
+    case markdown
+    case html
+}
+
+/// Every document reader, and which file extensions and media types each one reads. A
+/// test keeps it complete.
+public enum DocumentReaders {
+    /// The readers, one per format.
+    public static let all: [any DocumentReader] = [PlainTextReader(), MarkdownReader(), HTMLReader()]
+
+    private static let extensions: [String: DocumentFormat] = [
+        "txt": .text, "text": .text,
+        "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
+        "html": .html, "htm": .html, "xhtml": .html,
+    ]
+
+    private static let mediaTypes: [String: DocumentFormat] = [
+        "text/plain": .text, "text/markdown": .markdown, "text/x-markdown": .markdown,
+        "text/html": .html, "application/xhtml+xml": .html,
+    ]
+
+    /// The reader of a format.
+    public static func reader(for format: DocumentFormat) -> any DocumentReader {
+        all.first { $0.format == format } ?? PlainTextReader()
+    }
+
+    /// The format a file name's extension names, if it names one the linter reads.
+    public static func format(forPath path: String) -> DocumentFormat? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        return extensions[name[name.index(after: dot)...].lowercased()]
+    }
+
+    /// The reader for a file: by its extension, plain text for anything else.
+    public static func reader(forPath path: String) -> any DocumentReader {
+        reader(for: format(forPath: path) ?? .text)
+    }
+
+    /// The format of a media type (`text/markdown; charset=utf-8`), if the linter reads it.
+    public static func format(forMediaType mediaType: String) -> DocumentFormat? {
+        let bare = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return mediaTypes[bare.lowercased()]
+    }
+
+    /// Whether a folder walk includes this file.
+    public static func isDocument(_ path: String) -> Bool { format(forPath: path) != nil }
+}
+
+/// What text formats share: the checks that the bytes are text, and fixes as byte edits.
+enum TextDocument {
+    /// Why `bytes` is no text to lint, or `nil` when it is fine.
+    static func problem(_ bytes: [UInt8]) -> DocumentProblem? {
+        if bytes.prefix(8192).contains(0) { return .binary }
+        if let offset = bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) { return .notUTF8(offset: offset) }
+        return nil
+    }
+
+    /// Where the text starts: after a UTF-8 byte order mark, if there is one.
+    static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Replaces exactly the bytes of each fix, from the end backwards, so that markup, line
+    /// endings and everything else stay as they were; overlapping fixes after the first are
+    /// left out. `encode` writes a replacement in the format (escaping, for HTML).
+    static func apply(_ fixes: [Fix], to bytes: [UInt8], encode: (String) -> String = { $0 }) -> (bytes: [UInt8], applied: Int) {
+        let edits = fixes.compactMap { fix in fix.range.bytes.map { (range: $0, text: fix.replacement) } }
+            .sorted { $0.range.lowerBound > $1.range.lowerBound }
+        var result = bytes
+        var applied = 0
+        var limit = Int.max
+        for edit in edits where edit.range.upperBound <= limit && edit.range.upperBound <= result.count {
+            result.replaceSubrange(edit.range, with: Array(encode(edit.text).utf8))
+            limit = edit.range.lowerBound
+            applied += 1
+        }
+        return (result, applied)
+    }
+}
+
+extension DocumentReader {
+    /// Text formats: each fix replaces its bytes with the replacement as it is.
+    public func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
+        TextDocument.apply(fixes, to: bytes)
+    }
+}

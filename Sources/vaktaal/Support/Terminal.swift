@@ -1,0 +1,25 @@
+import Foundation
+import VaktaalCore
+import VaktaalExchange
+import VaktaalLint
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Whether standard output is a terminal (colour and progress only then).
+var standardOutputIsTerminal: Bool { isatty(FileHandle.standardOutput.fileDescriptor) != 0 }
+
+/// A progress line on standard error, for long runs on a terminal only.
+struct ProgressLine {
+    /// The callback for a run, or `nil` when no line is shown.
+    static func callback() -> (@Sendable (Int, Int) -> Void)? {
+        guard isatty(FileHandle.standardError.fileDescriptor) != 0 else { return nil }
+        return { done, total in
+            guard total >= 200 else { return }
+            if done % 50 == 0 { FileHandle.standardError.write(Data("\rlinting \(done)/\(total) files".utf8)) }
+            if done == total { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
+    }
+}
