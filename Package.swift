@@ -82,7 +82,13 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
-        .testTarget(name: "VaktaalCLITests", dependencies: ["vaktaal", "VaktaalTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalCLITests",
+            dependencies: [
+                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift),
     ]
 )
 

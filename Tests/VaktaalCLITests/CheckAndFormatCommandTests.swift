@@ -18,6 +18,35 @@ import Testing
         #expect(result.standardOutput.contains("1 file, 1 concepts: 1 error, 2 warnings\n"))
     }
 
+    @Test func lintsReportersServeCheckWithTheSamePositionsAsText() throws {
+        let folder = try Vaktaal.folder(with: [
+            "Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLabel>a</prefLabel>\n<broader ref=\"missing\"/></concept>")
+        ])
+        let sarif = try Vaktaal.run(["check", "--format", "sarif"], in: folder)
+        #expect(sarif.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sarif.standardOutput.utf8)) as? [String: Any])
+        let run = try #require((document["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let dangling = try #require(results.first { $0["ruleId"] as? String == "dangling-reference" })
+        let location = try #require((dangling["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Vocabulary/t.xml")
+        let region = try #require(location["region"] as? [String: Any])
+        #expect(region["startLine"] as? Int == 4 && region["startColumn"] as? Int == 1)
+        let rules = try #require((run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
+        #expect(rules.contains { $0["id"] as? String == "dangling-reference" })
+        #expect(rules.contains { $0["id"] as? String == "malformed-xml" })
+
+        let github = try Vaktaal.run(["check", "--format", "github"], in: folder)
+        #expect(github.status == 1)
+        #expect(github.standardOutput.contains("::error file=Vocabulary/t.xml,line=4,col=1,"))
+        #expect(github.standardOutput.contains("title=dangling-reference::broader 'missing' names no concept of the folder"))
+
+        let checkstyle = try Vaktaal.run(["check", "--format", "checkstyle"], in: folder)
+        #expect(checkstyle.status == 1)
+        #expect(checkstyle.standardOutput.contains("<file name=\"Vocabulary/t.xml\">"))
+        #expect(checkstyle.standardOutput.contains("line=\"4\" column=\"1\" severity=\"error\""))
+    }
+
     @Test func malformedFilesGiveExitTwoAndStillReportTheOthers() throws {
         let folder = try Vaktaal.folder(with: [
             "v/a.xml": "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\">\n<concept>\n</vocabulary>",

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VaktaalCore
 @testable import VaktaalLint
@@ -73,6 +74,13 @@ import VaktaalCore
 
     @Test func commentsCarryDirectives() {
         #expect(matches("<!-- vaktaal-disable-next-line -->\n<p>mentor</p>\n<p>mentor</p>") == ["3:4 mentor"])
+    }
+
+    @Test func carriageReturnLineEndsPlaceDirectivesAndFindingsOnTheirLines() {
+        let html = "<p>mentor</p>\r<!-- vaktaal-disable-next-line -->\r<p>mentor</p>\r<p>mentor</p>\r"
+        #expect(matches(html) == ["1:4 mentor", "4:4 mentor"])
+        let crlf = html.replacingOccurrences(of: "\r", with: "\r\n")
+        #expect(matches(crlf) == ["1:4 mentor", "4:4 mentor"])
     }
 
     @Test func brokenHTMLIsReadAsBrowsersDo() {

@@ -157,20 +157,3 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         #expect(recorder.events.contains("text \"café\"@2:4"))
     }
 }
-
-@Suite struct LineIndexTests {
-    @Test func steppingBackGivesTheSamePositionsAsAFreshScan() {
-        let text = Array("ab\ncé\r\nfg\rh😀i\n\nj".utf8)
-        text.withUnsafeBufferPointer { buffer in
-            func fresh(_ offset: Int) -> SourcePosition {
-                var tracker = LineIndex(bytes: buffer)
-                return tracker.position(at: offset)
-            }
-            var tracker = LineIndex(bytes: buffer)
-            for offset in stride(from: buffer.count, through: 0, by: -1) {
-                _ = tracker.position(at: buffer.count)
-                #expect(tracker.position(at: offset) == fresh(offset), "offset \(offset)")
-            }
-        }
-    }
-}

@@ -1,0 +1,40 @@
+/// What a scheme says about itself, without how it was written: its identity, version
+/// and metadata (in a canonical order), without comments, file path or concepts.
+public struct SchemeContent: Hashable, Sendable {
+    public let id: String
+    public let uri: String
+    public let format: String
+    public let version: String?
+    public let modified: String?
+    public let defaultLanguage: String?
+    /// Titles, descriptions, publishers, licenses and creators, as (kind, language, text).
+    public let metadata: Set<MetadataContent>
+    public let extensions: Set<ExtensionElement>
+    public let extensionAttributes: Set<ExtensionAttribute>
+
+    /// The content of a scheme.
+    public init(_ vocabulary: Vocabulary) {
+        id = vocabulary.id
+        uri = vocabulary.uri
+        format = vocabulary.format
+        version = vocabulary.version
+        modified = vocabulary.modified
+        defaultLanguage = vocabulary.defaultLanguage
+        metadata = Set(
+            vocabulary.metadata.map {
+                MetadataContent(
+                    kind: $0.kind, language: $0.language, text: $0.text,
+                    extensionAttributes: Set($0.extensionAttributes))
+            })
+        extensions = Set(vocabulary.extensions)
+        extensionAttributes = Set(vocabulary.extensionAttributes)
+    }
+}
+
+/// One metadata entry without its position.
+public struct MetadataContent: Hashable, Sendable {
+    public let kind: MetadataKind
+    public let language: String
+    public let text: String
+    public let extensionAttributes: Set<ExtensionAttribute>
+}

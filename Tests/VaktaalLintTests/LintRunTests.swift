@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import VaktaalConfig
+import VaktaalCore
+import VaktaalTestSupport
+@testable import VaktaalLint
+
+@Suite struct DocumentReaderRegistryTests {
+    @Test func everyFormatHasExactlyOneReader() {
+        #expect(DocumentReaders.all.map(\.format) == DocumentFormat.allCases)
+    }
+
+    @Test(arguments: [
+        ("notes.txt", DocumentFormat.text), ("README.md", .markdown), ("a/b/page.HTML", .html), ("x.xhtml", .html),
+        ("doc.markdown", .markdown),
+    ])
+    func extensionsChooseTheReader(_ path: String, _ format: DocumentFormat) {
+        #expect(DocumentReaders.format(forPath: path) == format)
+        #expect(DocumentReaders.reader(forPath: path).format == format)
+    }
+
+    @Test func unknownFilesAreNoDocumentsButReadAsText() {
+        #expect(DocumentReaders.format(forPath: "logo.png") == nil)
+        #expect(!DocumentReaders.isDocument("Makefile"))
+        #expect(DocumentReaders.reader(forPath: "Makefile").format == .text)
+    }
+
+    @Test func mediaTypesChooseTheReader() {
+        #expect(DocumentReaders.format(forMediaType: "text/markdown; charset=utf-8") == .markdown)
+        #expect(DocumentReaders.format(forMediaType: "TEXT/HTML") == .html)
+        #expect(DocumentReaders.format(forMediaType: "text/plain") == .text)
+        #expect(DocumentReaders.format(forMediaType: "application/pdf") == nil)
+    }
+
+    @Test func textReadersRefuseBinaryAndInvalidUTF8() {
+        for reader in DocumentReaders.all {
+            #expect(throws: DocumentProblem.binary) { try reader.read([0x61, 0x00, 0x62]) }
+            #expect(throws: DocumentProblem.notUTF8(offset: 1)) { try reader.read([0x61, 0xFF]) }
+        }
+    }
+}
+
+@Suite struct LintRunTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let root = NSTemporaryDirectory() + "vaktaal-run-" + UUID().uuidString
+        for (path, text) in files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func walksFoldersInPathOrderAndReportsEachFile() throws {
+        let root = try folder([
+            "b.md": "De mentor.", "a.txt": "Niets.", ".hidden.txt": "mentor", "sub/c.html": "<p>mentoren</p>",
+            "logo.png": "x",
+        ])
+        let results = try LintRun(set: shippedSet, options: .init()).lint([root])
+        #expect(results.map { ($0.path as NSString).lastPathComponent } == ["a.txt", "b.md", "c.html"])
+        #expect(results.map(\.findings.count) == [0, 1, 1])
+    }
+
+    @Test func missingAndBinaryFilesAreProblemsNotErrors() throws {
+        let root = try folder(["ok.txt": "mentor"])
+        try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: root + "/binary.txt"))
+        let results = try LintRun(set: shippedSet, options: .init()).lint([root + "/missing.txt", root + "/binary.txt", root + "/ok.txt"])
+        #expect(results.map(\.problem) == [.notFound, .binary, nil])
+        #expect(results[2].findings.count == 1)
+    }
+
+    @Test func fixRewritesTheFileAndReportsWhatIsLeft() throws {
+        let root = try folder(["t.md": "# Mentor\n\nDe student en de aankomend leraar.\n"])
+        let results = try LintRun(set: shippedSet, options: .init(fix: true)).lint([root + "/t.md"])
+        let fixed = try String(contentsOfFile: root + "/t.md", encoding: .utf8)
+        #expect(fixed == "# Werkplekbegeleider\n\nDe student en de aankomend leraar.\n")
+        #expect(results[0].findings.map(\.rule) == ["inconsistent-term"])
+    }
+
+    @Test func theMinimumSeverityFiltersFindings() throws {
+        let root = try folder(["t.txt": "De student en de aankomend leraar met de mentor.\n"])
+        let results = try LintRun(set: shippedSet, options: .init(minimumSeverity: .error)).lint([root])
+        #expect(results[0].findings.map(\.rule) == ["deprecated-term"])
+    }
+
+    @Test func aBrokenConfigurationStopsTheRunWithItsError() throws {
+        let root = try folder([".vaktaal.toml": "language = 3\n", "t.txt": "mentor"])
+        #expect(throws: ConfigurationError.self) { try LintRun(set: shippedSet, options: .init()).lint([root]) }
+    }
+
+    @Test func configurationRulesCanSwitchARuleOffOrChangeItsSeverity() throws {
+        let root = try folder([
+            ".vaktaal.toml": "[rules]\ndeprecated-term = \"off\"\nmisspelling = \"info\"\n",
+            "t.txt": "De mentor en feedbackgeletterheid.",
+        ])
+        let results = try LintRun(set: shippedSet, options: .init()).lint([root])
+        #expect(results[0].findings.map { "\($0.rule) \($0.severity)" } == ["misspelling info"])
+    }
+
+    @Test func aDocumentThatIsNoFileIsLintedAndFixed() throws {
+        let run = LintRun(set: shippedSet, options: .init(fix: true, inputFormat: .markdown))
+        let (result, fixed) = try run.lint(
+            document: Array("De `mentor` en de Mentor.".utf8), named: "-", configurationFolder: NSTemporaryDirectory())
+        #expect(result.findings.count == 1)
+        #expect(fixed.map { String(decoding: $0, as: UTF8.self) } == "De `mentor` en de Werkplekbegeleider.")
+    }
+}
