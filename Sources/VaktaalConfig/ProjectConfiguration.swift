@@ -93,19 +93,25 @@ public struct ProjectConfiguration: Sendable, Equatable {
             guard knownKeys.contains(key) else { throw .unknownKey(path: path, key: key, known: knownKeys) }
         }
         if let value = table["vocabulary"] {
-            guard let vocabulary = value.string else { throw .invalidValue(path: path, key: "vocabulary", expected: "a path (a string)") }
+            guard let vocabulary = value.string else {
+                throw .invalidValue(path: path, key: "vocabulary", expected: "a path (a string)")
+            }
             configuration.vocabulary =
                 vocabulary.hasPrefix("/") ? vocabulary : (folder.isEmpty ? vocabulary : folder + "/" + vocabulary)
         }
         if let value = table["language"] {
-            guard let language = value.string else { throw .invalidValue(path: path, key: "language", expected: "a language tag (a string)") }
+            guard let language = value.string else {
+                throw .invalidValue(path: path, key: "language", expected: "a language tag (a string)")
+            }
             configuration.language = language
         }
         configuration.allow = try strings(table["allow"], key: "allow", path: path)
         configuration.ignore = try strings(table["ignore"], key: "ignore", path: path)
         configuration.rules = try rules(table["rules"], key: "rules", path: path)
         if let value = table["overrides"] {
-            guard let array = value.array else { throw .invalidValue(path: path, key: "overrides", expected: "an array of tables ([[overrides]])") }
+            guard let array = value.array else {
+                throw .invalidValue(path: path, key: "overrides", expected: "an array of tables ([[overrides]])")
+            }
             for (index, item) in array.enumerated() {
                 let key = "overrides[\(index)]"
                 guard let override = item.table else { throw .invalidValue(path: path, key: key, expected: "a table") }
@@ -113,10 +119,14 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     throw .unknownKey(path: path, key: "\(key).\(name)", known: ["files", "language", "rules"])
                 }
                 let files = try strings(override["files"], key: "\(key).files", path: path)
-                guard !files.isEmpty else { throw .invalidValue(path: path, key: "\(key).files", expected: "a non-empty array of globs") }
+                guard !files.isEmpty else {
+                    throw .invalidValue(path: path, key: "\(key).files", expected: "a non-empty array of globs")
+                }
                 var language: String?
                 if let value = override["language"] {
-                    guard let text = value.string else { throw .invalidValue(path: path, key: "\(key).language", expected: "a string") }
+                    guard let text = value.string else {
+                        throw .invalidValue(path: path, key: "\(key).language", expected: "a string")
+                    }
                     language = text
                 }
                 configuration.overrides.append(
@@ -127,7 +137,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         return configuration
     }
 
-    private static func strings(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError) -> [String] {
+    private static func strings(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError)
+        -> [String]
+    {
         guard let value else { return [] }
         guard let array = value.array else { throw .invalidValue(path: path, key: key, expected: "an array of strings") }
         var result: [String] = []
@@ -138,7 +150,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         return result
     }
 
-    private static func rules(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError) -> [String: String] {
+    private static func rules(_ value: (any TOMLValueConvertible)?, key: String, path: String) throws(ConfigurationError)
+        -> [String: String]
+    {
         guard let value else { return [:] }
         guard let table = value.table else { throw .invalidValue(path: path, key: key, expected: "a table of rule = severity") }
         var result: [String: String] = [:]
@@ -162,4 +176,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
             current = parent
         }
     }
+}
+
+extension ConfigurationError: LocalizedError {
+    /// The same text as `description`, for callers that show `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -43,8 +43,10 @@ final class HTMLParseSession {
         self.handler = handler
     }
 
+    /// The session libxml2 calls back into; it always passes the user data it was given.
     static func session(_ userData: UnsafeMutableRawPointer?) -> HTMLParseSession {
-        Unmanaged<HTMLParseSession>.fromOpaque(userData!).takeUnretainedValue()
+        guard let userData else { preconditionFailure("libxml2 called back without the session") }
+        return Unmanaged<HTMLParseSession>.fromOpaque(userData).takeUnretainedValue()
     }
 
     func run() {
@@ -63,7 +65,8 @@ final class HTMLParseSession {
             HTMLParseSession.session(userData).comment(value)
         }
         let userData = Unmanaged.passUnretained(self).toOpaque()
-        let base = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
+        guard let start = buffer.baseAddress else { return }
+        let base = start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
         guard let context = htmlCreatePushParserCtxt(&sax, userData, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return }
         self.context = context
         defer {
@@ -131,8 +134,12 @@ final class HTMLParseSession {
         let end = consumed
         let start = markupStart(before: end)
         let tagName = string(name)
-        let isExplicit = start + 1 < buffer.count && buffer[start + 1] == UInt8(ascii: "/")
-            && String(decoding: UnsafeBufferPointer(rebasing: buffer[(start + 2)..<min(start + 2 + tagName.utf8.count, buffer.count)]), as: UTF8.self).lowercased() == tagName
+        let isExplicit =
+            start + 1 < buffer.count && buffer[start + 1] == UInt8(ascii: "/")
+            && String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[(start + 2)..<min(start + 2 + tagName.utf8.count, buffer.count)]),
+                as: UTF8.self
+            ).lowercased() == tagName
         if isExplicit {
             flushText(upTo: start)
             handler.endElement(tagName)
@@ -145,8 +152,10 @@ final class HTMLParseSession {
     func comment(_ value: UnsafePointer<xmlChar>?) {
         let end = consumed
         var start = min(end, buffer.count) - 4
-        while start > 0, !(buffer[start] == UInt8(ascii: "<") && buffer[start + 1] == UInt8(ascii: "!")
-            && buffer[start + 2] == UInt8(ascii: "-") && buffer[start + 3] == UInt8(ascii: "-")) {
+        while start > 0,
+            !(buffer[start] == UInt8(ascii: "<") && buffer[start + 1] == UInt8(ascii: "!")
+                && buffer[start + 2] == UInt8(ascii: "-") && buffer[start + 3] == UInt8(ascii: "-"))
+        {
             start -= 1
         }
         start = max(start, 0)

@@ -2,8 +2,10 @@ import CLibXML2
 
 /// The libxml2 SAX2 callbacks. Each recovers its ``ParseSession`` from the user data.
 extension ParseSession {
+    /// The session libxml2 calls back into; it always passes the user data it was given.
     static func session(_ userData: UnsafeMutableRawPointer?) -> ParseSession {
-        Unmanaged<ParseSession>.fromOpaque(userData!).takeUnretainedValue()
+        guard let userData else { preconditionFailure("libxml2 called back without the session") }
+        return Unmanaged<ParseSession>.fromOpaque(userData).takeUnretainedValue()
     }
 
     static func makeHandler() -> xmlSAXHandler {
@@ -28,7 +30,8 @@ extension ParseSession {
         }
         sax.characters = { userData, characters, length in
             guard let characters, length > 0 else { return }
-            ParseSession.session(userData).pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+            ParseSession.session(userData).pendingText.append(
+                contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         sax.cdataBlock = sax.characters
         sax.comment = { userData, value in
@@ -63,14 +66,18 @@ extension ParseSession {
         let position = tracker.position(at: start)
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
-            fail(.malformed(path: path, position: position, message: "elements are nested more than \(XMLStreamParser.maximumDepth) levels deep"))
+            fail(
+                .malformed(
+                    path: path, position: position,
+                    message: "elements are nested more than \(XMLStreamParser.maximumDepth) levels deep"))
             return
         }
         var declarations: [XMLNamespaceDeclaration] = []
         if let namespaces {
             for index in 0..<namespaceCount {
                 let declaredPrefix = namespaces[2 * index].map { string($0) }
-                declarations.append(XMLNamespaceDeclaration(prefix: declaredPrefix, uri: namespaces[2 * index + 1].map { interned($0) } ?? ""))
+                declarations.append(
+                    XMLNamespaceDeclaration(prefix: declaredPrefix, uri: namespaces[2 * index + 1].map { interned($0) } ?? ""))
             }
         }
         var list: [XMLAttribute] = []
@@ -90,7 +97,8 @@ extension ParseSession {
             }
         }
         let tag = XMLStartTag(
-            name: XMLName(localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { interned($0) }),
+            name: XMLName(
+                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { interned($0) }),
             attributes: list, namespaceDeclarations: declarations, position: position)
         handler.startElement(tag)
         markupEnded()

@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalText
 
 /// Why a document could not be read as XML. Every case names the file and, where the
@@ -42,4 +43,9 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path):\(position.line):\(position.column): error: \(message)" }
+}
+
+extension XMLError: LocalizedError {
+    /// The same text as `description`, for callers that show `localizedDescription`.
+    public var errorDescription: String? { description }
 }

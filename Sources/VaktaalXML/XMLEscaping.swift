@@ -47,11 +47,15 @@ public enum XMLEscaping {
         let start = output.count
         let room = maximumEscapedCount(text.utf8.count)
         output.append(contentsOf: repeatElement(0, count: room))
-        let written = output.withUnsafeMutableBufferPointer { escape(text, attribute: attribute, into: $0.baseAddress! + start) }
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { escape(text, attribute: attribute, into: $0 + start) } ?? 0
+        }
         output.removeLast(room - written)
     }
 
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, mask: UInt64, into destination: UnsafeMutablePointer<UInt8>) -> Int {
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, mask: UInt64, into destination: UnsafeMutablePointer<UInt8>)
+        -> Int
+    {
         var written = 0
         func copy(_ run: Range<Int>) {
             guard !run.isEmpty, let source = utf8.baseAddress else { return }

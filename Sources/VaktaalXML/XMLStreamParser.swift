@@ -68,7 +68,9 @@ final class ParseSession {
     func run() -> XMLError? {
         var sax = Self.makeHandler()
         let userData = Unmanaged.passUnretained(self).toOpaque()
-        let base = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
+        // `parse` refuses empty input, so the buffer has an address.
+        guard let start = buffer.baseAddress else { return .empty(path: path) }
+        let base = start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { $0 }
         let head = Int32(min(4, buffer.count))
         guard let context = xmlCreatePushParserCtxt(&sax, userData, base, head, path) else {
             return .malformed(path: path, position: SourcePosition(line: 1, column: 1), message: "out of memory")
@@ -123,8 +125,10 @@ final class ParseSession {
     /// The offset of the `<!--` that opens the comment ending at or before `end`.
     func commentStart(before end: Int) -> Int {
         var index = min(end, buffer.count) - 4
-        while index > 0, !(buffer[index] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "!")
-            && buffer[index + 2] == UInt8(ascii: "-") && buffer[index + 3] == UInt8(ascii: "-")) {
+        while index > 0,
+            !(buffer[index] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "!")
+                && buffer[index + 2] == UInt8(ascii: "-") && buffer[index + 3] == UInt8(ascii: "-"))
+        {
             index -= 1
         }
         return max(index, 0)

@@ -5,7 +5,8 @@ import Testing
     @Test func theShippedVocabularyIsValid() throws {
         let result = try Vaktaal.run(["check"])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
-        #expect(result.standardOutput.hasPrefix("1 file, ") && result.standardOutput.hasSuffix(" concepts: 0 errors, 0 warnings\n"))
+        #expect(
+            result.standardOutput.hasPrefix("1 file, ") && result.standardOutput.hasSuffix(" concepts: 0 errors, 0 warnings\n"))
     }
 
     @Test func errorsGiveExitOneAndCompilerStyleLines() throws {
@@ -14,7 +15,9 @@ import Testing
         ])
         let result = try Vaktaal.run(["check"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("Vocabulary/t.xml:4:1: error: [dangling-reference] broader 'missing' names no concept of the folder\n"))
+        #expect(
+            result.standardOutput.contains(
+                "Vocabulary/t.xml:4:1: error: [dangling-reference] broader 'missing' names no concept of the folder\n"))
         #expect(result.standardOutput.contains("1 file, 1 concepts: 1 error, 2 warnings\n"))
     }
 
@@ -32,7 +35,8 @@ import Testing
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Vocabulary/t.xml")
         let region = try #require(location["region"] as? [String: Any])
         #expect(region["startLine"] as? Int == 4 && region["startColumn"] as? Int == 1)
-        let rules = try #require((run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
+        let rules = try #require(
+            (run["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] })
         #expect(rules.contains { $0["id"] as? String == "dangling-reference" })
         #expect(rules.contains { $0["id"] as? String == "malformed-xml" })
 
@@ -116,7 +120,9 @@ import Testing
         let format = try Vaktaal.run(["format"], in: folder)
         #expect(format.status == 0)
         let formatted = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
-        #expect(formatted.contains("  <concept id=\"a\">\n    <prefLabel>a</prefLabel>\n    <definition>d</definition>\n  </concept>\n"))
+        #expect(
+            formatted.contains(
+                "  <concept id=\"a\">\n    <prefLabel>a</prefLabel>\n    <definition>d</definition>\n  </concept>\n"))
         let again = try Vaktaal.run(["format", "--check"], in: folder)
         #expect(again.status == 0 && again.standardOutput.isEmpty)
     }

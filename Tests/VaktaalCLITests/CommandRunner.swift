@@ -60,7 +60,9 @@ enum Vaktaal {
 }
 
 /// A small valid vocabulary file.
-func vocabularyFile(_ concepts: String = #"<concept id="a"><prefLabel>a</prefLabel><definition>d</definition></concept>"#) -> String {
+func vocabularyFile(_ concepts: String = #"<concept id="a"><prefLabel>a</prefLabel><definition>d</definition></concept>"#)
+    -> String
+{
     """
     <?xml version="1.0" encoding="UTF-8"?>
     <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">

@@ -3,6 +3,7 @@ import Testing
 import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
+
 @testable import vaktaal
 
 /// The one mapping from errors to what the command line prints and its exit code.

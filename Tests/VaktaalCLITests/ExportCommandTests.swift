@@ -15,7 +15,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/glossary.csv"))
         let all = try Vaktaal.run(["export", "--all", "-o", "out"], in: folder)
         #expect(all.status == 0)
-        for path in ["out/lerarenopleiding.rdf", "out/lerarenopleiding.tbx", "out/vale/Vaktaal/Terms.yml", "out/textlint/terms.json"] {
+        for path in [
+            "out/lerarenopleiding.rdf", "out/lerarenopleiding.tbx", "out/vale/Vaktaal/Terms.yml", "out/textlint/terms.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + path), "\(path)")
         }
     }
@@ -34,7 +36,9 @@ import Testing
 
     @Test func aLargeExportStreamsToStandardOutputAndToAFileAlike() throws {
         let definition = String(repeating: "een lange definitie om de export te vullen ", count: 40)
-        let concepts = (0..<1_500).map { "<concept id=\"c\($0)\"><prefLabel>begrip \($0)</prefLabel><definition>\(definition)</definition></concept>" }
+        let concepts = (0..<1_500).map {
+            "<concept id=\"c\($0)\"><prefLabel>begrip \($0)</prefLabel><definition>\(definition)</definition></concept>"
+        }
         let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts.joined(separator: "\n"))])
         let toStandardOutput = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
         let toFile = try Vaktaal.run(["export", "--format", "turtle", "-o", "t.ttl"], in: folder)
@@ -43,7 +47,12 @@ import Testing
         let written = try String(contentsOfFile: folder + "/t.ttl", encoding: .utf8)
         #expect(written.utf8.count > 2 << 20, "large enough to go out in several pieces")
         #expect(toStandardOutput.standardOutput == written)
-        #expect(written.hasSuffix("skos:prefLabel \"begrip 1499\"@nl ;\n    skosxl:prefLabel <https://example.org/t/c1499/label/1> ;\n    skos:definition \"\(definition)\"@nl .\n\n<https://example.org/t/c1499/label/1>\n    rdf:type skosxl:Label ;\n    skosxl:literalForm \"begrip 1499\"@nl ;\n    vt:status \"preferred\" .\n"))
+        #expect(
+            written.hasSuffix(
+                "skos:prefLabel \"begrip 1499\"@nl ;\n    skosxl:prefLabel <https://example.org/t/c1499/label/1> "
+                    + ";\n    skos:definition \"\(definition)\"@nl .\n\n<https://example.org/t/c1499/label/1>\n    "
+                    + "rdf:type skosxl:Label ;\n    skosxl:literalForm \"begrip 1499\"@nl ;\n    vt:status \"preferred\" .\n"
+            ))
     }
 
     @Test func failedWritesAreReportedWithThePath() throws {
@@ -59,7 +68,9 @@ import Testing
     }
 
     @Test func anInvalidVocabularyIsNotExported() throws {
-        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")])
+        let folder = try Vaktaal.folder(with: [
+            "Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")
+        ])
         let result = try Vaktaal.run(["export", "--format", "skos"], in: folder)
         #expect(result.status == 2)
         #expect(result.standardOutput.isEmpty)

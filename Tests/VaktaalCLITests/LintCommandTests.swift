@@ -6,7 +6,9 @@ import Testing
         let folder = try Vaktaal.folder(with: ["docs/a.md": "# Over de mentor\n\n`mentor` in code\n"])
         let result = try Vaktaal.run(["lint", "docs"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardOutput.hasPrefix("docs/a.md:1:11: error: 'mentor' is outdated since 2025-09-01: use 'werkplekbegeleider' [deprecated-term]\n"))
+        #expect(
+            result.standardOutput.hasPrefix(
+                "docs/a.md:1:11: error: 'mentor' is outdated since 2025-09-01: use 'werkplekbegeleider' [deprecated-term]\n"))
         #expect(result.standardOutput.hasSuffix("1 error, 0 warnings, 0 infos in 1 file\n"))
     }
 
@@ -69,13 +71,13 @@ import Testing
     @Test func configurationSetsLanguageSeveritiesAndAllowedWords() throws {
         let folder = try Vaktaal.folder(with: [
             ".vaktaal.toml": """
-                allow = ["mentor Jansen"]
-                [rules]
-                deprecated-term = "warning"
-                [[overrides]]
-                files = ["en/**"]
-                language = "en"
-                """,
+            allow = ["mentor Jansen"]
+            [rules]
+            deprecated-term = "warning"
+            [[overrides]]
+            files = ["en/**"]
+            language = "en"
+            """,
             "nl.txt": "mentor Jansen en de mentor", "en/a.txt": "the mentor",
         ])
         let result = try Vaktaal.run(["lint", "nl.txt", "en/a.txt"], in: folder)
@@ -93,7 +95,8 @@ import Testing
         let folder = try Vaktaal.folder(with: [".vaktaal.toml": configuration, "a.txt": "x"])
         let result = try Vaktaal.run(["lint", "a.txt"], in: folder)
         #expect(result.status == 2)
-        #expect(result.standardError.contains(".vaktaal.toml") && result.standardError.contains(message), "\(result.standardError)")
+        #expect(
+            result.standardError.contains(".vaktaal.toml") && result.standardError.contains(message), "\(result.standardError)")
     }
 
     @Test func unknownFormatsAreUsageErrors() throws {

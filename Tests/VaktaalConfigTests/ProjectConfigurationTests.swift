@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VaktaalConfig
 
 @Suite struct ProjectConfigurationTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VaktaalCore
 
 /// Each rule of `vaktaal check` with an example that triggers it and a close one that does not.
@@ -12,7 +13,8 @@ import Testing
 
     /// A concept with a definition, so that `missing-definition` stays quiet.
     static func concept(_ id: String, _ body: String = "", attributes: String = "") -> String {
-        "<concept id=\"\(id)\"\(attributes)><prefLabel>\(id)</prefLabel><prefLabel xml:lang=\"en\">\(id)</prefLabel><definition>d</definition>\(body)</concept>"
+        "<concept id=\"\(id)\"\(attributes)><prefLabel>\(id)</prefLabel><prefLabel "
+            + "xml:lang=\"en\">\(id)</prefLabel><definition>d</definition>\(body)</concept>"
     }
 
     static let examples: [Example] = [
@@ -22,7 +24,8 @@ import Testing
             nonTriggering: concept("a", "<broader ref=\"b\"/>") + concept("b")),
         Example(
             rule: "broader-cycle",
-            triggering: concept("a", "<broader ref=\"b\"/>") + concept("b", "<broader ref=\"c\"/>") + concept("c", "<broader ref=\"a\"/>"),
+            triggering: concept("a", "<broader ref=\"b\"/>") + concept("b", "<broader ref=\"c\"/>")
+                + concept("c", "<broader ref=\"a\"/>"),
             nonTriggering: concept("a", "<broader ref=\"b\"/>") + concept("b", "<broader ref=\"c\"/>") + concept("c")),
         Example(
             rule: "multiple-preferred-labels", triggering: concept("a", "<prefLabel xml:lang=\"en\">other</prefLabel>"),
@@ -33,7 +36,8 @@ import Testing
         Example(
             rule: "duplicate-preferred-label",
             triggering: concept("a") + "<concept id=\"b\"><prefLabel>a</prefLabel><definition>d</definition></concept>",
-            nonTriggering: concept("a") + "<concept id=\"b\"><prefLabel xml:lang=\"fr\">a</prefLabel><definition>d</definition></concept>"),
+            nonTriggering: concept("a")
+                + "<concept id=\"b\"><prefLabel xml:lang=\"fr\">a</prefLabel><definition>d</definition></concept>"),
         Example(
             rule: "outdated-label-is-allowed", triggering: concept("a") + concept("b", "<deprecatedLabel>A</deprecatedLabel>"),
             nonTriggering: concept("a") + concept("b", "<deprecatedLabel xml:lang=\"en\">c</deprecatedLabel>")),
@@ -63,14 +67,19 @@ import Testing
                 + concept("b", attributes: " deprecated=\"true\" replacedBy=\"a\""),
             nonTriggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"") + concept("b")),
         Example(
-            rule: "overlapping-labels", triggering: concept("a", "<altLabel>Gedeeld</altLabel>") + concept("b", "<altLabel>gedeeld</altLabel>"),
-            nonTriggering: concept("a", "<altLabel>gedeeld</altLabel>") + concept("b", "<altLabel xml:lang=\"en\">gedeeld</altLabel>")),
-        Example(rule: "orphan-concept", triggering: concept("a"), nonTriggering: concept("a", "<narrower ref=\"b\"/>") + concept("b")),
+            rule: "overlapping-labels",
+            triggering: concept("a", "<altLabel>Gedeeld</altLabel>") + concept("b", "<altLabel>gedeeld</altLabel>"),
+            nonTriggering: concept("a", "<altLabel>gedeeld</altLabel>")
+                + concept("b", "<altLabel xml:lang=\"en\">gedeeld</altLabel>")),
+        Example(
+            rule: "orphan-concept", triggering: concept("a"),
+            nonTriggering: concept("a", "<narrower ref=\"b\"/>") + concept("b")),
         Example(
             rule: "missing-definition", triggering: "<concept id=\"a\"><prefLabel>a</prefLabel></concept>",
             nonTriggering: "<concept id=\"a\"><prefLabel>a</prefLabel><definition xml:lang=\"en\">d</definition></concept>"),
         Example(
-            rule: "missing-preferred-label", triggering: "<concept id=\"a\"><altLabel>a</altLabel><definition>d</definition></concept>",
+            rule: "missing-preferred-label",
+            triggering: "<concept id=\"a\"><altLabel>a</altLabel><definition>d</definition></concept>",
             nonTriggering: concept("a")),
         Example(
             rule: "incomplete-language-coverage",
@@ -84,18 +93,22 @@ import Testing
             nonTriggering: concept("a", "<related ref=\"b\"/>") + concept("b", "<related ref=\"test:a\"/>")),
         Example(
             rule: "hierarchical-redundancy",
-            triggering: concept("a") + concept("b", "<broader ref=\"a\"/>") + concept("c", "<broader ref=\"b\"/><broader ref=\"a\"/>"),
+            triggering: concept("a") + concept("b", "<broader ref=\"a\"/>")
+                + concept("c", "<broader ref=\"b\"/><broader ref=\"a\"/>"),
             nonTriggering: concept("a") + concept("b", "<broader ref=\"a\"/>") + concept("c", "<broader ref=\"b\"/>")),
         Example(
             rule: "mapping-within-scheme", triggering: concept("a", "<closeMatch ref=\"b\"/>") + concept("b"),
             nonTriggering: concept("a", "<closeMatch uri=\"https://elders.example/b\"/>") + concept("b")),
         Example(
-            rule: "top-concept-with-broader", triggering: concept("a") + concept("b", "<broader ref=\"a\"/>", attributes: " top=\"true\""),
+            rule: "top-concept-with-broader",
+            triggering: concept("a") + concept("b", "<broader ref=\"a\"/>", attributes: " top=\"true\""),
             nonTriggering: concept("a", attributes: " top=\"true\"") + concept("b", "<broader ref=\"a\"/>")),
         Example(
             rule: "replacement-on-active-concept", triggering: concept("a", attributes: " replacedBy=\"b\"") + concept("b"),
             nonTriggering: concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"") + concept("b")),
-        Example(rule: "empty-label", triggering: concept("a", "<altLabel> </altLabel>"), nonTriggering: concept("a", "<altLabel>b</altLabel>")),
+        Example(
+            rule: "empty-label", triggering: concept("a", "<altLabel> </altLabel>"),
+            nonTriggering: concept("a", "<altLabel>b</altLabel>")),
         Example(
             rule: "irregular-whitespace", triggering: concept("a", "<altLabel>feed  up</altLabel>"),
             nonTriggering: concept("a", "<altLabel>feed up</altLabel>")),
@@ -150,7 +163,10 @@ import Testing
 }
 
 @Suite struct LanguageTagTests {
-    @Test(arguments: ["nl", "en-GB", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "x-private", "en-x-custom", "i-klingon", "es-419", "nl-u-co-phonebk"])
+    @Test(arguments: [
+        "nl", "en-GB", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "x-private", "en-x-custom", "i-klingon", "es-419",
+        "nl-u-co-phonebk",
+    ])
     func acceptsWellFormedTags(_ tag: String) {
         #expect(LanguageTag.isWellFormed(tag))
     }

@@ -1,5 +1,6 @@
-import VaktaalTestSupport
 import Testing
+import VaktaalTestSupport
+
 @testable import VaktaalCore
 
 /// Lookup on the shipped vocabulary and on small fixtures: every match kind, hits and non-hits.
@@ -11,7 +12,8 @@ import Testing
         vocabularyXML(
             """
             <concept id="creeren"><prefLabel>creëren</prefLabel><prefLabel xml:lang="en">create</prefLabel></concept>
-            <concept id="ios"><prefLabel caseSensitive="true">iOS</prefLabel><deprecatedLabel caseSensitive="true">IOS</deprecatedLabel></concept>
+            <concept id="ios"><prefLabel caseSensitive="true">iOS</prefLabel>
+            <deprecatedLabel caseSensitive="true">IOS</deprecatedLabel></concept>
             <concept id="kat"><prefLabel>kat</prefLabel><notation>Z.12</notation></concept>
             <concept id="oud" deprecated="true" replacedBy="nieuw"><prefLabel plural="ouden">oud</prefLabel></concept>
             <concept id="nieuw"><prefLabel plural="nieuwen">nieuw</prefLabel></concept>
@@ -65,7 +67,9 @@ import Testing
         #expect(first("CREËREN", in: Self.fixtureIndex)?.kind == .exact)
     }
 
-    @Test(arguments: [("werkplekbeg", "werkplekbegeleider"), ("leeruit", "leeruitkomst"), ("feed f", "feed-forward"), ("kennisc", "kennisclip")])
+    @Test(arguments: [
+        ("werkplekbeg", "werkplekbegeleider"), ("leeruit", "leeruitkomst"), ("feed f", "feed-forward"), ("kennisc", "kennisclip"),
+    ])
     func prefixesCompleteFromThreeCharacters(query: String, concept: String) throws {
         let match = try #require(first(query))
         #expect(match.kind == .prefix && id(match) == concept)
@@ -87,7 +91,9 @@ import Testing
 
     @Test(arguments: ["vak", "mens", "xyz", "taal", "bord", "lerarenkamer", "fiets"])
     func unrelatedWordsAreNotFuzzyMatches(query: String) {
-        #expect(!Self.shippedIndex.search(query).contains { $0.kind == .fuzzy }, "\(Self.shippedIndex.search(query).map(\.entry.form))")
+        #expect(
+            !Self.shippedIndex.search(query).contains { $0.kind == .fuzzy },
+            "\(Self.shippedIndex.search(query).map(\.entry.form))")
     }
 
     @Test func deprecatedConceptsPointAtTheirReplacement() throws {
@@ -139,11 +145,13 @@ import Testing
 }
 
 @Suite struct EditDistanceTests {
-    @Test(arguments: [
-        ("kitten", "sitting", 3, 3), ("abcd", "abdc", 1, 1), ("feed", "feed", 0, 0), ("a", "", 1, 1),
-        ("werkplekbegelijder", "werkplekbegeleider", 2, 2), ("abc", "xyz", 2, nil),
-    ] as [(String, String, Int, Int?)])
+    @Test(
+        arguments: [
+            ("kitten", "sitting", 3, 3), ("abcd", "abdc", 1, 1), ("feed", "feed", 0, 0), ("a", "", 1, 1),
+            ("werkplekbegelijder", "werkplekbegeleider", 2, 2), ("abc", "xyz", 2, nil),
+        ] as [(String, String, Int, Int?)])
     func measuresEditsWithTranspositions(a: String, b: String, limit: Int, expected: Int?) {
-        #expect(EditDistance.distance(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)[...], limit: limit) == expected)
+        #expect(
+            EditDistance.distance(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)[...], limit: limit) == expected)
     }
 }

@@ -1,7 +1,8 @@
 import Testing
 import VaktaalTestSupport
-@testable import VaktaalCore
 import VaktaalText
+
+@testable import VaktaalCore
 
 /// Semantic equality: what a diff or merge compares. Layout, order, comments, positions and
 /// the way a reference is written are no change; anything a concept says is.

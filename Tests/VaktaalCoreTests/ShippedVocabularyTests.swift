@@ -1,5 +1,6 @@
-import VaktaalTestSupport
 import Testing
+import VaktaalTestSupport
+
 @testable import VaktaalCore
 
 /// The vocabulary the project ships is valid and holds the terms of the presentation.
@@ -43,7 +44,9 @@ import Testing
         #expect(try concept("aankomend-leraar").labels(.alternative).contains { $0.text == "student" })
         #expect(try concept("feedbackgeletterdheid").labels(.hidden).contains { $0.text == "feedbackgeletterheid" })
         #expect(try concept("self-efficacy").labels(.hidden).contains { $0.text == "self efficacy" })
-        let abbreviations = try ["voltijd", "deeltijd"].map { try concept($0).labels(.alternative).first { $0.isAbbreviation }?.text }
+        let abbreviations = try ["voltijd", "deeltijd"].map {
+            try concept($0).labels(.alternative).first { $0.isAbbreviation }?.text
+        }
         #expect(abbreviations == ["VT", "DT"])
         for (id, outdated) in [("inholland", "InHolland"), ("ipabo", "IPABO"), ("hogeschool-van-amsterdam", "HVA")] {
             let label = try #require(try concept(id).labels(.deprecated).first { $0.text == outdated })

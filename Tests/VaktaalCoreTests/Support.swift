@@ -1,5 +1,6 @@
 import Foundation
 import VaktaalTestSupport
+
 @testable import VaktaalCore
 
 /// A vocabulary file around `body` (concepts), in the format's namespace.
@@ -25,7 +26,6 @@ func load(_ xml: String) -> LoadedVocabulary { load([("test.xml", xml)]) }
 
 /// Every diagnostic of reading and checking, as `rule@line:column`.
 func findings(_ loaded: LoadedVocabulary) -> [Finding] { VocabularyChecker.check(loaded) }
-
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {

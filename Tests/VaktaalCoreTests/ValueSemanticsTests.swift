@@ -28,7 +28,10 @@ import VaktaalCore
         outdated.exceptions = ["mentor van de klas"]
         #expect(plain.since == nil && plain.exceptions.isEmpty)
         #expect(outdated.since == "2025-09-01" && outdated.exceptions == ["mentor van de klas"])
-        #expect(outdated == Label(kind: .deprecated, text: "mentor", language: "nl", since: "2025-09-01", exceptions: ["mentor van de klas"]))
+        #expect(
+            outdated
+                == Label(
+                    kind: .deprecated, text: "mentor", language: "nl", since: "2025-09-01", exceptions: ["mentor van de klas"]))
         var copy = outdated
         copy.reason = "nieuwe beroepstaal"
         #expect(outdated.reason == nil && copy.reason == "nieuwe beroepstaal")

@@ -1,5 +1,6 @@
 import Testing
 import VaktaalText
+
 @testable import VaktaalCore
 
 /// The example of the format specification, as written there (not in canonical layout).
@@ -70,7 +71,8 @@ let specificationExample = """
     }
 
     @Test func labelsWithoutLanguageInheritTheDefault() throws {
-        let xml = vocabularyXML(#"<concept id="a"><prefLabel>term</prefLabel><prefLabel xml:lang="en">term</prefLabel></concept>"#)
+        let xml = vocabularyXML(
+            #"<concept id="a"><prefLabel>term</prefLabel><prefLabel xml:lang="en">term</prefLabel></concept>"#)
         let concept = try #require(load(xml).set.vocabularies.first?.concepts.first)
         #expect(concept.labels.map(\.language) == ["nl", "en"])
         #expect(concept.labels.map(\.declaredLanguage) == [nil, "en"])

@@ -1,6 +1,7 @@
-import VaktaalTestSupport
 import Foundation
 import Testing
+import VaktaalTestSupport
+
 @testable import VaktaalCore
 
 @Suite struct VocabularyWriterTests {
@@ -12,9 +13,17 @@ import Testing
 
     @Test func writesTheSpecificationExampleCanonically() throws {
         let output = try canonical(specificationExample)
-        #expect(output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\" id=\"lerarenopleiding\""))
+        #expect(
+            output.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" "
+                    + "format=\"1\" id=\"lerarenopleiding\""
+            ))
         #expect(output.hasSuffix("</vocabulary>\n"))
-        #expect(output.contains("\n    <deprecatedLabel xml:lang=\"nl\" plural=\"mentoren; mentors\" since=\"2025-09-01\" exceptions=\"mentor van de klas; mentoruur\">mentor</deprecatedLabel>\n"))
+        #expect(
+            output.contains(
+                "\n    <deprecatedLabel xml:lang=\"nl\" plural=\"mentoren; mentors\" since=\"2025-09-01\" "
+                    + "exceptions=\"mentor van de klas; mentoruur\">mentor</deprecatedLabel>\n"
+            ))
         #expect(output.contains("\n  <concept id=\"stagementor\" deprecated=\"true\" replacedBy=\"werkplekbegeleider\">\n"))
         #expect(!output.contains("\t") && !output.contains("\r"))
     }
@@ -53,7 +62,8 @@ import Testing
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- bestand van de werkgroep -->
-            <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:dc="http://purl.org/dc/terms/" format="1" id="t" uri="urn:t:" dc:source="seed">
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:dc="http://purl.org/dc/terms/"
+                        format="1" id="t" uri="urn:t:" dc:source="seed">
               <!-- kop -->
               <title>R&amp;D &lt;taal&gt;</title>
               <dc:rights>CC0 <dc:note lang="nl">ook <b xmlns="urn:other">vet</b></dc:note></dc:rights>
@@ -92,10 +102,26 @@ import Testing
         copy.concepts = copy.concepts.map { concept in
             var concept = concept
             concept.position = nil
-            concept.labels = concept.labels.map { var label = $0; label.position = nil; return label }
-            concept.notes = concept.notes.map { var note = $0; note.position = nil; return note }
-            concept.relations = concept.relations.map { var relation = $0; relation.position = nil; return relation }
-            concept.mappings = concept.mappings.map { var mapping = $0; mapping.position = nil; return mapping }
+            concept.labels = concept.labels.map {
+                var label = $0
+                label.position = nil
+                return label
+            }
+            concept.notes = concept.notes.map {
+                var note = $0
+                note.position = nil
+                return note
+            }
+            concept.relations = concept.relations.map {
+                var relation = $0
+                relation.position = nil
+                return relation
+            }
+            concept.mappings = concept.mappings.map {
+                var mapping = $0
+                mapping.position = nil
+                return mapping
+            }
             return concept
         }
         return copy

@@ -1,11 +1,11 @@
 import Foundation
-import VaktaalTestSupport
 import Testing
 import VaktaalCore
-import VaktaalXML
+import VaktaalTestSupport
 import VaktaalText
-@testable import VaktaalExchange
+import VaktaalXML
 
+@testable import VaktaalExchange
 
 let shipped = try! VocabularyLoader.load(path: repositoryRoot + "/Vocabulary").set
 let tricky = try! VocabularyLoader.load(path: repositoryRoot + "/Tests/Interop/Fixtures/tricky").set
@@ -20,7 +20,9 @@ final class Discard: XMLContentHandler {
 @Suite struct ExporterTests {
     @Test func everyFormatHasOneExporterAndAPlaceInTheSchedule() {
         #expect(Exporters.all.map(\.format) == ExportFormat.allCases)
-        #expect(Exporters.parallelSchedule.sorted { $0.rawValue < $1.rawValue } == ExportFormat.allCases.sorted { $0.rawValue < $1.rawValue })
+        #expect(
+            Exporters.parallelSchedule.sorted { $0.rawValue < $1.rawValue }
+                == ExportFormat.allCases.sorted { $0.rawValue < $1.rawValue })
     }
 
     @Test(arguments: ExportFormat.allCases)
@@ -71,10 +73,16 @@ final class Discard: XMLContentHandler {
         let creeren = "https://example.org/tricky/creeren"
         #expect(triples.contains(Triple(subject: kind, predicate: RDFNamespace.skos + "broader", object: .iri(creeren))))
         #expect(triples.contains(Triple(subject: creeren, predicate: RDFNamespace.skos + "narrower", object: .iri(kind))))
-        #expect(triples.contains(Triple(subject: "https://example.org/other#ding", predicate: RDFNamespace.skos + "related", object: .iri(kind))))
+        #expect(
+            triples.contains(
+                Triple(subject: "https://example.org/other#ding", predicate: RDFNamespace.skos + "related", object: .iri(kind))))
         let oud = "https://example.org/tricky/oud"
         #expect(triples.contains(Triple(subject: oud, predicate: RDFNamespace.dct + "isReplacedBy", object: .iri(kind))))
-        #expect(triples.contains(Triple(subject: oud, predicate: RDFNamespace.owl + "deprecated", object: .literal("true", language: nil, datatype: RDFNamespace.xsd + "boolean"))))
+        #expect(
+            triples.contains(
+                Triple(
+                    subject: oud, predicate: RDFNamespace.owl + "deprecated",
+                    object: .literal("true", language: nil, datatype: RDFNamespace.xsd + "boolean"))))
     }
 
     @Test(arguments: [
@@ -126,10 +134,13 @@ final class Discard: XMLContentHandler {
 
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
         let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
-        #expect(html.contains("<del>mentor</del></dt><dd>verouderd: gebruik <a href=\"#nl-werkplekbegeleider\">werkplekbegeleider</a>"))
+        #expect(
+            html.contains(
+                "<del>mentor</del></dt><dd>verouderd: gebruik <a href=\"#nl-werkplekbegeleider\">werkplekbegeleider</a>"))
         #expect(html.contains("id=\"nl-werkplekbegeleider\""))
         #expect(html.contains("<input type=\"search\""))
-        let markdown = String(decoding: Exporters.exporter(for: .markdown).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
+        let markdown = String(
+            decoding: Exporters.exporter(for: .markdown).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(markdown.contains("- ~~mentor~~ (verouderd): gebruik [werkplekbegeleider](#nl-werkplekbegeleider)"))
     }
 }

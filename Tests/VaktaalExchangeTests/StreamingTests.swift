@@ -1,5 +1,6 @@
 import Testing
 import VaktaalCore
+
 @testable import VaktaalExchange
 
 /// A sink that keeps every piece it is given, to see how an export streams.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaktaalCore
+
 @testable import VaktaalLint
 
 /// What each document format counts as prose.
@@ -30,7 +31,9 @@ import VaktaalCore
     }
 
     @Test func commentsCarryDirectives() {
-        let markdown = "<!-- vaktaal-disable-next-line -->\nmentor\nmentor\n<!-- vaktaal-disable deprecated-term -->\nmentor\n<!-- vaktaal-enable -->\nmentor"
+        let markdown =
+            "<!-- vaktaal-disable-next-line -->\nmentor\nmentor\n<!-- vaktaal-disable deprecated-term "
+            + "-->\nmentor\n<!-- vaktaal-enable -->\nmentor"
         #expect(matches(markdown) == ["3:1 mentor", "7:1 mentor"])
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import VaktaalConfig
 import VaktaalCore
 import VaktaalTestSupport
+
 @testable import VaktaalLint
 
 @Suite struct DocumentReaderRegistryTests {
@@ -65,7 +66,9 @@ import VaktaalTestSupport
     @Test func missingAndBinaryFilesAreProblemsNotErrors() throws {
         let root = try folder(["ok.txt": "mentor"])
         try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: root + "/binary.txt"))
-        let results = try LintRun(set: shippedSet, options: .init()).lint([root + "/missing.txt", root + "/binary.txt", root + "/ok.txt"])
+        let results = try LintRun(set: shippedSet, options: .init()).lint([
+            root + "/missing.txt", root + "/binary.txt", root + "/ok.txt",
+        ])
         #expect(results.map(\.problem) == [.notFound, .binary, nil])
         #expect(results[2].findings.count == 1)
     }

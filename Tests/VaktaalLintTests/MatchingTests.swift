@@ -1,5 +1,6 @@
 import Testing
 import VaktaalCore
+
 @testable import VaktaalLint
 
 /// What users expect of a term linter's matching: whole words in any script, case, phrases
@@ -12,20 +13,25 @@ import VaktaalCore
         <concept id="ff"><prefLabel>feed forward</prefLabel></concept>
         <concept id="wpb"><prefLabel plural="werkplekbegeleiders">werkplekbegeleider</prefLabel>
           <deprecatedLabel plural="mentoren; mentors" exceptions="mentor van de klas">mentor</deprecatedLabel>
-          <deprecatedLabel xml:lang="en">mentor teacher</deprecatedLabel><prefLabel xml:lang="en">workplace supervisor</prefLabel></concept>
-        <concept id="sch"><prefLabel>Hogeschool van Amsterdam</prefLabel><deprecatedLabel>Hogeschool Amsterdam</deprecatedLabel></concept>
-        <concept id="apple"><prefLabel caseSensitive="true">iPabo</prefLabel><deprecatedLabel caseSensitive="true">IPABO</deprecatedLabel></concept>
+          <deprecatedLabel xml:lang="en">mentor teacher</deprecatedLabel>
+          <prefLabel xml:lang="en">workplace supervisor</prefLabel></concept>
+        <concept id="sch"><prefLabel>Hogeschool van Amsterdam</prefLabel>
+          <deprecatedLabel>Hogeschool Amsterdam</deprecatedLabel></concept>
+        <concept id="apple"><prefLabel caseSensitive="true">iPabo</prefLabel>
+          <deprecatedLabel caseSensitive="true">IPABO</deprecatedLabel></concept>
         """)
 
     func rules(_ text: String, linter: Linter = linter, format: DocumentFormat = .text) -> [String] {
         lint(text, format: format, linter: linter).map { "\($0.match ?? "")→\($0.replacement ?? "-")" }
     }
 
-    @Test(arguments: [
-        ("de mentorschap", []), ("commentor", []), ("silențios", []), ("mentor.", ["mentor→werkplekbegeleider"]),
-        ("(mentor)", ["mentor→werkplekbegeleider"]), ("mentor2", []), ("2mentor", []), ("mentoré", []),
-        ("«mentor»", ["mentor→werkplekbegeleider"]), ("ios", ["ios→besturingssysteem"]), ("iOS?", ["iOS→besturingssysteem"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("de mentorschap", []), ("commentor", []), ("silențios", []), ("mentor.", ["mentor→werkplekbegeleider"]),
+            ("(mentor)", ["mentor→werkplekbegeleider"]), ("mentor2", []), ("2mentor", []), ("mentoré", []),
+            ("«mentor»", ["mentor→werkplekbegeleider"]), ("ios", ["ios→besturingssysteem"]),
+            ("iOS?", ["iOS→besturingssysteem"]),
+        ] as [(String, [String])])
     func matchesWholeWordsInAnyScript(text: String, expected: [String]) {
         #expect(rules(text) == expected)
     }
@@ -69,19 +75,27 @@ import VaktaalCore
     @Test func theDocumentsLanguageDecides() {
         #expect(rules("the mentor teacher") == ["mentor→werkplekbegeleider"])
         let english = fixtureLinter(
-            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><prefLabel xml:lang=\"en\">workplace supervisor</prefLabel><deprecatedLabel xml:lang=\"en\">mentor teacher</deprecatedLabel></concept>",
+            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><prefLabel xml:lang=\"en\">workplace "
+                + "supervisor</prefLabel><deprecatedLabel xml:lang=\"en\">mentor teacher</deprecatedLabel></concept>",
             languages: .fixed(["en"]))
         #expect(rules("the mentor teacher", linter: english) == ["mentor teacher→workplace supervisor"])
-        #expect(rules("<html lang=\"en\"><body><p>the mentor teacher</p></body></html>", format: .html) == ["mentor teacher→workplace supervisor"])
+        #expect(
+            rules("<html lang=\"en\"><body><p>the mentor teacher</p></body></html>", format: .html) == [
+                "mentor teacher→workplace supervisor"
+            ])
     }
 
     @Test func allowedWordsFromTheConfigurationAreNeverReported() {
-        let linter = fixtureLinter("<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>", allowed: ["mentor Jansen"])
+        let linter = fixtureLinter(
+            "<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>",
+            allowed: ["mentor Jansen"])
         #expect(rules("mentor Jansen en mentor", linter: linter) == ["mentor→a"])
     }
 
     @Test func urlsAndAddressesAreNotProse() {
-        #expect(rules("zie https://example.org/mentor en www.mentor.nl of mentor@school.nl; mentor") == ["mentor→werkplekbegeleider"])
+        #expect(
+            rules("zie https://example.org/mentor en www.mentor.nl of mentor@school.nl; mentor")
+                == ["mentor→werkplekbegeleider"])
     }
 }
 
@@ -97,12 +111,15 @@ import VaktaalCore
             return
         }
         let finding = findings.first
-        #expect(finding?.line == line && finding?.column == column && finding?.endColumn == endColumn && finding?.endLine == line, "\(findings)")
+        #expect(
+            finding?.line == line && finding?.column == column && finding?.endColumn == endColumn && finding?.endLine == line,
+            "\(findings)")
         #expect(finding?.match == "mentor")
     }
 
     @Test func multiLineMatchesEndOnTheirOwnLine() {
-        let linter = fixtureLinter("<concept id=\"s\"><prefLabel>x</prefLabel><deprecatedLabel>oude term</deprecatedLabel></concept>")
+        let linter = fixtureLinter(
+            "<concept id=\"s\"><prefLabel>x</prefLabel><deprecatedLabel>oude term</deprecatedLabel></concept>")
         let finding = lint("een oude\nterm hier", linter: linter).first
         #expect([finding?.line, finding?.column, finding?.endLine, finding?.endColumn] == [1, 5, 2, 5])
     }
@@ -117,7 +134,11 @@ import VaktaalCore
 
     @Test func fixesTouchOnlyTheMatchedBytes() {
         let text = "# Titel\r\n\r\nDe *Mentor* en de MENTOR,\tmet feedbackgeletterheid.\r\nIPABO en InHolland!\r\n"
-        #expect(fixed(text) == "# Titel\r\n\r\nDe *Werkplekbegeleider* en de WERKPLEKBEGELEIDER,\tmet feedbackgeletterdheid.\r\niPabo en Inholland!\r\n")
+        #expect(
+            fixed(text)
+                == "# Titel\r\n\r\nDe *Werkplekbegeleider* en de WERKPLEKBEGELEIDER,\tmet "
+                + "feedbackgeletterdheid.\r\niPabo en Inholland!\r\n"
+        )
     }
 
     @Test func aSecondFixFindsNothingToFix() {

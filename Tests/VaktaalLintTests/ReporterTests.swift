@@ -1,12 +1,14 @@
-import VaktaalTestSupport
 import Foundation
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
+
 @testable import VaktaalLint
 
 /// Reporters against golden files (`VAKTAAL_RECORD=1 swift test` writes them anew).
 @Suite struct ReporterTests {
-    static let sample = "De Mentor en de student.\nDe aankomend leraar leert 😀 met VT.\r\nIPABO & feedbackgeletterheid \"quoted\".\n"
+    static let sample =
+        "De Mentor en de student.\nDe aankomend leraar leert 😀 met VT.\r\nIPABO & feedbackgeletterheid \"quoted\".\n"
 
     static var results: FindingReport {
         let first = dutchLinter.lint(Array(sample.utf8), path: "docs/intro.txt", format: .text)
@@ -38,7 +40,10 @@ import VaktaalCore
         #expect(document["version"] as? Int == 1)
         let files = try #require(document["files"] as? [[String: Any]])
         let finding = try #require((files[0]["findings"] as? [[String: Any]])?.first)
-        #expect(Set(finding.keys) == ["rule", "severity", "line", "column", "endLine", "endColumn", "match", "replacement", "concept", "message"])
+        #expect(
+            Set(finding.keys) == [
+                "rule", "severity", "line", "column", "endLine", "endColumn", "match", "replacement", "concept", "message",
+            ])
         #expect(finding["rule"] as? String == "deprecated-term" && finding["line"] as? Int == 1 && finding["column"] as? Int == 4)
         #expect(finding["endColumn"] as? Int == 10 && finding["replacement"] as? String == "Werkplekbegeleider")
         let summary = try #require(document["summary"] as? [String: Int])

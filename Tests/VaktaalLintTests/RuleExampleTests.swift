@@ -1,6 +1,7 @@
 import Testing
 import VaktaalCore
 import VaktaalTestSupport
+
 @testable import VaktaalLint
 
 /// Every rule against its own examples, as written and wrapped in the ways documents wrap
@@ -13,7 +14,8 @@ import VaktaalTestSupport
     }
 
     static let triggering = Linter.rules.flatMap { rule in rule.examples.triggering.map { Example(rule: rule.id, text: $0) } }
-    static let nonTriggering = Linter.rules.flatMap { rule in rule.examples.nonTriggering.map { Example(rule: rule.id, text: $0) } }
+    static let nonTriggering = Linter.rules.flatMap { rule in rule.examples.nonTriggering.map { Example(rule: rule.id, text: $0) }
+    }
 
     /// The wrappers: as is, behind multibyte text, in a Markdown paragraph, in HTML.
     static let wrappers: [(prefix: String, suffix: String, format: DocumentFormat)] = [
@@ -36,7 +38,9 @@ import VaktaalTestSupport
     @Test(arguments: nonTriggering)
     func staysQuiet(_ example: Example) {
         for wrapper in Self.wrappers {
-            let found = lint(wrapper.prefix + example.text + wrapper.suffix, format: wrapper.format).filter { $0.rule == example.rule }
+            let found = lint(wrapper.prefix + example.text + wrapper.suffix, format: wrapper.format).filter {
+                $0.rule == example.rule
+            }
             #expect(found.isEmpty, "\(wrapper.format) \(found)")
         }
     }
@@ -44,7 +48,8 @@ import VaktaalTestSupport
     @Test func everyRuleHasExamplesAndAUniqueID() {
         let ids = Linter.rules.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(Set(ids) == ["deprecated-term", "misspelling", "deprecated-concept", "inconsistent-term", "abbreviation-first-use"])
+        #expect(
+            Set(ids) == ["deprecated-term", "misspelling", "deprecated-concept", "inconsistent-term", "abbreviation-first-use"])
         for rule in Linter.rules {
             #expect(!rule.examples.triggering.isEmpty && !rule.examples.nonTriggering.isEmpty, "\(rule.id)")
             #expect(rule.examples.triggering.allSatisfy { $0.contains("↓") }, "\(rule.id)")
@@ -54,7 +59,9 @@ import VaktaalTestSupport
     @Test func slidesLikeThePresentationAreReportedWithTheRightFixes() throws {
         let bytes = try #require(FileBytes.read(fixturesFolder + "/presentation.txt"))
         let findings = dutchLinter.lint(bytes, path: "seeds", format: .text).findings
-        let fixes = Dictionary(findings.compactMap { finding in finding.replacement.map { (finding.match, $0) } }) { first, _ in first }
+        let fixes = Dictionary(findings.compactMap { finding in finding.replacement.map { (finding.match, $0) } }) { first, _ in
+            first
+        }
         #expect(fixes["Mentor"] == "Werkplekbegeleider")
         #expect(fixes["feedbackgeletterheid"] == "feedbackgeletterdheid")
         #expect(fixes["InHolland"] == "Inholland")

@@ -1,8 +1,8 @@
 import Foundation
-import VaktaalTestSupport
 import VaktaalCore
-@testable import VaktaalLint
+import VaktaalTestSupport
 
+@testable import VaktaalLint
 
 let shippedSet = try! VocabularyLoader.load(path: fixtureVocabularyFolder).set
 let dutchLinter = Linter(set: shippedSet, options: LintOptions(languages: .automatic(default: "nl")))

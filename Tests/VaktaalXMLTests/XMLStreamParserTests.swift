@@ -1,5 +1,6 @@
 import Testing
 import VaktaalText
+
 @testable import VaktaalXML
 
 /// Records every event as a line of text, so tests compare readable dumps.
@@ -33,7 +34,8 @@ func parse(_ source: String) throws(XMLError) -> [String] {
 
 @Suite struct XMLStreamParserTests {
     @Test func reportsElementsAttributesAndTextWithPositions() throws {
-        let events = try parse("<a xmlns=\"urn:x\">\n  <b k=\"v\"  x:y='w' xmlns:x=\"urn:y\">tekst &amp; meer</b><!-- a < b --></a>")
+        let events = try parse(
+            "<a xmlns=\"urn:x\">\n  <b k=\"v\"  x:y='w' xmlns:x=\"urn:y\">tekst &amp; meer</b><!-- a < b --></a>")
         #expect(
             events == [
                 "start {urn:x}a@1:1 ",
@@ -135,15 +137,16 @@ func parse(_ source: String) throws(XMLError) -> [String] {
 }
 
 @Suite struct UTF8ValidationTests {
-    @Test(arguments: [
-        ([0x61, 0xC3, 0xA9], nil),
-        ([0x61, 0xE9, 0x3C], 1),
-        ([0xC0, 0x80], 0),  // overlong
-        ([0xED, 0xA0, 0x80], 0),  // surrogate
-        ([0xF4, 0x90, 0x80, 0x80], 0),  // beyond U+10FFFF
-        ([0x61, 0xF0, 0x9F, 0x98], 1),  // truncated
-        ([0xF0, 0x9F, 0x98, 0x80], nil),
-    ] as [([UInt8], Int?)])
+    @Test(
+        arguments: [
+            ([0x61, 0xC3, 0xA9], nil),
+            ([0x61, 0xE9, 0x3C], 1),
+            ([0xC0, 0x80], 0),  // overlong
+            ([0xED, 0xA0, 0x80], 0),  // surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // beyond U+10FFFF
+            ([0x61, 0xF0, 0x9F, 0x98], 1),  // truncated
+            ([0xF0, 0x9F, 0x98, 0x80], nil),
+        ] as [([UInt8], Int?)])
     func findsTheFirstInvalidByte(bytes: [UInt8], expected: Int?) {
         #expect(bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == expected)
     }

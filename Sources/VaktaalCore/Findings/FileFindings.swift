@@ -1,3 +1,5 @@
+import Foundation
+
 /// The findings of one file, or why it could not be examined.
 public struct FileFindings: Sendable {
     /// The file, as the caller named it.
@@ -49,4 +51,9 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case .other(let reason): reason
         }
     }
+}
+
+extension DocumentProblem: LocalizedError {
+    /// The same text as `description`, for callers that show `localizedDescription`.
+    public var errorDescription: String? { description }
 }

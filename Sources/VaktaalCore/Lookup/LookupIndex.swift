@@ -141,7 +141,8 @@ public struct LookupIndex: Sendable {
             }
             consider(id, .exact)
         }
-        for id in byAccentKey.entries(of: accent) where !entries[Int(id)].isCaseSensitive && best[entries[Int(id)].concept] == nil {
+        for id in byAccentKey.entries(of: accent) where !entries[Int(id)].isCaseSensitive && best[entries[Int(id)].concept] == nil
+        {
             consider(id, .accentInsensitive)
         }
         let foundExactly = !best.isEmpty
@@ -151,7 +152,7 @@ public struct LookupIndex: Sendable {
             for bucket in slotsByLength(prefixSlots(accent)) {
                 for slot in bucket {
                     let length = scalars.length(ofSlot: slot)
-                    byAccentKey.entries(ofSlot: slot).forEach { consider($0, .prefix, length: length) }
+                    for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .prefix, length: length) }
                 }
                 let top = Self.best(limit, of: best.values)
                 if top.count == limit, let last = top.last, last.kind < .prefix || last.entry.kind == .preferred { break }
@@ -165,7 +166,7 @@ public struct LookupIndex: Sendable {
             for slot in trigrams.candidates(for: queryScalars, maximumEdits: allowance) {
                 guard let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: allowance), distance > 0
                 else { continue }
-                byAccentKey.entries(ofSlot: slot).forEach { consider($0, .fuzzy, distance: distance) }
+                for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .fuzzy, distance: distance) }
             }
         }
         return Self.best(limit, of: best.values)

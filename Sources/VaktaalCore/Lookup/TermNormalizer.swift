@@ -51,7 +51,7 @@ public enum TermNormalizer {
 
     /// Appends the loose form of an ASCII text to `bytes` (which is then also its accent
     /// form: ASCII has no accents); `false`, with `bytes` unchanged, for any other text.
-    public static func appendLooseASCII(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    package static func appendLooseASCII(_ text: String, to bytes: inout [UInt8]) -> Bool {
         let start = bytes.count
         var pendingSpace = false
         for byte in text.utf8 {

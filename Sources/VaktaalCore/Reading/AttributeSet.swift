@@ -1,5 +1,5 @@
-import VaktaalXML
 import VaktaalText
+import VaktaalXML
 
 /// The attributes of one start tag, sorted into the format's own (no namespace),
 /// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes

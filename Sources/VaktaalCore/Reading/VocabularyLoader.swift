@@ -1,6 +1,6 @@
 import Foundation
-import VaktaalXML
 import VaktaalText
+import VaktaalXML
 
 /// Why a vocabulary could not be loaded at all (problems inside files are ``Finding``s).
 public enum VocabularyLoadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -104,4 +104,9 @@ public enum VocabularyLoader {
         }
         return (reader.vocabulary, reader.diagnostics)
     }
+}
+
+extension VocabularyLoadError: LocalizedError {
+    /// The same text as `description`, for callers that show `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -1,5 +1,5 @@
-import VaktaalXML
 import VaktaalText
+import VaktaalXML
 
 /// The elements of the format: which may stand where, which attributes each takes, and
 /// how each becomes part of the model.
@@ -33,7 +33,8 @@ extension VocabularyReader {
                 return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
             }
             if let kind = NoteKind(rawValue: name) {
-                return leaf(.note(kind), tag, allowed: kind == .changeNote ? Self.changeNoteAttributes : [], acceptsLanguage: true)
+                return leaf(
+                    .note(kind), tag, allowed: kind == .changeNote ? Self.changeNoteAttributes : [], acceptsLanguage: true)
             }
             if name == "notation" { return leaf(.notation, tag, allowed: [], acceptsLanguage: false) }
             if let kind = RelationKind(rawValue: name) {
@@ -58,7 +59,9 @@ extension VocabularyReader {
         case .vocabulary: known = "'vocabulary' holds title, description, publisher, license, creator and concept"
         case .concept:
             known =
-                "'concept' holds labels (prefLabel, altLabel, deprecatedLabel, hiddenLabel), notes (definition, scopeNote, example, note, historyNote, editorialNote, changeNote, source), broader, narrower, related, mappings and notation"
+                "'concept' holds labels (prefLabel, altLabel, deprecatedLabel, hiddenLabel), "
+                + "notes (definition, scopeNote, example, note, historyNote, editorialNote, changeNote, source), "
+                + "broader, narrower, related, mappings and notation"
         default: known = "\(describe(parent))"
         }
         return "unknown element '\(name)' inside \(describe(parent)): \(known)"
@@ -131,7 +134,9 @@ extension VocabularyReader {
         case (let uri?, nil): target = .uri(uri)
         case (nil, let reference?): target = .reference(reference)
         case (nil, nil):
-            report(.missingAttribute, "'\(kind.rawValue)' needs 'uri' (a full URI) or 'ref' (a concept of the folder)", at: tag.position)
+            report(
+                .missingAttribute, "'\(kind.rawValue)' needs 'uri' (a full URI) or 'ref' (a concept of the folder)",
+                at: tag.position)
             return
         default:
             report(.invalidValue, "'\(kind.rawValue)' takes either 'uri' or 'ref', not both", at: tag.position)
@@ -139,7 +144,9 @@ extension VocabularyReader {
         }
         addToConcept {
             $0.mappings.append(
-                Mapping(kind: kind, target: target, extensionAttributes: attributes.extensions, position: SourcePosition(tag.position)))
+                Mapping(
+                    kind: kind, target: target, extensionAttributes: attributes.extensions, position: SourcePosition(tag.position)
+                ))
         }
     }
 

@@ -1,5 +1,5 @@
-import VaktaalXML
 import VaktaalText
+import VaktaalXML
 
 /// Builds one ``Vocabulary`` from the events of the stream parser, reporting every element
 /// or attribute that the format does not know, so that typos never pass silently.
@@ -80,7 +80,8 @@ final class VocabularyReader: XMLContentHandler {
             let namespace = tag.name.namespaceURI.map { "namespace '\($0)'" } ?? "no namespace"
             report(
                 .wrongNamespace,
-                "the root element '\(tag.name.qualifiedName)' is in \(namespace); a vocabulary file has <vocabulary xmlns=\"\(vocabularyNamespace)\">",
+                "the root element '\(tag.name.qualifiedName)' is in \(namespace); a vocabulary file has <vocabulary "
+                    + "xmlns=\"\(vocabularyNamespace)\">",
                 at: tag.position)
             frames.append(.skipped)
             return

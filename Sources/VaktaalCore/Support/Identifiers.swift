@@ -22,7 +22,8 @@ enum IdentifierPattern {
                     isASCII = false
                     break
                 }
-                let allowed = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: ".")
+                let allowed =
+                    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: ".")
                     || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "~")
                 if !allowed { return false }
             }

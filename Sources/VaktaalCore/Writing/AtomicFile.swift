@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
     private let systemWrite = Glibc.write
@@ -51,9 +53,9 @@ public final class AtomicFileWriter {
         let folder = Self.parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
-        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw Self.failure(path, "create a temporary file") }
-        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var existing = stat()
         let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
         guard fchmod(descriptor, mode) == 0 else { throw Self.failure(path, "write") }
@@ -119,4 +121,9 @@ public final class AtomicFileWriter {
     private static func failure(_ path: String, _ operation: String) -> FileWriteError {
         .failed(path: path, operation: operation, reason: String(cString: strerror(errno)))
     }
+}
+
+extension FileWriteError: LocalizedError {
+    /// The same text as `description`, for callers that show `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -20,15 +20,15 @@ struct NamespaceTable {
             for case .element(let child) in element.children { collect(child) }
         }
         collect(vocabulary.extensionAttributes)
-        vocabulary.extensions.forEach(collect)
-        vocabulary.metadata.forEach { collect($0.extensionAttributes) }
+        for element in vocabulary.extensions { collect(element) }
+        for entry in vocabulary.metadata { collect(entry.extensionAttributes) }
         for concept in vocabulary.concepts {
             collect(concept.extensionAttributes)
-            concept.extensions.forEach(collect)
-            concept.labels.forEach { collect($0.extensionAttributes) }
-            concept.notes.forEach { collect($0.extensionAttributes) }
-            concept.relations.forEach { collect($0.extensionAttributes) }
-            concept.mappings.forEach { collect($0.extensionAttributes) }
+            for element in concept.extensions { collect(element) }
+            for label in concept.labels { collect(label.extensionAttributes) }
+            for note in concept.notes { collect(note.extensionAttributes) }
+            for relation in concept.relations { collect(relation.extensionAttributes) }
+            for mapping in concept.mappings { collect(mapping.extensionAttributes) }
         }
         for (prefix, uri) in pairs where uriByPrefix[prefix] == nil {
             uriByPrefix[prefix] = uri

@@ -106,7 +106,8 @@ struct HTMLExporter: Exporter {
         html.appendEscaped(letter)
     }
 
-    private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer) {
+    private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer)
+    {
         html += entry.useInstead == nil ? "<div class=\"entry\" id=\"" : "<div class=\"entry outdated\" id=\""
         html.appendEscaped(section.anchor(of: entry))
         html += "\" data-terms=\""

@@ -49,14 +49,18 @@ struct JSONLDExporter: Exporter {
             groups.append(index..<end)
             index = end
         }
-        groups.sort { keyOrder[statements[$0.lowerBound].predicate.rawValue] < keyOrder[statements[$1.lowerBound].predicate.rawValue] }
+        groups.sort {
+            keyOrder[statements[$0.lowerBound].predicate.rawValue] < keyOrder[statements[$1.lowerBound].predicate.rawValue]
+        }
         output += "    {\n      \"@id\": "
         JSONText.write(description.subject, into: &output)
         for group in groups where statements[group.lowerBound].predicate == .type {
             output += ",\n      \"@type\": ["
             for position in group {
                 if position > group.lowerBound { output += ", " }
-                if case .iri(let type) = statements[position].object { JSONText.write(RDFNamespace.compact(type) ?? type, into: &output) }
+                if case .iri(let type) = statements[position].object {
+                    JSONText.write(RDFNamespace.compact(type) ?? type, into: &output)
+                }
             }
             output += "]"
         }

@@ -20,7 +20,8 @@ struct MarkdownExporter: Exporter {
             markdown += "## "
             Self.writeEscaped(section.words.language, into: &markdown)
             markdown += " (\(section.language))\n\n"
-            markdown += section.letters.map { "[\($0.letter)](#\(section.language)-letter-\($0.letter.lowercased()))" }
+            markdown +=
+                section.letters.map { "[\($0.letter)](#\(section.language)-letter-\($0.letter.lowercased()))" }
                 .joined(separator: " · ") + "\n\n"
             for (letter, range) in section.letters {
                 markdown += "### \(letter) <a id=\"\(section.language)-letter-\(letter.lowercased())\"></a>\n\n"
@@ -33,7 +34,9 @@ struct MarkdownExporter: Exporter {
         markdown.finish()
     }
 
-    private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into markdown: inout ByteBuffer) {
+    private func write(
+        _ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into markdown: inout ByteBuffer
+    ) {
         let words = section.words
         if let target = entry.useInstead {
             markdown += "- ~~"

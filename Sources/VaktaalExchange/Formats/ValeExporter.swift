@@ -30,7 +30,8 @@ struct ValeExporter: Exporter {
             """
         if substitutions.isEmpty { return String(yaml.dropLast()) + " {}\n" }
         for substitution in substitutions {
-            yaml += "  \(JSONText.quoted(Substitutions.regexEscaped(substitution.outdated))): \(JSONText.quoted(substitution.replacement))\n"
+            let pattern = JSONText.quoted(Substitutions.regexEscaped(substitution.outdated))
+            yaml += "  \(pattern): \(JSONText.quoted(substitution.replacement))\n"
         }
         return yaml
     }

@@ -23,38 +23,41 @@ public enum RDFPredicate: Int, CaseIterable, Comparable, Sendable {
 
     /// The predicate a note kind is written with.
     public init(_ kind: NoteKind) {
-        self = switch kind {
-        case .definition: .definition
-        case .scopeNote: .scopeNote
-        case .example: .example
-        case .note: .note
-        case .historyNote: .historyNote
-        case .editorialNote: .editorialNote
-        case .changeNote: .changeNote
-        case .source: .source
-        }
+        self =
+            switch kind {
+            case .definition: .definition
+            case .scopeNote: .scopeNote
+            case .example: .example
+            case .note: .note
+            case .historyNote: .historyNote
+            case .editorialNote: .editorialNote
+            case .changeNote: .changeNote
+            case .source: .source
+            }
     }
 
     /// The predicate a metadata entry of a scheme is written with (Dublin Core terms).
     public init(_ kind: MetadataKind) {
-        self = switch kind {
-        case .title: .title
-        case .description: .description
-        case .publisher: .publisher
-        case .license: .license
-        case .creator: .creator
-        }
+        self =
+            switch kind {
+            case .title: .title
+            case .description: .description
+            case .publisher: .publisher
+            case .license: .license
+            case .creator: .creator
+            }
     }
 
     /// The predicate of a mapping.
     public init(_ kind: MappingKind) {
-        self = switch kind {
-        case .exactMatch: .exactMatch
-        case .closeMatch: .closeMatch
-        case .broadMatch: .broadMatch
-        case .narrowMatch: .narrowMatch
-        case .relatedMatch: .relatedMatch
-        }
+        self =
+            switch kind {
+            case .exactMatch: .exactMatch
+            case .closeMatch: .closeMatch
+            case .broadMatch: .broadMatch
+            case .narrowMatch: .narrowMatch
+            case .relatedMatch: .relatedMatch
+            }
     }
 
     private var prefixAndLocalName: (prefix: String, local: String) {
@@ -79,6 +82,8 @@ public enum RDFPredicate: Int, CaseIterable, Comparable, Sendable {
 
     private static let iris: [String] = allCases.map { predicate in
         let (prefix, local) = predicate.prefixAndLocalName
-        return RDFNamespace.prefixes.first { $0.prefix == prefix }!.namespace + local
+        let namespace = RDFNamespace.prefixes.first { $0.prefix == prefix }?.namespace
+        assert(namespace != nil, "every predicate's prefix is declared")
+        return (namespace ?? "") + local
     }
 }

@@ -111,7 +111,9 @@ struct Glossary {
             for label in concept.labels
             where label.language == language && (concept.isDeprecated ? label.kind != .hidden : !label.kind.isAllowed) {
                 entries.append(
-                    Entry(term: label.text, concept: key, useInstead: target, isMisspelling: label.kind == .hidden, number: entries.count))
+                    Entry(
+                        term: label.text, concept: key, useInstead: target, isMisspelling: label.kind == .hidden,
+                        number: entries.count))
             }
         }
         let (sorted, letters) = alphabetized(entries)
@@ -123,7 +125,8 @@ struct Glossary {
     private static func details(of concept: Concept, in language: String) -> Details {
         let notes = concept.notes
         var details = Details(
-            definition: (notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition })?
+            definition: (notes.first { $0.kind == .definition && $0.language == language }
+                ?? notes.first { $0.kind == .definition })?
                 .text)
         var words: [String] = []
         for label in concept.labels where label.language == language {

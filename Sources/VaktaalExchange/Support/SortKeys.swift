@@ -69,7 +69,7 @@ struct SortKeys {
     /// The keys' indices in ascending order; equal keys keep the order they were added in.
     func sortedIndices() -> [Int] {
         arena.withUnsafeBufferPointer { bytes in
-            let base = bytes.baseAddress!
+            guard let base = bytes.baseAddress else { return Array(ranges.indices) }
             return ranges.indices.sorted { a, b in
                 if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
                 let (x, y) = (ranges[a], ranges[b])

@@ -32,7 +32,8 @@ struct Substitutions {
                 }
                 // The preferred label in the same language: of the replacing concept for a
                 // deprecated concept, else of the concept itself.
-                let preferred = concept.isDeprecated
+                let preferred =
+                    concept.isDeprecated
                     ? replacingConcept.flatMap { set[$0].preferredLabel(in: label.language) }
                     : concept.preferredLabel(in: label.language)
                 guard let preferred else { continue }
@@ -40,7 +41,8 @@ struct Substitutions {
                     guard !form.isEmpty else { return }
                     let replacement = FormRole(of: form, in: label).form(of: preferred)
                     if seen.insert(label.isCaseSensitive ? form : form.lowercased()).inserted, replacement != form {
-                        substitutions.append(Substitution(outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive))
+                        substitutions.append(
+                            Substitution(outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive))
                     }
                 }
             }

@@ -3,7 +3,8 @@ enum LinksAndAddresses {
     /// `range` without the URLs and e-mail addresses in it, as prose ranges.
     static func prose(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Range<Int>] {
         // Only `://`, `www.` and `@` can make a link or address: find those with memmem.
-        let candidates = (ByteSearch.offsets(of: Array("://".utf8), in: bytes, range: range)
+        let candidates =
+            (ByteSearch.offsets(of: Array("://".utf8), in: bytes, range: range)
             + ByteSearch.offsets(of: Array("www.".utf8), in: bytes, range: range)
             + ByteSearch.offsets(of: [UInt8(ascii: "@")], in: bytes, range: range)).sorted()
         var result: [Range<Int>] = []

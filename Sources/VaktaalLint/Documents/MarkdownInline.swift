@@ -65,7 +65,8 @@ extension MarkdownReader {
             guard start + 4 <= bytes.count, Array(bytes[start..<start + 4]) == Array("<!--".utf8) else { return nil }
             var index = start + 4
             while index + 3 <= bytes.count {
-                if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
+                if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">")
+                {
                     return index + 3
                 }
                 index += 1
@@ -78,9 +79,12 @@ extension MarkdownReader {
             guard start + 1 < bytes.count else { return nil }
             let next = bytes[start + 1]
             let isLetter = (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
-            guard isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { return nil }
+            guard isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else {
+                return nil
+            }
             var index = start + 1
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "<"), bytes[index] != 0x0A {
+            while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "<"), bytes[index] != 0x0A
+            {
                 index += 1
             }
             return index < bytes.count && bytes[index] == UInt8(ascii: ">") ? index + 1 : nil

@@ -113,7 +113,9 @@ struct Lines {
                 index += 1
             }
         }
-        if lineStart < bytes.count { lines.append(Line(content: lineStart..<bytes.count, full: lineStart..<bytes.count, number: number)) }
+        if lineStart < bytes.count {
+            lines.append(Line(content: lineStart..<bytes.count, full: lineStart..<bytes.count, number: number))
+        }
         all = lines
     }
 

@@ -2,23 +2,23 @@ import VaktaalCore
 
 /// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
 /// fine (an exception phrase of a deprecated label, or an allowed word of the configuration).
-public enum MatchTarget: Sendable, Hashable {
+package enum MatchTarget: Sendable, Hashable {
     case label(IndexEntry)
     case allowed
 }
 
 /// A phrase found in a text.
-public struct TermMatch: Sendable, Hashable {
+package struct TermMatch: Sendable, Hashable {
     /// Byte range in the text that was scanned.
-    public let range: Range<Int>
+    package let range: Range<Int>
     /// What matched.
-    public let target: MatchTarget
+    package let target: MatchTarget
 }
 
 /// One automaton for all labels: a trie over token keys (folded words, single spaces,
 /// punctuation), walked from every word of the text. The work grows with the length of
 /// the text, not with the number of labels: a word that starts no label costs one lookup.
-public struct TermMatcher: Sendable {
+package struct TermMatcher: Sendable {
     private struct Candidate: Sendable {
         let target: MatchTarget
         /// The key text (folded unless case-sensitive) the matched tokens must give.
@@ -36,7 +36,7 @@ public struct TermMatcher: Sendable {
 
     /// Builds the matcher from the label forms of `entries` in `languages` (all when `nil`),
     /// the exception phrases of the labels, and extra allowed phrases.
-    public init(set: VocabularySet, entries: [IndexEntry], languages: Set<String>?, allowed: [String] = []) {
+    package init(set: VocabularySet, entries: [IndexEntry], languages: Set<String>?, allowed: [String] = []) {
         for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
             guard languages?.contains(entry.language) ?? true else { continue }
             insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
@@ -92,7 +92,7 @@ public struct TermMatcher: Sendable {
     /// Every match in `bytes[range]`, left to right, longest first at each word, never
     /// overlapping. A phrase covered by an allowed label or phrase is never reported as a
     /// shorter outdated label inside it.
-    public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [TermMatch] {
+    package func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [TermMatch] {
         var result: [TermMatch] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -157,7 +157,9 @@ public struct TermMatcher: Sendable {
             if terminals.withUnsafeBufferPointer({ !$0[Int(node)].isEmpty }) { ends.append((node, token.end)) }
             guard token.end < end else { break }
             let next = Tokenizer.token(in: bytes, at: token.end, end: end)
-            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else { break }
+            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else {
+                break
+            }
             node = child
             token = next
         }
@@ -187,11 +189,11 @@ public struct TermMatcher: Sendable {
         for candidate in candidates {
             let source: String
             if candidate.isCaseSensitive {
-                if exact == nil { exact = key(caseSensitive: true) }
-                source = exact!
+                source = exact ?? key(caseSensitive: true)
+                exact = source
             } else {
-                if folded == nil { folded = key(caseSensitive: false) }
-                source = folded!
+                source = folded ?? key(caseSensitive: false)
+                folded = source
             }
             guard source == candidate.key else { continue }
             if best == nil || Self.isAllowed(candidate.target) { best = candidate.target }

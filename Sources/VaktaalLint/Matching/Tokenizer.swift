@@ -75,7 +75,9 @@ struct Tokenizer {
         // ASCII punctuation and single spaces are most of what is not a word: decide them at once.
         let lead = bytes[index]
         if lead < 0x80, !isWordScalar(UInt32(lead)) {
-            if lead == 0x20, index + 1 >= end || (bytes[index + 1] != 0x20 && bytes[index + 1] < 0x80 && !isSpace(UInt32(bytes[index + 1]))) {
+            if lead == 0x20,
+                index + 1 >= end || (bytes[index + 1] != 0x20 && bytes[index + 1] < 0x80 && !isSpace(UInt32(bytes[index + 1])))
+            {
                 return Token(kind: .space(lineBreaks: 0), start: start, end: start + 1)
             }
             if !isSpace(UInt32(lead)) { return Token(kind: .punctuation, start: start, end: start + 1) }

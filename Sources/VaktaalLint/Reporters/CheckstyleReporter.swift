@@ -11,13 +11,16 @@ struct CheckstyleReporter: FindingReporter {
         for result in results {
             writer.startElement("file", attributes: [("name", result.path)])
             if let problem = result.problem {
-                writer.element("error", attributes: [("severity", "error"), ("message", problem.description), ("source", "vaktaal.unreadable")])
+                writer.element(
+                    "error",
+                    attributes: [("severity", "error"), ("message", problem.description), ("source", "vaktaal.unreadable")])
             }
             for finding in result.findings {
                 writer.element(
                     "error",
                     attributes: [
-                        ("line", "\(finding.place.start.line)"), ("column", "\(finding.place.start.column)"), ("severity", finding.severity.rawValue),
+                        ("line", "\(finding.place.start.line)"), ("column", "\(finding.place.start.column)"),
+                        ("severity", finding.severity.rawValue),
                         ("message", finding.message), ("source", "vaktaal.\(finding.rule)"),
                     ])
             }

@@ -11,8 +11,10 @@ struct GitHubReporter: FindingReporter {
             }
             for finding in result.findings {
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-                output += "::\(command) file=\(property(result.path)),line=\(finding.place.start.line),col=\(finding.place.start.column),"
-                output += "endLine=\(finding.place.end.line),endColumn=\(finding.place.end.column),title=\(property(finding.rule.rawValue))::\(data(finding.message))\n"
+                let (start, end) = (finding.place.start, finding.place.end)
+                output += "::\(command) file=\(property(result.path)),line=\(start.line),col=\(start.column),"
+                output += "endLine=\(end.line),endColumn=\(end.column),title=\(property(finding.rule.rawValue))"
+                output += "::\(data(finding.message))\n"
             }
         }
         return output

@@ -50,7 +50,9 @@ struct JSONReporter: FindingReporter {
     func render(_ report: FindingReport, colored: Bool) -> String {
         let summary = FindingSummary(report.files)
         let document = Document(
-            files: report.files.map { File(path: $0.path, findings: $0.findings.map(Entry.init), skipped: $0.problem?.description) },
+            files: report.files.map {
+                File(path: $0.path, findings: $0.findings.map(Entry.init), skipped: $0.problem?.description)
+            },
             summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos))
         return JSONOutput.encode(document) + "\n"
     }

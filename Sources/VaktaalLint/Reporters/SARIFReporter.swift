@@ -59,7 +59,9 @@ struct SARIFReporter: FindingReporter {
             "tool": ["driver": ["name": "vaktaal", "informationUri": "https://begrippen.example.org/vaktaal", "rules": rules]],
             "columnKind": "unicodeCodePoints", "results": sarifResults,
         ]
-        if !notifications.isEmpty { run["invocations"] = [["executionSuccessful": true, "toolExecutionNotifications": notifications]] }
+        if !notifications.isEmpty {
+            run["invocations"] = [["executionSuccessful": true, "toolExecutionNotifications": notifications]]
+        }
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run],
         ]

@@ -12,19 +12,28 @@ struct TextReporter: FindingReporter {
             if let problem = result.problem { output += "\(result.path): skipped: \(problem)\n" }
             for finding in result.findings {
                 let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
-                output += "\(result.path):\(finding.place.start.line):\(finding.place.start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+                let start = finding.place.start
+                output += "\(result.path):\(start.line):\(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
                 if let line = result.lineTexts[finding.place.start.line] {
                     let expanded = line.replacingTabs()
                     output += "    \(expanded)\n"
-                    let prefix = String(line.unicodeScalars.prefix(finding.place.start.column - 1).map { $0 == "\t" ? "    " : " " }.joined())
-                    let width = max(1, finding.place.end.line == finding.place.start.line ? finding.place.end.column - finding.place.start.column : line.unicodeScalars.count - finding.place.start.column + 1)
-                    output += "    \(prefix)\(paint("^" + String(repeating: "~", count: width - 1), color(finding.severity), colored))\n"
+                    let prefix = String(
+                        line.unicodeScalars.prefix(finding.place.start.column - 1).map { $0 == "\t" ? "    " : " " }.joined())
+                    let width = max(
+                        1,
+                        finding.place.end.line == finding.place.start.line
+                            ? finding.place.end.column - finding.place.start.column
+                            : line.unicodeScalars.count - finding.place.start.column + 1)
+                    let underline = "^" + String(repeating: "~", count: width - 1)
+                    output += "    \(prefix)\(paint(underline, color(finding.severity), colored))\n"
                 }
             }
         }
         let summary = FindingSummary(results)
         let skipped = results.count { $0.problem != nil }
-        output += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"), \(summary.infos) info\(summary.infos == 1 ? "" : "s") in \(summary.files) file\(summary.files == 1 ? "" : "s")"
+        func counted(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        output += "\(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), "
+        output += "\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))"
         output += skipped > 0 ? " (\(skipped) skipped)\n" : "\n"
         return output
     }

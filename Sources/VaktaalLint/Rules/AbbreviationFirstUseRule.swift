@@ -26,7 +26,9 @@ struct AbbreviationFirstUseRule: LintRule {
                 let full = set[term.entry.concept].preferredLabel(in: label.language)?.text ?? ""
                 findings.append(
                     RuleFinding(
-                        term: term, message: "'\(term.text)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.text))'",
+                        term: term,
+                        message:
+                            "'\(term.text)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.text))'",
                         replacement: nil, labelSeverity: nil))
             }
         }

@@ -9,7 +9,8 @@ struct DeprecatedTermRule: LintRule {
     let summary = "outdated terms are replaced by the preferred term"
     let examples = RuleExamples(
         triggering: [
-            "De ↓mentor begeleidt de student.", "Twee ↓mentoren en een ↓Mentor.", "↓MENTOR", "Partners: ↓InHolland en ↓IPABO.",
+            "De ↓mentor begeleidt de student.", "Twee ↓mentoren en een ↓Mentor.", "↓MENTOR",
+            "Partners: ↓InHolland en ↓IPABO.",
         ],
         nonTriggering: [
             "De werkplekbegeleider begeleidt de student.", "Het mentorschap van de commentor.",

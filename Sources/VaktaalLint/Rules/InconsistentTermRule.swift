@@ -34,16 +34,17 @@ struct InconsistentTermRule: LintRule {
         for keys in byConceptAndLanguage.values where keys.count > 1 {
             let labels = set[keys[0].concept].labels
             // The most used label stays; on a tie, the preferred one.
-            let kept = keys.max { a, b in
-                (counts[a]!, labels[a.label].kind == .preferred ? 1 : 0) < (counts[b]!, labels[b.label].kind == .preferred ? 1 : 0)
-            }!
+            func weight(_ key: LabelKey) -> (Int, Int) { (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0) }
+            guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
             let preferred = set[keys[0].concept].preferredLabel(in: labels[kept.label].language)?.text ?? labels[kept.label].text
             for key in keys where key != kept {
-                let term = firstUse[key]!
+                guard let term = firstUse[key] else { continue }
                 findings.append(
                     RuleFinding(
                         term: term,
-                        message: "'\(term.text)' and '\(firstUse[kept]!.text)' name the same concept in this document: use '\(preferred)' throughout",
+                        message:
+                            "'\(term.text)' and '\(keptTerm.text)' name the same concept in this document: use "
+                            + "'\(preferred)' throughout",
                         replacement: nil, labelSeverity: nil))
             }
         }

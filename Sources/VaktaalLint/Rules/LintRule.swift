@@ -1,5 +1,5 @@
-import VaktaalText
 import VaktaalCore
+import VaktaalText
 
 /// A term found in a document, with everything rules need to judge it.
 public struct FoundTerm: Sendable {
@@ -64,7 +64,8 @@ extension LintRule {
         let replacement = set.replacement(for: term.entry).map {
             CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
         }
-        return RuleFinding(term: term, message: message(label, replacement), replacement: replacement, labelSeverity: label.severity)
+        return RuleFinding(
+            term: term, message: message(label, replacement), replacement: replacement, labelSeverity: label.severity)
     }
 }
 

@@ -22,7 +22,9 @@ public struct LintRun: Sendable {
         public var minimumSeverity: Severity
 
         /// Options for a run.
-        public init(fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info) {
+        public init(
+            fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info
+        ) {
             self.fix = fix
             self.language = language
             self.inputFormat = inputFormat

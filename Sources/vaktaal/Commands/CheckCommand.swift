@@ -36,7 +36,8 @@ struct CheckCommand: ParsableCommand {
         case .sarif, .github, .checkstyle:
             let folder = (try? vocabularyOptions.location()).flatMap { if case .path(let path) = $0 { path } else { nil } }
             let files = report.findingsByFile(folder: folder ?? "Vocabulary")
-            let rendered = Reporters.reporter(for: format).render(FindingReport(files: files, rules: CheckReport.rules), colored: false)
+            let rendered = Reporters.reporter(for: format).render(
+                FindingReport(files: files, rules: CheckReport.rules), colored: false)
             print(rendered, terminator: "")
         }
         if report.hasUnreadableFiles { throw ExitCode(2) }

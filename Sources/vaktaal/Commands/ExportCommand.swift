@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
         let loaded = try vocabularyOptions.load()
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            errors.forEach { printError($0.description) }
+            for error in errors { printError(error.description) }
             throw CommandError.vocabularyHasErrors
         }
         let input = ExportInput(loaded.set)

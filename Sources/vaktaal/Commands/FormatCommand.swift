@@ -37,7 +37,7 @@ struct FormatCommand: ParsableCommand {
                 changed = true
                 print(check ? file : "formatted \(file)")
             case .notReadable(let errors):
-                errors.forEach { printError($0.description) }
+                for error in errors { printError(error.description) }
                 printError("\(file): error: not formatted: fix the errors above first")
                 failed = true
             case .notWritten(let error):

@@ -38,7 +38,7 @@ struct VocabularyOptions: ParsableArguments {
     func loadReadable() throws -> LoadedVocabulary {
         let loaded = try load()
         if loaded.hasUnreadableFiles {
-            loaded.diagnostics.filter { $0.severity == .error }.forEach { printError($0.description) }
+            for finding in loaded.diagnostics where finding.severity == .error { printError(finding.description) }
             throw ExitCode(2)
         }
         return loaded

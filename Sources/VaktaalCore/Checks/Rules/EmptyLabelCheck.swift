@@ -9,7 +9,8 @@ struct EmptyLabelCheck: VocabularyCheck {
         for key in set.keys {
             for label in set[key].labels where label.text.allSatisfy(\.isWhitespace) {
                 diagnostics.append(
-                    diagnostic("an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.position))
+                    diagnostic(
+                        "an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.position))
             }
         }
         return diagnostics

@@ -16,7 +16,8 @@ struct HierarchicalRedundancyCheck: VocabularyCheck {
                 guard implied else { continue }
                 diagnostics.append(
                     diagnostic(
-                        "'\(set[key].id)' names '\(set[parent].id)' as broader, which it already reaches through another broader concept",
+                        "'\(set[key].id)' names '\(set[parent].id)' as broader, which it already reaches through "
+                            + "another broader concept",
                         concept: key, in: set))
             }
         }

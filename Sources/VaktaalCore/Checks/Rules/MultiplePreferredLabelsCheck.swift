@@ -12,7 +12,8 @@ struct MultiplePreferredLabelsCheck: VocabularyCheck {
                 if let first = seen.first(where: { $0.language == label.language }) {
                     diagnostics.append(
                         diagnostic(
-                            "a second prefLabel in '\(label.language)': '\(label.text)' (the first is '\(first.text)'); make one an altLabel",
+                            "a second prefLabel in '\(label.language)': '\(label.text)' (the first is "
+                                + "'\(first.text)'); make one an altLabel",
                             concept: key, in: set, at: label.position))
                 } else {
                     seen.append((label.language, label.text))

@@ -18,7 +18,8 @@ struct OneDirectionalRelationCheck: VocabularyCheck {
                 guard !answered else { continue }
                 diagnostics.append(
                     diagnostic(
-                        "'\(set[key].id)' is related to '\(set[other].id)', but '\(set[other].id)' does not name '\(set[key].id)' as related",
+                        "'\(set[key].id)' is related to '\(set[other].id)', but '\(set[other].id)' does not name "
+                            + "'\(set[key].id)' as related",
                         concept: key, in: set, at: relation.position))
             }
         }

@@ -44,7 +44,8 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
             byLabel.map { index, owner in
                 let label = set[key].labels[index]
                 return diagnostic(
-                    "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of '\(set[owner.owner].id)': the linter would forbid an allowed term",
+                    "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of "
+                        + "'\(set[owner.owner].id)': the linter would forbid an allowed term",
                     concept: key, in: set, at: label.position)
             }
         }

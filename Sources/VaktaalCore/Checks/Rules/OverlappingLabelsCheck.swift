@@ -28,7 +28,8 @@ struct OverlappingLabelsCheck: VocabularyCheck {
                     continue
                 }
                 let sameScheme = set.schemeIndex(of: first.key) == set.schemeIndex(of: key)
-                let alreadyAnError = sameScheme && first.kind == .preferred && label.kind == .preferred && first.text == label.text
+                let alreadyAnError =
+                    sameScheme && first.kind == .preferred && label.kind == .preferred && first.text == label.text
                 guard first.key != key, !alreadyAnError else { continue }
                 diagnostics.append(
                     diagnostic(
