@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // UTF-8 validation, source positions and ranges, and the one line index every reader uses.
@@ -40,7 +41,8 @@ let package = Package(
         .target(name: "VaktaalConfig", dependencies: ["TOMLKit"], swiftSettings: strictSwift),
         // Linting documents: readers, the term matcher, the rules, fixes, reporters and the lint run.
         .target(
-            name: "VaktaalLint", dependencies: ["VaktaalCore", "VaktaalConfig", "VaktaalText", "VaktaalXML"],
+            name: "VaktaalLint",
+            dependencies: ["VaktaalCore", "VaktaalConfig", "VaktaalText", "VaktaalXML", "ZIPFoundation"],
             swiftSettings: strictSwift),
         // Exchange formats (SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale, textlint) and the export run.
         .target(

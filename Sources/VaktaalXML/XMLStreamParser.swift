@@ -92,7 +92,7 @@ final class ParseSession {
         if failure == nil, context.pointee.wellFormed == 0 {
             failure = .malformed(path: path, position: currentPosition(), message: "the document is not well-formed")
         }
-        if failure == nil { flushText() }
+        if failure == nil { flushText(upTo: buffer.count) }
         return failure
     }
 
@@ -136,11 +136,14 @@ final class ParseSession {
 
     // MARK: - Events
 
-    func flushText() {
+    /// Reports the character data gathered since the last markup, which ends at `end`
+    /// (the start of the markup that follows it).
+    func flushText(upTo end: Int) {
         guard !pendingText.isEmpty else { return }
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
-        handler.text(text, at: tracker.position(at: textStartOffset))
+        let start = min(textStartOffset, end)
+        handler.text(text, at: tracker.position(at: textStartOffset), bytes: start..<max(start, end))
     }
 
     /// Notes where the markup just reported ends: libxml2 reports a start tag while still
