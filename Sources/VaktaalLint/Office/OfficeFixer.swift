@@ -103,6 +103,8 @@ enum OfficeFixer {
             switch piece.kind {
             case .element:
                 edits.append(Edit(range: piece.source, bytes: []))
+            case .text where newText.isEmpty && piece.element != nil:
+                edits.append(Edit(range: piece.element ?? piece.source, bytes: []))
             case .text:
                 edits.append(Edit(range: piece.source, bytes: escaped(newText)))
                 let spaced = [newText.first, newText.last].contains { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }

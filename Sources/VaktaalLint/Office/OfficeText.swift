@@ -21,6 +21,9 @@ struct OfficeText {
         /// The start tag of the text's element (`<w:t>`), when spaces at its edges need
         /// `xml:space="preserve"`; `nil` when it does not.
         let startTag: Range<Int>?
+        /// The text's whole element (`<w:t>…</w:t>`, `<a:t>…</a:t>`), removed when emptied;
+        /// `nil` for text that stands in its paragraph or span (OpenDocument).
+        var element: Range<Int>? = nil
         /// The run the piece is in, if it is in a run that may disappear when emptied.
         let run: Int?
         /// Where the piece starts in its paragraph's text.
@@ -123,11 +126,15 @@ final class OfficeCollector {
     }
 
     /// Character data of the innermost open paragraph.
-    func addText(_ value: String, source: Range<Int>, startTag: Range<Int>?, run: Int?, language: String?) {
+    func addText(
+        _ value: String, source: Range<Int>, startTag: Range<Int>?, element: Range<Int>? = nil, run: Int?, language: String?
+    ) {
         guard !open.isEmpty, !value.isEmpty else { return }
         let bytes = Array(value.utf8)
         languageCounts[language ?? "", default: 0] += bytes.count
-        append(OfficeText.Piece(kind: .text, text: bytes, source: source, startTag: startTag, run: run))
+        var piece = OfficeText.Piece(kind: .text, text: bytes, source: source, startTag: startTag, run: run)
+        piece.element = element
+        append(piece)
     }
 
     /// An element that stands for `substitute` in the innermost open paragraph.

@@ -123,6 +123,7 @@ final class SlideHandler: XMLContentHandler {
         }
         switch name {
         case "a:t" where textTag != nil:
+            // A run holds exactly one `a:t`: an emptied run goes as a whole.
             if let text = pendingText {
                 collector.addText(text.value, source: text.bytes, startTag: nil, run: run, language: runLanguage)
             }

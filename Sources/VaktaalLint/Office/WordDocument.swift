@@ -171,8 +171,8 @@ final class WordPartHandler: XMLContentHandler {
         case "w:t":
             if let text = pendingText, visible, let element = textElement {
                 collector.addText(
-                    text.value, source: text.bytes, startTag: element.preserves ? nil : element.tag, run: run,
-                    language: runLanguage)
+                    text.value, source: text.bytes, startTag: element.preserves ? nil : element.tag,
+                    element: element.tag.lowerBound..<bytes.upperBound, run: run, language: runLanguage)
             }
             (textElement, pendingText) = (nil, nil)
         case _ where Self.characterElements[name] != nil && stack.last == "w:r":

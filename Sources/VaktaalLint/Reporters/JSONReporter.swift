@@ -15,6 +15,12 @@ struct JSONReporter: FindingReporter {
         let replacement: String?
         let concept: String?
         let message: String
+        /// Office documents: the part, what it is, the slide or page, the paragraph there.
+        let part: String?
+        let area: String?
+        let slide: Int?
+        let page: Int?
+        let paragraph: Int?
 
         init(_ finding: Finding) {
             rule = finding.rule
@@ -25,6 +31,8 @@ struct JSONReporter: FindingReporter {
             replacement = finding.replacement
             concept = finding.concept
             message = finding.message
+            let place = finding.documentPlace
+            (part, area, slide, page, paragraph) = (place?.part, place?.area, place?.slide, place?.page, place?.paragraph)
         }
     }
 
