@@ -84,6 +84,7 @@ final class WordPartHandler: XMLContentHandler {
     private var pendingText: (value: String, bytes: Range<Int>)?
     /// Elements standing for characters, by the offset of their start tag.
     private var characterElementStart = 0
+    private var characterSubstitute = " "
     /// Complex fields: whether each open field is still in its instruction.
     private var fields: [Bool] = []
     private var page = 1
@@ -135,7 +136,12 @@ final class WordPartHandler: XMLContentHandler {
             pendingText = nil
         case _ where parent == "w:r" && Self.characterElements[name] != nil:
             characterElementStart = tag.bytes.lowerBound
-            if name == "w:br", tag.attribute("type", in: OfficeNamespace.word) == "page" { pageBreak(rendered: false) }
+            characterSubstitute = Self.characterElements[name] ?? " "
+            if name == "w:br", tag.attribute("type", in: OfficeNamespace.word) == "page" {
+                // A page break that opens a paragraph is no character of its text.
+                if collector.paragraphIsEmpty { characterSubstitute = "" }
+                pageBreak(rendered: false)
+            }
         case "w:lastRenderedPageBreak":
             pageBreak(rendered: true)
         case "w:fldChar":
@@ -176,9 +182,7 @@ final class WordPartHandler: XMLContentHandler {
             }
             (textElement, pendingText) = (nil, nil)
         case _ where Self.characterElements[name] != nil && stack.last == "w:r":
-            if visible, let substitute = Self.characterElements[name] {
-                collector.addElement(substitute, source: characterElementStart..<bytes.upperBound, run: run)
-            }
+            if visible { collector.addElement(characterSubstitute, source: characterElementStart..<bytes.upperBound, run: run) }
         case "w:r":
             if let run {
                 collector.endRun(run, part: part, end: bytes.upperBound, isRemovable: !runHasOtherContent && !runIsHidden)
