@@ -41,15 +41,17 @@ import VaktaalText
                         + "</manifest:file-entry></manifest:manifest>").utf8)))
         #expect(problem(openDocument.bytes, .odt) == .package(.encrypted))
         // An old binary document renamed is no ZIP, not an encrypted one.
-        #expect(problem([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 500)) == .package(.notAZIP))
+        #expect(
+            problem([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 500)) == .package(.notAZIP))
     }
 
     @Test func packagesWithoutTheirMainPart() {
         var word = TestPackage.word(Self.paragraph)
         word.entries.remove(at: 1)
         #expect(problem(word.bytes) == .package(.missingPart("word/document.xml")))
-        #expect(problem(TestPackage([("mimetype", "application/vnd.oasis.opendocument.text")]).bytes, .odt)
-            == .package(.missingPart("content.xml")))
+        #expect(
+            problem(TestPackage([("mimetype", "application/vnd.oasis.opendocument.text")]).bytes, .odt)
+                == .package(.missingPart("content.xml")))
         var slides = TestPackage.presentation([TestPackage.shape("<a:p/>")])
         slides.entries.removeAll { $0.name == "ppt/slides/slide1.xml" }
         #expect(problem(slides.bytes, .pptx) == .package(.missingPart("ppt/slides/slide1.xml")))
@@ -73,8 +75,11 @@ import VaktaalText
                 + "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&x;</w:t>"
                 + "</w:r></w:p></w:body></w:document>").utf8)
         #expect(
-            problem(package.bytes) == .package(.malformedPart(part: "word/document.xml", position: SourcePosition(line: 2, column: 1),
-                message: XMLErrorMessages.doctype)))
+            problem(package.bytes)
+                == .package(
+                    .malformedPart(
+                        part: "word/document.xml", position: SourcePosition(line: 2, column: 1),
+                        message: XMLErrorMessages.doctype)))
         package.entries[1].bytes = Array(
             ("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
                 + "<w:t>&x;</w:t></w:r></w:p></w:body></w:document>").utf8)
@@ -87,7 +92,8 @@ import VaktaalText
     @Test func zipBombsStopAtTheLimits() throws {
         // 5 MB of spaces in 5 kB: the declared ratio gives it away before anything expands.
         #expect(
-            problem(try officeFixture("bomb.docx")) == .package(.compressionRatio(part: "word/document.xml", ratio: 999, limit: 100)))
+            problem(try officeFixture("bomb.docx"))
+                == .package(.compressionRatio(part: "word/document.xml", ratio: 999, limit: 100)))
         // Headers that declare less than the data expands to: the stream stops at the declared size.
         #expect(
             problem(try officeFixture("lying-sizes.docx"))

@@ -37,7 +37,8 @@ import VaktaalCore
         #expect(differing.sorted() == changed)
         // The entries of parts without terms are copied as they were, headers and all.
         for (old, new) in zip(before.directory.entries, after.directory.entries) where !changed.contains(old.name) {
-            let oldRecord = Array(original[old.localOffset..<old.localOffset + 30 + old.nameBytes.count + Int(old.compressedSize)])
+            let oldRecord = Array(
+                original[old.localOffset..<old.localOffset + 30 + old.nameBytes.count + Int(old.compressedSize)])
             let newRecord = Array(fixed[new.localOffset..<new.localOffset + 30 + new.nameBytes.count + Int(new.compressedSize)])
             #expect(oldRecord == newRecord, "\(old.name)")
         }
@@ -70,7 +71,8 @@ import VaktaalCore
         let document = try partText(try fixedOffice(package.bytes, format: .docx).bytes, "word/document.xml")
         #expect(
             document.contains(
-                "<w:r><w:t>feedbackgeletterdheid</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> is</w:t></w:r>"))
+                "<w:r><w:t>feedbackgeletterdheid</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> is</w:t></w:r>"
+            ))
     }
 
     @Test func tabsAndSoftHyphensInsideATermGoWithIt() throws {
@@ -78,7 +80,9 @@ import VaktaalCore
             "<w:p><w:r><w:t>self</w:t><w:tab/><w:t>efficacy &amp; feedback</w:t><w:softHyphen/>"
                 + "<w:t>geletterheid</w:t></w:r></w:p>")
         let document = try partText(try fixedOffice(package.bytes, format: .docx).bytes, "word/document.xml")
-        #expect(document.contains("<w:r><w:t>self-efficacy</w:t><w:t xml:space=\"preserve\"> &amp; feedbackgeletterdheid</w:t></w:r>"))
+        #expect(
+            document.contains("<w:r><w:t>self-efficacy</w:t><w:t xml:space=\"preserve\"> &amp; feedbackgeletterdheid</w:t></w:r>")
+        )
     }
 
     @Test func openDocumentSpansAndSpacesAreFixedInPlace() throws {

@@ -154,7 +154,11 @@ struct TestPackage {
             ),
         ]
         for (index, tree) in slides.enumerated() {
-            parts.append(("ppt/slides/slide\(index + 1).xml", "<p:sld \(drawingNamespaces)><p:cSld><p:spTree>\(tree)</p:spTree></p:cSld></p:sld>"))
+            parts.append(
+                (
+                    "ppt/slides/slide\(index + 1).xml",
+                    "<p:sld \(drawingNamespaces)><p:cSld><p:spTree>\(tree)</p:spTree></p:cSld></p:sld>"
+                ))
             if let note = notes[index] {
                 parts.append(
                     (
@@ -176,7 +180,8 @@ struct TestPackage {
     /// A shape with one text body of `paragraphs` (DrawingML `a:p` elements).
     static func shape(_ paragraphs: String, description: String? = nil) -> String {
         let described = description.map { " descr=\"\($0)\"" } ?? ""
-        return "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Tekst\"\(described)/></p:nvSpPr><p:txBody>\(paragraphs)</p:txBody></p:sp>"
+        return
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Tekst\"\(described)/></p:nvSpPr><p:txBody>\(paragraphs)</p:txBody></p:sp>"
     }
 
     /// An OpenDocument text whose `office:text` is `body`.
@@ -219,7 +224,8 @@ func partText(_ package: [UInt8], _ name: String) throws -> String {
 }
 
 /// A document fixed with its own safe fixes.
-func fixedOffice(_ bytes: [UInt8], format: DocumentFormat, linter: Linter = dutchLinter) throws -> (bytes: [UInt8], applied: Int) {
+func fixedOffice(_ bytes: [UInt8], format: DocumentFormat, linter: Linter = dutchLinter) throws -> (bytes: [UInt8], applied: Int)
+{
     let findings = linter.lint(bytes, path: "t", format: format).findings
     return try Linter.applyingFixes(findings, to: bytes, format: format, options: linter.options.reading)
 }

@@ -50,7 +50,9 @@ enum FrontMatter {
     }
 
     /// `key: value` at the start of a line; a value of `|` or `>` takes the indented lines after it.
-    private static func yamlValues(_ body: ArraySlice<Line>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [String]) -> [Range<Int>] {
+    private static func yamlValues(_ body: ArraySlice<Line>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [String]) -> [Range<
+        Int
+    >] {
         var values: [Range<Int>] = []
         var blockIsWanted = false
         for line in body {
@@ -76,7 +78,9 @@ enum FrontMatter {
     }
 
     /// `key = "value"` at the start of a line.
-    private static func tomlValues(_ body: ArraySlice<Line>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [String]) -> [Range<Int>] {
+    private static func tomlValues(_ body: ArraySlice<Line>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: [String]) -> [Range<
+        Int
+    >] {
         body.compactMap { line in
             let content = line.content
             guard let equals = content.first(where: { bytes[$0] == UInt8(ascii: "=") }),

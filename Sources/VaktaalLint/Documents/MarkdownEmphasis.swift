@@ -22,7 +22,8 @@ extension MarkdownReader {
                 var end = index
                 while end < piece.range.upperBound, bytes[end] == byte { end += 1 }
                 if isMarker(byte, run: index..<end, in: bytes) {
-                    parts.append(JoinedText.Piece(range: cursor..<index, joinsPrevious: parts.isEmpty ? piece.joinsPrevious : true))
+                    parts.append(
+                        JoinedText.Piece(range: cursor..<index, joinsPrevious: parts.isEmpty ? piece.joinsPrevious : true))
                     cursor = end
                 }
                 index = end

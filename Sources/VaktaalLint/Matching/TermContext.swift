@@ -40,7 +40,8 @@ public struct TermContext: Sendable, Hashable {
 
     /// Whether the line around `range` has no lower-case letter (lines longer than a
     /// heading count as prose).
-    private static func lineHasNoLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Bool {
+    private static func lineHasNoLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Bool
+    {
         var start = range.lowerBound
         while start > bounds.lowerBound, !isLineEnd(bytes[start - 1]) {
             start -= 1

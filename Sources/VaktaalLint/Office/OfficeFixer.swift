@@ -58,11 +58,15 @@ enum OfficeFixer {
             let span = piece.offset..<piece.offset + piece.text.count
             if span.isEmpty {
                 // A soft hyphen inside the match goes with it.
-                if local.lowerBound < span.lowerBound, span.lowerBound < local.upperBound { changes.append((pieceIndex, (0..<0, []))) }
+                if local.lowerBound < span.lowerBound, span.lowerBound < local.upperBound {
+                    changes.append((pieceIndex, (0..<0, [])))
+                }
                 continue
             }
             guard span.lowerBound < local.upperBound, span.upperBound > local.lowerBound else { continue }
-            let covered = max(span.lowerBound, local.lowerBound) - span.lowerBound..<min(span.upperBound, local.upperBound) - span.lowerBound
+            let covered =
+                max(span.lowerBound, local.lowerBound) - span.lowerBound..<min(span.upperBound, local.upperBound)
+                - span.lowerBound
             switch piece.kind {
             case .element:
                 guard covered.count == piece.text.count, replaced else { return nil }

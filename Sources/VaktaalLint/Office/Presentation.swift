@@ -36,7 +36,9 @@ enum Presentation {
         private var inDefaultStyle = false
 
         func startElement(_ tag: XMLStartTag) {
-            if tag.name.is("sldId", in: OfficeNamespace.presentation), let id = tag.attribute("id", in: OfficeNamespace.relationships) {
+            if tag.name.is("sldId", in: OfficeNamespace.presentation),
+                let id = tag.attribute("id", in: OfficeNamespace.relationships)
+            {
                 slideIDs.append(id)
             }
             if tag.name.is("defaultTextStyle", in: OfficeNamespace.presentation) { inDefaultStyle = true }

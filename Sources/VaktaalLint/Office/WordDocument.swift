@@ -218,7 +218,9 @@ final class WordPartHandler: XMLContentHandler {
         guard tracksPages else { return }
         collector.markPaged(part, rendered: rendered)
         if rendered { renderedPage += 1 } else { page += 1 }
-        if collector.isInParagraph, collector.paragraphIsEmpty { collector.setPage(rendered ? renderedPage : page, rendered: rendered) }
+        if collector.isInParagraph, collector.paragraphIsEmpty {
+            collector.setPage(rendered ? renderedPage : page, rendered: rendered)
+        }
     }
 
     /// An on/off property: on unless `w:val` says `0`, `false` or `off`.

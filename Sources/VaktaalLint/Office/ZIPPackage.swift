@@ -92,13 +92,17 @@ struct ZIPPackage {
                 }
                 result += chunk
             }
-            guard checksum == entry.checksum else { throw PackageProblem.damaged(reason: "the part '\(path)' fails its checksum") }
+            guard checksum == entry.checksum else {
+                throw PackageProblem.damaged(reason: "the part '\(path)' fails its checksum")
+            }
         } catch let problem as PackageProblem {
             throw problem
         } catch {
             throw overrun ?? .damaged(reason: "the part '\(path)' cannot be expanded")
         }
-        guard UInt64(result.count) == declared else { throw .damaged(reason: "the part '\(path)' is shorter than its header says") }
+        guard UInt64(result.count) == declared else {
+            throw .damaged(reason: "the part '\(path)' is shorter than its header says")
+        }
         return result
     }
 }

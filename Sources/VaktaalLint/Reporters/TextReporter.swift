@@ -15,7 +15,8 @@ struct TextReporter: FindingReporter {
                 let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
                 let start = finding.place.start
                 if let place = finding.documentPlace {
-                    output += "\(result.path): \(place), column \(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+                    output +=
+                        "\(result.path): \(place), column \(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
                     if let paragraph = result.placeTexts[place] {
                         output += excerpt(paragraph, finding.place, color(finding.severity), colored)
                     }
