@@ -15,7 +15,8 @@ are built on: python-docx, python-pptx and odfpy (pip install python-docx python
   an image description.
 - slides.odp: pages with a title and a split term, speaker notes and a footer declaration.
 - bomb.docx, lying-sizes.docx: a part that expands 1000:1, and one that expands past the
-  size its headers declare.
+  size its headers declare; many-parts.pptx: 60 parts that each stay under the limits but
+  together expand past what the package's size allows.
 
 Every file is written with fixed dates, so that running the script again gives the same
 bytes. The documents are in Dutch (nl-NL), as the documents vaktaal is for are.
@@ -415,6 +416,37 @@ def make_bombs(folder):
             file.write(bytes(data))
 
 
+def make_many_parts(folder):
+    """A presentation of 60 slides that each expand 900 kB from 1 kB: every part stays
+    under the limits, but together they expand past what the package's size allows."""
+    ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" ' \
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    count = 60
+    entries = [
+        ("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="ppt/presentation.xml"/></Relationships>').encode()),
+        ("ppt/presentation.xml", (f"<p:presentation {ns}><p:sldIdLst>" + "".join(
+            f'<p:sldId id="{256 + i}" r:id="rId{i + 1}"/>' for i in range(count)) + "</p:sldIdLst></p:presentation>").encode()),
+        ("ppt/_rels/presentation.xml.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + "".join(
+                f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                f'relationships/slide" Target="slides/slide{i + 1}.xml"/>' for i in range(count))
+            + "</Relationships>").encode()),
+    ]
+    slide = f"<p:sld {ns}>".encode() + b" " * 900_000 + b"</p:sld>"
+    entries += [(f"ppt/slides/slide{i + 1}.xml", slide) for i in range(count)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content, compresslevel=9)
+    with open(os.path.join(folder, "many-parts.pptx"), "wb") as file:
+        file.write(buffer.getvalue())
+
+
 def patch_uncompressed_size(data, name, size):
     """Writes `size` as the uncompressed size of `name` in its local and central headers."""
     encoded = name.encode()
@@ -438,6 +470,7 @@ def main():
     make_notes(os.path.join(folder, "notes.odt"))
     make_slides(os.path.join(folder, "slides.odp"))
     make_bombs(folder)
+    make_many_parts(folder)
     print(f"office fixtures written to {folder}")
 
 

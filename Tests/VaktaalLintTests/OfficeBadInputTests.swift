@@ -98,6 +98,12 @@ import VaktaalText
         #expect(
             problem(try officeFixture("lying-sizes.docx"))
                 == .package(.damaged(reason: "the part 'word/document.xml' is longer than its header says")))
+        // Many parts that each stay under the limits, but not together.
+        guard case .package(.packageTooLarge(let size, let limit)) = problem(try officeFixture("many-parts.pptx"), .pptx) else {
+            Issue.record("expected the package to be too large")
+            return
+        }
+        #expect(size > limit && limit < 10_000_000)
         // A part declared larger than 200 MB is not even opened.
         var huge = TestPackage.word(Self.paragraph)
         huge.entries[1].declaredSize = 300_000_000

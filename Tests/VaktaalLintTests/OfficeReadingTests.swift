@@ -180,6 +180,23 @@ import VaktaalCore
         #expect(officeFindings(english.bytes, format: .docx, linter: fixed).count == 2)
     }
 
+    @Test func openDocumentHiddenStylesHideTheirText() {
+        let document = TestPackage([
+            (
+                "content.xml",
+                "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                    + "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                    + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:automatic-styles>"
+                    + "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties text:display=\"none\"/>"
+                    + "</style:style><style:style style:name=\"T2\" style:family=\"text\"><style:text-properties/>"
+                    + "</style:style></office:automatic-styles><office:body><office:text><text:p>"
+                    + "<text:span text:style-name=\"T1\">mentor </text:span><text:span text:style-name=\"T2\">mentor</text:span>"
+                    + "</text:p><text:p text:style-name=\"T1\">mentor</text:p></office:text></office:body></office:document-content>"
+            )
+        ])
+        #expect(officeFindings(document.bytes, format: .odt) == ["paragraph 1, column 1 mentor deprecated-term"])
+    }
+
     @Test func openDocumentSpacesAndSpansAreText() {
         let document = TestPackage.openDocumentText(
             "<text:p>Hogeschool<text:s text:c=\"3\"/>Amsterdam en <text:span>feed</text:span><text:span>back</text:span>"

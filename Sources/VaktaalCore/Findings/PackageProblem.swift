@@ -18,6 +18,9 @@ public enum PackageProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case partTooLarge(part: String, size: UInt64, limit: UInt64)
     /// A part is compressed beyond the ratio any real document has (a ZIP bomb).
     case compressionRatio(part: String, ratio: UInt64, limit: UInt64)
+    /// The parts read expand, together, past what the package's size allows (many small
+    /// parts that each stay under the limits: a ZIP bomb too).
+    case packageTooLarge(size: UInt64, limit: UInt64)
     /// An entry or a relationship points outside the package (`../`, an absolute path).
     case pathEscapes(String)
 
@@ -34,6 +37,8 @@ public enum PackageProblem: Error, Hashable, Sendable, CustomStringConvertible {
             "the part '\(part)' expands to \(size) bytes, more than the limit of \(limit) (a ZIP bomb?)"
         case .compressionRatio(let part, let ratio, let limit):
             "the part '\(part)' is compressed \(ratio):1, beyond the limit of \(limit):1 (a ZIP bomb?)"
+        case .packageTooLarge(let size, let limit):
+            "the parts expand to \(size) bytes together, more than the limit of \(limit) for this package (a ZIP bomb?)"
         case .pathEscapes(let path): "the path '\(path)' points outside the package"
         }
     }

@@ -83,6 +83,9 @@ final class OfficeCollector {
         self.options = options
     }
 
+    /// Whether the part `name` was read already (a part linked twice is read once).
+    func hasPart(_ name: String) -> Bool { text.parts.contains(name) }
+
     /// Starts a part; its index names it in paragraphs and runs.
     func beginPart(_ name: String, bytes: [UInt8]) -> Int {
         text.parts.append(name)

@@ -59,9 +59,10 @@ enum OpenDocument {
 /// Reads `content.xml`: paragraphs and headings (`text:p`, `text:h`, also in lists, tables,
 /// frames, notes and comments), whose text nodes, spans and links are prose; `text:s`,
 /// `text:tab` and `text:line-break` count as spaces. Not prose: tracked deletions, note
-/// citations, hidden sections and text, fields; image descriptions (`svg:desc`) only when
-/// asked. In presentations, each `draw:page` is a slide and `presentation:notes` its notes;
-/// footer and header declarations are paragraphs of their own.
+/// citations, hidden sections, spans and paragraphs (`text:display="none"`), fields; image
+/// descriptions (`svg:desc`) only when asked. In presentations, each `draw:page` is a slide
+/// and `presentation:notes` its notes; footer and header declarations are paragraphs of
+/// their own.
 final class OpenDocumentHandler: XMLContentHandler {
     private let collector: OfficeCollector
     private let part: Int
@@ -89,6 +90,9 @@ final class OpenDocumentHandler: XMLContentHandler {
     private var areaDepth: Int?
     private var page = 1
     private var description: (depth: Int, text: String)?
+    /// The automatic style being read, and the styles that hide their text.
+    private var styleName: String?
+    private var hiddenStyles: Set<String> = []
 
     init(collector: OfficeCollector, part: Int) {
         self.collector = collector
@@ -100,6 +104,12 @@ final class OpenDocumentHandler: XMLContentHandler {
         guard skipDepth == nil else { return }
         let name = tag.name
         if let span = spans.last, span.depth == depth - 1 { spans[spans.count - 1].hasElements = true }
+        if name.namespaceURI == OfficeNamespace.text, ["p", "h", "span"].contains(name.localName),
+            hiddenStyles.contains(tag.attribute("style-name", namespace: OfficeNamespace.text) ?? "")
+        {
+            skipDepth = depth
+            return
+        }
         switch name.namespaceURI {
         case OfficeNamespace.text:
             switch name.localName {
@@ -121,6 +131,13 @@ final class OpenDocumentHandler: XMLContentHandler {
                 if collector.isInParagraph, collector.paragraphIsEmpty { collector.setPage(page, rendered: false) }
             default:
                 break
+            }
+        case OfficeNamespace.style where name.localName == "style":
+            styleName = tag.attribute("name", namespace: OfficeNamespace.style)
+        case OfficeNamespace.style where name.localName == "text-properties":
+            // Hidden text is a character property of an automatic style.
+            if let styleName, tag.attribute("display", namespace: OfficeNamespace.text) == "none" {
+                hiddenStyles.insert(styleName)
             }
         case OfficeNamespace.drawingODF where name.localName == "page":
             pageCount += 1

@@ -24,6 +24,7 @@ enum Presentation {
     private static func readPart(
         _ name: String, area: String?, slide: Int, _ package: ZIPPackage, _ collector: OfficeCollector
     ) throws(PackageProblem) {
+        guard !collector.hasPart(name) else { return }
         guard let bytes = try package.part(name) else { throw .missingPart(name) }
         let part = collector.beginPart(name, bytes: bytes)
         try PartXML.parse(bytes, name: name, with: SlideHandler(collector: collector, part: part, area: area, slide: slide))

@@ -29,7 +29,7 @@ enum WordDocument {
     private static func readPart(
         _ name: String, area: String?, tracksPages: Bool, _ package: ZIPPackage, _ collector: OfficeCollector
     ) throws(PackageProblem) {
-        guard let bytes = try package.part(name) else { return }
+        guard !collector.hasPart(name), let bytes = try package.part(name) else { return }
         let part = collector.beginPart(name, bytes: bytes)
         try PartXML.parse(
             bytes, name: name, with: WordPartHandler(collector: collector, part: part, area: area, tracksPages: tracksPages))

@@ -13,10 +13,21 @@ struct ZIPPackage {
     static let maximumRatio: UInt64 = 100
     static let ratioFloor: UInt64 = 1024 * 1024
 
+    /// All parts read together may expand to 100 times the package's size (at least the
+    /// floor, at most a gigabyte).
+    static let maximumTotalSize: UInt64 = 1024 * 1024 * 1024
+
+    /// What the parts read so far expanded to.
+    private final class Expansion {
+        var total: UInt64 = 0
+    }
+
     let bytes: [UInt8]
     let directory: ZIPDirectory
     private let archive: Archive
     private let entries: [String: ZIPFoundation.Entry]
+    private let expansion = Expansion()
+    private let totalLimit: UInt64
 
     /// Opens the package in `bytes`.
     ///
@@ -39,6 +50,7 @@ struct ZIPPackage {
         self.bytes = bytes
         self.archive = archive
         self.entries = entries
+        totalLimit = min(Self.maximumTotalSize, max(Self.ratioFloor, UInt64(bytes.count) * Self.maximumRatio))
     }
 
     /// Whether an entry name leaves the package: absolute, a drive, or `..` above its root.
@@ -73,6 +85,9 @@ struct ZIPPackage {
         if declared > Self.ratioFloor, declared / compressed > Self.maximumRatio {
             throw .compressionRatio(part: path, ratio: declared / compressed, limit: Self.maximumRatio)
         }
+        if expansion.total + declared > totalLimit {
+            throw .packageTooLarge(size: expansion.total + declared, limit: totalLimit)
+        }
         // The sizes a header declares may lie: stop the stream where the limits are.
         let limit = min(Self.maximumPartSize, max(Self.ratioFloor, compressed * Self.maximumRatio))
         var result: [UInt8] = []
@@ -103,6 +118,7 @@ struct ZIPPackage {
         guard UInt64(result.count) == declared else {
             throw .damaged(reason: "the part '\(path)' is shorter than its header says")
         }
+        expansion.total += declared
         return result
     }
 }
