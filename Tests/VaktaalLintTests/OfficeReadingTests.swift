@@ -191,7 +191,8 @@ import VaktaalCore
                     + "</style:style><style:style style:name=\"T2\" style:family=\"text\"><style:text-properties/>"
                     + "</style:style></office:automatic-styles><office:body><office:text><text:p>"
                     + "<text:span text:style-name=\"T1\">mentor </text:span><text:span text:style-name=\"T2\">mentor</text:span>"
-                    + "</text:p><text:p text:style-name=\"T1\">mentor</text:p></office:text></office:body></office:document-content>"
+                    + "</text:p><text:p text:style-name=\"T1\">mentor</text:p></office:text></office:body>"
+                    + "</office:document-content>"
             )
         ])
         #expect(officeFindings(document.bytes, format: .odt) == ["paragraph 1, column 1 mentor deprecated-term"])
