@@ -7,8 +7,17 @@ enum CanonicalComposition {
     /// Whether `bytes[range]` may hold a scalar that NFC would change: a combining mark, a
     /// Hangul vowel or final jamo, or a scalar NFC never keeps. Plain text pays one scan.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var index = range.lowerBound
         while index < range.upperBound {
+            // Eight ASCII bytes at a time: no lead byte of a mark among them.
+            if index + 8 <= range.upperBound,
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0xC0 {
                 index += 1
