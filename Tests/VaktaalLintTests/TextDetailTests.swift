@@ -113,6 +113,7 @@ import VaktaalCore
     @Test func markupThatBreaksTextStillSeparatesTerms() {
         #expect(found("<p>leraar</p><p>in opleiding</p>", format: .html).isEmpty)
         #expect(found("<p>ment<br>or</p>", format: .html).isEmpty)
+        #expect(found("Tekst<br>mentor en <div>ment</div>or", format: .markdown) == ["1:10-16 mentor→werkplekbegeleider"])
         #expect(found("De `ment`or.", format: .markdown).isEmpty)
         #expect(found("5 * 3 mentor", format: .markdown) == ["1:7-13 mentor→werkplekbegeleider"])
     }

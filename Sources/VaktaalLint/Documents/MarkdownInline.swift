@@ -30,7 +30,8 @@ extension MarkdownReader {
                     if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
-                    if isAutolink(bytes, index..<end) { excluded.append(index..<end) } else { markup.append(index..<end) }
+                    // Inline elements (`<em>`, `<span>`) run on; other tags (`<br>`, `<div>`) end the text.
+                    if isInlineTag(bytes, index..<end) { markup.append(index..<end) } else { excluded.append(index..<end) }
                     index = end
                 } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
@@ -45,10 +46,17 @@ extension MarkdownReader {
             return (excluded, markup)
         }
 
-        /// `<https://…>` or `<name@host>`: a link, not a tag.
-        private static func isAutolink(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-            !bytes[range].contains(UInt8(ascii: " "))
-                && (bytes[range].contains(UInt8(ascii: "@")) || bytes[range].contains(UInt8(ascii: ":")))
+        /// A start or end tag of an inline HTML element (not an autolink such as `<https://…>`).
+        private static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+            var start = range.lowerBound + 1
+            if start < range.upperBound, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            var end = start
+            while end < range.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
+            guard end < range.upperBound, [0x20, 0x09, 0x0A, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end]) else {
+                return false
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+            return HTMLReader.inline.contains(name)
         }
 
         /// A code span: a run of backticks up to the next run of the same length.
