@@ -52,6 +52,20 @@ import VaktaalTestSupport
         #expect(match.entry.kind == kind)
     }
 
+    @Test func completionsFollowWhatIsTypedAndNeverSuggestMisspellings() {
+        let index = Self.shippedIndex
+        let ment = index.completions(of: "Ment", limit: 20)
+        #expect(ment.contains { $0.form == "mentor" && $0.kind == .deprecated })
+        #expect(ment.allSatisfy { $0.form.lowercased().hasPrefix("ment") })
+        let werk = index.completions(of: "werkplek", limit: 20)
+        #expect(werk.first?.form == "werkplekbegeleider")
+        #expect(!werk.contains { $0.kind == .hidden })
+        #expect(index.completions(of: "feed-", limit: 3).count == 3)
+        #expect(index.completions(of: "zzzq").isEmpty && index.completions(of: "").isEmpty)
+        #expect(
+            index.completions(of: "w", languages: ["en"], limit: 50).allSatisfy { $0.language == "en" || $0.labelIndex == nil })
+    }
+
     @Test func caseSensitiveLabelsMatchExactlyOnlyAsWritten() throws {
         let lower = try #require(first("inholland"))
         #expect(lower.kind == .prefix && id(lower) == "inholland")

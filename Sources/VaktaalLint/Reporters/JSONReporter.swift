@@ -45,15 +45,29 @@ struct JSONReporter: FindingReporter {
         let version = 1
         let files: [File]
         let summary: Summary
+        /// The fixed text, when a service was asked to fix a document.
+        let fixed: String?
     }
 
-    func render(_ report: FindingReport, colored: Bool) -> String {
+    func render(_ report: FindingReport, colored: Bool) -> String { Self.render(report, fixed: nil) }
+
+    /// The report, with the fixed document when there is one (the service's `?fix=true`).
+    static func render(_ report: FindingReport, fixed: String?) -> String {
         let summary = FindingSummary(report.files)
         let document = Document(
             files: report.files.map {
                 File(path: $0.path, findings: $0.findings.map(Entry.init), skipped: $0.problem?.description)
             },
-            summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos))
+            summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos),
+            fixed: fixed)
         return JSONOutput.encode(document) + "\n"
+    }
+}
+
+/// The JSON of `vaktaal lint --format json`, for callers that add the fixed text.
+public enum LintJSON {
+    /// The report as the CLI contract's JSON, with `fixed` when given.
+    public static func render(_ report: FindingReport, fixed: String? = nil) -> String {
+        JSONReporter.render(report, fixed: fixed)
     }
 }
