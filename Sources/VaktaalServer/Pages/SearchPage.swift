@@ -11,7 +11,7 @@ enum SearchPage {
             <form class="search" action="/search" method="get" role="search">
             <label for="q">\(words.searchLabel)</label>
             <div class="combobox">
-            <input id="q" name="q" type="text" inputmode="search" enterkeyhint="search" value="\(query)" placeholder="\(words.searchPlaceholder)" autocomplete="off" \
+            <input id="q" name="q" type="text" inputmode="search" value="\(query)" placeholder="\(words.searchPlaceholder)" autocomplete="off" \
             spellcheck="false" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions">
             <ul id="suggestions" role="listbox" aria-label="\(words.searchLabel)" hidden></ul>
             </div>

@@ -16,7 +16,7 @@ extension ServiceRoutes {
         let representation = try Representation.negotiate(request, offered: offered)
         let bytes = representation.exportFormat.map(scheme.export) ?? scheme.bytes
         let etag = representation == .xml ? scheme.etag : String(scheme.etag.dropLast()) + ".\(representation.rawValue)\""
-        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.published)
+        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified, modified: scheme.published)
             .response(for: request)
     }
 
@@ -44,7 +44,7 @@ extension ServiceRoutes {
             bytes = ConceptExcerpt(key, of: scheme).bytes(as: representation)
         }
         let etag = String(scheme.etag.dropLast()) + ".\(id).\(representation.rawValue)\""
-        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.published)
+        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified, modified: scheme.published)
             .response(for: request)
     }
 
