@@ -42,7 +42,7 @@ extension ServiceRoutes {
         let bytes: [UInt8]
         switch representation {
         case .json:
-            bytes = Array(JSONOutput.encode(ConceptDescription(concept: key, in: scheme.set)).utf8)
+            bytes = Array(ConceptDescription(concept: key, in: scheme.set).json.utf8)
         default:
             bytes = ConceptExcerpt(key, of: scheme).bytes(as: representation)
         }
