@@ -8,7 +8,7 @@ set -uo pipefail
 vaktaal=${1:?usage: check_replicas.sh PATH/TO/vaktaal}
 admin=${VAKTAAL_TEST_DATABASE_URL:?set VAKTAAL_TEST_DATABASE_URL to a superuser URL}
 name="vaktaal_replicas_$RANDOM$RANDOM"
-sql() { psql "$admin" -v ON_ERROR_STOP=1 -qtAc "$1"; }
+sql() { psql "${2:-$admin}" -v ON_ERROR_STOP=1 -qtAc "$1"; }
 sql "CREATE DATABASE $name" || exit 1
 url="${admin%%\?*}"
 url="${url%/*}/$name?sslmode=disable"
@@ -43,8 +43,8 @@ etag() { curl -sI "$1/v1/schemes/lerarenopleiding" | tr -d '\r' | awk -F': ' 'to
 check "replica A is ready" 200 "$(status "$a/ready")"
 check "replica B is ready" 200 "$(status "$b/ready")"
 check "the database was seeded once, with the built-in vocabulary" "1 1" \
-    "$(sql "SELECT count(*), max(revision) FROM vaktaal.scheme_versions" | tr '|' ' ')"
-check "the migration is recorded" 1 "$(sql "SELECT max(version) FROM vaktaal.migrations")"
+    "$(sql "SELECT count(*), max(revision) FROM vaktaal.scheme_versions" "$url" | tr '|' ' ')"
+check "the migration is recorded" 1 "$(sql "SELECT max(version) FROM vaktaal.migrations" "$url")"
 old=$(etag "$a")
 check "both replicas serve the same version" "$old" "$(etag "$b")"
 changed="$work/changed.xml"

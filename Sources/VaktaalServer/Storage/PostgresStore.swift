@@ -67,6 +67,11 @@ public actor PostgresStore: VocabularyStore {
         let validation = Result { () throws(ServiceError) in
             try PublishValidation.validate(bytes, name: name, schemeID: schemeID, others: others)
         }
+        // A database that went away fails the publish in the time /ready takes, not the
+        // longer time a transaction is given.
+        guard await isReady() else {
+            throw ServiceError(.serviceUnavailable, "the database does not answer; nothing was published, try again later")
+        }
         let transaction = PublishTransaction(
             table: table, configuration: configuration, schemeID: schemeID, bytes: bytes, ifMatch: ifMatch, logger: logger)
         let stored: PublishTransaction.Outcome
