@@ -17,6 +17,7 @@ public func buildRouter(
         store: store, tokens: configuration.tokens, lintBodyLimit: configuration.lintBodyLimit,
         publishBodyLimit: configuration.publishBodyLimit
     ).register(on: router)
+    PageRoutes<BasicRequestContext>(store: store, lintBodyLimit: configuration.lintBodyLimit).register(on: router)
     return router
 }
 

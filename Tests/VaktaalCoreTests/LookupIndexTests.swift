@@ -169,3 +169,29 @@ import VaktaalTestSupport
             EditDistance.distance(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)[...], limit: limit) == expected)
     }
 }
+
+/// Lookup's JSON is written directly; it must stay what `JSONEncoder` writes.
+@Suite struct ConceptDescriptionJSONTests {
+    @Test(arguments: ["mentor", "mentoren", "feed", "stagementor", "werkplekbegeleider", "iPabo", "self efficacy", "xyzzy"])
+    func lookupJSONIsWhatJSONEncoderWrites(_ query: String) {
+        let set = LookupIndexTests.shipped
+        let descriptions = LookupIndexTests.shippedIndex.search(query, limit: 5).map { ConceptDescription($0, in: set) }
+        #expect(ConceptDescription.json(descriptions) == JSONOutput.encode(descriptions))
+        for description in descriptions { #expect(description.json == JSONOutput.encode(description)) }
+    }
+
+    @Test func missingNotesAndEveryOptionalFieldStillMatch() {
+        let set = load(
+            vocabularyXML(
+                """
+                <concept id="a" deprecated="true"><prefLabel>oud "woord" \\ met/streep</prefLabel></concept>
+                <concept id="b"><prefLabel>nieuw</prefLabel><deprecatedLabel since="2020-01-01">old</deprecatedLabel>
+                <exactMatch uri="https://partner.example/x"/></concept>
+                """)
+        ).set
+        let index = LookupIndex(set)
+        let descriptions = ["oud", "old", "nieuw"].flatMap { index.search($0).map { ConceptDescription($0, in: set) } }
+        #expect(!descriptions.isEmpty)
+        #expect(ConceptDescription.json(descriptions) == JSONOutput.encode(descriptions))
+    }
+}

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import VaktaalCore
 
 @testable import VaktaalServer
 
@@ -173,6 +174,17 @@ import Testing
                 #expect(mentor["outdated"] as? Bool == true && mentor["useInstead"] as? String == "werkplekbegeleider")
                 #expect(mentor["id"] as? String == "werkplekbegeleider")
             }
+        }
+    }
+}
+
+@Suite struct SuggestionJSONTests {
+    @Test func suggestionsAreWhatJSONEncoderWouldWrite() throws {
+        let store = try FolderStore(folder: try temporaryVocabularyFolder())
+        let snapshot = store.snapshot
+        for typed in ["ment", "w", "feed", "i", "zzz"] {
+            let suggestions = snapshot.index.completions(of: typed, limit: 8).map { Suggestion($0, in: snapshot.set) }
+            #expect(Suggestion.json(suggestions) == JSONOutput.encode(suggestions), "\(typed)")
         }
     }
 }

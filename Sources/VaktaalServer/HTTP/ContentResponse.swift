@@ -12,7 +12,9 @@ struct ContentResponse {
     let mediaType: String
     /// The strong tag of this representation (quoted).
     let etag: String
-    let lastModified: Date
+    /// The HTTP date of the last change (formatted once per version).
+    let lastModified: String
+    let modified: Date
 
     /// Bodies smaller than this are not worth compressing.
     static let compressionThreshold = 1024
@@ -20,7 +22,7 @@ struct ContentResponse {
     func response(for request: Request) -> Response {
         var headers = HTTPFields()
         headers[.eTag] = etag
-        headers[.lastModified] = HTTPDate.format(lastModified)
+        headers[.lastModified] = lastModified
         headers[.vary] = "Accept, Accept-Encoding"
         headers[.cacheControl] = "no-cache"
         if isFresh(request) { return Response(status: .notModified, headers: headers) }
@@ -46,7 +48,7 @@ struct ContentResponse {
             return plain || gzipped
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
-            return lastModified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+            return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
         }
         return false
     }
@@ -60,6 +62,8 @@ struct ContentResponse {
 
 /// HTTP dates (RFC 9110 IMF-fixdate).
 enum HTTPDate {
+    /// A new formatter each time: `DateFormatter` is not safe to share between threads, and
+    /// dates are formatted once per published version.
     private static func formatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

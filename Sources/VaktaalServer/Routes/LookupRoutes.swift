@@ -13,7 +13,7 @@ extension ServiceRoutes {
         let descriptions = snapshot.index.search(query, languages: languages, limit: limit).map {
             ConceptDescription($0, in: snapshot.set, languages: languages)
         }
-        return JSONResponse.ok(JSONOutput.encode(descriptions))
+        return JSONResponse.ok(ConceptDescription.json(descriptions))
     }
 
     /// `GET /v1/suggest?q=&lang=&limit=`: labels that complete what was typed, each with the
@@ -26,7 +26,7 @@ extension ServiceRoutes {
         let suggestions = snapshot.index.completions(of: typed, languages: languages, limit: limit).map {
             Suggestion($0, in: snapshot.set)
         }
-        return JSONResponse.ok(JSONOutput.encode(suggestions))
+        return JSONResponse.ok(Suggestion.json(suggestions))
     }
 }
 
@@ -46,6 +46,35 @@ struct Suggestion: Encodable {
     let outdated: Bool
     /// What to write instead, for an outdated label.
     let useInstead: String?
+
+    /// Suggestions as a JSON array, written directly (a search box asks on every keystroke).
+    static func json(_ suggestions: [Suggestion]) -> String {
+        var json = JSONText()
+        json.open("[")
+        for (index, suggestion) in suggestions.enumerated() {
+            json.separator(first: index == 0, indent: 1)
+            json.open("{")
+            json.key("concept", first: true, indent: 2)
+            json.string(suggestion.concept)
+            json.key("id", first: false, indent: 2)
+            json.string(suggestion.id)
+            json.key("label", first: false, indent: 2)
+            json.string(suggestion.label)
+            json.optionalString("language", suggestion.language, indent: 2)
+            json.key("outdated", first: false, indent: 2)
+            json.boolean(suggestion.outdated)
+            json.key("preferred", first: false, indent: 2)
+            json.string(suggestion.preferred)
+            json.key("scheme", first: false, indent: 2)
+            json.string(suggestion.scheme)
+            json.key("status", first: false, indent: 2)
+            json.string(suggestion.status)
+            json.optionalString("useInstead", suggestion.useInstead, indent: 2)
+            json.close("}", empty: false, indent: 1)
+        }
+        json.close("]", empty: suggestions.isEmpty, indent: 0)
+        return json.text
+    }
 
     init(_ entry: IndexEntry, in set: VocabularySet) {
         let concept = set[entry.concept]

@@ -16,8 +16,11 @@ extension ServiceRoutes {
         let representation = try Representation.negotiate(request, offered: offered)
         let bytes = representation.exportFormat.map(scheme.export) ?? scheme.bytes
         let etag = representation == .xml ? scheme.etag : String(scheme.etag.dropLast()) + ".\(representation.rawValue)\""
-        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.published)
-            .response(for: request)
+        return ContentResponse(
+            bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
+            modified: scheme.published
+        )
+        .response(for: request)
     }
 
     /// `GET /v1/schemes/{id}/versions`: the versions the service keeps, oldest first.
@@ -39,13 +42,16 @@ extension ServiceRoutes {
         let bytes: [UInt8]
         switch representation {
         case .json:
-            bytes = Array(JSONOutput.encode(ConceptDescription(concept: key, in: scheme.set)).utf8)
+            bytes = Array(ConceptDescription(concept: key, in: scheme.set).json.utf8)
         default:
             bytes = ConceptExcerpt(key, of: scheme).bytes(as: representation)
         }
         let etag = String(scheme.etag.dropLast()) + ".\(id).\(representation.rawValue)\""
-        return ContentResponse(bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.published)
-            .response(for: request)
+        return ContentResponse(
+            bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
+            modified: scheme.published
+        )
+        .response(for: request)
     }
 
     /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme.

@@ -18,6 +18,8 @@ public final class SchemeSnapshot: Sendable {
     public let etag: String
     /// When this revision was published.
     public let published: Date
+    /// `published` as an HTTP date, for `Last-Modified` (formatted once).
+    let lastModified: String
     /// The scheme read on its own.
     public let set: VocabularySet
     private let exports = Mutex<[ExportFormat: [UInt8]]>([:])
@@ -29,6 +31,7 @@ public final class SchemeSnapshot: Sendable {
         self.bytes = bytes
         etag = ETag.of(bytes)
         self.published = published
+        lastModified = HTTPDate.format(published)
         set = VocabularySet([vocabulary])
     }
 

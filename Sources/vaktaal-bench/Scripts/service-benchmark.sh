@@ -27,6 +27,7 @@ trap 'kill $pid 2>/dev/null; nginx -c "$work/nginx.conf" -s stop 2>/dev/null; rm
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break; sleep 0.1; done
 scheme=$(curl -s "http://127.0.0.1:$port/v1/schemes" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 term=$(curl -s "http://127.0.0.1:$port/v1/suggest?q=a&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["label"])')
+term=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$term")
 prefix=${term:0:4}
 etag=$(curl -sI "http://127.0.0.1:$port/v1/schemes/$scheme" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 python3 - "$work/lint.txt" <<'PY'
