@@ -22,8 +22,8 @@ public func buildRouter(
 }
 
 /// The application `vaktaal serve` runs: the router on the configured address, and for a
-/// folder store the watcher that reloads it. It stops gracefully on SIGTERM and SIGINT
-/// (requests in flight finish).
+/// folder store the watcher that reloads it (for a database, the one that installs new
+/// versions). It stops gracefully on SIGTERM and SIGINT (requests in flight finish).
 public func buildApplication(
     store: any VocabularyStore, configuration: ServiceConfiguration, logger: Logger
 ) -> some ApplicationProtocol {
@@ -31,6 +31,9 @@ public func buildApplication(
     var services: [any Service] = []
     if let folder = store as? FolderStore, folder.isWritable, let interval = configuration.pollInterval {
         services.append(FolderWatcher(store: folder, interval: interval, metrics: metrics, logger: logger))
+    }
+    if let database = store as? PostgresStore {
+        services.append(DatabaseWatcher(store: database, interval: configuration.pollInterval, metrics: metrics, logger: logger))
     }
     return Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics),

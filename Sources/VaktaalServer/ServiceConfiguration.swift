@@ -12,7 +12,8 @@ public struct ServiceConfiguration: Sendable {
     public var lintBodyLimit: Int
     /// The largest vocabulary `PUT /v1/schemes/{id}` takes.
     public var publishBodyLimit: Int
-    /// How often the folder is checked for changed files; `nil` only reloads on `SIGHUP`.
+    /// How often the folder is checked for changed files (the database for new versions, besides
+    /// its notifications); `nil` only reloads on `SIGHUP`.
     public var pollInterval: Duration?
 
     /// A configuration; the defaults are those of `vaktaal serve`.

@@ -17,11 +17,17 @@ struct ServeCommand: AsyncParsableCommand {
             the version that was serving. SIGTERM and SIGINT stop it gracefully.
             Publishing needs tokens: --tokens FILE or $VAKTAAL_TOKENS with 'scheme sha256-hex' \
             entries ('*' for every scheme); --hash-token prints the hash of a token.
+            With --database postgres://... (or $VAKTAAL_DATABASE_URL) every version is a row in \
+            PostgreSQL instead, so that several replicas answer the same: the service creates and \
+            migrates its tables, seeds an empty database from the vocabulary folder (or the \
+            built-in vocabulary), and learns of other replicas' publishes with LISTEN/NOTIFY. \
+            It keeps every version (--retain is for the folder).
 
             Examples:
               vaktaal serve
               vaktaal serve --host 0.0.0.0 --port 8080 --cors-origin https://partner.example.org
               vaktaal serve --hash-token "$(openssl rand -hex 24)"
+              vaktaal serve --database postgres://vaktaal:secret@db.example.org/vaktaal
             """
     )
 
@@ -43,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many published versions of a scheme to keep.")
     var retain = 100
 
+    @Option(help: "A PostgreSQL URL to keep the versions in, for several replicas (also $VAKTAAL_DATABASE_URL).")
+    var database: String?
+
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
     func validate() throws {
@@ -57,6 +66,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "vaktaal")
         logger.logLevel = .info
+        let url = database ?? ProcessInfo.processInfo.environment["VAKTAAL_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url {
+            let configuration = try DatabaseConfiguration(url: url)
+            let seed: PostgresSeed =
+                switch try vocabularyOptions.location() {
+                case .path(let path): .folder(path)
+                case .builtIn: .files(EmbeddedVocabulary.sources)
+                }
+            try await PostgresStore.withStore(configuration, seed: seed, logger: logger) { store in
+                try await serve(store, from: configuration.redactedURL, logger: logger)
+            }
+            return
+        }
         let store: FolderStore
         switch try vocabularyOptions.location() {
         case .path(let path):
@@ -64,6 +86,11 @@ struct ServeCommand: AsyncParsableCommand {
         case .builtIn:
             store = try FolderStore(folder: nil, builtIn: EmbeddedVocabulary.sources, retention: retain)
         }
+        try await serve(store, logger: logger)
+    }
+
+    /// Runs the service over `store` until SIGTERM or SIGINT.
+    private func serve(_ store: any VocabularyStore, from source: String? = nil, logger: Logger) async throws {
         var tokenText = ProcessInfo.processInfo.environment["VAKTAAL_TOKENS"] ?? ""
         if let tokens {
             guard let text = try? String(contentsOfFile: tokens, encoding: .utf8) else {
@@ -74,7 +101,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServiceConfiguration(
             host: host, port: port, corsOrigins: corsOrigins, tokens: PublishTokens.parse(tokenText))
         let schemes = store.snapshot.schemes.map { "\($0.id) (\($0.vocabulary.concepts.count) concepts)" }
-        logger.info("serving \(schemes.joined(separator: ", ")) at http://\(host):\(port)")
+        let origin = source.map { " from \($0)" } ?? ""
+        logger.info("serving \(schemes.joined(separator: ", "))\(origin) at http://\(host):\(port)")
         try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
     }
 }

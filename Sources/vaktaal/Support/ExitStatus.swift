@@ -29,6 +29,8 @@ struct ExitStatus: Equatable {
             (message, code) = (error.description, 2)
         case let error as ServiceStartError:
             (message, code) = (error.description, 2)
+        case let error as DatabaseError:
+            (message, code) = (error.description, 2)
         case let error as CommandError:
             (message, code) = (error.description, 2)
         default:
