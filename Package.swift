@@ -23,6 +23,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -58,6 +64,25 @@ let package = Package(
             swiftSettings: strictSwift,
             plugins: ["EmbedVocabularyPlugin"]
         ),
+        .plugin(
+            name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["vaktaal-embed"],
+            path: "Sources/EmbedResourcesPlugin"),
+        // The HTTP service (Hummingbird 2): routes, content negotiation, publishing, storage, operations.
+        .target(
+            name: "VaktaalServer",
+            dependencies: [
+                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["Resources"],
+            swiftSettings: strictSwift,
+            plugins: ["EmbedResourcesPlugin"]),
         // The command line: argument parsing, presentation and exit codes only.
         .executableTarget(
             name: "vaktaal",
@@ -67,6 +92,7 @@ let package = Package(
                 "VaktaalExchange",
                 "VaktaalLint",
                 "VaktaalEmbeddedVocabulary",
+                "VaktaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -84,6 +110,14 @@ let package = Package(
             name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange", "VaktaalTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalServerTests",
+            dependencies: [
+                "VaktaalServer", "VaktaalTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
         .testTarget(
             name: "VaktaalCLITests",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaktaalCore
+import VaktaalText
 
 @testable import VaktaalLint
 
@@ -38,6 +39,37 @@ import VaktaalCore
         #expect(first["line"] as? Int == 1 && first["column"] as? Int == 14 && first["paragraph"] as? Int == 1)
         let notes = try #require(findings.last)
         #expect(notes["area"] as? String == "notes" && notes["part"] as? String == "ppt/notesSlides/notesSlide1.xml")
+    }
+
+    /// The place's keys, written in their sorted places, as `JSONEncoder` writes them.
+    @Test(arguments: [
+        DocumentPlace(part: "ppt/slides/slide3.xml", slide: 3, paragraph: 2, line: 2),
+        DocumentPlace(part: "ppt/notesSlides/notesSlide1.xml", area: "notes", slide: 1, paragraph: 1, line: 4),
+        DocumentPlace(part: "word/document.xml", page: 12, paragraph: 5, line: 300),
+        DocumentPlace(part: "word/comments.xml", area: "comments \"x\"", paragraph: 1, line: 1),
+    ])
+    func officeKeysAreWhatJSONEncoderWrites(place: DocumentPlace) throws {
+        struct Entry: Encodable {
+            let rule: String, severity: String, line: Int, column: Int, endLine: Int, endColumn: Int
+            let match: String?, replacement: String?, concept: String?, message: String
+            let part: String, area: String?, slide: Int?, page: Int?, paragraph: Int
+        }
+        let location = SourceLocation(
+            path: "a.pptx", range: SourceRange(start: .init(line: 2, column: 3), end: .init(line: 2, column: 9), bytes: 0..<1))
+        let finding = Finding(
+            rule: "deprecated-term", severity: .error, message: "m", location: location, match: "Mentor",
+            fix: Fix(replacement: "Werkplekbegeleider", range: location.range), documentPlace: place)
+        let written = JSONReporter.render(
+            FindingReport(files: [FileFindings(path: "a.pptx", findings: [finding])], rules: []), fixed: nil)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+        let entry = try #require(((document["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first)
+        let expected = Entry(
+            rule: "deprecated-term", severity: "error", line: 2, column: 3, endLine: 2, endColumn: 9, match: "Mentor",
+            replacement: "Werkplekbegeleider", concept: nil, message: "m", part: place.part, area: place.area, slide: place.slide,
+            page: place.page, paragraph: place.paragraph)
+        let encoded = JSONOutput.encode(expected).replacingOccurrences(of: "\n", with: "\n        ")
+        #expect(written.contains(encoded), "\(written)\n\(encoded)")
+        #expect(entry["part"] as? String == place.part)
     }
 
     @Test func sarifCarriesThePlaceAsPropertiesAndNoTextEdits() throws {
