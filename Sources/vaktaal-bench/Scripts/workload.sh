@@ -15,7 +15,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 mean() { python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$@"; }
-peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+peak() { { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null || true; } | tail -1; }
 row() { printf '| %-44s | %12s | %12s | %8s | %s\n' "$@"; }
 
 row "workload" "vaktaal" "peer" "ratio" "notes"
