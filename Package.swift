@@ -18,11 +18,13 @@ let package = Package(
         .library(name: "VaktaalCore", targets: ["VaktaalCore"]),
         .library(name: "VaktaalLint", targets: ["VaktaalLint"]),
         .library(name: "VaktaalExchange", targets: ["VaktaalExchange"]),
+        .library(name: "VaktaalSync", targets: ["VaktaalSync"]),
         .executable(name: "vaktaal", targets: ["vaktaal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // UTF-8 validation, source positions and ranges, and the one line index every reader uses.
@@ -46,6 +48,8 @@ let package = Package(
         .target(
             name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalText", "VaktaalXML"],
             swiftSettings: strictSwift),
+        // Concept-level diff, applying a diff, and three-way merge of vocabularies, on the model alone.
+        .target(name: "VaktaalSync", dependencies: ["VaktaalCore", "VaktaalText"], swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
         .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
         .plugin(
@@ -64,6 +68,7 @@ let package = Package(
                 "VaktaalConfig",
                 "VaktaalExchange",
                 "VaktaalLint",
+                "VaktaalSync",
                 "VaktaalEmbeddedVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -82,6 +87,12 @@ let package = Package(
             name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange", "VaktaalTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalSyncTests",
+            dependencies: [
+                "VaktaalSync", "VaktaalTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
         .testTarget(
             name: "VaktaalCLITests",

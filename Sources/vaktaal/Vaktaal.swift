@@ -9,11 +9,14 @@ struct Vaktaal: ParsableCommand {
         commandName: "vaktaal",
         abstract: "Keep a shared professional vocabulary and help people use it.",
         discussion: """
-            Exit codes: 0 success; 1 findings, an invalid vocabulary or nothing found; \
-            2 usage error or unreadable input.
+            Exit codes: 0 success; 1 findings, an invalid vocabulary, nothing found, changes (diff) \
+            or conflicts (merge); 2 usage error or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self]
+        subcommands: [
+            LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self,
+            DiffCommand.self, MergeCommand.self,
+        ]
     )
 
     /// Runs the command line: every error a command throws is shown and mapped to its exit

@@ -1,0 +1,160 @@
+import VaktaalCore
+
+/// Turns an ``AssemblyPlan`` into vocabularies that say exactly what the plan says.
+///
+/// A concept whose content is that of its template, in a version whose references still
+/// name the same concepts in the result, is kept as written. Any other concept is built
+/// from its content, taking from its template what it can (comments, labels, notes and
+/// mappings written the same way, the way its references were written).
+///
+/// Relations are a property of pairs: `broader` on the child and `narrower` on the parent
+/// say the same. A built concept writes each broader concept as `broader`, unless the
+/// parent already writes it as `narrower`; it writes a narrower concept as `narrower` only
+/// when its template did or the child does not write the `broader`. Related concepts are
+/// written on both sides. References that name no concept of the result are written as
+/// they were, so that `vaktaal check` reports them.
+struct Assembler: Sendable {
+    /// The versions that templates come from.
+    let sides: [SyncSide]
+    /// The versions whose concepts may be kept as written.
+    let verbatimSides: Set<Int>
+
+    /// The vocabularies of the plan.
+    func assemble(_ plan: AssemblyPlan) -> [Vocabulary] {
+        var places: [String: ResultPlace] = [:]
+        var templates: [String: ConceptTemplate] = [:]
+        places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
+        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+            for concept in scheme.concepts {
+                places[concept.content.uri] = ResultPlace(scheme: schemeIndex, id: concept.content.id)
+                if let template = concept.template { templates[concept.content.uri] = template }
+            }
+        }
+        let moved = movedIdentities(plan, places)
+        var built: [String: ConceptPlan] = [:]
+        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+            for concept in scheme.concepts where !isKeptAsWritten(concept, in: scheme, schemeIndex, moved, places) {
+                built[concept.content.uri] = concept
+            }
+        }
+        let schemeIDs = plan.schemes.map(\.content.id)
+        let relations = RelationWriting(sides: sides, built: built, templates: templates, places: places)
+        var vocabularies: [Vocabulary] = []
+        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+            let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
+            let defaultLanguage = scheme.content.defaultLanguage
+            let concepts = scheme.concepts.map { plan -> Concept in
+                if built[plan.content.uri] == nil, let template = plan.template { return sides[template.side].set[template.key] }
+                return build(plan, relations: relations.relations(of: plan, references), references, defaultLanguage)
+            }
+            vocabularies.append(SchemeBuilder.vocabulary(scheme, concepts: concepts))
+        }
+        return vocabularies
+    }
+
+    /// Identities whose id or scheme in the result differs from their template's: written
+    /// references to them must be written anew.
+    private func movedIdentities(_ plan: AssemblyPlan, _ places: [String: ResultPlace]) -> Set<String> {
+        var moved = Set<String>()
+        for scheme in plan.schemes {
+            for concept in scheme.concepts {
+                guard let template = concept.template, verbatimSides.contains(template.side) else { continue }
+                let side = sides[template.side]
+                if side.set[template.key].id != concept.content.id || side.schemeID(of: template.key) != scheme.content.id {
+                    moved.insert(concept.content.uri)
+                }
+            }
+        }
+        return moved
+    }
+
+    private func isKeptAsWritten(
+        _ concept: ConceptPlan, in scheme: SchemePlan, _ schemeIndex: Int, _ moved: Set<String>, _ places: [String: ResultPlace]
+    ) -> Bool {
+        guard let template = concept.template, verbatimSides.contains(template.side) else { return false }
+        let side = sides[template.side]
+        guard side.contents[template.key.rawValue] == concept.content, !moved.contains(concept.content.uri),
+            side.set.vocabulary(of: template.key).id == scheme.content.id,
+            side.set.vocabulary(of: template.key).defaultLanguage == scheme.content.defaultLanguage
+        else { return false }
+        guard !moved.isEmpty else { return true }
+        let written = side.set[template.key]
+        let from = side.set.schemeIndex(of: template.key)
+        var references = written.relations.map(\.reference) + (written.replacedBy.map { [$0] } ?? [])
+        for mapping in written.mappings { if case .reference(let reference) = mapping.target { references.append(reference) } }
+        return references.allSatisfy { !moved.contains(side.identity(ofReference: $0, fromScheme: from)) }
+    }
+
+    /// A concept built from its content, its template supplying what it can.
+    private func build(
+        _ plan: ConceptPlan, relations: [ConceptRelation], _ references: ReferenceText, _ defaultLanguage: String?
+    ) -> Concept {
+        let content = plan.content
+        let template = plan.template.map { sides[$0.side].set[$0.key] }
+        let templateSide = plan.template.map { sides[$0.side] }
+        let sameLanguage = plan.template.map { sides[$0.side].set.vocabulary(of: $0.key).defaultLanguage == defaultLanguage }
+        let reusable = sameLanguage == true ? template : nil
+        let labels = Reuse.ordered(
+            content.labels, written: reusable?.labels ?? [], content: LabelContent.init,
+            make: { Label($0, declaredLanguage: Self.declared($0.language, defaultLanguage)) })
+        let notes = Reuse.ordered(
+            content.notes, written: reusable?.notes ?? [], content: NoteContent.init,
+            make: { Note($0, declaredLanguage: Self.declared($0.language, defaultLanguage)) })
+        var mappings: [Mapping] = []
+        var remaining = content.mappings
+        if let template, let templateSide, let key = plan.template?.key {
+            let scheme = templateSide.set.schemeIndex(of: key)
+            for mapping in template.mappings {
+                let target = MappingContent(
+                    kind: mapping.kind, target: templateSide.identity(of: mapping.target, fromScheme: scheme))
+                guard remaining.remove(target) != nil else { continue }
+                var kept = mapping
+                if case .reference = mapping.target { kept.target = references.mappingTarget(target.target) }
+                kept.position = nil
+                mappings.append(kept)
+            }
+        }
+        mappings += remaining.sorted().map { Mapping(kind: $0.kind, target: references.mappingTarget($0.target)) }
+        return Concept(
+            id: content.id, isTopConcept: content.isTopConcept, isDeprecated: content.isDeprecated,
+            replacedBy: content.replacedBy.map(references.reference), modified: content.modified, labels: labels,
+            notes: notes, relations: relations, mappings: mappings,
+            notations: Reuse.keptOrder(content.notations, written: template?.notations ?? []) { $0 },
+            extensions: Reuse.keptOrder(
+                content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),
+            extensionAttributes: Reuse.keptOrder(
+                content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
+            leadingComments: template?.leadingComments ?? [], innerComments: template?.innerComments ?? [])
+    }
+
+    /// The `xml:lang` to write: none when the language is the scheme's default.
+    static func declared(_ language: String, _ defaultLanguage: String?) -> String? {
+        language == (defaultLanguage ?? "") ? nil : language
+    }
+}
+
+/// Where a concept ends up in the result: the index of its scheme in the plan and its id.
+struct ResultPlace: Hashable, Sendable {
+    let scheme: Int
+    let id: String
+}
+
+/// How references are written from the concepts of one scheme: the id for a concept of the
+/// same scheme, `scheme:id` for another scheme's, and as they were for concepts that are not
+/// in the result.
+struct ReferenceText {
+    let schemeIndex: Int
+    let schemeIDs: [String]
+    let places: [String: ResultPlace]
+
+    /// The reference to the concept with `identity`.
+    func reference(_ identity: String) -> String {
+        guard let place = places[identity] else { return identity }
+        return place.scheme == schemeIndex ? place.id : "\(schemeIDs[place.scheme]):\(place.id)"
+    }
+
+    /// A mapping target: a reference for a concept of the result, else the URI.
+    func mappingTarget(_ identity: String) -> MappingTarget {
+        places[identity] == nil ? .uri(identity) : .reference(reference(identity))
+    }
+}

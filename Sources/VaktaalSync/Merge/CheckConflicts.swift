@@ -1,0 +1,262 @@
+import Dispatch
+import Synchronization
+import VaktaalCore
+
+/// The rules of `vaktaal check` that make a vocabulary invalid, run on a merge result.
+enum ErrorChecks {
+    /// The error rules, or only those named.
+    static func run(_ set: VocabularySet, rules: Set<RuleID>? = nil) -> [Finding] {
+        let checks = VocabularyChecker.checks.filter { $0.severity == .error && rules?.contains($0.rule) != false }
+        let results = Mutex<[[Finding]]>(Array(repeating: [], count: checks.count))
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let findings = checks[index].check(set)
+            results.withLock { $0[index] = findings }
+        }
+        return results.withLock { Array($0.joined()) }.filter { $0.severity == .error }
+    }
+}
+
+/// What part of a concept a rule is about, so that only the edits that can have led to its
+/// finding are undone.
+private enum RuleScope {
+    case labels, references, hierarchy, replacement, mappings, existence, everything
+
+    init(_ rule: RuleID) {
+        switch rule.rawValue {
+        case "multiple-preferred-labels", "label-kind-clash", "duplicate-preferred-label", "outdated-label-is-allowed",
+            "deprecated-label-without-replacement":
+            self = .labels
+        case "dangling-reference": self = .references
+        case "broader-cycle", "related-hierarchy-clash": self = .hierarchy
+        case "replacement-deprecated", "replacement-cycle": self = .replacement
+        case "exact-match-clash": self = .mappings
+        case "duplicate-id": self = .existence
+        default: self = .everything
+        }
+    }
+
+    /// Whether whole concepts coming or going can have led to the finding.
+    var includesExistence: Bool {
+        switch self {
+        case .references, .replacement, .existence, .everything: true
+        case .labels, .hierarchy, .mappings: false
+        }
+    }
+
+    /// Whether `field` can have led to the finding.
+    func covers(_ field: SyncField, labelTexts: Set<String>?) -> Bool {
+        switch (self, field) {
+        case (.labels, .label(_, let text, _)): labelTexts.map { $0.contains(text.lowercased()) } ?? true
+        case (.labels, .deprecated), (.labels, .replacedBy): labelTexts == nil
+        case (.references, .relation), (.references, .replacedBy), (.references, .mappings): true
+        case (.hierarchy, .relation): true
+        case (.replacement, .replacedBy), (.replacement, .deprecated): true
+        case (.mappings, .mappings), (.mappings, .relation): true
+        case (.everything, _): field != .concept
+        default: false
+        }
+    }
+}
+
+extension MergeState {
+    /// Assembles the result and settles the errors of `vaktaal check` that it has and neither
+    /// side had on its own: the loser's edits to the concepts concerned are undone and
+    /// recorded as conflicts naming both sides' edits, until no such error is left.
+    mutating func settleCheckConflicts() -> [Vocabulary] {
+        let assembler = self.assembler
+        var baseline = ErrorBaseline(sides: sides)
+        var plan = self.plan()
+        var vocabularies = assembler.assemble(plan)
+        for _ in 0..<8 {
+            let result = VocabularySet(vocabularies)
+            let errors = ErrorChecks.run(result)
+            guard !errors.isEmpty else { break }
+            let identities = Self.identities(of: plan)
+            let fresh = errors.filter { finding in
+                guard let uri = finding.concept, let identity = identities[uri] else { return false }
+                return !baseline.contains(finding.rule, identity, finding.message)
+            }
+            guard !fresh.isEmpty else { break }
+            guard settle(fresh, identities: identities, in: result) else {
+                recordUnsettled(fresh, identities: identities)
+                break
+            }
+            plan = self.plan()
+            vocabularies = assembler.assemble(plan)
+        }
+        return vocabularies
+    }
+
+    /// The identity of each concept of the result, by its URI there.
+    private static func identities(of plan: AssemblyPlan) -> [String: String] {
+        var result: [String: String] = [:]
+        for scheme in plan.schemes {
+            for concept in scheme.concepts { result[scheme.content.uri + concept.content.id] = concept.content.uri }
+        }
+        return result
+    }
+
+    /// Undoes the loser's edits behind each finding; `false` when there were none to undo.
+    private mutating func settle(_ findings: [Finding], identities: [String: String], in result: VocabularySet) -> Bool {
+        var changed = false
+        var labelIndex: [String: Set<String>]?
+        for finding in findings {
+            guard let uri = finding.concept, let identity = identities[uri] else { continue }
+            let scope = RuleScope(finding.rule)
+            var involved: [String: Set<String>?] = [identity: nil]
+            if scope != .labels {
+                for neighbour in neighbours(of: identity) where involved[neighbour] == nil { involved[neighbour] = .some(nil) }
+            }
+            if scope == .hierarchy {
+                for member in cycle(through: uri, in: result, identities) where involved[member] == nil {
+                    involved[member] = .some(nil)
+                }
+            }
+            if scope == .labels {
+                let index = labelIndex ?? Self.labelIndex(concepts)
+                labelIndex = index
+                let texts = Set((concepts[identity]?.labels ?? []).map { $0.text.lowercased() })
+                for text in texts {
+                    for other in index[text] ?? [] where other != identity { involved[other] = .some(texts) }
+                }
+            }
+            let edits = self.edits(on: involved, scope: scope)
+            for (concept, texts) in involved.sorted(by: { $0.key < $1.key }) {
+                changed = undo(concept, scope: scope, labelTexts: texts, finding: finding, edits: edits) || changed
+            }
+        }
+        return changed
+    }
+
+    /// The concepts a concept's content names.
+    private func neighbours(of identity: String) -> Set<String> {
+        guard let content = concepts[identity] else { return [] }
+        var result = content.broader.union(content.narrower).union(content.related)
+        if let replacement = content.replacedBy { result.insert(replacement) }
+        for mapping in content.mappings { result.insert(mapping.target) }
+        return result
+    }
+
+    /// The concepts on a broader cycle through the concept with `uri` in the result.
+    private func cycle(through uri: String, in result: VocabularySet, _ identities: [String: String]) -> [String] {
+        guard let key = result.key(forURI: uri) else { return [] }
+        return result.graph.ancestors(of: key).filter { result.graph.ancestors(of: $0).contains(key) }.compactMap {
+            identities[result.uri(of: $0)]
+        }
+    }
+
+    /// Every label text (lowercased) of the result, with the concepts that have it.
+    private static func labelIndex(_ concepts: [String: ConceptContent]) -> [String: Set<String>] {
+        var index: [String: Set<String>] = [:]
+        for (identity, content) in concepts {
+            for label in content.labels { index[label.text.lowercased(), default: []].insert(identity) }
+        }
+        return index
+    }
+
+    /// The edits both sides made to the fields in scope of the involved concepts.
+    private func edits(on involved: [String: Set<String>?], scope: RuleScope) -> [MergeEdit] {
+        var edits: [MergeEdit] = []
+        for (concept, texts) in involved.sorted(by: { $0.key < $1.key }) {
+            let base = sides.base.content(concept)
+            for side in MergeSide.allCases {
+                let version = sides.side(side).content(concept)
+                if (base == nil) != (version == nil) {
+                    if scope.includesExistence { edits.append(MergeEdit(side: side, concept: concept, field: .concept)) }
+                    continue
+                }
+                let (before, after) = (base.map(FieldSet.init) ?? FieldSet(), version.map(FieldSet.init) ?? FieldSet())
+                for change in FieldChange.changes(from: before, to: after) where scope.covers(change.field, labelTexts: texts) {
+                    edits.append(MergeEdit(side: side, concept: concept, field: change.field))
+                }
+            }
+        }
+        return edits
+    }
+
+    /// Undoes the loser's edits in scope on one concept, recording each as a conflict.
+    private mutating func undo(
+        _ identity: String, scope: RuleScope, labelTexts: Set<String>?, finding: Finding, edits: [MergeEdit]
+    ) -> Bool {
+        let base = sides.base.content(identity)
+        let winning = sides.side(winner).content(identity)
+        let losing = sides.side(loser).content(identity)
+        let current = concepts[identity]
+        func record(_ field: SyncField, _ values: (base: SyncValue?, winning: SyncValue?, losing: SyncValue?)) {
+            let (ours, theirs) = winner == .ours ? (values.winning, values.losing) : (values.losing, values.winning)
+            conflicts.append(
+                conceptConflict(
+                    .check, identity, field: field, base: values.base, ours: ours, theirs: theirs, rule: finding.rule,
+                    message: finding.message, edits: edits))
+        }
+        let lost = (
+            base: base.map(SyncValue.concept), winning: winning.map(SyncValue.concept), losing: losing.map(SyncValue.concept)
+        )
+        if let current, winning == nil, base == nil {
+            // The loser added the concept: taking it out undoes every edit it stands for.
+            guard
+                scope.includesExistence || FieldSet(current).fields.contains(where: { scope.covers($0, labelTexts: labelTexts) })
+            else { return false }
+            record(.concept, lost)
+            concepts[identity] = nil
+            return true
+        }
+        if current == nil, let winning, base != nil, losing == nil, scope.includesExistence {
+            record(.concept, lost)
+            concepts[identity] = winning
+            return true
+        }
+        guard let current, let winning else { return false }
+        let (old, win, lose) = (base.map(FieldSet.init) ?? FieldSet(), FieldSet(winning), losing.map(FieldSet.init) ?? FieldSet())
+        var fields = FieldSet(current)
+        var changed = false
+        for field in fields.fields.union(win.fields).union(lose.fields) where scope.covers(field, labelTexts: labelTexts) {
+            let (was, now, lost) = (old.reportValue(field), fields.reportValue(field), lose.reportValue(field))
+            guard lost != was, now != win.reportValue(field) else { continue }
+            record(field, (was, win.reportValue(field), lost))
+            fields.copy(field, from: win)
+            changed = true
+        }
+        if changed { concepts[identity] = fields.concept(uri: identity) }
+        return changed
+    }
+
+    /// Errors nothing could undo: recorded so that the person merging sees them.
+    private mutating func recordUnsettled(_ findings: [Finding], identities: [String: String]) {
+        for finding in findings {
+            guard let uri = finding.concept, let identity = identities[uri] else { continue }
+            conflicts.append(
+                conceptConflict(
+                    .check, identity, field: .concept, base: nil, ours: nil, theirs: nil, rule: finding.rule,
+                    message: finding.message, edits: edits(on: [identity: nil], scope: RuleScope(finding.rule))))
+        }
+    }
+}
+
+/// The errors each side had on its own, by rule, computed when a rule first needs them.
+struct ErrorBaseline {
+    let sides: MergeSides
+    private var known: [RuleID: Set<Entry>] = [:]
+
+    private struct Entry: Hashable {
+        let identity: String
+        let message: String
+    }
+
+    init(sides: MergeSides) { self.sides = sides }
+
+    /// Whether ours or theirs already had this error.
+    mutating func contains(_ rule: RuleID, _ identity: String, _ message: String) -> Bool {
+        if known[rule] == nil {
+            var entries = Set<Entry>()
+            for side in [sides.ours, sides.theirs] {
+                for finding in ErrorChecks.run(side.set, rules: [rule]) {
+                    guard let uri = finding.concept, let key = side.set.key(forURI: uri) else { continue }
+                    entries.insert(Entry(identity: side.identities[key.rawValue], message: finding.message))
+                }
+            }
+            known[rule] = entries
+        }
+        return known[rule]?.contains(Entry(identity: identity, message: message)) == true
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import VaktaalCore
+
+extension MergeResult {
+    /// Writes the merged vocabulary to `path`, atomically, file by file.
+    ///
+    /// `path` is one file when the merge has one scheme and `path` is not a folder; else a
+    /// folder (made when missing) that gets one file per scheme, named as in our version,
+    /// and loses the files of our schemes the merge removed. Nothing else is written, so an
+    /// input is overwritten only when `path` names it.
+    ///
+    /// - Parameter oursFiles: The files our version was read from (their names are removed
+    ///   from a folder when the merge dropped their schemes).
+    /// - Throws: ``MergeError``.
+    public func write(to path: String, oursFiles: [String] = []) throws(MergeError) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        guard (exists && isFolder.boolValue) || path.hasSuffix("/") || files.count != 1 else {
+            do {
+                try AtomicFile.write(files[0].bytes, to: path)
+            } catch {
+                throw .write(error)
+            }
+            return
+        }
+        guard !files.isEmpty || isFolder.boolValue || path.hasSuffix("/") else {
+            throw .outputMismatch(path: path, reason: "the merge removed every scheme")
+        }
+        guard !exists || isFolder.boolValue else {
+            throw .outputMismatch(path: path, reason: "the merge has \(files.count) schemes; name a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .outputMismatch(path: path, reason: "the folder cannot be made: \(error.localizedDescription)")
+        }
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        let names = Set(files.map(\.fileName))
+        do {
+            for file in files { try AtomicFile.write(file.bytes, to: folder + file.fileName) }
+        } catch {
+            throw .write(error)
+        }
+        for stale in oursFiles.compactMap({ $0.split(separator: "/").last.map(String.init) }) where !names.contains(stale) {
+            try? FileManager.default.removeItem(atPath: folder + stale)
+        }
+    }
+}
