@@ -26,15 +26,15 @@ struct Assembler: Sendable {
         places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
         for (schemeIndex, scheme) in plan.schemes.enumerated() {
             for concept in scheme.concepts {
-                places[concept.content.uri] = ResultPlace(scheme: schemeIndex, id: concept.content.id)
-                if let template = concept.template { templates[concept.content.uri] = template }
+                places[concept.identity] = ResultPlace(scheme: schemeIndex, id: outputID(of: concept))
+                if let template = concept.template { templates[concept.identity] = template }
             }
         }
         let moved = movedIdentities(plan, places)
-        var built: [String: ConceptPlan] = [:]
-        for (schemeIndex, scheme) in plan.schemes.enumerated() {
-            for concept in scheme.concepts where !isKeptAsWritten(concept, in: scheme, schemeIndex, moved, places) {
-                built[concept.content.uri] = concept
+        var built: [String: ConceptContent] = [:]
+        for scheme in plan.schemes {
+            for concept in scheme.concepts {
+                if let content = contentToBuild(concept, in: scheme, moved) { built[concept.identity] = content }
             }
         }
         let schemeIDs = plan.schemes.map(\.content.id)
@@ -43,13 +43,22 @@ struct Assembler: Sendable {
         for (schemeIndex, scheme) in plan.schemes.enumerated() {
             let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
             let defaultLanguage = scheme.content.defaultLanguage
-            let concepts = scheme.concepts.map { plan -> Concept in
-                if built[plan.content.uri] == nil, let template = plan.template { return sides[template.side].set[template.key] }
-                return build(plan, relations: relations.relations(of: plan, references), references, defaultLanguage)
+            let concepts = scheme.concepts.compactMap { plan -> Concept? in
+                guard let content = built[plan.identity] else {
+                    return plan.template.map { sides[$0.side].set[$0.key] }
+                }
+                let written = relations.relations(of: plan.identity, content, template: plan.template, references)
+                return build(content, template: plan.template, relations: written, references, defaultLanguage)
             }
             vocabularies.append(SchemeBuilder.vocabulary(scheme, concepts: concepts))
         }
         return vocabularies
+    }
+
+    /// The id a concept gets in the result.
+    private func outputID(of concept: ConceptPlan) -> String {
+        if let content = concept.content { return content.id }
+        return concept.template.map { sides[$0.side].set[$0.key].id } ?? ""
     }
 
     /// Identities whose id or scheme in the result differs from their template's: written
@@ -60,39 +69,43 @@ struct Assembler: Sendable {
             for concept in scheme.concepts {
                 guard let template = concept.template, verbatimSides.contains(template.side) else { continue }
                 let side = sides[template.side]
-                if side.set[template.key].id != concept.content.id || side.schemeID(of: template.key) != scheme.content.id {
-                    moved.insert(concept.content.uri)
+                if side.set[template.key].id != outputID(of: concept) || side.schemeID(of: template.key) != scheme.content.id {
+                    moved.insert(concept.identity)
                 }
             }
         }
         return moved
     }
 
-    private func isKeptAsWritten(
-        _ concept: ConceptPlan, in scheme: SchemePlan, _ schemeIndex: Int, _ moved: Set<String>, _ places: [String: ResultPlace]
-    ) -> Bool {
-        guard let template = concept.template, verbatimSides.contains(template.side) else { return false }
+    /// The content to build a concept from, or `nil` when it is kept as its template wrote it.
+    private func contentToBuild(_ concept: ConceptPlan, in scheme: SchemePlan, _ moved: Set<String>) -> ConceptContent? {
+        guard let template = concept.template else { return concept.content }
         let side = sides[template.side]
-        guard side.contents[template.key.rawValue] == concept.content, !moved.contains(concept.content.uri),
-            side.set.vocabulary(of: template.key).id == scheme.content.id,
-            side.set.vocabulary(of: template.key).defaultLanguage == scheme.content.defaultLanguage
-        else { return false }
-        guard !moved.isEmpty else { return true }
         let written = side.set[template.key]
-        let from = side.set.schemeIndex(of: template.key)
-        var references = written.relations.map(\.reference) + (written.replacedBy.map { [$0] } ?? [])
-        for mapping in written.mappings { if case .reference(let reference) = mapping.target { references.append(reference) } }
-        return references.allSatisfy { !moved.contains(side.identity(ofReference: $0, fromScheme: from)) }
+        var keep =
+            verbatimSides.contains(template.side) && !moved.contains(concept.identity)
+            && side.set.schemeID(of: template.key) == scheme.content.id
+            && side.set.schemeLanguage(of: template.key) == scheme.content.defaultLanguage
+        if keep, !moved.isEmpty {
+            let from = side.set.schemeIndex(of: template.key)
+            var references = written.relations.map(\.reference) + (written.replacedBy.map { [$0] } ?? [])
+            for mapping in written.mappings {
+                if case .reference(let reference) = mapping.target { references.append(reference) }
+            }
+            keep = references.allSatisfy { !moved.contains(side.identity(ofReference: $0, fromScheme: from)) }
+        }
+        guard let content = concept.content else { return keep ? nil : side.content(at: template.key) }
+        return keep && side.content(at: template.key) == content ? nil : content
     }
 
     /// A concept built from its content, its template supplying what it can.
     private func build(
-        _ plan: ConceptPlan, relations: [ConceptRelation], _ references: ReferenceText, _ defaultLanguage: String?
+        _ content: ConceptContent, template source: ConceptTemplate?, relations: [ConceptRelation],
+        _ references: ReferenceText, _ defaultLanguage: String?
     ) -> Concept {
-        let content = plan.content
-        let template = plan.template.map { sides[$0.side].set[$0.key] }
-        let templateSide = plan.template.map { sides[$0.side] }
-        let sameLanguage = plan.template.map { sides[$0.side].set.vocabulary(of: $0.key).defaultLanguage == defaultLanguage }
+        let template = source.map { sides[$0.side].set[$0.key] }
+        let templateSide = source.map { sides[$0.side] }
+        let sameLanguage = source.map { sides[$0.side].set.schemeLanguage(of: $0.key) == defaultLanguage }
         let reusable = sameLanguage == true ? template : nil
         let labels = Reuse.ordered(
             content.labels, written: reusable?.labels ?? [], content: LabelContent.init,
@@ -102,14 +115,14 @@ struct Assembler: Sendable {
             make: { Note($0, declaredLanguage: Self.declared($0.language, defaultLanguage)) })
         var mappings: [Mapping] = []
         var remaining = content.mappings
-        if let template, let templateSide, let key = plan.template?.key {
+        if let template, let templateSide, let key = source?.key {
             let scheme = templateSide.set.schemeIndex(of: key)
             for mapping in template.mappings {
                 let target = MappingContent(
                     kind: mapping.kind, target: templateSide.identity(of: mapping.target, fromScheme: scheme))
                 guard remaining.remove(target) != nil else { continue }
                 var kept = mapping
-                if case .reference = mapping.target { kept.target = references.mappingTarget(target.target) }
+                if case .reference = mapping.target { kept.target = .reference(references.reference(target.target)) }
                 kept.position = nil
                 mappings.append(kept)
             }

@@ -21,11 +21,28 @@ struct SchemePlan: Sendable {
 
 /// One concept of a ``SchemePlan``.
 struct ConceptPlan: Sendable {
+    /// The concept's identity.
+    var identity: String
     /// What the concept says, with its identity as URI and identities for the concepts it
-    /// names; its `id` is the id it gets in the result.
-    var content: ConceptContent
-    /// The concept it comes from.
+    /// names, its `id` the id it gets in the result; `nil` when it says exactly what its
+    /// template says.
+    var content: ConceptContent?
+    /// The concept it comes from (always there when `content` is `nil`).
     var template: ConceptTemplate?
+
+    /// A concept that says what `content` says.
+    init(_ content: ConceptContent, template: ConceptTemplate? = nil) {
+        identity = content.uri
+        self.content = content
+        self.template = template
+    }
+
+    /// A concept that says exactly what `template` says.
+    init(identity: String, unchanged template: ConceptTemplate) {
+        self.identity = identity
+        content = nil
+        self.template = template
+    }
 }
 
 /// A concept of one of the versions given to the ``Assembler``.

@@ -5,36 +5,39 @@ import VaktaalCore
 /// other concept is built too or kept as written.
 struct RelationWriting {
     let sides: [SyncSide]
-    /// The concepts that are built, by identity.
-    let built: [String: ConceptPlan]
+    /// The contents of the concepts that are built, by identity.
+    let built: [String: ConceptContent]
     /// The template of every concept of the result that has one.
     let templates: [String: ConceptTemplate]
     let places: [String: ResultPlace]
     /// For each built concept: the concepts of the result it writes as `narrower`.
     private var narrowerWritten: [String: Set<String>] = [:]
 
-    init(sides: [SyncSide], built: [String: ConceptPlan], templates: [String: ConceptTemplate], places: [String: ResultPlace]) {
+    init(
+        sides: [SyncSide], built: [String: ConceptContent], templates: [String: ConceptTemplate], places: [String: ResultPlace]
+    ) {
         self.sides = sides
         self.built = built
         self.templates = templates
         self.places = places
-        for (identity, plan) in built {
+        for (identity, content) in built {
             let written = writtenTargets(of: identity, .narrower)
             narrowerWritten[identity] = Set(
-                plan.content.narrower.filter { child in
+                content.narrower.filter { child in
                     guard places[child] != nil else { return false }
                     if written.contains(child) { return true }
-                    if let childPlan = built[child] { return !childPlan.content.broader.contains(identity) }
+                    if let childContent = built[child] { return !childContent.broader.contains(identity) }
                     return !writtenTargets(of: child, .broader).contains(identity)
                 })
         }
     }
 
     /// The relations a built concept writes, in the order its template wrote them, new ones after.
-    func relations(of plan: ConceptPlan, _ references: ReferenceText) -> [ConceptRelation] {
-        let identity = plan.content.uri
+    func relations(
+        of identity: String, _ content: ConceptContent, template: ConceptTemplate?, _ references: ReferenceText
+    ) -> [ConceptRelation] {
         var wanted: [(kind: RelationKind, target: String)] = []
-        for parent in plan.content.broader.sorted() {
+        for parent in content.broader.sorted() {
             let parentWrites =
                 built[parent] != nil
                 ? narrowerWritten[parent]?.contains(identity) == true
@@ -42,12 +45,12 @@ struct RelationWriting {
             if !parentWrites { wanted.append((.broader, parent)) }
         }
         let narrower = narrowerWritten[identity] ?? []
-        for child in plan.content.narrower.sorted() where narrower.contains(child) || places[child] == nil {
+        for child in content.narrower.sorted() where narrower.contains(child) || places[child] == nil {
             wanted.append((.narrower, child))
         }
-        for other in plan.content.related.sorted() { wanted.append((.related, other)) }
+        for other in content.related.sorted() { wanted.append((.related, other)) }
         var result: [ConceptRelation] = []
-        if let template = plan.template {
+        if let template {
             let side = sides[template.side]
             let scheme = side.set.schemeIndex(of: template.key)
             for relation in side.set[template.key].relations {

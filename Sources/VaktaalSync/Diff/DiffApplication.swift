@@ -51,7 +51,7 @@ extension VocabularyDiff {
         for key in set.keys {
             let identity = side.identities[key.rawValue]
             guard entries[identity] == nil else { continue }
-            entries[identity] = ConceptPlan(content: side.contents[key.rawValue], template: ConceptTemplate(side: 0, key: key))
+            entries[identity] = ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: 0, key: key))
             order[side.schemeID(of: key), default: []].append(identity)
         }
         for change in concepts {
@@ -62,11 +62,12 @@ extension VocabularyDiff {
                 guard entries[change.uri] == nil else { throw .conceptExists(uri: change.uri) }
                 guard schemes.contains(where: { $0.content.id == change.scheme }) else { throw .schemeMissing(id: change.scheme) }
                 let content = change.concept ?? ConceptContent(uri: change.uri, id: change.id)
-                entries[change.uri] = ConceptPlan(content: content.with(uri: change.uri))
+                entries[change.uri] = ConceptPlan(content.with(uri: change.uri))
                 order[change.scheme, default: []].append(change.uri)
             case .changed:
                 guard var entry = entries[change.uri] else { throw .conceptMissing(uri: change.oldURI ?? change.uri) }
-                var fields = FieldSet(entry.content)
+                let current = entry.content ?? entry.template.map { side.content(at: $0.key) }
+                var fields = FieldSet(current ?? ConceptContent(uri: change.uri, id: change.id))
                 for fieldChange in change.changes where !fields.apply(fieldChange) {
                     throw .valueMismatch(uri: change.uri, field: fieldChange.field.title)
                 }

@@ -12,17 +12,23 @@ extension VocabularyDiff {
     ///   - new: The later version.
     ///   - matchingLabels: Whether to pair concepts of other ids by preferred label.
     public init(from old: VocabularySet, to new: VocabularySet, matchingLabels: Bool = false) {
+        Timing.mark("start diff")
         let pairing = ConceptPairing(old, new, matchingPreferredLabels: matchingLabels)
+        Timing.mark("pairing")
         var renames: [String: String] = [:]
         for pair in pairing.paired where pairing.pairedByLabel.contains(pair.new) {
             renames[old.uri(of: pair.old)] = new.uri(of: pair.new)
         }
         let oldSide = SyncSide(old, renames: renames)
+        Timing.mark("old side")
         let newSide = SyncSide(new)
+        Timing.mark("new side")
         let pairs = pairing.paired
+        let comparison = QuickComparison(oldSide, newSide)
         let changed = Parallel.map(pairs.count) { index -> ConceptChange? in
             let (oldKey, newKey) = pairs[index]
-            let (before, after) = (oldSide.contents[oldKey.rawValue], newSide.contents[newKey.rawValue])
+            guard !comparison.surelySame(oldKey, newKey) else { return nil }
+            let (before, after) = (oldSide.content(at: oldKey), newSide.content(at: newKey))
             guard before != after else { return nil }
             let changes = FieldChange.changes(from: FieldSet(before), to: FieldSet(after))
             guard !changes.isEmpty else { return nil }
@@ -31,22 +37,23 @@ extension VocabularyDiff {
             return ConceptChange(
                 change: .changed, uri: newURI, oldURI: byLabel && oldURI != newURI ? oldURI : nil,
                 pairedBy: byLabel ? .preferredLabel : nil, id: after.id, scheme: newSide.schemeID(of: newKey),
-                name: after.displayName(in: new.vocabulary(of: newKey).defaultLanguage), changes: changes)
+                name: after.displayName(in: new.schemeLanguage(of: newKey)), changes: changes)
         }
+        Timing.mark("compare")
         var concepts = changed.compactMap { $0 }
         for key in pairing.removed {
-            let content = oldSide.contents[key.rawValue]
+            let content = oldSide.content(at: key)
             concepts.append(
                 ConceptChange(
                     change: .removed, uri: old.uri(of: key), id: content.id, scheme: oldSide.schemeID(of: key),
-                    name: content.displayName(in: old.vocabulary(of: key).defaultLanguage), concept: content))
+                    name: content.displayName(in: old.schemeLanguage(of: key)), concept: content))
         }
         for key in pairing.added {
-            let content = newSide.contents[key.rawValue]
+            let content = newSide.content(at: key)
             concepts.append(
                 ConceptChange(
                     change: .added, uri: new.uri(of: key), id: content.id, scheme: newSide.schemeID(of: key),
-                    name: content.displayName(in: new.vocabulary(of: key).defaultLanguage), concept: content))
+                    name: content.displayName(in: new.schemeLanguage(of: key)), concept: content))
         }
         concepts.sort { ($0.scheme, $0.uri, $0.change.rawValue) < ($1.scheme, $1.uri, $1.change.rawValue) }
         self.init(schemes: Self.schemeChanges(old, new), concepts: concepts)

@@ -2,15 +2,15 @@ import VaktaalCore
 
 /// One version of a vocabulary as diff and merge compare it: every concept's identity (the
 /// URI that pairs it with the other versions; its own URI unless it was paired by preferred
-/// label with a concept of another id) and its content with its URI and every URI it
-/// names replaced by identities, so that contents of different versions compare directly.
+/// label with a concept of another id) and, when asked for, its content with its URI and
+/// every URI it names replaced by identities, so that contents of different versions
+/// compare directly. Contents are built only for the concepts that ``QuickComparison``
+/// cannot settle: the few that changed.
 struct SyncSide: Sendable {
     /// The loaded version.
     let set: VocabularySet
     /// Per concept key: its identity.
     let identities: [String]
-    /// Per concept key: its content in identities.
-    let contents: [ConceptContent]
     /// The concept with an identity.
     let keyByIdentity: [String: ConceptKey]
     /// URIs of this version that stand for another identity.
@@ -25,23 +25,25 @@ struct SyncSide: Sendable {
             return renames[uri] ?? uri
         }
         self.identities = identities
-        contents = Parallel.map(set.count) { index in
-            let content = ConceptContent(ConceptKey(index), in: set)
-            return renames.isEmpty ? content : content.translated(identity: identities[index], renames)
-        }
         var keys: [String: ConceptKey] = [:]
         keys.reserveCapacity(set.count)
         for (index, identity) in identities.enumerated() where keys[identity] == nil { keys[identity] = ConceptKey(index) }
         keyByIdentity = keys
     }
 
+    /// The content of a concept, in identities.
+    func content(at key: ConceptKey) -> ConceptContent {
+        let content = ConceptContent(key, in: set)
+        return renames.isEmpty ? content : content.translated(identity: identities[key.rawValue], renames)
+    }
+
     /// The content of the concept with `identity`, if this version has it.
     func content(_ identity: String) -> ConceptContent? {
-        keyByIdentity[identity].map { contents[$0.rawValue] }
+        keyByIdentity[identity].map(content(at:))
     }
 
     /// The id of the scheme a concept belongs to.
-    func schemeID(of key: ConceptKey) -> String { set.vocabulary(of: key).id }
+    func schemeID(of key: ConceptKey) -> String { set.schemeID(of: key) }
 
     /// The identity a reference written in scheme `scheme` names, or the reference itself
     /// when it names no concept of this version (as ``ConceptContent`` keeps it).
@@ -90,4 +92,15 @@ extension ConceptContent {
         let preferred = labels.filter { $0.kind == .preferred }
         return (preferred.first { $0.language == (language ?? "") } ?? preferred.first)?.text ?? id
     }
+}
+
+extension VocabularySet {
+    /// The id of a concept's scheme (read in place: ``VocabularySet/vocabulary(of:)`` copies the whole scheme).
+    func schemeID(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].id }
+
+    /// The URI of a concept's scheme.
+    func schemeURI(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].uri }
+
+    /// The default language of a concept's scheme.
+    func schemeLanguage(of key: ConceptKey) -> String? { vocabularies[schemeIndex(of: key)].defaultLanguage }
 }

@@ -61,37 +61,50 @@ private enum RuleScope {
 extension MergeState {
     /// Assembles the result and settles the errors of `vaktaal check` that it has and neither
     /// side had on its own: the loser's edits to the concepts concerned are undone and
-    /// recorded as conflicts naming both sides' edits, until no such error is left.
-    mutating func settleCheckConflicts() -> [Vocabulary] {
+    /// recorded as conflicts naming both sides' edits, until no such error is left. The
+    /// result is read back (``ReadBack``) while it is checked.
+    ///
+    /// - Returns: The merged vocabularies and their files, read back.
+    /// - Throws: ``MergeError/resultNotReadable(problems:)``.
+    mutating func finish() throws(MergeError) -> (vocabularies: [Vocabulary], files: [MergedFile]) {
         let assembler = self.assembler
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
         var vocabularies = assembler.assemble(plan)
         for _ in 0..<8 {
-            let result = VocabularySet(vocabularies)
-            let errors = ErrorChecks.run(result)
-            guard !errors.isEmpty else { break }
-            let identities = Self.identities(of: plan)
+            let current = vocabularies
+            let ((result, errors), files) = Parallel.both(
+                {
+                    let set = VocabularySet(current)
+                    return (set, ErrorChecks.run(set))
+                },
+                { Result { () throws(MergeError) in try ReadBack.verify(current) } })
+            let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
                 guard let uri = finding.concept, let identity = identities[uri] else { return false }
                 return !baseline.contains(finding.rule, identity, finding.message)
             }
-            guard !fresh.isEmpty else { break }
+            guard !fresh.isEmpty else { return (vocabularies, try files.get()) }
             guard settle(fresh, identities: identities, in: result) else {
                 recordUnsettled(fresh, identities: identities)
-                break
+                return (vocabularies, try files.get())
             }
             plan = self.plan()
             vocabularies = assembler.assemble(plan)
         }
-        return vocabularies
+        return (vocabularies, try ReadBack.verify(vocabularies))
     }
 
     /// The identity of each concept of the result, by its URI there.
-    private static func identities(of plan: AssemblyPlan) -> [String: String] {
+    private static func identities(of plan: AssemblyPlan, sides: MergeSides) -> [String: String] {
         var result: [String: String] = [:]
+        result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
+        let versions = [sides.base, sides.ours, sides.theirs]
         for scheme in plan.schemes {
-            for concept in scheme.concepts { result[scheme.content.uri + concept.content.id] = concept.content.uri }
+            for concept in scheme.concepts {
+                let id = concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
+                result[scheme.content.uri + id] = concept.identity
+            }
         }
         return result
     }
@@ -113,9 +126,9 @@ extension MergeState {
                 }
             }
             if scope == .labels {
-                let index = labelIndex ?? Self.labelIndex(concepts)
+                let index = labelIndex ?? Self.labelIndex(result, identities)
                 labelIndex = index
-                let texts = Set((concepts[identity]?.labels ?? []).map { $0.text.lowercased() })
+                let texts = Set((content(identity)?.labels ?? []).map { $0.text.lowercased() })
                 for text in texts {
                     for other in index[text] ?? [] where other != identity { involved[other] = .some(texts) }
                 }
@@ -130,7 +143,7 @@ extension MergeState {
 
     /// The concepts a concept's content names.
     private func neighbours(of identity: String) -> Set<String> {
-        guard let content = concepts[identity] else { return [] }
+        guard let content = content(identity) else { return [] }
         var result = content.broader.union(content.narrower).union(content.related)
         if let replacement = content.replacedBy { result.insert(replacement) }
         for mapping in content.mappings { result.insert(mapping.target) }
@@ -146,10 +159,11 @@ extension MergeState {
     }
 
     /// Every label text (lowercased) of the result, with the concepts that have it.
-    private static func labelIndex(_ concepts: [String: ConceptContent]) -> [String: Set<String>] {
+    private static func labelIndex(_ result: VocabularySet, _ identities: [String: String]) -> [String: Set<String>] {
         var index: [String: Set<String>] = [:]
-        for (identity, content) in concepts {
-            for label in content.labels { index[label.text.lowercased(), default: []].insert(identity) }
+        for key in result.keys {
+            guard let identity = identities[result.uri(of: key)] else { continue }
+            for label in result[key].labels { index[label.text.lowercased(), default: []].insert(identity) }
         }
         return index
     }
@@ -181,7 +195,7 @@ extension MergeState {
         let base = sides.base.content(identity)
         let winning = sides.side(winner).content(identity)
         let losing = sides.side(loser).content(identity)
-        let current = concepts[identity]
+        let current = content(identity)
         func record(_ field: SyncField, _ values: (base: SyncValue?, winning: SyncValue?, losing: SyncValue?)) {
             let (ours, theirs) = winner == .ours ? (values.winning, values.losing) : (values.losing, values.winning)
             conflicts.append(
@@ -198,12 +212,14 @@ extension MergeState {
                 scope.includesExistence || FieldSet(current).fields.contains(where: { scope.covers($0, labelTexts: labelTexts) })
             else { return false }
             record(.concept, lost)
-            concepts[identity] = nil
+            outcomes[identity] = nil
             return true
         }
-        if current == nil, let winning, base != nil, losing == nil, scope.includesExistence {
+        if current == nil, winning != nil, base != nil, losing == nil, scope.includesExistence,
+            let key = sides.side(winner).keyByIdentity[identity]
+        {
             record(.concept, lost)
-            concepts[identity] = winning
+            outcomes[identity] = .kept(side: Self.index(of: winner), key: key)
             return true
         }
         guard let current, let winning else { return false }
@@ -217,7 +233,7 @@ extension MergeState {
             fields.copy(field, from: win)
             changed = true
         }
-        if changed { concepts[identity] = fields.concept(uri: identity) }
+        if changed { outcomes[identity] = .merged(fields.concept(uri: identity)) }
         return changed
     }
 
@@ -233,10 +249,11 @@ extension MergeState {
     }
 }
 
-/// The errors each side had on its own, by rule, computed when a rule first needs them.
+/// The errors each side had on its own, by rule, computed when a rule first needs them
+/// (ours first; theirs only for errors ours did not have).
 struct ErrorBaseline {
     let sides: MergeSides
-    private var known: [RuleID: Set<Entry>] = [:]
+    private var known: [MergeSide: [RuleID: Set<Entry>]] = [:]
 
     private struct Entry: Hashable {
         let identity: String
@@ -247,16 +264,19 @@ struct ErrorBaseline {
 
     /// Whether ours or theirs already had this error.
     mutating func contains(_ rule: RuleID, _ identity: String, _ message: String) -> Bool {
-        if known[rule] == nil {
-            var entries = Set<Entry>()
-            for side in [sides.ours, sides.theirs] {
-                for finding in ErrorChecks.run(side.set, rules: [rule]) {
-                    guard let uri = finding.concept, let key = side.set.key(forURI: uri) else { continue }
-                    entries.insert(Entry(identity: side.identities[key.rawValue], message: finding.message))
-                }
-            }
-            known[rule] = entries
+        let entry = Entry(identity: identity, message: message)
+        return MergeSide.allCases.contains { side in errors(side, rule).contains(entry) }
+    }
+
+    private mutating func errors(_ side: MergeSide, _ rule: RuleID) -> Set<Entry> {
+        if let entries = known[side]?[rule] { return entries }
+        let version = sides.side(side)
+        var entries = Set<Entry>()
+        for finding in ErrorChecks.run(version.set, rules: [rule]) {
+            guard let uri = finding.concept, let key = version.set.key(forURI: uri) else { continue }
+            entries.insert(Entry(identity: version.identities[key.rawValue], message: finding.message))
         }
-        return known[rule]?.contains(Entry(identity: identity, message: message)) == true
+        known[side, default: [:]][rule] = entries
+        return entries
     }
 }

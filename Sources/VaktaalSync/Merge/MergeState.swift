@@ -1,78 +1,112 @@
 import VaktaalCore
 
-/// A merge in progress: the merged content of every concept and scheme, and the conflicts.
+/// What the merge decided for one concept.
+enum Outcome: Sendable {
+    /// Exactly the concept of one version (`0` base, `1` ours, `2` theirs, as in ``MergeState/assembler``).
+    case kept(side: Int, key: ConceptKey)
+    /// A content made of both sides' changes.
+    case merged(ConceptContent)
+}
+
+/// A merge in progress: what it decided for every concept and scheme, and the conflicts.
 struct MergeState {
     let sides: MergeSides
     let winner: MergeSide
-    /// The merged concepts by identity; a concept that is not in the result has no entry.
-    var concepts: [String: ConceptContent] = [:]
+    /// The result's concepts by identity; a concept that is not in the result has no entry.
+    var outcomes: [String: Outcome] = [:]
     /// The merged schemes by id.
     var schemes: [String: SchemeContent] = [:]
     var conflicts: [MergeConflict] = []
     var summary = MergeSummary(fromOurs: 0, fromTheirs: 0, fromBoth: 0, conflicts: 0)
 
+    /// Quick comparisons between the versions.
+    let comparisons: (oursTheirs: QuickComparison, baseOurs: QuickComparison, baseTheirs: QuickComparison)
+
     init(sides: MergeSides, winner: MergeSide) {
         self.sides = sides
         self.winner = winner
+        comparisons = (
+            QuickComparison(sides.ours, sides.theirs), QuickComparison(sides.base, sides.ours),
+            QuickComparison(sides.base, sides.theirs)
+        )
     }
 
     var loser: MergeSide { winner == .ours ? .theirs : .ours }
+
+    /// The index of a side in ``assembler``'s versions.
+    static func index(of side: MergeSide) -> Int { side == .ours ? 1 : 2 }
+
+    /// What the result says about a concept, `nil` when it is not in the result.
+    func content(_ identity: String) -> ConceptContent? {
+        switch outcomes[identity] {
+        case .kept(let side, let key): [sides.base, sides.ours, sides.theirs][side].content(at: key)
+        case .merged(let content): content
+        case nil: nil
+        }
+    }
 
     // MARK: - Concepts
 
     /// Merges every concept of the three versions.
     mutating func mergeConcepts() {
-        concepts.reserveCapacity(sides.ours.set.count + sides.theirs.set.count / 16)
-        for (index, identity) in sides.ours.identities.enumerated() {
-            merge(identity, ours: sides.ours.contents[index])
+        outcomes.reserveCapacity(sides.ours.set.count + sides.theirs.set.count / 16)
+        let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
+        for (index, identity) in ours.identities.enumerated() {
+            merge(identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity], base: base.keyByIdentity[identity])
         }
-        for (index, identity) in sides.theirs.identities.enumerated() where sides.ours.keyByIdentity[identity] == nil {
-            merge(identity, ours: nil, theirs: sides.theirs.contents[index])
+        for (index, identity) in theirs.identities.enumerated() where ours.keyByIdentity[identity] == nil {
+            merge(identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity])
         }
-        for (index, identity) in sides.base.identities.enumerated()
-        where sides.ours.keyByIdentity[identity] == nil && sides.theirs.keyByIdentity[identity] == nil {
-            merge(identity, ours: nil, theirs: nil, base: sides.base.contents[index])
+        for (index, identity) in base.identities.enumerated()
+        where ours.keyByIdentity[identity] == nil && theirs.keyByIdentity[identity] == nil {
+            merge(identity, ours: nil, theirs: nil, base: ConceptKey(index))
         }
     }
 
-    private mutating func merge(_ identity: String, ours: ConceptContent?) {
-        merge(identity, ours: ours, theirs: sides.theirs.content(identity))
-    }
-
-    private mutating func merge(_ identity: String, ours: ConceptContent?, theirs: ConceptContent?) {
-        merge(identity, ours: ours, theirs: theirs, base: sides.base.content(identity))
-    }
-
-    private mutating func merge(_ identity: String, ours: ConceptContent?, theirs: ConceptContent?, base: ConceptContent?) {
-        if ours == theirs {
-            concepts[identity] = ours
-            if ours != base { summary.fromBoth += 1 }
-        } else if base == theirs {
-            concepts[identity] = ours
+    /// One concept: settled from what is written when one side did not change it, else from the contents.
+    private mutating func merge(_ identity: String, ours: ConceptKey?, theirs: ConceptKey?, base: ConceptKey?) {
+        let sides = self.sides
+        if comparisons.oursTheirs.same(ours, theirs) {
+            outcomes[identity] = ours.map { .kept(side: 1, key: $0) }
+            if !comparisons.baseOurs.same(base, ours) { summary.fromBoth += 1 }
+        } else if comparisons.baseTheirs.same(base, theirs) {
+            outcomes[identity] = ours.map { .kept(side: 1, key: $0) }
             summary.fromOurs += 1
-        } else if base == ours {
-            concepts[identity] = theirs
+        } else if comparisons.baseOurs.same(base, ours) {
+            outcomes[identity] = theirs.map { .kept(side: 2, key: $0) }
             summary.fromTheirs += 1
-        } else if let base, ours == nil || theirs == nil {
+        } else {
             summary.fromBoth += 1
-            let kept = winner == .ours ? ours : theirs
-            concepts[identity] = kept
+            mergeContents(
+                identity, ours: ours.map(sides.ours.content(at:)), theirs: theirs.map(sides.theirs.content(at:)),
+                base: base.map(sides.base.content(at:)), keys: (ours, theirs))
+        }
+    }
+
+    /// A concept both sides changed: deleted on one side, or merged field by field.
+    private mutating func mergeContents(
+        _ identity: String, ours: ConceptContent?, theirs: ConceptContent?, base: ConceptContent?,
+        keys: (ours: ConceptKey?, theirs: ConceptKey?)
+    ) {
+        if let base, ours == nil || theirs == nil {
+            let kept =
+                winner == .ours ? keys.ours.map { Outcome.kept(side: 1, key: $0) } : keys.theirs.map { .kept(side: 2, key: $0) }
+            outcomes[identity] = kept
             conflicts.append(
                 conceptConflict(
                     .deleted, identity, field: .concept, base: .concept(base), ours: ours.map(SyncValue.concept),
                     theirs: theirs.map(SyncValue.concept)))
-        } else {
-            summary.fromBoth += 1
-            let (fields, found) = FieldMerge.merge(
-                base: base.map(FieldSet.init) ?? FieldSet(), ours: ours.map(FieldSet.init) ?? FieldSet(),
-                theirs: theirs.map(FieldSet.init) ?? FieldSet(), keep: winner)
-            concepts[identity] = fields.concept(uri: identity)
-            for conflict in found {
-                conflicts.append(
-                    conceptConflict(
-                        .field, identity, field: conflict.field, attribute: conflict.attribute, base: conflict.base,
-                        ours: conflict.ours, theirs: conflict.theirs))
-            }
+            return
+        }
+        let (fields, found) = FieldMerge.merge(
+            base: base.map(FieldSet.init) ?? FieldSet(), ours: ours.map(FieldSet.init) ?? FieldSet(),
+            theirs: theirs.map(FieldSet.init) ?? FieldSet(), keep: winner)
+        outcomes[identity] = .merged(fields.concept(uri: identity))
+        for conflict in found {
+            conflicts.append(
+                conceptConflict(
+                    .field, identity, field: conflict.field, attribute: conflict.attribute, base: conflict.base,
+                    ours: conflict.ours, theirs: conflict.theirs))
         }
     }
 
@@ -83,7 +117,7 @@ struct MergeState {
     ) -> MergeConflict {
         let (scheme, language) = schemeAndLanguage(of: identity)
         let content =
-            concepts[identity] ?? sides.ours.content(identity) ?? sides.theirs.content(identity)
+            self.content(identity) ?? sides.ours.content(identity) ?? sides.theirs.content(identity)
             ?? sides.base.content(identity)
         return MergeConflict(
             kind: kind, scheme: scheme, concept: identity, id: content?.id, name: content?.displayName(in: language),
@@ -150,15 +184,15 @@ struct MergeState {
         var schemeConcepts: [String: [String]] = [:]
         var insertions: [String: [String]] = [:]  // identity of ours → their concepts that follow it
         var leading: [String: [String]] = [:]  // per scheme: their concepts before any of ours
-        for (index, identity) in sides.ours.identities.enumerated() where concepts[identity] != nil {
+        for (index, identity) in sides.ours.identities.enumerated() where outcomes[identity] != nil {
             schemeConcepts[sides.ours.schemeID(of: ConceptKey(index)), default: []].append(identity)
         }
         var anchors: [String: String] = [:]
         for (index, identity) in sides.theirs.identities.enumerated() {
             let scheme = sides.theirs.schemeID(of: ConceptKey(index))
             if let ourKey = sides.ours.keyByIdentity[identity] {
-                if concepts[identity] != nil, sides.ours.schemeID(of: ourKey) == scheme { anchors[scheme] = identity }
-            } else if concepts[identity] != nil {
+                if outcomes[identity] != nil, sides.ours.schemeID(of: ourKey) == scheme { anchors[scheme] = identity }
+            } else if outcomes[identity] != nil {
                 if let anchor = anchors[scheme] {
                     insertions[anchor, default: []].append(identity)
                 } else {
@@ -171,14 +205,18 @@ struct MergeState {
             var identities = leading[id] ?? []
             for identity in schemeConcepts[id] ?? [] { identities += [identity] + (insertions[identity] ?? []) }
             for (index, identity) in sides.base.identities.enumerated()
-            where concepts[identity] != nil && sides.ours.keyByIdentity[identity] == nil
+            where outcomes[identity] != nil && sides.ours.keyByIdentity[identity] == nil
                 && sides.theirs.keyByIdentity[identity] == nil && sides.base.schemeID(of: ConceptKey(index)) == id
             {
                 identities.append(identity)
             }
             guard let content = self.schemes[id] ?? (identities.isEmpty ? nil : fallbackScheme(id)) else { continue }
-            let concepts = identities.compactMap { identity in
-                self.concepts[identity].map { ConceptPlan(content: $0, template: template(of: identity)) }
+            let concepts = identities.compactMap { identity -> ConceptPlan? in
+                switch outcomes[identity] {
+                case .kept(let side, let key): ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
+                case .merged(let content): ConceptPlan(content, template: template(of: identity))
+                case nil: nil
+                }
             }
             schemes.append(SchemePlan(content: content, template: templateScheme(id), concepts: concepts))
         }
