@@ -37,6 +37,7 @@ struct Assembler: Sendable {
                 if let content = contentToBuild(concept, in: scheme, moved) { built[concept.identity] = content }
             }
         }
+        demoteUncovered(&built, templates: templates, places: places)
         let schemeIDs = plan.schemes.map(\.content.id)
         let relations = RelationWriting(sides: sides, built: built, templates: templates, places: places)
         var vocabularies: [Vocabulary] = []
@@ -53,6 +54,46 @@ struct Assembler: Sendable {
             vocabularies.append(SchemeBuilder.vocabulary(scheme, concepts: concepts))
         }
         return vocabularies
+    }
+
+    /// Concepts kept as written whose relations their version wrote on the other concept,
+    /// when that concept comes from another version and does not write them: built instead,
+    /// so that no relation is lost between two concepts kept from different versions.
+    private func demoteUncovered(
+        _ built: inout [String: ConceptContent], templates: [String: ConceptTemplate], places: [String: ResultPlace]
+    ) {
+        var demoted: [String: ConceptContent] = [:]
+        for (identity, template) in templates where built[identity] == nil {
+            let side = sides[template.side]
+            let graph = side.set.graph
+            let neighbours: [(RelationKind, RelationKind, [ConceptKey])] = [
+                (.broader, .narrower, graph.broader(of: template.key)), (.narrower, .broader, graph.narrower(of: template.key)),
+                (.related, .related, graph.related(of: template.key)),
+            ]
+            var written: [(RelationKind, String)]?
+            search: for (kind, inverse, keys) in neighbours {
+                for key in keys {
+                    let partner = side.identities[key.rawValue]
+                    guard places[partner] != nil, built[partner] == nil, let other = templates[partner],
+                        other.side != template.side
+                    else { continue }
+                    let own =
+                        written
+                        ?? side.set[template.key].relations.map {
+                            (
+                                $0.kind,
+                                side.identity(ofReference: $0.reference, fromScheme: side.set.schemeIndex(of: template.key))
+                            )
+                        }
+                    written = own
+                    if own.contains(where: { $0.0 == kind && $0.1 == partner }) { continue }
+                    if RelationWriting.writes(other, inverse, identity, in: sides) { continue }
+                    demoted[identity] = side.content(at: template.key)
+                    break search
+                }
+            }
+        }
+        built.merge(demoted) { first, _ in first }
     }
 
     /// The id a concept gets in the result.

@@ -69,6 +69,16 @@ struct RelationWriting {
     /// The concepts that the template of `identity` writes as relations of `kind`, as identities.
     private func writtenTargets(of identity: String, _ kind: RelationKind) -> Set<String> {
         guard let template = templates[identity] else { return [] }
+        return Self.writtenTargets(template, kind, in: sides)
+    }
+
+    /// Whether `template` writes a relation of `kind` to the concept with `identity`.
+    static func writes(_ template: ConceptTemplate, _ kind: RelationKind, _ identity: String, in sides: [SyncSide]) -> Bool {
+        writtenTargets(template, kind, in: sides).contains(identity)
+    }
+
+    /// The concepts `template` writes as relations of `kind`, as identities.
+    static func writtenTargets(_ template: ConceptTemplate, _ kind: RelationKind, in sides: [SyncSide]) -> Set<String> {
         let side = sides[template.side]
         let scheme = side.set.schemeIndex(of: template.key)
         return Set(

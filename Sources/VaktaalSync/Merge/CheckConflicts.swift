@@ -82,7 +82,7 @@ extension MergeState {
             let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
                 guard let uri = finding.concept, let identity = identities[uri] else { return false }
-                return !baseline.contains(finding.rule, identity, finding.message)
+                return !baseline.contains(ErrorKey(finding, in: result), rule: finding.rule)
             }
             guard !fresh.isEmpty else { return (vocabularies, try files.get()) }
             guard settle(fresh, identities: identities, in: result) else {
@@ -249,34 +249,45 @@ extension MergeState {
     }
 }
 
+/// What an error is about, however the concepts are ordered: its rule, its message with
+/// the quoted names taken out, and those names with the concept's id as a set (a cycle or
+/// a clash between two concepts is reported on whichever comes first in the file).
+struct ErrorKey: Hashable {
+    let rule: RuleID
+    let skeleton: String
+    let names: Set<String>
+
+    init(_ finding: Finding, in set: VocabularySet) {
+        rule = finding.rule
+        var skeleton = ""
+        var names = Set<String>()
+        for (index, part) in finding.message.split(separator: "'", omittingEmptySubsequences: false).enumerated() {
+            if index % 2 == 1 { names.insert(String(part)) } else { skeleton += part + "'" }
+        }
+        if let uri = finding.concept, let key = set.key(forURI: uri) { names.insert(set[key].id) }
+        self.skeleton = skeleton
+        self.names = names
+    }
+}
+
 /// The errors each side had on its own, by rule, computed when a rule first needs them
 /// (ours first; theirs only for errors ours did not have).
 struct ErrorBaseline {
     let sides: MergeSides
-    private var known: [MergeSide: [RuleID: Set<Entry>]] = [:]
-
-    private struct Entry: Hashable {
-        let identity: String
-        let message: String
-    }
+    private var known: [MergeSide: [RuleID: Set<ErrorKey>]] = [:]
 
     init(sides: MergeSides) { self.sides = sides }
 
     /// Whether ours or theirs already had this error.
-    mutating func contains(_ rule: RuleID, _ identity: String, _ message: String) -> Bool {
-        let entry = Entry(identity: identity, message: message)
-        return MergeSide.allCases.contains { side in errors(side, rule).contains(entry) }
+    mutating func contains(_ key: ErrorKey, rule: RuleID) -> Bool {
+        MergeSide.allCases.contains { side in errors(side, rule).contains(key) }
     }
 
-    private mutating func errors(_ side: MergeSide, _ rule: RuleID) -> Set<Entry> {
-        if let entries = known[side]?[rule] { return entries }
-        let version = sides.side(side)
-        var entries = Set<Entry>()
-        for finding in ErrorChecks.run(version.set, rules: [rule]) {
-            guard let uri = finding.concept, let key = version.set.key(forURI: uri) else { continue }
-            entries.insert(Entry(identity: version.identities[key.rawValue], message: finding.message))
-        }
-        known[side, default: [:]][rule] = entries
-        return entries
+    private mutating func errors(_ side: MergeSide, _ rule: RuleID) -> Set<ErrorKey> {
+        if let keys = known[side]?[rule] { return keys }
+        let set = sides.side(side).set
+        let keys = Set(ErrorChecks.run(set, rules: [rule]).map { ErrorKey($0, in: set) })
+        known[side, default: [:]][rule] = keys
+        return keys
     }
 }
