@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "VaktaalCLITests",
             dependencies: [
-                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange",
+                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
