@@ -12,17 +12,13 @@ extension VocabularyDiff {
     ///   - new: The later version.
     ///   - matchingLabels: Whether to pair concepts of other ids by preferred label.
     public init(from old: VocabularySet, to new: VocabularySet, matchingLabels: Bool = false) {
-        Timing.mark("start diff")
         let pairing = ConceptPairing(old, new, matchingPreferredLabels: matchingLabels)
-        Timing.mark("pairing")
         var renames: [String: String] = [:]
         for pair in pairing.paired where pairing.pairedByLabel.contains(pair.new) {
             renames[old.uri(of: pair.old)] = new.uri(of: pair.new)
         }
         let oldSide = SyncSide(old, renames: renames)
-        Timing.mark("old side")
         let newSide = SyncSide(new)
-        Timing.mark("new side")
         let pairs = pairing.paired
         let comparison = QuickComparison(oldSide, newSide)
         let changed = Parallel.map(pairs.count) { index -> ConceptChange? in
@@ -39,7 +35,6 @@ extension VocabularyDiff {
                 pairedBy: byLabel ? .preferredLabel : nil, id: after.id, scheme: newSide.schemeID(of: newKey),
                 name: after.displayName(in: new.schemeLanguage(of: newKey)), changes: changes)
         }
-        Timing.mark("compare")
         var concepts = changed.compactMap { $0 }
         for key in pairing.removed {
             let content = oldSide.content(at: key)

@@ -156,8 +156,6 @@ extension VocabularyInput {
     ///
     /// - Throws: The first input's error, in argument order.
     public static func load(_ inputs: [VocabularyInput], strict: Bool) throws(VocabularyInputError) -> [LoadedVocabulary] {
-        Timing.mark("start load")
-        defer { Timing.mark("loaded") }
         let results = Parallel.mapEach(inputs.count) { index -> Result<LoadedVocabulary, VocabularyInputError> in
             do throws(VocabularyInputError) {
                 return .success(try inputs[index].load(strict: strict))

@@ -81,7 +81,7 @@ extension MergeState {
                 { Result { () throws(MergeError) in try ReadBack.verify(current) } })
             let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
-                guard let uri = finding.concept, let identity = identities[uri] else { return false }
+                guard let uri = finding.concept, identities[uri] != nil else { return false }
                 return !baseline.contains(ErrorKey(finding, in: result), rule: finding.rule)
             }
             guard !fresh.isEmpty else { return (vocabularies, try files.get()) }

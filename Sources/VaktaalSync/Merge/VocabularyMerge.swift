@@ -108,13 +108,10 @@ public enum VocabularyMerge {
         base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, options: MergeOptions = MergeOptions()
     ) throws(MergeError) -> MergeResult {
         let sides = MergeSides(base: base, ours: ours, theirs: theirs, matchingLabels: options.matchingLabels)
-        Timing.mark("sides")
         var state = MergeState(sides: sides, winner: options.winner)
         state.mergeConcepts()
-        Timing.mark("merge concepts")
         state.mergeSchemes()
         let (vocabularies, files) = try state.finish()
-        Timing.mark("assemble, check, read back")
         var summary = state.summary
         summary.conflicts = state.conflicts.count
         return MergeResult(
