@@ -145,6 +145,25 @@ private let conflictingFile = canonicalFile(
         #expect(!FileManager.default.fileExists(atPath: folder + "/out.xml"))
     }
 
+    @Test func foldersMergeIntoAFolder() throws {
+        let other = vocabularyFile().replacingOccurrences(
+            of: "id=\"t\" uri=\"https://example.org/t/\"", with: "id=\"u\" uri=\"https://example.org/u/\"")
+        let folder = try Vaktaal.folder(with: [
+            "base/t.xml": base, "ours/t.xml": oursFile, "theirs/t.xml": theirsFile,
+            "base/u.xml": other, "ours/u.xml": other, "theirs/u.xml": other,
+        ])
+        let result = try Vaktaal.run(["merge", "base", "ours", "theirs", "-o", "merged"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/merged").sorted()
+        #expect(names == ["t.xml", "u.xml"])
+        let merged = try String(contentsOfFile: folder + "/merged/t.xml", encoding: .utf8)
+        #expect(merged.contains("Begeleidt en beoordeelt.") && merged.contains("studiecoach"))
+        try base.write(toFile: folder + "/one.xml", atomically: true, encoding: .utf8)
+        let single = try Vaktaal.run(["merge", "base", "ours", "theirs", "-o", "one.xml"], in: folder)
+        #expect(single.status == 2 && single.standardError.contains("one.xml: error: nothing written"))
+        #expect(try String(contentsOfFile: folder + "/one.xml", encoding: .utf8) == base)
+    }
+
     @Test func anInputIsOverwrittenOnlyWhenOutputNamesIt() throws {
         let folder = try Vaktaal.folder(with: ["base.xml": base, "ours.xml": oursFile, "theirs.xml": theirsFile])
         let result = try Vaktaal.run(["merge", "base.xml", "ours.xml", "theirs.xml", "-o", "ours.xml"], in: folder)

@@ -277,6 +277,29 @@ enum MergeScenarios {
         #expect(!bytes.isEmpty)
     }
 
+    @Test func foldersOfSeveralSchemesMergeFileByFile() throws {
+        func folder(_ a: String, _ b: String) throws -> VocabularySet {
+            try load([
+                ("s1.xml", vocabularyXML(a, id: "s1", uri: "https://example.org/s1/")),
+                ("s2.xml", vocabularyXML(b, id: "s2", uri: "https://example.org/s2/")),
+            ])
+        }
+        let a = "<concept id=\"a\"><prefLabel>a</prefLabel><definition>A.</definition></concept>"
+        let b = "<concept id=\"b\"><prefLabel>b</prefLabel><broader ref=\"s1:a\"/></concept>"
+        let base = try folder(a, b)
+        let ours = try folder(a.replacingOccurrences(of: "A.", with: "Anders."), b)
+        let theirs = try folder(
+            a, b.replacingOccurrences(of: "<prefLabel>b</prefLabel>", with: "<prefLabel>b</prefLabel><altLabel>bee</altLabel>"))
+        let result = try VocabularyMerge.merge(base: base, ours: ours, theirs: theirs)
+        let expected = try folder(
+            a.replacingOccurrences(of: "A.", with: "Anders."),
+            b.replacingOccurrences(of: "<prefLabel>b</prefLabel>", with: "<prefLabel>b</prefLabel><altLabel>bee</altLabel>"))
+        #expect(result.conflicts.isEmpty && resultSet(result).isSemanticallyEqual(to: expected))
+        #expect(result.files.map(\.fileName) == ["s1.xml", "s2.xml"])
+        let second = String(decoding: try #require(result.files.last).bytes, as: UTF8.self)
+        #expect(second.contains("<broader ref=\"s1:a\"/>"))
+    }
+
     @Test func conceptsOnlyTheyAddedFollowTheConceptTheyFollowThere() throws {
         let base = try load(DiffScenarios.base)
         let theirs = try load(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaktaalCore
 import VaktaalSync
 
@@ -55,7 +56,12 @@ struct MergeCommand: ParsableCommand {
         let result = try VocabularyMerge.merge(
             base: loaded[0].set, ours: loaded[1].set, theirs: loaded[2].set,
             options: MergeOptions(prefer: prefer, matchingLabels: matchLabels))
-        try result.write(to: output, oursFiles: loaded[1].files)
+        let fromFolders = inputs.contains { input in
+            var isFolder: ObjCBool = false
+            guard case .path(let path) = input else { return false }
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        try result.write(to: output, oursFiles: loaded[1].files, folder: fromFolders)
         let mergeReport = MergeReport(result)
         if let report { try AtomicFile.write(mergeReport.json, to: report) }
         print(mergeReport.text(colour: standardOutputIsTerminal), terminator: "")
