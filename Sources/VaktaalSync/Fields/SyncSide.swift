@@ -59,15 +59,6 @@ struct SyncSide: Sendable {
         case .reference(let reference): identity(ofReference: reference, fromScheme: scheme)
         }
     }
-
-    /// The schemes by id (the first when two files share one).
-    var schemesByID: [String: Int] {
-        var result: [String: Int] = [:]
-        for (index, vocabulary) in set.vocabularies.enumerated() where result[vocabulary.id] == nil {
-            result[vocabulary.id] = index
-        }
-        return result
-    }
 }
 
 extension ConceptContent {

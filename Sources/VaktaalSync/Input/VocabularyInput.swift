@@ -47,11 +47,7 @@ public enum VocabularyInput: Hashable, Sendable, CustomStringConvertible {
         let loaded: LoadedVocabulary
         switch self {
         case .path(let path):
-            do {
-                loaded = try VocabularyLoader.load(path: path)
-            } catch {
-                throw .notFound(error)
-            }
+            loaded = try Self.load(path: path)
         case .gitRevision(let revision, let path):
             loaded = VocabularyLoader.load(sources: try GitRevision.files(revision, path, in: workingFolder))
         case .url(let url):
@@ -60,6 +56,26 @@ public enum VocabularyInput: Hashable, Sendable, CustomStringConvertible {
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if loaded.hasUnreadableFiles || (strict && !errors.isEmpty) { throw .unreadable(errors) }
         return loaded
+    }
+}
+
+extension VocabularyInput {
+    /// A file or folder, large files read in pieces on all cores (``PieceReader``).
+    private static func load(path: String) throws(VocabularyInputError) -> LoadedVocabulary {
+        let files: [String]
+        do {
+            files = try VocabularyLoader.vocabularyFiles(at: path)
+        } catch {
+            throw .notFound(error)
+        }
+        var vocabularies: [Vocabulary] = []
+        var diagnostics: [Finding] = []
+        for file in files {
+            let result = FileBytes.read(file).map { PieceReader.read(bytes: $0, path: file) } ?? VocabularyLoader.read(file: file)
+            if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
+            diagnostics += result.diagnostics
+        }
+        return LoadedVocabulary(set: VocabularySet(vocabularies), diagnostics: diagnostics, files: files)
     }
 }
 

@@ -13,10 +13,10 @@ enum ReadBack {
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
                 bytes: VocabularyWriter.bytes(for: vocabularies[index]))
         }
-        let loaded = VocabularyLoader.load(sources: files.map { (path: $0.fileName, bytes: $0.bytes) })
-        let problems = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
+        let read = files.map { PieceReader.read(bytes: $0.bytes, path: $0.fileName) }
+        let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
-        let differences = self.differences(vocabularies, loaded.set)
+        let differences = self.differences(vocabularies, VocabularySet(read.compactMap(\.vocabulary)))
         guard differences.isEmpty else { throw .resultNotReadable(problems: differences) }
         return files
     }
