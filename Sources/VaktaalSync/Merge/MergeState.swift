@@ -47,66 +47,37 @@ struct MergeState {
 
     // MARK: - Concepts
 
-    /// Merges every concept of the three versions.
+    /// Merges every concept of the three versions, deciding in parallel.
     mutating func mergeConcepts() {
-        outcomes.reserveCapacity(sides.ours.set.count + sides.theirs.set.count / 16)
         let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
+        var jobs: [ConceptDecider.Job] = []
+        jobs.reserveCapacity(ours.set.count + theirs.set.count / 16)
         for (index, identity) in ours.identities.enumerated() {
-            merge(identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity], base: base.keyByIdentity[identity])
+            jobs.append(
+                .init(
+                    identity: identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity],
+                    base: base.keyByIdentity[identity]))
         }
         for (index, identity) in theirs.identities.enumerated() where ours.keyByIdentity[identity] == nil {
-            merge(identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity])
+            jobs.append(.init(identity: identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity]))
         }
         for (index, identity) in base.identities.enumerated()
         where ours.keyByIdentity[identity] == nil && theirs.keyByIdentity[identity] == nil {
-            merge(identity, ours: nil, theirs: nil, base: ConceptKey(index))
+            jobs.append(.init(identity: identity, ours: nil, theirs: nil, base: ConceptKey(index)))
         }
-    }
-
-    /// One concept: settled from what is written when one side did not change it, else from the contents.
-    private mutating func merge(_ identity: String, ours: ConceptKey?, theirs: ConceptKey?, base: ConceptKey?) {
-        let sides = self.sides
-        if comparisons.oursTheirs.same(ours, theirs) {
-            outcomes[identity] = ours.map { .kept(side: 1, key: $0) }
-            if !comparisons.baseOurs.same(base, ours) { summary.fromBoth += 1 }
-        } else if comparisons.baseTheirs.same(base, theirs) {
-            outcomes[identity] = ours.map { .kept(side: 1, key: $0) }
-            summary.fromOurs += 1
-        } else if comparisons.baseOurs.same(base, ours) {
-            outcomes[identity] = theirs.map { .kept(side: 2, key: $0) }
-            summary.fromTheirs += 1
-        } else {
-            summary.fromBoth += 1
-            mergeContents(
-                identity, ours: ours.map(sides.ours.content(at:)), theirs: theirs.map(sides.theirs.content(at:)),
-                base: base.map(sides.base.content(at:)), keys: (ours, theirs))
-        }
-    }
-
-    /// A concept both sides changed: deleted on one side, or merged field by field.
-    private mutating func mergeContents(
-        _ identity: String, ours: ConceptContent?, theirs: ConceptContent?, base: ConceptContent?,
-        keys: (ours: ConceptKey?, theirs: ConceptKey?)
-    ) {
-        if let base, ours == nil || theirs == nil {
-            let kept =
-                winner == .ours ? keys.ours.map { Outcome.kept(side: 1, key: $0) } : keys.theirs.map { .kept(side: 2, key: $0) }
-            outcomes[identity] = kept
-            conflicts.append(
-                conceptConflict(
-                    .deleted, identity, field: .concept, base: .concept(base), ours: ours.map(SyncValue.concept),
-                    theirs: theirs.map(SyncValue.concept)))
-            return
-        }
-        let (fields, found) = FieldMerge.merge(
-            base: base.map(FieldSet.init) ?? FieldSet(), ours: ours.map(FieldSet.init) ?? FieldSet(),
-            theirs: theirs.map(FieldSet.init) ?? FieldSet(), keep: winner)
-        outcomes[identity] = .merged(fields.concept(uri: identity))
-        for conflict in found {
-            conflicts.append(
-                conceptConflict(
-                    .field, identity, field: conflict.field, attribute: conflict.attribute, base: conflict.base,
-                    ours: conflict.ours, theirs: conflict.theirs))
+        let decider = ConceptDecider(sides: sides, comparisons: comparisons, winner: winner)
+        let work = jobs
+        let decisions = Parallel.map(work.count) { decider.decide(work[$0]) }
+        outcomes.reserveCapacity(jobs.count)
+        for (job, decision) in zip(jobs, decisions) {
+            if let outcome = decision.outcome { outcomes[job.identity] = outcome }
+            switch decision.origin {
+            case .ours: summary.fromOurs += 1
+            case .theirs: summary.fromTheirs += 1
+            case .both: summary.fromBoth += 1
+            case .neither: break
+            }
+            conflicts += decision.conflicts
         }
     }
 
@@ -115,25 +86,9 @@ struct MergeState {
         _ kind: MergeConflict.Kind, _ identity: String, field: SyncField, attribute: String? = nil, base: SyncValue?,
         ours: SyncValue?, theirs: SyncValue?, rule: RuleID? = nil, message: String? = nil, edits: [MergeEdit] = []
     ) -> MergeConflict {
-        let (scheme, language) = schemeAndLanguage(of: identity)
-        let content =
-            self.content(identity) ?? sides.ours.content(identity) ?? sides.theirs.content(identity)
-            ?? sides.base.content(identity)
-        return MergeConflict(
-            kind: kind, scheme: scheme, concept: identity, id: content?.id, name: content?.displayName(in: language),
-            field: field, attribute: attribute, base: base, ours: ours, theirs: theirs, kept: winner, rule: rule,
-            message: message, edits: edits)
-    }
-
-    /// The scheme a concept belongs to in the result (ours, else theirs, else the base) and its language.
-    func schemeAndLanguage(of identity: String) -> (scheme: String, language: String?) {
-        for side in [sides.ours, sides.theirs, sides.base] {
-            if let key = side.keyByIdentity[identity] {
-                let vocabulary = side.set.vocabulary(of: key)
-                return (vocabulary.id, vocabulary.defaultLanguage)
-            }
-        }
-        return ("", nil)
+        ConceptDecider(sides: sides, comparisons: comparisons, winner: winner).conflict(
+            kind, identity, content: content(identity), field: field, attribute: attribute, base: base, ours: ours,
+            theirs: theirs, rule: rule, message: message, edits: edits)
     }
 
     // MARK: - Schemes
