@@ -53,9 +53,13 @@ public struct VocabularyDiff: Hashable, Sendable {
 
     /// Counts of a diff.
     public struct Summary: Hashable, Sendable, Codable {
+        /// Concepts added.
         public var added: Int
+        /// Concepts removed.
         public var removed: Int
+        /// Concepts changed.
         public var changed: Int
+        /// Schemes added, removed or changed.
         public var schemes: Int
     }
 }
