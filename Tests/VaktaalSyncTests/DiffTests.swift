@@ -84,7 +84,8 @@ enum DiffScenarios {
             name: "a concept removed, with the relation to it",
             edits: [
                 (
-                    "<concept id=\"coach\">\n  <prefLabel>coach</prefLabel>\n  <broader ref=\"begeleider\"/>\n  <related ref=\"wpb\"/>\n</concept>",
+                    "<concept id=\"coach\">\n  <prefLabel>coach</prefLabel>\n  <broader ref=\"begeleider\"/>\n"
+                        + "  <related ref=\"wpb\"/>\n</concept>",
                     ""
                 ),
                 ("<related ref=\"coach\"/>", ""),
@@ -111,7 +112,8 @@ enum DiffScenarios {
             edits: [
                 (
                     "<deprecatedLabel since=\"2025-09-01\" reason=\"breder\">",
-                    "<deprecatedLabel since=\"2026-01-01\" reason=\"anders\" severity=\"warning\" exceptions=\"praktijkbegeleider zorg\">"
+                    "<deprecatedLabel since=\"2026-01-01\" reason=\"anders\" severity=\"warning\" "
+                        + "exceptions=\"praktijkbegeleider zorg\">"
                 )
             ],
             expected: ["wpb: label nl 'praktijkbegeleider'"]),

@@ -30,7 +30,8 @@ enum MergeScenarios {
     static let coachAltLabel = ("<prefLabel>coach</prefLabel>", "<prefLabel>coach</prefLabel><altLabel>studiecoach</altLabel>")
     static let mentorOutdated = ("<altLabel>mentor</altLabel>", "<deprecatedLabel>mentor</deprecatedLabel>")
     static let coachBlock =
-        "<concept id=\"coach\">\n  <prefLabel>coach</prefLabel>\n  <broader ref=\"begeleider\"/>\n  <related ref=\"wpb\"/>\n</concept>"
+        "<concept id=\"coach\">\n  <prefLabel>coach</prefLabel>\n  <broader ref=\"begeleider\"/>\n"
+        + "  <related ref=\"wpb\"/>\n</concept>"
     static let deleteCoach: Edits = [(coachBlock, ""), ("<related ref=\"coach\"/>", "")]
     static let coachDefinition = (
         "<prefLabel>coach</prefLabel>", "<prefLabel>coach</prefLabel><definition>Een coach.</definition>"
@@ -169,19 +170,22 @@ enum MergeScenarios {
             ours: [
                 (
                     "</concept>\n<concept id=\"coach\">",
-                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>A.</definition></concept>\n<concept id=\"coach\">"
+                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>A.</definition></concept>\n"
+                        + "<concept id=\"coach\">"
                 )
             ],
             theirs: [
                 (
                     "</concept>\n<concept id=\"coach\">",
-                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>B.</definition></concept>\n<concept id=\"coach\">"
+                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>B.</definition></concept>\n"
+                        + "<concept id=\"coach\">"
                 )
             ],
             expected: [
                 (
                     "</concept>\n<concept id=\"coach\">",
-                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>A.</definition></concept>\n<concept id=\"coach\">"
+                    "</concept>\n<concept id=\"n\"><prefLabel>n</prefLabel><definition>A.</definition></concept>\n"
+                        + "<concept id=\"coach\">"
                 )
             ],
             conflicts: ["field n: definition nl"]),
