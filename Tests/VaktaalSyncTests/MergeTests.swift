@@ -314,3 +314,19 @@ enum MergeScenarios {
         #expect(result.vocabularies.first?.concepts.map(\.id) == ["begeleider", "nieuw", "wpb", "coach"])
     }
 }
+
+/// Nothing is written that does not read back as what was decided.
+@Suite struct ReadBackTests {
+    @Test func aResultThatReadsBackOtherwiseIsRefused() throws {
+        var vocabulary = try #require(try load(DiffScenarios.base).vocabularies.first)
+        #expect(try ReadBack.verify([vocabulary]).count == 1)
+        // A plural with the list separator in it is written as two plurals.
+        vocabulary.concepts[0].labels[0].plurals = ["begeleiders; coaches"]
+        #expect(throws: MergeError.resultNotReadable(problems: ["concept 'begeleider' of 'test' reads back otherwise"])) {
+            try ReadBack.verify([vocabulary])
+        }
+        vocabulary.concepts[0].labels[0].plurals = []
+        vocabulary.concepts[0].id = "not an id"
+        #expect(throws: MergeError.self) { try ReadBack.verify([vocabulary]) }
+    }
+}
