@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VaktaalCore", targets: ["VaktaalCore"]),
         .library(name: "VaktaalLint", targets: ["VaktaalLint"]),
         .library(name: "VaktaalExchange", targets: ["VaktaalExchange"]),
+        .library(name: "VaktaalSync", targets: ["VaktaalSync"]),
         .executable(name: "vaktaal", targets: ["vaktaal"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // UTF-8 validation, source positions and ranges, and the one line index every reader uses.
@@ -54,6 +56,8 @@ let package = Package(
         .target(
             name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalText", "VaktaalXML"],
             swiftSettings: strictSwift),
+        // Concept-level diff, applying a diff, and three-way merge of vocabularies, on the model alone.
+        .target(name: "VaktaalSync", dependencies: ["VaktaalCore", "VaktaalText"], swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
         .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
         .plugin(
@@ -71,7 +75,7 @@ let package = Package(
         .target(
             name: "VaktaalServer",
             dependencies: [
-                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalText",
+                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalSync", "VaktaalText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,6 +95,7 @@ let package = Package(
                 "VaktaalConfig",
                 "VaktaalExchange",
                 "VaktaalLint",
+                "VaktaalSync",
                 "VaktaalEmbeddedVocabulary",
                 "VaktaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -118,11 +123,17 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalSyncTests",
+            dependencies: [
+                "VaktaalSync", "VaktaalTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
         .testTarget(
             name: "VaktaalCLITests",
             dependencies: [
-                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange",
+                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),

@@ -9,13 +9,13 @@ struct Vaktaal: AsyncParsableCommand {
         commandName: "vaktaal",
         abstract: "Keep a shared professional vocabulary and help people use it.",
         discussion: """
-            Exit codes: 0 success; 1 findings, an invalid vocabulary or nothing found; \
-            2 usage error or unreadable input.
+            Exit codes: 0 success; 1 findings, an invalid vocabulary, nothing found, changes (diff) \
+            or conflicts (merge); 2 usage error or unreadable input.
             """,
         version: "0.1.0",
         subcommands: [
             LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, DiffCommand.self, MergeCommand.self,
         ]
     )
 

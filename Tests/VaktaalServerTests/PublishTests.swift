@@ -166,3 +166,40 @@ import Testing
         #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 2)
     }
 }
+
+@Suite struct ChangesRouteTests {
+    @Test func changesSinceARevisionAreConceptLevel() async throws {
+        let (application, store, _) = try makeApplication()
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = response.body.text
+                #expect(text.contains("werkplekbegeleider") && text.contains("praktijkopleider"))
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(json["version"] as? Int == 1)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=2", method: .get) { response in
+                #expect(response.status == .ok && !response.body.text.contains("praktijkopleider"))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=3", method: .get) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes", method: .get) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func aRevisionNoLongerKeptIsGone() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder, retention: 1)
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        let application = Application(router: buildRouter(store: store, configuration: ServiceConfiguration()))
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in
+                #expect(response.status == .gone && response.body.text.contains("oldestKept"))
+            }
+        }
+    }
+}

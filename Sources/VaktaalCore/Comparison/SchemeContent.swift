@@ -12,6 +12,23 @@ public struct SchemeContent: Hashable, Sendable {
     public let extensions: Set<ExtensionElement>
     public let extensionAttributes: Set<ExtensionAttribute>
 
+    /// A scheme's content from its parts.
+    public init(
+        id: String, uri: String, format: String = "1", version: String? = nil, modified: String? = nil,
+        defaultLanguage: String? = nil, metadata: Set<MetadataContent> = [], extensions: Set<ExtensionElement> = [],
+        extensionAttributes: Set<ExtensionAttribute> = []
+    ) {
+        self.id = id
+        self.uri = uri
+        self.format = format
+        self.version = version
+        self.modified = modified
+        self.defaultLanguage = defaultLanguage
+        self.metadata = metadata
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+    }
+
     /// The content of a scheme.
     public init(_ vocabulary: Vocabulary) {
         id = vocabulary.id
@@ -37,4 +54,12 @@ public struct MetadataContent: Hashable, Sendable {
     public let language: String
     public let text: String
     public let extensionAttributes: Set<ExtensionAttribute>
+
+    /// An entry from its parts.
+    public init(kind: MetadataKind, language: String, text: String, extensionAttributes: Set<ExtensionAttribute> = []) {
+        self.kind = kind
+        self.language = language
+        self.text = text
+        self.extensionAttributes = extensionAttributes
+    }
 }

@@ -20,6 +20,7 @@ struct ServiceRoutes<Context: RequestContext>: Sendable {
         router.get("/v1/schemes/:id") { request, context in try scheme(request, context) }
         router.put("/v1/schemes/:id") { request, context in try await publish(request, context) }
         router.get("/v1/schemes/:id/versions") { _, context in try await versions(context) }
+        router.get("/v1/schemes/:id/changes") { request, context in try await changes(request, context) }
         router.get("/v1/schemes/:id/concepts/:conceptID") { request, context in try concept(request, context) }
         router.get("/v1/lookup") { request, _ in try lookup(request) }
         router.get("/v1/suggest") { request, _ in try suggest(request) }

@@ -3,6 +3,7 @@ import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
 import VaktaalServer
+import VaktaalSync
 
 /// What the command line shows for an error, and the exit code it ends with: the one
 /// mapping from errors to exit codes.
@@ -32,6 +33,10 @@ struct ExitStatus: Equatable {
         case let error as DatabaseError:
             (message, code) = (error.description, 2)
         case let error as CommandError:
+            (message, code) = (error.description, 2)
+        case let error as VocabularyInputError:
+            (message, code) = (error.description, 2)
+        case let error as MergeError:
             (message, code) = (error.description, 2)
         default:
             // Usage errors exit with 2, as the CLI contract says, instead of argument-parser's 64.
