@@ -143,8 +143,11 @@ public actor FolderStore: VocabularyStore {
     private static func read(
         _ files: [(path: String, bytes: [UInt8])], history: inout VersionHistory
     ) throws(ServiceStartError) -> (schemes: [SchemeSnapshot], paths: [String: String]) {
+        // A file that cannot be read keeps the service from starting (and a reload from
+        // swapping); the folder's own quality findings are for `vaktaal check`, and
+        // publishes are checked in full.
         let loaded = VocabularyLoader.load(sources: files)
-        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(errors) }
         var schemes: [SchemeSnapshot] = []
         var paths: [String: String] = [:]
