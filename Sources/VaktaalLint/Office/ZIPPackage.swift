@@ -44,7 +44,7 @@ struct ZIPPackage {
             if entry.isEncrypted { throw .encrypted }
             if Self.escapes(entry.name) { throw .pathEscapes(entry.name) }
         }
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { throw .notAZIP }
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { throw .notAZIP }
         var entries: [String: ZIPFoundation.Entry] = [:]
         for entry in archive where entries[entry.path] == nil { entries[entry.path] = entry }
         self.bytes = bytes
