@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VaktaalCore", targets: ["VaktaalCore"]),
         .library(name: "VaktaalLint", targets: ["VaktaalLint"]),
         .library(name: "VaktaalExchange", targets: ["VaktaalExchange"]),
+        .library(name: "VaktaalRDF", targets: ["VaktaalRDF"]),
         .executable(name: "vaktaal", targets: ["vaktaal"]),
     ],
     dependencies: [
@@ -34,6 +35,14 @@ let package = Package(
         ),
         // The only module that talks to libxml2; everything above it sees Swift types.
         .target(name: "VaktaalXML", dependencies: ["CLibXML2", "VaktaalText"], swiftSettings: strictSwift),
+        .systemLibrary(
+            name: "CSerd",
+            pkgConfig: "serd-0",
+            providers: [.apt(["libserd-dev"]), .brew(["serd"])]
+        ),
+        // RDF terms and statements, IRI resolution, graph isomorphism, the RDF/XML parser (on
+        // VaktaalXML) and the serd wrapper for Turtle, TriG, N-Triples and N-Quads.
+        .target(name: "VaktaalRDF", dependencies: ["CSerd", "VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and checks, findings, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // `.vaktaal.toml`, found upward from the files a command works on, and where the vocabulary is.
@@ -73,6 +82,8 @@ let package = Package(
         .target(name: "VaktaalTestSupport", path: "Tests/VaktaalTestSupport", swiftSettings: strictSwift),
         .testTarget(name: "VaktaalTextTests", dependencies: ["VaktaalText"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalRDFTests", dependencies: ["VaktaalRDF", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "VaktaalCoreTests", dependencies: ["VaktaalCore", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(

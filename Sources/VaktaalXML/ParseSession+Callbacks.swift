@@ -92,7 +92,7 @@ extension ParseSession {
                 let offset = index < nameOffsets.count ? nameOffsets[index] : start
                 list.append(
                     XMLAttribute(
-                        name: name, value: string(from: fields[3], to: fields[4]),
+                        name: name, value: attributeValue(from: fields[3], to: fields[4]),
                         position: tracker.position(at: offset)))
             }
         }
@@ -102,6 +102,23 @@ extension ParseSession {
             attributes: list, namespaceDeclarations: declarations, position: position)
         handler.startElement(tag)
         markupEnded()
+    }
+
+    /// An attribute value as libxml2 passes it. Without entity substitution it writes every
+    /// ampersand (`&amp;`, `&#38;`, `&#x26;`) as `&#38;`, and there is no other way for an
+    /// ampersand to be there, so each `&#38;` is one ampersand.
+    func attributeValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end, end > start else { return "" }
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            bytes.append(raw[index])
+            index += raw[index] == UInt8(ascii: "&") && index + 4 < raw.count && raw[index + 4] == UInt8(ascii: ";") ? 5 : 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where each attribute name starts in the raw start tag `buffer[start..<end]`, in

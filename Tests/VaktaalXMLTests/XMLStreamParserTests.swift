@@ -48,6 +48,14 @@ func parse(_ source: String) throws(XMLError) -> [String] {
             ])
     }
 
+    /// libxml2 (without entity substitution) hands an ampersand in an attribute value on as
+    /// `&#38;`, however it was written; the handler must see the ampersand itself.
+    @Test(arguments: ["&amp;", "&#38;", "&#x26;"])
+    func decodesAmpersandsInAttributeValues(written: String) throws {
+        let events = try parse("<a href=\"q?a=1\(written)b=2\" t=\"&amp;#38; &lt;\"/>")
+        #expect(events.first == "start a@1:1 href=q?a=1&b=2@1:4 t=&#38; <@1:\(20 + written.count)")
+    }
+
     @Test func columnsCountCodePointsAndAllLineEndings() throws {
         let events = try parse("<a>\r\n<é/>\r<b c=\"😀\" d=\"1\"/>\n\t<é/></a>")
         #expect(events.contains("start é@2:1 "))
