@@ -53,7 +53,7 @@ let package = Package(
             swiftSettings: strictSwift),
         // Exchange formats (SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale, textlint) and the export run.
         .target(
-            name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalText", "VaktaalXML"],
+            name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalRDF", "VaktaalText", "VaktaalXML"],
             swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
         .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
@@ -108,6 +108,6 @@ if benchmarks {
     // Library-level timings for Sources/vaktaal-bench/Scripts/benchmark.sh (index build, queries, exporters).
     package.targets.append(
         .executableTarget(
-            name: "vaktaal-bench", dependencies: ["VaktaalCore", "VaktaalExchange", "VaktaalLint"],
+            name: "vaktaal-bench", dependencies: ["VaktaalCore", "VaktaalExchange", "VaktaalLint", "VaktaalRDF"],
             exclude: ["Scripts"], swiftSettings: strictSwift))
 }

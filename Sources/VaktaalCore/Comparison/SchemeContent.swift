@@ -3,6 +3,8 @@
 public struct SchemeContent: Hashable, Sendable {
     public let id: String
     public let uri: String
+    /// The scheme's own URI (``Vocabulary/conceptSchemeURI``).
+    public let schemeURI: String
     public let format: String
     public let version: String?
     public let modified: String?
@@ -16,6 +18,7 @@ public struct SchemeContent: Hashable, Sendable {
     public init(_ vocabulary: Vocabulary) {
         id = vocabulary.id
         uri = vocabulary.uri
+        schemeURI = vocabulary.conceptSchemeURI
         format = vocabulary.format
         version = vocabulary.version
         modified = vocabulary.modified

@@ -17,6 +17,7 @@ public enum VocabularyWriter {
         var rootAttributes: [(name: String, value: String)] = [("xmlns", vocabularyNamespace)]
         rootAttributes += namespaces.declarations.map { ("xmlns:\($0.prefix)", $0.uri) }
         rootAttributes += [("format", vocabulary.format), ("id", vocabulary.id), ("uri", vocabulary.uri)]
+        rootAttributes += optional("scheme", vocabulary.schemeURI)
         rootAttributes += optional("version", vocabulary.version) + optional("modified", vocabulary.modified)
         rootAttributes += optional("xml:lang", vocabulary.defaultLanguage)
         rootAttributes += namespaces.attributes(vocabulary.extensionAttributes)

@@ -1,4 +1,4 @@
-import CSerd
+internal import CSerd
 import VaktaalText
 
 /// Turtle, TriG, N-Triples and N-Quads, tokenised by serd (strict mode) and finished here,

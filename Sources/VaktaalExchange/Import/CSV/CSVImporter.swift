@@ -1,0 +1,7 @@
+import VaktaalCore
+
+enum CSVImporter {
+    static func run(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportResult {
+        throw .unknownFormat(path: path)
+    }
+}

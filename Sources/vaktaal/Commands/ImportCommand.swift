@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import VaktaalCore
+import VaktaalExchange
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// `vaktaal import`: turns a partner's glossary or a published thesaurus into vocabulary files.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert SKOS (RDF/XML, Turtle, TriG, N-Triples, JSON-LD), TBX or CSV into the vocabulary format.",
+        discussion: """
+            The format is detected from the extension and the content unless --from says it. Each \
+            concept scheme becomes one vocabulary file: -o FILE for one scheme; with several, \
+            FILE-<scheme>.xml beside it (or <scheme>.xml inside -o FOLDER/). Files are written \
+            atomically in the canonical layout and never replaced without --force. Prints what was \
+            imported (labels per kind and language) and what was skipped and why.
+            CSV: the columns of `vaktaal export --format csv`, or a minimal sheet with the columns \
+            preferred, outdated, language (one row per term; more outdated terms separated by ';').
+            Exit codes: 0 imported; 2 unreadable or malformed input, or a file that exists.
+
+            Examples:
+              vaktaal import partner.rdf -o Vocabulary/partner.xml
+              vaktaal import thesaurus.ttl --scheme http://example.org/thesaurus -o Vocabulary/thesaurus.xml
+              vaktaal import glossary.csv --lang nl -o Vocabulary/glossary.xml --force
+            """
+    )
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(help: "The format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: detected).")
+    var from: ImportFormat?
+
+    @Option(help: "Import only the concept scheme with this URI.")
+    var scheme: String?
+
+    @Option(help: "The language of text that has none, when the file does not say (e.g. nl).")
+    var lang: String?
+
+    @Option(name: [.short, .customLong("output")], help: "The vocabulary file to write (e.g. Vocabulary/NAME.xml).")
+    var output: String
+
+    @Flag(help: "Replace files that exist.")
+    var force = false
+
+    func run() throws {
+        let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+        let options = ImportOptions(scheme: scheme, defaultLanguage: lang, name: name.isEmpty ? nil : name)
+        var result = try Importer.importFile(file, format: from, options: options)
+        result = ImportRun.avoidingTakenIDs(result, output: output)
+        let files = ImportRun.plan(result, output: output)
+        try ImportRun.write(files, force: force)
+        print(ImportSummary.text(result, files: files.map(\.path), source: file), terminator: "")
+    }
+}
+
+/// What `vaktaal import` prints: per file the concepts and labels by kind and language, then
+/// what was skipped and what was guessed.
+enum ImportSummary {
+    static func text(_ result: ImportResult, files: [String], source: String) -> String {
+        var lines: [String] = []
+        let report = result.report
+        lines.append("imported \(source) (\(report.format.rawValue), \(report.sourceItems) \(unit(report.format)))")
+        for (vocabulary, file) in zip(result.vocabularies, files) {
+            lines.append("\(file): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(vocabulary.concepts.count) concepts")
+            for (kind, language, count) in result.labelCounts(of: vocabulary) {
+                lines.append("  \(kind.rawValue) \(language.isEmpty ? "(no language)" : language): \(count)")
+            }
+        }
+        if report.skipped.isEmpty {
+            lines.append("skipped: nothing")
+        } else {
+            lines.append("skipped (the vocabulary format cannot hold these):")
+            for entry in report.skipped {
+                lines.append("  \(entry.count) × \(entry.what): \(entry.reason)")
+                lines.append("      e.g. \(entry.example)")
+            }
+        }
+        if !report.warnings.isEmpty {
+            lines.append("warnings:")
+            for warning in report.warnings {
+                lines.append("  \(warning.count) × \(warning.message)")
+                lines.append("      e.g. \(warning.example)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func unit(_ format: ImportFormat) -> String {
+        switch format {
+        case .tbx: "entries"
+        case .csv: "rows"
+        default: "statements"
+        }
+    }
+}
