@@ -18,6 +18,8 @@ public enum RDFParser {
         switch syntax {
         case .rdfXML:
             try RDFXMLParser.parse(bytes, path: path, baseIRI: baseIRI, handler: handler)
+        case .jsonLD:
+            try JSONLDParser.parse(bytes, path: path, baseIRI: baseIRI, handler: handler)
         case .turtle, .trig, .nTriples, .nQuads:
             let failure: RDFParseError? = bytes.withUnsafeBufferPointer { buffer in
                 do throws(RDFParseError) {

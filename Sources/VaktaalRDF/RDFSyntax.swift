@@ -10,6 +10,8 @@ public enum RDFSyntax: String, CaseIterable, Sendable {
     case nTriples = "ntriples"
     /// N-Quads: N-Triples with a graph per line.
     case nQuads = "nquads"
+    /// JSON-LD with an inline context.
+    case jsonLD = "jsonld"
 
     /// The syntax a file name's extension stands for, if it names one.
     public init?(fileExtension: String) {
@@ -19,6 +21,7 @@ public enum RDFSyntax: String, CaseIterable, Sendable {
         case "trig": self = .trig
         case "nt", "ntriples": self = .nTriples
         case "nq", "nquads": self = .nQuads
+        case "jsonld", "json": self = .jsonLD
         default: return nil
         }
     }
@@ -30,6 +33,7 @@ public enum RDFSyntax: String, CaseIterable, Sendable {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         var text = Substring(head)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" { return .jsonLD }
         var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }
         lines.removeAll { $0.isEmpty || $0.hasPrefix("#") }
         guard let first = lines.first else { return nil }

@@ -43,7 +43,8 @@ func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
         let file = try #require(files.first)
         let result = try Importer.importBytes(file.contents, path: file.path, format: format)
         let imported = VocabularySet(result.vocabularies)
-        #expect(imported.isSemanticallyEqual(to: set), "\(differences(set, imported))")
+        let isEqual = imported.isSemanticallyEqual(to: set)
+        #expect(isEqual, "\(differences(set, imported))")
         #expect(result.report.skipped.isEmpty, "\(result.report.skipped)")
     }
 }

@@ -28,7 +28,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .trig: .trig
         case .ntriples: .nTriples
         case .nquads: .nQuads
-        case .jsonld, .tbx, .csv: nil
+        case .jsonld: .jsonLD
+        case .tbx, .csv: nil
         }
     }
 
@@ -71,6 +72,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .trig?: return .trig
         case .nTriples?: return .ntriples
         case .nQuads?: return .nquads
+        case .jsonLD?: return .jsonld
         case nil: break
         }
         let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r" }

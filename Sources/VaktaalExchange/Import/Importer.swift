@@ -26,7 +26,6 @@ public enum Importer {
         switch format {
         case .tbx: return try TBXImporter.run(bytes, path: path, options: options)
         case .csv: return try CSVImporter.run(bytes, path: path, options: options)
-        case .jsonld: return try JSONLDImporter.run(bytes, path: path, options: options)
         default: throw .unknownFormat(path: path)
         }
     }

@@ -23,7 +23,7 @@ enum SerdParser {
 
     static func serdSyntax(_ syntax: RDFSyntax) -> SerdSyntax {
         switch syntax {
-        case .turtle, .rdfXML: SERD_TURTLE
+        case .turtle, .rdfXML, .jsonLD: SERD_TURTLE
         case .trig: SERD_TRIG
         case .nTriples: SERD_NTRIPLES
         case .nQuads: SERD_NQUADS
