@@ -71,6 +71,8 @@ public enum ImportRun {
             throw ImportError.outputExists(path: existing.path)
         }
         for file in files {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var vocabulary = file.vocabulary
             vocabulary.path = file.path
             try AtomicFile.write(VocabularyWriter.bytes(for: vocabulary), to: file.path)

@@ -96,8 +96,9 @@ extension SKOSImporter {
                     used.append(inner)
                 }
             case .date, .modified:
+                // The format dates change notes only.
                 let value = table.objectText(inner)
-                if Vocabulary.isValidDate(value), date == nil {
+                if kind == .changeNote, Vocabulary.isValidDate(value), date == nil {
                     date = value
                     used.append(inner)
                 }
@@ -171,7 +172,7 @@ extension SKOSImporter {
                 default: break
                 }
             }
-            guard let kind, let text, let date, Vocabulary.isValidDate(date) else { continue }
+            guard let kind, kind == .changeNote, let text, let date, Vocabulary.isValidDate(date) else { continue }
             let effective = text.language ?? language ?? ""
             if let position = concept.notes.firstIndex(where: {
                 $0.kind == kind && $0.text == text.lexicalForm && $0.language == effective && $0.date == nil

@@ -92,6 +92,29 @@ final class SKOSImporter {
         for predicate in table.predicates where seen.insert(predicate).inserted && roles[Int(predicate)] == .unknown {
             if table.terms[Int(predicate)].hasPrefix(SKOSNamespace.skos) { roles[Int(predicate)] = .otherSKOS }
         }
+        inheritRoles()
+    }
+
+    /// Properties the file declares as `rdfs:subPropertyOf` (transitively) a property with a
+    /// role take that role (`myonto:myBroader` under `skos:broader` is a broader relation), as
+    /// qSKOS reads them.
+    private func inheritRoles() {
+        var parents: [Int32: [Int32]] = [:]
+        for statement in 0..<Int32(table.count) where role(statement) == .subPropertyOf {
+            guard let parent = table.objectTerm(statement) else { continue }
+            parents[table.subjects[Int(statement)], default: []].append(parent)
+            consumed[Int(statement)] = true
+        }
+        var changed = !parents.isEmpty
+        while changed {
+            changed = false
+            for (child, list) in parents where roles[Int(child)] == .unknown {
+                if let parent = list.first(where: { roles[Int($0)] != .unknown && roles[Int($0)] != .subPropertyOf }) {
+                    roles[Int(child)] = roles[Int(parent)]
+                    changed = true
+                }
+            }
+        }
     }
 
     func role(_ statement: Int32) -> SKOSRole { roles[Int(table.predicates[Int(statement)])] }
@@ -185,7 +208,30 @@ final class SKOSImporter {
             kinds[Int(term)] = .concept
             warnings.add("resources marked owl:deprecated in a scheme imported as (deprecated) concepts", example: table.terms[Int(term)])
         }
+        addRelationTargets(&kinds)
         return kinds
+    }
+
+    /// Resources the file only names as the target of `broader`, `narrower` or `related`,
+    /// in the namespace of its concepts, are concepts too (qSKOS counts them): otherwise a
+    /// cycle or a missing inverse through them could not be seen.
+    private func addRelationTargets(_ kinds: inout [SubjectKind]) {
+        var namespaces = Set<String>()
+        for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
+            if let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(term)]) { namespaces.insert(namespace) }
+        }
+        for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
+            for statement in table.statements(about: term) where role(statement).relationKind != nil {
+                guard let object = table.objectTerm(statement), kinds[Int(object)] == .none,
+                    table.statements(about: object).isEmpty, !table.isBlank(object),
+                    let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(object)]), namespaces.contains(namespace)
+                else { continue }
+                kinds[Int(object)] = .concept
+                warnings.add(
+                    "resources only named as broader, narrower or related concepts imported as concepts",
+                    example: table.terms[Int(object)])
+            }
+        }
     }
 
     /// Decides the schemes and which concepts go to each.
@@ -374,6 +420,15 @@ final class SKOSImporter {
     private func makeReport() -> ImportReport {
         for statement in 0..<Int32(table.count) where !consumed[Int(statement)] {
             let subject = table.subjects[Int(statement)]
+            let predicate = table.terms[Int(table.predicates[Int(statement)])]
+            if role(statement) == .otherSKOS {
+                let local = predicate.dropFirst(SKOSNamespace.skos.count)
+                skip(
+                    statement,
+                    reason: local == "member" || local == "memberList"
+                        ? "collections have no place in the format" : "not a term of SKOS (deprecated or misspelled)")
+                continue
+            }
             let reason =
                 placement[subject] != nil
                 ? "the vocabulary format has no place for this property of a concept"

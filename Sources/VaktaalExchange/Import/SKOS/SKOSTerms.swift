@@ -4,7 +4,7 @@ import VaktaalRDF
 /// What a predicate means to the importer.
 enum SKOSRole: UInt8 {
     case unknown
-    case type, subClassOf, rdfsLabel, value
+    case type, subClassOf, subPropertyOf, rdfsLabel, value
     case prefLabel, altLabel, hiddenLabel
     case xlPrefLabel, xlAltLabel, xlHiddenLabel, literalForm
     case notation
@@ -15,7 +15,10 @@ enum SKOSRole: UInt8 {
     case deprecated, isReplacedBy, modified, date
     case title, description, publisher, license, creator, versionInfo, identifier, language
     case status, plural, form, exception, caseSensitive, abbreviation, since, reason, severity, datedNote, noteKind
-    /// Another property of the SKOS namespace (`broaderTransitive`, `member`, …).
+    /// `broaderTransitive`, `narrowerTransitive`, `semanticRelation`, `mappingRelation`:
+    /// concept properties the format has no place for.
+    case otherConceptProperty
+    /// Another property of the SKOS namespace (`member`, `memberList`, …).
     case otherSKOS
 
     /// The note kind of a documentation property.
@@ -80,7 +83,8 @@ enum SKOSRole: UInt8 {
         switch self {
         case .prefLabel, .altLabel, .hiddenLabel, .xlPrefLabel, .xlAltLabel, .xlHiddenLabel, .notation, .definition,
             .scopeNote, .example, .note, .historyNote, .editorialNote, .changeNote, .broader, .narrower, .related,
-            .exactMatch, .closeMatch, .broadMatch, .narrowMatch, .relatedMatch, .inScheme, .topConceptOf:
+            .exactMatch, .closeMatch, .broadMatch, .narrowMatch, .relatedMatch, .inScheme, .topConceptOf,
+            .otherConceptProperty:
             true
         default: false
         }
@@ -107,7 +111,8 @@ enum SKOSNamespace {
     /// Every predicate with a role, by IRI.
     static let roles: [String: SKOSRole] = {
         var roles: [String: SKOSRole] = [
-            rdf + "type": .type, rdfs + "subClassOf": .subClassOf, rdfs + "label": .rdfsLabel, rdf + "value": .value,
+            rdf + "type": .type, rdfs + "subClassOf": .subClassOf, rdfs + "subPropertyOf": .subPropertyOf,
+            rdfs + "label": .rdfsLabel, rdf + "value": .value,
             skosxl + "prefLabel": .xlPrefLabel, skosxl + "altLabel": .xlAltLabel, skosxl + "hiddenLabel": .xlHiddenLabel,
             skosxl + "literalForm": .literalForm, owl + "deprecated": .deprecated, owl + "versionInfo": .versionInfo,
             vt + "note": .datedNote, vt + "kind": .noteKind,
@@ -119,7 +124,9 @@ enum SKOSNamespace {
             "broader": .broader, "narrower": .narrower, "related": .related, "exactMatch": .exactMatch,
             "closeMatch": .closeMatch, "broadMatch": .broadMatch, "narrowMatch": .narrowMatch,
             "relatedMatch": .relatedMatch, "inScheme": .inScheme, "topConceptOf": .topConceptOf,
-            "hasTopConcept": .hasTopConcept,
+            "hasTopConcept": .hasTopConcept, "broaderTransitive": .otherConceptProperty,
+            "narrowerTransitive": .otherConceptProperty, "semanticRelation": .otherConceptProperty,
+            "mappingRelation": .otherConceptProperty,
         ]
         for (local, role) in skosRoles { roles[skos + local] = role }
         let dublinCore: [String: SKOSRole] = [

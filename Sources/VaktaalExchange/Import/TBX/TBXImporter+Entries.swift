@@ -145,9 +145,8 @@ extension TBXImporter {
         case "context": kind = .example
         default: kind = NoteKind(rawValue: category) ?? .note
         }
-        concept.notes.append(
-            Note(kind: kind, text: text, language: language ?? Self.defaultLanguageMarker,
-                 date: date.flatMap { Vocabulary.isValidDate($0) ? $0 : nil }))
+        let validDate = date.flatMap { kind == .changeNote && Vocabulary.isValidDate($0) ? $0 : nil }
+        concept.notes.append(Note(kind: kind, text: text, language: language ?? Self.defaultLanguageMarker, date: validDate))
     }
 
     /// Stands for "the vocabulary's default language" until the entry's vocabulary is known.
