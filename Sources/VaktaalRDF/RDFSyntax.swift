@@ -41,7 +41,7 @@ public enum RDFSyntax: String, CaseIterable, Sendable {
         if first.first == "<", first.contains("xmlns") { return .rdfXML }
         let lowered = lines.prefix(50).map { $0.lowercased() }
         if lowered.contains(where: { $0.hasPrefix("@prefix") || $0.hasPrefix("prefix ") || $0.hasPrefix("@base") }) {
-            return lowered.contains { $0.hasSuffix("{") || $0.hasPrefix("graph ") || $0.hasPrefix("{") } ? .trig : .turtle
+            return lowered.contains { $0.contains("{") || $0.hasPrefix("graph ") } ? .trig : .turtle
         }
         if first.hasPrefix("<") || first.hasPrefix("_:") {
             let fields = first.split(separator: " ")

@@ -8,6 +8,7 @@ import VaktaalRDF
 // Usage: vaktaal-bench VOCABULARY [QUERY...]    lookup timings
 //        vaktaal-bench --export VOCABULARY [FORMAT...]   load, check and each export format
 //        vaktaal-bench --parse RDF-FILE   parse only (statements counted, nothing kept)
+//        vaktaal-bench --import FILE      import (parse and build), then the canonical bytes
 // (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
@@ -103,13 +104,27 @@ func benchmarkXML(_ path: String) {
     let (_, time) = measure { try! XMLStreamParser.parse(bytes, path: path, handler: handler) }
     print("xml \(handler.count) elements: \(milliseconds(time))")
 }
+/// Times an import's parts: reading and importing, then the canonical bytes of each file.
+func benchmarkImport(_ path: String) {
+    let (result, importTime) = measure { try? Importer.importFile(path) }
+    guard let result else {
+        print("cannot import \(path)")
+        exit(2)
+    }
+    print("import \(result.vocabularies.reduce(0) { $0 + $1.concepts.count }) concepts: \(milliseconds(importTime))")
+    let (bytes, writeTime) = measure { result.vocabularies.map { VocabularyWriter.bytes(for: $0).count }.reduce(0, +) }
+    print("canonical bytes (\(bytes / 1_000_000) MB): \(milliseconds(writeTime))")
+    withExtendedLifetime(result) {}
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "--parse" where arguments.count == 2: benchmarkParse(arguments[1])
 case "--xml" where arguments.count == 2: benchmarkXML(arguments[1])
+case "--import" where arguments.count == 2: benchmarkImport(arguments[1])
 case "--export" where arguments.count >= 2: benchmarkExport(arguments[1], formats: Array(arguments.dropFirst(2)))
 case let path? where !path.hasPrefix("-"): benchmarkLookup(path, queries: Array(arguments.dropFirst()))
 default:
-    print("usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --parse RDF-FILE")
+    print("usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --parse RDF-FILE | --import FILE")
     exit(2)
 }

@@ -1,4 +1,5 @@
 internal import CSerd
+import Foundation
 import VaktaalText
 
 /// Turtle, TriG, N-Triples and N-Quads, tokenised by serd (strict mode) and finished here,
@@ -160,7 +161,14 @@ final class SerdSession {
 
     private func subjectNode(_ node: SerdNode) -> RDFNode? {
         let bytes = UnsafeBufferPointer(start: node.buf, count: node.n_bytes)
-        if let last = lastSubject, last.bytes.elementsEqual(bytes) { return last.node }
+        if let last = lastSubject, last.bytes.count == bytes.count,
+            last.bytes.withUnsafeBufferPointer({ previous in
+                guard let left = previous.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
+                return memcmp(left, right, bytes.count) == 0
+            })
+        {
+            return last.node
+        }
         guard let made = self.node(node, datatype: nil, language: nil) else { return nil }
         lastSubject = (Array(bytes), made)
         return made

@@ -50,6 +50,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(scheme: scheme, defaultLanguage: lang, name: name.isEmpty ? nil : name)
         var result = try Importer.importFile(file, format: from, options: options)
         result = ImportRun.avoidingTakenIDs(result, output: output)
+        KeptUntilExit.keep(result)
         let files = ImportRun.plan(result, output: output)
         try ImportRun.write(files, force: force)
         print(ImportSummary.text(result, files: files.map(\.path), source: file), terminator: "")

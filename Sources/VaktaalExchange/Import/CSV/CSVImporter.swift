@@ -27,8 +27,8 @@ enum CSVImporter {
     /// The vocabulary a spreadsheet becomes: named after the file (or `--name`), URIs under
     /// `urn:vaktaal:<id>:` unless the sheet gives them.
     static func vocabulary(path: String, options: ImportOptions, base: String?, language: String?) -> Vocabulary {
-        let slug = SKOSImporter.slug(options.name ?? String(path.split(separator: "/").last ?? "glossary"))
-        let id = slug.isEmpty ? "glossary" : (slug.hasSuffix(".csv") ? String(slug.dropLast(4)) : slug)
+        let slug = SKOSImporter.slug(options.name ?? TBXImporter.fileStem(path))
+        let id = slug.isEmpty ? "glossary" : slug
         return Vocabulary(id: id, uri: base ?? "urn:vaktaal:\(id):", defaultLanguage: language)
     }
 

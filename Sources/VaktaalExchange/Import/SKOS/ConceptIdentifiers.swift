@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 
 /// The namespace (`uri`) of one imported scheme and the id of each of its concepts, made
@@ -15,7 +16,7 @@ struct ConceptIdentifiers {
     init(conceptURIs: [String], schemeURI: String?) {
         let base = Self.chooseBase(conceptURIs, schemeURI: schemeURI)
         var ids: [String?] = conceptURIs.map { uri in
-            guard uri.utf8.starts(with: base.utf8), uri.utf8.count > base.utf8.count else { return nil }
+            guard uri.hasBytePrefix(base), uri.utf8.count > base.utf8.count else { return nil }
             let id = String(Substring(uri.utf8.dropFirst(base.utf8.count)))
             return Vocabulary.isValidConceptID(id) ? id : nil
         }
@@ -44,7 +45,7 @@ struct ConceptIdentifiers {
         if let schemeURI, let last = schemeURI.utf8.last, last == UInt8(ascii: "/") || last == UInt8(ascii: "#"),
             !uris.isEmpty,
             uris.allSatisfy({ uri in
-                uri.utf8.starts(with: schemeURI.utf8)
+                uri.hasBytePrefix(schemeURI)
                     && Vocabulary.isValidConceptID(String(Substring(uri.utf8.dropFirst(schemeURI.utf8.count))))
             })
         {
@@ -115,5 +116,21 @@ extension String {
         }
         let result = String(decoding: bytes, as: UTF8.self)
         return result.utf8.elementsEqual(bytes) ? result : self
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes start with those of `prefix` (no Unicode equivalence, as IRIs compare).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        var prefix = prefix
+        var text = self
+        let length = prefix.utf8.count
+        guard text.utf8.count >= length else { return false }
+        return text.withUTF8 { textBytes in
+            prefix.withUTF8 { prefixBytes in
+                guard let left = textBytes.baseAddress, let right = prefixBytes.baseAddress else { return length == 0 }
+                return memcmp(left, right, length) == 0
+            }
+        }
     }
 }

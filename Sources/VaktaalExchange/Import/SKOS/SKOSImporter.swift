@@ -247,8 +247,9 @@ final class SKOSImporter {
         var concepts: [Int32] = []
         var memberships: [Int32: [Int]] = [:]
         // Concepts in the order their descriptions start (not the order they are first named).
+        let first = table.firstStatement
         let conceptTerms = (0..<Int32(kinds.count)).filter { kinds[Int($0)] == .concept }.sorted {
-            (table.statements(about: $0).first ?? Int32.max) < (table.statements(about: $1).first ?? Int32.max)
+            (first[Int($0)], $0) < (first[Int($1)], $1)
         }
         for term in conceptTerms {
             if table.isBlank(term) {

@@ -6,6 +6,10 @@ import VaktaalRDF
 final class StatementTable {
     /// IRIs and blank nodes, by number.
     private(set) var terms: [String] = []
+    /// Which terms are blank nodes.
+    private var blanks: [Bool] = []
+    /// The first statement about each term (`Int32.max` for none), once grouped.
+    private(set) var firstStatement: [Int32] = []
     private var numbers: [String: Int32] = [:]
     /// Literal objects, by number.
     private(set) var literals: [RDFLiteral] = []
@@ -46,18 +50,21 @@ final class StatementTable {
     }
 
     /// The number of an IRI, made on first use.
-    func number(_ iri: String) -> Int32 {
-        if let known = numbers[iri] { return known }
+    func number(_ iri: String) -> Int32 { number(iri, isBlank: false) }
+
+    private func number(_ key: String, isBlank: Bool) -> Int32 {
+        if let known = numbers[key] { return known }
         let made = Int32(terms.count)
-        terms.append(iri)
-        numbers[iri] = made
+        terms.append(key)
+        blanks.append(isBlank)
+        numbers[key] = made
         return made
     }
 
     private func number(_ node: RDFNode) -> Int32 {
         switch node {
-        case .iri(let iri): number(iri)
-        case .blank(let label): number("_:" + label)
+        case .iri(let iri): number(iri, isBlank: false)
+        case .blank(let label): number("_:" + label, isBlank: true)
         case .literal: -1
         }
     }
@@ -66,7 +73,7 @@ final class StatementTable {
     func existingNumber(_ iri: String) -> Int32? { numbers[iri] }
 
     /// Whether term `t` is a blank node.
-    func isBlank(_ term: Int32) -> Bool { terms[Int(term)].utf8.starts(with: "_:".utf8) }
+    func isBlank(_ term: Int32) -> Bool { blanks[Int(term)] }
 
     /// Sorts the statements by subject (a counting sort: stable, in document order).
     func group() {
@@ -74,11 +81,13 @@ final class StatementTable {
         for subject in subjects { counts[Int(subject) + 1] += 1 }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
         start = counts
+        firstStatement = [Int32](repeating: Int32.max, count: terms.count)
         var next = counts
         order = [Int32](repeating: 0, count: subjects.count)
         for (index, subject) in subjects.enumerated() {
             order[Int(next[Int(subject)])] = Int32(index)
             next[Int(subject)] += 1
+            if firstStatement[Int(subject)] == Int32.max { firstStatement[Int(subject)] = Int32(index) }
         }
     }
 

@@ -89,7 +89,7 @@ final class TBXImporter {
         }
         headerNamesURIs = !vocabularies.isEmpty
         if vocabularies.isEmpty {
-            let name = SKOSImporter.slug(options.name ?? path)
+            let name = SKOSImporter.slug(options.name ?? Self.fileStem(path))
             let id = name.isEmpty ? "glossary" : name
             var vocabulary = Vocabulary(id: id, uri: "urn:vaktaal:\(id):")
             vocabulary.defaultLanguage = documentLanguage ?? options.defaultLanguage
@@ -139,6 +139,13 @@ final class TBXImporter {
     static func splitLanguage(_ key: String) -> (String, String?) {
         guard let at = key.firstIndex(of: "@") else { return (key, nil) }
         return (String(key[..<at]), String(key[key.index(after: at)...]))
+    }
+
+    /// A file's name without folder and extension.
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
     static func isAbsoluteURI(_ text: String) -> Bool {
