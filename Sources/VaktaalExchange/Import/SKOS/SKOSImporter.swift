@@ -73,7 +73,17 @@ final class SKOSImporter {
         let kinds = classifySubjects()
         try assignSchemes(kinds)
         var vocabularies: [Vocabulary] = []
-        for index in schemes.indices { vocabularies.append(makeVocabulary(index)) }
+        for index in schemes.indices {
+            // A scheme none of whose concepts the file has (an excerpt's other schemes) gets no file.
+            if schemes[index].concepts.isEmpty, let term = schemes[index].term {
+                warnings.add("schemes without concepts in the file not written", example: table.terms[Int(term)])
+                for statement in table.statements(about: term) where !consumed[Int(statement)] {
+                    skip(statement, reason: "about a scheme that has no concepts in the file")
+                }
+                continue
+            }
+            vocabularies.append(makeVocabulary(index))
+        }
         if table.namedGraphStatements > 0 {
             warnings.add(
                 "statements from named graphs merged into one graph", example: "\(table.namedGraphStatements) statements")
@@ -143,9 +153,7 @@ final class SKOSImporter {
         }
         conceptClasses = closure(SKOSNamespace.concept)
         schemeClasses = closure(SKOSNamespace.conceptScheme)
-        for iri in [SKOSNamespace.collection, SKOSNamespace.orderedCollection, SKOSNamespace.xlLabel] {
-            otherSKOSClasses.formUnion(closure(iri))
-        }
+        for iri in SKOSNamespace.notConceptClasses { otherSKOSClasses.formUnion(closure(iri)) }
     }
 
     // MARK: - Concepts and schemes
@@ -191,6 +199,8 @@ final class SKOSImporter {
             }
             if typedScheme {
                 kinds[Int(term)] = .scheme
+            } else if SKOSNamespace.vocabularyNamespaces.contains(where: { table.terms[Int(term)].hasBytePrefix($0) }) {
+                kinds[Int(term)] = .other
             } else if typedConcept {
                 kinds[Int(term)] = .concept
             } else if typedOther {
@@ -214,23 +224,40 @@ final class SKOSImporter {
 
     /// Resources the file only names as the target of `broader`, `narrower` or `related`,
     /// in the namespace of its concepts, are concepts too (qSKOS counts them): otherwise a
-    /// cycle or a missing inverse through them could not be seen.
+    /// cycle or a missing inverse through them could not be seen. When they outnumber the
+    /// concepts the file describes, the file is an excerpt of a larger thesaurus: then they
+    /// stay links out of it (written as mappings).
     private func addRelationTargets(_ kinds: inout [SubjectKind]) {
         var namespaces = Set<String>()
+        var described = 0
         for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
+            described += 1
             if let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(term)]) { namespaces.insert(namespace) }
         }
+        var targets: [Int32] = []
+        var seen = Set<Int32>()
         for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
             for statement in table.statements(about: term) where role(statement).relationKind != nil {
                 guard let object = table.objectTerm(statement), kinds[Int(object)] == .none,
                     table.statements(about: object).isEmpty, !table.isBlank(object),
-                    let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(object)]), namespaces.contains(namespace)
+                    let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(object)]), namespaces.contains(namespace),
+                    seen.insert(object).inserted
                 else { continue }
-                kinds[Int(object)] = .concept
-                warnings.add(
-                    "resources only named as broader, narrower or related concepts imported as concepts",
-                    example: table.terms[Int(object)])
+                targets.append(object)
             }
+        }
+        guard !targets.isEmpty else { return }
+        guard targets.count <= described else {
+            warnings.add(
+                "the file looks like an excerpt: relation targets it does not describe stay links out of it",
+                example: "\(targets.count) targets, \(described) concepts described")
+            return
+        }
+        for object in targets {
+            kinds[Int(object)] = .concept
+            warnings.add(
+                "resources only named as broader, narrower or related concepts imported as concepts",
+                example: table.terms[Int(object)])
         }
     }
 

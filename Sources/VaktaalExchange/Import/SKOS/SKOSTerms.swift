@@ -107,6 +107,18 @@ enum SKOSNamespace {
     static let collection = skos + "Collection"
     static let orderedCollection = skos + "OrderedCollection"
     static let xlLabel = skosxl + "Label"
+    static let isothes = "http://purl.org/iso25964/skos-thes#"
+
+    /// Classes whose members are never concepts: SKOS's collections and labels, ISO 25964's
+    /// groups and arrays, and the classes of properties, classes and ontologies.
+    static let notConceptClasses = [
+        collection, orderedCollection, xlLabel, isothes + "ConceptGroup", isothes + "ThesaurusArray",
+        rdf + "Property", rdfs + "Class", owl + "Class", owl + "ObjectProperty", owl + "DatatypeProperty",
+        owl + "AnnotationProperty", owl + "TransitiveProperty", owl + "SymmetricProperty", owl + "Ontology",
+    ]
+
+    /// Namespaces whose own terms are never concepts (a file may describe SKOS itself).
+    static let vocabularyNamespaces = [skos, skosxl, rdf, rdfs, owl, dct, dc, RDFVocabulary.xsd, isothes]
 
     /// Every predicate with a role, by IRI.
     static let roles: [String: SKOSRole] = {
