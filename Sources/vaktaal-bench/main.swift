@@ -2,6 +2,8 @@ import Foundation
 import VaktaalCore
 import VaktaalExchange
 import VaktaalRDF
+import VaktaalText
+import VaktaalXML
 
 // Library-level timings that a whole-process benchmark cannot show: loading, building the
 // lookup index and single queries once it is built, and each exporter without the disk.
@@ -89,8 +91,6 @@ func benchmarkParse(_ path: String) {
     print("parse \(syntax.rawValue), \(count) statements: \(milliseconds(time))")
 }
 
-import VaktaalXML
-import VaktaalText
 final class NullHandler: XMLContentHandler {
     var count = 0
     func startElement(_ tag: XMLStartTag) { count += 1 }

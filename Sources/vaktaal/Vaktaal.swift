@@ -13,7 +13,8 @@ struct Vaktaal: ParsableCommand {
             2 usage error or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self,
+        subcommands: [
+            LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self,
             ImportCommand.self,
         ]
     )

@@ -25,7 +25,9 @@ import VaktaalTestSupport
         let folder = try Vaktaal.folder(with: ["partner.rdf": Self.skos])
         let result = try Vaktaal.run(["import", "partner.rdf", "-o", "Vocabulary/partner.xml"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("Vocabulary/partner.xml: scheme 'glossary' <https://partner.example.org/glossary/>, 1 concepts"))
+        #expect(
+            result.standardOutput.contains(
+                "Vocabulary/partner.xml: scheme 'glossary' <https://partner.example.org/glossary/>, 1 concepts"))
         #expect(result.standardOutput.contains("  prefLabel nl: 1\n  altLabel nl: 1\n"))
         #expect(result.standardOutput.contains("1 × http://purl.org/dc/terms/created"))
         #expect(result.standardOutput.contains("1 × text without a language tag given the default language 'nl'"))
@@ -36,7 +38,10 @@ import VaktaalTestSupport
     }
 
     @Test func anExistingFileIsReplacedOnlyWithForce() throws {
-        let folder = try Vaktaal.folder(with: ["partner.ttl": try String(contentsOfFile: repositoryRoot + "/Exports/lerarenopleiding.ttl", encoding: .utf8), "out.xml": "keep"])
+        let folder = try Vaktaal.folder(with: [
+            "partner.ttl": try String(contentsOfFile: repositoryRoot + "/Exports/lerarenopleiding.ttl", encoding: .utf8),
+            "out.xml": "keep",
+        ])
         let refused = try Vaktaal.run(["import", "partner.ttl", "-o", "out.xml"], in: folder)
         #expect(refused.status == 2)
         #expect(refused.standardError == "out.xml: error: the file exists: give --force to replace it\n")
@@ -66,8 +71,10 @@ import VaktaalTestSupport
 
     @Test(arguments: [
         ("bad.ttl", "@prefix a: <http://a/> .\na:s a:p b:o .\n", "bad.ttl:2:9: error: the prefix 'b:' is not declared"),
-        ("bad.rdf", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  <rdf:li/>\n</rdf:RDF>\n",
-         "bad.rdf:2:3: error: rdf:li cannot be a node element"),
+        (
+            "bad.rdf", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  <rdf:li/>\n</rdf:RDF>\n",
+            "bad.rdf:2:3: error: rdf:li cannot be a node element"
+        ),
         ("notes.txt", "just some words\n", "notes.txt: error: cannot tell the format"),
         ("empty.ttl", "@prefix a: <http://a/> .\n", "empty.ttl: error: the file holds no concepts"),
     ])

@@ -43,9 +43,10 @@ import Testing
             ("a.xml", Self.file("a", scheme: "https://example.org/schemes/a", concept: "x")),
             ("b.xml", Self.file("b", scheme: "https://example.org/schemes/b", concept: "x")),
         ])
-        #expect(findings(clash).filter { $0.rule == "duplicate-id" }.map(\.message) == [
-            "concept URI 'https://example.org/thes/x' is also a concept of a.xml"
-        ])
+        #expect(
+            findings(clash).filter { $0.rule == "duplicate-id" }.map(\.message) == [
+                "concept URI 'https://example.org/thes/x' is also a concept of a.xml"
+            ])
         let sameScheme = load([
             ("a.xml", Self.file("a", scheme: nil, concept: "x")), ("b.xml", Self.file("b", scheme: nil, concept: "y")),
         ])

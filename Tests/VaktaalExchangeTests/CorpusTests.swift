@@ -52,19 +52,26 @@ struct QSKOSCorpusTests {
     func checkReportsTheProblemTheFileIsNamedAfter(_ file: String, _ rule: RuleID) throws {
         let (_, findings) = try importAndCheck(Self.folder + file + ".rdf")
         #expect(findings.contains { $0.rule == rule }, "\(file): no \(rule) in \(Set(findings.map(\.rule)))")
-        #expect(!findings.contains { readerAndIdentityRules.contains($0.rule) }, "\(findings.filter { readerAndIdentityRules.contains($0.rule) })")
+        #expect(
+            !findings.contains { readerAndIdentityRules.contains($0.rule) },
+            "\(findings.filter { readerAndIdentityRules.contains($0.rule) })")
     }
 
     @Test(arguments: unrepresented)
     func filesWhoseProblemCheckHasNoRuleForImportCleanly(_ file: String) throws {
         let (result, findings) = try importAndCheck(Self.folder + file + ".rdf")
         #expect(!result.vocabularies.isEmpty)
-        #expect(!findings.contains { readerAndIdentityRules.contains($0.rule) }, "\(findings.filter { readerAndIdentityRules.contains($0.rule) })")
+        #expect(
+            !findings.contains { readerAndIdentityRules.contains($0.rule) },
+            "\(findings.filter { readerAndIdentityRules.contains($0.rule) })")
     }
 
     @Test func whatTheFormatCannotHoldIsReported() throws {
         let illegal = try Importer.importFile(Self.folder + "deprecatedAndIllegalTerms.rdf")
-        #expect(illegal.report.skipped.contains { $0.what == SKOSNamespace.skos + "prefSymbol" && $0.reason.contains("not a term of SKOS") })
+        #expect(
+            illegal.report.skipped.contains {
+                $0.what == SKOSNamespace.skos + "prefSymbol" && $0.reason.contains("not a term of SKOS")
+            })
         let transitive = try Importer.importFile(Self.folder + "solitaryTransitiveRelations.rdf")
         #expect(transitive.report.skipped.contains { $0.what == SKOSNamespace.skos + "broaderTransitive" })
         let invalid = try Importer.importFile(Self.folder + "invalidCharacters.rdf")
@@ -76,7 +83,11 @@ struct QSKOSCorpusTests {
             try Importer.importFile(Self.folder + "nocontent.rdf")
         }
         // Not RDF/XML: a stray ";" between property elements (rdflib skips it silently).
-        #expect(throws: ImportError.malformed(path: Self.folder + "skosxl.rdf", position: .init(line: 8, column: 47), message: "text where only elements may stand")) {
+        #expect(
+            throws: ImportError.malformed(
+                path: Self.folder + "skosxl.rdf", position: .init(line: 8, column: 47),
+                message: "text where only elements may stand")
+        ) {
             try Importer.importFile(Self.folder + "skosxl.rdf")
         }
     }
@@ -98,7 +109,9 @@ struct QSKOSCorpusTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".ttl") {
             do {
                 let (_, findings) = try importAndCheck(folder + name)
-                #expect(!findings.contains { readerAndIdentityRules.contains($0.rule) }, "\(name): \(findings.filter { readerAndIdentityRules.contains($0.rule) })")
+                #expect(
+                    !findings.contains { readerAndIdentityRules.contains($0.rule) },
+                    "\(name): \(findings.filter { readerAndIdentityRules.contains($0.rule) })")
             } catch ImportError.noConcepts {
                 continue
             }

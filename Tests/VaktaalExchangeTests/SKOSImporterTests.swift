@@ -55,7 +55,8 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
             @prefix vt: <urn:vaktaal:vocabulary:1#> .
             ex:a a skos:Concept ; skos:prefLabel "new"@en ; skos:hiddenLabel "old"@en ;
                 skosxl:hiddenLabel ex:l1 ; skosxl:altLabel ex:l2 .
-            ex:l1 a skosxl:Label ; skosxl:literalForm "old"@en ; vt:status "deprecated" ; vt:since "2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .
+            ex:l1 a skosxl:Label ; skosxl:literalForm "old"@en ; vt:status "deprecated" ;
+                vt:since "2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .
             ex:l2 skosxl:literalForm "other"@en ; ex:status ex:obsolete .
             """)
         let labels = try #require(result.vocabularies.first?.concepts.first?.labels)
@@ -83,8 +84,13 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(one.vocabularies.map(\.id) == ["people"])
         #expect(one.vocabularies[0].concepts.map(\.id) == ["1"])
         // ex:2 is not imported: the relation to it becomes a mapping, not a dangling reference.
-        #expect(one.vocabularies[0].concepts[0].mappings == [Mapping(kind: .broadMatch, target: .uri("http://example.org/thes/2"))])
-        #expect(throws: ImportError.schemeNotFound(path: "test.ttl", scheme: "http://x", available: ["http://example.org/thes/all", "http://example.org/thes/people"])) {
+        #expect(
+            one.vocabularies[0].concepts[0].mappings == [Mapping(kind: .broadMatch, target: .uri("http://example.org/thes/2"))])
+        #expect(
+            throws: ImportError.schemeNotFound(
+                path: "test.ttl", scheme: "http://x",
+                available: ["http://example.org/thes/all", "http://example.org/thes/people"])
+        ) {
             try importTurtle(text, options: ImportOptions(scheme: "http://x"))
         }
     }

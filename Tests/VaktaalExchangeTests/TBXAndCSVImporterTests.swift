@@ -15,8 +15,10 @@ import VaktaalCore
                   <basic:subjectField>education</basic:subjectField>
                   <langSec xml:lang="en">
                     <basic:definition>Guides a student teacher.</basic:definition>
-                    <termSec><term>mentor</term><min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus></termSec>
-                    <termSec><term>workplace supervisor</term><min:administrativeStatus>preferredTerm-admn-sts</min:administrativeStatus></termSec>
+                    <termSec><term>mentor</term>
+                      <min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus></termSec>
+                    <termSec><term>workplace supervisor</term>
+                      <min:administrativeStatus>preferredTerm-admn-sts</min:administrativeStatus></termSec>
                   </langSec>
                   <langSec xml:lang="nl">
                     <termSec><term>werkplekbegeleider</term><basic:termType>fullForm</basic:termType></termSec>
@@ -46,8 +48,10 @@ import VaktaalCore
                 <termEntry id="_7">
                   <descripGrp><descrip type="definition">Begeleidt op de werkplek.</descrip></descripGrp>
                   <langSet xml:lang="nl">
-                    <tig><term>werkplekbegeleider</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
-                    <ntig><termGrp><term>mentor</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
+                    <tig><term>werkplekbegeleider</term>
+                      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+                    <ntig><termGrp><term>mentor</term>
+                      <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
                   </langSet>
                   <langSet xml:lang="en"><tig><term>workplace supervisor</term></tig></langSet>
                 </termEntry>
@@ -57,9 +61,10 @@ import VaktaalCore
         let result = try Importer.importBytes(Array(text.utf8), path: "old.xml", format: .tbx)
         let concept = try #require(result.vocabularies.first?.concepts.first)
         #expect(concept.id == "_7")
-        #expect(concept.labels.map { "\($0.kind.rawValue) \($0.language) \($0.text)" } == [
-            "prefLabel nl werkplekbegeleider", "deprecatedLabel nl mentor", "prefLabel en workplace supervisor",
-        ])
+        #expect(
+            concept.labels.map { "\($0.kind.rawValue) \($0.language) \($0.text)" } == [
+                "prefLabel nl werkplekbegeleider", "deprecatedLabel nl mentor", "prefLabel en workplace supervisor",
+            ])
         #expect(concept.notes.first?.kind == .definition && concept.notes.first?.language == "nl")
         #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
     }
@@ -67,13 +72,15 @@ import VaktaalCore
 
 @Suite struct CSVImporterTests {
     @Test func theMinimalLayoutASpreadsheetCanHold() throws {
-        let text = "\u{FEFF}Preferred;Outdated;Language;Remark\r\nwerkplekbegeleider;mentor|praktijkbegeleider;nl;x\r\n"
+        let text =
+            "\u{FEFF}Preferred;Outdated;Language;Remark\r\nwerkplekbegeleider;mentor|praktijkbegeleider;nl;x\r\n"
             + "werkplekbegeleider;stagementor;nl;\r\n\"voltijd\";fulltime;;\r\nworkplace supervisor;mentor;en;\r\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "Begrippen lijst.csv", format: .csv)
         let vocabulary = try #require(result.vocabularies.first)
         #expect(vocabulary.id == "begrippen-lijst" && vocabulary.defaultLanguage == "nl")
         #expect(vocabulary.concepts.map(\.id) == ["werkplekbegeleider", "voltijd", "workplace-supervisor"])
-        #expect(vocabulary.concepts[0].labels.map(\.text) == ["werkplekbegeleider", "mentor", "praktijkbegeleider", "stagementor"])
+        #expect(
+            vocabulary.concepts[0].labels.map(\.text) == ["werkplekbegeleider", "mentor", "praktijkbegeleider", "stagementor"])
         #expect(vocabulary.concepts[1].labels.map(\.kind) == [.preferred, .deprecated])
         #expect(vocabulary.concepts[2].labels.allSatisfy { $0.declaredLanguage == "en" })
         #expect(result.report.skipped.first?.what == "column 'Remark'")

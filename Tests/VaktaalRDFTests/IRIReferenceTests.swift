@@ -25,7 +25,9 @@ import VaktaalRDF
         #expect(IRIReference.resolve("#x", against: "http://example.org/a#b") == "http://example.org/a#x")
     }
 
-    @Test(arguments: [("http://x", true), ("urn:isbn:1", true), ("a+b.c-d:x", true), ("1a:b", false), ("a/b:c", false), ("", false)])
+    @Test(arguments: [
+        ("http://x", true), ("urn:isbn:1", true), ("a+b.c-d:x", true), ("1a:b", false), ("a/b:c", false), ("", false),
+    ])
     func recognisesSchemes(reference: String, absolute: Bool) {
         #expect(IRIReference.hasScheme(reference) == absolute)
     }

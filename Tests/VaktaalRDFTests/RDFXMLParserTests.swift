@@ -47,7 +47,8 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
             parsed.first?.object
                 == .literal(
                     RDFLiteral(
-                        #"x <apply xmlns="http://www.w3.org/TR/REC-mathml"><power></power><ci a="1" b="2">a &amp; b</ci><!--c--></apply>"#,
+                        #"x <apply xmlns="http://www.w3.org/TR/REC-mathml"><power></power>"#
+                            + #"<ci a="1" b="2">a &amp; b</ci><!--c--></apply>"#,
                         datatype: RDFVocabulary.xmlLiteral)))
     }
 
@@ -55,7 +56,10 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         (##"<rdf:Description rdf:aboutEach="#x"/>"##, 3, 18, "rdf:aboutEach is not allowed as an attribute"),
         (#"<rdf:li/>"#, 3, 1, "rdf:li cannot be a node element"),
         (#"<rdf:Description><rdf:Description/></rdf:Description>"#, 3, 18, "rdf:Description cannot be a property element"),
-        (#"<rdf:Description rdf:about="a" rdf:nodeID="b"/>"#, 3, 32, "a node element has at most one of rdf:about, rdf:ID and rdf:nodeID"),
+        (
+            #"<rdf:Description rdf:about="a" rdf:nodeID="b"/>"#, 3, 32,
+            "a node element has at most one of rdf:about, rdf:ID and rdf:nodeID"
+        ),
         (#"<rdf:Description rdf:ID="1a"/>"#, 3, 18, "rdf:ID '1a' is not an XML name"),
         (#"<rdf:Description>text</rdf:Description>"#, 3, 18, "text where only elements may stand"),
     ])
@@ -110,7 +114,10 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
             """#
         let graph = try RDFParser.graph(Array(text.utf8), syntax: .jsonLD, path: "t.jsonld")
         let lines = Set(graph.statements.map(\.description))
-        #expect(lines.contains("<http://b/c1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> ."))
+        #expect(
+            lines.contains(
+                "<http://b/c1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> .")
+        )
         #expect(lines.contains("<http://b/c1> <http://www.w3.org/2004/02/skos/core#prefLabel> \"woord\"@nl ."))
         #expect(lines.contains("<http://b/c1> <http://www.w3.org/2004/02/skos/core#broader> <http://b/c2> ."))
         #expect(lines.contains("<http://b/c1> <http://www.w3.org/2004/02/skos/core#altLabel> \"word\"@en ."))

@@ -30,10 +30,11 @@ func parseError(_ text: String, _ syntax: RDFSyntax, base: String? = "http://exa
             @base <http://other.example/a/b> .
             <x> ex:q ex:local .
             """, .turtle)
-        #expect(parsed.map(\.description) == [
-            "<http://example.org/dir/g/h> <http://example.org/ns#p> <http://example.org/up> .",
-            "<http://other.example/a/x> <http://example.org/ns#q> <http://example.org/ns#local> .",
-        ])
+        #expect(
+            parsed.map(\.description) == [
+                "<http://example.org/dir/g/h> <http://example.org/ns#p> <http://example.org/up> .",
+                "<http://other.example/a/x> <http://example.org/ns#q> <http://example.org/ns#local> .",
+            ])
     }
 
     @Test func anUndeclaredPrefixIsAnErrorAtItsPlace() {

@@ -57,7 +57,8 @@ public enum ImportRun {
                 changed.vocabularies[other].concepts = changed.vocabularies[other].concepts.map { renaming(old, to: new, in: $0) }
             }
             changed.report.warnings.append(
-                ImportReport.Warning(message: "scheme id taken by another file of the folder, renamed", count: 1, example: "\(old) → \(new)"))
+                ImportReport.Warning(
+                    message: "scheme id taken by another file of the folder, renamed", count: 1, example: "\(old) → \(new)"))
         }
         return changed
     }

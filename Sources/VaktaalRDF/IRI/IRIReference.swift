@@ -8,8 +8,9 @@ public enum IRIReference {
         guard let first = utf8.next(), isLetter(first) else { return false }
         while let byte = utf8.next() {
             if byte == UInt8(ascii: ":") { return true }
-            guard isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".")
+            guard
+                isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")
             else { return false }
         }
         return false
@@ -65,7 +66,8 @@ public enum IRIReference {
 
     /// RFC 3986 5.2.4: removes `.` and `..` segments from a path.
     static func removingDotSegments(_ path: [UInt8]) -> [UInt8] {
-        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
         guard path.contains(dot) else { return path }
         var input = path[...]
         var output: [UInt8] = []

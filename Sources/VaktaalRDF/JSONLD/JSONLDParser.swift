@@ -119,9 +119,12 @@ struct JSONLDReader {
         case .null: return nil
         case .string(let iri): return JSONLDContext.Term(iri: expandIRI(iri, scope, vocabulary: true))
         case .object(let fields):
-            let iri = fields["@id"]?.string.map { expandIRI($0, scope, vocabulary: true) } ?? expandIRI(key, scope, vocabulary: true)
+            let iri =
+                fields["@id"]?.string.map { expandIRI($0, scope, vocabulary: true) } ?? expandIRI(key, scope, vocabulary: true)
             var term = JSONLDContext.Term(iri: iri)
-            if let type = fields["@type"]?.string { term.type = type.hasPrefix("@") ? type : expandIRI(type, scope, vocabulary: true) }
+            if let type = fields["@type"]?.string {
+                term.type = type.hasPrefix("@") ? type : expandIRI(type, scope, vocabulary: true)
+            }
             if let language = fields["@language"] { term.language = .some(language.string) }
             if let container = fields["@container"] { term.container = container.list.compactMap(\.string).first }
             return term
@@ -179,7 +182,9 @@ extension JSONLDReader {
         }
         for type in object["@type"]?.list ?? [] {
             guard let name = type.string else { throw fail("@type values are strings") }
-            emit(RDFStatement(subject: subject, predicate: RDFVocabulary.type, object: iriNode(expandIRI(name, context, vocabulary: true))))
+            emit(
+                RDFStatement(
+                    subject: subject, predicate: RDFVocabulary.type, object: iriNode(expandIRI(name, context, vocabulary: true))))
         }
         if let graph = object["@graph"] {
             for item in graph.list { _ = try node(item, context) }
@@ -192,7 +197,9 @@ extension JSONLDReader {
                 for (language, texts) in map.sorted(by: { $0.key < $1.key }) {
                     for text in texts.list {
                         guard let string = text.string else { continue }
-                        emit(RDFStatement(subject: subject, predicate: predicate, object: .literal(RDFLiteral(string, language: language))))
+                        emit(
+                            RDFStatement(
+                                subject: subject, predicate: predicate, object: .literal(RDFLiteral(string, language: language))))
                     }
                 }
                 continue
@@ -204,7 +211,9 @@ extension JSONLDReader {
             }
             for item in values.list {
                 if case .object(let inner) = item, let listValue = inner["@list"] {
-                    let items = try listValue.list.map { (element) throws(RDFParseError) -> RDFNode in try self.value(element, term, context) }
+                    let items = try listValue.list.map { (element) throws(RDFParseError) -> RDFNode in
+                        try self.value(element, term, context)
+                    }
                     emit(RDFStatement(subject: subject, predicate: predicate, object: list(items)))
                 } else {
                     emit(RDFStatement(subject: subject, predicate: predicate, object: try value(item, term, context)))
@@ -220,11 +229,12 @@ extension JSONLDReader {
 
     /// A property value: a value object, a node (reference or nested), or a native value
     /// read through the term's coercion.
-    mutating func value(_ json: JSONValue, _ term: JSONLDContext.Term?, _ context: JSONLDContext) throws(RDFParseError) -> RDFNode {
+    mutating func value(_ json: JSONValue, _ term: JSONLDContext.Term?, _ context: JSONLDContext) throws(RDFParseError) -> RDFNode
+    {
         switch json {
         case .string(let string):
-            if term?.type == "@id" { return iriNode( expandIRI(string, context)) }
-            if term?.type == "@vocab" { return iriNode( expandIRI(string, context, vocabulary: true)) }
+            if term?.type == "@id" { return iriNode(expandIRI(string, context)) }
+            if term?.type == "@vocab" { return iriNode(expandIRI(string, context, vocabulary: true)) }
             if let type = term?.type { return .literal(RDFLiteral(string, datatype: type)) }
             let language = term?.language ?? context.language
             return .literal(RDFLiteral(string, language: language))
@@ -248,7 +258,7 @@ extension JSONLDReader {
                 let language = fields["@language"]?.string
                 return .literal(RDFLiteral(text, language: type == nil ? language : nil, datatype: type))
             }
-            if fields.count == 1, let id = fields["@id"]?.string { return iriNode( expandIRI(id, context)) }
+            if fields.count == 1, let id = fields["@id"]?.string { return iriNode(expandIRI(id, context)) }
             return try node(json, context)
         case .array, .null:
             throw fail("a property value is a string, number, boolean or object")

@@ -294,7 +294,9 @@ final class RDFXMLReader: XMLContentHandler {
         }
         if let parseType {
             guard !hasEmptyAttributes, frame.datatype == nil else {
-                fail(at: parseType.position, "rdf:parseType allows no rdf:resource, rdf:nodeID, rdf:datatype or property attributes")
+                fail(
+                    at: parseType.position,
+                    "rdf:parseType allows no rdf:resource, rdf:nodeID, rdf:datatype or property attributes")
                 return
             }
             startParseType(parseType.value, frame)

@@ -65,7 +65,8 @@ enum ImportSummary {
         let report = result.report
         lines.append("imported \(source) (\(report.format.rawValue), \(report.sourceItems) \(unit(report.format)))")
         for (vocabulary, file) in zip(result.vocabularies, files) {
-            lines.append("\(file): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(vocabulary.concepts.count) concepts")
+            lines.append(
+                "\(file): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(vocabulary.concepts.count) concepts")
             for (kind, language, count) in result.labelCounts(of: vocabulary) {
                 lines.append("  \(kind.rawValue) \(language.isEmpty ? "(no language)" : language): \(count)")
             }

@@ -19,7 +19,8 @@ extension CSVImporter {
             guard !order.isEmpty else { throw .noConcepts(path: path) }
             let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
             let base = uris.count == order.count ? ConceptIdentifiers.chooseBase(uris, schemeURI: nil) : nil
-            let language = CSVImporter.mostCommon(table.rows.map { $0.fields.count > 2 ? $0.fields[2] : "" }, options.defaultLanguage)
+            let language = CSVImporter.mostCommon(
+                table.rows.map { $0.fields.count > 2 ? $0.fields[2] : "" }, options.defaultLanguage)
             var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: base, language: language)
             var idsByName: [String: [String: String]] = [:]
             for id in order {
@@ -41,7 +42,9 @@ extension CSVImporter {
                     if kind == .preferred { idsByName[row[2], default: [:]][row[3]] = id }
                     if !row[6].isEmpty, !concept.notes.contains(where: { $0.kind == .definition && $0.language == row[2] }) {
                         concept.notes.append(
-                            Note(kind: .definition, text: row[6], declaredLanguage: row[2] == language ? nil : row[2], language: row[2]))
+                            Note(
+                                kind: .definition, text: row[6], declaredLanguage: row[2] == language ? nil : row[2],
+                                language: row[2]))
                     }
                 }
                 vocabulary.concepts.append(concept)
@@ -78,7 +81,9 @@ extension CSVImporter {
 
         static let names: [String: [String]] = [
             "preferred": ["preferred", "preferred term", "preferredterm", "preflabel", "term", "voorkeursterm", "voorkeur"],
-            "outdated": ["outdated", "outdated term", "outdated terms", "deprecated", "deprecatedlabel", "verouderd", "verouderde term"],
+            "outdated": [
+                "outdated", "outdated term", "outdated terms", "deprecated", "deprecatedlabel", "verouderd", "verouderde term",
+            ],
             "language": ["language", "lang", "taal"],
             "alternative": ["alternative", "alternatives", "altlabel", "synonym", "synonyms", "synoniem", "synoniemen"],
             "definition": ["definition", "definitie"],
@@ -103,14 +108,23 @@ extension CSVImporter {
             let conceptColumn = column("concept")
             var skipped = Tally<SKOSImporter.SkipKey>()
             var warnings = Tally<String>()
-            let known = Set([preferredColumn, outdatedColumn, languageColumn, alternativeColumn, definitionColumn, conceptColumn].compactMap { $0 })
+            let known = Set(
+                [preferredColumn, outdatedColumn, languageColumn, alternativeColumn, definitionColumn, conceptColumn].compactMap {
+                    $0
+                })
             for (index, name) in table.header.enumerated() where !known.contains(index) && !name.isEmpty {
                 let filled = table.rows.filter { index < $0.fields.count && !$0.fields[index].trimmingSpaces.isEmpty }
                 if let first = filled.first {
-                    for _ in filled { skipped.add(SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the minimal layout does not have"), example: "line \(first.line): \(first.fields[index])") }
+                    for _ in filled {
+                        skipped.add(
+                            SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the minimal layout does not have"),
+                            example: "line \(first.line): \(first.fields[index])")
+                    }
                 }
             }
-            let languages = table.rows.compactMap { row in languageColumn.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil } }
+            let languages = table.rows.compactMap { row in
+                languageColumn.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil }
+            }
             let language = options.defaultLanguage ?? CSVImporter.mostCommon(languages, nil)
             var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: nil, language: language)
             var conceptByKey: [String: Int] = [:]
@@ -132,14 +146,17 @@ extension CSVImporter {
                 var rowLanguage = cell(languageColumn)
                 if rowLanguage.isEmpty {
                     rowLanguage = language ?? ""
-                    if languageColumn != nil { warnings.add("rows without a language given the default language", example: "line \(line)") }
+                    if languageColumn != nil {
+                        warnings.add("rows without a language given the default language", example: "line \(line)")
+                    }
                 }
                 let key = cell(conceptColumn).isEmpty ? "\(rowLanguage)\u{0}\(preferred)" : "id\u{0}\(cell(conceptColumn))"
                 let index: Int
                 if let known = conceptByKey[key] {
                     index = known
                 } else {
-                    let id = cell(conceptColumn).isEmpty || !Vocabulary.isValidConceptID(cell(conceptColumn))
+                    let id =
+                        cell(conceptColumn).isEmpty || !Vocabulary.isValidConceptID(cell(conceptColumn))
                         ? CSVImporter.conceptID(preferred, taken: &taken) : cell(conceptColumn)
                     taken.insert(id)
                     index = vocabulary.concepts.count
@@ -148,9 +165,13 @@ extension CSVImporter {
                 }
                 let declared = rowLanguage == language ? nil : rowLanguage
                 func add(_ kind: LabelKind, _ text: String) {
-                    guard !vocabulary.concepts[index].labels.contains(where: { $0.kind == kind && $0.text == text && $0.language == rowLanguage })
+                    guard
+                        !vocabulary.concepts[index].labels.contains(where: {
+                            $0.kind == kind && $0.text == text && $0.language == rowLanguage
+                        })
                     else { return }
-                    vocabulary.concepts[index].labels.append(Label(kind: kind, text: text, declaredLanguage: declared, language: rowLanguage))
+                    vocabulary.concepts[index].labels.append(
+                        Label(kind: kind, text: text, declaredLanguage: declared, language: rowLanguage))
                 }
                 if vocabulary.concepts[index].preferredLabel(in: rowLanguage) == nil {
                     add(.preferred, preferred)
@@ -160,14 +181,19 @@ extension CSVImporter {
                 for term in list(outdatedColumn) { add(.deprecated, term) }
                 for term in list(alternativeColumn) { add(.alternative, term) }
                 let definition = cell(definitionColumn)
-                if !definition.isEmpty, !vocabulary.concepts[index].notes.contains(where: { $0.kind == .definition && $0.language == rowLanguage }) {
-                    vocabulary.concepts[index].notes.append(Note(kind: .definition, text: definition, declaredLanguage: declared, language: rowLanguage))
+                if !definition.isEmpty,
+                    !vocabulary.concepts[index].notes.contains(where: { $0.kind == .definition && $0.language == rowLanguage })
+                {
+                    vocabulary.concepts[index].notes.append(
+                        Note(kind: .definition, text: definition, declaredLanguage: declared, language: rowLanguage))
                 }
             }
             guard !vocabulary.concepts.isEmpty else { throw .noConcepts(path: path) }
             let report = ImportReport(
                 format: .csv, sourceItems: table.rows.count,
-                skipped: skipped.entries.map { ImportReport.Skipped(what: $0.key.what, reason: $0.key.reason, count: $0.count, example: $0.example) },
+                skipped: skipped.entries.map {
+                    ImportReport.Skipped(what: $0.key.what, reason: $0.key.reason, count: $0.count, example: $0.example)
+                },
                 warnings: warnings.entries.map { ImportReport.Warning(message: $0.key, count: $0.count, example: $0.example) })
             return ImportResult(vocabularies: [vocabulary], report: report)
         }

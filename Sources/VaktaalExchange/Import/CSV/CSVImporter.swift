@@ -4,12 +4,12 @@ import VaktaalCore
 /// language, label, status, preferred_label, definition, broader`, one row per label), or a
 /// minimal layout a person can type:
 ///
-/// | column | holds |
-/// | --- | --- |
-/// | `preferred` (or `preferred term`, `term`, `voorkeursterm`) | the term to use (required) |
-/// | `outdated` (or `outdated term`, `deprecated`, `verouderd`) | a term not to use any more; several separated by `;` (or one row each) |
-/// | `language` (or `lang`, `taal`) | its language (else `--lang`) |
-/// | `alternative`, `definition`, `concept` | optional: admitted synonyms (`;`), a definition, an id that joins rows of other languages into one concept |
+/// - `preferred` (or `preferred term`, `term`, `voorkeursterm`): the term to use (required);
+/// - `outdated` (or `outdated term`, `deprecated`, `verouderd`): a term not to use any more;
+///   several separated by `;` (`|` when `;` separates the columns), or one row each;
+/// - `language` (or `lang`, `taal`): its language (else `--lang`, else the most common one);
+/// - optional: `alternative` (admitted synonyms), `definition`, and `concept` (an id that
+///   joins rows of other languages into one concept).
 ///
 /// Rows with the same preferred term and language (or the same `concept`) make one concept.
 enum CSVImporter {

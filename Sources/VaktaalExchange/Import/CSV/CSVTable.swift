@@ -12,9 +12,10 @@ struct CSVTable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let firstLine = body.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
-        separator = candidates.max { first, second in
-            Self.countOutsideQuotes(first, in: firstLine) < Self.countOutsideQuotes(second, in: firstLine)
-        } ?? UInt8(ascii: ",")
+        separator =
+            candidates.max { first, second in
+                Self.countOutsideQuotes(first, in: firstLine) < Self.countOutsideQuotes(second, in: firstLine)
+            } ?? UInt8(ascii: ",")
         var records = Self.records(body, separator: separator)
         guard !records.isEmpty else { return nil }
         header = records.removeFirst().fields.map { $0.trimmingSpaces }

@@ -17,7 +17,8 @@ extension SKOSImporter {
             case .prefLabel, .altLabel, .hiddenLabel:
                 guard let kind = role.labelKind, let literal = table.literal(statement) else { continue }
                 let (declared, effective) = self.language(of: literal, language)
-                concept.labels.append(Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
+                concept.labels.append(
+                    Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
                 consumed[Int(statement)] = true
             case .xlPrefLabel, .xlAltLabel, .xlHiddenLabel:
                 if let kind = role.labelKind, let resource = table.objectTerm(statement) {
@@ -28,7 +29,8 @@ extension SKOSImporter {
             case .notation:
                 guard let literal = table.literal(statement) else { continue }
                 if literal.datatype != nil {
-                    warnings.add("typed notations kept as plain text (the datatype is not kept)", example: table.describe(statement))
+                    warnings.add(
+                        "typed notations kept as plain text (the datatype is not kept)", example: table.describe(statement))
                 }
                 concept.notations.append(literal.lexicalForm)
                 consumed[Int(statement)] = true
@@ -42,7 +44,9 @@ extension SKOSImporter {
             case .broader, .narrower, .related:
                 relation(statement, role, index, into: &concept)
             case .exactMatch, .closeMatch, .broadMatch, .narrowMatch, .relatedMatch:
-                guard let kind = role.mappingKind, let object = table.objectTerm(statement), !table.isBlank(object) else { continue }
+                guard let kind = role.mappingKind, let object = table.objectTerm(statement), !table.isBlank(object) else {
+                    continue
+                }
                 let target = reference(to: object, from: index).map(MappingTarget.reference) ?? .uri(table.terms[Int(object)])
                 concept.mappings.append(Mapping(kind: kind, target: target))
                 consumed[Int(statement)] = true
@@ -73,7 +77,9 @@ extension SKOSImporter {
         mergeXL(xlLabels, into: &concept, language)
         useNames(names, into: &concept, language)
         dateNotes(datedNotes, in: &concept, language)
-        if renamedConcepts.contains(term) { concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(table.terms[Int(term)]))) }
+        if renamedConcepts.contains(term) {
+            concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(table.terms[Int(term)])))
+        }
         return concept
     }
 
@@ -107,6 +113,7 @@ extension SKOSImporter {
         }
         guard let text else { return nil }
         for inner in used { consumed[Int(inner)] = true }
+        usedResources.insert(resource)
         let (declared, effective) = self.language(of: text, language)
         return Note(kind: kind, text: text.lexicalForm, declaredLanguage: declared, language: effective, date: date)
     }
@@ -145,7 +152,8 @@ extension SKOSImporter {
                 consumed[Int(statement)] = true
             } else if !hasPreferred {
                 let kind: LabelKind = preferredLanguages.insert(effective).inserted ? .preferred : .alternative
-                concept.labels.append(Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
+                concept.labels.append(
+                    Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
                 consumed[Int(statement)] = true
             }
         }
@@ -185,6 +193,7 @@ extension SKOSImporter {
             }
             for inner in used { consumed[Int(inner)] = true }
             consumed[Int(statement)] = true
+            usedResources.insert(resource)
         }
     }
 }

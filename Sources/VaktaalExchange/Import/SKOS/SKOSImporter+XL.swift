@@ -70,6 +70,7 @@ extension SKOSImporter {
         }
         guard var label else { return nil }
         for statement in used { consumed[Int(statement)] = true }
+        usedResources.insert(resource)
         if let status { label.kind = status }
         label.plurals = plurals
         label.forms = forms
@@ -90,7 +91,8 @@ extension SKOSImporter {
         case "preferred", "preferredterm": return .preferred
         case "alternative", "admitted", "admittedterm": return .alternative
         case "hidden": return .hidden
-        case "deprecated", "deprecatedterm", "superseded", "supersededterm", "obsolete", "outdated", "forbidden": return .deprecated
+        case "deprecated", "deprecatedterm", "superseded", "supersededterm", "obsolete", "outdated", "forbidden":
+            return .deprecated
         default: return nil
         }
     }

@@ -216,7 +216,8 @@ final class SKOSImporter {
         }
         for term in deprecated.intersection(members) where kinds[Int(term)] == .none {
             kinds[Int(term)] = .concept
-            warnings.add("resources marked owl:deprecated in a scheme imported as (deprecated) concepts", example: table.terms[Int(term)])
+            warnings.add(
+                "resources marked owl:deprecated in a scheme imported as (deprecated) concepts", example: table.terms[Int(term)])
         }
         addRelationTargets(&kinds)
         return kinds
@@ -286,7 +287,8 @@ final class SKOSImporter {
                 continue
             }
             concepts.append(term)
-            for statement in table.statements(about: term) where role(statement) == .inScheme || role(statement) == .topConceptOf {
+            for statement in table.statements(about: term) where role(statement) == .inScheme || role(statement) == .topConceptOf
+            {
                 guard let object = table.objectTerm(statement), kinds[Int(object)] != .concept else { continue }
                 if schemeIndex[object] == nil {
                     warnings.add("resources used as schemes but not typed skos:ConceptScheme", example: table.terms[Int(object)])
@@ -389,6 +391,8 @@ final class SKOSImporter {
     var schemeIDs: [String] = []
     var bases: [String] = []
     var renamedConcepts = Set<Int32>()
+    /// SKOS-XL labels and note resources that gave a concept a label or a note.
+    var usedResources = Set<Int32>()
 
     /// A scheme's id: its `dct:identifier` when that is a valid id, else made from its URI,
     /// else from the name the caller gave.
@@ -462,7 +466,9 @@ final class SKOSImporter {
                 ? "the vocabulary format has no place for this property of a concept"
                 : schemes.contains { $0.term == subject }
                     ? "the vocabulary format has no place for this property of a scheme"
-                    : "about a resource that is not a concept, scheme or label"
+                    : usedResources.contains(subject)
+                        ? "the vocabulary format has no place for this property of a label or note"
+                        : "about a resource that is not a concept, scheme or label"
             skip(statement, reason: reason)
         }
         return ImportReport(

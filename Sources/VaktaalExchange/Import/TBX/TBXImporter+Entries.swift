@@ -45,7 +45,9 @@ extension TBXImporter {
             case (_, "transactionType"):
                 skip(category, "only modification dates have a place in the format", example: child.content)
             case ("date", _):
-                if Vocabulary.isValidDate(child.content) { draft.concept.modified = max(draft.concept.modified ?? "", child.content) }
+                if Vocabulary.isValidDate(child.content) {
+                    draft.concept.modified = max(draft.concept.modified ?? "", child.content)
+                }
             case ("note", _), (_, "note"):
                 readEntryNote(child.content, into: &draft)
             case (_, "definition"), (_, "source"), (_, "context"):

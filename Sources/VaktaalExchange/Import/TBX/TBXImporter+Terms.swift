@@ -77,8 +77,11 @@ extension TBXImporter {
             if let statusKind {
                 label.kind = statusKind
             } else {
-                label.kind = concept.labels.contains { $0.kind == .preferred && $0.language == language } ? .alternative : .preferred
-                warnings.add("terms without an administrative status: the first of a language preferred, the others admitted", example: text)
+                label.kind =
+                    concept.labels.contains { $0.kind == .preferred && $0.language == language } ? .alternative : .preferred
+                warnings.add(
+                    "terms without an administrative status: the first of a language preferred, the others admitted",
+                    example: text)
             }
         }
         return label
