@@ -104,6 +104,13 @@ func benchmarkXML(_ path: String) {
     let (_, time) = measure { try! XMLStreamParser.parse(bytes, path: path, handler: handler) }
     print("xml \(handler.count) elements: \(milliseconds(time))")
 }
+/// The resident memory now and at its peak (VmHWM), from /proc.
+func memory() -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+    return lines.map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }.joined(separator: ", peak ")
+}
+
 /// Times an import's parts: reading and importing, then the canonical bytes of each file.
 func benchmarkImport(_ path: String) {
     let (result, importTime) = measure { try? Importer.importFile(path) }
@@ -111,9 +118,9 @@ func benchmarkImport(_ path: String) {
         print("cannot import \(path)")
         exit(2)
     }
-    print("import \(result.vocabularies.reduce(0) { $0 + $1.concepts.count }) concepts: \(milliseconds(importTime))")
+    print("import \(result.vocabularies.reduce(0) { $0 + $1.concepts.count }) concepts: \(milliseconds(importTime)); memory \(memory())")
     let (bytes, writeTime) = measure { result.vocabularies.map { VocabularyWriter.bytes(for: $0).count }.reduce(0, +) }
-    print("canonical bytes (\(bytes / 1_000_000) MB): \(milliseconds(writeTime))")
+    print("canonical bytes (\(bytes / 1_000_000) MB): \(milliseconds(writeTime)); memory \(memory())")
     withExtendedLifetime(result) {}
 }
 

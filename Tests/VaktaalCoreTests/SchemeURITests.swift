@@ -58,3 +58,15 @@ import Testing
         #expect(loaded.diagnostics.map(\.rule) == [ReaderRule.invalidValue.id])
     }
 }
+
+@Suite struct StreamedWritingTests {
+    @Test func piecesMakeTheSameBytesAsTheWhole() throws {
+        let vocabulary = try #require(
+            load(vocabularyXML((0..<50).map { "<concept id=\"c\($0)\"><prefLabel>c\($0)</prefLabel></concept>" }.joined())).set
+                .vocabularies.first)
+        var pieces: [[UInt8]] = []
+        VocabularyWriter.write(vocabulary, pieceSize: 256) { pieces.append($0) }
+        #expect(pieces.count > 5)
+        #expect(Array(pieces.joined()) == VocabularyWriter.bytes(for: vocabulary))
+    }
+}

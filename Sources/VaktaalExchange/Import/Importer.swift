@@ -9,9 +9,24 @@ public enum Importer {
     public static func importFile(
         _ path: String, format: ImportFormat? = nil, options: ImportOptions = ImportOptions()
     ) throws(ImportError) -> ImportResult {
-        guard let bytes = FileBytes.read(path) else { throw .unreadable(path: path) }
+        try prepareFile(path, format: format, options: options).collect()
+    }
+
+    /// Reads a file and decides its schemes, concepts and ids, leaving the concepts to be
+    /// made one at a time as they are written (``ImportRun/write(_:to:force:)``).
+    ///
+    /// - Throws: ``ImportError``, as ``importFile(_:format:options:)``.
+    public static func prepareFile(
+        _ path: String, format: ImportFormat? = nil, options: ImportOptions = ImportOptions()
+    ) throws(ImportError) -> PreparedImport {
+        guard var bytes = FileBytes.read(path) else { throw .unreadable(path: path) }
         guard let format = format ?? ImportFormat.detect(path: path, bytes: bytes) else { throw .unknownFormat(path: path) }
-        return try importBytes(bytes, path: path, format: format, options: options)
+        if let syntax = format.rdfSyntax {
+            // The file's bytes are let go once its statements are read, before the model is built.
+            let table = try SKOSImporter.read(&bytes, syntax: syntax, path: path, options: options)
+            return try SKOSImporter(table: table, options: options, path: path, format: format).prepare()
+        }
+        return PreparedImport(try importBytes(bytes, path: path, format: format, options: options))
     }
 
     /// Imports a document held in memory; `path` names it in errors and ids.

@@ -3,18 +3,33 @@ import VaktaalXML
 
 /// The attributes of one start tag, sorted by what the grammar does with them.
 struct ClassifiedAttributes {
-    /// `rdf:` syntax attributes (`ID`, `about`, `nodeID`, `resource`, `parseType`, `datatype`).
-    var rdf: [XMLAttribute] = []
+    typealias Value = (value: String, position: SourcePosition)
+
+    /// The `rdf:` syntax attributes, each at most once.
+    var about: Value?
+    var id: Value?
+    var nodeID: Value?
+    var resource: Value?
+    var parseType: Value?
+    var datatype: Value?
     /// Property attributes, with their predicate IRIs.
     var properties: [(predicate: String, value: String, position: SourcePosition)] = []
     /// `xml:lang`, when written (empty means "no language").
     var language: String?
     /// `xml:base`, when written.
     var base: String?
+
+    /// The first `rdf:` syntax attribute, for rdf:RDF (which may have none).
+    var firstSyntaxAttribute: (name: String, position: SourcePosition)? {
+        let all: [(String, Value?)] = [
+            ("about", about), ("ID", id), ("nodeID", nodeID), ("resource", resource), ("parseType", parseType),
+            ("datatype", datatype),
+        ]
+        return all.compactMap { name, value in value.map { (name, $0.position) } }.min { $0.1 < $1.1 }
+    }
 }
 
 extension RDFXMLReader {
-    static let syntaxAttributes: Set<String> = ["ID", "about", "nodeID", "resource", "parseType", "datatype"]
     /// Attributes that older RDF/XML allowed without a namespace, read as `rdf:` names.
     static let unqualifiedRDFAttributes: Set<String> = ["ID", "about", "resource", "parseType", "type"]
 
@@ -38,11 +53,27 @@ extension RDFXMLReader {
                 namespace = Self.rdf
             }
             if namespace == Self.rdf {
-                if Self.syntaxAttributes.contains(local) {
-                    var qualified = attribute
-                    qualified.name.namespaceURI = Self.rdf
-                    result.rdf.append(qualified)
+                let value = (attribute.value, attribute.position)
+                switch local {
+                case "about":
+                    result.about = value
                     continue
+                case "ID":
+                    result.id = value
+                    continue
+                case "nodeID":
+                    result.nodeID = value
+                    continue
+                case "resource":
+                    result.resource = value
+                    continue
+                case "parseType":
+                    result.parseType = value
+                    continue
+                case "datatype":
+                    result.datatype = value
+                    continue
+                default: break
                 }
                 if local == "li" || local == "Description" || local == "RDF" || Self.oldTerms.contains(local) {
                     fail(at: attribute.position, "rdf:\(local) is not allowed as an attribute")

@@ -53,18 +53,12 @@ struct RDFXMLFrame {
     var predicate = ""
     /// How many `rdf:li` this node has had.
     var listCount = 0
-    /// The IRI that reifies the property's statement (`rdf:ID` on a property element).
-    var reification: String?
-    var datatype: String?
     var text = ""
     /// The node element that is the property's object.
     var object: RDFNode?
-    /// `rdf:resource`, `rdf:nodeID` and property attributes of a property element, which
-    /// make its object when it turns out empty.
-    var emptyObject: EmptyObject?
-    var members: [RDFNode] = []
-    var literal = XMLLiteralWriter()
     var position: SourcePosition
+    /// What few elements need: kept out of line so that frames stay small.
+    var extra: RDFXMLFrameExtra?
 
     init(_ kind: Kind, scope: XMLScope, subject: RDFNode?, position: SourcePosition) {
         self.kind = kind
@@ -72,6 +66,28 @@ struct RDFXMLFrame {
         self.subject = subject
         self.position = position
     }
+
+    var reification: String? { extra?.reification }
+    var datatype: String? { extra?.datatype }
+    var emptyObject: EmptyObject? { extra?.emptyObject }
+
+    /// The extra fields, made on first use.
+    mutating func extras() -> RDFXMLFrameExtra {
+        if let extra { return extra }
+        let made = RDFXMLFrameExtra()
+        extra = made
+        return made
+    }
+}
+
+/// The fields of the few frames that have them: a reifying `rdf:ID`, `rdf:datatype`, the
+/// attributes of an empty property element, collection members, an XML literal.
+final class RDFXMLFrameExtra {
+    var reification: String?
+    var datatype: String?
+    var emptyObject: EmptyObject?
+    var members: [RDFNode] = []
+    var literal = XMLLiteralWriter()
 }
 
 /// The attributes that describe the object of an empty property element.
@@ -110,15 +126,15 @@ final class RDFXMLReader: XMLContentHandler {
     func startElement(_ tag: XMLStartTag) {
         guard failure == nil else { return }
         if let top = frames.indices.last, frames[top].kind == .literal {
-            frames[top].literal.start(tag)
+            frames[top].extras().literal.start(tag)
             return
         }
         guard let attributes = classify(tag) else { return }
         let scope = scope(of: attributes, inside: frames.last?.scope ?? XMLScope(base: documentBase))
         guard let parent = frames.indices.last else {
             if tag.name.namespaceURI == Self.rdf, tag.name.localName == "RDF" {
-                if let attribute = attributes.rdf.first {
-                    fail(at: attribute.position, "'\(attribute.name.qualifiedName)' is not allowed on rdf:RDF")
+                if let attribute = attributes.firstSyntaxAttribute {
+                    fail(at: attribute.position, "'rdf:\(attribute.name)' is not allowed on rdf:RDF")
                     return
                 }
                 frames.append(RDFXMLFrame(.root, scope: scope, subject: nil, position: tag.position))
@@ -135,7 +151,7 @@ final class RDFXMLReader: XMLContentHandler {
         case .property:
             objectElement(tag, attributes, scope, parent: parent)
         case .collection:
-            if let member = nodeElement(tag, attributes, scope) { frames[parent].members.append(member) }
+            if let member = nodeElement(tag, attributes, scope) { frames[parent].extras().members.append(member) }
         case .literal:
             break
         }
@@ -143,15 +159,16 @@ final class RDFXMLReader: XMLContentHandler {
 
     func endElement(_ name: XMLName, at position: SourcePosition) {
         guard failure == nil, let top = frames.indices.last else { return }
-        if frames[top].kind == .literal, frames[top].literal.depth > 0 {
-            frames[top].literal.end(name)
+        if frames[top].kind == .literal, let extra = frames[top].extra, extra.literal.depth > 0 {
+            extra.literal.end(name)
             return
         }
         let frame = frames.removeLast()
         switch frame.kind {
         case .root, .node: break
         case .literal:
-            finish(frame, object: .literal(RDFLiteral(frame.literal.text, datatype: RDFVocabulary.xmlLiteral)))
+            let text = frame.extra?.literal.text ?? ""
+            finish(frame, object: .literal(RDFLiteral(text, datatype: RDFVocabulary.xmlLiteral)))
         case .collection: endCollection(frame)
         case .property: endProperty(frame)
         }
@@ -161,7 +178,7 @@ final class RDFXMLReader: XMLContentHandler {
         guard failure == nil, let top = frames.indices.last else { return }
         switch frames[top].kind {
         case .literal:
-            frames[top].literal.characters(text)
+            frames[top].extras().literal.characters(text)
         case .property:
             if frames[top].object != nil {
                 if !Self.isWhitespace(text) { fail(at: position, "text after the node element of a property element") }
@@ -175,7 +192,7 @@ final class RDFXMLReader: XMLContentHandler {
 
     func comment(_ text: String, at position: SourcePosition) {
         guard failure == nil, let top = frames.indices.last, frames[top].kind == .literal else { return }
-        frames[top].literal.comment(text)
+        frames[top].extras().literal.comment(text)
     }
 
     // MARK: - Node elements
@@ -188,22 +205,26 @@ final class RDFXMLReader: XMLContentHandler {
             fail(at: tag.position, "rdf:\(tag.name.localName) cannot be a node element")
             return nil
         }
+        if let forbidden = attributes.resource ?? attributes.parseType ?? attributes.datatype {
+            let name = attributes.resource != nil ? "resource" : attributes.parseType != nil ? "parseType" : "datatype"
+            fail(at: forbidden.position, "rdf:\(name) is not allowed on a node element")
+            return nil
+        }
+        let naming = [attributes.about, attributes.id, attributes.nodeID].compactMap { $0 }
+        if naming.count > 1, let second = naming.map(\.position).sorted().last {
+            fail(at: second, "a node element has at most one of rdf:about, rdf:ID and rdf:nodeID")
+            return nil
+        }
         var subject: RDFNode?
-        for attribute in attributes.rdf {
-            let local = attribute.name.localName
-            guard subject == nil else {
-                fail(at: attribute.position, "a node element has at most one of rdf:about, rdf:ID and rdf:nodeID")
-                return nil
-            }
-            switch local {
-            case "about": subject = resolve(attribute.value, scope, at: attribute.position).map(RDFNode.iri)
-            case "ID": subject = identifier(attribute, scope).map(RDFNode.iri)
-            case "nodeID": subject = nodeID(attribute).map(RDFNode.blank)
-            default:
-                fail(at: attribute.position, "rdf:\(local) is not allowed on a node element")
-                return nil
-            }
-            guard subject != nil else { return nil }
+        if let about = attributes.about {
+            guard let iri = resolve(about.value, scope, at: about.position) else { return nil }
+            subject = .iri(iri)
+        } else if let id = attributes.id {
+            guard let iri = identifier(id, scope) else { return nil }
+            subject = .iri(iri)
+        } else if let nodeID = attributes.nodeID {
+            guard let label = self.nodeID(nodeID) else { return nil }
+            subject = .blank(label)
         }
         let node = subject ?? newBlank()
         if tag.name.namespaceURI != Self.rdf || tag.name.localName != "Description" {
@@ -220,26 +241,27 @@ final class RDFXMLReader: XMLContentHandler {
 
     /// A node element as the object of a property element.
     private func objectElement(_ tag: XMLStartTag, _ attributes: ClassifiedAttributes, _ scope: XMLScope, parent: Int) {
-        let property = frames[parent]
-        if property.object != nil {
+        if frames[parent].object != nil {
             fail(at: tag.position, "a property element holds at most one node element")
             return
         }
-        if !Self.isWhitespace(property.text) {
+        if !Self.isWhitespace(frames[parent].text) {
             fail(at: tag.position, "a property element holds either text or a node element, not both")
             return
         }
-        if let empty = property.emptyObject {
+        if let empty = frames[parent].emptyObject {
             fail(at: empty.position, "rdf:resource, rdf:nodeID and property attributes need an empty property element")
             return
         }
-        if property.datatype != nil {
-            fail(at: property.position, "rdf:datatype needs a property element with text")
+        if frames[parent].datatype != nil {
+            fail(at: frames[parent].position, "rdf:datatype needs a property element with text")
             return
         }
-        guard let object = nodeElement(tag, attributes, scope), let subject = property.subject else { return }
+        guard let subject = frames[parent].subject else { return }
+        let (predicate, reification) = (frames[parent].predicate, frames[parent].reification)
+        guard let object = nodeElement(tag, attributes, scope) else { return }
         frames[parent].object = object
-        statement(subject, property.predicate, object, reifiedAs: property.reification)
+        statement(subject, predicate, object, reifiedAs: reification)
     }
 
     // MARK: - Property elements
@@ -258,30 +280,29 @@ final class RDFXMLReader: XMLContentHandler {
         }
         var frame = RDFXMLFrame(.property, scope: scope, subject: subject, position: tag.position)
         frame.predicate = predicate
-        var parseType: XMLAttribute?
+        if let forbidden = attributes.about {
+            fail(at: forbidden.position, "rdf:about is not allowed on a property element")
+            return
+        }
+        if let id = attributes.id {
+            guard let iri = identifier(id, scope) else { return }
+            frame.extras().reification = iri
+        }
+        if let datatype = attributes.datatype {
+            guard let iri = resolve(datatype.value, scope, at: datatype.position) else { return }
+            frame.extras().datatype = iri
+        }
         var empty = EmptyObject(position: tag.position)
         var hasEmptyAttributes = false
-        for attribute in attributes.rdf {
-            switch attribute.name.localName {
-            case "ID":
-                guard let iri = identifier(attribute, scope) else { return }
-                frame.reification = iri
-            case "datatype":
-                guard let iri = resolve(attribute.value, scope, at: attribute.position) else { return }
-                frame.datatype = iri
-            case "parseType": parseType = attribute
-            case "resource":
-                guard let iri = resolve(attribute.value, scope, at: attribute.position) else { return }
-                empty.resource = iri
-                hasEmptyAttributes = true
-            case "nodeID":
-                guard let label = nodeID(attribute) else { return }
-                empty.nodeID = label
-                hasEmptyAttributes = true
-            default:
-                fail(at: attribute.position, "rdf:\(attribute.name.localName) is not allowed on a property element")
-                return
-            }
+        if let resource = attributes.resource {
+            guard let iri = resolve(resource.value, scope, at: resource.position) else { return }
+            empty.resource = iri
+            hasEmptyAttributes = true
+        }
+        if let nodeID = attributes.nodeID {
+            guard let label = self.nodeID(nodeID) else { return }
+            empty.nodeID = label
+            hasEmptyAttributes = true
         }
         if let first = attributes.properties.first {
             empty.properties = attributes.properties.map { ($0.predicate, $0.value) }
@@ -292,7 +313,7 @@ final class RDFXMLReader: XMLContentHandler {
             fail(at: tag.position, "a property element has rdf:resource or rdf:nodeID, not both")
             return
         }
-        if let parseType {
+        if let parseType = attributes.parseType {
             guard !hasEmptyAttributes, frame.datatype == nil else {
                 fail(
                     at: parseType.position,
@@ -307,7 +328,7 @@ final class RDFXMLReader: XMLContentHandler {
                 fail(at: tag.position, "rdf:datatype cannot go with rdf:resource, rdf:nodeID or property attributes")
                 return
             }
-            frame.emptyObject = empty
+            frame.extras().emptyObject = empty
         }
         frames.append(frame)
     }
@@ -356,13 +377,14 @@ final class RDFXMLReader: XMLContentHandler {
     }
 
     private func endCollection(_ frame: RDFXMLFrame) {
-        guard !frame.members.isEmpty else {
+        let members = frame.extra?.members ?? []
+        guard !members.isEmpty else {
             finish(frame, object: .iri(RDFVocabulary.nil))
             return
         }
-        let cells = frame.members.map { _ in newBlank() }
+        let cells = members.map { _ in newBlank() }
         for (index, cell) in cells.enumerated() {
-            emit(RDFStatement(subject: cell, predicate: RDFVocabulary.first, object: frame.members[index]))
+            emit(RDFStatement(subject: cell, predicate: RDFVocabulary.first, object: members[index]))
             let rest = index + 1 < cells.count ? cells[index + 1] : .iri(RDFVocabulary.nil)
             emit(RDFStatement(subject: cell, predicate: RDFVocabulary.rest, object: rest))
         }
@@ -419,7 +441,7 @@ final class RDFXMLReader: XMLContentHandler {
     }
 
     /// The IRI `rdf:ID` names: the base plus `#id`, once per document and base.
-    private func identifier(_ attribute: XMLAttribute, _ scope: XMLScope) -> String? {
+    private func identifier(_ attribute: ClassifiedAttributes.Value, _ scope: XMLScope) -> String? {
         guard NCName.isValid(attribute.value) else {
             fail(at: attribute.position, "rdf:ID '\(attribute.value)' is not an XML name")
             return nil
@@ -432,7 +454,7 @@ final class RDFXMLReader: XMLContentHandler {
         return iri
     }
 
-    private func nodeID(_ attribute: XMLAttribute) -> String? {
+    private func nodeID(_ attribute: ClassifiedAttributes.Value) -> String? {
         guard NCName.isValid(attribute.value) else {
             fail(at: attribute.position, "rdf:nodeID '\(attribute.value)' is not an XML name")
             return nil

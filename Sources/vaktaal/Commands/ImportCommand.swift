@@ -48,26 +48,24 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
         let options = ImportOptions(scheme: scheme, defaultLanguage: lang, name: name.isEmpty ? nil : name)
-        var result = try Importer.importFile(file, format: from, options: options)
-        result = ImportRun.avoidingTakenIDs(result, output: output)
-        KeptUntilExit.keep(result)
-        let files = ImportRun.plan(result, output: output)
-        try ImportRun.write(files, force: force)
-        print(ImportSummary.text(result, files: files.map(\.path), source: file), terminator: "")
+        let prepared = try Importer.prepareFile(file, format: from, options: options)
+        KeptUntilExit.keep(UncheckedBox(prepared))
+        ImportRun.avoidTakenIDs(prepared, output: output)
+        let written = try ImportRun.write(prepared, to: output, force: force)
+        print(ImportSummary.text(prepared.report(), files: written, source: file), terminator: "")
     }
 }
 
 /// What `vaktaal import` prints: per file the concepts and labels by kind and language, then
 /// what was skipped and what was guessed.
 enum ImportSummary {
-    static func text(_ result: ImportResult, files: [String], source: String) -> String {
+    static func text(_ report: ImportReport, files: [ImportRun.WrittenFile], source: String) -> String {
         var lines: [String] = []
-        let report = result.report
         lines.append("imported \(source) (\(report.format.rawValue), \(report.sourceItems) \(unit(report.format)))")
-        for (vocabulary, file) in zip(result.vocabularies, files) {
-            lines.append(
-                "\(file): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(vocabulary.concepts.count) concepts")
-            for (kind, language, count) in result.labelCounts(of: vocabulary) {
+        for file in files {
+            let vocabulary = file.vocabulary
+            lines.append("\(file.path): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(file.conceptCount) concepts")
+            for (kind, language, count) in file.labelCounts {
                 lines.append("  \(kind.rawValue) \(language.isEmpty ? "(no language)" : language): \(count)")
             }
         }

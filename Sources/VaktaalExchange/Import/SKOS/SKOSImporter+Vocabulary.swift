@@ -2,8 +2,8 @@ import VaktaalCore
 import VaktaalRDF
 
 extension SKOSImporter {
-    /// The vocabulary of scheme `index`: its metadata, then its concepts.
-    func makeVocabulary(_ index: Int) -> Vocabulary {
+    /// The vocabulary of scheme `index` without its concepts: its metadata.
+    func makeHeader(_ index: Int) -> (scheme: Int, vocabulary: Vocabulary, language: String?, top: Set<Int32>) {
         let scheme = schemes[index]
         let language = defaultLanguage(index)
         let schemeURI = scheme.term.map { table.terms[Int($0)] }
@@ -12,11 +12,15 @@ extension SKOSImporter {
             defaultLanguage: language)
         var topConcepts = Set<Int32>()
         if let term = scheme.term { describe(scheme: term, index, into: &vocabulary, topConcepts: &topConcepts) }
-        vocabulary.concepts.reserveCapacity(scheme.concepts.count)
-        for term in scheme.concepts {
-            vocabulary.concepts.append(makeConcept(term, index, language, isTop: topConcepts.contains(term)))
+        return (index, vocabulary, language, topConcepts)
+    }
+
+    /// Makes the concepts of header `index` one by one and hands each to `body`.
+    func forEachConcept(of index: Int, _ body: (Concept) -> Void) {
+        let header = headers[index]
+        for term in schemes[header.scheme].concepts {
+            body(makeConcept(term, header.scheme, header.language, isTop: header.top.contains(term)))
         }
-        return vocabulary
     }
 
     /// The scheme's default language: its `dct:language`, else the language most preferred

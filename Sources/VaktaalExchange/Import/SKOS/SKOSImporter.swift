@@ -28,7 +28,7 @@ final class SKOSImporter {
     /// Classes that are SKOS's own and not concepts (collections, labels).
     var otherSKOSClasses = Set<Int32>()
     /// The vocabulary index and id of every imported concept, by term.
-    var placement: [Int32: (vocabulary: Int, id: String)] = [:]
+    var placement = Placements(count: 0)
     /// The vocabularies made, and for each its scheme term (nil when made up).
     var schemes: [(term: Int32?, concepts: [Int32])] = []
     var defaultLanguages: [String?] = []
@@ -49,7 +49,17 @@ final class SKOSImporter {
     static func run(
         _ bytes: [UInt8], syntax: RDFSyntax, format: ImportFormat, path: String, options: ImportOptions
     ) throws(ImportError) -> ImportResult {
-        let table = StatementTable()
+        var copy = bytes
+        let table = try read(&copy, syntax: syntax, path: path, options: options)
+        return try SKOSImporter(table: table, options: options, path: path, format: format).run()
+    }
+
+    /// The statements of `bytes`, which are emptied once read (so that a large file's
+    /// memory goes back before the model is built).
+    static func read(
+        _ bytes: inout [UInt8], syntax: RDFSyntax, path: String, options: ImportOptions
+    ) throws(ImportError) -> StatementTable {
+        let table = StatementTable(expectedStatements: bytes.count / 100)
         do {
             try RDFParser.parse(bytes, syntax: syntax, path: path, baseIRI: options.baseIRI ?? fileURL(path)) {
                 table.add($0)
@@ -57,7 +67,8 @@ final class SKOSImporter {
         } catch {
             throw ImportError(error)
         }
-        return try SKOSImporter(table: table, options: options, path: path, format: format).run()
+        bytes = []
+        return table
     }
 
     static func fileURL(_ path: String) -> String {
@@ -65,14 +76,22 @@ final class SKOSImporter {
         return "file://" + absolute
     }
 
-    func run() throws(ImportError) -> ImportResult {
+    /// The vocabularies without their concepts, each with its scheme index, default
+    /// language and top concepts.
+    var headers: [(scheme: Int, vocabulary: Vocabulary, language: String?, top: Set<Int32>)] = []
+
+    /// Reads, decides and makes everything at once.
+    func run() throws(ImportError) -> ImportResult { try prepare().collect() }
+
+    /// Decides the schemes, concepts and ids; concepts are made later, one at a time.
+    func prepare() throws(ImportError) -> PreparedImport {
         table.group()
         consumed = Array(repeating: false, count: table.count)
+        placement = Placements(count: table.terms.count)
         assignRoles()
         findClasses()
         let kinds = classifySubjects()
         try assignSchemes(kinds)
-        var vocabularies: [Vocabulary] = []
         for index in schemes.indices {
             // A scheme none of whose concepts the file has (an excerpt's other schemes) gets no file.
             if schemes[index].concepts.isEmpty, let term = schemes[index].term {
@@ -82,13 +101,15 @@ final class SKOSImporter {
                 }
                 continue
             }
-            vocabularies.append(makeVocabulary(index))
+            headers.append(makeHeader(index))
         }
         if table.namedGraphStatements > 0 {
             warnings.add(
                 "statements from named graphs merged into one graph", example: "\(table.namedGraphStatements) statements")
         }
-        return ImportResult(vocabularies: vocabularies, report: makeReport())
+        return PreparedImport(
+            format: format, vocabularies: headers.map(\.vocabulary),
+            concepts: { [self] index, body in forEachConcept(of: index, body) }, report: { [self] in makeReport() })
     }
 
     // MARK: - Roles and classes
@@ -273,7 +294,7 @@ final class SKOSImporter {
         }
         for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .scheme { addScheme(term) }
         var concepts: [Int32] = []
-        var memberships: [Int32: [Int]] = [:]
+        var memberships = Memberships(count: table.terms.count)
         // Concepts in the order their descriptions start (not the order they are first named).
         let first = table.firstStatement
         let conceptTerms = (0..<Int32(kinds.count)).filter { kinds[Int($0)] == .concept }.sorted {
@@ -294,17 +315,15 @@ final class SKOSImporter {
                     warnings.add("resources used as schemes but not typed skos:ConceptScheme", example: table.terms[Int(object)])
                     addScheme(object)
                 }
-                if let index = schemeIndex[object], !(memberships[term]?.contains(index) ?? false) {
-                    memberships[term, default: []].append(index)
-                }
+                if let index = schemeIndex[object] { memberships.add(term, index) }
             }
         }
         for scheme in schemeTerms {
             for statement in table.statements(about: scheme) where role(statement) == .hasTopConcept {
                 guard let object = table.objectTerm(statement), kinds[Int(object)] == .concept,
-                    let index = schemeIndex[scheme], !(memberships[object]?.contains(index) ?? false)
+                    let index = schemeIndex[scheme]
                 else { continue }
-                memberships[object, default: []].append(index)
+                memberships.add(object, index)
             }
         }
         guard !concepts.isEmpty else { throw .noConcepts(path: path) }
@@ -315,12 +334,15 @@ final class SKOSImporter {
             }
             chosen = index
         }
-        var sizes = [Int](repeating: 0, count: max(schemeTerms.count, 1))
-        for list in memberships.values { for index in list { sizes[index] += 1 } }
+        let sizes = memberships.sizes(max(schemeTerms.count, 1))
         var members = [[Int32]](repeating: [], count: max(schemeTerms.count, 1))
         var leftOut = 0
         for concept in concepts {
-            let list = memberships[concept] ?? []
+            if chosen == nil, let only = memberships.single(concept) {
+                members[only].append(concept)
+                continue
+            }
+            let list = memberships.all(concept)
             let target: Int
             if let chosen {
                 guard list.contains(chosen) || (list.isEmpty && schemeTerms.count <= 1) else {

@@ -25,7 +25,12 @@ final class StatementTable {
     private(set) var start: [Int32] = []
     private var last: (subject: RDFNode, number: Int32)?
 
-    init() {}
+    /// An empty table with room for about `expectedStatements`.
+    init(expectedStatements: Int = 0) {
+        subjects.reserveCapacity(expectedStatements)
+        predicates.reserveCapacity(expectedStatements)
+        objects.reserveCapacity(expectedStatements)
+    }
 
     var count: Int { subjects.count }
 
