@@ -24,7 +24,9 @@ extension ParseSession {
             session.flushText()
             let name = XMLName(
                 localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { session.interned($0) })
-            let position = session.tracker.position(at: session.markupStart(before: session.consumedOffset))
+            let position =
+                session.reportsPositions
+                ? session.tracker.position(at: session.markupStart(before: session.consumedOffset)) : .start
             session.handler.endElement(name, at: position)
             session.markupEnded()
         }
@@ -38,7 +40,9 @@ extension ParseSession {
             let session = ParseSession.session(userData)
             guard session.failure == nil else { return }
             session.flushText()
-            let position = session.tracker.position(at: session.commentStart(before: session.consumedOffset))
+            let position =
+                session.reportsPositions
+                ? session.tracker.position(at: session.commentStart(before: session.consumedOffset)) : .start
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
@@ -62,8 +66,8 @@ extension ParseSession {
         guard failure == nil else { return }
         flushText()
         let end = consumedOffset
-        let start = markupStart(before: end)
-        let position = tracker.position(at: start)
+        let start = reportsPositions ? markupStart(before: end) : 0
+        let position = reportsPositions ? tracker.position(at: start) : .start
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
             fail(
@@ -82,7 +86,7 @@ extension ParseSession {
         }
         var list: [XMLAttribute] = []
         if let attributes, attributeCount > 0 {
-            let nameOffsets = attributeNameOffsets(from: start, to: end)
+            let nameOffsets = reportsPositions ? attributeNameOffsets(from: start, to: end) : []
             list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let fields = attributes + 5 * index
@@ -93,7 +97,7 @@ extension ParseSession {
                 list.append(
                     XMLAttribute(
                         name: name, value: attributeValue(from: fields[3], to: fields[4]),
-                        position: tracker.position(at: offset)))
+                        position: reportsPositions ? tracker.position(at: offset) : .start))
             }
         }
         let tag = XMLStartTag(

@@ -12,16 +12,25 @@ enum RDFXMLParser {
     static func parse(
         _ bytes: [UInt8], path: String, baseIRI: String?, handler: (RDFStatement) -> Void
     ) throws(RDFParseError) {
+        // Positions cost a third of the XML layer's time and only errors need them: the
+        // document is read without them, and read again with them only to place an error.
         let failure: RDFParseError? = withoutActuallyEscaping(handler) { handler in
-            let reader = RDFXMLReader(path: path, baseIRI: baseIRI, emit: handler)
-            do throws(XMLError) {
-                try XMLStreamParser.parse(bytes, path: path, handler: reader)
-            } catch {
-                return reader.failure ?? .syntax(path: error.path, position: error.position, message: error.message)
-            }
-            return reader.failure
+            read(bytes, path: path, baseIRI: baseIRI, positions: false, emit: handler)
         }
-        if let failure { throw failure }
+        guard failure != nil else { return }
+        throw read(bytes, path: path, baseIRI: baseIRI, positions: true) { _ in } ?? failure ?? .unreadable(path: path)
+    }
+
+    private static func read(
+        _ bytes: [UInt8], path: String, baseIRI: String?, positions: Bool, emit: @escaping (RDFStatement) -> Void
+    ) -> RDFParseError? {
+        let reader = RDFXMLReader(path: path, baseIRI: baseIRI, emit: emit)
+        do throws(XMLError) {
+            try XMLStreamParser.parse(bytes, path: path, handler: reader, positions: positions)
+        } catch {
+            return reader.failure ?? .syntax(path: error.path, position: error.position, message: error.message)
+        }
+        return reader.failure
     }
 }
 

@@ -250,23 +250,25 @@ final class SKOSImporter {
     /// concepts the file describes, the file is an excerpt of a larger thesaurus: then they
     /// stay links out of it (written as mappings).
     private func addRelationTargets(_ kinds: inout [SubjectKind]) {
-        var namespaces = Set<String>()
+        var candidates: [Int32] = []
+        var seen = Set<Int32>()
         var described = 0
         for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
             described += 1
-            if let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(term)]) { namespaces.insert(namespace) }
-        }
-        var targets: [Int32] = []
-        var seen = Set<Int32>()
-        for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
             for statement in table.statements(about: term) where role(statement).relationKind != nil {
                 guard let object = table.objectTerm(statement), kinds[Int(object)] == .none,
-                    table.statements(about: object).isEmpty, !table.isBlank(object),
-                    let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(object)]), namespaces.contains(namespace),
-                    seen.insert(object).inserted
+                    table.statements(about: object).isEmpty, !table.isBlank(object), seen.insert(object).inserted
                 else { continue }
-                targets.append(object)
+                candidates.append(object)
             }
+        }
+        guard !candidates.isEmpty else { return }
+        var namespaces = Set<String>()
+        for term in 0..<Int32(kinds.count) where kinds[Int(term)] == .concept {
+            if let namespace = ConceptIdentifiers.namespace(of: table.terms[Int(term)]) { namespaces.insert(namespace) }
+        }
+        let targets = candidates.filter { object in
+            ConceptIdentifiers.namespace(of: table.terms[Int(object)]).map(namespaces.contains) ?? false
         }
         guard !targets.isEmpty else { return }
         guard targets.count <= described else {
