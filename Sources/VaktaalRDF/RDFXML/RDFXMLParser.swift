@@ -191,6 +191,8 @@ final class RDFXMLReader: XMLContentHandler {
         case .property:
             if frames[top].object != nil {
                 if !Self.isWhitespace(text) { fail(at: position, "text after the node element of a property element") }
+            } else if frames[top].text.isEmpty {
+                frames[top].text = text
             } else {
                 frames[top].text += text
             }

@@ -20,9 +20,10 @@ struct ConceptIdentifiers {
             let id = String(Substring(uri.utf8.dropFirst(base.utf8.count)))
             return Vocabulary.isValidConceptID(id) ? id : nil
         }
-        var taken = Set(ids.compactMap { $0 })
         var renamed: [Int] = []
-        for index in ids.indices where ids[index] == nil {
+        let missing = ids.indices.filter { ids[$0] == nil }
+        var taken = missing.isEmpty ? [] : Set(ids.compactMap { $0 })
+        for index in missing {
             let stem = Self.stem(conceptURIs[index])
             var candidate = stem
             var number = 2

@@ -24,6 +24,9 @@ final class StatementTable {
     private(set) var order: [Int32] = []
     private(set) var start: [Int32] = []
     private var last: (subject: RDFNode, number: Int32)?
+    /// Predicates by the address of their text: parsers hand the same few predicate
+    /// strings over and over, and their address is found faster than their hash.
+    private var predicateCache = PredicateCache()
 
     /// An empty table with room for about `expectedStatements`.
     init(expectedStatements: Int = 0) {
@@ -44,7 +47,7 @@ final class StatementTable {
             last = (statement.subject, subject)
         }
         subjects.append(subject)
-        predicates.append(number(statement.predicate))
+        predicates.append(predicateCache.number(statement.predicate) { number($0) })
         switch statement.object {
         case .literal(let literal):
             objects.append(~Int32(literals.count))

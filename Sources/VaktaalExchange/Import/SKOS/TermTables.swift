@@ -64,3 +64,29 @@ struct Placements {
         }
     }
 }
+
+/// A small direct-mapped cache from a string's storage address to its term number. Only
+/// strings too long to be stored inline have a stable address; the cache keeps each
+/// string it holds alive, so an address cannot be reused while it is cached.
+struct PredicateCache {
+    private struct Entry {
+        var address: UInt = 0
+        var count = 0
+        var number: Int32 = 0
+        var kept = ""
+    }
+
+    private var entries = [Entry](repeating: Entry(), count: 64)
+
+    mutating func number(_ text: String, orElse lookUp: (String) -> Int32) -> Int32 {
+        var text = text
+        let count = text.utf8.count
+        guard count > 15 else { return lookUp(text) }
+        let address = text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        let slot = Int((address >> 4) & 63)
+        if entries[slot].address == address, entries[slot].count == count { return entries[slot].number }
+        let number = lookUp(text)
+        entries[slot] = Entry(address: address, count: count, number: number, kept: text)
+        return number
+    }
+}
