@@ -91,7 +91,8 @@ public enum ImportRun {
                 (counts[kind] ?? [:]).sorted { $0.key < $1.key }.map { (kind, $0.key, $0.value) }
             }
             written.append(
-                WrittenFile(path: path, vocabulary: prepared.vocabularies[index], conceptCount: conceptCount, labelCounts: labelCounts))
+                WrittenFile(
+                    path: path, vocabulary: prepared.vocabularies[index], conceptCount: conceptCount, labelCounts: labelCounts))
         }
         return written
     }

@@ -28,7 +28,12 @@ public final class PreparedImport {
     convenience init(_ result: ImportResult) {
         let vocabularies = result.vocabularies
         self.init(
-            format: result.report.format, vocabularies: vocabularies.map { var header = $0; header.concepts = []; return header },
+            format: result.report.format,
+            vocabularies: vocabularies.map {
+                var header = $0
+                header.concepts = []
+                return header
+            },
             concepts: { index, body in vocabularies[index].concepts.forEach(body) }, report: { result.report })
     }
 
@@ -66,13 +71,16 @@ public final class PreparedImport {
         vocabularies[index].id = id
         renamed[old] = id
         extraWarnings.append(
-            ImportReport.Warning(message: "scheme id taken by another file of the folder, renamed", count: 1, example: "\(old) → \(id)"))
+            ImportReport.Warning(
+                message: "scheme id taken by another file of the folder, renamed", count: 1, example: "\(old) → \(id)"))
     }
 
     /// References of the form `old:id` in a concept, pointed at `new:id`.
     private static func renaming(_ renamed: [String: String], in concept: Concept) -> Concept {
         func renamedReference(_ reference: String) -> String {
-            guard let colon = reference.firstIndex(of: ":"), let new = renamed[String(reference[..<colon])] else { return reference }
+            guard let colon = reference.firstIndex(of: ":"), let new = renamed[String(reference[..<colon])] else {
+                return reference
+            }
             return new + reference[colon...]
         }
         var result = concept

@@ -64,7 +64,8 @@ enum ImportSummary {
         lines.append("imported \(source) (\(report.format.rawValue), \(report.sourceItems) \(unit(report.format)))")
         for file in files {
             let vocabulary = file.vocabulary
-            lines.append("\(file.path): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(file.conceptCount) concepts")
+            lines.append(
+                "\(file.path): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(file.conceptCount) concepts")
             for (kind, language, count) in file.labelCounts {
                 lines.append("  \(kind.rawValue) \(language.isEmpty ? "(no language)" : language): \(count)")
             }
