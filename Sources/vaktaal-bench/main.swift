@@ -118,9 +118,8 @@ func benchmarkImport(_ path: String) {
         print("cannot import \(path)")
         exit(2)
     }
-    print(
-        "import \(result.vocabularies.reduce(0) { $0 + $1.concepts.count }) concepts: \(milliseconds(importTime)); memory \(memory())"
-    )
+    let concepts = result.vocabularies.reduce(0) { $0 + $1.concepts.count }
+    print("import \(concepts) concepts: \(milliseconds(importTime)); memory \(memory())")
     let (bytes, writeTime) = measure { result.vocabularies.map { VocabularyWriter.bytes(for: $0).count }.reduce(0, +) }
     print("canonical bytes (\(bytes / 1_000_000) MB): \(milliseconds(writeTime)); memory \(memory())")
     withExtendedLifetime(result) {}
