@@ -19,11 +19,20 @@ let package = Package(
         .library(name: "VaktaalLint", targets: ["VaktaalLint"]),
         .library(name: "VaktaalExchange", targets: ["VaktaalExchange"]),
         .library(name: "VaktaalRDF", targets: ["VaktaalRDF"]),
+        .library(name: "VaktaalSync", targets: ["VaktaalSync"]),
         .executable(name: "vaktaal", targets: ["vaktaal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // UTF-8 validation, source positions and ranges, and the one line index every reader uses.
@@ -49,12 +58,15 @@ let package = Package(
         .target(name: "VaktaalConfig", dependencies: ["TOMLKit"], swiftSettings: strictSwift),
         // Linting documents: readers, the term matcher, the rules, fixes, reporters and the lint run.
         .target(
-            name: "VaktaalLint", dependencies: ["VaktaalCore", "VaktaalConfig", "VaktaalText", "VaktaalXML"],
+            name: "VaktaalLint",
+            dependencies: ["VaktaalCore", "VaktaalConfig", "VaktaalText", "VaktaalXML", "ZIPFoundation"],
             swiftSettings: strictSwift),
         // Exchange formats (SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale, textlint) and the export run.
         .target(
             name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalRDF", "VaktaalText", "VaktaalXML"],
             swiftSettings: strictSwift),
+        // Concept-level diff, applying a diff, and three-way merge of vocabularies, on the model alone.
+        .target(name: "VaktaalSync", dependencies: ["VaktaalCore", "VaktaalText"], swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
         .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
         .plugin(
@@ -65,6 +77,25 @@ let package = Package(
             swiftSettings: strictSwift,
             plugins: ["EmbedVocabularyPlugin"]
         ),
+        .plugin(
+            name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["vaktaal-embed"],
+            path: "Sources/EmbedResourcesPlugin"),
+        // The HTTP service (Hummingbird 2): routes, content negotiation, publishing, storage, operations.
+        .target(
+            name: "VaktaalServer",
+            dependencies: [
+                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalSync", "VaktaalText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["Resources"],
+            swiftSettings: strictSwift,
+            plugins: ["EmbedResourcesPlugin"]),
         // The command line: argument parsing, presentation and exit codes only.
         .executableTarget(
             name: "vaktaal",
@@ -73,7 +104,9 @@ let package = Package(
                 "VaktaalConfig",
                 "VaktaalExchange",
                 "VaktaalLint",
+                "VaktaalSync",
                 "VaktaalEmbeddedVocabulary",
+                "VaktaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -93,11 +126,25 @@ let package = Package(
             name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange", "VaktaalTestSupport"],
             swiftSettings: strictSwift),
         .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalServerTests",
+            dependencies: [
+                "VaktaalServer", "VaktaalTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalSyncTests",
+            dependencies: [
+                "VaktaalSync", "VaktaalTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSwift),
         // Runs the built `vaktaal` binary end to end: exit codes, stdout and stderr.
         .testTarget(
             name: "VaktaalCLITests",
             dependencies: [
-                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange",
+                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),

@@ -40,6 +40,7 @@ public struct ConfigurationOverride: Sendable, Equatable {
 /// language = "nl"                    # or "en", or "all"
 /// allow = ["mentor van de klas"]     # phrases that are always fine
 /// ignore = ["archive/**", "*.min.html"]
+/// front-matter = ["title", "description"]   # Markdown front matter values that are prose
 ///
 /// [rules]
 /// inconsistent-term = "info"         # error, warning, info or off
@@ -64,11 +65,14 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var rules: [String: String] = [:]
     /// Settings for some files.
     public var overrides: [ConfigurationOverride] = []
+    /// The keys of Markdown front matter whose values are linted (`title`, `description`);
+    /// the rest of the front matter is skipped, as by default all of it is.
+    public var frontMatter: [String] = []
 
     /// The folder the configuration file is in.
     public var folder: String { (path as NSString).deletingLastPathComponent }
 
-    static let knownKeys = ["allow", "ignore", "language", "overrides", "rules", "vocabulary"]
+    static let knownKeys = ["allow", "front-matter", "ignore", "language", "overrides", "rules", "vocabulary"]
     static let severities = ["error", "warning", "info", "off"]
 
     /// The name of the configuration file.
@@ -107,6 +111,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         }
         configuration.allow = try strings(table["allow"], key: "allow", path: path)
         configuration.ignore = try strings(table["ignore"], key: "ignore", path: path)
+        configuration.frontMatter = try strings(table["front-matter"], key: "front-matter", path: path)
         configuration.rules = try rules(table["rules"], key: "rules", path: path)
         if let value = table["overrides"] {
             guard let array = value.array else {

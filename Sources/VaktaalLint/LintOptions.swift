@@ -19,11 +19,16 @@ public struct LintOptions: Sendable {
     public var rules: [RuleID: RuleSetting]
     /// Phrases that are always fine (they are never reported, nor anything inside them).
     public var allowed: [String]
+    /// What readers read beyond prose: image descriptions, front matter values.
+    public var reading: ReadingOptions
 
-    public init(languages: Languages, rules: [RuleID: RuleSetting] = [:], allowed: [String] = []) {
+    public init(
+        languages: Languages, rules: [RuleID: RuleSetting] = [:], allowed: [String] = [], reading: ReadingOptions = .standard
+    ) {
         self.languages = languages
         self.rules = rules
         self.allowed = allowed
+        self.reading = reading
     }
 }
 

@@ -39,12 +39,15 @@ public final class Linter: Sendable {
     public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader) -> FileFindings {
         let document: ReadDocument
         do {
-            document = try reader.read(bytes)
+            document = try reader.read(bytes, options: options.reading)
         } catch {
             return FileFindings(path: path, findings: [], problem: error)
         }
         let findings = document.text.withUnsafeBufferPointer { text in self.findings(in: document, text, path: path) }
-        return FileFindings(path: path, findings: findings, lineTexts: Self.lineTexts(of: findings, in: document.text))
+        if document.paragraphs.isEmpty {
+            return FileFindings(path: path, findings: findings, lineTexts: Self.lineTexts(of: findings, in: document.text))
+        }
+        return FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
     }
 
     /// Lints one document of a format.
@@ -52,19 +55,21 @@ public final class Linter: Sendable {
         lint(bytes, path: path, reader: DocumentReaders.reader(for: format))
     }
 
-    /// The document with the safe fixes of `findings` applied, and how many were.
+    /// The document with the safe fixes of `findings` applied, and how many were; `options`
+    /// must be those the findings were read with.
     public static func applyingFixes(
-        _ findings: [Finding], to bytes: [UInt8], reader: any DocumentReader
+        _ findings: [Finding], to bytes: [UInt8], reader: any DocumentReader, options: ReadingOptions = .standard
     ) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
         let fixable = Set(rules.filter(\.canFix).map(\.id))
-        return try reader.applying(findings.filter { fixable.contains($0.rule) }.compactMap(\.fix), to: bytes)
+        let fixes = findings.filter { fixable.contains($0.rule) }.compactMap(\.fix)
+        return try reader.applying(fixes, to: bytes, options: options)
     }
 
     /// A document of a format with the safe fixes of `findings` applied, and how many were.
     public static func applyingFixes(
-        _ findings: [Finding], to bytes: [UInt8], format: DocumentFormat
+        _ findings: [Finding], to bytes: [UInt8], format: DocumentFormat, options: ReadingOptions = .standard
     ) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
-        try applyingFixes(findings, to: bytes, reader: DocumentReaders.reader(for: format))
+        try applyingFixes(findings, to: bytes, reader: DocumentReaders.reader(for: format), options: options)
     }
 
     /// The lines that findings are on, without their line ends.
@@ -82,6 +87,16 @@ public final class Linter: Sendable {
         return texts
     }
 
+    /// The paragraphs that findings are in, by place.
+    private static func placeTexts(of findings: [Finding], in document: ReadDocument) -> [DocumentPlace: String] {
+        let wanted = Set(findings.compactMap(\.documentPlace))
+        var texts: [DocumentPlace: String] = [:]
+        for paragraph in document.paragraphs where wanted.contains(paragraph.place) {
+            texts[paragraph.place] = String(decoding: document.text[paragraph.range], as: UTF8.self)
+        }
+        return texts
+    }
+
     private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
         let matcher = matcher(for: languages(for: document))
         let terms = foundTerms(in: document, text, matcher)
@@ -94,44 +109,25 @@ public final class Linter: Sendable {
                 var severity = finding.labelSeverity ?? rule.defaultSeverity
                 if case .severity(let configured) = setting { severity = configured }
                 let term = finding.term
+                let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
                 findings.append(
                     Finding(
                         rule: rule.id, severity: severity, message: finding.message,
                         location: SourceLocation(path: path, range: term.place),
-                        concept: set.uri(of: term.entry.concept), match: term.text,
-                        fix: finding.replacement.map { Fix(replacement: $0, range: term.place) }))
+                        concept: set.uri(of: term.entry.concept), match: term.text, fix: fix, documentPlace: term.documentPlace))
+            }
+        }
+        if !document.paragraphs.isEmpty {
+            // Places name their part: findings go in document order, not by line.
+            return findings.sorted { left, right in
+                let (a, b) = (left.location?.range.bytes?.lowerBound ?? 0, right.location?.range.bytes?.lowerBound ?? 0)
+                return (a, left.rule) < (b, right.rule)
             }
         }
         return findings.sorted { left, right in
             let (a, b) = (left.location?.range.start ?? .start, right.location?.range.start ?? .start)
             return (a.line, a.column, left.rule) < (b.line, b.column, right.rule)
         }
-    }
-
-    /// Every term in the document's prose, in source order, with its place.
-    private func foundTerms(
-        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher
-    ) -> [FoundTerm] {
-        // A UTF-8 byte order mark is no character of the text.
-        let hasByteOrderMark = text.starts(with: [0xEF, 0xBB, 0xBF])
-        // Matches come in source order, so one forward pass finds every position.
-        var lines = LineIndex(bytes: text)
-        func position(_ offset: Int) -> SourcePosition {
-            var found = lines.position(at: offset)
-            if hasByteOrderMark, found.line == 1 { found.column -= 1 }
-            return found
-        }
-        var terms: [FoundTerm] = []
-        for segment in document.segments {
-            for match in matches(in: segment, text, matcher) {
-                guard case .label(let entry) = match.target else { continue }
-                let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
-                let place = SourceRange(
-                    start: position(match.range.lowerBound), end: position(match.range.upperBound), bytes: match.range)
-                terms.append(FoundTerm(place: place, range: match.range, text: source, entry: entry))
-            }
-        }
-        return terms
     }
 
     private func languages(for document: ReadDocument) -> Set<String>? {
@@ -143,18 +139,6 @@ public final class Linter: Sendable {
             // "nl-NL" applies the "nl" labels too.
             let primary = declared.split(separator: "-").first.map(String.init) ?? declared
             return [declared, primary]
-        }
-    }
-
-    /// Matches in a segment, with ranges in the source.
-    private func matches(in segment: ProseSegment, _ bytes: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher) -> [TermMatch] {
-        guard let decoded = segment.decoded, let offsets = segment.offsets else {
-            return matcher.matches(in: bytes, range: segment.sourceRange)
-        }
-        return decoded.withUnsafeBufferPointer { buffer in
-            matcher.matches(in: buffer, range: 0..<buffer.count).map { match in
-                TermMatch(range: offsets[match.range.lowerBound]..<offsets[match.range.upperBound], target: match.target)
-            }
         }
     }
 }

@@ -58,9 +58,22 @@ public struct LineIndex {
     /// Moves back to `target`: uncounts the line breaks passed over, then counts the column
     /// from the start of the target's line.
     private mutating func stepBack(to target: Int) {
+        var crossesLineEnd = false
+        var scalars = 0
         for index in target..<offset {
             let byte = bytes[index]
-            if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) { line -= 1 }
+            if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+                line -= 1
+                crossesLineEnd = true
+            }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        // On the same line, only the stretch stepped over is counted: long lines (XML
+        // written on one line) stay linear.
+        if !crossesLineEnd, !(bytes[target] == 0x0A && target > 0 && bytes[target - 1] == 0x0D) {
+            column -= scalars
+            offset = target
+            return
         }
         let lineStart = Self.lineBounds(around: target, in: bytes).lowerBound
         column = 1

@@ -21,14 +21,13 @@ extension ParseSession {
             let session = ParseSession.session(userData)
             guard session.failure == nil else { return }
             session.depth -= 1
-            session.flushText()
+            let start = session.markupStart(before: session.consumedOffset)
+            session.flushText(upTo: start)
             let name = XMLName(
                 localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { session.interned($0) })
-            let position =
-                session.reportsPositions
-                ? session.tracker.position(at: session.markupStart(before: session.consumedOffset)) : .start
-            session.handler.endElement(name, at: position)
+            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
             session.markupEnded()
+            session.handler.endElement(name, at: position, bytes: start..<max(start, session.textStartOffset))
         }
         sax.characters = { userData, characters, length in
             guard let characters, length > 0 else { return }
@@ -39,10 +38,9 @@ extension ParseSession {
         sax.comment = { userData, value in
             let session = ParseSession.session(userData)
             guard session.failure == nil else { return }
-            session.flushText()
-            let position =
-                session.reportsPositions
-                ? session.tracker.position(at: session.commentStart(before: session.consumedOffset)) : .start
+            let start = session.commentStart(before: session.consumedOffset)
+            session.flushText(upTo: start)
+            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
@@ -64,9 +62,9 @@ extension ParseSession {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard failure == nil else { return }
-        flushText()
         let end = consumedOffset
-        let start = reportsPositions ? markupStart(before: end) : 0
+        let start = markupStart(before: end)
+        flushText(upTo: start)
         let position = reportsPositions ? tracker.position(at: start) : .start
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
@@ -100,12 +98,13 @@ extension ParseSession {
                         position: reportsPositions ? tracker.position(at: offset) : .start))
             }
         }
+        markupEnded()
         let tag = XMLStartTag(
             name: XMLName(
                 localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { interned($0) }),
-            attributes: list, namespaceDeclarations: declarations, position: position)
+            attributes: list, namespaceDeclarations: declarations, position: position,
+            bytes: start..<max(start, textStartOffset))
         handler.startElement(tag)
-        markupEnded()
     }
 
     /// An attribute value as libxml2 passes it. Without entity substitution it writes every

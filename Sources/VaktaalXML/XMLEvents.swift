@@ -73,6 +73,8 @@ public struct XMLStartTag: Sendable {
     public var namespaceDeclarations: [XMLNamespaceDeclaration]
     /// Where the tag's `<` is.
     public var position: SourcePosition
+    /// The byte offsets of the whole tag, from its `<` to just after its `>`.
+    public var bytes: Range<Int> = 0..<0
 }
 
 /// Receives the content of a document from ``XMLStreamParser``, in document order.
@@ -87,4 +89,22 @@ public protocol XMLContentHandler: AnyObject {
     func text(_ text: String, at position: SourcePosition)
     /// A comment, without its `<!--` and `-->`.
     func comment(_ text: String, at position: SourcePosition)
+    /// The element most recently started ends here; `bytes` is its end tag as written (for
+    /// an empty-element tag `<a/>`, the same bytes as its start tag).
+    func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>)
+    /// A run of character data; `bytes` is its raw source, with entity references and
+    /// CDATA markup as written, which an editor replaces to change the text.
+    func text(_ text: String, at position: SourcePosition, bytes: Range<Int>)
+}
+
+extension XMLContentHandler {
+    /// Handlers that need no byte offsets receive the end as ``endElement(_:at:)``.
+    public func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>) {
+        endElement(name, at: position)
+    }
+
+    /// Handlers that need no byte offsets receive the text as ``text(_:at:)``.
+    public func text(_ text: String, at position: SourcePosition, bytes: Range<Int>) {
+        self.text(text, at: position)
+    }
 }

@@ -112,7 +112,7 @@ final class ParseSession {
         if failure == nil, context.pointee.wellFormed == 0 {
             failure = .malformed(path: path, position: currentPosition(), message: "the document is not well-formed")
         }
-        if failure == nil { flushText() }
+        if failure == nil { flushText(upTo: buffer.count) }
         return failure
     }
 
@@ -156,11 +156,15 @@ final class ParseSession {
 
     // MARK: - Events
 
-    func flushText() {
+    /// Reports the character data gathered since the last markup, which ends at `end`
+    /// (the start of the markup that follows it).
+    func flushText(upTo end: Int) {
         guard !pendingText.isEmpty else { return }
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
-        handler.text(text, at: reportsPositions ? tracker.position(at: textStartOffset) : .start)
+        let start = min(textStartOffset, end)
+        let position = reportsPositions ? tracker.position(at: textStartOffset) : .start
+        handler.text(text, at: position, bytes: start..<max(start, end))
     }
 
     /// Notes where the markup just reported ends: libxml2 reports a start tag while still

@@ -3,6 +3,7 @@ import Testing
 import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
+import VaktaalSync
 
 @testable import vaktaal
 
@@ -26,6 +27,14 @@ import VaktaalExchange
         ),
         ("vocabulary with errors", CommandError.vocabularyHasErrors, 2, CommandError.vocabularyHasErrors.description),
         ("usage error", ValidationError("give either --format FORMAT or --all"), 2, nil),
+        (
+            "diff input that cannot be read", VocabularyInputError.unsupportedURL("https://x.example/v1/schemes/s"), 2,
+            VocabularyInputError.unsupportedURL("https://x.example/v1/schemes/s").description
+        ),
+        (
+            "merge that wrote nothing", MergeError.resultNotReadable(problems: ["x"]), 2,
+            MergeError.resultNotReadable(problems: ["x"]).description
+        ),
     ]
 
     @Test(arguments: cases.map(\.name))

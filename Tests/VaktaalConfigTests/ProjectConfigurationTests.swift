@@ -20,7 +20,15 @@ import Testing
         #expect(configuration.language == "nl")
     }
 
+    @Test func frontMatterKeysAreReadAndNoneByDefault() throws {
+        let folder = try write("front-matter = [\"title\", \"description\"]\n")
+        #expect(try ProjectConfiguration.load(path: folder + "/.vaktaal.toml").frontMatter == ["title", "description"])
+        let plain = try write("language = \"nl\"\n")
+        #expect(try ProjectConfiguration.load(path: plain + "/.vaktaal.toml").frontMatter.isEmpty)
+    }
+
     @Test(arguments: [
+        ("front-matter = \"title\"\n", "'front-matter' must be an array of strings"),
         ("vocabulary = 3\n", "'vocabulary' must be a path"),
         ("langauge = \"nl\"\n", "unknown key 'langauge'"),
         ("vocabulary = \"a\nlanguage", ":1:"),

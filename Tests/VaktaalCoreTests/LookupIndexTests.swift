@@ -52,6 +52,20 @@ import VaktaalTestSupport
         #expect(match.entry.kind == kind)
     }
 
+    @Test func completionsFollowWhatIsTypedAndNeverSuggestMisspellings() {
+        let index = Self.shippedIndex
+        let ment = index.completions(of: "Ment", limit: 20)
+        #expect(ment.contains { $0.form == "mentor" && $0.kind == .deprecated })
+        #expect(ment.allSatisfy { $0.form.lowercased().hasPrefix("ment") })
+        let werk = index.completions(of: "werkplek", limit: 20)
+        #expect(werk.first?.form == "werkplekbegeleider")
+        #expect(!werk.contains { $0.kind == .hidden })
+        #expect(index.completions(of: "feed-", limit: 3).count == 3)
+        #expect(index.completions(of: "zzzq").isEmpty && index.completions(of: "").isEmpty)
+        #expect(
+            index.completions(of: "w", languages: ["en"], limit: 50).allSatisfy { $0.language == "en" || $0.labelIndex == nil })
+    }
+
     @Test func caseSensitiveLabelsMatchExactlyOnlyAsWritten() throws {
         let lower = try #require(first("inholland"))
         #expect(lower.kind == .prefix && id(lower) == "inholland")
@@ -153,5 +167,31 @@ import VaktaalTestSupport
     func measuresEditsWithTranspositions(a: String, b: String, limit: Int, expected: Int?) {
         #expect(
             EditDistance.distance(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)[...], limit: limit) == expected)
+    }
+}
+
+/// Lookup's JSON is written directly; it must stay what `JSONEncoder` writes.
+@Suite struct ConceptDescriptionJSONTests {
+    @Test(arguments: ["mentor", "mentoren", "feed", "stagementor", "werkplekbegeleider", "iPabo", "self efficacy", "xyzzy"])
+    func lookupJSONIsWhatJSONEncoderWrites(_ query: String) {
+        let set = LookupIndexTests.shipped
+        let descriptions = LookupIndexTests.shippedIndex.search(query, limit: 5).map { ConceptDescription($0, in: set) }
+        #expect(ConceptDescription.json(descriptions) == JSONOutput.encode(descriptions))
+        for description in descriptions { #expect(description.json == JSONOutput.encode(description)) }
+    }
+
+    @Test func missingNotesAndEveryOptionalFieldStillMatch() {
+        let set = load(
+            vocabularyXML(
+                """
+                <concept id="a" deprecated="true"><prefLabel>oud "woord" \\ met/streep</prefLabel></concept>
+                <concept id="b"><prefLabel>nieuw</prefLabel><deprecatedLabel since="2020-01-01">old</deprecatedLabel>
+                <exactMatch uri="https://partner.example/x"/></concept>
+                """)
+        ).set
+        let index = LookupIndex(set)
+        let descriptions = ["oud", "old", "nieuw"].flatMap { index.search($0).map { ConceptDescription($0, in: set) } }
+        #expect(!descriptions.isEmpty)
+        #expect(ConceptDescription.json(descriptions) == JSONOutput.encode(descriptions))
     }
 }

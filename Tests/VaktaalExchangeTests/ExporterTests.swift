@@ -132,6 +132,21 @@ final class Discard: XMLContentHandler {
         #expect(JSONText.quoted("tab\tbel\u{7}") == "\"tab\\tbel\\u0007\"")
     }
 
+    @Test func termsThatStartWithADigitGetAValidLetterAnchor() throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
+            <concept id="a"><prefLabel>eerstejaars</prefLabel><hiddenLabel>1e jaars</hiddenLabel></concept>
+            <concept id="b"><prefLabel>2e graad</prefLabel></concept>
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "d.xml", bytes: Array(xml.utf8))]).set
+        let html = String(decoding: Exporters.exporter(for: .html).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        #expect(html.contains("href=\"#nl-letter-other\"") && html.contains("id=\"nl-letter-other\""))
+        #expect(!html.contains("letter-#"))
+        let markdown = String(decoding: Exporters.exporter(for: .markdown).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        #expect(markdown.contains("(#nl-letter-other)") && !markdown.contains("letter-#"))
+    }
+
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
         let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(

@@ -59,7 +59,7 @@ import VaktaalCore
         ("<p>feedback&shy;geletterheid en feedback&#8203;x</p>", []),
         ("<p>caf&eacute; mentor &amp; mentoren</p>", ["1:16 mentor", "1:29 mentoren"]),
         ("<p>self&#32;efficacy</p>", ["1:4 self&#32;efficacy"]),
-        ("<p><b>men</b>tor</p>", []),
+        ("<p><b>men</b>tor</p>", ["1:7 mentor"]),
         ("<ul>\n  <li>Mentor\n  <li>mentoren\n</ul>", ["2:7 Mentor", "3:7 mentoren"]),
         ("<p>de <a href=\"https://x.nl/mentor\">mentor</a></p>", ["1:37 mentor"]),
     ])

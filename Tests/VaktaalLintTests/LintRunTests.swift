@@ -20,6 +20,23 @@ import VaktaalTestSupport
         #expect(DocumentReaders.reader(forPath: path).format == format)
     }
 
+    @Test func officeDocumentsAreChosenByExtensionAndMediaTypeAndArePackagesNotText() {
+        for (path, format) in [
+            ("a/Verslag.DOCX", DocumentFormat.docx), ("slides.pptx", .pptx), ("notes.odt", .odt), ("deck.odp", .odp),
+        ] {
+            #expect(DocumentReaders.format(forPath: path) == format && DocumentReaders.reader(forPath: path).format == format)
+            #expect(!format.isText)
+        }
+        #expect(
+            DocumentReaders.format(
+                forMediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation") == .pptx)
+        #expect(DocumentReaders.format(forMediaType: "application/vnd.oasis.opendocument.text") == .odt)
+        #expect(DocumentReaders.isDocument("report.docx") && !DocumentReaders.isDocument("sheet.xlsx"))
+        for reader in DocumentReaders.all where !reader.format.isText {
+            #expect(throws: DocumentProblem.package(.notAZIP)) { try reader.read([0x61, 0x00, 0x62]) }
+        }
+    }
+
     @Test func unknownFilesAreNoDocumentsButReadAsText() {
         #expect(DocumentReaders.format(forPath: "logo.png") == nil)
         #expect(!DocumentReaders.isDocument("Makefile"))
@@ -34,7 +51,7 @@ import VaktaalTestSupport
     }
 
     @Test func textReadersRefuseBinaryAndInvalidUTF8() {
-        for reader in DocumentReaders.all {
+        for reader in DocumentReaders.all where reader.format.isText {
             #expect(throws: DocumentProblem.binary) { try reader.read([0x61, 0x00, 0x62]) }
             #expect(throws: DocumentProblem.notUTF8(offset: 1)) { try reader.read([0x61, 0xFF]) }
         }

@@ -44,8 +44,8 @@ import VaktaalCore
         #expect(rules(text) == ["\(text)→\(replacement)"])
     }
 
-    @Test func caseSensitiveLabelsMatchOnlyAsWritten() {
-        #expect(rules("IPABO en iPabo en Ipabo") == ["IPABO→iPabo"])
+    @Test func caseSensitiveLabelsMatchOnlyAsWrittenAndOtherCasingsOfANameAreMisspellings() {
+        #expect(rules("IPABO en iPabo en Ipabo") == ["IPABO→iPabo", "Ipabo→iPabo"])
     }
 
     @Test(arguments: [

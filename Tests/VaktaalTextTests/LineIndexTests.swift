@@ -36,4 +36,21 @@ import VaktaalText
             }
         }
     }
+
+    @Test func shortStepsBackWithinALineAndAcrossLineEnds() {
+        let text = Array("<a x=\"é\"/><b>😀</b>\r\n<c/>\n\rd".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            func fresh(_ offset: Int) -> SourcePosition {
+                var tracker = LineIndex(bytes: buffer)
+                return tracker.position(at: offset)
+            }
+            for later in 0...buffer.count {
+                for earlier in 0...later {
+                    var tracker = LineIndex(bytes: buffer)
+                    _ = tracker.position(at: later)
+                    #expect(tracker.position(at: earlier) == fresh(earlier), "\(later) back to \(earlier)")
+                }
+            }
+        }
+    }
 }

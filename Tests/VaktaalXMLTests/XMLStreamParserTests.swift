@@ -73,6 +73,36 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         }
     }
 
+    @Test func tagsAndTextComeWithTheirRawBytes() throws {
+        final class Ranges: XMLContentHandler {
+            var events: [String] = []
+            let source: [UInt8]
+            init(_ source: [UInt8]) { self.source = source }
+            func text(_ bytes: Range<Int>) -> String { String(decoding: source[bytes], as: UTF8.self) }
+            func startElement(_ tag: XMLStartTag) { events.append("start " + text(tag.bytes)) }
+            func endElement(_ name: XMLName, at position: SourcePosition) {}
+            func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>) {
+                events.append("end " + text(bytes))
+            }
+            func text(_ text: String, at position: SourcePosition) {}
+            func text(_ value: String, at position: SourcePosition, bytes: Range<Int>) {
+                events.append("text \(value.debugDescription) " + text(bytes))
+            }
+            func comment(_ text: String, at position: SourcePosition) {}
+        }
+        let source = Array(
+            "<w:r xmlns:w='urn:w'><w:t xml:space='preserve'>a &amp; é<![CDATA[<x>]]><!--c-->b</w:t ><w:tab/></w:r>".utf8)
+        let ranges = Ranges(source)
+        try XMLStreamParser.parse(source, path: "t.xml", handler: ranges)
+        #expect(
+            ranges.events == [
+                "start <w:r xmlns:w='urn:w'>", "start <w:t xml:space='preserve'>", "text \"a & é<x>\" a &amp; é<![CDATA[<x>]]>",
+                "text \"b\" b", "end </w:t >", "start <w:tab/>", "end <w:tab/>", "end </w:r>",
+            ])
+        // Handlers that know nothing of byte ranges still get every event.
+        #expect(try parse("<a>x<b/></a>") == ["start a@1:1 ", "text \"x\"@1:4", "start b@1:5 ", "end b@1:5", "end a@1:9"])
+    }
+
     @Test func columnsCountCodePointsAndAllLineEndings() throws {
         let events = try parse("<a>\r\n<é/>\r<b c=\"😀\" d=\"1\"/>\n\t<é/></a>")
         #expect(events.contains("start é@2:1 "))

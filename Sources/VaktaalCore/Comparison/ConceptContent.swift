@@ -34,6 +34,31 @@ public struct ConceptContent: Hashable, Sendable {
     public let extensions: Set<ExtensionElement>
     public let extensionAttributes: Set<ExtensionAttribute>
 
+    /// A concept's content from its parts (what diff, merge and apply build).
+    public init(
+        uri: String, id: String, isTopConcept: Bool = false, isDeprecated: Bool = false, replacedBy: String? = nil,
+        modified: String? = nil, labels: [LabelContent] = [], notes: [NoteContent] = [], broader: Set<String> = [],
+        narrower: Set<String> = [], related: Set<String> = [], mappings: Set<MappingContent> = [],
+        notations: Set<String> = [], extensions: Set<ExtensionElement> = [],
+        extensionAttributes: Set<ExtensionAttribute> = []
+    ) {
+        self.uri = uri
+        self.id = id
+        self.isTopConcept = isTopConcept
+        self.isDeprecated = isDeprecated
+        self.replacedBy = replacedBy
+        self.modified = modified
+        self.labels = labels.sorted()
+        self.notes = notes.sorted()
+        self.broader = broader
+        self.narrower = narrower
+        self.related = related
+        self.mappings = mappings
+        self.notations = notations
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+    }
+
     /// The content of the concept `key` of `set`.
     public init(_ key: ConceptKey, in set: VocabularySet) {
         let concept = set[key]
@@ -85,6 +110,26 @@ public struct LabelContent: Hashable, Sendable, Comparable {
     public let exceptions: [String]
     public let extensionAttributes: Set<ExtensionAttribute>
 
+    /// A label's content from its parts.
+    public init(
+        kind: LabelKind, text: String, language: String, plurals: [String] = [], forms: [String] = [],
+        isCaseSensitive: Bool = false, isAbbreviation: Bool = false, since: String? = nil, reason: String? = nil,
+        severity: Severity? = nil, exceptions: [String] = [], extensionAttributes: Set<ExtensionAttribute> = []
+    ) {
+        self.kind = kind
+        self.text = text
+        self.language = language
+        self.plurals = plurals
+        self.forms = forms
+        self.isCaseSensitive = isCaseSensitive
+        self.isAbbreviation = isAbbreviation
+        self.since = since
+        self.reason = reason
+        self.severity = severity
+        self.exceptions = exceptions
+        self.extensionAttributes = extensionAttributes
+    }
+
     /// The content of a label.
     public init(_ label: Label) {
         kind = label.kind
@@ -120,6 +165,18 @@ public struct NoteContent: Hashable, Sendable, Comparable {
     public let date: String?
     public let extensionAttributes: Set<ExtensionAttribute>
 
+    /// A note's content from its parts.
+    public init(
+        kind: NoteKind, text: String, language: String, date: String? = nil,
+        extensionAttributes: Set<ExtensionAttribute> = []
+    ) {
+        self.kind = kind
+        self.text = text
+        self.language = language
+        self.date = date
+        self.extensionAttributes = extensionAttributes
+    }
+
     /// The content of a note.
     public init(_ note: Note) {
         kind = note.kind
@@ -142,4 +199,10 @@ public struct MappingContent: Hashable, Sendable {
     public let kind: MappingKind
     /// The target's URI (a reference into the folder resolved to its concept's URI).
     public let target: String
+
+    /// A mapping of `kind` to `target`.
+    public init(kind: MappingKind, target: String) {
+        self.kind = kind
+        self.target = target
+    }
 }

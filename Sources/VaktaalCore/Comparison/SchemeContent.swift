@@ -3,8 +3,8 @@
 public struct SchemeContent: Hashable, Sendable {
     public let id: String
     public let uri: String
-    /// The scheme's own URI (``Vocabulary/conceptSchemeURI``).
-    public let schemeURI: String
+    /// The scheme's own URI when the file names it apart from ``uri`` (`scheme="…"`).
+    public let schemeURI: String?
     public let format: String
     public let version: String?
     public let modified: String?
@@ -14,11 +14,30 @@ public struct SchemeContent: Hashable, Sendable {
     public let extensions: Set<ExtensionElement>
     public let extensionAttributes: Set<ExtensionAttribute>
 
+    /// A scheme's content from its parts.
+    public init(
+        id: String, uri: String, schemeURI: String? = nil, format: String = "1", version: String? = nil,
+        modified: String? = nil,
+        defaultLanguage: String? = nil, metadata: Set<MetadataContent> = [], extensions: Set<ExtensionElement> = [],
+        extensionAttributes: Set<ExtensionAttribute> = []
+    ) {
+        self.id = id
+        self.uri = uri
+        self.schemeURI = schemeURI
+        self.format = format
+        self.version = version
+        self.modified = modified
+        self.defaultLanguage = defaultLanguage
+        self.metadata = metadata
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+    }
+
     /// The content of a scheme.
     public init(_ vocabulary: Vocabulary) {
         id = vocabulary.id
         uri = vocabulary.uri
-        schemeURI = vocabulary.conceptSchemeURI
+        schemeURI = vocabulary.schemeURI
         format = vocabulary.format
         version = vocabulary.version
         modified = vocabulary.modified
@@ -40,4 +59,12 @@ public struct MetadataContent: Hashable, Sendable {
     public let language: String
     public let text: String
     public let extensionAttributes: Set<ExtensionAttribute>
+
+    /// An entry from its parts.
+    public init(kind: MetadataKind, language: String, text: String, extensionAttributes: Set<ExtensionAttribute> = []) {
+        self.kind = kind
+        self.language = language
+        self.text = text
+        self.extensionAttributes = extensionAttributes
+    }
 }

@@ -7,9 +7,19 @@ public struct ConceptPairing: Sendable {
     public let removed: [ConceptKey]
     /// Concepts only the new side has, in its order.
     public let added: [ConceptKey]
+    /// The new keys of the pairs made by preferred label rather than by URI.
+    public let pairedByLabel: Set<ConceptKey>
 
     /// Pairs the concepts of `old` and `new` by URI.
     public init(_ old: VocabularySet, _ new: VocabularySet) {
+        self.init(old, new, matchingPreferredLabels: false)
+    }
+
+    /// Pairs the concepts of `old` and `new` by URI and then, with `matchingPreferredLabels`,
+    /// pairs concepts left over on both sides whose preferred labels in the language of their
+    /// scheme (its `xml:lang`) are equal, as partners who gave a concept another id would
+    /// have it. A label that more than one left-over concept of a side has pairs nothing.
+    public init(_ old: VocabularySet, _ new: VocabularySet, matchingPreferredLabels: Bool) {
         var paired: [(old: ConceptKey, new: ConceptKey)] = []
         var added: [ConceptKey] = []
         var matched = Set<ConceptKey>()
@@ -20,9 +30,44 @@ public struct ConceptPairing: Sendable {
                 added.append(key)
             }
         }
+        var removed = old.keys.filter { !matched.contains($0) }
+        var byLabel = Set<ConceptKey>()
+        if matchingPreferredLabels, !removed.isEmpty, !added.isEmpty {
+            let oldByLabel = Self.uniquePreferredLabels(of: removed, in: old)
+            let newByLabel = Self.uniquePreferredLabels(of: added, in: new)
+            var pairedOld = Set<ConceptKey>()
+            for key in added {
+                guard let label = Self.preferredLabel(of: key, in: new), let newKey = newByLabel[label], newKey == key,
+                    let oldKey = oldByLabel[label]
+                else { continue }
+                paired.append((oldKey, key))
+                pairedOld.insert(oldKey)
+                byLabel.insert(key)
+            }
+            added.removeAll { byLabel.contains($0) }
+            removed.removeAll { pairedOld.contains($0) }
+        }
         self.paired = paired
         self.added = added
-        removed = old.keys.filter { !matched.contains($0) }
+        self.removed = removed
+        pairedByLabel = byLabel
+    }
+
+    /// The preferred label of a concept in its scheme's language.
+    private static func preferredLabel(of key: ConceptKey, in set: VocabularySet) -> String? {
+        set[key].preferredLabel(in: set.vocabulary(of: key).defaultLanguage ?? "")?.text
+    }
+
+    /// The keys by preferred label, leaving out labels that more than one of them has.
+    private static func uniquePreferredLabels(of keys: [ConceptKey], in set: VocabularySet) -> [String: ConceptKey] {
+        var result: [String: ConceptKey] = [:]
+        var ambiguous = Set<String>()
+        for key in keys {
+            guard let label = preferredLabel(of: key, in: set) else { continue }
+            if result.updateValue(key, forKey: label) != nil { ambiguous.insert(label) }
+        }
+        for label in ambiguous { result[label] = nil }
+        return result
     }
 }
 

@@ -10,18 +10,25 @@ public struct FileFindings: Sendable {
     public let problem: DocumentProblem?
     /// The text of the lines that have findings, for reporters that show them.
     public let lineTexts: [Int: String]
+    /// For office documents: the text of the paragraphs that have findings, by place.
+    public let placeTexts: [DocumentPlace: String]
 
     /// Creates the result of one file.
-    public init(path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:]) {
+    public init(
+        path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:],
+        placeTexts: [DocumentPlace: String] = [:]
+    ) {
         self.path = path
         self.findings = findings
         self.problem = problem
         self.lineTexts = lineTexts
+        self.placeTexts = placeTexts
     }
 
     /// The same file with only the findings that `keep` accepts.
     public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
-        FileFindings(path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts)
+        FileFindings(
+            path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts, placeTexts: placeTexts)
     }
 }
 
@@ -39,6 +46,8 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
     case notWritten(reason: String)
     /// Another reason, in words (a container or format reader's own).
     case other(String)
+    /// An office document's package could not be read or fixed.
+    case package(PackageProblem)
 
     /// The reason, as reports show it.
     public var description: String {
@@ -49,6 +58,7 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case .notUTF8: "not UTF-8 text"
         case .notWritten(let reason): reason
         case .other(let reason): reason
+        case .package(let problem): problem.description
         }
     }
 }

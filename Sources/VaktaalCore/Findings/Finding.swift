@@ -17,11 +17,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public var match: String?
     /// The safe fix, if there is one.
     public var fix: Fix?
+    /// In an office document: the part, slide or page and paragraph of `location`.
+    public var documentPlace: DocumentPlace?
 
     /// Creates a finding.
     public init(
         rule: RuleID, severity: Severity, message: String, location: SourceLocation?, concept: String? = nil,
-        match: String? = nil, fix: Fix? = nil
+        match: String? = nil, fix: Fix? = nil, documentPlace: DocumentPlace? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -30,6 +32,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.concept = concept
         self.match = match
         self.fix = fix
+        self.documentPlace = documentPlace
     }
 
     /// The replacement text of the fix, if there is one.
@@ -37,7 +40,10 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 
     /// `path:line:column: severity: [rule] message`, like a compiler.
     public var description: String {
-        let place = location.map { "\($0): " } ?? ""
+        var place = location.map { "\($0): " } ?? ""
+        if let documentPlace, let location {
+            place = "\(location.path): \(documentPlace), column \(location.column): "
+        }
         return "\(place)\(severity.rawValue): [\(rule)] \(message)"
     }
 }

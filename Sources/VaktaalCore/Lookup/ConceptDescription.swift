@@ -84,6 +84,20 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         (useInstead, outdated) = Self.advice(for: match, in: set, languages: languages)
     }
 
+    /// Describes the concept `key` of `set` as if its first preferred label had been looked
+    /// up (for a concept asked for by its id).
+    public init(concept key: ConceptKey, in set: VocabularySet, languages: Set<String>? = nil) {
+        let concept = set[key]
+        let index = concept.labels.firstIndex { $0.kind == .preferred } ?? concept.labels.indices.first
+        let label = index.map { concept.labels[$0] }
+        let entry = IndexEntry(
+            concept: key, labelIndex: index, form: label?.text ?? concept.id, kind: label?.kind ?? .preferred,
+            language: label?.language ?? "", isCaseSensitive: label?.isCaseSensitive ?? false,
+            conceptIsDeprecated: concept.isDeprecated)
+        let match = LookupMatch(concept: key, entry: entry, kind: .exact, distance: 0, isVerbatim: true, length: 0)
+        self.init(match, in: set, languages: languages)
+    }
+
     /// What to use instead of an outdated match, and since when and why it is outdated.
     private static func advice(
         for match: LookupMatch, in set: VocabularySet, languages: Set<String>?

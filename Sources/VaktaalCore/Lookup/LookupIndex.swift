@@ -215,14 +215,52 @@ public struct LookupIndex: Sendable {
     }
 
     /// The slots whose key starts with `prefix`, found by binary search in the sorted keys.
-    private func prefixSlots(_ prefix: String) -> [Int] {
-        let prefix = prefix.unicodeScalars.map(\.value)
+    /// Label forms that start with what the user typed so far (ignoring case, accents,
+    /// spacing and hyphens), in alphabetical order of their keys, for search boxes that
+    /// suggest as the user types. Hidden labels (misspellings) are never suggested; each
+    /// label is given once (its first form that completes the text: "praktijkb" gives
+    /// "praktijkbegeleider", not also its plural). The work is a binary search plus the entries returned.
+    ///
+    /// - Parameters:
+    ///   - typed: What the user typed so far.
+    ///   - languages: Only labels in these languages (notations always); `nil` for all.
+    ///   - limit: The most completions returned.
+    public func completions(of typed: String, languages: Set<String>? = nil, limit: Int = 10) -> [IndexEntry] {
+        let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(typed)))
+        guard !accent.isEmpty, limit > 0 else { return [] }
+        let prefix = accent.unicodeScalars.map(\.value)
+        var index = firstSlotPosition(notBefore: prefix)
+        var result: [IndexEntry] = []
+        var seen = Set<String>()
+        while index < sortedSlots.count, result.count < limit {
+            let slot = Int(sortedSlots[index])
+            guard scalars.key(inSlot: slot, startsWith: prefix) else { break }
+            for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
+                let entry = entries[Int(id)]
+                guard entry.kind != .hidden else { continue }
+                if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
+                let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
+                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted { result.append(entry) }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The position in ``sortedSlots`` of the first key that does not sort before `prefix`.
+    private func firstSlotPosition(notBefore prefix: [UInt32]) -> Int {
         var low = 0
         var high = sortedSlots.count
         while low < high {
             let middle = (low + high) / 2
             if scalars.key(inSlot: Int(sortedSlots[middle]), precedes: prefix) { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    private func prefixSlots(_ prefix: String) -> [Int] {
+        let prefix = prefix.unicodeScalars.map(\.value)
+        var low = firstSlotPosition(notBefore: prefix)
         var result: [Int] = []
         while low < sortedSlots.count, scalars.key(inSlot: Int(sortedSlots[low]), startsWith: prefix) {
             result.append(Int(sortedSlots[low]))

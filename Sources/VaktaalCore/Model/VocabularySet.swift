@@ -49,7 +49,10 @@ public struct VocabularySet: Sendable {
     public func schemeIndex(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].scheme }
 
     /// The full URI of a concept.
-    public func uri(of key: ConceptKey) -> String { vocabulary(of: key).uri + self[key].id }
+    public func uri(of key: ConceptKey) -> String {
+        // The scheme is read in place: `vocabulary(of:)` would copy it, a retain for each of its parts.
+        vocabularies[schemeIndex(of: key)].uri + self[key].id
+    }
 
     /// The concept with this full URI, if the folder has it.
     public func key(forURI uri: String) -> ConceptKey? { resolver.key(forURI: uri) }

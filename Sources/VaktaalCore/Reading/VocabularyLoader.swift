@@ -26,6 +26,13 @@ public struct LoadedVocabulary: Sendable {
     /// The files read, in order.
     public let files: [String]
 
+    /// A folder made of vocabularies read elsewhere, with the problems met reading them.
+    public init(set: VocabularySet, diagnostics: [Finding], files: [String]) {
+        self.set = set
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+
     /// Whether some file could not be read as XML at all (exit code 2 territory).
     public var hasUnreadableFiles: Bool {
         diagnostics.contains { $0.rule == ReaderRule.malformedXML.id || $0.rule == ReaderRule.unreadableFile.id }

@@ -1,11 +1,12 @@
 /// The shapes ids must have.
-enum IdentifierPattern {
+public enum IdentifierPattern: Sendable {
     /// Scheme ids: `[a-z0-9][a-z0-9._-]*`.
     case scheme
     /// Concept ids: a non-empty URI path segment of letters, digits, `.`, `_`, `-`, `~`.
     case concept
 
-    func matches(_ value: String) -> Bool {
+    /// Whether `value` has this shape.
+    public func matches(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first else { return false }
         switch self {
         case .scheme:
@@ -34,7 +35,8 @@ enum IdentifierPattern {
         }
     }
 
-    var explanation: String {
+    /// What the shape is, for messages.
+    public var explanation: String {
         switch self {
         case .scheme: "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"
         case .concept: "use letters, digits, '.', '_', '-' and '~' (it becomes part of the concept's URI)"

@@ -103,7 +103,7 @@ struct HTMLExporter: Exporter {
     private func writeLetterAnchor(_ letter: String, _ language: String, into html: inout ByteBuffer) {
         html.appendEscaped(language)
         html += "-letter-"
-        html.appendEscaped(letter)
+        html.appendEscaped(Glossary.anchorName(ofLetter: letter))
     }
 
     private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer)

@@ -20,11 +20,12 @@ struct MarkdownExporter: Exporter {
             markdown += "## "
             Self.writeEscaped(section.words.language, into: &markdown)
             markdown += " (\(section.language))\n\n"
-            markdown +=
-                section.letters.map { "[\($0.letter)](#\(section.language)-letter-\($0.letter.lowercased()))" }
-                .joined(separator: " · ") + "\n\n"
+            func anchor(_ letter: String) -> String {
+                "\(section.language)-letter-\(Glossary.anchorName(ofLetter: letter).lowercased())"
+            }
+            markdown += section.letters.map { "[\($0.letter)](#\(anchor($0.letter)))" }.joined(separator: " · ") + "\n\n"
             for (letter, range) in section.letters {
-                markdown += "### \(letter) <a id=\"\(section.language)-letter-\(letter.lowercased())\"></a>\n\n"
+                markdown += "### \(letter) <a id=\"\(anchor(letter))\"></a>\n\n"
                 for index in range {
                     write(section.entries[index], in: section, of: glossary, into: &markdown)
                     markdown.flushIfFull()

@@ -165,6 +165,10 @@ struct Glossary {
         SafeName.make("\(language)-\(set.vocabularies.count > 1 ? set.vocabulary(of: key).id + "-" : "")\(set[key].id)")
     }
 
+    /// The name a letter's anchor uses: the letter, or `other` for `#` (a fragment may not
+    /// hold a `#`).
+    static func anchorName(ofLetter letter: String) -> String { letter == "#" ? "other" : letter }
+
     /// The letter a term is filed under, from the first byte of its folded form: A–Z, or
     /// `#` for anything else.
     private static func initial(_ first: UInt8?) -> String {

@@ -15,6 +15,16 @@ public protocol DocumentReader: Sendable {
     ///
     /// - Throws: ``DocumentProblem`` when the fixed document cannot be made.
     func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int)
+    /// The prose of a document, read with `options` (alternative text, front matter).
+    ///
+    /// - Throws: ``DocumentProblem`` when the bytes are not a document of this format.
+    func read(_ bytes: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> ReadDocument
+    /// The document with `fixes` applied, for fixes found in a reading with `options`.
+    ///
+    /// - Throws: ``DocumentProblem`` when the fixed document cannot be made.
+    func applying(_ fixes: [Fix], to bytes: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> (
+        bytes: [UInt8], applied: Int
+    )
 }
 
 /// The kinds of document the linter reads, as `--input-format` names them.
@@ -22,23 +32,42 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     case text
     case markdown
     case html
+    /// Word (Office Open XML).
+    case docx
+    /// PowerPoint (Office Open XML).
+    case pptx
+    /// OpenDocument text (LibreOffice Writer).
+    case odt
+    /// OpenDocument presentation (LibreOffice Impress).
+    case odp
+
+    /// Whether documents of this format are text (UTF-8 bytes), not a package of parts.
+    public var isText: Bool { [.text, .markdown, .html].contains(self) }
 }
 
 /// Every document reader, and which file extensions and media types each one reads. A
 /// test keeps it complete.
 public enum DocumentReaders {
     /// The readers, one per format.
-    public static let all: [any DocumentReader] = [PlainTextReader(), MarkdownReader(), HTMLReader()]
+    public static let all: [any DocumentReader] = [
+        PlainTextReader(), MarkdownReader(), HTMLReader(), OfficeReader(.docx), OfficeReader(.pptx), OfficeReader(.odt),
+        OfficeReader(.odp),
+    ]
 
     private static let extensions: [String: DocumentFormat] = [
         "txt": .text, "text": .text,
         "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
         "html": .html, "htm": .html, "xhtml": .html,
+        "docx": .docx, "docm": .docx, "pptx": .pptx, "pptm": .pptx, "odt": .odt, "odp": .odp,
     ]
 
     private static let mediaTypes: [String: DocumentFormat] = [
         "text/plain": .text, "text/markdown": .markdown, "text/x-markdown": .markdown,
         "text/html": .html, "application/xhtml+xml": .html,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": .docx,
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation": .pptx,
+        "application/vnd.oasis.opendocument.text": .odt,
+        "application/vnd.oasis.opendocument.presentation": .odp,
     ]
 
     /// The reader of a format.
@@ -104,5 +133,17 @@ extension DocumentReader {
     /// Text formats: each fix replaces its bytes with the replacement as it is.
     public func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
         TextDocument.apply(fixes, to: bytes)
+    }
+
+    /// Readers without options read as ``read(_:)`` does.
+    public func read(_ bytes: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
+        try read(bytes)
+    }
+
+    /// Readers whose fixes do not depend on the options apply them as ``applying(_:to:)`` does.
+    public func applying(_ fixes: [Fix], to bytes: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> (
+        bytes: [UInt8], applied: Int
+    ) {
+        try applying(fixes, to: bytes)
     }
 }

@@ -4,10 +4,16 @@ import VaktaalXML
 
 /// HTML, read with libxml2's HTML parser: prose is the text of elements, not attribute
 /// values, comments, `script`, `style`, `code`, `pre` (or `textarea`, `template`); entities
-/// are decoded for matching while positions stay in the raw source. Directives come from
+/// are decoded for matching while positions stay in the raw source. Text that only inline
+/// elements split (`<em>ment</em>or`) is matched as rendered. Directives come from
 /// comments; the `lang` of the `html` element is the document's language.
 struct HTMLReader: DocumentReader {
     static let skipped: Set<String> = ["script", "style", "code", "pre", "textarea", "template", "kbd", "samp"]
+    /// Elements that do not break the text they stand in.
+    static let inline: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark", "nobr", "q",
+        "s", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    ]
 
     var format: DocumentFormat { .html }
 
@@ -41,28 +47,22 @@ struct HTMLReader: DocumentReader {
         return result
     }
 
-    private static func segments(_ textRanges: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> [ProseSegment] {
-        var segments: [ProseSegment] = []
-        for range in textRanges where range.lowerBound >= start {
-            for prose in LinksAndAddresses.prose(in: bytes, range: range) {
-                if bytes[prose].contains(UInt8(ascii: "&")) {
-                    let (text, offsets) = HTMLEntities.decode(bytes, range: prose)
-                    segments.append(ProseSegment(sourceRange: prose, decoded: text, offsets: offsets))
-                } else {
-                    segments.append(ProseSegment(prose))
-                }
-            }
-        }
-        return segments
+    private static func segments(_ textRanges: [JoinedText.Piece], _ bytes: UnsafeBufferPointer<UInt8>, start: Int)
+        -> [ProseSegment]
+    {
+        let pieces = JoinedText.withoutLinks(textRanges.filter { $0.range.lowerBound >= start }, in: bytes)
+        return JoinedText.segments(pieces, in: bytes, decodesEntities: true)
     }
 
     private final class Collector: HTMLContentHandler {
         let bytes: UnsafeBufferPointer<UInt8>
-        var textRanges: [Range<Int>] = []
+        var textRanges: [JoinedText.Piece] = []
         var directives: [InlineDirective] = []
         var language: String?
         private var skipDepth = 0
         private var open: [String] = []
+        /// Whether an element that breaks the text started or ended since the last text.
+        private var broken = true
         /// Comments come in document order, so one forward pass numbers their lines.
         private var lines: LineIndex
 
@@ -74,17 +74,21 @@ struct HTMLReader: DocumentReader {
         func startElement(_ name: String, attributes: [(name: String, value: String)]) {
             if name == "html", language == nil { language = attributes.first { $0.name == "lang" }?.value }
             if HTMLReader.skipped.contains(name) { skipDepth += 1 }
+            if !HTMLReader.inline.contains(name) { broken = true }
             open.append(name)
         }
 
         func endElement(_ name: String) {
+            if !HTMLReader.inline.contains(name) { broken = true }
             guard let index = open.lastIndex(of: name) else { return }
             for closed in open[index...] where HTMLReader.skipped.contains(closed) { skipDepth -= 1 }
             open.removeSubrange(index...)
         }
 
         func text(_ range: Range<Int>) {
-            if skipDepth == 0 { textRanges.append(range) }
+            guard skipDepth == 0 else { return }
+            textRanges.append(JoinedText.Piece(range: range, joinsPrevious: !broken))
+            broken = false
         }
 
         func comment(_ text: String, at offset: Int) {

@@ -1,12 +1,14 @@
 extension MarkdownReader {
     /// The inline constructs that are not prose: code spans, HTML comments and tags,
     /// autolinks, and the `(destination "title")` or `[reference]` part of links and images.
+    /// HTML tags and comments are `markup`: the text on both sides of them runs on.
     enum Inline {
         static func excludedRanges(
             _ bytes: UnsafeBufferPointer<UInt8>, start: Int, skipping blocks: [Range<Int>],
             directives: inout [InlineDirective], lines: Lines
-        ) -> [Range<Int>] {
+        ) -> (excluded: [Range<Int>], markup: [Range<Int>]) {
             var excluded: [Range<Int>] = []
+            var markup: [Range<Int>] = []
             let sortedBlocks = blocks.sorted { $0.lowerBound < $1.lowerBound }
             var blockIndex = 0
             var index = start
@@ -23,12 +25,13 @@ extension MarkdownReader {
                     excluded.append(index..<end)
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = commentEnd(bytes, at: index) {
-                    excluded.append(index..<end)
+                    markup.append(index..<end)
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
                     if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
-                    excluded.append(index..<end)
+                    // Inline elements (`<em>`, `<span>`) run on; other tags (`<br>`, `<div>`) end the text.
+                    if isInlineTag(bytes, index..<end) { markup.append(index..<end) } else { excluded.append(index..<end) }
                     index = end
                 } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
@@ -40,7 +43,20 @@ extension MarkdownReader {
                     index += 1
                 }
             }
-            return excluded
+            return (excluded, markup)
+        }
+
+        /// A start or end tag of an inline HTML element (not an autolink such as `<https://…>`).
+        private static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+            var start = range.lowerBound + 1
+            if start < range.upperBound, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            var end = start
+            while end < range.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
+            guard end < range.upperBound, [0x20, 0x09, 0x0A, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end]) else {
+                return false
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+            return HTMLReader.inline.contains(name)
         }
 
         /// A code span: a run of backticks up to the next run of the same length.

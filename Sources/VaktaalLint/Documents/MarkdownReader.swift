@@ -1,31 +1,43 @@
 import VaktaalCore
 
 /// Markdown (CommonMark with GFM autolinks): prose is the text of paragraphs, headings,
-/// lists, block quotes, emphasis, link text and image alt text. Not prose: fenced and
-/// indented code blocks, code spans, HTML comments and tags, link destinations and titles,
-/// autolinks, bare URLs and e-mail addresses, and link reference definitions. Directives
-/// come from HTML comments.
+/// lists, block quotes, emphasis, link text and image alt text. Not prose: front matter
+/// (YAML between `---` lines, TOML between `+++` lines, but for the values of the keys
+/// asked for), fenced and indented code blocks, code spans, HTML comments and tags, link
+/// destinations and titles, autolinks, bare URLs and e-mail addresses, and link reference
+/// definitions. Emphasis markers and inline HTML do not split the text they stand in
+/// (`**leraar** in opleiding`). Directives come from HTML comments.
 struct MarkdownReader: DocumentReader {
     var format: DocumentFormat { .markdown }
 
     func read(_ source: [UInt8]) throws(DocumentProblem) -> ReadDocument {
+        try read(source, options: .standard)
+    }
+
+    func read(_ source: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
         if let problem = TextDocument.problem(source) { throw problem }
         return source.withUnsafeBufferPointer { bytes in
-            let (segments, directives) = Self.prose(bytes, start: TextDocument.contentStart(bytes))
+            let start = TextDocument.contentStart(bytes)
+            let frontMatter = FrontMatter.find(in: bytes, at: start, keys: options.frontMatterKeys)
+            var (segments, directives) = Self.prose(bytes, start: start, frontMatter: frontMatter?.range)
+            if let frontMatter {
+                let values = frontMatter.values.flatMap { LinksAndAddresses.prose(in: bytes, range: $0).map(ProseSegment.init) }
+                segments = values + segments
+            }
             return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
         }
     }
 
     private static func prose(
-        _ bytes: UnsafeBufferPointer<UInt8>, start: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, frontMatter: Range<Int>?
     ) -> (segments: [ProseSegment], directives: [InlineDirective]) {
-        var excluded: [Range<Int>] = []
+        var excluded: [Range<Int>] = frontMatter.map { [$0] } ?? []
         var directives: [InlineDirective] = []
         let lines = Lines(bytes, start: start)
         var fence: (character: UInt8, length: Int)?
         var previousBlank = true
         var inList = false
-        for line in lines.all {
+        for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
             let content = line.content
             let indent = lines.indentation(content)
             let body = content.lowerBound + min(indent.bytes, content.count)
@@ -62,11 +74,28 @@ struct MarkdownReader: DocumentReader {
             if previousBlank, indent.columns == 0, !lines.startsListItem(body..<content.upperBound) { inList = false }
             previousBlank = false
         }
-        excluded += Inline.excludedRanges(bytes, start: start, skipping: excluded, directives: &directives, lines: lines)
-        let segments = complement(of: excluded, in: start..<bytes.count).flatMap { range in
-            LinksAndAddresses.prose(in: bytes, range: range).map(ProseSegment.init)
+        let inline = Inline.excludedRanges(bytes, start: start, skipping: excluded, directives: &directives, lines: lines)
+        excluded += inline.excluded
+        // Text between HTML tags and comments runs on; code, links and blocks end it.
+        let markup = inline.markup.sorted { $0.lowerBound < $1.lowerBound }
+        var pieces: [JoinedText.Piece] = []
+        var markupIndex = 0
+        for range in complement(of: excluded, in: start..<bytes.count) {
+            var cursor = range.lowerBound
+            var joins = false
+            while markupIndex < markup.count, markup[markupIndex].lowerBound < range.upperBound {
+                let tag = markup[markupIndex]
+                markupIndex += 1
+                guard tag.lowerBound >= cursor else { continue }
+                pieces.append(JoinedText.Piece(range: cursor..<tag.lowerBound, joinsPrevious: joins))
+                cursor = min(tag.upperBound, range.upperBound)
+                joins = true
+            }
+            pieces.append(JoinedText.Piece(range: cursor..<range.upperBound, joinsPrevious: joins))
         }
-        return (segments, directives)
+        let withoutLinks = JoinedText.withoutLinks(pieces, in: bytes)
+        let withoutEmphasis = withoutLinks.flatMap { Emphasis.split($0, in: bytes) }
+        return (JoinedText.segments(withoutEmphasis, in: bytes, decodesEntities: false), directives)
     }
 
     /// The parts of `whole` not covered by `ranges`.

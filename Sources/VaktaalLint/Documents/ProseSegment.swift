@@ -10,19 +10,30 @@ public struct ProseSegment: Sendable, Equatable {
     public let decoded: [UInt8]?
     /// For decoded text: the source offset of each decoded byte, plus one for the end.
     public let offsets: [Int]?
+    /// The stretches of the source inside the segment that are markup, not text (the tags
+    /// of `<em>ment</em>or`, the `**` of `**leraar** in opleiding`): the decoded text leaves
+    /// them out, so a term split by them is still found, but never fixed automatically.
+    public let markup: [Range<Int>]
 
     /// A segment that is the source bytes themselves.
     public init(_ range: Range<Int>) {
         sourceRange = range
         decoded = nil
         offsets = nil
+        markup = []
     }
 
     /// A segment whose text was decoded; `offsets[i]` is the source offset of decoded byte `i`.
     public init(sourceRange: Range<Int>, decoded: [UInt8], offsets: [Int]) {
+        self.init(sourceRange: sourceRange, decoded: decoded, offsets: offsets, markup: [])
+    }
+
+    /// A decoded segment that leaves out the `markup` stretches of its source.
+    public init(sourceRange: Range<Int>, decoded: [UInt8], offsets: [Int], markup: [Range<Int>]) {
         self.sourceRange = sourceRange
         self.decoded = decoded
         self.offsets = offsets
+        self.markup = markup
     }
 }
 
@@ -60,20 +71,70 @@ public struct InlineDirective: Sendable, Equatable {
 /// What a document reader gives the linter.
 public struct ReadDocument: Sendable {
     /// The text that segments, positions and fixes refer to: for text formats the source
-    /// bytes themselves (shared, not copied).
+    /// bytes themselves (shared, not copied); for office documents the text of their
+    /// paragraphs, one after the other.
     public let text: [UInt8]
     /// Where the prose may be, in `text`.
     public let segments: [ProseSegment]
     /// `vaktaal-disable` and the like.
     public let directives: [InlineDirective]
-    /// The language the document declares (HTML `lang`), if any.
+    /// The language the document declares (HTML `lang`, `w:lang`, …), if any.
     public let declaredLanguage: String?
+    /// When not empty, positions are not lines of `text`: the reader names each paragraph's
+    /// place, and a finding's line is its paragraph's ordinal in its part, its column the
+    /// code points from the paragraph's start. In `text` order, not overlapping.
+    public let paragraphs: [DocumentParagraph]
 
-    /// Creates a read document.
+    /// Creates a read document whose positions are the lines and columns of `text`.
     public init(text: [UInt8], segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?) {
+        self.init(text: text, segments: segments, directives: directives, declaredLanguage: declaredLanguage, paragraphs: [])
+    }
+
+    /// Creates a read document whose positions the reader gives, paragraph by paragraph.
+    public init(
+        text: [UInt8], segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
+        paragraphs: [DocumentParagraph]
+    ) {
         self.text = text
         self.segments = segments
         self.directives = directives
         self.declaredLanguage = declaredLanguage
+        self.paragraphs = paragraphs
+    }
+}
+
+/// A paragraph of a document whose reader gives positions: its bytes in the read text and
+/// its place.
+public struct DocumentParagraph: Sendable, Equatable {
+    /// The paragraph's bytes in ``ReadDocument/text``.
+    public let range: Range<Int>
+    /// Where it is: part, slide or page, paragraph.
+    public let place: DocumentPlace
+    /// Whether fixes can be written back (not for image descriptions, which are attributes).
+    public let isFixable: Bool
+
+    /// Creates a paragraph.
+    public init(range: Range<Int>, place: DocumentPlace, isFixable: Bool = true) {
+        self.range = range
+        self.place = place
+        self.isFixable = isFixable
+    }
+}
+
+/// What a reader may be asked to read beyond the prose every format has.
+public struct ReadingOptions: Sendable, Hashable {
+    /// Office documents: include the descriptions (alternative text) of images.
+    public var includesAltText: Bool
+    /// Markdown: the front matter keys whose values are prose (`title`, `description`);
+    /// the rest of the front matter is skipped.
+    public var frontMatterKeys: [String]
+
+    /// What is read unless asked otherwise: no alternative text, no front matter.
+    public static let standard = ReadingOptions()
+
+    /// Options for reading.
+    public init(includesAltText: Bool = false, frontMatterKeys: [String] = []) {
+        self.includesAltText = includesAltText
+        self.frontMatterKeys = frontMatterKeys
     }
 }

@@ -24,6 +24,9 @@ package struct TermMatcher: Sendable {
         /// The key text (folded unless case-sensitive) the matched tokens must give.
         let key: String
         let isCaseSensitive: Bool
+        /// A case-sensitive name matched in any casing: chosen only when nothing else matches,
+        /// so that rules can report the casing.
+        var isNameVariant = false
     }
 
     private var transitions = TransitionTable()
@@ -40,6 +43,12 @@ package struct TermMatcher: Sendable {
         for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
             guard languages?.contains(entry.language) ?? true else { continue }
             insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
+            if let index = entry.labelIndex, entry.isCaseSensitive, entry.kind.isAllowed, !entry.conceptIsDeprecated,
+                !set[entry.concept].labels[index].isAbbreviation
+            {
+                // "IOS" and "ipabo" are found too, as another casing of the names "iOS" and "iPabo".
+                insert(entry.form, target: .label(entry), caseSensitive: false, nameVariant: true)
+            }
             if let index = entry.labelIndex, entry.form == set[entry.concept].labels[index].text {
                 for exception in set[entry.concept].labels[index].exceptions {
                     insert(exception, target: .allowed, caseSensitive: false)
@@ -61,7 +70,7 @@ package struct TermMatcher: Sendable {
         return value
     }
 
-    private mutating func insert(_ phrase: String, target: MatchTarget, caseSensitive: Bool) {
+    private mutating func insert(_ phrase: String, target: MatchTarget, caseSensitive: Bool, nameVariant: Bool = false) {
         let bytes = Array(phrase.utf8)
         var node: Int32 = 0
         var key = ""
@@ -86,7 +95,8 @@ package struct TermMatcher: Sendable {
             }
         }
         guard valid, node != 0, let first = bytes.first, !Tokenizer.isSpace(UInt32(first)) else { return }
-        terminals[Int(node)].append(Candidate(target: target, key: key, isCaseSensitive: caseSensitive))
+        terminals[Int(node)].append(
+            Candidate(target: target, key: key, isCaseSensitive: caseSensitive, isNameVariant: nameVariant))
     }
 
     /// Every match in `bytes[range]`, left to right, longest first at each word, never
@@ -186,6 +196,7 @@ package struct TermMatcher: Sendable {
             return text
         }
         var best: MatchTarget?
+        var nameVariant: MatchTarget?
         for candidate in candidates {
             let source: String
             if candidate.isCaseSensitive {
@@ -196,10 +207,14 @@ package struct TermMatcher: Sendable {
                 folded = source
             }
             guard source == candidate.key else { continue }
+            if candidate.isNameVariant {
+                nameVariant = nameVariant ?? candidate.target
+                continue
+            }
             if best == nil || Self.isAllowed(candidate.target) { best = candidate.target }
             if Self.isAllowed(candidate.target) { break }
         }
-        return best
+        return best ?? nameVariant
     }
 
     private static func isAllowed(_ target: MatchTarget) -> Bool {

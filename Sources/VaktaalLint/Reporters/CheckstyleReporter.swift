@@ -21,7 +21,8 @@ struct CheckstyleReporter: FindingReporter {
                     attributes: [
                         ("line", "\(finding.place.start.line)"), ("column", "\(finding.place.start.column)"),
                         ("severity", finding.severity.rawValue),
-                        ("message", finding.message), ("source", "vaktaal.\(finding.rule)"),
+                        ("message", (finding.documentPlace.map { "\($0): " } ?? "") + finding.message),
+                        ("source", "vaktaal.\(finding.rule)"),
                     ])
             }
             writer.endElement("file")

@@ -14,7 +14,8 @@ struct GitHubReporter: FindingReporter {
                 let (start, end) = (finding.place.start, finding.place.end)
                 output += "::\(command) file=\(property(result.path)),line=\(start.line),col=\(start.column),"
                 output += "endLine=\(end.line),endColumn=\(end.column),title=\(property(finding.rule.rawValue))"
-                output += "::\(data(finding.message))\n"
+                let place = finding.documentPlace.map { "\($0), column \(start.column): " } ?? ""
+                output += "::\(data(place + finding.message))\n"
             }
         }
         return output

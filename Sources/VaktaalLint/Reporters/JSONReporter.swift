@@ -1,59 +1,126 @@
 import VaktaalCore
 
 /// The JSON of the CLI contract: `version`, `files` with their findings, `summary`.
+///
+/// Written straight into one string, key by key in sorted order and laid out as
+/// `JSONEncoder` lays out pretty-printed, sorted output (the golden file and a test that
+/// compares with `JSONEncoder` keep the two the same): a report of a million findings costs
+/// a pass over them, not a tree of dictionaries.
 struct JSONReporter: FindingReporter {
     let format = ReportFormat.json
 
-    private struct Entry: Encodable {
-        let rule: RuleID
-        let severity: Severity
-        let line: Int
-        let column: Int
-        let endLine: Int
-        let endColumn: Int
-        let match: String?
-        let replacement: String?
-        let concept: String?
-        let message: String
+    func render(_ report: FindingReport, colored: Bool) -> String { Self.render(report, fixed: nil) }
 
-        init(_ finding: Finding) {
-            rule = finding.rule
-            severity = finding.severity
-            (line, column) = (finding.place.start.line, finding.place.start.column)
-            (endLine, endColumn) = (finding.place.end.line, finding.place.end.column)
-            match = finding.match
-            replacement = finding.replacement
-            concept = finding.concept
-            message = finding.message
+    /// The report, with the fixed document when there is one (the service's `?fix=true`).
+    static func render(_ report: FindingReport, fixed: String?) -> String {
+        var json = JSONText()
+        json.open("{")
+        json.key("files", first: true, indent: 1)
+        json.open("[")
+        for (index, file) in report.files.enumerated() {
+            json.separator(first: index == 0, indent: 2)
+            write(file, into: &json)
         }
-    }
-
-    private struct File: Encodable {
-        let path: String
-        let findings: [Entry]
-        let skipped: String?
-    }
-
-    private struct Summary: Encodable {
-        let files: Int
-        let errors: Int
-        let warnings: Int
-        let infos: Int
-    }
-
-    private struct Document: Encodable {
-        let version = 1
-        let files: [File]
-        let summary: Summary
-    }
-
-    func render(_ report: FindingReport, colored: Bool) -> String {
+        json.close("]", empty: report.files.isEmpty, indent: 1)
+        if let fixed {
+            json.key("fixed", first: false, indent: 1)
+            json.string(fixed)
+        }
         let summary = FindingSummary(report.files)
-        let document = Document(
-            files: report.files.map {
-                File(path: $0.path, findings: $0.findings.map(Entry.init), skipped: $0.problem?.description)
-            },
-            summary: Summary(files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos))
-        return JSONOutput.encode(document) + "\n"
+        json.key("summary", first: false, indent: 1)
+        json.open("{")
+        json.key("errors", first: true, indent: 2)
+        json.number(summary.errors)
+        json.key("files", first: false, indent: 2)
+        json.number(summary.files)
+        json.key("infos", first: false, indent: 2)
+        json.number(summary.infos)
+        json.key("warnings", first: false, indent: 2)
+        json.number(summary.warnings)
+        json.close("}", empty: false, indent: 1)
+        json.key("version", first: false, indent: 1)
+        json.number(1)
+        json.close("}", empty: false, indent: 0)
+        json.text += "\n"
+        return json.text
+    }
+
+    private static func write(_ file: FileFindings, into json: inout JSONText) {
+        json.open("{")
+        json.key("findings", first: true, indent: 3)
+        json.open("[")
+        for (index, finding) in file.findings.enumerated() {
+            json.separator(first: index == 0, indent: 4)
+            write(finding, into: &json)
+        }
+        json.close("]", empty: file.findings.isEmpty, indent: 3)
+        json.key("path", first: false, indent: 3)
+        json.string(file.path)
+        if let problem = file.problem {
+            json.key("skipped", first: false, indent: 3)
+            json.string(problem.description)
+        }
+        json.close("}", empty: false, indent: 2)
+    }
+
+    /// One finding: its keys in sorted order, optional ones left out when absent. Findings
+    /// in office documents add `area`, `page`, `paragraph`, `part` and `slide`.
+    private static func write(_ finding: Finding, into json: inout JSONText) {
+        let place = finding.place
+        let office = finding.documentPlace
+        json.open("{")
+        if let area = office?.area {
+            json.key("area", first: true, indent: 5)
+            json.string(area)
+        }
+        json.key("column", first: office?.area == nil, indent: 5)
+        json.number(place.start.column)
+        if let concept = finding.concept {
+            json.key("concept", first: false, indent: 5)
+            json.string(concept)
+        }
+        json.key("endColumn", first: false, indent: 5)
+        json.number(place.end.column)
+        json.key("endLine", first: false, indent: 5)
+        json.number(place.end.line)
+        json.key("line", first: false, indent: 5)
+        json.number(place.start.line)
+        if let match = finding.match {
+            json.key("match", first: false, indent: 5)
+            json.string(match)
+        }
+        json.key("message", first: false, indent: 5)
+        json.string(finding.message)
+        if let office {
+            if let page = office.page {
+                json.key("page", first: false, indent: 5)
+                json.number(page)
+            }
+            json.key("paragraph", first: false, indent: 5)
+            json.number(office.paragraph)
+            json.key("part", first: false, indent: 5)
+            json.string(office.part)
+        }
+        if let replacement = finding.replacement {
+            json.key("replacement", first: false, indent: 5)
+            json.string(replacement)
+        }
+        json.key("rule", first: false, indent: 5)
+        json.string(finding.rule.rawValue)
+        json.key("severity", first: false, indent: 5)
+        json.string(finding.severity.rawValue)
+        if let slide = office?.slide {
+            json.key("slide", first: false, indent: 5)
+            json.number(slide)
+        }
+        json.close("}", empty: false, indent: 4)
+    }
+}
+
+/// The JSON of `vaktaal lint --format json`, for callers that add the fixed text.
+public enum LintJSON {
+    /// The report as the CLI contract's JSON, with `fixed` when given.
+    public static func render(_ report: FindingReport, fixed: String? = nil) -> String {
+        JSONReporter.render(report, fixed: fixed)
     }
 }

@@ -38,8 +38,19 @@ struct SARIFReporter: FindingReporter {
                 var properties: [String: Any] = [:]
                 if let concept = finding.concept { properties["concept"] = concept }
                 if let match = finding.match { properties["match"] = match }
+                if let place = finding.documentPlace {
+                    // The region's line is the paragraph's ordinal in its part, its columns count
+                    // code points in the paragraph.
+                    properties["part"] = place.part
+                    properties["paragraph"] = place.paragraph
+                    if let area = place.area { properties["area"] = area }
+                    if let slide = place.slide { properties["slide"] = slide }
+                    if let page = place.page { properties["page"] = page }
+                    if let replacement = finding.replacement { properties["replacement"] = replacement }
+                }
                 if !properties.isEmpty { entry["properties"] = properties }
-                if let replacement = finding.replacement, report.canFix(finding.rule) {
+                // A fix of an office document is no text edit of the file: `vaktaal lint --fix` makes it.
+                if let replacement = finding.replacement, report.canFix(finding.rule), finding.documentPlace == nil {
                     entry["fixes"] = [
                         [
                             "description": ["text": "Replace '\(finding.match ?? "")' with '\(replacement)'"],

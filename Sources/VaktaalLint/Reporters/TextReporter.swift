@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// For people: `file:line:column: severity: message [rule]`, the line with the match
 /// underlined, and a summary. Colour only on a terminal.
@@ -13,6 +14,14 @@ struct TextReporter: FindingReporter {
             for finding in result.findings {
                 let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
                 let start = finding.place.start
+                if let place = finding.documentPlace {
+                    output +=
+                        "\(result.path): \(place), column \(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
+                    if let paragraph = result.placeTexts[place] {
+                        output += excerpt(paragraph, finding.place, color(finding.severity), colored)
+                    }
+                    continue
+                }
                 output += "\(result.path):\(start.line):\(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
                 if let line = result.lineTexts[finding.place.start.line] {
                     let expanded = line.replacingTabs()
@@ -36,6 +45,23 @@ struct TextReporter: FindingReporter {
         output += "\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))"
         output += skipped > 0 ? " (\(skipped) skipped)\n" : "\n"
         return output
+    }
+
+    /// A paragraph of an office document around a finding, with the match underlined: the
+    /// whole paragraph when it is short, else about a line's worth around the match.
+    private func excerpt(_ paragraph: String, _ range: SourceRange, _ code: String, _ colored: Bool) -> String {
+        let scalars = Array(paragraph.unicodeScalars)
+        let start = min(max(range.start.column - 1, 0), scalars.count)
+        let end = min(max(range.end.column - 1, start + 1), scalars.count)
+        let from = scalars.count <= 100 ? 0 : max(0, start - 40)
+        let to = scalars.count <= 100 ? scalars.count : min(scalars.count, max(end, from + 60) + 20)
+        let before = from > 0 ? "…" : ""
+        let after = to < scalars.count ? "…" : ""
+        var text = before
+        text.unicodeScalars.append(contentsOf: scalars[from..<to])
+        let underline = "^" + String(repeating: "~", count: max(1, end - start) - 1)
+        let prefix = String(repeating: " ", count: before.count + start - from)
+        return "    \(text + after)\n    \(prefix)\(paint(underline, code, colored))\n"
     }
 
     private func color(_ severity: Severity) -> String {

@@ -11,6 +11,13 @@ public struct FoundTerm: Sendable {
     public let text: String
     /// The label form that matched.
     public let entry: IndexEntry
+    /// In an office document: the part, slide or page and paragraph.
+    public let documentPlace: DocumentPlace?
+    /// Whether a replacement may be written back: not when inline markup splits the term
+    /// (`<em>ment</em>or`), nor in image descriptions.
+    public let canFix: Bool
+    /// Where the term stands in its sentence, when its text is not the label form as written.
+    public let context: TermContext?
 
     /// The 1-based line of the match (for inline directives).
     public var line: Int { place.start.line }
@@ -71,16 +78,35 @@ extension LintRule {
 
 /// The replacement keeps the case pattern of the text when the label ignores case and the
 /// preferred term has no capitals of its own: "Mentor" → "Werkplekbegeleider", "MENTOR" →
-/// "WERKPLEKBEGELEIDER"; otherwise the preferred term is written as it is ("iPabo").
+/// "WERKPLEKBEGELEIDER", headline case word by word ("Leraar In Opleiding" → "Aankomend
+/// Leraar"); otherwise the preferred term is written as it is ("iPabo").
 enum CaseMirror {
     static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
         guard !labelIsCaseSensitive, replacement == replacement.lowercased() else { return replacement }
         let letters = source.filter(\.isLetter)
         guard let first = letters.first else { return replacement }
         if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return replacement.uppercased() }
+        if isHeadlineCase(source) { return headlineCase(replacement) }
         if first.isUppercase, let head = replacement.first {
             return head.uppercased() + replacement.dropFirst()
         }
         return replacement
+    }
+
+    /// Two or more words, each starting with a capital.
+    private static func isHeadlineCase(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.count > 1 && words.allSatisfy { $0.first?.isUppercase ?? false }
+    }
+
+    /// Every word of `text` starting with a capital, the spaces between them kept.
+    private static func headlineCase(_ text: String) -> String {
+        var result = ""
+        var atWordStart = true
+        for character in text {
+            result += atWordStart ? character.uppercased() : String(character)
+            atWordStart = character.isWhitespace
+        }
+        return result
     }
 }

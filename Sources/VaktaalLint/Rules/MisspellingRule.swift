@@ -1,19 +1,22 @@
 import VaktaalCore
 
-/// `misspelling`: a hidden label (a known misspelling or variant); the fix is the
-/// preferred label.
+/// `misspelling`: a hidden label (a known misspelling or variant), whose fix is the
+/// preferred label; or a name in another casing (``NameCasing``), whose fix is the name.
 struct MisspellingRule: LintRule {
     let id: RuleID = "misspelling"
     let defaultSeverity = Severity.error
     let canFix = true
     let summary = "known misspellings are replaced by the preferred term"
     let examples = RuleExamples(
-        triggering: ["De ↓feedbackgeletterheid groeit.", "↓Self efficacy is belangrijk.", "Met ↓feedup en ↓feedforward."],
-        nonTriggering: ["De feedbackgeletterdheid groeit.", "Self-efficacy is belangrijk.", "Met feed up en feed forward."])
+        triggering: ["De ↓feedbackgeletterheid groeit.", "↓Self efficacy is belangrijk.", "Met ↓feedup en ↓feedforward."]
+            + NameCasing.examples.triggering,
+        nonTriggering: ["De feedbackgeletterdheid groeit.", "Self-efficacy is belangrijk.", "Met feed up en feed forward."]
+            + NameCasing.examples.nonTriggering)
 
     func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
         terms.compactMap { term in
-            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
+            guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
+            guard !term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { _, replacement in
                 "'\(term.text)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
             }

@@ -3,7 +3,8 @@ import VaktaalConfig
 
 /// The documents a lint run covers: files named on the command line as they are, and in
 /// folders, recursively, the files of known document types, leaving out hidden files and
-/// folders, simple `.gitignore` patterns and the configuration's `ignore` globs.
+/// folders, Office's owner files (`~$…`), simple `.gitignore` patterns and the
+/// configuration's `ignore` globs.
 enum DocumentWalker {
     /// The files under `paths` in path order; a path that does not exist is returned as is
     /// (the caller reports it).
@@ -29,7 +30,8 @@ enum DocumentWalker {
             guard visited.insert(URL(fileURLWithPath: current).resolvingSymlinksInPath().path).inserted else { continue }
             let patterns = inherited + gitignorePatterns(in: current)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            // `~$report.docx` is the owner file Office keeps beside a document that is open.
+            for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 if patterns.contains(where: { Glob.matches($0, name) }) || ignoring(path) { continue }
                 var isFolder: ObjCBool = false

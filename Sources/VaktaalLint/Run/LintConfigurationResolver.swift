@@ -9,13 +9,16 @@ import VaktaalCore
 final class LintConfigurationResolver: Sendable {
     let set: VocabularySet
     let language: String?
+    /// Office documents: read image descriptions too.
+    let includesAltText: Bool
     /// Each configuration file read, or the error it gave.
     private let configurations = Mutex<[String: Result<ProjectConfiguration?, ConfigurationError>]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
-    init(set: VocabularySet, language: String?) {
+    init(set: VocabularySet, language: String?, includesAltText: Bool = false) {
         self.set = set
         self.language = language
+        self.includesAltText = includesAltText
     }
 
     /// The configuration that applies in `folder`, each file read once.
@@ -79,8 +82,9 @@ final class LintConfigurationResolver: Sendable {
         for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
         let options = LintOptions(
             languages: LintOptions.Languages(choice: languageChoice, default: set.vocabularies.first?.defaultLanguage),
-            rules: settings, allowed: configuration?.allow ?? [])
-        let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)"
+            rules: settings, allowed: configuration?.allow ?? [],
+            reading: ReadingOptions(includesAltText: includesAltText, frontMatterKeys: configuration?.frontMatter ?? []))
+        let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)"
         return linters.withLock { cache in
             if let linter = cache[key] { return linter }
             let linter = Linter(set: set, options: options)

@@ -20,15 +20,19 @@ public struct LintRun: Sendable {
         public var inputFormat: DocumentFormat?
         /// Findings below this severity are left out.
         public var minimumSeverity: Severity
+        /// Office documents: lint the descriptions (alternative text) of images too.
+        public var includesAltText: Bool
 
         /// Options for a run.
         public init(
-            fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info
+            fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info,
+            includesAltText: Bool = false
         ) {
             self.fix = fix
             self.language = language
             self.inputFormat = inputFormat
             self.minimumSeverity = minimumSeverity
+            self.includesAltText = includesAltText
         }
     }
 
@@ -42,7 +46,7 @@ public struct LintRun: Sendable {
     public init(set: VocabularySet, options: Options) {
         self.set = set
         self.options = options
-        resolver = LintConfigurationResolver(set: set, language: options.language)
+        resolver = LintConfigurationResolver(set: set, language: options.language, includesAltText: options.includesAltText)
     }
 
     /// The files a run over `paths` covers, in path order: files named as they are, folders
@@ -94,7 +98,9 @@ public struct LintRun: Sendable {
         let reader = DocumentReaders.reader(for: options.inputFormat ?? .text)
         let result = linter.lint(bytes, path: name, reader: reader)
         guard options.fix else { return (filtered(result), nil) }
-        guard result.problem == nil, let fixed = try? Linter.applyingFixes(result.findings, to: bytes, reader: reader) else {
+        guard result.problem == nil,
+            let fixed = try? Linter.applyingFixes(result.findings, to: bytes, reader: reader, options: linter.options.reading)
+        else {
             return (filtered(result), bytes)
         }
         return (filtered(result), fixed.bytes)
@@ -110,7 +116,8 @@ public struct LintRun: Sendable {
         var result = linter.lint(bytes, path: path, reader: reader)
         if options.fix, result.problem == nil {
             do {
-                let (fixed, applied) = try Linter.applyingFixes(result.findings, to: bytes, reader: reader)
+                let (fixed, applied) = try Linter.applyingFixes(
+                    result.findings, to: bytes, reader: reader, options: linter.options.reading)
                 if applied > 0 {
                     try AtomicFile.write(fixed, to: path)
                     result = linter.lint(fixed, path: path, reader: reader)

@@ -13,16 +13,20 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check texts for outdated, misspelled and inconsistent terms, and fix them.",
         discussion: """
-            Reads plain text, Markdown and HTML (by extension; --input-format overrides); folders \
-            are walked recursively, '-' reads standard input. Settings come from the nearest \
-            .vaktaal.toml up from each file. Inline control: vaktaal-disable, vaktaal-enable and \
-            vaktaal-disable-next-line [rules] in comments (or on a line of plain text).
+            Reads plain text, Markdown, HTML, Word (.docx), PowerPoint (.pptx) and OpenDocument \
+            (.odt, .odp) files (by extension; --input-format overrides); folders are walked \
+            recursively, '-' reads standard input. In office documents findings name the slide \
+            or page and the paragraph, and --fix rewrites only the runs a term is in. Settings \
+            come from the nearest .vaktaal.toml up from each file. Inline control: \
+            vaktaal-disable, vaktaal-enable and vaktaal-disable-next-line [rules] in comments \
+            (or on a line of plain text).
             Exit codes: 0 nothing at or above --min-severity; 1 findings; 2 usage error or a file \
             that could not be read (the others are still linted).
 
             Examples:
               vaktaal lint docs/
               vaktaal lint --fix handleiding.md
+              vaktaal lint --fix presentatie.pptx verslag.docx
               cat tekst.txt | vaktaal lint - --format json
             """
     )
@@ -42,8 +46,13 @@ struct LintCommand: ParsableCommand {
     @Option(help: "The documents' language (e.g. nl or nl,en); 'all' applies every language.")
     var lang: String?
 
-    @Option(name: .customLong("input-format"), help: "Read every input as: text, markdown or html.")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read every input as: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var inputFormat: DocumentFormat?
+
+    @Flag(name: .customLong("alt-text"), help: "In office documents, lint the descriptions of images too.")
+    var altText = false
 
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
@@ -51,7 +60,8 @@ struct LintCommand: ParsableCommand {
         let loaded = try vocabularyOptions.loadReadable()
         let run = LintRun(
             set: loaded.set,
-            options: LintRun.Options(fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity))
+            options: LintRun.Options(
+                fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText))
         if paths == ["-"] {
             try lintStandardInput(run)
             return

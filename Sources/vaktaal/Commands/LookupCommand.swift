@@ -55,7 +55,7 @@ struct LookupCommand: ParsableCommand {
         }
         let descriptions = matches.map { ConceptDescription($0, in: loaded.set, languages: languages) }
         switch format {
-        case .json: print(JSONOutput.encode(descriptions))
+        case .json: print(ConceptDescription.json(descriptions))
         case .text: print(LookupText(set: loaded.set, languages: languages).render(descriptions), terminator: "")
         }
     }

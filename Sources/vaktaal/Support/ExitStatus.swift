@@ -2,6 +2,8 @@ import ArgumentParser
 import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
+import VaktaalServer
+import VaktaalSync
 
 /// What the command line shows for an error, and the exit code it ends with: the one
 /// mapping from errors to exit codes.
@@ -28,7 +30,15 @@ struct ExitStatus: Equatable {
             (message, code) = (error.description, 2)
         case let error as FileWriteError:
             (message, code) = (error.description, 2)
+        case let error as ServiceStartError:
+            (message, code) = (error.description, 2)
+        case let error as DatabaseError:
+            (message, code) = (error.description, 2)
         case let error as CommandError:
+            (message, code) = (error.description, 2)
+        case let error as VocabularyInputError:
+            (message, code) = (error.description, 2)
+        case let error as MergeError:
             (message, code) = (error.description, 2)
         default:
             // Usage errors exit with 2, as the CLI contract says, instead of argument-parser's 64.
@@ -47,11 +57,14 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case vocabularyHasErrors
     /// `vaktaal format` found no vocabulary to format.
     case noVocabularyToFormat
+    /// `vaktaal serve --tokens FILE` cannot read the file.
+    case unreadableTokens(path: String)
 
     var description: String {
         switch self {
         case .vocabularyHasErrors: "error: not exported: the vocabulary files have errors (see vaktaal check)"
         case .noVocabularyToFormat: "error: no vocabulary found: name the files, or pass --vocabulary PATH"
+        case .unreadableTokens(let path): "\(path): error: the tokens file cannot be read"
         }
     }
 }

@@ -1,0 +1,44 @@
+/// A term inside a file name or path (`mentor.md`, `docs/mentor/`, `C:\mentor\plan.docx`)
+/// is no prose, as URLs and e-mail addresses are not; a sentence-final "mentor." still is,
+/// and so are words joined by slashes ("HvA/InHolland/IPABO", "mentor/begeleider").
+enum FileNamesAndPaths {
+    /// Whether the match `range` is part of a file name or path in `bytes[bounds]`.
+    static func contains(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> Bool {
+        let before = range.lowerBound > bounds.lowerBound ? bytes[range.lowerBound - 1] : 0x20
+        let after = range.upperBound < bounds.upperBound ? bytes[range.upperBound] : 0x20
+        // Only a slash, backslash or dot next to the term can make it part of a path.
+        guard isSeparator(before) || isSeparator(after) || before == dot || after == dot else { return false }
+        var start = range.lowerBound
+        while start > bounds.lowerBound, range.lowerBound - start < 512, !endsChunk(bytes[start - 1]) { start -= 1 }
+        var end = range.upperBound
+        while end < bounds.upperBound, end - range.upperBound < 512, !endsChunk(bytes[end]) { end += 1 }
+        // The punctuation that ends a sentence is not part of the name.
+        while end > range.upperBound, ".,;:!?".utf8.contains(bytes[end - 1]) { end -= 1 }
+        let chunk = Array(bytes[start..<end])
+        if chunk.contains(backslash) { return true }
+        if chunk.first == slash || chunk.last == slash { return true }
+        for prefix in ["./", "../", "~/"] where chunk.starts(with: prefix.utf8) { return true }
+        return hasExtension(chunk)
+    }
+
+    private static let slash = UInt8(ascii: "/")
+    private static let backslash = UInt8(ascii: "\\")
+    private static let dot = UInt8(ascii: ".")
+
+    private static func isSeparator(_ byte: UInt8) -> Bool { byte == slash || byte == backslash }
+
+    /// White space, brackets and quotes end the stretch a path can be.
+    private static func endsChunk(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || "()[]<>\"'`,;{}|".utf8.contains(byte)
+    }
+
+    /// Whether the last name of `chunk` ends in `.ext`: one to five lower-case letters or
+    /// digits, at least one a letter (`.md`, `.docx`, `.mp4`), after something.
+    private static func hasExtension(_ chunk: [UInt8]) -> Bool {
+        guard let lastDot = chunk.lastIndex(of: dot), lastDot > 0, chunk[lastDot - 1] != slash else { return false }
+        let extensionBytes = chunk[(lastDot + 1)...]
+        guard (1...5).contains(extensionBytes.count) else { return false }
+        let isLowerOrDigit = extensionBytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+        return isLowerOrDigit && extensionBytes.contains { (0x61...0x7A).contains($0) }
+    }
+}

@@ -1,0 +1,148 @@
+import VaktaalCore
+import VaktaalText
+
+/// Finding the terms of a document: each segment's text (decoded, composed to NFC where it
+/// is not) goes through the matcher, and each match is placed in the original source.
+extension Linter {
+    /// A match of a segment, placed in the document's text.
+    struct SegmentMatch {
+        /// The bytes in ``ReadDocument/text`` (without markup around the term).
+        let range: Range<Int>
+        let entry: IndexEntry
+        /// Markup splits the term: found on the rendered text, never fixed automatically.
+        let crossesMarkup: Bool
+        /// The rendered text, when markup splits the term.
+        let rendered: String?
+        let context: TermContext?
+    }
+
+    /// Every term in the document's prose, in source order, with its place.
+    func foundTerms(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher) -> [FoundTerm] {
+        var positions = TermPositions(text: text, paragraphs: document.paragraphs)
+        var terms: [FoundTerm] = []
+        for segment in document.segments {
+            for match in matches(in: segment, text, matcher) {
+                let (place, paragraph) = positions.range(of: match.range)
+                let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
+                terms.append(
+                    FoundTerm(
+                        place: place, range: match.range, text: match.rendered ?? source, entry: match.entry,
+                        documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
+                        context: match.context))
+            }
+        }
+        return terms
+    }
+
+    /// The matches of one segment, with ranges in the document's text.
+    private func matches(in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher) -> [SegmentMatch] {
+        let range = segment.sourceRange
+        if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
+            return matcher.matches(in: text, range: range).compactMap { match in
+                placed(match, in: text, bounds: range, offsets: nil, markup: [])
+            }
+        }
+        var buffer = segment.decoded ?? Array(text[range])
+        var offsets = segment.offsets ?? (Array(range) + [range.upperBound])
+        let composed = buffer.withUnsafeBufferPointer { view in
+            CanonicalComposition.mayChange(view, range: 0..<view.count)
+                ? CanonicalComposition.composed(view, range: 0..<view.count) : nil
+        }
+        if let composed {
+            offsets = composed.offsets.map { offsets[$0] }
+            buffer = composed.text
+        }
+        return buffer.withUnsafeBufferPointer { view in
+            matcher.matches(in: view, range: 0..<view.count).compactMap { match in
+                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup)
+            }
+        }
+    }
+
+    /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
+    /// `nil` for phrases that are simply fine and for terms inside file names and paths.
+    private func placed(
+        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>]
+    ) -> SegmentMatch? {
+        guard case .label(let entry) = match.target else { return nil }
+        if FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) { return nil }
+        let start = offsets?[match.range.lowerBound] ?? match.range.lowerBound
+        var end = offsets?[match.range.upperBound] ?? match.range.upperBound
+        var crosses = false
+        if !markup.isEmpty {
+            // The markup right after the term (`</em>`, `**`) is not part of it.
+            var index = markup.partitioningIndex { $0.lowerBound >= end } - 1
+            while index >= 0, markup[index].upperBound == end, markup[index].lowerBound >= start {
+                end = markup[index].lowerBound
+                index -= 1
+            }
+            crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
+        }
+        let matched = UnsafeBufferPointer(rebasing: view[match.range])
+        let context =
+            matched.elementsEqual(entry.form.utf8) ? nil : TermContext.of(match.range, in: view, bounds: bounds)
+        return SegmentMatch(
+            range: start..<end, entry: entry, crossesMarkup: crosses,
+            rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)
+    }
+}
+
+/// Positions of matches: lines and columns of the text, or, when the reader gives
+/// paragraphs, each paragraph's line in its part and code points from its start.
+struct TermPositions {
+    private var lines: LineIndex
+    private let text: UnsafeBufferPointer<UInt8>
+    private let paragraphs: [DocumentParagraph]
+    /// A UTF-8 byte order mark is no character of the text.
+    private let hasByteOrderMark: Bool
+
+    init(text: UnsafeBufferPointer<UInt8>, paragraphs: [DocumentParagraph]) {
+        self.text = text
+        self.paragraphs = paragraphs
+        lines = LineIndex(bytes: text)
+        hasByteOrderMark = text.starts(with: [0xEF, 0xBB, 0xBF])
+    }
+
+    /// The range of `bytes` and, for office documents, the paragraph it is in.
+    mutating func range(of bytes: Range<Int>) -> (SourceRange, DocumentParagraph?) {
+        guard !paragraphs.isEmpty else {
+            return (SourceRange(start: position(bytes.lowerBound), end: position(bytes.upperBound), bytes: bytes), nil)
+        }
+        let index = max(0, paragraphs.partitioningIndex { $0.range.lowerBound > bytes.lowerBound } - 1)
+        let paragraph = paragraphs[index]
+        func column(_ offset: Int) -> Int {
+            var count = 1
+            for index in paragraph.range.lowerBound..<max(paragraph.range.lowerBound, offset) where text[index] & 0xC0 != 0x80 {
+                count += 1
+            }
+            return count
+        }
+        let line = paragraph.place.line
+        return (
+            SourceRange(
+                start: SourcePosition(line: line, column: column(bytes.lowerBound)),
+                end: SourcePosition(line: line, column: column(bytes.upperBound)), bytes: bytes),
+            paragraph
+        )
+    }
+
+    private mutating func position(_ offset: Int) -> SourcePosition {
+        var found = lines.position(at: offset)
+        if hasByteOrderMark, found.line == 1 { found.column -= 1 }
+        return found
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array where every element
+    /// that satisfies it comes after every one that does not.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

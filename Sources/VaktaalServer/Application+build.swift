@@ -1,0 +1,43 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The service's router over a store: every route of the API, `/metrics`, and the
+/// middleware for logs, metrics and cross-origin calls. Shared by `vaktaal serve` and the tests.
+public func buildRouter(
+    store: any VocabularyStore, configuration: ServiceConfiguration, metrics: ServiceMetrics = ServiceMetrics()
+) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ObservingMiddleware(metrics: metrics))
+    router.add(middleware: ErrorBodyMiddleware())
+    if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
+    metrics.snapshotGeneration(store.snapshot.generation)
+    router.get("/metrics") { _, _ in metrics.response() }
+    ServiceRoutes<BasicRequestContext>(
+        store: store, tokens: configuration.tokens, lintBodyLimit: configuration.lintBodyLimit,
+        publishBodyLimit: configuration.publishBodyLimit
+    ).register(on: router)
+    PageRoutes<BasicRequestContext>(store: store, lintBodyLimit: configuration.lintBodyLimit).register(on: router)
+    return router
+}
+
+/// The application `vaktaal serve` runs: the router on the configured address, and for a
+/// folder store the watcher that reloads it (for a database, the one that installs new
+/// versions). It stops gracefully on SIGTERM and SIGINT (requests in flight finish).
+public func buildApplication(
+    store: any VocabularyStore, configuration: ServiceConfiguration, logger: Logger
+) -> some ApplicationProtocol {
+    let metrics = ServiceMetrics()
+    var services: [any Service] = []
+    if let folder = store as? FolderStore, folder.isWritable, let interval = configuration.pollInterval {
+        services.append(FolderWatcher(store: folder, interval: interval, metrics: metrics, logger: logger))
+    }
+    if let database = store as? PostgresStore {
+        services.append(DatabaseWatcher(store: database, interval: configuration.pollInterval, metrics: metrics, logger: logger))
+    }
+    return Application(
+        router: buildRouter(store: store, configuration: configuration, metrics: metrics),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "vaktaal"),
+        services: services,
+        logger: logger)
+}

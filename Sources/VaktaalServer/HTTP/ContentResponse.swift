@@ -1,0 +1,78 @@
+import CompressNIO
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A cacheable answer: the body with its media type, a strong `ETag` and `Last-Modified`,
+/// `304 Not Modified` for a client that has it already (`If-None-Match`, else
+/// `If-Modified-Since`), and gzip for clients that accept it. This is how partners sync
+/// cheaply: an unchanged vocabulary costs one round trip and no body.
+struct ContentResponse {
+    let bytes: [UInt8]
+    let mediaType: String
+    /// The strong tag of this representation (quoted).
+    let etag: String
+    /// The HTTP date of the last change (formatted once per version).
+    let lastModified: String
+    let modified: Date
+
+    /// Bodies smaller than this are not worth compressing.
+    static let compressionThreshold = 1024
+
+    func response(for request: Request) -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = etag
+        headers[.lastModified] = lastModified
+        headers[.vary] = "Accept, Accept-Encoding"
+        headers[.cacheControl] = "no-cache"
+        if isFresh(request) { return Response(status: .notModified, headers: headers) }
+        headers[.contentType] =
+            mediaType.hasPrefix("text/") || mediaType.hasSuffix("json") || mediaType.hasSuffix("xml")
+            ? mediaType + "; charset=utf-8" : mediaType
+        var body = ByteBuffer(bytes: bytes)
+        if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request),
+            let compressed = try? body.compress(with: .gzip())
+        {
+            headers[.contentEncoding] = "gzip"
+            headers[.eTag] = String(etag.dropLast()) + "-gzip\""
+            body = compressed
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// Whether the client's copy is current.
+    private func isFresh(_ request: Request) -> Bool {
+        if let noneMatch = request.headers[.ifNoneMatch] {
+            let plain = ETagMatching.noneMatchHits(noneMatch, etag)
+            let gzipped = ETagMatching.noneMatchHits(noneMatch, String(etag.dropLast()) + "-gzip\"")
+            return plain || gzipped
+        }
+        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+            return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+        }
+        return false
+    }
+
+    /// Whether `Accept-Encoding` allows gzip (and does not give it `q=0`).
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let header = request.headers[.acceptEncoding] else { return false }
+        return MediaRanges.parse(header).contains { ($0.type == "gzip" || $0.type == "*") && $0.quality > 0 }
+    }
+}
+
+/// HTTP dates (RFC 9110 IMF-fixdate).
+enum HTTPDate {
+    /// A new formatter each time: `DateFormatter` is not safe to share between threads, and
+    /// dates are formatted once per published version.
+    private static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+
+    static func format(_ date: Date) -> String { formatter().string(from: date) }
+
+    static func parse(_ text: String) -> Date? { formatter().date(from: text) }
+}

@@ -1,0 +1,94 @@
+import VaktaalCore
+import VaktaalLint
+
+/// `/lint`: a text area and a file upload; the findings listed and highlighted in the text,
+/// each with its message and replacement, and the fixed text behind a disclosure button.
+enum LintPage {
+    /// What the form sent.
+    struct Submission {
+        var text: [UInt8]
+        var format: DocumentFormat
+        var language: String?
+    }
+
+    static func form(_ context: PageContext, _ submission: Submission? = nil) -> HTML {
+        let words = context.words
+        let text = submission.map { String(decoding: $0.text, as: UTF8.self) } ?? ""
+        func option(_ value: String, _ label: String, selected: Bool) -> HTML {
+            "<option value=\"\(value)\"\(selected ? HTML(trusted: " selected") : .empty)>\(label)</option>"
+        }
+        let language = submission?.language ?? ""
+        let languages = [("", "automatisch / automatic"), ("nl", "Nederlands"), ("en", "English"), ("all", "alle / all")]
+            .map { option($0.0, $0.1, selected: $0.0 == language) }
+        let format = submission?.format ?? .text
+        let formats = [(DocumentFormat.text, "tekst / text"), (.markdown, "Markdown"), (.html, "HTML")]
+            .map { option($0.0.rawValue, $0.1, selected: $0.0 == format) }
+        let keep: HTML = context.keepsUI ? "<input type=\"hidden\" name=\"ui\" value=\"\(context.ui.rawValue)\">" : .empty
+        return """
+            <form class="lint" action="/lint" method="post" enctype="multipart/form-data">
+            <label for="text">\(words.textToCheck)</label>
+            <textarea id="text" name="text" rows="10" lang="nl">\(text)</textarea>
+            <label for="file">\(words.fileToCheck)</label>
+            <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html">
+            <div class="row">
+            <label for="lang">\(words.language)</label>
+            <select id="lang" name="lang">\(languages)</select>
+            <label for="format">Format</label>
+            <select id="format" name="format">\(formats)</select>
+            </div>
+            \(keep)<button type="submit">\(words.checkButton)</button>
+            </form>
+            """
+    }
+
+    static func results(_ submission: Submission, _ context: PageContext) -> HTML {
+        let words = context.words
+        let reader = DocumentReaders.reader(for: submission.format)
+        let result = context.snapshot.linter(language: submission.language).lint(submission.text, path: "-", reader: reader)
+        if let problem = result.problem {
+            return "\(form(context, submission))<p class=\"empty\" role=\"alert\">\(problem.description)</p>"
+        }
+        let findings = result.findings
+        guard !findings.isEmpty else {
+            return
+                "\(form(context, submission))<h2 id=\"findings\">\(words.findings)</h2><p class=\"empty\">\(words.noFindings)</p>"
+        }
+        let items = findings.enumerated().map { index, finding -> HTML in
+            let place = finding.location?.range.start ?? .start
+            let replacement: HTML = finding.replacement.map { " → <strong>\($0)</strong>" } ?? .empty
+            return """
+                <li class="\(finding.severity.rawValue)"><a href="#f\(index)">\(place.line):\(place.column)</a> \
+                \(finding.message)\(replacement) <span class="rule">\(finding.rule.rawValue)</span></li>
+                """
+        }
+        let fixed = (try? Linter.applyingFixes(findings, to: submission.text, reader: reader).bytes) ?? submission.text
+        return """
+            \(form(context, submission))
+            <h2 id="findings">\(words.findings) (\(findings.count))</h2>
+            <ol class="findings">\(items)</ol>
+            <pre class="highlighted" lang="\(submission.language ?? "nl")">\(highlighted(submission.text, findings))</pre>
+            <details class="fixed"><summary>\(words.showFixed)</summary>
+            <h2>\(words.fixedText)</h2>
+            <pre id="fixed-text" lang="\(submission.language ?? "nl")">\(String(decoding: fixed, as: UTF8.self))</pre>
+            </details>
+            """
+    }
+
+    /// The text with each finding marked, escaped everywhere.
+    static func highlighted(_ text: [UInt8], _ findings: [Finding]) -> HTML {
+        var pieces: [HTML] = []
+        var cursor = 0
+        for (index, finding) in findings.enumerated() {
+            guard let range = finding.location?.range.bytes, range.lowerBound >= cursor, range.upperBound <= text.count else {
+                continue
+            }
+            pieces.append("\(String(decoding: text[cursor..<range.lowerBound], as: UTF8.self))")
+            let matched = String(decoding: text[range], as: UTF8.self)
+            pieces.append(
+                "<mark id=\"f\(index)\" class=\"\(finding.severity.rawValue)\" title=\"\(finding.message)\">\(matched)</mark>")
+            cursor = range.upperBound
+        }
+        pieces.append("\(String(decoding: text[cursor...], as: UTF8.self))")
+        return HTML.joined(pieces)
+    }
+}

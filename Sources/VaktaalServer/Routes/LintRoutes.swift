@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import VaktaalCore
+import VaktaalLint
+
+extension ServiceRoutes {
+    /// `POST /v1/lint?lang=&fix=`: lints the body (plain text, Markdown or HTML by
+    /// `Content-Type`) and answers with the CLI's lint JSON; with `fix=true` also the fixed text.
+    func lint(_ request: Request) async throws -> Response {
+        let mediaType = request.headers[.contentType] ?? "text/plain"
+        // Office documents are linted by the CLI; the service answers for text it can give back as text.
+        guard let format = DocumentReaders.format(forMediaType: mediaType), format.isText else {
+            throw ServiceError(
+                .unsupportedMediaType, "send text/plain, text/markdown or text/html, not '\(mediaType)'")
+        }
+        let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
+        let reader = DocumentReaders.reader(for: format)
+        let language = request.uri.queryParameters.get("lang").flatMap { $0.isEmpty ? nil : $0 }
+        let linter = store.snapshot.linter(language: language)
+        let result = linter.lint(bytes, path: "-", reader: reader)
+        switch result.problem {
+        case .notUTF8(let offset):
+            throw ServiceError(
+                .badRequest, "the body is not UTF-8 text (byte \(offset))", detailJSON: "{ \"offset\" : \(offset) }")
+        case .some(let problem):
+            throw ServiceError(.badRequest, "the body cannot be linted: \(problem)")
+        case nil:
+            break
+        }
+        var fixed: String?
+        if request.uri.queryParameters.get("fix") == "true" {
+            let applied = (try? Linter.applyingFixes(result.findings, to: bytes, reader: reader).bytes) ?? bytes
+            fixed = String(decoding: applied, as: UTF8.self)
+        }
+        let report = FindingReport(files: [result], rules: Linter.ruleDescriptors)
+        return JSONResponse.ok(LintJSON.render(report, fixed: fixed))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import VaktaalCore
+import VaktaalLint
+
+/// The web pages for editors and authors, on the same snapshot and library as the API:
+/// server-rendered, with a little plain JavaScript that only enhances them.
+struct PageRoutes<Context: RequestContext>: Sendable {
+    let store: any VocabularyStore
+    let lintBodyLimit: Int
+
+    func register(on router: Router<Context>) {
+        router.get("/") { request, _ in page(request) { ($0.words.search, SearchPage.home($0)) } }
+        router.get("/search") { request, _ in
+            let query = request.uri.queryParameters.get("q") ?? ""
+            return page(request) { context in
+                query.trimmingCharacters(in: .whitespaces).isEmpty
+                    ? (context.words.search, SearchPage.home(context))
+                    : ("\(context.words.results) ‘\(query)’", SearchPage.results(query, context))
+            }
+        }
+        router.get("/concepts/:scheme/:id") { request, context in try concept(request, context) }
+        router.get("/browse/:scheme") { request, context in try browse(request, context) }
+        router.get("/lint") { request, _ in page(request) { ($0.words.check, LintPage.form($0)) } }
+        router.post("/lint") { request, _ in try await lint(request) }
+        router.get("/changes/:scheme") { request, context in try await changes(request, context) }
+        router.get("/assets/:file") { _, context in try asset(context.parameters.get("file") ?? "") }
+    }
+
+    private func page(_ request: Request, _ make: (PageContext) -> (String, HTML)) -> Response {
+        let context = PageContext(request, snapshot: store.snapshot)
+        let (title, main) = make(context)
+        return PageLayout.page(title, context, main: main)
+    }
+
+    private func notFound(_ request: Request, _ message: String) -> Response {
+        let context = PageContext(request, snapshot: store.snapshot)
+        return PageLayout.page(message, context, main: "<h1>\(message)</h1>\(SearchPage.form(context))", status: .notFound)
+    }
+
+    private func concept(_ request: Request, _ context: Context) throws -> Response {
+        let schemeID = context.parameters.get("scheme") ?? ""
+        let id = context.parameters.get("id") ?? ""
+        let snapshot = store.snapshot
+        guard let scheme = snapshot.scheme(schemeID), IdentifierPattern.concept.matches(id),
+            let key = scheme.set.resolve(id, fromScheme: 0)
+        else { return notFound(request, "404 · \(schemeID)/\(id)") }
+        let pageContext = PageContext(request, snapshot: snapshot)
+        let (title, html) = ConceptPage.main(key, in: scheme, pageContext)
+        return PageLayout.page(title, pageContext, main: html)
+    }
+
+    private func browse(_ request: Request, _ context: Context) throws -> Response {
+        let schemeID = context.parameters.get("scheme") ?? ""
+        guard let scheme = store.snapshot.scheme(schemeID) else { return notFound(request, "404 · \(schemeID)") }
+        let language = request.uri.queryParameters.get("lang")
+        let letter = request.uri.queryParameters.get("letter")
+        return page(request) { context in
+            (context.words.browse, BrowsePage.main(scheme, language: language, letter: letter, context))
+        }
+    }
+
+    private func lint(_ request: Request) async throws -> Response {
+        let body = try await RequestBody.collect(request, limit: lintBodyLimit)
+        let type = request.headers[.contentType] ?? ""
+        var submission = LintPage.Submission(text: [], format: .text, language: nil)
+        var fields: [String: [UInt8]] = [:]
+        if let form = MultipartForm(body, contentType: type) {
+            for field in form.fields { fields[field.name] = field.bytes }
+            if let file = form["file"], let name = file.filename, !name.isEmpty, !file.bytes.isEmpty {
+                fields["text"] = file.bytes
+                if let format = DocumentReaders.format(forPath: name), format.isText {
+                    fields["format"] = Array(format.rawValue.utf8)
+                }
+            }
+        } else {
+            for (name, value) in URLEncodedForm.fields(body) { fields[name] = Array(value.utf8) }
+        }
+        submission.text = fields["text"] ?? []
+        // The page shows and fixes text; office documents are linted by the CLI.
+        submission.format =
+            fields["format"].flatMap { DocumentFormat(rawValue: String(decoding: $0, as: UTF8.self)) }.flatMap {
+                $0.isText ? $0 : nil
+            } ?? .text
+        let language = fields["lang"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        submission.language = language.isEmpty ? nil : language
+        return page(request) { ($0.words.check, LintPage.results(submission, $0)) }
+    }
+
+    private func changes(_ request: Request, _ context: Context) async throws -> Response {
+        let schemeID = context.parameters.get("scheme") ?? ""
+        guard let scheme = store.snapshot.scheme(schemeID) else { return notFound(request, "404 · \(schemeID)") }
+        let history = await store.history(of: scheme.id)
+        var versions: [(PublishedVersion, [UInt8]?)] = []
+        for version in history.reversed() {
+            versions.append((version, await store.content(of: scheme.id, revision: version.revision)))
+        }
+        return page(request) { context in (context.words.changes, ChangesPage.main(scheme, versions, context)) }
+    }
+
+    private func asset(_ name: String) throws -> Response {
+        let types = ["app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"]
+        guard let type = types[name], let text = embeddedResources.first(where: { $0.name == name })?.text else {
+            throw ServiceError.notFound("no asset '\(name)'")
+        }
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// `application/x-www-form-urlencoded` bodies.
+enum URLEncodedForm {
+    static func fields(_ body: [UInt8]) -> [(String, String)] {
+        String(decoding: body, as: UTF8.self).split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            func decode(_ text: String) -> String {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
+            }
+            return (decode(parts.first ?? ""), decode(parts.count > 1 ? parts[1] : ""))
+        }
+    }
+}

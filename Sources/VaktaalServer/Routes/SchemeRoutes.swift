@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import VaktaalCore
+
+extension ServiceRoutes {
+    /// `GET /v1/schemes`: each scheme with its identity, metadata and ETag.
+    func schemes() -> Response {
+        let entries = store.snapshot.schemes.map(SchemeSummary.init)
+        return JSONResponse.ok(JSONOutput.encode(entries))
+    }
+
+    /// `GET /v1/schemes/{id}`: the whole scheme, in the negotiated representation.
+    func scheme(_ request: Request, _ context: Context) throws -> Response {
+        let scheme = try requestedScheme(context)
+        let offered: [Representation] = [.xml, .skos, .turtle, .jsonld, .tbx, .csv, .html, .markdown]
+        let representation = try Representation.negotiate(request, offered: offered)
+        let bytes = representation.exportFormat.map(scheme.export) ?? scheme.bytes
+        let etag = representation == .xml ? scheme.etag : String(scheme.etag.dropLast()) + ".\(representation.rawValue)\""
+        return ContentResponse(
+            bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
+            modified: scheme.published
+        )
+        .response(for: request)
+    }
+
+    /// `GET /v1/schemes/{id}/versions`: the versions the service keeps, oldest first.
+    func versions(_ context: Context) async throws -> Response {
+        let scheme = try requestedScheme(context)
+        let history = await store.history(of: scheme.id).map(VersionSummary.init)
+        return JSONResponse.ok(JSONOutput.encode(history))
+    }
+
+    /// `GET /v1/schemes/{id}/concepts/{conceptID}`: one concept, as lookup's JSON or in the
+    /// vocabulary and RDF formats (the concept with the concepts it names, as stubs).
+    func concept(_ request: Request, _ context: Context) throws -> Response {
+        let scheme = try requestedScheme(context)
+        let id = context.parameters.get("conceptID") ?? ""
+        guard IdentifierPattern.concept.matches(id), let key = scheme.set.resolve(id, fromScheme: 0) else {
+            throw ServiceError.notFound("no concept '\(id)' in the scheme '\(scheme.id)'")
+        }
+        let representation = try Representation.negotiate(request, offered: [.json, .xml, .skos, .turtle, .jsonld, .html])
+        let bytes: [UInt8]
+        switch representation {
+        case .json:
+            bytes = Array(ConceptDescription(concept: key, in: scheme.set).json.utf8)
+        default:
+            bytes = ConceptExcerpt(key, of: scheme).bytes(as: representation)
+        }
+        let etag = String(scheme.etag.dropLast()) + ".\(id).\(representation.rawValue)\""
+        return ContentResponse(
+            bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
+            modified: scheme.published
+        )
+        .response(for: request)
+    }
+
+    /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme.
+    func publish(_ request: Request, _ context: Context) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        guard IdentifierPattern.scheme.matches(id) else {
+            throw ServiceError(.badRequest, "'\(id)' is no scheme id: \(IdentifierPattern.scheme.explanation)")
+        }
+        try tokens.authorize(request.headers[.authorization], scheme: id)
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+        guard type == nil || type == "application/xml" || type == "text/xml" else {
+            throw ServiceError(.unsupportedMediaType, "publish the vocabulary file as application/xml")
+        }
+        let body = try await RequestBody.collect(request, limit: publishBodyLimit)
+        let published = try await store.publish(schemeID: id, bytes: body, ifMatch: request.headers[.ifMatch])
+        var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)))
+        response.headers[.eTag] = published.etag
+        response.headers[.location] = "/v1/schemes/\(id)"
+        return response
+    }
+}
+
+/// A scheme as `GET /v1/schemes` lists it.
+struct SchemeSummary: Encodable {
+    let id: String
+    let uri: String
+    let title: String?
+    let version: String?
+    let modified: String?
+    let concepts: Int
+    let revision: Int
+    let etag: String
+    let published: String
+
+    init(_ scheme: SchemeSnapshot) {
+        let vocabulary = scheme.vocabulary
+        id = scheme.id
+        uri = vocabulary.uri
+        title = vocabulary.title(in: vocabulary.defaultLanguage)
+        version = vocabulary.version
+        modified = vocabulary.modified
+        concepts = vocabulary.concepts.count
+        revision = scheme.revision
+        etag = scheme.etag
+        published = ISO8601DateFormatter().string(from: scheme.published)
+    }
+}
+
+/// A kept version as `GET /v1/schemes/{id}/versions` lists it.
+struct VersionSummary: Encodable {
+    let revision: Int
+    let etag: String
+    let published: String
+
+    init(_ version: PublishedVersion) {
+        revision = version.revision
+        etag = version.etag
+        published = ISO8601DateFormatter().string(from: version.published)
+    }
+}

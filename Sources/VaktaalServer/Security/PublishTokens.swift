@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+
+/// Who may publish: bearer tokens per scheme, kept only as SHA-256 hashes (a file of
+/// `scheme-id sha256-hex` lines, or `VAKTAAL_TOKENS="scheme:hex,scheme:hex"`), compared in
+/// constant time. `*` as the scheme allows every scheme.
+public struct PublishTokens: Sendable, Equatable {
+    /// Token hashes by scheme id.
+    private let hashes: [String: [[UInt8]]]
+
+    /// Tokens from hashes by scheme.
+    public init(hashes: [String: [String]]) {
+        self.hashes = hashes.mapValues { $0.compactMap(Self.bytes(fromHex:)) }
+    }
+
+    /// Reads `scheme hex` lines (blank lines and `#` comments skipped) and the
+    /// `scheme:hex,…` form of the environment variable.
+    public static func parse(_ text: String) -> PublishTokens {
+        var hashes: [String: [String]] = [:]
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" }).map(String.init)
+            guard parts.count == 2 else { continue }
+            hashes[parts[0], default: []].append(parts[1].lowercased())
+        }
+        return PublishTokens(hashes: hashes)
+    }
+
+    /// The hash to configure for a token (`vaktaal serve --hash-token`).
+    public static func hash(of token: String) -> String { SHA256.hex(Array(token.utf8)) }
+
+    /// Whether any token is configured for `scheme`.
+    func protects(_ scheme: String) -> Bool { hashes[scheme] != nil || hashes["*"] != nil }
+
+    /// Checks an `Authorization` header for publishing to `scheme`.
+    ///
+    /// - Throws: ``ServiceError`` 401 without a valid bearer token, 403 for a token of
+    ///   another scheme or a scheme nobody may publish to.
+    func authorize(_ header: String?, scheme: String) throws(ServiceError) {
+        guard protects(scheme) || !hashes.isEmpty else {
+            throw ServiceError(.forbidden, "publishing is not enabled on this service (no tokens are configured)")
+        }
+        let challenge: HTTPFields = [.wwwAuthenticate: "Bearer realm=\"vaktaal\""]
+        guard let header, header.lowercased().hasPrefix("bearer ") else {
+            throw ServiceError(.unauthorized, "publishing needs a bearer token (Authorization: Bearer …)", headers: challenge)
+        }
+        let digest = SHA256.digest(Array(header.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8))
+        func holds(_ key: String) -> Bool {
+            var found = false
+            for hash in hashes[key] ?? [] where SHA256.constantTimeEqual(hash, digest) { found = true }
+            return found
+        }
+        if holds(scheme) || holds("*") { return }
+        let knownElsewhere = hashes.keys.contains { holds($0) }
+        if knownElsewhere { throw ServiceError(.forbidden, "this token may not publish the scheme '\(scheme)'") }
+        throw ServiceError(.unauthorized, "the bearer token is not valid", headers: challenge)
+    }
+
+    private static func bytes(fromHex hex: String) -> [UInt8]? {
+        guard hex.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import VaktaalCore
+
+/// What a publish must pass: the checks of `vaktaal check`, on the new file together with
+/// the other schemes the service holds. Findings name the file by its scheme (`<id>.xml`),
+/// never by a path on the server.
+enum PublishValidation {
+    /// The vocabulary in `bytes`, if it may be published as `schemeID`.
+    ///
+    /// - Throws: ``ServiceError`` 422 with the findings as JSON.
+    static func validate(
+        _ bytes: [UInt8], name: String, schemeID: String, others: [SchemeSnapshot]
+    ) throws(ServiceError) -> Vocabulary {
+        let (read, readerFindings) = VocabularyLoader.read(bytes: bytes, path: name)
+        guard let vocabulary = read, !readerFindings.contains(where: { $0.severity == .error }) else {
+            throw unprocessable(readerFindings.filter { $0.severity == .error })
+        }
+        guard vocabulary.id == schemeID else {
+            let finding = Finding(
+                rule: ReaderRule.invalidValue.id, severity: .error,
+                message: "the file is the scheme '\(vocabulary.id)', but it is published as '\(schemeID)'",
+                location: .init(path: name, line: 1, column: 1))
+            throw unprocessable([finding])
+        }
+        let set = VocabularySet(others.filter { $0.id != schemeID }.map(\.vocabulary) + [vocabulary])
+        let loaded = LoadedVocabulary(set: set, diagnostics: readerFindings, files: [name])
+        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }
+        guard errors.isEmpty else { throw unprocessable(errors) }
+        return vocabulary
+    }
+
+    private static func unprocessable(_ findings: [Finding]) -> ServiceError {
+        let entries = findings.map { finding in
+            var fields = [
+                "\"rule\" : \(JSONString.quoted(finding.rule.rawValue))",
+                "\"severity\" : \(JSONString.quoted(finding.severity.rawValue))",
+                "\"message\" : \(JSONString.quoted(finding.message))",
+            ]
+            if let location = finding.location {
+                fields += [
+                    "\"path\" : \(JSONString.quoted(location.path))", "\"line\" : \(location.line)",
+                    "\"column\" : \(location.column)",
+                ]
+            }
+            return "{ " + fields.joined(separator: ", ") + " }"
+        }
+        return ServiceError(
+            .unprocessableContent, "the vocabulary is not valid (see vaktaal check); nothing was changed",
+            detailJSON: "[\n    " + entries.joined(separator: ",\n    ") + "\n  ]")
+    }
+}
+
+/// `If-Match` and `If-None-Match` lists of entity tags.
+enum ETagMatching {
+    /// Whether an `If-Match` value allows replacing the resource whose tag is `current`
+    /// (`nil`: it does not exist). Strong comparison: weak tags never match.
+    static func matches(_ header: String, _ current: String?) -> Bool {
+        let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if tags.contains("*") { return current != nil }
+        guard let current else { return false }
+        return tags.contains(current)
+    }
+
+    /// Whether an `If-None-Match` value names the current tag (weak comparison, as for GET).
+    static func noneMatchHits(_ header: String, _ current: String) -> Bool {
+        let tags = header.split(separator: ",").map { tag -> String in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed
+        }
+        return tags.contains("*") || tags.contains(current)
+    }
+}

@@ -1,0 +1,214 @@
+import VaktaalCore
+
+/// Turns an ``AssemblyPlan`` into vocabularies that say exactly what the plan says.
+///
+/// A concept whose content is that of its template, in a version whose references still
+/// name the same concepts in the result, is kept as written. Any other concept is built
+/// from its content, taking from its template what it can (comments, labels, notes and
+/// mappings written the same way, the way its references were written).
+///
+/// Relations are a property of pairs: `broader` on the child and `narrower` on the parent
+/// say the same. A built concept writes each broader concept as `broader`, unless the
+/// parent already writes it as `narrower`; it writes a narrower concept as `narrower` only
+/// when its template did or the child does not write the `broader`. Related concepts are
+/// written on both sides. References that name no concept of the result are written as
+/// they were, so that `vaktaal check` reports them.
+struct Assembler: Sendable {
+    /// The versions that templates come from.
+    let sides: [SyncSide]
+    /// The versions whose concepts may be kept as written.
+    let verbatimSides: Set<Int>
+
+    /// The vocabularies of the plan.
+    func assemble(_ plan: AssemblyPlan) -> [Vocabulary] {
+        var places: [String: ResultPlace] = [:]
+        var templates: [String: ConceptTemplate] = [:]
+        places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
+        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+            for concept in scheme.concepts {
+                places[concept.identity] = ResultPlace(scheme: schemeIndex, id: outputID(of: concept))
+                if let template = concept.template { templates[concept.identity] = template }
+            }
+        }
+        let moved = movedIdentities(plan, places)
+        var built: [String: ConceptContent] = [:]
+        for scheme in plan.schemes {
+            for concept in scheme.concepts {
+                if let content = contentToBuild(concept, in: scheme, moved) { built[concept.identity] = content }
+            }
+        }
+        demoteUncovered(&built, templates: templates, places: places)
+        let schemeIDs = plan.schemes.map(\.content.id)
+        let relations = RelationWriting(sides: sides, built: built, templates: templates, places: places)
+        var vocabularies: [Vocabulary] = []
+        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+            let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
+            let defaultLanguage = scheme.content.defaultLanguage
+            let concepts = scheme.concepts.compactMap { plan -> Concept? in
+                guard let content = built[plan.identity] else {
+                    return plan.template.map { sides[$0.side].set[$0.key] }
+                }
+                let written = relations.relations(of: plan.identity, content, template: plan.template, references)
+                return build(content, template: plan.template, relations: written, references, defaultLanguage)
+            }
+            vocabularies.append(SchemeBuilder.vocabulary(scheme, concepts: concepts))
+        }
+        return vocabularies
+    }
+
+    /// Concepts kept as written whose relations their version wrote on the other concept,
+    /// when that concept comes from another version and does not write them: built instead,
+    /// so that no relation is lost between two concepts kept from different versions.
+    private func demoteUncovered(
+        _ built: inout [String: ConceptContent], templates: [String: ConceptTemplate], places: [String: ResultPlace]
+    ) {
+        var demoted: [String: ConceptContent] = [:]
+        for (identity, template) in templates where built[identity] == nil {
+            let side = sides[template.side]
+            let graph = side.set.graph
+            let neighbours: [(RelationKind, RelationKind, [ConceptKey])] = [
+                (.broader, .narrower, graph.broader(of: template.key)), (.narrower, .broader, graph.narrower(of: template.key)),
+                (.related, .related, graph.related(of: template.key)),
+            ]
+            var written: [(RelationKind, String)]?
+            search: for (kind, inverse, keys) in neighbours {
+                for key in keys {
+                    let partner = side.identities[key.rawValue]
+                    guard places[partner] != nil, built[partner] == nil, let other = templates[partner],
+                        other.side != template.side
+                    else { continue }
+                    let own =
+                        written
+                        ?? side.set[template.key].relations.map {
+                            (
+                                $0.kind,
+                                side.identity(ofReference: $0.reference, fromScheme: side.set.schemeIndex(of: template.key))
+                            )
+                        }
+                    written = own
+                    if own.contains(where: { $0.0 == kind && $0.1 == partner }) { continue }
+                    if RelationWriting.writes(other, inverse, identity, in: sides) { continue }
+                    demoted[identity] = side.content(at: template.key)
+                    break search
+                }
+            }
+        }
+        built.merge(demoted) { first, _ in first }
+    }
+
+    /// The id a concept gets in the result.
+    private func outputID(of concept: ConceptPlan) -> String {
+        if let content = concept.content { return content.id }
+        return concept.template.map { sides[$0.side].set[$0.key].id } ?? ""
+    }
+
+    /// Identities whose id or scheme in the result differs from their template's: written
+    /// references to them must be written anew.
+    private func movedIdentities(_ plan: AssemblyPlan, _ places: [String: ResultPlace]) -> Set<String> {
+        var moved = Set<String>()
+        for scheme in plan.schemes {
+            for concept in scheme.concepts {
+                guard let template = concept.template, verbatimSides.contains(template.side) else { continue }
+                let side = sides[template.side]
+                if side.set[template.key].id != outputID(of: concept) || side.schemeID(of: template.key) != scheme.content.id {
+                    moved.insert(concept.identity)
+                }
+            }
+        }
+        return moved
+    }
+
+    /// The content to build a concept from, or `nil` when it is kept as its template wrote it.
+    private func contentToBuild(_ concept: ConceptPlan, in scheme: SchemePlan, _ moved: Set<String>) -> ConceptContent? {
+        guard let template = concept.template else { return concept.content }
+        let side = sides[template.side]
+        let written = side.set[template.key]
+        var keep =
+            verbatimSides.contains(template.side) && !moved.contains(concept.identity)
+            && side.set.schemeID(of: template.key) == scheme.content.id
+            && side.set.schemeLanguage(of: template.key) == scheme.content.defaultLanguage
+        if keep, !moved.isEmpty {
+            let from = side.set.schemeIndex(of: template.key)
+            var references = written.relations.map(\.reference) + (written.replacedBy.map { [$0] } ?? [])
+            for mapping in written.mappings {
+                if case .reference(let reference) = mapping.target { references.append(reference) }
+            }
+            keep = references.allSatisfy { !moved.contains(side.identity(ofReference: $0, fromScheme: from)) }
+        }
+        guard let content = concept.content else { return keep ? nil : side.content(at: template.key) }
+        return keep && side.content(at: template.key) == content ? nil : content
+    }
+
+    /// A concept built from its content, its template supplying what it can.
+    private func build(
+        _ content: ConceptContent, template source: ConceptTemplate?, relations: [ConceptRelation],
+        _ references: ReferenceText, _ defaultLanguage: String?
+    ) -> Concept {
+        let template = source.map { sides[$0.side].set[$0.key] }
+        let templateSide = source.map { sides[$0.side] }
+        let sameLanguage = source.map { sides[$0.side].set.schemeLanguage(of: $0.key) == defaultLanguage }
+        let reusable = sameLanguage == true ? template : nil
+        let labels = Reuse.ordered(
+            content.labels, written: reusable?.labels ?? [], content: LabelContent.init,
+            make: { Label($0, declaredLanguage: Self.declared($0.language, defaultLanguage)) })
+        let notes = Reuse.ordered(
+            content.notes, written: reusable?.notes ?? [], content: NoteContent.init,
+            make: { Note($0, declaredLanguage: Self.declared($0.language, defaultLanguage)) })
+        var mappings: [Mapping] = []
+        var remaining = content.mappings
+        if let template, let templateSide, let key = source?.key {
+            let scheme = templateSide.set.schemeIndex(of: key)
+            for mapping in template.mappings {
+                let target = MappingContent(
+                    kind: mapping.kind, target: templateSide.identity(of: mapping.target, fromScheme: scheme))
+                guard remaining.remove(target) != nil else { continue }
+                var kept = mapping
+                if case .reference = mapping.target { kept.target = .reference(references.reference(target.target)) }
+                kept.position = nil
+                mappings.append(kept)
+            }
+        }
+        mappings += remaining.sorted().map { Mapping(kind: $0.kind, target: references.mappingTarget($0.target)) }
+        return Concept(
+            id: content.id, isTopConcept: content.isTopConcept, isDeprecated: content.isDeprecated,
+            replacedBy: content.replacedBy.map(references.reference), modified: content.modified, labels: labels,
+            notes: notes, relations: relations, mappings: mappings,
+            notations: Reuse.keptOrder(content.notations, written: template?.notations ?? []) { $0 },
+            extensions: Reuse.keptOrder(
+                content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),
+            extensionAttributes: Reuse.keptOrder(
+                content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
+            leadingComments: template?.leadingComments ?? [], innerComments: template?.innerComments ?? [])
+    }
+
+    /// The `xml:lang` to write: none when the language is the scheme's default.
+    static func declared(_ language: String, _ defaultLanguage: String?) -> String? {
+        language == (defaultLanguage ?? "") ? nil : language
+    }
+}
+
+/// Where a concept ends up in the result: the index of its scheme in the plan and its id.
+struct ResultPlace: Hashable, Sendable {
+    let scheme: Int
+    let id: String
+}
+
+/// How references are written from the concepts of one scheme: the id for a concept of the
+/// same scheme, `scheme:id` for another scheme's, and as they were for concepts that are not
+/// in the result.
+struct ReferenceText {
+    let schemeIndex: Int
+    let schemeIDs: [String]
+    let places: [String: ResultPlace]
+
+    /// The reference to the concept with `identity`.
+    func reference(_ identity: String) -> String {
+        guard let place = places[identity] else { return identity }
+        return place.scheme == schemeIndex ? place.id : "\(schemeIDs[place.scheme]):\(place.id)"
+    }
+
+    /// A mapping target: a reference for a concept of the result, else the URI.
+    func mappingTarget(_ identity: String) -> MappingTarget {
+        places[identity] == nil ? .uri(identity) : .reference(reference(identity))
+    }
+}

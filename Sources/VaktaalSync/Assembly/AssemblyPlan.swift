@@ -1,0 +1,54 @@
+import VaktaalCore
+
+/// What a diff applied or a merge decided, before it is written: the schemes of the result
+/// in order, each with its concepts' contents in order, and where known the concept or
+/// scheme each one comes from (its comments, the way its references and languages were
+/// written, and its position in the file are kept).
+struct AssemblyPlan: Sendable {
+    /// The schemes of the result, in file order.
+    var schemes: [SchemePlan]
+}
+
+/// One scheme of an ``AssemblyPlan``.
+struct SchemePlan: Sendable {
+    /// What the scheme says.
+    var content: SchemeContent
+    /// The scheme it comes from, for comments, the way metadata was written and the file name.
+    var template: Vocabulary?
+    /// Its concepts, in order.
+    var concepts: [ConceptPlan]
+}
+
+/// One concept of a ``SchemePlan``.
+struct ConceptPlan: Sendable {
+    /// The concept's identity.
+    var identity: String
+    /// What the concept says, with its identity as URI and identities for the concepts it
+    /// names, its `id` the id it gets in the result; `nil` when it says exactly what its
+    /// template says.
+    var content: ConceptContent?
+    /// The concept it comes from (always there when `content` is `nil`).
+    var template: ConceptTemplate?
+
+    /// A concept that says what `content` says.
+    init(_ content: ConceptContent, template: ConceptTemplate? = nil) {
+        identity = content.uri
+        self.content = content
+        self.template = template
+    }
+
+    /// A concept that says exactly what `template` says.
+    init(identity: String, unchanged template: ConceptTemplate) {
+        self.identity = identity
+        content = nil
+        self.template = template
+    }
+}
+
+/// A concept of one of the versions given to the ``Assembler``.
+struct ConceptTemplate: Hashable, Sendable {
+    /// The index of its version in ``Assembler/sides``.
+    var side: Int
+    /// The concept in that version.
+    var key: ConceptKey
+}

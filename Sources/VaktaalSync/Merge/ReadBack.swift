@@ -1,0 +1,74 @@
+import VaktaalCore
+
+/// The last guard before anything is written: the result in the canonical layout, read
+/// again, must read without errors and say exactly what was decided.
+enum ReadBack {
+    /// The canonical bytes of each scheme, once they are known to read back.
+    ///
+    /// - Throws: ``MergeError/resultNotReadable(problems:)`` with the reader's errors, or
+    ///   with the concepts and schemes that say something else when read back.
+    static func verify(_ vocabularies: [Vocabulary]) throws(MergeError) -> [MergedFile] {
+        let files = Parallel.mapEach(vocabularies.count) { index in
+            MergedFile(
+                scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
+                bytes: VocabularyWriter.bytes(for: vocabularies[index]))
+        }
+        let read = files.map { PieceReader.read(bytes: $0.bytes, path: $0.fileName) }
+        let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
+        guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
+        let differences = self.differences(vocabularies, VocabularySet(read.compactMap(\.vocabulary)))
+        guard differences.isEmpty else { throw .resultNotReadable(problems: differences) }
+        return files
+    }
+
+    /// What the vocabularies read back say differently: compared as written (in the order
+    /// the writer puts things), and where that differs, by content.
+    private static func differences(_ vocabularies: [Vocabulary], _ readBack: VocabularySet) -> [String] {
+        guard readBack.vocabularies.count == vocabularies.count else { return ["a scheme is missing when read back"] }
+        var problems: [String] = []
+        var suspects: [(scheme: Int, index: Int)] = []
+        for (schemeIndex, (written, read)) in zip(vocabularies, readBack.vocabularies).enumerated() {
+            if SchemeContent(written) != SchemeContent(read) { problems.append("scheme '\(written.id)' reads back otherwise") }
+            guard written.concepts.count == read.concepts.count else {
+                problems.append(
+                    "scheme '\(written.id)' reads back with \(read.concepts.count) concepts, not \(written.concepts.count)")
+                continue
+            }
+            let mismatches = Parallel.map(written.concepts.count) { index -> Int? in
+                let (concept, again) = (written.concepts[index], read.concepts[index])
+                return concept.isWrittenAlike(again) || canonical(concept).isWrittenAlike(again)
+                    ? nil : index
+            }
+            suspects += mismatches.compactMap { $0 }.map { (schemeIndex, $0) }
+        }
+        guard !suspects.isEmpty, problems.isEmpty else { return problems }
+        let original = VocabularySet(vocabularies)
+        var offsets: [Int] = []
+        var offset = 0
+        for vocabulary in vocabularies {
+            offsets.append(offset)
+            offset += vocabulary.concepts.count
+        }
+        for (scheme, index) in suspects {
+            let key = ConceptKey(offsets[scheme] + index)
+            if ConceptContent(key, in: original) != ConceptContent(key, in: readBack) {
+                problems.append("concept '\(original[key].id)' of '\(vocabularies[scheme].id)' reads back otherwise")
+            }
+        }
+        return problems
+    }
+
+    /// A concept with its parts in the order the canonical writer writes them.
+    private static func canonical(_ concept: Concept) -> Concept {
+        var result = concept
+        result.labels = stableSorted(concept.labels) { LabelKind.allCases.firstIndex(of: $0.kind) ?? 0 }
+        result.notes = stableSorted(concept.notes) { NoteKind.allCases.firstIndex(of: $0.kind) ?? 0 }
+        result.relations = stableSorted(concept.relations) { RelationKind.allCases.firstIndex(of: $0.kind) ?? 0 }
+        result.mappings = stableSorted(concept.mappings) { MappingKind.allCases.firstIndex(of: $0.kind) ?? 0 }
+        return result
+    }
+
+    private static func stableSorted<Element>(_ elements: [Element], by rank: (Element) -> Int) -> [Element] {
+        elements.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import VaktaalCore
+
+/// The last version of each scheme pulled from a vaktaal service, kept in the vocabulary
+/// folder under `.vaktaal/pulled/` (hidden, so it is never read as part of the vocabulary):
+/// the base of the next three-way merge and the ETag to send with the next request, so that
+/// pulling needs no state on the server.
+///
+/// A pull is then: fetch the scheme (with ``etag(scheme:)`` as `If-None-Match`; 304 ends it),
+/// merge with ``VocabularyMerge/merge(base:ours:theirs:options:)`` (base: ``load(scheme:)``,
+/// or none on the first pull, which just writes the file), write the result, and
+/// ``save(_:etag:scheme:)`` what was fetched.
+public struct PulledCopy: Sendable {
+    /// `<vocabulary folder>/.vaktaal/pulled`.
+    public let folder: String
+
+    /// The pulled copies of the vocabulary folder `vocabularyFolder`.
+    public init(vocabularyFolder: String) {
+        folder = (vocabularyFolder.hasSuffix("/") ? vocabularyFolder : vocabularyFolder + "/") + ".vaktaal/pulled"
+    }
+
+    /// Where the last pulled version of a scheme is kept.
+    public func path(scheme: String) -> String { "\(folder)/\(scheme).xml" }
+
+    /// The last pulled version of a scheme, `nil` before the first pull.
+    ///
+    /// - Throws: ``VocabularyInputError/unreadable(_:)`` when the kept copy does not read.
+    public func load(scheme: String) throws(VocabularyInputError) -> VocabularySet? {
+        guard FileManager.default.fileExists(atPath: path(scheme: scheme)) else { return nil }
+        return try VocabularyInput.path(path(scheme: scheme)).load(strict: true).set
+    }
+
+    /// The ETag the service gave with the last pulled version, if any.
+    public func etag(scheme: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(scheme).etag") else { return nil }
+        let etag = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return etag.isEmpty ? nil : etag
+    }
+
+    /// Keeps a pulled version and its ETag, atomically.
+    public func save(_ bytes: [UInt8], etag: String?, scheme: String) throws(FileWriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .failed(path: folder, operation: "create the folder", reason: error.localizedDescription)
+        }
+        try AtomicFile.write(bytes, to: path(scheme: scheme))
+        let etagPath = "\(folder)/\(scheme).etag"
+        if let etag {
+            try AtomicFile.write(etag + "\n", to: etagPath)
+        } else {
+            try? FileManager.default.removeItem(atPath: etagPath)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Dispatch
+import Synchronization
+
+/// Work spread over all cores in a few large chunks, results in order.
+enum Parallel {
+    /// `transform` of `0..<count`, computed in parallel chunks.
+    static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+        let chunkCount = count < 2_000 ? 1 : min(16, max(1, count / 1_000))
+        guard chunkCount > 1 else { return (0..<count).map(transform) }
+        let slots = Mutex<[[Value]]>(Array(repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+            let values = range.map(transform)
+            slots.withLock { $0[chunk] = values }
+        }
+        return slots.withLock { Array($0.joined()) }
+    }
+
+    /// `transform` of `0..<count`, each item a task of its own (for a few large items).
+    static func mapEach<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+        let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let value = transform(index)
+            slots.withLock { $0[index] = value }
+        }
+        let values = slots.withLock { $0 }
+        // Every slot is filled once concurrentPerform returns; the fallback only satisfies the types.
+        return values.enumerated().map { $1 ?? transform($0) }
+    }
+
+    /// Runs two pieces of work at once and returns both results.
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let results = Mutex<(First?, Second?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let value = first()
+                results.withLock { $0.0 = value }
+            } else {
+                let value = second()
+                results.withLock { $0.1 = value }
+            }
+        }
+        let (firstValue, secondValue) = results.withLock { $0 }
+        // Both slots are filled once concurrentPerform returns; the fallbacks only satisfy the types.
+        return (firstValue ?? first(), secondValue ?? second())
+    }
+}

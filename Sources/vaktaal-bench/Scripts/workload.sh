@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The speed workload of ../shared/bench (real Dutch text, generated vocabularies of 1k, 10k and
+# 100k concepts) with the peers in the same run; prints one table. Not a test.
+# Prepare the workload first as ../shared/bench/README.md says (default folder /tmp/bench),
+# and `pip install ahocorasick-rs`; needs hyperfine and xmllint.
+# Usage: Sources/vaktaal-bench/Scripts/workload.sh [BENCH_FOLDER] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+bench=${1:-/tmp/bench}
+runs=${2:-3}
+peer=../shared/bench/pymatch.py
+swift build -c release --product vaktaal >/dev/null
+vaktaal=$PWD/.build/release/vaktaal
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+mean() { python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$@"; }
+peak() { { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null || true; } | tail -1; }
+row() { printf '| %-44s | %12s | %12s | %8s | %s\n' "$@"; }
+
+row "workload" "vaktaal" "peer" "ratio" "notes"
+row "---" "---" "---" "---" "---"
+for n in 1000 10000 100000; do
+    vocabulary="$bench/vocab-$n/Vocabulary/synth.xml"
+    text="$bench/vocab-$n/corpus/lint-100mb.txt"
+    [ -f "$vocabulary" ] || continue
+    megabytes=$(python3 -c "import os; print(os.path.getsize('$text') / 1e6)")
+    hyperfine -N -i --runs "$runs" --export-json "$out/lint-$n.json" --style none \
+        "$vaktaal lint --format json --vocabulary $vocabulary $text" \
+        "python3 $peer ahocorasick_rs $bench/vocab-$n/patterns.txt $text" >/dev/null
+    ours=$(mean "$out/lint-$n.json" 0)
+    theirs=$(mean "$out/lint-$n.json" 1)
+    memory=$(peak "$vaktaal" lint --format json --vocabulary "$vocabulary" "$text")
+    findings=$("$vaktaal" lint --format json --vocabulary "$vocabulary" "$text" | python3 -c 'import json,sys; print(sum(len(f["findings"]) for f in json.load(sys.stdin)["files"]))' || true)
+    row "lint 100 MB, $n concepts (s)" "$ours" "$theirs" "$(python3 -c "print('%.2fx' % ($theirs / $ours))")" \
+        "$(python3 -c "print('%.0f MB/s' % ($megabytes / $ours))"), peak $((memory / 1024)) MB, $findings findings"
+done
+folder="$bench/vocab-10000/corpus/md"
+if [ -d "$folder" ]; then
+    hyperfine -N -i --runs "$runs" --export-json "$out/md.json" --style none \
+        "$vaktaal lint --format json --vocabulary $bench/vocab-10000/Vocabulary/synth.xml $folder" \
+        "python3 $peer ahocorasick_rs $bench/vocab-10000/patterns.txt $folder" >/dev/null
+    ours=$(mean "$out/md.json" 0)
+    theirs=$(mean "$out/md.json" 1)
+    row "2,000 Markdown files (100 MB), 10k (s)" "$ours" "$theirs" "$(python3 -c "print('%.2fx' % ($theirs / $ours))")" \
+        "$(python3 -c "print('%.0f MB/s' % (100 / $ours))")"
+fi
+big="$bench/vocab-100000/Vocabulary/synth.xml"
+if [ -f "$big" ]; then
+    echo "De mentor bespreekt de leeruitkomsten." >"$out/one-line.txt"
+    hyperfine -N -i --runs "$runs" --export-json "$out/small.json" --style none \
+        "$vaktaal lint --vocabulary $big $out/one-line.txt" "$vaktaal lookup mentor --vocabulary $big" \
+        "$vaktaal check --vocabulary $big" "xmllint --stream --noout $big" >/dev/null
+    row "lint a one-line file, 100k concepts (s)" "$(mean "$out/small.json" 0)" "" "" "peak $(($(peak "$vaktaal" lint --vocabulary "$big" "$out/one-line.txt") / 1024)) MB"
+    row "lookup, whole process, 100k concepts (s)" "$(mean "$out/small.json" 1)" "" "" "peak $(($(peak "$vaktaal" lookup mentor --vocabulary "$big") / 1024)) MB"
+    ours=$(mean "$out/small.json" 2)
+    theirs=$(mean "$out/small.json" 3)
+    row "check, 100k concepts (s)" "$ours" "$theirs" "$(python3 -c "print('%.2fx' % ($theirs / $ours))")" \
+        "peer: xmllint --stream; peak $(($(peak "$vaktaal" check --vocabulary "$big") / 1024)) MB"
+fi

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import VaktaalCore
+import VaktaalText
+
+@testable import VaktaalLint
+
+/// The JSON reporter writes its text directly; it must stay byte for byte what `JSONEncoder`
+/// would write for the same report, for every kind of string.
+@Suite struct JSONReporterTests {
+    private struct Entry: Encodable {
+        let rule: String, severity: String, line: Int, column: Int, endLine: Int, endColumn: Int
+        let match: String?, replacement: String?, concept: String?, message: String
+    }
+    private struct File: Encodable {
+        let path: String
+        let findings: [Entry]
+        let skipped: String?
+    }
+    private struct Summary: Encodable { let files: Int, errors: Int, warnings: Int, infos: Int }
+    private struct Document: Encodable {
+        let version = 1
+        let files: [File]
+        let summary: Summary
+        let fixed: String?
+    }
+
+    static let strings = [
+        "plain", "quote \" and backslash \\", "slash / and url https://x.nl/a", "line\nbreak\r\ttab", "\u{1}\u{1F}\u{7F}",
+        "é ü 😀 \u{2028} \u{FEFF}", "", "\u{8}\u{C}",
+    ]
+
+    @Test(arguments: strings)
+    func writesWhatJSONEncoderWrites(_ text: String) throws {
+        let location = SourceLocation(
+            path: text, range: SourceRange(start: .init(line: 2, column: 3), end: .init(line: 2, column: 9), bytes: 0..<1))
+        let finding = Finding(
+            rule: "deprecated-term", severity: .warning, message: text, location: location, concept: text, match: text,
+            fix: Fix(replacement: text, range: location.range))
+        let bare = Finding(rule: "inconsistent-term", severity: .info, message: "m", location: location)
+        let files = [
+            FileFindings(path: text, findings: [finding, bare]), FileFindings(path: "empty", findings: [], problem: .binary),
+        ]
+        let written = JSONReporter.render(FindingReport(files: files, rules: []), fixed: text)
+        let entries = [
+            Entry(
+                rule: "deprecated-term", severity: "warning", line: 2, column: 3, endLine: 2, endColumn: 9, match: text,
+                replacement: text, concept: text, message: text),
+            Entry(
+                rule: "inconsistent-term", severity: "info", line: 2, column: 3, endLine: 2, endColumn: 9, match: nil,
+                replacement: nil, concept: nil, message: "m"),
+        ]
+        let document = Document(
+            files: [
+                File(path: text, findings: entries, skipped: nil),
+                File(path: "empty", findings: [], skipped: DocumentProblem.binary.description),
+            ],
+            summary: Summary(files: 2, errors: 0, warnings: 1, infos: 1), fixed: text)
+        #expect(written == JSONOutput.encode(document) + "\n")
+    }
+
+    @Test func aReportWithoutFilesIsStillTheContractsShape() {
+        let written = JSONReporter.render(FindingReport(files: [], rules: []), fixed: nil)
+        let document = Document(files: [], summary: Summary(files: 0, errors: 0, warnings: 0, infos: 0), fixed: nil)
+        #expect(written == JSONOutput.encode(document) + "\n")
+    }
+}

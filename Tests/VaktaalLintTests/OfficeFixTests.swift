@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import VaktaalCore
+
+@testable import VaktaalLint
+
+/// `--fix` in office documents: only the runs a match touches change, everything else in the
+/// package stays byte for byte, and the result reads again.
+@Suite struct OfficeFixTests {
+    static let fixtures: [(String, DocumentFormat, [String])] = [
+        (
+            "presentation.pptx", .pptx,
+            [
+                "ppt/notesSlides/notesSlide1.xml", "ppt/slides/slide1.xml", "ppt/slides/slide2.xml", "ppt/slides/slide3.xml",
+                "ppt/slides/slide4.xml",
+            ]
+        ),
+        ("report.docx", .docx, ["word/comments.xml", "word/document.xml", "word/footer1.xml", "word/header1.xml"]),
+        ("notes.odt", .odt, ["content.xml"]),
+        ("slides.odp", .odp, ["content.xml"]),
+    ]
+
+    @Test(arguments: fixtures)
+    func fixesChangeOnlyThePartsWithTermsAndReadAgainClean(name: String, format: DocumentFormat, changed: [String]) throws {
+        let original = try officeFixture(name)
+        let (fixed, applied) = try fixedOffice(original, format: format)
+        #expect(applied > 0)
+        let before = try ZIPPackage(original)
+        let after = try ZIPPackage(fixed)
+        #expect(after.directory.entries.map(\.name) == before.directory.entries.map(\.name))
+        var differing: [String] = []
+        for entry in before.directory.entries {
+            let old = try before.part(entry.name)
+            let new = try after.part(entry.name)
+            if old != new { differing.append(entry.name) }
+        }
+        #expect(differing.sorted() == changed)
+        // The entries of parts without terms are copied as they were, headers and all.
+        for (old, new) in zip(before.directory.entries, after.directory.entries) where !changed.contains(old.name) {
+            let oldRecord = Array(
+                original[old.localOffset..<old.localOffset + 30 + old.nameBytes.count + Int(old.compressedSize)])
+            let newRecord = Array(fixed[new.localOffset..<new.localOffset + 30 + new.nameBytes.count + Int(new.compressedSize)])
+            #expect(oldRecord == newRecord, "\(old.name)")
+        }
+        let again = dutchLinter.lint(fixed, path: "t", format: format)
+        #expect(again.problem == nil)
+        #expect(again.findings.filter { $0.fix != nil }.isEmpty, "\(again.findings)")
+        #expect(try fixedOffice(fixed, format: format).applied == 0)
+    }
+
+    @Test func theReplacementGoesIntoTheFirstRunWithItsFormattingAndEmptiedRunsGo() throws {
+        let fixed = try fixedOffice(try officeFixture("presentation.pptx"), format: .pptx).bytes
+        let slide = try partText(fixed, "ppt/slides/slide3.xml")
+        #expect(slide.contains("<a:rPr lang=\"nl-NL\" b=\"1\">"))
+        #expect(slide.contains("<a:t>feedbackgeletterdheid</a:t>"))
+        #expect(slide.contains("<a:t> van de aankomend leraar.</a:t>"))
+        #expect(!slide.contains("geletterheid"))
+        let document = try partText(try fixedOffice(try officeFixture("report.docx"), format: .docx).bytes, "word/document.xml")
+        // The italic run keeps the term; the bold run that held the rest is gone.
+        #expect(document.contains("<w:i/><w:lang w:val=\"nl-NL\"/></w:rPr><w:t>feedbackgeletterdheid</w:t></w:r>"))
+        #expect(!document.contains("<w:b/>"))
+        // Deleted and hidden text stay as they were.
+        #expect(document.contains("<w:delText>mentor</w:delText>"))
+        #expect(document.contains("<w:t xml:space=\"preserve\">mentor </w:t>"))
+        #expect(document.contains("HYPERLINK \"https://example.org/mentor\""))
+    }
+
+    @Test func spacesAtTheEdgeOfAWordRunArePreserved() throws {
+        let package = TestPackage.word(
+            "<w:p><w:r><w:t>feedback</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>geletterheid is</w:t></w:r></w:p>")
+        let document = try partText(try fixedOffice(package.bytes, format: .docx).bytes, "word/document.xml")
+        #expect(
+            document.contains(
+                "<w:r><w:t>feedbackgeletterdheid</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> is</w:t></w:r>"
+            ))
+    }
+
+    @Test func tabsAndSoftHyphensInsideATermGoWithIt() throws {
+        let package = TestPackage.word(
+            "<w:p><w:r><w:t>self</w:t><w:tab/><w:t>efficacy &amp; feedback</w:t><w:softHyphen/>"
+                + "<w:t>geletterheid</w:t></w:r></w:p>")
+        let document = try partText(try fixedOffice(package.bytes, format: .docx).bytes, "word/document.xml")
+        #expect(
+            document.contains("<w:r><w:t>self-efficacy</w:t><w:t xml:space=\"preserve\"> &amp; feedbackgeletterdheid</w:t></w:r>")
+        )
+    }
+
+    @Test func openDocumentSpansAndSpacesAreFixedInPlace() throws {
+        let package = TestPackage.openDocumentText(
+            "<text:p>De <text:span>feed</text:span><text:span>back</text:span><text:span>geletterheid</text:span>"
+                + " en self<text:s/>efficacy.</text:p>")
+        let content = try partText(try fixedOffice(package.bytes, format: .odt).bytes, "content.xml")
+        #expect(content.contains("<text:p>De <text:span>feedbackgeletterdheid</text:span> en self-efficacy.</text:p>"))
+    }
+
+    @Test func fixesNeverTouchImageDescriptions() throws {
+        let slide = TestPackage.shape("<a:p><a:r><a:t>De mentor.</a:t></a:r></a:p>", description: "Een mentor")
+        let package = TestPackage.presentation([slide])
+        let linter = Linter(
+            set: shippedSet,
+            options: LintOptions(languages: .automatic(default: "nl"), reading: ReadingOptions(includesAltText: true)))
+        let (fixed, applied) = try fixedOffice(package.bytes, format: .pptx, linter: linter)
+        #expect(applied == 1)
+        let text = try partText(fixed, "ppt/slides/slide1.xml")
+        #expect(text.contains("descr=\"Een mentor\"") && text.contains("<a:t>De werkplekbegeleider.</a:t>"))
+    }
+
+    @Test func aFixedFileIsWrittenAtomicallyAndLintedAgain() throws {
+        let folder = NSTemporaryDirectory() + "vaktaal-office-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/slides.pptx"
+        try Data(try officeFixture("presentation.pptx")).write(to: URL(fileURLWithPath: path))
+        let results = try LintRun(set: shippedSet, options: .init(fix: true)).lint([folder])
+        #expect(results.count == 1 && results[0].problem == nil)
+        #expect(results[0].findings.map(\.rule) == ["abbreviation-first-use", "inconsistent-term"])
+        let written = try #require(FileBytes.read(path))
+        #expect(try partText(written, "ppt/slides/slide1.xml").contains("Nieuwe term: Werkplekbegeleider"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(leftovers == ["slides.pptx"])
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import VaktaalServer
+
+@Suite struct LintRouteTests {
+    @Test(arguments: [
+        ("text/plain", "De mentor bespreekt de feedbackgeletterheid.", 2),
+        ("text/markdown; charset=utf-8", "De `mentor` en de **Mentor**.", 1),
+        ("text/html", "<p class=\"mentor\">De <em>mentoren</em></p>", 1),
+    ])
+    func textsAreLintedByTheirContentType(_ type: String, _ text: String, _ count: Int) async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: type], body: ByteBuffer(string: text)
+            ) { response in
+                #expect(response.status == .ok)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(json["version"] as? Int == 1 && json["fixed"] == nil)
+                let files = try #require(json["files"] as? [[String: Any]])
+                #expect((files.first?["findings"] as? [Any])?.count == count)
+            }
+        }
+    }
+
+    @Test func fixTrueAlsoGivesTheFixedText() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/lint?fix=true", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: "De Mentor bespreekt de feedbackgeletterheid.")
+            ) { response in
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(json["fixed"] as? String == "De Werkplekbegeleider bespreekt de feedbackgeletterdheid.")
+            }
+        }
+    }
+
+    @Test(arguments: [("nl", 1), ("en", 0), ("all", 1)])
+    func theLanguageParameterChoosesTheLabels(_ language: String, _ count: Int) async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/lint?lang=\(language)", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: "De mentor en de self efficacy")
+            ) { response in
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let findings = (json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
+                #expect(findings.filter { $0["match"] as? String == "mentor" }.count == count)
+            }
+        }
+    }
+
+    @Test func badBodiesAreRefusedClearly() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: "application/pdf"], body: ByteBuffer(string: "%PDF")
+            ) { #expect($0.status == .unsupportedMediaType) }
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(bytes: Array("caf".utf8) + [0xE9, 0x20, 0x6D])
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.text.contains("\"offset\" : 3"))
+            }
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: String(repeating: "mentor ", count: 160_000))
+            ) { #expect($0.status == .contentTooLarge) }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import VaktaalServer
+
+@Suite struct OperationsTests {
+    @Test func theOpenAPIDocumentAndTheRouterDescribeTheSameRoutes() throws {
+        let store = try FolderStore(folder: try temporaryVocabularyFolder())
+        let router = buildRouter(store: store, configuration: ServiceConfiguration())
+        let routed = Set(
+            router.routes.filter { $0.method != .head }.map { route in
+                let path = route.path.description.split(separator: "/").map { segment in
+                    segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+                }
+                return "\(route.method.rawValue.lowercased()) /" + path.joined(separator: "/")
+            })
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.text.utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
+        #expect(
+            routed == documented,
+            "only routed: \(routed.subtracting(documented)); only documented: \(documented.subtracting(routed))")
+    }
+
+    @Test func metricsCountRequestsPerRoute() async throws {
+        try await makeApplication().application.test(.router) { client in
+            _ = try await client.execute(uri: "/v1/lookup?q=mentor", method: .get)
+            _ = try await client.execute(uri: "/v1/schemes/onbekend", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = response.body.text
+                #expect(text.contains("vaktaal_http_requests_total{method=\"GET\",route=\"/v1/lookup\",status=\"200\"} 1"))
+                #expect(text.contains("route=\"/v1/schemes/{id}\",status=\"404\""))
+                #expect(text.contains("vaktaal_http_request_duration_seconds_bucket"))
+                #expect(text.contains("vaktaal_snapshot_generation 1"))  // "1.0" in the text format
+            }
+        }
+    }
+
+    @Test func configuredOriginsMayCallTheAPI() async throws {
+        let configuration = ServiceConfiguration(corsOrigins: ["https://partner.example.org"])
+        try await makeApplication(configuration: configuration).application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/lookup?q=mentor", method: .get, headers: [.origin: "https://partner.example.org"]
+            ) { #expect($0.headers[.accessControlAllowOrigin] == "https://partner.example.org") }
+            try await client.execute(uri: "/v1/lookup?q=mentor", method: .get, headers: [.origin: "https://evil.example"]) {
+                #expect($0.headers[.accessControlAllowOrigin] == nil)
+            }
+            try await client.execute(
+                uri: "/v1/lint", method: .options,
+                headers: [.origin: "https://partner.example.org", .accessControlRequestMethod: "POST"]
+            ) { response in
+                #expect(response.status == .noContent && response.headers[.accessControlAllowMethods]?.contains("POST") == true)
+            }
+        }
+    }
+
+    @Test func aChangedFolderIsReloadedAndABrokenOneKeepsTheServingVersion() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder)
+        try changedVocabulary().write(toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
+        #expect(await store.folderChanged())
+        #expect(await store.reload().isEmpty)
+        #expect(store.snapshot.generation == 2 && store.snapshot.scheme("lerarenopleiding")?.revision == 2)
+        try "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"><concept>".write(
+            toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
+        let findings = await store.reload()
+        #expect(findings.first?.location?.path == folder + "/lerarenopleiding.xml" && findings.first?.location?.line == 1)
+        #expect(store.snapshot.generation == 2 && store.snapshot.index.search("praktijkopleider").count == 1)
+    }
+
+    @Test func theServiceAnswersOnARealPort() async throws {
+        let (application, _, _) = try makeApplication()
+        try await application.test(.live) { client in
+            try await client.execute(uri: "/v1/lookup?q=mentor", method: .get) { response in
+                #expect(response.status == .ok && response.body.text.contains("werkplekbegeleider"))
+            }
+        }
+    }
+
+    @Test func sha256MatchesTheStandardsVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(SHA256.hex(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import VaktaalServer
+
+@Suite struct PublishTests {
+    func put(
+        _ body: String, token: String? = partnerToken, ifMatch: String? = nil, scheme: String = "lerarenopleiding",
+        type: String = "application/xml"
+    ) -> (uri: String, headers: HTTPFields, body: ByteBuffer) {
+        var headers: HTTPFields = [.contentType: type]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let ifMatch { headers[.ifMatch] = ifMatch }
+        return ("/v1/schemes/\(scheme)", headers, ByteBuffer(string: body))
+    }
+
+    @Test func aValidVersionIsStoredAtomicallyAndServedFromTheNextRequest() async throws {
+        let (application, store, folder) = try makeApplication()
+        try await application.test(.router) { client in
+            let etag = try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get).headers[.eTag]
+            let request = put(changedVocabulary(), ifMatch: etag)
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .ok, "\(response.body.text)")
+                #expect(response.headers[.eTag] != etag && response.body.text.contains("\"revision\" : 2"))
+            }
+            try await client.execute(uri: "/v1/lookup?q=praktijkopleider", method: .get) { response in
+                #expect(response.body.text.contains("werkplekbegeleider"))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/versions", method: .get) { response in
+                #expect(response.body.text.contains("\"revision\" : 1") && response.body.text.contains("\"revision\" : 2"))
+            }
+        }
+        let onDisk = try String(contentsOfFile: folder + "/lerarenopleiding.xml", encoding: .utf8)
+        #expect(onDisk == changedVocabulary())
+        #expect(FileManager.default.fileExists(atPath: folder + "/.vaktaal/versions/lerarenopleiding/1.xml"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/.vaktaal/versions/lerarenopleiding/2.xml"))
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 2)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(arguments: [
+        (nil as String?, HTTPResponse.Status.unauthorized), ("not-a-token", .unauthorized), (otherToken, .forbidden),
+    ])
+    func publishingNeedsTheSchemesToken(_ token: String?, _ status: HTTPResponse.Status) async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            let request = put(changedVocabulary(), token: token)
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == status)
+                if status == .unauthorized { #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true) }
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
+    }
+
+    @Test func withoutConfiguredTokensNobodyPublishes() async throws {
+        let (application, _, _) = try makeApplication(configuration: ServiceConfiguration())
+        try await application.test(.router) { client in
+            let request = put(changedVocabulary())
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) {
+                #expect($0.status == .forbidden)
+            }
+        }
+    }
+
+    @Test func aStaleIfMatchIsRefusedWith412() async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            let request = put(changedVocabulary(), ifMatch: "\"sha256-somebody-elses\"")
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .preconditionFailed && response.body.text.contains("currentETag"))
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
+    }
+
+    static let invalidBodies: [(name: String, body: String)] = [
+        ("malformed XML", "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"><concept></vocabulary>"),
+        ("entity bomb", "<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><v>&b;</v>"),
+        ("external entity", "<?xml version=\"1.0\"?><!DOCTYPE v [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><v>&x;</v>"),
+        ("another scheme's id", changedVocabulary().replacingOccurrences(of: "id=\"lerarenopleiding\"", with: "id=\"ander\"")),
+        (
+            "a dangling reference",
+            changedVocabulary().replacingOccurrences(of: "<broader ref=\"begeleider\"/>", with: "<broader ref=\"nergens\"/>")
+        ),
+        ("empty", ""),
+    ]
+
+    @Test(arguments: invalidBodies.map(\.name))
+    func anInvalidVocabularyIs422WithItsFindingsAndChangesNothing(_ name: String) async throws {
+        let body = try #require(Self.invalidBodies.first { $0.name == name }).body
+        let (application, store, folder) = try makeApplication()
+        try await application.test(.router) { client in
+            let request = put(body)
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .unprocessableContent, "\(response.body.text)")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let detail = try #require(json["detail"] as? [[String: Any]])
+                #expect(!detail.isEmpty && detail.allSatisfy { ($0["path"] as? String) == "lerarenopleiding.xml" })
+                #expect(!response.body.text.contains(folder) && !response.body.text.contains("root:"))
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
+        #expect(FileManager.default.contents(atPath: folder + "/lerarenopleiding.xml").map(Array.init) == fixtureBytes)
+    }
+
+    @Test func wrongContentTypesAndOversizedBodiesAreRefused() async throws {
+        let (application, _, _) = try makeApplication(
+            configuration: ServiceConfiguration(tokens: testTokens, publishBodyLimit: 1000))
+        try await application.test(.router) { client in
+            let json = put(changedVocabulary(), type: "application/json")
+            try await client.execute(uri: json.uri, method: .put, headers: json.headers, body: json.body) {
+                #expect($0.status == .unsupportedMediaType)
+            }
+            let large = put(changedVocabulary())
+            try await client.execute(uri: large.uri, method: .put, headers: large.headers, body: large.body) {
+                #expect($0.status == .contentTooLarge)
+            }
+            let traversal = put(changedVocabulary(), scheme: "..%2F..%2Fetc")
+            try await client.execute(uri: traversal.uri, method: .put, headers: traversal.headers, body: traversal.body) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func theBuiltInVocabularyIsReadOnly() async throws {
+        let store = try FolderStore(folder: nil, builtIn: [(path: "lerarenopleiding.xml", bytes: fixtureBytes)])
+        let application = Application(router: buildRouter(store: store, configuration: ServiceConfiguration(tokens: testTokens)))
+        try await application.test(.router) { client in
+            let request = put(changedVocabulary())
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) {
+                #expect($0.status == .methodNotAllowed)
+            }
+        }
+    }
+
+    @Test func concurrentPublishesOfOneSchemeAreEachWonOrRefusedNeverLost() async throws {
+        let (_, store, folder) = try makeApplication()
+        let etag = try #require(store.snapshot.scheme("lerarenopleiding")?.etag)
+        let outcomes = await withTaskGroup(of: (Int, Int).self) { group in
+            for index in 0..<16 {
+                group.addTask {
+                    do {
+                        let bytes = Array(changedVocabulary("praktijkopleider\(index)").utf8)
+                        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: bytes, ifMatch: etag)
+                        return (index, 200)
+                    } catch let error as ServiceError {
+                        return (index, error.status.code)
+                    } catch {
+                        return (index, 0)
+                    }
+                }
+            }
+            return await group.reduce(into: [(Int, Int)]()) { $0.append($1) }
+        }
+        let winners = outcomes.filter { $0.1 == 200 }
+        #expect(winners.count == 1)
+        #expect(outcomes.filter { $0.1 == 412 }.count == 15)
+        let winner = try #require(winners.first).0
+        let onDisk = try String(contentsOfFile: folder + "/lerarenopleiding.xml", encoding: .utf8)
+        #expect(onDisk == changedVocabulary("praktijkopleider\(winner)"))
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 2)
+    }
+}
+
+@Suite struct ChangesRouteTests {
+    @Test func changesSinceARevisionAreConceptLevel() async throws {
+        let (application, store, _) = try makeApplication()
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = response.body.text
+                #expect(text.contains("werkplekbegeleider") && text.contains("praktijkopleider"))
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(json["version"] as? Int == 1)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=2", method: .get) { response in
+                #expect(response.status == .ok && !response.body.text.contains("praktijkopleider"))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=3", method: .get) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes", method: .get) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func aRevisionNoLongerKeptIsGone() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder, retention: 1)
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        let application = Application(router: buildRouter(store: store, configuration: ServiceConfiguration()))
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in
+                #expect(response.status == .gone && response.body.text.contains("oldestKept"))
+            }
+        }
+    }
+}

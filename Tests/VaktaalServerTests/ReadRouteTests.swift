@@ -1,0 +1,190 @@
+import CompressNIO
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+import VaktaalCore
+
+@testable import VaktaalServer
+
+@Suite struct ReadRouteTests {
+    @Test func healthAndReadiness() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok && response.body.text.contains("\"ok\""))
+            }
+            try await client.execute(uri: "/ready", method: .get) { response in
+                #expect(response.status == .ok && response.body.text.contains("\"ready\""))
+            }
+        }
+    }
+
+    @Test func schemesAreListedWithTheirETag() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes", method: .get) { response in
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(list.count == 1)
+                #expect(list[0]["id"] as? String == "lerarenopleiding" && list[0]["concepts"] as? Int == 42)
+                #expect((list[0]["etag"] as? String)?.hasPrefix("\"sha256-") == true && list[0]["revision"] as? Int == 1)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("application/xml", "application/xml", "<vocabulary"), ("text/turtle", "text/turtle", "skos:prefLabel"),
+        ("application/rdf+xml", "application/rdf+xml", "rdf:RDF"), ("application/ld+json", "application/ld+json", "@context"),
+        ("application/x-tbx", "application/x-tbx", "conceptEntry"), ("text/csv", "text/csv", "concept_id"),
+        ("text/html", "text/html", "<html"), ("text/markdown", "text/markdown", "werkplekbegeleider"),
+        ("text/turtle;q=0.5, application/ld+json", "application/ld+json", "@context"), ("*/*", "application/xml", "<vocabulary"),
+    ])
+    func theSchemeIsServedInTheAcceptedFormat(_ accept: String, _ type: String, _ marker: String) async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.accept: accept]) { response in
+                #expect(response.status == .ok)
+                #expect(
+                    response.headers[.contentType]?.hasPrefix(type) == true,
+                    "\(String(describing: response.headers[.contentType]))")
+                #expect(response.body.text.contains(marker))
+            }
+        }
+    }
+
+    @Test func theFormatParameterOverridesAcceptAndUnknownFormatsAre406() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding?format=ttl", method: .get, headers: [.accept: "text/html"]
+            ) {
+                #expect($0.headers[.contentType]?.hasPrefix("text/turtle") == true)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.accept: "image/png"]) {
+                #expect($0.status == .notAcceptable && $0.body.text.contains("\"error\""))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding?format=pdf", method: .get) {
+                #expect($0.status == .notAcceptable)
+            }
+        }
+    }
+
+    @Test func theVocabularyIsServedAsPublishedAndRevalidatesWith304() async throws {
+        try await makeApplication().application.test(.router) { client in
+            let first = try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get)
+            #expect(Array(first.body.readableBytesView) == fixtureBytes)
+            let etag = try #require(first.headers[.eTag])
+            let modified = try #require(first.headers[.lastModified])
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifNoneMatch: etag]) {
+                #expect($0.status == .notModified && $0.body.readableBytes == 0 && $0.headers[.eTag] == etag)
+            }
+            try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifNoneMatch: "\"other\", W/\(etag)"]
+            ) { #expect($0.status == .notModified) }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifModifiedSince: modified]) {
+                #expect($0.status == .notModified)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifNoneMatch: "\"stale\""]) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding?format=turtle", method: .get) {
+                #expect($0.headers[.eTag] != etag)
+            }
+        }
+    }
+
+    @Test func bodiesAreGzippedForClientsThatAcceptIt() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.acceptEncoding: "gzip, br"]) {
+                response in
+                #expect(response.headers[.contentEncoding] == "gzip")
+                var body = response.body
+                let plain = try body.decompress(with: .gzip())
+                #expect(Array(plain.readableBytesView) == fixtureBytes)
+                #expect(response.body.readableBytes < fixtureBytes.count / 2)
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.acceptEncoding: "gzip;q=0"]) {
+                #expect($0.headers[.contentEncoding] == nil)
+            }
+        }
+    }
+
+    @Test func conceptsResolveInEveryFormat() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/concepts/werkplekbegeleider", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect((json["prefLabels"] as? [String: String])?["nl"] == "werkplekbegeleider")
+                #expect((json["deprecatedLabels"] as? [String: [String]])?["nl"] == ["mentor"])
+            }
+            try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding/concepts/werkplekbegeleider", method: .get, headers: [.accept: "text/turtle"]
+            ) { response in
+                let turtle = response.body.text
+                #expect(turtle.contains("lerarenopleiding/werkplekbegeleider>") && turtle.contains("skos:broader"))
+                #expect(turtle.contains("\"mentor\"@nl"))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/concepts/werkplekbegeleider?format=xml", method: .get) {
+                #expect($0.body.text.contains("<concept id=\"werkplekbegeleider\""))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/v1/schemes/onbekend", HTTPResponse.Status.notFound), ("/v1/schemes/lerarenopleiding/concepts/onbekend", .notFound),
+        ("/v1/schemes/..%2F..%2Fetc", .badRequest), ("/v1/schemes/Hoofdletters", .badRequest),
+        ("/v1/schemes/lerarenopleiding/concepts/..%2Fx", .notFound), ("/nergens", .notFound), ("/v1/lookup", .badRequest),
+        ("/v1/lookup?q=mentor&limit=0", .badRequest), ("/v1/suggest?q=", .badRequest),
+    ])
+    func unknownAndMalformedRequestsGiveJSONErrors(_ uri: String, _ status: HTTPResponse.Status) async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == status)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["error"] is String)
+                #expect(!response.body.text.contains("/tmp/") && !response.body.text.contains(NSTemporaryDirectory()))
+            }
+        }
+    }
+
+    @Test func wrongMethodsAreRefused() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/lookup?q=mentor", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed || response.status == .notFound)
+                #expect(response.body.text.contains("\"error\""))
+            }
+        }
+    }
+
+    @Test func lookupAnswersAsTheCommandLineDoes() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/lookup?q=mentoren&lang=nl", method: .get) { response in
+                let matches = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(matches.first?["id"] as? String == "werkplekbegeleider")
+                #expect((matches.first?["useInstead"] as? [String: String])?["nl"] == "werkplekbegeleiders")
+            }
+            try await client.execute(uri: "/v1/lookup?q=xyzzyq", method: .get) { #expect($0.body.text.hasPrefix("[")) }
+        }
+    }
+
+    @Test func suggestionsCompleteTheTypedTextAndMarkOutdatedTerms() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/v1/suggest?q=ment", method: .get) { response in
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                let mentor = try #require(list.first { $0["label"] as? String == "mentor" })
+                #expect(mentor["outdated"] as? Bool == true && mentor["useInstead"] as? String == "werkplekbegeleider")
+                #expect(mentor["id"] as? String == "werkplekbegeleider")
+            }
+        }
+    }
+}
+
+@Suite struct SuggestionJSONTests {
+    @Test func suggestionsAreWhatJSONEncoderWouldWrite() throws {
+        let store = try FolderStore(folder: try temporaryVocabularyFolder())
+        let snapshot = store.snapshot
+        for typed in ["ment", "w", "feed", "i", "zzz"] {
+            let suggestions = snapshot.index.completions(of: typed, limit: 8).map { Suggestion($0, in: snapshot.set) }
+            #expect(Suggestion.json(suggestions) == JSONOutput.encode(suggestions), "\(typed)")
+        }
+    }
+}
