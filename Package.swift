@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VaktaalCore", targets: ["VaktaalCore"]),
         .library(name: "VaktaalLint", targets: ["VaktaalLint"]),
         .library(name: "VaktaalExchange", targets: ["VaktaalExchange"]),
+        .library(name: "VaktaalRDF", targets: ["VaktaalRDF"]),
         .library(name: "VaktaalSync", targets: ["VaktaalSync"]),
         .executable(name: "vaktaal", targets: ["vaktaal"]),
     ],
@@ -43,6 +44,14 @@ let package = Package(
         ),
         // The only module that talks to libxml2; everything above it sees Swift types.
         .target(name: "VaktaalXML", dependencies: ["CLibXML2", "VaktaalText"], swiftSettings: strictSwift),
+        .systemLibrary(
+            name: "CSerd",
+            pkgConfig: "serd-0",
+            providers: [.apt(["libserd-dev"]), .brew(["serd"])]
+        ),
+        // RDF terms and statements, IRI resolution, graph isomorphism, the RDF/XML parser (on
+        // VaktaalXML) and the serd wrapper for Turtle, TriG, N-Triples and N-Quads.
+        .target(name: "VaktaalRDF", dependencies: ["CSerd", "VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and checks, findings, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // `.vaktaal.toml`, found upward from the files a command works on, and where the vocabulary is.
@@ -54,7 +63,7 @@ let package = Package(
             swiftSettings: strictSwift),
         // Exchange formats (SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale, textlint) and the export run.
         .target(
-            name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalText", "VaktaalXML"],
+            name: "VaktaalExchange", dependencies: ["VaktaalCore", "VaktaalRDF", "VaktaalText", "VaktaalXML"],
             swiftSettings: strictSwift),
         // Concept-level diff, applying a diff, and three-way merge of vocabularies, on the model alone.
         .target(name: "VaktaalSync", dependencies: ["VaktaalCore", "VaktaalText"], swiftSettings: strictSwift),
@@ -107,6 +116,8 @@ let package = Package(
         .testTarget(name: "VaktaalTextTests", dependencies: ["VaktaalText"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
         .testTarget(
+            name: "VaktaalRDFTests", dependencies: ["VaktaalRDF", "VaktaalTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
             name: "VaktaalCoreTests", dependencies: ["VaktaalCore", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "VaktaalLintTests", dependencies: ["VaktaalLint", "VaktaalTestSupport"], exclude: ["Golden"],
@@ -144,6 +155,6 @@ if benchmarks {
     // Library-level timings for Sources/vaktaal-bench/Scripts/benchmark.sh (index build, queries, exporters).
     package.targets.append(
         .executableTarget(
-            name: "vaktaal-bench", dependencies: ["VaktaalCore", "VaktaalExchange", "VaktaalLint"],
+            name: "vaktaal-bench", dependencies: ["VaktaalCore", "VaktaalExchange", "VaktaalLint", "VaktaalRDF"],
             exclude: ["Scripts"], swiftSettings: strictSwift))
 }

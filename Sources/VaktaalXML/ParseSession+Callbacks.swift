@@ -25,7 +25,7 @@ extension ParseSession {
             session.flushText(upTo: start)
             let name = XMLName(
                 localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { session.interned($0) })
-            let position = session.tracker.position(at: start)
+            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
             session.markupEnded()
             session.handler.endElement(name, at: position, bytes: start..<max(start, session.textStartOffset))
         }
@@ -40,7 +40,7 @@ extension ParseSession {
             guard session.failure == nil else { return }
             let start = session.commentStart(before: session.consumedOffset)
             session.flushText(upTo: start)
-            let position = session.tracker.position(at: start)
+            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
@@ -65,7 +65,7 @@ extension ParseSession {
         let end = consumedOffset
         let start = markupStart(before: end)
         flushText(upTo: start)
-        let position = tracker.position(at: start)
+        let position = reportsPositions ? tracker.position(at: start) : .start
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
             fail(
@@ -84,7 +84,7 @@ extension ParseSession {
         }
         var list: [XMLAttribute] = []
         if let attributes, attributeCount > 0 {
-            let nameOffsets = attributeNameOffsets(from: start, to: end)
+            let nameOffsets = reportsPositions ? attributeNameOffsets(from: start, to: end) : []
             list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let fields = attributes + 5 * index
@@ -94,8 +94,8 @@ extension ParseSession {
                 let offset = index < nameOffsets.count ? nameOffsets[index] : start
                 list.append(
                     XMLAttribute(
-                        name: name, value: string(from: fields[3], to: fields[4]),
-                        position: tracker.position(at: offset)))
+                        name: name, value: attributeValue(from: fields[3], to: fields[4]),
+                        position: reportsPositions ? tracker.position(at: offset) : .start))
             }
         }
         markupEnded()
@@ -105,6 +105,23 @@ extension ParseSession {
             attributes: list, namespaceDeclarations: declarations, position: position,
             bytes: start..<max(start, textStartOffset))
         handler.startElement(tag)
+    }
+
+    /// An attribute value as libxml2 passes it. Without entity substitution it writes every
+    /// ampersand (`&amp;`, `&#38;`, `&#x26;`) as `&#38;`, and there is no other way for an
+    /// ampersand to be there, so each `&#38;` is one ampersand.
+    func attributeValue(from start: UnsafePointer<xmlChar>?, to end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end, end > start else { return "" }
+        let raw = UnsafeBufferPointer(start: start, count: end - start)
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            bytes.append(raw[index])
+            index += raw[index] == UInt8(ascii: "&") && index + 4 < raw.count && raw[index + 4] == UInt8(ascii: ";") ? 5 : 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where each attribute name starts in the raw start tag `buffer[start..<end]`, in

@@ -26,6 +26,23 @@ public enum XMLStreamParser {
     /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
     ///   handler may have received part of the document before the error.
     public static func parse(_ bytes: [UInt8], path: String, handler: any XMLContentHandler) throws(XMLError) {
+        try parse(bytes, path: path, handler: handler, positions: true)
+    }
+
+    /// Parses `bytes` and reports its content to `handler`, with or without positions.
+    ///
+    /// - Parameters:
+    ///   - bytes: The document's bytes (UTF-8 unless it declares another encoding).
+    ///   - path: The file name used in errors.
+    ///   - handler: Receives elements, text and comments in document order.
+    ///   - positions: Whether events carry their line and column. Without them (for
+    ///     readers that need a place only for an error, and can parse again to find it)
+    ///   every event's position is ``SourcePosition/start``; ``XMLError``s still have theirs.
+    /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
+    ///   handler may have received part of the document before the error.
+    public static func parse(
+        _ bytes: [UInt8], path: String, handler: any XMLContentHandler, positions: Bool
+    ) throws(XMLError) {
         _ = libxmlReady
         if bytes.isEmpty { throw .empty(path: path) }
         if bytes.prefix(8192).contains(0) { throw .binary(path: path) }
@@ -38,6 +55,7 @@ public enum XMLStreamParser {
                     message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
             }
             let session = ParseSession(buffer: buffer, path: path, handler: handler)
+            session.reportsPositions = positions
             return session.run()
         }
         if let failure { throw failure }
@@ -55,6 +73,8 @@ final class ParseSession {
     var textStartOffset = 0
     var failure: XMLError?
     var depth = 0
+    /// Whether events carry positions (see ``XMLStreamParser/parse(_:path:handler:positions:)``).
+    var reportsPositions = true
     /// Namespace URIs by libxml2's dictionary pointer: each is turned into a `String` once.
     private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
 
@@ -143,7 +163,8 @@ final class ParseSession {
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
         let start = min(textStartOffset, end)
-        handler.text(text, at: tracker.position(at: textStartOffset), bytes: start..<max(start, end))
+        let position = reportsPositions ? tracker.position(at: textStartOffset) : .start
+        handler.text(text, at: position, bytes: start..<max(start, end))
     }
 
     /// Notes where the markup just reported ends: libxml2 reports a start tag while still

@@ -1,11 +1,16 @@
 import Foundation
 import VaktaalCore
 import VaktaalExchange
+import VaktaalRDF
+import VaktaalText
+import VaktaalXML
 
 // Library-level timings that a whole-process benchmark cannot show: loading, building the
 // lookup index and single queries once it is built, and each exporter without the disk.
 // Usage: vaktaal-bench VOCABULARY [QUERY...]    lookup timings
 //        vaktaal-bench --export VOCABULARY [FORMAT...]   load, check and each export format
+//        vaktaal-bench --parse RDF-FILE   parse only (statements counted, nothing kept)
+//        vaktaal-bench --import FILE      import (parse and build), then the canonical bytes
 // (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
@@ -67,11 +72,67 @@ func benchmarkExport(_ path: String, formats: [String]) {
     print("export, every format one after another: \(milliseconds(total))")
 }
 
+/// Parses an RDF file and counts its statements, keeping none: the parsers' own cost.
+func benchmarkParse(_ path: String) {
+    guard let bytes = FileManager.default.contents(atPath: path).map(Array.init),
+        let syntax = RDFSyntax(fileExtension: (path as NSString).pathExtension)
+    else {
+        print("cannot read \(path)")
+        exit(2)
+    }
+    var count = 0
+    let (_, time) = measure {
+        do {
+            try RDFParser.parse(bytes, syntax: syntax, path: path, baseIRI: "file://" + path) { _ in count += 1 }
+        } catch {
+            print(error)
+        }
+    }
+    print("parse \(syntax.rawValue), \(count) statements: \(milliseconds(time))")
+}
+
+final class NullHandler: XMLContentHandler {
+    var count = 0
+    func startElement(_ tag: XMLStartTag) { count += 1 }
+    func endElement(_ name: XMLName, at position: SourcePosition) {}
+    func text(_ text: String, at position: SourcePosition) {}
+    func comment(_ text: String, at position: SourcePosition) {}
+}
+func benchmarkXML(_ path: String) {
+    let bytes = FileManager.default.contents(atPath: path).map(Array.init)!
+    let handler = NullHandler()
+    let (_, time) = measure { try! XMLStreamParser.parse(bytes, path: path, handler: handler) }
+    print("xml \(handler.count) elements: \(milliseconds(time))")
+}
+/// The resident memory now and at its peak (VmHWM), from /proc.
+func memory() -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+    return lines.map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }.joined(separator: ", peak ")
+}
+
+/// Times an import's parts: reading and importing, then the canonical bytes of each file.
+func benchmarkImport(_ path: String) {
+    let (result, importTime) = measure { try? Importer.importFile(path) }
+    guard let result else {
+        print("cannot import \(path)")
+        exit(2)
+    }
+    let concepts = result.vocabularies.reduce(0) { $0 + $1.concepts.count }
+    print("import \(concepts) concepts: \(milliseconds(importTime)); memory \(memory())")
+    let (bytes, writeTime) = measure { result.vocabularies.map { VocabularyWriter.bytes(for: $0).count }.reduce(0, +) }
+    print("canonical bytes (\(bytes / 1_000_000) MB): \(milliseconds(writeTime)); memory \(memory())")
+    withExtendedLifetime(result) {}
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
+case "--parse" where arguments.count == 2: benchmarkParse(arguments[1])
+case "--xml" where arguments.count == 2: benchmarkXML(arguments[1])
+case "--import" where arguments.count == 2: benchmarkImport(arguments[1])
 case "--export" where arguments.count >= 2: benchmarkExport(arguments[1], formats: Array(arguments.dropFirst(2)))
 case let path? where !path.hasPrefix("-"): benchmarkLookup(path, queries: Array(arguments.dropFirst()))
 default:
-    print("usage: vaktaal-bench VOCABULARY [QUERY...] | vaktaal-bench --export VOCABULARY [FORMAT...]")
+    print("usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --parse RDF-FILE | --import FILE")
     exit(2)
 }

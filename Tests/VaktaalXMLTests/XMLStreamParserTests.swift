@@ -48,6 +48,31 @@ func parse(_ source: String) throws(XMLError) -> [String] {
             ])
     }
 
+    /// libxml2 (without entity substitution) hands an ampersand in an attribute value on as
+    /// `&#38;`, however it was written; the handler must see the ampersand itself.
+    @Test(arguments: ["&amp;", "&#38;", "&#x26;"])
+    func decodesAmpersandsInAttributeValues(written: String) throws {
+        let events = try parse("<a href=\"q?a=1\(written)b=2\" t=\"&amp;#38; &lt;\"/>")
+        #expect(events.first == "start a@1:1 href=q?a=1&b=2@1:4 t=&#38; <@1:\(20 + written.count)")
+    }
+
+    /// Without positions the events are the same, each at the start; errors keep their place.
+    @Test func positionsCanBeLeftOut() throws {
+        let source = "<a xmlns=\"urn:x\">\n  <b k=\"v\">tekst</b><!-- c --></a>"
+        let withPositions = try parse(source)
+        let recorder = EventRecorder()
+        try XMLStreamParser.parse(Array(source.utf8), path: "test.xml", handler: recorder, positions: false)
+        #expect(recorder.events.count == withPositions.count)
+        #expect(recorder.events.allSatisfy { $0.contains("@1:1") })
+        #expect(
+            throws: XMLError.malformed(
+                path: "test.xml", position: SourcePosition(line: 2, column: 8),
+                message: "Opening and ending tag mismatch: b line 2 and a")
+        ) {
+            try XMLStreamParser.parse(Array("<a>\n<b></a>".utf8), path: "test.xml", handler: EventRecorder(), positions: false)
+        }
+    }
+
     @Test func tagsAndTextComeWithTheirRawBytes() throws {
         final class Ranges: XMLContentHandler {
             var events: [String] = []

@@ -167,13 +167,14 @@ extension ConceptContent: Codable {
 
 extension SchemeContent: Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, uri, format, version, modified, language, metadata, extensions, extensionAttributes
+        case id, uri, scheme, format, version, modified, language, metadata, extensions, extensionAttributes
     }
 
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try values.decode(String.self, forKey: .id), uri: try values.decode(String.self, forKey: .uri),
+            schemeURI: try values.decodeIfPresent(String.self, forKey: .scheme),
             format: try values.decodeIfPresent(String.self, forKey: .format) ?? "1",
             version: try values.decodeIfPresent(String.self, forKey: .version),
             modified: try values.decodeIfPresent(String.self, forKey: .modified),
@@ -187,6 +188,7 @@ extension SchemeContent: Codable {
         var values = encoder.container(keyedBy: CodingKeys.self)
         try values.encode(id, forKey: .id)
         try values.encode(uri, forKey: .uri)
+        try values.encodeIfPresent(schemeURI, forKey: .scheme)
         try values.encode(format, forKey: .format)
         try values.encodeIfPresent(version, forKey: .version)
         try values.encodeIfPresent(modified, forKey: .modified)

@@ -3,6 +3,8 @@
 public struct SchemeContent: Hashable, Sendable {
     public let id: String
     public let uri: String
+    /// The scheme's own URI when the file names it apart from ``uri`` (`scheme="…"`).
+    public let schemeURI: String?
     public let format: String
     public let version: String?
     public let modified: String?
@@ -14,12 +16,14 @@ public struct SchemeContent: Hashable, Sendable {
 
     /// A scheme's content from its parts.
     public init(
-        id: String, uri: String, format: String = "1", version: String? = nil, modified: String? = nil,
+        id: String, uri: String, schemeURI: String? = nil, format: String = "1", version: String? = nil,
+        modified: String? = nil,
         defaultLanguage: String? = nil, metadata: Set<MetadataContent> = [], extensions: Set<ExtensionElement> = [],
         extensionAttributes: Set<ExtensionAttribute> = []
     ) {
         self.id = id
         self.uri = uri
+        self.schemeURI = schemeURI
         self.format = format
         self.version = version
         self.modified = modified
@@ -33,6 +37,7 @@ public struct SchemeContent: Hashable, Sendable {
     public init(_ vocabulary: Vocabulary) {
         id = vocabulary.id
         uri = vocabulary.uri
+        schemeURI = vocabulary.schemeURI
         format = vocabulary.format
         version = vocabulary.version
         modified = vocabulary.modified

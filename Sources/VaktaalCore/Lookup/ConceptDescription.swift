@@ -56,7 +56,7 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         self.concept = set.uri(of: key)
         id = concept.id
         scheme = vocabulary.id
-        schemeURI = vocabulary.uri
+        schemeURI = vocabulary.conceptSchemeURI
         matchedLabel = match.entry.form
         matchKind = match.kind == .accentInsensitive ? MatchKind.exact.rawValue : match.kind.rawValue
         matchDetail = match.kind == .accentInsensitive ? "accent-insensitive" : nil

@@ -44,6 +44,10 @@ public struct Vocabulary: Hashable, Sendable {
     public var id: String
     /// The base URI; a concept's URI is this plus the concept id.
     public var uri: String
+    /// The URI of the concept scheme itself when it is not ``uri`` (`scheme="…"`): imported
+    /// thesauri often name a scheme apart from its concepts' namespace, and several schemes
+    /// may share one namespace. `nil` means the scheme's URI is ``uri``.
+    public var schemeURI: String?
     /// A free-text version, usually date-like.
     public var version: String?
     /// When the scheme last changed (ISO date).
@@ -69,7 +73,8 @@ public struct Vocabulary: Hashable, Sendable {
 
     /// Creates a scheme.
     public init(
-        format: String = "1", id: String, uri: String, version: String? = nil, modified: String? = nil,
+        format: String = "1", id: String, uri: String, schemeURI: String? = nil, version: String? = nil,
+        modified: String? = nil,
         defaultLanguage: String? = nil, metadata: [MetadataEntry] = [], concepts: [Concept] = [],
         extensions: [ExtensionElement] = [], extensionAttributes: [ExtensionAttribute] = [],
         prologComments: [String] = [], headerComments: [String] = [], trailingComments: [String] = [],
@@ -78,6 +83,7 @@ public struct Vocabulary: Hashable, Sendable {
         self.format = format
         self.id = id
         self.uri = uri
+        self.schemeURI = schemeURI
         self.version = version
         self.modified = modified
         self.defaultLanguage = defaultLanguage
@@ -90,6 +96,21 @@ public struct Vocabulary: Hashable, Sendable {
         self.trailingComments = trailingComments
         self.path = path
     }
+
+    /// The URI of the concept scheme: ``schemeURI``, else ``uri``.
+    public var conceptSchemeURI: String { schemeURI ?? uri }
+
+    /// Whether `id` can be a concept id: a non-empty URI path segment of letters, digits,
+    /// `.`, `_`, `-` and `~` (it becomes the end of the concept's URI).
+    public static func isValidConceptID(_ id: String) -> Bool { IdentifierPattern.concept.matches(id) }
+
+    /// Whether `id` can be a scheme id: lowercase letters, digits, `.`, `_` and `-`,
+    /// starting with a letter or digit.
+    public static func isValidSchemeID(_ id: String) -> Bool { IdentifierPattern.scheme.matches(id) }
+
+    /// Whether `value` is a date as the format writes dates: ISO 8601 `YYYY-MM-DD`,
+    /// optionally followed by a time.
+    public static func isValidDate(_ value: String) -> Bool { ISODate.isValid(value) }
 
     /// The metadata entries of one kind.
     public func metadata(_ kind: MetadataKind) -> [MetadataEntry] { metadata.filter { $0.kind == kind } }

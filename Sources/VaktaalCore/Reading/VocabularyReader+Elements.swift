@@ -4,7 +4,7 @@ import VaktaalXML
 /// The elements of the format: which may stand where, which attributes each takes, and
 /// how each becomes part of the model.
 extension VocabularyReader {
-    static let vocabularyAttributes: Set<String> = ["format", "id", "uri", "version", "modified"]
+    static let vocabularyAttributes: Set<String> = ["format", "id", "uri", "scheme", "version", "modified"]
     static let conceptAttributes: Set<String> = ["id", "top", "deprecated", "replacedBy", "modified"]
     static let relationAttributes: Set<String> = ["ref"]
     static let mappingAttributes: Set<String> = ["uri", "ref"]
@@ -89,9 +89,12 @@ extension VocabularyReader {
         if attributes["uri"] != nil, !isAbsoluteURI(uri) {
             report(.invalidValue, "uri '\(uri)' is not an absolute URI", at: attributes.position(of: "uri"))
         }
+        if let scheme = attributes["scheme"], !isAbsoluteURI(scheme) {
+            report(.invalidValue, "scheme '\(scheme)' is not an absolute URI", at: attributes.position(of: "scheme"))
+        }
         setVocabulary(
             Vocabulary(
-                format: format, id: id, uri: uri, version: attributes["version"],
+                format: format, id: id, uri: uri, schemeURI: attributes["scheme"], version: attributes["version"],
                 modified: values.date("modified", in: attributes), defaultLanguage: attributes.declaredLanguage,
                 extensionAttributes: attributes.extensions, prologComments: takePendingComments(), path: path))
     }

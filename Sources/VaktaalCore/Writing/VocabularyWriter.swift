@@ -12,11 +12,37 @@ public enum VocabularyWriter {
     /// The canonical XML of a scheme as UTF-8 bytes, ready to be written.
     public static func bytes(for vocabulary: Vocabulary) -> [UInt8] {
         var writer = XMLWriter()
+        write(vocabulary, into: &writer) { _ in }
+        return writer.bytes
+    }
+
+    /// Hands the canonical XML of a scheme to `body` in pieces of about `pieceSize` bytes,
+    /// in order, so that a large vocabulary is written without its whole text in memory.
+    /// After `vocabulary`'s own concepts come those `concepts` produces (by calling the
+    /// function it is given once per concept): a producer can make concepts one at a time,
+    /// so that they never all stand in memory.
+    public static func write(
+        _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, pieceSize: Int = 1 << 20,
+        to body: ([UInt8]) -> Void
+    ) {
+        var writer = XMLWriter()
+        write(vocabulary, concepts: concepts, into: &writer) { writer in
+            if writer.bytes.count >= pieceSize { writer.drain(body) }
+        }
+        writer.drain(body)
+    }
+
+    /// Writes the document; `afterConcept` may take the bytes written so far.
+    private static func write(
+        _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, into writer: inout XMLWriter,
+        afterConcept: (inout XMLWriter) -> Void
+    ) {
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
         var rootAttributes: [(name: String, value: String)] = [("xmlns", vocabularyNamespace)]
         rootAttributes += namespaces.declarations.map { ("xmlns:\($0.prefix)", $0.uri) }
         rootAttributes += [("format", vocabulary.format), ("id", vocabulary.id), ("uri", vocabulary.uri)]
+        rootAttributes += optional("scheme", vocabulary.schemeURI)
         rootAttributes += optional("version", vocabulary.version) + optional("modified", vocabulary.modified)
         rootAttributes += optional("xml:lang", vocabulary.defaultLanguage)
         rootAttributes += namespaces.attributes(vocabulary.extensionAttributes)
@@ -34,11 +60,18 @@ public enum VocabularyWriter {
         for concept in vocabulary.concepts {
             writer.blankLine()
             write(concept, into: &writer, namespaces: namespaces)
+            afterConcept(&writer)
+        }
+        withoutActuallyEscaping(afterConcept) { afterConcept in
+            concepts { concept in
+                writer.blankLine()
+                write(concept, into: &writer, namespaces: namespaces)
+                afterConcept(&writer)
+            }
         }
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }
         writer.endElement("vocabulary")
-        return writer.bytes
     }
 
     private static func write(_ concept: Concept, into writer: inout XMLWriter, namespaces: NamespaceTable) {

@@ -24,6 +24,7 @@ struct TBXExporter: Exporter {
         writer.startElement("sourceDesc")
         for vocabulary in set.vocabularies {
             writer.textElement("p", text: ([vocabulary.uri] + (vocabulary.version.map { [$0] } ?? [])).joined(separator: " "))
+            for line in TBXNotes.header(vocabulary) { writer.textElement("p", text: line) }
         }
         writer.endElement("sourceDesc")
         writer.endElement("fileDesc")
@@ -56,32 +57,62 @@ struct TBXExporter: Exporter {
         let concept = set[key]
         writer.startElement("conceptEntry", attribute: ("id", entries.ids[key.rawValue]))
         writer.element("xref", attributes: [("type", "externalCrossReference"), ("target", set.uri(of: key))])
+        if let modified = concept.modified {
+            writer.startElement("transacGrp")
+            writer.textElement("transac", attribute: ("type", "transactionType"), text: "modification")
+            writer.textElement("date", attribute: nil, text: modified)
+            writer.endElement("transacGrp")
+        }
         let related = set.graph.broader(of: key) + set.graph.narrower(of: key) + set.graph.related(of: key)
         for other in related + (set.replacement(of: key).map { [$0] } ?? []) {
             writer.textElement(
                 "ref", attributes: [("type", "crossReference"), ("target", entries.ids[other.rawValue])],
                 text: entries.names[other.rawValue])
         }
+        for line in TBXNotes.entry(key, set, entryIDs: entries.ids) { writer.textElement("note", attribute: nil, text: line) }
         for mapping in concept.mappings {
-            if case .uri(let uri) = mapping.target {
-                writer.element("xref", attributes: [("type", "externalCrossReference"), ("target", uri)])
+            let target: String
+            switch mapping.target {
+            case .uri(let uri): target = uri
+            case .reference(let reference):
+                target = set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map(set.uri(of:)) ?? reference
             }
+            writer.textElement(
+                "xref", attributes: [("type", "externalCrossReference"), ("target", target)], text: mapping.kind.rawValue)
         }
         var languages: [String] = []
         for label in concept.labels where !languages.contains(label.language) { languages.append(label.language) }
         for note in concept.notes where !languages.contains(note.language) { languages.append(note.language) }
-        for language in languages {
-            let labels = concept.labels.filter { $0.language == language && $0.kind != .hidden }
-            guard !labels.isEmpty else { continue }
+        // What belongs to a language without terms cannot have a langSec (it needs a term): it
+        // goes on the entry, marked with its language.
+        let termLanguages = languages.filter { language in
+            concept.labels.contains { $0.language == language && $0.kind != .hidden }
+        }
+        for language in languages where !termLanguages.contains(language) {
+            for note in concept.notes where note.language == language {
+                writer.textElement("note", attribute: nil, text: TBXNotes.note(note, language: language))
+            }
+            for label in concept.labels where label.language == language {
+                for line in TBXNotes.hidden(label, language: language) { writer.textElement("note", attribute: nil, text: line) }
+            }
+        }
+        for language in termLanguages {
             writer.startElement("langSec", attribute: ("xml:lang", language.isEmpty ? "und" : language))
             for note in concept.notes where note.language == language {
                 switch note.kind {
-                case .definition: writer.textElement("descrip", attribute: ("type", "definition"), text: note.text)
-                case .source: writer.textElement("admin", attribute: ("type", "source"), text: note.text)
-                default: writer.textElement("note", attribute: nil, text: note.text)
+                case .definition where note.date == nil:
+                    writer.textElement("descrip", attribute: ("type", "definition"), text: note.text)
+                case .source where note.date == nil:
+                    writer.textElement("admin", attribute: ("type", "source"), text: note.text)
+                default: writer.textElement("note", attribute: nil, text: TBXNotes.note(note, language: nil))
                 }
             }
-            for label in labels { writeTerm(label, deprecatedConcept: concept.isDeprecated, into: &writer) }
+            for label in concept.labels where label.language == language && label.kind == .hidden {
+                for line in TBXNotes.hidden(label, language: nil) { writer.textElement("note", attribute: nil, text: line) }
+            }
+            for label in concept.labels where label.language == language && label.kind != .hidden {
+                writeTerm(label, deprecatedConcept: concept.isDeprecated, into: &writer)
+            }
             writer.endElement("langSec")
         }
         writer.endElement("conceptEntry")
@@ -97,8 +128,8 @@ struct TBXExporter: Exporter {
             writer.textElement("termNote", attribute: ("type", "termType"), text: "abbreviation")
         }
         writer.textElement("termNote", attribute: ("type", "administrativeStatus"), text: Self.status(label, deprecatedConcept))
-        for plural in label.plurals {
-            writer.textElement("note", attribute: nil, text: "plural: " + plural)
+        for line in TBXNotes.term(label, statusSaysKind: !deprecatedConcept) {
+            writer.textElement("note", attribute: nil, text: line)
         }
         writer.endElement("termSec")
     }

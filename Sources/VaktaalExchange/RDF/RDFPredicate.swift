@@ -7,11 +7,12 @@ import VaktaalCore
 public enum RDFPredicate: Int, CaseIterable, Comparable, Sendable {
     case type, inScheme, topConceptOf, hasTopConcept, literalForm, status
     case prefLabel, altLabel, hiddenLabel, xlPrefLabel, xlAltLabel, xlHiddenLabel, notation
-    case definition, scopeNote, example, note, historyNote, editorialNote, changeNote, source
+    case definition, scopeNote, example, note, historyNote, editorialNote, changeNote, source, datedNote
     case broader, narrower, related, exactMatch, closeMatch, broadMatch, narrowMatch, relatedMatch
     case deprecated, isReplacedBy, modified
-    case title, description, publisher, license, creator, versionInfo
+    case title, description, publisher, license, creator, versionInfo, identifier, language
     case plural, form, exception, caseSensitive, abbreviation, since, reason, severity
+    case noteKind, value, date
 
     public static func < (lhs: RDFPredicate, rhs: RDFPredicate) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -71,7 +72,12 @@ public enum RDFPredicate: Int, CaseIterable, Comparable, Sendable {
         case .xlPrefLabel: ("skosxl", "prefLabel")
         case .xlAltLabel: ("skosxl", "altLabel")
         case .xlHiddenLabel: ("skosxl", "hiddenLabel")
-        case .source, .isReplacedBy, .modified, .title, .description, .publisher, .license, .creator: ("dct", "\(self)")
+        case .source, .isReplacedBy, .modified, .title, .description, .publisher, .license, .creator, .identifier,
+            .language, .date:
+            ("dct", "\(self)")
+        case .value: ("rdf", "value")
+        case .datedNote: ("vt", "note")
+        case .noteKind: ("vt", "kind")
         case .deprecated: ("owl", "deprecated")
         case .versionInfo: ("owl", "versionInfo")
         case .status, .plural, .form, .exception, .caseSensitive, .abbreviation, .since, .reason, .severity: ("vt", "\(self)")

@@ -62,6 +62,10 @@ public enum SKOSGraph {
                 describe(label, iri: labelIRI(uri, index), into: &description)
                 body(description)
             }
+            for (index, note) in set[key].notes.enumerated() where note.date != nil {
+                describe(note, iri: noteIRI(uri, index), into: &description)
+                body(description)
+            }
         }
     }
 
@@ -84,6 +88,15 @@ public enum SKOSGraph {
         return iri
     }
 
+    /// The IRI of the resource that gives a dated note its date: `<concept>/note/<n>`,
+    /// counted from 1 over the concept's notes.
+    private static func noteIRI(_ conceptURI: String, _ index: Int) -> String {
+        var iri = conceptURI
+        iri.append("/note/")
+        iri.append(String(index + 1))
+        return iri
+    }
+
     private static func text(_ value: String, _ language: String) -> RDFTerm {
         .literal(value, language: language.isEmpty ? nil : language, datatype: nil)
     }
@@ -91,10 +104,12 @@ public enum SKOSGraph {
     private static func plain(_ value: String) -> RDFTerm { .literal(value, language: nil, datatype: nil) }
 
     private static func describe(_ vocabulary: Vocabulary, topConcepts: [String], into description: inout SubjectDescription) {
-        description.reset(subject: vocabulary.uri)
+        description.reset(subject: vocabulary.conceptSchemeURI)
         description.add(.type, .iri(N.conceptScheme))
         for entry in vocabulary.metadata { description.add(RDFPredicate(entry.kind), text(entry.text, entry.language)) }
         if let version = vocabulary.version { description.add(.versionInfo, plain(version)) }
+        description.add(.identifier, plain(vocabulary.id))
+        if let language = vocabulary.defaultLanguage { description.add(.language, plain(language)) }
         if let modified = vocabulary.modified { description.add(.modified, date(modified)) }
         for top in topConcepts { description.add(.hasTopConcept, .iri(top)) }
         description.group()
@@ -105,7 +120,7 @@ public enum SKOSGraph {
     ) {
         let concept = set[key]
         let uri = uris[key.rawValue]
-        let scheme = set.vocabularies[set.schemeIndex(of: key)].uri
+        let scheme = set.vocabularies[set.schemeIndex(of: key)].conceptSchemeURI
         description.reset(subject: uri)
         description.add(.type, .iri(N.concept))
         description.add(.inScheme, .iri(scheme))
@@ -115,7 +130,10 @@ public enum SKOSGraph {
             description.add(plainPredicate, text(label.text, label.language))
             description.add(xlPredicate, .iri(labelIRI(uri, index)))
         }
-        for note in concept.notes { description.add(RDFPredicate(note.kind), text(note.text, note.language)) }
+        for (index, note) in concept.notes.enumerated() {
+            description.add(RDFPredicate(note.kind), text(note.text, note.language))
+            if note.date != nil { description.add(.datedNote, .iri(noteIRI(uri, index))) }
+        }
         for notation in concept.notations { description.add(.notation, plain(notation)) }
         for broader in set.graph.broader(of: key) { description.add(.broader, .iri(uris[broader.rawValue])) }
         for narrower in set.graph.narrower(of: key) { description.add(.narrower, .iri(uris[narrower.rawValue])) }
@@ -160,6 +178,15 @@ public enum SKOSGraph {
         if let since = label.since { description.add(.since, date(since)) }
         if let reason = label.reason { description.add(.reason, text(reason, language)) }
         if let severity = label.severity { description.add(.severity, plain(severity.rawValue)) }
+    }
+
+    /// A dated note: the plain SKOS note cannot carry its date, so a resource of its own
+    /// repeats the kind and text with `dct:date`.
+    private static func describe(_ note: Note, iri: String, into description: inout SubjectDescription) {
+        description.reset(subject: iri)
+        description.add(.noteKind, plain(note.kind.rawValue))
+        description.add(.value, text(note.text, note.language))
+        if let noteDate = note.date { description.add(.date, date(noteDate)) }
     }
 
     private static func boolean(_ value: Bool) -> RDFTerm {

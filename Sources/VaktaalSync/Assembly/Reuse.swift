@@ -79,7 +79,8 @@ enum SchemeBuilder {
                     language: $0.language, extensionAttributes: $0.extensionAttributes.sortedForOutput)
             })
         return Vocabulary(
-            format: content.format, id: content.id, uri: content.uri, version: content.version, modified: content.modified,
+            format: content.format, id: content.id, uri: content.uri, schemeURI: content.schemeURI, version: content.version,
+            modified: content.modified,
             defaultLanguage: content.defaultLanguage, metadata: metadata, concepts: concepts,
             extensions: Reuse.keptOrder(
                 content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),

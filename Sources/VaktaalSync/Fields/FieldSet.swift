@@ -99,6 +99,7 @@ extension FieldSet {
     /// The fields of a scheme (its id is its identity and is not a field).
     init(_ scheme: SchemeContent) {
         values[.schemeURI] = .text(scheme.uri)
+        if let conceptScheme = scheme.schemeURI { values[.conceptScheme] = .text(conceptScheme) }
         values[.format] = .text(scheme.format)
         if let version = scheme.version { values[.version] = .text(version) }
         if let modified = scheme.modified { values[.modified] = .text(modified) }
@@ -124,7 +125,8 @@ extension FieldSet {
             }
         }
         return SchemeContent(
-            id: id, uri: text(.schemeURI) ?? "", format: text(.format) ?? "1", version: text(.version),
+            id: id, uri: text(.schemeURI) ?? "", schemeURI: text(.conceptScheme), format: text(.format) ?? "1",
+            version: text(.version),
             modified: text(.modified), defaultLanguage: text(.language), metadata: metadata,
             extensions: Set(members(.extensions).compactMap(\.element)), extensionAttributes: attributes)
     }

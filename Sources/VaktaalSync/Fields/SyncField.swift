@@ -39,6 +39,9 @@ public enum SyncField: Hashable, Sendable {
     case scheme
     /// The scheme's base URI.
     case schemeURI
+    /// The URI of the concept scheme itself, when the file names it apart from its base
+    /// URI (`scheme="…"`).
+    case conceptScheme
     /// The scheme's format version.
     case format
     /// The scheme's version.
@@ -74,6 +77,7 @@ public enum SyncField: Hashable, Sendable {
         case .extensionAttribute: "extensionAttribute"
         case .scheme: "scheme"
         case .schemeURI: "uri"
+        case .conceptScheme: "conceptScheme"
         case .format: "format"
         case .version: "version"
         case .language: "language"
@@ -98,7 +102,7 @@ public enum SyncField: Hashable, Sendable {
     var rank: Int {
         switch self {
         case .concept, .scheme: 0
-        case .id, .schemeURI: 1
+        case .id, .schemeURI, .conceptScheme: 1
         case .deprecated, .format: 2
         case .replacedBy, .version: 3
         case .top, .language: 4
@@ -203,6 +207,6 @@ extension SyncField {
     private static let plain: [String: SyncField] = Dictionary(
         uniqueKeysWithValues: [
             SyncField.concept, .id, .top, .deprecated, .replacedBy, .modified, .mappings, .notations, .extensions, .scheme,
-            .schemeURI, .format, .version, .language,
+            .schemeURI, .conceptScheme, .format, .version, .language,
         ].map { ($0.name, $0) })
 }

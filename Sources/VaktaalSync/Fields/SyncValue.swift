@@ -111,7 +111,7 @@ extension SyncValue {
         switch field {
         case .top, .deprecated:
             return try container.decode(Bool.self, forKey: key) ? .flag(true) : nil
-        case .id, .replacedBy, .modified, .schemeURI, .format, .version, .language:
+        case .id, .replacedBy, .modified, .schemeURI, .conceptScheme, .format, .version, .language:
             return .text(try container.decode(String.self, forKey: key))
         case .label:
             return .label(try container.decode(LabelContent.self, forKey: key))

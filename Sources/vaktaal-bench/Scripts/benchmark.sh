@@ -70,3 +70,24 @@ du -sh "$exports" | sed 's/\t.*/ written by export --all/'
 # A whole lookup process on the shipped (built-in) vocabulary.
 hyperfine --warmup 3 --runs 20 --style basic -n "vaktaal lookup mentor" "$vaktaal lookup mentor"
 
+
+# Import: 100,000 concepts as SKOS RDF/XML (../shared/bench/gen_vocab.py) and as Turtle
+# (converted once with rdflib), whole process, next to xmllint --stream on the same file
+# (the floor: reading the XML at all) and rdflib parsing it (what a Python user has).
+import_data="$data/import"
+mkdir -p "$import_data"
+[ -f "$import_data/vocab-100000/skos.rdf" ] || python3 ../shared/bench/gen_vocab.py 100000 1 --out "$import_data/vocab-100000" >/dev/null
+rdf="$import_data/vocab-100000/skos.rdf"
+ttl="$import_data/skos-100000.ttl"
+[ -f "$ttl" ] || python3 -c "import rdflib,sys; g=rdflib.Graph(); g.parse(sys.argv[1], format='xml'); g.serialize(sys.argv[2], format='turtle')" "$rdf" "$ttl"
+hyperfine --warmup 1 --runs 5 --style basic -i \
+    -n "xmllint --stream (RDF/XML)" "xmllint --stream --noout $rdf" \
+    -n "vaktaal import (RDF/XML)" "$vaktaal import $rdf -o $import_data/out/synth.xml --force" \
+    -n "vaktaal import (Turtle)" "$vaktaal import $ttl -o $import_data/out/synth.xml --force"
+for file in "$rdf" "$ttl"; do
+    /usr/bin/time -f "peak memory %M KiB (file $(($(stat -c %s "$file") / 1024)) KiB): import ${file##*.}" \
+        "$vaktaal" import "$file" -o "$import_data/out/synth.xml" --force >/dev/null
+    /usr/bin/time -f "rdflib parse ${file##*.}: %e s, peak memory %M KiB" \
+        python3 -c "import rdflib,sys; rdflib.Graph().parse(sys.argv[1])" "$file"
+done
+.build/release/vaktaal-bench --import "$rdf"

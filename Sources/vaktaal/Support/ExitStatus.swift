@@ -26,6 +26,8 @@ struct ExitStatus: Equatable {
             (message, code) = (error.description, 2)
         case let error as ExportError:
             (message, code) = (error.description, 2)
+        case let error as ImportError:
+            (message, code) = (error.description, 2)
         case let error as FileWriteError:
             (message, code) = (error.description, 2)
         case let error as ServiceStartError:

@@ -11,3 +11,10 @@ enum KeptUntilExit {
         values.withLock { $0.append(value) }
     }
 }
+
+/// A value handed to ``KeptUntilExit`` that is not `Sendable` (it is only kept, never used).
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,201 @@
+import VaktaalCore
+
+extension CSVImporter {
+    /// The export's own columns: one row per label.
+    struct ExportLayout {
+        let table: CSVTable
+        let path: String
+        let options: ImportOptions
+
+        func run() throws(ImportError) -> ImportResult {
+            var order: [String] = []
+            var rowsByConcept: [String: [[String]]] = [:]
+            var warnings = Tally<String>()
+            for (_, fields) in table.rows {
+                let row = fields + Array(repeating: "", count: max(0, CSVImporter.exportColumns.count - fields.count))
+                if rowsByConcept[row[0]] == nil { order.append(row[0]) }
+                rowsByConcept[row[0], default: []].append(row)
+            }
+            guard !order.isEmpty else { throw .noConcepts(path: path) }
+            let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
+            let base = uris.count == order.count ? ConceptIdentifiers.chooseBase(uris, schemeURI: nil) : nil
+            let language = CSVImporter.mostCommon(
+                table.rows.map { $0.fields.count > 2 ? $0.fields[2] : "" }, options.defaultLanguage)
+            var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: base, language: language)
+            var idsByName: [String: [String: String]] = [:]
+            for id in order {
+                guard let rows = rowsByConcept[id] else { continue }
+                var concept = Concept(id: id)
+                if let base, let uri = rows.first?[1], !uri.hasPrefix(base) {
+                    concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(uri)))
+                }
+                for row in rows {
+                    let kind: LabelKind =
+                        switch row[4] {
+                        case "preferred": .preferred
+                        case "deprecated": .deprecated
+                        case "hidden": .hidden
+                        default: .alternative
+                        }
+                    concept.labels.append(
+                        Label(kind: kind, text: row[3], declaredLanguage: row[2] == language ? nil : row[2], language: row[2]))
+                    if kind == .preferred { idsByName[row[2], default: [:]][row[3]] = id }
+                    if !row[6].isEmpty, !concept.notes.contains(where: { $0.kind == .definition && $0.language == row[2] }) {
+                        concept.notes.append(
+                            Note(
+                                kind: .definition, text: row[6], declaredLanguage: row[2] == language ? nil : row[2],
+                                language: row[2]))
+                    }
+                }
+                vocabulary.concepts.append(concept)
+            }
+            // Broader concepts are named by their preferred label in the row's language.
+            for index in vocabulary.concepts.indices {
+                guard let rows = rowsByConcept[vocabulary.concepts[index].id] else { continue }
+                var seen = Set<String>()
+                for row in rows where !row[7].isEmpty {
+                    for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
+                        guard let target = idsByName[row[2]]?[name] else {
+                            warnings.add("broader concepts named in the sheet but not found", example: name)
+                            continue
+                        }
+                        if seen.insert(target).inserted {
+                            vocabulary.concepts[index].relations.append(ConceptRelation(kind: .broader, reference: target))
+                        }
+                    }
+                }
+            }
+            let report = ImportReport(
+                format: .csv, sourceItems: table.rows.count,
+                warnings: warnings.entries.map { ImportReport.Warning(message: $0.key, count: $0.count, example: $0.example) })
+            return ImportResult(vocabularies: [vocabulary], report: report)
+        }
+    }
+
+    /// The minimal layout: preferred term, outdated terms, language.
+    struct MinimalLayout {
+        let table: CSVTable
+        let columns: [String]
+        let path: String
+        let options: ImportOptions
+
+        static let names: [String: [String]] = [
+            "preferred": ["preferred", "preferred term", "preferredterm", "preflabel", "term", "voorkeursterm", "voorkeur"],
+            "outdated": [
+                "outdated", "outdated term", "outdated terms", "deprecated", "deprecatedlabel", "verouderd", "verouderde term",
+            ],
+            "language": ["language", "lang", "taal"],
+            "alternative": ["alternative", "alternatives", "altlabel", "synonym", "synonyms", "synoniem", "synoniemen"],
+            "definition": ["definition", "definitie"],
+            "concept": ["concept", "concept_id", "id"],
+        ]
+
+        func column(_ name: String) -> Int? {
+            let accepted = Self.names[name] ?? [name]
+            return columns.firstIndex { accepted.contains($0) }
+        }
+
+        func run() throws(ImportError) -> ImportResult {
+            guard let preferredColumn = column("preferred") else {
+                throw .malformed(
+                    path: path, position: .start,
+                    message: "the header has no column 'preferred' (the minimal layout is: preferred, outdated, language)")
+            }
+            let outdatedColumn = column("outdated")
+            let languageColumn = column("language")
+            let alternativeColumn = column("alternative")
+            let definitionColumn = column("definition")
+            let conceptColumn = column("concept")
+            var skipped = Tally<SKOSImporter.SkipKey>()
+            var warnings = Tally<String>()
+            let known = Set(
+                [preferredColumn, outdatedColumn, languageColumn, alternativeColumn, definitionColumn, conceptColumn].compactMap {
+                    $0
+                })
+            for (index, name) in table.header.enumerated() where !known.contains(index) && !name.isEmpty {
+                let filled = table.rows.filter { index < $0.fields.count && !$0.fields[index].trimmingSpaces.isEmpty }
+                if let first = filled.first {
+                    for _ in filled {
+                        skipped.add(
+                            SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the minimal layout does not have"),
+                            example: "line \(first.line): \(first.fields[index])")
+                    }
+                }
+            }
+            let languages = table.rows.compactMap { row in
+                languageColumn.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil }
+            }
+            let language = options.defaultLanguage ?? CSVImporter.mostCommon(languages, nil)
+            var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: nil, language: language)
+            var conceptByKey: [String: Int] = [:]
+            var taken = Set<String>()
+            let listSeparator: Character = table.separator == UInt8(ascii: ";") ? "|" : ";"
+            for (line, fields) in table.rows {
+                func cell(_ column: Int?) -> String {
+                    guard let column, column < fields.count else { return "" }
+                    return fields[column].trimmingSpaces
+                }
+                func list(_ column: Int?) -> [String] {
+                    cell(column).split(separator: listSeparator).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                }
+                let preferred = cell(preferredColumn)
+                guard !preferred.isEmpty else {
+                    warnings.add("rows without a preferred term left out", example: "line \(line)")
+                    continue
+                }
+                var rowLanguage = cell(languageColumn)
+                if rowLanguage.isEmpty {
+                    rowLanguage = language ?? ""
+                    if languageColumn != nil {
+                        warnings.add("rows without a language given the default language", example: "line \(line)")
+                    }
+                }
+                let key = cell(conceptColumn).isEmpty ? "\(rowLanguage)\u{0}\(preferred)" : "id\u{0}\(cell(conceptColumn))"
+                let index: Int
+                if let known = conceptByKey[key] {
+                    index = known
+                } else {
+                    let id =
+                        cell(conceptColumn).isEmpty || !Vocabulary.isValidConceptID(cell(conceptColumn))
+                        ? CSVImporter.conceptID(preferred, taken: &taken) : cell(conceptColumn)
+                    taken.insert(id)
+                    index = vocabulary.concepts.count
+                    conceptByKey[key] = index
+                    vocabulary.concepts.append(Concept(id: id))
+                }
+                let declared = rowLanguage == language ? nil : rowLanguage
+                func add(_ kind: LabelKind, _ text: String) {
+                    guard
+                        !vocabulary.concepts[index].labels.contains(where: {
+                            $0.kind == kind && $0.text == text && $0.language == rowLanguage
+                        })
+                    else { return }
+                    vocabulary.concepts[index].labels.append(
+                        Label(kind: kind, text: text, declaredLanguage: declared, language: rowLanguage))
+                }
+                if vocabulary.concepts[index].preferredLabel(in: rowLanguage) == nil {
+                    add(.preferred, preferred)
+                } else if vocabulary.concepts[index].preferredLabel(in: rowLanguage)?.text != preferred {
+                    add(.alternative, preferred)
+                }
+                for term in list(outdatedColumn) { add(.deprecated, term) }
+                for term in list(alternativeColumn) { add(.alternative, term) }
+                let definition = cell(definitionColumn)
+                if !definition.isEmpty,
+                    !vocabulary.concepts[index].notes.contains(where: { $0.kind == .definition && $0.language == rowLanguage })
+                {
+                    vocabulary.concepts[index].notes.append(
+                        Note(kind: .definition, text: definition, declaredLanguage: declared, language: rowLanguage))
+                }
+            }
+            guard !vocabulary.concepts.isEmpty else { throw .noConcepts(path: path) }
+            let report = ImportReport(
+                format: .csv, sourceItems: table.rows.count,
+                skipped: skipped.entries.map {
+                    ImportReport.Skipped(what: $0.key.what, reason: $0.key.reason, count: $0.count, example: $0.example)
+                },
+                warnings: warnings.entries.map { ImportReport.Warning(message: $0.key, count: $0.count, example: $0.example) })
+            return ImportResult(vocabularies: [vocabulary], report: report)
+        }
+    }
+}

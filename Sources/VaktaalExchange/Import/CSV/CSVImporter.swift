@@ -1,0 +1,54 @@
+import VaktaalCore
+
+/// Spreadsheets: the columns `vaktaal export --format csv` writes (`concept_id, uri,
+/// language, label, status, preferred_label, definition, broader`, one row per label), or a
+/// minimal layout a person can type:
+///
+/// - `preferred` (or `preferred term`, `term`, `voorkeursterm`): the term to use (required);
+/// - `outdated` (or `outdated term`, `deprecated`, `verouderd`): a term not to use any more;
+///   several separated by `;` (`|` when `;` separates the columns), or one row each;
+/// - `language` (or `lang`, `taal`): its language (else `--lang`, else the most common one);
+/// - optional: `alternative` (admitted synonyms), `definition`, and `concept` (an id that
+///   joins rows of other languages into one concept).
+///
+/// Rows with the same preferred term and language (or the same `concept`) make one concept.
+enum CSVImporter {
+    static let exportColumns = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
+
+    static func run(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportResult {
+        guard let table = CSVTable(bytes) else { throw .noConcepts(path: path) }
+        let columns = table.header.map { $0.lowercased() }
+        if Array(columns.prefix(exportColumns.count)) == exportColumns {
+            return try ExportLayout(table: table, path: path, options: options).run()
+        }
+        return try MinimalLayout(table: table, columns: columns, path: path, options: options).run()
+    }
+
+    /// The vocabulary a spreadsheet becomes: named after the file (or `--name`), URIs under
+    /// `urn:vaktaal:<id>:` unless the sheet gives them.
+    static func vocabulary(path: String, options: ImportOptions, base: String?, language: String?) -> Vocabulary {
+        let slug = SKOSImporter.slug(options.name ?? TBXImporter.fileStem(path))
+        let id = slug.isEmpty ? "glossary" : slug
+        return Vocabulary(id: id, uri: base ?? "urn:vaktaal:\(id):", defaultLanguage: language)
+    }
+
+    /// An id for a concept named `term`: lowercase, spaces as `-`, only what ids allow.
+    static func conceptID(_ term: String, taken: inout Set<String>) -> String {
+        let stem = ConceptIdentifiers.stem(term.lowercased().split(separator: " ").joined(separator: "-"))
+        var candidate = stem
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(stem)-\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// The most common of `languages`, else the caller's.
+    static func mostCommon(_ languages: [String], _ fallback: String?) -> String? {
+        var counts: [String: Int] = [:]
+        for language in languages where !language.isEmpty { counts[language, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? fallback
+    }
+}

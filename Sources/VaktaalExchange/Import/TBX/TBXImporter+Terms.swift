@@ -1,0 +1,100 @@
+import VaktaalCore
+import VaktaalXML
+
+extension TBXImporter {
+    /// A language section: its documentation, hidden labels (our notes) and terms.
+    func readLanguage(_ node: XMLNode, into draft: inout EntryDraft) {
+        var language = node.attribute("lang", namespace: xmlNamespaceURI) ?? node.attribute("lang") ?? ""
+        if language == "und" { language = "" }
+        for child in Self.flattened(node.children) {
+            let category = Self.category(child)
+            switch (child.localName, category) {
+            case ("termSec", _), ("tig", _), ("ntig", _):
+                if let label = readTerm(child, language: language, concept: &draft.concept) {
+                    draft.concept.labels.append(label)
+                }
+            case ("note", _), (_, "note"):
+                let text = child.content
+                if let (key, value) = Self.keyValue(text) {
+                    let (name, date) = Self.withoutDate(key)
+                    if name.hasPrefix("hiddenLabel") {
+                        readHiddenLabel(name, value, language: language, into: &draft.concept)
+                        continue
+                    }
+                    if NoteKind(rawValue: name) != nil {
+                        addNote(name, value, language: language, date: date, to: &draft.concept)
+                        continue
+                    }
+                }
+                addNote("note", text, language: language, date: nil, to: &draft.concept)
+            case (_, "definition"), (_, "source"), (_, "context"):
+                addNote(category, child.content, language: language, date: nil, to: &draft.concept)
+            default:
+                skip(category, "a data category the format has no place for", example: child.content)
+            }
+        }
+    }
+
+    /// A term section (`termSec`, `tig`, `ntig`): the term, its status and what our notes say.
+    func readTerm(_ node: XMLNode, language: String, concept: inout Concept) -> Label? {
+        let members = Self.flattened(node.children + (node.child("termGrp").map { $0.children } ?? []))
+        guard let text = members.first(where: { $0.localName == "term" })?.content, !text.isEmpty else { return nil }
+        var label = Label(kind: .alternative, text: text, language: language)
+        var statusKind: LabelKind?
+        var partOfSpeech: String?
+        var kindFromNote = false
+        for member in members where member.localName != "term" && member.localName != "termGrp" {
+            let category = Self.category(member)
+            let value = member.content
+            switch category {
+            case "administrativeStatus", "normativeAuthorization":
+                statusKind = Self.labelKind(status: value)
+                if statusKind == nil { skip(category, "a status the format has no kind for", example: value) }
+            case "termType":
+                if ["abbreviation", "acronym", "shortForm", "initialism", "shortcut"].contains(value) {
+                    label.isAbbreviation = true
+                } else {
+                    skip(category, "a term type the format has no place for", example: value)
+                }
+            case "partOfSpeech":
+                partOfSpeech = value
+            case "context":
+                addNote("context", value, language: language, date: nil, to: &concept)
+            case "note":
+                if let (key, noteValue) = Self.keyValue(value), applyLabelProperty(key, noteValue, to: &label) {
+                    if key == "label" { kindFromNote = true }
+                } else {
+                    skip("note (on a term)", "the format has no notes on terms", example: value)
+                }
+            default:
+                skip(category, "a data category the format has no place for", example: value)
+            }
+        }
+        if let partOfSpeech, !(partOfSpeech == "noun" && !label.plurals.isEmpty) {
+            skip("partOfSpeech", "the format does not keep parts of speech", example: "\(text): \(partOfSpeech)")
+        }
+        if !kindFromNote {
+            if let statusKind {
+                label.kind = statusKind
+            } else {
+                label.kind =
+                    concept.labels.contains { $0.kind == .preferred && $0.language == language } ? .alternative : .preferred
+                warnings.add(
+                    "terms without an administrative status: the first of a language preferred, the others admitted",
+                    example: text)
+            }
+        }
+        return label
+    }
+
+    /// The label kind of an administrative status (TBX v3, v2 and normative authorization).
+    static func labelKind(status value: String) -> LabelKind? {
+        let word = value.replacingOccurrences(of: "-admn-sts", with: "").lowercased()
+        switch word {
+        case "preferredterm", "preferred", "standardizedterm", "legalterm", "regulatedterm": return .preferred
+        case "admittedterm", "admitted": return .alternative
+        case "deprecatedterm", "deprecated", "supersededterm", "superseded", "obsolete", "forbidden": return .deprecated
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import VaktaalText
+import VaktaalXML
+
+/// A small element tree built from the stream parser, for formats read as a whole (TBX).
+final class XMLNode {
+    let name: XMLName
+    let attributes: [XMLAttribute]
+    let position: SourcePosition
+    var children: [XMLNode] = []
+    var text = ""
+
+    init(_ tag: XMLStartTag) {
+        name = tag.name
+        attributes = tag.attributes
+        position = tag.position
+    }
+
+    var localName: String { name.localName }
+
+    /// An attribute's value by local name (`xml:lang` as `lang` in the XML namespace).
+    func attribute(_ local: String, namespace: String? = nil) -> String? {
+        attributes.first { $0.name.localName == local && (namespace == nil || $0.name.namespaceURI == namespace) }?.value
+    }
+
+    /// The text of the element and everything in it, white space at the ends trimmed.
+    var content: String {
+        var result = text
+        for child in children { result += child.content }
+        return result.trimmingXMLSpace
+    }
+
+    func children(_ local: String) -> [XMLNode] { children.filter { $0.localName == local } }
+
+    func child(_ local: String) -> XMLNode? { children.first { $0.localName == local } }
+
+    /// Builds the tree of `bytes`.
+    static func parse(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLNode? {
+        let builder = Builder()
+        try XMLStreamParser.parse(bytes, path: path, handler: builder)
+        return builder.root
+    }
+
+    private final class Builder: XMLContentHandler {
+        var root: XMLNode?
+        var stack: [XMLNode] = []
+
+        func startElement(_ tag: XMLStartTag) {
+            let node = XMLNode(tag)
+            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            stack.append(node)
+        }
+
+        func endElement(_ name: XMLName, at position: SourcePosition) { stack.removeLast() }
+
+        func text(_ text: String, at position: SourcePosition) { stack.last?.text += text }
+
+        func comment(_ text: String, at position: SourcePosition) {}
+    }
+}
+
+extension String {
+    /// The text without XML white space at either end.
+    var trimmingXMLSpace: String {
+        let bytes = Array(utf8)
+        guard let first = bytes.firstIndex(where: { !isXMLSpace($0) }), let last = bytes.lastIndex(where: { !isXMLSpace($0) })
+        else { return "" }
+        if first == 0, last == bytes.count - 1 { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+}

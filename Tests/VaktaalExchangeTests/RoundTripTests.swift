@@ -1,0 +1,50 @@
+import Testing
+import VaktaalCore
+import VaktaalTestSupport
+
+@testable import VaktaalExchange
+
+let fixture = try! VocabularyLoader.load(path: fixtureVocabularyFolder).set
+let everyFeature = try! VocabularyLoader.load(path: fixturesFolder + "/EveryFeature").set
+
+/// What differs between two sets, concept by concept, for test messages.
+func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
+    var lines: [String] = []
+    let leftSchemes = Dictionary(left.vocabularies.map { ($0.id, SchemeContent($0)) }) { first, _ in first }
+    let rightSchemes = Dictionary(right.vocabularies.map { ($0.id, SchemeContent($0)) }) { first, _ in first }
+    for (id, scheme) in leftSchemes where rightSchemes[id] != scheme {
+        lines.append("scheme \(id):\n  \(scheme)\n  \(rightSchemes[id].map { "\($0)" } ?? "missing")")
+    }
+    let leftConcepts = left.contentsByURI
+    let rightConcepts = right.contentsByURI
+    for (uri, content) in leftConcepts.sorted(by: { $0.key < $1.key }) where rightConcepts[uri] != content {
+        lines.append("concept \(uri):\n  \(content)\n  \(rightConcepts[uri].map { "\($0)" } ?? "missing")")
+    }
+    for uri in rightConcepts.keys where leftConcepts[uri] == nil { lines.append("extra concept \(uri)") }
+    return lines.joined(separator: "\n")
+}
+
+/// Export, then import: the same vocabulary comes back, and nothing is reported skipped.
+@Suite struct RoundTripTests {
+    static let formats: [(ExportFormat, ImportFormat)] = [(.skos, .skos), (.turtle, .turtle), (.jsonld, .jsonld), (.tbx, .tbx)]
+
+    @Test(arguments: formats)
+    func fixtureVocabularySurvives(_ export: ExportFormat, _ format: ImportFormat) throws {
+        try expectRoundTrip(fixture, export, format)
+    }
+
+    @Test(arguments: formats)
+    func everyFeatureSurvives(_ export: ExportFormat, _ format: ImportFormat) throws {
+        try expectRoundTrip(everyFeature, export, format)
+    }
+
+    private func expectRoundTrip(_ set: VocabularySet, _ export: ExportFormat, _ format: ImportFormat) throws {
+        let files = Exporters.exporter(for: export).export(set, baseName: "vocabulary")
+        let file = try #require(files.first)
+        let result = try Importer.importBytes(file.contents, path: file.path, format: format)
+        let imported = VocabularySet(result.vocabularies)
+        let isEqual = imported.isSemanticallyEqual(to: set)
+        #expect(isEqual, "\(differences(set, imported))")
+        #expect(result.report.skipped.isEmpty, "\(result.report.skipped)")
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+import VaktaalCore
+
+@testable import VaktaalExchange
+
+@Suite struct TBXImporterTests {
+    @Test func tbxVersion3InTheDCTStyle() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic"
+                 xmlns:min="http://www.tbxinfo.net/ns/min" type="TBX-Basic" style="dct" xml:lang="en">
+              <tbxHeader><fileDesc><titleStmt><title>Glossary</title></titleStmt></fileDesc></tbxHeader>
+              <text><body>
+                <conceptEntry id="c1">
+                  <basic:subjectField>education</basic:subjectField>
+                  <langSec xml:lang="en">
+                    <basic:definition>Guides a student teacher.</basic:definition>
+                    <termSec><term>mentor</term>
+                      <min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus></termSec>
+                    <termSec><term>workplace supervisor</term>
+                      <min:administrativeStatus>preferredTerm-admn-sts</min:administrativeStatus></termSec>
+                  </langSec>
+                  <langSec xml:lang="nl">
+                    <termSec><term>werkplekbegeleider</term><basic:termType>fullForm</basic:termType></termSec>
+                    <termSec><term>wpb</term><basic:termType>abbreviation</basic:termType></termSec>
+                  </langSec>
+                </conceptEntry>
+              </body></text>
+            </tbx>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "glossary.tbx", format: .tbx)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.id == "glossary" && vocabulary.uri == "urn:vaktaal:glossary:" && vocabulary.defaultLanguage == "en")
+        let concept = try #require(vocabulary.concepts.first)
+        #expect(concept.id == "c1")
+        #expect(concept.labels.map(\.kind) == [.deprecated, .preferred, .preferred, .alternative])
+        #expect(concept.labels[3].isAbbreviation)
+        #expect(concept.notes.map(\.text) == ["Guides a student teacher."])
+        #expect(result.report.skipped.map(\.what).sorted() == ["subjectField", "termType"])
+    }
+
+    @Test func martifVersion2() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <martif type="TBX" xml:lang="nl">
+              <martifHeader><fileDesc><sourceDesc><p>from a tool</p></sourceDesc></fileDesc></martifHeader>
+              <text><body>
+                <termEntry id="_7">
+                  <descripGrp><descrip type="definition">Begeleidt op de werkplek.</descrip></descripGrp>
+                  <langSet xml:lang="nl">
+                    <tig><term>werkplekbegeleider</term>
+                      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+                    <ntig><termGrp><term>mentor</term>
+                      <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
+                  </langSet>
+                  <langSet xml:lang="en"><tig><term>workplace supervisor</term></tig></langSet>
+                </termEntry>
+              </body></text>
+            </martif>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "old.xml", format: .tbx)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.id == "_7")
+        #expect(
+            concept.labels.map { "\($0.kind.rawValue) \($0.language) \($0.text)" } == [
+                "prefLabel nl werkplekbegeleider", "deprecatedLabel nl mentor", "prefLabel en workplace supervisor",
+            ])
+        #expect(concept.notes.first?.kind == .definition && concept.notes.first?.language == "nl")
+        #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
+    }
+}
+
+@Suite struct CSVImporterTests {
+    @Test func theMinimalLayoutASpreadsheetCanHold() throws {
+        let text =
+            "\u{FEFF}Preferred;Outdated;Language;Remark\r\nwerkplekbegeleider;mentor|praktijkbegeleider;nl;x\r\n"
+            + "werkplekbegeleider;stagementor;nl;\r\n\"voltijd\";fulltime;;\r\nworkplace supervisor;mentor;en;\r\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "Begrippen lijst.csv", format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.id == "begrippen-lijst" && vocabulary.defaultLanguage == "nl")
+        #expect(vocabulary.concepts.map(\.id) == ["werkplekbegeleider", "voltijd", "workplace-supervisor"])
+        #expect(
+            vocabulary.concepts[0].labels.map(\.text) == ["werkplekbegeleider", "mentor", "praktijkbegeleider", "stagementor"])
+        #expect(vocabulary.concepts[1].labels.map(\.kind) == [.preferred, .deprecated])
+        #expect(vocabulary.concepts[2].labels.allSatisfy { $0.declaredLanguage == "en" })
+        #expect(result.report.skipped.first?.what == "column 'Remark'")
+    }
+
+    @Test func theExportsOwnColumnsComeBack() throws {
+        let exported = try #require(Exporters.exporter(for: .csv).export(fixture, baseName: "lerarenopleiding").first)
+        let result = try Importer.importBytes(exported.contents, path: exported.path, format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.uri == fixture.vocabularies[0].uri)
+        #expect(vocabulary.concepts.count == fixture.count)
+        let original = fixture.vocabularies[0].concepts.flatMap(\.labels).map { "\($0.kind) \($0.language) \($0.text)" }
+        #expect(vocabulary.concepts.flatMap(\.labels).map { "\($0.kind) \($0.language) \($0.text)" } == original)
+        #expect(VocabularySet(result.vocabularies).graph.broader.map(\.count) == fixture.graph.broader.map(\.count))
+    }
+
+    @Test func aSheetWithoutAPreferredColumnIsRefused() {
+        #expect(throws: ImportError.self) {
+            try Importer.importBytes(Array("a,b\n1,2\n".utf8), path: "x.csv", format: .csv)
+        }
+    }
+}
