@@ -9,7 +9,7 @@ public enum FetchedScheme: Equatable, Sendable {
     case fetched(bytes: [UInt8], etag: String?)
 }
 
-/// The HTTP calls the command line makes to a vaktaal service, on `HTTPClient.shared`.
+/// The HTTP calls the command line makes to a vaktaal service (AsyncHTTPClient).
 public struct ServiceClient: Sendable {
     /// How long one request may take, whole.
     public var timeoutSeconds: Int64
@@ -66,18 +66,29 @@ public struct ServiceClient: Sendable {
         }
     }
 
-    /// Sends a request and reads the whole answer.
+    /// Sends a request and reads the whole answer, on a client of its own that does not retry
+    /// a refused connection (a service that is down is said so at once) and is shut down after.
     private func send(_ request: HTTPClientRequest, url: String) async throws(RemoteError)
         -> (status: Int, headers: [String: String], body: [UInt8])  // header names lowercased
     {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let answer: Result<(Int, [String: String], [UInt8]), any Error>
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeoutSeconds))
+            let response = try await client.execute(request, timeout: .seconds(timeoutSeconds))
             var headers: [String: String] = [:]
             for header in response.headers { headers[header.name.lowercased()] = header.value }
             let body = try await response.body.collect(upTo: sizeLimit)
-            return (Int(response.status.code), headers, Array(body.readableBytesView))
+            answer = .success((Int(response.status.code), headers, Array(body.readableBytesView)))
         } catch {
-            throw .unreachable(url: url, reason: String(describing: error))
+            answer = .failure(error)
+        }
+        try? await client.shutdown()
+        switch answer {
+        case .success(let result): return result
+        case .failure(let error): throw .unreachable(url: url, reason: String(describing: error))
         }
     }
 }
@@ -94,8 +105,11 @@ struct ServiceErrorBody {
         error = object?["error"] as? String ?? ""
         let detail = object?["detail"] as? [[String: Any]] ?? []
         findings = detail.map { finding in
-            let place = [finding["path"] as? String, (finding["line"] as? Int).map(String.init), (finding["column"] as? Int).map(String.init)]
-                .compactMap { $0 }.joined(separator: ":")
+            let place = [
+                finding["path"] as? String, (finding["line"] as? Int).map(String.init),
+                (finding["column"] as? Int).map(String.init),
+            ]
+            .compactMap { $0 }.joined(separator: ":")
             let severity = finding["severity"] as? String ?? "error"
             let rule = finding["rule"] as? String ?? ""
             let message = finding["message"] as? String ?? ""

@@ -38,7 +38,9 @@ struct PublishCommand: AsyncParsableCommand {
             printError("\(publish.localFile): error: not published: vaktaal check found errors in the vocabulary")
             throw ExitCode(report.hasUnreadableFiles ? 2 : 1)
         case .published(let etag):
-            print("\(publish.localFile): published '\(publish.address.scheme)' to \(publish.address)" + (etag.map { " (\($0))" } ?? ""))
+            print(
+                "\(publish.localFile): published '\(publish.address.scheme)' to \(publish.address)"
+                    + (etag.map { " (\($0))" } ?? ""))
         }
     }
 }
