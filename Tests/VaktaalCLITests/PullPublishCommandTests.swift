@@ -63,6 +63,27 @@ import Testing
         #expect(try pull(service, into: ours).standardOutput.contains("up to date"))
     }
 
+    @Test func aConflictKeepsTheLocalValueAndExitsOne() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        let theirs = try Vaktaal.folder(with: [:])
+        #expect(try pull(service, into: ours).status == 0)
+        #expect(try pull(service, into: theirs).status == 0)
+        for (folder, definition) in [(theirs, "theirdefinition"), (ours, "ourdefinition")] {
+            let path = folder + "/t.xml"
+            try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "<definition>d</definition>", with: "<definition>\(definition)</definition>")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(try publish(service, from: theirs).status == 0)
+        let merged = try pull(service, into: ours)
+        #expect(merged.status == 1)
+        #expect(merged.standardOutput.contains("theirdefinition"))
+        let text = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
+        #expect(text.contains("ourdefinition") && !text.contains("theirdefinition"))
+        #expect(try pull(service, into: ours).status == 0)
+    }
+
     @Test func aPublishOverSomeoneElsesIsRefusedWithPullFirst() async throws {
         let (service, ours) = try await start()
         defer { service.stop() }
