@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // UTF-8 validation, source positions and ranges, and the one line index every reader uses.
@@ -67,6 +68,13 @@ let package = Package(
             swiftSettings: strictSwift),
         // Concept-level diff, applying a diff, and three-way merge of vocabularies, on the model alone.
         .target(name: "VaktaalSync", dependencies: ["VaktaalCore", "VaktaalText"], swiftSettings: strictSwift),
+        // Talking to a vaktaal service from the command line: fetch a scheme (diff of a URL, pull) and publish it.
+        .target(
+            name: "VaktaalRemote",
+            dependencies: [
+                "VaktaalCore", "VaktaalSync", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSwift),
         // The project's own Vocabulary/, compiled in at build time as the default vocabulary.
         .executableTarget(name: "vaktaal-embed", path: "Sources/vaktaal-embed"),
         .plugin(
@@ -105,6 +113,7 @@ let package = Package(
                 "VaktaalExchange",
                 "VaktaalLint",
                 "VaktaalSync",
+                "VaktaalRemote",
                 "VaktaalEmbeddedVocabulary",
                 "VaktaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -15,7 +15,8 @@ struct Vaktaal: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LintCommand.self, LookupCommand.self, CheckCommand.self, FormatCommand.self, ExportCommand.self,
-            ServeCommand.self, DiffCommand.self, MergeCommand.self, ImportCommand.self,
+            ServeCommand.self, DiffCommand.self, MergeCommand.self, ImportCommand.self, PullCommand.self,
+            PublishCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
+import VaktaalRemote
 import VaktaalServer
 import VaktaalSync
 
@@ -40,6 +41,8 @@ struct ExitStatus: Equatable {
             (message, code) = (error.description, 2)
         case let error as MergeError:
             (message, code) = (error.description, 2)
+        case let error as RemoteError:
+            (message, code) = (error.description, error.isRefusal ? 1 : 2)
         default:
             // Usage errors exit with 2, as the CLI contract says, instead of argument-parser's 64.
             if Vaktaal.exitCode(for: error) == .validationFailure {

@@ -1,0 +1,61 @@
+import VaktaalCore
+import VaktaalSync
+
+/// What a pull did.
+public enum PullOutcome: Sendable {
+    /// 304: the scheme did not change on the service since the last pull; nothing was written.
+    case upToDate
+    /// There was no local file: the fetched one was written as it is.
+    case firstPull(concepts: Int)
+    /// The fetched version was merged into the local file; `incoming` is what changed on the
+    /// service since the last pull (since nothing, when the local file was never pulled).
+    case merged(MergeResult, incoming: VocabularyDiff)
+}
+
+/// `vaktaal pull`: brings a scheme from a vaktaal service into the local vocabulary folder.
+///
+/// The first pull writes `<folder>/<scheme>.xml`; later ones merge three-way, with the last
+/// pulled version (``PulledCopy``) as base, the local file as ours and the fetched one as
+/// theirs. Conflicts keep ours and are reported with theirs, so nothing local is lost; the
+/// fetched version becomes the new base either way.
+public struct SchemePull: Sendable {
+    /// The scheme on the service.
+    public let address: ServiceAddress
+    /// The local vocabulary folder.
+    public let folder: String
+
+    /// A pull of `address` into `folder`.
+    public init(_ address: ServiceAddress, into folder: String) {
+        self.address = address
+        self.folder = folder
+    }
+
+    /// `<folder>/<scheme>.xml`.
+    public var localFile: String { (folder.hasSuffix("/") ? folder : folder + "/") + "\(address.scheme).xml" }
+
+    /// Fetches, merges and writes.
+    ///
+    /// - Throws: ``RemoteError``, ``VocabularyInputError`` (an input does not read),
+    ///   ``MergeError`` or ``FileWriteError``.
+    public func run(client: ServiceClient = ServiceClient()) async throws -> PullOutcome {
+        let pulled = PulledCopy(vocabularyFolder: folder)
+        let hasLocal = FileBytes.read(localFile) != nil
+        let base = try pulled.load(scheme: address.scheme)
+        let sentETag = hasLocal && base != nil ? pulled.etag(scheme: address.scheme) : nil
+        guard case .fetched(let bytes, let etag) = try await client.fetch(address.schemeURL, ifNoneMatch: sentETag) else {
+            return .upToDate
+        }
+        let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
+        guard hasLocal else {
+            try AtomicFile.write(bytes, to: localFile)
+            try pulled.save(bytes, etag: etag, scheme: address.scheme)
+            return .firstPull(concepts: theirs.vocabularies.reduce(0) { $0 + $1.concepts.count })
+        }
+        let ours = try VocabularyInput.path(localFile).load(strict: true).set
+        let baseSet = base ?? VocabularySet([])
+        let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs)
+        try result.write(to: localFile, oursFiles: [localFile])
+        try pulled.save(bytes, etag: etag, scheme: address.scheme)
+        return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs))
+    }
+}

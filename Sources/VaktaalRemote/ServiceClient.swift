@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import Foundation
+
+/// What fetching a scheme gave.
+public enum FetchedScheme: Equatable, Sendable {
+    /// 304: the scheme is still the version of the ETag that was sent.
+    case notModified
+    /// The scheme's vocabulary file and its ETag.
+    case fetched(bytes: [UInt8], etag: String?)
+}
+
+/// The HTTP calls the command line makes to a vaktaal service (AsyncHTTPClient).
+public struct ServiceClient: Sendable {
+    /// How long one request may take, whole.
+    public var timeoutSeconds: Int64
+
+    /// The largest scheme accepted, in bytes.
+    public var sizeLimit: Int
+
+    /// A client; the defaults suit every vocabulary the service accepts.
+    public init(timeoutSeconds: Int64 = 60, sizeLimit: Int = 512 * 1024 * 1024) {
+        self.timeoutSeconds = timeoutSeconds
+        self.sizeLimit = sizeLimit
+    }
+
+    /// `GET url` as `application/xml`, with `If-None-Match: etag` when one is given.
+    ///
+    /// - Throws: ``RemoteError`` (unreachable, 404, any other status than 200 and 304).
+    public func fetch(_ url: String, ifNoneMatch etag: String? = nil) async throws(RemoteError) -> FetchedScheme {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: "application/xml")
+        if let etag { request.headers.add(name: "If-None-Match", value: etag) }
+        let (status, headers, body) = try await send(request, url: url)
+        switch status {
+        case 200: return .fetched(bytes: body, etag: headers["etag"])
+        case 304: return .notModified
+        case 404: throw .notFound(url: url)
+        default: throw .unexpectedStatus(url: url, status: status, message: ServiceErrorBody(body).error)
+        }
+    }
+
+    /// `PUT url` with the vocabulary file, the bearer token and `If-Match: etag`.
+    ///
+    /// - Returns: The ETag of the published version.
+    /// - Throws: ``RemoteError`` explaining 401, 403, 412 and 422, or the service unreachable.
+    public func publish(_ bytes: [UInt8], to url: String, token: String?, ifMatch etag: String?) async throws(RemoteError)
+        -> String?
+    {
+        var request = HTTPClientRequest(url: url)
+        request.method = .PUT
+        request.headers.add(name: "Content-Type", value: "application/xml")
+        request.headers.add(name: "Accept", value: "application/json")
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let etag { request.headers.add(name: "If-Match", value: etag) }
+        request.body = .bytes(bytes)
+        let (status, headers, body) = try await send(request, url: url)
+        let answer = ServiceErrorBody(body)
+        switch status {
+        case 200, 201, 204: return headers["etag"]
+        case 401: throw .unauthorized(url: url, tokenGiven: token != nil)
+        case 403: throw .forbidden(url: url, message: answer.error)
+        case 404: throw .notFound(url: url)
+        case 412: throw .publishedInBetween(url: url)
+        case 422: throw .rejected(url: url, findings: answer.findings.isEmpty ? [answer.error] : answer.findings)
+        default: throw .unexpectedStatus(url: url, status: status, message: answer.error)
+        }
+    }
+
+    /// Sends a request and reads the whole answer, on a client of its own that does not retry
+    /// a refused connection (a service that is down is said so at once) and is shut down after.
+    private func send(_ request: HTTPClientRequest, url: String) async throws(RemoteError)
+        -> (status: Int, headers: [String: String], body: [UInt8])  // header names lowercased
+    {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let answer: Result<(Int, [String: String], [UInt8]), any Error>
+        do {
+            let response = try await client.execute(request, timeout: .seconds(timeoutSeconds))
+            var headers: [String: String] = [:]
+            for header in response.headers { headers[header.name.lowercased()] = header.value }
+            let body = try await response.body.collect(upTo: sizeLimit)
+            answer = .success((Int(response.status.code), headers, Array(body.readableBytesView)))
+        } catch {
+            answer = .failure(error)
+        }
+        try? await client.shutdown()
+        switch answer {
+        case .success(let result): return result
+        case .failure(let error): throw .unreachable(url: url, reason: String(describing: error))
+        }
+    }
+}
+
+/// The service's JSON error body `{"error": "…", "detail": …}`; 422 has the findings as detail.
+struct ServiceErrorBody {
+    /// The one-sentence message, empty when the body is not that JSON.
+    let error: String
+    /// The findings of a 422, one line each as `vaktaal check` writes them.
+    let findings: [String]
+
+    init(_ bytes: [UInt8]) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+        error = object?["error"] as? String ?? ""
+        let detail = object?["detail"] as? [[String: Any]] ?? []
+        findings = detail.map { finding in
+            let place = [
+                finding["path"] as? String, (finding["line"] as? Int).map(String.init),
+                (finding["column"] as? Int).map(String.init),
+            ]
+            .compactMap { $0 }.joined(separator: ":")
+            let severity = finding["severity"] as? String ?? "error"
+            let rule = finding["rule"] as? String ?? ""
+            let message = finding["message"] as? String ?? ""
+            return (place.isEmpty ? "" : place + ": ") + "\(severity): [\(rule)] \(message)"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import VaktaalConfig
+
+extension VocabularyOptions {
+    /// The folder pull and publish work in: `--vocabulary` and the usual search, the folder of
+    /// a file named there, else `./Vocabulary` (made by the first pull).
+    func folder() throws(ConfigurationError) -> String {
+        guard case .path(let path) = try location() else { return "Vocabulary" }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            let parent = (path as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
+        return path
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// `vaktaal pull`, `vaktaal publish` and `vaktaal diff URL` against a real `vaktaal serve`.
+@Suite(.serialized) struct PullPublishCommandTests {
+    static let serviceFile = vocabularyFile(
+        #"<concept id="a"><prefLabel>a</prefLabel><definition>d</definition></concept>"#)
+
+    /// A started service holding the scheme `t`, and an empty partner folder.
+    private func start() async throws -> (RunningService, String) {
+        let service = try await RunningService(files: ["t.xml": Self.serviceFile])
+        return (service, try Vaktaal.folder(with: [:]))
+    }
+
+    private func pull(_ service: RunningService, into folder: String) throws -> CommandResult {
+        try Vaktaal.run(["pull", service.url, "--scheme", "t", "--vocabulary", folder])
+    }
+
+    private func publish(_ service: RunningService, from folder: String, token: String? = RunningService.token) throws
+        -> CommandResult
+    {
+        try Vaktaal.run(
+            ["publish", service.url + "/v1/schemes/t", "--vocabulary", folder], environment: ["VAKTAAL_TOKEN": token ?? ""])
+    }
+
+    /// Adds a concept to the scheme file in `folder`.
+    private func add(_ concept: String, in folder: String) throws {
+        let path = folder + "/t.xml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let element = #"<concept id="\#(concept)"><prefLabel>\#(concept)</prefLabel><definition>d</definition></concept>"#
+        try text.replacingOccurrences(of: "</vocabulary>", with: element + "\n</vocabulary>")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func theFirstPullWritesTheFileAndTheNextIsANoOp() async throws {
+        let (service, folder) = try await start()
+        defer { service.stop() }
+        let first = try pull(service, into: folder)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try String(contentsOfFile: folder + "/t.xml", encoding: .utf8) == Self.serviceFile)
+        #expect(FileManager.default.fileExists(atPath: folder + "/.vaktaal/pulled/t.etag"))
+        let second = try pull(service, into: folder)
+        #expect(second.status == 0)
+        #expect(second.standardOutput.contains("up to date"))
+    }
+
+    @Test func aLocalAdditionSurvivesAPullThatBringsInAChangeFromTheService() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        let theirs = try Vaktaal.folder(with: [:])
+        #expect(try pull(service, into: ours).status == 0)
+        #expect(try pull(service, into: theirs).status == 0)
+        try add("fromservice", in: theirs)
+        let published = try publish(service, from: theirs)
+        #expect(published.status == 0, "\(published.standardError)")
+        try add("local", in: ours)
+        let merged = try pull(service, into: ours)
+        #expect(merged.status == 0, "\(merged.standardOutput)\(merged.standardError)")
+        #expect(merged.standardOutput.contains("fromservice"))
+        let text = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
+        #expect(text.contains(#"id="fromservice""#))
+        #expect(text.contains(#"id="local""#))
+        #expect(try pull(service, into: ours).standardOutput.contains("up to date"))
+    }
+
+    @Test func aConflictKeepsTheLocalValueAndExitsOne() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        let theirs = try Vaktaal.folder(with: [:])
+        #expect(try pull(service, into: ours).status == 0)
+        #expect(try pull(service, into: theirs).status == 0)
+        for (folder, definition) in [(theirs, "theirdefinition"), (ours, "ourdefinition")] {
+            let path = folder + "/t.xml"
+            try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "<definition>d</definition>", with: "<definition>\(definition)</definition>")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(try publish(service, from: theirs).status == 0)
+        let merged = try pull(service, into: ours)
+        #expect(merged.status == 1)
+        #expect(merged.standardOutput.contains("theirdefinition"))
+        let text = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
+        #expect(text.contains("ourdefinition") && !text.contains("theirdefinition"))
+        #expect(try pull(service, into: ours).status == 0)
+    }
+
+    @Test func aPublishOverSomeoneElsesIsRefusedWithPullFirst() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        let theirs = try Vaktaal.folder(with: [:])
+        #expect(try pull(service, into: ours).status == 0)
+        #expect(try pull(service, into: theirs).status == 0)
+        try add("first", in: theirs)
+        #expect(try publish(service, from: theirs).status == 0)
+        try add("second", in: ours)
+        let stale = try publish(service, from: ours)
+        #expect(stale.status == 1)
+        #expect(stale.standardError.contains("someone published the scheme in between (412)"))
+        #expect(stale.standardError.contains("pull first"))
+    }
+
+    @Test func aPublishWithoutATokenIsExplained() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        #expect(try pull(service, into: ours).status == 0)
+        try add("b", in: ours)
+        let refused = try publish(service, from: ours, token: nil)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("(401)"))
+        #expect(refused.standardError.contains("set VAKTAAL_TOKEN"))
+    }
+
+    @Test func anInvalidVocabularyIsNotSent() async throws {
+        let (service, ours) = try await start()
+        defer { service.stop() }
+        #expect(try pull(service, into: ours).status == 0)
+        try add("a", in: ours)
+        let refused = try publish(service, from: ours)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("vaktaal check found errors"))
+        let unchanged = try Vaktaal.run(["diff", service.url + "/v1/schemes/t", service.folder + "/t.xml"])
+        #expect(unchanged.status == 0, "\(unchanged.standardOutput)\(unchanged.standardError)")
+    }
+
+    @Test func aSchemeURLDiffsLikeAFile() async throws {
+        let (service, _) = try await start()
+        defer { service.stop() }
+        let changed = try Vaktaal.folder(with: ["t.xml": Self.serviceFile])
+        try add("extra", in: changed)
+        let diff = try Vaktaal.run(["diff", service.url + "/v1/schemes/t", changed + "/t.xml"])
+        #expect(diff.status == 1, "\(diff.standardError)")
+        #expect(diff.standardOutput.contains("extra"))
+        let missing = try Vaktaal.run(["diff", service.url + "/v1/schemes/nope", changed + "/t.xml"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("no such scheme"))
+    }
+
+    @Test func anUnreachableServiceIsExitTwo() async throws {
+        let folder = try Vaktaal.folder(with: [:])
+        let result = try Vaktaal.run(["pull", "http://127.0.0.1:1/v1/schemes/t", "--vocabulary", folder])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot be reached"))
+    }
+}
