@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import VaktaalCore
 
 /// An error answer of the service: a status and a JSON body `{ "error": "...", "detail": ... }`.
 /// Messages speak of what the client sent or asked for; no stack traces, server paths or
@@ -40,24 +41,13 @@ public struct ServiceError: Error, HTTPResponseError, Sendable {
     static func badRequest(_ what: String) -> ServiceError { ServiceError(.badRequest, what) }
 }
 
-/// JSON string literals.
+/// JSON string literals, escaped as every other JSON of the project is (``JSONText``).
 enum JSONString {
     /// `text` as a JSON string literal.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                result += String(format: "\\u%04x", control.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        var json = JSONText()
+        json.string(text)
+        return json.text
     }
 }
 

@@ -1,7 +1,6 @@
 import Logging
 import PostgresNIO
 import ServiceLifecycle
-import UnixSignals
 import VaktaalCore
 
 /// Keeps a replica's snapshot up to date with the database: it `LISTEN`s for the
@@ -16,33 +15,9 @@ struct DatabaseWatcher: Service {
     let logger: Logger
 
     func run() async throws {
-        // A graceful shutdown cancels the watch; that is its normal end, not an error.
-        do {
-            try await watch()
-        } catch is CancellationError {
-            return
-        }
-    }
-
-    private func watch() async throws {
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await listen() }
-                if let interval {
-                    group.addTask {
-                        while !Task.isCancelled {
-                            try await Task.sleep(for: interval)
-                            await refresh(reason: "periodic check")
-                        }
-                    }
-                }
-                group.addTask {
-                    for await _ in await UnixSignalsSequence(trapping: .sighup) { await refresh(reason: "SIGHUP") }
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
+        var loops: [WatchLoops.Loop] = [{ try await listen() }, WatchLoops.onHangup { await refresh(reason: "SIGHUP") }]
+        if let interval { loops.append(WatchLoops.every(interval) { await refresh(reason: "periodic check") }) }
+        try await WatchLoops.run(loops)
     }
 
     /// Listens for publishes until cancelled, opening the connection again when it is lost.

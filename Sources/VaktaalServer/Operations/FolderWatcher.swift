@@ -1,6 +1,5 @@
 import Logging
 import ServiceLifecycle
-import UnixSignals
 import VaktaalCore
 
 /// Reloads the vocabulary folder when its files change (checked every `interval`) and on
@@ -13,30 +12,10 @@ struct FolderWatcher: Service {
     let logger: Logger
 
     func run() async throws {
-        // A graceful shutdown cancels the watch; that is its normal end, not an error.
-        do {
-            try await watch()
-        } catch is CancellationError {
-            return
-        }
-    }
-
-    private func watch() async throws {
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    while !Task.isCancelled {
-                        try await Task.sleep(for: interval)
-                        if await store.folderChanged() { await reload(reason: "the folder changed") }
-                    }
-                }
-                group.addTask {
-                    for await _ in await UnixSignalsSequence(trapping: .sighup) { await reload(reason: "SIGHUP") }
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
+        try await WatchLoops.run([
+            WatchLoops.every(interval) { if await store.folderChanged() { await reload(reason: "the folder changed") } },
+            WatchLoops.onHangup { await reload(reason: "SIGHUP") },
+        ])
     }
 
     private func reload(reason: String) async {
