@@ -134,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "VaktaalExchangeTests", dependencies: ["VaktaalExchange", "VaktaalTestSupport"],
             swiftSettings: strictSwift),
-        .testTarget(name: "VaktaalConfigTests", dependencies: ["VaktaalConfig"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "VaktaalConfigTests", dependencies: ["VaktaalConfig", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "VaktaalServerTests",
             dependencies: [

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import VaktaalTestSupport
 
 @testable import VaktaalConfig
 
 @Suite struct ProjectConfigurationTests {
     func write(_ text: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "vaktaal-config-" + UUID().uuidString
+        let folder = try scratchFolder("config")
         try FileManager.default.createDirectory(atPath: folder + "/a/b", withIntermediateDirectories: true)
         try text.write(toFile: folder + "/.vaktaal.toml", atomically: true, encoding: .utf8)
         return folder

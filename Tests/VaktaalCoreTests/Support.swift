@@ -29,7 +29,5 @@ func findings(_ loaded: LoadedVocabulary) -> [Finding] { VocabularyChecker.check
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "vaktaal-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try scratchFolder("core")
 }

@@ -9,7 +9,7 @@ import VaktaalTestSupport
 /// that folder as `vaktaal check` does.
 func importAndCheck(_ path: String) throws -> (result: ImportResult, findings: [Finding]) {
     let result = try Importer.importFile(path)
-    let folder = NSTemporaryDirectory() + "vaktaal-import-" + UUID().uuidString + "/"
+    let folder = try scratchFolder("import") + "/"
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try ImportRun.write(ImportRun.plan(result, output: folder), force: false)
     let loaded = try VocabularyLoader.load(path: folder)

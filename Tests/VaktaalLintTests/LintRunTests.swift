@@ -60,7 +60,7 @@ import VaktaalTestSupport
 
 @Suite struct LintRunTests {
     func folder(_ files: [String: String]) throws -> String {
-        let root = NSTemporaryDirectory() + "vaktaal-run-" + UUID().uuidString
+        let root = try scratchFolder("run")
         for (path, text) in files {
             let full = root + "/" + path
             try FileManager.default.createDirectory(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
 import VaktaalText
 
 @testable import VaktaalLint
@@ -127,8 +128,7 @@ import VaktaalText
     }
 
     @Test func badFilesAreReportedNotWrittenAndTheOthersStillLinted() throws {
-        let folder = NSTemporaryDirectory() + "vaktaal-bad-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder("bad")
         let bomb = try officeFixture("bomb.docx")
         try Data(bomb).write(to: URL(fileURLWithPath: folder + "/a-bomb.docx"))
         try Data(Array("geen zip".utf8)).write(to: URL(fileURLWithPath: folder + "/b-fake.pptx"))

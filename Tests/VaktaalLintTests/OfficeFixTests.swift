@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
 
 @testable import VaktaalLint
 
@@ -106,8 +107,7 @@ import VaktaalCore
     }
 
     @Test func aFixedFileIsWrittenAtomicallyAndLintedAgain() throws {
-        let folder = NSTemporaryDirectory() + "vaktaal-office-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder("office")
         let path = folder + "/slides.pptx"
         try Data(try officeFixture("presentation.pptx")).write(to: URL(fileURLWithPath: path))
         let results = try LintRun(set: shippedSet, options: .init(fix: true)).lint([folder])

@@ -9,8 +9,7 @@ import VaktaalTestSupport
 /// A vocabulary folder of its own for each test: the fixture vocabulary copied into a
 /// temporary folder, so that publishing and reloading change nothing shared.
 func temporaryVocabularyFolder() throws -> String {
-    let folder = NSTemporaryDirectory() + "vaktaal-server-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = try scratchFolder("server")
     try FileManager.default.copyItem(
         atPath: fixtureVocabularyFolder + "/lerarenopleiding.xml", toPath: folder + "/lerarenopleiding.xml")
     return folder

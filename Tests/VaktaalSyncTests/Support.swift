@@ -46,7 +46,5 @@ func resultSet(_ result: MergeResult) -> VocabularySet { VocabularySet(result.vo
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "vaktaal-sync-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try scratchFolder("sync")
 }
