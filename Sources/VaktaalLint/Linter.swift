@@ -19,11 +19,12 @@ public final class Linter: Sendable {
     private let entries: [IndexEntry]
     private let matchers = Mutex<[String: TermMatcher]>([:])
 
-    /// A linter for `set` with `options`.
-    public init(set: VocabularySet, options: LintOptions) {
+    /// A linter for `set` with `options`; `entries` are the set's label forms when they are
+    /// known already (a ``LookupIndex``'s), saving listing them again.
+    public init(set: VocabularySet, options: LintOptions, entries: [IndexEntry]? = nil) {
         self.set = set
         self.options = options
-        entries = LookupIndex.entries(of: set)
+        self.entries = entries ?? LookupIndex.entries(of: set)
     }
 
     /// The matcher for a choice of languages, built once and then shared.
@@ -99,7 +100,7 @@ public final class Linter: Sendable {
 
     private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
         let matcher = matcher(for: languages(for: document))
-        let terms = foundTerms(in: document, text, matcher)
+        let terms = foundTerms(in: document, text, matcher, set: set)
         let filter = DirectiveFilter(document.directives)
         var findings: [Finding] = []
         for rule in Self.rules {

@@ -26,6 +26,8 @@ enum Vaktaal {
         process.currentDirectoryURL = URL(fileURLWithPath: folder ?? repositoryRoot)
         var variables = ProcessInfo.processInfo.environment
         variables["VAKTAAL_VOCABULARY"] = nil
+        // Compiled indexes go in the test run's scratch folder, not the user's cache.
+        variables["XDG_CACHE_HOME"] = scratchRoot + "/cache"
         variables.merge(environment) { $1 }
         process.environment = variables
         let output = Pipe()
@@ -47,8 +49,7 @@ enum Vaktaal {
 
     /// A fresh temporary folder holding `files` (name → content).
     static func folder(with files: [String: String]) throws -> String {
-        let path = NSTemporaryDirectory() + "vaktaal-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let path = try scratchFolder("cli")
         for (name, content) in files {
             let file = path + "/" + name
             try FileManager.default.createDirectory(

@@ -1,34 +1,76 @@
-/// Distinct keys, each with the entries that have it, stored flat: entries with the same
-/// key are chained through one array instead of an array per key.
+/// Distinct keys, each with the entries that have it, stored flat so that a compiled index
+/// reads back with a few copies: the keys' UTF-8 bytes end to end, an open-addressing table
+/// of slots by a fixed hash of the bytes, and entries with the same key chained through one
+/// array instead of an array per key.
 struct KeyTable: Sendable {
-    /// Slot of each distinct key.
-    private(set) var slotByKey: [String: Int32] = [:]
-    /// The distinct keys in order of first appearance.
-    private(set) var keys: [String] = []
+    /// The bytes of every distinct key, in order of first appearance.
+    private var utf8: [UInt8] = []
+    /// Where each key starts in `utf8`, and one more for the end.
+    private var starts: [Int32] = [0]
+    /// Slots by hash, −1 for an empty bucket; the count is a power of two, at most half full.
+    private var buckets: [Int32] = Array(repeating: -1, count: 16)
     /// First entry of each slot (the latest added), −1 for none.
     private var head: [Int32] = []
     /// The next entry with the same key, by entry id, −1 at the end.
     private var next: [Int32] = []
 
     init(capacity: Int) {
-        slotByKey.reserveCapacity(capacity)
         next.reserveCapacity(capacity)
+        var count = 16
+        while count < capacity * 2 { count *= 2 }
+        buckets = Array(repeating: -1, count: count)
+    }
+
+    /// The number of distinct keys.
+    var count: Int { starts.count - 1 }
+
+    /// The UTF-8 bytes of the key in `slot`.
+    func withKey<Result>(inSlot slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(starts[slot])..<Int(starts[slot + 1])])) }
+    }
+
+    /// The length of the key in `slot`, in Unicode scalars.
+    func scalarCount(ofSlot slot: Int) -> Int {
+        withKey(inSlot: slot) { key in key.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
+    /// Whether the key in `slot` starts with the bytes `prefix`.
+    func key(inSlot slot: Int, startsWith prefix: [UInt8]) -> Bool {
+        withKey(inSlot: slot) { $0.starts(with: prefix) }
+    }
+
+    /// Whether the key in `slot` sorts before the bytes `other` (UTF-8 order is the order of
+    /// the scalar values).
+    func key(inSlot slot: Int, precedes other: [UInt8]) -> Bool {
+        withKey(inSlot: slot) { $0.lexicographicallyPrecedes(other) }
+    }
+
+    /// Whether the key in slot `a` sorts before the key in slot `b`.
+    func key(inSlot a: Int, precedes b: Int) -> Bool {
+        withKey(inSlot: a) { first in withKey(inSlot: b) { first.lexicographicallyPrecedes($0) } }
     }
 
     /// Adds entry `id` (ids come in increasing order, one call per id) under `key`.
     mutating func add(_ id: Int32, key: String) {
         while next.count <= Int(id) { next.append(-1) }
-        if let slot = slotByKey[key] {
-            next[Int(id)] = head[Int(slot)]
-            head[Int(slot)] = id
-        } else {
-            slotByKey[key] = Int32(keys.count)
-            keys.append(key)
+        var key = key
+        key.withUTF8 { bytes in
+            let bucket = findBucket(bytes)
+            let slot = buckets[bucket]
+            if slot >= 0 {
+                next[Int(id)] = head[Int(slot)]
+                head[Int(slot)] = id
+                return
+            }
+            buckets[bucket] = Int32(count)
+            utf8.append(contentsOf: bytes)
+            starts.append(Int32(utf8.count))
             head.append(id)
+            if count * 2 > buckets.count { rehash(buckets.count * 2) }
         }
     }
 
-    /// The entries of a slot, in increasing id order.
+    /// Every entry with the key in `slot`, in the order they were added.
     func entries(ofSlot slot: Int) -> [Int32] {
         var result: [Int32] = []
         var id = head[slot]
@@ -39,9 +81,55 @@ struct KeyTable: Sendable {
         return result.reversed()
     }
 
-    /// The entries with `key`.
+    /// Every entry with `key`, in the order they were added.
     func entries(of key: String) -> [Int32] {
-        guard let slot = slotByKey[key] else { return [] }
-        return entries(ofSlot: Int(slot))
+        var key = key
+        let slot = key.withUTF8 { buckets[findBucket($0)] }
+        return slot < 0 ? [] : entries(ofSlot: Int(slot))
+    }
+
+    /// The bucket that holds `key`, or the empty one where it would go.
+    private func findBucket(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let mask = buckets.count - 1
+        var bucket = Int(truncatingIfNeeded: ContentHash.of(UnsafeRawBufferPointer(key)).0) & mask
+        while true {
+            let slot = buckets[bucket]
+            if slot < 0 || withKey(inSlot: Int(slot), { $0.elementsEqual(key) }) { return bucket }
+            bucket = (bucket + 1) & mask
+        }
+    }
+
+    private mutating func rehash(_ size: Int) {
+        buckets = Array(repeating: -1, count: size)
+        for slot in 0..<count {
+            let bucket = withKey(inSlot: slot) { findBucket($0) }
+            buckets[bucket] = Int32(slot)
+        }
+    }
+}
+
+extension KeyTable {
+    /// The compiled form: every array as it is in memory.
+    func write(to writer: inout BinaryWriter) {
+        writer.writeRaw(utf8)
+        writer.writeRaw(starts)
+        writer.writeRaw(buckets)
+        writer.writeRaw(head)
+        writer.writeRaw(next)
+    }
+
+    init(reading reader: inout BinaryReader, entryCount: Int) throws(SnapshotError) {
+        utf8 = try reader.readRaw()
+        starts = try reader.readRaw()
+        buckets = try reader.readRaw()
+        head = try reader.readRaw()
+        next = try reader.readRaw()
+        let keyCount = starts.count - 1
+        guard keyCount >= 0, starts.first == 0, starts.last.map({ Int($0) == utf8.count }) ?? false,
+            zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            buckets.count.nonzeroBitCount == 1, buckets.count >= keyCount * 2,
+            buckets.allSatisfy({ $0 < keyCount }), head.count == keyCount, next.count <= entryCount,
+            head.allSatisfy({ $0 >= 0 && $0 < next.count }), next.allSatisfy({ $0 < next.count })
+        else { throw .malformed("a key table does not fit its entries") }
     }
 }

@@ -66,8 +66,8 @@ public struct LookupIndex: Sendable {
     private let byAccentKey: KeyTable
     /// The accent-folded key slots, sorted by key, for prefix search.
     private let sortedSlots: [Int32]
-    private let scalars: FlatScalars
-    private let trigrams: TrigramIndex
+    /// The accent-folded keys as scalars with their trigrams, for fuzzy search.
+    private let fuzzy: FuzzyIndex
 
     /// Every label form and notation of `set` as index entries, in concept order.
     public static func entries(of set: VocabularySet) -> [IndexEntry] {
@@ -102,13 +102,11 @@ public struct LookupIndex: Sendable {
             byLooseKey.add(Int32(id), key: loose)
             byAccentKey.add(Int32(id), key: TermNormalizer.removingAccents(loose))
         }
-        let scalars = FlatScalars(byAccentKey.keys)
         self.entries = entries
         self.byLooseKey = byLooseKey
         self.byAccentKey = byAccentKey
-        self.scalars = scalars
-        sortedSlots = (0..<Int32(scalars.count)).sorted { scalars.precedes(Int($0), Int($1)) }
-        trigrams = TrigramIndex(scalars)
+        sortedSlots = (0..<Int32(byAccentKey.count)).sorted { byAccentKey.key(inSlot: Int($0), precedes: Int($1)) }
+        fuzzy = FuzzyIndex(byAccentKey)
     }
 
     /// The concepts matching `query`, best first, one match per concept.
@@ -151,7 +149,7 @@ public struct LookupIndex: Sendable {
             // which no longer completion can beat.
             for bucket in slotsByLength(prefixSlots(accent)) {
                 for slot in bucket {
-                    let length = scalars.length(ofSlot: slot)
+                    let length = byAccentKey.scalarCount(ofSlot: slot)
                     for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .prefix, length: length) }
                 }
                 let top = Self.best(limit, of: best.values)
@@ -163,6 +161,7 @@ public struct LookupIndex: Sendable {
         let queryScalars = accent.unicodeScalars.map(\.value)
         let allowance = EditDistance.allowance(forLength: queryScalars.count)
         if allowance > 0, !foundExactly, best.count < limit {
+            let (scalars, trigrams) = fuzzy.tables
             for slot in trigrams.candidates(for: queryScalars, maximumEdits: allowance) {
                 guard let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: allowance), distance > 0
                 else { continue }
@@ -174,7 +173,7 @@ public struct LookupIndex: Sendable {
 
     /// Slots grouped by key length, shortest first.
     private func slotsByLength(_ slots: [Int]) -> [[Int]] {
-        Dictionary(grouping: slots) { scalars.length(ofSlot: $0) }.sorted { $0.key < $1.key }.map(\.value)
+        Dictionary(grouping: slots) { byAccentKey.scalarCount(ofSlot: $0) }.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// The `limit` best matches in rank order, without sorting them all.
@@ -196,6 +195,7 @@ public struct LookupIndex: Sendable {
         guard !queryScalars.isEmpty else { return [] }
         let limitEdits = max(2, queryScalars.count / 2)
         var scored: [(distance: Int, slot: Int)] = []
+        let (scalars, trigrams) = fuzzy.tables
         for slot in trigrams.candidates(for: queryScalars, maximumEdits: limitEdits) {
             if let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: limitEdits) {
                 scored.append((distance, slot))
@@ -228,13 +228,13 @@ public struct LookupIndex: Sendable {
     public func completions(of typed: String, languages: Set<String>? = nil, limit: Int = 10) -> [IndexEntry] {
         let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(typed)))
         guard !accent.isEmpty, limit > 0 else { return [] }
-        let prefix = accent.unicodeScalars.map(\.value)
+        let prefix = Array(accent.utf8)
         var index = firstSlotPosition(notBefore: prefix)
         var result: [IndexEntry] = []
         var seen = Set<String>()
         while index < sortedSlots.count, result.count < limit {
             let slot = Int(sortedSlots[index])
-            guard scalars.key(inSlot: slot, startsWith: prefix) else { break }
+            guard byAccentKey.key(inSlot: slot, startsWith: prefix) else { break }
             for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
                 let entry = entries[Int(id)]
                 guard entry.kind != .hidden else { continue }
@@ -248,21 +248,21 @@ public struct LookupIndex: Sendable {
     }
 
     /// The position in ``sortedSlots`` of the first key that does not sort before `prefix`.
-    private func firstSlotPosition(notBefore prefix: [UInt32]) -> Int {
+    private func firstSlotPosition(notBefore prefix: [UInt8]) -> Int {
         var low = 0
         var high = sortedSlots.count
         while low < high {
             let middle = (low + high) / 2
-            if scalars.key(inSlot: Int(sortedSlots[middle]), precedes: prefix) { low = middle + 1 } else { high = middle }
+            if byAccentKey.key(inSlot: Int(sortedSlots[middle]), precedes: prefix) { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
     private func prefixSlots(_ prefix: String) -> [Int] {
-        let prefix = prefix.unicodeScalars.map(\.value)
+        let prefix = Array(prefix.utf8)
         var low = firstSlotPosition(notBefore: prefix)
         var result: [Int] = []
-        while low < sortedSlots.count, scalars.key(inSlot: Int(sortedSlots[low]), startsWith: prefix) {
+        while low < sortedSlots.count, byAccentKey.key(inSlot: Int(sortedSlots[low]), startsWith: prefix) {
             result.append(Int(sortedSlots[low]))
             low += 1
         }
@@ -296,6 +296,57 @@ public struct LookupIndex: Sendable {
         case .alternative: 1
         case .deprecated: 2
         case .hidden: 3
+        }
+    }
+}
+
+extension LookupIndex {
+    /// The compiled form of the index, for ``CompiledVocabulary``: entries name their form by
+    /// its place in the concept, so that reading them back shares the model's strings.
+    func write(to writer: inout BinaryWriter, set: VocabularySet) {
+        writer.write(entries) { writer, entry in
+            let concept = set[entry.concept]
+            writer.write(entry.concept.rawValue)
+            writer.write(entry.labelIndex.map { $0 + 1 } ?? 0)
+            if let label = entry.labelIndex {
+                writer.write(concept.labels[label].allForms.firstIndex(of: entry.form) ?? 0)
+            } else {
+                writer.write(concept.notations.firstIndex(of: entry.form) ?? 0)
+            }
+        }
+        byLooseKey.write(to: &writer)
+        byAccentKey.write(to: &writer)
+        writer.writeRaw(sortedSlots)
+    }
+
+    /// Reads an index that ``write(to:set:)`` wrote for `set`.
+    init(reading reader: inout BinaryReader, set: VocabularySet) throws(SnapshotError) {
+        entries = try reader.readArray { reader throws(SnapshotError) in
+            let key = try reader.readInt()
+            let label = try reader.readInt() - 1
+            let form = try reader.readInt()
+            guard (0..<set.count).contains(key) else { throw .malformed("an entry names no concept") }
+            let concept = set[ConceptKey(key)]
+            guard label >= 0 else {
+                guard concept.notations.indices.contains(form) else { throw .malformed("an entry names no notation") }
+                return IndexEntry(
+                    concept: ConceptKey(key), labelIndex: nil, form: concept.notations[form], kind: .preferred,
+                    language: "", isCaseSensitive: false, conceptIsDeprecated: concept.isDeprecated)
+            }
+            guard concept.labels.indices.contains(label), let text = concept.labels[label].form(at: form) else {
+                throw .malformed("an entry names no label")
+            }
+            let found = concept.labels[label]
+            return IndexEntry(
+                concept: ConceptKey(key), labelIndex: label, form: text, kind: found.kind, language: found.language,
+                isCaseSensitive: found.isCaseSensitive, conceptIsDeprecated: concept.isDeprecated)
+        }
+        byLooseKey = try KeyTable(reading: &reader, entryCount: entries.count)
+        byAccentKey = try KeyTable(reading: &reader, entryCount: entries.count)
+        sortedSlots = try reader.readRaw()
+        fuzzy = FuzzyIndex(byAccentKey)
+        guard sortedSlots.count == byAccentKey.count, sortedSlots.allSatisfy({ $0 >= 0 && Int($0) < byAccentKey.count }) else {
+            throw .malformed("the lookup index does not fit its keys")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds keys that share enough three-character pieces with a query to possibly be within
 /// a few edits of it: each edit spoils at most three trigrams, so a key `k` edits away
 /// keeps at least `trigrams(query) − 3k` of the query's trigrams.
@@ -101,5 +103,25 @@ struct TrigramIndex: Sendable {
             unique += 1
         }
         return Array(result.prefix(unique))
+    }
+}
+
+/// The keys as scalars and their trigram index, built the first time a fuzzy search needs
+/// them: exact and prefix lookups (and a compiled index read back) never pay for them.
+final class FuzzyIndex: Sendable {
+    private let keys: KeyTable
+    private let built = Mutex<(FlatScalars, TrigramIndex)?>(nil)
+
+    init(_ keys: KeyTable) { self.keys = keys }
+
+    /// The scalars of every key and their trigram index, built on first use.
+    var tables: (scalars: FlatScalars, trigrams: TrigramIndex) {
+        built.withLock { built in
+            if let built { return built }
+            let scalars = FlatScalars(keys)
+            let tables = (scalars, TrigramIndex(scalars))
+            built = tables
+            return tables
+        }
     }
 }

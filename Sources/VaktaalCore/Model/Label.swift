@@ -152,6 +152,13 @@ public struct Label: Hashable, Sendable {
     /// The label text followed by its plurals and other forms.
     public var allForms: [String] { [text] + plurals + forms }
 
+    /// The form at `index` of ``allForms``, without making the list.
+    func form(at index: Int) -> String? {
+        if index == 0 { return text }
+        if plurals.indices.contains(index - 1) { return plurals[index - 1] }
+        return forms.indices.contains(index - 1 - plurals.count) ? forms[index - 1 - plurals.count] : nil
+    }
+
     /// Calls `body` with the label text, then each plural and other form, without building an array.
     public func forEachForm(_ body: (String) -> Void) {
         body(text)

@@ -8,6 +8,8 @@ import VaktaalCore
 /// read once per run; linters are shared between files with the same settings.
 final class LintConfigurationResolver: Sendable {
     let set: VocabularySet
+    /// The label forms of `set` (``LookupIndex/entries(of:)``), listed once for every linter.
+    let entries: [IndexEntry]
     let language: String?
     /// Office documents: read image descriptions too.
     let includesAltText: Bool
@@ -15,8 +17,9 @@ final class LintConfigurationResolver: Sendable {
     private let configurations = Mutex<[String: Result<ProjectConfiguration?, ConfigurationError>]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
-    init(set: VocabularySet, language: String?, includesAltText: Bool = false) {
+    init(set: VocabularySet, entries: [IndexEntry]? = nil, language: String?, includesAltText: Bool = false) {
         self.set = set
+        self.entries = entries ?? LookupIndex.entries(of: set)
         self.language = language
         self.includesAltText = includesAltText
     }
@@ -87,7 +90,7 @@ final class LintConfigurationResolver: Sendable {
         let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)"
         return linters.withLock { cache in
             if let linter = cache[key] { return linter }
-            let linter = Linter(set: set, options: options)
+            let linter = Linter(set: set, options: options, entries: entries)
             cache[key] = linter
             return linter
         }

@@ -49,6 +49,15 @@ public struct LintRun: Sendable {
         resolver = LintConfigurationResolver(set: set, language: options.language, includesAltText: options.includesAltText)
     }
 
+    /// A run against a compiled vocabulary, whose index lists the label forms already.
+    public init(_ vocabulary: CompiledVocabulary, options: Options) {
+        set = vocabulary.loaded.set
+        self.options = options
+        resolver = LintConfigurationResolver(
+            set: set, entries: vocabulary.lookupIndex.entries, language: options.language,
+            includesAltText: options.includesAltText)
+    }
+
     /// The files a run over `paths` covers, in path order: files named as they are, folders
     /// walked for documents.
     public func files(for paths: [String]) -> [String] {

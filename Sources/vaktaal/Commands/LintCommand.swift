@@ -57,9 +57,8 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
     func run() throws {
-        let loaded = try vocabularyOptions.loadReadable()
         let run = LintRun(
-            set: loaded.set,
+            try vocabularyOptions.compiled(),
             options: LintRun.Options(
                 fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText))
         if paths == ["-"] {

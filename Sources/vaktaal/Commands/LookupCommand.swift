@@ -43,9 +43,10 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try vocabularyOptions.loadReadable()
+        let compiled = try vocabularyOptions.compiled()
+        let loaded = compiled.loaded
         let languages = LanguageSelection(lang).languages
-        let index = LookupIndex(loaded.set)
+        let index = compiled.lookupIndex
         let matches = index.search(term, languages: languages, limit: limit)
         guard !matches.isEmpty else {
             let suggestions = index.suggestions(for: term, languages: languages).map { "'\($0.form)'" }

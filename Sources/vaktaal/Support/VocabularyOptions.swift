@@ -17,30 +17,56 @@ struct VocabularyOptions: ParsableArguments {
             valueName: "path"))
     var vocabulary: String?
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: ArgumentHelp(
+            "Read the vocabulary files without using or writing a compiled index.",
+            discussion: """
+                Without it, lookup and lint keep a compiled index of the vocabulary in \
+                $XDG_CACHE_HOME/vaktaal (else ~/.cache/vaktaal) and start from it while the files are unchanged.
+                """))
+    var noCache = false
+
+    /// The cache of compiled vocabularies, off with `--no-cache`.
+    private var cache: CompiledIndexCache {
+        CompiledIndexCache(folder: noCache ? nil : CompiledIndexCache.standardFolder(), program: BuildIdentity.current)
+    }
+
     /// Where the vocabulary is, in the documented order.
     func location() throws(ConfigurationError) -> VocabularyLocation {
         try VocabularyLocator.locate(named: vocabulary)
     }
 
-    /// Loads the vocabulary; the one built into vaktaal when none is given or found.
+    /// Loads the vocabulary; the one built into vaktaal when none is given or found. A
+    /// compiled index kept for the same files is used, none is made.
     func load() throws -> LoadedVocabulary {
         switch try location() {
         case .builtIn:
             return VocabularyLoader.load(sources: EmbeddedVocabulary.sources)
         case .path(let path):
-            let loaded = try VocabularyLoader.load(path: path)
+            let loaded = try cache.loadVocabulary(path: path)
             KeptUntilExit.keep(loaded)
             return loaded
         }
     }
 
-    /// Loads the vocabulary and stops with its read errors when a file cannot be read.
-    func loadReadable() throws -> LoadedVocabulary {
-        let loaded = try load()
-        if loaded.hasUnreadableFiles {
-            for finding in loaded.diagnostics where finding.severity == .error { printError(finding.description) }
-            throw ExitCode(2)
+    /// The vocabulary with its lookup index, from the compiled index in the cache (made
+    /// when there is none yet).
+    func compiled() throws -> CompiledVocabulary {
+        let compiled: CompiledVocabulary
+        switch try location() {
+        case .builtIn: compiled = CompiledVocabulary(VocabularyLoader.load(sources: EmbeddedVocabulary.sources))
+        case .path(let path): compiled = try cache.load(path: path).vocabulary
         }
-        return loaded
+        KeptUntilExit.keep(compiled)
+        try Self.stopOnUnreadableFiles(compiled.loaded)
+        return compiled
+    }
+
+    /// Stops with the read errors of a vocabulary when a file cannot be read.
+    private static func stopOnUnreadableFiles(_ loaded: LoadedVocabulary) throws {
+        guard loaded.hasUnreadableFiles else { return }
+        for finding in loaded.diagnostics where finding.severity == .error { printError(finding.description) }
+        throw ExitCode(2)
     }
 }

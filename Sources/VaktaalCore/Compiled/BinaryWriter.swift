@@ -1,0 +1,52 @@
+/// Writes the compact binary form of a compiled vocabulary: unsigned integers as LEB128
+/// varints, strings as a length and their UTF-8 bytes, arrays of fixed-width numbers as
+/// their little-endian memory, so that reading them back is one copy.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// A count, index or position (never negative).
+    mutating func write(_ value: Int) { write(UInt64(UInt(bitPattern: value))) }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write(_ value: String?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    mutating func write(_ values: [String]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
+
+    /// The raw memory of an array of fixed-width numbers, after its count.
+    mutating func writeRaw<Number: FixedWidthInteger>(_ values: [Number]) {
+        write(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Each element of `values` through `body`, after their count.
+    mutating func write<Element>(_ values: [Element], _ body: (inout BinaryWriter, Element) -> Void) {
+        write(values.count)
+        for value in values { body(&self, value) }
+    }
+}

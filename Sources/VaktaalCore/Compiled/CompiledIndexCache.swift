@@ -1,0 +1,116 @@
+import Foundation
+
+/// Where compiled vocabularies are kept between runs: a cache, never a source of truth. A
+/// snapshot is found by a key of its source files' paths and contents, refused when it was
+/// written by another build, cut short or damaged, and then rebuilt; it is written to a
+/// temporary file and renamed, so a process never reads half a snapshot; a folder that is
+/// missing or cannot be written only costs speed.
+public struct CompiledIndexCache: Sendable {
+    /// How a vocabulary was had.
+    public enum Outcome: Equatable, Sendable {
+        /// Read from a snapshot.
+        case reused
+        /// Compiled from the sources, and the snapshot written.
+        case stored
+        /// Compiled from the sources; no snapshot could be written (the reason).
+        case notStored(String)
+        /// Compiled from the sources, the cache being off.
+        case disabled
+    }
+
+    /// The folder snapshots are kept in; `nil` turns the cache off.
+    public let folder: String?
+    /// Names the build: a snapshot of any other build is refused.
+    public let program: String
+    /// How many snapshots are kept; the ones used longest ago go first.
+    public let capacity: Int
+
+    /// A cache in `folder` (`nil`: off) for snapshots of `program`.
+    public init(folder: String?, program: String, capacity: Int = 16) {
+        self.folder = folder
+        self.program = program
+        self.capacity = capacity
+    }
+
+    /// The user's cache folder for vaktaal: `$XDG_CACHE_HOME/vaktaal`, else `~/.cache/vaktaal`.
+    public static func standardFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/vaktaal" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.cache/vaktaal"
+    }
+
+    /// The vocabulary at `path` (a file or a folder of `*.xml`) with its lookup index, from
+    /// a snapshot when one of the same sources is kept, else compiled (and kept).
+    ///
+    /// - Throws: ``VocabularyLoadError`` when the path does not exist or the folder has no file.
+    public func load(path: String) throws(VocabularyLoadError) -> (vocabulary: CompiledVocabulary, outcome: Outcome) {
+        let files = try VocabularyLoader.vocabularyFiles(at: path)
+        guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
+        // An unreadable file is reported by the loader; such a vocabulary is not kept.
+        guard let key = SnapshotKey(files: files) else {
+            return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .notStored("a file cannot be read"))
+        }
+        if let kept = kept(key) { return (kept, .reused) }
+        let compiled = CompiledVocabulary(try VocabularyLoader.load(path: path))
+        // A file changed while it was read: the snapshot would be filed under the old contents.
+        guard SnapshotKey(files: files) == key else { return (compiled, .notStored("a file changed while it was read")) }
+        return (compiled, store(compiled, key: key))
+    }
+
+    /// The vocabulary at `path`, from a snapshot when one of the same sources is kept, else
+    /// read without indexing it or writing a snapshot (for commands that need no index).
+    public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
+        let files = try VocabularyLoader.vocabularyFiles(at: path)
+        if folder != nil, let key = SnapshotKey(files: files), let kept = kept(key) { return kept.loaded }
+        return try VocabularyLoader.load(path: path)
+    }
+
+    /// The snapshot kept for `key`, marked as used, or `nil` when there is none fit to use.
+    private func kept(_ key: SnapshotKey) -> CompiledVocabulary? {
+        guard let folder else { return nil }
+        let snapshot = folder + "/" + key.name + ".index"
+        guard let kept = read(snapshot, key: key) else { return nil }
+        utime(snapshot, nil)
+        return kept
+    }
+
+    /// The snapshot at `path`, or `nil` when there is none or it is not fit to use.
+    private func read(_ path: String, key: SnapshotKey) -> CompiledVocabulary? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { file in
+            try? CompiledVocabulary(decoding: SnapshotFile.contents(of: file, key: key, program: program))
+        }
+    }
+
+    private func store(_ compiled: CompiledVocabulary, key: SnapshotKey) -> Outcome {
+        guard let folder else { return .disabled }
+        let path = folder + "/" + key.name + ".index"
+        guard compiled.isCompilable else { return .notStored("the reading problems cannot be kept") }
+        let contents = compiled.encoded()
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let writer = try AtomicFileWriter(path: path)
+            try writer.write(SnapshotFile.header(for: contents, key: key, program: program))
+            try writer.write(contents)
+            try writer.commit()
+        } catch {
+            return .notStored("\(error)")
+        }
+        removeOldSnapshots()
+        return .stored
+    }
+
+    /// Keeps the `capacity` snapshots used last.
+    private func removeOldSnapshots() {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let snapshots = names.filter { $0.hasSuffix(".index") }.map { folder + "/" + $0 }
+        guard snapshots.count > capacity else { return }
+        let byUse = snapshots.map { path in
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+            return (path, modified)
+        }
+        for (path, _) in byUse.sorted(by: { $0.1 > $1.1 }).dropFirst(capacity) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// A fast 128-bit hash of bytes (a wyhash-style multiply-fold over 16-byte blocks in two
+/// lanes), for cache keys and checksums: it tells changed contents apart, it is no defence
+/// against someone who crafts collisions.
+struct ContentHash {
+    private var first: UInt64 = 0x243F_6A88_85A3_08D3
+    private var second: UInt64 = 0x1319_8A2E_0370_7344
+    private var length: UInt64 = 0
+
+    private static let keys: (UInt64, UInt64, UInt64, UInt64) = (
+        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3
+    )
+
+    @inline(__always)
+    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// Adds `bytes` to the hash.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        let keys = Self.keys
+        while offset + 16 <= bytes.count {
+            let low = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            first = Self.fold(low ^ keys.0, high ^ first)
+            second = Self.fold(high ^ keys.2, low ^ second ^ keys.3)
+            offset += 16
+        }
+        var tail: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
+        first = Self.fold(tail.0 ^ keys.1, tail.1 ^ first)
+        second = Self.fold(tail.1 ^ keys.3, tail.0 ^ second)
+        length &+= UInt64(bytes.count)
+    }
+
+    mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+    mutating func update(_ text: String) { update(Array(text.utf8)) }
+
+    /// The hash of everything added, as two words.
+    var value: (UInt64, UInt64) {
+        let keys = Self.keys
+        return (Self.fold(first ^ keys.0, length ^ keys.1), Self.fold(second ^ keys.2, length ^ first ^ keys.3))
+    }
+
+    /// The hash of `bytes` alone.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        var hash = ContentHash()
+        hash.update(bytes)
+        return hash.value
+    }
+}

@@ -1,0 +1,230 @@
+import VaktaalText
+
+/// The binary form of the model: every field, positions and comments included, so that a
+/// vocabulary read back is equal (`==`) to the one written.
+extension BinaryWriter {
+    mutating func write(_ vocabulary: Vocabulary) {
+        write(vocabulary.format)
+        write(vocabulary.id)
+        write(vocabulary.uri)
+        write(vocabulary.schemeURI)
+        write(vocabulary.version)
+        write(vocabulary.modified)
+        write(vocabulary.defaultLanguage)
+        write(vocabulary.metadata) { writer, entry in
+            writer.writeCase(entry.kind)
+            writer.write(entry.text)
+            writer.write(entry.declaredLanguage)
+            writer.write(entry.language)
+            writer.write(entry.extensionAttributes)
+        }
+        write(vocabulary.concepts) { $0.write($1) }
+        write(vocabulary.extensions) { $0.write($1) }
+        write(vocabulary.extensionAttributes)
+        write(vocabulary.prologComments)
+        write(vocabulary.headerComments)
+        write(vocabulary.trailingComments)
+        write(vocabulary.path)
+    }
+
+    mutating func write(_ concept: Concept) {
+        write(concept.id)
+        write(concept.isTopConcept)
+        write(concept.isDeprecated)
+        write(concept.replacedBy)
+        write(concept.modified)
+        write(concept.labels) { $0.write($1) }
+        write(concept.notes) { writer, note in
+            writer.writeCase(note.kind)
+            writer.write(note.text)
+            writer.write(note.declaredLanguage)
+            writer.write(note.language)
+            writer.write(note.date)
+            writer.write(note.extensionAttributes)
+            writer.write(note.position)
+        }
+        write(concept.relations) { writer, relation in
+            writer.writeCase(relation.kind)
+            writer.write(relation.reference)
+            writer.write(relation.extensionAttributes)
+            writer.write(relation.position)
+        }
+        write(concept.mappings) { writer, mapping in
+            writer.writeCase(mapping.kind)
+            switch mapping.target {
+            case .uri(let uri):
+                writer.write(false)
+                writer.write(uri)
+            case .reference(let reference):
+                writer.write(true)
+                writer.write(reference)
+            }
+            writer.write(mapping.extensionAttributes)
+            writer.write(mapping.position)
+        }
+        write(concept.notations)
+        write(concept.extensions) { $0.write($1) }
+        write(concept.extensionAttributes)
+        write(concept.leadingComments)
+        write(concept.innerComments)
+        write(concept.position)
+    }
+
+    mutating func write(_ label: Label) {
+        writeCase(label.kind)
+        write(label.text)
+        write(label.declaredLanguage)
+        write(label.language)
+        write(label.plurals)
+        write(label.forms)
+        write(label.isCaseSensitive)
+        write(label.isAbbreviation)
+        write(label.position)
+        let hasRareFields =
+            label.since != nil || label.reason != nil || label.severity != nil || !label.exceptions.isEmpty
+            || !label.extensionAttributes.isEmpty
+        write(hasRareFields)
+        guard hasRareFields else { return }
+        write(label.since)
+        write(label.reason)
+        write(label.severity != nil)
+        if let severity = label.severity { writeCase(severity) }
+        write(label.exceptions)
+        write(label.extensionAttributes)
+    }
+
+    mutating func write(_ element: ExtensionElement) {
+        write(element.namespaceURI)
+        write(element.prefix)
+        write(element.localName)
+        write(element.attributes)
+        write(element.children) { writer, child in
+            switch child {
+            case .element(let element):
+                writer.write(true)
+                writer.write(element)
+            case .text(let text):
+                writer.write(false)
+                writer.write(text)
+            }
+        }
+    }
+
+    mutating func write(_ attributes: [ExtensionAttribute]) {
+        write(attributes) { writer, attribute in
+            writer.write(attribute.namespaceURI)
+            writer.write(attribute.prefix)
+            writer.write(attribute.localName)
+            writer.write(attribute.value)
+        }
+    }
+
+    mutating func write(_ position: SourcePosition) {
+        write(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: position.line))))
+        write(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: position.column))))
+    }
+
+    mutating func write(_ position: SourcePosition?) {
+        write(position != nil)
+        if let position { write(position) }
+    }
+}
+
+extension BinaryReader {
+    mutating func readVocabulary() throws(SnapshotError) -> Vocabulary {
+        Vocabulary(
+            format: try readString(), id: try readString(), uri: try readString(), schemeURI: try readOptionalString(),
+            version: try readOptionalString(), modified: try readOptionalString(),
+            defaultLanguage: try readOptionalString(),
+            metadata: try readArray { reader throws(SnapshotError) in
+                MetadataEntry(
+                    kind: try reader.readCase(MetadataKind.self), text: try reader.readString(),
+                    declaredLanguage: try reader.readOptionalString(), language: try reader.readString(),
+                    extensionAttributes: try reader.readExtensionAttributes())
+            },
+            concepts: try readArray { reader throws(SnapshotError) in try reader.readConcept() },
+            extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
+            extensionAttributes: try readExtensionAttributes(), prologComments: try readStrings(),
+            headerComments: try readStrings(), trailingComments: try readStrings(), path: try readOptionalString())
+    }
+
+    mutating func readConcept() throws(SnapshotError) -> Concept {
+        Concept(
+            id: try readString(), isTopConcept: try readBool(), isDeprecated: try readBool(),
+            replacedBy: try readOptionalString(), modified: try readOptionalString(),
+            labels: try readArray { reader throws(SnapshotError) in try reader.readLabel() },
+            notes: try readArray { reader throws(SnapshotError) in
+                Note(
+                    kind: try reader.readCase(NoteKind.self), text: try reader.readString(),
+                    declaredLanguage: try reader.readOptionalString(), language: try reader.readString(),
+                    date: try reader.readOptionalString(), extensionAttributes: try reader.readExtensionAttributes(),
+                    position: try reader.readOptionalPosition())
+            },
+            relations: try readArray { reader throws(SnapshotError) in
+                ConceptRelation(
+                    kind: try reader.readCase(RelationKind.self), reference: try reader.readString(),
+                    extensionAttributes: try reader.readExtensionAttributes(), position: try reader.readOptionalPosition())
+            },
+            mappings: try readArray { reader throws(SnapshotError) in
+                let kind = try reader.readCase(MappingKind.self)
+                let target: MappingTarget =
+                    try reader.readBool() ? .reference(try reader.readString()) : .uri(try reader.readString())
+                return Mapping(
+                    kind: kind, target: target, extensionAttributes: try reader.readExtensionAttributes(),
+                    position: try reader.readOptionalPosition())
+            },
+            notations: try readStrings(),
+            extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
+            extensionAttributes: try readExtensionAttributes(), leadingComments: try readStrings(),
+            innerComments: try readStrings(), position: try readOptionalPosition())
+    }
+
+    mutating func readLabel() throws(SnapshotError) -> Label {
+        let kind = try readCase(LabelKind.self)
+        let text = try readString()
+        let declaredLanguage = try readOptionalString()
+        let language = try readString()
+        let plurals = try readStrings()
+        let forms = try readStrings()
+        let isCaseSensitive = try readBool()
+        let isAbbreviation = try readBool()
+        let position = try readOptionalPosition()
+        guard try readBool() else {
+            return Label(
+                kind: kind, text: text, declaredLanguage: declaredLanguage, language: language, plurals: plurals,
+                forms: forms, isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation, position: position)
+        }
+        return Label(
+            kind: kind, text: text, declaredLanguage: declaredLanguage, language: language, plurals: plurals, forms: forms,
+            isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation, since: try readOptionalString(),
+            reason: try readOptionalString(), severity: try readBool() ? try readCase(Severity.self) : nil,
+            exceptions: try readStrings(), extensionAttributes: try readExtensionAttributes(), position: position)
+    }
+
+    mutating func readExtensionElement() throws(SnapshotError) -> ExtensionElement {
+        ExtensionElement(
+            namespaceURI: try readString(), prefix: try readOptionalString(), localName: try readString(),
+            attributes: try readExtensionAttributes(),
+            children: try readArray { reader throws(SnapshotError) in
+                try reader.readBool() ? .element(try reader.readExtensionElement()) : .text(try reader.readString())
+            })
+    }
+
+    mutating func readExtensionAttributes() throws(SnapshotError) -> [ExtensionAttribute] {
+        try readArray { reader throws(SnapshotError) in
+            ExtensionAttribute(
+                namespaceURI: try reader.readString(), prefix: try reader.readOptionalString(),
+                localName: try reader.readString(), value: try reader.readString())
+        }
+    }
+
+    mutating func readPosition() throws(SnapshotError) -> SourcePosition {
+        let line = Int32(bitPattern: UInt32(truncatingIfNeeded: try readUInt64()))
+        let column = Int32(bitPattern: UInt32(truncatingIfNeeded: try readUInt64()))
+        return SourcePosition(line: Int(line), column: Int(column))
+    }
+
+    mutating func readOptionalPosition() throws(SnapshotError) -> SourcePosition? {
+        try readBool() ? try readPosition() : nil
+    }
+}

@@ -1,0 +1,255 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+import VaktaalTestSupport
+
+@testable import VaktaalCore
+
+/// The compiled index: a snapshot gives back exactly what reading the files gives, and the
+/// cache that keeps it is only ever a cache.
+@Suite struct CompiledIndexCacheTests {
+    /// A copy of the fixture folders to work on, and an empty cache folder beside them.
+    struct Workspace {
+        let vocabulary: String
+        let cache: CompiledIndexCache
+
+        init(_ fixture: String = fixtureVocabularyFolder, program: String = "test 1") throws {
+            let root = try scratchFolder("compiled")
+            vocabulary = root + "/Vocabulary"
+            try FileManager.default.copyItem(atPath: fixture, toPath: vocabulary)
+            cache = CompiledIndexCache(folder: root + "/cache", program: program)
+        }
+
+        var snapshots: [String] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.folder ?? "")) ?? []
+            return names.filter { $0.hasSuffix(".index") }.sorted().map { (cache.folder ?? "") + "/" + $0 }
+        }
+    }
+
+    static let queries = ["mentor", "werkplekbegeleider", "feedbak", "leeruit", "stagiair", "LIO", "xyzzy"]
+
+    static func expectSame(_ compiled: CompiledVocabulary, asReading path: String) throws {
+        let read = try VocabularyLoader.load(path: path)
+        #expect(compiled.loaded.set.vocabularies == read.set.vocabularies)
+        #expect(compiled.loaded.diagnostics == read.diagnostics)
+        #expect(compiled.loaded.files == read.files)
+        let index = LookupIndex(read.set)
+        for query in queries {
+            #expect(compiled.lookupIndex.search(query) == index.search(query), "lookup of \(query)")
+        }
+    }
+
+    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature"])
+    func aSnapshotReadsBackEqualToTheFiles(folder: String) throws {
+        let compiled = CompiledVocabulary(try VocabularyLoader.load(path: folder))
+        let decoded = try compiled.encoded().withUnsafeBytes { try CompiledVocabulary(decoding: $0) }
+        try Self.expectSame(decoded, asReading: folder)
+    }
+
+    @Test func readingProblemsAreKeptWithTheirPositions() throws {
+        let workspace = try Workspace()
+        try vocabularyXML(#"<concept id="a"><prefLabel>a</prefLabel><unknown/></concept>"#)
+            .write(toFile: workspace.vocabulary + "/extra.xml", atomically: true, encoding: .utf8)
+        let first = try workspace.cache.load(path: workspace.vocabulary)
+        let second = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(first.outcome == .stored)
+        #expect(second.outcome == .reused)
+        #expect(!second.vocabulary.loaded.diagnostics.isEmpty)
+        try Self.expectSame(second.vocabulary, asReading: workspace.vocabulary)
+    }
+
+    @Test func aSecondRunReusesTheSnapshot() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+        #expect(workspace.snapshots.count == 1)
+        let reused = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(reused.outcome == .reused)
+        #expect(workspace.snapshots.count == 1)
+        try Self.expectSame(reused.vocabulary, asReading: workspace.vocabulary)
+        #expect(
+            try workspace.cache.loadVocabulary(path: workspace.vocabulary).set.vocabularies
+                == reused.vocabulary.loaded.set.vocabularies)
+    }
+
+    @Test func aChangedSourceIsCompiledAgain() throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let file = workspace.vocabulary + "/lerarenopleiding.xml"
+        let changed = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: ">werkplekbegeleider</prefLabel>", with: ">schoolbegeleider</prefLabel>")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        let after = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(after.outcome == .stored)
+        #expect(after.vocabulary.lookupIndex.search("schoolbegeleider").first?.kind == .exact)
+        try Self.expectSame(after.vocabulary, asReading: workspace.vocabulary)
+    }
+
+    @Test func anAddedFileIsCompiledAgain() throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        try vocabularyXML(
+            #"<concept id="nieuw"><prefLabel>nieuwterm</prefLabel><definition>d</definition></concept>"#, id: "extra"
+        )
+        .write(toFile: workspace.vocabulary + "/extra.xml", atomically: true, encoding: .utf8)
+        let after = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(after.outcome == .stored)
+        #expect(after.vocabulary.lookupIndex.search("nieuwterm").count == 1)
+    }
+
+    @Test func theSameFilesElsewhereKeepTheirOwnPaths() throws {
+        let one = try Workspace()
+        let other = try scratchFolder("elsewhere")
+        try FileManager.default.copyItem(atPath: one.vocabulary, toPath: other + "/Vocabulary")
+        _ = try one.cache.load(path: one.vocabulary)
+        let moved = try one.cache.load(path: other + "/Vocabulary")
+        #expect(moved.outcome == .stored)
+        #expect(moved.vocabulary.loaded.files == [other + "/Vocabulary/lerarenopleiding.xml"])
+    }
+
+    /// Ways a kept snapshot can be spoiled.
+    enum Damage: String, CaseIterable, Sendable {
+        case empty, truncated, flippedContentByte, flippedHeaderByte, appended, garbage
+
+        func apply(to bytes: inout [UInt8]) {
+            switch self {
+            case .empty: bytes = []
+            case .truncated: bytes.removeLast(bytes.count / 3)
+            case .flippedContentByte: bytes[bytes.count - bytes.count / 4] ^= 0x40
+            case .flippedHeaderByte: bytes[3] ^= 0x01
+            case .appended: bytes += [0, 1, 2]
+            case .garbage: bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
+            }
+        }
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aSpoiledSnapshotIsRebuilt(damage: Damage) throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let snapshot = try #require(workspace.snapshots.first)
+        var bytes = try #require(FileBytes.read(snapshot))
+        damage.apply(to: &bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        let rebuilt = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(rebuilt.outcome == .stored)
+        try Self.expectSame(rebuilt.vocabulary, asReading: workspace.vocabulary)
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+    }
+
+    @Test func aSnapshotOfAnotherBuildIsRefused() throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let newer = CompiledIndexCache(folder: workspace.cache.folder, program: "test 2")
+        #expect(try newer.load(path: workspace.vocabulary).outcome == .stored)
+    }
+
+    @Test func damagedContentsNeverCrashTheReader() throws {
+        let compiled = CompiledVocabulary(try VocabularyLoader.load(path: fixtureVocabularyFolder))
+        let contents = compiled.encoded()
+        var generator = SystemRandomNumberGenerator()
+        var refused = 0
+        for round in 0..<300 {
+            var damaged = contents
+            if round % 3 == 0 {
+                damaged.removeLast(Int.random(in: 1..<damaged.count, using: &generator))
+            } else {
+                for _ in 0..<(1 + round % 4) {
+                    damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                }
+            }
+            if (try? damaged.withUnsafeBytes { try CompiledVocabulary(decoding: $0) }) == nil { refused += 1 }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test func processesBuildingAtOnceNeverSeeHalfASnapshot() throws {
+        let workspace = try Workspace()
+        let results = Mutex<[(vocabulary: CompiledVocabulary, outcome: CompiledIndexCache.Outcome)]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            guard let result = try? workspace.cache.load(path: workspace.vocabulary) else { return }
+            results.withLock { $0.append(result) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 8)
+        #expect(all.allSatisfy { $0.outcome == .stored || $0.outcome == .reused })
+        for result in all { try Self.expectSame(result.vocabulary, asReading: workspace.vocabulary) }
+        #expect(workspace.snapshots.count == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.cache.folder ?? "")
+        #expect(leftovers.allSatisfy { $0.hasSuffix(".index") }, "temporary files left: \(leftovers)")
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+    }
+
+    @Test func aCacheFolderThatCannotBeMadeOnlyCostsSpeed() throws {
+        let workspace = try Workspace()
+        let blocker = try scratchFolder("blocked") + "/a-file"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        let blocked = CompiledIndexCache(folder: blocker + "/vaktaal", program: "test 1")
+        for _ in 0..<2 {
+            let result = try blocked.load(path: workspace.vocabulary)
+            guard case .notStored = result.outcome else {
+                Issue.record("expected .notStored, got \(result.outcome)")
+                return
+            }
+            try Self.expectSame(result.vocabulary, asReading: workspace.vocabulary)
+        }
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root may write into a read-only folder"))
+    func aReadOnlyCacheFolderOnlyCostsSpeed() throws {
+        let workspace = try Workspace()
+        let folder = try #require(workspace.cache.folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        let result = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(result.outcome != .stored && result.outcome != .reused)
+        try Self.expectSame(result.vocabulary, asReading: workspace.vocabulary)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self"), "needs the read-only /proc of Linux"))
+    func aCacheOnAReadOnlyFileSystemOnlyCostsSpeed() throws {
+        let workspace = try Workspace()
+        let readOnly = CompiledIndexCache(folder: "/proc/self/vaktaal-cache", program: "test 1")
+        let result = try readOnly.load(path: workspace.vocabulary)
+        guard case .notStored = result.outcome else {
+            Issue.record("expected .notStored, got \(result.outcome)")
+            return
+        }
+        try Self.expectSame(result.vocabulary, asReading: workspace.vocabulary)
+    }
+
+    @Test func withoutAFolderTheCacheIsOff() throws {
+        let workspace = try Workspace()
+        let off = CompiledIndexCache(folder: nil, program: "test 1")
+        #expect(try off.load(path: workspace.vocabulary).outcome == .disabled)
+        #expect(!FileManager.default.fileExists(atPath: workspace.cache.folder ?? ""))
+    }
+
+    @Test func onlyTheSnapshotsUsedLastAreKept() throws {
+        let workspace = try Workspace()
+        let small = CompiledIndexCache(folder: workspace.cache.folder, program: "test 1", capacity: 2)
+        for name in ["a", "b", "c"] {
+            let folder = try scratchFolder(name)
+            try vocabularyXML(#"<concept id="x"><prefLabel>\#(name)</prefLabel></concept>"#)
+                .write(toFile: folder + "/v.xml", atomically: true, encoding: .utf8)
+            #expect(try small.load(path: folder).outcome == .stored)
+        }
+        #expect(workspace.snapshots.count == 2)
+    }
+
+    @Test func missingVocabulariesAreStillReported() throws {
+        let workspace = try Workspace()
+        #expect(throws: VocabularyLoadError.notFound(path: workspace.vocabulary + "/nope")) {
+            try workspace.cache.load(path: workspace.vocabulary + "/nope")
+        }
+    }
+
+    @Test func theStandardFolderFollowsXDG() {
+        #expect(CompiledIndexCache.standardFolder(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/vaktaal")
+        #expect(
+            CompiledIndexCache.standardFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vaktaal")
+        #expect(CompiledIndexCache.standardFolder(environment: ["HOME": "/h"]) == "/h/.cache/vaktaal")
+        #expect(CompiledIndexCache.standardFolder(environment: [:]) == nil)
+    }
+}
