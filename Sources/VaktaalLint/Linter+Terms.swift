@@ -16,12 +16,24 @@ extension Linter {
         let context: TermContext?
     }
 
-    /// Every term in the document's prose, in source order, with its place.
-    func foundTerms(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher) -> [FoundTerm] {
+    /// The terms of the document's prose, in source order, with their places: see
+    /// ``DocumentTerms`` for which uses of allowed labels are only counted.
+    func foundTerms(
+        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, set: VocabularySet
+    ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
+        var uses: [LabelUse: Int] = [:]
         for segment in document.segments {
             for match in matches(in: segment, text, matcher) {
+                let entry = match.entry
+                if entry.kind.isAllowed, !entry.conceptIsDeprecated {
+                    let use = LabelUse(entry)
+                    let earlier = uses[use, default: 0]
+                    uses[use] = earlier + 1
+                    // A name written in another casing may be misspelled; other repeated uses are only counted.
+                    guard earlier == 0 || (match.context != nil && Self.isName(entry, in: set)) else { continue }
+                }
                 let (place, paragraph) = positions.range(of: match.range)
                 let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
                 terms.append(
@@ -31,7 +43,13 @@ extension Linter {
                         context: match.context))
             }
         }
-        return terms
+        return DocumentTerms(terms: terms, uses: uses)
+    }
+
+    /// Whether `entry` is a form of a name, whose casing the misspelling rule checks.
+    private static func isName(_ entry: IndexEntry, in set: VocabularySet) -> Bool {
+        guard let index = entry.labelIndex else { return false }
+        return NameCasing.isName(set[entry.concept].labels[index])
     }
 
     /// The matches of one segment, with ranges in the document's text.

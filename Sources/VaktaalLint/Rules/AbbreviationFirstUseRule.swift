@@ -11,11 +11,12 @@ struct AbbreviationFirstUseRule: LintRule {
         triggering: ["Studenten in ↓VT en ↓DT.", "Een ↓wpb helpt. Een werkplekbegeleider helpt."],
         nonTriggering: ["Studenten in voltijd (VT) en deeltijd (DT). Daarna VT.", "Een werkplekbegeleider (wpb) helpt."])
 
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
+    // The first use of each label decides: the terms hold it for every allowed label.
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var introduced: Set<ConceptKey> = []
         var reported: Set<ConceptKey> = []
         var findings: [RuleFinding] = []
-        for term in terms where term.entry.kind.isAllowed {
+        for term in document.terms where term.entry.kind.isAllowed {
             guard let index = term.entry.labelIndex else { continue }
             let label = set[term.entry.concept].labels[index]
             if label.kind == .preferred {

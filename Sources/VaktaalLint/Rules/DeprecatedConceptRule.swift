@@ -11,8 +11,8 @@ struct DeprecatedConceptRule: LintRule {
         triggering: ["Elke ↓stagementor en alle ↓stagebegeleiders."],
         nonTriggering: ["Elke werkplekbegeleider.", "De stage en de mentorrol."])
 
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
-        terms.compactMap { term in
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
+        document.terms.compactMap { term in
             guard term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { _, replacement in
                 "'\(term.text)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")

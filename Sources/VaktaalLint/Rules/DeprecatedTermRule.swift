@@ -17,8 +17,8 @@ struct DeprecatedTermRule: LintRule {
             "Hij is mentor van de klas.", "Inholland en iPabo.", "Het mentoraat.",
         ])
 
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
-        terms.compactMap { term in
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
+        document.terms.compactMap { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { label, replacement in
                 let since = label.since.map { " since \($0)" } ?? ""

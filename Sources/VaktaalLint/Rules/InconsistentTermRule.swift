@@ -13,19 +13,16 @@ struct InconsistentTermRule: LintRule {
         triggering: ["De aankomend leraar leert. De aankomend leraar oefent. De ↓student reflecteert."],
         nonTriggering: ["De student leert. De student oefent.", "De aankomend leraar leert. Voltijd (VT) en VT."])
 
-    private struct LabelKey: Hashable {
-        let concept: ConceptKey
-        let label: Int
-    }
-
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
-        var counts: [LabelKey: Int] = [:]
-        var firstUse: [LabelKey: FoundTerm] = [:]
-        for term in terms where term.entry.kind.isAllowed && !term.entry.conceptIsDeprecated {
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
+        var counts: [LabelUse: Int] = [:]
+        var firstUse: [LabelUse: FoundTerm] = [:]
+        for term in document.terms where term.entry.kind.isAllowed && !term.entry.conceptIsDeprecated {
             guard let index = term.entry.labelIndex, !set[term.entry.concept].labels[index].isAbbreviation else { continue }
-            let key = LabelKey(concept: term.entry.concept, label: index)
-            counts[key, default: 0] += 1
-            if firstUse[key] == nil { firstUse[key] = term }
+            let key = LabelUse(term.entry)
+            if firstUse[key] == nil {
+                firstUse[key] = term
+                counts[key] = document.uses[key] ?? 1
+            }
         }
         let byConceptAndLanguage = Dictionary(grouping: counts.keys) { key in
             "\(key.concept.rawValue)\u{0}\(set[key.concept].labels[key.label].language)"
@@ -34,7 +31,7 @@ struct InconsistentTermRule: LintRule {
         for keys in byConceptAndLanguage.values where keys.count > 1 {
             let labels = set[keys[0].concept].labels
             // The most used label stays; on a tie, the preferred one.
-            func weight(_ key: LabelKey) -> (Int, Int) { (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0) }
+            func weight(_ key: LabelUse) -> (Int, Int) { (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0) }
             guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
             let preferred = set[keys[0].concept].preferredLabel(in: labels[kept.label].language)?.text ?? labels[kept.label].text
             for key in keys where key != kept {

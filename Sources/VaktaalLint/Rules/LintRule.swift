@@ -23,6 +23,32 @@ public struct FoundTerm: Sendable {
     public var line: Int { place.start.line }
 }
 
+/// A label of a concept, for counting how often a document uses it.
+public struct LabelUse: Hashable, Sendable {
+    /// The concept.
+    public let concept: ConceptKey
+    /// The label's index in the concept's labels; −1 for a notation.
+    public let label: Int
+
+    /// The label that `entry` is a form of.
+    public init(_ entry: IndexEntry) {
+        concept = entry.concept
+        label = entry.labelIndex ?? -1
+    }
+}
+
+/// The terms of one document as rules judge them. A document uses the labels of its
+/// vocabulary far more often than it misuses one: every use of an outdated or misspelled
+/// label or of a deprecated concept is a term here, but an allowed label only on its first
+/// use (and wherever a name is written in another casing); its other uses are counted. So
+/// the work after matching grows with what can be reported, not with the text.
+public struct DocumentTerms: Sendable {
+    /// The terms, in document order.
+    public let terms: [FoundTerm]
+    /// How many times the document uses each label of an allowed kind.
+    public let uses: [LabelUse: Int]
+}
+
 /// What a rule reports: a found term, a message and a fix.
 public struct RuleFinding: Sendable {
     public let term: FoundTerm
@@ -51,8 +77,8 @@ public protocol LintRule: Sendable {
     var summary: String { get }
     /// Triggering and non-triggering examples.
     var examples: RuleExamples { get }
-    /// The findings in one document's terms (all terms, in order).
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding]
+    /// The findings in one document's terms.
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding]
 }
 
 extension LintRule {

@@ -13,8 +13,8 @@ struct MisspellingRule: LintRule {
         nonTriggering: ["De feedbackgeletterdheid groeit.", "Self-efficacy is belangrijk.", "Met feed up en feed forward."]
             + NameCasing.examples.nonTriggering)
 
-    func findings(in terms: [FoundTerm], set: VocabularySet) -> [RuleFinding] {
-        terms.compactMap { term in
+    func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
+        document.terms.compactMap { term in
             guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
             guard !term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { _, replacement in
