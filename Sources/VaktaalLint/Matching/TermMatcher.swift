@@ -30,9 +30,12 @@ package struct TermMatcher: Sendable {
     }
 
     private var transitions = TransitionTable()
-    /// A bit per first-word hash (a Bloom filter of one function), small enough to stay in
-    /// the cache: most words of a text start no label and are turned away here.
-    private var firstWords = [UInt64](repeating: 0, count: 1 << 13)
+    /// A bit per first-word hash (a Bloom filter of one function), about 16 bits a phrase so
+    /// that it stays nearly empty yet in the cache: most words of a text start no label and
+    /// are turned away here.
+    private var firstWords: [UInt64]
+    /// The word index mask of ``firstWords`` (its count less one; the count is a power of two).
+    private let firstWordMask: Int
     /// The candidates of each node, by node id (empty for nodes that end no phrase).
     private var terminals: [[Candidate]] = [[]]
     private var nodeCount: Int32 = 1
@@ -40,6 +43,10 @@ package struct TermMatcher: Sendable {
     /// Builds the matcher from the label forms of `entries` in `languages` (all when `nil`),
     /// the exception phrases of the labels, and extra allowed phrases.
     package init(set: VocabularySet, entries: [IndexEntry], languages: Set<String>?, allowed: [String] = []) {
+        var words = 1 << 10
+        while words < (entries.count + allowed.count) / 4, words < 1 << 18 { words <<= 1 }
+        firstWords = [UInt64](repeating: 0, count: words)
+        firstWordMask = words - 1
         for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
             guard languages?.contains(entry.language) ?? true else { continue }
             insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
@@ -59,7 +66,7 @@ package struct TermMatcher: Sendable {
     }
 
     @inline(__always)
-    private static func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 45) & ((1 << 13) - 1) }
+    private func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 38) & firstWordMask }
 
     @inline(__always)
     private static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
@@ -82,7 +89,7 @@ package struct TermMatcher: Sendable {
                     return
                 }
                 key += TokenKey.text(token, in: buffer, caseSensitive: caseSensitive)
-                if node == 0 { firstWords[Self.filterWord(hash)] |= Self.filterBit(hash) }
+                if node == 0 { firstWords[filterWord(hash)] |= Self.filterBit(hash) }
                 let slot = Self.combine(node, hash)
                 if let next = transitions.value(slot) {
                     node = next
@@ -109,7 +116,7 @@ package struct TermMatcher: Sendable {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
             // filter turn most of them away before any token is made.
             if Tokenizer.isASCIIWordByte(bytes[index]), let (end, hash) = asciiWord(in: bytes, at: index, end: range.upperBound) {
-                if firstWords[Self.filterWord(hash)] & Self.filterBit(hash) == 0 {
+                if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0 {
                     index = end
                     continue
                 }
@@ -157,7 +164,7 @@ package struct TermMatcher: Sendable {
         startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> TermMatch? {
         guard let firstHash = known ?? TokenKey.hash(first, in: bytes),
-            firstWords[Self.filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
+            firstWords[filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
             var node = transitions.value(Self.combine(0, firstHash))
         else { return nil }
         var ends: [(node: Int32, end: Int)] = []
@@ -198,15 +205,19 @@ package struct TermMatcher: Sendable {
         var best: MatchTarget?
         var nameVariant: MatchTarget?
         for candidate in candidates {
-            let source: String
-            if candidate.isCaseSensitive {
-                source = exact ?? key(caseSensitive: true)
-                exact = source
+            if let same = Self.asciiKey(of: range, in: bytes, equals: candidate.key, caseSensitive: candidate.isCaseSensitive) {
+                guard same else { continue }
             } else {
-                source = folded ?? key(caseSensitive: false)
-                folded = source
+                let source: String
+                if candidate.isCaseSensitive {
+                    source = exact ?? key(caseSensitive: true)
+                    exact = source
+                } else {
+                    source = folded ?? key(caseSensitive: false)
+                    folded = source
+                }
+                guard source == candidate.key else { continue }
             }
-            guard source == candidate.key else { continue }
             if candidate.isNameVariant {
                 nameVariant = nameVariant ?? candidate.target
                 continue
@@ -215,6 +226,33 @@ package struct TermMatcher: Sendable {
             if Self.isAllowed(candidate.target) { break }
         }
         return best ?? nameVariant
+    }
+
+    /// Whether the key of the ASCII text `bytes[range]` is `key`, compared byte by byte without
+    /// making it (runs of spaces are one space, words folded unless case-sensitive); `nil`
+    /// when the text is not ASCII.
+    private static func asciiKey(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, equals key: String, caseSensitive: Bool
+    ) -> Bool? {
+        var key = key
+        return key.withUTF8 { expected -> Bool? in
+            var position = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                var byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if Tokenizer.isSpace(UInt32(byte)) {
+                    while index < range.upperBound, bytes[index] < 0x80, Tokenizer.isSpace(UInt32(bytes[index])) { index += 1 }
+                    byte = 0x20
+                } else {
+                    if !caseSensitive, byte &- 0x41 < 26 { byte += 32 }
+                    index += 1
+                }
+                guard position < expected.count, expected[position] == byte else { return false }
+                position += 1
+            }
+            return position == expected.count
+        }
     }
 
     private static func isAllowed(_ target: MatchTarget) -> Bool {

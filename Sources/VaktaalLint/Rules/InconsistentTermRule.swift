@@ -30,8 +30,10 @@ struct InconsistentTermRule: LintRule {
         var findings: [RuleFinding] = []
         for keys in byConceptAndLanguage.values where keys.count > 1 {
             let labels = set[keys[0].concept].labels
-            // The most used label stays; on a tie, the preferred one.
-            func weight(_ key: LabelUse) -> (Int, Int) { (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0) }
+            // The most used label stays; on a tie, the preferred one, then the one used first.
+            func weight(_ key: LabelUse) -> (Int, Int, Int) {
+                (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key]?.range.lowerBound ?? 0))
+            }
             guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
             let preferred = set[keys[0].concept].preferredLabel(in: labels[kept.label].language)?.text ?? labels[kept.label].text
             for key in keys where key != kept {
