@@ -46,7 +46,8 @@ public final class Linter: Sendable {
         }
         let findings = document.text.withUnsafeBufferPointer { text in self.findings(in: document, text, path: path) }
         if document.paragraphs.isEmpty {
-            return FileFindings(path: path, findings: findings, lineTexts: Self.lineTexts(of: findings, in: document.text))
+            let lines = Self.lines(of: findings, in: document.text)
+            return FileFindings(path: path, findings: findings, lineTexts: lines.texts, lineStarts: lines.starts)
         }
         return FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
     }
@@ -73,9 +74,10 @@ public final class Linter: Sendable {
         try applyingFixes(findings, to: bytes, reader: DocumentReaders.reader(for: format), options: options)
     }
 
-    /// The lines that findings are on, without their line ends.
-    private static func lineTexts(of findings: [Finding], in text: [UInt8]) -> [Int: String] {
+    /// The lines that findings are on, without their line ends, and where they start.
+    private static func lines(of findings: [Finding], in text: [UInt8]) -> (texts: [Int: String], starts: [Int: Int]) {
         var texts: [Int: String] = [:]
+        var starts: [Int: Int] = [:]
         text.withUnsafeBufferPointer { bytes in
             for finding in findings {
                 guard let location = finding.location, texts[location.line] == nil, let range = location.range.bytes else {
@@ -83,9 +85,10 @@ public final class Linter: Sendable {
                 }
                 let line = LineIndex.lineBounds(around: range.lowerBound, in: bytes)
                 texts[location.line] = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
+                starts[location.line] = line.lowerBound
             }
         }
-        return texts
+        return (texts, starts)
     }
 
     /// The paragraphs that findings are in, by place.

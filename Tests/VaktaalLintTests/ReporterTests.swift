@@ -29,6 +29,28 @@ import VaktaalTestSupport
         #expect(output == golden)
     }
 
+    /// A long line (minified HTML, a paragraph per line, a repeated sentence) is shown as a
+    /// window around each match: the output grows with the findings, not with the line.
+    @Test(arguments: [0, 3, 500, 5_000])
+    func aLongLineIsShownAsAWindowAroundTheMatch(repeats: Int) throws {
+        let filler = String(repeating: "Het gaat goed met de student, 😀 echt\t waar. ", count: repeats)
+        let line = filler + "De mentor helpt. " + filler
+        let result = dutchLinter.lint(Array((line + "\n").utf8), path: "long.txt", format: .text)
+        let report = FindingReport(files: [result], rules: Linter.ruleDescriptors)
+        let output = Reporters.reporter(for: .text).render(report, colored: false)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let shown = try #require(lines.firstIndex { $0.contains("mentor helpt") })
+        let caret = lines[shown + 1]
+        #expect(lines.allSatisfy { $0.unicodeScalars.count < 300 || repeats < 5 }, "\(output.prefix(500))")
+        // The caret stands under the match, counted in code points as a terminal shows them.
+        let column = try #require(caret.unicodeScalars.firstIndex(of: "^"))
+        let offset = caret.unicodeScalars.distance(from: caret.unicodeScalars.startIndex, to: column)
+        let text = Array(lines[shown].unicodeScalars)
+        #expect(String(String.UnicodeScalarView(text[offset..<offset + 6])) == "mentor")
+        #expect(caret.hasSuffix("^~~~~~"))
+        #expect(lines[shown].hasPrefix("    …") == (repeats >= 3))
+    }
+
     @Test func everyReporterIsRegisteredOnce() {
         let names = Reporters.all.map(\.format.rawValue)
         #expect(names == ["text", "json", "sarif", "github", "checkstyle"])

@@ -10,25 +10,30 @@ public struct FileFindings: Sendable {
     public let problem: DocumentProblem?
     /// The text of the lines that have findings, for reporters that show them.
     public let lineTexts: [Int: String]
+    /// Where each line of ``lineTexts`` starts, as a byte offset in the file: with the
+    /// findings' byte ranges, reporters show a window of a long line without scanning it.
+    public let lineStarts: [Int: Int]
     /// For office documents: the text of the paragraphs that have findings, by place.
     public let placeTexts: [DocumentPlace: String]
 
     /// Creates the result of one file.
     public init(
         path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:],
-        placeTexts: [DocumentPlace: String] = [:]
+        lineStarts: [Int: Int] = [:], placeTexts: [DocumentPlace: String] = [:]
     ) {
         self.path = path
         self.findings = findings
         self.problem = problem
         self.lineTexts = lineTexts
+        self.lineStarts = lineStarts
         self.placeTexts = placeTexts
     }
 
     /// The same file with only the findings that `keep` accepts.
     public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
         FileFindings(
-            path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts, placeTexts: placeTexts)
+            path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts, lineStarts: lineStarts,
+            placeTexts: placeTexts)
     }
 }
 

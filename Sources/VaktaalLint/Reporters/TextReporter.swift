@@ -23,7 +23,12 @@ struct TextReporter: FindingReporter {
                     continue
                 }
                 output += "\(result.path):\(start.line):\(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
-                if let line = result.lineTexts[finding.place.start.line] {
+                if let line = result.lineTexts[start.line], let lineStart = result.lineStarts[start.line],
+                    let bytes = finding.place.bytes, line.utf8.count > Self.longLine
+                {
+                    let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
+                    output += window(of: line, around: match, color(finding.severity), colored)
+                } else if let line = result.lineTexts[start.line] {
                     let expanded = line.replacingTabs()
                     output += "    \(expanded)\n"
                     let prefix = String(
@@ -62,6 +67,33 @@ struct TextReporter: FindingReporter {
         let underline = "^" + String(repeating: "~", count: max(1, end - start) - 1)
         let prefix = String(repeating: " ", count: before.count + start - from)
         return "    \(text + after)\n    \(prefix)\(paint(underline, code, colored))\n"
+    }
+
+    /// Lines longer than this many bytes are shown as a window around the match.
+    static let longLine = 240
+
+    /// About a line's worth of a long line around the match at `match` (UTF-8 offsets in
+    /// the line), the match underlined; the work is that of the window, not of the line.
+    private func window(of line: String, around match: Range<Int>, _ code: String, _ colored: Bool) -> String {
+        let utf8 = line.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: min(max(offset, 0), utf8.count)) }
+        // Whole scalars before and after the match, the way `excerpt` counts them.
+        var from = index(match.lowerBound)
+        let matchStart = from
+        var matchEnd = index(match.upperBound)
+        let scalars = line.unicodeScalars
+        for _ in 0..<40 where from > scalars.startIndex { from = scalars.index(before: from) }
+        if from == scalars.startIndex, scalars.first == "\u{FEFF}" { from = scalars.index(after: from) }
+        var to = matchEnd
+        for _ in 0..<60 where to < scalars.endIndex { to = scalars.index(after: to) }
+        if matchEnd > to { matchEnd = to }
+        let before = from > scalars.startIndex ? "…" : ""
+        let after = to < scalars.endIndex ? "…" : ""
+        let lead = line.unicodeScalars[from..<matchStart].map { $0 == "\t" ? "    " : " " }.joined()
+        let width = max(1, line.unicodeScalars[matchStart..<matchEnd].count)
+        let underline = "^" + String(repeating: "~", count: width - 1)
+        let text = String(line.unicodeScalars[from..<to]).replacingTabs()
+        return "    \(before)\(text)\(after)\n    \(before.isEmpty ? "" : " ")\(lead)\(paint(underline, code, colored))\n"
     }
 
     private func color(_ severity: Severity) -> String {
