@@ -1,70 +1,84 @@
 /// Pretty-printed JSON as `JSONEncoder` writes it (two spaces a level, `"key" : value`,
-/// `/` unescaped), built up in one string.
+/// `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings are a
+/// million appends of a few bytes each, not of strings.
 package struct JSONText {
-    /// The text so far.
-    package var text = ""
+    /// The UTF-8 bytes so far.
+    package private(set) var bytes: [UInt8] = []
 
     /// An empty text.
     package init() {}
 
-    package mutating func open(_ bracket: String) { text += bracket }
+    /// The text so far.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends raw text (no escaping).
+    package mutating func append(_ raw: String) {
+        var raw = raw
+        raw.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    package mutating func open(_ bracket: String) { append(bracket) }
 
     /// Closes an object or array; an empty one keeps the blank line `JSONEncoder` writes.
     package mutating func close(_ bracket: String, empty: Bool, indent: Int) {
-        text += "\n"
-        if !empty {
-            text += String(repeating: "  ", count: indent)
-        } else {
-            text += "\n" + String(repeating: "  ", count: indent)
-        }
-        text += bracket
+        bytes.append(0x0A)
+        if empty { bytes.append(0x0A) }
+        self.indent(indent)
+        append(bracket)
     }
 
     /// Starts the next array element.
     package mutating func separator(first: Bool, indent: Int) {
-        text += first ? "\n" : ",\n"
-        text += String(repeating: "  ", count: indent)
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(0x0A)
+        self.indent(indent)
+    }
+
+    private mutating func indent(_ level: Int) {
+        for _ in 0..<level {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
     }
 
     package mutating func key(_ name: String, first: Bool, indent: Int) {
         separator(first: first, indent: indent)
         string(name)
-        text += " : "
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
-    package mutating func number(_ value: Int) { text += String(value) }
+    package mutating func number(_ value: Int) { append(String(value)) }
 
     /// A string literal, escaped as `JSONEncoder` escapes: quote, backslash, and control
     /// characters (short forms where JSON has them).
     package mutating func string(_ value: String) {
-        text += "\""
-        var plainStart = value.utf8.startIndex
-        var index = plainStart
-        let utf8 = value.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x20, byte != 0x22, byte != 0x5C {
-                index = utf8.index(after: index)
-                continue
+        var value = value
+        bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { utf8 in
+            var plainStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                if byte >= 0x20, byte != 0x22, byte != 0x5C { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                plainStart = index + 1
+                switch byte {
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                default:
+                    let hex = String(byte, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
             }
-            text += Substring(utf8[plainStart..<index])
-            switch byte {
-            case 0x22: text += "\\\""
-            case 0x5C: text += "\\\\"
-            case 0x0A: text += "\\n"
-            case 0x0D: text += "\\r"
-            case 0x09: text += "\\t"
-            case 0x08: text += "\\b"
-            case 0x0C: text += "\\f"
-            default:
-                let hex = String(byte, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            index = utf8.index(after: index)
-            plainStart = index
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
         }
-        text += Substring(utf8[plainStart..<index])
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 
@@ -107,5 +121,5 @@ extension JSONText {
     }
 
     /// `true` or `false`.
-    package mutating func boolean(_ value: Bool) { text += value ? "true" : "false" }
+    package mutating func boolean(_ value: Bool) { append(value ? "true" : "false") }
 }

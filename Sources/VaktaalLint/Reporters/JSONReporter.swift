@@ -41,7 +41,7 @@ struct JSONReporter: FindingReporter {
         json.key("version", first: false, indent: 1)
         json.number(1)
         json.close("}", empty: false, indent: 0)
-        json.text += "\n"
+        json.append("\n")
         return json.text
     }
 

@@ -108,7 +108,9 @@ extension LintRule {
 /// Leraar"); otherwise the preferred term is written as it is ("iPabo").
 enum CaseMirror {
     static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
-        guard !labelIsCaseSensitive, replacement == replacement.lowercased() else { return replacement }
+        guard !labelIsCaseSensitive else { return replacement }
+        if let ascii = asciiApply(replacement, like: source) { return ascii }
+        guard replacement == replacement.lowercased() else { return replacement }
         let letters = source.filter(\.isLetter)
         guard let first = letters.first else { return replacement }
         if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return replacement.uppercased() }
@@ -117,6 +119,33 @@ enum CaseMirror {
             return head.uppercased() + replacement.dropFirst()
         }
         return replacement
+    }
+
+    /// The same for ASCII text, on bytes (most terms are ASCII, and a text with a million
+    /// findings asks a million times); `nil` when either text is not ASCII.
+    private static func asciiApply(_ replacement: String, like source: String) -> String? {
+        let written = Array(replacement.utf8)
+        let text = Array(source.utf8)
+        guard written.allSatisfy({ $0 < 0x80 }), text.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+        func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+        func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
+        guard !written.contains(where: isUpper) else { return replacement }
+        let letters = text.filter { isUpper($0) || isLower($0) }
+        guard let first = letters.first else { return replacement }
+        if letters.count > 1, letters.allSatisfy(isUpper) { return String(decoding: written.map(upper), as: UTF8.self) }
+        let spaces: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+        let words = text.split(whereSeparator: spaces.contains)
+        if words.count > 1, words.allSatisfy({ isUpper($0[$0.startIndex]) }) {
+            var atWordStart = true
+            return String(
+                decoding: written.map { byte in
+                    defer { atWordStart = spaces.contains(byte) }
+                    return atWordStart ? upper(byte) : byte
+                }, as: UTF8.self)
+        }
+        guard isUpper(first), let head = written.first else { return replacement }
+        return String(decoding: [upper(head)] + written.dropFirst(), as: UTF8.self)
     }
 
     /// Two or more words, each starting with a capital.

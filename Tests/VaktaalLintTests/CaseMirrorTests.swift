@@ -1,0 +1,25 @@
+import Testing
+
+@testable import VaktaalLint
+
+/// The replacement takes the case pattern of what was written, the same for ASCII text
+/// (done on bytes) as for any other.
+@Suite struct CaseMirrorTests {
+    @Test(arguments: [
+        ("werkplekbegeleider", "mentor", "werkplekbegeleider"), ("werkplekbegeleider", "Mentor", "Werkplekbegeleider"),
+        ("werkplekbegeleider", "MENTOR", "WERKPLEKBEGELEIDER"), ("aankomend leraar", "Leraar In Opleiding", "Aankomend Leraar"),
+        ("aankomend leraar", "Leraar in opleiding", "Aankomend leraar"), ("iPabo", "IPABO", "iPabo"),
+        ("werkplekbegeleider", "M", "Werkplekbegeleider"), ("werkplekbegeleider", "2e mentor", "werkplekbegeleider"),
+        ("werkplekbegeleider", "'Mentor", "Werkplekbegeleider"), ("zelfeffectiviteit", "SELF EFFICACY", "ZELFEFFECTIVITEIT"),
+        // The same patterns with letters beyond ASCII.
+        ("wérkplekbegeleider", "Méntor", "Wérkplekbegeleider"), ("wérkplekbegeleider", "MÉNTOR", "WÉRKPLEKBEGELEIDER"),
+        ("aankomend léraar", "Léraar In Opleiding", "Aankomend Léraar"), ("ëlf", "Elf", "Ëlf"),
+    ])
+    func followsTheWrittenCase(replacement: String, written: String, expected: String) {
+        #expect(CaseMirror.apply(replacement, like: written, labelIsCaseSensitive: false) == expected)
+    }
+
+    @Test func aCaseSensitiveLabelIsWrittenAsItIs() {
+        #expect(CaseMirror.apply("werkplekbegeleider", like: "MENTOR", labelIsCaseSensitive: true) == "werkplekbegeleider")
+    }
+}
