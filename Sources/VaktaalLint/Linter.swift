@@ -121,17 +121,25 @@ public final class Linter: Sendable {
                         concept: set.uri(of: term.entry.concept), match: term.text, fix: fix, documentPlace: term.documentPlace))
             }
         }
-        if !document.paragraphs.isEmpty {
-            // Places name their part: findings go in document order, not by line.
-            return findings.sorted { left, right in
-                let (a, b) = (left.location?.range.bytes?.lowerBound ?? 0, right.location?.range.bytes?.lowerBound ?? 0)
-                return (a, left.rule) < (b, right.rule)
-            }
+        return Self.ordered(findings, byPlace: !document.paragraphs.isEmpty)
+    }
+
+    /// The rules' ranks in the order of their ids, for sorting findings of one place.
+    private static let ruleRanks: [RuleID: Int] = Dictionary(
+        uniqueKeysWithValues: rules.map(\.id).sorted().enumerated().map { ($1, $0) })
+
+    /// Findings by line and column (office documents, whose places name their part: in
+    /// document order), then rule id. Small keys are sorted, not the findings themselves:
+    /// a finding is large, and a document may have a million.
+    private static func ordered(_ findings: [Finding], byPlace: Bool) -> [Finding] {
+        let keys = findings.indices.map { index in
+            let finding = findings[index]
+            let start = finding.location?.range.start ?? .start
+            let first = byPlace ? finding.location?.range.bytes?.lowerBound ?? 0 : start.line
+            return (first: first, second: byPlace ? 0 : start.column, rule: ruleRanks[finding.rule] ?? 0, index: index)
         }
-        return findings.sorted { left, right in
-            let (a, b) = (left.location?.range.start ?? .start, right.location?.range.start ?? .start)
-            return (a.line, a.column, left.rule) < (b.line, b.column, right.rule)
-        }
+        return keys.sorted { ($0.first, $0.second, $0.rule, $0.index) < ($1.first, $1.second, $1.rule, $1.index) }
+            .map { findings[$0.index] }
     }
 
     private func languages(for document: ReadDocument) -> Set<String>? {

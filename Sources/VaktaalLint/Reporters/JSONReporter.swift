@@ -11,8 +11,12 @@ struct JSONReporter: FindingReporter {
 
     func render(_ report: FindingReport, colored: Bool) -> String { Self.render(report, fixed: nil) }
 
+    func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8] { Self.json(report, fixed: nil).bytes }
+
     /// The report, with the fixed document when there is one (the service's `?fix=true`).
-    static func render(_ report: FindingReport, fixed: String?) -> String {
+    static func render(_ report: FindingReport, fixed: String?) -> String { json(report, fixed: fixed).text }
+
+    private static func json(_ report: FindingReport, fixed: String?) -> JSONText {
         var json = JSONText()
         json.open("{")
         json.key("files", first: true, indent: 1)
@@ -42,7 +46,7 @@ struct JSONReporter: FindingReporter {
         json.number(1)
         json.close("}", empty: false, indent: 0)
         json.append("\n")
-        return json.text
+        return json
     }
 
     private static func write(_ file: FileFindings, into json: inout JSONText) {

@@ -39,6 +39,12 @@ public protocol FindingReporter: Sendable {
     var format: ReportFormat { get }
     /// The whole report.
     func render(_ report: FindingReport, colored: Bool) -> String
+    /// The whole report as UTF-8, for writing it out without making a string of it first.
+    func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8]
+}
+
+extension FindingReporter {
+    public func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8] { Array(render(report, colored: colored).utf8) }
 }
 
 /// Every reporter; a test keeps the list complete.

@@ -31,8 +31,7 @@ struct TextReporter: FindingReporter {
                 } else if let line = result.lineTexts[start.line] {
                     let expanded = line.replacingTabs()
                     output += "    \(expanded)\n"
-                    let prefix = String(
-                        line.unicodeScalars.prefix(finding.place.start.column - 1).map { $0 == "\t" ? "    " : " " }.joined())
+                    let prefix = String(line.unicodeScalars.prefix(finding.place.start.column - 1)).blankedOut()
                     let width = max(
                         1,
                         finding.place.end.line == finding.place.start.line
@@ -89,7 +88,7 @@ struct TextReporter: FindingReporter {
         if matchEnd > to { matchEnd = to }
         let before = from > scalars.startIndex ? "…" : ""
         let after = to < scalars.endIndex ? "…" : ""
-        let lead = line.unicodeScalars[from..<matchStart].map { $0 == "\t" ? "    " : " " }.joined()
+        let lead = String(line.unicodeScalars[from..<matchStart]).blankedOut()
         let width = max(1, line.unicodeScalars[matchStart..<matchEnd].count)
         let underline = "^" + String(repeating: "~", count: width - 1)
         let text = String(line.unicodeScalars[from..<to]).replacingTabs()
@@ -110,5 +109,16 @@ struct TextReporter: FindingReporter {
 }
 
 extension String {
-    func replacingTabs() -> String { String(unicodeScalars.map { $0 == "\t" ? "    " : String($0) }.joined()) }
+    /// The text with each tab as four spaces, as the lines of a report show it.
+    func replacingTabs() -> String {
+        utf8.contains(0x09) ? replacingOccurrences(of: "\t", with: "    ") : self
+    }
+
+    /// As many spaces as the text takes on a report line (a tab four), to stand a caret under what follows.
+    func blankedOut() -> String {
+        guard utf8.contains(0x09) else { return String(repeating: " ", count: unicodeScalars.count) }
+        var blanks = ""
+        for scalar in unicodeScalars { blanks += scalar == "\t" ? "    " : " " }
+        return blanks
+    }
 }

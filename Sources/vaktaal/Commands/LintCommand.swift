@@ -87,7 +87,7 @@ struct LintCommand: ParsableCommand {
     private func report(_ results: [FileFindings]) throws {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
         let colored = format == .text && standardOutputIsTerminal
-        print(Reporters.reporter(for: format).render(report, colored: colored), terminator: "")
+        writeToStandardOutput(Reporters.reporter(for: format).renderBytes(report, colored: colored))
         if results.contains(where: { $0.problem != nil }) {
             if format != .text {
                 for result in results { if let problem = result.problem { printError("\(result.path): skipped: \(problem)") } }

@@ -8,6 +8,23 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// Writes bytes to standard output, after what `print` buffered, without copying them.
+func writeToStandardOutput(_ bytes: [UInt8]) {
+    fflush(nil)
+    bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+}
+
 /// Whether standard output is a terminal (colour and progress only then).
 var standardOutputIsTerminal: Bool { isatty(FileHandle.standardOutput.fileDescriptor) != 0 }
 
