@@ -51,6 +51,24 @@ import VaktaalTestSupport
         #expect(lines[shown].hasPrefix("    …") == (repeats >= 3))
     }
 
+    /// Written out in pieces, a report is the same as rendered whole.
+    @Test(arguments: ReportFormat.allCases)
+    func aReportWrittenInPiecesIsTheWholeReport(_ format: ReportFormat) {
+        let text = String(repeating: "de mentor en de feedbackgeletterheid\n", count: 100)
+        let result = dutchLinter.lint(Array(text.utf8), path: "many.txt", format: .text)
+        let report = FindingReport(files: [result], rules: Linter.ruleDescriptors)
+        let reporter: any FindingReporter =
+            switch format {
+            case .json: JSONReporter(pieceSize: 4096)
+            case .text: TextReporter(pieceSize: 4096)
+            default: Reporters.reporter(for: format)
+            }
+        var pieces: [[UInt8]] = []
+        reporter.write(report, colored: false) { pieces.append(Array($0)) }
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == reporter.render(report, colored: false))
+        if format == .json || format == .text { #expect(pieces.count > 4) }
+    }
+
     @Test func everyReporterIsRegisteredOnce() {
         let names = Reporters.all.map(\.format.rawValue)
         #expect(names == ["text", "json", "sarif", "github", "checkstyle"])

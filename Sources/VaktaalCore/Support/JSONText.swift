@@ -11,6 +11,12 @@ package struct JSONText {
     /// The text so far.
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes so far to `output` and starts over, for writing a long text out in pieces.
+    package mutating func drain(into output: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes(output)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends raw text (no escaping).
     package mutating func append(_ raw: String) {
         var raw = raw

@@ -11,19 +11,33 @@ struct JSONReporter: FindingReporter {
 
     func render(_ report: FindingReport, colored: Bool) -> String { Self.render(report, fixed: nil) }
 
-    func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8] { Self.json(report, fixed: nil).bytes }
+    /// How many bytes are handed out at a time when writing.
+    var pieceSize = 1 << 20
+
+    func write(_ report: FindingReport, colored: Bool, to output: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var json = Self.json(report, fixed: nil, output: output, pieceSize: pieceSize)
+            json.drain(into: output)
+        }
+    }
 
     /// The report, with the fixed document when there is one (the service's `?fix=true`).
-    static func render(_ report: FindingReport, fixed: String?) -> String { json(report, fixed: fixed).text }
+    static func render(_ report: FindingReport, fixed: String?) -> String {
+        json(report, fixed: fixed, output: nil, pieceSize: 0).text
+    }
 
-    private static func json(_ report: FindingReport, fixed: String?) -> JSONText {
+    /// The report; with `output`, the text is handed to it in pieces of about `pieceSize`
+    /// bytes as it is made, and what is returned is the rest.
+    private static func json(
+        _ report: FindingReport, fixed: String?, output: ((UnsafeRawBufferPointer) -> Void)?, pieceSize: Int
+    ) -> JSONText {
         var json = JSONText()
         json.open("{")
         json.key("files", first: true, indent: 1)
         json.open("[")
         for (index, file) in report.files.enumerated() {
             json.separator(first: index == 0, indent: 2)
-            write(file, into: &json)
+            write(file, into: &json, output: output, pieceSize: pieceSize)
         }
         json.close("]", empty: report.files.isEmpty, indent: 1)
         if let fixed {
@@ -49,13 +63,16 @@ struct JSONReporter: FindingReporter {
         return json
     }
 
-    private static func write(_ file: FileFindings, into json: inout JSONText) {
+    private static func write(
+        _ file: FileFindings, into json: inout JSONText, output: ((UnsafeRawBufferPointer) -> Void)?, pieceSize: Int
+    ) {
         json.open("{")
         json.key("findings", first: true, indent: 3)
         json.open("[")
         for (index, finding) in file.findings.enumerated() {
             json.separator(first: index == 0, indent: 4)
             write(finding, into: &json)
+            if let output, json.bytes.count >= pieceSize { json.drain(into: output) }
         }
         json.close("]", empty: file.findings.isEmpty, indent: 3)
         json.key("path", first: false, indent: 3)

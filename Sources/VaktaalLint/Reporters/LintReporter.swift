@@ -39,12 +39,16 @@ public protocol FindingReporter: Sendable {
     var format: ReportFormat { get }
     /// The whole report.
     func render(_ report: FindingReport, colored: Bool) -> String
-    /// The whole report as UTF-8, for writing it out without making a string of it first.
-    func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8]
+    /// The whole report as UTF-8, handed to `output` in pieces as it is made (a report of a
+    /// million findings is never one string).
+    func write(_ report: FindingReport, colored: Bool, to output: (UnsafeRawBufferPointer) -> Void)
 }
 
 extension FindingReporter {
-    public func renderBytes(_ report: FindingReport, colored: Bool) -> [UInt8] { Array(render(report, colored: colored).utf8) }
+    public func write(_ report: FindingReport, colored: Bool, to output: (UnsafeRawBufferPointer) -> Void) {
+        var text = render(report, colored: colored)
+        text.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Every reporter; a test keeps the list complete.

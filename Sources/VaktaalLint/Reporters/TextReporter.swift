@@ -7,11 +7,32 @@ struct TextReporter: FindingReporter {
     let format = ReportFormat.text
 
     func render(_ report: FindingReport, colored: Bool) -> String {
+        var whole = ""
+        emit(report, colored: colored) { whole += $0 }
+        return whole
+    }
+
+    func write(_ report: FindingReport, colored: Bool, to output: (UnsafeRawBufferPointer) -> Void) {
+        emit(report, colored: colored) { piece in
+            var piece = piece
+            piece.withUTF8 { output(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// How many bytes are handed out at a time when writing.
+    var pieceSize = 1 << 20
+
+    /// The report in pieces of about `pieceSize` bytes.
+    private func emit(_ report: FindingReport, colored: Bool, _ piece: (String) -> Void) {
         let results = report.files
         var output = ""
         for result in results {
             if let problem = result.problem { output += "\(result.path): skipped: \(problem)\n" }
             for finding in result.findings {
+                if output.utf8.count >= pieceSize {
+                    piece(output)
+                    output.removeAll(keepingCapacity: true)
+                }
                 let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
                 let start = finding.place.start
                 if let place = finding.documentPlace {
@@ -48,7 +69,7 @@ struct TextReporter: FindingReporter {
         output += "\(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), "
         output += "\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))"
         output += skipped > 0 ? " (\(skipped) skipped)\n" : "\n"
-        return output
+        piece(output)
     }
 
     /// A paragraph of an office document around a finding, with the match underlined: the

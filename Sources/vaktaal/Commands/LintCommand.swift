@@ -87,7 +87,7 @@ struct LintCommand: ParsableCommand {
     private func report(_ results: [FileFindings]) throws {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
         let colored = format == .text && standardOutputIsTerminal
-        writeToStandardOutput(Reporters.reporter(for: format).renderBytes(report, colored: colored))
+        Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
         if results.contains(where: { $0.problem != nil }) {
             if format != .text {
                 for result in results { if let problem = result.problem { printError("\(result.path): skipped: \(problem)") } }

@@ -9,19 +9,17 @@ func printError(_ message: String) {
 }
 
 /// Writes bytes to standard output, after what `print` buffered, without copying them.
-func writeToStandardOutput(_ bytes: [UInt8]) {
+func writeToStandardOutput(_ buffer: UnsafeRawBufferPointer) {
     fflush(nil)
-    bytes.withUnsafeBytes { buffer in
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
         }
+        offset += written
     }
 }
 
