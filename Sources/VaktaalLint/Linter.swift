@@ -106,6 +106,8 @@ public final class Linter: Sendable {
         let terms = foundTerms(in: document, text, matcher, set: set)
         let filter = DirectiveFilter(document.directives)
         var findings: [Finding] = []
+        // One string per concept named, shared by its findings.
+        var uris: [ConceptKey: String] = [:]
         for rule in Self.rules {
             let setting = options.rules[rule.id]
             if setting == .off { continue }
@@ -114,14 +116,18 @@ public final class Linter: Sendable {
                 if case .severity(let configured) = setting { severity = configured }
                 let term = finding.term
                 let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
+                let concept = term.entry.concept
+                let uri = uris[concept] ?? set.uri(of: concept)
+                uris[concept] = uri
                 findings.append(
                     Finding(
                         rule: rule.id, severity: severity, message: finding.message,
                         location: SourceLocation(path: path, range: term.place),
-                        concept: set.uri(of: term.entry.concept), match: term.text, fix: fix, documentPlace: term.documentPlace))
+                        concept: uri, match: term.text, fix: fix, documentPlace: term.documentPlace))
             }
         }
-        return Self.ordered(findings, byPlace: !document.paragraphs.isEmpty)
+        Self.order(&findings, byPlace: !document.paragraphs.isEmpty)
+        return findings
     }
 
     /// The rules' ranks in the order of their ids, for sorting findings of one place.
@@ -131,15 +137,26 @@ public final class Linter: Sendable {
     /// Findings by line and column (office documents, whose places name their part: in
     /// document order), then rule id. Small keys are sorted, not the findings themselves:
     /// a finding is large, and a document may have a million.
-    private static func ordered(_ findings: [Finding], byPlace: Bool) -> [Finding] {
+    private static func order(_ findings: inout [Finding], byPlace: Bool) {
         let keys = findings.indices.map { index in
             let finding = findings[index]
             let start = finding.location?.range.start ?? .start
             let first = byPlace ? finding.location?.range.bytes?.lowerBound ?? 0 : start.line
             return (first: first, second: byPlace ? 0 : start.column, rule: ruleRanks[finding.rule] ?? 0, index: index)
         }
-        return keys.sorted { ($0.first, $0.second, $0.rule, $0.index) < ($1.first, $1.second, $1.rule, $1.index) }
-            .map { findings[$0.index] }
+        let order = keys.sorted { ($0.first, $0.second, $0.rule, $0.index) < ($1.first, $1.second, $1.rule, $1.index) }
+            .map(\.index)
+        // The order applied in place, cycle by cycle: no second array of findings.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while order[position] != start {
+                findings.swapAt(position, order[position])
+                placed[position] = true
+                position = order[position]
+            }
+            placed[position] = true
+        }
     }
 
     private func languages(for document: ReadDocument) -> Set<String>? {
