@@ -19,21 +19,18 @@ public struct LineIndex {
     public mutating func position(at target: Int) -> SourcePosition {
         let target = min(max(target, 0), bytes.count)
         if target < offset { stepBack(to: target) }
-        while offset < target {
-            let byte = bytes[offset]
-            offset += 1
-            switch byte {
-            case 0x0A:
-                // The `\n` of a `\r\n` pair was already counted with its `\r`.
-                if offset < 2 || bytes[offset - 2] != 0x0D { line += 1 }
-                column = 1
-            case 0x0D:
-                line += 1
-                column = 1
-            default:
-                if byte & 0xC0 != 0x80 { column += 1 }
-            }
+        guard target > offset else { return SourcePosition(line: line, column: column) }
+        // The stretch is counted in bulk (loops the compiler vectorizes): the line ends in
+        // it, then the characters after the last one.
+        var lastLineEnd = target - 1
+        while lastLineEnd >= offset, !Self.isLineEnd(bytes[lastLineEnd]) { lastLineEnd -= 1 }
+        if lastLineEnd < offset {
+            column += characters(in: offset..<target)
+        } else {
+            line += lineEnds(in: offset..<lastLineEnd + 1)
+            column = 1 + characters(in: lastLineEnd + 1..<target)
         }
+        offset = target
         return SourcePosition(line: line, column: column)
     }
 
@@ -54,6 +51,24 @@ public struct LineIndex {
 
     /// Whether `byte` is `\n` or `\r`.
     public static func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+
+    /// The number of characters (code points) in `range`: the bytes that start one.
+    private func characters(in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
+    /// one (a `\r\n` pair is one).
+    private func lineEnds(in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) { count += 1 }
+        }
+        return count
+    }
 
     /// Moves back to `target`: uncounts the line breaks passed over, then counts the column
     /// from the start of the target's line.

@@ -54,3 +54,55 @@ import VaktaalText
         }
     }
 }
+
+/// Positions counted in bulk agree with counting byte by byte, on random texts of line
+/// ends of every kind and multibyte characters, visited forwards and backwards.
+@Suite struct LineIndexAgreementTests {
+    static func naive(_ bytes: [UInt8], _ target: Int) -> SourcePosition {
+        var line = 1
+        var column = 1
+        for index in 0..<target {
+            switch bytes[index] {
+            case 0x0A:
+                if index == 0 || bytes[index - 1] != 0x0D { line += 1 }
+                column = 1
+            case 0x0D:
+                line += 1
+                column = 1
+            case let byte where byte & 0xC0 != 0x80: column += 1
+            default: break
+            }
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    @Test(arguments: 0..<20)
+    func bulkCountingAgreesWithCountingByteByByte(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let pieces = ["a", "bc ", "\n", "\r\n", "\r", "é", "😀", "\r\n\r\n", "  "]
+        let text = (0..<200).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        let bytes = Array(text.utf8)
+        // Targets on character boundaries, mostly forward, sometimes back.
+        let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = LineIndex(bytes: buffer)
+            for _ in 0..<100 {
+                let target = boundaries[Int(generator.next() % UInt64(boundaries.count))]
+                #expect(index.position(at: target) == Self.naive(bytes, target), "at \(target) of \(text.debugDescription)")
+            }
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
