@@ -10,13 +10,11 @@ extension MarkdownReader {
             var cursor = piece.range.lowerBound
             var index = piece.range.lowerBound
             while index < piece.range.upperBound {
+                index = firstCandidate(from: index, to: piece.range.upperBound, in: bytes)
+                guard index < piece.range.upperBound else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\\") {
                     index += 2
-                    continue
-                }
-                guard byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") else {
-                    index += 1
                     continue
                 }
                 var end = index
@@ -31,6 +29,42 @@ extension MarkdownReader {
             if parts.isEmpty { return [piece] }
             parts.append(JoinedText.Piece(range: cursor..<piece.range.upperBound, joinsPrevious: true))
             return parts
+        }
+
+        /// The first byte from `start` that may be a marker or an escape, skipping eight
+        /// bytes at a time while none of them is (most text has no emphasis at all).
+        private static func firstCandidate(from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var index = start
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if contains(word, UInt8(ascii: "*")) || contains(word, UInt8(ascii: "_"))
+                        || contains(word, UInt8(ascii: "~")) || contains(word, UInt8(ascii: "\\"))
+                    {
+                        break
+                    }
+                    index += 8
+                }
+            }
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+                    || byte == UInt8(ascii: "\\")
+                {
+                    return index
+                }
+                index += 1
+            }
+            return end
+        }
+
+        /// Whether one of the eight bytes of `word` is `byte`.
+        @inline(__always)
+        private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let difference = word ^ (ones &* UInt64(byte))
+            return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
         }
 
         private static func isMarker(_ byte: UInt8, run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
