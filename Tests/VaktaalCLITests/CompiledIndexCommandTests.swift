@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 import VaktaalTestSupport
 
@@ -42,6 +44,22 @@ import VaktaalTestSupport
             #expect(result.standardOutput == fresh.standardOutput)
             #expect(result.standardError == fresh.standardError)
         }
+    }
+
+    /// Processes that find no index build one each and rename it into place: every one
+    /// answers the same, one snapshot is left and no temporary file.
+    @Test func processesBuildingAtOnceNeverSeeHalfASnapshot() throws {
+        let project = try Project()
+        let expected = try project.run(["lookup", "mentor", "--no-cache"])
+        let results = Mutex<[CommandResult]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            if let result = try? project.run(["lookup", "mentor"]) { results.withLock { $0.append(result) } }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 4)
+        #expect(all.allSatisfy { $0.standardOutput == expected.standardOutput && $0.status == 0 })
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: project.cache + "/vaktaal")) ?? []
+        #expect(left.count == 1 && project.snapshots.count == 1, "\(left)")
     }
 
     @Test func noCacheNeitherReadsNorWrites() throws {

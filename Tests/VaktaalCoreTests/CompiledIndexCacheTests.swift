@@ -144,26 +144,66 @@ import VaktaalTestSupport
         #expect(try newer.load(path: workspace.vocabulary).outcome == .stored)
     }
 
-    @Test func damagedContentsNeverCrashTheReader() throws {
+    /// Contents damaged past the checksum (a hand-made file, a writer's bug) are refused or
+    /// read into an index that still answers: never a crash, never a search that does not end.
+    @Test(arguments: 0..<4)
+    func damagedContentsNeverCrashTheReader(seed: UInt64) throws {
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: fixtureVocabularyFolder))
         let contents = compiled.encoded()
-        var generator = SystemRandomNumberGenerator()
-        var refused = 0
-        for round in 0..<300 {
+        var generator = SplitMix(seed: seed)
+        for round in 0..<150 {
             var damaged = contents
             if round % 3 == 0 {
-                damaged.removeLast(Int.random(in: 1..<damaged.count, using: &generator))
+                damaged.removeLast(Int(generator.next() % UInt64(damaged.count - 1)) + 1)
             } else {
                 for _ in 0..<(1 + round % 4) {
-                    damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                    damaged[Int(generator.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: generator.next())
                 }
             }
-            if (try? damaged.withUnsafeBytes { try CompiledVocabulary(decoding: $0) }) == nil { refused += 1 }
+            guard let read = try? damaged.withUnsafeBytes({ try CompiledVocabulary(decoding: $0) }) else { continue }
+            for query in Self.queries { _ = read.lookupIndex.search(query) }
+            _ = read.lookupIndex.completions(of: "wer")
         }
-        #expect(refused > 0)
     }
 
-    @Test func processesBuildingAtOnceNeverSeeHalfASnapshot() throws {
+    /// A key table whose buckets or chains loop is refused (a probe or a chain would not end).
+    @Test func aKeyTableThatWouldLoopIsRefused() throws {
+        var table = KeyTable(capacity: 4)
+        table.add(0, key: "a")
+        table.add(1, key: "b")
+        table.add(2, key: "a")
+        var writer = BinaryWriter()
+        table.write(to: &writer)
+        let good = writer.bytes
+        #expect(
+            (try? good.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                return try KeyTable(reading: &reader, entryCount: 3)
+            }) != nil)
+        // Every bucket naming slot 0: no empty bucket, slot 1 in none.
+        var looping = BinaryWriter()
+        looping.writeRaw(Array("ab".utf8))
+        looping.writeRaw([Int32(0), 1, 2])
+        looping.writeRaw([Int32](repeating: 0, count: 16))
+        looping.writeRaw([Int32(2), 1])
+        looping.writeRaw([Int32(-1), -1, 0])
+        var cyclic = BinaryWriter()
+        cyclic.writeRaw(Array("ab".utf8))
+        cyclic.writeRaw([Int32(0), 1, 2])
+        cyclic.writeRaw([Int32(0), 1] + [Int32](repeating: -1, count: 14))
+        cyclic.writeRaw([Int32(2), 1])
+        cyclic.writeRaw([Int32(2), -1, 0])
+        for bytes in [looping.bytes, cyclic.bytes] {
+            #expect(throws: SnapshotError.self) {
+                try bytes.withUnsafeBytes { bytes in
+                    var reader = BinaryReader(bytes)
+                    _ = try KeyTable(reading: &reader, entryCount: 3)
+                }
+            }
+        }
+    }
+
+    @Test func threadsBuildingAtOnceShareOneSnapshot() throws {
         let workspace = try Workspace()
         let results = Mutex<[(vocabulary: CompiledVocabulary, outcome: CompiledIndexCache.Outcome)]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
@@ -229,13 +269,23 @@ import VaktaalTestSupport
     @Test func onlyTheSnapshotsUsedLastAreKept() throws {
         let workspace = try Workspace()
         let small = CompiledIndexCache(folder: workspace.cache.folder, program: "test 1", capacity: 2)
+        var folders: [String: String] = [:]
         for name in ["a", "b", "c"] {
             let folder = try scratchFolder(name)
             try vocabularyXML(#"<concept id="x"><prefLabel>\#(name)</prefLabel></concept>"#)
                 .write(toFile: folder + "/v.xml", atomically: true, encoding: .utf8)
-            #expect(try small.load(path: folder).outcome == .stored)
+            folders[name] = folder
         }
+        #expect(try small.load(path: folders["a"] ?? "").outcome == .stored)
+        #expect(try small.load(path: folders["b"] ?? "").outcome == .stored)
+        Thread.sleep(forTimeInterval: 0.02)
+        // Using "a" again makes "b" the one used longest ago.
+        #expect(try small.load(path: folders["a"] ?? "").outcome == .reused)
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(try small.load(path: folders["c"] ?? "").outcome == .stored)
         #expect(workspace.snapshots.count == 2)
+        #expect(try small.load(path: folders["a"] ?? "").outcome == .reused)
+        #expect(try small.load(path: folders["b"] ?? "").outcome == .stored)
     }
 
     @Test func missingVocabulariesAreStillReported() throws {
@@ -251,5 +301,18 @@ import VaktaalTestSupport
             CompiledIndexCache.standardFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vaktaal")
         #expect(CompiledIndexCache.standardFolder(environment: ["HOME": "/h"]) == "/h/.cache/vaktaal")
         #expect(CompiledIndexCache.standardFolder(environment: [:]) == nil)
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so a failure can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

@@ -82,7 +82,7 @@ import VaktaalText
         let pieces = ["a", "bc ", "\n", "\r\n", "\r", "é", "😀", "\r\n\r\n", "  "]
         let text = (0..<200).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         let bytes = Array(text.utf8)
-        // Targets on character boundaries, mostly forward, sometimes back.
+        // Targets on character boundaries, in random order: forwards and backwards.
         let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
         bytes.withUnsafeBufferPointer { buffer in
             var index = LineIndex(bytes: buffer)

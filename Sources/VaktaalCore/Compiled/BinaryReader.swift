@@ -27,6 +27,10 @@ struct BinaryReader {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// The most elements reserved ahead for an array: a damaged count must not ask for
+    /// gigabytes before its elements turn out to be missing.
+    private static let largestReservation = 1 << 16
+
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func readUInt64() throws(SnapshotError) -> UInt64 {
@@ -75,7 +79,7 @@ struct BinaryReader {
     mutating func readStrings() throws(SnapshotError) -> [String] {
         let count = try readCount()
         var values: [String] = []
-        values.reserveCapacity(count)
+        values.reserveCapacity(min(count, Self.largestReservation))
         for _ in 0..<count { values.append(try readString()) }
         return values
     }
@@ -98,7 +102,7 @@ struct BinaryReader {
     {
         let count = try readCount()
         var values: [Element] = []
-        values.reserveCapacity(count)
+        values.reserveCapacity(min(count, Self.largestReservation))
         for _ in 0..<count { values.append(try body(&self)) }
         return values
     }

@@ -47,13 +47,15 @@ public struct CompiledIndexCache: Sendable {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
         guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
         // An unreadable file is reported by the loader; such a vocabulary is not kept.
-        guard let key = SnapshotKey(files: files) else {
+        guard let key = SnapshotKey(files: files, program: program) else {
             return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .notStored("a file cannot be read"))
         }
         if let kept = kept(key) { return (kept, .reused) }
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: path))
-        // A file changed while it was read: the snapshot would be filed under the old contents.
-        guard SnapshotKey(files: files) == key else { return (compiled, .notStored("a file changed while it was read")) }
+        // A file changed, came or went while it was read: the snapshot would be filed under the old contents.
+        guard compiled.loaded.files == files, SnapshotKey(files: files, program: program) == key else {
+            return (compiled, .notStored("a file changed while it was read"))
+        }
         return (compiled, store(compiled, key: key))
     }
 
@@ -61,7 +63,7 @@ public struct CompiledIndexCache: Sendable {
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if folder != nil, let key = SnapshotKey(files: files), let kept = kept(key) { return kept.loaded }
+        if folder != nil, let key = SnapshotKey(files: files, program: program), let kept = kept(key) { return kept.loaded }
         return try VocabularyLoader.load(path: path)
     }
 

@@ -44,23 +44,44 @@ enum SnapshotFile {
     }
 }
 
-/// What a snapshot was compiled from: the hash of the snapshot format, each source file's
-/// path and contents.
+/// What a snapshot was compiled from: the hash of the snapshot format, the program, and
+/// each source file's path and contents. Two builds of vaktaal keep snapshots of their own.
 struct SnapshotKey: Hashable {
     let first: UInt64
     let second: UInt64
 
-    /// The key of `files`, read through memory maps (they stay in the page cache, not in
-    /// the process); `nil` when one cannot be read.
-    init?(files: [String]) {
+    /// The key of `files` for `program`; `nil` when a file cannot be read. Files are read a
+    /// megabyte at a time (not mapped: a file cut short while mapped would crash the reader).
+    init?(files: [String], program: String) {
         var hash = ContentHash()
-        hash.update("format \(SnapshotFile.formatVersion), \(files.count) files")
+        hash.update("format \(SnapshotFile.formatVersion), \(program), \(files.count) files")
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         for file in files {
-            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
-            hash.update("\(file)\n\(contents.count)\n")
-            contents.withUnsafeBytes { hash.update($0) }
+            let descriptor = open(file, O_RDONLY)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            hash.update("\(file)\n")
+            while true {
+                let filled = chunk.withUnsafeMutableBytes { Self.fill($0, from: descriptor) }
+                guard let filled else { return nil }
+                chunk.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[..<filled])) }
+                if filled < chunk.count { break }
+            }
         }
         (first, second) = hash.value
+    }
+
+    /// Reads until `buffer` is full or the file ends: the bytes read, or `nil` on an error.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) -> Int? {
+        var filled = 0
+        while filled < buffer.count, let base = buffer.baseAddress {
+            let count = read(descriptor, base + filled, buffer.count - filled)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     /// The key as a file name.

@@ -323,9 +323,12 @@ extension LookupIndex {
     init(reading reader: inout BinaryReader, set: VocabularySet) throws(SnapshotError) {
         entries = try reader.readArray { reader throws(SnapshotError) in
             let key = try reader.readInt()
-            let label = try reader.readInt() - 1
+            let storedLabel = try reader.readUInt64()
             let form = try reader.readInt()
-            guard (0..<set.count).contains(key) else { throw .malformed("an entry names no concept") }
+            guard (0..<set.count).contains(key), storedLabel <= UInt64(Int.max) else {
+                throw .malformed("an entry names no concept")
+            }
+            let label = Int(storedLabel) - 1
             let concept = set[ConceptKey(key)]
             guard label >= 0 else {
                 guard concept.notations.indices.contains(form) else { throw .malformed("an entry names no notation") }

@@ -57,9 +57,8 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
     func run() throws {
-        let run = LintRun(
-            try vocabularyOptions.compiled(),
-            options: LintRun.Options(
+        let run = try vocabularyOptions.lintRun(
+            LintRun.Options(
                 fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText))
         if paths == ["-"] {
             try lintStandardInput(run)

@@ -3,6 +3,7 @@ import Foundation
 import VaktaalConfig
 import VaktaalCore
 import VaktaalEmbeddedVocabulary
+import VaktaalLint
 
 /// `--vocabulary` and the order in which a vocabulary is looked for.
 struct VocabularyOptions: ParsableArguments {
@@ -61,6 +62,15 @@ struct VocabularyOptions: ParsableArguments {
         KeptUntilExit.keep(compiled)
         try Self.stopOnUnreadableFiles(compiled.loaded)
         return compiled
+    }
+
+    /// A lint run: from the compiled index when the cache is on (its index lists the label
+    /// forms already), else from the files, without building an index that lint does not use.
+    func lintRun(_ options: LintRun.Options) throws -> LintRun {
+        if cache.folder != nil, case .path = try location() { return LintRun(try compiled(), options: options) }
+        let loaded = try load()
+        try Self.stopOnUnreadableFiles(loaded)
+        return LintRun(set: loaded.set, options: options)
     }
 
     /// Stops with the read errors of a vocabulary when a file cannot be read.
