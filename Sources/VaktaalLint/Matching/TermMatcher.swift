@@ -78,17 +78,21 @@ package struct TermMatcher: Sendable {
     }
 
     private mutating func insert(_ phrase: String, target: MatchTarget, caseSensitive: Bool, nameVariant: Bool = false) {
-        let bytes = Array(phrase.utf8)
+        var phrase = phrase
         var node: Int32 = 0
-        var key = ""
+        // The key as bytes, made into a string once: ASCII words are folded here, others by
+        // `TokenKey.text` (the same key, token by token).
+        var key: [UInt8] = []
         var valid = true
-        bytes.withUnsafeBufferPointer { buffer in
+        var startsWithSpace = true
+        phrase.withUTF8 { buffer in
+            startsWithSpace = buffer.first.map { Tokenizer.isSpace(UInt32($0)) } ?? true
             Tokenizer.forEachToken(in: buffer, range: 0..<buffer.count) { token in
                 guard valid, let hash = TokenKey.hash(token, in: buffer) else {
                     valid = false
                     return
                 }
-                key += TokenKey.text(token, in: buffer, caseSensitive: caseSensitive)
+                Self.appendKey(of: token, in: buffer, caseSensitive: caseSensitive, to: &key)
                 if node == 0 { firstWords[filterWord(hash)] |= Self.filterBit(hash) }
                 let slot = Self.combine(node, hash)
                 if let next = transitions.value(slot) {
@@ -101,9 +105,25 @@ package struct TermMatcher: Sendable {
                 }
             }
         }
-        guard valid, node != 0, let first = bytes.first, !Tokenizer.isSpace(UInt32(first)) else { return }
+        guard valid, node != 0, !startsWithSpace else { return }
         terminals[Int(node)].append(
-            Candidate(target: target, key: key, isCaseSensitive: caseSensitive, isNameVariant: nameVariant))
+            Candidate(
+                target: target, key: String(decoding: key, as: UTF8.self), isCaseSensitive: caseSensitive,
+                isNameVariant: nameVariant))
+    }
+
+    /// Appends the key text of `token` (``TokenKey/text(_:in:caseSensitive:)``) to `key`.
+    private static func appendKey(
+        of token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, caseSensitive: Bool, to key: inout [UInt8]
+    ) {
+        let raw = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        switch token.kind {
+        case .space: key.append(0x20)
+        case .punctuation: key.append(contentsOf: raw)
+        case .word where caseSensitive: key.append(contentsOf: raw)
+        case .word where raw.allSatisfy({ $0 < 0x80 }): key.append(contentsOf: raw.lazy.map { $0 &- 0x41 < 26 ? $0 + 32 : $0 })
+        case .word: key.append(contentsOf: TokenKey.text(token, in: bytes, caseSensitive: false).utf8)
+        }
     }
 
     /// Every match in `bytes[range]`, left to right, longest first at each word, never

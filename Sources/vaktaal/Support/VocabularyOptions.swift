@@ -67,10 +67,17 @@ struct VocabularyOptions: ParsableArguments {
     /// A lint run: from the compiled index when the cache is on (its index lists the label
     /// forms already), else from the files, without building an index that lint does not use.
     func lintRun(_ options: LintRun.Options) throws -> LintRun {
-        if cache.folder != nil, case .path = try location() { return LintRun(try compiled(), options: options) }
-        let loaded = try load()
-        try Self.stopOnUnreadableFiles(loaded)
-        return LintRun(set: loaded.set, options: options)
+        let run: LintRun
+        if cache.folder != nil, case .path = try location() {
+            run = LintRun(try compiled(), options: options)
+        } else {
+            let loaded = try load()
+            try Self.stopOnUnreadableFiles(loaded)
+            run = LintRun(set: loaded.set, options: options)
+        }
+        // Its matchers are large: the process ends without taking them apart.
+        KeptUntilExit.keep(run)
+        return run
     }
 
     /// Stops with the read errors of a vocabulary when a file cannot be read.
