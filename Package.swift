@@ -122,7 +122,7 @@ let package = Package(
         ),
         // Helpers the test targets share (paths to the repository).
         .target(name: "VaktaalTestSupport", path: "Tests/VaktaalTestSupport", swiftSettings: strictSwift),
-        .testTarget(name: "VaktaalTextTests", dependencies: ["VaktaalText"], swiftSettings: strictSwift),
+        .testTarget(name: "VaktaalTextTests", dependencies: ["VaktaalText", "VaktaalTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "VaktaalXMLTests", dependencies: ["VaktaalXML"], swiftSettings: strictSwift),
         .testTarget(
             name: "VaktaalRDFTests", dependencies: ["VaktaalRDF", "VaktaalTestSupport"], swiftSettings: strictSwift),

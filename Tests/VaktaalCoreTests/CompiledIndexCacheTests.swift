@@ -150,7 +150,7 @@ import VaktaalTestSupport
     func damagedContentsNeverCrashTheReader(seed: UInt64) throws {
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: fixtureVocabularyFolder))
         let contents = compiled.encoded()
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         for round in 0..<150 {
             var damaged = contents
             if round % 3 == 0 {
@@ -301,18 +301,5 @@ import VaktaalTestSupport
             CompiledIndexCache.standardFolder(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/vaktaal")
         #expect(CompiledIndexCache.standardFolder(environment: ["HOME": "/h"]) == "/h/.cache/vaktaal")
         #expect(CompiledIndexCache.standardFolder(environment: [:]) == nil)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

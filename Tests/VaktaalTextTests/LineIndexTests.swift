@@ -1,4 +1,5 @@
 import Testing
+import VaktaalTestSupport
 import VaktaalText
 
 @Suite struct LineIndexTests {
@@ -91,18 +92,5 @@ import VaktaalText
                 #expect(index.position(at: target) == Self.naive(bytes, target), "at \(target) of \(text.debugDescription)")
             }
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

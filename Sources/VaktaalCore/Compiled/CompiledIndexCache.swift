@@ -70,7 +70,7 @@ public struct CompiledIndexCache: Sendable {
     /// The snapshot kept for `key`, marked as used, or `nil` when there is none fit to use.
     private func kept(_ key: SnapshotKey) -> CompiledVocabulary? {
         guard let folder else { return nil }
-        let snapshot = folder + "/" + key.name + ".index"
+        let snapshot = Self.path(of: key, in: folder)
         guard let kept = read(snapshot, key: key) else { return nil }
         utime(snapshot, nil)
         return kept
@@ -86,7 +86,7 @@ public struct CompiledIndexCache: Sendable {
 
     private func store(_ compiled: CompiledVocabulary, key: SnapshotKey) -> Outcome {
         guard let folder else { return .disabled }
-        let path = folder + "/" + key.name + ".index"
+        let path = Self.path(of: key, in: folder)
         guard compiled.isCompilable else { return .notStored("the reading problems cannot be kept") }
         let contents = compiled.encoded()
         do {
@@ -101,6 +101,9 @@ public struct CompiledIndexCache: Sendable {
         removeOldSnapshots()
         return .stored
     }
+
+    /// Where the snapshot of `key` is kept.
+    private static func path(of key: SnapshotKey, in folder: String) -> String { folder + "/" + key.name + ".index" }
 
     /// Keeps the `capacity` snapshots used last.
     private func removeOldSnapshots() {

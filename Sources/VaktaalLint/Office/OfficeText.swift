@@ -224,3 +224,16 @@ final class OfficeCollector {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }
+
+/// The text of one text element (`a:t`, `w:t`), which libxml2 may hand over in pieces, and
+/// where it stands in the part.
+struct ElementText {
+    var value: String
+    var bytes: Range<Int>
+
+    /// `pending` (if any) followed by `text`, which stands at `bytes`.
+    static func appending(_ text: String, at bytes: Range<Int>, to pending: ElementText?) -> ElementText {
+        guard let pending else { return ElementText(value: text, bytes: bytes) }
+        return ElementText(value: pending.value + text, bytes: pending.bytes.lowerBound..<bytes.upperBound)
+    }
+}

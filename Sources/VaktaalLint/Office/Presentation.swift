@@ -73,7 +73,7 @@ final class SlideHandler: XMLContentHandler {
     private var runLanguage: String?
     private var runHasOtherContent = false
     private var textTag: Range<Int>?
-    private var pendingText: (value: String, bytes: Range<Int>)?
+    private var pendingText: ElementText?
     private var breakStart = 0
 
     init(collector: OfficeCollector, part: Int, area: String?, slide: Int) {
@@ -147,11 +147,7 @@ final class SlideHandler: XMLContentHandler {
 
     func text(_ text: String, at position: SourcePosition, bytes: Range<Int>) {
         guard skipDepth == nil, textTag != nil else { return }
-        if let pending = pendingText {
-            pendingText = (pending.value + text, pending.bytes.lowerBound..<bytes.upperBound)
-        } else {
-            pendingText = (text, bytes)
-        }
+        pendingText = ElementText.appending(text, at: bytes, to: pendingText)
     }
 
     func text(_ text: String, at position: SourcePosition) {}

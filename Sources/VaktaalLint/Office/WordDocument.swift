@@ -81,7 +81,7 @@ final class WordPartHandler: XMLContentHandler {
     private var runHasOtherContent = false
     /// The open `w:t`: its start tag, whether it preserves spaces, and its text so far.
     private var textElement: (tag: Range<Int>, preserves: Bool)?
-    private var pendingText: (value: String, bytes: Range<Int>)?
+    private var pendingText: ElementText?
     /// Elements standing for characters, by the offset of their start tag.
     private var characterElementStart = 0
     private var characterSubstitute = " "
@@ -203,11 +203,7 @@ final class WordPartHandler: XMLContentHandler {
 
     func text(_ text: String, at position: SourcePosition, bytes: Range<Int>) {
         guard skipDepth == nil, textElement != nil else { return }
-        if let pending = pendingText {
-            pendingText = (pending.value + text, pending.bytes.lowerBound..<bytes.upperBound)
-        } else {
-            pendingText = (text, bytes)
-        }
+        pendingText = ElementText.appending(text, at: bytes, to: pendingText)
     }
 
     func text(_ text: String, at position: SourcePosition) {}

@@ -44,18 +44,19 @@ public struct LintRun: Sendable {
 
     /// A run against `set`.
     public init(set: VocabularySet, options: Options) {
-        self.set = set
-        self.options = options
-        resolver = LintConfigurationResolver(set: set, language: options.language, includesAltText: options.includesAltText)
+        self.init(set: set, entries: nil, options: options)
     }
 
     /// A run against a compiled vocabulary, whose index lists the label forms already.
     public init(_ vocabulary: CompiledVocabulary, options: Options) {
-        set = vocabulary.loaded.set
+        self.init(set: vocabulary.loaded.set, entries: vocabulary.lookupIndex.entries, options: options)
+    }
+
+    private init(set: VocabularySet, entries: [IndexEntry]?, options: Options) {
+        self.set = set
         self.options = options
         resolver = LintConfigurationResolver(
-            set: set, entries: vocabulary.lookupIndex.entries, language: options.language,
-            includesAltText: options.includesAltText)
+            set: set, entries: entries, language: options.language, includesAltText: options.includesAltText)
     }
 
     /// The files a run over `paths` covers, in path order: files named as they are, folders
