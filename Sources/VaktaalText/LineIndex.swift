@@ -52,22 +52,63 @@ public struct LineIndex {
     /// Whether `byte` is `\n` or `\r`.
     public static func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 
-    /// The number of characters (code points) in `range`: the bytes that start one.
+    /// The number of characters (code points) in `range`: the bytes that start one, that
+    /// is all but the continuation bytes `10xxxxxx`, counted eight at a time.
     private func characters(in range: Range<Int>) -> Int {
-        var count = 0
-        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        var count = range.count
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = load(at: index)
+            count -= (word & ~(word << 1) & Self.highBits).nonzeroBitCount
+            index += 8
+        }
+        for index in index..<range.upperBound where bytes[index] & 0xC0 == 0x80 { count -= 1 }
         return count
     }
 
     /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
-    /// one (a `\r\n` pair is one).
+    /// one (a `\r\n` pair is one). Words without a `\r` have their `\n`s counted at once.
     private func lineEnds(in range: Range<Int>) -> Int {
         var count = 0
-        for index in range {
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let word = load(at: index)
+            if Self.zeroBytes(word ^ Self.carriageReturns) == 0 {
+                count += Self.zeroBytes(word ^ Self.lineFeeds).nonzeroBitCount
+                // A `\n` first in the word ends the line with the `\r` before it, counted already.
+                if word & 0xFF == 0x0A, index > 0, bytes[index - 1] == 0x0D { count -= 1 }
+                index += 8
+                continue
+            }
+            count += lineEnds(from: index, to: index + 8)
+            index += 8
+        }
+        return count + lineEnds(from: index, to: range.upperBound)
+    }
+
+    private func lineEnds(from start: Int, to end: Int) -> Int {
+        var count = 0
+        for index in start..<end {
             let byte = bytes[index]
             if byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) { count += 1 }
         }
         return count
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// The high bit of each byte of `word` that is zero, and no other bit (exact, unlike
+    /// the shorter test for whether there is one).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowSevenBits) &+ lowSevenBits) | word | lowSevenBits)
+    }
+
+    /// The eight bytes from `index`, the first in the lowest byte.
+    private func load(at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// Moves back to `target`: uncounts the line breaks passed over, then counts the column

@@ -24,8 +24,9 @@ extension ParseSession {
             let start = session.markupStart(before: session.consumedOffset)
             session.flushText(upTo: start)
             let name = XMLName(
-                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { session.interned($0) })
-            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
+                localName: session.interned(localName), prefix: prefix.map { session.interned($0) },
+                namespaceURI: uri.map { session.interned($0) })
+            let position = session.positionsAll ? session.tracker.position(at: start) : .start
             session.markupEnded()
             session.handler.endElement(name, at: position, bytes: start..<max(start, session.textStartOffset))
         }
@@ -40,7 +41,7 @@ extension ParseSession {
             guard session.failure == nil else { return }
             let start = session.commentStart(before: session.consumedOffset)
             session.flushText(upTo: start)
-            let position = session.reportsPositions ? session.tracker.position(at: start) : .start
+            let position = session.positionsAll ? session.tracker.position(at: start) : .start
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
@@ -65,12 +66,12 @@ extension ParseSession {
         let end = consumedOffset
         let start = markupStart(before: end)
         flushText(upTo: start)
-        let position = reportsPositions ? tracker.position(at: start) : .start
+        let position = positionsTags ? tracker.position(at: start) : .start
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
             fail(
                 .malformed(
-                    path: path, position: position,
+                    path: path, position: tracker.position(at: start),
                     message: "elements are nested more than \(XMLStreamParser.maximumDepth) levels deep"))
             return
         }
@@ -82,29 +83,33 @@ extension ParseSession {
                     XMLNamespaceDeclaration(prefix: declaredPrefix, uri: namespaces[2 * index + 1].map { interned($0) } ?? ""))
             }
         }
-        var list: [XMLAttribute] = []
+        // The list of the last tag is reused: unless the handler kept it, it is ours alone again.
+        var list = spareAttributes
+        spareAttributes = []
+        list.removeAll(keepingCapacity: true)
         if let attributes, attributeCount > 0 {
-            let nameOffsets = reportsPositions ? attributeNameOffsets(from: start, to: end) : []
+            let nameOffsets = positionsAll ? attributeNameOffsets(from: start, to: end) : []
             list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let fields = attributes + 5 * index
                 let name = XMLName(
-                    localName: string(fields[0]), prefix: fields[1].map { string($0) },
+                    localName: interned(fields[0]), prefix: fields[1].map { interned($0) },
                     namespaceURI: fields[2].map { interned($0) })
                 let offset = index < nameOffsets.count ? nameOffsets[index] : start
                 list.append(
                     XMLAttribute(
                         name: name, value: attributeValue(from: fields[3], to: fields[4]),
-                        position: reportsPositions ? tracker.position(at: offset) : .start))
+                        position: positionsAll ? tracker.position(at: offset) : .start))
             }
         }
         markupEnded()
         let tag = XMLStartTag(
             name: XMLName(
-                localName: string(localName), prefix: prefix.map { string($0) }, namespaceURI: uri.map { interned($0) }),
+                localName: interned(localName), prefix: prefix.map { interned($0) }, namespaceURI: uri.map { interned($0) }),
             attributes: list, namespaceDeclarations: declarations, position: position,
             bytes: start..<max(start, textStartOffset))
         handler.startElement(tag)
+        spareAttributes = tag.attributes
     }
 
     /// An attribute value as libxml2 passes it. Without entity substitution it writes every

@@ -17,7 +17,7 @@ public enum XMLStreamParser {
     /// The deepest nesting accepted, as libxml2's own tree builder allows.
     static let maximumDepth = 256
 
-    /// Parses `bytes` and reports its content to `handler`.
+    /// Parses `bytes` and reports its content to `handler`, every event with its position.
     ///
     /// - Parameters:
     ///   - bytes: The document's bytes (UTF-8 unless it declares another encoding).
@@ -26,22 +26,21 @@ public enum XMLStreamParser {
     /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
     ///   handler may have received part of the document before the error.
     public static func parse(_ bytes: [UInt8], path: String, handler: any XMLContentHandler) throws(XMLError) {
-        try parse(bytes, path: path, handler: handler, positions: true)
+        try parse(bytes, path: path, handler: handler, positions: .all)
     }
 
-    /// Parses `bytes` and reports its content to `handler`, with or without positions.
+    /// Parses `bytes` and reports its content to `handler`, with the positions asked for.
     ///
     /// - Parameters:
     ///   - bytes: The document's bytes (UTF-8 unless it declares another encoding).
     ///   - path: The file name used in errors.
     ///   - handler: Receives elements, text and comments in document order.
-    ///   - positions: Whether events carry their line and column. Without them (for
-    ///     readers that need a place only for an error, and can parse again to find it)
-    ///   every event's position is ``SourcePosition/start``; ``XMLError``s still have theirs.
+    ///   - positions: Which events carry their line and column (see ``XMLPositions``);
+    ///     ``XMLError``s always have theirs.
     /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
     ///   handler may have received part of the document before the error.
     public static func parse(
-        _ bytes: [UInt8], path: String, handler: any XMLContentHandler, positions: Bool
+        _ bytes: [UInt8], path: String, handler: any XMLContentHandler, positions: XMLPositions
     ) throws(XMLError) {
         _ = libxmlReady
         if bytes.isEmpty { throw .empty(path: path) }
@@ -54,35 +53,56 @@ public enum XMLStreamParser {
                     path: path, position: tracker.position(at: offset),
                     message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
             }
-            let session = ParseSession(buffer: buffer, path: path, handler: handler)
-            session.reportsPositions = positions
+            let session = ParseSession(buffer: buffer, path: path, handler: handler, positions: positions)
             return session.run()
         }
         if let failure { throw failure }
     }
 }
 
+/// Which events of a parse carry their line and column; the others have
+/// ``SourcePosition/start``. Fewer positions parse faster: a reader that needs a place only
+/// to report a problem can parse without them and, when it found one, parse again with all.
+public enum XMLPositions: Sendable {
+    /// No event has a position.
+    case none
+    /// Start tags have theirs; attributes, text, comments and end tags do not.
+    case startTags
+    /// Every event has its position.
+    case all
+}
+
 /// The state of one parse; libxml2's callbacks reach it through the context's user data.
+///
+/// One parse runs on one thread and libxml2 never calls back while a callback runs, so no
+/// two accesses to the mutable state can overlap: the dynamic exclusivity checks (a tenth
+/// of the time of a parse) are left out.
 final class ParseSession {
     let buffer: UnsafeBufferPointer<UInt8>
     let path: String
     let handler: any XMLContentHandler
-    var context: xmlParserCtxtPtr?
-    var tracker: LineIndex
-    var pendingText: [UInt8] = []
-    var textStartOffset = 0
-    var failure: XMLError?
-    var depth = 0
-    /// Whether events carry positions (see ``XMLStreamParser/parse(_:path:handler:positions:)``).
-    var reportsPositions = true
-    /// Namespace URIs by libxml2's dictionary pointer: each is turned into a `String` once.
-    private var internedNames: [UnsafePointer<xmlChar>: String] = [:]
+    @exclusivity(unchecked) var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var tracker: LineIndex
+    @exclusivity(unchecked) var pendingText: [UInt8] = []
+    @exclusivity(unchecked) var textStartOffset = 0
+    @exclusivity(unchecked) var failure: XMLError?
+    @exclusivity(unchecked) var depth = 0
+    /// The attribute list of the last start tag, to be filled again for the next one.
+    @exclusivity(unchecked) var spareAttributes: [XMLAttribute] = []
+    /// Whether start tags carry their positions.
+    let positionsTags: Bool
+    /// Whether attributes, text, comments and end tags carry theirs.
+    let positionsAll: Bool
+    /// The names and namespace URIs met so far.
+    @exclusivity(unchecked) private var names = NameTable()
 
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler) {
+    init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions) {
         self.buffer = buffer
         self.path = path
         self.handler = handler
         self.tracker = LineIndex(bytes: buffer)
+        positionsAll = positions == .all
+        positionsTags = positions != .none
     }
 
     func run() -> XMLError? {
@@ -116,12 +136,10 @@ final class ParseSession {
         return failure
     }
 
-    /// The `String` for a name from libxml2's dictionary, made once per distinct pointer.
-    func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = internedNames[pointer] { return known }
-        let value = string(pointer)
-        internedNames[pointer] = value
-        return value
+    /// The `String` for a name from libxml2's dictionary (see ``NameTable``); `""` for none.
+    func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return names.name(pointer)
     }
 
     // MARK: - Positions
@@ -163,7 +181,7 @@ final class ParseSession {
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
         let start = min(textStartOffset, end)
-        let position = reportsPositions ? tracker.position(at: textStartOffset) : .start
+        let position = positionsAll ? tracker.position(at: textStartOffset) : .start
         handler.text(text, at: position, bytes: start..<max(start, end))
     }
 

@@ -11,6 +11,7 @@ import VaktaalXML
 //        vaktaal-bench --export VOCABULARY [FORMAT...]   load, check and each export format
 //        vaktaal-bench --parse RDF-FILE   parse only (statements counted, nothing kept)
 //        vaktaal-bench --import FILE      import (parse and build), then the canonical bytes
+//        vaktaal-bench --xml VOCABULARY   the XML parser alone, then the vocabulary reader (one core)
 // (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
@@ -98,11 +99,21 @@ final class NullHandler: XMLContentHandler {
     func text(_ text: String, at position: SourcePosition) {}
     func comment(_ text: String, at position: SourcePosition) {}
 }
+/// Times the XML stream parser alone, then the vocabulary reader on one core, three times each.
 func benchmarkXML(_ path: String) {
+    var kept: [Vocabulary?] = []  // freed at the end, so that no read pays for freeing the last one
+    defer { withExtendedLifetime(kept) {} }
     let bytes = FileManager.default.contents(atPath: path).map(Array.init)!
-    let handler = NullHandler()
-    let (_, time) = measure { try! XMLStreamParser.parse(bytes, path: path, handler: handler) }
-    print("xml \(handler.count) elements: \(milliseconds(time))")
+    for _ in 0..<3 {
+        let handler = NullHandler()
+        let (_, time) = measure { try! XMLStreamParser.parse(bytes, path: path, handler: handler) }
+        print("xml \(handler.count) elements: \(milliseconds(time))")
+    }
+    for _ in 0..<3 {
+        let (read, time) = measure { VocabularyLoader.read(bytes: bytes, path: path) }
+        print("read \(read.vocabulary?.concepts.count ?? 0) concepts on one core: \(milliseconds(time))")
+        kept.append(read.vocabulary)
+    }
 }
 /// The resident memory now and at its peak (VmHWM), from /proc.
 func memory() -> String {

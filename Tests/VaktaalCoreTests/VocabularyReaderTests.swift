@@ -70,6 +70,32 @@ let specificationExample = """
         #expect(deprecated.isDeprecated && deprecated.replacedBy == "werkplekbegeleider")
     }
 
+    /// A file without problems is read without the positions of attributes and text; the
+    /// places of elements, which the model keeps, are still exact (tags over several lines,
+    /// multibyte characters before them, carriage returns).
+    @Test func elementPositionsAreExactWithoutTheOthers() throws {
+        let xml = vocabularyXML(
+            "<concept\r\n  id=\"e\"><prefLabel>één</prefLabel>\r<altLabel\n plural=\"😀s\">😀</altLabel>"
+                + "<definition>Tekst</definition><related ref=\"b\"/></concept><concept id=\"b\"><prefLabel>b</prefLabel>"
+                + "</concept>")
+        let (read, diagnostics) = VocabularyLoader.read(bytes: Array(xml.utf8), path: "a.xml")
+        #expect(diagnostics.isEmpty)
+        let concept = try #require(read?.concepts.first)
+        #expect(concept.position == SourcePosition(line: 3, column: 1))
+        #expect(concept.labels.map(\.position) == [SourcePosition(line: 4, column: 10), SourcePosition(line: 5, column: 1)])
+        #expect(concept.notes.first?.position == SourcePosition(line: 6, column: 26))
+        #expect(concept.relations.first?.position == SourcePosition(line: 6, column: 56))
+    }
+
+    @Test(arguments: [
+        ("2025-09-01", true), ("2025-09-01T10:30", true), ("2025-09-01T10:30:00Z", true), ("2025-13-01", false),
+        ("2025-00-10", false), ("2025-01-32", false), ("2025-1-01", false), ("25-01-01", false), ("", false),
+        ("２０２５-09-01", false), ("2025-09-01T1", false), ("2025-09-01 10:30", false), ("2025/09/01", false),
+    ])
+    func datesAreISODates(_ value: String, valid: Bool) {
+        #expect(ISODate.isValid(value) == valid)
+    }
+
     @Test func labelsWithoutLanguageInheritTheDefault() throws {
         let xml = vocabularyXML(
             #"<concept id="a"><prefLabel>term</prefLabel><prefLabel xml:lang="en">term</prefLabel></concept>"#)

@@ -80,8 +80,12 @@ import VaktaalText
     @Test(arguments: 0..<20)
     func bulkCountingAgreesWithCountingByteByByte(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed))
-        let pieces = ["a", "bc ", "\n", "\r\n", "\r", "é", "😀", "\r\n\r\n", "  "]
-        let text = (0..<200).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        // Long stretches without a carriage return are counted a word at a time, others byte by byte.
+        let pieces = [
+            "a", "bc ", "\n", "\r\n", "\r", "é", "😀", "\r\n\r\n", "  ", "een regel zonder einde ", "ééé\nèèè\n",
+            "\n\n\n\n\n\n\n\n\n", "woorden en nog meer woorden\n",
+        ]
+        let text = (0..<300).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
         let bytes = Array(text.utf8)
         // Targets on character boundaries, in random order: forwards and backwards.
         let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }

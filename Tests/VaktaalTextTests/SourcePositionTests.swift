@@ -26,4 +26,17 @@ import VaktaalText
             #expect(bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == expected, "\(bytes)")
         }
     }
+
+    /// ASCII is passed over eight bytes at a time: a bad byte is found wherever it falls in
+    /// or after such a run, and good multibyte characters after one are still checked.
+    @Test(arguments: 0..<20)
+    func invalidUTF8IsFoundAfterRunsOfASCIIOfEveryLength(asciiLength: Int) {
+        let ascii = Array(repeating: UInt8(ascii: "a"), count: asciiLength)
+        for tail: [UInt8] in [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x80, 0x61]] {
+            let bytes = ascii + tail + Array("nog wat tekst".utf8)
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == asciiLength, "\(tail)")
+        }
+        let valid = ascii + Array("é😀".utf8) + ascii
+        #expect(valid.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == nil)
+    }
 }

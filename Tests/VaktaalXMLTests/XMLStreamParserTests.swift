@@ -56,20 +56,30 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         #expect(events.first == "start a@1:1 href=q?a=1&b=2@1:4 t=&#38; <@1:\(20 + written.count)")
     }
 
-    /// Without positions the events are the same, each at the start; errors keep their place.
+    /// Without positions the events are the same, each at the start; with those of start
+    /// tags only, start tags have theirs and nothing else; errors keep their place in both.
     @Test func positionsCanBeLeftOut() throws {
-        let source = "<a xmlns=\"urn:x\">\n  <b k=\"v\">tekst</b><!-- c --></a>"
+        let source = "<a xmlns=\"urn:x\">\n  <b k=\"v\">tekst</b><!-- c --><c\n/></a>"
         let withPositions = try parse(source)
         let recorder = EventRecorder()
-        try XMLStreamParser.parse(Array(source.utf8), path: "test.xml", handler: recorder, positions: false)
+        try XMLStreamParser.parse(Array(source.utf8), path: "test.xml", handler: recorder, positions: .none)
         #expect(recorder.events.count == withPositions.count)
         #expect(recorder.events.allSatisfy { $0.contains("@1:1") })
-        #expect(
-            throws: XMLError.malformed(
-                path: "test.xml", position: SourcePosition(line: 2, column: 8),
-                message: "Opening and ending tag mismatch: b line 2 and a")
-        ) {
-            try XMLStreamParser.parse(Array("<a>\n<b></a>".utf8), path: "test.xml", handler: EventRecorder(), positions: false)
+
+        let tagsOnly = EventRecorder()
+        try XMLStreamParser.parse(Array(source.utf8), path: "test.xml", handler: tagsOnly, positions: .startTags)
+        let starts = tagsOnly.events.filter { $0.hasPrefix("start") }
+        #expect(starts == ["start {urn:x}a@1:1 ", "start {urn:x}b@2:3 k=v@1:1", "start {urn:x}c@2:31 "])
+        #expect(tagsOnly.events.filter { !$0.hasPrefix("start") }.allSatisfy { $0.contains("@1:1") })
+        for positions in [XMLPositions.none, .startTags] {
+            #expect(
+                throws: XMLError.malformed(
+                    path: "test.xml", position: SourcePosition(line: 2, column: 8),
+                    message: "Opening and ending tag mismatch: b line 2 and a")
+            ) {
+                try XMLStreamParser.parse(
+                    Array("<a>\n<b></a>".utf8), path: "test.xml", handler: EventRecorder(), positions: positions)
+            }
         }
     }
 

@@ -5,17 +5,19 @@ import VaktaalXML
 /// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes
 /// are reported as they are met.
 struct AttributeSet {
-    /// The format's own attributes; a handful per element, so a list beats hashing.
-    private var known: [(name: String, value: String, position: SourcePosition)] = []
+    /// The tag's attributes as the parser gave them (shared, not copied); the format's own
+    /// are a handful per element, so looking through them beats hashing.
+    private let attributes: [XMLAttribute]
     private(set) var declaredLanguage: String?
     private(set) var extensions: [ExtensionAttribute] = []
     let tagPosition: SourcePosition
 
     /// Sorts the attributes of `tag`, reporting those not in `allowed`.
     init(
-        _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool,
+        _ tag: XMLStartTag, allowed: [String], acceptsLanguage: Bool,
         report: (ReaderRule, String, SourcePosition) -> Void
     ) {
+        attributes = tag.attributes
         tagPosition = tag.position
         for attribute in tag.attributes {
             let name = attribute.name
@@ -26,7 +28,7 @@ struct AttributeSet {
                     ExtensionAttribute(
                         namespaceURI: namespace, prefix: name.prefix, localName: name.localName, value: attribute.value))
             } else if name.namespaceURI == nil, allowed.contains(name.localName) {
-                known.append((name.localName, attribute.value, attribute.position))
+                continue
             } else {
                 let known = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
                 let hint = known.isEmpty ? "it takes no attributes" : "known attributes: \(known)"
@@ -37,10 +39,15 @@ struct AttributeSet {
         }
     }
 
-    subscript(name: String) -> String? { known.first { $0.name == name }?.value }
+    /// The format's own attribute `name` (callers ask only for allowed names).
+    private func own(_ name: String) -> XMLAttribute? {
+        attributes.first { $0.name.namespaceURI == nil && $0.name.localName == name }
+    }
+
+    subscript(name: String) -> String? { own(name)?.value }
 
     /// Where an attribute stands, or the tag when it is absent.
-    func position(of name: String) -> SourcePosition { known.first { $0.name == name }?.position ?? tagPosition }
+    func position(of name: String) -> SourcePosition { own(name)?.position ?? tagPosition }
 }
 
 /// Checks and converts attribute values, reporting values of the wrong form.

@@ -93,10 +93,22 @@ public enum VocabularyLoader {
     }
 
     /// Reads one file's bytes; `path` is used in positions.
+    ///
+    /// The model needs the positions of elements only, so the file is parsed without those
+    /// of attributes and text; a file with something to report is parsed again with all of
+    /// them, so that every finding points at its attribute or text.
     public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+        let quick = read(bytes: bytes, path: path, positions: .startTags)
+        let isMalformed = quick.diagnostics.count == 1 && quick.diagnostics[0].rule == ReaderRule.malformedXML.id
+        return quick.diagnostics.isEmpty || isMalformed ? quick : read(bytes: bytes, path: path, positions: .all)
+    }
+
+    private static func read(
+        bytes: [UInt8], path: String, positions: XMLPositions
+    ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         let reader = VocabularyReader(path: path)
         do {
-            try XMLStreamParser.parse(bytes, path: path, handler: reader)
+            try XMLStreamParser.parse(bytes, path: path, handler: reader, positions: positions)
         } catch {
             let diagnostic = Finding(
                 rule: ReaderRule.malformedXML.id, severity: .error, message: error.message,

@@ -4,13 +4,13 @@ import VaktaalXML
 /// The elements of the format: which may stand where, which attributes each takes, and
 /// how each becomes part of the model.
 extension VocabularyReader {
-    static let vocabularyAttributes: Set<String> = ["format", "id", "uri", "scheme", "version", "modified"]
-    static let conceptAttributes: Set<String> = ["id", "top", "deprecated", "replacedBy", "modified"]
-    static let relationAttributes: Set<String> = ["ref"]
-    static let mappingAttributes: Set<String> = ["uri", "ref"]
-    static let changeNoteAttributes: Set<String> = ["date"]
-    static let labelAttributes: Set<String> = ["plural", "forms", "caseSensitive", "abbreviation"]
-    static let outdatedLabelAttributes: Set<String> = labelAttributes.union(["since", "reason", "severity", "exceptions"])
+    static let vocabularyAttributes = ["format", "id", "uri", "scheme", "version", "modified"]
+    static let conceptAttributes = ["id", "top", "deprecated", "replacedBy", "modified"]
+    static let relationAttributes = ["ref"]
+    static let mappingAttributes = ["uri", "ref"]
+    static let changeNoteAttributes = ["date"]
+    static let labelAttributes = ["plural", "forms", "caseSensitive", "abbreviation"]
+    static let outdatedLabelAttributes = labelAttributes + ["since", "reason", "severity", "exceptions"]
 
     /// Opens an element of the format's namespace below `parent`.
     func open(_ tag: XMLStartTag, inside parent: Frame) -> Frame {
@@ -67,9 +67,10 @@ extension VocabularyReader {
         return "unknown element '\(name)' inside \(describe(parent)): \(known)"
     }
 
-    private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: Set<String>, acceptsLanguage: Bool) -> Frame {
+    private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: [String], acceptsLanguage: Bool) -> Frame {
         let attributes = AttributeSet(tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
-        return .leaf(Leaf(element: element, attributes: attributes, position: SourcePosition(tag.position)))
+        openLeaf = Leaf(element: element, attributes: attributes, position: SourcePosition(tag.position))
+        return .leaf
     }
 
     private func openVocabulary(_ tag: XMLStartTag) {

@@ -4,24 +4,30 @@ import VaktaalXML
 /// Builds one ``Vocabulary`` from the events of the stream parser, reporting every element
 /// or attribute that the format does not know, so that typos never pass silently.
 /// Elements in other namespaces are kept as ``ExtensionElement``s.
+///
+/// A reader serves one parse on one thread, one event at a time, so accesses to its state
+/// never overlap: the dynamic exclusivity checks are left out.
 final class VocabularyReader: XMLContentHandler {
     let path: String
-    private(set) var diagnostics: [Finding] = []
+    @exclusivity(unchecked) private(set) var diagnostics: [Finding] = []
     /// The scheme being built; concepts are appended as they start and filled in place.
-    private var building = Vocabulary(id: "", uri: "")
-    private var hasVocabulary = false
+    @exclusivity(unchecked) private var building = Vocabulary(id: "", uri: "")
+    @exclusivity(unchecked) private var hasVocabulary = false
     /// The index in `building.concepts` of the concept being read, if it is a valid one.
-    private var conceptIndex: Int?
-    private var frames: [Frame] = [.document]
-    private var pendingComments: [String] = []
-    private var sawRoot = false
+    @exclusivity(unchecked) private var conceptIndex: Int?
+    @exclusivity(unchecked) private var frames: [Frame] = [.document]
+    /// The leaf element being read (frame ``Frame/leaf``): leaves hold no elements, so at most one is open.
+    @exclusivity(unchecked) var openLeaf: Leaf?
+    @exclusivity(unchecked) private var pendingComments: [String] = []
+    @exclusivity(unchecked) private var sawRoot = false
 
     /// What the reader is inside of.
     enum Frame {
         case document
         case vocabulary
         case concept
-        case leaf(Leaf)
+        /// A leaf element; it is ``VocabularyReader/openLeaf``.
+        case leaf
         case childless(String)
         case extensionElement(ExtensionElement)
         case skipped
@@ -111,23 +117,23 @@ final class VocabularyReader: XMLContentHandler {
             addToConcept { $0.innerComments = pendingComments }
             pendingComments = []
             conceptIndex = nil
-        case .leaf(let leaf):
-            close(leaf)
+        case .leaf:
+            if let leaf = openLeaf { close(leaf) }
+            openLeaf = nil
         case .extensionElement(let element):
             attach(element)
         }
     }
 
     func text(_ text: String, at position: SourcePosition) {
-        guard var frame = frames.popLast() else { return }
-        defer { frames.append(frame) }
+        guard let frame = frames.last else { return }
         switch frame {
-        case .leaf(var leaf):
-            leaf.text += text
-            frame = .leaf(leaf)
+        case .leaf:
+            openLeaf?.text += text
         case .extensionElement(var element):
+            frames.removeLast()
             element.children.append(.text(text))
-            frame = .extensionElement(element)
+            frames.append(.extensionElement(element))
         case .skipped:
             break
         case .document, .vocabulary, .concept, .childless:
@@ -157,7 +163,7 @@ final class VocabularyReader: XMLContentHandler {
         case .document: "the document"
         case .vocabulary: "'vocabulary'"
         case .concept: "'concept'"
-        case .leaf(let leaf): "'\(leaf.element.name)' (it holds text only)"
+        case .leaf: "'\(openLeaf?.element.name ?? "")' (it holds text only)"
         case .childless(let name): "'\(name)' (it is empty)"
         case .extensionElement(let element): "'\(element.localName)'"
         case .skipped: "an unknown element"

@@ -46,23 +46,27 @@ public enum IdentifierPattern: Sendable {
 
 /// ISO 8601 dates as the format uses them: `YYYY-MM-DD`, optionally followed by a time.
 enum ISODate {
+    /// Whether `value` is a date `YYYY-MM-DD`, optionally followed by a time `THH:MM…`.
     static func isValid(_ value: String) -> Bool {
-        let scalars = Array(value.unicodeScalars)
-        guard scalars.count >= 10 else { return false }
-        func digits(_ range: Range<Int>) -> Int? {
-            var number = 0
-            for index in range {
-                guard let digit = Int(String(scalars[index])), scalars[index].isASCII else { return nil }
-                number = number * 10 + digit
+        var value = value
+        return value.withUTF8 { bytes in
+            guard bytes.count >= 10 else { return false }
+            func digits(_ range: Range<Int>) -> Int? {
+                var number = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    number = number * 10 + digit
+                }
+                return number
             }
-            return number
+            guard digits(0..<4) != nil, bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
+                bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10), (1...12).contains(month), (1...31).contains(day)
+            else { return false }
+            if bytes.count == 10 { return true }
+            return bytes[10] == UInt8(ascii: "T") && bytes.count >= 16 && digits(11..<13) != nil
+                && bytes[13] == UInt8(ascii: ":") && digits(14..<16) != nil
         }
-        guard digits(0..<4) != nil, scalars[4] == "-", let month = digits(5..<7), scalars[7] == "-",
-            let day = digits(8..<10), (1...12).contains(month), (1...31).contains(day)
-        else { return false }
-        if scalars.count == 10 { return true }
-        return scalars[10] == "T" && scalars.count >= 16 && digits(11..<13) != nil && scalars[13] == ":"
-            && digits(14..<16) != nil
     }
 }
 

@@ -26,7 +26,7 @@ enum RDFXMLParser {
     ) -> RDFParseError? {
         let reader = RDFXMLReader(path: path, baseIRI: baseIRI, emit: emit)
         do throws(XMLError) {
-            try XMLStreamParser.parse(bytes, path: path, handler: reader, positions: positions)
+            try XMLStreamParser.parse(bytes, path: path, handler: reader, positions: positions ? .all : .none)
         } catch {
             return reader.failure ?? .syntax(path: error.path, position: error.position, message: error.message)
         }

@@ -25,11 +25,13 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
             }
         }
         guard !outdated.isEmpty else { return [] }
+        let filter = FoldedFormFilter(outdated.keys.map(\.folded))
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where labels[index].kind.isAllowed {
                 labels[index].forEachForm { form in
+                    guard filter.mayContain(form) else { return }
                     for candidate in outdated[LabelSlot(labels[index].language, form)] ?? []
                     where candidate.key != key
                         && clashes[candidate.key]?[candidate.label] == nil
@@ -60,5 +62,41 @@ struct LabelSlot: Hashable {
     init(_ language: String, _ form: String) {
         self.language = language
         folded = form.lowercased()
+    }
+}
+
+/// Which case-folded forms are surely not among a few: a bit per hash of the folded bytes,
+/// so that the many allowed forms of a large vocabulary are passed over without lowercasing
+/// them (which makes a new string each). ASCII forms are folded byte by byte; any other is
+/// always looked up.
+struct FoldedFormFilter {
+    private var bits: [UInt64]
+
+    /// A filter for `folded`, forms already lowercased.
+    init(_ folded: [String]) {
+        var size = 64
+        while size < folded.count * 16 { size *= 2 }
+        bits = Array(repeating: 0, count: size / 64)
+        for form in folded {
+            let hash = Self.hash(form.utf8, fold: false)
+            bits[hash / 64 % bits.count] |= 1 << UInt64(hash % 64)
+        }
+    }
+
+    /// Whether `form`, lowercased, may be one of the filter's forms.
+    func mayContain(_ form: String) -> Bool {
+        guard form.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let hash = Self.hash(form.utf8, fold: true)
+        return bits[hash / 64 % bits.count] & (1 << UInt64(hash % 64)) != 0
+    }
+
+    /// FNV-1a over the bytes, with ASCII capitals folded when asked.
+    private static func hash(_ bytes: String.UTF8View, fold: Bool) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            let folded = fold && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash >> 1)
     }
 }
