@@ -21,7 +21,7 @@ struct NameTable {
     /// The name at `pointer` (a NUL-terminated string from libxml2's dictionary).
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift)) & mask
+        var slot = home(of: pointer)
         while let key = keys[slot] {
             if key == pointer { return names[slot] }
             slot = (slot + 1) & mask
@@ -34,6 +34,11 @@ struct NameTable {
         return name
     }
 
+    /// The slot where `pointer` is looked for first: the top bits of a multiplicative hash.
+    private func home(of pointer: UnsafePointer<xmlChar>) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift)) & (keys.count - 1)
+    }
+
     /// Doubles the table, placing every name again.
     private mutating func grow() {
         let (oldKeys, oldNames) = (keys, names)
@@ -44,7 +49,7 @@ struct NameTable {
         let mask = keys.count - 1
         for (key, name) in zip(oldKeys, oldNames) {
             guard let key else { continue }
-            var slot = Int(truncatingIfNeeded: (UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift)) & mask
+            var slot = home(of: key)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = key
             names[slot] = name

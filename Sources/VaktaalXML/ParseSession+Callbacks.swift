@@ -26,7 +26,7 @@ extension ParseSession {
             let name = XMLName(
                 localName: session.interned(localName), prefix: prefix.map { session.interned($0) },
                 namespaceURI: uri.map { session.interned($0) })
-            let position = session.positionsAll ? session.tracker.position(at: start) : .start
+            let position = session.allPositions ? session.tracker.position(at: start) : .start
             session.markupEnded()
             session.handler.endElement(name, at: position, bytes: start..<max(start, session.textStartOffset))
         }
@@ -41,7 +41,7 @@ extension ParseSession {
             guard session.failure == nil else { return }
             let start = session.commentStart(before: session.consumedOffset)
             session.flushText(upTo: start)
-            let position = session.positionsAll ? session.tracker.position(at: start) : .start
+            let position = session.allPositions ? session.tracker.position(at: start) : .start
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
@@ -66,7 +66,7 @@ extension ParseSession {
         let end = consumedOffset
         let start = markupStart(before: end)
         flushText(upTo: start)
-        let position = positionsTags ? tracker.position(at: start) : .start
+        let position = startTagPositions ? tracker.position(at: start) : .start
         depth += 1
         if depth > XMLStreamParser.maximumDepth {
             fail(
@@ -78,7 +78,7 @@ extension ParseSession {
         var declarations: [XMLNamespaceDeclaration] = []
         if let namespaces {
             for index in 0..<namespaceCount {
-                let declaredPrefix = namespaces[2 * index].map { string($0) }
+                let declaredPrefix = namespaces[2 * index].map { interned($0) }
                 declarations.append(
                     XMLNamespaceDeclaration(prefix: declaredPrefix, uri: namespaces[2 * index + 1].map { interned($0) } ?? ""))
             }
@@ -88,7 +88,7 @@ extension ParseSession {
         spareAttributes = []
         list.removeAll(keepingCapacity: true)
         if let attributes, attributeCount > 0 {
-            let nameOffsets = positionsAll ? attributeNameOffsets(from: start, to: end) : []
+            let nameOffsets = allPositions ? attributeNameOffsets(from: start, to: end) : []
             list.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let fields = attributes + 5 * index
@@ -99,7 +99,7 @@ extension ParseSession {
                 list.append(
                     XMLAttribute(
                         name: name, value: attributeValue(from: fields[3], to: fields[4]),
-                        position: positionsAll ? tracker.position(at: offset) : .start))
+                        position: allPositions ? tracker.position(at: offset) : .start))
             }
         }
         markupEnded()

@@ -90,9 +90,9 @@ final class ParseSession {
     /// The attribute list of the last start tag, to be filled again for the next one.
     @exclusivity(unchecked) var spareAttributes: [XMLAttribute] = []
     /// Whether start tags carry their positions.
-    let positionsTags: Bool
+    let startTagPositions: Bool
     /// Whether attributes, text, comments and end tags carry theirs.
-    let positionsAll: Bool
+    let allPositions: Bool
     /// The names and namespace URIs met so far.
     @exclusivity(unchecked) private var names = NameTable()
 
@@ -101,8 +101,8 @@ final class ParseSession {
         self.path = path
         self.handler = handler
         self.tracker = LineIndex(bytes: buffer)
-        positionsAll = positions == .all
-        positionsTags = positions != .none
+        allPositions = positions == .all
+        startTagPositions = positions != .none
     }
 
     func run() -> XMLError? {
@@ -181,7 +181,7 @@ final class ParseSession {
         let text = String(decoding: pendingText, as: UTF8.self)
         pendingText.removeAll(keepingCapacity: true)
         let start = min(textStartOffset, end)
-        let position = positionsAll ? tracker.position(at: textStartOffset) : .start
+        let position = allPositions ? tracker.position(at: textStartOffset) : .start
         handler.text(text, at: position, bytes: start..<max(start, end))
     }
 

@@ -110,6 +110,20 @@ import Testing
         #expect(matching.allSatisfy { $0.severity == .error })
     }
 
+    /// An attribute an element does not take is reported and not read, even when another
+    /// element of the format takes it (a `since` belongs on outdated labels only).
+    @Test(arguments: [
+        "<altLabel since=\"2025-01-01\">b</altLabel>", "<altLabel severity=\"hoog\">b</altLabel>",
+        "<definition date=\"x\">d</definition>",
+    ])
+    func attributesOfOtherElementsAreReportedNotRead(_ element: String) throws {
+        let loaded = load(vocabularyXML("<concept id=\"a\"><prefLabel>a</prefLabel>\(element)</concept>"))
+        #expect(loaded.diagnostics.map(\.rule) == ["unknown-attribute"])
+        let concept = try #require(loaded.set.vocabularies.first?.concepts.first)
+        #expect(concept.labels.allSatisfy { $0.since == nil && $0.severity == nil })
+        #expect(concept.notes.allSatisfy { $0.date == nil })
+    }
+
     @Test func binaryAndInvalidUTF8FilesAreReportedNotCrashedOn() {
         let binary = load([("logo.xml", String(decoding: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], as: UTF8.self))])
         #expect(binary.hasUnreadableFiles)

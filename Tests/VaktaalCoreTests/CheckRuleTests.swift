@@ -134,12 +134,14 @@ import Testing
 
     /// Allowed forms are passed over by a filter on their folded bytes: forms that differ from
     /// an outdated one only in case still clash, in plurals and beyond ASCII too, among many
-    /// forms that do not (the Kelvin sign lowercases to an ASCII k).
+    /// forms that do not (the Kelvin sign lowercases to an ASCII k; the Greek question mark
+    /// is canonically a semicolon).
     @Test(arguments: [
         ("<altLabel>Werkplekbegeleider</altLabel>", "<deprecatedLabel>werkplekbegeleider</deprecatedLabel>", true),
         ("<altLabel plural=\"MENTOREN\">x</altLabel>", "<hiddenLabel>Mentoren</hiddenLabel>", true),
         ("<altLabel>ÉÉN</altLabel>", "<deprecatedLabel>één</deprecatedLabel>", true),
         ("<altLabel>k</altLabel>", "<deprecatedLabel>\u{212A}</deprecatedLabel>", true),
+        ("<altLabel>x;</altLabel>", "<deprecatedLabel>x\u{037E}</deprecatedLabel>", true),
         ("<altLabel>Werkplekbegeleiders</altLabel>", "<deprecatedLabel>werkplekbegeleider</deprecatedLabel>", false),
         (
             "<altLabel caseSensitive=\"true\">AVG</altLabel>", "<deprecatedLabel caseSensitive=\"true\">avg</deprecatedLabel>",

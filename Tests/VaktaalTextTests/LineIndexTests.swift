@@ -56,6 +56,20 @@ import VaktaalText
     }
 }
 
+/// A carriage return and line feed is one line end wherever the pair falls against the
+/// eight-byte words the counting reads.
+@Test(arguments: 0..<16)
+func aCarriageReturnLineFeedAtEveryOffsetIsOneLineEnd(offset: Int) {
+    let text = String(repeating: "a", count: offset) + "\r\n" + String(repeating: "b", count: 20) + "\r\n" + "c"
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+        var index = LineIndex(bytes: buffer)
+        #expect(index.position(at: offset + 2) == SourcePosition(line: 2, column: 1))
+        #expect(index.position(at: buffer.count - 1) == SourcePosition(line: 3, column: 1))
+        #expect(index.position(at: buffer.count) == SourcePosition(line: 3, column: 2))
+    }
+}
+
 /// Positions counted in bulk agree with counting byte by byte, on random texts of line
 /// ends of every kind and multibyte characters, visited forwards and backwards.
 @Suite struct LineIndexAgreementTests {

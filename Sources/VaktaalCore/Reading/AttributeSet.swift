@@ -8,6 +8,8 @@ struct AttributeSet {
     /// The tag's attributes as the parser gave them (shared, not copied); the format's own
     /// are a handful per element, so looking through them beats hashing.
     private let attributes: [XMLAttribute]
+    /// The format's attributes this element takes; others are reported, never read.
+    private let allowed: [String]
     private(set) var declaredLanguage: String?
     private(set) var extensions: [ExtensionAttribute] = []
     let tagPosition: SourcePosition
@@ -18,6 +20,7 @@ struct AttributeSet {
         report: (ReaderRule, String, SourcePosition) -> Void
     ) {
         attributes = tag.attributes
+        self.allowed = allowed
         tagPosition = tag.position
         for attribute in tag.attributes {
             let name = attribute.name
@@ -39,9 +42,11 @@ struct AttributeSet {
         }
     }
 
-    /// The format's own attribute `name` (callers ask only for allowed names).
+    /// The format's own attribute `name`, if the element takes it and has it (an attribute
+    /// it does not take was reported and is not read).
     private func own(_ name: String) -> XMLAttribute? {
-        attributes.first { $0.name.namespaceURI == nil && $0.name.localName == name }
+        guard allowed.contains(name) else { return nil }
+        return attributes.first { $0.name.namespaceURI == nil && $0.name.localName == name }
     }
 
     subscript(name: String) -> String? { own(name)?.value }

@@ -78,9 +78,23 @@ struct FoldedFormFilter {
         while size < folded.count * 16 { size *= 2 }
         bits = Array(repeating: 0, count: size / 64)
         for form in folded {
-            let hash = Self.hash(form.utf8, fold: false)
-            bits[hash / 64 % bits.count] |= 1 << UInt64(hash % 64)
+            insert(form)
+            // Strings compare by canonical equivalence: a form with a character that is
+            // canonically one ASCII character equals an ASCII form, which is hashed as ASCII.
+            var scalars = String.UnicodeScalarView()
+            for scalar in form.unicodeScalars { scalars.append(Self.asciiEquivalents[scalar] ?? scalar) }
+            let ascii = String(scalars)
+            if !ascii.utf8.elementsEqual(form.utf8), ascii.utf8.allSatisfy({ $0 < 0x80 }) { insert(ascii) }
         }
+    }
+
+    /// The characters whose canonical decomposition is one ASCII character (the Kelvin sign
+    /// needs none: lowercased, it is already `k`).
+    private static let asciiEquivalents: [Unicode.Scalar: Unicode.Scalar] = ["\u{037E}": ";", "\u{1FEF}": "`"]
+
+    private mutating func insert(_ form: String) {
+        let hash = Self.hash(form.utf8, fold: false)
+        bits[hash / 64 % bits.count] |= 1 << UInt64(hash % 64)
     }
 
     /// Whether `form`, lowercased, may be one of the filter's forms.
