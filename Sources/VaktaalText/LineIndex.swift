@@ -67,8 +67,9 @@ public struct LineIndex {
     }
 
     /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
-    /// one (a `\r\n` pair is one). Words without a `\r` have their `\n`s counted at once.
-    private func lineEnds(in range: Range<Int>) -> Int {
+    /// one (a `\r\n` pair is one, counted where its `\r` is, so the counts of adjoining
+    /// ranges add up). Words without a `\r` have their `\n`s counted at once.
+    public func lineEnds(in range: Range<Int>) -> Int {
         var count = 0
         var index = range.lowerBound
         while index + 8 <= range.upperBound {

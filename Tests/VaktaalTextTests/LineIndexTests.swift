@@ -70,6 +70,21 @@ func aCarriageReturnLineFeedAtEveryOffsetIsOneLineEnd(offset: Int) {
     }
 }
 
+/// Line ends counted in two adjoining ranges add up to those of the whole, wherever the
+/// cut falls (between a carriage return and its line feed too): a file read in pieces
+/// relies on it.
+@Test func lineEndsOfAdjoiningRangesAddUp() {
+    let bytes = Array("een\r\ntwee\rdrie\n\r\nvier vijf zes zeven acht\r\n\r\nnegen\n".utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+        let index = LineIndex(bytes: buffer)
+        let whole = index.lineEnds(in: 0..<buffer.count)
+        #expect(whole == 7)
+        for cut in 0...buffer.count {
+            #expect(index.lineEnds(in: 0..<cut) + index.lineEnds(in: cut..<buffer.count) == whole, "cut at \(cut)")
+        }
+    }
+}
+
 /// Positions counted in bulk agree with counting byte by byte, on random texts of line
 /// ends of every kind and multibyte characters, visited forwards and backwards.
 @Suite struct LineIndexAgreementTests {

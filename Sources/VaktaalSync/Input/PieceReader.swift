@@ -1,5 +1,6 @@
 import Foundation
 import VaktaalCore
+import VaktaalText
 
 /// Reads a large vocabulary file in pieces on all cores: the file is cut between two
 /// concepts (where one `</concept>` is followed by nothing but white space and the next
@@ -113,16 +114,7 @@ enum PieceReader {
 
     /// How many lines end in `bytes[from..<to]` (`\n`, `\r\n` and a lone `\r` each end one).
     private static func countLineEnds(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var count = 0
-            var index = from
-            while index < to {
-                let byte = buffer[index]
-                if byte == 10 || (byte == 13 && (index + 1 >= buffer.count || buffer[index + 1] != 10)) { count += 1 }
-                index += 1
-            }
-            return count
-        }
+        bytes.withUnsafeBufferPointer { LineIndex(bytes: $0).lineEnds(in: from..<to) }
     }
 
     /// The first occurrence of `pattern` in `bytes[from..<limit]`.
