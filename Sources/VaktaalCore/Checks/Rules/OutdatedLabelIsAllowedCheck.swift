@@ -79,6 +79,7 @@ struct FoldedFormFilter {
         bits = Array(repeating: 0, count: size / 64)
         for form in folded {
             insert(form)
+            guard !form.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
             // Strings compare by canonical equivalence: a form with a character that is
             // canonically one ASCII character equals an ASCII form, which is hashed as ASCII.
             var scalars = String.UnicodeScalarView()
