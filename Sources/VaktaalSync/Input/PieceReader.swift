@@ -3,8 +3,7 @@ import VaktaalCore
 import VaktaalText
 
 /// Reads a large vocabulary file in pieces on all cores: the file is cut between two
-/// concepts (where one `</concept>` is followed by nothing but white space and the next
-/// `<concept`), each piece gets the file's start up to the root element and the root's end
+/// concepts (where ``ConceptCuts`` allows), each piece gets the file's start up to the root element and the root's end
 /// tag, and blank lines so that every position in it is the one in the file, and the pieces'
 /// concepts are put together again.
 ///
@@ -55,82 +54,23 @@ enum PieceReader {
     }
 
     /// Where the root element's start tag ends and where the file is cut into (at most)
-    /// `pieces` pieces; `nil` when it cannot be cut.
+    /// `pieces` pieces of about the same size; `nil` when it cannot be cut.
     static func cuts(_ bytes: [UInt8], pieces: Int) -> (rootEnd: Int, cuts: [Int])? {
-        guard pieces > 1, let rootEnd = rootStartTagEnd(bytes) else { return nil }
+        guard pieces > 1, let all = ConceptCuts(bytes) else { return nil }
         var cuts: [Int] = []
+        var next = all.offsets.startIndex
         for piece in 1..<pieces {
-            let target = rootEnd + (bytes.count - rootEnd) * piece / pieces
-            if let cut = cut(in: bytes, from: max(target, (cuts.last ?? rootEnd) + 1)) { cuts.append(cut) }
+            let target = all.rootEnd + (bytes.count - all.rootEnd) * piece / pieces
+            while next < all.offsets.endIndex, all.offsets[next] < target { next += 1 }
+            guard next < all.offsets.endIndex else { break }
+            cuts.append(all.offsets[next])
+            next += 1
         }
-        return cuts.isEmpty ? nil : (rootEnd, cuts)
+        return cuts.isEmpty ? nil : (all.rootEnd, cuts)
     }
-
-    /// Where the root element's start tag ends (after its `>`), if the file has one that is not empty.
-    private static func rootStartTagEnd(_ bytes: [UInt8]) -> Int? {
-        guard let start = find(Array("<vocabulary".utf8), in: bytes, from: 0, limit: min(bytes.count, 1 << 16)) else {
-            return nil
-        }
-        var quote: UInt8?
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return bytes[index - 1] == UInt8(ascii: "/") ? nil : index + 1
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The start of the line of the first `<concept` at or after `from` that follows a
-    /// `</concept>` with only white space between them.
-    private static func cut(in bytes: [UInt8], from: Int) -> Int? {
-        let end = Array("</concept>".utf8)
-        var position = from
-        while let found = find(end, in: bytes, from: position, limit: bytes.count) {
-            var next = found + end.count
-            while next < bytes.count, isSpace(bytes[next]) { next += 1 }
-            if bytes[next...].starts(with: "<concept".utf8), next + 8 < bytes.count,
-                isSpace(bytes[next + 8]) || bytes[next + 8] == UInt8(ascii: ">")
-            {
-                var lineStart = next
-                while lineStart > found + end.count, bytes[lineStart - 1] == UInt8(ascii: " ") || bytes[lineStart - 1] == 9 {
-                    lineStart -= 1
-                }
-                // Only where the concept starts its own line: the piece starts at column 1.
-                if lineStart > 0, bytes[lineStart - 1] == 10 || bytes[lineStart - 1] == 13 { return lineStart }
-            }
-            position = found + end.count
-        }
-        return nil
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
     /// How many lines end in `bytes[from..<to]` (`\n`, `\r\n` and a lone `\r` each end one).
-    private static func countLineEnds(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    static func countLineEnds(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
         bytes.withUnsafeBufferPointer { LineIndex(bytes: $0).lineEnds(in: from..<to) }
-    }
-
-    /// The first occurrence of `pattern` in `bytes[from..<limit]`.
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int, limit: Int) -> Int? {
-        guard let first = pattern.first, limit - from >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = from
-            while index <= limit - pattern.count {
-                if buffer[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, buffer[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return index }
-                }
-                index += 1
-            }
-            return nil
-        }
     }
 }

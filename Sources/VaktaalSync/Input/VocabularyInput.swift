@@ -44,38 +44,23 @@ public enum VocabularyInput: Hashable, Sendable, CustomStringConvertible {
     ///   - workingFolder: The folder git runs in (default: the current one).
     /// - Throws: ``VocabularyInputError``.
     public func load(strict: Bool, workingFolder: String? = nil) throws(VocabularyInputError) -> LoadedVocabulary {
-        let loaded: LoadedVocabulary
+        try Self.load([self], strict: strict, workingFolder: workingFolder)[0]
+    }
+
+    /// The files the input stands for, in order, each with its bytes (`nil` when it cannot be read).
+    func sources(workingFolder: String?) throws(VocabularyInputError) -> [(path: String, bytes: [UInt8]?)] {
         switch self {
         case .path(let path):
-            loaded = try Self.load(path: path)
+            do {
+                return try VocabularyLoader.vocabularyFiles(at: path).map { ($0, FileBytes.read($0)) }
+            } catch {
+                throw .notFound(error)
+            }
         case .gitRevision(let revision, let path):
-            loaded = VocabularyLoader.load(sources: try GitRevision.files(revision, path, in: workingFolder))
+            return try GitRevision.files(revision, path, in: workingFolder).map { ($0.path, $0.bytes) }
         case .url(let url):
             throw .unsupportedURL(url)
         }
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
-        if loaded.hasUnreadableFiles || (strict && !errors.isEmpty) { throw .unreadable(errors) }
-        return loaded
-    }
-}
-
-extension VocabularyInput {
-    /// A file or folder, large files read in pieces on all cores (``PieceReader``).
-    private static func load(path: String) throws(VocabularyInputError) -> LoadedVocabulary {
-        let files: [String]
-        do {
-            files = try VocabularyLoader.vocabularyFiles(at: path)
-        } catch {
-            throw .notFound(error)
-        }
-        var vocabularies: [Vocabulary] = []
-        var diagnostics: [Finding] = []
-        for file in files {
-            let result = FileBytes.read(file).map { PieceReader.read(bytes: $0, path: file) } ?? VocabularyLoader.read(file: file)
-            if let vocabulary = result.vocabulary { vocabularies.append(vocabulary) }
-            diagnostics += result.diagnostics
-        }
-        return LoadedVocabulary(set: VocabularySet(vocabularies), diagnostics: diagnostics, files: files)
     }
 }
 
@@ -167,25 +152,62 @@ enum GitRevision {
     }
 }
 
+/// Versions of vocabularies loaded together, with what was read, so that a result made of
+/// them (a merge) reads back without reading what it has in common with them again.
+public struct LoadedVersions: Sendable {
+    /// The versions, in the order of the inputs.
+    public let versions: [LoadedVocabulary]
+    /// What was read.
+    public let parts: ReadParts
+}
+
 extension VocabularyInput {
-    /// Loads several inputs at once (in parallel), in order.
+    /// Loads several inputs at once, in order: their files are gathered in parallel and read
+    /// together (``SharedReader``), so that what versions have in common is read once.
     ///
+    /// - Parameters:
+    ///   - strict: Refuse a vocabulary with any read error (a merge would lose what the
+    ///     reader skipped); otherwise only files that cannot be read as XML are refused.
+    ///   - workingFolder: The folder git runs in (default: the current one).
     /// - Throws: The first input's error, in argument order.
-    public static func load(_ inputs: [VocabularyInput], strict: Bool) throws(VocabularyInputError) -> [LoadedVocabulary] {
-        let results = Parallel.mapEach(inputs.count) { index -> Result<LoadedVocabulary, VocabularyInputError> in
-            do throws(VocabularyInputError) {
-                return .success(try inputs[index].load(strict: strict))
-            } catch {
-                return .failure(error)
-            }
+    public static func load(_ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil)
+        throws(VocabularyInputError) -> [LoadedVocabulary]
+    {
+        try loadVersions(inputs, strict: strict, workingFolder: workingFolder).versions
+    }
+
+    /// Loads several inputs at once, as ``load(_:strict:workingFolder:)``, keeping what was read.
+    public static func loadVersions(_ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil)
+        throws(VocabularyInputError) -> LoadedVersions
+    {
+        let gathered = Parallel.mapEach(inputs.count) { index in
+            Result { () throws(VocabularyInputError) in try inputs[index].sources(workingFolder: workingFolder) }
         }
-        var loaded: [LoadedVocabulary] = []
-        for result in results {
+        // The inputs before the first that cannot be gathered are read, so that the first error thrown is the first input's.
+        var sources: [[(path: String, bytes: [UInt8]?)]] = []
+        var gatheringError: VocabularyInputError?
+        for result in gathered where gatheringError == nil {
             switch result {
-            case .success(let vocabulary): loaded.append(vocabulary)
-            case .failure(let error): throw error
+            case .success(let files): sources.append(files)
+            case .failure(let error): gatheringError = error
             }
         }
-        return loaded
+        let readable = sources.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
+        let (reads, parts) = SharedReader.read(readable)
+        var next = reads.makeIterator()
+        let results = sources.map { files in
+            files.map { file in file.bytes == nil ? VocabularyLoader.read(file: file.path) : next.next() ?? (nil, []) }
+        }
+        let sets = Parallel.mapEach(results.count) { index in VocabularySet(results[index].compactMap(\.vocabulary)) }
+        var loaded: [LoadedVocabulary] = []
+        for (index, files) in sources.enumerated() {
+            let diagnostics = results[index].flatMap(\.diagnostics)
+            let vocabulary = LoadedVocabulary(set: sets[index], diagnostics: diagnostics, files: files.map(\.path))
+            let errors = diagnostics.filter { $0.severity == .error }
+            if vocabulary.hasUnreadableFiles || (strict && !errors.isEmpty) { throw .unreadable(errors) }
+            loaded.append(vocabulary)
+        }
+        if let gatheringError { throw gatheringError }
+        return LoadedVersions(versions: loaded, parts: parts)
     }
 }

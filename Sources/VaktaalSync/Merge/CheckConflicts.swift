@@ -67,7 +67,7 @@ extension MergeState {
     /// - Returns: The merged vocabularies and their files, read back.
     /// - Throws: ``MergeError/resultNotReadable(problems:)``.
     mutating func finish() throws(MergeError) -> (vocabularies: [Vocabulary], files: [MergedFile]) {
-        let assembler = self.assembler
+        let (assembler, read) = (self.assembler, self.read)
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
         var vocabularies = assembler.assemble(plan)
@@ -78,7 +78,7 @@ extension MergeState {
                     let set = VocabularySet(current)
                     return (set, ErrorChecks.run(set))
                 },
-                { Result { () throws(MergeError) in try ReadBack.verify(current) } })
+                { Result { () throws(MergeError) in try ReadBack.verify(current, after: read) } })
             let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
                 guard let uri = finding.concept, identities[uri] != nil else { return false }
@@ -92,7 +92,7 @@ extension MergeState {
             plan = self.plan()
             vocabularies = assembler.assemble(plan)
         }
-        return (vocabularies, try ReadBack.verify(vocabularies))
+        return (vocabularies, try ReadBack.verify(vocabularies, after: read))
     }
 
     /// The identity of each concept of the result, by its URI there.

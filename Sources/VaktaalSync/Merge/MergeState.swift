@@ -12,6 +12,8 @@ enum Outcome: Sendable {
 struct MergeState {
     let sides: MergeSides
     let winner: MergeSide
+    /// What was read loading the versions, for reading the result back.
+    let read: ReadParts
     /// The result's concepts by identity; a concept that is not in the result has no entry.
     var outcomes: [String: Outcome] = [:]
     /// The merged schemes by id.
@@ -22,9 +24,10 @@ struct MergeState {
     /// Quick comparisons between the versions.
     let comparisons: (oursTheirs: QuickComparison, baseOurs: QuickComparison, baseTheirs: QuickComparison)
 
-    init(sides: MergeSides, winner: MergeSide) {
+    init(sides: MergeSides, winner: MergeSide, read: ReadParts = ReadParts()) {
         self.sides = sides
         self.winner = winner
+        self.read = read
         comparisons = (
             QuickComparison(sides.ours, sides.theirs), QuickComparison(sides.base, sides.ours),
             QuickComparison(sides.base, sides.theirs)

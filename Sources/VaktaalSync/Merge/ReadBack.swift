@@ -3,17 +3,18 @@ import VaktaalCore
 /// The last guard before anything is written: the result in the canonical layout, read
 /// again, must read without errors and say exactly what was decided.
 enum ReadBack {
-    /// The canonical bytes of each scheme, once they are known to read back.
+    /// The canonical bytes of each scheme, once they are known to read back. What they have in
+    /// common with the files of `read` is not read again (``SharedReader``).
     ///
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` with the reader's errors, or
     ///   with the concepts and schemes that say something else when read back.
-    static func verify(_ vocabularies: [Vocabulary]) throws(MergeError) -> [MergedFile] {
+    static func verify(_ vocabularies: [Vocabulary], after read: ReadParts = ReadParts()) throws(MergeError) -> [MergedFile] {
         let files = Parallel.mapEach(vocabularies.count) { index in
             MergedFile(
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
                 bytes: VocabularyWriter.bytes(for: vocabularies[index]))
         }
-        let read = files.map { PieceReader.read(bytes: $0.bytes, path: $0.fileName) }
+        let read = SharedReader.read(files.map { (path: $0.fileName, bytes: $0.bytes) }, after: read).reads
         let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
         let differences = self.differences(vocabularies, VocabularySet(read.compactMap(\.vocabulary)))

@@ -102,13 +102,16 @@ public enum VocabularyMerge {
     /// edits, and the loser's edits to the concepts concerned are undone. Conflicts keep
     /// ``MergeOptions/winner``'s value and record the others.
     ///
+    /// - Parameter read: What was read loading the versions (``LoadedVersions/parts``): the
+    ///   result reads back without reading again what it has in common with them.
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` when the result, written in the
     ///   canonical layout and read again, does not say what the merge decided.
     public static func merge(
-        base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, options: MergeOptions = MergeOptions()
+        base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, options: MergeOptions = MergeOptions(),
+        read: ReadParts = ReadParts()
     ) throws(MergeError) -> MergeResult {
         let sides = MergeSides(base: base, ours: ours, theirs: theirs, matchingLabels: options.matchingLabels)
-        var state = MergeState(sides: sides, winner: options.winner)
+        var state = MergeState(sides: sides, winner: options.winner, read: read)
         state.mergeConcepts()
         state.mergeSchemes()
         let (vocabularies, files) = try state.finish()

@@ -51,11 +51,12 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let inputs = [base, ours, theirs].map { VocabularyInput($0) }
-        let loaded = try VocabularyInput.load(inputs, strict: true)
-        KeptUntilExit.keep(loaded)
+        let versions = try VocabularyInput.loadVersions(inputs, strict: true)
+        let loaded = versions.versions
+        KeptUntilExit.keep(versions)
         let result = try VocabularyMerge.merge(
             base: loaded[0].set, ours: loaded[1].set, theirs: loaded[2].set,
-            options: MergeOptions(prefer: prefer, matchingLabels: matchLabels))
+            options: MergeOptions(prefer: prefer, matchingLabels: matchLabels), read: versions.parts)
         let fromFolders = inputs.contains { input in
             var isFolder: ObjCBool = false
             guard case .path(let path) = input else { return false }

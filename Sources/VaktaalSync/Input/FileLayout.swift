@@ -1,0 +1,140 @@
+import VaktaalCore
+import VaktaalText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A vocabulary file cut between concepts (``ConceptCuts``): a head (the start up to the
+/// first cut), parts between consecutive cuts, and a tail (from the last cut to the end),
+/// with what ``SharedReader`` needs to know of each part.
+struct FileLayout: Sendable {
+    /// What the bytes of a concept mean in this file; `nil` when its start is not simple.
+    let context: ReadingContext?
+    /// The offsets of the cuts.
+    let cuts: [Int]
+    /// The 1-based line each cut starts.
+    let lines: [Int]
+    /// Whether each part is one concept and white space.
+    let holdsOneConcept: [Bool]
+    /// Per part, where its content ends: the part without the white space after its last element.
+    let contentEnds: [Int]
+    /// Per part, a hash of its content.
+    let hashes: [UInt64]
+
+    /// The layout of a file with at least one part; `nil` otherwise.
+    init?(_ bytes: [UInt8]) {
+        guard let cuts = ConceptCuts(bytes), cuts.offsets.count >= 2 else { return nil }
+        context = ReadingContext(bytes, rootEnd: cuts.rootEnd)
+        self.cuts = cuts.offsets
+        holdsOneConcept = Array(cuts.holdsOneConcept.dropLast())
+        let partCount = cuts.offsets.count - 1
+        var lines: [Int] = []
+        var contentEnds: [Int] = []
+        var hashes: [UInt64] = []
+        lines.reserveCapacity(cuts.offsets.count)
+        contentEnds.reserveCapacity(partCount)
+        hashes.reserveCapacity(partCount)
+        bytes.withUnsafeBufferPointer { buffer in
+            let index = LineIndex(bytes: buffer)
+            var line = 1
+            var previous = 0
+            for cut in cuts.offsets {
+                line += index.lineEnds(in: previous..<cut)
+                lines.append(line)
+                previous = cut
+            }
+            for part in 0..<partCount {
+                var end = cuts.offsets[part + 1]
+                while end > cuts.offsets[part], Self.isSpace(buffer[end - 1]) { end -= 1 }
+                contentEnds.append(end)
+                hashes.append(Self.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[cuts.offsets[part]..<end]))))
+            }
+        }
+        self.lines = lines
+        self.contentEnds = contentEnds
+        self.hashes = hashes
+    }
+
+    /// How many parts there are.
+    var partCount: Int { cuts.count - 1 }
+
+    /// The bytes of a part, white space after it included.
+    func range(ofPart part: Int) -> Range<Int> { cuts[part]..<cuts[part + 1] }
+
+    /// The bytes of a part without the white space after it.
+    func content(ofPart part: Int) -> Range<Int> { cuts[part]..<contentEnds[part] }
+
+    /// The document to read instead of the file when some parts are read elsewhere: its
+    /// head, its other parts and its tail, with a line end for each line left out, so that
+    /// every position in it is the file's.
+    func document(_ bytes: [UInt8], leavingOut left: [ReadParts.PartReference?]) -> [UInt8] {
+        var document: [UInt8] = []
+        document.reserveCapacity(bytes.count / 8)
+        document += bytes[0..<cuts[0]]
+        var skippedLines = 0
+        for part in 0..<partCount {
+            if left[part] != nil {
+                skippedLines += lines[part + 1] - lines[part]
+            } else {
+                document += repeatElement(UInt8(ascii: "\n"), count: skippedLines)
+                skippedLines = 0
+                document += bytes[range(ofPart: part)]
+            }
+        }
+        document += repeatElement(UInt8(ascii: "\n"), count: skippedLines)
+        document += bytes[cuts[cuts.count - 1]...]
+        return document
+    }
+
+    /// Which concepts of a read of this file (or of a document that keeps its lines) stand
+    /// in the head, in each part (`nil` for none) and in the tail; `nil` when a concept has no position.
+    func parts(of concepts: [Concept]) -> (header: Range<Int>, parts: [Range<Int>?], tail: Range<Int>)? {
+        var parts: [Range<Int>?] = Array(repeating: nil, count: partCount)
+        var index = 0
+        func take(before line: Int) -> Range<Int> {
+            let start = index
+            while index < concepts.count, let position = concepts[index].position, position.line < line { index += 1 }
+            return start..<index
+        }
+        let header = take(before: lines[0])
+        for part in 0..<partCount {
+            let range = take(before: lines[part + 1])
+            parts[part] = range.isEmpty ? nil : range
+        }
+        let tailStart = index
+        guard concepts[tailStart...].allSatisfy({ $0.position != nil }) else { return nil }
+        return (header, parts, tailStart..<concepts.count)
+    }
+
+    /// Whether two ranges of bytes are the same.
+    static func same(_ left: [UInt8], _ leftRange: Range<Int>, _ right: [UInt8], _ rightRange: Range<Int>) -> Bool {
+        guard leftRange.count == rightRange.count else { return false }
+        guard !leftRange.isEmpty else { return true }
+        return left.withUnsafeBytes { a in
+            right.withUnsafeBytes { b in
+                memcmp(a.baseAddress! + leftRange.lowerBound, b.baseAddress! + rightRange.lowerBound, leftRange.count) == 0
+            }
+        }
+    }
+
+    /// A hash of some bytes, eight at a time.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0100_0000_01B3_0001
+            hash ^= hash >> 29
+            index += 8
+        }
+        while index < bytes.count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0100_0000_01B3_0001
+            index += 1
+        }
+        return hash ^ (hash >> 32)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+}

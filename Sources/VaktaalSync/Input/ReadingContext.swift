@@ -1,0 +1,53 @@
+import Foundation
+
+/// What the bytes of a concept mean besides themselves in a vocabulary file: the encoding
+/// the XML declaration names, and the namespaces and `xml:` attributes (the language every
+/// label inherits) of the root element. Two files of the same context read the same bytes of
+/// a concept as the same concept, whatever else their starts say (title, version, layout).
+struct ReadingContext: Hashable, Sendable {
+    /// The declared encoding, upper-cased (`UTF-8` when none is declared).
+    let encoding: String
+    /// The root's `xmlns…` and `xml:…` attributes as written, sorted by name.
+    let rootAttributes: [Attribute]
+
+    struct Attribute: Hashable, Sendable {
+        let name: String
+        let value: String
+    }
+
+    /// The context of a file whose root element's start tag ends at `rootEnd`; `nil` when the
+    /// start cannot be read simply (then the file shares nothing).
+    init?(_ bytes: [UInt8], rootEnd: Int) {
+        let start = String(decoding: bytes[0..<rootEnd], as: UTF8.self)
+        guard let root = start.range(of: "<vocabulary", options: .backwards) else { return nil }
+        var encoding = "UTF-8"
+        if start.hasPrefix("<?xml"), let declarationEnd = start.range(of: "?>") {
+            guard let attributes = Self.attributes(start[start.index(start.startIndex, offsetBy: 5)..<declarationEnd.lowerBound])
+            else { return nil }
+            encoding = attributes.first { $0.name == "encoding" }?.value.uppercased() ?? encoding
+        }
+        let tag = start[root.upperBound...].dropLast()  // without the closing `>`
+        guard let attributes = Self.attributes(tag) else { return nil }
+        self.encoding = encoding
+        rootAttributes = attributes.filter { $0.name.hasPrefix("xmlns") || $0.name.hasPrefix("xml:") }
+            .sorted { $0.name < $1.name }
+    }
+
+    /// The attributes `name="value"` (or with single quotes) of a tag's inside; `nil` when
+    /// it holds anything else.
+    private static func attributes(_ text: Substring) -> [Attribute]? {
+        var attributes: [Attribute] = []
+        var rest = text.drop { $0.isWhitespace }
+        while !rest.isEmpty {
+            guard let equals = rest.firstIndex(of: "=") else { return nil }
+            let name = rest[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
+            rest = rest[rest.index(after: equals)...].drop { $0.isWhitespace }
+            guard let quote = rest.first, quote == "\"" || quote == "'",
+                let close = rest.dropFirst().firstIndex(of: quote), !name.isEmpty
+            else { return nil }
+            attributes.append(Attribute(name: name, value: String(rest[rest.index(after: rest.startIndex)..<close])))
+            rest = rest[rest.index(after: close)...].drop { $0.isWhitespace }
+        }
+        return attributes
+    }
+}

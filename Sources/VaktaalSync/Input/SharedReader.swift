@@ -1,0 +1,160 @@
+import VaktaalCore
+import VaktaalText
+
+/// Reads several versions of vocabulary files together, reading what they have in common
+/// once: versions of one vocabulary differ in a few concepts.
+///
+/// Each file is cut between concepts (``FileLayout``). A concept written byte for byte as
+/// in a file read before, in the same ``ReadingContext``, is not read again: it is taken from
+/// there and moved to its own lines. Each file is read with the concepts of its own and blank
+/// lines standing in for the others, so every position is the file's, and the result is
+/// what reading it alone gives.
+///
+/// Any diagnostic reads the files on their own instead (with ``PieceReader``), so results
+/// and diagnostics are exactly what reading the files one by one gives.
+enum SharedReader {
+    typealias Read = (vocabulary: Vocabulary?, diagnostics: [Finding])
+
+    /// The vocabulary in each source, in order, taking what they have in common with each
+    /// other and with `earlier`, and what was read, for later reads.
+    static func read(_ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts())
+        -> (reads: [Read], parts: ReadParts)
+    {
+        let layouts = Parallel.mapEach(sources.count) { FileLayout(sources[$0].bytes) }
+        var memory = earlier
+        var reads: [Read] = []
+        for (source, layout) in zip(sources, layouts) {
+            let borrowed = memory.borrow(for: source.bytes, layout)
+            let document = borrowed.contains { $0 != nil } ? layout!.document(source.bytes, leavingOut: borrowed) : source.bytes
+            let read = PieceReader.read(bytes: document, path: source.path)
+            guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
+            guard let layout else {
+                memory.files.append(ReadParts.File(bytes: source.bytes, layout: nil, concepts: [], parts: []))
+                reads.append(read)
+                continue
+            }
+            guard let placed = layout.parts(of: vocabulary.concepts) else { return (alone(sources), earlier) }
+            memory.files.append(
+                ReadParts.File(bytes: source.bytes, layout: layout, concepts: vocabulary.concepts, parts: placed.parts))
+            guard borrowed.contains(where: { $0 != nil }) else {
+                reads.append(read)
+                continue
+            }
+            let own = vocabulary.concepts
+            let lender = memory
+            let pieces = Parallel.map(layout.partCount) { part -> ArraySlice<Concept>? in
+                if let source = borrowed[part] {
+                    let file = lender.files[source.file]
+                    guard let range = file.parts[source.part], let lenderLayout = file.layout else { return nil }
+                    let shift = layout.lines[part] - lenderLayout.lines[source.part]
+                    return ArraySlice(file.concepts[range].map { $0.moved(byLines: shift) })
+                }
+                return placed.parts[part].map { own[$0] }
+            }
+            var concepts = Array(own[placed.header])
+            concepts.reserveCapacity(own.count + pieces.count)
+            for piece in pieces {
+                guard let piece else { return (alone(sources), earlier) }
+                concepts += piece
+            }
+            concepts += own[placed.tail]
+            vocabulary.concepts = concepts
+            reads.append((vocabulary, []))
+        }
+        return (reads, memory)
+    }
+
+    /// Every source read on its own.
+    private static func alone(_ sources: [(path: String, bytes: [UInt8])]) -> [Read] {
+        sources.map { PieceReader.read(bytes: $0.bytes, path: $0.path) }
+    }
+}
+
+/// What ``SharedReader`` has read: the files, cut into parts, with the concepts each part was
+/// read as, so that a later read (of another version, or of a merge result written out)
+/// takes what it has in common with them instead of reading it again.
+public struct ReadParts: Sendable {
+    struct File: Sendable {
+        let bytes: [UInt8]
+        let layout: FileLayout?
+        /// The concepts read from the file's own parts (and its head and tail).
+        let concepts: [Concept]
+        /// Per part, where its concepts are among ``concepts``; `nil` when it was not read here.
+        let parts: [Range<Int>?]
+    }
+
+    struct PartReference: Hashable, Sendable {
+        let file: Int
+        let part: Int
+    }
+
+    private struct Key: Hashable, Sendable {
+        let context: ReadingContext
+        let length: Int
+        let hash: UInt64
+    }
+
+    var files: [File] = []
+    /// The first part read of each content.
+    private var first: [Key: PartReference] = [:]
+
+    /// Nothing read yet.
+    public init() {}
+
+    /// For each part of a file about to be read (the next of ``files``), the part read
+    /// before that is the same; the others are noted as read by this file.
+    mutating func borrow(for bytes: [UInt8], _ layout: FileLayout?) -> [PartReference?] {
+        guard let layout, let context = layout.context else {
+            return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
+        }
+        let file = files.count
+        var borrowed: [PartReference?] = Array(repeating: nil, count: layout.partCount)
+        for part in 0..<layout.partCount where layout.holdsOneConcept[part] {
+            let content = layout.content(ofPart: part)
+            let key = Key(context: context, length: content.count, hash: layout.hashes[part])
+            if let earlier = first[key] {
+                if earlier.file != file, let other = files[earlier.file].layout,
+                    FileLayout.same(bytes, content, files[earlier.file].bytes, other.content(ofPart: earlier.part))
+                {
+                    borrowed[part] = earlier
+                }
+            } else {
+                first[key] = PartReference(file: file, part: part)
+            }
+        }
+        return borrowed
+    }
+}
+
+extension Concept {
+    /// The concept with every position `lines` lines further down (up for a negative count).
+    func moved(byLines lines: Int) -> Concept {
+        guard lines != 0 else { return self }
+        func move(_ position: SourcePosition?) -> SourcePosition? {
+            position.map { SourcePosition(line: $0.line + lines, column: $0.column) }
+        }
+        var moved = self
+        moved.position = move(position)
+        moved.labels = labels.map { label in
+            var label = label
+            label.position = move(label.position)
+            return label
+        }
+        moved.notes = notes.map { note in
+            var note = note
+            note.position = move(note.position)
+            return note
+        }
+        moved.relations = relations.map { relation in
+            var relation = relation
+            relation.position = move(relation.position)
+            return relation
+        }
+        moved.mappings = mappings.map { mapping in
+            var mapping = mapping
+            mapping.position = move(mapping.position)
+            return mapping
+        }
+        return moved
+    }
+}

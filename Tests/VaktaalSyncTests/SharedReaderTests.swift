@@ -1,0 +1,184 @@
+import PropertyBased
+import Testing
+import VaktaalCore
+
+@testable import VaktaalSync
+
+/// Versions read together give exactly what each gives read alone, positions and
+/// diagnostics included, while what they have in common is read once.
+@Suite struct SharedReaderTests {
+    static let fixtureText = String(decoding: PieceReaderTests.fixtureBytes, as: UTF8.self)
+
+    /// The fixture with `edits` applied, each replacing the first occurrence of a text.
+    static func version(_ edits: [(String, String)]) -> [UInt8] {
+        var text = fixtureText
+        for (old, new) in edits {
+            guard let range = text.range(of: old) else {
+                Issue.record("'\(old)' is not in the fixture")
+                continue
+            }
+            text.replaceSubrange(range, with: new)
+        }
+        return Array(text.utf8)
+    }
+
+    static func readAlone(_ sources: [(path: String, bytes: [UInt8])]) -> [SharedReader.Read] {
+        sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }
+    }
+
+    static func expectSameAsAlone(_ sources: [(path: String, bytes: [UInt8])], sourceLocation: SourceLocation = #_sourceLocation)
+    {
+        let together = SharedReader.read(sources).reads
+        let alone = readAlone(sources)
+        #expect(together.count == alone.count, sourceLocation: sourceLocation)
+        for (index, (shared, single)) in zip(together, alone).enumerated() {
+            #expect(shared.vocabulary == single.vocabulary, "file \(index)", sourceLocation: sourceLocation)
+            #expect(shared.diagnostics == single.diagnostics, "file \(index)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Edits a partner makes: a line added high up (every later concept moves down), a
+    /// definition revised, a label made outdated, a concept removed and one added.
+    static let edits: [[(String, String)]] = [
+        [("<concept id=\"stagementor\"", "<concept id=\"stagementor\" top=\"true\"")],
+        [
+            ("</prefLabel>\n", "</prefLabel>\n    <altLabel>extra synoniem</altLabel>\n"),
+            ("<changeNote date=\"2025-09-01\">Vervangen", "<changeNote date=\"2025-09-01\">Eerder vervangen"),
+        ],
+        [
+            (
+                "  <concept id=\"stagebegeleider\" deprecated=\"true\" replacedBy=\"werkplekbegeleider\">\n"
+                    + "    <prefLabel plural=\"stagebegeleiders\">stagebegeleider</prefLabel>\n"
+                    + "    <changeNote date=\"2025-09-01\">Vervangen door werkplekbegeleider.</changeNote>\n  </concept>\n",
+                "  <concept id=\"nieuw\">\n    <prefLabel>nieuw begrip</prefLabel>\n\n\n  </concept>\n"
+            )
+        ],
+    ]
+
+    @Test func versionsReadTogetherAreWhatTheyAreAlone() {
+        let sources =
+            [(path: "base.xml", bytes: PieceReaderTests.fixtureBytes)]
+            + Self.edits.enumerated().map { (path: "v\($0.offset).xml", bytes: Self.version($0.element)) }
+        Self.expectSameAsAlone(sources)
+    }
+
+    /// How many parts of each file were read there (not taken from an earlier file).
+    static func partsRead(_ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts()) -> [Int] {
+        let read = SharedReader.read(sources, after: earlier).parts
+        return read.files.suffix(sources.count).map { $0.parts.count { $0 != nil } }
+    }
+
+    @Test func whatVersionsHaveInCommonIsReadOnce() throws {
+        let files = [PieceReaderTests.fixtureBytes, Self.version(Self.edits[1])]
+        let parts = try #require(FileLayout(files[1])).partCount
+        #expect(parts > 20)
+        let read = Self.partsRead([("a.xml", files[0]), ("b.xml", files[1])])
+        #expect(read[0] == parts, "the first file reads everything")
+        #expect(read[1] >= 1 && read[1] <= 2, "only the changed concepts are read again")
+    }
+
+    @Test func aDifferentStartSharesNothing() throws {
+        // The root's language is inherited by every label without one: the same bytes say something else.
+        let english = Self.version([("xml:lang=\"nl\"", "xml:lang=\"en\"")])
+        let sources = [("nl.xml", PieceReaderTests.fixtureBytes), ("en.xml", english)]
+        #expect(Self.partsRead(sources)[1] == (try #require(FileLayout(english))).partCount)
+        Self.expectSameAsAlone(sources)
+    }
+
+    @Test func theCanonicalWritingOfAVocabularyIsNotReadAgain() throws {
+        // Written by hand: no blank lines between concepts, the root's attributes on two lines.
+        let handWritten = Array(
+            Self.fixtureText.replacingOccurrences(of: "</concept>\n\n", with: "</concept>\n")
+                .replacingOccurrences(of: "format=\"1\" id=", with: "format=\"1\"\n  id=").utf8)
+        let vocabulary = try #require(VocabularyLoader.read(bytes: handWritten, path: "a.xml").vocabulary)
+        let written = VocabularyWriter.bytes(for: vocabulary)
+        #expect(written != handWritten, "the layouts differ")
+        let earlier = SharedReader.read([("a.xml", handWritten)]).parts
+        let again = SharedReader.read([("written.xml", written)], after: earlier)
+        #expect(again.parts.files[1].parts.count { $0 != nil } == 0)
+        #expect(again.reads[0].vocabulary == VocabularyLoader.read(bytes: written, path: "written.xml").vocabulary)
+    }
+
+    @Test(arguments: [
+        ("<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" id=\"a\" version=\"1\" xml:lang=\"nl\">", true),
+        (
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- x -->\n<vocabulary\n  id=\"b\" xml:lang='nl' xmlns=\"urn:vaktaal:vocabulary:1\">",
+            true
+        ),
+        ("<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" id=\"a\" xml:lang=\"en\">", false),
+        ("<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" xmlns:x=\"urn:x\" id=\"a\" xml:lang=\"nl\">", false),
+        ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" xml:lang=\"nl\">", false),
+    ])
+    func theContextIsTheEncodingNamespacesAndLanguage(_ start: String, _ same: Bool) throws {
+        let reference =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" xml:lang=\"nl\">"
+        let context = { (text: String) in ReadingContext(Array(text.utf8), rootEnd: text.utf8.count) }
+        #expect(try #require(context(start)) == context(reference) || !same)
+        #expect(context(start) != context(reference) || same)
+    }
+
+    @Test(arguments: [0, 1])
+    func aProblemInAnyVersionGivesTheDiagnosticsOfReadingAlone(_ broken: Int) {
+        let problem = Self.version([("<concept id=\"stagementor\"", "<concept id=\"stagementor\" bogus=\"1\"")])
+        var sources = [
+            (path: "a.xml", bytes: PieceReaderTests.fixtureBytes), (path: "b.xml", bytes: PieceReaderTests.fixtureBytes),
+        ]
+        sources[broken].bytes = problem
+        Self.expectSameAsAlone(sources)
+        #expect(SharedReader.read(sources).reads[broken].diagnostics.count == 1)
+    }
+
+    @Test func commentsAndElementsBetweenConceptsStayWithTheirFile() {
+        let decorated = Self.version([
+            (
+                "</concept>\n\n  <concept id=\"instituutsopleider\"",
+                "</concept>\n  <!-- eigen opmerking -->\n  <concept id=\"instituutsopleider\""
+            ),
+            ("<concept id=\"stagementor\"", "<!-- </concept>\n  <concept id=\"x\"> -->\n  <concept id=\"stagementor\""),
+        ])
+        Self.expectSameAsAlone([("a.xml", PieceReaderTests.fixtureBytes), ("b.xml", decorated), ("c.xml", decorated)])
+    }
+
+    @Test func generatedVersionsReadTogetherAreWhatTheyAreAlone() async {
+        await propertyCheck(count: 40, input: Generated.vocabulary, Generated.edits, Generated.style) {
+            vocabulary, edits, style in
+            let base = Generated.xml(vocabulary, .plain)
+            let changed = Generated.xml(Generated.edited(vocabulary, edits), .plain)
+            let restyled = Generated.xml(Generated.edited(vocabulary, edits), style)
+            Self.expectSameAsAlone(
+                [("base.xml", base), ("changed.xml", changed), ("restyled.xml", restyled)].map {
+                    (path: $0.0, bytes: Array($0.1.utf8))
+                })
+        }
+    }
+}
+
+/// Where a file is cut between concepts.
+@Suite struct ConceptCutsTests {
+    static func cuts(_ body: String) -> (lines: [Int], oneConcept: [Bool]) {
+        let text = vocabularyXML(body)
+        let bytes = Array(text.utf8)
+        guard let cuts = ConceptCuts(bytes) else { return ([], []) }
+        let lines = cuts.offsets.map { offset in bytes[..<offset].count(where: { $0 == 10 }) + 1 }
+        return (lines, cuts.holdsOneConcept)
+    }
+
+    static let concept = "  <concept id=\"a\">\n    <prefLabel>a</prefLabel>\n  </concept>"
+
+    @Test(arguments: [
+        // Concepts on their own lines are cut before each but the first (the file's start).
+        ("\(concept)\n\(concept)\n\n\(concept)", [6, 10], [true, false]),
+        // Not in a comment, CDATA section or processing instruction; not after a comment.
+        ("\(concept)\n<!-- </concept>\n  <concept id=\"x\"> -->\n\(concept)", [], []),
+        ("\(concept)\n  <!-- note -->\n\(concept)\n\(concept)", [10], [false]),
+        ("\(concept)\n\(concept)<?pi </concept>\n<concept ?>\n\(concept)", [6], [false]),
+        // Not where a concept starts on the line of the one before, nor for other elements.
+        ("\(concept)<concept id=\"b\"/>\n\(concept)", [], []),
+        ("\(concept)\n  <conceptual/>\n\(concept)", [], []),
+    ])
+    func cutsFallBetweenConceptsOnly(_ body: String, _ lines: [Int], _ oneConcept: [Bool]) {
+        let found = Self.cuts(body)
+        #expect(found.lines == lines)
+        #expect(found.oneConcept == oneConcept)
+    }
+}
