@@ -59,7 +59,7 @@ public struct LineIndex {
         var index = range.lowerBound
         while index + 8 <= range.upperBound {
             let word = load(at: index)
-            count -= (word & ~(word << 1) & Self.highBits).nonzeroBitCount
+            count -= Self.highBitCount(word & ~(word << 1) & Self.highBits)
             index += 8
         }
         for index in index..<range.upperBound where bytes[index] & 0xC0 == 0x80 { count -= 1 }
@@ -75,7 +75,7 @@ public struct LineIndex {
         while index + 8 <= range.upperBound {
             let word = load(at: index)
             if Self.zeroBytes(word ^ Self.carriageReturns) == 0 {
-                count += Self.zeroBytes(word ^ Self.lineFeeds).nonzeroBitCount
+                count += Self.highBitCount(Self.zeroBytes(word ^ Self.lineFeeds))
                 // A `\n` first in the word ends the line with the `\r` before it, counted already.
                 if word & 0xFF == 0x0A, index > 0, bytes[index - 1] == 0x0D { count -= 1 }
                 index += 8
@@ -105,6 +105,12 @@ public struct LineIndex {
     /// the shorter test for whether there is one).
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowSevenBits) &+ lowSevenBits) | word | lowSevenBits)
+    }
+
+    /// How many bytes of `mask` have their high bit set, where no other bit is: a multiply
+    /// adds them up in the top byte (cheaper than a population count without the instruction).
+    private static func highBitCount(_ mask: UInt64) -> Int {
+        Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// The eight bytes from `index`, the first in the lowest byte.

@@ -42,15 +42,18 @@ public enum VocabularyWriter {
         var rootAttributes: [(name: String, value: String)] = [("xmlns", vocabularyNamespace)]
         rootAttributes += namespaces.declarations.map { ("xmlns:\($0.prefix)", $0.uri) }
         rootAttributes += [("format", vocabulary.format), ("id", vocabulary.id), ("uri", vocabulary.uri)]
-        rootAttributes += optional("scheme", vocabulary.schemeURI)
-        rootAttributes += optional("version", vocabulary.version) + optional("modified", vocabulary.modified)
-        rootAttributes += optional("xml:lang", vocabulary.defaultLanguage)
-        rootAttributes += namespaces.attributes(vocabulary.extensionAttributes)
+        rootAttributes.add("scheme", vocabulary.schemeURI)
+        rootAttributes.add("version", vocabulary.version)
+        rootAttributes.add("modified", vocabulary.modified)
+        rootAttributes.add("xml:lang", vocabulary.defaultLanguage)
+        rootAttributes.add(vocabulary.extensionAttributes, namespaces)
         writer.startElement("vocabulary", attributes: rootAttributes)
         for comment in vocabulary.headerComments { writer.comment(comment) }
         for kind in MetadataKind.allCases {
             for entry in vocabulary.metadata(kind) {
-                let attributes = optional("xml:lang", entry.declaredLanguage) + namespaces.attributes(entry.extensionAttributes)
+                var attributes: [(name: String, value: String)] = []
+                attributes.add("xml:lang", entry.declaredLanguage)
+                attributes.add(entry.extensionAttributes, namespaces)
                 writer.element(kind.rawValue, attributes: attributes, text: entry.text)
             }
         }
@@ -77,9 +80,11 @@ public enum VocabularyWriter {
     private static func write(_ concept: Concept, into writer: inout XMLWriter, namespaces: NamespaceTable) {
         for comment in concept.leadingComments { writer.comment(comment) }
         var attributes: [(name: String, value: String)] = [("id", concept.id)]
-        attributes += flag("top", concept.isTopConcept) + flag("deprecated", concept.isDeprecated)
-        attributes += optional("replacedBy", concept.replacedBy) + optional("modified", concept.modified)
-        attributes += namespaces.attributes(concept.extensionAttributes)
+        attributes.add("top", flag: concept.isTopConcept)
+        attributes.add("deprecated", flag: concept.isDeprecated)
+        attributes.add("replacedBy", concept.replacedBy)
+        attributes.add("modified", concept.modified)
+        attributes.add(concept.extensionAttributes, namespaces)
         writer.startElement("concept", attributes: attributes)
         for comment in concept.innerComments { writer.comment(comment) }
         for kind in LabelKind.allCases {
@@ -91,7 +96,8 @@ public enum VocabularyWriter {
         for kind in NoteKind.allCases where kind != .source { write(concept.notes, of: kind, into: &writer, namespaces) }
         for kind in RelationKind.allCases {
             for relation in concept.relations where relation.kind == kind {
-                let attributes = [("ref", relation.reference)] + namespaces.attributes(relation.extensionAttributes)
+                var attributes: [(name: String, value: String)] = [("ref", relation.reference)]
+                attributes.add(relation.extensionAttributes, namespaces)
                 writer.element(kind.rawValue, attributes: attributes)
             }
         }
@@ -102,7 +108,9 @@ public enum VocabularyWriter {
                 case .uri(let uri): target = ("uri", uri)
                 case .reference(let reference): target = ("ref", reference)
                 }
-                writer.element(kind.rawValue, attributes: [target] + namespaces.attributes(mapping.extensionAttributes))
+                var attributes = [target]
+                attributes.add(mapping.extensionAttributes, namespaces)
+                writer.element(kind.rawValue, attributes: attributes)
             }
         }
         write(concept.notes, of: .source, into: &writer, namespaces)
@@ -114,30 +122,50 @@ public enum VocabularyWriter {
 
     private static func write(_ notes: [Note], of kind: NoteKind, into writer: inout XMLWriter, _ namespaces: NamespaceTable) {
         for note in notes where note.kind == kind {
-            let attributes =
-                optional("xml:lang", note.declaredLanguage) + optional("date", note.date)
-                + namespaces.attributes(note.extensionAttributes)
+            var attributes: [(name: String, value: String)] = []
+            attributes.add("xml:lang", note.declaredLanguage)
+            attributes.add("date", note.date)
+            attributes.add(note.extensionAttributes, namespaces)
             writer.element(note.kind.rawValue, attributes: attributes, text: note.text)
         }
     }
 
     private static func labelAttributes(_ label: Label, _ namespaces: NamespaceTable) -> [(name: String, value: String)] {
-        optional("xml:lang", label.declaredLanguage) + list("plural", label.plurals) + list("forms", label.forms)
-            + flag("abbreviation", label.isAbbreviation) + flag("caseSensitive", label.isCaseSensitive)
-            + optional("since", label.since) + optional("reason", label.reason)
-            + optional("severity", label.severity?.rawValue) + list("exceptions", label.exceptions)
-            + namespaces.attributes(label.extensionAttributes)
+        var attributes: [(name: String, value: String)] = []
+        attributes.add("xml:lang", label.declaredLanguage)
+        attributes.add("plural", list: label.plurals)
+        attributes.add("forms", list: label.forms)
+        attributes.add("abbreviation", flag: label.isAbbreviation)
+        attributes.add("caseSensitive", flag: label.isCaseSensitive)
+        attributes.add("since", label.since)
+        attributes.add("reason", label.reason)
+        attributes.add("severity", label.severity?.rawValue)
+        attributes.add("exceptions", list: label.exceptions)
+        attributes.add(label.extensionAttributes, namespaces)
+        return attributes
+    }
+}
+
+/// Attributes added one by one to one list (building them from small lists joined together
+/// cost an allocation for each).
+extension Array where Element == (name: String, value: String) {
+    fileprivate mutating func add(_ name: String, _ value: String?) {
+        if let value { append((name, value)) }
     }
 
-    private static func optional(_ name: String, _ value: String?) -> [(name: String, value: String)] {
-        value.map { [(name, $0)] } ?? []
+    fileprivate mutating func add(_ name: String, flag: Bool) {
+        if flag { append((name, "true")) }
     }
 
-    private static func flag(_ name: String, _ value: Bool) -> [(name: String, value: String)] {
-        value ? [(name, "true")] : []
+    fileprivate mutating func add(_ name: String, list values: [String]) {
+        if values.count == 1 {
+            append((name, values[0]))
+        } else if !values.isEmpty {
+            append((name, values.joined(separator: "; ")))
+        }
     }
 
-    private static func list(_ name: String, _ values: [String]) -> [(name: String, value: String)] {
-        values.isEmpty ? [] : [(name, values.joined(separator: "; "))]
+    fileprivate mutating func add(_ extensionAttributes: [ExtensionAttribute], _ namespaces: NamespaceTable) {
+        if !extensionAttributes.isEmpty { self += namespaces.attributes(extensionAttributes) }
     }
 }

@@ -72,37 +72,49 @@ struct ConceptCuts {
         var index = start
         while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let rest = UnsafeBufferPointer(rebasing: buffer[at...])
-            var cut: Int?
-            if let after = afterConceptEnd, isConceptStartTag(rest) { cut = lineStart(buffer, before: at, notBefore: after) }
-            if let cut {
-                cuts.append(cut)
-                holdsOneConcept.append(true)
-            } else if afterConceptEnd != nil, !holdsOneConcept.isEmpty {
-                // Something other than the next concept follows a concept: its part holds more.
-                holdsOneConcept[holdsOneConcept.count - 1] = false
+            if let after = afterConceptEnd {
+                if isConceptStartTag(buffer, at), let cut = lineStart(buffer, before: at, notBefore: after) {
+                    cuts.append(cut)
+                    holdsOneConcept.append(true)
+                } else if !holdsOneConcept.isEmpty {
+                    // Something other than the next concept follows a concept: its part holds more.
+                    holdsOneConcept[holdsOneConcept.count - 1] = false
+                }
             }
-            if rest.starts(with: "<!--".utf8) {
-                guard let end = search("-->", in: buffer, from: at + 4, limit: count) else { break }
-                index = end + 3
-                afterConceptEnd = nil
-            } else if rest.starts(with: "<![CDATA[".utf8) {
-                guard let end = search("]]>", in: buffer, from: at + 9, limit: count) else { break }
-                index = end + 3
-                afterConceptEnd = nil
-            } else if rest.starts(with: "<?".utf8) {
-                guard let end = search("?>", in: buffer, from: at + 2, limit: count) else { break }
-                index = end + 2
-                afterConceptEnd = nil
-            } else if rest.starts(with: "</concept>".utf8) {
+            afterConceptEnd = nil
+            let skipped: (end: StaticString, from: Int)? =
+                if has("<!--", in: buffer, at: at) {
+                    ("-->", at + 4)
+                } else if has("<![CDATA[", in: buffer, at: at) {
+                    ("]]>", at + 9)
+                } else if has("<?", in: buffer, at: at) {
+                    ("?>", at + 2)
+                } else {
+                    nil
+                }
+            if let skipped {
+                guard let end = search(skipped.end, in: buffer, from: skipped.from, limit: count) else { break }
+                index = end + skipped.end.utf8CodeUnitCount
+            } else if has("</concept>", in: buffer, at: at) {
                 index = at + 10
                 afterConceptEnd = index
             } else {
-                afterConceptEnd = nil
                 index = at + 1
             }
         }
         return (cuts, holdsOneConcept)
+    }
+
+    /// Whether `buffer` has `literal` at `offset`.
+    private static func has(_ literal: StaticString, in buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        return buffer.count - offset >= length && memcmp(buffer.baseAddress! + offset, literal.utf8Start, length) == 0
+    }
+
+    /// Whether a `concept` start tag begins at `offset`.
+    private static func isConceptStartTag(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        has("<concept", in: buffer, at: offset) && buffer.count > offset + 8
+            && (isSpace(buffer[offset + 8]) || buffer[offset + 8] == UInt8(ascii: ">"))
     }
 
     /// The start of the line of `position` when only white space stands between `notBefore`
@@ -119,11 +131,6 @@ struct ConceptCuts {
             index -= 1
         }
         return lineStart
-    }
-
-    /// Whether `bytes` start with a `concept` start tag.
-    private static func isConceptStartTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count > 8 && bytes.starts(with: "<concept".utf8) && (isSpace(bytes[8]) || bytes[8] == UInt8(ascii: ">"))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }

@@ -17,18 +17,18 @@ enum ReadBack {
         let read = SharedReader.read(files.map { (path: $0.fileName, bytes: $0.bytes) }, after: read).reads
         let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
-        let differences = self.differences(vocabularies, VocabularySet(read.compactMap(\.vocabulary)))
+        let differences = self.differences(vocabularies, read.compactMap(\.vocabulary))
         guard differences.isEmpty else { throw .resultNotReadable(problems: differences) }
         return files
     }
 
     /// What the vocabularies read back say differently: compared as written (in the order
     /// the writer puts things), and where that differs, by content.
-    private static func differences(_ vocabularies: [Vocabulary], _ readBack: VocabularySet) -> [String] {
-        guard readBack.vocabularies.count == vocabularies.count else { return ["a scheme is missing when read back"] }
+    private static func differences(_ vocabularies: [Vocabulary], _ readBack: [Vocabulary]) -> [String] {
+        guard readBack.count == vocabularies.count else { return ["a scheme is missing when read back"] }
         var problems: [String] = []
         var suspects: [(scheme: Int, index: Int)] = []
-        for (schemeIndex, (written, read)) in zip(vocabularies, readBack.vocabularies).enumerated() {
+        for (schemeIndex, (written, read)) in zip(vocabularies, readBack).enumerated() {
             if SchemeContent(written) != SchemeContent(read) { problems.append("scheme '\(written.id)' reads back otherwise") }
             guard written.concepts.count == read.concepts.count else {
                 problems.append(
@@ -43,7 +43,8 @@ enum ReadBack {
             suspects += mismatches.compactMap { $0 }.map { (schemeIndex, $0) }
         }
         guard !suspects.isEmpty, problems.isEmpty else { return problems }
-        let original = VocabularySet(vocabularies)
+        // Only concepts that are not written alike are compared by content, which needs the sets.
+        let (original, readBack) = (VocabularySet(vocabularies), VocabularySet(readBack))
         var offsets: [Int] = []
         var offset = 0
         for vocabulary in vocabularies {
