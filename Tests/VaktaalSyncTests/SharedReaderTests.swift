@@ -1,13 +1,15 @@
 import PropertyBased
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
 
 @testable import VaktaalSync
 
 /// Versions read together give exactly what each gives read alone, positions and
 /// diagnostics included, while what they have in common is read once.
 @Suite struct SharedReaderTests {
-    static let fixtureText = String(decoding: PieceReaderTests.fixtureBytes, as: UTF8.self)
+    static let fixtureBytes = FileBytes.read(fixtureVocabularyFolder + "/lerarenopleiding.xml") ?? []
+    static let fixtureText = String(decoding: fixtureBytes, as: UTF8.self)
 
     /// The fixture with `edits` applied, each replacing the first occurrence of a text.
     static func version(_ edits: [(String, String)]) -> [UInt8] {
@@ -57,7 +59,7 @@ import VaktaalCore
 
     @Test func versionsReadTogetherAreWhatTheyAreAlone() {
         let sources =
-            [(path: "base.xml", bytes: PieceReaderTests.fixtureBytes)]
+            [(path: "base.xml", bytes: Self.fixtureBytes)]
             + Self.edits.enumerated().map { (path: "v\($0.offset).xml", bytes: Self.version($0.element)) }
         Self.expectSameAsAlone(sources)
     }
@@ -69,7 +71,7 @@ import VaktaalCore
     }
 
     @Test func whatVersionsHaveInCommonIsReadOnce() throws {
-        let files = [PieceReaderTests.fixtureBytes, Self.version(Self.edits[1])]
+        let files = [Self.fixtureBytes, Self.version(Self.edits[1])]
         let parts = try #require(FileLayout(files[1])).partCount
         #expect(parts > 20)
         let read = Self.partsRead([("a.xml", files[0]), ("b.xml", files[1])])
@@ -80,7 +82,7 @@ import VaktaalCore
     @Test func aDifferentStartSharesNothing() throws {
         // The root's language is inherited by every label without one: the same bytes say something else.
         let english = Self.version([("xml:lang=\"nl\"", "xml:lang=\"en\"")])
-        let sources = [("nl.xml", PieceReaderTests.fixtureBytes), ("en.xml", english)]
+        let sources = [("nl.xml", Self.fixtureBytes), ("en.xml", english)]
         #expect(Self.partsRead(sources)[1] == (try #require(FileLayout(english))).partCount)
         Self.expectSameAsAlone(sources)
     }
@@ -121,7 +123,7 @@ import VaktaalCore
     func aProblemInAnyVersionGivesTheDiagnosticsOfReadingAlone(_ broken: Int) {
         let problem = Self.version([("<concept id=\"stagementor\"", "<concept id=\"stagementor\" bogus=\"1\"")])
         var sources = [
-            (path: "a.xml", bytes: PieceReaderTests.fixtureBytes), (path: "b.xml", bytes: PieceReaderTests.fixtureBytes),
+            (path: "a.xml", bytes: Self.fixtureBytes), (path: "b.xml", bytes: Self.fixtureBytes),
         ]
         sources[broken].bytes = problem
         Self.expectSameAsAlone(sources)
@@ -136,7 +138,7 @@ import VaktaalCore
             ),
             ("<concept id=\"stagementor\"", "<!-- </concept>\n  <concept id=\"x\"> -->\n  <concept id=\"stagementor\""),
         ])
-        Self.expectSameAsAlone([("a.xml", PieceReaderTests.fixtureBytes), ("b.xml", decorated), ("c.xml", decorated)])
+        Self.expectSameAsAlone([("a.xml", Self.fixtureBytes), ("b.xml", decorated), ("c.xml", decorated)])
     }
 
     @Test func generatedVersionsReadTogetherAreWhatTheyAreAlone() async {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs every rule of `vaktaal check` over a loaded folder.
 public enum VocabularyChecker {
     /// Every rule, errors first. A test keeps this list complete.
@@ -37,10 +35,7 @@ public enum VocabularyChecker {
     ///
     /// The rules read one immutable set, so they run in parallel on all cores.
     public static func check(_ loaded: LoadedVocabulary) -> [Finding] {
-        let results = ResultSlots<[Finding]>(count: checks.count)
-        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
-            results.store(checks[index].check(loaded.set), at: index)
-        }
-        return (loaded.diagnostics + results.values.joined()).sorted()
+        let results = Parallel.mapEach(checks.count) { checks[$0].check(loaded.set) }
+        return (loaded.diagnostics + results.joined()).sorted()
     }
 }

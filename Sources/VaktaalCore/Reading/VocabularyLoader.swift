@@ -92,12 +92,18 @@ public enum VocabularyLoader {
         return read(bytes: bytes, path: file)
     }
 
-    /// Reads one file's bytes; `path` is used in positions.
+    /// Reads one file's bytes; `path` is used in positions. A large file is read in pieces
+    /// on all cores (``PieceReader``), with the same result.
+    public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+        PieceReader.read(bytes: bytes, path: path)
+    }
+
+    /// Reads one file's bytes at once, on one core.
     ///
     /// The model needs the positions of elements only, so the file is parsed without those
     /// of attributes and text; a file with something to report is parsed again with all of
     /// them, so that every finding points at its attribute or text.
-    public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+    static func readWhole(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         let quick = read(bytes: bytes, path: path, positions: .startTags)
         let isMalformed = quick.diagnostics.count == 1 && quick.diagnostics[0].rule == ReaderRule.malformedXML.id
         return quick.diagnostics.isEmpty || isMalformed ? quick : read(bytes: bytes, path: path, positions: .all)

@@ -10,7 +10,7 @@ import VaktaalText
 /// lines standing in for the others, so every position is the file's, and the result is
 /// what reading it alone gives.
 ///
-/// Any diagnostic reads the files on their own instead (with ``PieceReader``), so results
+/// Any diagnostic reads the files on their own instead, so results
 /// and diagnostics are exactly what reading the files one by one gives.
 enum SharedReader {
     typealias Read = (vocabulary: Vocabulary?, diagnostics: [Finding])
@@ -26,7 +26,7 @@ enum SharedReader {
         for (source, layout) in zip(sources, layouts) {
             let borrowed = memory.borrow(for: source.bytes, layout)
             let document = borrowed.contains { $0 != nil } ? layout!.document(source.bytes, leavingOut: borrowed) : source.bytes
-            let read = PieceReader.read(bytes: document, path: source.path)
+            let read = VocabularyLoader.read(bytes: document, path: source.path)
             guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
             guard let layout else {
                 memory.files.append(ReadParts.File(bytes: source.bytes, layout: nil, concepts: [], parts: []))
@@ -66,7 +66,7 @@ enum SharedReader {
 
     /// Every source read on its own.
     private static func alone(_ sources: [(path: String, bytes: [UInt8])]) -> [Read] {
-        sources.map { PieceReader.read(bytes: $0.bytes, path: $0.path) }
+        sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }
     }
 }
 

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import VaktaalCore
 
 /// The rules of `vaktaal check` that make a vocabulary invalid, run on a merge result.
@@ -7,12 +5,7 @@ enum ErrorChecks {
     /// The error rules, or only those named.
     static func run(_ set: VocabularySet, rules: Set<RuleID>? = nil) -> [Finding] {
         let checks = VocabularyChecker.checks.filter { $0.severity == .error && rules?.contains($0.rule) != false }
-        let results = Mutex<[[Finding]]>(Array(repeating: [], count: checks.count))
-        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
-            let findings = checks[index].check(set)
-            results.withLock { $0[index] = findings }
-        }
-        return results.withLock { Array($0.joined()) }.filter { $0.severity == .error }
+        return Parallel.mapEach(checks.count) { checks[$0].check(set) }.joined().filter { $0.severity == .error }
     }
 }
 

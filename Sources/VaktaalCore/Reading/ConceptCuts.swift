@@ -10,17 +10,17 @@
 /// space between them, outside comments, CDATA sections and processing instructions.
 ///
 /// Found in one pass over the file that jumps from `<` to `<`.
-struct ConceptCuts {
+package struct ConceptCuts {
     /// Where the root element's start tag ends (after its `>`).
-    let rootEnd: Int
+    package let rootEnd: Int
     /// The offsets of the cuts, in order, each the start of a line.
-    let offsets: [Int]
+    package let offsets: [Int]
     /// For each cut, whether the part from it to the next cut is one concept element and
     /// white space (no comment, text or other element after the concept).
-    let holdsOneConcept: [Bool]
+    package let holdsOneConcept: [Bool]
 
     /// The cuts of a file; `nil` when it has no root element with content.
-    init?(_ bytes: [UInt8]) {
+    package init?(_ bytes: [UInt8]) {
         guard let rootEnd = Self.rootStartTagEnd(bytes) else { return nil }
         self.rootEnd = rootEnd
         (offsets, holdsOneConcept) = bytes.withUnsafeBufferPointer { Self.scan($0, from: rootEnd) }

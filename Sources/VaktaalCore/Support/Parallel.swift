@@ -2,9 +2,9 @@ import Dispatch
 import Synchronization
 
 /// Work spread over all cores in a few large chunks, results in order.
-enum Parallel {
+package enum Parallel {
     /// `transform` of `0..<count`, computed in parallel chunks.
-    static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+    package static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
         let chunkCount = count < 2_000 ? 1 : min(16, max(1, count / 1_000))
         guard chunkCount > 1 else { return (0..<count).map(transform) }
         let slots = Mutex<[[Value]]>(Array(repeating: [], count: chunkCount))
@@ -17,7 +17,7 @@ enum Parallel {
     }
 
     /// `transform` of `0..<count`, each item a task of its own (for a few large items).
-    static func mapEach<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+    package static func mapEach<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
         let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let value = transform(index)
@@ -29,7 +29,7 @@ enum Parallel {
     }
 
     /// Runs two pieces of work at once and returns both results.
-    static func both<First: Sendable, Second: Sendable>(
+    package static func both<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
         let results = Mutex<(First?, Second?)>((nil, nil))

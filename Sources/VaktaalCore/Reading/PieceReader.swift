@@ -1,5 +1,4 @@
 import Foundation
-import VaktaalCore
 import VaktaalText
 
 /// Reads a large vocabulary file in pieces on all cores: the file is cut between two
@@ -9,7 +8,7 @@ import VaktaalText
 ///
 /// Any doubt (a piece with a diagnostic, metadata outside the first piece, no place to cut)
 /// reads the whole file at once instead, so the result and every diagnostic are exactly
-/// what ``VocabularyLoader/read(bytes:path:)`` gives.
+/// what reading it at once gives.
 enum PieceReader {
     /// Files smaller than this are read at once.
     static let smallestToCut = 1 << 22
@@ -20,7 +19,7 @@ enum PieceReader {
         smallest: Int = smallestToCut
     ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces) else {
-            return VocabularyLoader.read(bytes: bytes, path: path)
+            return VocabularyLoader.readWhole(bytes: bytes, path: path)
         }
         let starts = [0] + cuts
         let ends = cuts + [bytes.count]
@@ -39,14 +38,14 @@ enum PieceReader {
                 piece += bytes[starts[index]..<ends[index]]
             }
             if index < starts.count - 1 { piece += Array("\n</vocabulary>\n".utf8) }
-            return VocabularyLoader.read(bytes: piece, path: path)
+            return VocabularyLoader.readWhole(bytes: piece, path: path)
         }
         guard var vocabulary = results[0].vocabulary, results.allSatisfy({ $0.diagnostics.isEmpty }) else {
-            return VocabularyLoader.read(bytes: bytes, path: path)
+            return VocabularyLoader.readWhole(bytes: bytes, path: path)
         }
         for result in results.dropFirst() {
             guard let part = result.vocabulary, part.metadata.isEmpty, part.extensions.isEmpty, part.headerComments.isEmpty
-            else { return VocabularyLoader.read(bytes: bytes, path: path) }
+            else { return VocabularyLoader.readWhole(bytes: bytes, path: path) }
             vocabulary.concepts += part.concepts
             vocabulary.trailingComments = part.trailingComments
         }
