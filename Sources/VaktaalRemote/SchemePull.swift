@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 import VaktaalSync
 
@@ -39,21 +40,28 @@ public struct SchemePull: Sendable {
     ///   ``MergeError`` or ``FileWriteError``.
     public func run(client: ServiceClient = ServiceClient()) async throws -> PullOutcome {
         let pulled = PulledCopy(vocabularyFolder: folder)
-        let hasLocal = FileBytes.read(localFile) != nil
-        let base = try pulled.load(scheme: address.scheme)
-        let sentETag = hasLocal && base != nil ? pulled.etag(scheme: address.scheme) : nil
+        // Nothing is read before the service answers: an unchanged scheme (304) costs one request.
+        let hasLocal = FileManager.default.isReadableFile(atPath: localFile)
+        let hasBase = pulled.has(scheme: address.scheme)
+        let sentETag = hasLocal && hasBase ? pulled.etag(scheme: address.scheme) : nil
         guard case .fetched(let bytes, let etag) = try await client.fetch(address.schemeURL, ifNoneMatch: sentETag) else {
             return .upToDate
         }
-        let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
         guard hasLocal else {
+            let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
             try AtomicFile.write(bytes, to: localFile)
             try pulled.save(bytes, etag: etag, scheme: address.scheme)
             return .firstPull(concepts: theirs.vocabularies.reduce(0) { $0 + $1.concepts.count })
         }
-        let ours = try VocabularyInput.path(localFile).load(strict: true).set
-        let baseSet = base ?? VocabularySet([])
-        let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs)
+        // Base, ours and theirs are read together: what they have in common is read once.
+        let basePath = pulled.path(scheme: address.scheme)
+        let versions = try VocabularyInput.loadVersions(
+            sources: [
+                hasBase ? [(basePath, FileBytes.read(basePath))] : [], [(localFile, FileBytes.read(localFile))],
+                [(address.schemeURL, bytes)],
+            ], strict: true)
+        let (baseSet, ours, theirs) = (versions.versions[0].set, versions.versions[1].set, versions.versions[2].set)
+        let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)
         try result.write(to: localFile, oursFiles: [localFile])
         try pulled.save(bytes, etag: etag, scheme: address.scheme)
         return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs))

@@ -44,6 +44,20 @@ import Testing
         #expect(second.standardOutput.contains("up to date"))
     }
 
+    @Test func anUnchangedSchemeIsAnsweredBeforeAnythingLocalIsRead() async throws {
+        let (service, folder) = try await start()
+        defer { service.stop() }
+        #expect(try pull(service, into: folder).status == 0)
+        // Local work in progress that does not read yet, in the file and in the kept base:
+        // a 304 needs neither.
+        for path in [folder + "/t.xml", folder + "/.vaktaal/pulled/t.xml"] {
+            try "<vocabulary".write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let second = try pull(service, into: folder)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("up to date"))
+    }
+
     @Test func aLocalAdditionSurvivesAPullThatBringsInAChangeFromTheService() async throws {
         let (service, ours) = try await start()
         defer { service.stop() }

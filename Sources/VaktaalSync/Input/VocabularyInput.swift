@@ -192,6 +192,18 @@ extension VocabularyInput {
             case .failure(let error): gatheringError = error
             }
         }
+        let versions = try loadVersions(sources: sources, strict: strict)
+        if let gatheringError { throw gatheringError }
+        return versions
+    }
+
+    /// Reads versions given as files in memory (a file without bytes could not be read), each
+    /// version one or more files, as ``loadVersions(_:strict:workingFolder:)`` reads inputs.
+    ///
+    /// - Throws: ``VocabularyInputError/unreadable(_:)`` for the first version that does not read.
+    public static func loadVersions(sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool)
+        throws(VocabularyInputError) -> LoadedVersions
+    {
         let readable = sources.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
         let (reads, parts) = SharedReader.read(readable)
         var next = reads.makeIterator()
@@ -207,7 +219,6 @@ extension VocabularyInput {
             if vocabulary.hasUnreadableFiles || (strict && !errors.isEmpty) { throw .unreadable(errors) }
             loaded.append(vocabulary)
         }
-        if let gatheringError { throw gatheringError }
         return LoadedVersions(versions: loaded, parts: parts)
     }
 }

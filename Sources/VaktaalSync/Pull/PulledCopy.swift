@@ -22,11 +22,14 @@ public struct PulledCopy: Sendable {
     /// Where the last pulled version of a scheme is kept.
     public func path(scheme: String) -> String { "\(folder)/\(scheme).xml" }
 
+    /// Whether a scheme was pulled before.
+    public func has(scheme: String) -> Bool { FileManager.default.fileExists(atPath: path(scheme: scheme)) }
+
     /// The last pulled version of a scheme, `nil` before the first pull.
     ///
     /// - Throws: ``VocabularyInputError/unreadable(_:)`` when the kept copy does not read.
     public func load(scheme: String) throws(VocabularyInputError) -> VocabularySet? {
-        guard FileManager.default.fileExists(atPath: path(scheme: scheme)) else { return nil }
+        guard has(scheme: scheme) else { return nil }
         return try VocabularyInput.path(path(scheme: scheme)).load(strict: true).set
     }
 

@@ -13,30 +13,39 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
     }
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // Outdated labels are few: index them, then look every allowed form up once.
-        var outdated: [LabelSlot: [OutdatedForm]] = [:]
+        // Outdated labels are few: index them, then look every allowed form up once. The
+        // forms of one slot are chained through `next` in one list, not kept in a list each.
+        var outdated: [OutdatedForm] = []
+        var next: [Int] = []
+        var firstBySlot: [LabelSlot: Int] = [:]
+        firstBySlot.reserveCapacity(set.count)
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where !labels[index].kind.isAllowed {
                 labels[index].forEachForm { form in
-                    outdated[LabelSlot(labels[index].language, form), default: []].append(
+                    let slot = LabelSlot(labels[index].language, form)
+                    next.append(firstBySlot[slot] ?? -1)
+                    firstBySlot[slot] = outdated.count
+                    outdated.append(
                         OutdatedForm(key: key, label: index, form: form, isCaseSensitive: labels[index].isCaseSensitive))
                 }
             }
         }
         guard !outdated.isEmpty else { return [] }
-        let filter = FoldedFormFilter(outdated.keys.map(\.folded))
+        let filter = FoldedFormFilter(firstBySlot.keys.map(\.folded))
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where labels[index].kind.isAllowed {
                 labels[index].forEachForm { form in
                     guard filter.mayContain(form) else { return }
-                    for candidate in outdated[LabelSlot(labels[index].language, form)] ?? []
-                    where candidate.key != key
-                        && clashes[candidate.key]?[candidate.label] == nil
-                        && LabelComparison.clash(form, labels[index].isCaseSensitive, candidate.form, candidate.isCaseSensitive)
-                    {
+                    var candidateIndex = firstBySlot[LabelSlot(labels[index].language, form)] ?? -1
+                    while candidateIndex >= 0 {
+                        let candidate = outdated[candidateIndex]
+                        candidateIndex = next[candidateIndex]
+                        guard candidate.key != key, clashes[candidate.key]?[candidate.label] == nil,
+                            LabelComparison.clash(form, labels[index].isCaseSensitive, candidate.form, candidate.isCaseSensitive)
+                        else { continue }
                         clashes[candidate.key, default: [:]][candidate.label] = (key, labels[index].kind, form)
                     }
                 }
@@ -61,7 +70,9 @@ struct LabelSlot: Hashable {
 
     init(_ language: String, _ form: String) {
         self.language = language
-        folded = form.lowercased()
+        // Lowercasing makes a new string; a form without capitals or other scripts is its own.
+        folded =
+            form.utf8.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? form : form.lowercased()
     }
 }
 
