@@ -29,15 +29,21 @@ package struct TermMatcher: Sendable {
         var isNameVariant = false
     }
 
-    private var transitions = TransitionTable()
+    private var transitions: TransitionTable
     /// A bit per first-word hash (a Bloom filter of one function), about 16 bits a phrase so
     /// that it stays nearly empty yet in the cache: most words of a text start no label and
     /// are turned away here.
     private var firstWords: [UInt64]
     /// The word index mask of ``firstWords`` (its count less one; the count is a power of two).
     private let firstWordMask: Int
-    /// The candidates of each node, by node id (empty for nodes that end no phrase).
-    private var terminals: [[Candidate]] = [[]]
+    /// The candidates of all nodes in one list: those of a node are chained through
+    /// ``nextCandidate`` from ``firstCandidate``, in the order they were added (no list per node).
+    private var candidates: [Candidate] = []
+    private var nextCandidate: [Int32] = []
+    /// The first candidate of each node, by node id; -1 for nodes that end no phrase.
+    private var firstCandidate: [Int32] = [-1]
+    /// The last candidate of each node while the matcher is built, to add at the end of its chain.
+    private var lastCandidate: [Int32] = [-1]
     private var nodeCount: Int32 = 1
 
     /// Builds the matcher from the label forms of `entries` in `languages` (all when `nil`),
@@ -47,6 +53,8 @@ package struct TermMatcher: Sendable {
         while words < (entries.count + allowed.count) / 4, words < 1 << 18 { words <<= 1 }
         firstWords = [UInt64](repeating: 0, count: words)
         firstWordMask = words - 1
+        // About two transitions a form: sized once instead of grown and rehashed step by step.
+        transitions = TransitionTable(capacity: 2 * (entries.count + allowed.count))
         for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
             guard languages?.contains(entry.language) ?? true else { continue }
             insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
@@ -63,6 +71,7 @@ package struct TermMatcher: Sendable {
             }
         }
         for phrase in allowed { insert(phrase, target: .allowed, caseSensitive: false) }
+        lastCandidate = []
     }
 
     @inline(__always)
@@ -99,17 +108,26 @@ package struct TermMatcher: Sendable {
                     node = next
                 } else {
                     transitions.set(slot, nodeCount)
-                    terminals.append([])
+                    firstCandidate.append(-1)
+                    lastCandidate.append(-1)
                     node = nodeCount
                     nodeCount += 1
                 }
             }
         }
         guard valid, node != 0, !startsWithSpace else { return }
-        terminals[Int(node)].append(
+        let added = Int32(candidates.count)
+        candidates.append(
             Candidate(
                 target: target, key: String(decoding: key, as: UTF8.self), isCaseSensitive: caseSensitive,
                 isNameVariant: nameVariant))
+        nextCandidate.append(-1)
+        if lastCandidate[Int(node)] >= 0 {
+            nextCandidate[Int(lastCandidate[Int(node)])] = added
+        } else {
+            firstCandidate[Int(node)] = added
+        }
+        lastCandidate[Int(node)] = added
     }
 
     /// Appends the key text of `token` (``TokenKey/text(_:in:caseSensitive:)``) to `key`.
@@ -121,7 +139,9 @@ package struct TermMatcher: Sendable {
         case .space: key.append(0x20)
         case .punctuation: key.append(contentsOf: raw)
         case .word where caseSensitive: key.append(contentsOf: raw)
-        case .word where raw.allSatisfy({ $0 < 0x80 }): key.append(contentsOf: raw.lazy.map { $0 &- 0x41 < 26 ? $0 + 32 : $0 })
+        case .word where raw.allSatisfy({ $0 < 0x80 }):
+            key.reserveCapacity(key.count + raw.count)
+            for byte in raw { key.append(byte &- 0x41 < 26 ? byte + 32 : byte) }
         case .word: key.append(contentsOf: TokenKey.text(token, in: bytes, caseSensitive: false).utf8)
         }
     }
@@ -187,11 +207,15 @@ package struct TermMatcher: Sendable {
             firstWords[filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
             var node = transitions.value(Self.combine(0, firstHash))
         else { return nil }
-        var ends: [(node: Int32, end: Int)] = []
-        ends.reserveCapacity(4)
+        // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
+        var longest: (node: Int32, end: Int)?
+        var shorter: [(node: Int32, end: Int)] = []
         var token = first
         while true {
-            if terminals.withUnsafeBufferPointer({ !$0[Int(node)].isEmpty }) { ends.append((node, token.end)) }
+            if firstCandidate[Int(node)] >= 0 {
+                if let known = longest { shorter.append(known) }
+                longest = (node, token.end)
+            }
             guard token.end < end else { break }
             let next = Tokenizer.token(in: bytes, at: token.end, end: end)
             guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else {
@@ -200,12 +224,17 @@ package struct TermMatcher: Sendable {
             node = child
             token = next
         }
-        for (node, matchEnd) in ends.reversed() {
+        func match(_ node: Int32, endingAt matchEnd: Int) -> TermMatch? {
             // A term ends at a word boundary: the next character is no letter, mark or digit.
-            if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { continue }
-            if let target = verifiedTarget(node, bytes, first.start..<matchEnd) {
-                return TermMatch(range: first.start..<matchEnd, target: target)
+            if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
+            return verifiedTarget(node, bytes, first.start..<matchEnd).map {
+                TermMatch(range: first.start..<matchEnd, target: $0)
             }
+        }
+        guard let longest else { return nil }
+        if let found = match(longest.node, endingAt: longest.end) { return found }
+        for (node, matchEnd) in shorter.reversed() {
+            if let found = match(node, endingAt: matchEnd) { return found }
         }
         return nil
     }
@@ -213,8 +242,7 @@ package struct TermMatcher: Sendable {
     /// The candidate of `node` whose key the source text really gives (hashes can collide;
     /// case-sensitive labels must match as written). Allowed phrases win over outdated ones.
     private func verifiedTarget(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> MatchTarget? {
-        let candidates = terminals[Int(node)]
-        guard !candidates.isEmpty else { return nil }
+        guard firstCandidate[Int(node)] >= 0 else { return nil }
         var folded: String?
         var exact: String?
         func key(caseSensitive: Bool) -> String {
@@ -224,7 +252,10 @@ package struct TermMatcher: Sendable {
         }
         var best: MatchTarget?
         var nameVariant: MatchTarget?
-        for candidate in candidates {
+        var index = firstCandidate[Int(node)]
+        while index >= 0 {
+            let candidate = candidates[Int(index)]
+            index = nextCandidate[Int(index)]
             if let same = Self.asciiKey(of: range, in: bytes, equals: candidate.key, caseSensitive: candidate.isCaseSensitive) {
                 guard same else { continue }
             } else {

@@ -7,10 +7,13 @@ struct TransitionTable: Sendable {
     private var mask: Int
     private(set) var count = 0
 
-    init() {
-        keys = Array(repeating: 0, count: 16)
-        values = Array(repeating: -1, count: 16)
-        mask = 15
+    /// A table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
     }
 
     @inline(__always)
