@@ -9,45 +9,62 @@
 /// line of a `<concept` start tag that follows a `</concept>` end tag with nothing but white
 /// space between them, outside comments, CDATA sections and processing instructions.
 ///
-/// Found in one pass over the file that jumps from `<` to `<`.
+/// Found in one pass over the file that jumps from `<` to `<`. Each part between two cuts is
+/// also marked when it is nothing but one concept element and white space: then its bytes
+/// say the same wherever they stand in a file of the same start.
 package struct ConceptCuts {
     /// Where the root element's start tag ends (after its `>`).
     package let rootEnd: Int
     /// The offsets of the cuts, in order, each the start of a line.
     package let offsets: [Int]
-    /// For each cut, whether the part from it to the next cut is one concept element and
-    /// white space (no comment, text or other element after the concept).
-    package let holdsOneConcept: [Bool]
+    /// For each cut, whether the part from it to the next cut is only one concept element
+    /// and white space: its start tag opens it (not self-closed, declaring no namespace),
+    /// its one `</concept>` closes it, and no other concept tag, comment, text or element
+    /// stands in it or after it.
+    package let isConceptOnly: [Bool]
 
     /// The cuts of a file; `nil` when it has no root element with content.
     package init?(_ bytes: [UInt8]) {
         guard let rootEnd = Self.rootStartTagEnd(bytes) else { return nil }
         self.rootEnd = rootEnd
-        (offsets, holdsOneConcept) = bytes.withUnsafeBufferPointer { Self.scan($0, from: rootEnd) }
+        (offsets, isConceptOnly) = bytes.withUnsafeBufferPointer { Self.scan($0, from: rootEnd) }
     }
 
-    /// Where the root element's start tag ends (after its `>`), if the file has one that is not empty.
+    /// Where the root element's start tag ends (after its `>`), if the file has one that is
+    /// not empty: the first tag outside comments and processing instructions.
     private static func rootStartTagEnd(_ bytes: [UInt8]) -> Int? {
-        let limit = min(bytes.count, 1 << 16)
-        guard let start = find("<vocabulary", in: bytes, from: 0, limit: limit) else { return nil }
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = 0
+            while let at = search("<", in: buffer, from: index, limit: min(buffer.count, 1 << 16)) {
+                if has("<!--", in: buffer, at: at) {
+                    guard let end = search("-->", in: buffer, from: at + 4, limit: buffer.count) else { return nil }
+                    index = end + 3
+                } else if has("<?", in: buffer, at: at) {
+                    guard let end = search("?>", in: buffer, from: at + 2, limit: buffer.count) else { return nil }
+                    index = end + 2
+                } else {
+                    guard has("<vocabulary", in: buffer, at: at), let end = tagEnd(buffer, from: at) else { return nil }
+                    return buffer[end - 2] == UInt8(ascii: "/") ? nil : end
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Just after the `>` that ends the tag starting at `start`, quoted values passed over.
+    private static func tagEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var quote: UInt8?
-        for index in start..<bytes.count {
-            let byte = bytes[index]
+        for index in start..<buffer.count {
+            let byte = buffer[index]
             if let open = quote {
                 if byte == open { quote = nil }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 quote = byte
             } else if byte == UInt8(ascii: ">") {
-                return bytes[index - 1] == UInt8(ascii: "/") ? nil : index + 1
+                return index + 1
             }
         }
         return nil
-    }
-
-    private static func find(_ pattern: StaticString, in bytes: [UInt8], from: Int, limit: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            search(pattern, in: buffer, from: from, limit: limit)
-        }
     }
 
     /// The first occurrence of `pattern` in `buffer[from..<limit]`.
@@ -67,19 +84,35 @@ package struct ConceptCuts {
         guard let base = buffer.baseAddress else { return ([], []) }
         let count = buffer.count
         var cuts: [Int] = []
-        var holdsOneConcept: [Bool] = []
-        var afterConceptEnd: Int?  // just after the last `</concept>`, while nothing but tags of concepts followed
+        var isConceptOnly: [Bool] = []
+        var afterConceptEnd: Int?  // just after the last `</concept>`, while nothing but white space followed
+        var conceptEnds = 0  // `</concept>` tags in the current part
+        func spoilPart() {
+            if !isConceptOnly.isEmpty { isConceptOnly[isConceptOnly.count - 1] = false }
+        }
         var index = start
         while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if let after = afterConceptEnd {
-                if isConceptStartTag(buffer, at), let cut = lineStart(buffer, before: at, notBefore: after) {
-                    cuts.append(cut)
-                    holdsOneConcept.append(true)
-                } else if !holdsOneConcept.isEmpty {
-                    // Something other than the next concept follows a concept: its part holds more.
-                    holdsOneConcept[holdsOneConcept.count - 1] = false
+            let isConceptStart = isConceptStartTag(buffer, at)
+            if let after = afterConceptEnd, isConceptStart, let cut = lineStart(buffer, before: at, notBefore: after) {
+                cuts.append(cut)
+                conceptEnds = 0
+                // The part is one concept only when its start tag opens a concept of this format.
+                let opensConcept = tagEnd(buffer, from: at).map { end in
+                    buffer[end - 2] != UInt8(ascii: "/")
+                        && !contains("xmlns", in: UnsafeBufferPointer(rebasing: buffer[at..<end]))
                 }
+                isConceptOnly.append(opensConcept ?? false)
+                afterConceptEnd = nil
+                index = at + 1
+                continue
+            }
+            // Anything after a concept's end but the next concept, a second concept or an end
+            // tag written otherwise makes the part more than one concept.
+            if afterConceptEnd != nil || isConceptStart
+                || has("</concept", in: buffer, at: at) && !has("</concept>", in: buffer, at: at)
+            {
+                spoilPart()
             }
             afterConceptEnd = nil
             let skipped: (end: StaticString, from: Int)? =
@@ -96,13 +129,20 @@ package struct ConceptCuts {
                 guard let end = search(skipped.end, in: buffer, from: skipped.from, limit: count) else { break }
                 index = end + skipped.end.utf8CodeUnitCount
             } else if has("</concept>", in: buffer, at: at) {
+                conceptEnds += 1
+                if conceptEnds > 1 { spoilPart() }
                 index = at + 10
                 afterConceptEnd = index
             } else {
                 index = at + 1
             }
         }
-        return (cuts, holdsOneConcept)
+        return (cuts, isConceptOnly)
+    }
+
+    /// Whether `literal` occurs in `bytes`.
+    private static func contains(_ literal: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(literal, in: bytes, from: 0, limit: bytes.count) != nil
     }
 
     /// Whether `buffer` has `literal` at `offset`.

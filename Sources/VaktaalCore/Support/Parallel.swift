@@ -23,9 +23,8 @@ package enum Parallel {
             let value = transform(index)
             slots.withLock { $0[index] = value }
         }
-        let values = slots.withLock { $0 }
-        // Every slot is filled once concurrentPerform returns; the fallback only satisfies the types.
-        return values.enumerated().map { $1 ?? transform($0) }
+        // Every slot is filled once concurrentPerform returns.
+        return slots.withLock { $0 }.map { $0! }
     }
 
     /// Runs two pieces of work at once and returns both results.

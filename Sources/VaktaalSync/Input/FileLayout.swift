@@ -17,8 +17,8 @@ struct FileLayout: Sendable {
     let cuts: [Int]
     /// The 1-based line each cut starts.
     let lines: [Int]
-    /// Whether each part is one concept and white space.
-    let holdsOneConcept: [Bool]
+    /// Whether each part is only one concept and white space (``ConceptCuts/isConceptOnly``).
+    let isConceptOnly: [Bool]
     /// Per part, where its content ends: the part without the white space after its last element.
     let contentEnds: [Int]
     /// Per part, a hash of its content.
@@ -29,7 +29,7 @@ struct FileLayout: Sendable {
         guard let cuts = ConceptCuts(bytes), cuts.offsets.count >= 2 else { return nil }
         context = ReadingContext(bytes, rootEnd: cuts.rootEnd)
         self.cuts = cuts.offsets
-        holdsOneConcept = Array(cuts.holdsOneConcept.dropLast())
+        isConceptOnly = Array(cuts.isConceptOnly.dropLast())
         let partCount = cuts.offsets.count - 1
         var lines: [Int] = []
         var contentEnds: [Int] = []
@@ -69,22 +69,24 @@ struct FileLayout: Sendable {
 
     /// The document to read instead of the file when some parts are read elsewhere: its
     /// head, its other parts and its tail, with a line end for each line left out, so that
-    /// every position in it is the file's.
+    /// every position in it is the file's. The line ends put in are lone `\r`s: next to the
+    /// file's own line ends (which may be a lone `\r` too) they never pair up into one, and
+    /// a part starts with white space or `<`.
     func document(_ bytes: [UInt8], leavingOut left: [ReadParts.PartReference?]) -> [UInt8] {
         var document: [UInt8] = []
-        document.reserveCapacity(bytes.count / 8)
+        document.reserveCapacity(cuts[0] + (bytes.count - cuts[cuts.count - 1]))
         document += bytes[0..<cuts[0]]
         var skippedLines = 0
         for part in 0..<partCount {
             if left[part] != nil {
                 skippedLines += lines[part + 1] - lines[part]
             } else {
-                document += repeatElement(UInt8(ascii: "\n"), count: skippedLines)
+                document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
                 skippedLines = 0
                 document += bytes[range(ofPart: part)]
             }
         }
-        document += repeatElement(UInt8(ascii: "\n"), count: skippedLines)
+        document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
         document += bytes[cuts[cuts.count - 1]...]
         return document
     }

@@ -1,10 +1,12 @@
 import Foundation
 
-/// What the bytes of a concept mean besides themselves in a vocabulary file: the encoding
-/// the XML declaration names, and the namespaces and `xml:` attributes (the language every
-/// label inherits) of the root element. Two files of the same context read the same bytes of
+/// What the bytes of a concept mean besides themselves in a vocabulary file: a byte order
+/// mark, the encoding the XML declaration names, and the namespaces and `xml:` attributes
+/// (the language every label inherits) of the root element. Two files of the same context read the same bytes of
 /// a concept as the same concept, whatever else their starts say (title, version, layout).
 struct ReadingContext: Hashable, Sendable {
+    /// Whether the file starts with the UTF-8 byte order mark.
+    let hasByteOrderMark: Bool
     /// The declared encoding, upper-cased (`UTF-8` when none is declared).
     let encoding: String
     /// The root's `xmlns…` and `xml:…` attributes as written, sorted by name.
@@ -18,7 +20,11 @@ struct ReadingContext: Hashable, Sendable {
     /// The context of a file whose root element's start tag ends at `rootEnd`; `nil` when the
     /// start cannot be read simply (then the file shares nothing).
     init?(_ bytes: [UInt8], rootEnd: Int) {
-        let start = String(decoding: bytes[0..<rootEnd], as: UTF8.self)
+        hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        // A start that is not UTF-8 is not compared at all (decoded, other values could look alike).
+        guard let start = String(validating: bytes[(hasByteOrderMark ? 3 : 0)..<rootEnd], as: UTF8.self) else {
+            return nil
+        }
         guard let root = start.range(of: "<vocabulary", options: .backwards) else { return nil }
         var encoding = "UTF-8"
         if start.hasPrefix("<?xml"), let declarationEnd = start.range(of: "?>") {

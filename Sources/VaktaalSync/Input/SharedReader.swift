@@ -24,7 +24,7 @@ enum SharedReader {
         var memory = earlier
         var reads: [Read] = []
         for (source, layout) in zip(sources, layouts) {
-            let borrowed = memory.borrow(for: source.bytes, layout)
+            let borrowed = memory.noteParts(of: source.bytes, layout)
             let document = borrowed.contains { $0 != nil } ? layout!.document(source.bytes, leavingOut: borrowed) : source.bytes
             let read = VocabularyLoader.read(bytes: document, path: source.path)
             guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
@@ -101,15 +101,15 @@ public struct ReadParts: Sendable {
     /// Nothing read yet.
     public init() {}
 
-    /// For each part of a file about to be read (the next of ``files``), the part read
-    /// before that is the same; the others are noted as read by this file.
-    mutating func borrow(for bytes: [UInt8], _ layout: FileLayout?) -> [PartReference?] {
+    /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
+    /// each, the part read before that is the same; the others are noted as read by this file.
+    mutating func noteParts(of bytes: [UInt8], _ layout: FileLayout?) -> [PartReference?] {
         guard let layout, let context = layout.context else {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
         }
         let file = files.count
         var borrowed: [PartReference?] = Array(repeating: nil, count: layout.partCount)
-        for part in 0..<layout.partCount where layout.holdsOneConcept[part] {
+        for part in 0..<layout.partCount where layout.isConceptOnly[part] {
             let content = layout.content(ofPart: part)
             let key = Key(context: context, length: content.count, hash: layout.hashes[part])
             if let earlier = first[key] {

@@ -7,9 +7,9 @@ import VaktaalCore
 /// pulling needs no state on the server.
 ///
 /// A pull is then: fetch the scheme (with ``etag(scheme:)`` as `If-None-Match`; 304 ends it),
-/// merge with ``VocabularyMerge/merge(base:ours:theirs:options:)`` (base: ``load(scheme:)``,
-/// or none on the first pull, which just writes the file), write the result, and
-/// ``save(_:etag:scheme:)`` what was fetched.
+/// merge with ``VocabularyMerge/merge(base:ours:theirs:options:read:)`` (base: the file at
+/// ``path(scheme:)``, or none on the first pull, which just writes the file), write the
+/// result, and ``save(_:etag:scheme:)`` what was fetched.
 public struct PulledCopy: Sendable {
     /// `<vocabulary folder>/.vaktaal/pulled`.
     public let folder: String
@@ -24,14 +24,6 @@ public struct PulledCopy: Sendable {
 
     /// Whether a scheme was pulled before.
     public func has(scheme: String) -> Bool { FileManager.default.fileExists(atPath: path(scheme: scheme)) }
-
-    /// The last pulled version of a scheme, `nil` before the first pull.
-    ///
-    /// - Throws: ``VocabularyInputError/unreadable(_:)`` when the kept copy does not read.
-    public func load(scheme: String) throws(VocabularyInputError) -> VocabularySet? {
-        guard has(scheme: scheme) else { return nil }
-        return try VocabularyInput.path(path(scheme: scheme)).load(strict: true).set
-    }
 
     /// The ETag the service gave with the last pulled version, if any.
     public func etag(scheme: String) -> String? {

@@ -18,7 +18,6 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         var outdated: [OutdatedForm] = []
         var next: [Int] = []
         var firstBySlot: [LabelSlot: Int] = [:]
-        firstBySlot.reserveCapacity(set.count)
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where !labels[index].kind.isAllowed {

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import VaktaalCore
+
+/// Where a file is cut between concepts, and which parts are only one concept.
+@Suite struct ConceptCutsTests {
+    static func file(_ body: String) -> [UInt8] {
+        Array(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">
+            \(body)
+            </vocabulary>
+
+            """.utf8)
+    }
+
+    /// The lines the cuts start and whether each part is only one concept.
+    static func cuts(_ body: String) -> (lines: [Int], conceptOnly: [Bool]) {
+        let bytes = file(body)
+        guard let cuts = ConceptCuts(bytes) else { return ([], []) }
+        let lines = cuts.offsets.map { offset in bytes[..<offset].count(where: { $0 == 10 }) + 1 }
+        return (lines, cuts.isConceptOnly)
+    }
+
+    static let concept = "  <concept id=\"a\">\n    <prefLabel>a</prefLabel>\n  </concept>"
+
+    @Test(arguments: [
+        // Concepts on their own lines are cut before each but the first (the file's start).
+        ("\(concept)\n\(concept)\n\n\(concept)", [6, 10], [true, false]),
+        // Not in a comment, CDATA section or processing instruction; not after a comment.
+        ("\(concept)\n<!-- </concept>\n  <concept id=\"x\"> -->\n\(concept)", [], []),
+        ("\(concept)\n  <!-- note -->\n\(concept)\n\(concept)", [10], [false]),
+        ("\(concept)\n\(concept)<?pi </concept>\n<concept ?>\n\(concept)", [6], [false]),
+        // Not where a concept starts on the line of the one before, nor for other elements.
+        ("\(concept)<concept id=\"b\"/>\n\(concept)", [], []),
+        ("\(concept)\n  <conceptual/>\n\(concept)", [], []),
+        // A self-closed concept, an end tag written otherwise, or an element named concept of
+        // another namespace: a cut, but not a part that is only one concept.
+        ("\(concept)\n  <concept id=\"b\"/>\n\(concept)\n\(concept)", [6, 10], [false, false]),
+        ("\(concept)\n  <concept id=\"b\">\n  </concept >\n\(concept)", [6], [false]),
+        (
+            "\(concept)\n  <concept xmlns=\"urn:o\" id=\"x\">t</concept>\n\(concept)\n\(concept)", [6, 7, 10],
+            [false, true, false]
+        ),
+    ])
+    func cutsFallBetweenConceptsOnly(_ body: String, _ lines: [Int], _ conceptOnly: [Bool]) {
+        let found = Self.cuts(body)
+        #expect(found.lines == lines)
+        #expect(found.conceptOnly == conceptOnly)
+    }
+
+    @Test func theRootIsTheFirstTagOutsideCommentsAndInstructions() throws {
+        let start =
+            "<?xml version=\"1.0\"?>\n<!-- <vocabulary> -->\n<?pi <vocabulary> ?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\">"
+        let bytes = Array((start + "\n</vocabulary>\n").utf8)
+        #expect(try #require(ConceptCuts(bytes)).rootEnd == start.utf8.count)
+        #expect(ConceptCuts(Array("<other/>".utf8)) == nil)
+        #expect(ConceptCuts(Array("<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"/>".utf8)) == nil)
+    }
+}
