@@ -58,6 +58,20 @@ import Testing
         #expect(second.standardOutput.contains("up to date"))
     }
 
+    @Test func aLocalFileNeverPulledIsMergedWithTheServicesWithNoBase() async throws {
+        let (service, folder) = try await start()
+        defer { service.stop() }
+        // The partner wrote the scheme by hand before ever pulling: both sides added everything.
+        try Self.serviceFile.write(toFile: folder + "/t.xml", atomically: true, encoding: .utf8)
+        try add("local", in: folder)
+        let merged = try pull(service, into: folder)
+        #expect(merged.status == 0, "\(merged.standardOutput)\(merged.standardError)")
+        let text = try String(contentsOfFile: folder + "/t.xml", encoding: .utf8)
+        #expect(text.contains(#"id="a""#) && text.contains(#"id="local""#))
+        #expect(FileManager.default.fileExists(atPath: folder + "/.vaktaal/pulled/t.xml"))
+        #expect(try pull(service, into: folder).standardOutput.contains("up to date"))
+    }
+
     @Test func aLocalAdditionSurvivesAPullThatBringsInAChangeFromTheService() async throws {
         let (service, ours) = try await start()
         defer { service.stop() }
