@@ -37,11 +37,16 @@ import Testing
         ("\(concept)\n  <conceptual/>\n\(concept)", [], []),
         // A self-closed concept, an end tag written otherwise, or an element named concept of
         // another namespace: a cut, but not a part that is only one concept.
-        ("\(concept)\n  <concept id=\"b\"/>\n\(concept)\n\(concept)", [6, 10], [false, false]),
-        ("\(concept)\n  <concept id=\"b\">\n  </concept >\n\(concept)", [6], [false]),
+        ("\(concept)\n  <concept id=\"b\"/>\n\(concept)\n\(concept)\n\(concept)", [6, 10, 13], [false, true, false]),
+        ("\(concept)\n  <concept id=\"b\">\n  </concept >\n\(concept)\n\(concept)", [6, 11], [false, false]),
         (
             "\(concept)\n  <concept xmlns=\"urn:o\" id=\"x\">t</concept>\n\(concept)\n\(concept)", [6, 7, 10],
             [false, true, false]
+        ),
+        // Concepts inside an element of another namespace belong to it: no cut among them.
+        (
+            "\(concept)\n  <x:e xmlns:x=\"urn:x\">\n\(concept)\n\(concept)\n\(concept)\n  </x:e>\n\(concept)\n\(concept)", [20],
+            [false]
         ),
     ])
     func cutsFallBetweenConceptsOnly(_ body: String, _ lines: [Int], _ conceptOnly: [Bool]) {

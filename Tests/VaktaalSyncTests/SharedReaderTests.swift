@@ -153,6 +153,21 @@ import VaktaalTestSupport
         #expect(read.files[1].parts.count { $0 != nil } <= 2)
     }
 
+    @Test func conceptsInsideAnElementOfAnotherNamespaceAreNotTakenFromTopLevelOnes() throws {
+        let concepts = ["a", "b", "c", "d", "e"].map {
+            "  <concept id=\"\($0)\">\n    <prefLabel>\($0)</prefLabel>\n  </concept>"
+        }
+        let plain = vocabularyXML(concepts[0...3].joined(separator: "\n"))
+        // "c" stands between two concepts in both files, but in the second inside an extension element.
+        let wrapped = vocabularyXML(
+            [concepts[0], "  <x:e xmlns:x=\"urn:x\">", concepts[1], concepts[2], concepts[4], "  </x:e>", concepts[3]]
+                .joined(separator: "\n"))
+        let sources = [("plain.xml", plain), ("wrapped.xml", wrapped)].map { (path: $0.0, bytes: Array($0.1.utf8)) }
+        let alone = try #require(VocabularyLoader.read(bytes: sources[1].bytes, path: "wrapped.xml").vocabulary)
+        #expect(alone.concepts.map(\.id) == ["a", "d"] && alone.extensions.count == 1)
+        Self.expectSameAsAlone(sources)
+    }
+
     @Test func aMergeResultReadsBackAgainstItsInputs() throws {
         let vocabulary = try #require(VocabularyLoader.read(bytes: Self.fixtureBytes, path: "a.xml").vocabulary)
         let earlier = SharedReader.read([("a.xml", Self.fixtureBytes)]).parts

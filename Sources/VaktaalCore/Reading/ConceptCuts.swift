@@ -85,26 +85,29 @@ package struct ConceptCuts {
         let count = buffer.count
         var cuts: [Int] = []
         var isConceptOnly: [Bool] = []
-        var afterConceptEnd: Int?  // just after the last `</concept>`, while nothing but white space followed
-        var conceptEnds = 0  // `</concept>` tags in the current part
+        // Elements open below the root: only concepts at depth 0 are the vocabulary's own (an
+        // element of another namespace keeps what it holds, `concept`s too).
+        var depth = 0
+        var afterConceptEnd: Int?  // just after the last top-level `</concept>`, while nothing else followed
+        var conceptEnds = 0  // top-level `</concept>` tags in the current part
         func spoilPart() {
             if !isConceptOnly.isEmpty { isConceptOnly[isConceptOnly.count - 1] = false }
         }
         var index = start
         while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let isConceptStart = isConceptStartTag(buffer, at)
-            if let after = afterConceptEnd, isConceptStart, let cut = lineStart(buffer, before: at, notBefore: after) {
+            let isConceptStart = depth == 0 && isConceptStartTag(buffer, at)
+            if let after = afterConceptEnd, isConceptStart, let cut = lineStart(buffer, before: at, notBefore: after),
+                let end = tagEnd(buffer, from: at)
+            {
                 cuts.append(cut)
                 conceptEnds = 0
                 // The part is one concept only when its start tag opens a concept of this format.
-                let opensConcept = tagEnd(buffer, from: at).map { end in
-                    buffer[end - 2] != UInt8(ascii: "/")
-                        && !contains("xmlns", in: UnsafeBufferPointer(rebasing: buffer[at..<end]))
-                }
-                isConceptOnly.append(opensConcept ?? false)
+                let isSelfClosed = buffer[end - 2] == UInt8(ascii: "/")
+                isConceptOnly.append(!isSelfClosed && !contains("xmlns", in: UnsafeBufferPointer(rebasing: buffer[at..<end])))
+                if !isSelfClosed { depth += 1 }
                 afterConceptEnd = nil
-                index = at + 1
+                index = end
                 continue
             }
             // Anything after a concept's end but the next concept, a second concept or an end
@@ -128,13 +131,19 @@ package struct ConceptCuts {
             if let skipped {
                 guard let end = search(skipped.end, in: buffer, from: skipped.from, limit: count) else { break }
                 index = end + skipped.end.utf8CodeUnitCount
-            } else if has("</concept>", in: buffer, at: at) {
-                conceptEnds += 1
-                if conceptEnds > 1 { spoilPart() }
-                index = at + 10
-                afterConceptEnd = index
+            } else if has("</", in: buffer, at: at) {
+                depth -= 1
+                index = at + 2
+                if depth == 0, has("</concept>", in: buffer, at: at) {
+                    conceptEnds += 1
+                    if conceptEnds > 1 { spoilPart() }
+                    index = at + 10
+                    afterConceptEnd = index
+                }
             } else {
-                index = at + 1
+                guard let end = tagEnd(buffer, from: at) else { break }
+                if buffer[end - 2] != UInt8(ascii: "/") { depth += 1 }
+                index = end
             }
         }
         return (cuts, isConceptOnly)

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 
 /// What the bytes of a concept mean besides themselves in a vocabulary file: a byte order
 /// mark, the encoding the XML declaration names, and the namespaces and `xml:` attributes
@@ -22,9 +23,9 @@ struct ReadingContext: Hashable, Sendable {
     init?(_ bytes: [UInt8], rootEnd: Int) {
         hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         // A start that is not UTF-8 is not compared at all (decoded, other values could look alike).
-        guard let start = String(validating: bytes[(hasByteOrderMark ? 3 : 0)..<rootEnd], as: UTF8.self) else {
-            return nil
-        }
+        let startBytes = bytes[(hasByteOrderMark ? 3 : 0)..<rootEnd]
+        guard startBytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil else { return nil }
+        let start = String(decoding: startBytes, as: UTF8.self)
         guard let root = start.range(of: "<vocabulary", options: .backwards) else { return nil }
         var encoding = "UTF-8"
         if start.hasPrefix("<?xml"), let declarationEnd = start.range(of: "?>") {

@@ -108,6 +108,7 @@ public struct ReadParts: Sendable {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
         }
         let file = files.count
+        first.reserveCapacity(first.count + layout.partCount)
         var borrowed: [PartReference?] = Array(repeating: nil, count: layout.partCount)
         for part in 0..<layout.partCount where layout.isConceptOnly[part] {
             let content = layout.content(ofPart: part)
