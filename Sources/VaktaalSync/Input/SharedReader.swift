@@ -1,5 +1,4 @@
 import VaktaalCore
-import VaktaalText
 
 /// Reads several versions of vocabulary files together, reading what they have in common
 /// once: versions of one vocabulary differ in a few concepts.
@@ -124,38 +123,5 @@ public struct ReadParts: Sendable {
             }
         }
         return borrowed
-    }
-}
-
-extension Concept {
-    /// The concept with every position `lines` lines further down (up for a negative count).
-    func moved(byLines lines: Int) -> Concept {
-        guard lines != 0 else { return self }
-        func move(_ position: SourcePosition?) -> SourcePosition? {
-            position.map { SourcePosition(line: $0.line + lines, column: $0.column) }
-        }
-        var moved = self
-        moved.position = move(position)
-        moved.labels = labels.map { label in
-            var label = label
-            label.position = move(label.position)
-            return label
-        }
-        moved.notes = notes.map { note in
-            var note = note
-            note.position = move(note.position)
-            return note
-        }
-        moved.relations = relations.map { relation in
-            var relation = relation
-            relation.position = move(relation.position)
-            return relation
-        }
-        moved.mappings = mappings.map { mapping in
-            var mapping = mapping
-            mapping.position = move(mapping.position)
-            return mapping
-        }
-        return moved
     }
 }
