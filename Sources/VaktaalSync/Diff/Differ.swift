@@ -17,8 +17,8 @@ extension VocabularyDiff {
         for pair in pairing.paired where pairing.pairedByLabel.contains(pair.new) {
             renames[old.uri(of: pair.old)] = new.uri(of: pair.new)
         }
-        let oldSide = SyncSide(old, renames: renames)
-        let newSide = SyncSide(new)
+        let sharedRenames = renames
+        let (oldSide, newSide) = Parallel.both({ SyncSide(old, renames: sharedRenames) }, { SyncSide(new) })
         let pairs = pairing.paired
         let comparison = QuickComparison(oldSide, newSide)
         let changed = Parallel.map(pairs.count) { index -> ConceptChange? in
