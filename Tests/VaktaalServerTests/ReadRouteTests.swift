@@ -106,6 +106,25 @@ import VaktaalCore
         }
     }
 
+    @Test func aSchemeIsCompressedOnceAndKeptWithItsVersion() async throws {
+        let made = try makeApplication()
+        let scheme = try #require(made.store.snapshot.schemes.first { $0.id == "lerarenopleiding" })
+        try await made.application.test(.router) { client in
+            var bodies: [[UInt8]] = []
+            for format in ["", "?format=turtle", ""] {
+                try await client.execute(
+                    uri: "/v1/schemes/lerarenopleiding" + format, method: .get, headers: [.acceptEncoding: "gzip"]
+                ) { response in
+                    #expect(response.headers[.contentEncoding] == "gzip")
+                    var body = response.body
+                    bodies.append(Array(try body.decompress(with: .gzip()).readableBytesView))
+                }
+            }
+            #expect(bodies[0] == fixtureBytes && bodies[2] == fixtureBytes && bodies[1] != fixtureBytes)
+            #expect(scheme.compressedBodies.count == 2, "one gzipped body per representation")
+        }
+    }
+
     @Test func conceptsResolveInEveryFormat() async throws {
         try await makeApplication().application.test(.router) { client in
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/concepts/werkplekbegeleider", method: .get) { response in

@@ -15,6 +15,8 @@ struct ContentResponse {
     /// The HTTP date of the last change (formatted once per version).
     let lastModified: String
     let modified: Date
+    /// Where the gzipped body is kept between requests, for bodies worth keeping (whole schemes).
+    var compressedBodies: CompressedBodies? = nil
 
     /// Bodies smaller than this are not worth compressing.
     static let compressionThreshold = 1024
@@ -29,15 +31,19 @@ struct ContentResponse {
         headers[.contentType] =
             mediaType.hasPrefix("text/") || mediaType.hasSuffix("json") || mediaType.hasSuffix("xml")
             ? mediaType + "; charset=utf-8" : mediaType
-        var body = ByteBuffer(bytes: bytes)
-        if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request),
-            let compressed = try? body.compress(with: .gzip())
-        {
+        if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request), let compressed = gzipped() {
             headers[.contentEncoding] = "gzip"
             headers[.eTag] = String(etag.dropLast()) + "-gzip\""
-            body = compressed
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: compressed))
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The body gzipped: kept in ``compressedBodies`` when there is one, else made for this response.
+    private func gzipped() -> ByteBuffer? {
+        if let compressedBodies { return compressedBodies.body(etag: etag, of: bytes) }
+        var body = ByteBuffer(bytes: bytes)
+        return try? body.compress(with: .gzip())
     }
 
     /// Whether the client's copy is current.

@@ -18,7 +18,7 @@ extension ServiceRoutes {
         let etag = representation == .xml ? scheme.etag : String(scheme.etag.dropLast()) + ".\(representation.rawValue)\""
         return ContentResponse(
             bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
-            modified: scheme.published
+            modified: scheme.published, compressedBodies: scheme.compressedBodies
         )
         .response(for: request)
     }

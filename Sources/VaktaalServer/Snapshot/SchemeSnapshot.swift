@@ -6,7 +6,7 @@ import VaktaalExchange
 /// One published version of one scheme, as the service serves it: the file's bytes as
 /// published, its identity for caches (a strong ETag from the content's SHA-256, and the
 /// time it was published), and the scheme read on its own for exports and concept pages.
-/// Immutable; exports are made on first request and then kept with it.
+/// Immutable; exports and gzipped bodies are made on first request and then kept with it.
 public final class SchemeSnapshot: Sendable {
     /// The scheme id.
     public let id: String
@@ -23,6 +23,8 @@ public final class SchemeSnapshot: Sendable {
     /// The scheme read on its own.
     public let set: VocabularySet
     private let exports = Mutex<[ExportFormat: [UInt8]]>([:])
+    /// The gzipped bodies of its representations, made on the first request that accepts gzip.
+    let compressedBodies = CompressedBodies()
 
     /// The snapshot of a scheme read from `bytes`.
     init(vocabulary: Vocabulary, bytes: [UInt8], revision: Int, published: Date) {
