@@ -9,8 +9,8 @@ import VaktaalCore
 /// lines standing in for the others, so every position is the file's, and the result is
 /// what reading it alone gives.
 ///
-/// Any diagnostic reads the files on their own instead, so results
-/// and diagnostics are exactly what reading the files one by one gives.
+/// Any diagnostic reads the files on their own instead, so results and diagnostics are
+/// exactly what reading the files one by one gives.
 enum SharedReader {
     typealias Read = (vocabulary: Vocabulary?, diagnostics: [Finding])
 
@@ -24,7 +24,8 @@ enum SharedReader {
         var reads: [Read] = []
         for (source, layout) in zip(sources, layouts) {
             let borrowed = memory.noteParts(of: source.bytes, layout)
-            let document = borrowed.contains { $0 != nil } ? layout!.document(source.bytes, leavingOut: borrowed) : source.bytes
+            let borrowsAny = borrowed.contains { $0 != nil }
+            let document = layout.flatMap { borrowsAny ? $0.document(source.bytes, leavingOut: borrowed) : nil } ?? source.bytes
             let read = VocabularyLoader.read(bytes: document, path: source.path)
             guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
             guard let layout else {
@@ -35,7 +36,7 @@ enum SharedReader {
             guard let placed = layout.parts(of: vocabulary.concepts) else { return (alone(sources), earlier) }
             memory.files.append(
                 ReadParts.File(bytes: source.bytes, layout: layout, concepts: vocabulary.concepts, parts: placed.parts))
-            guard borrowed.contains(where: { $0 != nil }) else {
+            guard borrowsAny else {
                 reads.append(read)
                 continue
             }
