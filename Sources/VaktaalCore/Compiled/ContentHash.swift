@@ -1,7 +1,7 @@
 /// A fast 128-bit hash of bytes (a wyhash-style multiply-fold over 16-byte blocks in two
 /// lanes), for cache keys and checksums: it tells changed contents apart, it is no defence
 /// against someone who crafts collisions.
-struct ContentHash {
+package struct ContentHash {
     private var first: UInt64 = 0x243F_6A88_85A3_08D3
     private var second: UInt64 = 0x1319_8A2E_0370_7344
     private var length: UInt64 = 0
@@ -45,7 +45,7 @@ struct ContentHash {
     }
 
     /// The hash of `bytes` alone.
-    static func of(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    package static func of(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.value

@@ -13,12 +13,12 @@ enum PieceReader {
     /// Files smaller than this are read at once.
     static let smallestToCut = 1 << 22
 
-    /// The vocabulary in the file's bytes.
+    /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.
     static func read(
-        bytes: [UInt8], path: String, pieces: Int = ProcessInfo.processInfo.activeProcessorCount,
-        smallest: Int = smallestToCut
+        bytes: [UInt8], path: String, cuts known: ConceptCuts? = nil,
+        pieces: Int = ProcessInfo.processInfo.activeProcessorCount, smallest: Int = smallestToCut
     ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
-        guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces) else {
+        guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces, known: known) else {
             return VocabularyLoader.readWhole(bytes: bytes, path: path)
         }
         let starts = [0] + cuts
@@ -54,8 +54,8 @@ enum PieceReader {
 
     /// Where the root element's start tag ends and where the file is cut into (at most)
     /// `pieces` pieces of about the same size; `nil` when it cannot be cut.
-    static func cuts(_ bytes: [UInt8], pieces: Int) -> (rootEnd: Int, cuts: [Int])? {
-        guard pieces > 1, let all = ConceptCuts(bytes) else { return nil }
+    static func cuts(_ bytes: [UInt8], pieces: Int, known: ConceptCuts? = nil) -> (rootEnd: Int, cuts: [Int])? {
+        guard pieces > 1, let all = known ?? ConceptCuts(bytes) else { return nil }
         var cuts: [Int] = []
         var next = all.offsets.startIndex
         for piece in 1..<pieces {

@@ -98,6 +98,14 @@ public enum VocabularyLoader {
         PieceReader.read(bytes: bytes, path: path)
     }
 
+    /// Reads one file's bytes whose cuts between concepts were found already (so that they
+    /// are not looked for again).
+    package static func read(bytes: [UInt8], path: String, cuts: ConceptCuts) -> (
+        vocabulary: Vocabulary?, diagnostics: [Finding]
+    ) {
+        PieceReader.read(bytes: bytes, path: path, cuts: cuts)
+    }
+
     /// Reads one file's bytes at once, on one core.
     ///
     /// The model needs the positions of elements only, so the file is parsed without those

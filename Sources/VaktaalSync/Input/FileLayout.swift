@@ -11,6 +11,8 @@ import VaktaalText
 /// first cut), parts between consecutive cuts, and a tail (from the last cut to the end),
 /// with what ``SharedReader`` needs to know of each part.
 struct FileLayout: Sendable {
+    /// Where the file can be cut, as ``ConceptCuts`` found it.
+    let conceptCuts: ConceptCuts
     /// What the bytes of a concept mean in this file; `nil` when its start is not simple.
     let context: ReadingContext?
     /// The offsets of the cuts.
@@ -27,6 +29,7 @@ struct FileLayout: Sendable {
     /// The layout of a file with at least one part; `nil` otherwise.
     init?(_ bytes: [UInt8]) {
         guard let cuts = ConceptCuts(bytes), cuts.offsets.count >= 2 else { return nil }
+        conceptCuts = cuts
         context = ReadingContext(bytes, rootEnd: cuts.rootEnd)
         self.cuts = cuts.offsets
         isConceptOnly = Array(cuts.isConceptOnly.dropLast())
@@ -50,7 +53,8 @@ struct FileLayout: Sendable {
                 var end = cuts.offsets[part + 1]
                 while end > cuts.offsets[part], Self.isSpace(buffer[end - 1]) { end -= 1 }
                 contentEnds.append(end)
-                hashes.append(Self.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[cuts.offsets[part]..<end]))))
+                hashes.append(
+                    ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[cuts.offsets[part]..<end]))).0)
             }
         }
         self.lines = lines
@@ -120,22 +124,6 @@ struct FileLayout: Sendable {
                 memcmp(a.baseAddress! + leftRange.lowerBound, b.baseAddress! + rightRange.lowerBound, leftRange.count) == 0
             }
         }
-    }
-
-    /// A hash of some bytes, eight at a time.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var index = 0
-        while index + 8 <= bytes.count {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0100_0000_01B3_0001
-            hash ^= hash >> 29
-            index += 8
-        }
-        while index < bytes.count {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x0100_0000_01B3_0001
-            index += 1
-        }
-        return hash ^ (hash >> 32)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }

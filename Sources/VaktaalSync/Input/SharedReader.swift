@@ -25,8 +25,14 @@ enum SharedReader {
         for (source, layout) in zip(sources, layouts) {
             let borrowed = memory.noteParts(of: source.bytes, layout)
             let borrowsAny = borrowed.contains { $0 != nil }
-            let document = layout.flatMap { borrowsAny ? $0.document(source.bytes, leavingOut: borrowed) : nil } ?? source.bytes
-            let read = VocabularyLoader.read(bytes: document, path: source.path)
+            let read =
+                if let layout, borrowsAny {
+                    VocabularyLoader.read(bytes: layout.document(source.bytes, leavingOut: borrowed), path: source.path)
+                } else if let layout {
+                    VocabularyLoader.read(bytes: source.bytes, path: source.path, cuts: layout.conceptCuts)
+                } else {
+                    VocabularyLoader.read(bytes: source.bytes, path: source.path)
+                }
             guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
             guard let layout else {
                 memory.files.append(ReadParts.File(bytes: source.bytes, layout: nil, concepts: [], parts: []))
