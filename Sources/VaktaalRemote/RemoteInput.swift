@@ -7,13 +7,16 @@ import VaktaalSync
 public enum RemoteInput {
     /// Loads the inputs, in order.
     ///
+    /// - Parameter positions: Whether concepts the local inputs have in common carry each
+    ///   one's positions (``ConceptPositions``).
     /// - Throws: ``VocabularyInputError`` for an input that does not read, ``RemoteError``
     ///   for a URL that cannot be fetched.
-    public static func load(_ inputs: [VocabularyInput], strict: Bool, client: ServiceClient = ServiceClient())
-        async throws -> [LoadedVocabulary]
-    {
+    public static func load(
+        _ inputs: [VocabularyInput], strict: Bool, positions: ConceptPositions = .exact,
+        client: ServiceClient = ServiceClient()
+    ) async throws -> [LoadedVocabulary] {
         let local = inputs.filter { if case .url = $0 { false } else { true } }
-        var loadedLocal = try VocabularyInput.load(local, strict: strict)[...]
+        var loadedLocal = try VocabularyInput.load(local, strict: strict, positions: positions)[...]
         var loaded: [LoadedVocabulary] = []
         for input in inputs {
             guard case .url(let url) = input else {

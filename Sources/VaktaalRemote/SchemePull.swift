@@ -59,7 +59,7 @@ public struct SchemePull: Sendable {
             sources: [
                 hasBase ? [(basePath, FileBytes.read(basePath))] : [], [(localFile, FileBytes.read(localFile))],
                 [(address.schemeURL, bytes)],
-            ], strict: true)
+            ], strict: true, positions: .ofFirstReading)
         let (baseSet, ours, theirs) = (versions.versions[0].set, versions.versions[1].set, versions.versions[2].set)
         let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)
         try result.write(to: localFile, oursFiles: [localFile])

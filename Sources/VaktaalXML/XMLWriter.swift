@@ -8,7 +8,8 @@
 public struct XMLWriter: Sendable {
     /// The UTF-8 bytes written so far.
     public private(set) var bytes: [UInt8] = []
-    private var depth = 0
+    /// How many elements are open.
+    public private(set) var depth = 0
 
     /// The declaration every document starts with.
     public static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -17,6 +18,18 @@ public struct XMLWriter: Sendable {
     public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
         append(Self.declaration)
+    }
+
+    /// A writer for a piece of a document written apart (on another thread, say) and joined
+    /// in with ``append(piece:)``: no declaration, `depth` elements open.
+    public init(pieceAtDepth depth: Int, capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+    }
+
+    /// Appends what a writer made with ``init(pieceAtDepth:capacity:)`` at this writer's depth wrote.
+    public mutating func append(piece: [UInt8]) {
+        bytes.append(contentsOf: piece)
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

@@ -28,6 +28,25 @@ import VaktaalTestSupport
         #expect(!output.contains("\t") && !output.contains("\r"))
     }
 
+    /// A large scheme is written in pieces on all cores: the bytes are those of writing one
+    /// concept after the other, comments, extension namespaces and indentation included.
+    @Test func aLargeSchemeWrittenInPiecesIsWrittenAsOneAfterTheOther() throws {
+        let concepts = (0..<5_003).map { index in
+            "<!-- c\(index) --><concept id=\"c\(index)\" x:n=\"\(index)\"><prefLabel>begrip \(index) &amp; zo</prefLabel>"
+                + "<broader ref=\"c\(index / 2)\"/><x:extra>\(index)</x:extra></concept>"
+        }
+        let xml = vocabularyXML(concepts.joined()).replacingOccurrences(
+            of: "<vocabulary ", with: "<vocabulary xmlns:x=\"https://example.org/x\" ")
+        let vocabulary = try #require(load(xml).set.vocabularies.first)
+        try #require(vocabulary.concepts.count == 5_003)
+        var streamed: [[UInt8]] = []
+        VocabularyWriter.write(vocabulary) { streamed.append($0) }
+        let whole = VocabularyWriter.bytes(for: vocabulary)
+        #expect(whole == Array(streamed.joined()))
+        let reread = try #require(VocabularyLoader.read(bytes: whole, path: "x").vocabulary)
+        #expect(strippingLocations(reread) == strippingLocations(vocabulary))
+    }
+
     @Test func writingIsIdempotentAndLosesNothing() throws {
         let once = try canonical(specificationExample)
         let twice = try canonical(once)

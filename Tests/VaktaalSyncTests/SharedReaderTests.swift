@@ -64,6 +64,21 @@ import VaktaalTestSupport
         Self.expectSameAsAlone(sources)
     }
 
+    @Test func conceptsOfTheFirstReadingKeepItsPositionsAndSayTheSame() throws {
+        // The added line high up moves every later concept of the second version one line down.
+        let sources = [(path: "base.xml", bytes: Self.fixtureBytes), (path: "v.xml", bytes: Self.version(Self.edits[1]))]
+        let shared = SharedReader.read(sources, positions: .ofFirstReading).reads.map(\.vocabulary)
+        let alone = Self.readAlone(sources).map(\.vocabulary)
+        #expect(shared[0] == alone[0])
+        let (together, single) = (try #require(shared[1]), try #require(alone[1]))
+        try #require(together.concepts.count == single.concepts.count)
+        #expect(zip(together.concepts, single.concepts).allSatisfy { $0.isWrittenAlike($1) })
+        let middle = together.concepts.count / 2
+        let base = try #require(shared[0]?.concepts[middle])
+        #expect(together.concepts[middle].position == base.position)
+        #expect(single.concepts[middle].position?.line == (base.position?.line ?? 0) + 1)
+    }
+
     /// How many parts of each file were read there (not taken from an earlier file); empty
     /// when the files were read on their own.
     static func partsRead(_ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts()) -> [Int] {

@@ -3,7 +3,7 @@ import VaktaalXML
 /// The namespace prefixes that extension content of one scheme needs: declared once on
 /// the root element, sorted by prefix, unless two URIs share a prefix (then the later ones
 /// are declared where they are used).
-struct NamespaceTable {
+struct NamespaceTable: Sendable {
     private(set) var declarations: [(prefix: String, uri: String)] = []
     private var uriByPrefix: [String: String] = [:]
 

@@ -9,12 +9,16 @@ public enum VocabularyWriter {
         String(decoding: bytes(for: vocabulary), as: UTF8.self)
     }
 
-    /// The canonical XML of a scheme as UTF-8 bytes, ready to be written.
+    /// The canonical XML of a scheme as UTF-8 bytes, ready to be written. A large scheme's
+    /// concepts are written in pieces on all cores.
     public static func bytes(for vocabulary: Vocabulary) -> [UInt8] {
         var writer = XMLWriter()
-        write(vocabulary, into: &writer) { _ in }
+        write(vocabulary, into: &writer, ownConceptsInPieces: vocabulary.concepts.count >= 2 * conceptsPerPiece) { _ in }
         return writer.bytes
     }
+
+    /// How many concepts one piece of a scheme written on all cores has.
+    private static let conceptsPerPiece = 2_000
 
     /// Hands the canonical XML of a scheme to `body` in pieces of about `pieceSize` bytes,
     /// in order, so that a large vocabulary is written without its whole text in memory.
@@ -35,7 +39,7 @@ public enum VocabularyWriter {
     /// Writes the document; `afterConcept` may take the bytes written so far.
     private static func write(
         _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, into writer: inout XMLWriter,
-        afterConcept: (inout XMLWriter) -> Void
+        ownConceptsInPieces: Bool = false, afterConcept: (inout XMLWriter) -> Void
     ) {
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
@@ -60,10 +64,16 @@ public enum VocabularyWriter {
         for element in vocabulary.extensions {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
-        for concept in vocabulary.concepts {
-            writer.blankLine()
-            write(concept, into: &writer, namespaces: namespaces)
-            afterConcept(&writer)
+        if ownConceptsInPieces {
+            for piece in pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces) {
+                writer.append(piece: piece)
+            }
+        } else {
+            for concept in vocabulary.concepts {
+                writer.blankLine()
+                write(concept, into: &writer, namespaces: namespaces)
+                afterConcept(&writer)
+            }
         }
         withoutActuallyEscaping(afterConcept) { afterConcept in
             concepts { concept in
@@ -75,6 +85,21 @@ public enum VocabularyWriter {
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }
         writer.endElement("vocabulary")
+    }
+
+    /// `concepts` written in pieces of ``conceptsPerPiece`` on all cores, each as the loop over
+    /// concepts writes them at `depth`.
+    private static func pieces(of concepts: [Concept], depth: Int, namespaces: NamespaceTable) -> [[UInt8]] {
+        let pieceCount = (concepts.count + conceptsPerPiece - 1) / conceptsPerPiece
+        return Parallel.mapEach(pieceCount) { piece in
+            let range = piece * conceptsPerPiece..<min(concepts.count, (piece + 1) * conceptsPerPiece)
+            var writer = XMLWriter(pieceAtDepth: depth, capacity: 1 << 20)
+            for concept in concepts[range] {
+                writer.blankLine()
+                write(concept, into: &writer, namespaces: namespaces)
+            }
+            return writer.bytes
+        }
     }
 
     private static func write(_ concept: Concept, into writer: inout XMLWriter, namespaces: NamespaceTable) {

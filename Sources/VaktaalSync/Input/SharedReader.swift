@@ -16,9 +16,13 @@ enum SharedReader {
 
     /// The vocabulary in each source, in order, taking what they have in common with each
     /// other and with `earlier`, and what was read, for later reads.
-    static func read(_ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts())
-        -> (reads: [Read], parts: ReadParts)
-    {
+    ///
+    /// - Parameter positions: Whether a concept taken from an earlier file is moved to its
+    ///   own lines (``ConceptPositions``).
+    static func read(
+        _ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts(),
+        positions: ConceptPositions = .exact
+    ) -> (reads: [Read], parts: ReadParts) {
         let layouts = Parallel.mapEach(sources.count) { FileLayout(sources[$0].bytes) }
         var memory = earlier
         var reads: [Read] = []
@@ -52,7 +56,8 @@ enum SharedReader {
                 if let source = borrowed[part] {
                     let file = lender.files[source.file]
                     guard let range = file.parts[source.part], let lenderLayout = file.layout else { return nil }
-                    let shift = layout.lines[part] - lenderLayout.lines[source.part]
+                    let shift = positions == .exact ? layout.lines[part] - lenderLayout.lines[source.part] : 0
+                    guard shift != 0 else { return file.concepts[range] }
                     return ArraySlice(file.concepts[range].map { $0.moved(byLines: shift) })
                 }
                 return placed.parts[part].map { own[$0] }
@@ -74,6 +79,16 @@ enum SharedReader {
     private static func alone(_ sources: [(path: String, bytes: [UInt8])]) -> [Read] {
         sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }
     }
+}
+
+/// Where the concepts of versions read together say they stand.
+public enum ConceptPositions: Sendable {
+    /// Every position is the concept's in its own file, as reading the file alone gives.
+    case exact
+    /// A concept read once for several files keeps the positions of the file it was first
+    /// read from, and is shared with that file's reading, not copied: for comparing versions
+    /// (diff, merge), which report no positions and then find such concepts the same at once.
+    case ofFirstReading
 }
 
 /// What ``SharedReader`` has read: the files, cut into parts, with the concepts each part was

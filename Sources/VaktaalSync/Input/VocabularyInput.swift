@@ -169,17 +169,19 @@ extension VocabularyInput {
     ///   - strict: Refuse a vocabulary with any read error (a merge would lose what the
     ///     reader skipped); otherwise only files that cannot be read as XML are refused.
     ///   - workingFolder: The folder git runs in (default: the current one).
+    ///   - positions: Whether concepts the versions have in common carry each version's
+    ///     positions (``ConceptPositions``).
     /// - Throws: The first input's error, in argument order.
-    public static func load(_ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil)
-        throws(VocabularyInputError) -> [LoadedVocabulary]
-    {
-        try loadVersions(inputs, strict: strict, workingFolder: workingFolder).versions
+    public static func load(
+        _ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil, positions: ConceptPositions = .exact
+    ) throws(VocabularyInputError) -> [LoadedVocabulary] {
+        try loadVersions(inputs, strict: strict, workingFolder: workingFolder, positions: positions).versions
     }
 
     /// Loads several inputs at once, as ``load(_:strict:workingFolder:)``, keeping what was read.
-    public static func loadVersions(_ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil)
-        throws(VocabularyInputError) -> LoadedVersions
-    {
+    public static func loadVersions(
+        _ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil, positions: ConceptPositions = .exact
+    ) throws(VocabularyInputError) -> LoadedVersions {
         let gathered = Parallel.mapEach(inputs.count) { index in
             Result { () throws(VocabularyInputError) in try inputs[index].sources(workingFolder: workingFolder) }
         }
@@ -192,7 +194,7 @@ extension VocabularyInput {
             case .failure(let error): gatheringError = error
             }
         }
-        let versions = try loadVersions(sources: sources, strict: strict)
+        let versions = try loadVersions(sources: sources, strict: strict, positions: positions)
         if let gatheringError { throw gatheringError }
         return versions
     }
@@ -201,11 +203,11 @@ extension VocabularyInput {
     /// version one or more files, as ``loadVersions(_:strict:workingFolder:)`` reads inputs.
     ///
     /// - Throws: ``VocabularyInputError/unreadable(_:)`` for the first version that does not read.
-    public static func loadVersions(sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool)
-        throws(VocabularyInputError) -> LoadedVersions
-    {
+    public static func loadVersions(
+        sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool, positions: ConceptPositions = .exact
+    ) throws(VocabularyInputError) -> LoadedVersions {
         let readable = sources.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
-        let (reads, parts) = SharedReader.read(readable)
+        let (reads, parts) = SharedReader.read(readable, positions: positions)
         var next = reads.makeIterator()
         let results = sources.map { files in
             files.map { file in file.bytes == nil ? VocabularyLoader.read(file: file.path) : next.next() ?? (nil, []) }

@@ -14,7 +14,8 @@ enum ReadBack {
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
                 bytes: VocabularyWriter.bytes(for: vocabularies[index]))
         }
-        let read = SharedReader.read(files.map { (path: $0.fileName, bytes: $0.bytes) }, after: read).reads
+        let sources = files.map { (path: $0.fileName, bytes: $0.bytes) }
+        let read = SharedReader.read(sources, after: read, positions: .ofFirstReading).reads
         let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
         let differences = self.differences(vocabularies, read.compactMap(\.vocabulary))

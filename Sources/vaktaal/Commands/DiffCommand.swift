@@ -41,7 +41,9 @@ struct DiffCommand: AsyncParsableCommand {
     var matchLabels = false
 
     func run() async throws {
-        let loaded = try await RemoteInput.load([VocabularyInput(old), VocabularyInput(new)], strict: false)
+        // A diff reports no positions: concepts both versions write alike are read once and shared.
+        let loaded = try await RemoteInput.load(
+            [VocabularyInput(old), VocabularyInput(new)], strict: false, positions: .ofFirstReading)
         let diff = VocabularyDiff(from: loaded[0].set, to: loaded[1].set, matchingLabels: matchLabels)
         KeptUntilExit.keep(loaded)
         print(DiffRenderer.render(diff, as: format, colour: format == .text && standardOutputIsTerminal), terminator: "")

@@ -51,7 +51,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let inputs = [base, ours, theirs].map { VocabularyInput($0) }
-        let versions = try VocabularyInput.loadVersions(inputs, strict: true)
+        let versions = try VocabularyInput.loadVersions(inputs, strict: true, positions: .ofFirstReading)
         let loaded = versions.versions
         KeptUntilExit.keep(versions)
         let result = try VocabularyMerge.merge(
