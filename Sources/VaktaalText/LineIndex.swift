@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns byte offsets of a UTF-8 buffer into lines and code-point columns: the one place
 /// that knows what ends a line (`\n`, `\r\n` and a lone `\r`), used by every reader.
 ///
@@ -70,6 +76,7 @@ public struct LineIndex {
     /// one (a `\r\n` pair is one, counted where its `\r` is, so the counts of adjoining
     /// ranges add up). Words without a `\r` have their `\n`s counted at once.
     public func lineEnds(in range: Range<Int>) -> Int {
+        if let newlines = newlinesWithoutCarriageReturns(in: range) { return newlines }
         var count = 0
         var index = range.lowerBound
         while index + 8 <= range.upperBound {
@@ -85,6 +92,23 @@ public struct LineIndex {
             index += 8
         }
         return count + lineEnds(from: index, to: range.upperBound)
+    }
+
+    /// The `\n`s in `range` when it has no `\r` (most files: then each is a line end), found
+    /// by `memchr`, which passes over a line at a time; `nil` when there is a `\r`.
+    private func newlinesWithoutCarriageReturns(in range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress, !range.isEmpty, memchr(base + range.lowerBound, 0x0D, range.count) == nil else {
+            return range.isEmpty ? 0 : nil
+        }
+        // A `\n` first in the range ends the line with a `\r` before the range, counted there.
+        let start = range.lowerBound
+        var count = start > 0 && bytes[start] == 0x0A && bytes[start - 1] == 0x0D ? -1 : 0
+        var index = start
+        while index < range.upperBound, let found = memchr(base + index, 0x0A, range.upperBound - index) {
+            count += 1
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
     }
 
     private func lineEnds(from start: Int, to end: Int) -> Int {

@@ -32,6 +32,11 @@ import Testing
         ("\(concept)\n<!-- </concept>\n  <concept id=\"x\"> -->\n\(concept)", [], []),
         ("\(concept)\n  <!-- note -->\n\(concept)\n\(concept)", [10], [false]),
         ("\(concept)\n\(concept)<?pi </concept>\n<concept ?>\n\(concept)", [6], [false]),
+        // A `>` or the other quote inside a quoted attribute value does not end the tag.
+        (
+            "\(concept)\n  <concept id=\"b\">\n    <deprecatedLabel reason=\"a > b\" plural='x \"y\" > z'>b</deprecatedLabel>"
+                + "\n  </concept>\n\(concept)", [6, 9], [true, false]
+        ),
         // Not where a concept starts on the line of the one before, nor for other elements.
         ("\(concept)<concept id=\"b\"/>\n\(concept)", [], []),
         ("\(concept)\n  <conceptual/>\n\(concept)", [], []),

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 
 /// The normal forms under which terms are compared by lookup (and, later, the linter).
 ///
@@ -79,7 +80,7 @@ public enum TermNormalizer {
 
     /// Removes combining marks after canonical decomposition; ASCII text is returned as is.
     public static func removingAccents(_ text: String) -> String {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        guard !text.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } }) else { return text }
         var result = ""
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
         where scalar.properties.generalCategory != .nonspacingMark {

@@ -119,12 +119,13 @@ struct ReferenceResolver: Sendable {
     }
 
     func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
-        guard let colon = reference.utf8.firstIndex(of: UInt8(ascii: ":")) else {
+        guard let offset = reference.withUTF8Bytes({ $0.firstIndex(of: UInt8(ascii: ":")) }) else {
             // A plain id: no URI or `scheme:id` has no colon.
             guard keysByLocalID.indices.contains(schemeIndex) else { return nil }
             return keysByLocalID[schemeIndex][reference]
         }
         if let key = key(forURI: reference) { return key }
+        let colon = reference.utf8.index(reference.utf8.startIndex, offsetBy: offset)
         let scheme = String(Substring(reference.utf8[..<colon]))
         let id = String(Substring(reference.utf8[reference.utf8.index(after: colon)...]))
         guard let other = schemeIndexByID[scheme] else { return nil }

@@ -45,8 +45,11 @@ struct AttributeSet {
     /// The format's own attribute `name`, if the element takes it and has it (an attribute
     /// it does not take was reported and is not read).
     private func own(_ name: String) -> XMLAttribute? {
-        guard allowed.contains(name) else { return nil }
-        return attributes.first { $0.name.namespaceURI == nil && $0.name.localName == name }
+        // Most tags have no attribute asked for: looking among the few they have comes first.
+        guard let attribute = attributes.first(where: { $0.name.namespaceURI == nil && $0.name.localName == name }) else {
+            return nil
+        }
+        return allowed.contains(name) ? attribute : nil
     }
 
     subscript(name: String) -> String? { own(name)?.value }
@@ -111,7 +114,7 @@ func splitList(_ value: String?) -> [String] {
     guard let value, !value.isEmpty else { return [] }
     // One item without a separator or surrounding spaces, the usual case, is the value itself.
     if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
-        !value.utf8.contains(UInt8(ascii: ";"))
+        !value.withUTF8Bytes({ $0.contains(UInt8(ascii: ";")) })
     {
         return [value]
     }

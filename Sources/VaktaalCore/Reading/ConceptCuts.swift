@@ -51,18 +51,19 @@ package struct ConceptCuts {
         }
     }
 
-    /// Just after the `>` that ends the tag starting at `start`, quoted values passed over.
+    /// Just after the `>` that ends the tag starting at `start`, quoted values passed over
+    /// (each with one `memchr` for its closing quote).
     private static func tagEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var quote: UInt8?
-        for index in start..<buffer.count {
+        guard let base = buffer.baseAddress else { return nil }
+        var index = start
+        while index < buffer.count {
             let byte = buffer[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return index + 1
+            if byte == UInt8(ascii: ">") { return index + 1 }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard let close = memchr(base + index + 1, Int32(byte), buffer.count - index - 1) else { return nil }
+                index = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
             }
+            index += 1
         }
         return nil
     }
@@ -96,7 +97,10 @@ package struct ConceptCuts {
         var index = start
         while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let isConceptStart = depth == 0 && isConceptStartTag(buffer, at)
+            // The byte after `<` tells the kind of markup: most tags need no other comparison.
+            let second = at + 1 < count ? buffer[at + 1] : 0
+            let isConceptStart = depth == 0 && second == UInt8(ascii: "c") && isConceptStartTag(buffer, at)
+            let isEndTag = second == UInt8(ascii: "/")
             if let after = afterConceptEnd, isConceptStart, let cut = lineStart(buffer, before: at, notBefore: after),
                 let end = tagEnd(buffer, from: at)
             {
@@ -113,17 +117,17 @@ package struct ConceptCuts {
             // Anything after a concept's end but the next concept, a second concept or an end
             // tag written otherwise makes the part more than one concept.
             if afterConceptEnd != nil || isConceptStart
-                || has("</concept", in: buffer, at: at) && !has("</concept>", in: buffer, at: at)
+                || isEndTag && has("</concept", in: buffer, at: at) && !has("</concept>", in: buffer, at: at)
             {
                 spoilPart()
             }
             afterConceptEnd = nil
             let skipped: (end: StaticString, from: Int)? =
-                if has("<!--", in: buffer, at: at) {
+                if second == UInt8(ascii: "!"), has("<!--", in: buffer, at: at) {
                     ("-->", at + 4)
-                } else if has("<![CDATA[", in: buffer, at: at) {
+                } else if second == UInt8(ascii: "!"), has("<![CDATA[", in: buffer, at: at) {
                     ("]]>", at + 9)
-                } else if has("<?", in: buffer, at: at) {
+                } else if second == UInt8(ascii: "?") {
                     ("?>", at + 2)
                 } else {
                     nil
@@ -131,7 +135,7 @@ package struct ConceptCuts {
             if let skipped {
                 guard let end = search(skipped.end, in: buffer, from: skipped.from, limit: count) else { break }
                 index = end + skipped.end.utf8CodeUnitCount
-            } else if has("</", in: buffer, at: at) {
+            } else if isEndTag {
                 depth -= 1
                 index = at + 2
                 if depth == 0, has("</concept>", in: buffer, at: at) {

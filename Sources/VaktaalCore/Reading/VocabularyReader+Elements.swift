@@ -12,6 +12,21 @@ extension VocabularyReader {
     static let labelAttributes = ["plural", "forms", "caseSensitive", "abbreviation"]
     static let outdatedLabelAttributes = labelAttributes + ["since", "reason", "severity", "exceptions"]
 
+    /// The elements a concept holds, by name: one lookup per element instead of trying the
+    /// name on each kind's raw values in turn.
+    private enum ConceptChild {
+        case label(LabelKind), note(NoteKind), notation, relation(RelationKind), mapping(MappingKind)
+    }
+
+    private static let conceptChildren: [String: ConceptChild] = {
+        var children: [String: ConceptChild] = ["notation": .notation]
+        for kind in LabelKind.allCases { children[kind.rawValue] = .label(kind) }
+        for kind in NoteKind.allCases { children[kind.rawValue] = .note(kind) }
+        for kind in RelationKind.allCases { children[kind.rawValue] = .relation(kind) }
+        for kind in MappingKind.allCases { children[kind.rawValue] = .mapping(kind) }
+        return children
+    }()
+
     /// Opens an element of the format's namespace below `parent`.
     func open(_ tag: XMLStartTag, inside parent: Frame) -> Frame {
         let name = tag.name.localName
@@ -28,22 +43,23 @@ extension VocabularyReader {
                 return leaf(.metadata(kind), tag, allowed: [], acceptsLanguage: true)
             }
         case (.concept, _):
-            if let kind = LabelKind(rawValue: name) {
+            switch Self.conceptChildren[name] {
+            case .label(let kind):
                 let allowed = kind.isAllowed ? Self.labelAttributes : Self.outdatedLabelAttributes
                 return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
-            }
-            if let kind = NoteKind(rawValue: name) {
+            case .note(let kind):
                 return leaf(
                     .note(kind), tag, allowed: kind == .changeNote ? Self.changeNoteAttributes : [], acceptsLanguage: true)
-            }
-            if name == "notation" { return leaf(.notation, tag, allowed: [], acceptsLanguage: false) }
-            if let kind = RelationKind(rawValue: name) {
+            case .notation:
+                return leaf(.notation, tag, allowed: [], acceptsLanguage: false)
+            case .relation(let kind):
                 openRelation(kind, tag)
                 return .childless(name)
-            }
-            if let kind = MappingKind(rawValue: name) {
+            case .mapping(let kind):
                 openMapping(kind, tag)
                 return .childless(name)
+            case nil:
+                break
             }
         default:
             break

@@ -137,7 +137,7 @@ final class VocabularyReader: XMLContentHandler {
         case .skipped:
             break
         case .document, .vocabulary, .concept, .childless:
-            if !text.utf8.allSatisfy(isXMLSpace) {
+            if !text.withUTF8Bytes({ $0.allSatisfy(isXMLSpace) }) {
                 let excerpt = text.trimmingSpaces().prefix(40)
                 let start = position.advanced(over: text.prefix { $0.isWhitespace })
                 report(.unexpectedText, "text '\(excerpt)' is not allowed inside \(describe(frame))", at: start)

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Labels hold no control or invisible formatting characters (qSKOS "labels with
 /// unprintable characters").
 struct ControlCharacterCheck: VocabularyCheck {
@@ -26,7 +28,7 @@ struct ControlCharacterCheck: VocabularyCheck {
 
     /// The common case, decided on bytes: printable ASCII only.
     static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        text.withUTF8Bytes { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {

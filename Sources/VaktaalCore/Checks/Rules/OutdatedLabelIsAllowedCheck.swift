@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// A deprecated or hidden label (or one of its forms) is not also a preferred or alternative
 /// label of another concept of the folder: the linter would forbid a term that is also allowed.
 struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
@@ -70,8 +72,10 @@ struct LabelSlot: Hashable {
     init(_ language: String, _ form: String) {
         self.language = language
         // Lowercasing makes a new string; a form without capitals or other scripts is its own.
-        folded =
-            form.utf8.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? form : form.lowercased()
+        let isFolded = form.withUTF8Bytes { bytes in
+            bytes.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+        }
+        folded = isFolded ? form : form.lowercased()
     }
 }
 
@@ -89,7 +93,7 @@ struct FoldedFormFilter {
         bits = Array(repeating: 0, count: size / 64)
         for form in folded {
             insert(form)
-            guard !form.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            guard !form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } }) else { continue }
             // Strings compare by canonical equivalence: a form with a character that is
             // canonically one ASCII character equals an ASCII form, which is hashed as ASCII.
             var scalars = String.UnicodeScalarView()
@@ -104,19 +108,20 @@ struct FoldedFormFilter {
     private static let asciiEquivalents: [Unicode.Scalar: Unicode.Scalar] = ["\u{037E}": ";", "\u{1FEF}": "`"]
 
     private mutating func insert(_ form: String) {
-        let hash = Self.hash(form.utf8, fold: false)
+        let hash = form.withUTF8Bytes { Self.hash($0, fold: false) }
         bits[hash / 64 % bits.count] |= 1 << UInt64(hash % 64)
     }
 
     /// Whether `form`, lowercased, may be one of the filter's forms.
     func mayContain(_ form: String) -> Bool {
-        guard form.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let hash = Self.hash(form.utf8, fold: true)
+        guard let hash = form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? Self.hash($0, fold: true) : nil }) else {
+            return true
+        }
         return bits[hash / 64 % bits.count] & (1 << UInt64(hash % 64)) != 0
     }
 
     /// FNV-1a over the bytes, with ASCII capitals folded when asked.
-    private static func hash(_ bytes: String.UTF8View, fold: Bool) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             let folded = fold && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
