@@ -15,7 +15,11 @@ extension VocabularyReader {
     /// The elements a concept holds, by name: one lookup per element instead of trying the
     /// name on each kind's raw values in turn.
     private enum ConceptChild {
-        case label(LabelKind), note(NoteKind), notation, relation(RelationKind), mapping(MappingKind)
+        case label(LabelKind)
+        case note(NoteKind)
+        case notation
+        case relation(RelationKind)
+        case mapping(MappingKind)
     }
 
     private static let conceptChildren: [String: ConceptChild] = {
