@@ -155,6 +155,26 @@ import Testing
         #expect(found.count == (clashes ? 1 : 0), "\(found)")
     }
 
+    /// Labels clash ignoring case unless both are case-sensitive; ASCII texts are compared on
+    /// their bytes, others as Unicode text (canonically equivalent texts clash).
+    @Test(arguments: [
+        ("Mentor", false, "mentor", false, true),
+        ("Mentor", true, "mentor", false, true),
+        ("Mentor", true, "mentor", true, false),
+        ("AVG", true, "AVG", true, true),
+        ("mentor", false, "mentoren", false, false),
+        ("mentor-uur", false, "mentor_uur", false, false),
+        ("ÉÉN", false, "één", false, true),
+        ("x;", false, "x\u{037E}", false, true),
+        ("k", false, "\u{212A}", false, true),
+    ])
+    func labelsClashIgnoringCaseUnlessBothAreCaseSensitive(
+        first: String, firstCaseSensitive: Bool, second: String, secondCaseSensitive: Bool, clashes: Bool
+    ) {
+        #expect(LabelComparison.clash(first, firstCaseSensitive, second, secondCaseSensitive) == clashes)
+        #expect(LabelComparison.clash(second, secondCaseSensitive, first, firstCaseSensitive) == clashes)
+    }
+
     @Test func everyRegisteredRuleHasExamplesAndAUniqueID() {
         let registered = VocabularyChecker.checks.map(\.rule)
         #expect(Set(registered).count == registered.count)

@@ -34,6 +34,20 @@ extension VocabularyCheck {
 struct LabelComparison {
     static func clash(_ first: String, _ firstCaseSensitive: Bool, _ second: String, _ secondCaseSensitive: Bool) -> Bool {
         if firstCaseSensitive && secondCaseSensitive { return first == second }
+        if let equal = equalIgnoringASCIICase(first, second) { return equal }
         return first.lowercased() == second.lowercased()
+    }
+
+    /// Whether two ASCII texts are equal but for case, compared on their bytes (lowercasing
+    /// makes two new strings); `nil` when either is not ASCII.
+    private static func equalIgnoringASCIICase(_ first: String, _ second: String) -> Bool? {
+        first.withUTF8Bytes { left in
+            second.withUTF8Bytes { right in
+                guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard left.count == right.count else { return false }
+                func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return zip(left, right).allSatisfy { folded($0) == folded($1) }
+            }
+        }
     }
 }

@@ -22,12 +22,13 @@ struct SyncSide: Sendable {
         self.renames = renames
         let identities = Parallel.map(set.count) { index in
             let uri = set.uri(of: ConceptKey(index))
-            return renames[uri] ?? uri
+            return renames.isEmpty ? uri : renames[uri] ?? uri
         }
         self.identities = identities
         var keys: [String: ConceptKey] = [:]
         keys.reserveCapacity(set.count)
-        for (index, identity) in identities.enumerated() where keys[identity] == nil { keys[identity] = ConceptKey(index) }
+        // Last to first, so that the first concept of an identity is the one kept, with one hash each.
+        for index in identities.indices.reversed() { keys[identities[index]] = ConceptKey(index) }
         keyByIdentity = keys
     }
 

@@ -109,15 +109,18 @@ public struct ReadParts: Sendable {
         let part: Int
     }
 
-    private struct Key: Hashable, Sendable {
-        let context: ReadingContext
+    /// A part's content: its length and hash (the bytes are compared before a part is taken).
+    private struct Content: Hashable, Sendable {
         let length: Int
         let hash: UInt64
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     var files: [File] = []
-    /// The first part read of each content.
-    private var first: [Key: PartReference] = [:]
+    /// Per reading context, the first part read of each content (the context is looked up
+    /// once per file, not hashed again for each of its parts).
+    private var first: [ReadingContext: [Content: PartReference]] = [:]
 
     /// Nothing read yet.
     public init() {}
@@ -129,21 +132,23 @@ public struct ReadParts: Sendable {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
         }
         let file = files.count
-        first.reserveCapacity(first.count + layout.partCount)
+        var known = first.removeValue(forKey: context) ?? [:]
+        known.reserveCapacity(known.count + layout.partCount)
         var borrowed: [PartReference?] = Array(repeating: nil, count: layout.partCount)
         for part in 0..<layout.partCount where layout.isConceptOnly[part] {
             let content = layout.content(ofPart: part)
-            let key = Key(context: context, length: content.count, hash: layout.hashes[part])
-            if let earlier = first[key] {
+            let key = Content(length: content.count, hash: layout.hashes[part])
+            if let earlier = known[key] {
                 if earlier.file != file, let other = files[earlier.file].layout,
                     FileLayout.same(bytes, content, files[earlier.file].bytes, other.content(ofPart: earlier.part))
                 {
                     borrowed[part] = earlier
                 }
             } else {
-                first[key] = PartReference(file: file, part: part)
+                known[key] = PartReference(file: file, part: part)
             }
         }
+        first[context] = known
         return borrowed
     }
 }

@@ -18,21 +18,24 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         // Outdated labels are few: index them, then look every allowed form up once. The
         // forms of one slot are chained through `next` in one list, not kept in a list each.
         var outdated: [OutdatedForm] = []
-        var next: [Int] = []
-        var firstBySlot: [LabelSlot: Int] = [:]
+        var slots: [LabelSlot] = []
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where !labels[index].kind.isAllowed {
                 labels[index].forEachForm { form in
-                    let slot = LabelSlot(labels[index].language, form)
-                    next.append(firstBySlot[slot] ?? -1)
-                    firstBySlot[slot] = outdated.count
+                    slots.append(LabelSlot(labels[index].language, form))
                     outdated.append(
                         OutdatedForm(key: key, label: index, form: form, isCaseSensitive: labels[index].isCaseSensitive))
                 }
             }
         }
         guard !outdated.isEmpty else { return [] }
+        var next = Array(repeating: -1, count: outdated.count)
+        var firstBySlot: [LabelSlot: Int] = [:]
+        firstBySlot.reserveCapacity(outdated.count)
+        for (index, slot) in slots.enumerated() {
+            if let earlier = firstBySlot.updateValue(index, forKey: slot) { next[index] = earlier }
+        }
         let filter = FoldedFormFilter(firstBySlot.keys.map(\.folded))
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for key in set.keys {
