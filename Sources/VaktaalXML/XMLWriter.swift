@@ -21,15 +21,17 @@ public struct XMLWriter: Sendable {
     }
 
     /// A writer for a piece of a document written apart (on another thread, say) and joined
-    /// in with ``append(piece:)``: no declaration, `depth` elements open.
+    /// in with ``append(pieces:)``: no declaration, `depth` elements open.
     public init(pieceAtDepth depth: Int, capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
         self.depth = depth
     }
 
-    /// Appends what a writer made with ``init(pieceAtDepth:capacity:)`` at this writer's depth wrote.
-    public mutating func append(piece: [UInt8]) {
-        bytes.append(contentsOf: piece)
+    /// Appends what writers made with ``init(pieceAtDepth:capacity:)`` at this writer's depth
+    /// wrote, in order (room for all of them is made at once).
+    public mutating func append(pieces: [[UInt8]]) {
+        bytes.reserveCapacity(bytes.count + pieces.reduce(0) { $0 + $1.count } + (1 << 16))
+        for piece in pieces { bytes.append(contentsOf: piece) }
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

@@ -65,9 +65,7 @@ public enum VocabularyWriter {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
         if ownConceptsInPieces {
-            for piece in pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces) {
-                writer.append(piece: piece)
-            }
+            writer.append(pieces: pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces))
         } else {
             for concept in vocabulary.concepts {
                 writer.blankLine()
