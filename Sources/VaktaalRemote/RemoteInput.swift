@@ -3,7 +3,7 @@ import VaktaalSync
 
 /// Loads ``VocabularyInput``s that may name a scheme on a vaktaal service: URLs are fetched
 /// (as `application/xml`) and read like a file; files, folders and git revisions are read by
-/// ``VocabularyInput/load(_:strict:workingFolder:)``.
+/// ``VocabularyInput/load(_:strict:workingFolder:positions:)``.
 public enum RemoteInput {
     /// Loads the inputs, in order.
     ///

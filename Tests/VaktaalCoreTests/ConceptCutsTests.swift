@@ -31,6 +31,10 @@ import Testing
         // Not in a comment, CDATA section or processing instruction; not after a comment.
         ("\(concept)\n<!-- </concept>\n  <concept id=\"x\"> -->\n\(concept)", [], []),
         ("\(concept)\n  <!-- note -->\n\(concept)\n\(concept)", [10], [false]),
+        (
+            "  <concept id=\"a\">\n    <prefLabel><![CDATA[</concept>\n  <concept id=\"x\">]]></prefLabel>\n  </concept>\n"
+                + "\(concept)\n\(concept)", [7, 10], [true, false]
+        ),
         ("\(concept)\n\(concept)<?pi </concept>\n<concept ?>\n\(concept)", [6], [false]),
         // A `>` or the other quote inside a quoted attribute value does not end the tag.
         (
@@ -58,6 +62,12 @@ import Testing
         let found = Self.cuts(body)
         #expect(found.lines == lines)
         #expect(found.conceptOnly == conceptOnly)
+    }
+
+    /// A tag whose quoted value never ends holds the rest of the file: no cut after it.
+    @Test func anUnterminatedQuoteEndsTheScan() {
+        let found = Self.cuts("\(Self.concept)\n\(Self.concept)\n  <concept id=\"b>\n\(Self.concept)\n\(Self.concept)")
+        #expect(found.lines == [6])
     }
 
     @Test func theRootIsTheFirstTagOutsideCommentsAndInstructions() throws {

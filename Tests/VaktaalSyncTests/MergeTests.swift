@@ -272,6 +272,20 @@ enum MergeScenarios {
         #expect(text.contains("    ours changed ") && text.contains("    theirs changed "))
     }
 
+    /// An error is the same error wherever its concepts stand: a duplicate id names the line
+    /// of the first one, which differs between the versions and the result.
+    @Test(arguments: [
+        (
+            "concept id 'a' is used twice in this file (first at line 12)",
+            "concept id 'a' is used twice in this file (first at line )"
+        ),
+        ("line 3 and line 57 of a timeline", "line  and line  of a timeline"),
+        ("12 lines, line x", "12 lines, line x"),
+    ])
+    func errorsAreKeyedWithoutTheirLineNumbers(message: String, skeleton: String) {
+        #expect(ErrorKey.withoutLineNumbers(message) == skeleton)
+    }
+
     @Test func theMergeOfTheFixtureWithItselfIsTheFixture() throws {
         let result = try VocabularyMerge.merge(base: fixture, ours: fixture, theirs: fixture)
         #expect(result.conflicts.isEmpty && resultSet(result).isSemanticallyEqual(to: fixture))

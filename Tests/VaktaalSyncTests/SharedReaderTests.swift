@@ -79,6 +79,25 @@ import VaktaalTestSupport
         #expect(single.concepts[middle].position?.line == (base.position?.line ?? 0) + 1)
     }
 
+    /// Diff and merge say exactly the same whether shared concepts carry each file's
+    /// positions or the first reading's.
+    @Test func diffAndMergeDoNotDependOnThePositionsOfSharedConcepts() throws {
+        let versions = [Self.fixtureBytes, Self.version(Self.edits[0]), Self.version(Self.edits[1] + Self.edits[2])]
+        let sources = versions.enumerated().map { [(path: "v\($0.offset).xml", bytes: Optional($0.element))] }
+        func merged(_ positions: ConceptPositions) throws -> (files: [[UInt8]], conflicts: [MergeConflict], diff: String) {
+            let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: positions)
+            let sets = loaded.versions.map(\.set)
+            let result = try VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: loaded.parts)
+            let diff = DiffRenderer.render(VocabularyDiff(from: sets[0], to: sets[2]), as: .json, colour: false)
+            return (result.files.map(\.bytes), result.conflicts, diff)
+        }
+        let (exact, shared) = (try merged(.exact), try merged(.ofFirstReading))
+        #expect(exact.files == shared.files)
+        #expect(exact.conflicts == shared.conflicts)
+        #expect(exact.diff == shared.diff)
+        #expect(exact.diff.contains("\"changed\""))
+    }
+
     /// How many parts of each file were read there (not taken from an earlier file); empty
     /// when the files were read on their own.
     static func partsRead(_ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts()) -> [Int] {

@@ -23,12 +23,14 @@ extension VocabularyReader {
     }
 
     private static let conceptChildren: [String: ConceptChild] = {
-        var children: [String: ConceptChild] = ["notation": .notation]
-        for kind in LabelKind.allCases { children[kind.rawValue] = .label(kind) }
-        for kind in NoteKind.allCases { children[kind.rawValue] = .note(kind) }
-        for kind in RelationKind.allCases { children[kind.rawValue] = .relation(kind) }
-        for kind in MappingKind.allCases { children[kind.rawValue] = .mapping(kind) }
-        return children
+        let children: [(String, ConceptChild)] =
+            [("notation", .notation)] + LabelKind.allCases.map { ($0.rawValue, .label($0)) }
+            + NoteKind.allCases.map { ($0.rawValue, .note($0)) } + RelationKind.allCases.map { ($0.rawValue, .relation($0)) }
+            + MappingKind.allCases.map { ($0.rawValue, .mapping($0)) }
+        return Dictionary(children) { first, _ in
+            assertionFailure("two kinds of concept children share a name")
+            return first
+        }
     }()
 
     /// Opens an element of the format's namespace below `parent`.

@@ -13,7 +13,7 @@ public enum VocabularyWriter {
     /// concepts are written in pieces on all cores.
     public static func bytes(for vocabulary: Vocabulary) -> [UInt8] {
         var writer = XMLWriter()
-        write(vocabulary, into: &writer, ownConceptsInPieces: vocabulary.concepts.count >= 2 * conceptsPerPiece) { _ in }
+        write(vocabulary, into: &writer, afterConcept: nil)
         return writer.bytes
     }
 
@@ -30,16 +30,19 @@ public enum VocabularyWriter {
         to body: ([UInt8]) -> Void
     ) {
         var writer = XMLWriter()
-        write(vocabulary, concepts: concepts, into: &writer) { writer in
-            if writer.bytes.count >= pieceSize { writer.drain(body) }
+        withoutActuallyEscaping(body) { body in
+            write(vocabulary, concepts: concepts, into: &writer) { writer in
+                if writer.bytes.count >= pieceSize { writer.drain(body) }
+            }
         }
         writer.drain(body)
     }
 
-    /// Writes the document; `afterConcept` may take the bytes written so far.
+    /// Writes the document; `afterConcept` may take the bytes written so far. Without it, a
+    /// large scheme's own concepts are written in pieces on all cores.
     private static func write(
         _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, into writer: inout XMLWriter,
-        ownConceptsInPieces: Bool = false, afterConcept: (inout XMLWriter) -> Void
+        afterConcept: ((inout XMLWriter) -> Void)?
     ) {
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
@@ -64,21 +67,19 @@ public enum VocabularyWriter {
         for element in vocabulary.extensions {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
-        if ownConceptsInPieces {
+        if afterConcept == nil, vocabulary.concepts.count >= 2 * conceptsPerPiece {
             writer.append(pieces: pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces))
         } else {
             for concept in vocabulary.concepts {
                 writer.blankLine()
                 write(concept, into: &writer, namespaces: namespaces)
-                afterConcept(&writer)
+                afterConcept?(&writer)
             }
         }
-        withoutActuallyEscaping(afterConcept) { afterConcept in
-            concepts { concept in
-                writer.blankLine()
-                write(concept, into: &writer, namespaces: namespaces)
-                afterConcept(&writer)
-            }
+        concepts { concept in
+            writer.blankLine()
+            write(concept, into: &writer, namespaces: namespaces)
+            afterConcept?(&writer)
         }
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }

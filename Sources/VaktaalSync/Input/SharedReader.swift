@@ -5,9 +5,10 @@ import VaktaalCore
 ///
 /// Each file is cut between concepts (``FileLayout``). A concept written byte for byte as
 /// in a file read before, in the same ``ReadingContext``, is not read again: it is taken from
-/// there and moved to its own lines. Each file is read with the concepts of its own and blank
-/// lines standing in for the others, so every position is the file's, and the result is
-/// what reading it alone gives.
+/// there, and with ``ConceptPositions/exact`` moved to its own lines. Each file is read with
+/// the concepts of its own and blank lines standing in for the others, so every position of
+/// its own concepts is the file's, and with ``ConceptPositions/exact`` the result is what
+/// reading it alone gives.
 ///
 /// Any diagnostic reads the files on their own instead, so results and diagnostics are
 /// exactly what reading the files one by one gives.
@@ -88,6 +89,8 @@ public enum ConceptPositions: Sendable {
     /// A concept read once for several files keeps the positions of the file it was first
     /// read from, and is shared with that file's reading, not copied: for comparing versions
     /// (diff, merge), which report no positions and then find such concepts the same at once.
+    /// (A merge's check conflict about a duplicate id quotes the check's message, which names
+    /// the line of the first such concept as read.)
     case ofFirstReading
 }
 

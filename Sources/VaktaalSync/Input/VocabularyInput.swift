@@ -178,7 +178,7 @@ extension VocabularyInput {
         try loadVersions(inputs, strict: strict, workingFolder: workingFolder, positions: positions).versions
     }
 
-    /// Loads several inputs at once, as ``load(_:strict:workingFolder:)``, keeping what was read.
+    /// Loads several inputs at once, as ``load(_:strict:workingFolder:positions:)``, keeping what was read.
     public static func loadVersions(
         _ inputs: [VocabularyInput], strict: Bool, workingFolder: String? = nil, positions: ConceptPositions = .exact
     ) throws(VocabularyInputError) -> LoadedVersions {
@@ -200,8 +200,12 @@ extension VocabularyInput {
     }
 
     /// Reads versions given as files in memory (a file without bytes could not be read), each
-    /// version one or more files, as ``loadVersions(_:strict:workingFolder:)`` reads inputs.
+    /// version one or more files, as ``loadVersions(_:strict:workingFolder:positions:)`` reads inputs.
     ///
+    /// - Parameters:
+    ///   - strict: Refuse a version with any read error.
+    ///   - positions: Whether concepts the versions have in common carry each version's
+    ///     positions (``ConceptPositions``).
     /// - Throws: ``VocabularyInputError/unreadable(_:)`` for the first version that does not read.
     public static func loadVersions(
         sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool, positions: ConceptPositions = .exact

@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 
 /// The rules of `vaktaal check` that make a vocabulary invalid, run on a merge result.
@@ -242,9 +243,11 @@ extension MergeState {
     }
 }
 
-/// What an error is about, however the concepts are ordered: its rule, its message with
-/// the quoted names taken out, and those names with the concept's id as a set (a cycle or
-/// a clash between two concepts is reported on whichever comes first in the file).
+/// What an error is about, however the concepts are ordered and wherever they stand: its
+/// rule, its message with the quoted names and line numbers taken out, and those names with
+/// the concept's id as a set (a cycle or a clash between two concepts is reported on whichever
+/// comes first in the file; a concept of the result still has the position of the version it
+/// comes from).
 struct ErrorKey: Hashable {
     let rule: RuleID
     let skeleton: String
@@ -258,8 +261,15 @@ struct ErrorKey: Hashable {
             if index % 2 == 1 { names.insert(String(part)) } else { skeleton += part + "'" }
         }
         if let uri = finding.concept, let key = set.key(forURI: uri) { names.insert(set[key].id) }
-        self.skeleton = skeleton
+        self.skeleton = Self.withoutLineNumbers(skeleton)
         self.names = names
+    }
+
+    /// The text with the number after each "line " taken out.
+    static func withoutLineNumbers(_ text: String) -> String {
+        let parts = text.components(separatedBy: "line ")
+        return ([parts[0]] + parts.dropFirst().map { String($0.drop { $0.isASCII && $0.isNumber }) })
+            .joined(separator: "line ")
     }
 }
 
