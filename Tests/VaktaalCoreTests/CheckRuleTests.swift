@@ -188,6 +188,21 @@ import Testing
         #expect(!errors.contains("orphan-concept") && !errors.contains("invalid-language-tag"))
     }
 
+    /// Finding a concept by scheme URI and id is finding it by the URI they make, also when
+    /// one scheme's URI is a prefix of another's concept URIs (the first scheme wins).
+    @Test(arguments: [
+        ("https://example.org/", "xy"), ("https://example.org/", "z"), ("https://example.org/x", "y"),
+        ("https://example.org/x", "z"), ("https://other.example/", "y"),
+    ])
+    func conceptsAreFoundBySchemeAndIDAsByTheirURI(schemeURI: String, id: String) {
+        let loaded = load([
+            ("a.xml", vocabularyXML(Self.concept("y"), id: "a", uri: "https://example.org/x")),
+            ("b.xml", vocabularyXML(Self.concept("xy") + Self.concept("z"), id: "b", uri: "https://example.org/")),
+        ])
+        #expect(loaded.set.count == 3)
+        #expect(loaded.set.key(schemeURI: schemeURI, id: id) == loaded.set.key(forURI: schemeURI + id))
+    }
+
     @Test func referencesResolveByIDSchemeAndURI() {
         let first = vocabularyXML(Self.concept("a", "<related ref=\"two:b\"/>"), id: "one", uri: "https://example.org/one/")
         let second = vocabularyXML(

@@ -21,16 +21,19 @@ public struct ConceptPairing: Sendable {
     /// have it. A label that more than one left-over concept of a side has pairs nothing.
     public init(_ old: VocabularySet, _ new: VocabularySet, matchingPreferredLabels: Bool) {
         var paired: [(old: ConceptKey, new: ConceptKey)] = []
+        paired.reserveCapacity(new.count)
         var added: [ConceptKey] = []
-        var matched = Set<ConceptKey>()
+        var matched = Array(repeating: false, count: old.count)
         for key in new.keys {
-            if let oldKey = old.key(forURI: new.uri(of: key)), matched.insert(oldKey).inserted {
+            let schemeURI = new.vocabularies[new.schemeIndex(of: key)].uri
+            if let oldKey = old.key(schemeURI: schemeURI, id: new[key].id), !matched[oldKey.rawValue] {
+                matched[oldKey.rawValue] = true
                 paired.append((oldKey, key))
             } else {
                 added.append(key)
             }
         }
-        var removed = old.keys.filter { !matched.contains($0) }
+        var removed = old.keys.filter { !matched[$0.rawValue] }
         var byLabel = Set<ConceptKey>()
         if matchingPreferredLabels, !removed.isEmpty, !added.isEmpty {
             let oldByLabel = Self.uniquePreferredLabels(of: removed, in: old)

@@ -57,6 +57,10 @@ public struct VocabularySet: Sendable {
     /// The concept with this full URI, if the folder has it.
     public func key(forURI uri: String) -> ConceptKey? { resolver.key(forURI: uri) }
 
+    /// The concept with the URI `schemeURI` + `id`, as ``key(forURI:)`` finds it, without
+    /// making that URI when a scheme of this URI has the id.
+    package func key(schemeURI: String, id: String) -> ConceptKey? { resolver.key(schemeURI: schemeURI, id: id) }
+
     /// Resolves a reference as written in a file of the scheme at `schemeIndex`: a full
     /// concept URI, `scheme:id` for another file of the folder, or a plain `id`.
     public func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
@@ -106,6 +110,23 @@ struct ReferenceResolver: Sendable {
         self.keysByLocalID = keysByLocalID
         self.schemeIndexByID = schemeIndexByID
         schemeURIs = vocabularies.map(\.uri)
+    }
+
+    /// ``key(forURI:)`` of `schemeURI` + `id`: a scheme of that URI is asked for the id as it
+    /// is; the URI is made only when another scheme's URI is a prefix of it.
+    func key(schemeURI: String, id: String) -> ConceptKey? {
+        var uri: String?
+        for (scheme, candidate) in schemeURIs.enumerated() {
+            if candidate == schemeURI {
+                if let key = keysByLocalID[scheme][id] { return key }
+                continue
+            }
+            let full = uri ?? schemeURI + id
+            uri = full
+            guard full.utf8.starts(with: candidate.utf8) else { continue }
+            if let key = keysByLocalID[scheme][String(Substring(full.utf8.dropFirst(candidate.utf8.count)))] { return key }
+        }
+        return nil
     }
 
     /// The concept whose URI (its scheme's URI plus its id) is `uri`; the first scheme in
