@@ -97,13 +97,12 @@ struct ReferenceResolver: Sendable {
         var schemeIndexByID: [String: Int] = [:]
         for (schemeIndex, vocabulary) in vocabularies.enumerated() {
             if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
+            let first = positions.count
+            for index in vocabulary.concepts.indices { positions.append((schemeIndex, index)) }
             var local: [String: ConceptKey] = [:]
             local.reserveCapacity(vocabulary.concepts.count)
-            for (index, concept) in vocabulary.concepts.enumerated() {
-                let key = ConceptKey(positions.count)
-                positions.append((schemeIndex, index))
-                if local[concept.id] == nil { local[concept.id] = key }
-            }
+            // Last to first, so that the first concept of an id is the one kept, with one hash each.
+            for (index, concept) in vocabulary.concepts.enumerated().reversed() { local[concept.id] = ConceptKey(first + index) }
             keysByLocalID.append(local)
         }
         self.positions = positions
@@ -168,17 +167,26 @@ public struct ConceptGraph: Sendable {
         broader = Array(repeating: [], count: resolver.positions.count)
         narrower = broader
         related = broader
-        for (flat, position) in resolver.positions.enumerated() {
-            let key = ConceptKey(flat)
-            for relation in vocabularies[position.scheme].concepts[position.index].relations {
-                guard let target = resolver.resolve(relation.reference, fromScheme: position.scheme) else { continue }
-                switch relation.kind {
-                case .broader: link(narrower: key, broader: target)
-                case .narrower: link(narrower: target, broader: key)
-                case .related:
-                    Self.append(target, to: &related[key.rawValue])
-                    Self.append(key, to: &related[target.rawValue])
-                }
+        var flat = 0
+        for (scheme, vocabulary) in vocabularies.enumerated() {
+            for concept in vocabulary.concepts {
+                let key = ConceptKey(flat)
+                flat += 1
+                addRelations(of: concept, key, scheme: scheme, resolver)
+            }
+        }
+    }
+
+    /// Links a concept (`key`, of the scheme at index `scheme`) with the concepts its relations name.
+    private mutating func addRelations(of concept: Concept, _ key: ConceptKey, scheme: Int, _ resolver: ReferenceResolver) {
+        for relation in concept.relations {
+            guard let target = resolver.resolve(relation.reference, fromScheme: scheme) else { continue }
+            switch relation.kind {
+            case .broader: link(narrower: key, broader: target)
+            case .narrower: link(narrower: target, broader: key)
+            case .related:
+                Self.append(target, to: &related[key.rawValue])
+                Self.append(key, to: &related[target.rawValue])
             }
         }
     }
