@@ -122,8 +122,7 @@ struct ReferenceResolver: Sendable {
             }
             let full = uri ?? schemeURI + id
             uri = full
-            guard full.utf8.starts(with: candidate.utf8) else { continue }
-            if let key = keysByLocalID[scheme][String(Substring(full.utf8.dropFirst(candidate.utf8.count)))] { return key }
+            if let key = key(ofURI: full, inScheme: scheme) { return key }
         }
         return nil
     }
@@ -131,11 +130,17 @@ struct ReferenceResolver: Sendable {
     /// The concept whose URI (its scheme's URI plus its id) is `uri`; the first scheme in
     /// path order wins when several could claim it.
     func key(forURI uri: String) -> ConceptKey? {
-        for (scheme, schemeURI) in schemeURIs.enumerated() where uri.utf8.starts(with: schemeURI.utf8) {
-            let id = String(Substring(uri.utf8.dropFirst(schemeURI.utf8.count)))
-            if let key = keysByLocalID[scheme][id] { return key }
+        for scheme in schemeURIs.indices {
+            if let key = key(ofURI: uri, inScheme: scheme) { return key }
         }
         return nil
+    }
+
+    /// The concept of the scheme at index `scheme` whose URI is `uri`.
+    private func key(ofURI uri: String, inScheme scheme: Int) -> ConceptKey? {
+        let schemeURI = schemeURIs[scheme]
+        guard uri.utf8.starts(with: schemeURI.utf8) else { return nil }
+        return keysByLocalID[scheme][String(Substring(uri.utf8.dropFirst(schemeURI.utf8.count)))]
     }
 
     func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {
