@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// XML escaping, done once for every writer: text escapes `&`, `<`, `>`; attribute values
 /// also escape `"` and write tabs and line breaks as character references so they survive a
 /// round trip. Characters XML 1.0 cannot carry (C0 controls other than tab, newline and
@@ -27,20 +29,14 @@ public enum XMLEscaping {
     /// ``maximumEscapedCount(_:)`` of its UTF-8 length, and returns the bytes written.
     public static func escape(_ text: String, attribute: Bool, into destination: UnsafeMutablePointer<UInt8>) -> Int {
         let mask = attribute ? attributeMask : textMask
-        if let written = text.utf8.withContiguousStorageIfAvailable({ escape($0, mask: mask, into: destination) }) {
-            return written
-        }
-        return Array(text.utf8).withUnsafeBufferPointer { escape($0, mask: mask, into: destination) }
+        return text.withUTF8Bytes { escape($0, mask: mask, into: destination) }
     }
 
     /// Appends `text` escaped to `output`: text that needs nothing, the usual case, is
     /// copied as it is.
     static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
         let mask = attribute ? attributeMask : textMask
-        let isPlain = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            !utf8.contains { needsWork($0, mask) }
-        }
-        if isPlain == true {
+        if text.withUTF8Bytes({ utf8 in !utf8.contains { needsWork($0, mask) } }) {
             output.appendUTF8(text)
             return
         }
@@ -108,7 +104,6 @@ extension Array where Element == UInt8 {
     /// Appends a string's UTF-8 bytes with one copy.
     @inlinable
     public mutating func appendUTF8(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
-        if done == nil { append(contentsOf: text.utf8) }
+        text.withUTF8Bytes { append(contentsOf: $0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 import VaktaalXML
 
 /// A growable UTF-8 output buffer that owns its memory: an append is a bounds check and a
@@ -78,10 +79,7 @@ struct ByteBuffer: ~Copyable {
     }
 
     mutating func append(_ text: String) {
-        let utf8 = text.utf8
-        if utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            Array(utf8).withUnsafeBufferPointer { append($0) }
-        }
+        text.withUTF8Bytes { append($0) }
     }
 
     mutating func append(_ byte: UInt8) {

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// A set of ASCII bytes as a 128-bit mask, for escaping loops that test every byte.
 struct ByteSet: Sendable {
     private let low: UInt64
@@ -23,6 +25,6 @@ struct ByteSet: Sendable {
 
     /// Whether any byte of `text` is in the set.
     func occurs(in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: contains) } ?? text.utf8.contains(where: contains)
+        text.withUTF8Bytes { $0.contains(where: contains) }
     }
 }

@@ -1,3 +1,4 @@
+import VaktaalText
 import VaktaalXML
 
 /// JSON string literals, escaped as RFC 8259 asks. The same text is a valid YAML 1.2
@@ -13,8 +14,7 @@ enum JSONText {
     /// backslashes and control characters are escaped.
     static func write(_ text: String, into output: inout ByteBuffer) {
         output.append(UInt8(ascii: "\""))
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, into: &output) }
-        if done == nil { Array(text.utf8).withUnsafeBufferPointer { escape($0, into: &output) } }
+        text.withUTF8Bytes { escape($0, into: &output) }
         output.append(UInt8(ascii: "\""))
     }
 
