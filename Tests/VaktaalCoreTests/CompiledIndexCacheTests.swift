@@ -137,6 +137,41 @@ import VaktaalTestSupport
         #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
     }
 
+    @Test(arguments: Damage.allCases)
+    func aSpoiledSnapshotIsRebuiltForALookup(damage: Damage) throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let snapshot = try #require(workspace.snapshots.first)
+        var bytes = try #require(FileBytes.read(snapshot))
+        damage.apply(to: &bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        let rebuilt = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(rebuilt.outcome == .stored)
+        let read = LookupIndex(try VocabularyLoader.load(path: workspace.vocabulary).set)
+        for query in Self.queries { #expect(rebuilt.lookup.lookupIndex.search(query) == read.search(query)) }
+        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
+    }
+
+    /// A lookup read from a snapshot decodes only the concepts it shows and what their
+    /// descriptions name: every description is the one the whole vocabulary gives.
+    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature"])
+    func aLookupFromTheSnapshotDescribesEveryConceptAsTheWholeVocabulary(folder: String) throws {
+        let workspace = try Workspace(folder)
+        let set = try workspace.cache.load(path: workspace.vocabulary).vocabulary.loaded.set
+        let (lookup, outcome) = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(outcome == .reused)
+        let entries = lookup.lookupIndex.entries
+        #expect(entries == LookupIndex.entries(of: set))
+        for entry in entries {
+            let matches = lookup.lookupIndex.search(entry.form, limit: 50)
+            let (excerpt, shown) = try lookup.excerpt(for: matches)
+            #expect(excerpt.count < set.count || set.count <= 3)
+            #expect(
+                shown.map { ConceptDescription($0, in: excerpt) } == matches.map { ConceptDescription($0, in: set) },
+                "describing what '\(entry.form)' finds")
+        }
+    }
+
     @Test func aSnapshotOfAnotherBuildIsRefused() throws {
         let workspace = try Workspace()
         _ = try workspace.cache.load(path: workspace.vocabulary)
@@ -168,12 +203,12 @@ import VaktaalTestSupport
 
     /// A key table whose buckets or chains loop is refused (a probe or a chain would not end).
     @Test func aKeyTableThatWouldLoopIsRefused() throws {
-        var table = KeyTable(capacity: 4)
-        table.add(0, key: "a")
-        table.add(1, key: "b")
-        table.add(2, key: "a")
+        var builder = KeyTable.Builder(capacity: 4)
+        builder.add(0, key: "a")
+        builder.add(1, key: "b")
+        builder.add(2, key: "a")
         var writer = BinaryWriter()
-        table.write(to: &writer)
+        builder.build().write(to: &writer)
         let good = writer.bytes
         #expect(
             (try? good.withUnsafeBytes { bytes in

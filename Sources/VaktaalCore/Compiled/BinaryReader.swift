@@ -23,9 +23,16 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
 /// input gives ``SnapshotError``, never a crash.
 struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
+    /// What keeps `bytes` alive beyond the reading (a ``MappedFile``): columns are then read
+    /// where they lie instead of being copied.
+    private let owner: AnyObject?
     private(set) var offset = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// Reads `bytes`; with an `owner` that keeps them alive and unchanged, columns are used in place.
+    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil) {
+        self.bytes = bytes
+        self.owner = owner
+    }
 
     /// The most elements reserved ahead for an array: a damaged count must not ask for
     /// gigabytes before its elements turn out to be missing.
@@ -86,13 +93,47 @@ struct BinaryReader {
 
     /// An array that ``BinaryWriter/writeRaw(_:)`` wrote.
     mutating func readRaw<Number: FixedWidthInteger>(_: Number.Type = Number.self) throws(SnapshotError) -> [Number] {
+        Self.copy(try rawElements(Number.self))
+    }
+
+    /// An array that ``BinaryWriter/writeRaw(_:)`` wrote, used where it lies when the
+    /// reader has an owner and the data is aligned, else copied.
+    mutating func readColumn<Number: FixedWidthInteger>(_: Number.Type = Number.self) throws(SnapshotError)
+        -> Column<Number>
+    {
+        let source = try rawElements(Number.self)
+        let count = source.count / MemoryLayout<Number>.size
+        guard let owner, let base = source.baseAddress, Int(bitPattern: base) % MemoryLayout<Number>.alignment == 0
+        else { return Column(Self.copy(source)) }
+        return Column(base.assumingMemoryBound(to: Number.self), count: count, owner: owner)
+    }
+
+    /// The numbers in `source`, copied.
+    private static func copy<Number: FixedWidthInteger>(_ source: UnsafeRawBufferPointer) -> [Number] {
+        [Number](unsafeUninitializedCapacity: source.count / MemoryLayout<Number>.size) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            initialized = buffer.count
+        }
+    }
+
+    /// The bytes of the raw array at the reading position (after its count and padding).
+    private mutating func rawElements<Number: FixedWidthInteger>(_: Number.Type) throws(SnapshotError)
+        -> UnsafeRawBufferPointer
+    {
         let size = MemoryLayout<Number>.size
         let count = try readCount(elementSize: size)
-        let source = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count * size])
-        offset += count * size
-        return [Number](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
-            initialized = count
+        try skipPadding(to: MemoryLayout<Number>.alignment)
+        guard count * size <= bytes.count - offset else { throw .truncated }
+        defer { offset += count * size }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count * size])
+    }
+
+    /// Skips the zero bytes ``BinaryWriter/padToAlignment(_:)`` wrote.
+    mutating func skipPadding(to alignment: Int) throws(SnapshotError) {
+        while offset % alignment != 0 {
+            guard offset < bytes.count else { throw .truncated }
+            guard bytes[offset] == 0 else { throw .malformed("padding that is not zero") }
+            offset += 1
         }
     }
 

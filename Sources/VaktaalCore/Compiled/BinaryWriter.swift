@@ -1,6 +1,7 @@
 /// Writes the compact binary form of a compiled vocabulary: unsigned integers as LEB128
 /// varints, strings as a length and their UTF-8 bytes, arrays of fixed-width numbers as
-/// their little-endian memory, so that reading them back is one copy.
+/// their little-endian memory aligned to their size, so that they are read back where they
+/// lie (see ``Column``).
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -38,10 +39,19 @@ struct BinaryWriter {
         for value in values { write(value) }
     }
 
-    /// The raw memory of an array of fixed-width numbers, after its count.
-    mutating func writeRaw<Number: FixedWidthInteger>(_ values: [Number]) {
+    /// The raw memory of an array of fixed-width numbers, after its count and the zero bytes
+    /// that align it to the size of a number.
+    mutating func writeRaw<Number: FixedWidthInteger>(_ values: some Collection<Number>) {
         write(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        padToAlignment(MemoryLayout<Number>.alignment)
+        // Snapshots are written and read on the same (little-endian) machine; the header's byte order mark says so.
+        let copied: Void? = values.withContiguousStorageIfAvailable { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        if copied == nil { for value in values { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } } }
+    }
+
+    /// Zero bytes up to the next multiple of `alignment`.
+    mutating func padToAlignment(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
     /// Each element of `values` through `body`, after their count.

@@ -59,6 +59,21 @@ public struct CompiledIndexCache: Sendable {
         return (compiled, store(compiled, key: key))
     }
 
+    /// What a lookup in the vocabulary at `path` needs: from a snapshot when one of the same
+    /// sources is kept (its index used where it lies, no concept read until it is shown),
+    /// else compiled (and kept) as ``load(path:)`` does.
+    public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
+        let files = try VocabularyLoader.vocabularyFiles(at: path)
+        if folder != nil, let key = SnapshotKey(files: files, program: program),
+            let kept = kept(
+                key, as: { bytes, file throws(SnapshotError) in try CompiledLookup(decoding: bytes, mappedFrom: file) })
+        {
+            return (kept, .reused)
+        }
+        let (compiled, outcome) = try load(path: path)
+        return (CompiledLookup(compiled), outcome)
+    }
+
     /// The vocabulary at `path`, from a snapshot when one of the same sources is kept, else
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
@@ -67,21 +82,21 @@ public struct CompiledIndexCache: Sendable {
         return try VocabularyLoader.load(path: path)
     }
 
-    /// The snapshot kept for `key`, marked as used, or `nil` when there is none fit to use.
-    private func kept(_ key: SnapshotKey) -> CompiledVocabulary? {
+    /// The snapshot kept for `key` as `decode` reads its contents, marked as used, or `nil`
+    /// when there is none fit to use.
+    private func kept<Kept>(
+        _ key: SnapshotKey,
+        as decode: (UnsafeRawBufferPointer, MappedFile) throws(SnapshotError) -> Kept = { bytes, file throws(SnapshotError) in
+            try CompiledVocabulary(decoding: bytes, mappedFrom: file)
+        }
+    ) -> Kept? {
         guard let folder else { return nil }
         let snapshot = Self.path(of: key, in: folder)
-        guard let kept = read(snapshot, key: key) else { return nil }
+        guard let file = MappedFile(path: snapshot),
+            let kept = try? decode(SnapshotFile.contents(of: file.bytes, key: key, program: program), file)
+        else { return nil }
         utime(snapshot, nil)
         return kept
-    }
-
-    /// The snapshot at `path`, or `nil` when there is none or it is not fit to use.
-    private func read(_ path: String, key: SnapshotKey) -> CompiledVocabulary? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { file in
-            try? CompiledVocabulary(decoding: SnapshotFile.contents(of: file, key: key, program: program))
-        }
     }
 
     private func store(_ compiled: CompiledVocabulary, key: SnapshotKey) -> Outcome {

@@ -16,25 +16,44 @@ public struct CompiledVocabulary: Sendable {
     /// Whether the snapshot keeps everything (reading problems carry no fixes).
     var isCompilable: Bool { loaded.diagnostics.allSatisfy(\.isCompilable) }
 
-    /// The snapshot's contents (without the header of ``SnapshotFile``).
+    /// The snapshot's contents (without the header of ``SnapshotFile``): the files and reading
+    /// problems, the lookup index, then the concepts (see ``StoredConcepts``), so that a
+    /// lookup reads the index and only the concepts it shows.
     func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 1 << 20)
         writer.write(loaded.files)
-        writer.write(loaded.set.vocabularies) { $0.write($1) }
         writer.write(loaded.diagnostics) { $0.write($1) }
-        lookupIndex.write(to: &writer, set: loaded.set)
+        writer.write(loaded.set.count)
+        lookupIndex.write(to: &writer)
+        StoredConcepts.write(loaded.set, to: &writer)
         return writer.bytes
     }
 
-    /// Reads back what ``encoded()`` gave.
-    init(decoding bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
-        var reader = BinaryReader(bytes)
-        let files = try reader.readStrings()
-        let vocabularies = try reader.readArray { reader throws(SnapshotError) in try reader.readVocabulary() }
-        let diagnostics = try reader.readArray { reader throws(SnapshotError) in try reader.readFinding() }
-        let set = VocabularySet(vocabularies)
-        lookupIndex = try LookupIndex(reading: &reader, set: set)
+    /// Reads back what ``encoded()`` gave; the index is used where it lies in `file` when
+    /// `bytes` lie in it, else copied.
+    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile? = nil) throws(SnapshotError) {
+        let parts = try CompiledParts(decoding: bytes, mappedFrom: file)
+        lookupIndex = parts.lookupIndex
+        loaded = LoadedVocabulary(
+            set: VocabularySet(try parts.concepts.vocabularies()), diagnostics: parts.diagnostics, files: parts.files)
+    }
+}
+
+/// The parts of a snapshot's contents, the concepts not yet decoded.
+struct CompiledParts: Sendable {
+    let files: [String]
+    let diagnostics: [Finding]
+    let lookupIndex: LookupIndex
+    let concepts: StoredConcepts
+
+    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile?) throws(SnapshotError) {
+        var reader = BinaryReader(bytes, owner: file)
+        files = try reader.readStrings()
+        diagnostics = try reader.readArray { reader throws(SnapshotError) in try reader.readFinding() }
+        let conceptCount = try reader.readCount()
+        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount)
+        concepts = try StoredConcepts(reading: &reader)
+        guard concepts.count == conceptCount else { throw .malformed("the index and the concepts differ in number") }
         guard reader.isAtEnd else { throw .malformed("bytes after the end") }
-        loaded = LoadedVocabulary(set: set, diagnostics: diagnostics, files: files)
     }
 }

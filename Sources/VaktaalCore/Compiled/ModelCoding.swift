@@ -1,9 +1,11 @@
 import VaktaalText
 
 /// The binary form of the model: every field, positions and comments included, so that a
-/// vocabulary read back is equal (`==`) to the one written.
+/// vocabulary read back is equal (`==`) to the one written. A vocabulary's header (all but
+/// its concepts) and each concept are written apart, so that one concept can be read alone.
 extension BinaryWriter {
-    mutating func write(_ vocabulary: Vocabulary) {
+    /// Everything of `vocabulary` but its concepts, then how many it has.
+    mutating func writeHeader(of vocabulary: Vocabulary) {
         write(vocabulary.format)
         write(vocabulary.id)
         write(vocabulary.uri)
@@ -18,13 +20,13 @@ extension BinaryWriter {
             writer.write(entry.language)
             writer.write(entry.extensionAttributes)
         }
-        write(vocabulary.concepts) { $0.write($1) }
         write(vocabulary.extensions) { $0.write($1) }
         write(vocabulary.extensionAttributes)
         write(vocabulary.prologComments)
         write(vocabulary.headerComments)
         write(vocabulary.trailingComments)
         write(vocabulary.path)
+        write(vocabulary.concepts.count)
     }
 
     mutating func write(_ concept: Concept) {
@@ -131,8 +133,10 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func readVocabulary() throws(SnapshotError) -> Vocabulary {
-        Vocabulary(
+    /// A vocabulary header that ``BinaryWriter/writeHeader(of:)`` wrote: the vocabulary
+    /// without its concepts, and how many it has.
+    mutating func readVocabularyHeader() throws(SnapshotError) -> (vocabulary: Vocabulary, conceptCount: Int) {
+        let vocabulary = Vocabulary(
             format: try readString(), id: try readString(), uri: try readString(), schemeURI: try readOptionalString(),
             version: try readOptionalString(), modified: try readOptionalString(),
             defaultLanguage: try readOptionalString(),
@@ -142,10 +146,11 @@ extension BinaryReader {
                     declaredLanguage: try reader.readOptionalString(), language: try reader.readString(),
                     extensionAttributes: try reader.readExtensionAttributes())
             },
-            concepts: try readArray { reader throws(SnapshotError) in try reader.readConcept() },
+            concepts: [],
             extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
             extensionAttributes: try readExtensionAttributes(), prologComments: try readStrings(),
             headerComments: try readStrings(), trailingComments: try readStrings(), path: try readOptionalString())
+        return (vocabulary, try readCount())
     }
 
     mutating func readConcept() throws(SnapshotError) -> Concept {

@@ -2,11 +2,11 @@ import Foundation
 
 /// The file a compiled vocabulary is kept in: a header that says what it is (magic number,
 /// format, byte order, the program that wrote it, the key of its sources, the length and
-/// checksum of what follows), then the contents. Anything that does not match is refused
+/// checksum of what follows), then the contents, from an offset that is a multiple of 8. Anything that does not match is refused
 /// before a byte of the contents is read.
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     private static let magic = Array("vaktaal compiled index\n".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
@@ -21,6 +21,8 @@ enum SnapshotFile {
         writer.write(contents.count)
         let checksum = contents.withUnsafeBytes { ContentHash.of($0) }
         writer.writeRaw([checksum.0, checksum.1])
+        // The contents start on a multiple of 8, so that their columns are aligned in the mapped file.
+        writer.padToAlignment(8)
         return writer.bytes
     }
 
@@ -36,6 +38,7 @@ enum SnapshotFile {
         else { throw .foreign }
         let length = try reader.readInt()
         let checksum: [UInt64] = try reader.readRaw()
+        try reader.skipPadding(to: 8)
         guard length == file.count - reader.offset else { throw .truncated }
         let contents = UnsafeRawBufferPointer(rebasing: file[reader.offset...])
         let actual = ContentHash.of(contents)

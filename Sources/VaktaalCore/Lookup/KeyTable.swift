@@ -1,24 +1,85 @@
 /// Distinct keys, each with the entries that have it, stored flat so that a compiled index
-/// reads back with a few copies: the keys' UTF-8 bytes end to end, an open-addressing table
+/// is used where it lies in the mapped snapshot: the keys' UTF-8 bytes end to end, an open-addressing table
 /// of slots by a fixed hash of the bytes, and entries with the same key chained through one
 /// array instead of an array per key.
 struct KeyTable: Sendable {
     /// The bytes of every distinct key, in order of first appearance.
-    private var utf8: [UInt8] = []
+    private let utf8: Column<UInt8>
     /// Where each key starts in `utf8`, and one more for the end.
-    private var starts: [Int32] = [0]
+    private let starts: Column<Int32>
     /// Slots by hash, −1 for an empty bucket; the count is a power of two, at most half full.
-    private var buckets: [Int32] = Array(repeating: -1, count: 16)
+    private let buckets: Column<Int32>
     /// First entry of each slot (the latest added), −1 for none.
-    private var head: [Int32] = []
+    private let head: Column<Int32>
     /// The next entry with the same key, by entry id, −1 at the end.
-    private var next: [Int32] = []
+    private let next: Column<Int32>
 
-    init(capacity: Int) {
-        next.reserveCapacity(capacity)
-        var count = 16
-        while count < capacity * 2 { count *= 2 }
-        buckets = Array(repeating: -1, count: count)
+    /// Fills a table one entry at a time.
+    struct Builder {
+        private var utf8: [UInt8] = []
+        private var starts: [Int32] = [0]
+        private var buckets: [Int32]
+        private var head: [Int32] = []
+        private var next: [Int32] = []
+
+        init(capacity: Int) {
+            next.reserveCapacity(capacity)
+            var count = 16
+            while count < capacity * 2 { count *= 2 }
+            buckets = Array(repeating: -1, count: count)
+        }
+
+        private var count: Int { starts.count - 1 }
+
+        /// Adds entry `id` (ids come in increasing order, one call per id) under `key`.
+        mutating func add(_ id: Int32, key: String) {
+            while next.count <= Int(id) { next.append(-1) }
+            var key = key
+            key.withUTF8 { bytes in
+                let bucket = findBucket(bytes)
+                let slot = buckets[bucket]
+                if slot >= 0 {
+                    next[Int(id)] = head[Int(slot)]
+                    head[Int(slot)] = id
+                    return
+                }
+                buckets[bucket] = Int32(count)
+                utf8.append(contentsOf: bytes)
+                starts.append(Int32(utf8.count))
+                head.append(id)
+                if count * 2 > buckets.count { rehash(buckets.count * 2) }
+            }
+        }
+
+        /// The finished table.
+        func build() -> KeyTable {
+            KeyTable(
+                utf8: Column(utf8), starts: Column(starts), buckets: Column(buckets), head: Column(head), next: Column(next))
+        }
+
+        private func findBucket(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+            KeyTable.findBucket(key, buckets: buckets) { slot in
+                utf8[Int(starts[slot])..<Int(starts[slot + 1])].elementsEqual(key)
+            }
+        }
+
+        private mutating func rehash(_ size: Int) {
+            buckets = Array(repeating: -1, count: size)
+            for slot in 0..<count {
+                let bucket = utf8.withUnsafeBufferPointer {
+                    findBucket(UnsafeBufferPointer(rebasing: $0[Int(starts[slot])..<Int(starts[slot + 1])]))
+                }
+                buckets[bucket] = Int32(slot)
+            }
+        }
+    }
+
+    private init(utf8: Column<UInt8>, starts: Column<Int32>, buckets: Column<Int32>, head: Column<Int32>, next: Column<Int32>) {
+        self.utf8 = utf8
+        self.starts = starts
+        self.buckets = buckets
+        self.head = head
+        self.next = next
     }
 
     /// The number of distinct keys.
@@ -50,26 +111,6 @@ struct KeyTable: Sendable {
         withKey(inSlot: a) { first in withKey(inSlot: b) { first.lexicographicallyPrecedes($0) } }
     }
 
-    /// Adds entry `id` (ids come in increasing order, one call per id) under `key`.
-    mutating func add(_ id: Int32, key: String) {
-        while next.count <= Int(id) { next.append(-1) }
-        var key = key
-        key.withUTF8 { bytes in
-            let bucket = findBucket(bytes)
-            let slot = buckets[bucket]
-            if slot >= 0 {
-                next[Int(id)] = head[Int(slot)]
-                head[Int(slot)] = id
-                return
-            }
-            buckets[bucket] = Int32(count)
-            utf8.append(contentsOf: bytes)
-            starts.append(Int32(utf8.count))
-            head.append(id)
-            if count * 2 > buckets.count { rehash(buckets.count * 2) }
-        }
-    }
-
     /// Every entry with the key in `slot`, in the order they were added.
     func entries(ofSlot slot: Int) -> [Int32] {
         var result: [Int32] = []
@@ -90,20 +131,20 @@ struct KeyTable: Sendable {
 
     /// The bucket that holds `key`, or the empty one where it would go.
     private func findBucket(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.findBucket(key, buckets: buckets) { slot in withKey(inSlot: slot) { $0.elementsEqual(key) } }
+    }
+
+    /// The bucket of `buckets` that holds `key` (`holdsKey` tells whether a slot's key is
+    /// it), or the empty one where it would go.
+    private static func findBucket(
+        _ key: UnsafeBufferPointer<UInt8>, buckets: some RandomAccessCollection<Int32>, holdsKey: (Int) -> Bool
+    ) -> Int {
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: ContentHash.of(UnsafeRawBufferPointer(key)).0) & mask
         while true {
-            let slot = buckets[bucket]
-            if slot < 0 || withKey(inSlot: Int(slot), { $0.elementsEqual(key) }) { return bucket }
+            let slot = buckets[buckets.index(buckets.startIndex, offsetBy: bucket)]
+            if slot < 0 || holdsKey(Int(slot)) { return bucket }
             bucket = (bucket + 1) & mask
-        }
-    }
-
-    private mutating func rehash(_ size: Int) {
-        buckets = Array(repeating: -1, count: size)
-        for slot in 0..<count {
-            let bucket = withKey(inSlot: slot) { findBucket($0) }
-            buckets[bucket] = Int32(slot)
         }
     }
 }
@@ -119,11 +160,11 @@ extension KeyTable {
     }
 
     init(reading reader: inout BinaryReader, entryCount: Int) throws(SnapshotError) {
-        utf8 = try reader.readRaw()
-        starts = try reader.readRaw()
-        buckets = try reader.readRaw()
-        head = try reader.readRaw()
-        next = try reader.readRaw()
+        utf8 = try reader.readColumn()
+        starts = try reader.readColumn()
+        buckets = try reader.readColumn()
+        head = try reader.readColumn()
+        next = try reader.readColumn()
         let keyCount = starts.count - 1
         guard keyCount >= 0, starts.first == 0, starts.last.map({ Int($0) == utf8.count }) ?? false,
             zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),

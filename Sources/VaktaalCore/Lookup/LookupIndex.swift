@@ -53,60 +53,52 @@ public struct LookupMatch: Sendable, Hashable {
     let isVerbatim: Bool
     /// The length of the completed key (shorter completions rank first; 0 unless prefix).
     let length: Int
+
+    /// The same match of the same concept under another key (in an excerpt of the set).
+    func renamed(to key: ConceptKey) -> LookupMatch {
+        let entry = IndexEntry(
+            concept: key, labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind, language: entry.language,
+            isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
+        return LookupMatch(concept: key, entry: entry, kind: kind, distance: distance, isVerbatim: isVerbatim, length: length)
+    }
 }
 
 /// Every label, form and notation of a vocabulary set, indexed once for exact,
 /// accent-insensitive, prefix and fuzzy lookup. Immutable and shareable between threads.
 public struct LookupIndex: Sendable {
-    /// Every searchable form.
-    public let entries: [IndexEntry]
+    /// Every searchable form, by entry id.
+    private let indexEntries: IndexEntries
     /// Entry ids by loose key (spacing, hyphens and case normalised).
     private let byLooseKey: KeyTable
     /// Entry ids by accent-folded key; its slots are what prefix and fuzzy search work on.
     private let byAccentKey: KeyTable
     /// The accent-folded key slots, sorted by key, for prefix search.
-    private let sortedSlots: [Int32]
+    private let sortedSlots: Column<Int32>
     /// The accent-folded keys as scalars with their trigrams, for fuzzy search.
     private let fuzzy: FuzzyIndex
 
+    /// Every searchable form, made anew on each call (in concept order).
+    public var entries: [IndexEntry] { Array(indexEntries) }
+
     /// Every label form and notation of `set` as index entries, in concept order.
-    public static func entries(of set: VocabularySet) -> [IndexEntry] {
-        var entries: [IndexEntry] = []
-        for key in set.keys {
-            let concept = set[key]
-            for (index, label) in concept.labels.enumerated() {
-                label.forEachForm { form in
-                    entries.append(
-                        IndexEntry(
-                            concept: key, labelIndex: index, form: form, kind: label.kind, language: label.language,
-                            isCaseSensitive: label.isCaseSensitive, conceptIsDeprecated: concept.isDeprecated))
-                }
-            }
-            for notation in concept.notations {
-                entries.append(
-                    IndexEntry(
-                        concept: key, labelIndex: nil, form: notation, kind: .preferred, language: "",
-                        isCaseSensitive: false, conceptIsDeprecated: concept.isDeprecated))
-            }
-        }
-        return entries
-    }
+    public static func entries(of set: VocabularySet) -> [IndexEntry] { Array(IndexEntries(set)) }
 
     /// Indexes every label and notation of `set` (all languages).
     public init(_ set: VocabularySet) {
-        let entries = Self.entries(of: set)
-        var byLooseKey = KeyTable(capacity: entries.count)
-        var byAccentKey = KeyTable(capacity: entries.count)
+        let entries = IndexEntries(set)
+        var byLooseKey = KeyTable.Builder(capacity: entries.count)
+        var byAccentKey = KeyTable.Builder(capacity: entries.count)
         for (id, entry) in entries.enumerated() where !entry.form.isEmpty {
             let loose = TermNormalizer.loose(entry.form)
             byLooseKey.add(Int32(id), key: loose)
             byAccentKey.add(Int32(id), key: TermNormalizer.removingAccents(loose))
         }
-        self.entries = entries
-        self.byLooseKey = byLooseKey
-        self.byAccentKey = byAccentKey
-        sortedSlots = (0..<Int32(byAccentKey.count)).sorted { byAccentKey.key(inSlot: Int($0), precedes: Int($1)) }
-        fuzzy = FuzzyIndex(byAccentKey)
+        let accentKeys = byAccentKey.build()
+        indexEntries = entries
+        self.byLooseKey = byLooseKey.build()
+        self.byAccentKey = accentKeys
+        sortedSlots = Column((0..<Int32(accentKeys.count)).sorted { accentKeys.key(inSlot: Int($0), precedes: Int($1)) })
+        fuzzy = FuzzyIndex(accentKeys)
     }
 
     /// The concepts matching `query`, best first, one match per concept.
@@ -123,7 +115,7 @@ public struct LookupIndex: Sendable {
         let typed = spaced.lowercased()
         var best: [ConceptKey: LookupMatch] = [:]
         func consider(_ id: Int32, _ kind: MatchKind, distance: Int = 0, length: Int = 0) {
-            let entry = entries[Int(id)]
+            let entry = indexEntries[Int(id)]
             if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { return }
             let isVerbatim = entry.form.utf8.count == spaced.utf8.count && entry.form.lowercased() == typed
             let match = LookupMatch(
@@ -133,14 +125,14 @@ public struct LookupIndex: Sendable {
             best[entry.concept] = match
         }
         for id in byLooseKey.entries(of: loose) {
-            let entry = entries[Int(id)]
+            let entry = indexEntries[Int(id)]
             if entry.isCaseSensitive, TermNormalizer.spacing(entry.form) != spaced, !Self.sameWordsExactCase(entry.form, spaced) {
                 continue
             }
             consider(id, .exact)
         }
-        for id in byAccentKey.entries(of: accent) where !entries[Int(id)].isCaseSensitive && best[entries[Int(id)].concept] == nil
-        {
+        for id in byAccentKey.entries(of: accent)
+        where !indexEntries[Int(id)].isCaseSensitive && best[indexEntries[Int(id)].concept] == nil {
             consider(id, .accentInsensitive)
         }
         let foundExactly = !best.isEmpty
@@ -205,7 +197,7 @@ public struct LookupIndex: Sendable {
         var result: [IndexEntry] = []
         for (_, slot) in scored.sorted(by: { ($0.distance, $0.slot) < ($1.distance, $1.slot) }) {
             for id in byAccentKey.entries(ofSlot: slot) {
-                let entry = entries[Int(id)]
+                let entry = indexEntries[Int(id)]
                 if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
                 if seen.insert(entry.concept).inserted { result.append(entry) }
             }
@@ -236,7 +228,7 @@ public struct LookupIndex: Sendable {
             let slot = Int(sortedSlots[index])
             guard byAccentKey.key(inSlot: slot, startsWith: prefix) else { break }
             for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
-                let entry = entries[Int(id)]
+                let entry = indexEntries[Int(id)]
                 guard entry.kind != .hidden else { continue }
                 if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
                 let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
@@ -301,52 +293,22 @@ public struct LookupIndex: Sendable {
 }
 
 extension LookupIndex {
-    /// The compiled form of the index, for ``CompiledVocabulary``: entries name their form by
-    /// its place in the concept, so that reading them back shares the model's strings.
-    func write(to writer: inout BinaryWriter, set: VocabularySet) {
-        writer.write(entries) { writer, entry in
-            let concept = set[entry.concept]
-            writer.write(entry.concept.rawValue)
-            writer.write(entry.labelIndex.map { $0 + 1 } ?? 0)
-            if let label = entry.labelIndex {
-                writer.write(concept.labels[label].allForms.firstIndex(of: entry.form) ?? 0)
-            } else {
-                writer.write(concept.notations.firstIndex(of: entry.form) ?? 0)
-            }
-        }
+    /// The compiled form of the index, for ``CompiledVocabulary``: columns that are used where
+    /// they lie when read back.
+    func write(to writer: inout BinaryWriter) {
+        indexEntries.write(to: &writer)
         byLooseKey.write(to: &writer)
         byAccentKey.write(to: &writer)
         writer.writeRaw(sortedSlots)
     }
 
-    /// Reads an index that ``write(to:set:)`` wrote for `set`.
-    init(reading reader: inout BinaryReader, set: VocabularySet) throws(SnapshotError) {
-        entries = try reader.readArray { reader throws(SnapshotError) in
-            let key = try reader.readInt()
-            let storedLabel = try reader.readUInt64()
-            let form = try reader.readInt()
-            guard (0..<set.count).contains(key), storedLabel <= UInt64(Int.max) else {
-                throw .malformed("an entry names no concept")
-            }
-            let label = Int(storedLabel) - 1
-            let concept = set[ConceptKey(key)]
-            guard label >= 0 else {
-                guard concept.notations.indices.contains(form) else { throw .malformed("an entry names no notation") }
-                return IndexEntry(
-                    concept: ConceptKey(key), labelIndex: nil, form: concept.notations[form], kind: .preferred,
-                    language: "", isCaseSensitive: false, conceptIsDeprecated: concept.isDeprecated)
-            }
-            guard concept.labels.indices.contains(label), let text = concept.labels[label].form(at: form) else {
-                throw .malformed("an entry names no label")
-            }
-            let found = concept.labels[label]
-            return IndexEntry(
-                concept: ConceptKey(key), labelIndex: label, form: text, kind: found.kind, language: found.language,
-                isCaseSensitive: found.isCaseSensitive, conceptIsDeprecated: concept.isDeprecated)
-        }
+    /// Reads an index that ``write(to:)`` wrote for a set of `conceptCount` concepts.
+    init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
+        let entries = try IndexEntries(reading: &reader, conceptCount: conceptCount)
+        indexEntries = entries
         byLooseKey = try KeyTable(reading: &reader, entryCount: entries.count)
         byAccentKey = try KeyTable(reading: &reader, entryCount: entries.count)
-        sortedSlots = try reader.readRaw()
+        sortedSlots = try reader.readColumn()
         fuzzy = FuzzyIndex(byAccentKey)
         guard sortedSlots.count == byAccentKey.count, sortedSlots.allSatisfy({ $0 >= 0 && Int($0) < byAccentKey.count }) else {
             throw .malformed("the lookup index does not fit its keys")

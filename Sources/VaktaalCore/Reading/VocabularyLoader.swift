@@ -34,8 +34,13 @@ public struct LoadedVocabulary: Sendable {
     }
 
     /// Whether some file could not be read as XML at all (exit code 2 territory).
-    public var hasUnreadableFiles: Bool {
-        diagnostics.contains { $0.rule == ReaderRule.malformedXML.id || $0.rule == ReaderRule.unreadableFile.id }
+    public var hasUnreadableFiles: Bool { diagnostics.includeAnUnreadableFile }
+}
+
+extension [Finding] {
+    /// Whether one of these reading problems is a file that could not be read as XML at all.
+    var includeAnUnreadableFile: Bool {
+        contains { $0.rule == ReaderRule.malformedXML.id || $0.rule == ReaderRule.unreadableFile.id }
     }
 }
 

@@ -43,10 +43,9 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = try vocabularyOptions.compiled()
-        let loaded = compiled.loaded
+        let lookup = try vocabularyOptions.compiledLookup()
         let languages = LanguageSelection(lang).languages
-        let index = compiled.lookupIndex
+        let index = lookup.lookupIndex
         let matches = index.search(term, languages: languages, limit: limit)
         guard !matches.isEmpty else {
             let suggestions = index.suggestions(for: term, languages: languages).map { "'\($0.form)'" }
@@ -54,10 +53,11 @@ struct LookupCommand: ParsableCommand {
             printError("no concept found for '\(term)'\(hint)")
             throw ExitCode(1)
         }
-        let descriptions = matches.map { ConceptDescription($0, in: loaded.set, languages: languages) }
+        let (set, shown) = try lookup.excerpt(for: matches)
+        let descriptions = shown.map { ConceptDescription($0, in: set, languages: languages) }
         switch format {
         case .json: print(ConceptDescription.json(descriptions))
-        case .text: print(LookupText(set: loaded.set, languages: languages).render(descriptions), terminator: "")
+        case .text: print(LookupText(set: set, languages: languages).render(descriptions), terminator: "")
         }
     }
 }

@@ -60,8 +60,21 @@ struct VocabularyOptions: ParsableArguments {
         case .path(let path): compiled = try cache.load(path: path).vocabulary
         }
         KeptUntilExit.keep(compiled)
-        try Self.stopOnUnreadableFiles(compiled.loaded)
+        try Self.stopOnUnreadableFiles(compiled.loaded.hasUnreadableFiles, compiled.loaded.diagnostics)
         return compiled
+    }
+
+    /// What a lookup needs, from the compiled index in the cache (made when there is none
+    /// yet): only the concepts shown are read from it.
+    func compiledLookup() throws -> CompiledLookup {
+        let lookup: CompiledLookup
+        switch try location() {
+        case .builtIn: lookup = CompiledLookup(CompiledVocabulary(VocabularyLoader.load(sources: EmbeddedVocabulary.sources)))
+        case .path(let path): lookup = try cache.loadLookup(path: path).lookup
+        }
+        KeptUntilExit.keep(lookup)
+        try Self.stopOnUnreadableFiles(lookup.hasUnreadableFiles, lookup.diagnostics)
+        return lookup
     }
 
     /// A lint run: from the compiled index when the cache is on (its index lists the label
@@ -72,7 +85,7 @@ struct VocabularyOptions: ParsableArguments {
             run = LintRun(try compiled(), options: options)
         } else {
             let loaded = try load()
-            try Self.stopOnUnreadableFiles(loaded)
+            try Self.stopOnUnreadableFiles(loaded.hasUnreadableFiles, loaded.diagnostics)
             run = LintRun(set: loaded.set, options: options)
         }
         // Its matchers are large: the process ends without taking them apart.
@@ -81,9 +94,9 @@ struct VocabularyOptions: ParsableArguments {
     }
 
     /// Stops with the read errors of a vocabulary when a file cannot be read.
-    private static func stopOnUnreadableFiles(_ loaded: LoadedVocabulary) throws {
-        guard loaded.hasUnreadableFiles else { return }
-        for finding in loaded.diagnostics where finding.severity == .error { printError(finding.description) }
+    private static func stopOnUnreadableFiles(_ unreadable: Bool, _ diagnostics: [Finding]) throws {
+        guard unreadable else { return }
+        for finding in diagnostics where finding.severity == .error { printError(finding.description) }
         throw ExitCode(2)
     }
 }

@@ -1,0 +1,63 @@
+/// A read-only array of fixed-width numbers that lies either in memory of its own or in a
+/// mapped snapshot file, so that an index read back from a snapshot is used where it lies
+/// instead of being copied into fresh memory page by page.
+struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Sendable {
+    /// Keeps the memory alive: an ``OwnedElements`` or the ``MappedFile`` it lies in.
+    private let owner: AnyObject
+    private let base: UnsafePointer<Element>?
+    let count: Int
+
+    /// A column of `elements`, copied into memory of its own.
+    init(_ elements: [Element]) {
+        let owned = OwnedElements(elements)
+        owner = owned
+        base = owned.base
+        count = elements.count
+    }
+
+    /// A column of `count` elements at `base`, kept alive by `owner` (which never changes them).
+    init(_ base: UnsafePointer<Element>?, count: Int, owner: AnyObject) {
+        self.owner = owner
+        self.base = base
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < count, "column index out of range")
+        return base.unsafelyUnwrapped[position]
+    }
+
+    func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
+        -> Result?
+    {
+        try withUnsafeBufferPointer(body)
+    }
+
+    /// The elements as a buffer, valid for the call.
+    func withUnsafeBufferPointer<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<Element>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        defer { withExtendedLifetime(owner) {} }
+        return try body(UnsafeBufferPointer(start: base, count: count))
+    }
+}
+
+/// Memory of its own for a ``Column``.
+private final class OwnedElements<Element: FixedWidthInteger> {
+    let base: UnsafePointer<Element>?
+
+    init(_ elements: [Element]) {
+        guard !elements.isEmpty else {
+            base = nil
+            return
+        }
+        let memory = UnsafeMutablePointer<Element>.allocate(capacity: elements.count)
+        _ = UnsafeMutableBufferPointer(start: memory, count: elements.count).initialize(from: elements)
+        base = UnsafePointer(memory)
+    }
+
+    deinit { base.map { UnsafeMutablePointer(mutating: $0).deallocate() } }
+}

@@ -1,0 +1,52 @@
+/// What `vaktaal lookup` needs of a vocabulary: its lookup index, and the concepts it shows.
+/// Read from a snapshot, the index is used where it lies in the mapped file and only the
+/// concepts a description names are decoded, so a lookup does not grow with the vocabulary.
+public struct CompiledLookup: Sendable {
+    /// The lookup index of every label, form and notation.
+    public let lookupIndex: LookupIndex
+    /// The files the vocabulary was read from.
+    public let files: [String]
+    /// The problems met reading them.
+    public let diagnostics: [Finding]
+    private let concepts: Concepts
+
+    private enum Concepts: Sendable {
+        case loaded(VocabularySet)
+        case stored(StoredConcepts)
+    }
+
+    /// The lookup of a vocabulary compiled in memory.
+    public init(_ compiled: CompiledVocabulary) {
+        lookupIndex = compiled.lookupIndex
+        files = compiled.loaded.files
+        diagnostics = compiled.loaded.diagnostics
+        concepts = .loaded(compiled.loaded.set)
+    }
+
+    /// The lookup of a snapshot's contents lying in `file`.
+    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile) throws(SnapshotError) {
+        let parts = try CompiledParts(decoding: bytes, mappedFrom: file)
+        lookupIndex = parts.lookupIndex
+        files = parts.files
+        diagnostics = parts.diagnostics
+        concepts = .stored(parts.concepts)
+    }
+
+    /// Whether some file could not be read as XML at all.
+    public var hasUnreadableFiles: Bool { diagnostics.includeAnUnreadableFile }
+
+    /// A set that holds the concepts of `matches` and everything their descriptions name,
+    /// with the matches renamed into it: describing them there gives what describing them
+    /// in the whole vocabulary gives.
+    ///
+    /// - Throws: ``SnapshotError`` when a concept kept in the snapshot cannot be read.
+    public func excerpt(for matches: [LookupMatch]) throws(SnapshotError) -> (set: VocabularySet, matches: [LookupMatch]) {
+        switch concepts {
+        case .loaded(let set):
+            return (set, matches)
+        case .stored(let stored):
+            let (set, renamed) = try stored.excerpt(of: matches.map(\.concept))
+            return (set, matches.map { $0.renamed(to: renamed[$0.concept] ?? $0.concept) })
+        }
+    }
+}

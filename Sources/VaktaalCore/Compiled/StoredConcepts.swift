@@ -1,0 +1,139 @@
+/// The concepts of a compiled vocabulary as they are kept in the snapshot: each encoded on
+/// its own, with where each starts and which concepts a description of it names, so that a
+/// lookup reads the few concepts it shows instead of the whole vocabulary.
+struct StoredConcepts: Sendable {
+    /// The schemes without their concepts, and how many concepts each has (in flat order).
+    let headers: [(vocabulary: Vocabulary, conceptCount: Int)]
+    /// Every concept's encoding, end to end, and where each starts (one more for the end).
+    private let bytes: Column<UInt8>
+    private let starts: Column<Int64>
+    /// The concepts each concept's relations, mappings and replacement name, and those
+    /// that name it in a relation, in flat key order.
+    private let neighbours: ConceptNeighbours
+
+    /// The number of concepts.
+    var count: Int { starts.count - 1 }
+
+    /// Writes the concepts of `set`.
+    static func write(_ set: VocabularySet, to writer: inout BinaryWriter) {
+        writer.write(set.vocabularies) { $0.writeHeader(of: $1) }
+        var concepts = BinaryWriter(capacity: 1 << 20)
+        var starts: [Int64] = [0]
+        starts.reserveCapacity(set.count + 1)
+        for vocabulary in set.vocabularies {
+            for concept in vocabulary.concepts {
+                concepts.write(concept)
+                starts.append(Int64(concepts.bytes.count))
+            }
+        }
+        writer.writeRaw(concepts.bytes)
+        writer.writeRaw(starts)
+        ConceptNeighbours(set).write(to: &writer)
+    }
+
+    /// Reads what ``write(_:to:)`` wrote, without decoding a concept.
+    init(reading reader: inout BinaryReader) throws(SnapshotError) {
+        headers = try reader.readArray { reader throws(SnapshotError) in try reader.readVocabularyHeader() }
+        bytes = try reader.readColumn()
+        starts = try reader.readColumn()
+        let count = starts.count - 1
+        guard count >= 0, headers.reduce(0, { $0 + $1.conceptCount }) == count, starts.first == 0,
+            starts.last == Int64(bytes.count), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { throw .malformed("the stored concepts do not fit together") }
+        neighbours = try ConceptNeighbours(reading: &reader, conceptCount: count)
+    }
+
+    /// The concept with flat key `key`.
+    func concept(_ key: Int) throws(SnapshotError) -> Concept {
+        try bytes.withUnsafeBufferPointer { bytes throws(SnapshotError) in
+            let range = Int(starts[key])..<Int(starts[key + 1])
+            var reader = BinaryReader(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
+            let concept = try reader.readConcept()
+            guard reader.isAtEnd else { throw .malformed("bytes after a concept") }
+            return concept
+        }
+    }
+
+    /// Every scheme with all its concepts.
+    func vocabularies() throws(SnapshotError) -> [Vocabulary] {
+        var key = 0
+        var result: [Vocabulary] = []
+        for (header, count) in headers {
+            var vocabulary = header
+            vocabulary.concepts.reserveCapacity(count)
+            for _ in 0..<count {
+                vocabulary.concepts.append(try concept(key))
+                key += 1
+            }
+            result.append(vocabulary)
+        }
+        return result
+    }
+
+    /// The concepts `keys` and their neighbours as a set of their own (every scheme kept,
+    /// with only these concepts): what a description of `keys` reads gives the same there.
+    /// Also gives where each concept of `keys` is in the new set.
+    func excerpt(of keys: [ConceptKey]) throws(SnapshotError) -> (set: VocabularySet, keys: [ConceptKey: ConceptKey]) {
+        var included = Set(keys.map(\.rawValue))
+        for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
+        let ordered = included.sorted()
+        var renamed: [ConceptKey: ConceptKey] = [:]
+        var vocabularies = headers.map(\.vocabulary)
+        var scheme = 0
+        var schemeEnd = headers.first?.conceptCount ?? 0
+        for (newKey, key) in ordered.enumerated() {
+            while key >= schemeEnd {
+                scheme += 1
+                schemeEnd += headers[scheme].conceptCount
+            }
+            vocabularies[scheme].concepts.append(try concept(key))
+            renamed[ConceptKey(key)] = ConceptKey(newKey)
+        }
+        return (VocabularySet(vocabularies), renamed.filter { keys.contains($0.key) })
+    }
+}
+
+/// For each concept, the others a description of it names or that name it: broader,
+/// narrower and related (both directions, resolved), its replacement, and its mappings'
+/// targets inside the set.
+struct ConceptNeighbours: Sendable {
+    private let starts: Column<Int32>
+    private let keys: Column<Int32>
+
+    init(_ set: VocabularySet) {
+        var starts: [Int32] = [0]
+        var keys: [Int32] = []
+        for key in set.keys {
+            var named = set.graph.broader(of: key) + set.graph.narrower(of: key) + set.graph.related(of: key)
+            if let replacement = set.replacement(of: key) { named.append(replacement) }
+            for mapping in set[key].mappings {
+                switch mapping.target {
+                case .uri(let uri): set.key(forURI: uri).map { named.append($0) }
+                case .reference(let reference):
+                    set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map { named.append($0) }
+                }
+            }
+            keys.append(contentsOf: Set(named).map { Int32($0.rawValue) }.sorted())
+            starts.append(Int32(keys.count))
+        }
+        self.starts = Column(starts)
+        self.keys = Column(keys)
+    }
+
+    /// The neighbours of the concept with flat key `key`.
+    func of(_ key: Int) -> [Int] { (Int(starts[key])..<Int(starts[key + 1])).map { Int(keys[$0]) } }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.writeRaw(starts)
+        writer.writeRaw(keys)
+    }
+
+    init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
+        starts = try reader.readColumn()
+        keys = try reader.readColumn()
+        guard starts.count == conceptCount + 1, starts.first == 0, starts.last.map(Int.init) == keys.count,
+            zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            keys.allSatisfy({ $0 >= 0 && Int($0) < conceptCount })
+        else { throw .malformed("the concepts' neighbours do not fit together") }
+    }
+}

@@ -1,0 +1,110 @@
+/// The searchable forms of a vocabulary set in columns (concept, label, kind, flags,
+/// language, and the forms' bytes end to end) instead of an ``IndexEntry`` with strings of its
+/// own each: a compiled index uses them where they lie in the mapped snapshot without
+/// reading the vocabulary, and an entry is made when it is asked for.
+struct IndexEntries: RandomAccessCollection, Sendable {
+    /// The concept of each entry, by ``ConceptKey`` value.
+    private let concepts: Column<Int32>
+    /// The label of each entry in its concept's `labels`, −1 for a notation.
+    private let labels: Column<Int32>
+    /// The label kind of each entry (its place in `LabelKind.allCases`), and its flags.
+    private let kinds: Column<UInt8>
+    private let flags: Column<UInt8>
+    /// The language of each entry, as its place in `languages`.
+    private let languageIndexes: Column<Int32>
+    private let languages: [String]
+    /// The forms' UTF-8 bytes, and where each starts (one more for the end).
+    private let formBytes: Column<UInt8>
+    private let formStarts: Column<Int32>
+
+    private static let caseSensitive: UInt8 = 1
+    private static let conceptDeprecated: UInt8 = 2
+
+    /// Every label form and notation of `set`, in concept order.
+    init(_ set: VocabularySet) {
+        var concepts: [Int32] = []
+        var labels: [Int32] = []
+        var kinds: [UInt8] = []
+        var flags: [UInt8] = []
+        var languageIndexes: [Int32] = []
+        var languages: [String: Int32] = [:]
+        var formBytes: [UInt8] = []
+        var formStarts: [Int32] = [0]
+        func add(_ key: ConceptKey, label: Int, _ form: String, _ kind: LabelKind, _ language: String, _ flag: UInt8) {
+            concepts.append(Int32(key.rawValue))
+            labels.append(Int32(label))
+            kinds.append(UInt8(LabelKind.allCases.firstIndex(of: kind) ?? 0))
+            flags.append(flag)
+            if languages[language] == nil { languages[language] = Int32(languages.count) }
+            languageIndexes.append(languages[language] ?? 0)
+            formBytes.append(contentsOf: form.utf8)
+            formStarts.append(Int32(formBytes.count))
+        }
+        for key in set.keys {
+            let concept = set[key]
+            let deprecated = concept.isDeprecated ? Self.conceptDeprecated : 0
+            for (index, label) in concept.labels.enumerated() {
+                let flag = deprecated | (label.isCaseSensitive ? Self.caseSensitive : 0)
+                label.forEachForm { add(key, label: index, $0, label.kind, label.language, flag) }
+            }
+            for notation in concept.notations { add(key, label: -1, notation, .preferred, "", deprecated) }
+        }
+        self.concepts = Column(concepts)
+        self.labels = Column(labels)
+        self.kinds = Column(kinds)
+        self.flags = Column(flags)
+        self.languageIndexes = Column(languageIndexes)
+        self.languages = languages.sorted { $0.value < $1.value }.map(\.key)
+        self.formBytes = Column(formBytes)
+        self.formStarts = Column(formStarts)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { concepts.count }
+
+    subscript(id: Int) -> IndexEntry {
+        let label = Int(labels[id])
+        let form = formBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(formStarts[id])..<Int(formStarts[id + 1])]), as: UTF8.self)
+        }
+        return IndexEntry(
+            concept: ConceptKey(Int(concepts[id])), labelIndex: label < 0 ? nil : label, form: form,
+            kind: LabelKind.allCases[Int(kinds[id])], language: languages[Int(languageIndexes[id])],
+            isCaseSensitive: flags[id] & Self.caseSensitive != 0, conceptIsDeprecated: flags[id] & Self.conceptDeprecated != 0)
+    }
+}
+
+extension IndexEntries {
+    /// The compiled form: the columns and the languages.
+    func write(to writer: inout BinaryWriter) {
+        writer.writeRaw(concepts)
+        writer.writeRaw(labels)
+        writer.writeRaw(kinds)
+        writer.writeRaw(flags)
+        writer.writeRaw(languageIndexes)
+        writer.write(languages)
+        writer.writeRaw(formBytes)
+        writer.writeRaw(formStarts)
+    }
+
+    /// Reads entries that ``write(to:)`` wrote for a set of `conceptCount` concepts, checking
+    /// that every entry can be made.
+    init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
+        concepts = try reader.readColumn()
+        labels = try reader.readColumn()
+        kinds = try reader.readColumn()
+        flags = try reader.readColumn()
+        languageIndexes = try reader.readColumn()
+        languages = try reader.readStrings()
+        formBytes = try reader.readColumn()
+        formStarts = try reader.readColumn()
+        let count = concepts.count
+        guard [labels.count, kinds.count, flags.count, languageIndexes.count].allSatisfy({ $0 == count }),
+            formStarts.count == count + 1, formStarts.first == 0, formStarts.last.map(Int.init) == formBytes.count,
+            zip(formStarts, formStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            concepts.allSatisfy({ $0 >= 0 && Int($0) < conceptCount }), labels.allSatisfy({ $0 >= -1 }),
+            kinds.allSatisfy({ Int($0) < LabelKind.allCases.count }),
+            languageIndexes.allSatisfy({ $0 >= 0 && Int($0) < languages.count })
+        else { throw .malformed("the index entries do not fit together") }
+    }
+}
