@@ -172,6 +172,49 @@ import VaktaalTestSupport
         }
     }
 
+    /// Files left alone for a while get a stamp: later runs find their snapshot from what
+    /// the file system says of them, without reading them. A change of the contents, even of
+    /// the same size with the modification time set back, moves the change time and so the
+    /// stamp; a damaged stamp is passed over.
+    @Test func settledFilesAreFoundByTheirStampAndAChangeIsStillSeen() throws {
+        let workspace = try Workspace()
+        let folder = try #require(workspace.cache.folder)
+        var stamps: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".stamp") }
+        }
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+        #expect(stamps.isEmpty, "files just written are not stamped")
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+        let stamp = try #require(stamps.first)
+        let recorded = try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8)
+        #expect(workspace.snapshots == [folder + "/" + recorded + ".index"])
+        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
+
+        try Data("not a key".utf8).write(to: URL(fileURLWithPath: folder + "/" + stamp))
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+        #expect(try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8) == recorded, "the stamp is written again")
+
+        let file = workspace.vocabulary + "/lerarenopleiding.xml"
+        var before = stat()
+        #expect(stat(file, &before) == 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: ">werkplekbegeleider</prefLabel>", with: ">werkplekbegeleiden</prefLabel>")
+        #expect(changed.utf8.count == text.utf8.count && changed != text)
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.write(contentsOf: Data(changed.utf8))
+        try handle.close()
+        // The modification time set back to the nanosecond: only the change time tells.
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(file, &after) == 0)
+        #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size)
+        let reread = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(reread.outcome == .stored)
+        #expect(reread.lookup.lookupIndex.search("werkplekbegeleiden").first?.kind == .exact)
+    }
+
     @Test func aSnapshotOfAnotherBuildIsRefused() throws {
         let workspace = try Workspace()
         _ = try workspace.cache.load(path: workspace.vocabulary)

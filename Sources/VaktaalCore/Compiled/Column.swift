@@ -45,6 +45,27 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
     }
 }
 
+extension Column {
+    /// Whether every element lies in `range` (a check of a column read back, run over the
+    /// buffer: a snapshot's columns hold millions of numbers).
+    func allLie(in range: Range<Element>) -> Bool {
+        withUnsafeBufferPointer { $0.allSatisfy { range.contains($0) } }
+    }
+
+    /// Whether no element is smaller than the one before it.
+    var neverDecreases: Bool {
+        withUnsafeBufferPointer { elements in
+            elements.count < 2 || (1..<elements.count).allSatisfy { elements[$0 - 1] <= elements[$0] }
+        }
+    }
+
+    /// Whether the column starts at 0, never decreases and ends at `end`: the starts of
+    /// `count − 1` runs that fill `end` elements.
+    func areStarts(ending end: Int) -> Bool {
+        first == 0 && last.map { Int($0) == end } == true && neverDecreases
+    }
+}
+
 /// Memory of its own for a ``Column``.
 private final class OwnedElements<Element: FixedWidthInteger> {
     let base: UnsafePointer<Element>?

@@ -47,7 +47,7 @@ public struct CompiledIndexCache: Sendable {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
         guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
         // An unreadable file is reported by the loader; such a vocabulary is not kept.
-        guard let key = SnapshotKey(files: files, program: program) else {
+        guard let key = key(of: files) else {
             return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .notStored("a file cannot be read"))
         }
         if let kept = kept(key) { return (kept, .reused) }
@@ -64,7 +64,7 @@ public struct CompiledIndexCache: Sendable {
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if folder != nil, let key = SnapshotKey(files: files, program: program),
+        if let key = key(of: files),
             let kept = kept(
                 key, as: { bytes, file throws(SnapshotError) in try CompiledLookup(decoding: bytes, mappedFrom: file) })
         {
@@ -78,8 +78,32 @@ public struct CompiledIndexCache: Sendable {
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if folder != nil, let key = SnapshotKey(files: files, program: program), let kept = kept(key) { return kept.loaded }
+        if let key = key(of: files), let kept = kept(key) { return kept.loaded }
         return try VocabularyLoader.load(path: path)
+    }
+
+    /// The key of the snapshot of `files`: the one recorded for their ``SourceStamp`` when
+    /// the file system says they did not change since it was, else the hash of their
+    /// contents (recorded for the next run when they have settled); `nil` when the cache is
+    /// off or a file cannot be read.
+    private func key(of files: [String]) -> SnapshotKey? {
+        guard let folder else { return nil }
+        let stamp = SourceStamp(files: files, program: program)
+        let stampPath = stamp.map { folder + "/" + $0.name + ".stamp" }
+        if let stampPath, let recorded = FileBytes.read(stampPath), recorded.count <= 64,
+            let key = SnapshotKey(name: String(decoding: recorded, as: UTF8.self))
+        {
+            return key
+        }
+        let start = Date().timeIntervalSince1970
+        guard let key = SnapshotKey(files: files, program: program) else { return nil }
+        if let stamp, let stampPath, stamp.isSettled(before: start), SourceStamp(files: files, program: program) == stamp,
+            FileManager.default.fileExists(atPath: folder), let writer = try? AtomicFileWriter(path: stampPath)
+        {
+            try? writer.write(Array(key.name.utf8))
+            try? writer.commit()
+        }
+        return key
     }
 
     /// The snapshot kept for `key` as `decode` reads its contents, marked as used, or `nil`
@@ -120,17 +144,21 @@ public struct CompiledIndexCache: Sendable {
     /// Where the snapshot of `key` is kept.
     private static func path(of key: SnapshotKey, in folder: String) -> String { folder + "/" + key.name + ".index" }
 
-    /// Keeps the `capacity` snapshots used last.
+    /// Keeps the `capacity` snapshots used last, and four times as many stamps.
     private func removeOldSnapshots() {
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        let snapshots = names.filter { $0.hasSuffix(".index") }.map { folder + "/" + $0 }
-        guard snapshots.count > capacity else { return }
-        let byUse = snapshots.map { path in
-            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-            return (path, modified)
-        }
-        for (path, _) in byUse.sorted(by: { $0.1 > $1.1 }).dropFirst(capacity) {
-            try? FileManager.default.removeItem(atPath: path)
+        // Stamps are a few bytes each: several may name one snapshot (a file touched but not changed).
+        for (suffix, kept) in [(".index", capacity), (".stamp", capacity * 4)] {
+            let paths = names.filter { $0.hasSuffix(suffix) }.map { folder + "/" + $0 }
+            guard paths.count > kept else { continue }
+            let byUse = paths.map { path in
+                let modified =
+                    (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+                return (path, modified)
+            }
+            for (path, _) in byUse.sorted(by: { $0.1 > $1.1 }).dropFirst(kept) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 }

@@ -51,3 +51,21 @@ package struct ContentHash {
         return hash.value
     }
 }
+
+extension ContentHash {
+    /// The bytes of one piece of ``ofPieces(_:)``.
+    static let pieceSize = 1 << 22
+
+    /// A checksum of `bytes` taken on all cores: the hash of the hashes of their 4 MB pieces.
+    static func ofPieces(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let pieceCount = (bytes.count + pieceSize - 1) / pieceSize
+        // The bytes are only read, and outlive the parallel work.
+        nonisolated(unsafe) let bytes = bytes
+        let hashes = Parallel.mapEach(pieceCount) { piece in
+            ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[piece * pieceSize..<min(bytes.count, (piece + 1) * pieceSize)]))
+        }
+        var combined = ContentHash()
+        for hash in hashes { withUnsafeBytes(of: hash) { combined.update($0) } }
+        return combined.value
+    }
+}

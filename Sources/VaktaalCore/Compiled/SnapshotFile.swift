@@ -19,7 +19,7 @@ enum SnapshotFile {
         writer.write(program)
         writer.writeRaw([key.first, key.second])
         writer.write(contents.count)
-        let checksum = contents.withUnsafeBytes { ContentHash.of($0) }
+        let checksum = contents.withUnsafeBytes { ContentHash.ofPieces($0) }
         writer.writeRaw([checksum.0, checksum.1])
         // The contents start on a multiple of 8, so that their columns are aligned in the mapped file.
         writer.padToAlignment(8)
@@ -41,7 +41,7 @@ enum SnapshotFile {
         try reader.skipPadding(to: 8)
         guard length == file.count - reader.offset else { throw .truncated }
         let contents = UnsafeRawBufferPointer(rebasing: file[reader.offset...])
-        let actual = ContentHash.of(contents)
+        let actual = ContentHash.ofPieces(contents)
         guard checksum == [actual.0, actual.1] else { throw .damaged }
         return contents
     }
@@ -52,6 +52,19 @@ enum SnapshotFile {
 struct SnapshotKey: Hashable {
     let first: UInt64
     let second: UInt64
+
+    init(first: UInt64, second: UInt64) {
+        self.first = first
+        self.second = second
+    }
+
+    /// The key whose ``name`` is `name`; `nil` when it is not 32 hexadecimal digits.
+    init?(name: String) {
+        let digits = Array(name.utf8)
+        guard digits.count == 32, let first = UInt64(name.prefix(16), radix: 16), let second = UInt64(name.suffix(16), radix: 16)
+        else { return nil }
+        self.init(first: first, second: second)
+    }
 
     /// The key of `files` for `program`; `nil` when a file cannot be read. Files are read a
     /// megabyte at a time (not mapped: a file cut short while mapped would crash the reader).

@@ -37,8 +37,7 @@ struct StoredConcepts: Sendable {
         bytes = try reader.readColumn()
         starts = try reader.readColumn()
         let count = starts.count - 1
-        guard count >= 0, headers.reduce(0, { $0 + $1.conceptCount }) == count, starts.first == 0,
-            starts.last == Int64(bytes.count), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        guard count >= 0, headers.reduce(0, { $0 + $1.conceptCount }) == count, starts.areStarts(ending: bytes.count)
         else { throw .malformed("the stored concepts do not fit together") }
         neighbours = try ConceptNeighbours(reading: &reader, conceptCount: count)
     }
@@ -131,9 +130,8 @@ struct ConceptNeighbours: Sendable {
     init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
         starts = try reader.readColumn()
         keys = try reader.readColumn()
-        guard starts.count == conceptCount + 1, starts.first == 0, starts.last.map(Int.init) == keys.count,
-            zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-            keys.allSatisfy({ $0 >= 0 && Int($0) < conceptCount })
+        guard starts.count == conceptCount + 1, starts.areStarts(ending: keys.count),
+            keys.allLie(in: 0..<Int32(clamping: conceptCount))
         else { throw .malformed("the concepts' neighbours do not fit together") }
     }
 }

@@ -100,11 +100,10 @@ extension IndexEntries {
         formStarts = try reader.readColumn()
         let count = concepts.count
         guard [labels.count, kinds.count, flags.count, languageIndexes.count].allSatisfy({ $0 == count }),
-            formStarts.count == count + 1, formStarts.first == 0, formStarts.last.map(Int.init) == formBytes.count,
-            zip(formStarts, formStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-            concepts.allSatisfy({ $0 >= 0 && Int($0) < conceptCount }), labels.allSatisfy({ $0 >= -1 }),
-            kinds.allSatisfy({ Int($0) < LabelKind.allCases.count }),
-            languageIndexes.allSatisfy({ $0 >= 0 && Int($0) < languages.count })
+            formStarts.count == count + 1, formStarts.areStarts(ending: formBytes.count),
+            concepts.allLie(in: 0..<Int32(clamping: conceptCount)), labels.allLie(in: -1..<Int32.max),
+            kinds.allLie(in: 0..<UInt8(LabelKind.allCases.count)),
+            languageIndexes.allLie(in: 0..<Int32(clamping: languages.count))
         else { throw .malformed("the index entries do not fit together") }
     }
 }

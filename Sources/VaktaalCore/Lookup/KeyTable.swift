@@ -166,19 +166,14 @@ extension KeyTable {
         head = try reader.readColumn()
         next = try reader.readColumn()
         let keyCount = starts.count - 1
-        guard keyCount >= 0, starts.first == 0, starts.last.map({ Int($0) == utf8.count }) ?? false,
-            zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-            buckets.count.nonzeroBitCount == 1, buckets.count >= keyCount * 2, head.count == keyCount,
-            next.count <= entryCount, head.allSatisfy({ $0 >= 0 && $0 < next.count }),
+        // What a search needs to end and stay in bounds; that the contents are right, the checksum says.
+        guard keyCount >= 0, starts.areStarts(ending: utf8.count), buckets.count.nonzeroBitCount == 1,
+            buckets.count >= keyCount * 2, buckets.allLie(in: -1..<Int32(clamping: keyCount)),
+            // An empty bucket, so a probe ends.
+            buckets.withUnsafeBufferPointer({ $0.contains(-1) }), head.count == keyCount, next.count <= entryCount,
+            head.allLie(in: 0..<Int32(clamping: next.count)),
             // A chain only goes back to earlier entries, so it ends.
-            next.indices.allSatisfy({ next[$0] < Int32(truncatingIfNeeded: $0) })
+            next.withUnsafeBufferPointer({ next in next.indices.allSatisfy { next[$0] < Int32(truncatingIfNeeded: $0) } })
         else { throw .malformed("a key table does not fit its entries") }
-        // Every slot in exactly one bucket (and so empty buckets left), so a probe ends.
-        var seen = [Bool](repeating: false, count: keyCount)
-        for slot in buckets where slot >= 0 {
-            guard Int(slot) < keyCount, !seen[Int(slot)] else { throw .malformed("a key table's buckets repeat a key") }
-            seen[Int(slot)] = true
-        }
-        guard seen.allSatisfy({ $0 }) else { throw .malformed("a key table's buckets miss a key") }
     }
 }

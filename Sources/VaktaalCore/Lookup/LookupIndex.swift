@@ -310,7 +310,7 @@ extension LookupIndex {
         byAccentKey = try KeyTable(reading: &reader, entryCount: entries.count)
         sortedSlots = try reader.readColumn()
         fuzzy = FuzzyIndex(byAccentKey)
-        guard sortedSlots.count == byAccentKey.count, sortedSlots.allSatisfy({ $0 >= 0 && Int($0) < byAccentKey.count }) else {
+        guard sortedSlots.count == byAccentKey.count, sortedSlots.allLie(in: 0..<Int32(clamping: byAccentKey.count)) else {
             throw .malformed("the lookup index does not fit its keys")
         }
     }

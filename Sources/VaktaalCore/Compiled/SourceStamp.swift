@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the file system says of a vocabulary's source files: for each its path, device,
+/// inode, size and its change and modification times to the nanosecond. While the stamp is
+/// the one seen when the files' contents were hashed, the contents are not read again to
+/// find their snapshot (as git trusts its index for files that did not change).
+///
+/// A stamp is recorded only for files that had been left alone for a while before they were
+/// read (``isSettled(before:)``): a change after that moves the change time, which no one
+/// can set back, so a file written twice within one tick of the clock is never taken for
+/// the one that was hashed.
+struct SourceStamp: Equatable {
+    /// The hash of every file's stamp and the program, as a file name.
+    let name: String
+    /// The latest change or modification time of the files, in seconds since 1970.
+    private let latestChange: Double
+
+    /// The stamp of `files` for `program`; `nil` when a file cannot be examined.
+    init?(files: [String], program: String) {
+        var hash = ContentHash()
+        hash.update("stamp \(SnapshotFile.formatVersion), \(program), \(files.count) files")
+        var latest = 0.0
+        for file in files {
+            var status = stat()
+            guard stat(file, &status) == 0 else { return nil }
+            #if canImport(Darwin)
+                let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
+            #else
+                let (modified, changed) = (status.st_mtim, status.st_ctim)
+            #endif
+            let numbers: [Int64] = [
+                Int64(status.st_dev), Int64(bitPattern: UInt64(status.st_ino)), Int64(status.st_size),
+                Int64(modified.tv_sec), Int64(modified.tv_nsec), Int64(changed.tv_sec), Int64(changed.tv_nsec),
+            ]
+            hash.update("\(file)\n")
+            numbers.withUnsafeBytes { hash.update($0) }
+            for time in [modified, changed] { latest = max(latest, Double(time.tv_sec) + Double(time.tv_nsec) / 1e9) }
+        }
+        let value = hash.value
+        name = SnapshotKey(first: value.0, second: value.1).name
+        latestChange = latest
+    }
+
+    /// Whether every file was last changed some seconds before `moment` (seconds since
+    /// 1970): long enough that a later change gets a later change time on any file system.
+    func isSettled(before moment: Double) -> Bool { latestChange < moment - 2 }
+}
