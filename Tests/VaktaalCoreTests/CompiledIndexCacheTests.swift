@@ -115,7 +115,7 @@ import VaktaalTestSupport
             switch self {
             case .empty: bytes = []
             case .truncated: bytes.removeLast(bytes.count / 3)
-            case .flippedContentByte: bytes[bytes.count - bytes.count / 4] ^= 0x40
+            case .flippedContentByte: bytes[bytes.count / 4] ^= 0x40
             case .flippedHeaderByte: bytes[3] ^= 0x01
             case .appended: bytes += [0, 1, 2]
             case .garbage: bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
@@ -135,6 +135,32 @@ import VaktaalTestSupport
         #expect(rebuilt.outcome == .stored)
         try Self.expectSame(rebuilt.vocabulary, asReading: workspace.vocabulary)
         #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+    }
+
+    /// The trigram index is checked when a fuzzy search first reads it: a damaged one is built
+    /// again from the keys, and the snapshot removed so that the next run writes it anew.
+    @Test func aDamagedTrigramIndexIsBuiltAgainAndTheSnapshotRemoved() throws {
+        let workspace = try Workspace()
+        let expected = LookupIndex(try VocabularyLoader.load(path: workspace.vocabulary).set)
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let snapshot = try #require(workspace.snapshots.first)
+        let intact = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(intact.outcome == .reused)
+        #expect(intact.lookup.lookupIndex.search("feedbak") == expected.search("feedbak"))
+        #expect(intact.lookup.lookupIndex.suggestions(for: "xwerkplek") == expected.suggestions(for: "xwerkplek"))
+
+        var bytes = try #require(FileBytes.read(snapshot))
+        // The last bytes are the trigram index's.
+        bytes[bytes.count - 12] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        let damaged = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(damaged.outcome == .reused, "the rest of the snapshot is sound")
+        #expect(damaged.lookup.lookupIndex.search("mentor") == expected.search("mentor"))
+        #expect(FileManager.default.fileExists(atPath: snapshot), "no fuzzy search yet, so the section was not read")
+        #expect(damaged.lookup.lookupIndex.search("feedbak") == expected.search("feedbak"))
+        #expect(damaged.lookup.lookupIndex.suggestions(for: "xwerkplek") == expected.suggestions(for: "xwerkplek"))
+        #expect(!FileManager.default.fileExists(atPath: snapshot))
+        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored)
     }
 
     @Test(arguments: Damage.allCases)

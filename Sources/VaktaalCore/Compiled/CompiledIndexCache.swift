@@ -66,7 +66,10 @@ public struct CompiledIndexCache: Sendable {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
         if let key = key(of: files),
             let kept = kept(
-                key, as: { bytes, file throws(SnapshotError) in try CompiledLookup(decoding: bytes, mappedFrom: file) })
+                key,
+                as: { bytes, later, file throws(SnapshotError) in
+                    try CompiledLookup(decoding: bytes, later: later, mappedFrom: file)
+                })
         {
             return (kept, .reused)
         }
@@ -110,14 +113,15 @@ public struct CompiledIndexCache: Sendable {
     /// when there is none fit to use.
     private func kept<Kept>(
         _ key: SnapshotKey,
-        as decode: (UnsafeRawBufferPointer, MappedFile) throws(SnapshotError) -> Kept = { bytes, file throws(SnapshotError) in
-            try CompiledVocabulary(decoding: bytes, mappedFrom: file)
+        as decode: (UnsafeRawBufferPointer, SnapshotSection, MappedFile) throws(SnapshotError) -> Kept = {
+            bytes, later, file throws(SnapshotError) in try CompiledVocabulary(decoding: bytes, later: later, mappedFrom: file)
         }
     ) -> Kept? {
         guard let folder else { return nil }
         let snapshot = Self.path(of: key, in: folder)
         guard let file = MappedFile(path: snapshot),
-            let kept = try? decode(SnapshotFile.contents(of: file.bytes, key: key, program: program), file)
+            let (contents, later) = try? SnapshotFile.contents(of: file, key: key, program: program),
+            let kept = try? decode(contents, later, file)
         else { return nil }
         utime(snapshot, nil)
         return kept
@@ -128,11 +132,13 @@ public struct CompiledIndexCache: Sendable {
         let path = Self.path(of: key, in: folder)
         guard compiled.isCompilable else { return .notStored("the reading problems cannot be kept") }
         let contents = compiled.encoded()
+        let later = compiled.encodedLater()
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let writer = try AtomicFileWriter(path: path)
-            try writer.write(SnapshotFile.header(for: contents, key: key, program: program))
+            try writer.write(SnapshotFile.header(for: contents, later: later, key: key, program: program))
             try writer.write(contents)
+            try writer.write(later)
             try writer.commit()
         } catch {
             return .notStored("\(error)")

@@ -23,9 +23,9 @@ public struct CompiledLookup: Sendable {
         concepts = .loaded(compiled.loaded.set)
     }
 
-    /// The lookup of a snapshot's contents lying in `file`.
-    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile) throws(SnapshotError) {
-        let parts = try CompiledParts(decoding: bytes, mappedFrom: file)
+    /// The lookup of a snapshot's contents lying in `file`, with its trigram index in `later`.
+    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection, mappedFrom file: MappedFile) throws(SnapshotError) {
+        let parts = try CompiledParts(decoding: bytes, later: later, mappedFrom: file)
         lookupIndex = parts.lookupIndex
         files = parts.files
         diagnostics = parts.diagnostics

@@ -26,13 +26,25 @@ public struct CompiledVocabulary: Sendable {
         writer.write(loaded.set.count)
         lookupIndex.write(to: &writer)
         StoredConcepts.write(loaded.set, to: &writer)
+        writer.padToAlignment(8)
+        return writer.bytes
+    }
+
+    /// The snapshot's section read only when needed: the trigram index of fuzzy search.
+    func encodedLater() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 1 << 20)
+        lookupIndex.writeTrigrams(to: &writer)
+        writer.padToAlignment(8)
         return writer.bytes
     }
 
     /// Reads back what ``encoded()`` gave; the index is used where it lies in `file` when
-    /// `bytes` lie in it, else copied.
-    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile? = nil) throws(SnapshotError) {
-        let parts = try CompiledParts(decoding: bytes, mappedFrom: file)
+    /// `bytes` lie in it, else copied. The trigram index is read from `later` when a fuzzy
+    /// search first needs it, else built then.
+    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection? = nil, mappedFrom file: MappedFile? = nil)
+        throws(SnapshotError)
+    {
+        let parts = try CompiledParts(decoding: bytes, later: later, mappedFrom: file)
         lookupIndex = parts.lookupIndex
         loaded = LoadedVocabulary(
             set: VocabularySet(try parts.concepts.vocabularies()), diagnostics: parts.diagnostics, files: parts.files)
@@ -46,14 +58,15 @@ struct CompiledParts: Sendable {
     let lookupIndex: LookupIndex
     let concepts: StoredConcepts
 
-    init(decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile?) throws(SnapshotError) {
+    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection?, mappedFrom file: MappedFile?) throws(SnapshotError) {
         var reader = BinaryReader(bytes, owner: file)
         files = try reader.readStrings()
         diagnostics = try reader.readArray { reader throws(SnapshotError) in try reader.readFinding() }
         let conceptCount = try reader.readCount()
-        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount)
+        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount, trigrams: later)
         concepts = try StoredConcepts(reading: &reader)
         guard concepts.count == conceptCount else { throw .malformed("the index and the concepts differ in number") }
+        try reader.skipPadding(to: 8)
         guard reader.isAtEnd else { throw .malformed("bytes after the end") }
     }
 }

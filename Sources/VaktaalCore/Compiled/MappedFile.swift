@@ -10,6 +10,8 @@
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes.
     let bytes: UnsafeRawBufferPointer
+    /// Where the file is.
+    let path: String
 
     /// Maps the file at `path`; `nil` when it cannot be opened or mapped (or is empty).
     init?(path: String) {
@@ -23,6 +25,7 @@ final class MappedFile: @unchecked Sendable {
             return nil
         }
         bytes = UnsafeRawBufferPointer(start: address, count: length)
+        self.path = path
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

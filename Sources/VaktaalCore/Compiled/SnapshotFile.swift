@@ -2,48 +2,81 @@ import Foundation
 
 /// The file a compiled vocabulary is kept in: a header that says what it is (magic number,
 /// format, byte order, the program that wrote it, the key of its sources, the length and
-/// checksum of what follows), then the contents, from an offset that is a multiple of 8. Anything that does not match is refused
-/// before a byte of the contents is read.
+/// checksum of each of its two sections), then the contents and the section read only when
+/// needed (the trigram index of fuzzy search), each from an offset that is a multiple of 8.
+/// Anything that does not match is refused before a byte of the contents is read; the
+/// second section is checked when it is first read (``SnapshotSection``).
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     private static let magic = Array("vaktaal compiled index\n".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
-    /// The header for `contents`.
-    static func header(for contents: [UInt8], key: SnapshotKey, program: String) -> [UInt8] {
+    /// The header for `contents` and `later`, whose lengths are multiples of 8.
+    static func header(for contents: [UInt8], later: [UInt8], key: SnapshotKey, program: String) -> [UInt8] {
         var writer = BinaryWriter()
         writer.writeRaw(magic)
         writer.writeRaw([byteOrderMark])
         writer.write(formatVersion)
         writer.write(program)
         writer.writeRaw([key.first, key.second])
-        writer.write(contents.count)
-        let checksum = contents.withUnsafeBytes { ContentHash.ofPieces($0) }
-        writer.writeRaw([checksum.0, checksum.1])
+        for section in [contents, later] {
+            writer.write(section.count)
+            let checksum = section.withUnsafeBytes { ContentHash.ofPieces($0) }
+            writer.writeRaw([checksum.0, checksum.1])
+        }
         // The contents start on a multiple of 8, so that their columns are aligned in the mapped file.
         writer.padToAlignment(8)
         return writer.bytes
     }
 
     /// The contents of a snapshot file, once its header says it is one of `program` for
-    /// `key` and its checksum matches.
-    static func contents(of file: UnsafeRawBufferPointer, key: SnapshotKey, program: String) throws(SnapshotError)
-        -> UnsafeRawBufferPointer
+    /// `key` and their checksum matches, and the section to be read later, not yet checked.
+    static func contents(of file: MappedFile, key: SnapshotKey, program: String) throws(SnapshotError)
+        -> (contents: UnsafeRawBufferPointer, later: SnapshotSection)
     {
-        var reader = BinaryReader(file)
+        var reader = BinaryReader(file.bytes)
         guard try reader.readRaw(UInt8.self) == magic, try reader.readRaw(UInt32.self) == [byteOrderMark],
             try reader.readInt() == formatVersion, try reader.readString() == program,
             try reader.readRaw(UInt64.self) == [key.first, key.second]
         else { throw .foreign }
         let length = try reader.readInt()
         let checksum: [UInt64] = try reader.readRaw()
+        let laterLength = try reader.readInt()
+        let laterChecksum: [UInt64] = try reader.readRaw()
         try reader.skipPadding(to: 8)
-        guard length == file.count - reader.offset else { throw .truncated }
-        let contents = UnsafeRawBufferPointer(rebasing: file[reader.offset...])
+        guard length >= 0, laterLength >= 0, length % 8 == 0, laterChecksum.count == 2,
+            length <= file.bytes.count - reader.offset, laterLength == file.bytes.count - reader.offset - length
+        else { throw .truncated }
+        let contents = UnsafeRawBufferPointer(rebasing: file.bytes[reader.offset..<reader.offset + length])
         let actual = ContentHash.ofPieces(contents)
         guard checksum == [actual.0, actual.1] else { throw .damaged }
-        return contents
+        let later = UnsafeRawBufferPointer(rebasing: file.bytes[(reader.offset + length)...])
+        return (contents, SnapshotSection(bytes: later, checksum: (laterChecksum[0], laterChecksum[1]), file: file))
+    }
+}
+
+/// A section of a mapped snapshot that is checked against its checksum when it is first
+/// read rather than when the snapshot is opened: runs that do not need it do not pay for it.
+struct SnapshotSection: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    let checksum: (UInt64, UInt64)
+    /// Keeps `bytes` mapped.
+    let file: MappedFile
+
+    /// What `body` reads from the section, once its checksum is found right. A damaged
+    /// section removes the snapshot file, so that the next run compiles it again.
+    ///
+    /// - Throws: ``SnapshotError/damaged`` when the checksum does not match, else what `body` throws.
+    func read<Value>(_ body: (inout BinaryReader) throws(SnapshotError) -> Value) throws(SnapshotError) -> Value {
+        guard ContentHash.ofPieces(bytes) == checksum else {
+            unlink(file.path)
+            throw .damaged
+        }
+        var reader = BinaryReader(bytes, owner: file)
+        let value = try body(&reader)
+        guard reader.isAtEnd else { throw .malformed("bytes after the end of a section") }
+        return value
     }
 }
 

@@ -95,6 +95,14 @@ struct KeyTable: Sendable {
         withKey(inSlot: slot) { key in key.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
+    /// The Unicode scalars of the key in `slot`.
+    func scalars(ofSlot slot: Int) -> [UInt32] {
+        withKey(inSlot: slot) { key in
+            key.allSatisfy { $0 < 0x80 }
+                ? key.map(UInt32.init) : String(decoding: key, as: UTF8.self).unicodeScalars.map(\.value)
+        }
+    }
+
     /// Whether the key in `slot` starts with the bytes `prefix`.
     func key(inSlot slot: Int, startsWith prefix: [UInt8]) -> Bool {
         withKey(inSlot: slot) { $0.starts(with: prefix) }

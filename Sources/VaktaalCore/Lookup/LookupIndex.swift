@@ -153,14 +153,18 @@ public struct LookupIndex: Sendable {
         let queryScalars = accent.unicodeScalars.map(\.value)
         let allowance = EditDistance.allowance(forLength: queryScalars.count)
         if allowance > 0, !foundExactly, best.count < limit {
-            let (scalars, trigrams) = fuzzy.tables
-            for slot in trigrams.candidates(for: queryScalars, maximumEdits: allowance) {
-                guard let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: allowance), distance > 0
+            for slot in fuzzy.trigrams.candidates(for: queryScalars, maximumEdits: allowance) {
+                guard let distance = distance(from: queryScalars, toSlot: slot, limit: allowance), distance > 0
                 else { continue }
                 for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .fuzzy, distance: distance) }
             }
         }
         return Self.best(limit, of: best.values)
+    }
+
+    /// The edit distance from `query` to the accent-folded key in `slot`, or `nil` beyond `limit`.
+    private func distance(from query: [UInt32], toSlot slot: Int, limit: Int) -> Int? {
+        EditDistance.distance(query, byAccentKey.scalars(ofSlot: slot)[...], limit: limit)
     }
 
     /// Slots grouped by key length, shortest first.
@@ -187,9 +191,8 @@ public struct LookupIndex: Sendable {
         guard !queryScalars.isEmpty else { return [] }
         let limitEdits = max(2, queryScalars.count / 2)
         var scored: [(distance: Int, slot: Int)] = []
-        let (scalars, trigrams) = fuzzy.tables
-        for slot in trigrams.candidates(for: queryScalars, maximumEdits: limitEdits) {
-            if let distance = scalars.distance(from: queryScalars, toSlot: slot, limit: limitEdits) {
+        for slot in fuzzy.trigrams.candidates(for: queryScalars, maximumEdits: limitEdits) {
+            if let distance = distance(from: queryScalars, toSlot: slot, limit: limitEdits) {
                 scored.append((distance, slot))
             }
         }
@@ -302,14 +305,21 @@ extension LookupIndex {
         writer.writeRaw(sortedSlots)
     }
 
-    /// Reads an index that ``write(to:)`` wrote for a set of `conceptCount` concepts.
-    init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
+    /// The compiled form of the trigram index (built now if no search has needed it yet).
+    func writeTrigrams(to writer: inout BinaryWriter) {
+        fuzzy.trigrams.write(to: &writer)
+    }
+
+    /// Reads an index that ``write(to:)`` wrote for a set of `conceptCount` concepts; its
+    /// trigram index is read from `trigrams` (what ``writeTrigrams(to:)`` wrote) when first
+    /// needed, else built then.
+    init(reading reader: inout BinaryReader, conceptCount: Int, trigrams: SnapshotSection? = nil) throws(SnapshotError) {
         let entries = try IndexEntries(reading: &reader, conceptCount: conceptCount)
         indexEntries = entries
         byLooseKey = try KeyTable(reading: &reader, entryCount: entries.count)
         byAccentKey = try KeyTable(reading: &reader, entryCount: entries.count)
         sortedSlots = try reader.readColumn()
-        fuzzy = FuzzyIndex(byAccentKey)
+        fuzzy = FuzzyIndex(byAccentKey, stored: trigrams)
         guard sortedSlots.count == byAccentKey.count, sortedSlots.allLie(in: 0..<Int32(clamping: byAccentKey.count)) else {
             throw .malformed("the lookup index does not fit its keys")
         }

@@ -3,37 +3,39 @@ import Synchronization
 /// Finds keys that share enough three-character pieces with a query to possibly be within
 /// a few edits of it: each edit spoils at most three trigrams, so a key `k` edits away
 /// keeps at least `trigrams(query) − 3k` of the query's trigrams.
+///
+/// Laid out as columns, so that a compiled index uses it where it lies: the distinct
+/// trigrams sorted, and for each the key slots that have it, ascending, end to end.
 struct TrigramIndex: Sendable {
-    /// Dense ids of trigrams: ASCII trigrams by a direct table, others by a dictionary.
-    private let asciiIDs: [Int32]
-    private let otherIDs: [UInt64: Int32]
-    /// Posting lists, flat: the slots of trigram `id` are `slots[starts[id]..<starts[id + 1]]`.
-    private let starts: [Int32]
-    private let slots: [Int32]
+    /// Every trigram of the keys, sorted, each packed in 63 bits.
+    private let trigrams: Column<UInt64>
+    /// The slots of `trigrams[i]` are `slots[starts[i]..<starts[i + 1]]`.
+    private let starts: Column<Int32>
+    private let slots: Column<Int32>
+    /// The number of keys.
     private let keyCount: Int
 
-    /// Indexes every key: the first pass gives each trigram an id and counts it, the second
-    /// fills one flat array from the ids kept from the first.
-    init(_ keys: FlatScalars) {
+    /// Indexes every key of `keys`: the first pass gives each trigram a dense id and counts
+    /// it, the second fills the posting lists in slot order, then the lists are put in
+    /// trigram order.
+    init(_ keys: KeyTable) {
         var asciiIDs = [Int32](repeating: -1, count: 1 << 21)
         var otherIDs: [UInt64: Int32] = [:]
+        var codes: [UInt64] = []
         var counts: [Int32] = []
         var keyTrigrams: [Int32] = []
         var keyStarts: [Int32] = [0]
         for slot in 0..<keys.count {
-            for trigram in Self.distinctTrigrams(keys.scalars(ofSlot: slot)) {
+            for trigram in Self.distinctTrigrams(keys.scalars(ofSlot: slot)[...]) {
                 let id: Int32
-                if let ascii = Self.asciiIndex(trigram) {
-                    if asciiIDs[ascii] < 0 {
-                        asciiIDs[ascii] = Int32(counts.count)
-                        counts.append(0)
-                    }
+                if let ascii = Self.asciiIndex(trigram), asciiIDs[ascii] >= 0 {
                     id = asciiIDs[ascii]
                 } else if let known = otherIDs[trigram] {
                     id = known
                 } else {
-                    id = Int32(counts.count)
-                    otherIDs[trigram] = id
+                    id = Int32(codes.count)
+                    if let ascii = Self.asciiIndex(trigram) { asciiIDs[ascii] = id } else { otherIDs[trigram] = id }
+                    codes.append(trigram)
                     counts.append(0)
                 }
                 counts[Int(id)] += 1
@@ -41,9 +43,14 @@ struct TrigramIndex: Sendable {
             }
             keyStarts.append(Int32(keyTrigrams.count))
         }
-        var starts = [Int32](repeating: 0, count: counts.count + 1)
-        for id in counts.indices { starts[id + 1] = starts[id] + counts[id] }
-        var fill = Array(starts.dropLast())
+        // Posting lists in trigram order: each id's list goes where its trigram sorts.
+        let order = codes.indices.sorted { codes[$0] < codes[$1] }
+        var starts = [Int32](repeating: 0, count: codes.count + 1)
+        var fill = [Int32](repeating: 0, count: codes.count)
+        for (position, id) in order.enumerated() {
+            fill[id] = starts[position]
+            starts[position + 1] = starts[position] + counts[id]
+        }
         var slots = [Int32](repeating: 0, count: keyTrigrams.count)
         for slot in 0..<keys.count {
             for position in Int(keyStarts[slot])..<Int(keyStarts[slot + 1]) {
@@ -52,10 +59,9 @@ struct TrigramIndex: Sendable {
                 fill[id] += 1
             }
         }
-        self.asciiIDs = asciiIDs
-        self.otherIDs = otherIDs
-        self.starts = starts
-        self.slots = slots
+        trigrams = Column(order.map { codes[$0] })
+        self.starts = Column(starts)
+        self.slots = Column(slots)
         keyCount = keys.count
     }
 
@@ -66,14 +72,27 @@ struct TrigramIndex: Sendable {
         var counts = [UInt16](repeating: 0, count: keyCount)
         var result: [Int] = []
         for trigram in queryTrigrams {
-            let id = Self.asciiIndex(trigram).map { asciiIDs[$0] } ?? otherIDs[trigram] ?? -1
-            guard id >= 0 else { continue }
-            for slot in slots[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] {
-                counts[Int(slot)] &+= 1
-                if counts[Int(slot)] == needed { result.append(Int(slot)) }
+            guard let position = position(of: trigram) else { continue }
+            for index in Int(starts[position])..<Int(starts[position + 1]) {
+                let slot = Int(slots[index])
+                counts[slot] &+= 1
+                if counts[slot] == needed { result.append(slot) }
             }
         }
         return result
+    }
+
+    /// Where `trigram` is in `trigrams`, by binary search.
+    private func position(of trigram: UInt64) -> Int? {
+        trigrams.withUnsafeBufferPointer { trigrams in
+            var low = 0
+            var high = trigrams.count
+            while low < high {
+                let middle = (low + high) / 2
+                if trigrams[middle] < trigram { low = middle + 1 } else { high = middle }
+            }
+            return low < trigrams.count && trigrams[low] == trigram ? low : nil
+        }
     }
 
     /// The table index of a trigram of three ASCII scalars.
@@ -106,22 +125,51 @@ struct TrigramIndex: Sendable {
     }
 }
 
-/// The keys as scalars and their trigram index, built the first time a fuzzy search needs
-/// them: exact and prefix lookups (and a compiled index read back) never pay for them.
+extension TrigramIndex {
+    /// The compiled form: the columns.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(keyCount)
+        writer.writeRaw(trigrams)
+        writer.writeRaw(starts)
+        writer.writeRaw(slots)
+    }
+
+    /// Reads an index that ``write(to:)`` wrote for `keyCount` keys, checking that a search in it stays in bounds.
+    init(reading reader: inout BinaryReader, keyCount: Int) throws(SnapshotError) {
+        guard try reader.readInt() == keyCount else { throw .malformed("the trigram index is of other keys") }
+        trigrams = try reader.readColumn()
+        starts = try reader.readColumn()
+        slots = try reader.readColumn()
+        self.keyCount = keyCount
+        guard starts.count == trigrams.count + 1, starts.areStarts(ending: slots.count),
+            slots.allLie(in: 0..<Int32(clamping: keyCount))
+        else { throw .malformed("the trigram index does not fit together") }
+    }
+}
+
+/// The trigram index of the keys, read from the compiled index the first time a fuzzy
+/// search needs it (once its checksum is found right), else built then: exact and prefix
+/// lookups never pay for it.
 final class FuzzyIndex: Sendable {
     private let keys: KeyTable
-    private let built = Mutex<(FlatScalars, TrigramIndex)?>(nil)
+    private let stored: SnapshotSection?
+    private let built = Mutex<TrigramIndex?>(nil)
 
-    init(_ keys: KeyTable) { self.keys = keys }
+    init(_ keys: KeyTable, stored: SnapshotSection? = nil) {
+        self.keys = keys
+        self.stored = stored
+    }
 
-    /// The scalars of every key and their trigram index, built on first use.
-    var tables: (scalars: FlatScalars, trigrams: TrigramIndex) {
+    /// The trigram index, read or built on first use.
+    var trigrams: TrigramIndex {
         built.withLock { built in
             if let built { return built }
-            let scalars = FlatScalars(keys)
-            let tables = (scalars, TrigramIndex(scalars))
-            built = tables
-            return tables
+            let index = stored.flatMap { section in
+                try? section.read { reader throws(SnapshotError) in try TrigramIndex(reading: &reader, keyCount: keys.count) }
+            }
+            let result = index ?? TrigramIndex(keys)
+            built = result
+            return result
         }
     }
 }
