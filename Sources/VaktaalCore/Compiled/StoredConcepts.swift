@@ -53,15 +53,16 @@ struct StoredConcepts: Sendable {
         }
     }
 
-    /// Every scheme with all its concepts.
+    /// Every scheme with all its concepts, decoded on all cores (each concept is encoded on its own).
     func vocabularies() throws(SnapshotError) -> [Vocabulary] {
+        let decoded = Parallel.map(count) { key in Result { () throws(SnapshotError) in try concept(key) } }
         var key = 0
         var result: [Vocabulary] = []
         for (header, count) in headers {
             var vocabulary = header
             vocabulary.concepts.reserveCapacity(count)
             for _ in 0..<count {
-                vocabulary.concepts.append(try concept(key))
+                vocabulary.concepts.append(try decoded[key].get())
                 key += 1
             }
             result.append(vocabulary)

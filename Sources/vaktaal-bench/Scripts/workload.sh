@@ -17,6 +17,7 @@ trap 'rm -rf "$out"' EXIT
 export XDG_CACHE_HOME=$out/cache
 
 mean() { python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$@"; }
+milliseconds() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]; print("%.0f ms (%.0f-%.0f)" % (r["mean"]*1e3, r["min"]*1e3, r["max"]*1e3))' "$@"; }
 peak() { { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null || true; } | tail -1; }
 row() { printf '| %-44s | %12s | %12s | %8s | %s\n' "$@"; }
 
@@ -74,4 +75,15 @@ if [ -f "$big" ]; then
         row "$label, 100k concepts (s)" "$cold / $warm" "$peer" "$ratio" \
             "no cache / compiled index; peak $((memory / 1024)) MB compiled"
     done
+    # Lookups from the compiled index, whole process: a term, a typo (fuzzy search), a miss
+    # (fuzzy search and "did you mean" suggestions).
+    queries="$bench/vocab-100000/queries.txt"
+    exact=$(grep -m1 '^exact ' "$queries" | cut -d' ' -f2-)
+    typo=$(grep -m1 '^fuzzy ' "$queries" | cut -d' ' -f2-)
+    hyperfine -N -i --runs 20 --warmup 2 --export-json "$out/lookup.json" --style none \
+        "$vaktaal lookup '$exact' --vocabulary $big" "$vaktaal lookup '$typo' --vocabulary $big" \
+        "$vaktaal lookup xyzzyqq --vocabulary $big" >/dev/null
+    row "lookup from the compiled index, 100k: a term" "$(milliseconds "$out/lookup.json" 0)" "" "" "'$exact'"
+    row "lookup from the compiled index, 100k: a typo" "$(milliseconds "$out/lookup.json" 1)" "" "" "'$typo'"
+    row "lookup from the compiled index, 100k: a miss" "$(milliseconds "$out/lookup.json" 2)" "" "" "with suggestions"
 fi
