@@ -13,9 +13,9 @@ import VaktaalTestSupport
         let folder: String
         let cache: String
 
-        init() throws {
+        init(vocabulary: String = fixtureVocabularyFolder) throws {
             folder = try Vaktaal.folder(with: [:])
-            try FileManager.default.copyItem(atPath: fixtureVocabularyFolder, toPath: folder + "/Vocabulary")
+            try FileManager.default.copyItem(atPath: vocabulary, toPath: folder + "/Vocabulary")
             try FileManager.default.copyItem(atPath: fixturesFolder + "/presentation.txt", toPath: folder + "/presentation.txt")
             cache = folder + "/cache"
         }
@@ -43,6 +43,21 @@ import VaktaalTestSupport
             #expect(result.status == fresh.status)
             #expect(result.standardOutput == fresh.standardOutput)
             #expect(result.standardError == fresh.standardError)
+        }
+    }
+
+    /// A lookup from the compiled index reads only the concepts it shows; with repeated ids
+    /// and a namespace two schemes share, its text and JSON still name the concepts the
+    /// whole vocabulary names.
+    @Test(arguments: ["tweede ix", "eerste ix", "enn", "tweede enn", "pee", "oude ix"])
+    func lookupsWithRepeatedNamesAreTheSameFromTheCompiledIndex(term: String) throws {
+        let project = try Project(vocabulary: fixturesFolder + "/RepeatedNames")
+        _ = try project.run(["lookup", term])
+        for format in ["text", "json"] {
+            let fresh = try project.run(["lookup", term, "--format", format, "--no-cache"])
+            let compiled = try project.run(["lookup", term, "--format", format])
+            #expect(fresh.status == 0)
+            #expect(compiled.standardOutput == fresh.standardOutput)
         }
     }
 

@@ -180,7 +180,7 @@ import VaktaalTestSupport
 
     /// A lookup read from a snapshot decodes only the concepts it shows and what their
     /// descriptions name: every description is the one the whole vocabulary gives.
-    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature"])
+    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature", fixturesFolder + "/RepeatedNames"])
     func aLookupFromTheSnapshotDescribesEveryConceptAsTheWholeVocabulary(folder: String) throws {
         let workspace = try Workspace(folder)
         let set = try workspace.cache.load(path: workspace.vocabulary).vocabulary.loaded.set
@@ -198,48 +198,51 @@ import VaktaalTestSupport
         }
     }
 
-    /// Files left alone for a while get a stamp: later runs find their snapshot from what
-    /// the file system says of them, without reading them. A change of the contents, even of
-    /// the same size with the modification time set back, moves the change time and so the
-    /// stamp; a damaged stamp is passed over.
-    @Test func settledFilesAreFoundByTheirStampAndAChangeIsStillSeen() throws {
-        let workspace = try Workspace()
-        let folder = try #require(workspace.cache.folder)
-        var stamps: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".stamp") }
+    #if os(Linux)  // the nanosecond times are `st_mtim` here, `st_mtimespec` on Darwin
+        /// Files left alone for a while get a stamp: later runs find their snapshot from what
+        /// the file system says of them, without reading them. A change of the contents, even of
+        /// the same size with the modification time set back, moves the change time and so the
+        /// stamp; a damaged stamp is passed over.
+        @Test func settledFilesAreFoundByTheirStampAndAChangeIsStillSeen() throws {
+            let workspace = try Workspace()
+            let folder = try #require(workspace.cache.folder)
+            var stamps: [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".stamp") }
+            }
+            #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+            #expect(stamps.isEmpty, "files just written are not stamped")
+            Thread.sleep(forTimeInterval: 2.2)
+            #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+            let stamp = try #require(stamps.first)
+            let recorded = try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8)
+            #expect(workspace.snapshots == [folder + "/" + recorded + ".index"])
+            #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
+
+            try Data("not a key".utf8).write(to: URL(fileURLWithPath: folder + "/" + stamp))
+            #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
+            #expect(try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8) == recorded, "the stamp is written again")
+
+            let file = workspace.vocabulary + "/lerarenopleiding.xml"
+            var before = stat()
+            #expect(stat(file, &before) == 0)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let changed = text.replacingOccurrences(
+                of: ">werkplekbegeleider</prefLabel>", with: ">werkplekbegeleiden</prefLabel>")
+            #expect(changed.utf8.count == text.utf8.count && changed != text)
+            let handle = try #require(FileHandle(forWritingAtPath: file))
+            try handle.write(contentsOf: Data(changed.utf8))
+            try handle.close()
+            // The modification time set back to the nanosecond: only the change time tells.
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+            var after = stat()
+            #expect(stat(file, &after) == 0)
+            #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size)
+            let reread = try workspace.cache.loadLookup(path: workspace.vocabulary)
+            #expect(reread.outcome == .stored)
+            #expect(reread.lookup.lookupIndex.search("werkplekbegeleiden").first?.kind == .exact)
         }
-        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
-        #expect(stamps.isEmpty, "files just written are not stamped")
-        Thread.sleep(forTimeInterval: 2.2)
-        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
-        let stamp = try #require(stamps.first)
-        let recorded = try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8)
-        #expect(workspace.snapshots == [folder + "/" + recorded + ".index"])
-        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
-
-        try Data("not a key".utf8).write(to: URL(fileURLWithPath: folder + "/" + stamp))
-        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .reused)
-        #expect(try String(contentsOfFile: folder + "/" + stamp, encoding: .utf8) == recorded, "the stamp is written again")
-
-        let file = workspace.vocabulary + "/lerarenopleiding.xml"
-        var before = stat()
-        #expect(stat(file, &before) == 0)
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        let changed = text.replacingOccurrences(of: ">werkplekbegeleider</prefLabel>", with: ">werkplekbegeleiden</prefLabel>")
-        #expect(changed.utf8.count == text.utf8.count && changed != text)
-        let handle = try #require(FileHandle(forWritingAtPath: file))
-        try handle.write(contentsOf: Data(changed.utf8))
-        try handle.close()
-        // The modification time set back to the nanosecond: only the change time tells.
-        var times = [before.st_atim, before.st_mtim]
-        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
-        var after = stat()
-        #expect(stat(file, &after) == 0)
-        #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size)
-        let reread = try workspace.cache.loadLookup(path: workspace.vocabulary)
-        #expect(reread.outcome == .stored)
-        #expect(reread.lookup.lookupIndex.search("werkplekbegeleiden").first?.kind == .exact)
-    }
+    #endif
 
     @Test func aSnapshotOfAnotherBuildIsRefused() throws {
         let workspace = try Workspace()
@@ -265,9 +268,56 @@ import VaktaalTestSupport
                 }
             }
             guard let read = try? damaged.withUnsafeBytes({ try CompiledVocabulary(decoding: $0) }) else { continue }
-            for query in Self.queries { _ = read.lookupIndex.search(query) }
+            for query in Self.queries {
+                for match in read.lookupIndex.search(query) { _ = ConceptDescription(match, in: read.loaded.set) }
+            }
             _ = read.lookupIndex.completions(of: "wer")
         }
+    }
+
+    /// Entries read back are checked against the concepts read with them: an entry naming a
+    /// label its concept lacks would make describing or linting it fail.
+    @Test func entriesThatNameAMissingLabelAreRefused() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        var vocabularies = set.vocabularies
+        let index = try #require(vocabularies[0].concepts.firstIndex { $0.labels.count > 1 })
+        vocabularies[0].concepts[index].labels.removeLast()
+        let entries = IndexEntries(set)
+        #expect(throws: Never.self) { try entries.check(against: set) }
+        #expect(throws: SnapshotError.malformed("an entry names no label")) {
+            try entries.check(against: VocabularySet(vocabularies))
+        }
+    }
+
+    /// The checksum of a snapshot is taken in 4 MB pieces on all cores: every piece counts.
+    @Test func theChecksumOfPiecesCoversEveryPiece() {
+        var bytes = (0..<(ContentHash.pieceSize * 2 + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let checksum = bytes.withUnsafeBytes { ContentHash.ofPieces($0) }
+        #expect(bytes.withUnsafeBytes { ContentHash.ofPieces($0) } == checksum)
+        for offset in [0, ContentHash.pieceSize - 1, ContentHash.pieceSize, ContentHash.pieceSize * 2 + 100, bytes.count - 1] {
+            bytes[offset] ^= 1
+            #expect(bytes.withUnsafeBytes { ContentHash.ofPieces($0) } != checksum, "a change at \(offset)")
+            bytes[offset] ^= 1
+        }
+        #expect(bytes.dropLast().withUnsafeBytes { ContentHash.ofPieces($0) } != checksum)
+    }
+
+    /// A stamp that names other contents than the files have (as on a file system whose
+    /// change times do not move) is dropped when the snapshot is compiled again, and the
+    /// snapshot is filed under the hash of the contents.
+    @Test func aStampNamingOtherContentsIsDropped() throws {
+        let workspace = try Workspace()
+        let folder = try #require(workspace.cache.folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let files = try VocabularyLoader.vocabularyFiles(at: workspace.vocabulary)
+        let stamp = try #require(SourceStamp(files: files, program: workspace.cache.program))
+        let stale = folder + "/" + stamp.name + ".stamp"
+        try Data(String(repeating: "ab", count: 16).utf8).write(to: URL(fileURLWithPath: stale))
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        let key = try #require(SnapshotKey(files: files, program: workspace.cache.program))
+        #expect(workspace.snapshots == [folder + "/" + key.name + ".index"])
+        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
     }
 
     /// A key table whose buckets or chains loop is refused (a probe or a chain would not end).

@@ -105,7 +105,7 @@ struct BinaryReader {
         let count = source.count / MemoryLayout<Number>.size
         guard let owner, let base = source.baseAddress, Int(bitPattern: base) % MemoryLayout<Number>.alignment == 0
         else { return Column(Self.copy(source)) }
-        return Column(base.assumingMemoryBound(to: Number.self), count: count, owner: owner)
+        return Column(base.bindMemory(to: Number.self, capacity: count), count: count, owner: owner)
     }
 
     /// The numbers in `source`, copied.

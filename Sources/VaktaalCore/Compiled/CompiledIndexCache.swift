@@ -1,8 +1,9 @@
 import Foundation
 
 /// Where compiled vocabularies are kept between runs: a cache, never a source of truth. A
-/// snapshot is found by a key of its source files' paths and contents, refused when it was
-/// written by another build, cut short or damaged, and then rebuilt; it is written to a
+/// snapshot is found by a key of its source files' paths and contents (or by the stamp of
+/// files that did not change since that key was taken, see ``SourceStamp``), refused when it
+/// was written by another build, cut short or damaged, and then rebuilt; it is written to a
 /// temporary file and renamed, so a process never reads half a snapshot; a folder that is
 /// missing or cannot be written only costs speed.
 public struct CompiledIndexCache: Sendable {
@@ -46,17 +47,23 @@ public struct CompiledIndexCache: Sendable {
     public func load(path: String) throws(VocabularyLoadError) -> (vocabulary: CompiledVocabulary, outcome: Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
         guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
-        // An unreadable file is reported by the loader; such a vocabulary is not kept.
-        guard let key = key(of: files) else {
+        let found = key(of: files)
+        if let found, let kept = kept(found.key) { return (kept, .reused) }
+        // Compiled from the files, under the hash of their contents before and after they are
+        // read (a stamp is not trusted here). An unreadable file is reported by the loader;
+        // such a vocabulary is not kept.
+        guard let before = found?.stamp == nil ? found?.key : SnapshotKey(files: files, program: program) else {
             return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .notStored("a file cannot be read"))
         }
-        if let kept = kept(key) { return (kept, .reused) }
+        // A stamp that names other contents than the files have (a file system whose change
+        // times do not move) is dropped.
+        if let stamp = found?.stamp, found?.key != before { unlink(stamp) }
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: path))
         // A file changed, came or went while it was read: the snapshot would be filed under the old contents.
-        guard compiled.loaded.files == files, SnapshotKey(files: files, program: program) == key else {
+        guard compiled.loaded.files == files, SnapshotKey(files: files, program: program) == before else {
             return (compiled, .notStored("a file changed while it was read"))
         }
-        return (compiled, store(compiled, key: key))
+        return (compiled, store(compiled, key: before))
     }
 
     /// What a lookup in the vocabulary at `path` needs: from a snapshot when one of the same
@@ -64,7 +71,7 @@ public struct CompiledIndexCache: Sendable {
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if let key = key(of: files),
+        if let key = key(of: files)?.key,
             let kept = kept(
                 key,
                 as: { bytes, later, file throws(SnapshotError) in
@@ -81,22 +88,22 @@ public struct CompiledIndexCache: Sendable {
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if let key = key(of: files), let kept = kept(key) { return kept.loaded }
+        if let key = key(of: files)?.key, let kept = kept(key) { return kept.loaded }
         return try VocabularyLoader.load(path: path)
     }
 
     /// The key of the snapshot of `files`: the one recorded for their ``SourceStamp`` when
-    /// the file system says they did not change since it was, else the hash of their
-    /// contents (recorded for the next run when they have settled); `nil` when the cache is
-    /// off or a file cannot be read.
-    private func key(of files: [String]) -> SnapshotKey? {
+    /// the file system says they did not change since it was (with the stamp's path), else
+    /// the hash of their contents (recorded for the next run when they have settled); `nil`
+    /// when the cache is off or a file cannot be read.
+    private func key(of files: [String]) -> (key: SnapshotKey, stamp: String?)? {
         guard let folder else { return nil }
         let stamp = SourceStamp(files: files, program: program)
         let stampPath = stamp.map { folder + "/" + $0.name + ".stamp" }
         if let stampPath, let recorded = FileBytes.read(stampPath), recorded.count <= 64,
             let key = SnapshotKey(name: String(decoding: recorded, as: UTF8.self))
         {
-            return key
+            return (key, stampPath)
         }
         let start = Date().timeIntervalSince1970
         guard let key = SnapshotKey(files: files, program: program) else { return nil }
@@ -106,7 +113,7 @@ public struct CompiledIndexCache: Sendable {
             try? writer.write(Array(key.name.utf8))
             try? writer.commit()
         }
-        return key
+        return (key, nil)
     }
 
     /// The snapshot kept for `key` as `decode` reads its contents, marked as used, or `nil`
@@ -150,7 +157,7 @@ public struct CompiledIndexCache: Sendable {
     /// Where the snapshot of `key` is kept.
     private static func path(of key: SnapshotKey, in folder: String) -> String { folder + "/" + key.name + ".index" }
 
-    /// Keeps the `capacity` snapshots used last, and four times as many stamps.
+    /// Keeps the `capacity` snapshots used last, and the four times as many stamps written last.
     private func removeOldSnapshots() {
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         // Stamps are a few bytes each: several may name one snapshot (a file touched but not changed).

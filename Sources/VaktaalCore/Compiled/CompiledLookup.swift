@@ -1,6 +1,7 @@
 /// What `vaktaal lookup` needs of a vocabulary: its lookup index, and the concepts it shows.
 /// Read from a snapshot, the index is used where it lies in the mapped file and only the
-/// concepts a description names are decoded, so a lookup does not grow with the vocabulary.
+/// concepts a description names are decoded: opening it costs a checksum and a scan of the
+/// index, not the decoding of every concept.
 public struct CompiledLookup: Sendable {
     /// The lookup index of every label, form and notation.
     public let lookupIndex: LookupIndex
@@ -12,7 +13,7 @@ public struct CompiledLookup: Sendable {
 
     private enum Concepts: Sendable {
         case loaded(VocabularySet)
-        case stored(StoredConcepts)
+        case stored(StoredConcepts, file: MappedFile)
     }
 
     /// The lookup of a vocabulary compiled in memory.
@@ -29,7 +30,7 @@ public struct CompiledLookup: Sendable {
         lookupIndex = parts.lookupIndex
         files = parts.files
         diagnostics = parts.diagnostics
-        concepts = .stored(parts.concepts)
+        concepts = .stored(parts.concepts, file: file)
     }
 
     /// Whether some file could not be read as XML at all.
@@ -39,14 +40,25 @@ public struct CompiledLookup: Sendable {
     /// with the matches renamed into it: describing them there gives what describing them
     /// in the whole vocabulary gives.
     ///
-    /// - Throws: ``SnapshotError`` when a concept kept in the snapshot cannot be read.
+    /// - Throws: ``SnapshotError`` when a concept kept in the snapshot cannot be read, or
+    ///   lacks the label a match names; the snapshot is then removed, for the next run to
+    ///   compile it again.
     public func excerpt(for matches: [LookupMatch]) throws(SnapshotError) -> (set: VocabularySet, matches: [LookupMatch]) {
         switch concepts {
         case .loaded(let set):
             return (set, matches)
-        case .stored(let stored):
-            let (set, renamed) = try stored.excerpt(of: matches.map(\.concept))
-            return (set, matches.map { $0.renamed(to: renamed[$0.concept] ?? $0.concept) })
+        case .stored(let stored, let file):
+            do throws(SnapshotError) {
+                let (set, renamed) = try stored.excerpt(of: matches.map(\.concept))
+                let shown = matches.map { $0.renamed(to: renamed[$0.concept] ?? $0.concept) }
+                for match in shown where match.entry.labelIndex.map({ $0 >= set[match.concept].labels.count }) ?? false {
+                    throw SnapshotError.malformed("an entry names no label")
+                }
+                return (set, shown)
+            } catch {
+                file.removeIfUnreplaced()
+                throw error
+            }
         }
     }
 }

@@ -45,9 +45,10 @@ public struct CompiledVocabulary: Sendable {
         throws(SnapshotError)
     {
         let parts = try CompiledParts(decoding: bytes, later: later, mappedFrom: file)
+        let set = VocabularySet(try parts.concepts.vocabularies())
+        try parts.lookupIndex.checkEntries(against: set)
         lookupIndex = parts.lookupIndex
-        loaded = LoadedVocabulary(
-            set: VocabularySet(try parts.concepts.vocabularies()), diagnostics: parts.diagnostics, files: parts.files)
+        loaded = LoadedVocabulary(set: set, diagnostics: parts.diagnostics, files: parts.files)
     }
 }
 

@@ -12,6 +12,8 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     /// Where the file is.
     let path: String
+    /// The file's device and inode when it was mapped.
+    private let identity: (device: UInt64, inode: UInt64)
 
     /// Maps the file at `path`; `nil` when it cannot be opened or mapped (or is empty).
     init?(path: String) {
@@ -26,6 +28,15 @@ final class MappedFile: @unchecked Sendable {
         }
         bytes = UnsafeRawBufferPointer(start: address, count: length)
         self.path = path
+        identity = (UInt64(status.st_dev), UInt64(status.st_ino))
+    }
+
+    /// Removes the file (found damaged), unless another file has been renamed onto its path since it was mapped.
+    func removeIfUnreplaced() {
+        var status = stat()
+        guard stat(path, &status) == 0, UInt64(status.st_dev) == identity.device, UInt64(status.st_ino) == identity.inode
+        else { return }
+        unlink(path)
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

@@ -5,7 +5,7 @@ import Foundation
 /// checksum of each of its two sections), then the contents and the section read only when
 /// needed (the trigram index of fuzzy search), each from an offset that is a multiple of 8.
 /// Anything that does not match is refused before a byte of the contents is read; the
-/// second section is checked when it is first read (``SnapshotSection``).
+/// second section is checked only when it is read (``SnapshotSection``).
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
     static let formatVersion = 3
@@ -56,27 +56,31 @@ enum SnapshotFile {
     }
 }
 
-/// A section of a mapped snapshot that is checked against its checksum when it is first
-/// read rather than when the snapshot is opened: runs that do not need it do not pay for it.
+/// A section of a mapped snapshot that is checked against its checksum when it is read
+/// rather than when the snapshot is opened: runs that do not need it do not pay for it.
 struct SnapshotSection: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     let checksum: (UInt64, UInt64)
     /// Keeps `bytes` mapped.
     let file: MappedFile
 
-    /// What `body` reads from the section, once its checksum is found right. A damaged
-    /// section removes the snapshot file, so that the next run compiles it again.
+    /// What `body` reads from the section, once its checksum is found right (each call
+    /// checks it again: the caller keeps what it read). A section that is damaged or does not
+    /// read removes the snapshot file, so that the next run compiles it again.
     ///
     /// - Throws: ``SnapshotError/damaged`` when the checksum does not match, else what `body` throws.
     func read<Value>(_ body: (inout BinaryReader) throws(SnapshotError) -> Value) throws(SnapshotError) -> Value {
-        guard ContentHash.ofPieces(bytes) == checksum else {
-            unlink(file.path)
-            throw .damaged
+        do throws(SnapshotError) {
+            guard ContentHash.ofPieces(bytes) == checksum else { throw SnapshotError.damaged }
+            var reader = BinaryReader(bytes, owner: file)
+            let value = try body(&reader)
+            try reader.skipPadding(to: 8)
+            guard reader.isAtEnd else { throw SnapshotError.malformed("bytes after the end of a section") }
+            return value
+        } catch {
+            file.removeIfUnreplaced()
+            throw error
         }
-        var reader = BinaryReader(bytes, owner: file)
-        let value = try body(&reader)
-        guard reader.isAtEnd else { throw .malformed("bytes after the end of a section") }
-        return value
     }
 }
 

@@ -10,9 +10,11 @@
 /// find their snapshot (as git trusts its index for files that did not change).
 ///
 /// A stamp is recorded only for files that had been left alone for a while before they were
-/// read (``isSettled(before:)``): a change after that moves the change time, which no one
-/// can set back, so a file written twice within one tick of the clock is never taken for
-/// the one that was hashed.
+/// read (``isSettled(before:)``): a change after that moves the change time, which a program
+/// cannot set back, so a file written twice within one tick of the clock is never taken for
+/// the one that was hashed. (A file system without real change times, or whose clock runs
+/// seconds behind, could defeat this: `--no-cache` reads the files in any case, and a stamp
+/// found naming other contents when a snapshot is compiled is dropped.)
 struct SourceStamp: Equatable {
     /// The hash of every file's stamp and the program, as a file name.
     let name: String

@@ -73,9 +73,19 @@ struct StoredConcepts: Sendable {
     /// The concepts `keys` and their neighbours as a set of their own (every scheme kept,
     /// with only these concepts): what a description of `keys` reads gives the same there.
     /// Also gives where each concept of `keys` is in the new set.
+    ///
+    /// With each concept comes the one that its id and its URI name in the whole set (the
+    /// first of a repeated id, the first scheme of a shared URI), so that no reference finds
+    /// another concept in the excerpt than in the whole set.
     func excerpt(of keys: [ConceptKey]) throws(SnapshotError) -> (set: VocabularySet, keys: [ConceptKey: ConceptKey]) {
         var included = Set(keys.map(\.rawValue))
         for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
+        var unexamined = Array(included)
+        while let key = unexamined.popLast() {
+            for namesake in neighbours.namesakes(of: key) where included.insert(namesake).inserted {
+                unexamined.append(namesake)
+            }
+        }
         let ordered = included.sorted()
         var renamed: [ConceptKey: ConceptKey] = [:]
         var vocabularies = headers.map(\.vocabulary)
@@ -94,45 +104,63 @@ struct StoredConcepts: Sendable {
 }
 
 /// For each concept, the others a description of it names or that name it: broader,
-/// narrower and related (both directions, resolved), its replacement, and its mappings'
-/// targets inside the set.
+/// narrower and related (both directions, resolved), its replacement and the targets of its
+/// mappings by reference; and its namesakes: the concepts its id (in its scheme) and its URI
+/// resolve to in the whole set, itself unless an id or URI repeats.
 struct ConceptNeighbours: Sendable {
     private let starts: Column<Int32>
     private let keys: Column<Int32>
+    private let idOwners: Column<Int32>
+    private let uriOwners: Column<Int32>
 
     init(_ set: VocabularySet) {
         var starts: [Int32] = [0]
         var keys: [Int32] = []
+        var idOwners: [Int32] = []
+        var uriOwners: [Int32] = []
         for key in set.keys {
             var named = set.graph.broader(of: key) + set.graph.narrower(of: key) + set.graph.related(of: key)
             if let replacement = set.replacement(of: key) { named.append(replacement) }
             for mapping in set[key].mappings {
-                switch mapping.target {
-                case .uri(let uri): set.key(forURI: uri).map { named.append($0) }
-                case .reference(let reference):
-                    set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map { named.append($0) }
-                }
+                // A mapping to a URI is shown as written; one by reference as its target's URI.
+                guard case .reference(let reference) = mapping.target else { continue }
+                set.resolve(reference, fromScheme: set.schemeIndex(of: key)).map { named.append($0) }
             }
             keys.append(contentsOf: Set(named).map { Int32($0.rawValue) }.sorted())
             starts.append(Int32(keys.count))
+            let idOwner = set.key(ofID: set[key].id, inScheme: set.schemeIndex(of: key)) ?? key
+            idOwners.append(Int32(idOwner.rawValue))
+            uriOwners.append(Int32((set.key(forURI: set.uri(of: key)) ?? key).rawValue))
         }
         self.starts = Column(starts)
         self.keys = Column(keys)
+        self.idOwners = Column(idOwners)
+        self.uriOwners = Column(uriOwners)
     }
 
     /// The neighbours of the concept with flat key `key`.
     func of(_ key: Int) -> [Int] { (Int(starts[key])..<Int(starts[key + 1])).map { Int(keys[$0]) } }
 
+    /// The concepts that the id and the URI of the concept with flat key `key` resolve to
+    /// when they are not it.
+    func namesakes(of key: Int) -> [Int] { [Int(idOwners[key]), Int(uriOwners[key])].filter { $0 != key } }
+
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(starts)
         writer.writeRaw(keys)
+        writer.writeRaw(idOwners)
+        writer.writeRaw(uriOwners)
     }
 
     init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
         starts = try reader.readColumn()
         keys = try reader.readColumn()
-        guard starts.count == conceptCount + 1, starts.areStarts(ending: keys.count),
-            keys.allLie(in: 0..<Int32(clamping: conceptCount))
+        idOwners = try reader.readColumn()
+        uriOwners = try reader.readColumn()
+        let concepts = 0..<Int32(clamping: conceptCount)
+        guard starts.count == conceptCount + 1, starts.areStarts(ending: keys.count), keys.allLie(in: concepts),
+            idOwners.count == conceptCount, uriOwners.count == conceptCount, idOwners.allLie(in: concepts),
+            uriOwners.allLie(in: concepts)
         else { throw .malformed("the concepts' neighbours do not fit together") }
     }
 }

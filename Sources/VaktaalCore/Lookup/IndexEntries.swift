@@ -75,6 +75,25 @@ struct IndexEntries: RandomAccessCollection, Sendable {
 }
 
 extension IndexEntries {
+    /// Whether every entry names a label that its concept in `set` has (for entries read
+    /// back before their concepts: rules and the linter take the label by its index).
+    ///
+    /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.
+    func check(against set: VocabularySet) throws(SnapshotError) {
+        // Entries come in concept order: each concept's labels are counted once.
+        var concept = -1
+        var labelCount = 0
+        for id in indices {
+            let key = Int(concepts[id])
+            guard key < set.count else { throw .malformed("an entry names no concept") }
+            if key != concept {
+                concept = key
+                labelCount = set[ConceptKey(key)].labels.count
+            }
+            guard Int(labels[id]) < labelCount else { throw .malformed("an entry names no label") }
+        }
+    }
+
     /// The compiled form: the columns and the languages.
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(concepts)

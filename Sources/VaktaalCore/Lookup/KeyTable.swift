@@ -31,7 +31,7 @@ struct KeyTable: Sendable {
 
         private var count: Int { starts.count - 1 }
 
-        /// Adds entry `id` (ids come in increasing order, one call per id) under `key`.
+        /// Adds entry `id` (ids come in increasing order, at most one call each) under `key`.
         mutating func add(_ id: Int32, key: String) {
             while next.count <= Int(id) { next.append(-1) }
             var key = key

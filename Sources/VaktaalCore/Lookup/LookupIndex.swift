@@ -74,7 +74,7 @@ public struct LookupIndex: Sendable {
     private let byAccentKey: KeyTable
     /// The accent-folded key slots, sorted by key, for prefix search.
     private let sortedSlots: Column<Int32>
-    /// The accent-folded keys as scalars with their trigrams, for fuzzy search.
+    /// The trigram index of the accent-folded keys, for fuzzy search.
     private let fuzzy: FuzzyIndex
 
     /// Every searchable form, made anew on each call (in concept order).
@@ -304,6 +304,9 @@ extension LookupIndex {
         byAccentKey.write(to: &writer)
         writer.writeRaw(sortedSlots)
     }
+
+    /// Whether every entry names a label its concept in `set` has (see ``IndexEntries/check(against:)``).
+    func checkEntries(against set: VocabularySet) throws(SnapshotError) { try indexEntries.check(against: set) }
 
     /// The compiled form of the trigram index (built now if no search has needed it yet).
     func writeTrigrams(to writer: inout BinaryWriter) {

@@ -61,6 +61,12 @@ public struct VocabularySet: Sendable {
     /// making that URI when a scheme of this URI has the id.
     package func key(schemeURI: String, id: String) -> ConceptKey? { resolver.key(schemeURI: schemeURI, id: id) }
 
+    /// The concept that the plain id `id` names in the scheme at `schemeIndex` (the first of
+    /// a repeated id).
+    package func key(ofID id: String, inScheme schemeIndex: Int) -> ConceptKey? {
+        resolver.keysByLocalID.indices.contains(schemeIndex) ? resolver.keysByLocalID[schemeIndex][id] : nil
+    }
+
     /// Resolves a reference as written in a file of the scheme at `schemeIndex`: a full
     /// concept URI, `scheme:id` for another file of the folder, or a plain `id`.
     public func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {

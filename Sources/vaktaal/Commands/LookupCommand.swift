@@ -43,7 +43,18 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lookup = try vocabularyOptions.compiledLookup()
+        do {
+            try answer(from: try vocabularyOptions.compiledLookup())
+        } catch let damaged as SnapshotError {
+            // A concept kept in the compiled index could not be read (the index is removed):
+            // answer from the files.
+            printError("note: \(damaged); reading the vocabulary files instead")
+            try answer(from: try vocabularyOptions.compiledLookup(usingCache: false))
+        }
+    }
+
+    /// Looks the term up in `lookup` and prints what is found.
+    private func answer(from lookup: CompiledLookup) throws {
         let languages = LanguageSelection(lang).languages
         let index = lookup.lookupIndex
         let matches = index.search(term, languages: languages, limit: limit)

@@ -65,12 +65,14 @@ struct VocabularyOptions: ParsableArguments {
     }
 
     /// What a lookup needs, from the compiled index in the cache (made when there is none
-    /// yet): only the concepts shown are read from it.
-    func compiledLookup() throws -> CompiledLookup {
+    /// yet): only the concepts shown are read from it. Without `usingCache`, from the files.
+    func compiledLookup(usingCache: Bool = true) throws -> CompiledLookup {
         let lookup: CompiledLookup
         switch try location() {
         case .builtIn: lookup = CompiledLookup(CompiledVocabulary(VocabularyLoader.load(sources: EmbeddedVocabulary.sources)))
-        case .path(let path): lookup = try cache.loadLookup(path: path).lookup
+        case .path(let path):
+            let cache = usingCache ? cache : CompiledIndexCache(folder: nil, program: BuildIdentity.current)
+            lookup = try cache.loadLookup(path: path).lookup
         }
         KeptUntilExit.keep(lookup)
         try Self.stopOnUnreadableFiles(lookup.hasUnreadableFiles, lookup.diagnostics)
