@@ -120,6 +120,17 @@ import Testing
             nonTriggering: concept("a", "<altLabel xml:lang=\"nl-BE\">b</altLabel>")),
     ]
 
+    /// The byte paths of the white-space rules decide ASCII labels as the general ones do.
+    @Test(arguments: [
+        "", " ", "a", "feed up", "feed  up", " feed", "feed ", "feed\tup", "feed\nup", "a b c", "  ", "\t", "\r\n",
+        "x\u{0B}y", "word.", "up-to-date", "a\u{0C}", " a ", "ab  ", "\u{A0}", "a\u{A0}b", "é", " é", "\u{2003}",
+        "\u{301}", " \u{301}",
+    ])
+    func whiteSpaceRulesDecideOnBytesAsOnCharacters(_ text: String) {
+        #expect(EmptyLabelCheck.isEmpty(text) == text.allSatisfy(\.isWhitespace))
+        #expect(IrregularWhitespaceCheck.isIrregular(text) == IrregularWhitespaceCheck.isIrregularScalars(text))
+    }
+
     @Test(arguments: examples)
     func triggers(_ example: Example) {
         let rules = findings(load(vocabularyXML(example.triggering))).map(\.rule)

@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// No label (or form of one) is empty or only white space (qSKOS "empty labels").
 struct EmptyLabelCheck: VocabularyCheck {
     let rule: RuleID = "empty-label"
@@ -7,12 +9,21 @@ struct EmptyLabelCheck: VocabularyCheck {
     func check(_ set: VocabularySet) -> [Finding] {
         var diagnostics: [Finding] = []
         for key in set.keys {
-            for label in set[key].labels where label.text.allSatisfy(\.isWhitespace) {
+            for label in set[key].labels where Self.isEmpty(label.text) {
                 diagnostics.append(
                     diagnostic(
                         "an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.position))
             }
         }
         return diagnostics
+    }
+
+    /// Whether `text` is empty or only white space. A letter, digit or mark of ASCII starts a
+    /// character that is no white space, so most labels are decided by their first byte.
+    static func isEmpty(_ text: String) -> Bool {
+        let hasVisibleASCII = text.withUTF8Bytes { bytes in
+            bytes.contains { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }
+        }
+        return !hasVisibleASCII && text.allSatisfy(\.isWhitespace)
     }
 }

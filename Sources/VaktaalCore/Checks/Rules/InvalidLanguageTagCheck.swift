@@ -17,11 +17,14 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
                         location: vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }))
             }
         }
+        // Most labels carry the tag of the one before: it is compared before it is looked up.
         var verdicts: [String: Bool] = [:]
+        var last: (tag: String, verdict: Bool)?
         func isWellFormed(_ tag: String) -> Bool {
-            if let known = verdicts[tag] { return known }
-            let verdict = LanguageTag.isWellFormed(tag)
+            if let last, last.tag == tag { return last.verdict }
+            let verdict = verdicts[tag] ?? LanguageTag.isWellFormed(tag)
             verdicts[tag] = verdict
+            last = (tag, verdict)
             return verdict
         }
         for key in set.keys {
