@@ -11,43 +11,51 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         let key: ConceptKey
         let label: Int
         let form: String
+        let language: String
         let isCaseSensitive: Bool
     }
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // Outdated labels are few: index them, then look every allowed form up once. The
-        // forms of one slot are chained through `next` in one list, not kept in a list each.
+        // Index every outdated form by the hash of its case fold in its language, then look
+        // every allowed form up once. The forms of one hash are chained through `next` in one
+        // list, not kept in a list each; a shared hash is confirmed by comparing the labels.
         var outdated: [OutdatedForm] = []
-        var slots: [LabelSlot] = []
+        var hashes: [UInt64] = []
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where !labels[index].kind.isAllowed {
+                let language = labels[index].language
+                let languageHash = FoldedForm.hash(ofLanguage: language)
                 labels[index].forEachForm { form in
-                    slots.append(LabelSlot(labels[index].language, form))
+                    hashes.append(FoldedForm.hash(of: form) ^ languageHash)
                     outdated.append(
-                        OutdatedForm(key: key, label: index, form: form, isCaseSensitive: labels[index].isCaseSensitive))
+                        OutdatedForm(
+                            key: key, label: index, form: form, language: language,
+                            isCaseSensitive: labels[index].isCaseSensitive))
                 }
             }
         }
         guard !outdated.isEmpty else { return [] }
         var next = Array(repeating: -1, count: outdated.count)
-        var firstBySlot: [LabelSlot: Int] = [:]
-        firstBySlot.reserveCapacity(outdated.count)
-        for (index, slot) in slots.enumerated() {
-            if let earlier = firstBySlot.updateValue(index, forKey: slot) { next[index] = earlier }
+        var firstByHash: [UInt64: Int] = [:]
+        firstByHash.reserveCapacity(outdated.count)
+        // Last to first, so that each chain runs in the order the forms were found.
+        for index in hashes.indices.reversed() {
+            if let later = firstByHash.updateValue(index, forKey: hashes[index]) { next[index] = later }
         }
-        let filter = FoldedFormFilter(firstBySlot.keys.map(\.folded))
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where labels[index].kind.isAllowed {
+                let language = labels[index].language
+                let languageHash = FoldedForm.hash(ofLanguage: language)
                 labels[index].forEachForm { form in
-                    guard filter.mayContain(form) else { return }
-                    var candidateIndex = firstBySlot[LabelSlot(labels[index].language, form)] ?? -1
+                    var candidateIndex = firstByHash[FoldedForm.hash(of: form) ^ languageHash] ?? -1
                     while candidateIndex >= 0 {
                         let candidate = outdated[candidateIndex]
                         candidateIndex = next[candidateIndex]
-                        guard candidate.key != key, clashes[candidate.key]?[candidate.label] == nil,
+                        guard candidate.key != key, candidate.language == language,
+                            clashes[candidate.key]?[candidate.label] == nil,
                             LabelComparison.clash(form, labels[index].isCaseSensitive, candidate.form, candidate.isCaseSensitive)
                         else { continue }
                         clashes[candidate.key, default: [:]][candidate.label] = (key, labels[index].kind, form)
@@ -67,69 +75,35 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
     }
 }
 
-/// A label form in one language, case folded: where labels that the linter would confuse meet.
-struct LabelSlot: Hashable {
-    let language: String
-    let folded: String
-
-    init(_ language: String, _ form: String) {
-        self.language = language
-        // Lowercasing makes a new string; a form without capitals or other scripts is its own.
-        let isFolded = form.withUTF8Bytes { bytes in
-            bytes.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
-        }
-        folded = isFolded ? form : form.lowercased()
-    }
-}
-
-/// Which case-folded forms are surely not among a few: a bit per hash of the folded bytes,
-/// so that the many allowed forms of a large vocabulary are passed over without lowercasing
-/// them (which makes a new string each). ASCII forms are folded byte by byte; any other is
-/// always looked up.
-struct FoldedFormFilter {
-    private var bits: [UInt64]
-
-    /// A filter for `folded`, forms already lowercased.
-    init(_ folded: [String]) {
-        var size = 64
-        while size < folded.count * 16 { size *= 2 }
-        bits = Array(repeating: 0, count: size / 64)
-        for form in folded {
-            insert(form)
-            guard !form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } }) else { continue }
-            // Strings compare by canonical equivalence: a form with a character that is
-            // canonically one ASCII character equals an ASCII form, which is hashed as ASCII.
-            var scalars = String.UnicodeScalarView()
-            for scalar in form.unicodeScalars { scalars.append(Self.asciiEquivalents[scalar] ?? scalar) }
-            let ascii = String(scalars)
-            if !ascii.utf8.elementsEqual(form.utf8), ascii.utf8.allSatisfy({ $0 < 0x80 }) { insert(ascii) }
-        }
+/// The hash of a label form's case fold, equal for forms that clash ignoring case: ASCII forms
+/// are folded and hashed byte by byte without making a string; others are lowercased, and
+/// hashed as Unicode text (canonically equivalent texts hash alike) unless they are then
+/// canonically ASCII (the Kelvin sign lowercases to `k`; the Greek question mark is a semicolon).
+enum FoldedForm {
+    static func hash(of form: String) -> UInt64 {
+        if let ascii = form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? asciiHash($0) : nil }) { return ascii }
+        var scalars = String.UnicodeScalarView()
+        for scalar in form.lowercased().unicodeScalars { scalars.append(asciiEquivalents[scalar] ?? scalar) }
+        let folded = String(scalars)
+        if let ascii = folded.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? asciiHash($0) : nil }) { return ascii }
+        return UInt64(bitPattern: Int64(folded.hashValue))
     }
 
-    /// The characters whose canonical decomposition is one ASCII character (the Kelvin sign
-    /// needs none: lowercased, it is already `k`).
+    /// The hash of a language tag, to tell the same form in two languages apart.
+    static func hash(ofLanguage language: String) -> UInt64 {
+        language.withUTF8Bytes { asciiHash($0) } &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The characters whose canonical decomposition is one ASCII character.
     private static let asciiEquivalents: [Unicode.Scalar: Unicode.Scalar] = ["\u{037E}": ";", "\u{1FEF}": "`"]
 
-    private mutating func insert(_ form: String) {
-        let hash = form.withUTF8Bytes { Self.hash($0, fold: false) }
-        bits[hash / 64 % bits.count] |= 1 << UInt64(hash % 64)
-    }
-
-    /// Whether `form`, lowercased, may be one of the filter's forms.
-    func mayContain(_ form: String) -> Bool {
-        guard let hash = form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? Self.hash($0, fold: true) : nil }) else {
-            return true
-        }
-        return bits[hash / 64 % bits.count] & (1 << UInt64(hash % 64)) != 0
-    }
-
-    /// FNV-1a over the bytes, with ASCII capitals folded when asked.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> Int {
+    /// FNV-1a over the bytes with ASCII capitals folded.
+    private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
-            let folded = fold && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
         }
-        return Int(truncatingIfNeeded: hash >> 1)
+        return hash
     }
 }
