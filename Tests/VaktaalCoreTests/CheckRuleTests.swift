@@ -124,7 +124,7 @@ import Testing
     @Test(arguments: [
         "", " ", "a", "feed up", "feed  up", " feed", "feed ", "feed\tup", "feed\nup", "a b c", "  ", "\t", "\r\n",
         "x\u{0B}y", "word.", "up-to-date", "a\u{0C}", " a ", "ab  ", "\u{A0}", "a\u{A0}b", "é", " é", "\u{2003}",
-        "\u{301}", " \u{301}",
+        "\u{301}", " \u{301}", "\u{0}", "\u{1C}", "\u{7F}", " \u{1F}", "a\u{1F}b", "\u{1F} ",
     ])
     func whiteSpaceRulesDecideOnBytesAsOnCharacters(_ text: String) {
         #expect(EmptyLabelCheck.isEmpty(text) == text.allSatisfy(\.isWhitespace))

@@ -28,13 +28,14 @@ final class MappedFile: @unchecked Sendable {
         }
         bytes = UnsafeRawBufferPointer(start: address, count: length)
         self.path = path
-        identity = (UInt64(status.st_dev), UInt64(status.st_ino))
+        identity = (UInt64(truncatingIfNeeded: status.st_dev), UInt64(truncatingIfNeeded: status.st_ino))
     }
 
     /// Removes the file (found damaged), unless another file has been renamed onto its path since it was mapped.
     func removeIfUnreplaced() {
         var status = stat()
-        guard stat(path, &status) == 0, UInt64(status.st_dev) == identity.device, UInt64(status.st_ino) == identity.inode
+        guard stat(path, &status) == 0, UInt64(truncatingIfNeeded: status.st_dev) == identity.device,
+            UInt64(truncatingIfNeeded: status.st_ino) == identity.inode
         else { return }
         unlink(path)
     }

@@ -8,7 +8,7 @@ import Foundation
 /// second section is checked only when it is read (``SnapshotSection``).
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
     private static let magic = Array("vaktaal compiled index\n".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
 

@@ -7,8 +7,8 @@ struct StoredConcepts: Sendable {
     /// Every concept's encoding, end to end, and where each starts (one more for the end).
     private let bytes: Column<UInt8>
     private let starts: Column<Int64>
-    /// The concepts each concept's relations, mappings and replacement name, and those
-    /// that name it in a relation, in flat key order.
+    /// For each concept, the concepts a description of it names (see ``ConceptNeighbours``)
+    /// and its namesakes.
     private let neighbours: ConceptNeighbours
 
     /// The number of concepts.

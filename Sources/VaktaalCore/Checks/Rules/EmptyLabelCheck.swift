@@ -1,6 +1,6 @@
 import VaktaalText
 
-/// No label (or form of one) is empty or only white space (qSKOS "empty labels").
+/// No label is empty or only white space (qSKOS "empty labels").
 struct EmptyLabelCheck: VocabularyCheck {
     let rule: RuleID = "empty-label"
     let severity = Severity.warning

@@ -16,18 +16,17 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
     }
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // Index every outdated form by the hash of its case fold in its language, then look
-        // every allowed form up once. The forms of one hash are chained through `next` in one
-        // list, not kept in a list each; a shared hash is confirmed by comparing the labels.
+        // Index every outdated form by the hash of its case fold, then look every allowed form
+        // up once. The forms of one hash are chained through `next` in one list, not kept in a
+        // list each; a shared hash is confirmed by comparing the languages and the labels.
         var outdated: [OutdatedForm] = []
         var hashes: [UInt64] = []
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where !labels[index].kind.isAllowed {
                 let language = labels[index].language
-                let languageHash = FoldedForm.hash(ofLanguage: language)
                 labels[index].forEachForm { form in
-                    hashes.append(FoldedForm.hash(of: form) ^ languageHash)
+                    hashes.append(FoldedForm.hash(of: form))
                     outdated.append(
                         OutdatedForm(
                             key: key, label: index, form: form, language: language,
@@ -48,9 +47,8 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
             let labels = set[key].labels
             for index in labels.indices where labels[index].kind.isAllowed {
                 let language = labels[index].language
-                let languageHash = FoldedForm.hash(ofLanguage: language)
                 labels[index].forEachForm { form in
-                    var candidateIndex = firstByHash[FoldedForm.hash(of: form) ^ languageHash] ?? -1
+                    var candidateIndex = firstByHash[FoldedForm.hash(of: form)] ?? -1
                     while candidateIndex >= 0 {
                         let candidate = outdated[candidateIndex]
                         candidateIndex = next[candidateIndex]
@@ -87,11 +85,6 @@ enum FoldedForm {
         let folded = String(scalars)
         if let ascii = folded.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? asciiHash($0) : nil }) { return ascii }
         return UInt64(bitPattern: Int64(folded.hashValue))
-    }
-
-    /// The hash of a language tag, to tell the same form in two languages apart.
-    static func hash(ofLanguage language: String) -> UInt64 {
-        language.withUTF8Bytes { asciiHash($0) } &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The characters whose canonical decomposition is one ASCII character.
