@@ -21,6 +21,15 @@ import VaktaalTestSupport
             cache = CompiledIndexCache(folder: root + "/cache", program: program)
         }
 
+        /// Compiles the vocabulary and spoils the snapshot kept for it.
+        func spoilSnapshot(_ damage: Damage) throws {
+            _ = try cache.load(path: vocabulary)
+            let snapshot = try #require(snapshots.first)
+            var bytes = try #require(FileBytes.read(snapshot))
+            damage.apply(to: &bytes)
+            try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        }
+
         var snapshots: [String] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.folder ?? "")) ?? []
             return names.filter { $0.hasSuffix(".index") }.sorted().map { (cache.folder ?? "") + "/" + $0 }
@@ -126,11 +135,7 @@ import VaktaalTestSupport
     @Test(arguments: Damage.allCases)
     func aSpoiledSnapshotIsRebuilt(damage: Damage) throws {
         let workspace = try Workspace()
-        _ = try workspace.cache.load(path: workspace.vocabulary)
-        let snapshot = try #require(workspace.snapshots.first)
-        var bytes = try #require(FileBytes.read(snapshot))
-        damage.apply(to: &bytes)
-        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        try workspace.spoilSnapshot(damage)
         let rebuilt = try workspace.cache.load(path: workspace.vocabulary)
         #expect(rebuilt.outcome == .stored)
         try Self.expectSame(rebuilt.vocabulary, asReading: workspace.vocabulary)
@@ -166,11 +171,7 @@ import VaktaalTestSupport
     @Test(arguments: Damage.allCases)
     func aSpoiledSnapshotIsRebuiltForALookup(damage: Damage) throws {
         let workspace = try Workspace()
-        _ = try workspace.cache.load(path: workspace.vocabulary)
-        let snapshot = try #require(workspace.snapshots.first)
-        var bytes = try #require(FileBytes.read(snapshot))
-        damage.apply(to: &bytes)
-        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+        try workspace.spoilSnapshot(damage)
         let rebuilt = try workspace.cache.loadLookup(path: workspace.vocabulary)
         #expect(rebuilt.outcome == .stored)
         let read = LookupIndex(try VocabularyLoader.load(path: workspace.vocabulary).set)
