@@ -168,6 +168,35 @@ import VaktaalTestSupport
         #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored)
     }
 
+    /// A concept record that does not read although the checksum holds (a writer's bug): the
+    /// lookup that needs it fails with a snapshot error and removes the snapshot, so that the
+    /// next run compiles it again.
+    @Test func aConceptThatDoesNotReadRemovesTheSnapshot() throws {
+        let workspace = try Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let snapshot = try #require(workspace.snapshots.first)
+        let files = try VocabularyLoader.vocabularyFiles(at: workspace.vocabulary)
+        let key = try #require(SnapshotKey(files: files, program: workspace.cache.program))
+        let compiled = CompiledVocabulary(try VocabularyLoader.load(path: workspace.vocabulary))
+        let concept = try #require(compiled.loaded.set.vocabularies[0].concepts.first { !$0.notes.isEmpty })
+        let definition = Array(concept.notes[0].text.utf8)
+        var contents = compiled.encoded()
+        let at = try #require((1..<contents.count).first { contents[$0...].starts(with: definition) })
+        // The length before the text becomes a varint that runs past the concept.
+        contents[at - 1] = 0xFF
+        let later = compiled.encodedLater()
+        let header = SnapshotFile.header(for: contents, later: later, key: key, program: workspace.cache.program)
+        try Data(header + contents + later).write(to: URL(fileURLWithPath: snapshot))
+
+        let (lookup, outcome) = try workspace.cache.loadLookup(path: workspace.vocabulary)
+        #expect(outcome == .reused, "the checksum holds and no concept is read to open it")
+        let matches = lookup.lookupIndex.search(concept.labels[0].text)
+        #expect(!matches.isEmpty)
+        #expect(throws: SnapshotError.self) { try lookup.excerpt(for: matches) }
+        #expect(!FileManager.default.fileExists(atPath: snapshot))
+        #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored)
+    }
+
     @Test(arguments: Damage.allCases)
     func aSpoiledSnapshotIsRebuiltForALookup(damage: Damage) throws {
         let workspace = try Workspace()

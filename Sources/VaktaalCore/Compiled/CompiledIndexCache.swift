@@ -49,6 +49,14 @@ public struct CompiledIndexCache: Sendable {
         guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
         let found = key(of: files)
         if let found, let kept = kept(found.key) { return (kept, .reused) }
+        return try compile(path: path, files: files, found: found)
+    }
+
+    /// The vocabulary at `path` compiled from its `files` and kept, `found` being the key
+    /// (and stamp) that ``key(of:)`` gave and no snapshot answered to.
+    private func compile(path: String, files: [String], found: (key: SnapshotKey, stamp: String?)?) throws(VocabularyLoadError)
+        -> (vocabulary: CompiledVocabulary, outcome: Outcome)
+    {
         // Compiled from the files, under the hash of their contents before and after they are
         // read (a stamp is not trusted here). An unreadable file is reported by the loader;
         // such a vocabulary is not kept.
@@ -71,16 +79,18 @@ public struct CompiledIndexCache: Sendable {
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if let key = key(of: files)?.key,
+        guard folder != nil else { return (CompiledLookup(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
+        let found = key(of: files)
+        if let found,
             let kept = kept(
-                key,
+                found.key,
                 as: { bytes, later, file throws(SnapshotError) in
                     try CompiledLookup(decoding: bytes, later: later, mappedFrom: file)
                 })
         {
             return (kept, .reused)
         }
-        let (compiled, outcome) = try load(path: path)
+        let (compiled, outcome) = try compile(path: path, files: files, found: found)
         return (CompiledLookup(compiled), outcome)
     }
 

@@ -87,7 +87,7 @@ struct StoredConcepts: Sendable {
             }
         }
         let ordered = included.sorted()
-        var renamed: [ConceptKey: ConceptKey] = [:]
+        var newKeys: [Int: ConceptKey] = [:]
         var vocabularies = headers.map(\.vocabulary)
         var scheme = 0
         var schemeEnd = headers.first?.conceptCount ?? 0
@@ -97,9 +97,10 @@ struct StoredConcepts: Sendable {
                 schemeEnd += headers[scheme].conceptCount
             }
             vocabularies[scheme].concepts.append(try concept(key))
-            renamed[ConceptKey(key)] = ConceptKey(newKey)
+            newKeys[key] = ConceptKey(newKey)
         }
-        return (VocabularySet(vocabularies), renamed.filter { keys.contains($0.key) })
+        let renamed = Dictionary(keys.map { ($0, newKeys[$0.rawValue] ?? $0) }, uniquingKeysWith: { first, _ in first })
+        return (VocabularySet(vocabularies), renamed)
     }
 }
 
