@@ -7,13 +7,17 @@ package enum Parallel {
     package static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
         let chunkCount = count < 2_000 ? 1 : min(16, max(1, count / 1_000))
         guard chunkCount > 1 else { return (0..<count).map(transform) }
-        let slots = Mutex<[[Value]]>(Array(repeating: [], count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
-            let values = range.map(transform)
-            slots.withLock { $0[chunk] = values }
+        // Each chunk initializes its own range of the result in place: no chunk arrays to join
+        // (joining them here, unspecialized, looked up generic metadata for every element).
+        return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            nonisolated(unsafe) let start = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
+                    (start + index).initialize(to: transform(index))
+                }
+            }
+            initializedCount = count
         }
-        return slots.withLock { Array($0.joined()) }
     }
 
     /// `transform` of `0..<count`, each item a task of its own (for a few large items).

@@ -22,78 +22,91 @@ struct Assembler: Sendable {
     /// The vocabularies of the plan.
     func assemble(_ plan: AssemblyPlan) -> [Vocabulary] {
         var places: [String: ResultPlace] = [:]
-        var templates: [String: ConceptTemplate] = [:]
         places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
         for (schemeIndex, scheme) in plan.schemes.enumerated() {
             for concept in scheme.concepts {
-                places[concept.identity] = ResultPlace(scheme: schemeIndex, id: outputID(of: concept))
-                if let template = concept.template { templates[concept.identity] = template }
+                places[concept.identity] = ResultPlace(
+                    scheme: schemeIndex, id: outputID(of: concept), template: concept.template)
             }
         }
         let moved = movedIdentities(plan, places)
-        var built: [String: ConceptContent] = [:]
+        var changed: [String: ConceptContent] = [:]
         for scheme in plan.schemes {
             for concept in scheme.concepts {
-                if let content = contentToBuild(concept, in: scheme, moved) { built[concept.identity] = content }
+                if let content = contentToBuild(concept, in: scheme, moved) { changed[concept.identity] = content }
             }
         }
-        demoteUncovered(&built, templates: templates, places: places)
+        let built = changed.merging(uncovered(plan, built: changed, places: places)) { first, _ in first }
         let schemeIDs = plan.schemes.map(\.content.id)
-        let relations = RelationWriting(sides: sides, built: built, templates: templates, places: places)
-        var vocabularies: [Vocabulary] = []
-        for (schemeIndex, scheme) in plan.schemes.enumerated() {
+        let relations = RelationWriting(sides: sides, built: built, places: places)
+        return plan.schemes.enumerated().map { schemeIndex, scheme in
             let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
             let defaultLanguage = scheme.content.defaultLanguage
-            let concepts = scheme.concepts.compactMap { plan -> Concept? in
+            let concepts = Parallel.map(scheme.concepts.count) { index -> Concept? in
+                let plan = scheme.concepts[index]
                 guard let content = built[plan.identity] else {
                     return plan.template.map { sides[$0.side].set[$0.key] }
                 }
                 let written = relations.relations(of: plan.identity, content, template: plan.template, references)
                 return build(content, template: plan.template, relations: written, references, defaultLanguage)
             }
-            vocabularies.append(SchemeBuilder.vocabulary(scheme, concepts: concepts))
+            return SchemeBuilder.vocabulary(scheme, concepts: concepts.compactMap { $0 })
         }
-        return vocabularies
     }
 
     /// Concepts kept as written whose relations their version wrote on the other concept,
-    /// when that concept comes from another version and does not write them: built instead,
-    /// so that no relation is lost between two concepts kept from different versions.
-    private func demoteUncovered(
-        _ built: inout [String: ConceptContent], templates: [String: ConceptTemplate], places: [String: ResultPlace]
-    ) {
+    /// when that concept comes from another version and does not write them: to be built
+    /// instead, so that no relation is lost between two concepts kept from different versions.
+    /// (Looked for in parallel: every kept concept's neighbours are looked at.)
+    private func uncovered(
+        _ plan: AssemblyPlan, built: [String: ConceptContent], places: [String: ResultPlace]
+    ) -> [String: ConceptContent] {
         var demoted: [String: ConceptContent] = [:]
-        for (identity, template) in templates where built[identity] == nil {
-            let side = sides[template.side]
-            let graph = side.set.graph
-            let neighbours: [(RelationKind, RelationKind, [ConceptKey])] = [
-                (.broader, .narrower, graph.broader(of: template.key)), (.narrower, .broader, graph.narrower(of: template.key)),
-                (.related, .related, graph.related(of: template.key)),
-            ]
-            var written: [(RelationKind, String)]?
-            search: for (kind, inverse, keys) in neighbours {
-                for key in keys {
-                    let partner = side.identities[key.rawValue]
-                    guard places[partner] != nil, built[partner] == nil, let other = templates[partner],
-                        other.side != template.side
-                    else { continue }
-                    let own =
-                        written
-                        ?? side.set[template.key].relations.map {
-                            (
-                                $0.kind,
-                                side.identity(ofReference: $0.reference, fromScheme: side.set.schemeIndex(of: template.key))
-                            )
-                        }
-                    written = own
-                    if own.contains(where: { $0.0 == kind && $0.1 == partner }) { continue }
-                    if RelationWriting.writes(other, inverse, identity, in: sides) { continue }
-                    demoted[identity] = side.content(at: template.key)
-                    break search
+        for scheme in plan.schemes {
+            let found = Parallel.map(scheme.concepts.count) { index -> (String, ConceptContent)? in
+                let concept = scheme.concepts[index]
+                guard let template = concept.template, built[concept.identity] == nil else { return nil }
+                return isUncovered(concept.identity, template, built: built, places: places)
+                    ? (concept.identity, sides[template.side].content(at: template.key)) : nil
+            }
+            for case let (identity, content)? in found { demoted[identity] = content }
+        }
+        return demoted
+    }
+
+    /// Whether the kept concept `identity` relies on a relation that its neighbour from
+    /// another version, also kept, does not write.
+    private func isUncovered(
+        _ identity: String, _ template: ConceptTemplate, built: [String: ConceptContent], places: [String: ResultPlace]
+    ) -> Bool {
+        let side = sides[template.side]
+        let graph = side.set.graph
+        let neighbours: [(RelationKind, RelationKind, [ConceptKey])] = [
+            (.broader, .narrower, graph.broader(of: template.key)), (.narrower, .broader, graph.narrower(of: template.key)),
+            (.related, .related, graph.related(of: template.key)),
+        ]
+        var written: [(RelationKind, String)]?
+        for (kind, inverse, keys) in neighbours {
+            for key in keys {
+                let partner = side.identities[key.rawValue]
+                guard let other = places[partner]?.template, other.side != template.side, built[partner] == nil else {
+                    continue
                 }
+                let own =
+                    written
+                    ?? side.set[template.key].relations.map {
+                        (
+                            $0.kind,
+                            side.identity(ofReference: $0.reference, fromScheme: side.set.schemeIndex(of: template.key))
+                        )
+                    }
+                written = own
+                if own.contains(where: { $0.0 == kind && $0.1 == partner }) { continue }
+                if RelationWriting.writes(other, inverse, identity, in: sides) { continue }
+                return true
             }
         }
-        built.merge(demoted) { first, _ in first }
+        return false
     }
 
     /// The id a concept gets in the result.
@@ -187,10 +200,12 @@ struct Assembler: Sendable {
     }
 }
 
-/// Where a concept ends up in the result: the index of its scheme in the plan and its id.
+/// Where a concept ends up in the result: the index of its scheme in the plan and its id,
+/// and the concept of a version it comes from, if any.
 struct ResultPlace: Hashable, Sendable {
     let scheme: Int
     let id: String
+    let template: ConceptTemplate?
 }
 
 /// How references are written from the concepts of one scheme: the id for a concept of the

@@ -7,18 +7,16 @@ struct RelationWriting {
     let sides: [SyncSide]
     /// The contents of the concepts that are built, by identity.
     let built: [String: ConceptContent]
-    /// The template of every concept of the result that has one.
-    let templates: [String: ConceptTemplate]
+    /// Where every concept of the result is, with its template.
     let places: [String: ResultPlace]
     /// For each built concept: the concepts of the result it writes as `narrower`.
     private var narrowerWritten: [String: Set<String>] = [:]
 
     init(
-        sides: [SyncSide], built: [String: ConceptContent], templates: [String: ConceptTemplate], places: [String: ResultPlace]
+        sides: [SyncSide], built: [String: ConceptContent], places: [String: ResultPlace]
     ) {
         self.sides = sides
         self.built = built
-        self.templates = templates
         self.places = places
         for (identity, content) in built {
             let written = writtenTargets(of: identity, .narrower)
@@ -68,7 +66,7 @@ struct RelationWriting {
 
     /// The concepts that the template of `identity` writes as relations of `kind`, as identities.
     private func writtenTargets(of identity: String, _ kind: RelationKind) -> Set<String> {
-        guard let template = templates[identity] else { return [] }
+        guard let template = places[identity]?.template else { return [] }
         return Self.writtenTargets(template, kind, in: sides)
     }
 

@@ -73,6 +73,7 @@ extension MergeState {
                     return (set, ErrorChecks.run(set))
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read) } })
+            guard !errors.isEmpty else { return (vocabularies, try files.get()) }
             let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
                 guard let uri = finding.concept, identities[uri] != nil else { return false }
@@ -206,14 +207,14 @@ extension MergeState {
                 scope.includesExistence || FieldSet(current).fields.contains(where: { scope.covers($0, labelTexts: labelTexts) })
             else { return false }
             record(.concept, lost)
-            outcomes[identity] = nil
+            setOutcome(nil, of: identity)
             return true
         }
         if current == nil, winning != nil, base != nil, losing == nil, scope.includesExistence,
             let key = sides.side(winner).keyByIdentity[identity]
         {
             record(.concept, lost)
-            outcomes[identity] = .kept(side: Self.index(of: winner), key: key)
+            setOutcome(.kept(side: Self.index(of: winner), key: key), of: identity)
             return true
         }
         guard let current, let winning else { return false }
@@ -227,7 +228,7 @@ extension MergeState {
             fields.copy(field, from: win)
             changed = true
         }
-        if changed { outcomes[identity] = .merged(fields.concept(uri: identity)) }
+        if changed { setOutcome(.merged(fields.concept(uri: identity)), of: identity) }
         return changed
     }
 

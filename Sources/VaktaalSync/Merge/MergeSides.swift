@@ -16,9 +16,8 @@ struct MergeSides: Sendable {
 
     init(base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, matchingLabels: Bool) {
         guard matchingLabels else {
-            self.base = SyncSide(base)
-            self.ours = SyncSide(ours)
-            self.theirs = SyncSide(theirs)
+            let prepared = Parallel.mapEach(3) { SyncSide([base, ours, theirs][$0]) }
+            (self.base, self.ours, self.theirs) = (prepared[0], prepared[1], prepared[2])
             hasRenames = false
             return
         }
@@ -40,9 +39,9 @@ struct MergeSides: Sendable {
         }
         let baseRenames = Self.renames(baseIdentity)
         let theirsRenames = Self.renames(theirsIdentity)
-        self.base = SyncSide(base, renames: baseRenames)
-        self.ours = SyncSide(ours)
-        self.theirs = SyncSide(theirs, renames: theirsRenames)
+        let renames = [baseRenames, [:], theirsRenames]
+        let prepared = Parallel.mapEach(3) { SyncSide([base, ours, theirs][$0], renames: renames[$0]) }
+        (self.base, self.ours, self.theirs) = (prepared[0], prepared[1], prepared[2])
         hasRenames = !baseRenames.isEmpty || !theirsRenames.isEmpty
     }
 

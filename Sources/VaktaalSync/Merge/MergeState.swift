@@ -14,8 +14,14 @@ struct MergeState {
     let winner: MergeSide
     /// What was read loading the versions, for reading the result back.
     let read: ReadParts
-    /// The result's concepts by identity; a concept that is not in the result has no entry.
-    var outcomes: [String: Outcome] = [:]
+    /// Every concept of the three versions, one job each: ours in our order (job `i` is our
+    /// concept `i`), then those only they have, then those only the base has.
+    let jobs: [ConceptDecider.Job]
+    /// Per concept of theirs, and per concept of the base: its job.
+    private let jobOfTheirs: [Int]
+    private let jobOfBase: [Int]
+    /// Per job, what the merge decided; `nil` when the concept is not in the result.
+    var outcomes: [Outcome?] = []
     /// The merged schemes by id.
     var schemes: [String: SchemeContent] = [:]
     var conflicts: [MergeConflict] = []
@@ -32,6 +38,33 @@ struct MergeState {
             QuickComparison(sides.ours, sides.theirs), QuickComparison(sides.base, sides.ours),
             QuickComparison(sides.base, sides.theirs)
         )
+        let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
+        var jobs = Parallel.map(ours.set.count) { index in
+            let identity = ours.identities[index]
+            return ConceptDecider.Job(
+                identity: identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity],
+                base: base.keyByIdentity[identity])
+        }
+        // The job of each of their concepts that ours has too, found in parallel; the others get jobs of their own.
+        var jobOfTheirs = Parallel.map(theirs.set.count) { ours.keyByIdentity[theirs.identities[$0]]?.rawValue ?? -1 }
+        for index in jobOfTheirs.indices where jobOfTheirs[index] < 0 {
+            jobOfTheirs[index] = jobs.count
+            let identity = theirs.identities[index]
+            jobs.append(.init(identity: identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity]))
+        }
+        let theirsJobs = jobOfTheirs
+        var jobOfBase = Parallel.map(base.set.count) { index -> Int in
+            let identity = base.identities[index]
+            if let key = ours.keyByIdentity[identity] { return key.rawValue }
+            return theirs.keyByIdentity[identity].map { theirsJobs[$0.rawValue] } ?? -1
+        }
+        for index in jobOfBase.indices where jobOfBase[index] < 0 {
+            jobOfBase[index] = jobs.count
+            jobs.append(.init(identity: base.identities[index], ours: nil, theirs: nil, base: ConceptKey(index)))
+        }
+        self.jobs = jobs
+        self.jobOfTheirs = jobOfTheirs
+        self.jobOfBase = jobOfBase
     }
 
     var loser: MergeSide { winner == .ours ? .theirs : .ours }
@@ -39,41 +72,42 @@ struct MergeState {
     /// The index of a side in ``assembler``'s versions.
     static func index(of side: MergeSide) -> Int { side == .ours ? 1 : 2 }
 
+    /// The job of the concept with `identity` (of its first concept in ours, else theirs, else the base).
+    func job(of identity: String) -> Int? {
+        if let key = sides.ours.keyByIdentity[identity] { return key.rawValue }
+        if let key = sides.theirs.keyByIdentity[identity] { return jobOfTheirs[key.rawValue] }
+        return sides.base.keyByIdentity[identity].map { jobOfBase[$0.rawValue] }
+    }
+
     /// What the result says about a concept, `nil` when it is not in the result.
     func content(_ identity: String) -> ConceptContent? {
-        switch outcomes[identity] {
+        job(of: identity).flatMap(content(ofJob:))
+    }
+
+    /// What the result says about the concept of a job, `nil` when it is not in the result.
+    func content(ofJob job: Int) -> ConceptContent? {
+        switch outcomes[job] {
         case .kept(let side, let key): [sides.base, sides.ours, sides.theirs][side].content(at: key)
         case .merged(let content): content
         case nil: nil
         }
     }
 
+    /// Sets what the result says about the concept with `identity`.
+    mutating func setOutcome(_ outcome: Outcome?, of identity: String) {
+        guard let job = job(of: identity) else { return }
+        outcomes[job] = outcome
+    }
+
     // MARK: - Concepts
 
     /// Merges every concept of the three versions, deciding in parallel.
     mutating func mergeConcepts() {
-        let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
-        var jobs: [ConceptDecider.Job] = []
-        jobs.reserveCapacity(ours.set.count + theirs.set.count / 16)
-        for (index, identity) in ours.identities.enumerated() {
-            jobs.append(
-                .init(
-                    identity: identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity],
-                    base: base.keyByIdentity[identity]))
-        }
-        for (index, identity) in theirs.identities.enumerated() where ours.keyByIdentity[identity] == nil {
-            jobs.append(.init(identity: identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity]))
-        }
-        for (index, identity) in base.identities.enumerated()
-        where ours.keyByIdentity[identity] == nil && theirs.keyByIdentity[identity] == nil {
-            jobs.append(.init(identity: identity, ours: nil, theirs: nil, base: ConceptKey(index)))
-        }
         let decider = ConceptDecider(sides: sides, comparisons: comparisons, winner: winner)
         let work = jobs
         let decisions = Parallel.map(work.count) { decider.decide(work[$0]) }
-        outcomes.reserveCapacity(jobs.count)
-        for (job, decision) in zip(jobs, decisions) {
-            if let outcome = decision.outcome { outcomes[job.identity] = outcome }
+        outcomes = decisions.map(\.outcome)
+        for decision in decisions {
             switch decision.origin {
             case .ours: summary.fromOurs += 1
             case .theirs: summary.fromTheirs += 1
@@ -134,46 +168,51 @@ struct MergeState {
     /// placed after the concept they follow in their file.
     func plan() -> AssemblyPlan {
         var order: [String] = []
-        var seen = Set<String>()
+        var slotOfID: [String: Int] = [:]
         for vocabulary in sides.ours.set.vocabularies + sides.theirs.set.vocabularies + sides.base.set.vocabularies
-        where seen.insert(vocabulary.id).inserted {
+        where slotOfID[vocabulary.id] == nil {
+            slotOfID[vocabulary.id] = order.count
             order.append(vocabulary.id)
         }
-        var schemeConcepts: [String: [String]] = [:]
-        var insertions: [String: [String]] = [:]  // identity of ours → their concepts that follow it
-        var leading: [String: [String]] = [:]  // per scheme: their concepts before any of ours
-        for (index, identity) in sides.ours.identities.enumerated() where outcomes[identity] != nil {
-            schemeConcepts[sides.ours.schemeID(of: ConceptKey(index)), default: []].append(identity)
+        // Per side, per scheme of that side: the slot of its id in `order`.
+        let slots = [sides.base, sides.ours, sides.theirs].map { side in side.set.vocabularies.map { slotOfID[$0.id] ?? 0 } }
+        func slot(_ side: Int, _ key: ConceptKey) -> Int {
+            slots[side][[sides.base, sides.ours, sides.theirs][side].set.schemeIndex(of: key)]
         }
-        var anchors: [String: String] = [:]
-        for (index, identity) in sides.theirs.identities.enumerated() {
-            let scheme = sides.theirs.schemeID(of: ConceptKey(index))
-            if let ourKey = sides.ours.keyByIdentity[identity] {
-                if outcomes[identity] != nil, sides.ours.schemeID(of: ourKey) == scheme { anchors[scheme] = identity }
-            } else if outcomes[identity] != nil {
-                if let anchor = anchors[scheme] {
-                    insertions[anchor, default: []].append(identity)
-                } else {
-                    leading[scheme, default: []].append(identity)
-                }
+        var schemeJobs: [[Int]] = Array(repeating: [], count: order.count)
+        for job in 0..<sides.ours.set.count where outcomes[job] != nil {
+            schemeJobs[slot(1, ConceptKey(job))].append(job)
+        }
+        var insertions: [Int: [Int]] = [:]  // job of ours → jobs of their concepts that follow it
+        var leading: [[Int]] = Array(repeating: [], count: order.count)  // per scheme: their concepts before any of ours
+        var anchors: [Int?] = Array(repeating: nil, count: order.count)
+        for (index, job) in jobOfTheirs.enumerated() where outcomes[job] != nil {
+            let scheme = slot(2, ConceptKey(index))
+            if job < sides.ours.set.count {
+                if slot(1, ConceptKey(job)) == scheme { anchors[scheme] = job }
+            } else if let anchor = anchors[scheme] {
+                insertions[anchor, default: []].append(job)
+            } else {
+                leading[scheme].append(job)
             }
+        }
+        for job in jobs.indices where jobs[job].ours == nil && jobs[job].theirs == nil && outcomes[job] != nil {
+            if let key = jobs[job].base { schemeJobs[slot(0, key)].append(job) }
         }
         var schemes: [SchemePlan] = []
-        for id in order {
-            var identities = leading[id] ?? []
-            for identity in schemeConcepts[id] ?? [] { identities += [identity] + (insertions[identity] ?? []) }
-            for (index, identity) in sides.base.identities.enumerated()
-            where outcomes[identity] != nil && sides.ours.keyByIdentity[identity] == nil
-                && sides.theirs.keyByIdentity[identity] == nil && sides.base.schemeID(of: ConceptKey(index)) == id
-            {
-                identities.append(identity)
+        for (slot, id) in order.enumerated() {
+            var planned = leading[slot]
+            for job in schemeJobs[slot] {
+                planned.append(job)
+                if let following = insertions[job] { planned += following }
             }
-            guard let content = self.schemes[id] ?? (identities.isEmpty ? nil : fallbackScheme(id)) else { continue }
-            let concepts = identities.compactMap { identity -> ConceptPlan? in
-                switch outcomes[identity] {
-                case .kept(let side, let key): ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
-                case .merged(let content): ConceptPlan(content, template: template(of: identity))
-                case nil: nil
+            guard let content = self.schemes[id] ?? (planned.isEmpty ? nil : fallbackScheme(id)) else { continue }
+            let concepts = planned.compactMap { job -> ConceptPlan? in
+                let identity = jobs[job].identity
+                switch outcomes[job] {
+                case .kept(let side, let key): return ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
+                case .merged(let content): return ConceptPlan(content, template: template(of: jobs[job]))
+                case nil: return nil
                 }
             }
             schemes.append(SchemePlan(content: content, template: templateScheme(id), concepts: concepts))
@@ -181,12 +220,11 @@ struct MergeState {
         return AssemblyPlan(schemes: schemes)
     }
 
-    /// The concept the result's concept is written from: ours, else theirs, else the base's.
-    func template(of identity: String) -> ConceptTemplate? {
-        if let key = sides.ours.keyByIdentity[identity] { return ConceptTemplate(side: 1, key: key) }
-        if let key = sides.theirs.keyByIdentity[identity] { return ConceptTemplate(side: 2, key: key) }
-        if let key = sides.base.keyByIdentity[identity] { return ConceptTemplate(side: 0, key: key) }
-        return nil
+    /// The concept a job's concept is written from: ours, else theirs, else the base's.
+    private func template(of job: ConceptDecider.Job) -> ConceptTemplate? {
+        if let key = job.ours { return ConceptTemplate(side: 1, key: key) }
+        if let key = job.theirs { return ConceptTemplate(side: 2, key: key) }
+        return job.base.map { ConceptTemplate(side: 0, key: $0) }
     }
 
     private func templateScheme(_ id: String) -> Vocabulary? {
