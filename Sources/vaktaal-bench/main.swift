@@ -12,6 +12,7 @@ import VaktaalXML
 //        vaktaal-bench --parse RDF-FILE   parse only (statements counted, nothing kept)
 //        vaktaal-bench --import FILE      import (parse and build), then the canonical bytes
 //        vaktaal-bench --xml VOCABULARY   the XML parser alone, then the vocabulary reader (one core)
+//        vaktaal-bench --checks VOCABULARY   each rule of `vaktaal check` on its own (one core), slowest first
 // (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
@@ -136,14 +137,31 @@ func benchmarkImport(_ path: String) {
     withExtendedLifetime(result) {}
 }
 
+/// Times each rule of `vaktaal check` alone on one core (the best of three runs), slowest first.
+func benchmarkChecks(_ path: String) {
+    let loaded = load(path)
+    let timings = VocabularyChecker.checks.map { check in
+        let runs = (0..<3).map { _ in measure { check.check(loaded.set).count } }
+        return (check.rule.rawValue, check.severity, runs[0].0, runs.map(\.1).min()!)
+    }
+    for (rule, severity, findings, time) in timings.sorted(by: { $0.3 > $1.3 }) {
+        print("\(rule) (\(severity), \(findings) findings): \(milliseconds(time))")
+    }
+    let errors = timings.filter { $0.1 == .error }.map(\.3).reduce(.zero, +)
+    print("all rules: \(milliseconds(timings.map(\.3).reduce(.zero, +))); error rules: \(milliseconds(errors))")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "--parse" where arguments.count == 2: benchmarkParse(arguments[1])
 case "--xml" where arguments.count == 2: benchmarkXML(arguments[1])
+case "--checks" where arguments.count == 2: benchmarkChecks(arguments[1])
 case "--import" where arguments.count == 2: benchmarkImport(arguments[1])
 case "--export" where arguments.count >= 2: benchmarkExport(arguments[1], formats: Array(arguments.dropFirst(2)))
 case let path? where !path.hasPrefix("-"): benchmarkLookup(path, queries: Array(arguments.dropFirst()))
 default:
-    print("usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --parse RDF-FILE | --import FILE")
+    print(
+        "usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --checks VOCABULARY"
+            + " | --xml VOCABULARY | --parse RDF-FILE | --import FILE")
     exit(2)
 }

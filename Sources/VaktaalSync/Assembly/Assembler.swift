@@ -69,7 +69,7 @@ struct Assembler: Sendable {
                 return isUncovered(concept.identity, template, built: built, places: places)
                     ? (concept.identity, sides[template.side].content(at: template.key)) : nil
             }
-            for case let (identity, content)? in found { demoted[identity] = content }
+            for case (let identity, let content)? in found { demoted[identity] = content }
         }
         return demoted
     }

@@ -174,11 +174,10 @@ struct MergeState {
             slotOfID[vocabulary.id] = order.count
             order.append(vocabulary.id)
         }
-        // Per side, per scheme of that side: the slot of its id in `order`.
-        let slots = [sides.base, sides.ours, sides.theirs].map { side in side.set.vocabularies.map { slotOfID[$0.id] ?? 0 } }
-        func slot(_ side: Int, _ key: ConceptKey) -> Int {
-            slots[side][[sides.base, sides.ours, sides.theirs][side].set.schemeIndex(of: key)]
-        }
+        // Per side (base, ours, theirs), per scheme of that side: the slot of its id in `order`.
+        let versions = [sides.base.set, sides.ours.set, sides.theirs.set]
+        let slots = versions.map { set in set.vocabularies.map { slotOfID[$0.id] ?? 0 } }
+        func slot(_ side: Int, _ key: ConceptKey) -> Int { slots[side][versions[side].schemeIndex(of: key)] }
         var schemeJobs: [[Int]] = Array(repeating: [], count: order.count)
         for job in 0..<sides.ours.set.count where outcomes[job] != nil {
             schemeJobs[slot(1, ConceptKey(job))].append(job)
@@ -210,7 +209,8 @@ struct MergeState {
             let concepts = planned.compactMap { job -> ConceptPlan? in
                 let identity = jobs[job].identity
                 switch outcomes[job] {
-                case .kept(let side, let key): return ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
+                case .kept(let side, let key):
+                    return ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
                 case .merged(let content): return ConceptPlan(content, template: template(of: jobs[job]))
                 case nil: return nil
                 }
