@@ -183,6 +183,14 @@ import Testing
         ("ÉÉN", false, "één", false, true),
         ("x;", false, "x\u{037E}", false, true),
         ("k", false, "\u{212A}", false, true),
+        // Texts that are not all ASCII: their ASCII starts decide when they differ there.
+        ("Leerling-É", false, "leerling-é", false, true),
+        ("aé", false, "bé", false, false),
+        ("ae\u{301}", false, "AÉ", false, true),
+        ("xk", false, "X\u{212A}", false, true),
+        ("leraar", false, "leraaré", false, false),
+        ("straße", false, "STRASSE", false, false),
+        ("İ", false, "i\u{307}", false, true),
     ])
     func labelsClashIgnoringCaseUnlessBothAreCaseSensitive(
         first: String, firstCaseSensitive: Bool, second: String, secondCaseSensitive: Bool, clashes: Bool

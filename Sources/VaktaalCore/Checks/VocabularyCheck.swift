@@ -38,15 +38,23 @@ struct LabelComparison {
         return first.lowercased() == second.lowercased()
     }
 
-    /// Whether two ASCII texts are equal but for case, compared on their bytes (lowercasing
-    /// makes two new strings); `nil` when either is not ASCII.
+    /// Whether two texts are equal but for case, decided on their bytes where that is sure
+    /// (lowercasing makes two new strings); `nil` when only Unicode can tell.
+    ///
+    /// Two ASCII texts are compared whole. Otherwise their ASCII starts are: ASCII characters
+    /// lowercase to ASCII and start every canonical decomposition they are in, so two texts
+    /// that differ, case aside, in an ASCII character both have at the same place after the
+    /// same start are not equal however the rest reads.
     private static func equalIgnoringASCIICase(_ first: String, _ second: String) -> Bool? {
         first.withUTF8Bytes { left in
             second.withUTF8Bytes { right in
-                guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return nil }
-                guard left.count == right.count else { return false }
                 func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                return zip(left, right).allSatisfy { folded($0) == folded($1) }
+                for (a, b) in zip(left, right) {
+                    guard a < 0x80, b < 0x80 else { return nil }
+                    if folded(a) != folded(b) { return false }
+                }
+                guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return left.count == right.count
             }
         }
     }

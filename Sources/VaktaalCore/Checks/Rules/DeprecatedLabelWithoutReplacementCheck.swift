@@ -8,9 +8,14 @@ struct DeprecatedLabelWithoutReplacementCheck: VocabularyCheck {
     func check(_ set: VocabularySet) -> [Finding] {
         var diagnostics: [Finding] = []
         for key in set.keys {
-            let concept = set[key]
-            if concept.isDeprecated, concept.replacedBy != nil { continue }
-            for label in concept.labels(.deprecated) where concept.preferredLabel(in: label.language) == nil {
+            // Read in place: most concepts have no deprecated label, and copying each concept costs more than looking.
+            let labels = set[key].labels
+            guard labels.contains(where: { $0.kind == .deprecated }) else { continue }
+            if set[key].isDeprecated, set[key].replacedBy != nil { continue }
+            for label in labels
+            where label.kind == .deprecated
+                && !labels.contains(where: { $0.kind == .preferred && $0.language == label.language })
+            {
                 diagnostics.append(
                     diagnostic(
                         "deprecatedLabel '\(label.text)' has no prefLabel in '\(label.language)' to offer instead",

@@ -33,19 +33,12 @@ struct DuplicateIDCheck: VocabularyCheck {
             schemesByURI[schemeURI] = schemesByURI[schemeURI] ?? vocabulary
             schemesByNamespace[vocabulary.uri, default: []].append(index)
         }
-        var firstByID: [String: ConceptKey] = [:]
-        var scheme = -1
+        // The set's index of ids already knows the first concept of each id in each scheme.
         for key in set.keys {
-            if set.schemeIndex(of: key) != scheme {
-                scheme = set.schemeIndex(of: key)
-                firstByID = [:]
-            }
             let id = set[key].id
-            if let first = firstByID[id] {
+            if let first = set.key(ofID: id, inScheme: set.schemeIndex(of: key)), first != key {
                 let line = set[first].position.map { " (first at line \($0.line))" } ?? ""
                 diagnostics.append(diagnostic("concept id '\(id)' is used twice in this file\(line)", concept: key, in: set))
-            } else {
-                firstByID[id] = key
             }
         }
         diagnostics += sharedNamespaceClashes(set, schemesByNamespace.values.filter { $0.count > 1 })

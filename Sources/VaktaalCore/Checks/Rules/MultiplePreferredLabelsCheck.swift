@@ -7,8 +7,11 @@ struct MultiplePreferredLabelsCheck: VocabularyCheck {
     func check(_ set: VocabularySet) -> [Finding] {
         var diagnostics: [Finding] = []
         for key in set.keys {
+            let labels = set[key].labels
+            // Most concepts have one preferred label: nothing to remember for them.
+            guard labels.lazy.filter({ $0.kind == .preferred }).count > 1 else { continue }
             var seen: [(language: String, text: String)] = []
-            for label in set[key].labels where label.kind == .preferred {
+            for label in labels where label.kind == .preferred {
                 if let first = seen.first(where: { $0.language == label.language }) {
                     diagnostics.append(
                         diagnostic(
