@@ -171,6 +171,26 @@ import Testing
         #expect(found.count == (clashes ? 1 : 0), "\(found)")
     }
 
+    /// Rules that look labels up by a hash of their case fold or compare one language without
+    /// hashing decide as comparing every text would: on accented and decomposed texts, and in
+    /// a scheme of one language as in one of two.
+    @Test(arguments: [
+        ("overlapping-labels", "<altLabel>Één keer</altLabel>", "<altLabel>één KEER</altLabel>", 1),
+        ("overlapping-labels", "<altLabel>Één keer</altLabel>", "<altLabel>een keer</altLabel>", 0),
+        ("overlapping-labels", "<altLabel>e\u{301}én</altLabel>", "<altLabel>ÉÉN</altLabel>", 1),
+        ("overlapping-labels", "<altLabel>Kelvin \u{212A}</altLabel>", "<altLabel>kelvin k</altLabel>", 1),
+        ("incomplete-language-coverage", "", "", 0),
+        ("incomplete-language-coverage", "", "<prefLabel xml:lang=\"de\">b</prefLabel>", 1),
+    ])
+    func labelRulesDecideOnEveryKindOfText(rule: String, first: String, second: String, expected: Int) {
+        // One language (nl) unless a label adds another.
+        func concept(_ id: String, _ body: String) -> String {
+            "<concept id=\"\(id)\"><prefLabel>\(id)</prefLabel><definition>d</definition>\(body)</concept>"
+        }
+        let found = findings(load(vocabularyXML(concept("a", first) + concept("b", second)))).filter { $0.rule.rawValue == rule }
+        #expect(found.count == expected, "\(found)")
+    }
+
     /// Labels clash ignoring case unless both are case-sensitive; ASCII texts are compared on
     /// their bytes, others as Unicode text (canonically equivalent texts clash).
     @Test(arguments: [

@@ -7,20 +7,27 @@ struct IncompleteLanguageCoverageCheck: VocabularyCheck {
 
     func check(_ set: VocabularySet) -> [Finding] {
         var languagesByScheme = Array(repeating: Set<String>(), count: set.vocabularies.count)
+        var last: (scheme: Int, language: String)?  // labels in a row mostly share a language: hashed once
         for key in set.keys {
+            let scheme = set.schemeIndex(of: key)
             for label in set[key].labels where label.kind == .preferred {
-                languagesByScheme[set.schemeIndex(of: key)].insert(label.language)
+                guard last?.scheme != scheme || last?.language != label.language else { continue }
+                languagesByScheme[scheme].insert(label.language)
+                last = (scheme, label.language)
             }
         }
         return set.keys.compactMap { key in
-            let concept = set[key]
+            // Read in place, and with one language compared without hashing: most schemes have one.
             let languages = languagesByScheme[set.schemeIndex(of: key)]
-            let present = concept.labels.count { $0.kind == .preferred && languages.contains($0.language) }
-            guard !concept.isDeprecated, present < languages.count else { return nil }
-            let missing = languages.subtracting(concept.preferredLanguages)
+            let only = languages.count == 1 ? languages.first : nil
+            let present = set[key].labels.count { label in
+                label.kind == .preferred && (only.map { $0 == label.language } ?? languages.contains(label.language))
+            }
+            guard present < languages.count, !set[key].isDeprecated else { return nil }
+            let missing = languages.subtracting(set[key].preferredLanguages)
             guard !missing.isEmpty else { return nil }
             let list = missing.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return diagnostic("'\(concept.id)' has no prefLabel in \(list)", concept: key, in: set)
+            return diagnostic("'\(set[key].id)' has no prefLabel in \(list)", concept: key, in: set)
         }
     }
 }

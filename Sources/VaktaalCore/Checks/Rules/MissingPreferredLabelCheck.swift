@@ -6,7 +6,7 @@ struct MissingPreferredLabelCheck: VocabularyCheck {
 
     func check(_ set: VocabularySet) -> [Finding] {
         set.keys.compactMap { key in
-            guard set[key].labels(.preferred).isEmpty else { return nil }
+            guard !set[key].labels.contains(where: { $0.kind == .preferred }) else { return nil }
             return diagnostic("'\(set[key].id)' has no prefLabel", concept: key, in: set)
         }
     }
