@@ -74,7 +74,7 @@ extension MergeState {
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read) } })
             guard !errors.isEmpty else { return (vocabularies, try files.get()) }
-            let identities = ResultIdentities(plan, result: result)
+            let identities = Self.identities(of: plan, sides: sides)
             let fresh = errors.filter { finding in
                 guard let uri = finding.concept, identities[uri] != nil else { return false }
                 return !baseline.contains(ErrorKey(finding, in: result), rule: finding.rule)
@@ -90,8 +90,22 @@ extension MergeState {
         return (vocabularies, try ReadBack.verify(vocabularies, after: read))
     }
 
+    /// The identity of each concept of the result, by its URI there.
+    private static func identities(of plan: AssemblyPlan, sides: MergeSides) -> [String: String] {
+        var result: [String: String] = [:]
+        result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
+        let versions = [sides.base, sides.ours, sides.theirs]
+        for scheme in plan.schemes {
+            for concept in scheme.concepts {
+                let id = concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
+                result[scheme.content.uri + id] = concept.identity
+            }
+        }
+        return result
+    }
+
     /// Undoes the loser's edits behind each finding; `false` when there were none to undo.
-    private mutating func settle(_ findings: [Finding], identities: ResultIdentities, in result: VocabularySet) -> Bool {
+    private mutating func settle(_ findings: [Finding], identities: [String: String], in result: VocabularySet) -> Bool {
         var changed = false
         var labelIndex: [String: Set<String>]?
         for finding in findings {
@@ -132,18 +146,18 @@ extension MergeState {
     }
 
     /// The concepts on a broader cycle through the concept with `uri` in the result.
-    private func cycle(through uri: String, in result: VocabularySet, _ identities: ResultIdentities) -> [String] {
+    private func cycle(through uri: String, in result: VocabularySet, _ identities: [String: String]) -> [String] {
         guard let key = result.key(forURI: uri) else { return [] }
         return result.graph.ancestors(of: key).filter { result.graph.ancestors(of: $0).contains(key) }.compactMap {
-            identities[$0]
+            identities[result.uri(of: $0)]
         }
     }
 
     /// Every label text (lowercased) of the result, with the concepts that have it.
-    private static func labelIndex(_ result: VocabularySet, _ identities: ResultIdentities) -> [String: Set<String>] {
+    private static func labelIndex(_ result: VocabularySet, _ identities: [String: String]) -> [String: Set<String>] {
         var index: [String: Set<String>] = [:]
         for key in result.keys {
-            guard let identity = identities[key] else { continue }
+            guard let identity = identities[result.uri(of: key)] else { continue }
             for label in result[key].labels { index[label.text.lowercased(), default: []].insert(identity) }
         }
         return index
@@ -219,7 +233,7 @@ extension MergeState {
     }
 
     /// Errors nothing could undo: recorded so that the person merging sees them.
-    private mutating func recordUnsettled(_ findings: [Finding], identities: ResultIdentities) {
+    private mutating func recordUnsettled(_ findings: [Finding], identities: [String: String]) {
         for finding in findings {
             guard let uri = finding.concept, let identity = identities[uri] else { continue }
             conflicts.append(
@@ -228,24 +242,6 @@ extension MergeState {
                     message: finding.message, edits: edits(on: [identity: nil], scope: RuleScope(finding.rule))))
         }
     }
-}
-
-/// The identity of each concept of the result: its concepts are those of the plan, in order.
-struct ResultIdentities {
-    let result: VocabularySet
-    /// Per concept of the result, by key: its identity.
-    private let identities: [String]
-
-    init(_ plan: AssemblyPlan, result: VocabularySet) {
-        self.result = result
-        identities = plan.schemes.flatMap { $0.concepts.map(\.identity) }
-    }
-
-    /// The identity of the concept of the result with `uri` (the first, when several have it).
-    subscript(uri: String) -> String? { result.key(forURI: uri).flatMap { self[$0] } }
-
-    /// The identity of a concept of the result.
-    subscript(key: ConceptKey) -> String? { identities.indices.contains(key.rawValue) ? identities[key.rawValue] : nil }
 }
 
 /// What an error is about, however the concepts are ordered and wherever they stand: its
