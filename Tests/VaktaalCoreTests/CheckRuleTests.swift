@@ -191,6 +191,20 @@ import Testing
         #expect(found.count == expected, "\(found)")
     }
 
+    /// Each scheme's languages are its own: a run of labels in one language that crosses into
+    /// the next scheme still counts that language there.
+    @Test func languageCoverageIsCountedPerScheme() {
+        func concept(_ id: String, _ language: String) -> String {
+            "<concept id=\"\(id)\"><prefLabel xml:lang=\"\(language)\">\(id)</prefLabel><definition>d</definition></concept>"
+        }
+        let first = vocabularyXML(concept("a", "nl"), id: "s1", uri: "https://example.org/s1/")
+        let second = vocabularyXML(concept("x", "nl") + concept("y", "en"), id: "s2", uri: "https://example.org/s2/")
+        let found = findings(load([("s1.xml", first), ("s2.xml", second)])).filter {
+            $0.rule == "incomplete-language-coverage"
+        }
+        #expect(found.count == 2, "\(found)")
+    }
+
     /// Labels clash ignoring case unless both are case-sensitive; ASCII texts are compared on
     /// their bytes, others as Unicode text (canonically equivalent texts clash).
     @Test(arguments: [

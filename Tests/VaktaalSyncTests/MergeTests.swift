@@ -318,6 +318,30 @@ enum MergeScenarios {
         #expect(second.contains("<broader ref=\"s1:a\"/>"))
     }
 
+    /// A concept the loser added twice (a repeated id) is taken out whole when it breaks a
+    /// rule: no copy is left behind with the error.
+    @Test func aRepeatedConceptIsUndoneInEveryCopy() throws {
+        let concept = { (id: String, body: String) in "<concept id=\"\(id)\"><prefLabel>\(id)</prefLabel>\(body)</concept>" }
+        let base = try load(concept("a", "") + concept("z", ""))
+        let ours = try load(concept("a", ""))
+        let theirs = try load(
+            concept("a", "") + concept("z", "") + concept("x", "<broader ref=\"z\"/>") + concept("x", "<broader ref=\"z\"/>"))
+        let result = try VocabularyMerge.merge(base: base, ours: ours, theirs: theirs)
+        #expect(result.vocabularies.first?.concepts.map(\.id) == ["a"])
+        let dangling = result.conflicts.filter { $0.rule == "dangling-reference" }
+        #expect(dangling.count == 1 && dangling.first?.id == "x", "\(MergeReport(result).text())")
+    }
+
+    /// Concepts only they have follow the first copy of a concept we have twice, once.
+    @Test func conceptsTheyAddedAfterARepeatedConceptComeOnce() throws {
+        let concept = { (id: String) in "<concept id=\"\(id)\"><prefLabel>\(id)</prefLabel></concept>" }
+        let base = try load(concept("a") + concept("x"))
+        let ours = try load(concept("a") + concept("x") + concept("x"))
+        let theirs = try load(concept("a") + concept("x") + concept("y"))
+        let result = try VocabularyMerge.merge(base: base, ours: ours, theirs: theirs)
+        #expect(result.vocabularies.first?.concepts.map(\.id) == ["a", "x", "y", "x"])
+    }
+
     @Test func conceptsOnlyTheyAddedFollowTheConceptTheyFollowThere() throws {
         let base = try load(DiffScenarios.base)
         let theirs = try load(

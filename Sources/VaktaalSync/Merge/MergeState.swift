@@ -20,6 +20,9 @@ struct MergeState {
     /// Per concept of theirs, and per concept of the base: its job.
     private let jobOfTheirs: [Int]
     private let jobOfBase: [Int]
+    /// For an identity that more than one concept of a version has (a repeated id): the jobs
+    /// after the first, by the first. What the merge decides for the identity goes to them all.
+    private let repeats: [Int: [Int]]
     /// Per job, what the merge decided; `nil` when the concept is not in the result.
     var outcomes: [Outcome?] = []
     /// The merged schemes by id.
@@ -39,6 +42,14 @@ struct MergeState {
             QuickComparison(sides.base, sides.theirs)
         )
         let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
+        var repeats: [Int: [Int]] = [:]
+        if ours.keyByIdentity.count < ours.set.count {
+            for (index, identity) in ours.identities.enumerated() {
+                if let first = ours.keyByIdentity[identity]?.rawValue, first != index {
+                    repeats[first, default: []].append(index)
+                }
+            }
+        }
         var jobs = Parallel.map(ours.set.count) { index in
             let identity = ours.identities[index]
             return ConceptDecider.Job(
@@ -50,6 +61,9 @@ struct MergeState {
         for index in jobOfTheirs.indices where jobOfTheirs[index] < 0 {
             jobOfTheirs[index] = jobs.count
             let identity = theirs.identities[index]
+            if let first = theirs.keyByIdentity[identity]?.rawValue, first != index {
+                repeats[jobOfTheirs[first], default: []].append(jobs.count)
+            }
             jobs.append(.init(identity: identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity]))
         }
         let theirsJobs = jobOfTheirs
@@ -60,11 +74,16 @@ struct MergeState {
         }
         for index in jobOfBase.indices where jobOfBase[index] < 0 {
             jobOfBase[index] = jobs.count
+            if let first = base.keyByIdentity[base.identities[index]]?.rawValue, first != index {
+                repeats[jobOfBase[first], default: []].append(jobs.count)
+            }
             jobs.append(.init(identity: base.identities[index], ours: nil, theirs: nil, base: ConceptKey(index)))
         }
         self.jobs = jobs
         self.jobOfTheirs = jobOfTheirs
         self.jobOfBase = jobOfBase
+        self.repeats = repeats
+        outcomes = Array(repeating: nil, count: jobs.count)
     }
 
     var loser: MergeSide { winner == .ours ? .theirs : .ours }
@@ -93,10 +112,11 @@ struct MergeState {
         }
     }
 
-    /// Sets what the result says about the concept with `identity`.
+    /// Sets what the result says about the concept with `identity` (about every concept of
+    /// the identity, when a version repeats it).
     mutating func setOutcome(_ outcome: Outcome?, of identity: String) {
         guard let job = job(of: identity) else { return }
-        outcomes[job] = outcome
+        for each in [job] + (repeats[job] ?? []) { outcomes[each] = outcome }
     }
 
     // MARK: - Concepts
@@ -165,7 +185,8 @@ struct MergeState {
     // MARK: - The plan
 
     /// The result as schemes of concepts in order: our order, with concepts only they have
-    /// placed after the concept they follow in their file.
+    /// placed after the concept they follow in their file. (A concept only the base has is
+    /// never in the result: it is decided away, and a conflict only brings back the winner's.)
     func plan() -> AssemblyPlan {
         var order: [String] = []
         var slotOfID: [String: Int] = [:]
@@ -194,9 +215,6 @@ struct MergeState {
             } else {
                 leading[scheme].append(job)
             }
-        }
-        for job in jobs.indices where jobs[job].ours == nil && jobs[job].theirs == nil && outcomes[job] != nil {
-            if let key = jobs[job].base { schemeJobs[slot(0, key)].append(job) }
         }
         var schemes: [SchemePlan] = []
         for (slot, id) in order.enumerated() {

@@ -39,11 +39,11 @@ struct OverlappingLabelsCheck: VocabularyCheck {
                         candidate = first
                     } else {
                         let slot = Slot(language: label.language, folded: label.text.lowercased())
-                        guard let first = collided[slot] else {
+                        guard let owner = collided[slot] else {
                             collided[slot] = Owner(key: key, kind: label.kind, text: label.text)
                             continue
                         }
-                        candidate = first
+                        candidate = owner
                     }
                 } else {
                     owners[hashed] = Owner(key: key, kind: label.kind, text: label.text)

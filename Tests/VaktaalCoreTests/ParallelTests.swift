@@ -1,0 +1,28 @@
+import Synchronization
+import Testing
+import VaktaalCore
+
+@Suite struct ParallelTests {
+    /// Below 2,000 items `map` is one loop; from there on chunks fill the result in place, and
+    /// every index must come out once, in order.
+    @Test(arguments: [0, 1, 1_999, 2_000, 2_001, 16_001, 100_003])
+    func mapGivesEveryValueInOrder(count: Int) {
+        #expect(Parallel.map(count) { String($0) } == (0..<count).map { String($0) })
+    }
+
+    /// A value counting how many of its kind are alive.
+    final class Counted: Sendable {
+        static let alive = Atomic<Int>(0)
+        init() { Self.alive.wrappingAdd(1, ordering: .relaxed) }
+        deinit { Self.alive.wrappingSubtract(1, ordering: .relaxed) }
+    }
+
+    /// Each value is made once, kept by the result and freed with it.
+    @Test func mapKeepsEachValueOnceAndFreesItWithTheResult() {
+        do {
+            let values = Parallel.map(50_000) { _ in Counted() }
+            #expect(values.count == 50_000 && Counted.alive.load(ordering: .relaxed) == 50_000)
+        }
+        #expect(Counted.alive.load(ordering: .relaxed) == 0)
+    }
+}
