@@ -14,15 +14,8 @@ struct MergeState {
     let winner: MergeSide
     /// What was read loading the versions, for reading the result back.
     let read: ReadParts
-    /// Every concept of the three versions, one job each: ours in our order (job `i` is our
-    /// concept `i`), then those only they have, then those only the base has.
-    let jobs: [ConceptDecider.Job]
-    /// Per concept of theirs, and per concept of the base: its job.
-    private let jobOfTheirs: [Int]
-    private let jobOfBase: [Int]
-    /// For an identity that more than one concept of a version has (a repeated id): the jobs
-    /// after the first, by the first. What the merge decides for the identity goes to them all.
-    private let repeats: [Int: [Int]]
+    /// Every concept of the three versions as a job to decide.
+    let jobs: ConceptJobs
     /// Per job, what the merge decided; `nil` when the concept is not in the result.
     var outcomes: [Outcome?] = []
     /// The merged schemes by id.
@@ -41,48 +34,7 @@ struct MergeState {
             QuickComparison(sides.ours, sides.theirs), QuickComparison(sides.base, sides.ours),
             QuickComparison(sides.base, sides.theirs)
         )
-        let (base, ours, theirs) = (sides.base, sides.ours, sides.theirs)
-        var repeats: [Int: [Int]] = [:]
-        if ours.keyByIdentity.count < ours.set.count {
-            for (index, identity) in ours.identities.enumerated() {
-                if let first = ours.keyByIdentity[identity]?.rawValue, first != index {
-                    repeats[first, default: []].append(index)
-                }
-            }
-        }
-        var jobs = Parallel.map(ours.set.count) { index in
-            let identity = ours.identities[index]
-            return ConceptDecider.Job(
-                identity: identity, ours: ConceptKey(index), theirs: theirs.keyByIdentity[identity],
-                base: base.keyByIdentity[identity])
-        }
-        // The job of each of their concepts that ours has too, found in parallel; the others get jobs of their own.
-        var jobOfTheirs = Parallel.map(theirs.set.count) { ours.keyByIdentity[theirs.identities[$0]]?.rawValue ?? -1 }
-        for index in jobOfTheirs.indices where jobOfTheirs[index] < 0 {
-            jobOfTheirs[index] = jobs.count
-            let identity = theirs.identities[index]
-            if let first = theirs.keyByIdentity[identity]?.rawValue, first != index {
-                repeats[jobOfTheirs[first], default: []].append(jobs.count)
-            }
-            jobs.append(.init(identity: identity, ours: nil, theirs: ConceptKey(index), base: base.keyByIdentity[identity]))
-        }
-        let theirsJobs = jobOfTheirs
-        var jobOfBase = Parallel.map(base.set.count) { index -> Int in
-            let identity = base.identities[index]
-            if let key = ours.keyByIdentity[identity] { return key.rawValue }
-            return theirs.keyByIdentity[identity].map { theirsJobs[$0.rawValue] } ?? -1
-        }
-        for index in jobOfBase.indices where jobOfBase[index] < 0 {
-            jobOfBase[index] = jobs.count
-            if let first = base.keyByIdentity[base.identities[index]]?.rawValue, first != index {
-                repeats[jobOfBase[first], default: []].append(jobs.count)
-            }
-            jobs.append(.init(identity: base.identities[index], ours: nil, theirs: nil, base: ConceptKey(index)))
-        }
-        self.jobs = jobs
-        self.jobOfTheirs = jobOfTheirs
-        self.jobOfBase = jobOfBase
-        self.repeats = repeats
+        jobs = ConceptJobs(sides)
         outcomes = Array(repeating: nil, count: jobs.count)
     }
 
@@ -91,16 +43,9 @@ struct MergeState {
     /// The index of a side in ``assembler``'s versions.
     static func index(of side: MergeSide) -> Int { side == .ours ? 1 : 2 }
 
-    /// The job of the concept with `identity` (of its first concept in ours, else theirs, else the base).
-    func job(of identity: String) -> Int? {
-        if let key = sides.ours.keyByIdentity[identity] { return key.rawValue }
-        if let key = sides.theirs.keyByIdentity[identity] { return jobOfTheirs[key.rawValue] }
-        return sides.base.keyByIdentity[identity].map { jobOfBase[$0.rawValue] }
-    }
-
     /// What the result says about a concept, `nil` when it is not in the result.
     func content(_ identity: String) -> ConceptContent? {
-        job(of: identity).flatMap(content(ofJob:))
+        jobs.first(of: identity).flatMap(content(ofJob:))
     }
 
     /// What the result says about the concept of a job, `nil` when it is not in the result.
@@ -115,8 +60,7 @@ struct MergeState {
     /// Sets what the result says about the concept with `identity` (about every concept of
     /// the identity, when a version repeats it).
     mutating func setOutcome(_ outcome: Outcome?, of identity: String) {
-        guard let job = job(of: identity) else { return }
-        for each in [job] + (repeats[job] ?? []) { outcomes[each] = outcome }
+        for job in jobs.all(of: identity) { outcomes[job] = outcome }
     }
 
     // MARK: - Concepts
@@ -124,7 +68,7 @@ struct MergeState {
     /// Merges every concept of the three versions, deciding in parallel.
     mutating func mergeConcepts() {
         let decider = ConceptDecider(sides: sides, comparisons: comparisons, winner: winner)
-        let work = jobs
+        let work = jobs.list
         let decisions = Parallel.map(work.count) { decider.decide(work[$0]) }
         outcomes = decisions.map(\.outcome)
         for decision in decisions {
@@ -206,7 +150,7 @@ struct MergeState {
         var insertions: [Int: [Int]] = [:]  // job of ours → jobs of their concepts that follow it
         var leading: [[Int]] = Array(repeating: [], count: order.count)  // per scheme: their concepts before any of ours
         var anchors: [Int?] = Array(repeating: nil, count: order.count)
-        for (index, job) in jobOfTheirs.enumerated() where outcomes[job] != nil {
+        for (index, job) in jobs.ofTheirs.enumerated() where outcomes[job] != nil {
             let scheme = slot(2, ConceptKey(index))
             if job < sides.ours.set.count {
                 if slot(1, ConceptKey(job)) == scheme { anchors[scheme] = job }
@@ -225,11 +169,11 @@ struct MergeState {
             }
             guard let content = self.schemes[id] ?? (planned.isEmpty ? nil : fallbackScheme(id)) else { continue }
             let concepts = planned.compactMap { job -> ConceptPlan? in
-                let identity = jobs[job].identity
+                let identity = jobs.list[job].identity
                 switch outcomes[job] {
                 case .kept(let side, let key):
                     return ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
-                case .merged(let content): return ConceptPlan(content, template: template(of: jobs[job]))
+                case .merged(let content): return ConceptPlan(content, template: template(of: jobs.list[job]))
                 case nil: return nil
                 }
             }
