@@ -152,8 +152,8 @@ struct MergeState {
         var anchors: [Int?] = Array(repeating: nil, count: order.count)
         for (index, job) in jobs.ofTheirs.enumerated() where outcomes[job] != nil {
             let scheme = slot(2, ConceptKey(index))
-            if job < sides.ours.set.count {
-                if slot(1, ConceptKey(job)) == scheme { anchors[scheme] = job }
+            if let ourKey = jobs.list[job].ours {
+                if slot(1, ourKey) == scheme { anchors[scheme] = job }
             } else if let anchor = anchors[scheme] {
                 insertions[anchor, default: []].append(job)
             } else {

@@ -16,10 +16,12 @@ struct IncompleteLanguageCoverageCheck: VocabularyCheck {
                 last = (scheme, label.language)
             }
         }
+        // Most schemes have one language: it is compared without hashing.
+        let onlyLanguage = languagesByScheme.map { $0.count == 1 ? $0.first : nil }
         return set.keys.compactMap { key in
-            // Read in place, and with one language compared without hashing: most schemes have one.
+            // Read in place: copying every concept costs more than looking.
             let languages = languagesByScheme[set.schemeIndex(of: key)]
-            let only = languages.count == 1 ? languages.first : nil
+            let only = onlyLanguage[set.schemeIndex(of: key)]
             let present = set[key].labels.count { label in
                 label.kind == .preferred && (only.map { $0 == label.language } ?? languages.contains(label.language))
             }
