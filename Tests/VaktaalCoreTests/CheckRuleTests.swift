@@ -171,6 +171,20 @@ import Testing
         #expect(found.count == (clashes ? 1 : 0), "\(found)")
     }
 
+    /// The finding quotes the allowed form that clashes, found again by its place among the
+    /// label's forms: the text, a plural, or a form after the plurals.
+    @Test(arguments: [
+        ("<altLabel plural=\"mentoren\">Mentor</altLabel>", "mentor", "Mentor"),
+        ("<altLabel plural=\"leraren; Docenten\">leraar</altLabel>", "docenten", "Docenten"),
+        ("<altLabel plural=\"a; b\" forms=\"c; Begeleiders\">x</altLabel>", "begeleiders", "Begeleiders"),
+    ])
+    func theClashingAllowedFormIsQuoted(allowed: String, outdated: String, quoted: String) {
+        let xml = vocabularyXML(Self.concept("a", allowed) + Self.concept("b", "<hiddenLabel>\(outdated)</hiddenLabel>"))
+        let found = findings(load(xml)).filter { $0.rule == "outdated-label-is-allowed" }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("('\(quoted)')") == true, "\(found)")
+    }
+
     /// Rules that look labels up by a hash of their case fold or compare one language without
     /// hashing decide as comparing every text would: on accented and decomposed texts, and in
     /// a scheme of one language as in one of two.

@@ -15,18 +15,34 @@ public struct ConceptKey: Hashable, Sendable, Comparable {
 /// A folder of vocabulary files loaded as one immutable whole: references between
 /// concepts are resolved, and broader/narrower and related are held in both directions.
 public struct VocabularySet: Sendable {
-    /// The schemes, one per file, in path order.
-    public let vocabularies: [Vocabulary]
-    private let resolver: ReferenceResolver
-    /// The resolved relations.
-    public let graph: ConceptGraph
+    /// What the set holds, in one object: a copy of the set (and of every value that holds
+    /// one) costs one retain, not one for each of its tables.
+    private final class Parts: Sendable {
+        let vocabularies: [Vocabulary]
+        let resolver: ReferenceResolver
+        let graph: ConceptGraph
+
+        init(_ vocabularies: [Vocabulary]) {
+            self.vocabularies = vocabularies
+            resolver = ReferenceResolver(vocabularies)
+            graph = ConceptGraph(vocabularies, resolver: resolver)
+        }
+    }
+
+    private let parts: Parts
 
     /// Builds the set and resolves every reference it can.
     public init(_ vocabularies: [Vocabulary]) {
-        self.vocabularies = vocabularies
-        resolver = ReferenceResolver(vocabularies)
-        graph = ConceptGraph(vocabularies, resolver: resolver)
+        parts = Parts(vocabularies)
     }
+
+    /// The schemes, one per file, in path order.
+    public var vocabularies: [Vocabulary] { _read { yield parts.vocabularies } }
+
+    /// The resolved relations.
+    public var graph: ConceptGraph { _read { yield parts.graph } }
+
+    private var resolver: ReferenceResolver { _read { yield parts.resolver } }
 
     /// Every concept key, in flat order.
     public var keys: [ConceptKey] { (0..<count).map(ConceptKey.init) }
@@ -108,7 +124,9 @@ struct ReferenceResolver: Sendable {
             var local: [String: ConceptKey] = [:]
             local.reserveCapacity(vocabulary.concepts.count)
             // Last to first, so that the first concept of an id is the one kept, with one hash each.
-            for (index, concept) in vocabulary.concepts.enumerated().reversed() { local[concept.id] = ConceptKey(first + index) }
+            for index in vocabulary.concepts.indices.reversed() {
+                local[vocabulary.concepts[index].id] = ConceptKey(first + index)
+            }
             keysByLocalID.append(local)
         }
         self.positions = positions
@@ -180,25 +198,30 @@ public struct ConceptGraph: Sendable {
         related = broader
         var flat = 0
         for (scheme, vocabulary) in vocabularies.enumerated() {
+            // A plain id (most references) is looked up in the scheme's own table, taken once.
+            let local = resolver.keysByLocalID[scheme]
             for concept in vocabulary.concepts {
                 let key = ConceptKey(flat)
                 flat += 1
-                addRelations(of: concept, key, scheme: scheme, resolver)
+                for relation in concept.relations {
+                    let reference = relation.reference
+                    let isPlainID = reference.withUTF8Bytes { !$0.contains(UInt8(ascii: ":")) }
+                    guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme)
+                    else { continue }
+                    add(relation.kind, from: key, to: target)
+                }
             }
         }
     }
 
-    /// Links a concept (`key`, of the scheme at index `scheme`) with the concepts its relations name.
-    private mutating func addRelations(of concept: Concept, _ key: ConceptKey, scheme: Int, _ resolver: ReferenceResolver) {
-        for relation in concept.relations {
-            guard let target = resolver.resolve(relation.reference, fromScheme: scheme) else { continue }
-            switch relation.kind {
-            case .broader: link(narrower: key, broader: target)
-            case .narrower: link(narrower: target, broader: key)
-            case .related:
-                Self.append(target, to: &related[key.rawValue])
-                Self.append(key, to: &related[target.rawValue])
-            }
+    /// Links a concept with a concept one of its relations names.
+    private mutating func add(_ kind: RelationKind, from key: ConceptKey, to target: ConceptKey) {
+        switch kind {
+        case .broader: link(narrower: key, broader: target)
+        case .narrower: link(narrower: target, broader: key)
+        case .related:
+            Self.append(target, to: &related[key.rawValue])
+            Self.append(key, to: &related[target.rawValue])
         }
     }
 

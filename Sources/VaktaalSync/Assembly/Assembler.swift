@@ -29,11 +29,12 @@ struct Assembler: Sendable {
                     scheme: schemeIndex, id: outputID(of: concept), template: concept.template)
             }
         }
-        let moved = movedIdentities(plan, places)
+        let moved = movedIdentities(plan)
         var changed: [String: ConceptContent] = [:]
         for scheme in plan.schemes {
-            for concept in scheme.concepts {
-                if let content = contentToBuild(concept, in: scheme, moved) { changed[concept.identity] = content }
+            let contents = Parallel.map(scheme.concepts.count) { contentToBuild(scheme.concepts[$0], in: scheme, moved) }
+            for (concept, content) in zip(scheme.concepts, contents) where content != nil {
+                changed[concept.identity] = content
             }
         }
         let built = changed.merging(uncovered(plan, built: changed, places: places)) { first, _ in first }
@@ -117,16 +118,17 @@ struct Assembler: Sendable {
 
     /// Identities whose id or scheme in the result differs from their template's: written
     /// references to them must be written anew.
-    private func movedIdentities(_ plan: AssemblyPlan, _ places: [String: ResultPlace]) -> Set<String> {
+    private func movedIdentities(_ plan: AssemblyPlan) -> Set<String> {
         var moved = Set<String>()
         for scheme in plan.schemes {
-            for concept in scheme.concepts {
-                guard let template = concept.template, verbatimSides.contains(template.side) else { continue }
+            let found = Parallel.map(scheme.concepts.count) { index -> Bool in
+                let concept = scheme.concepts[index]
+                guard let template = concept.template, verbatimSides.contains(template.side) else { return false }
                 let side = sides[template.side]
-                if side.set[template.key].id != outputID(of: concept) || side.schemeID(of: template.key) != scheme.content.id {
-                    moved.insert(concept.identity)
-                }
+                return side.set[template.key].id != outputID(of: concept)
+                    || side.schemeID(of: template.key) != scheme.content.id
             }
+            for (concept, isMoved) in zip(scheme.concepts, found) where isMoved { moved.insert(concept.identity) }
         }
         return moved
     }

@@ -39,9 +39,9 @@ struct QuickComparison: Sendable {
         guard usable else { return false }
         let (leftScheme, rightScheme) = (left.set.schemeIndex(of: leftKey), right.set.schemeIndex(of: rightKey))
         guard schemesAlike[leftScheme * rightSchemes + rightScheme] else { return false }
-        let (a, b) = (left.set[leftKey], right.set[rightKey])
-        guard a.isWrittenAlike(b) else { return false }
-        for mapping in a.mappings {
+        // The concepts are read in place, not copied (a copy retains each of their parts).
+        guard left.set[leftKey].isWrittenAlike(right.set[rightKey]) else { return false }
+        for mapping in left.set[leftKey].mappings {
             if case .reference(let reference) = mapping.target,
                 !sameTarget(
                     left.set.resolve(reference, fromScheme: leftScheme), right.set.resolve(reference, fromScheme: rightScheme))
@@ -49,13 +49,13 @@ struct QuickComparison: Sendable {
                 return false
             }
         }
-        if let replacement = a.replacedBy,
+        if let replacement = left.set[leftKey].replacedBy,
             !sameTarget(
                 left.set.resolve(replacement, fromScheme: leftScheme), right.set.resolve(replacement, fromScheme: rightScheme))
         {
             return false
         }
-        for relation in a.relations {
+        for relation in left.set[leftKey].relations {
             let resolvedLeft = left.set.resolve(relation.reference, fromScheme: leftScheme) != nil
             if resolvedLeft != (right.set.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
         }

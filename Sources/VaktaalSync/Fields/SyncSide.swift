@@ -6,7 +6,7 @@ import VaktaalCore
 /// every URI it names replaced by identities, so that contents of different versions
 /// compare directly. Contents are built only for the concepts that ``QuickComparison``
 /// cannot settle: the few that changed.
-struct SyncSide: Sendable {
+final class SyncSide: Sendable {
     /// The loaded version.
     let set: VocabularySet
     /// Per concept key: its identity.

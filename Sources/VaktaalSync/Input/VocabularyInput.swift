@@ -210,13 +210,16 @@ extension VocabularyInput {
     public static func loadVersions(
         sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool, positions: ConceptPositions = .exact
     ) throws(VocabularyInputError) -> LoadedVersions {
-        let readable = sources.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
-        let (reads, parts) = SharedReader.read(readable, positions: positions)
-        var next = reads.makeIterator()
-        let results = sources.map { files in
-            files.map { file in file.bytes == nil ? VocabularyLoader.read(file: file.path) : next.next() ?? (nil, []) }
-        }
-        let sets = Parallel.mapEach(results.count) { index in VocabularySet(results[index].compactMap(\.vocabulary)) }
+        // The first version is read first and resolved while the others are read, taking
+        // what they have in common with it.
+        let first = reads(of: sources.prefix(1), after: ReadParts(), positions: positions)
+        let (firstSet, others) = Parallel.both(
+            { VocabularySet(first.results.first?.compactMap(\.vocabulary) ?? []) },
+            { reads(of: sources.dropFirst(), after: first.parts, positions: positions) })
+        let results = first.results + others.results
+        let parts = others.parts
+        let otherSets = Parallel.mapEach(others.results.count) { VocabularySet(others.results[$0].compactMap(\.vocabulary)) }
+        let sets = (sources.isEmpty ? [] : [firstSet]) + otherSets
         var loaded: [LoadedVocabulary] = []
         for (index, files) in sources.enumerated() {
             let diagnostics = results[index].flatMap(\.diagnostics)
@@ -226,5 +229,19 @@ extension VocabularyInput {
             loaded.append(vocabulary)
         }
         return LoadedVersions(versions: loaded, parts: parts)
+    }
+
+    /// Each file of each version read (``SharedReader``), taking what they have in common
+    /// with each other and with `earlier`; a file without bytes is read from its path.
+    private static func reads(
+        of versions: ArraySlice<[(path: String, bytes: [UInt8]?)]>, after earlier: ReadParts, positions: ConceptPositions
+    ) -> (results: [[SharedReader.Read]], parts: ReadParts) {
+        let readable = versions.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
+        let (reads, parts) = SharedReader.read(readable, after: earlier, positions: positions)
+        var next = reads.makeIterator()
+        let results = versions.map { files in
+            files.map { file in file.bytes == nil ? VocabularyLoader.read(file: file.path) : next.next() ?? (nil, []) }
+        }
+        return (results, parts)
     }
 }

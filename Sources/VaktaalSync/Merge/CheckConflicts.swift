@@ -74,12 +74,14 @@ extension MergeState {
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read) } })
             guard !errors.isEmpty else { return (vocabularies, try files.get()) }
-            let identities = Self.identities(of: plan, sides: sides)
-            let fresh = errors.filter { finding in
-                guard let uri = finding.concept, identities[uri] != nil else { return false }
-                return !baseline.contains(ErrorKey(finding, in: result), rule: finding.rule)
-            }
+            // Most results only have errors both sides had; the identities of every concept are
+            // gathered only when an error is new.
+            let named = Self.identities(of: plan, sides: sides, among: Set(errors.compactMap(\.concept)))
+            let candidates = errors.filter { $0.concept.map { named[$0] != nil } ?? false }
+            baseline.prepare(rules: Set(candidates.map(\.rule)))
+            let fresh = candidates.filter { !baseline.contains(ErrorKey($0, in: result), rule: $0.rule) }
             guard !fresh.isEmpty else { return (vocabularies, try files.get()) }
+            let identities = Self.identities(of: plan, sides: sides)
             guard settle(fresh, identities: identities, in: result) else {
                 recordUnsettled(fresh, identities: identities)
                 return (vocabularies, try files.get())
@@ -90,15 +92,28 @@ extension MergeState {
         return (vocabularies, try ReadBack.verify(vocabularies, after: read))
     }
 
-    /// The identity of each concept of the result, by its URI there.
-    private static func identities(of plan: AssemblyPlan, sides: MergeSides) -> [String: String] {
+    /// The identity of each concept of the result, by its URI there (of a URI the result
+    /// repeats, the last concept's); with `uris`, only of the concepts with one of those URIs.
+    private static func identities(of plan: AssemblyPlan, sides: MergeSides, among uris: Set<String>? = nil)
+        -> [String: String]
+    {
         var result: [String: String] = [:]
-        result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
+        if uris == nil { result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count }) }
         let versions = [sides.base, sides.ours, sides.theirs]
         for scheme in plan.schemes {
+            let schemeURI = scheme.content.uri
+            // The ids the wanted URIs name in this scheme, so that no other concept's URI is made.
+            let ids = uris.map { uris in
+                Set(
+                    uris.lazy.filter { $0.utf8.starts(with: schemeURI.utf8) }.map {
+                        String($0.utf8.dropFirst(schemeURI.utf8.count))!
+                    })
+            }
+            if ids?.isEmpty == true { continue }
             for concept in scheme.concepts {
                 let id = concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
-                result[scheme.content.uri + id] = concept.identity
+                if let ids, !ids.contains(id) { continue }
+                result[schemeURI + id] = concept.identity
             }
         }
         return result
@@ -281,6 +296,16 @@ struct ErrorBaseline {
     private var known: [MergeSide: [RuleID: Set<ErrorKey>]] = [:]
 
     init(sides: MergeSides) { self.sides = sides }
+
+    /// Finds ours' errors of each of `rules` not known yet, the rules side by side.
+    mutating func prepare(rules: Set<RuleID>) {
+        let missing = rules.filter { known[.ours]?[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let set = sides.ours.set
+        var found = Dictionary(uniqueKeysWithValues: missing.map { ($0, Set<ErrorKey>()) })
+        for finding in ErrorChecks.run(set, rules: missing) { found[finding.rule]?.insert(ErrorKey(finding, in: set)) }
+        known[.ours, default: [:]].merge(found) { $1 }
+    }
 
     /// Whether ours or theirs already had this error.
     mutating func contains(_ key: ErrorKey, rule: RuleID) -> Bool {

@@ -15,22 +15,44 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         let isCaseSensitive: Bool
     }
 
+    /// An allowed form, found by its place: the label's index in its concept and the form's
+    /// ordinal among the label's forms (``Label/forEachForm(_:)``).
+    private struct AllowedForm {
+        let key: ConceptKey
+        let label: Int32
+        let form: Int32
+        let hash: UInt64
+    }
+
     func check(_ set: VocabularySet) -> [Finding] {
-        // Index every outdated form by the hash of its case fold, then look every allowed form
-        // up once. The forms of one hash are chained through `next` in one list, not kept in a
-        // list each; a shared hash is confirmed by comparing the languages and the labels.
+        // One walk over the labels, which is what costs (each label is an object of its own):
+        // outdated forms are kept and indexed by the hash of their case fold, allowed forms
+        // only noted by hash; the allowed forms an outdated form shares a hash with are then
+        // read again and compared. The forms of one hash are chained through `next` in one
+        // list, not kept in a list each; a shared hash is confirmed by comparing the
+        // languages and the labels.
         var outdated: [OutdatedForm] = []
         var hashes: [UInt64] = []
+        var allowed: [AllowedForm] = []
+        allowed.reserveCapacity(set.count * 4)
         for key in set.keys {
             let labels = set[key].labels
-            for index in labels.indices where !labels[index].kind.isAllowed {
-                let language = labels[index].language
-                labels[index].forEachForm { form in
+            for index in labels.indices {
+                let label = labels[index]
+                guard !label.kind.isAllowed else {
+                    var ordinal: Int32 = 0
+                    label.forEachForm { form in
+                        allowed.append(AllowedForm(key: key, label: Int32(index), form: ordinal, hash: FoldedForm.hash(of: form)))
+                        ordinal += 1
+                    }
+                    continue
+                }
+                let language = label.language
+                label.forEachForm { form in
                     hashes.append(FoldedForm.hash(of: form))
                     outdated.append(
                         OutdatedForm(
-                            key: key, label: index, form: form, language: language,
-                            isCaseSensitive: labels[index].isCaseSensitive))
+                            key: key, label: index, form: form, language: language, isCaseSensitive: label.isCaseSensitive))
                 }
             }
         }
@@ -43,22 +65,19 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
             if let later = firstByHash.updateValue(index, forKey: hashes[index]) { next[index] = later }
         }
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
-        for key in set.keys {
-            let labels = set[key].labels
-            for index in labels.indices where labels[index].kind.isAllowed {
-                let language = labels[index].language
-                labels[index].forEachForm { form in
-                    var candidateIndex = firstByHash[FoldedForm.hash(of: form)] ?? -1
-                    while candidateIndex >= 0 {
-                        let candidate = outdated[candidateIndex]
-                        candidateIndex = next[candidateIndex]
-                        guard candidate.key != key, candidate.language == language,
-                            clashes[candidate.key]?[candidate.label] == nil,
-                            LabelComparison.clash(form, labels[index].isCaseSensitive, candidate.form, candidate.isCaseSensitive)
-                        else { continue }
-                        clashes[candidate.key, default: [:]][candidate.label] = (key, labels[index].kind, form)
-                    }
-                }
+        for entry in allowed {
+            var candidateIndex = firstByHash[entry.hash] ?? -1
+            guard candidateIndex >= 0 else { continue }
+            let label = set[entry.key].labels[Int(entry.label)]
+            let form = Self.form(entry.form, of: label)
+            while candidateIndex >= 0 {
+                let candidate = outdated[candidateIndex]
+                candidateIndex = next[candidateIndex]
+                guard candidate.key != entry.key, candidate.language == label.language,
+                    clashes[candidate.key]?[candidate.label] == nil,
+                    LabelComparison.clash(form, label.isCaseSensitive, candidate.form, candidate.isCaseSensitive)
+                else { continue }
+                clashes[candidate.key, default: [:]][candidate.label] = (entry.key, label.kind, form)
             }
         }
         return clashes.flatMap { key, byLabel in
@@ -70,6 +89,17 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
                     concept: key, in: set, at: label.position)
             }
         }
+    }
+
+    /// The form with this ordinal among the label's forms.
+    private static func form(_ ordinal: Int32, of label: Label) -> String {
+        var current: Int32 = 0
+        var found = label.text
+        label.forEachForm { form in
+            if current == ordinal { found = form }
+            current += 1
+        }
+        return found
     }
 }
 
