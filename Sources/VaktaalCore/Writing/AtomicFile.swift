@@ -94,6 +94,11 @@ public final class AtomicFileWriter {
         }
     }
 
+    /// Flushes what was written so far to disk (``commit()`` then has little left to flush).
+    public func flush() throws(FileWriteError) {
+        guard fsync(descriptor) == 0 else { throw Self.failure(path, "write") }
+    }
+
     /// Flushes the temporary file to disk and renames it over the target.
     public func commit() throws(FileWriteError) {
         let synced = fsync(descriptor) == 0

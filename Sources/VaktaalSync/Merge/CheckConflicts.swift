@@ -56,12 +56,12 @@ extension MergeState {
     /// Assembles the result and settles the errors of `vaktaal check` that it has and neither
     /// side had on its own: the loser's edits to the concepts concerned are undone and
     /// recorded as conflicts naming both sides' edits, until no such error is left. The
-    /// result is read back (``ReadBack``) while it is checked.
+    /// result is read back (``ReadBack``), and staged, while it is checked.
     ///
     /// - Returns: The merged vocabularies and their files, read back.
     /// - Throws: ``MergeError/resultNotReadable(problems:)``.
     mutating func finish() throws(MergeError) -> (vocabularies: [Vocabulary], files: [MergedFile]) {
-        let (assembler, read) = (self.assembler, self.read)
+        let (assembler, read, staging) = (self.assembler, self.read, self.staging)
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
         var vocabularies = assembler.assemble(plan)
@@ -72,7 +72,13 @@ extension MergeState {
                     let set = VocabularySet(current)
                     return (set, ErrorChecks.run(set))
                 },
-                { Result { () throws(MergeError) in try ReadBack.verify(current, after: read) } })
+                {
+                    Result { () throws(MergeError) in
+                        let files = try ReadBack.verify(current, after: read)
+                        staging?.stage(files)
+                        return files
+                    }
+                })
             guard !errors.isEmpty else { return (vocabularies, try files.get()) }
             // Most results only have errors both sides had; the identities of every concept are
             // gathered only when an error is new.
@@ -89,7 +95,9 @@ extension MergeState {
             plan = self.plan()
             vocabularies = assembler.assemble(plan)
         }
-        return (vocabularies, try ReadBack.verify(vocabularies, after: read))
+        let files = try ReadBack.verify(vocabularies, after: read)
+        staging?.stage(files)
+        return (vocabularies, files)
     }
 
     /// The identity of each concept of the result, by its URI there (of a URI the result

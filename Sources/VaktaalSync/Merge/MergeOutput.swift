@@ -13,12 +13,17 @@ extension MergeResult {
     ///   - oursFiles: The files our version was read from (their names are removed from a
     ///     folder when the merge dropped their schemes).
     ///   - folder: Whether the inputs were folders, so that the output is one too.
+    ///   - staging: The staging the merge wrote its file to ahead, if any: when it holds this
+    ///     file for `path`, it is only renamed over it.
     /// - Throws: ``MergeError``.
-    public func write(to path: String, oursFiles: [String] = [], folder: Bool = false) throws(MergeError) {
+    public func write(
+        to path: String, oursFiles: [String] = [], folder: Bool = false, staging: MergeStaging? = nil
+    ) throws(MergeError) {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         guard (exists && isFolder.boolValue) || path.hasSuffix("/") || files.count != 1 || folder else {
             do {
+                if let staging, staging.path == path, try staging.commit(files[0].bytes) { return }
                 try AtomicFile.write(files[0].bytes, to: path)
             } catch {
                 throw .write(error)

@@ -14,6 +14,8 @@ struct MergeState {
     let winner: MergeSide
     /// What was read loading the versions, for reading the result back.
     let read: ReadParts
+    /// Where the result read back is written ahead, if anywhere.
+    let staging: MergeStaging?
     /// Every concept of the three versions as a job to decide.
     let jobs: ConceptJobs
     /// Per job, what the merge decided; `nil` when the concept is not in the result.
@@ -26,10 +28,11 @@ struct MergeState {
     /// Quick comparisons between the versions.
     let comparisons: (oursTheirs: QuickComparison, baseOurs: QuickComparison, baseTheirs: QuickComparison)
 
-    init(sides: MergeSides, winner: MergeSide, read: ReadParts = ReadParts()) {
+    init(sides: MergeSides, winner: MergeSide, read: ReadParts = ReadParts(), staging: MergeStaging? = nil) {
         self.sides = sides
         self.winner = winner
         self.read = read
+        self.staging = staging
         comparisons = (
             QuickComparison(sides.ours, sides.theirs), QuickComparison(sides.base, sides.ours),
             QuickComparison(sides.base, sides.theirs)

@@ -102,16 +102,18 @@ public enum VocabularyMerge {
     /// edits, and the loser's edits to the concepts concerned are undone. Conflicts keep
     /// ``MergeOptions/winner``'s value and record the others.
     ///
-    /// - Parameter read: What was read loading the versions (``LoadedVersions/parts``): the
-    ///   result reads back without reading again what it has in common with them.
+    /// - Parameters:
+    ///   - read: What was read loading the versions (``LoadedVersions/parts``): the result
+    ///     reads back without reading again what it has in common with them.
+    ///   - staging: Where to write the result ahead while it is checked (``MergeStaging``).
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` when the result, written in the
     ///   canonical layout and read again, does not say what the merge decided.
     public static func merge(
         base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, options: MergeOptions = MergeOptions(),
-        read: ReadParts = ReadParts()
+        read: ReadParts = ReadParts(), staging: MergeStaging? = nil
     ) throws(MergeError) -> MergeResult {
         let sides = MergeSides(base: base, ours: ours, theirs: theirs, matchingLabels: options.matchingLabels)
-        var state = MergeState(sides: sides, winner: options.winner, read: read)
+        var state = MergeState(sides: sides, winner: options.winner, read: read, staging: staging)
         state.mergeConcepts()
         state.mergeSchemes()
         let (vocabularies, files) = try state.finish()

@@ -54,15 +54,17 @@ struct MergeCommand: ParsableCommand {
         let versions = try VocabularyInput.loadVersions(inputs, strict: true, positions: .ofFirstReading)
         let loaded = versions.versions
         KeptUntilExit.keep(versions)
-        let result = try VocabularyMerge.merge(
-            base: loaded[0].set, ours: loaded[1].set, theirs: loaded[2].set,
-            options: MergeOptions(prefer: prefer, matchingLabels: matchLabels), read: versions.parts)
         let fromFolders = inputs.contains { input in
             var isFolder: ObjCBool = false
             guard case .path(let path) = input else { return false }
             return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
         }
-        try result.write(to: output, oursFiles: loaded[1].files, folder: fromFolders)
+        // The merged file is written ahead while the merge checks it, and renamed into place after.
+        let staging = MergeStaging(path: output, folder: fromFolders)
+        let result = try VocabularyMerge.merge(
+            base: loaded[0].set, ours: loaded[1].set, theirs: loaded[2].set,
+            options: MergeOptions(prefer: prefer, matchingLabels: matchLabels), read: versions.parts, staging: staging)
+        try result.write(to: output, oursFiles: loaded[1].files, folder: fromFolders, staging: staging)
         let mergeReport = MergeReport(result)
         if let report { try AtomicFile.write(mergeReport.json, to: report) }
         print(mergeReport.text(colour: standardOutputIsTerminal), terminator: "")

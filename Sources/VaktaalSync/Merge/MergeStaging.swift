@@ -1,0 +1,55 @@
+import Foundation
+import Synchronization
+import VaktaalCore
+
+/// The merged file written ahead: while the merge still checks its result, the file it read
+/// back is written and flushed to a temporary file beside the output, and
+/// ``MergeResult/write(to:oursFiles:folder:staging:)`` then only renames it over the output.
+/// The output itself is untouched until then; a staging dropped without a commit (the merge
+/// failed, or wrote something else) removes its temporary file.
+///
+/// Only a merge to one file is staged: a folder as output, or inputs that are folders, are
+/// written as ``MergeResult/write(to:oursFiles:folder:staging:)`` always writes them.
+public final class MergeStaging: Sendable {
+    /// The file the merge will write.
+    public let path: String
+    private let staged = Mutex<Staged?>(nil)
+
+    private struct Staged: @unchecked Sendable {
+        // Only touched under the lock.
+        let writer: AtomicFileWriter
+        let bytes: [UInt8]
+    }
+
+    /// A staging for a merge written to `path`; `nil` when the merge will write a folder there.
+    ///
+    /// - Parameter folder: Whether the inputs are folders (the output is then one too).
+    public init?(path: String, folder: Bool) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        guard !folder, !path.hasSuffix("/"), !(exists && isFolder.boolValue) else { return nil }
+        self.path = path
+    }
+
+    /// Writes the merged files ahead when they are one file, replacing what was staged
+    /// before. A file that cannot be written is left to the final write, which reports why.
+    func stage(_ files: [MergedFile]) {
+        guard files.count == 1 else {
+            staged.withLock { $0 = nil }
+            return
+        }
+        let bytes = files[0].bytes
+        let writer = try? AtomicFileWriter(path: path)
+        let written = writer.map { writer in (try? writer.write(bytes)).map { try? writer.flush() } != nil } ?? false
+        staged.withLock { $0 = written ? writer.map { Staged(writer: $0, bytes: bytes) } : nil }
+    }
+
+    /// Renames the staged file over the output when it holds exactly `bytes`.
+    ///
+    /// - Returns: Whether it did; when not, nothing was written.
+    func commit(_ bytes: [UInt8]) throws(FileWriteError) -> Bool {
+        guard let staged = staged.withLock({ $0.take() }), staged.bytes == bytes else { return false }
+        try staged.writer.commit()
+        return true
+    }
+}
