@@ -34,29 +34,24 @@ struct FileLayout: Sendable {
         self.cuts = cuts.offsets
         isConceptOnly = Array(cuts.isConceptOnly.dropLast())
         let partCount = cuts.offsets.count - 1
-        var lines: [Int] = []
-        var contentEnds: [Int] = []
-        var hashes: [UInt64] = []
-        lines.reserveCapacity(cuts.offsets.count)
-        contentEnds.reserveCapacity(partCount)
-        hashes.reserveCapacity(partCount)
-        bytes.withUnsafeBufferPointer { buffer in
-            let index = LineIndex(bytes: buffer)
-            var line = 1
-            var previous = 0
-            for cut in cuts.offsets {
-                line += index.lineEnds(in: previous..<cut)
-                lines.append(line)
-                previous = cut
-            }
-            for part in 0..<partCount {
-                var end = cuts.offsets[part + 1]
-                while end > cuts.offsets[part], Self.isSpace(buffer[end - 1]) { end -= 1 }
-                contentEnds.append(end)
-                hashes.append(
-                    ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[cuts.offsets[part]..<end]))).0)
+        let offsets = cuts.offsets
+        // Each part is measured on its own, on all cores: its line ends, where its content
+        // ends and its hash.
+        let measures = Parallel.map(partCount) { part in
+            bytes.withUnsafeBufferPointer { buffer in
+                var end = offsets[part + 1]
+                while end > offsets[part], Self.isSpace(buffer[end - 1]) { end -= 1 }
+                let hash = ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[offsets[part]..<end]))).0
+                let lineEnds = LineIndex(bytes: buffer).lineEnds(in: offsets[part]..<offsets[part + 1])
+                return (lineEnds: lineEnds, contentEnd: end, hash: hash)
             }
         }
+        var lines: [Int] = []
+        lines.reserveCapacity(offsets.count)
+        lines.append(1 + bytes.withUnsafeBufferPointer { LineIndex(bytes: $0).lineEnds(in: 0..<offsets[0]) })
+        for measure in measures { lines.append(lines[lines.count - 1] + measure.lineEnds) }
+        let contentEnds = measures.map(\.contentEnd)
+        let hashes = measures.map(\.hash)
         self.lines = lines
         self.contentEnds = contentEnds
         self.hashes = hashes

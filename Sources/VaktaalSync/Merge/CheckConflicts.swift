@@ -72,13 +72,7 @@ extension MergeState {
                     let set = VocabularySet(current)
                     return (set, ErrorChecks.run(set))
                 },
-                {
-                    Result { () throws(MergeError) in
-                        let files = try ReadBack.verify(current, after: read)
-                        staging?.stage(files)
-                        return files
-                    }
-                })
+                { Result { () throws(MergeError) in try ReadBack.verify(current, after: read, staging: staging) } })
             guard !errors.isEmpty else { return (vocabularies, try files.get()) }
             // Most results only have errors both sides had; the identities of every concept are
             // gathered only when an error is new.
@@ -95,9 +89,7 @@ extension MergeState {
             plan = self.plan()
             vocabularies = assembler.assemble(plan)
         }
-        let files = try ReadBack.verify(vocabularies, after: read)
-        staging?.stage(files)
-        return (vocabularies, files)
+        return (vocabularies, try ReadBack.verify(vocabularies, after: read, staging: staging))
     }
 
     /// The identity of each concept of the result, by its URI there (of a URI the result

@@ -6,19 +6,25 @@ enum ReadBack {
     /// The canonical bytes of each scheme, once they are known to read back. What they have in
     /// common with the files of `read` is not read again (``SharedReader``).
     ///
+    /// - Parameter staging: Where the files are written ahead while they are read back (they
+    ///   are only renamed into place when the merge is done, so a file that does not read
+    ///   back is never written).
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` with the reader's errors, or
     ///   with the concepts and schemes that say something else when read back.
-    static func verify(_ vocabularies: [Vocabulary], after read: ReadParts = ReadParts()) throws(MergeError) -> [MergedFile] {
+    static func verify(
+        _ vocabularies: [Vocabulary], after read: ReadParts = ReadParts(), staging: MergeStaging? = nil
+    ) throws(MergeError) -> [MergedFile] {
         let files = Parallel.mapEach(vocabularies.count) { index in
             MergedFile(
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
                 bytes: VocabularyWriter.bytes(for: vocabularies[index]))
         }
         let sources = files.map { (path: $0.fileName, bytes: $0.bytes) }
-        let read = SharedReader.read(sources, after: read, positions: .ofFirstReading).reads
-        let problems = read.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
+        let (_, reads) = Parallel.both(
+            { staging?.stage(files) }, { SharedReader.read(sources, after: read, positions: .ofFirstReading).reads })
+        let problems = reads.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
-        let differences = self.differences(vocabularies, read.compactMap(\.vocabulary))
+        let differences = self.differences(vocabularies, reads.compactMap(\.vocabulary))
         guard differences.isEmpty else { throw .resultNotReadable(problems: differences) }
         return files
     }
