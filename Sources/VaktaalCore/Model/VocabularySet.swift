@@ -193,25 +193,45 @@ public struct ConceptGraph: Sendable {
     public private(set) var related: [[ConceptKey]] = []
 
     init(_ vocabularies: [Vocabulary], resolver: ReferenceResolver) {
-        broader = Array(repeating: [], count: resolver.positions.count)
+        let count = resolver.positions.count
+        broader = Array(repeating: [], count: count)
         narrower = broader
         related = broader
-        var flat = 0
-        for (scheme, vocabulary) in vocabularies.enumerated() {
-            // A plain id (most references) is looked up in the scheme's own table, taken once.
-            let local = resolver.keysByLocalID[scheme]
-            for concept in vocabulary.concepts {
-                let key = ConceptKey(flat)
-                flat += 1
-                for relation in concept.relations {
-                    let reference = relation.reference
-                    let isPlainID = reference.withUTF8Bytes { !$0.contains(UInt8(ascii: ":")) }
-                    guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme)
-                    else { continue }
-                    add(relation.kind, from: key, to: target)
-                }
+        // The references are resolved on all cores, a range of concepts each; the links are
+        // then made in concept order, as one loop would make them.
+        let chunkSize = 4_096
+        let chunks = Parallel.mapEach((count + chunkSize - 1) / chunkSize) { chunk in
+            Self.resolvedRelations(of: chunk * chunkSize..<min(count, (chunk + 1) * chunkSize), vocabularies, resolver)
+        }
+        for chunk in chunks {
+            for link in chunk { add(link.kind, from: link.from, to: link.to) }
+        }
+    }
+
+    /// The relations of the concepts with flat keys in `keys` that name a concept, resolved, in order.
+    private static func resolvedRelations(
+        of keys: Range<Int>, _ vocabularies: [Vocabulary], _ resolver: ReferenceResolver
+    ) -> [(from: ConceptKey, kind: RelationKind, to: ConceptKey)] {
+        var links: [(from: ConceptKey, kind: RelationKind, to: ConceptKey)] = []
+        links.reserveCapacity(keys.count * 2)
+        var scheme = -1
+        var local: [String: ConceptKey] = [:]
+        for flat in keys {
+            let position = resolver.positions[flat]
+            if position.scheme != scheme {
+                // A plain id (most references) is looked up in the scheme's own table, taken once.
+                scheme = position.scheme
+                local = resolver.keysByLocalID[scheme]
+            }
+            for relation in vocabularies[scheme].concepts[position.index].relations {
+                let reference = relation.reference
+                let isPlainID = reference.withUTF8Bytes { !$0.contains(UInt8(ascii: ":")) }
+                guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme)
+                else { continue }
+                links.append((ConceptKey(flat), relation.kind, target))
             }
         }
+        return links
     }
 
     /// Links a concept with a concept one of its relations names.

@@ -6,7 +6,7 @@ enum ErrorChecks {
     /// The error rules, or only those named.
     static func run(_ set: VocabularySet, rules: Set<RuleID>? = nil) -> [Finding] {
         let checks = VocabularyChecker.checks.filter { $0.severity == .error && rules?.contains($0.rule) != false }
-        return Parallel.mapEach(checks.count) { checks[$0].check(set) }.joined().filter { $0.severity == .error }
+        return VocabularyChecker.run(checks, on: set).joined().filter { $0.severity == .error }
     }
 }
 

@@ -2,28 +2,24 @@ import VaktaalText
 
 /// Labels hold no control or invisible formatting characters (qSKOS "labels with
 /// unprintable characters").
-struct ControlCharacterCheck: VocabularyCheck {
+struct ControlCharacterCheck: ConceptCheck {
     let rule: RuleID = "control-character"
     let severity = Severity.warning
     let summary = "labels hold no control or invisible characters"
 
-    func check(_ set: VocabularySet) -> [Finding] {
-        var diagnostics: [Finding] = []
-        for key in set.keys {
-            for label in set[key].labels {
-                var found: Unicode.Scalar?
-                label.forEachForm { form in
-                    if found == nil, !Self.isPrintableASCII(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
-                }
-                guard let scalar = found else { continue }
-                let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                diagnostics.append(
-                    diagnostic(
-                        "\(label.kind.rawValue) '\(label.text)' holds the invisible character \(code)", concept: key, in: set,
-                        at: label.position))
+    func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
+        for label in set[key].labels {
+            var found: Unicode.Scalar?
+            label.forEachForm { form in
+                if found == nil, !Self.isPrintableASCII(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
             }
+            guard let scalar = found else { continue }
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            findings.append(
+                diagnostic(
+                    "\(label.kind.rawValue) '\(label.text)' holds the invisible character \(code)", concept: key, in: set,
+                    at: label.position))
         }
-        return diagnostics
     }
 
     /// The common case, decided on bytes: printable ASCII only.

@@ -1,27 +1,23 @@
 /// A deprecated label has a preferred label in its language to offer instead, unless the
 /// whole concept is deprecated and names its replacement.
-struct DeprecatedLabelWithoutReplacementCheck: VocabularyCheck {
+struct DeprecatedLabelWithoutReplacementCheck: ConceptCheck {
     let rule: RuleID = "deprecated-label-without-replacement"
     let severity = Severity.error
     let summary = "a deprecatedLabel has a prefLabel in its language (or the concept has replacedBy)"
 
-    func check(_ set: VocabularySet) -> [Finding] {
-        var diagnostics: [Finding] = []
-        for key in set.keys {
-            // Read in place: most concepts have no deprecated label, and copying each concept costs more than looking.
-            let labels = set[key].labels
-            guard labels.contains(where: { $0.kind == .deprecated }) else { continue }
-            if set[key].isDeprecated, set[key].replacedBy != nil { continue }
-            for label in labels
-            where label.kind == .deprecated
-                && !labels.contains(where: { $0.kind == .preferred && $0.language == label.language })
-            {
-                diagnostics.append(
-                    diagnostic(
-                        "deprecatedLabel '\(label.text)' has no prefLabel in '\(label.language)' to offer instead",
-                        concept: key, in: set, at: label.position))
-            }
+    func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
+        // Read in place: most concepts have no deprecated label, and copying each concept costs more than looking.
+        let labels = set[key].labels
+        guard labels.contains(where: { $0.kind == .deprecated }) else { return }
+        if set[key].isDeprecated, set[key].replacedBy != nil { return }
+        for label in labels
+        where label.kind == .deprecated
+            && !labels.contains(where: { $0.kind == .preferred && $0.language == label.language })
+        {
+            findings.append(
+                diagnostic(
+                    "deprecatedLabel '\(label.text)' has no prefLabel in '\(label.language)' to offer instead",
+                    concept: key, in: set, at: label.position))
         }
-        return diagnostics
     }
 }

@@ -1,21 +1,16 @@
 import VaktaalText
 
 /// No label is empty or only white space (qSKOS "empty labels").
-struct EmptyLabelCheck: VocabularyCheck {
+struct EmptyLabelCheck: ConceptCheck {
     let rule: RuleID = "empty-label"
     let severity = Severity.warning
     let summary = "labels are not empty"
 
-    func check(_ set: VocabularySet) -> [Finding] {
-        var diagnostics: [Finding] = []
-        for key in set.keys {
-            for label in set[key].labels where Self.isEmpty(label.text) {
-                diagnostics.append(
-                    diagnostic(
-                        "an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.position))
-            }
+    func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
+        for label in set[key].labels where Self.isEmpty(label.text) {
+            findings.append(
+                diagnostic("an empty \(label.kind.rawValue) in '\(label.language)'", concept: key, in: set, at: label.position))
         }
-        return diagnostics
     }
 
     /// Whether `text` is empty or only white space. A letter, digit or mark of ASCII starts a

@@ -2,25 +2,21 @@ import VaktaalText
 
 /// Labels and their forms have no leading, trailing or repeated white space  and no tabs or
 /// line breaks: the linter matches words, and stray spaces make labels that never match.
-struct IrregularWhitespaceCheck: VocabularyCheck {
+struct IrregularWhitespaceCheck: ConceptCheck {
     let rule: RuleID = "irregular-whitespace"
     let severity = Severity.warning
     let summary = "labels have no leading, trailing or repeated white space"
 
-    func check(_ set: VocabularySet) -> [Finding] {
-        var diagnostics: [Finding] = []
-        for key in set.keys {
-            for label in set[key].labels {
-                var irregular: String?
-                label.forEachForm { form in if irregular == nil, Self.isIrregular(form) { irregular = form } }
-                guard let form = irregular else { continue }
-                diagnostics.append(
-                    diagnostic(
-                        "\(label.kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
-                        concept: key, in: set, at: label.position))
-            }
+    func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
+        for label in set[key].labels {
+            var irregular: String?
+            label.forEachForm { form in if irregular == nil, Self.isIrregular(form) { irregular = form } }
+            guard let form = irregular else { continue }
+            findings.append(
+                diagnostic(
+                    "\(label.kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
+                    concept: key, in: set, at: label.position))
         }
-        return diagnostics
     }
 
     static func isIrregular(_ text: String) -> Bool {
