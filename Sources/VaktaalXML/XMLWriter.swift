@@ -34,6 +34,11 @@ public struct XMLWriter: Sendable {
         for piece in pieces { bytes.append(contentsOf: piece) }
     }
 
+    /// Makes room for `total` bytes in all, so that writing up to that many copies nothing.
+    public mutating func reserveCapacity(_ total: Int) {
+        bytes.reserveCapacity(total)
+    }
+
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its
     /// capacity), for writers that stream a large document in pieces.
     public mutating func drain(_ body: ([UInt8]) -> Void) {

@@ -29,7 +29,8 @@ import VaktaalTestSupport
     }
 
     /// A large scheme is written in pieces on all cores: the bytes are those of writing one
-    /// concept after the other, comments, extension namespaces and indentation included.
+    /// concept after the other (streamed, or on one core into a buffer sized from the first
+    /// concepts), comments, extension namespaces and indentation included.
     @Test func aLargeSchemeWrittenInPiecesIsWrittenAsOneAfterTheOther() throws {
         let concepts = (0..<5_003).map { index in
             "<!-- c\(index) --><concept id=\"c\(index)\" x:n=\"\(index)\"><prefLabel>begrip \(index) &amp; zo</prefLabel>"
@@ -43,6 +44,7 @@ import VaktaalTestSupport
         VocabularyWriter.write(vocabulary) { streamed.append($0) }
         let whole = VocabularyWriter.bytes(for: vocabulary)
         #expect(whole == Array(streamed.joined()))
+        #expect(whole == VocabularyWriter.bytes(for: vocabulary, onAllCores: false), "written on one core, sized ahead")
         let reread = try #require(VocabularyLoader.read(bytes: whole, path: "x").vocabulary)
         #expect(strippingLocations(reread) == strippingLocations(vocabulary))
     }

@@ -9,11 +9,15 @@ public enum VocabularyWriter {
         String(decoding: bytes(for: vocabulary), as: UTF8.self)
     }
 
-    /// The canonical XML of a scheme as UTF-8 bytes, ready to be written. A large scheme's
-    /// concepts are written in pieces on all cores.
-    public static func bytes(for vocabulary: Vocabulary) -> [UInt8] {
+    /// The canonical XML of a scheme as UTF-8 bytes, ready to be written.
+    ///
+    /// - Parameter onAllCores: Whether a large scheme's concepts are written in pieces on
+    ///   all cores, then joined. Without it, they are written on one core into one buffer,
+    ///   made as large as the first concepts show it must be: less work and memory, for
+    ///   callers that keep the other cores busy.
+    public static func bytes(for vocabulary: Vocabulary, onAllCores: Bool = true) -> [UInt8] {
         var writer = XMLWriter()
-        write(vocabulary, into: &writer, afterConcept: nil)
+        write(vocabulary, into: &writer, afterConcept: nil, onAllCores: onAllCores)
         return writer.bytes
     }
 
@@ -42,7 +46,7 @@ public enum VocabularyWriter {
     /// large scheme's own concepts are written in pieces on all cores.
     private static func write(
         _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, into writer: inout XMLWriter,
-        afterConcept: ((inout XMLWriter) -> Void)?
+        afterConcept: ((inout XMLWriter) -> Void)?, onAllCores: Bool = true
     ) {
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
@@ -67,13 +71,20 @@ public enum VocabularyWriter {
         for element in vocabulary.extensions {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
-        if afterConcept == nil, vocabulary.concepts.count >= 2 * conceptsPerPiece {
+        if afterConcept == nil, onAllCores, vocabulary.concepts.count >= 2 * conceptsPerPiece {
             writer.append(pieces: pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces))
         } else {
-            for concept in vocabulary.concepts {
+            let start = writer.bytes.count
+            for (index, concept) in vocabulary.concepts.enumerated() {
                 writer.blankLine()
                 write(concept, into: &writer, namespaces: namespaces)
                 afterConcept?(&writer)
+                if afterConcept == nil, index + 1 == conceptsPerPiece, vocabulary.concepts.count > 2 * conceptsPerPiece {
+                    // Room for the rest at the size of the first ones, and a tenth more: the
+                    // buffer does not grow (and copy) several times over.
+                    let perConcept = (writer.bytes.count - start) / conceptsPerPiece
+                    writer.reserveCapacity(writer.bytes.count + perConcept * (vocabulary.concepts.count - index) * 11 / 10)
+                }
             }
         }
         concepts { concept in

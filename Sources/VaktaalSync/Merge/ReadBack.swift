@@ -4,7 +4,8 @@ import VaktaalCore
 /// again, must read without errors and say exactly what was decided.
 enum ReadBack {
     /// The canonical bytes of each scheme, once they are known to read back. What they have in
-    /// common with the files of `read` is not read again (``SharedReader``).
+    /// common with the files of `read` is not read again (``SharedReader``). Each file is
+    /// written on one core: the result is checked on the others meanwhile.
     ///
     /// - Parameter staging: Where the files are written ahead while they are read back (they
     ///   are only renamed into place when the merge is done, so a file that does not read
@@ -17,7 +18,7 @@ enum ReadBack {
         let files = Parallel.mapEach(vocabularies.count) { index in
             MergedFile(
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
-                bytes: VocabularyWriter.bytes(for: vocabularies[index]))
+                bytes: VocabularyWriter.bytes(for: vocabularies[index], onAllCores: false))
         }
         let sources = files.map { (path: $0.fileName, bytes: $0.bytes) }
         let (_, reads) = Parallel.both(
