@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Writes XML text in one canonical layout: a UTF-8 declaration, two-space indentation,
 /// attributes in the order given, empty elements self-closed, and a final newline.
 ///
@@ -36,7 +38,11 @@ public struct XMLWriter: Sendable {
 
     /// Makes room for `total` bytes in all, so that writing up to that many copies nothing.
     public mutating func reserveCapacity(_ total: Int) {
+        let unused = total - bytes.count
         bytes.reserveCapacity(total)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { HugePages.advise(base + buffer.count, count: unused) }
+        }
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

@@ -1,3 +1,5 @@
+import VaktaalText
+
 #if canImport(Glibc)
     import Glibc
     private let systemRead = Glibc.read
@@ -31,6 +33,7 @@ public enum FileBytes {
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
+            if let base = buffer.baseAddress { HugePages.advise(base, count: count) }
             while initialized < count, let base = buffer.baseAddress {
                 let read = systemRead(descriptor, base + initialized, count - initialized)
                 if read < 0, errno == EINTR { continue }
