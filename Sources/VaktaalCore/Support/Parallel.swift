@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import VaktaalText
 
 /// Work spread over all cores in a few large chunks, results in order.
 package enum Parallel {
@@ -11,6 +12,7 @@ package enum Parallel {
         // (joining them here, unspecialized, looked up generic metadata for every element).
         return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             nonisolated(unsafe) let start = buffer.baseAddress!
+            HugePages.advise(start, count: count * MemoryLayout<Value>.stride)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
                     (start + index).initialize(to: transform(index))
