@@ -4,10 +4,11 @@ import VaktaalTestSupport
 
 @testable import VaktaalCore
 
-/// Whole files are read into one array of their size (a large one asking for huge pages), and
-/// a file whose size says nothing (as those of /proc) is still read to its end.
+/// Whole files are read into one array of their size (a large one asking for huge pages, and
+/// read in parts side by side), and a file whose size says nothing (as those of /proc) is
+/// still read to its end.
 @Suite struct FileBytesTests {
-    @Test(arguments: [0, 1, 65_535, 65_536, 200_003, 5 << 20 + 17])
+    @Test(arguments: [0, 1, 65_535, 65_536, 200_003, 5 << 20 + 17, 9 << 20 + 3])
     func aFileIsReadWhole(size: Int) throws {
         let path = try scratchFolder("bytes") + "/file"
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import VaktaalText
 
 #if canImport(Glibc)
@@ -28,22 +30,54 @@ public enum FileBytes {
     }
 
     /// Up to `count` bytes from the descriptor's position (fewer at the end of the file);
-    /// `nil` when reading fails.
+    /// `nil` when reading fails. A large read is made in parts side by side (copying from the
+    /// system's cache is work for a core), and the position then set after what was read.
     private static func readUpTo(_ count: Int, from descriptor: Int32) -> [UInt8]? {
+        let parts = count >= 1 << 23 ? 4 : 1
+        let start = parts > 1 ? lseek(descriptor, 0, SEEK_CUR) : 0
+        guard start >= 0 else { return readUpTo(count, from: descriptor, in: 1) }
+        return readUpTo(count, from: descriptor, in: parts, at: Int(start))
+    }
+
+    private static func readUpTo(_ count: Int, from descriptor: Int32, in parts: Int, at start: Int = 0) -> [UInt8]? {
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
-            if let base = buffer.baseAddress { HugePages.advise(base, count: count) }
-            while initialized < count, let base = buffer.baseAddress {
-                let read = systemRead(descriptor, base + initialized, count - initialized)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else {
-                    failed = read < 0
-                    return
-                }
-                initialized += read
+            guard let base = buffer.baseAddress else { return }
+            HugePages.advise(base, count: count)
+            guard parts > 1 else {
+                (initialized, failed) = fill(count) { systemRead(descriptor, base + $0, $1) }
+                return
             }
+            // Each part is read at its offset; what was read counts up to the first part left short.
+            let filled = Mutex([(count: Int, failed: Bool)](repeating: (0, false), count: parts))
+            nonisolated(unsafe) let shared = base
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let offset = count * part / parts
+                let length = count * (part + 1) / parts - offset
+                let result = fill(length) { pread(descriptor, shared + offset + $0, $1, off_t(start + offset + $0)) }
+                filled.withLock { $0[part] = result }
+            }
+            for (part, result) in filled.withLock({ $0 }).enumerated() {
+                initialized += result.count
+                failed = failed || result.failed
+                if failed || result.count < count * (part + 1) / parts - count * part / parts { break }
+            }
+            if !failed { failed = lseek(descriptor, off_t(start + initialized), SEEK_SET) < 0 }
         }
         return failed ? nil : bytes
+    }
+
+    /// Reads `count` bytes with `read` (given how many are done and how many remain), until
+    /// they are all there or the file ends: how many were read, and whether reading failed.
+    private static func fill(_ count: Int, _ read: (_ done: Int, _ remaining: Int) -> Int) -> (count: Int, failed: Bool) {
+        var done = 0
+        while done < count {
+            let got = read(done, count - done)
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return (done, got < 0) }
+            done += got
+        }
+        return (done, false)
     }
 }
