@@ -136,22 +136,25 @@ public struct ReadParts: Sendable {
         }
         let file = files.count
         var known = first.removeValue(forKey: context) ?? [:]
+        // The parts are looked up among those of the files before on all cores, and compared
+        // byte for byte; a content seen for the first time is then noted in order (a content
+        // this file repeats is noted once, and not taken from this file itself).
+        let (earlierFiles, earlierParts) = (files, known)
+        let found = Parallel.map(layout.partCount) { part -> (earlier: PartReference, same: Bool)? in
+            guard layout.isConceptOnly[part] else { return nil }
+            let content = layout.content(ofPart: part)
+            guard let earlier = earlierParts[Content(length: content.count, hash: layout.hashes[part])] else { return nil }
+            let lender = earlierFiles[earlier.file]
+            let same = lender.layout.map { FileLayout.same(bytes, content, lender.bytes, $0.content(ofPart: earlier.part)) }
+            return (earlier, same ?? false)
+        }
         known.reserveCapacity(known.count + layout.partCount)
-        var borrowed: [PartReference?] = Array(repeating: nil, count: layout.partCount)
-        for part in 0..<layout.partCount where layout.isConceptOnly[part] {
+        for part in 0..<layout.partCount where layout.isConceptOnly[part] && found[part] == nil {
             let content = layout.content(ofPart: part)
             let key = Content(length: content.count, hash: layout.hashes[part])
-            if let earlier = known[key] {
-                if earlier.file != file, let other = files[earlier.file].layout,
-                    FileLayout.same(bytes, content, files[earlier.file].bytes, other.content(ofPart: earlier.part))
-                {
-                    borrowed[part] = earlier
-                }
-            } else {
-                known[key] = PartReference(file: file, part: part)
-            }
+            if known[key] == nil { known[key] = PartReference(file: file, part: part) }
         }
         first[context] = known
-        return borrowed
+        return found.map { $0?.same == true ? $0?.earlier : nil }
     }
 }

@@ -110,10 +110,14 @@ extension MergeState {
                     })
             }
             if ids?.isEmpty == true { continue }
-            for concept in scheme.concepts {
+            // The ids are found on all cores; the dictionary is filled in order (the last concept of a URI wins).
+            let found = Parallel.map(scheme.concepts.count) { index -> String? in
+                let concept = scheme.concepts[index]
                 let id = concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
-                if let ids, !ids.contains(id) { continue }
-                result[schemeURI + id] = concept.identity
+                return ids.map { $0.contains(id) } ?? true ? id : nil
+            }
+            for (concept, id) in zip(scheme.concepts, found) {
+                if let id { result[schemeURI + id] = concept.identity }
             }
         }
         return result
