@@ -15,6 +15,9 @@ final class LintConfigurationResolver: Sendable {
     let includesAltText: Bool
     /// Each configuration file read, or the error it gave.
     private let configurations = Mutex<[String: Result<ProjectConfiguration?, ConfigurationError>]>([:])
+    /// Per folder: the configuration file that applies there, if any (looked for once per
+    /// folder, not once per file: looking walks up every folder above it).
+    private let configurationFiles = Mutex<[String: String?]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
     init(set: VocabularySet, entries: [IndexEntry]? = nil, language: String?, includesAltText: Bool = false) {
@@ -28,7 +31,14 @@ final class LintConfigurationResolver: Sendable {
     ///
     /// - Throws: ``ConfigurationError`` when that file is broken.
     func configuration(forFolder folder: String) throws(ConfigurationError) -> ProjectConfiguration? {
-        guard let path = ProjectConfiguration.find(from: folder) else { return nil }
+        let found =
+            configurationFiles.withLock { $0[folder] }
+            ?? {
+                let path = ProjectConfiguration.find(from: folder)
+                configurationFiles.withLock { $0[folder] = path }
+                return path
+            }()
+        guard let path = found else { return nil }
         let result = configurations.withLock { cache in
             if let known = cache[path] { return known }
             let result = Result<ProjectConfiguration?, ConfigurationError> { () throws(ConfigurationError) in
