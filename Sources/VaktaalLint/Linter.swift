@@ -27,13 +27,16 @@ public final class Linter: Sendable {
         self.entries = entries ?? LookupIndex.entries(of: set)
     }
 
-    /// The matcher for a choice of languages, built once and then shared.
+    /// The matcher for a choice of languages, built once and then shared: a thread that
+    /// asks while it is built waits for it rather than building another.
     func matcher(for languages: Set<String>?) -> TermMatcher {
         let key = languages.map { $0.sorted().joined(separator: ",") } ?? "*"
-        if let known = matchers.withLock({ $0[key] }) { return known }
-        let built = TermMatcher(set: set, entries: entries, languages: languages, allowed: options.allowed)
-        matchers.withLock { $0[key] = built }
-        return built
+        return matchers.withLock { matchers in
+            if let known = matchers[key] { return known }
+            let built = TermMatcher(set: set, entries: entries, languages: languages, allowed: options.allowed)
+            matchers[key] = built
+            return built
+        }
     }
 
     /// Lints one document; a document the reader cannot read gives its problem instead of findings.
