@@ -17,7 +17,7 @@ public final class Linter: Sendable {
     public let set: VocabularySet
     public let options: LintOptions
     private let entries: [IndexEntry]
-    private let matchers = Mutex<[String: TermMatcher]>([:])
+    private let matchers = Mutex<[String: MatcherSlot]>([:])
 
     /// A linter for `set` with `options`; `entries` are the set's label forms when they are
     /// known already (a ``LookupIndex``'s), saving listing them again.
@@ -28,13 +28,20 @@ public final class Linter: Sendable {
     }
 
     /// The matcher for a choice of languages, built once and then shared: a thread that
-    /// asks while it is built waits for it rather than building another.
+    /// asks for it while it is built waits for it rather than building another (a matcher of
+    /// other languages is built meanwhile, each under a lock of its own).
     func matcher(for languages: Set<String>?) -> TermMatcher {
         let key = languages.map { $0.sorted().joined(separator: ",") } ?? "*"
-        return matchers.withLock { matchers in
-            if let known = matchers[key] { return known }
+        let slot = matchers.withLock { slots in
+            if let slot = slots[key] { return slot }
+            let slot = MatcherSlot()
+            slots[key] = slot
+            return slot
+        }
+        return slot.matcher.withLock { matcher in
+            if let matcher { return matcher }
             let built = TermMatcher(set: set, entries: entries, languages: languages, allowed: options.allowed)
-            matchers[key] = built
+            matcher = built
             return built
         }
     }
@@ -195,4 +202,9 @@ struct DirectiveFilter {
         }
         return !disabled
     }
+}
+
+/// One matcher of a linter, built by the first thread that asks for it.
+private final class MatcherSlot: Sendable {
+    let matcher = Mutex<TermMatcher?>(nil)
 }

@@ -37,6 +37,13 @@ import Testing
         #expect(checks.contains { $0 is any ConceptCheck } && checks.contains { !($0 is any ConceptCheck) })
     }
 
+    @Test func anEmptySetAndNoConceptChecksAreRunToo() {
+        let empty = VocabularySet([])
+        #expect(VocabularyChecker.run(VocabularyChecker.checks, on: empty).allSatisfy { $0.isEmpty })
+        let wholeSetOnly = VocabularyChecker.checks.filter { !($0 is any ConceptCheck) }
+        #expect(zip(wholeSetOnly, VocabularyChecker.run(wholeSetOnly, on: Self.set)).allSatisfy { $0.check(Self.set) == $1 })
+    }
+
     @Test func aSubsetOfChecksKeepsItsOrder() {
         let checks = VocabularyChecker.checks.filter { $0.severity == .error }.reversed().map { $0 }
         let together = VocabularyChecker.run(checks, on: Self.set)

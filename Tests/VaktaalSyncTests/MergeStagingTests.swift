@@ -58,6 +58,33 @@ import VaktaalCore
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func aFileThatCannotBeStagedIsLeftToTheFinalWrite() throws {
+        let folder = try temporaryFolder()
+        // The output's folder does not exist: nothing can be staged, and the final write says why.
+        let output = folder + "/missing/merged.xml"
+        let staging = try #require(MergeStaging(path: output, folder: false))
+        let result = try mergeTwiceAssembled(staging: staging)
+        #expect(try staging.commit(result.files[0].bytes) == false)
+        #expect(throws: MergeError.self) { try result.write(to: output, staging: staging) }
+    }
+
+    /// A result is staged while it is read back; when it does not read back the merge
+    /// throws, and the staging, never committed, leaves nothing behind.
+    @Test func aResultThatDoesNotReadBackLeavesTheOutputAlone() throws {
+        let folder = try temporaryFolder()
+        let output = folder + "/merged.xml"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: output))
+        var vocabulary = try #require(try load(DiffScenarios.base).vocabularies.first)
+        // A plural with the list separator in it is written as two plurals.
+        vocabulary.concepts[0].labels[0].plurals = ["begeleiders; coaches"]
+        do {
+            let staging = try #require(MergeStaging(path: output, folder: false))
+            #expect(throws: MergeError.self) { try ReadBack.verify([vocabulary], staging: staging) }
+        }
+        #expect(FileManager.default.contents(atPath: output) == Data("old".utf8))
+        #expect(try temporaryFiles(in: folder).isEmpty)
+    }
+
     @Test func folderOutputsAreNotStaged() throws {
         let folder = try temporaryFolder()
         #expect(MergeStaging(path: folder, folder: false) == nil)

@@ -43,7 +43,8 @@ public enum VocabularyWriter {
     }
 
     /// Writes the document; `afterConcept` may take the bytes written so far. Without it, a
-    /// large scheme's own concepts are written in pieces on all cores.
+    /// large scheme's own concepts are written in pieces on all cores, or with `onAllCores`
+    /// false, one after the other into a buffer sized from the first of them.
     private static func write(
         _ vocabulary: Vocabulary, concepts: (_ write: (Concept) -> Void) -> Void = { _ in }, into writer: inout XMLWriter,
         afterConcept: ((inout XMLWriter) -> Void)?, onAllCores: Bool = true

@@ -293,8 +293,9 @@ struct ErrorKey: Hashable {
     }
 }
 
-/// The errors each side had on its own, by rule, computed when a rule first needs them
-/// (ours first; theirs only for errors ours did not have).
+/// The errors each side had on its own, by rule: ours' for the rules of the result's errors
+/// all at once (``prepare(rules:)``), theirs' only when a rule first needs them (for errors
+/// ours did not have).
 struct ErrorBaseline {
     let sides: MergeSides
     private var known: [MergeSide: [RuleID: Set<ErrorKey>]] = [:]

@@ -2,6 +2,14 @@ import Foundation
 import VaktaalCore
 
 extension MergeResult {
+    /// Whether a merge writes a folder at `path` whatever it merged: `path` is a folder or
+    /// ends in `/`, or the inputs were folders. (Otherwise it writes one file when it has one scheme.)
+    static func writesFolder(at path: String, fromFolders folder: Bool) -> Bool {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        return (exists && isFolder.boolValue) || path.hasSuffix("/") || folder
+    }
+
     /// Writes the merged vocabulary to `path`, atomically, file by file.
     ///
     /// `path` is one file when the merge has one scheme, `path` is not a folder and the
@@ -19,9 +27,7 @@ extension MergeResult {
     public func write(
         to path: String, oursFiles: [String] = [], folder: Bool = false, staging: MergeStaging? = nil
     ) throws(MergeError) {
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        guard (exists && isFolder.boolValue) || path.hasSuffix("/") || files.count != 1 || folder else {
+        guard Self.writesFolder(at: path, fromFolders: folder) || files.count != 1 else {
             do {
                 if let staging, staging.path == path, try staging.commit(files[0].bytes) { return }
                 try AtomicFile.write(files[0].bytes, to: path)
@@ -30,6 +36,8 @@ extension MergeResult {
             }
             return
         }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         guard !files.isEmpty || isFolder.boolValue || path.hasSuffix("/") || folder else {
             throw .outputMismatch(path: path, reason: "the merge removed every scheme")
         }

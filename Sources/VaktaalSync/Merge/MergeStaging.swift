@@ -15,8 +15,9 @@ public final class MergeStaging: Sendable {
     public let path: String
     private let staged = Mutex<Staged?>(nil)
 
+    /// A file written and flushed, with the bytes it holds. Its writer is used by one thread
+    /// at a time: the one that staged it, then (taken out under the lock) the one that commits it.
     private struct Staged: @unchecked Sendable {
-        // Only touched under the lock.
         let writer: AtomicFileWriter
         let bytes: [UInt8]
     }
@@ -25,9 +26,7 @@ public final class MergeStaging: Sendable {
     ///
     /// - Parameter folder: Whether the inputs are folders (the output is then one too).
     public init?(path: String, folder: Bool) {
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        guard !folder, !path.hasSuffix("/"), !(exists && isFolder.boolValue) else { return nil }
+        guard !MergeResult.writesFolder(at: path, fromFolders: folder) else { return nil }
         self.path = path
     }
 
@@ -39,9 +38,16 @@ public final class MergeStaging: Sendable {
             return
         }
         let bytes = files[0].bytes
-        let writer = try? AtomicFileWriter(path: path)
-        let written = writer.map { writer in (try? writer.write(bytes)).map { try? writer.flush() } != nil } ?? false
-        staged.withLock { $0 = written ? writer.map { Staged(writer: $0, bytes: bytes) } : nil }
+        let written: Staged?
+        do {
+            let writer = try AtomicFileWriter(path: path)
+            try writer.write(bytes)
+            try writer.flush()
+            written = Staged(writer: writer, bytes: bytes)
+        } catch {
+            written = nil
+        }
+        staged.withLock { $0 = written }
     }
 
     /// Renames the staged file over the output when it holds exactly `bytes`.
