@@ -52,16 +52,18 @@ public enum FileBytes {
             // Each part is read at its offset; what was read counts up to the first part left short.
             let filled = Mutex([(count: Int, failed: Bool)](repeating: (0, false), count: parts))
             nonisolated(unsafe) let shared = base
+            @Sendable func range(of part: Int) -> Range<Int> { count * part / parts..<count * (part + 1) / parts }
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let offset = count * part / parts
-                let length = count * (part + 1) / parts - offset
-                let result = fill(length) { pread(descriptor, shared + offset + $0, $1, off_t(start + offset + $0)) }
+                let offset = range(of: part).lowerBound
+                let result = fill(range(of: part).count) {
+                    pread(descriptor, shared + offset + $0, $1, off_t(start + offset + $0))
+                }
                 filled.withLock { $0[part] = result }
             }
             for (part, result) in filled.withLock({ $0 }).enumerated() {
                 initialized += result.count
                 failed = failed || result.failed
-                if failed || result.count < count * (part + 1) / parts - count * part / parts { break }
+                if failed || result.count < range(of: part).count { break }
             }
             if !failed { failed = lseek(descriptor, off_t(start + initialized), SEEK_SET) < 0 }
         }
