@@ -49,4 +49,63 @@ import Testing
         let together = VocabularyChecker.run(checks, on: Self.set)
         #expect(zip(checks, together).allSatisfy { $0.check(Self.set) == $1 })
     }
+
+    @Test func aFocusOnEverythingFindsWhatTheFullRunFinds() {
+        let labels = Self.set.keys.flatMap { Self.set[$0].labels }
+        let focus = CheckFocus(concepts: Self.set.keys.reversed(), labels: labels)
+        let checks = VocabularyChecker.checks
+        #expect(VocabularyChecker.run(checks, on: Self.set, focus: focus) == VocabularyChecker.run(checks, on: Self.set))
+    }
+
+    /// `b` changed: the findings about it, and those its labels take part in on other concepts,
+    /// are found; those about other concepts and labels alone are left out.
+    @Test func aFocusFindsWhatItsConceptsAndLabelsTakePartIn() throws {
+        let set = load(
+            vocabularyXML(
+                """
+                <concept id="a"><prefLabel>alpha</prefLabel><deprecatedLabel>gamma</deprecatedLabel></concept>
+                <concept id="b"><prefLabel>beta</prefLabel><altLabel>Gamma</altLabel><altLabel>beta</altLabel></concept>
+                <concept id="c"><prefLabel>beta</prefLabel></concept>
+                <concept id="d"><prefLabel>delta</prefLabel><prefLabel>delta2</prefLabel></concept>
+                <concept id="e"><prefLabel>eps</prefLabel><hiddenLabel>zeta</hiddenLabel></concept>
+                <concept id="f"><prefLabel>zeta</prefLabel></concept>
+                """)
+        ).set
+        let b = try #require(set.key(forURI: set.vocabularies[0].uri + "b"))
+        let errors = VocabularyChecker.checks.filter { $0.severity == .error }
+        func found(_ focus: CheckFocus?) -> [String] {
+            VocabularyChecker.run(errors, on: set, focus: focus).joined().map {
+                "\($0.rule) \($0.concept?.split(separator: "/").last ?? "")"
+            }.sorted()
+        }
+        let all = [
+            "duplicate-preferred-label c", "label-kind-clash b", "multiple-preferred-labels d", "outdated-label-is-allowed a",
+            "outdated-label-is-allowed e",
+        ]
+        #expect(found(nil) == all)
+        #expect(
+            found(CheckFocus(concepts: [b], labels: set[b].labels))
+                == ["duplicate-preferred-label c", "label-kind-clash b", "outdated-label-is-allowed a"])
+        #expect(found(CheckFocus(concepts: [], labels: [])) == [])
+    }
+
+    /// An outdated label found through one form of the focus is still reported with the first
+    /// allowed label it clashes with by any form, as the full run reports it.
+    @Test func aFocusReportsAnOutdatedLabelAsTheFullRunDoes() throws {
+        let set = load(
+            vocabularyXML(
+                """
+                <concept id="a"><prefLabel>alpha</prefLabel><deprecatedLabel plural="gammas">gamma</deprecatedLabel></concept>
+                <concept id="x"><prefLabel>xi</prefLabel><altLabel>gammas</altLabel></concept>
+                <concept id="b"><prefLabel>beta</prefLabel><altLabel>gamma</altLabel></concept>
+                """)
+        ).set
+        let b = try #require(set.key(forURI: set.vocabularies[0].uri + "b"))
+        let rule = [OutdatedLabelIsAllowedCheck() as any VocabularyCheck]
+        let full = VocabularyChecker.run(rule, on: set).joined().map(\.message)
+        #expect(full.count == 1 && full[0].contains("'x'"))
+        #expect(
+            VocabularyChecker.run(rule, on: set, focus: CheckFocus(concepts: [b], labels: set[b].labels)).joined().map(\.message)
+                == full)
+    }
 }

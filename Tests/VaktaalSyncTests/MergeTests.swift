@@ -152,6 +152,23 @@ enum MergeScenarios {
                 )
             ],
             conflicts: ["check coach: narrower [broader-cycle]", "check wpb: broader [broader-cycle]"]),
+        // The two below are reported on a concept ours wrote that the result keeps as it is: it
+        // clashes with a concept of theirs.
+        Scenario(
+            name: "a label made outdated by ours and allowed elsewhere by theirs", ours: [mentorOutdated],
+            theirs: [("<prefLabel>coach</prefLabel>", "<prefLabel>coach</prefLabel><altLabel>Mentor</altLabel>")],
+            expected: [mentorOutdated], conflicts: ["check coach: label nl 'Mentor' [outdated-label-is-allowed]"]),
+        Scenario(
+            name: "one preferred label given to two concepts by two edits",
+            ours: [("<prefLabel>coach</prefLabel>", "<prefLabel>studiecoach</prefLabel>")],
+            theirs: [
+                (
+                    "</concept>\n<concept id=\"coach\">",
+                    "</concept>\n<concept id=\"sc\"><prefLabel>studiecoach</prefLabel></concept>\n<concept id=\"coach\">"
+                )
+            ],
+            expected: [("<prefLabel>coach</prefLabel>", "<prefLabel>studiecoach</prefLabel>")],
+            conflicts: ["check sc: concept [duplicate-preferred-label]"]),
         Scenario(
             name: "the later modified date wins",
             ours: [

@@ -43,19 +43,30 @@ public enum VocabularyChecker {
     /// The checks run on all cores: the checks of the whole set one each, slowest first, then
     /// the ``ConceptCheck``s together, in one pass over each range of concepts, so that the
     /// cores finish together.
-    package static func run(_ checks: [any VocabularyCheck], on set: VocabularySet) -> [[Finding]] {
+    ///
+    /// - Parameter focus: Look only for the findings a small change can have made (``CheckFocus``).
+    package static func run(_ checks: [any VocabularyCheck], on set: VocabularySet, focus: CheckFocus? = nil) -> [[Finding]] {
         let conceptChecks = checks.indices.filter { checks[$0] is any ConceptCheck }
         func rank(_ index: Int) -> (Int, Int) { (slowestFirst.firstIndex(of: checks[index].rule) ?? slowestFirst.count, index) }
         let wholeSetChecks = checks.indices.filter { !(checks[$0] is any ConceptCheck) }.sorted { rank($0) < rank($1) }
         let visitors = conceptChecks.compactMap { checks[$0] as? any ConceptCheck }
         let rangeSize = 4_096
-        let ranges = visitors.isEmpty ? 0 : (set.count + rangeSize - 1) / rangeSize
+        // The concepts the concept checks visit: all, or the focus's.
+        let visited = focus?.concepts.count ?? set.count
+        @Sendable func concept(_ index: Int) -> ConceptKey { focus?.concepts[index] ?? ConceptKey(index) }
+        let ranges = visitors.isEmpty ? 0 : (visited + rangeSize - 1) / rangeSize
         let results = Parallel.mapEach(wholeSetChecks.count + ranges) { task -> [[Finding]] in
-            guard task >= wholeSetChecks.count else { return [checks[wholeSetChecks[task]].check(set)] }
+            guard task >= wholeSetChecks.count else {
+                let check = checks[wholeSetChecks[task]]
+                if let focus, let focusable = check as? any FocusableCheck { return [focusable.check(set, focus: focus)] }
+                return [check.check(set)]
+            }
             let start = (task - wholeSetChecks.count) * rangeSize
             var findings = Array(repeating: [Finding](), count: visitors.count)
-            for flat in start..<min(set.count, start + rangeSize) {
-                for (index, visitor) in visitors.enumerated() { visitor.check(ConceptKey(flat), in: set, into: &findings[index]) }
+            for index in start..<min(visited, start + rangeSize) {
+                for (position, visitor) in visitors.enumerated() {
+                    visitor.check(concept(index), in: set, into: &findings[position])
+                }
             }
             return findings
         }

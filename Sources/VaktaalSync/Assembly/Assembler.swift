@@ -20,7 +20,10 @@ struct Assembler: Sendable {
     let verbatimSides: Set<Int>
 
     /// The vocabularies of the plan.
-    func assemble(_ plan: AssemblyPlan) -> [Vocabulary] {
+    func assemble(_ plan: AssemblyPlan) -> [Vocabulary] { assembled(plan).vocabularies }
+
+    /// The vocabularies of the plan, and which of their concepts are kept as written.
+    func assembled(_ plan: AssemblyPlan) -> Assembly {
         var places: [String: ResultPlace] = [:]
         places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
         for (schemeIndex, scheme) in plan.schemes.enumerated() {
@@ -40,19 +43,22 @@ struct Assembler: Sendable {
         let built = changed.merging(uncovered(plan, built: changed, places: places)) { first, _ in first }
         let schemeIDs = plan.schemes.map(\.content.id)
         let relations = RelationWriting(sides: sides, built: built, places: places)
-        return plan.schemes.enumerated().map { schemeIndex, scheme in
+        var keptAsWritten: [ConceptTemplate?] = []
+        let vocabularies = plan.schemes.enumerated().map { schemeIndex, scheme in
             let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
             let defaultLanguage = scheme.content.defaultLanguage
-            let concepts = Parallel.map(scheme.concepts.count) { index -> Concept? in
+            let concepts = Parallel.map(scheme.concepts.count) { index -> (concept: Concept, kept: ConceptTemplate?)? in
                 let plan = scheme.concepts[index]
                 guard let content = built[plan.identity] else {
-                    return plan.template.map { sides[$0.side].set[$0.key] }
+                    return plan.template.map { (sides[$0.side].set[$0.key], $0) }
                 }
                 let written = relations.relations(of: plan.identity, content, template: plan.template, references)
-                return build(content, template: plan.template, relations: written, references, defaultLanguage)
-            }
-            return SchemeBuilder.vocabulary(scheme, concepts: concepts.compactMap { $0 })
+                return (build(content, template: plan.template, relations: written, references, defaultLanguage), nil)
+            }.compactMap { $0 }
+            keptAsWritten += concepts.map(\.kept)
+            return SchemeBuilder.vocabulary(scheme, concepts: concepts.map(\.concept))
         }
+        return Assembly(vocabularies: vocabularies, keptAsWritten: keptAsWritten)
     }
 
     /// Concepts kept as written whose relations their version wrote on the other concept,

@@ -52,3 +52,12 @@ struct ConceptTemplate: Hashable, Sendable {
     /// The concept in that version.
     var key: ConceptKey
 }
+
+/// What an ``Assembler`` made of a plan.
+struct Assembly: Sendable {
+    /// The vocabularies of the plan.
+    let vocabularies: [Vocabulary]
+    /// Per concept of the vocabularies, in order: the concept of a version it is, as that
+    /// version wrote it (`nil` for a concept built from its content).
+    let keptAsWritten: [ConceptTemplate?]
+}

@@ -3,10 +3,10 @@ import VaktaalCore
 
 /// The rules of `vaktaal check` that make a vocabulary invalid, run on a merge result.
 enum ErrorChecks {
-    /// The error rules, or only those named.
-    static func run(_ set: VocabularySet, rules: Set<RuleID>? = nil) -> [Finding] {
+    /// The error rules, or only those named; with a focus, only what it can have changed.
+    static func run(_ set: VocabularySet, rules: Set<RuleID>? = nil, focus: CheckFocus? = nil) -> [Finding] {
         let checks = VocabularyChecker.checks.filter { $0.severity == .error && rules?.contains($0.rule) != false }
-        return VocabularyChecker.run(checks, on: set).joined().filter { $0.severity == .error }
+        return VocabularyChecker.run(checks, on: set, focus: focus).joined().filter { $0.severity == .error }
     }
 }
 
@@ -64,32 +64,33 @@ extension MergeState {
         let (assembler, read, staging) = (self.assembler, self.read, self.staging)
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
-        var vocabularies = assembler.assemble(plan)
+        var assembly = assembler.assembled(plan)
         for _ in 0..<8 {
-            let current = vocabularies
+            let (current, focus) = (assembly.vocabularies, checkFocus(assembly))
             let ((result, errors), files) = Parallel.both(
                 {
+                    // Only what the result does not keep of ours as written can hold an error ours did not have.
                     let set = VocabularySet(current)
-                    return (set, ErrorChecks.run(set))
+                    return (set, ErrorChecks.run(set, focus: focus))
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read, staging: staging) } })
-            guard !errors.isEmpty else { return (vocabularies, try files.get()) }
+            guard !errors.isEmpty else { return (current, try files.get()) }
             // Most results only have errors both sides had; the identities of every concept are
             // gathered only when an error is new.
             let named = Self.identities(of: plan, sides: sides, among: Set(errors.compactMap(\.concept)))
             let candidates = errors.filter { $0.concept.map { named[$0] != nil } ?? false }
             baseline.prepare(rules: Set(candidates.map(\.rule)))
             let fresh = candidates.filter { !baseline.contains(ErrorKey($0, in: result), rule: $0.rule) }
-            guard !fresh.isEmpty else { return (vocabularies, try files.get()) }
+            guard !fresh.isEmpty else { return (current, try files.get()) }
             let identities = Self.identities(of: plan, sides: sides)
             guard settle(fresh, identities: identities, in: result) else {
                 recordUnsettled(fresh, identities: identities)
-                return (vocabularies, try files.get())
+                return (current, try files.get())
             }
             plan = self.plan()
-            vocabularies = assembler.assemble(plan)
+            assembly = assembler.assembled(plan)
         }
-        return (vocabularies, try ReadBack.verify(vocabularies, after: read, staging: staging))
+        return (assembly.vocabularies, try ReadBack.verify(assembly.vocabularies, after: read, staging: staging))
     }
 
     /// The identity of each concept of the result, by its URI there (of a URI the result

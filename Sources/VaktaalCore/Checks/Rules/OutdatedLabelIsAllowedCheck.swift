@@ -2,7 +2,7 @@ import VaktaalText
 
 /// A deprecated or hidden label (or one of its forms) is not also a preferred or alternative
 /// label of another concept of the folder: the linter would forbid a term that is also allowed.
-struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
+struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     let rule: RuleID = "outdated-label-is-allowed"
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
@@ -11,6 +11,7 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
         let key: ConceptKey
         let label: Int
         let form: String
+        let hash: UInt64
         let language: String
         let isCaseSensitive: Bool
     }
@@ -27,42 +28,97 @@ struct OutdatedLabelIsAllowedCheck: VocabularyCheck {
     func check(_ set: VocabularySet) -> [Finding] {
         // One walk over the labels, which is what costs (each label is an object of its own):
         // outdated forms are kept and indexed by the hash of their case fold, allowed forms
-        // only noted by hash; the allowed forms an outdated form shares a hash with are then
-        // read again and compared. The forms of one hash are chained through `next` in one
-        // list, not kept in a list each; a shared hash is confirmed by comparing the
-        // languages and the labels.
+        // only noted by hash.
         var outdated: [OutdatedForm] = []
-        var hashes: [UInt64] = []
         var allowed: [AllowedForm] = []
         allowed.reserveCapacity(set.count * 4)
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices {
-                let label = labels[index]
-                guard !label.kind.isAllowed else {
-                    var ordinal: Int32 = 0
-                    label.forEachForm { form in
-                        allowed.append(AllowedForm(key: key, label: Int32(index), form: ordinal, hash: FoldedForm.hash(of: form)))
-                        ordinal += 1
-                    }
-                    continue
-                }
-                let language = label.language
-                label.forEachForm { form in
-                    hashes.append(FoldedForm.hash(of: form))
-                    outdated.append(
-                        OutdatedForm(
-                            key: key, label: index, form: form, language: language, isCaseSensitive: label.isCaseSensitive))
+                if labels[index].kind.isAllowed {
+                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed)
+                } else {
+                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
                 }
             }
         }
+        return findings(outdated, allowed, in: set)
+    }
+
+    /// Only the outdated labels with a form that folds like one of the focus's, and the
+    /// allowed forms that fold like theirs. One walk keeps the allowed forms that fold like
+    /// the focus's; only when an outdated label kept has another form that does not, are the
+    /// allowed forms walked again for those.
+    func check(_ set: VocabularySet, focus: CheckFocus) -> [Finding] {
+        var outdated: [OutdatedForm] = []
+        var allowed: [AllowedForm] = []
+        for key in set.keys {
+            let labels = set[key].labels
+            for index in labels.indices {
+                if labels[index].kind.isAllowed {
+                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { focus.hasForm($0) }
+                } else if Self.anyForm(of: labels[index], where: focus.hasForm) {
+                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
+                }
+            }
+        }
+        guard !outdated.isEmpty else { return [] }
+        let wanted = Set(outdated.map(\.hash))
+        if !wanted.isSubset(of: focus.foldedForms) {
+            allowed = []
+            for key in set.keys {
+                let labels = set[key].labels
+                for index in labels.indices where labels[index].kind.isAllowed {
+                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { wanted.contains($0) }
+                }
+            }
+        }
+        return findings(outdated, allowed, in: set)
+    }
+
+    /// Whether a form of `label` has a case fold whose hash is `wanted`.
+    private static func anyForm(of label: Label, where wanted: (UInt64) -> Bool) -> Bool {
+        var found = false
+        label.forEachForm { form in found = found || wanted(FoldedForm.hash(of: form)) }
+        return found
+    }
+
+    private static func noteOutdatedForms(of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [OutdatedForm]) {
+        label.forEachForm { form in
+            forms.append(
+                OutdatedForm(
+                    key: key, label: index, form: form, hash: FoldedForm.hash(of: form), language: label.language,
+                    isCaseSensitive: label.isCaseSensitive))
+        }
+    }
+
+    /// Notes the allowed forms of `label` whose hash is `wanted`.
+    private static func noteAllowedForms(
+        of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [AllowedForm],
+        keeping wanted: (UInt64) -> Bool = { _ in true }
+    ) {
+        var ordinal: Int32 = 0
+        label.forEachForm { form in
+            let hash = FoldedForm.hash(of: form)
+            if wanted(hash) {
+                forms.append(AllowedForm(key: key, label: Int32(index), form: ordinal, hash: hash))
+            }
+            ordinal += 1
+        }
+    }
+
+    /// The outdated labels that are allowed elsewhere: the allowed forms that share a hash
+    /// with an outdated form are read again and compared. The outdated forms of one hash are
+    /// chained through `next` in one list, not kept in a list each; a shared hash is
+    /// confirmed by comparing the languages and the labels.
+    private func findings(_ outdated: [OutdatedForm], _ allowed: [AllowedForm], in set: VocabularySet) -> [Finding] {
         guard !outdated.isEmpty else { return [] }
         var next = Array(repeating: -1, count: outdated.count)
         var firstByHash: [UInt64: Int] = [:]
         firstByHash.reserveCapacity(outdated.count)
         // Last to first, so that each chain runs in the order the forms were found.
-        for index in hashes.indices.reversed() {
-            if let later = firstByHash.updateValue(index, forKey: hashes[index]) { next[index] = later }
+        for index in outdated.indices.reversed() {
+            if let later = firstByHash.updateValue(index, forKey: outdated[index].hash) { next[index] = later }
         }
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for entry in allowed {

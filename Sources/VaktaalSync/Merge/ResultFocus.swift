@@ -1,0 +1,30 @@
+import VaktaalCore
+
+extension MergeState {
+    /// Where the checks of a result need to look (``CheckFocus``): the concepts not kept as
+    /// ours wrote them, with their labels and the labels of our concepts that the result does
+    /// not keep as written. Every other concept is ours, unchanged, so an error about it and
+    /// such labels alone was ours too. `nil` when the result must be checked whole: concepts
+    /// were paired by label, or two of our schemes share an id.
+    func checkFocus(_ assembly: Assembly) -> CheckFocus? {
+        let ours = sides.ours.set
+        guard !sides.hasRenames, Set(ours.vocabularies.map(\.id)).count == ours.vocabularies.count else { return nil }
+        var concepts: [ConceptKey] = []
+        var labels: [Label] = []
+        var keptOurs = Array(repeating: false, count: ours.count)
+        var flat = 0
+        for vocabulary in assembly.vocabularies {
+            for index in vocabulary.concepts.indices {
+                if let kept = assembly.keptAsWritten[flat], kept.side == Self.index(of: .ours) {
+                    keptOurs[kept.key.rawValue] = true
+                } else {
+                    concepts.append(ConceptKey(flat))
+                    labels += vocabulary.concepts[index].labels
+                }
+                flat += 1
+            }
+        }
+        for key in ours.keys where !keptOurs[key.rawValue] { labels += ours[key].labels }
+        return CheckFocus(concepts: concepts, labels: labels)
+    }
+}
