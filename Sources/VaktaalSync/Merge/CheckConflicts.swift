@@ -56,31 +56,35 @@ extension MergeState {
     /// Assembles the result and settles the errors of `vaktaal check` that it has and neither
     /// side had on its own: the loser's edits to the concepts concerned are undone and
     /// recorded as conflicts naming both sides' edits, until no such error is left. The
-    /// result is read back (``ReadBack``), and staged, while it is checked.
+    /// result is read back (``ReadBack``), and staged, while it is checked and its errors are
+    /// compared with those of each side.
     ///
     /// - Returns: The merged vocabularies and their files, read back.
     /// - Throws: ``MergeError/resultNotReadable(problems:)``.
     mutating func finish() throws(MergeError) -> (vocabularies: [Vocabulary], files: [MergedFile]) {
-        let (assembler, read, staging) = (self.assembler, self.read, self.staging)
+        let (assembler, read, staging, sides) = (self.assembler, self.read, self.staging, self.sides)
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
         var assembly = assembler.assembled(plan)
         for _ in 0..<8 {
-            let (current, focus) = (assembly.vocabularies, checkFocus(assembly))
-            let ((result, errors), files) = Parallel.both(
+            let (current, focus, known, planned) = (assembly.vocabularies, checkFocus(assembly), baseline, plan)
+            let ((result, fresh, checked), files) = Parallel.both(
                 {
                     // Only what the result does not keep of ours as written can hold an error ours did not have.
                     let set = VocabularySet(current)
-                    return (set, ErrorChecks.run(set, focus: focus))
+                    var checked = known
+                    let errors = ErrorChecks.run(set, focus: focus)
+                    guard !errors.isEmpty else { return (set, [Finding](), checked) }
+                    // Most results only have errors both sides had; the identities of every concept are
+                    // gathered only when an error is new.
+                    let named = Self.identities(of: planned, sides: sides, among: Set(errors.compactMap(\.concept)))
+                    let candidates = errors.filter { $0.concept.map { named[$0] != nil } ?? false }
+                    checked.prepare(rules: Set(candidates.map(\.rule)))
+                    let fresh = candidates.filter { !checked.contains(ErrorKey($0, in: set), rule: $0.rule) }
+                    return (set, fresh, checked)
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read, staging: staging) } })
-            guard !errors.isEmpty else { return (current, try files.get()) }
-            // Most results only have errors both sides had; the identities of every concept are
-            // gathered only when an error is new.
-            let named = Self.identities(of: plan, sides: sides, among: Set(errors.compactMap(\.concept)))
-            let candidates = errors.filter { $0.concept.map { named[$0] != nil } ?? false }
-            baseline.prepare(rules: Set(candidates.map(\.rule)))
-            let fresh = candidates.filter { !baseline.contains(ErrorKey($0, in: result), rule: $0.rule) }
+            baseline = checked
             guard !fresh.isEmpty else { return (current, try files.get()) }
             let identities = Self.identities(of: plan, sides: sides)
             guard settle(fresh, identities: identities, in: result) else {
