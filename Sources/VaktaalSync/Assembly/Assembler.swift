@@ -68,12 +68,17 @@ struct Assembler: Sendable {
     private func uncovered(
         _ plan: AssemblyPlan, built: [String: ConceptContent], places: [String: ResultPlace]
     ) -> [String: ConceptContent] {
+        // Per version, per concept: whether the result places its identity from that version,
+        // so that most neighbours are settled without looking their identity up.
+        var placed = sides.map { Array(repeating: false, count: $0.set.count) }
+        for case let template? in places.values.lazy.map(\.template) { placed[template.side][template.key.rawValue] = true }
+        let placedFromOwnSide = placed
         var demoted: [String: ConceptContent] = [:]
         for scheme in plan.schemes {
             let found = Parallel.map(scheme.concepts.count) { index -> (String, ConceptContent)? in
                 let concept = scheme.concepts[index]
                 guard let template = concept.template, built[concept.identity] == nil else { return nil }
-                return isUncovered(concept.identity, template, built: built, places: places)
+                return isUncovered(concept.identity, template, built: built, places: places, placedFromOwnSide)
                     ? (concept.identity, sides[template.side].content(at: template.key)) : nil
             }
             for case (let identity, let content)? in found { demoted[identity] = content }
@@ -84,7 +89,8 @@ struct Assembler: Sendable {
     /// Whether the kept concept `identity` relies on a relation that its neighbour from
     /// another version, also kept, does not write.
     private func isUncovered(
-        _ identity: String, _ template: ConceptTemplate, built: [String: ConceptContent], places: [String: ResultPlace]
+        _ identity: String, _ template: ConceptTemplate, built: [String: ConceptContent], places: [String: ResultPlace],
+        _ placedFromOwnSide: [[Bool]]
     ) -> Bool {
         let side = sides[template.side]
         let graph = side.set.graph
@@ -94,7 +100,7 @@ struct Assembler: Sendable {
         ]
         var written: [(RelationKind, String)]?
         for (kind, inverse, keys) in neighbours {
-            for key in keys {
+            for key in keys where !placedFromOwnSide[template.side][key.rawValue] {
                 let partner = side.identities[key.rawValue]
                 guard let other = places[partner]?.template, other.side != template.side, built[partner] == nil else {
                     continue
