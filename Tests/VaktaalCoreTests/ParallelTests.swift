@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 import VaktaalCore
@@ -24,5 +25,34 @@ import VaktaalCore
             #expect(values.count == 50_000 && Counted.alive.load(ordering: .relaxed) == 50_000)
         }
         #expect(Counted.alive.load(ordering: .relaxed) == 0)
+    }
+}
+
+@Suite struct BackgroundReleaseTests {
+    /// Where and whether a value was freed.
+    private final class Probe: Sendable {
+        let thread = Mutex<pthread_t?>(nil)
+        let freed = DispatchSemaphore(value: 0)
+    }
+
+    /// Tells its probe the thread it is freed on.
+    private final class Tracked: Sendable {
+        let probe: Probe
+
+        init(_ probe: Probe) { self.probe = probe }
+
+        deinit {
+            probe.thread.withLock { $0 = pthread_self() }
+            probe.freed.signal()
+        }
+    }
+
+    @Test func aValueIsFreedOnAnotherThread() {
+        let probe = Probe()
+        BackgroundRelease.release([Tracked(probe)])
+        // A generous bound, so that a value never freed fails the test instead of hanging it.
+        #expect(probe.freed.wait(timeout: .now() + 60) == .success)
+        let thread = probe.thread.withLock { $0 }
+        #expect(thread.map { pthread_equal($0, pthread_self()) == 0 } == true)
     }
 }

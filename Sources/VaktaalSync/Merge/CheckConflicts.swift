@@ -85,7 +85,10 @@ extension MergeState {
                 },
                 { Result { () throws(MergeError) in try ReadBack.verify(current, after: read, staging: staging) } })
             baseline = checked
-            guard !fresh.isEmpty else { return (current, try files.get()) }
+            guard !fresh.isEmpty else {
+                BackgroundRelease.release((result, consume assembly, consume plan))
+                return (current, try files.get())
+            }
             let identities = Self.identities(of: plan, sides: sides)
             guard settle(fresh, identities: identities, in: result) else {
                 recordUnsettled(fresh, identities: identities)

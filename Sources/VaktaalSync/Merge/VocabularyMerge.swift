@@ -119,7 +119,9 @@ public enum VocabularyMerge {
         let (vocabularies, files) = try state.finish()
         var summary = state.summary
         summary.conflicts = state.conflicts.count
-        return MergeResult(
-            vocabularies: vocabularies, files: files, conflicts: state.conflicts, summary: summary, options: options)
+        let conflicts = state.conflicts
+        // What the merge decided about every concept is no longer needed: freed meanwhile.
+        BackgroundRelease.release(consume state)
+        return MergeResult(vocabularies: vocabularies, files: files, conflicts: conflicts, summary: summary, options: options)
     }
 }
