@@ -285,6 +285,14 @@ import Testing
         #expect(loaded.set.graph.related(of: a) == [ConceptKey(1)])
     }
 
+    @Test func theGraphKnowsWhichConceptsWriteARelationThatNamesNone() {
+        let loaded = load(
+            vocabularyXML(
+                Self.concept("a", "<broader ref=\"b\"/><related ref=\"gone\"/>") + Self.concept("b", "<related ref=\"a\"/>")
+                    + Self.concept("c")))
+        #expect((0..<3).map { loaded.set.graph.resolvesAllRelations(of: ConceptKey($0)) } == [false, true, true])
+    }
+
     @Test func narrowerIsTheInverseOfBroader() {
         let loaded = load(vocabularyXML(Self.concept("a", "<narrower ref=\"b\"/>") + Self.concept("b")))
         #expect(loaded.set.graph.broader(of: ConceptKey(1)) == [ConceptKey(0)])

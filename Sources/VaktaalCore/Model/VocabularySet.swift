@@ -191,6 +191,8 @@ public struct ConceptGraph: Sendable {
     public private(set) var narrower: [[ConceptKey]] = []
     /// Resolved related concepts, both directions.
     public private(set) var related: [[ConceptKey]] = []
+    /// Per concept: whether every relation it writes names a concept of the set.
+    private var resolvesAll: [Bool] = []
 
     init(_ vocabularies: [Vocabulary], resolver: ReferenceResolver) {
         let count = resolver.positions.count
@@ -203,16 +205,20 @@ public struct ConceptGraph: Sendable {
         let chunks = Parallel.mapEach((count + chunkSize - 1) / chunkSize) { chunk in
             Self.resolvedRelations(of: chunk * chunkSize..<min(count, (chunk + 1) * chunkSize), vocabularies, resolver)
         }
+        resolvesAll = Array(repeating: true, count: count)
         for chunk in chunks {
-            for link in chunk { add(link.kind, from: link.from, to: link.to) }
+            for link in chunk.links { add(link.kind, from: link.from, to: link.to) }
+            for key in chunk.unresolved { resolvesAll[key.rawValue] = false }
         }
     }
 
-    /// The relations of the concepts with flat keys in `keys` that name a concept, resolved, in order.
+    /// The relations of the concepts with flat keys in `keys` that name a concept, resolved, in
+    /// order, and the concepts with a relation that names none.
     private static func resolvedRelations(
         of keys: Range<Int>, _ vocabularies: [Vocabulary], _ resolver: ReferenceResolver
-    ) -> [(from: ConceptKey, kind: RelationKind, to: ConceptKey)] {
+    ) -> (links: [(from: ConceptKey, kind: RelationKind, to: ConceptKey)], unresolved: [ConceptKey]) {
         var links: [(from: ConceptKey, kind: RelationKind, to: ConceptKey)] = []
+        var unresolved: [ConceptKey] = []
         links.reserveCapacity(keys.count * 2)
         var scheme = -1
         var local: [String: ConceptKey] = [:]
@@ -226,12 +232,14 @@ public struct ConceptGraph: Sendable {
             for relation in vocabularies[scheme].concepts[position.index].relations {
                 let reference = relation.reference
                 let isPlainID = reference.withUTF8Bytes { !$0.contains(UInt8(ascii: ":")) }
-                guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme)
-                else { continue }
+                guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme) else {
+                    if unresolved.last != ConceptKey(flat) { unresolved.append(ConceptKey(flat)) }
+                    continue
+                }
                 links.append((ConceptKey(flat), relation.kind, target))
             }
         }
-        return links
+        return (links, unresolved)
     }
 
     /// Links a concept with a concept one of its relations names.
@@ -260,6 +268,9 @@ public struct ConceptGraph: Sendable {
     public func narrower(of key: ConceptKey) -> [ConceptKey] { narrower[key.rawValue] }
     /// Resolved related concepts of a concept.
     public func related(of key: ConceptKey) -> [ConceptKey] { related[key.rawValue] }
+
+    /// Whether every relation a concept writes names a concept of the set.
+    public func resolvesAllRelations(of key: ConceptKey) -> Bool { resolvesAll[key.rawValue] }
 
     /// Every concept reachable upward from `key` through `broader`, without `key` itself
     /// unless a cycle leads back to it.

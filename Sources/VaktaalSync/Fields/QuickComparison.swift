@@ -55,9 +55,13 @@ struct QuickComparison: Sendable {
         {
             return false
         }
-        for relation in left.set[leftKey].relations {
-            let resolvedLeft = left.set.resolve(relation.reference, fromScheme: leftScheme) != nil
-            if resolvedLeft != (right.set.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
+        // The relations are written alike: when all of them name concepts on both sides, the
+        // places below compare where they lead; else each must name one on both sides or on neither.
+        if !left.set.graph.resolvesAllRelations(of: leftKey) || !right.set.graph.resolvesAllRelations(of: rightKey) {
+            for relation in left.set[leftKey].relations {
+                let resolvedLeft = left.set.resolve(relation.reference, fromScheme: leftScheme) != nil
+                if resolvedLeft != (right.set.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
+            }
         }
         return samePlaces(left.set.graph.broader(of: leftKey), right.set.graph.broader(of: rightKey))
             && samePlaces(left.set.graph.narrower(of: leftKey), right.set.graph.narrower(of: rightKey))
