@@ -148,8 +148,8 @@ public struct CompiledIndexCache: Sendable {
         guard let folder else { return .disabled }
         let path = Self.path(of: key, in: folder)
         guard compiled.isCompilable else { return .notStored("the reading problems cannot be kept") }
-        let contents = compiled.encoded()
-        let later = compiled.encodedLater()
+        // The concepts are written on one core while the trigram index is built on the other.
+        let (contents, later) = Parallel.both({ compiled.encoded() }, { compiled.encodedLater() })
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let writer = try AtomicFileWriter(path: path)

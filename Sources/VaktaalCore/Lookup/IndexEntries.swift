@@ -30,13 +30,18 @@ struct IndexEntries: RandomAccessCollection, Sendable {
         var languages: [String: Int32] = [:]
         var formBytes: [UInt8] = []
         var formStarts: [Int32] = [0]
+        // Forms in a row mostly share their language: it is looked up when it changes.
+        var last: (language: String, index: Int32)?
         func add(_ key: ConceptKey, label: Int, _ form: String, _ kind: LabelKind, _ language: String, _ flag: UInt8) {
             concepts.append(Int32(key.rawValue))
             labels.append(Int32(label))
             kinds.append(UInt8(LabelKind.allCases.firstIndex(of: kind) ?? 0))
             flags.append(flag)
-            if languages[language] == nil { languages[language] = Int32(languages.count) }
-            languageIndexes.append(languages[language] ?? 0)
+            if last?.language != language {
+                if languages[language] == nil { languages[language] = Int32(languages.count) }
+                last = (language, languages[language] ?? 0)
+            }
+            languageIndexes.append(last?.index ?? 0)
             formBytes.append(contentsOf: form.utf8)
             formStarts.append(Int32(formBytes.count))
         }

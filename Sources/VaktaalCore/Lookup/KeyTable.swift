@@ -114,9 +114,18 @@ struct KeyTable: Sendable {
         withKey(inSlot: slot) { $0.lexicographicallyPrecedes(other) }
     }
 
-    /// Whether the key in slot `a` sorts before the key in slot `b`.
-    func key(inSlot a: Int, precedes b: Int) -> Bool {
-        withKey(inSlot: a) { first in withKey(inSlot: b) { first.lexicographicallyPrecedes($0) } }
+    /// Every slot, in the order of their keys (UTF-8 order is the order of the scalar values).
+    /// The keys are compared where they lie: a comparison that went through the table would
+    /// copy it, a reference count for each of its columns, millions of times.
+    func slotsInKeyOrder() -> [Int32] {
+        utf8.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                func key(_ slot: Int32) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[Int(starts[Int(slot)])..<Int(starts[Int(slot) + 1])])
+                }
+                return (0..<Int32(starts.count - 1)).sorted { key($0).lexicographicallyPrecedes(key($1)) }
+            }
+        }
     }
 
     /// Every entry with the key in `slot`, in the order they were added.

@@ -86,18 +86,30 @@ public struct LookupIndex: Sendable {
     /// Indexes every label and notation of `set` (all languages).
     public init(_ set: VocabularySet) {
         let entries = IndexEntries(set)
-        var byLooseKey = KeyTable.Builder(capacity: entries.count)
-        var byAccentKey = KeyTable.Builder(capacity: entries.count)
-        for (id, entry) in entries.enumerated() where !entry.form.isEmpty {
-            let loose = TermNormalizer.loose(entry.form)
-            byLooseKey.add(Int32(id), key: loose)
-            byAccentKey.add(Int32(id), key: TermNormalizer.removingAccents(loose))
+        // The keys are made on all cores; each table is then filled in entry order, the two side by side.
+        let keys = Parallel.map(entries.count) { id -> (loose: String, accentless: String)? in
+            let form = entries[id].form
+            guard !form.isEmpty else { return nil }
+            let loose = TermNormalizer.loose(form)
+            return (loose, TermNormalizer.removingAccents(loose))
         }
-        let accentKeys = byAccentKey.build()
+        @Sendable func table(_ key: ((loose: String, accentless: String)) -> String) -> KeyTable {
+            var builder = KeyTable.Builder(capacity: entries.count)
+            for (id, entry) in keys.enumerated() {
+                if let entry { builder.add(Int32(id), key: key(entry)) }
+            }
+            return builder.build()
+        }
+        let (looseKeys, (accentKeys, slotsInOrder)) = Parallel.both(
+            { table(\.loose) },
+            {
+                let accentKeys = table(\.accentless)
+                return (accentKeys, accentKeys.slotsInKeyOrder())
+            })
         indexEntries = entries
-        self.byLooseKey = byLooseKey.build()
-        self.byAccentKey = accentKeys
-        sortedSlots = Column((0..<Int32(accentKeys.count)).sorted { accentKeys.key(inSlot: Int($0), precedes: Int($1)) })
+        byLooseKey = looseKeys
+        byAccentKey = accentKeys
+        sortedSlots = Column(slotsInOrder)
         fuzzy = FuzzyIndex(accentKeys)
     }
 
