@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Writes the compact binary form of a compiled vocabulary: unsigned integers as LEB128
 /// varints, strings as a length and their UTF-8 bytes, arrays of fixed-width numbers as
 /// their little-endian memory aligned to their size, so that they are read back where they
@@ -5,7 +7,15 @@
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    /// A writer with room for `capacity` bytes: a large buffer is sized once (growing it step
+    /// by step copies it each time, and fresh memory is what filling it mostly costs) and asks
+    /// for huge pages.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { HugePages.advise(base, count: capacity) }
+        }
+    }
 
     mutating func write(_ value: UInt64) {
         var value = value

@@ -20,7 +20,8 @@ public struct CompiledVocabulary: Sendable {
     /// problems, the lookup index, then the concepts (see ``StoredConcepts``), so that a
     /// lookup reads the index and only the concepts it shows.
     func encoded() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 1 << 20)
+        // About 1.4 KB a concept for the generated benchmark vocabularies: sized for a little more.
+        var writer = BinaryWriter(capacity: max(1 << 20, loaded.set.count * 1_600))
         writer.write(loaded.files)
         writer.write(loaded.diagnostics) { $0.write($1) }
         writer.write(loaded.set.count)
@@ -32,7 +33,8 @@ public struct CompiledVocabulary: Sendable {
 
     /// The snapshot's section read only when needed: the trigram index of fuzzy search.
     func encodedLater() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 1 << 20)
+        // About 550 bytes a concept for the generated benchmark vocabularies.
+        var writer = BinaryWriter(capacity: max(1 << 20, loaded.set.count * 640))
         lookupIndex.writeTrigrams(to: &writer)
         writer.padToAlignment(8)
         return writer.bytes
