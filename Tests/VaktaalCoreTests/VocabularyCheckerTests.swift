@@ -7,7 +7,8 @@ import Testing
 @Suite struct VocabularyCheckerTests {
     /// Concepts spread over several ranges, every so often with a problem for a concept check
     /// (an empty or irregular label, two preferred labels, a label of two kinds, no definition)
-    /// or for a check of the whole set (a dangling reference, a shared preferred label).
+    /// or for a check of the whole set (a dangling reference, a label shared as an alternative,
+    /// an outdated label allowed elsewhere, a shared preferred label).
     static let set: VocabularySet = {
         let body = (0..<9_500).map { index -> String in
             var extra = ""
@@ -18,6 +19,8 @@ import Testing
             case 4: extra = "<hiddenLabel>C\(index)</hiddenLabel>"
             case 5: extra = "<related ref=\"nowhere\"/>"
             case 6: extra = "<altLabel>c0</altLabel>"
+            case 7: extra = "<hiddenLabel>c1</hiddenLabel>"
+            case 8: extra = "<prefLabel>c0</prefLabel>"
             default: break
             }
             let definition = index % 1_499 == 7 ? "" : "<definition>d</definition>"
@@ -54,7 +57,12 @@ import Testing
         let labels = Self.set.keys.flatMap { Self.set[$0].labels }
         let focus = CheckFocus(concepts: Self.set.keys.reversed(), labels: labels)
         let checks = VocabularyChecker.checks
-        #expect(VocabularyChecker.run(checks, on: Self.set, focus: focus) == VocabularyChecker.run(checks, on: Self.set))
+        let focused = VocabularyChecker.run(checks, on: Self.set, focus: focus)
+        // Each rule's findings as a set: the label rules report from a dictionary.
+        #expect(focused.map { $0.sorted() } == VocabularyChecker.run(checks, on: Self.set).map { $0.sorted() })
+        for rule in ["duplicate-preferred-label", "outdated-label-is-allowed"] {
+            #expect(zip(checks, focused).contains { $0.rule.rawValue == rule && !$1.isEmpty }, "\(rule) has findings to agree on")
+        }
     }
 
     /// `b` changed: the findings about it, and those its labels take part in on other concepts,

@@ -275,6 +275,18 @@ enum MergeScenarios {
         #expect(report.text().hasSuffix("1 conflict (kept ours; resolve them and check)\n"))
     }
 
+    /// The error is about concepts the result keeps as ours wrote them: what makes it new is
+    /// a concept theirs deleted, whose label the check must still look at.
+    @Test func anErrorThatADeletedConceptUsedToNameIsFound() throws {
+        let k = "<concept id=\"k\"><prefLabel>k</prefLabel><hiddenLabel>m</hiddenLabel></concept>"
+        let p = "<concept id=\"p\"><prefLabel>p</prefLabel><altLabel>m</altLabel></concept>"
+        let o = "<concept id=\"o\"><prefLabel>o</prefLabel><altLabel>m</altLabel></concept>"
+        // Ours had the error naming p; theirs, without p, had none; the result names o.
+        let result = try VocabularyMerge.merge(base: try load(k + p), ours: try load(k + p + o), theirs: try load(k))
+        #expect(MergeScenarios.lines(result.conflicts) == ["check k: concept [outdated-label-is-allowed]"])
+        #expect(resultSet(result).vocabularies[0].concepts.map(\.id) == ["k", "o"])
+    }
+
     @Test func aCheckConflictNamesBothEdits() throws {
         let scenario = try #require(MergeScenarios.all.first { $0.name == "a broader cycle made by two edits" })
         let result = try VocabularyMerge.merge(

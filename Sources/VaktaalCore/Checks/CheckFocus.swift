@@ -3,11 +3,13 @@
 /// labels they have or had.
 ///
 /// A focused run finds every finding of the full run that is about one of these concepts
-/// (the ``ConceptCheck``s, which read one concept each, look at them only) or that concerns
-/// a label whose text or case fold one of these labels shares (the label rules that compare
-/// concepts with each other look only at those texts); the other rules run whole. A finding
-/// it does not look for is about unchanged concepts and labels only: the set it was made
-/// from had it too.
+/// (the ``ConceptCheck``s look at them only) or that concerns a label whose text or case fold
+/// one of these labels shares (the label rules that compare concepts with each other look
+/// only at those texts); the other rules run whole. A finding it does not look for is about
+/// unchanged concepts and labels only: the set it was made from had it too, provided its
+/// unchanged concepts keep their order. (Exact for concept checks that read their own
+/// concept only, as the error rules do; `reflexive-relation`, a warning, also resolves the
+/// concept's references in the set.)
 package struct CheckFocus: Sendable {
     /// The concepts that differ, in key order.
     package let concepts: [ConceptKey]

@@ -11,9 +11,9 @@ struct BinaryWriter {
     /// by step copies it each time, and fresh memory is what filling it mostly costs) and asks
     /// for huge pages.
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            if let base = buffer.baseAddress { HugePages.advise(base, count: capacity) }
+        bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            if let base = buffer.baseAddress { HugePages.advise(base, count: buffer.count) }
+            count = 0
         }
     }
 

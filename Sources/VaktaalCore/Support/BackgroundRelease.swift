@@ -1,8 +1,9 @@
 import Dispatch
 
-/// Lets go of large values on another thread: freeing the 100,000 concepts of a merge's
-/// sides takes tens of milliseconds that the caller need not wait for. (A process that exits
-/// first never frees them, which costs nothing either.)
+/// Lets go of large values on another thread: freeing the tables a merge made for 100,000
+/// concepts takes tens of milliseconds that the caller need not wait for. A process that
+/// exits first never frees them, so only values whose freeing does nothing else (no files
+/// removed, nothing flushed) are handed over.
 package enum BackgroundRelease {
     /// Takes `value` and releases it on a background thread.
     package static func release<Value: Sendable>(_ value: consuming Value) {

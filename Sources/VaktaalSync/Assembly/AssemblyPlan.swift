@@ -21,7 +21,8 @@ struct SchemePlan: Sendable {
 
 /// One concept of a ``SchemePlan``.
 struct ConceptPlan: Sendable {
-    /// The concept's identity.
+    /// The concept's identity: with a template, always the identity of that concept in its
+    /// version (the assembler relies on it to find neighbours placed from the same version).
     var identity: String
     /// What the concept says, with its identity as URI and identities for the concepts it
     /// names, its `id` the id it gets in the result; `nil` when it says exactly what its

@@ -63,6 +63,8 @@ extension MergeState {
     /// - Throws: ``MergeError/resultNotReadable(problems:)``.
     mutating func finish() throws(MergeError) -> (vocabularies: [Vocabulary], files: [MergedFile]) {
         let (assembler, read, staging, sides) = (self.assembler, self.read, self.staging, self.sides)
+        // The state holds the staging no longer: it may be freed on another thread afterwards.
+        self.staging = nil
         var baseline = ErrorBaseline(sides: sides)
         var plan = self.plan()
         var assembly = assembler.assembled(plan)

@@ -15,7 +15,9 @@ struct MergeState {
     /// What was read loading the versions, for reading the result back.
     let read: ReadParts
     /// Where the result read back is written ahead, if anywhere.
-    let staging: MergeStaging?
+    /// (Let go of once ``finish()`` has it: a staging dropped unused removes its temporary
+    /// file, which must not wait for the state to be freed on another thread.)
+    var staging: MergeStaging?
     /// Every concept of the three versions as a job to decide.
     let jobs: ConceptJobs
     /// Per job, what the merge decided; `nil` when the concept is not in the result.

@@ -26,22 +26,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     }
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // One walk over the labels, which is what costs (each label is an object of its own):
-        // outdated forms are kept and indexed by the hash of their case fold, allowed forms
-        // only noted by hash.
-        var outdated: [OutdatedForm] = []
-        var allowed: [AllowedForm] = []
-        allowed.reserveCapacity(set.count * 4)
-        for key in set.keys {
-            let labels = set[key].labels
-            for index in labels.indices {
-                if labels[index].kind.isAllowed {
-                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed)
-                } else {
-                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
-                }
-            }
-        }
+        let (outdated, allowed) = forms(in: set, focus: nil)
         return findings(outdated, allowed, in: set)
     }
 
@@ -50,18 +35,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     /// the focus's; only when an outdated label kept has another form that does not, are the
     /// allowed forms walked again for those.
     func check(_ set: VocabularySet, focus: CheckFocus) -> [Finding] {
-        var outdated: [OutdatedForm] = []
-        var allowed: [AllowedForm] = []
-        for key in set.keys {
-            let labels = set[key].labels
-            for index in labels.indices {
-                if labels[index].kind.isAllowed {
-                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { focus.hasForm($0) }
-                } else if Self.anyForm(of: labels[index], where: focus.hasForm) {
-                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
-                }
-            }
-        }
+        var (outdated, allowed) = forms(in: set, focus: focus)
         guard !outdated.isEmpty else { return [] }
         let wanted = Set(outdated.map(\.hash))
         if !wanted.isSubset(of: focus.foldedForms) {
@@ -74,6 +48,27 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
             }
         }
         return findings(outdated, allowed, in: set)
+    }
+
+    /// One walk over the labels, which is what costs (each label is an object of its own):
+    /// the outdated forms, kept with the hash of their case fold, and the allowed forms, only
+    /// noted by hash; with a focus, only the outdated labels with a form that folds like one
+    /// of its forms, and the allowed forms that do.
+    private func forms(in set: VocabularySet, focus: CheckFocus?) -> (outdated: [OutdatedForm], allowed: [AllowedForm]) {
+        var outdated: [OutdatedForm] = []
+        var allowed: [AllowedForm] = []
+        if focus == nil { allowed.reserveCapacity(set.count * 4) }
+        for key in set.keys {
+            let labels = set[key].labels
+            for index in labels.indices {
+                if labels[index].kind.isAllowed {
+                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { focus?.hasForm($0) ?? true }
+                } else if focus.map({ Self.anyForm(of: labels[index], where: $0.hasForm) }) ?? true {
+                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
+                }
+            }
+        }
+        return (outdated, allowed)
     }
 
     /// Whether a form of `label` has a case fold whose hash is `wanted`.
@@ -95,7 +90,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     /// Notes the allowed forms of `label` whose hash is `wanted`.
     private static func noteAllowedForms(
         of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [AllowedForm],
-        keeping wanted: (UInt64) -> Bool = { _ in true }
+        keeping wanted: (UInt64) -> Bool
     ) {
         var ordinal: Int32 = 0
         label.forEachForm { form in
@@ -136,8 +131,9 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
                 clashes[candidate.key, default: [:]][candidate.label] = (entry.key, label.kind, form)
             }
         }
-        return clashes.flatMap { key, byLabel in
-            byLabel.map { index, owner in
+        // In concept and label order, the same from run to run (a dictionary's order is not).
+        return clashes.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { key, byLabel in
+            byLabel.sorted { $0.key < $1.key }.map { index, owner in
                 let label = set[key].labels[index]
                 return diagnostic(
                     "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of "
