@@ -22,3 +22,15 @@ public enum HugePages {
         #endif
     }
 }
+
+extension HugePages {
+    /// `bytes` in a new buffer with room for `capacity` bytes in all, huge pages asked for
+    /// the room after them (the buffer is its own: no memory outside it is advised).
+    public static func buffer(holding bytes: [UInt8], capacity: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: max(capacity, bytes.count)) { buffer, count in
+            _ = buffer.initialize(from: bytes)
+            if let base = buffer.baseAddress { advise(base + bytes.count, count: buffer.count - bytes.count) }
+            count = bytes.count
+        }
+    }
+}

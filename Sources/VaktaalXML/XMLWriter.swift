@@ -38,11 +38,8 @@ public struct XMLWriter: Sendable {
 
     /// Makes room for `total` bytes in all, so that writing up to that many copies nothing.
     public mutating func reserveCapacity(_ total: Int) {
-        let unused = total - bytes.count
-        bytes.reserveCapacity(total)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            if let base = buffer.baseAddress { HugePages.advise(base + buffer.count, count: unused) }
-        }
+        guard total > bytes.capacity else { return }
+        bytes = HugePages.buffer(holding: bytes, capacity: total)
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

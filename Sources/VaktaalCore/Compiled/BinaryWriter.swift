@@ -10,12 +10,7 @@ struct BinaryWriter {
     /// A writer with room for `capacity` bytes: a large buffer is sized once (growing it step
     /// by step copies it each time, and fresh memory is what filling it mostly costs) and asks
     /// for huge pages.
-    init(capacity: Int = 0) {
-        bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            if let base = buffer.baseAddress { HugePages.advise(base, count: buffer.count) }
-            count = 0
-        }
-    }
+    init(capacity: Int = 0) { bytes = HugePages.buffer(holding: [], capacity: capacity) }
 
     mutating func write(_ value: UInt64) {
         var value = value
