@@ -57,8 +57,8 @@ public struct SchemePull: Sendable {
         let basePath = pulled.path(scheme: address.scheme)
         let versions = try VocabularyInput.loadVersions(
             sources: [
-                hasBase ? [(basePath, FileBytes.read(basePath))] : [], [(localFile, FileBytes.read(localFile))],
-                [(address.schemeURL, bytes)],
+                hasBase ? [(basePath, FileBytes.contents(basePath))] : [], [(localFile, FileBytes.contents(localFile))],
+                [(address.schemeURL, SourceBytes(bytes))],
             ], strict: true, positions: .ofFirstReading)
         let (baseSet, ours, theirs) = (versions.versions[0].set, versions.versions[1].set, versions.versions[2].set)
         let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)

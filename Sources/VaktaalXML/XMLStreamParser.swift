@@ -42,21 +42,28 @@ public enum XMLStreamParser {
     public static func parse(
         _ bytes: [UInt8], path: String, handler: any XMLContentHandler, positions: XMLPositions
     ) throws(XMLError) {
-        _ = libxmlReady
-        if bytes.isEmpty { throw .empty(path: path) }
-        if bytes.prefix(8192).contains(0) { throw .binary(path: path) }
-        let failure: XMLError? = bytes.withUnsafeBufferPointer { buffer in
-            if !EncodingDeclaration.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
-                var tracker = LineIndex(bytes: buffer)
-                let byte = "0x" + String(buffer[offset], radix: 16, uppercase: true)
-                return .malformed(
-                    path: path, position: tracker.position(at: offset),
-                    message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
-            }
-            let session = ParseSession(buffer: buffer, path: path, handler: handler, positions: positions)
-            return session.run()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
+            try parse(buffer, path: path, handler: handler, positions: positions)
         }
-        if let failure { throw failure }
+    }
+
+    /// Parses the bytes in `buffer` (which stay where they are for the call) as an array's
+    /// bytes are parsed.
+    public static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions
+    ) throws(XMLError) {
+        _ = libxmlReady
+        if buffer.isEmpty { throw .empty(path: path) }
+        if buffer.prefix(8192).contains(0) { throw .binary(path: path) }
+        if !EncodingDeclaration.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
+            var tracker = LineIndex(bytes: buffer)
+            let byte = "0x" + String(buffer[offset], radix: 16, uppercase: true)
+            throw .malformed(
+                path: path, position: tracker.position(at: offset),
+                message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
+        }
+        let session = ParseSession(buffer: buffer, path: path, handler: handler, positions: positions)
+        if let failure = session.run() { throw failure }
     }
 }
 

@@ -79,3 +79,8 @@ import Testing
         #expect(ConceptCuts(Array("<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"/>".utf8)) == nil)
     }
 }
+
+extension ConceptCuts {
+    /// The cuts of a file held in an array.
+    init?(_ bytes: [UInt8]) { self.init(SourceBytes(bytes)) }
+}

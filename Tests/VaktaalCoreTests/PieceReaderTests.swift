@@ -12,15 +12,15 @@ import VaktaalTestSupport
     }()
 
     static func same(_ bytes: [UInt8], pieces: Int) -> Bool {
-        let whole = VocabularyLoader.readWhole(bytes: bytes, path: "v.xml")
-        let cut = PieceReader.read(bytes: bytes, path: "v.xml", pieces: pieces, smallest: 0)
+        let whole = VocabularyLoader.readWhole(bytes: SourceBytes(bytes), path: "v.xml")
+        let cut = PieceReader.read(bytes: SourceBytes(bytes), path: "v.xml", pieces: pieces, smallest: 0)
         return cut.vocabulary == whole.vocabulary && cut.diagnostics == whole.diagnostics
     }
 
     @Test(arguments: [2, 3, 7, 40])
     func theFixtureInPiecesIsTheFixture(_ pieces: Int) {
         #expect(Self.fixtureBytes.count > 10_000)
-        let cuts = PieceReader.cuts(Self.fixtureBytes, pieces: pieces)?.cuts ?? []
+        let cuts = PieceReader.cuts(SourceBytes(Self.fixtureBytes), pieces: pieces)?.cuts ?? []
         #expect(cuts.count == min(pieces - 1, 40) || pieces == 40 && cuts.count > 20, "the file is cut")
         #expect(Self.same(Self.fixtureBytes, pieces: pieces))
     }

@@ -83,7 +83,7 @@ import VaktaalTestSupport
     /// positions or the first reading's.
     @Test func diffAndMergeDoNotDependOnThePositionsOfSharedConcepts() throws {
         let versions = [Self.fixtureBytes, Self.version(Self.edits[0]), Self.version(Self.edits[1] + Self.edits[2])]
-        let sources = versions.enumerated().map { [(path: "v\($0.offset).xml", bytes: Optional($0.element))] }
+        let sources = versions.enumerated().map { [(path: "v\($0.offset).xml", bytes: Optional(SourceBytes($0.element)))] }
         func merged(_ positions: ConceptPositions) throws -> (files: [[UInt8]], conflicts: [MergeConflict], diff: String) {
             let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: positions)
             let sets = loaded.versions.map(\.set)
@@ -222,7 +222,7 @@ import VaktaalTestSupport
     func theContextIsTheEncodingNamespacesAndLanguage(_ start: String, _ same: Bool) throws {
         let reference =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" xml:lang=\"nl\">"
-        let context = { (text: String) in ReadingContext(Array(text.utf8), rootEnd: text.utf8.count) }
+        let context = { (text: String) in ReadingContext(SourceBytes(Array(text.utf8)), rootEnd: text.utf8.count) }
         #expect(try #require(context(start)) == context(reference) || !same)
         #expect(context(start) != context(reference) || same)
     }
@@ -262,4 +262,18 @@ import VaktaalTestSupport
             if FileLayout(sources[1].bytes) != nil { #expect(Self.partsRead(sources).last == 0) }
         }
     }
+}
+
+/// The tests hold their versions in arrays.
+extension SharedReader {
+    static func read(
+        _ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts(),
+        positions: ConceptPositions = .exact
+    ) -> (reads: [Read], parts: ReadParts) {
+        read(sources.map { ($0.path, SourceBytes($0.bytes)) }, after: earlier, positions: positions)
+    }
+}
+
+extension FileLayout {
+    init?(_ bytes: [UInt8]) { self.init(SourceBytes(bytes)) }
 }

@@ -24,31 +24,34 @@ package struct ConceptCuts {
     package let isConceptOnly: [Bool]
 
     /// The cuts of a file; `nil` when it has no root element with content.
-    package init?(_ bytes: [UInt8]) {
-        guard let rootEnd = Self.rootStartTagEnd(bytes) else { return nil }
-        self.rootEnd = rootEnd
-        (offsets, isConceptOnly) = bytes.withUnsafeBufferPointer { Self.scan($0, from: rootEnd) }
+    package init?(_ bytes: SourceBytes) {
+        guard let (rootEnd, offsets, isConceptOnly) = bytes.withUnsafeBufferPointer(Self.cuts) else { return nil }
+        (self.rootEnd, self.offsets, self.isConceptOnly) = (rootEnd, offsets, isConceptOnly)
+    }
+
+    private static func cuts(_ buffer: UnsafeBufferPointer<UInt8>) -> (rootEnd: Int, offsets: [Int], isConceptOnly: [Bool])? {
+        guard let rootEnd = rootStartTagEnd(buffer) else { return nil }
+        let (offsets, isConceptOnly) = scan(buffer, from: rootEnd)
+        return (rootEnd, offsets, isConceptOnly)
     }
 
     /// Where the root element's start tag ends (after its `>`), if the file has one that is
     /// not empty: the first tag outside comments and processing instructions.
-    private static func rootStartTagEnd(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = 0
-            while let at = search("<", in: buffer, from: index, limit: min(buffer.count, 1 << 16)) {
-                if has("<!--", in: buffer, at: at) {
-                    guard let end = search("-->", in: buffer, from: at + 4, limit: buffer.count) else { return nil }
-                    index = end + 3
-                } else if has("<?", in: buffer, at: at) {
-                    guard let end = search("?>", in: buffer, from: at + 2, limit: buffer.count) else { return nil }
-                    index = end + 2
-                } else {
-                    guard has("<vocabulary", in: buffer, at: at), let end = tagEnd(buffer, from: at) else { return nil }
-                    return buffer[end - 2] == UInt8(ascii: "/") ? nil : end
-                }
+    private static func rootStartTagEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while let at = search("<", in: buffer, from: index, limit: min(buffer.count, 1 << 16)) {
+            if has("<!--", in: buffer, at: at) {
+                guard let end = search("-->", in: buffer, from: at + 4, limit: buffer.count) else { return nil }
+                index = end + 3
+            } else if has("<?", in: buffer, at: at) {
+                guard let end = search("?>", in: buffer, from: at + 2, limit: buffer.count) else { return nil }
+                index = end + 2
+            } else {
+                guard has("<vocabulary", in: buffer, at: at), let end = tagEnd(buffer, from: at) else { return nil }
+                return buffer[end - 2] == UInt8(ascii: "/") ? nil : end
             }
-            return nil
         }
+        return nil
     }
 
     /// Just after the `>` that ends the tag starting at `start`, quoted values passed over

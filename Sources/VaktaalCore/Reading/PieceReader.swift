@@ -15,7 +15,7 @@ enum PieceReader {
 
     /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.
     static func read(
-        bytes: [UInt8], path: String, cuts known: ConceptCuts? = nil,
+        bytes: SourceBytes, path: String, cuts known: ConceptCuts? = nil,
         pieces: Int = ProcessInfo.processInfo.activeProcessorCount, smallest: Int = smallestToCut
     ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces, known: known) else {
@@ -29,16 +29,18 @@ enum PieceReader {
         let results = Parallel.mapEach(starts.count) { index -> (vocabulary: Vocabulary?, diagnostics: [Finding]) in
             var piece: [UInt8] = []
             piece.reserveCapacity(ends[index] - starts[index] + rootEnd + 64)
-            if index == 0 {
-                piece += bytes[0..<ends[index]]
-            } else {
-                piece += bytes[0..<rootEnd]
-                // The lines between the root's start tag and this piece, so positions stay the file's.
-                piece += [UInt8](repeating: UInt8(ascii: "\n"), count: lineEnds[1..<index].reduce(lineEnds[0], +))
-                piece += bytes[starts[index]..<ends[index]]
+            bytes.withUnsafeBufferPointer { buffer in
+                if index == 0 {
+                    piece += buffer[0..<ends[index]]
+                } else {
+                    piece += buffer[0..<rootEnd]
+                    // The lines between the root's start tag and this piece, so positions stay the file's.
+                    piece += repeatElement(UInt8(ascii: "\n"), count: lineEnds[1..<index].reduce(lineEnds[0], +))
+                    piece += buffer[starts[index]..<ends[index]]
+                }
             }
-            if index < starts.count - 1 { piece += Array("\n</vocabulary>\n".utf8) }
-            return VocabularyLoader.readWhole(bytes: piece, path: path)
+            if index < starts.count - 1 { piece += "\n</vocabulary>\n".utf8 }
+            return VocabularyLoader.readWhole(bytes: SourceBytes(piece), path: path)
         }
         guard var vocabulary = results[0].vocabulary, results.allSatisfy({ $0.diagnostics.isEmpty }) else {
             return VocabularyLoader.readWhole(bytes: bytes, path: path)
@@ -54,7 +56,7 @@ enum PieceReader {
 
     /// Where the root element's start tag ends and where the file is cut into (at most)
     /// `pieces` pieces of about the same size; `nil` when it cannot be cut.
-    static func cuts(_ bytes: [UInt8], pieces: Int, known: ConceptCuts? = nil) -> (rootEnd: Int, cuts: [Int])? {
+    static func cuts(_ bytes: SourceBytes, pieces: Int, known: ConceptCuts? = nil) -> (rootEnd: Int, cuts: [Int])? {
         guard pieces > 1, let all = known ?? ConceptCuts(bytes) else { return nil }
         var cuts: [Int] = []
         var next = all.offsets.startIndex
@@ -69,7 +71,7 @@ enum PieceReader {
     }
 
     /// How many lines end in `bytes[from..<to]` (`\n`, `\r\n` and a lone `\r` each end one).
-    static func countLineEnds(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    static func countLineEnds(_ bytes: SourceBytes, _ from: Int, _ to: Int) -> Int {
         bytes.withUnsafeBufferPointer { LineIndex(bytes: $0).lineEnds(in: from..<to) }
     }
 }

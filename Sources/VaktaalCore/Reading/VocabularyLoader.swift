@@ -86,9 +86,9 @@ public enum VocabularyLoader {
         return files.map { folder + $0 }
     }
 
-    /// Reads one file from disk.
+    /// Reads one file from disk (a large one mapped into memory, see ``FileBytes/contents(_:)``).
     public static func read(file: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
-        guard let bytes = FileBytes.read(file) else {
+        guard let bytes = FileBytes.contents(file) else {
             let diagnostic = Finding(
                 rule: ReaderRule.unreadableFile.id, severity: .error, message: "the file cannot be read",
                 location: SourceLocation(path: file, line: 1, column: 1))
@@ -100,12 +100,18 @@ public enum VocabularyLoader {
     /// Reads one file's bytes; `path` is used in positions. A large file is read in pieces
     /// on all cores (``PieceReader``), with the same result.
     public static func read(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+        PieceReader.read(bytes: SourceBytes(bytes), path: path)
+    }
+
+    /// Reads one file's bytes, held in memory or mapped; `path` is used in positions. A large
+    /// file is read in pieces on all cores (``PieceReader``), with the same result.
+    public static func read(bytes: SourceBytes, path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         PieceReader.read(bytes: bytes, path: path)
     }
 
     /// Reads one file's bytes whose cuts between concepts were found already (so that they
     /// are not looked for again).
-    package static func read(bytes: [UInt8], path: String, cuts: ConceptCuts) -> (
+    package static func read(bytes: SourceBytes, path: String, cuts: ConceptCuts) -> (
         vocabulary: Vocabulary?, diagnostics: [Finding]
     ) {
         PieceReader.read(bytes: bytes, path: path, cuts: cuts)
@@ -116,18 +122,20 @@ public enum VocabularyLoader {
     /// The model needs the positions of elements only, so the file is parsed without those
     /// of attributes and text; a file with something to report is parsed again with all of
     /// them, so that every finding points at its attribute or text.
-    static func readWhole(bytes: [UInt8], path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+    static func readWhole(bytes: SourceBytes, path: String) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         let quick = read(bytes: bytes, path: path, positions: .startTags)
         let isMalformed = quick.diagnostics.count == 1 && quick.diagnostics[0].rule == ReaderRule.malformedXML.id
         return quick.diagnostics.isEmpty || isMalformed ? quick : read(bytes: bytes, path: path, positions: .all)
     }
 
     private static func read(
-        bytes: [UInt8], path: String, positions: XMLPositions
+        bytes: SourceBytes, path: String, positions: XMLPositions
     ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
         let reader = VocabularyReader(path: path)
         do {
-            try XMLStreamParser.parse(bytes, path: path, handler: reader, positions: positions)
+            try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
+                try XMLStreamParser.parse(buffer, path: path, handler: reader, positions: positions)
+            }
         } catch {
             let diagnostic = Finding(
                 rule: ReaderRule.malformedXML.id, severity: .error, message: error.message,

@@ -13,6 +13,17 @@ import VaktaalText
 /// Reads whole files into byte arrays with plain system calls: the bytes go straight into
 /// one array of the file's size, with no intermediate `Data` or buffer.
 public enum FileBytes {
+    /// Files of this size or more are mapped by ``contents(_:)``; smaller ones are read.
+    static let smallestToMap = 1 << 20
+
+    /// The file's bytes to read, or `nil` when it cannot be opened or read (or is a folder).
+    /// A regular file of a megabyte or more is mapped into memory (see ``MappedFile``), not
+    /// copied: its pages are the system's cache of it.
+    public static func contents(_ path: String) -> SourceBytes? {
+        if let file = MappedFile(path: path, smallest: smallestToMap, readAhead: true) { return SourceBytes(file) }
+        return read(path).map(SourceBytes.init)
+    }
+
     /// The file's bytes, or `nil` when it cannot be opened or read (or is a folder).
     public static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)

@@ -27,7 +27,7 @@ struct FileLayout: Sendable {
     let hashes: [UInt64]
 
     /// The layout of a file with at least one part; `nil` otherwise.
-    init?(_ bytes: [UInt8]) {
+    init?(_ bytes: SourceBytes) {
         guard let cuts = ConceptCuts(bytes), cuts.offsets.count >= 2 else { return nil }
         conceptCuts = cuts
         context = ReadingContext(bytes, rootEnd: cuts.rootEnd)
@@ -71,23 +71,25 @@ struct FileLayout: Sendable {
     /// every position in it is the file's. The line ends put in are lone `\r`s: next to the
     /// file's own line ends (which may be a lone `\r` too) they never pair up into one, and
     /// a part starts with white space or `<`.
-    func document(_ bytes: [UInt8], leavingOut left: [ReadParts.PartReference?]) -> [UInt8] {
-        var document: [UInt8] = []
-        document.reserveCapacity(cuts[0] + (bytes.count - cuts[cuts.count - 1]))
-        document += bytes[0..<cuts[0]]
-        var skippedLines = 0
-        for part in 0..<partCount {
-            if left[part] != nil {
-                skippedLines += lines[part + 1] - lines[part]
-            } else {
-                document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
-                skippedLines = 0
-                document += bytes[range(ofPart: part)]
+    func document(_ bytes: SourceBytes, leavingOut left: [ReadParts.PartReference?]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var document: [UInt8] = []
+            document.reserveCapacity(cuts[0] + (buffer.count - cuts[cuts.count - 1]))
+            document += buffer[0..<cuts[0]]
+            var skippedLines = 0
+            for part in 0..<partCount {
+                if left[part] != nil {
+                    skippedLines += lines[part + 1] - lines[part]
+                } else {
+                    document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
+                    skippedLines = 0
+                    document += buffer[range(ofPart: part)]
+                }
             }
+            document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
+            document += buffer[cuts[cuts.count - 1]...]
+            return document
         }
-        document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
-        document += bytes[cuts[cuts.count - 1]...]
-        return document
     }
 
     /// Which concepts of a read of this file (or of a document that keeps its lines) stand
@@ -111,11 +113,11 @@ struct FileLayout: Sendable {
     }
 
     /// Whether two ranges of bytes are the same.
-    static func same(_ left: [UInt8], _ leftRange: Range<Int>, _ right: [UInt8], _ rightRange: Range<Int>) -> Bool {
+    static func same(_ left: SourceBytes, _ leftRange: Range<Int>, _ right: SourceBytes, _ rightRange: Range<Int>) -> Bool {
         guard leftRange.count == rightRange.count else { return false }
         guard !leftRange.isEmpty else { return true }
-        return left.withUnsafeBytes { a in
-            right.withUnsafeBytes { b in
+        return left.withUnsafeBufferPointer { a in
+            right.withUnsafeBufferPointer { b in
                 memcmp(a.baseAddress! + leftRange.lowerBound, b.baseAddress! + rightRange.lowerBound, leftRange.count) == 0
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalCore
 import VaktaalText
 
 /// What the bytes of a concept mean besides themselves in a vocabulary file: a byte order
@@ -20,12 +21,16 @@ struct ReadingContext: Hashable, Sendable {
 
     /// The context of a file whose root element's start tag ends at `rootEnd`; `nil` when the
     /// start cannot be read simply (then the file shares nothing).
-    init?(_ bytes: [UInt8], rootEnd: Int) {
-        hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        // A start that is not UTF-8 is not compared at all (decoded, other values could look alike).
-        let startBytes = bytes[(hasByteOrderMark ? 3 : 0)..<rootEnd]
-        guard startBytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil else { return nil }
-        let start = String(decoding: startBytes, as: UTF8.self)
+    init?(_ bytes: SourceBytes, rootEnd: Int) {
+        let (hasByteOrderMark, start) = bytes.withUnsafeBufferPointer { buffer -> (Bool, String?) in
+            let hasByteOrderMark = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+            // A start that is not UTF-8 is not compared at all (decoded, other values could look alike).
+            let startBytes = UnsafeBufferPointer(rebasing: buffer[(hasByteOrderMark ? 3 : 0)..<rootEnd])
+            guard UTF8Validation.firstInvalidOffset(in: startBytes) == nil else { return (hasByteOrderMark, nil) }
+            return (hasByteOrderMark, String(decoding: startBytes, as: UTF8.self))
+        }
+        guard let start else { return nil }
+        self.hasByteOrderMark = hasByteOrderMark
         guard let root = start.range(of: "<vocabulary", options: .backwards) else { return nil }
         var encoding = "UTF-8"
         if start.hasPrefix("<?xml"), let declarationEnd = start.range(of: "?>") {

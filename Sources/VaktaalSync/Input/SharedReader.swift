@@ -21,7 +21,7 @@ enum SharedReader {
     /// - Parameter positions: Whether a concept taken from an earlier file is moved to its
     ///   own lines (``ConceptPositions``).
     static func read(
-        _ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts(),
+        _ sources: [(path: String, bytes: SourceBytes)], after earlier: ReadParts = ReadParts(),
         positions: ConceptPositions = .exact
     ) -> (reads: [Read], parts: ReadParts) {
         let layouts = Parallel.mapEach(sources.count) { FileLayout(sources[$0].bytes) }
@@ -77,7 +77,7 @@ enum SharedReader {
     }
 
     /// Every source read on its own.
-    private static func alone(_ sources: [(path: String, bytes: [UInt8])]) -> [Read] {
+    private static func alone(_ sources: [(path: String, bytes: SourceBytes)]) -> [Read] {
         sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }
     }
 }
@@ -99,7 +99,7 @@ public enum ConceptPositions: Sendable {
 /// takes what it has in common with them instead of reading it again.
 public struct ReadParts: Sendable {
     struct File: Sendable {
-        let bytes: [UInt8]
+        let bytes: SourceBytes
         let layout: FileLayout?
         /// The concepts read from the file's own parts (and its head and tail).
         let concepts: [Concept]
@@ -130,7 +130,7 @@ public struct ReadParts: Sendable {
 
     /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
     /// each, the part read before that is the same; the others are noted as read by this file.
-    mutating func noteParts(of bytes: [UInt8], _ layout: FileLayout?) -> [PartReference?] {
+    mutating func noteParts(of bytes: SourceBytes, _ layout: FileLayout?) -> [PartReference?] {
         guard let layout, let context = layout.context else {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
         }

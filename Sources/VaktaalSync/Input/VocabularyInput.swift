@@ -48,16 +48,16 @@ public enum VocabularyInput: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The files the input stands for, in order, each with its bytes (`nil` when it cannot be read).
-    func sources(workingFolder: String?) throws(VocabularyInputError) -> [(path: String, bytes: [UInt8]?)] {
+    func sources(workingFolder: String?) throws(VocabularyInputError) -> [(path: String, bytes: SourceBytes?)] {
         switch self {
         case .path(let path):
             do {
-                return try VocabularyLoader.vocabularyFiles(at: path).map { ($0, FileBytes.read($0)) }
+                return try VocabularyLoader.vocabularyFiles(at: path).map { ($0, FileBytes.contents($0)) }
             } catch {
                 throw .notFound(error)
             }
         case .gitRevision(let revision, let path):
-            return try GitRevision.files(revision, path, in: workingFolder).map { ($0.path, $0.bytes) }
+            return try GitRevision.files(revision, path, in: workingFolder).map { ($0.path, SourceBytes($0.bytes)) }
         case .url(let url):
             throw .unsupportedURL(url)
         }
@@ -186,7 +186,7 @@ extension VocabularyInput {
             Result { () throws(VocabularyInputError) in try inputs[index].sources(workingFolder: workingFolder) }
         }
         // The inputs before the first that cannot be gathered are read, so that the first error thrown is the first input's.
-        var sources: [[(path: String, bytes: [UInt8]?)]] = []
+        var sources: [[(path: String, bytes: SourceBytes?)]] = []
         var gatheringError: VocabularyInputError?
         for result in gathered where gatheringError == nil {
             switch result {
@@ -208,7 +208,7 @@ extension VocabularyInput {
     ///     positions (``ConceptPositions``).
     /// - Throws: ``VocabularyInputError/unreadable(_:)`` for the first version that does not read.
     public static func loadVersions(
-        sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool, positions: ConceptPositions = .exact
+        sources: [[(path: String, bytes: SourceBytes?)]], strict: Bool, positions: ConceptPositions = .exact
     ) throws(VocabularyInputError) -> LoadedVersions {
         // The first version is read first and resolved while the others are read, taking
         // what they have in common with it.
@@ -234,7 +234,7 @@ extension VocabularyInput {
     /// Each file of each version read (``SharedReader``), taking what they have in common
     /// with each other and with `earlier`; a file without bytes is read from its path.
     private static func reads(
-        of versions: ArraySlice<[(path: String, bytes: [UInt8]?)]>, after earlier: ReadParts, positions: ConceptPositions
+        of versions: ArraySlice<[(path: String, bytes: SourceBytes?)]>, after earlier: ReadParts, positions: ConceptPositions
     ) -> (results: [[SharedReader.Read]], parts: ReadParts) {
         let readable = versions.joined().compactMap { source in source.bytes.map { (path: source.path, bytes: $0) } }
         let (reads, parts) = SharedReader.read(readable, after: earlier, positions: positions)

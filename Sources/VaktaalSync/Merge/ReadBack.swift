@@ -20,7 +20,7 @@ enum ReadBack {
                 scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
                 bytes: VocabularyWriter.bytes(for: vocabularies[index], onAllCores: false))
         }
-        let sources = files.map { (path: $0.fileName, bytes: $0.bytes) }
+        let sources = files.map { (path: $0.fileName, bytes: SourceBytes($0.bytes)) }
         let (_, reads) = Parallel.both(
             { staging?.stage(files) }, { SharedReader.read(sources, after: read, positions: .ofFirstReading).reads })
         let problems = reads.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)

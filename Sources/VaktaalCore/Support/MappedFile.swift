@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A regular file mapped read-only into memory for as long as this object lives: its pages
+/// are the system's cache of the file, neither copied nor cleared.
+///
+/// The bytes are those of the file as it was opened. A file replaced by renaming another over
+/// it (as snapshots, atomic writes and git do) stays mapped as it was; one truncated in place
+/// while mapped cannot be read past its new end (the process gets `SIGBUS`), the risk every
+/// program that maps its input takes.
+final class MappedFile: @unchecked Sendable {
+    /// The file's bytes.
+    let bytes: UnsafeRawBufferPointer
+    /// Where the file is.
+    let path: String
+    /// The file's device and inode when it was mapped.
+    private let identity: (device: UInt64, inode: UInt64)
+
+    /// Maps the file at `path`; `nil` when it cannot be opened or mapped, is not a regular
+    /// file, or is smaller than `smallest` bytes (an empty file cannot be mapped).
+    ///
+    /// - Parameter readAhead: Map every page at once (for a file about to be read through),
+    ///   instead of each when it is first touched.
+    init?(path: String, smallest: Int = 1, readAhead: Bool = false) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= max(smallest, 1)
+        else { return nil }
+        let length = Int(status.st_size)
+        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE | (readAhead ? Self.populate : 0), descriptor, 0),
+            address != MAP_FAILED
+        else {
+            return nil
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: length)
+        self.path = path
+        identity = (UInt64(truncatingIfNeeded: status.st_dev), UInt64(truncatingIfNeeded: status.st_ino))
+    }
+
+    /// Removes the file (found damaged), unless another file has been renamed onto its path since it was mapped.
+    func removeIfUnreplaced() {
+        var status = stat()
+        guard stat(path, &status) == 0, UInt64(truncatingIfNeeded: status.st_dev) == identity.device,
+            UInt64(truncatingIfNeeded: status.st_ino) == identity.inode
+        else { return }
+        unlink(path)
+    }
+
+    #if os(Linux)
+        private static let populate = MAP_POPULATE
+    #else
+        private static let populate: Int32 = 0
+    #endif
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+}
