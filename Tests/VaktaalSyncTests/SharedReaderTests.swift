@@ -116,6 +116,20 @@ import VaktaalTestSupport
         #expect(read[1] >= 1 && read[1] <= 2, "only the changed concepts are read again")
     }
 
+    /// A last read (the read-back of a merge) takes the same parts and reads the same, but
+    /// leaves its own parts unnoted: a third version then reads them again.
+    @Test func aReadThatNotesNoPartsReadsTheSame() throws {
+        let earlier = SharedReader.read([("a.xml", Self.fixtureBytes)]).parts
+        let changed = Self.version(Self.edits[1])
+        let noting = SharedReader.read([("b.xml", changed)], after: earlier)
+        let notNoting = SharedReader.read([("b.xml", changed)], after: earlier, notingParts: false)
+        #expect(notNoting.reads.map(\.vocabulary) == noting.reads.map(\.vocabulary))
+        #expect(notNoting.reads.allSatisfy { $0.diagnostics.isEmpty })
+        let third = [("c.xml", changed)]
+        #expect(try #require(Self.partsRead(third, after: noting.parts).last) == 0)
+        #expect(try #require(Self.partsRead(third, after: notNoting.parts).last) >= 1)
+    }
+
     @Test func aDifferentStartSharesNothing() throws {
         // The root's language is inherited by every label without one: the same bytes say something else.
         let english = Self.version([("xml:lang=\"nl\"", "xml:lang=\"en\"")])
@@ -222,8 +236,11 @@ import VaktaalTestSupport
     func theContextIsTheEncodingNamespacesAndLanguage(_ start: String, _ same: Bool) throws {
         let reference =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" xml:lang=\"nl\">"
-        let context = { (text: String) in ReadingContext(SourceBytes(Array(text.utf8)), rootEnd: text.utf8.count) }
-        #expect(try #require(context(start)) == context(reference) || !same)
+        let context = { (text: String) -> ReadingContext? in
+            ReadingContext(SourceBytes(Array(text.utf8)), rootEnd: text.utf8.count)
+        }
+        let startContext = try #require(context(start))
+        #expect(startContext == context(reference) || !same)
         #expect(context(start) != context(reference) || same)
     }
 
@@ -268,12 +285,12 @@ import VaktaalTestSupport
 extension SharedReader {
     static func read(
         _ sources: [(path: String, bytes: [UInt8])], after earlier: ReadParts = ReadParts(),
-        positions: ConceptPositions = .exact
+        positions: ConceptPositions = .exact, notingParts: Bool = true
     ) -> (reads: [Read], parts: ReadParts) {
-        read(sources.map { ($0.path, SourceBytes($0.bytes)) }, after: earlier, positions: positions)
+        read(sources.map { ($0.path, SourceBytes($0.bytes)) }, after: earlier, positions: positions, notingParts: notingParts)
     }
 }
 
 extension FileLayout {
-    init?(_ bytes: [UInt8]) { self.init(SourceBytes(bytes)) }
+    convenience init?(_ bytes: [UInt8]) { self.init(SourceBytes(bytes)) }
 }

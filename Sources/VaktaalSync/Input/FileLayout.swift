@@ -10,7 +10,7 @@ import VaktaalText
 /// A vocabulary file cut between concepts (``ConceptCuts``): a head (the start up to the
 /// first cut), parts between consecutive cuts, and a tail (from the last cut to the end),
 /// with what ``SharedReader`` needs to know of each part.
-struct FileLayout: Sendable {
+final class FileLayout: Sendable {
     /// Where the file can be cut, as ``ConceptCuts`` found it.
     let conceptCuts: ConceptCuts
     /// What the bytes of a concept mean in this file; `nil` when its start is not simple.

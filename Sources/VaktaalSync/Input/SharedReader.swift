@@ -18,17 +18,20 @@ enum SharedReader {
     /// The vocabulary in each source, in order, taking what they have in common with each
     /// other and with `earlier`, and what was read, for later reads.
     ///
-    /// - Parameter positions: Whether a concept taken from an earlier file is moved to its
-    ///   own lines (``ConceptPositions``).
+    /// - Parameters:
+    ///   - positions: Whether a concept taken from an earlier file is moved to its own lines
+    ///     (``ConceptPositions``).
+    ///   - notingParts: Whether the parts these sources read for themselves are noted for
+    ///     reads after them (those of this call among them); a last read needs not.
     static func read(
         _ sources: [(path: String, bytes: SourceBytes)], after earlier: ReadParts = ReadParts(),
-        positions: ConceptPositions = .exact
+        positions: ConceptPositions = .exact, notingParts: Bool = true
     ) -> (reads: [Read], parts: ReadParts) {
         let layouts = Parallel.mapEach(sources.count) { FileLayout(sources[$0].bytes) }
         var memory = earlier
         var reads: [Read] = []
         for (source, layout) in zip(sources, layouts) {
-            let borrowed = memory.noteParts(of: source.bytes, layout)
+            let borrowed = memory.noteParts(of: source.bytes, layout, notingNew: notingParts)
             let borrowsAny = borrowed.contains { $0 != nil }
             let read =
                 if let layout, borrowsAny {
@@ -129,32 +132,46 @@ public struct ReadParts: Sendable {
     public init() {}
 
     /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
-    /// each, the part read before that is the same; the others are noted as read by this file.
-    mutating func noteParts(of bytes: SourceBytes, _ layout: FileLayout?) -> [PartReference?] {
+    /// each, the part read before that is the same; with `notingNew`, the others are noted as
+    /// read by this file (a last read, whose parts no read takes later, needs not note them).
+    mutating func noteParts(of bytes: SourceBytes, _ layout: FileLayout?, notingNew: Bool = true) -> [PartReference?] {
         guard let layout, let context = layout.context else {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []
         }
-        let file = files.count
-        var known = first.removeValue(forKey: context) ?? [:]
         // The parts are looked up among those of the files before on all cores, and compared
         // byte for byte; a content seen for the first time is then noted in order (a content
         // this file repeats is noted once, and not taken from this file itself).
-        let (earlierFiles, earlierParts) = (files, known)
-        let found = Parallel.map(layout.partCount) { part -> (earlier: PartReference, same: Bool)? in
-            guard layout.isConceptOnly[part] else { return nil }
-            let content = layout.content(ofPart: part)
-            guard let earlier = earlierParts[Content(length: content.count, hash: layout.hashes[part])] else { return nil }
-            let lender = earlierFiles[earlier.file]
-            let same = lender.layout.map { FileLayout.same(bytes, content, lender.bytes, $0.content(ofPart: earlier.part)) }
-            return (earlier, same ?? false)
+        let found: [(earlier: PartReference, same: Bool)?]
+        do {
+            let (earlierFiles, earlierParts) = (files, first[context] ?? [:])
+            found = Parallel.map(layout.partCount) { part -> (earlier: PartReference, same: Bool)? in
+                guard layout.isConceptOnly[part] else { return nil }
+                let content = layout.content(ofPart: part)
+                guard let earlier = earlierParts[Content(length: content.count, hash: layout.hashes[part])],
+                    let lenderLayout = earlierFiles[earlier.file].layout
+                else { return nil }
+                let lenderContent = lenderLayout.content(ofPart: earlier.part)
+                return (earlier, FileLayout.same(bytes, content, earlierFiles[earlier.file].bytes, lenderContent))
+            }
         }
-        known.reserveCapacity(known.count + layout.partCount)
-        for part in 0..<layout.partCount where layout.isConceptOnly[part] && found[part] == nil {
+        if notingNew { noteNewParts(of: layout, context: context, found: found) }
+        return found.map { $0?.same == true ? $0?.earlier : nil }
+    }
+
+    /// Notes the parts of the file about to be read that were not `found` among earlier ones
+    /// as read by it.
+    private mutating func noteNewParts(
+        of layout: FileLayout, context: ReadingContext, found: [(earlier: PartReference, same: Bool)?]
+    ) {
+        let file = files.count
+        let isNew = (0..<layout.partCount).filter { layout.isConceptOnly[$0] && found[$0] == nil }
+        var known = first.removeValue(forKey: context) ?? [:]
+        known.reserveCapacity(known.count + isNew.count)
+        for part in isNew {
             let content = layout.content(ofPart: part)
             let key = Content(length: content.count, hash: layout.hashes[part])
             if known[key] == nil { known[key] = PartReference(file: file, part: part) }
         }
         first[context] = known
-        return found.map { $0?.same == true ? $0?.earlier : nil }
     }
 }

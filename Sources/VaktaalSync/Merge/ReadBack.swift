@@ -22,7 +22,8 @@ enum ReadBack {
         }
         let sources = files.map { (path: $0.fileName, bytes: SourceBytes($0.bytes)) }
         let (_, reads) = Parallel.both(
-            { staging?.stage(files) }, { SharedReader.read(sources, after: read, positions: .ofFirstReading).reads })
+            { staging?.stage(files) },
+            { SharedReader.read(sources, after: read, positions: .ofFirstReading, notingParts: false).reads })
         let problems = reads.flatMap(\.diagnostics).filter { $0.severity == .error }.map(\.description)
         guard problems.isEmpty else { throw .resultNotReadable(problems: problems) }
         let differences = self.differences(vocabularies, reads.compactMap(\.vocabulary))
