@@ -27,21 +27,32 @@ struct ConceptPlan: Sendable {
     /// What the concept says, with its identity as URI and identities for the concepts it
     /// names, its `id` the id it gets in the result; `nil` when it says exactly what its
     /// template says.
-    var content: ConceptContent?
+    var content: ConceptContent? {
+        get { changed?.content }
+        set { changed = newValue.map(Changed.init) }
+    }
     /// The concept it comes from (always there when `content` is `nil`).
     var template: ConceptTemplate?
+    /// ``content``, boxed: most concepts of a plan say what their template says, and the
+    /// plan of each then takes a few words, not a whole content.
+    private var changed: Changed?
+
+    private final class Changed: Sendable {
+        let content: ConceptContent
+        init(_ content: ConceptContent) { self.content = content }
+    }
 
     /// A concept that says what `content` says.
     init(_ content: ConceptContent, template: ConceptTemplate? = nil) {
         identity = content.uri
-        self.content = content
+        changed = Changed(content)
         self.template = template
     }
 
     /// A concept that says exactly what `template` says.
     init(identity: String, unchanged template: ConceptTemplate) {
         self.identity = identity
-        content = nil
+        changed = nil
         self.template = template
     }
 }

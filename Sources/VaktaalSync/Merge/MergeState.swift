@@ -4,8 +4,9 @@ import VaktaalCore
 enum Outcome: Sendable {
     /// Exactly the concept of one version (`0` base, `1` ours, `2` theirs, as in ``MergeState/assembler``).
     case kept(side: Int, key: ConceptKey)
-    /// A content made of both sides' changes.
-    case merged(ConceptContent)
+    /// A content made of both sides' changes (boxed: few concepts are merged, and an outcome
+    /// of each concept then takes a few words, not a whole content).
+    indirect case merged(ConceptContent)
 }
 
 /// A merge in progress: what it decided for every concept and scheme, and the conflicts.
