@@ -37,53 +37,65 @@ struct QuickComparison: Sendable {
     /// Whether the written form shows that the two concepts say the same.
     func surelySame(_ leftKey: ConceptKey, _ rightKey: ConceptKey) -> Bool {
         guard usable else { return false }
-        let (leftScheme, rightScheme) = (left.set.schemeIndex(of: leftKey), right.set.schemeIndex(of: rightKey))
+        // Each set is taken once: every access through a side retains what it reaches, and
+        // both cores reaching the same objects makes their counts the most costly part.
+        let (leftSet, rightSet) = (left.set, right.set)
+        let (leftScheme, rightScheme) = (leftSet.schemeIndex(of: leftKey), rightSet.schemeIndex(of: rightKey))
         guard schemesAlike[leftScheme * rightSchemes + rightScheme] else { return false }
         // The concepts are read in place, not copied (a copy retains each of their parts).
-        guard left.set[leftKey].isWrittenAlike(right.set[rightKey]) else { return false }
-        for mapping in left.set[leftKey].mappings {
+        guard leftSet[leftKey].isWrittenAlike(rightSet[rightKey]) else { return false }
+        for mapping in leftSet[leftKey].mappings {
             if case .reference(let reference) = mapping.target,
                 !sameTarget(
-                    left.set.resolve(reference, fromScheme: leftScheme), right.set.resolve(reference, fromScheme: rightScheme))
+                    leftSet.resolve(reference, fromScheme: leftScheme), rightSet.resolve(reference, fromScheme: rightScheme),
+                    leftSet, rightSet)
             {
                 return false
             }
         }
-        if let replacement = left.set[leftKey].replacedBy,
+        if let replacement = leftSet[leftKey].replacedBy,
             !sameTarget(
-                left.set.resolve(replacement, fromScheme: leftScheme), right.set.resolve(replacement, fromScheme: rightScheme))
+                leftSet.resolve(replacement, fromScheme: leftScheme), rightSet.resolve(replacement, fromScheme: rightScheme),
+                leftSet, rightSet)
         {
             return false
         }
+        let (leftGraph, rightGraph) = (leftSet.graph, rightSet.graph)
         // The relations are written alike: when all of them name concepts on both sides, the
         // places below compare where they lead; else each must name one on both sides or on neither.
-        if !left.set.graph.resolvesAllRelations(of: leftKey) || !right.set.graph.resolvesAllRelations(of: rightKey) {
-            for relation in left.set[leftKey].relations {
-                let resolvedLeft = left.set.resolve(relation.reference, fromScheme: leftScheme) != nil
-                if resolvedLeft != (right.set.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
+        if !leftGraph.resolvesAllRelations(of: leftKey) || !rightGraph.resolvesAllRelations(of: rightKey) {
+            for relation in leftSet[leftKey].relations {
+                let resolvedLeft = leftSet.resolve(relation.reference, fromScheme: leftScheme) != nil
+                if resolvedLeft != (rightSet.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
             }
         }
-        return samePlaces(left.set.graph.broader(of: leftKey), right.set.graph.broader(of: rightKey))
-            && samePlaces(left.set.graph.narrower(of: leftKey), right.set.graph.narrower(of: rightKey))
-            && samePlaces(left.set.graph.related(of: leftKey), right.set.graph.related(of: rightKey))
+        return samePlaces(leftGraph.broader(of: leftKey), rightGraph.broader(of: rightKey), leftSet, rightSet)
+            && samePlaces(leftGraph.narrower(of: leftKey), rightGraph.narrower(of: rightKey), leftSet, rightSet)
+            && samePlaces(leftGraph.related(of: leftKey), rightGraph.related(of: rightKey), leftSet, rightSet)
     }
 
     /// Whether two resolved references name concepts of the same URI (or both name none).
-    private func sameTarget(_ leftKey: ConceptKey?, _ rightKey: ConceptKey?) -> Bool {
+    private func sameTarget(
+        _ leftKey: ConceptKey?, _ rightKey: ConceptKey?, _ leftSet: VocabularySet, _ rightSet: VocabularySet
+    ) -> Bool {
         guard let leftKey, let rightKey else { return leftKey == nil && rightKey == nil }
-        return sameURI(leftKey, rightKey)
+        return sameURI(leftKey, rightKey, leftSet, rightSet)
     }
 
     /// Whether two concepts have the same URI: alike schemes, the same id.
-    private func sameURI(_ leftKey: ConceptKey, _ rightKey: ConceptKey) -> Bool {
-        schemesAlike[left.set.schemeIndex(of: leftKey) * rightSchemes + right.set.schemeIndex(of: rightKey)]
-            && left.set[leftKey].id == right.set[rightKey].id
+    private func sameURI(_ leftKey: ConceptKey, _ rightKey: ConceptKey, _ leftSet: VocabularySet, _ rightSet: VocabularySet)
+        -> Bool
+    {
+        schemesAlike[leftSet.schemeIndex(of: leftKey) * rightSchemes + rightSet.schemeIndex(of: rightKey)]
+            && leftSet[leftKey].id == rightSet[rightKey].id
     }
 
     /// Whether two lists of neighbours name the same concepts, in any order.
-    private func samePlaces(_ leftKeys: [ConceptKey], _ rightKeys: [ConceptKey]) -> Bool {
+    private func samePlaces(
+        _ leftKeys: [ConceptKey], _ rightKeys: [ConceptKey], _ leftSet: VocabularySet, _ rightSet: VocabularySet
+    ) -> Bool {
         guard leftKeys.count == rightKeys.count else { return false }
-        for leftKey in leftKeys where !rightKeys.contains(where: { sameURI(leftKey, $0) }) { return false }
+        for leftKey in leftKeys where !rightKeys.contains(where: { sameURI(leftKey, $0, leftSet, rightSet) }) { return false }
         return true
     }
 }
