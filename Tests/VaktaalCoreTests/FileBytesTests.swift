@@ -47,17 +47,55 @@ import VaktaalTestSupport
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/input"))
         let contents = try #require(FileBytes.contents(folder + "/input"))
         try AtomicFile.write("replaced", to: folder + "/input")
+        #expect(contents.isMapped)
         #expect(contents == SourceBytes(bytes))
         #expect(FileBytes.contents(folder + "/input") == SourceBytes(Array("replaced".utf8)))
     }
 
-    @Test func foldersMissingFilesAndFilesWithoutASizeAreNotMapped() throws {
+    @Test func foldersAndMissingFilesHaveNoContents() throws {
         let folder = try scratchFolder("bytes")
         #expect(FileBytes.contents(folder) == nil)
         #expect(FileBytes.contents(folder + "/missing") == nil)
-        if FileManager.default.fileExists(atPath: "/proc/self/status") {
-            let status = try #require(FileBytes.contents("/proc/self/status"))
-            #expect(!status.isMapped && String(decoding: status.array, as: UTF8.self).contains("Name:"))
-        }
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "needs /proc"))
+    func aFileWithoutASizeIsReadNotMapped() throws {
+        let status = try #require(FileBytes.contents("/proc/self/status"))
+        #expect(!status.isMapped && String(decoding: status.array, as: UTF8.self).contains("Name:"))
+    }
+
+    /// A named pipe is opened once and read to its end, as its writer wrote it: opening it
+    /// twice would lose what the writer wrote before the second open and then wait forever.
+    @Test func aNamedPipeIsReadOnceToItsEnd() throws {
+        let path = try scratchFolder("bytes") + "/pipe"
+        try #require(mkfifo(path, 0o600) == 0)
+        let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let writer = Thread {
+            let descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { return }
+            bytes.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let wrote = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                    guard wrote > 0 else { break }
+                    done += wrote
+                }
+            }
+            close(descriptor)
+        }
+        writer.start()
+        let contents = try #require(FileBytes.contents(path))
+        #expect(!contents.isMapped)
+        #expect(contents == SourceBytes(bytes))
+    }
+}
+
+extension SourceBytes: Equatable {
+    /// Whether the two hold the same bytes, wherever they are kept.
+    public static func == (left: SourceBytes, right: SourceBytes) -> Bool {
+        left.withUnsafeBufferPointer { a in right.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
+    }
+
+    /// A copy of the bytes.
+    var array: [UInt8] { withUnsafeBufferPointer { Array($0) } }
 }

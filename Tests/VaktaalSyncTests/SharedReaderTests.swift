@@ -83,7 +83,7 @@ import VaktaalTestSupport
     /// positions or the first reading's.
     @Test func diffAndMergeDoNotDependOnThePositionsOfSharedConcepts() throws {
         let versions = [Self.fixtureBytes, Self.version(Self.edits[0]), Self.version(Self.edits[1] + Self.edits[2])]
-        let sources = versions.enumerated().map { [(path: "v\($0.offset).xml", bytes: Optional(SourceBytes($0.element)))] }
+        let sources = versions.enumerated().map { [(path: "v\($0.offset).xml", bytes: Optional($0.element))] }
         func merged(_ positions: ConceptPositions) throws -> (files: [[UInt8]], conflicts: [MergeConflict], diff: String) {
             let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: positions)
             let sets = loaded.versions.map(\.set)
@@ -96,6 +96,39 @@ import VaktaalTestSupport
         #expect(exact.conflicts == shared.conflicts)
         #expect(exact.diff == shared.diff)
         #expect(exact.diff.contains("\"changed\""))
+    }
+
+    /// Files of a megabyte and more are mapped, not read: three of them merge as their bytes
+    /// in memory do, and the result replaces the mapped "ours" (as the git merge driver has it).
+    @Test func largeFilesOnDiskMergeAsTheirBytesDo() throws {
+        let base = GeneratedVocabulary(
+            concepts: (0..<8_000).map {
+                GeneratedConcept(
+                    alternatives: 2, outdated: $0 % 3 == 0, definition: $0 % 4, broader: nil, related: nil, notation: true,
+                    english: true)
+            })
+        var (ours, theirs, both) = (base, base, base)
+        ours.concepts[10]?.definition = nil
+        theirs.concepts[5_000]?.alternatives = 0
+        both.concepts[10]?.definition = nil
+        both.concepts[5_000]?.alternatives = 0
+        let texts = [base, ours, theirs].map { Generated.xml($0, .plain) }
+        #expect(texts.allSatisfy { $0.utf8.count >= 1 << 20 }, "large enough to be mapped")
+        let folder = try scratchFolder("mapped")
+        let paths = ["base.xml", "ours.xml", "theirs.xml"].map { folder + "/" + $0 }
+        for (path, text) in zip(paths, texts) { try AtomicFile.write(text, to: path) }
+
+        let fromDisk = try VocabularyInput.loadVersions(paths.map(VocabularyInput.path), strict: true, positions: .ofFirstReading)
+        let inMemory = try VocabularyInput.loadVersions(
+            sources: zip(paths, texts).map { [($0, SourceBytes(Array($1.utf8)))] }, strict: true, positions: .ofFirstReading)
+        #expect(fromDisk.versions.map(\.set.vocabularies) == inMemory.versions.map(\.set.vocabularies))
+
+        let sets = fromDisk.versions.map(\.set)
+        let result = try VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: fromDisk.parts)
+        #expect(result.conflicts.isEmpty)
+        try result.write(to: paths[1], oursFiles: [paths[1]])
+        let merged = try VocabularyInput.path(paths[1]).load(strict: true).set
+        #expect(VocabularyDiff(from: try Generated.set(both), to: merged).isEmpty)
     }
 
     /// How many parts of each file were read there (not taken from an earlier file); empty

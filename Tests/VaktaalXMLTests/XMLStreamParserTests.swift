@@ -163,6 +163,35 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         }
     }
 
+    /// A buffer (a mapped file's bytes) parses as the array with the same bytes does: the same
+    /// events, and the same error for empty, binary, invalid and malformed input.
+    @Test(arguments: [
+        Array("<a x=\"1\">\n<b>tekst</b><!-- c --></a>".utf8), [], [0x89, 0x50, 0x4E, 0x47, 0, 0, 1],
+        Array("<a>\n<c>".utf8) + [0xFF] + Array("</c></a>".utf8), Array("<a>\n<b></a>".utf8),
+    ])
+    func aBufferParsesAsTheArrayWithItsBytes(_ bytes: [UInt8]) {
+        func outcome(_ parse: (EventRecorder) throws(XMLError) -> Void) -> (events: [String], error: XMLError?) {
+            let recorder = EventRecorder()
+            do throws(XMLError) {
+                try parse(recorder)
+                return (recorder.events, nil)
+            } catch {
+                return (recorder.events, error)
+            }
+        }
+        let fromArray = outcome { recorder throws(XMLError) in
+            try XMLStreamParser.parse(bytes, path: "a.xml", handler: recorder, positions: .all)
+        }
+        let fromBuffer = outcome { recorder throws(XMLError) in
+            try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
+                try XMLStreamParser.parse(buffer, path: "a.xml", handler: recorder, positions: .all)
+            }
+        }
+        #expect(fromBuffer.events == fromArray.events)
+        #expect(fromBuffer.error == fromArray.error)
+        #expect(!fromArray.events.isEmpty || fromArray.error != nil)
+    }
+
     @Test func externalEntitiesAreRefusedAndNeverRead() {
         let source = """
             <?xml version="1.0"?>

@@ -31,12 +31,12 @@ enum PieceReader {
             piece.reserveCapacity(ends[index] - starts[index] + rootEnd + 64)
             bytes.withUnsafeBufferPointer { buffer in
                 if index == 0 {
-                    piece += buffer[0..<ends[index]]
+                    piece += UnsafeBufferPointer(rebasing: buffer[0..<ends[index]])
                 } else {
-                    piece += buffer[0..<rootEnd]
+                    piece += UnsafeBufferPointer(rebasing: buffer[0..<rootEnd])
                     // The lines between the root's start tag and this piece, so positions stay the file's.
                     piece += repeatElement(UInt8(ascii: "\n"), count: lineEnds[1..<index].reduce(lineEnds[0], +))
-                    piece += buffer[starts[index]..<ends[index]]
+                    piece += UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]])
                 }
             }
             if index < starts.count - 1 { piece += "\n</vocabulary>\n".utf8 }

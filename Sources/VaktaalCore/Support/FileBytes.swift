@@ -10,27 +10,45 @@ import VaktaalText
     private let systemRead = Darwin.read
 #endif
 
-/// Reads whole files into byte arrays with plain system calls: the bytes go straight into
-/// one array of the file's size, with no intermediate `Data` or buffer.
+/// Reads whole files with plain system calls: into one array of the file's size, with no
+/// intermediate `Data` or buffer, or (``contents(_:)``, a large file) mapped into memory.
 public enum FileBytes {
-    /// Files of this size or more are mapped by ``contents(_:)``; smaller ones are read.
+    /// Regular files of this size or more are mapped by ``contents(_:)``; others are read.
     static let smallestToMap = 1 << 20
 
     /// The file's bytes to read, or `nil` when it cannot be opened or read (or is a folder).
     /// A regular file of a megabyte or more is mapped into memory (see ``MappedFile``), not
-    /// copied: its pages are the system's cache of it.
+    /// copied: its pages are the system's cache of it. The file is opened once, so a pipe
+    /// is read as ``read(_:)`` reads it.
     public static func contents(_ path: String) -> SourceBytes? {
-        if let file = MappedFile(path: path, smallest: smallestToMap, readAhead: true) { return SourceBytes(file) }
-        return read(path).map(SourceBytes.init)
+        withOpenFile(path) { descriptor, status in
+            if status.st_size >= smallestToMap,
+                let file = MappedFile(descriptor: descriptor, status: status, path: path, readAhead: true)
+            {
+                return SourceBytes(file)
+            }
+            return readAll(from: descriptor, status: status).map(SourceBytes.init)
+        }
     }
 
     /// The file's bytes, or `nil` when it cannot be opened or read (or is a folder).
     public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
+        withOpenFile(path) { descriptor, status in readAll(from: descriptor, status: status) }
+    }
+
+    /// `body`'s result for the file at `path` opened for reading, with its status; `nil` when
+    /// it cannot be opened or is a folder.
+    private static func withOpenFile<Result>(_ path: String, _ body: (Int32, stat) -> Result?) -> Result? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return body(descriptor, status)
+    }
+
+    /// Everything from the descriptor's position to the end of the file it reads.
+    private static func readAll(from descriptor: Int32, status: stat) -> [UInt8]? {
         guard var bytes = readUpTo(Int(status.st_size), from: descriptor) else { return nil }
         // A file that grew since it was measured (or that has no size, as a pipe) is read to its end.
         while true {

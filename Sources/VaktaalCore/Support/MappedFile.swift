@@ -19,18 +19,23 @@ final class MappedFile: @unchecked Sendable {
     /// The file's device and inode when it was mapped.
     private let identity: (device: UInt64, inode: UInt64)
 
-    /// Maps the file at `path`; `nil` when it cannot be opened or mapped, is not a regular
-    /// file, or is smaller than `smallest` bytes (an empty file cannot be mapped).
-    ///
-    /// - Parameter readAhead: Map every page at once (for a file about to be read through),
-    ///   instead of each when it is first touched.
-    init?(path: String, smallest: Int = 1, readAhead: Bool = false) {
+    /// Maps the file at `path`; `nil` when it cannot be opened or mapped (or is empty).
+    convenience init?(path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= max(smallest, 1)
-        else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        self.init(descriptor: descriptor, status: status, path: path)
+    }
+
+    /// Maps the regular file open as `descriptor`, whose `status` was just taken; `nil` when
+    /// it is not a regular file, is empty or cannot be mapped. The descriptor stays the caller's.
+    ///
+    /// - Parameter readAhead: Map every page at once (for a file about to be read through),
+    ///   instead of each when it is first touched (Linux; elsewhere pages are mapped as touched).
+    init?(descriptor: Int32, status: stat, path: String, readAhead: Bool = false) {
+        guard status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { return nil }
         let length = Int(status.st_size)
         guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE | (readAhead ? Self.populate : 0), descriptor, 0),
             address != MAP_FAILED

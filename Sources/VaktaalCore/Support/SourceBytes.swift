@@ -32,36 +32,13 @@ public struct SourceBytes: Sendable {
         if case .mapped = storage { true } else { false }
     }
 
-    /// Whether there are no bytes.
-    public var isEmpty: Bool { count == 0 }
-
     /// Calls `body` with the bytes, which stay where they are for the call.
     public func withUnsafeBufferPointer<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         switch storage {
         case .array(let bytes): return try bytes.withUnsafeBufferPointer(body)
-        case .mapped(let file): return try body(file.bytes.assumingMemoryBound(to: UInt8.self))
+        case .mapped(let file): return try body(file.bytes.bindMemory(to: UInt8.self))
         }
-    }
-
-    /// A copy of the bytes in `range`.
-    public subscript(range: Range<Int>) -> [UInt8] {
-        withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
-    /// A copy of all the bytes.
-    public var array: [UInt8] {
-        switch storage {
-        case .array(let bytes): bytes
-        case .mapped(let file): Array(file.bytes)
-        }
-    }
-}
-
-extension SourceBytes: Equatable {
-    /// Whether the two hold the same bytes, wherever they are kept.
-    public static func == (left: SourceBytes, right: SourceBytes) -> Bool {
-        left.withUnsafeBufferPointer { a in right.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
     }
 }

@@ -75,7 +75,7 @@ final class FileLayout: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var document: [UInt8] = []
             document.reserveCapacity(cuts[0] + (buffer.count - cuts[cuts.count - 1]))
-            document += buffer[0..<cuts[0]]
+            document += UnsafeBufferPointer(rebasing: buffer[0..<cuts[0]])
             var skippedLines = 0
             for part in 0..<partCount {
                 if left[part] != nil {
@@ -83,11 +83,11 @@ final class FileLayout: Sendable {
                 } else {
                     document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
                     skippedLines = 0
-                    document += buffer[range(ofPart: part)]
+                    document += UnsafeBufferPointer(rebasing: buffer[range(ofPart: part)])
                 }
             }
             document += repeatElement(UInt8(ascii: "\r"), count: skippedLines)
-            document += buffer[cuts[cuts.count - 1]...]
+            document += UnsafeBufferPointer(rebasing: buffer[cuts[cuts.count - 1]...])
             return document
         }
     }

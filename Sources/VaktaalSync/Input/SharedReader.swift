@@ -22,7 +22,7 @@ enum SharedReader {
     ///   - positions: Whether a concept taken from an earlier file is moved to its own lines
     ///     (``ConceptPositions``).
     ///   - notingParts: Whether the parts these sources read for themselves are noted for
-    ///     reads after them (those of this call among them); a last read needs not.
+    ///     reads after them (those of this call among them); a last read need not.
     static func read(
         _ sources: [(path: String, bytes: SourceBytes)], after earlier: ReadParts = ReadParts(),
         positions: ConceptPositions = .exact, notingParts: Bool = true
@@ -133,7 +133,7 @@ public struct ReadParts: Sendable {
 
     /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
     /// each, the part read before that is the same; with `notingNew`, the others are noted as
-    /// read by this file (a last read, whose parts no read takes later, needs not note them).
+    /// read by this file (a last read, whose parts no read takes later, need not note them).
     mutating func noteParts(of bytes: SourceBytes, _ layout: FileLayout?, notingNew: Bool = true) -> [PartReference?] {
         guard let layout, let context = layout.context else {
             return layout.map { Array(repeating: nil, count: $0.partCount) } ?? []

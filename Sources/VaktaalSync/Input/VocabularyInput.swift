@@ -199,7 +199,15 @@ extension VocabularyInput {
         return versions
     }
 
-    /// Reads versions given as files in memory (a file without bytes could not be read), each
+    /// Reads versions given as files held in arrays, as the variant for ``SourceBytes`` does.
+    public static func loadVersions(
+        sources: [[(path: String, bytes: [UInt8]?)]], strict: Bool, positions: ConceptPositions = .exact
+    ) throws(VocabularyInputError) -> LoadedVersions {
+        let held = sources.map { files in files.map { (path: $0.path, bytes: $0.bytes.map(SourceBytes.init)) } }
+        return try loadVersions(sources: held, strict: strict, positions: positions)
+    }
+
+    /// Reads versions given as files in memory (a file without bytes could not be read), held in arrays or mapped, each
     /// version one or more files, as ``loadVersions(_:strict:workingFolder:positions:)`` reads inputs.
     ///
     /// - Parameters:
