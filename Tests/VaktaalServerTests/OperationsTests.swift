@@ -37,6 +37,12 @@ import Testing
                 #expect(text.contains("route=\"/v1/schemes/{id}\",status=\"404\""))
                 #expect(text.contains("vaktaal_http_request_duration_seconds_bucket"))
                 #expect(text.contains("vaktaal_snapshot_generation 1"))  // "1.0" in the text format
+                for metric in [
+                    "vaktaal_http_requests_total", "vaktaal_http_request_duration_seconds", "vaktaal_snapshot_generation",
+                ] {
+                    #expect(text.contains("# HELP \(metric) "), "\(metric) says what it counts")
+                    #expect(text.contains("# TYPE \(metric) "))
+                }
             }
         }
     }

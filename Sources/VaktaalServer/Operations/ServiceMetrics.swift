@@ -19,21 +19,43 @@ public final class ServiceMetrics: Sendable {
     /// Counts a finished request and its duration.
     func record(method: String, route: String, status: Int, duration: Duration) {
         registry.makeCounter(
-            name: "vaktaal_http_requests_total", labels: [("method", method), ("route", route), ("status", "\(status)")]
+            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", "\(status)")]
         ).increment()
         registry.makeDurationHistogram(
-            name: "vaktaal_http_request_duration_seconds", labels: [("method", method), ("route", route)], buckets: buckets
+            descriptor: Self.requestDuration, labels: [("method", method), ("route", route)], buckets: buckets
         ).record(duration)
     }
 
     /// The generation of the snapshot that serves now.
     func snapshotGeneration(_ generation: Int) {
-        registry.makeGauge(name: "vaktaal_snapshot_generation").set(Double(generation))
+        registry.makeGauge(descriptor: Self.generation).set(Double(generation))
     }
 
     /// Counts a reload, by outcome.
     func reloaded(successfully: Bool) {
-        registry.makeCounter(name: "vaktaal_reloads_total", labels: [("outcome", successfully ? "ok" : "kept")]).increment()
+        registry.makeCounter(descriptor: Self.reloads, labels: [("outcome", successfully ? "ok" : "kept")]).increment()
+    }
+
+    // The metrics' names, with the help text `/metrics` shows for each.
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vaktaal", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests answered, by method, route and status.")
+    }
+    private static var requestDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vaktaal", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "How long HTTP requests took to answer, by method and route.")
+    }
+    private static var generation: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vaktaal", metricName: "snapshot_generation", unitName: "",
+            helpText: "The generation of the vocabulary snapshot that serves now; each reload that succeeds adds one.")
+    }
+    private static var reloads: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vaktaal", metricName: "reloads", unitName: "total",
+            helpText: "Reloads of the vocabulary, by outcome (ok, or kept: the old snapshot stays).")
     }
 
     /// `GET /metrics`.
