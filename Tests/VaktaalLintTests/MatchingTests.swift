@@ -85,6 +85,24 @@ import VaktaalCore
             ])
     }
 
+    /// Labels of other languages are left out, whichever order their languages come in.
+    @Test func aFixedLanguageLeavesTheLabelsOfOthersOut() {
+        let concepts =
+            "<concept id=\"w\"><deprecatedLabel>stagementor</deprecatedLabel><prefLabel>werkplekbegeleider</prefLabel>"
+            + "<prefLabel xml:lang=\"en\">workplace supervisor</prefLabel><deprecatedLabel xml:lang=\"en\">mentor "
+            + "teacher</deprecatedLabel><altLabel>begeleider</altLabel></concept>"
+            + "<concept id=\"o\"><prefLabel xml:lang=\"en\">trainee</prefLabel><deprecatedLabel xml:lang=\"en\">"
+            + "student teacher</deprecatedLabel><prefLabel>stagiair</prefLabel><deprecatedLabel>leerling-leraar"
+            + "</deprecatedLabel></concept>"
+        let text = "de stagementor en de leerling-leraar; the mentor teacher and the student teacher"
+        #expect(
+            rules(text, linter: fixtureLinter(concepts, languages: .fixed(["en"])))
+                == ["mentor teacher→workplace supervisor", "student teacher→trainee"])
+        #expect(
+            rules(text, linter: fixtureLinter(concepts, languages: .fixed(["nl"])))
+                == ["stagementor→werkplekbegeleider", "leerling-leraar→stagiair"])
+    }
+
     @Test func allowedWordsFromTheConfigurationAreNeverReported() {
         let linter = fixtureLinter(
             "<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>",

@@ -55,19 +55,22 @@ package struct TermMatcher: Sendable {
         firstWordMask = words - 1
         // About two transitions a form: sized once instead of grown and rehashed step by step.
         transitions = TransitionTable(capacity: 2 * (entries.count + allowed.count))
-        for entry in entries where entry.labelIndex != nil && !entry.form.isEmpty {
-            guard languages?.contains(entry.language) ?? true else { continue }
+        // Entries come in runs of one language: the set is asked once per run.
+        var language: (name: String, isWanted: Bool)?
+        for entry in entries where !entry.form.isEmpty {
+            guard let index = entry.labelIndex else { continue }
+            if language?.name != entry.language {
+                language = (entry.language, languages?.contains(entry.language) ?? true)
+            }
+            guard language?.isWanted == true else { continue }
             insert(entry.form, target: .label(entry), caseSensitive: entry.isCaseSensitive)
-            if let index = entry.labelIndex, entry.isCaseSensitive, entry.kind.isAllowed, !entry.conceptIsDeprecated,
-                !set[entry.concept].labels[index].isAbbreviation
-            {
+            let label = set[entry.concept].labels[index]
+            if entry.isCaseSensitive, entry.kind.isAllowed, !entry.conceptIsDeprecated, !label.isAbbreviation {
                 // "IOS" and "ipabo" are found too, as another casing of the names "iOS" and "iPabo".
                 insert(entry.form, target: .label(entry), caseSensitive: false, nameVariant: true)
             }
-            if let index = entry.labelIndex, entry.form == set[entry.concept].labels[index].text {
-                for exception in set[entry.concept].labels[index].exceptions {
-                    insert(exception, target: .allowed, caseSensitive: false)
-                }
+            if entry.form == label.text {
+                for exception in label.exceptions { insert(exception, target: .allowed, caseSensitive: false) }
             }
         }
         for phrase in allowed { insert(phrase, target: .allowed, caseSensitive: false) }
