@@ -41,4 +41,28 @@ import VaktaalTestSupport
         let broken = text.replacingOccurrences(of: "</definition>", with: "", options: [], range: text.range(of: "</definition>"))
         #expect(Self.same(Array(broken.utf8), pieces: 4))
     }
+
+    /// A file of a megabyte or more is mapped, not read: it reads as its bytes in memory do,
+    /// diagnostics and their positions included.
+    @Test(arguments: [false, true])
+    func aMappedFileReadsAsItsBytes(withAProblem: Bool) throws {
+        let concepts = (0..<6_000).map { index in
+            "  <concept id=\"c\(index)\"\(withAProblem && index == 4_321 ? " bogus=\"1\"" : "")>\n"
+                + "    <prefLabel>begrip \(index)</prefLabel>\n    <altLabel>synoniem \(index)</altLabel>\n"
+                + "    <definition>Het begrip met nummer \(index), met een uitleg van een regel.</definition>\n  </concept>\n"
+        }
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\" "
+            + "id=\"groot\" uri=\"https://example.org/groot/\" xml:lang=\"nl\">\n" + concepts.joined(separator: "\n")
+            + "</vocabulary>\n"
+        let path = try scratchFolder("mapped") + "/groot.xml"
+        try AtomicFile.write(text, to: path)
+        #expect(try #require(FileBytes.contents(path)).isMapped)
+        let fromFile = VocabularyLoader.read(file: path)
+        let fromBytes = VocabularyLoader.read(bytes: Array(text.utf8), path: path)
+        #expect(fromFile.vocabulary == fromBytes.vocabulary)
+        #expect(fromFile.diagnostics == fromBytes.diagnostics)
+        #expect(fromFile.vocabulary?.concepts.count == 6_000)
+        #expect(fromFile.diagnostics.count == (withAProblem ? 1 : 0))
+    }
 }
