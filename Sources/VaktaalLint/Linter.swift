@@ -116,6 +116,9 @@ public final class Linter: Sendable {
         let terms = foundTerms(in: document, text, matcher, set: set)
         let filter = DirectiveFilter(document.directives)
         var findings: [Finding] = []
+        // Most terms found give one finding: room for that many at once, not grown by doubling
+        // (a finding is large, and a document may have a million).
+        findings.reserveCapacity(terms.terms.count)
         // One string per concept named, shared by its findings.
         var uris: [ConceptKey: String] = [:]
         for rule in Self.rules {
