@@ -25,7 +25,14 @@ extension Linter {
         var terms: [FoundTerm] = []
         var uses: [LabelUse: Int] = [:]
         for segment in document.segments {
-            for match in matches(in: segment, text, matcher) {
+            let found = matches(in: segment, text, matcher)
+            // Room for a segment's terms at once (still doubling over many segments): a
+            // document of one segment and a million terms then has them in one array, not in
+            // twenty grown one after the other.
+            if terms.count + found.count > terms.capacity {
+                terms.reserveCapacity(max(2 * terms.capacity, terms.count + found.count))
+            }
+            for match in found {
                 let entry = match.entry
                 if entry.kind.isAllowed, !entry.conceptIsDeprecated {
                     let use = LabelUse(entry)
