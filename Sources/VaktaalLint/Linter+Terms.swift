@@ -26,11 +26,13 @@ extension Linter {
         var uses: [LabelUse: Int] = [:]
         for segment in document.segments {
             let found = matches(in: segment, text, matcher)
-            // Room for a segment's terms at once (still doubling over many segments): a
-            // document of one segment and a million terms then has them in one array, not in
-            // twenty grown one after the other.
-            if terms.count + found.count > terms.capacity {
-                terms.reserveCapacity(max(2 * terms.capacity, terms.count + found.count))
+            // Room for a segment's reportable terms at once (still doubling over many
+            // segments): a document of one segment and a million of them then has them in one
+            // array, not in twenty grown one after the other. (Uses of allowed labels are
+            // mostly only counted: they grow the array as they come.)
+            let reportable = found.count { !$0.entry.kind.isAllowed || $0.entry.conceptIsDeprecated }
+            if terms.count + reportable > terms.capacity {
+                terms.reserveCapacity(max(2 * terms.capacity, terms.count + reportable))
             }
             for match in found {
                 let entry = match.entry

@@ -43,7 +43,7 @@ import VaktaalTestSupport
     }
 
     /// A file of a megabyte or more is mapped, not read: it reads as its bytes in memory do,
-    /// diagnostics and their positions included.
+    /// whole and in pieces, diagnostics and their positions included.
     @Test(arguments: [false, true])
     func aMappedFileReadsAsItsBytes(withAProblem: Bool) throws {
         let concepts = (0..<6_000).map { index in
@@ -57,11 +57,15 @@ import VaktaalTestSupport
             + "</vocabulary>\n"
         let path = try scratchFolder("mapped") + "/groot.xml"
         try AtomicFile.write(text, to: path)
-        #expect(try #require(FileBytes.contents(path)).isMapped)
+        let mapped = try #require(FileBytes.contents(path))
+        #expect(mapped.isMapped)
         let fromFile = VocabularyLoader.read(file: path)
         let fromBytes = VocabularyLoader.read(bytes: Array(text.utf8), path: path)
+        let inPieces = PieceReader.read(bytes: mapped, path: path, pieces: 4, smallest: 0)
         #expect(fromFile.vocabulary == fromBytes.vocabulary)
         #expect(fromFile.diagnostics == fromBytes.diagnostics)
+        #expect(inPieces.vocabulary == fromBytes.vocabulary)
+        #expect(inPieces.diagnostics == fromBytes.diagnostics)
         #expect(fromFile.vocabulary?.concepts.count == 6_000)
         #expect(fromFile.diagnostics.count == (withAProblem ? 1 : 0))
     }
