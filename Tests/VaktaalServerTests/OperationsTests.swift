@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    @Test func reloadsAreCountedByOutcome() {
+        let metrics = ServiceMetrics()
+        metrics.reloaded(successfully: true)
+        metrics.reloaded(successfully: true)
+        metrics.reloaded(successfully: false)
+        let text = metrics.registry.emitToString()
+        #expect(text.contains("vaktaal_reloads_total{outcome=\"ok\"} 2"))
+        #expect(text.contains("vaktaal_reloads_total{outcome=\"kept\"} 1"))
+        #expect(text.contains("# HELP vaktaal_reloads_total "))
+    }
+
     @Test func configuredOriginsMayCallTheAPI() async throws {
         let configuration = ServiceConfiguration(corsOrigins: ["https://partner.example.org"])
         try await makeApplication(configuration: configuration).application.test(.router) { client in

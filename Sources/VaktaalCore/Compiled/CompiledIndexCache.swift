@@ -136,7 +136,7 @@ public struct CompiledIndexCache: Sendable {
     ) -> Kept? {
         guard let folder else { return nil }
         let snapshot = Self.path(of: key, in: folder)
-        guard let file = MappedFile(path: snapshot),
+        guard let file = FileBytes.map(snapshot),
             let (contents, later) = try? SnapshotFile.contents(of: file, key: key, program: program),
             let kept = try? decode(contents, later, file)
         else { return nil }

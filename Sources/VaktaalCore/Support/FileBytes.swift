@@ -31,6 +31,12 @@ public enum FileBytes {
         }
     }
 
+    /// The file mapped as it is, each page when it is first touched (a snapshot, of which a
+    /// lookup reads little); `nil` when it cannot be opened or mapped, or is empty.
+    static func map(_ path: String) -> MappedFile? {
+        withOpenFile(path) { descriptor, status in MappedFile(descriptor: descriptor, status: status, path: path) }
+    }
+
     /// The file's bytes, or `nil` when it cannot be opened or read (or is a folder).
     public static func read(_ path: String) -> [UInt8]? {
         withOpenFile(path) { descriptor, status in readAll(from: descriptor, status: status) }

@@ -19,16 +19,6 @@ final class MappedFile: @unchecked Sendable {
     /// The file's device and inode when it was mapped.
     private let identity: (device: UInt64, inode: UInt64)
 
-    /// Maps the file at `path`; `nil` when it cannot be opened or mapped (or is empty).
-    convenience init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        self.init(descriptor: descriptor, status: status, path: path)
-    }
-
     /// Maps the regular file open as `descriptor`, whose `status` was just taken; `nil` when
     /// it is not a regular file, is empty or cannot be mapped. The descriptor stays the caller's.
     ///
