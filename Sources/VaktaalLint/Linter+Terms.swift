@@ -19,13 +19,14 @@ extension Linter {
     /// The terms of the document's prose, in source order, with their places: see
     /// ``DocumentTerms`` for which uses of allowed labels are only counted.
     func foundTerms(
-        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, set: VocabularySet
+        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, languages: TermMatcher.Languages,
+        set: VocabularySet
     ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
         var uses: [LabelUse: Int] = [:]
         for segment in document.segments {
-            let found = matches(in: segment, text, matcher)
+            let found = matches(in: segment, text, matcher, languages)
             // Room for a segment's reportable terms at once (still doubling over many
             // segments): a document of one segment and a million of them then has them in one
             // array, not in twenty grown one after the other. (Uses of allowed labels are
@@ -62,10 +63,12 @@ extension Linter {
     }
 
     /// The matches of one segment, with ranges in the document's text.
-    private func matches(in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher) -> [SegmentMatch] {
+    private func matches(
+        in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
+    ) -> [SegmentMatch] {
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
-            return matcher.matches(in: text, range: range).compactMap { match in
+            return matcher.matches(in: text, range: range, languages: languages).compactMap { match in
                 placed(match, in: text, bounds: range, offsets: nil, markup: [])
             }
         }
@@ -80,7 +83,7 @@ extension Linter {
             buffer = composed.text
         }
         return buffer.withUnsafeBufferPointer { view in
-            matcher.matches(in: view, range: 0..<view.count).compactMap { match in
+            matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMap { match in
                 placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup)
             }
         }

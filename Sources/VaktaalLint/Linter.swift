@@ -16,33 +16,28 @@ public final class Linter: Sendable {
 
     public let set: VocabularySet
     public let options: LintOptions
-    private let entries: [IndexEntry]
-    private let matchers = Mutex<[String: MatcherSlot]>([:])
+    /// The matcher of the set's labels, shared by every linter of the set.
+    private let matchIndex: MatchIndex
+    /// The matcher with the configuration's allowed phrases added, made when first used.
+    private let matcherWithAllowed = Mutex<TermMatcher?>(nil)
 
-    /// A linter for `set` with `options`; `entries` are the set's label forms when they are
-    /// known already (a ``LookupIndex``'s), saving listing them again.
-    public init(set: VocabularySet, options: LintOptions, entries: [IndexEntry]? = nil) {
+    /// A linter for `set` with `options`; `matchIndex` is the set's when it is known already
+    /// (a ``CompiledVocabulary``'s, or one shared with other linters of the set).
+    public init(set: VocabularySet, options: LintOptions, matchIndex: MatchIndex? = nil) {
         self.set = set
         self.options = options
-        self.entries = entries ?? LookupIndex.entries(of: set)
+        self.matchIndex = matchIndex ?? MatchIndex(set)
     }
 
-    /// The matcher for a choice of languages, built once and then shared: a thread that
-    /// asks for it while it is built waits for it rather than building another (a matcher of
-    /// other languages is built meanwhile, each under a lock of its own).
-    func matcher(for languages: Set<String>?) -> TermMatcher {
-        let key = languages.map { $0.sorted().joined(separator: ",") } ?? "*"
-        let slot = matchers.withLock { slots in
-            if let slot = slots[key] { return slot }
-            let slot = MatcherSlot()
-            slots[key] = slot
-            return slot
-        }
-        return slot.matcher.withLock { matcher in
+    /// The matcher of the set's labels and the allowed phrases of the options, made once and
+    /// then shared: a thread that asks for it while it is made waits for it.
+    var matcher: TermMatcher {
+        guard !options.allowed.isEmpty else { return matchIndex.matcher }
+        return matcherWithAllowed.withLock { matcher in
             if let matcher { return matcher }
-            let built = TermMatcher(set: set, entries: entries, languages: languages, allowed: options.allowed)
-            matcher = built
-            return built
+            let made = matchIndex.matcher.adding(allowed: options.allowed)
+            matcher = made
+            return made
         }
     }
 
@@ -112,8 +107,8 @@ public final class Linter: Sendable {
     }
 
     private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
-        let matcher = matcher(for: languages(for: document))
-        let terms = foundTerms(in: document, text, matcher, set: set)
+        let matcher = matcher
+        let terms = foundTerms(in: document, text, matcher, languages: matcher.languages(languages(for: document)), set: set)
         let filter = DirectiveFilter(document.directives)
         var findings: [Finding] = []
         // Most terms found give one finding: room for that many at once, not grown by doubling
@@ -205,9 +200,4 @@ struct DirectiveFilter {
         }
         return !disabled
     }
-}
-
-/// One matcher of a linter, built by the first thread that asks for it.
-private final class MatcherSlot: Sendable {
-    let matcher = Mutex<TermMatcher?>(nil)
 }

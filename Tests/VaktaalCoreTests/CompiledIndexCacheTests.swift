@@ -155,8 +155,9 @@ import VaktaalTestSupport
         #expect(intact.lookup.lookupIndex.suggestions(for: "xwerkplek") == expected.suggestions(for: "xwerkplek"))
 
         var bytes = try #require(FileBytes.read(snapshot))
-        // The last bytes are the trigram index's.
-        bytes[bytes.count - 12] ^= 0x10
+        // The trigram index comes last but for the matcher.
+        let matcher = CompiledVocabulary(try VocabularyLoader.load(path: workspace.vocabulary)).encodedMatcher()
+        bytes[bytes.count - matcher.count - 12] ^= 0x10
         try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
         let damaged = try workspace.cache.loadLookup(path: workspace.vocabulary)
         #expect(damaged.outcome == .reused, "the rest of the snapshot is sound")
@@ -184,9 +185,9 @@ import VaktaalTestSupport
         let at = try #require((1..<contents.count).first { contents[$0...].starts(with: definition) })
         // The length before the text becomes a varint that runs past the concept.
         contents[at - 1] = 0xFF
-        let later = compiled.encodedLater()
+        let later = [compiled.encodedTrigrams(), compiled.encodedMatcher()]
         let header = SnapshotFile.header(for: contents, later: later, key: key, program: workspace.cache.program)
-        try Data(header + contents + later).write(to: URL(fileURLWithPath: snapshot))
+        try Data(header + contents + later.joined()).write(to: URL(fileURLWithPath: snapshot))
 
         let (lookup, outcome) = try workspace.cache.loadLookup(path: workspace.vocabulary)
         #expect(outcome == .reused, "the checksum holds and no concept is read to open it")

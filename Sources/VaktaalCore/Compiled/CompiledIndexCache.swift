@@ -130,7 +130,7 @@ public struct CompiledIndexCache: Sendable {
     /// when there is none fit to use.
     private func kept<Kept>(
         _ key: SnapshotKey,
-        as decode: (UnsafeRawBufferPointer, SnapshotSection, MappedFile) throws(SnapshotError) -> Kept = {
+        as decode: (UnsafeRawBufferPointer, LaterSections, MappedFile) throws(SnapshotError) -> Kept = {
             bytes, later, file throws(SnapshotError) in try CompiledVocabulary(decoding: bytes, later: later, mappedFrom: file)
         }
     ) -> Kept? {
@@ -148,14 +148,14 @@ public struct CompiledIndexCache: Sendable {
         guard let folder else { return .disabled }
         let path = Self.path(of: key, in: folder)
         guard compiled.isCompilable else { return .notStored("the reading problems cannot be kept") }
-        // The concepts are written on one core while the trigram index is built on the other.
-        let (contents, later) = Parallel.both({ compiled.encoded() }, { compiled.encodedLater() })
+        // The concepts and the trigram index are written on one core while the matcher is built on the other.
+        let ((contents, trigrams), matcher) = Parallel.both(
+            { (compiled.encoded(), compiled.encodedTrigrams()) }, { compiled.encodedMatcher() })
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let writer = try AtomicFileWriter(path: path)
-            try writer.write(SnapshotFile.header(for: contents, later: later, key: key, program: program))
-            try writer.write(contents)
-            try writer.write(later)
+            try writer.write(SnapshotFile.header(for: contents, later: [trigrams, matcher], key: key, program: program))
+            for section in [contents, trigrams, matcher] { try writer.write(section) }
             try writer.commit()
         } catch {
             return .notStored("\(error)")

@@ -25,8 +25,8 @@ public struct CompiledLookup: Sendable {
     }
 
     /// The lookup of a snapshot's contents lying in `file`, with its trigram index in `later`.
-    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection, mappedFrom file: MappedFile) throws(SnapshotError) {
-        let parts = try CompiledParts(decoding: bytes, later: later, mappedFrom: file)
+    init(decoding bytes: UnsafeRawBufferPointer, later: LaterSections, mappedFrom file: MappedFile) throws(SnapshotError) {
+        let parts = try CompiledParts(decoding: bytes, trigrams: later.trigrams, mappedFrom: file)
         lookupIndex = parts.lookupIndex
         files = parts.files
         diagnostics = parts.diagnostics

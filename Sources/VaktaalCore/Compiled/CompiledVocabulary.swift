@@ -6,11 +6,14 @@ public struct CompiledVocabulary: Sendable {
     public let loaded: LoadedVocabulary
     /// The lookup index of every label, form and notation.
     public let lookupIndex: LookupIndex
+    /// The term matcher of lint, made when it is first used.
+    public let matchIndex: MatchIndex
 
     /// Indexes a loaded vocabulary.
     public init(_ loaded: LoadedVocabulary) {
         self.loaded = loaded
         lookupIndex = LookupIndex(loaded.set)
+        matchIndex = MatchIndex(set: loaded.set, entries: lookupIndex.indexEntries)
     }
 
     /// Whether the snapshot keeps everything (reading problems carry no fixes).
@@ -32,7 +35,7 @@ public struct CompiledVocabulary: Sendable {
     }
 
     /// The snapshot's section read only when needed: the trigram index of fuzzy search.
-    func encodedLater() -> [UInt8] {
+    func encodedTrigrams() -> [UInt8] {
         // About 550 bytes a concept for the generated benchmark vocabularies.
         var writer = BinaryWriter(capacity: max(1 << 20, loaded.set.count * 640))
         lookupIndex.writeTrigrams(to: &writer)
@@ -40,17 +43,28 @@ public struct CompiledVocabulary: Sendable {
         return writer.bytes
     }
 
+    /// The snapshot's section that lint reads: the term matcher (made here when it was not yet).
+    func encodedMatcher() -> [UInt8] {
+        var writer = BinaryWriter()
+        matchIndex.matcher.write(to: &writer)
+        writer.padToAlignment(8)
+        return writer.bytes
+    }
+
     /// Reads back what ``encoded()`` gave; the index is used where it lies in `file` when
-    /// `bytes` lie in it, else copied. The trigram index is read from `later` when a fuzzy
-    /// search first needs it, else built then.
-    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection? = nil, mappedFrom file: MappedFile? = nil)
+    /// `bytes` lie in it, else copied. The trigram index and the term matcher are read from
+    /// the `later` sections when they are first needed, else built then.
+    init(decoding bytes: UnsafeRawBufferPointer, later: LaterSections? = nil, mappedFrom file: MappedFile? = nil)
         throws(SnapshotError)
     {
-        let parts = try CompiledParts(decoding: bytes, later: later, mappedFrom: file)
+        let parts = try CompiledParts(decoding: bytes, trigrams: later?.trigrams, mappedFrom: file)
         let set = VocabularySet(try parts.concepts.vocabularies())
         try parts.lookupIndex.checkEntries(against: set)
         lookupIndex = parts.lookupIndex
         loaded = LoadedVocabulary(set: set, diagnostics: parts.diagnostics, files: parts.files)
+        let entries = lookupIndex.indexEntries
+        matchIndex =
+            later.map { MatchIndex(stored: $0.matcher, entries: entries, set: set) } ?? MatchIndex(set: set, entries: entries)
     }
 }
 
@@ -61,12 +75,12 @@ struct CompiledParts: Sendable {
     let lookupIndex: LookupIndex
     let concepts: StoredConcepts
 
-    init(decoding bytes: UnsafeRawBufferPointer, later: SnapshotSection?, mappedFrom file: MappedFile?) throws(SnapshotError) {
+    init(decoding bytes: UnsafeRawBufferPointer, trigrams: SnapshotSection?, mappedFrom file: MappedFile?) throws(SnapshotError) {
         var reader = BinaryReader(bytes, owner: file)
         files = try reader.readStrings()
         diagnostics = try reader.readArray { reader throws(SnapshotError) in try reader.readFinding() }
         let conceptCount = try reader.readCount()
-        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount, trigrams: later)
+        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount, trigrams: trigrams)
         concepts = try StoredConcepts(reading: &reader)
         guard concepts.count == conceptCount else { throw .malformed("the index and the concepts differ in number") }
         try reader.skipPadding(to: 8)

@@ -2,25 +2,27 @@ import Foundation
 
 /// The file a compiled vocabulary is kept in: a header that says what it is (magic number,
 /// format, byte order, the program that wrote it, the key of its sources, the length and
-/// checksum of each of its two sections), then the contents and the section read only when
-/// needed (the trigram index of fuzzy search), each from an offset that is a multiple of 8.
-/// Anything that does not match is refused before a byte of the contents is read; the
-/// second section is checked only when it is read (``SnapshotSection``).
+/// checksum of each of its sections), then the contents and the sections read only when
+/// needed (``LaterSections``: the trigram index of fuzzy search, the term matcher of lint),
+/// each from an offset that is a multiple of 8. Anything that does not match is refused
+/// before a byte of the contents is read; a later section is checked only when it is read
+/// (``SnapshotSection``).
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
-    static let formatVersion = 4
+    static let formatVersion = 5
     private static let magic = Array("vaktaal compiled index\n".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
-    /// The header for `contents` and `later`, whose lengths are multiples of 8.
-    static func header(for contents: [UInt8], later: [UInt8], key: SnapshotKey, program: String) -> [UInt8] {
+    /// The header for `contents` and the `later` sections (in the order of ``LaterSections``),
+    /// whose lengths are multiples of 8.
+    static func header(for contents: [UInt8], later: [[UInt8]], key: SnapshotKey, program: String) -> [UInt8] {
         var writer = BinaryWriter()
         writer.writeRaw(magic)
         writer.writeRaw([byteOrderMark])
         writer.write(formatVersion)
         writer.write(program)
         writer.writeRaw([key.first, key.second])
-        for section in [contents, later] {
+        for section in [contents] + later {
             writer.write(section.count)
             let checksum = section.withUnsafeBytes { ContentHash.ofPieces($0) }
             writer.writeRaw([checksum.0, checksum.1])
@@ -31,29 +33,46 @@ enum SnapshotFile {
     }
 
     /// The contents of a snapshot file, once its header says it is one of `program` for
-    /// `key` and their checksum matches, and the section to be read later, not yet checked.
+    /// `key` and their checksum matches, and the sections to be read later, not yet checked.
     static func contents(of file: MappedFile, key: SnapshotKey, program: String) throws(SnapshotError)
-        -> (contents: UnsafeRawBufferPointer, later: SnapshotSection)
+        -> (contents: UnsafeRawBufferPointer, later: LaterSections)
     {
         var reader = BinaryReader(file.bytes)
         guard try reader.readRaw(UInt8.self) == magic, try reader.readRaw(UInt32.self) == [byteOrderMark],
             try reader.readInt() == formatVersion, try reader.readString() == program,
             try reader.readRaw(UInt64.self) == [key.first, key.second]
         else { throw .foreign }
-        let length = try reader.readInt()
-        let checksum: [UInt64] = try reader.readRaw()
-        let laterLength = try reader.readInt()
-        let laterChecksum: [UInt64] = try reader.readRaw()
+        var sections: [(length: Int, checksum: [UInt64])] = []
+        for _ in 0..<1 + LaterSections.count {
+            let length = try reader.readInt()
+            let checksum: [UInt64] = try reader.readRaw()
+            guard length >= 0, length <= file.bytes.count, length % 8 == 0, checksum.count == 2 else { throw .truncated }
+            sections.append((length, checksum))
+        }
         try reader.skipPadding(to: 8)
-        guard length >= 0, laterLength >= 0, length % 8 == 0, laterChecksum.count == 2,
-            length <= file.bytes.count - reader.offset, laterLength == file.bytes.count - reader.offset - length
-        else { throw .truncated }
-        let contents = UnsafeRawBufferPointer(rebasing: file.bytes[reader.offset..<reader.offset + length])
-        let actual = ContentHash.ofPieces(contents)
-        guard checksum == [actual.0, actual.1] else { throw .damaged }
-        let later = UnsafeRawBufferPointer(rebasing: file.bytes[(reader.offset + length)...])
-        return (contents, SnapshotSection(bytes: later, checksum: (laterChecksum[0], laterChecksum[1]), file: file))
+        guard sections.reduce(0, { $0 + $1.length }) == file.bytes.count - reader.offset else { throw .truncated }
+        var start = reader.offset
+        let parts = sections.map { section in
+            defer { start += section.length }
+            return UnsafeRawBufferPointer(rebasing: file.bytes[start..<start + section.length])
+        }
+        let actual = ContentHash.ofPieces(parts[0])
+        guard sections[0].checksum == [actual.0, actual.1] else { throw .damaged }
+        let later = (1..<parts.count).map { index in
+            SnapshotSection(bytes: parts[index], checksum: (sections[index].checksum[0], sections[index].checksum[1]), file: file)
+        }
+        return (parts[0], LaterSections(trigrams: later[0], matcher: later[1]))
     }
+}
+
+/// The sections of a snapshot that runs read only when they need them.
+struct LaterSections: Sendable {
+    /// How many there are.
+    static let count = 2
+    /// The trigram index of fuzzy search (``FuzzyIndex``).
+    let trigrams: SnapshotSection
+    /// The term matcher of lint (``MatchIndex``).
+    let matcher: SnapshotSection
 }
 
 /// A section of a mapped snapshot that is checked against its checksum when it is read

@@ -12,7 +12,8 @@ struct IndexEntries: RandomAccessCollection, Sendable {
     private let flags: Column<UInt8>
     /// The language of each entry, as its place in `languages`.
     private let languageIndexes: Column<Int32>
-    private let languages: [String]
+    /// The languages, each once.
+    let languages: [String]
     /// The forms' UTF-8 bytes, and where each starts (one more for the end).
     private let formBytes: Column<UInt8>
     private let formStarts: Column<Int32>
@@ -80,6 +81,30 @@ struct IndexEntries: RandomAccessCollection, Sendable {
 }
 
 extension IndexEntries {
+    /// The concept of entry `id`.
+    func concept(_ id: Int) -> ConceptKey { ConceptKey(Int(concepts[id])) }
+
+    /// The label of entry `id` in its concept's labels; `nil` for a notation.
+    func labelIndex(_ id: Int) -> Int? { labels[id] < 0 ? nil : Int(labels[id]) }
+
+    /// The place in ``languages`` of entry `id`'s language.
+    func languageIndex(_ id: Int) -> Int32 { languageIndexes[id] }
+
+    /// Whether entry `id` matches only as written.
+    func isCaseSensitive(_ id: Int) -> Bool { flags[id] & Self.caseSensitive != 0 }
+
+    /// Whether entry `id` is a form the vocabulary allows: of an allowed label kind, its concept not deprecated.
+    func isAllowedUse(_ id: Int) -> Bool {
+        flags[id] & Self.conceptDeprecated == 0 && LabelKind.allCases[Int(kinds[id])].isAllowed
+    }
+
+    /// What `body` makes of the UTF-8 bytes of entry `id`'s form.
+    func withForm<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        formBytes.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[Int(formStarts[id])..<Int(formStarts[id + 1])]))
+        }
+    }
+
     /// Whether every entry names a label that its concept in `set` has (for entries read
     /// back before their concepts: rules and the linter take the label by its index).
     ///

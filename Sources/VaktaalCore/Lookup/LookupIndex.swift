@@ -67,7 +67,7 @@ public struct LookupMatch: Sendable, Hashable {
 /// accent-insensitive, prefix and fuzzy lookup. Immutable and shareable between threads.
 public struct LookupIndex: Sendable {
     /// Every searchable form, by entry id.
-    private let indexEntries: IndexEntries
+    let indexEntries: IndexEntries
     /// Entry ids by loose key (spacing, hyphens and case normalised).
     private let byLooseKey: KeyTable
     /// Entry ids by accent-folded key; its slots are what prefix and fuzzy search work on.

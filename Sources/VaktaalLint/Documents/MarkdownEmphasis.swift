@@ -1,3 +1,5 @@
+import VaktaalCore
+
 extension MarkdownReader {
     /// Emphasis markers (`*`, `_`, `~~`) are markup, not text: `**leraar** in opleiding` is
     /// read as "leraar in opleiding". A run of `*` that touches a word is a marker; a run of

@@ -1,3 +1,5 @@
+import VaktaalCore
+
 extension MarkdownReader {
     /// The inline constructs that are not prose: code spans, HTML comments and tags,
     /// autolinks, and the `(destination "title")` or `[reference]` part of links and images.

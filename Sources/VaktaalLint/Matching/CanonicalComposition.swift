@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalCore
 
 /// Text copied from a PDF or written on macOS is often decomposed (Unicode NFD: an `ö` as
 /// `o` plus a combining diaeresis). Labels are matched on the composed form (NFC), while

@@ -1,3 +1,5 @@
+import VaktaalCore
+
 /// Where a term stands in its sentence, for rules that let the writing around a term
 /// decide: a name may start with a capital at the start of a sentence, and be all
 /// capitals in an all-capitals heading.

@@ -8,8 +8,8 @@ import VaktaalCore
 /// read once per run; linters are shared between files with the same settings.
 final class LintConfigurationResolver: Sendable {
     let set: VocabularySet
-    /// The label forms of `set` (``LookupIndex/entries(of:)``), listed once for every linter.
-    let entries: [IndexEntry]
+    /// The matcher of `set`'s labels, made once for every linter.
+    let matchIndex: MatchIndex
     let language: String?
     /// Office documents: read image descriptions too.
     let includesAltText: Bool
@@ -20,9 +20,9 @@ final class LintConfigurationResolver: Sendable {
     private let configurationFiles = Mutex<[String: String?]>([:])
     private let linters = Mutex<[String: Linter]>([:])
 
-    init(set: VocabularySet, entries: [IndexEntry]? = nil, language: String?, includesAltText: Bool = false) {
+    init(set: VocabularySet, matchIndex: MatchIndex? = nil, language: String?, includesAltText: Bool = false) {
         self.set = set
-        self.entries = entries ?? LookupIndex.entries(of: set)
+        self.matchIndex = matchIndex ?? MatchIndex(set)
         self.language = language
         self.includesAltText = includesAltText
     }
@@ -100,7 +100,7 @@ final class LintConfigurationResolver: Sendable {
         let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)"
         return linters.withLock { cache in
             if let linter = cache[key] { return linter }
-            let linter = Linter(set: set, options: options, entries: entries)
+            let linter = Linter(set: set, options: options, matchIndex: matchIndex)
             cache[key] = linter
             return linter
         }

@@ -44,19 +44,19 @@ public struct LintRun: Sendable {
 
     /// A run against `set`.
     public init(set: VocabularySet, options: Options) {
-        self.init(set: set, entries: nil, options: options)
+        self.init(set: set, matchIndex: nil, options: options)
     }
 
-    /// A run against a compiled vocabulary, whose index lists the label forms already.
+    /// A run against a compiled vocabulary, whose term matcher is kept with it.
     public init(_ vocabulary: CompiledVocabulary, options: Options) {
-        self.init(set: vocabulary.loaded.set, entries: vocabulary.lookupIndex.entries, options: options)
+        self.init(set: vocabulary.loaded.set, matchIndex: vocabulary.matchIndex, options: options)
     }
 
-    private init(set: VocabularySet, entries: [IndexEntry]?, options: Options) {
+    private init(set: VocabularySet, matchIndex: MatchIndex?, options: Options) {
         self.set = set
         self.options = options
         resolver = LintConfigurationResolver(
-            set: set, entries: entries, language: options.language, includesAltText: options.includesAltText)
+            set: set, matchIndex: matchIndex, language: options.language, includesAltText: options.includesAltText)
     }
 
     /// The files a run over `paths` covers, in path order: files named as they are, folders

@@ -15,6 +15,8 @@ public final class ServiceSnapshot: Sendable {
     public let index: LookupIndex
     /// A number that grows with every swap, for metrics and logs.
     public let generation: Int
+    /// The term matcher of ``set``, shared by its linters.
+    private let matchIndex: MatchIndex
     private let linters = Mutex<[String: Linter]>([:])
 
     /// A snapshot of `schemes`.
@@ -22,6 +24,7 @@ public final class ServiceSnapshot: Sendable {
         self.schemes = schemes.sorted { $0.id < $1.id }
         set = VocabularySet(self.schemes.map(\.vocabulary))
         index = LookupIndex(set)
+        matchIndex = MatchIndex(set)
         self.generation = generation
     }
 
@@ -34,7 +37,7 @@ public final class ServiceSnapshot: Sendable {
         let key = language ?? ""
         if let known = linters.withLock({ $0[key] }) { return known }
         let languages = LintOptions.Languages(choice: language, default: set.vocabularies.first?.defaultLanguage)
-        let made = Linter(set: set, options: LintOptions(languages: languages))
+        let made = Linter(set: set, options: LintOptions(languages: languages), matchIndex: matchIndex)
         linters.withLock { $0[key] = made }
         return made
     }

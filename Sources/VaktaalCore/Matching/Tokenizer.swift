@@ -1,23 +1,23 @@
 /// Splits UTF-8 text into tokens for term matching: words (runs of letters, marks and
 /// digits in any script), white space runs and single punctuation characters.
-struct Tokenizer {
-    enum Kind: Equatable {
+package struct Tokenizer {
+    package enum Kind: Equatable {
         case word
         /// White space; `lineBreaks` counts `\n`, `\r\n` and `\r`.
         case space(lineBreaks: Int)
         case punctuation
     }
 
-    struct Token {
-        let kind: Kind
+    package struct Token {
+        package let kind: Kind
         /// Byte range in the text.
-        let start: Int
-        let end: Int
+        package let start: Int
+        package let end: Int
     }
 
     /// Whether a scalar belongs to a word: a letter, mark or digit in any script.
     @inline(__always)
-    static func isWordScalar(_ value: UInt32) -> Bool {
+    package static func isWordScalar(_ value: UInt32) -> Bool {
         if value < 0x80 { return isASCIIWordByte(UInt8(truncatingIfNeeded: value)) }
         if value < 0x3000 { return commonWordScalars[Int(value)] }
         return classify(value)
@@ -25,7 +25,7 @@ struct Tokenizer {
 
     /// ASCII letters and digits, decided with two subtractions.
     @inline(__always)
-    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    package static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
@@ -46,14 +46,14 @@ struct Tokenizer {
     }
 
     @inline(__always)
-    static func isSpace(_ value: UInt32) -> Bool {
+    package static func isSpace(_ value: UInt32) -> Bool {
         value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0B || value == 0x0C
             || value == 0xA0 || value == 0x2007 || value == 0x202F || (value >= 0x2000 && value <= 0x200A) || value == 0x3000
     }
 
     /// Decodes the scalar at `index` of valid UTF-8, returning it and its length.
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (UInt32, Int) {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (UInt32, Int) {
         let lead = UInt32(bytes[index])
         if lead < 0x80 { return (lead, 1) }
         if lead < 0xE0, index + 1 < bytes.count { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
@@ -70,7 +70,7 @@ struct Tokenizer {
     }
 
     /// The token that starts at `index` and ends at or before `end`.
-    static func token(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Token {
+    package static func token(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Token {
         let start = index
         // ASCII punctuation and single spaces are most of what is not a word: decide them at once.
         let lead = bytes[index]
@@ -117,7 +117,7 @@ struct Tokenizer {
     }
 
     /// Calls `body` with every token of `bytes[range]`.
-    static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Token) -> Void) {
+    package static func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Token) -> Void) {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = token(in: bytes, at: index, end: range.upperBound)

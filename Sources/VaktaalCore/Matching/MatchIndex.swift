@@ -1,0 +1,48 @@
+import Synchronization
+
+/// The term matcher of a vocabulary set, what `vaktaal lint` finds terms with: read from a
+/// compiled snapshot the first time it is asked for, or built then from the set, and shared
+/// by every linter of the set after that.
+public final class MatchIndex: Sendable {
+    private enum Source: Sendable {
+        /// Built from the set (and its forms, when they are listed already).
+        case set(VocabularySet, IndexEntries?)
+        /// Read from a snapshot's section; built from the set when that cannot be read.
+        case stored(SnapshotSection, IndexEntries, VocabularySet)
+    }
+
+    private let source: Source
+    private let made = Mutex<TermMatcher?>(nil)
+
+    /// The match index of `set`, built when it is first used.
+    public convenience init(_ set: VocabularySet) { self.init(set: set, entries: nil) }
+
+    /// The match index of `set`, whose forms `entries` are when they are known.
+    init(set: VocabularySet, entries: IndexEntries?) { source = .set(set, entries) }
+
+    /// The match index kept in `section` of a snapshot, for `set` and its forms `entries`.
+    init(stored section: SnapshotSection, entries: IndexEntries, set: VocabularySet) {
+        source = .stored(section, entries, set)
+    }
+
+    /// The matcher, made by the first thread that asks for it (others wait for it).
+    package var matcher: TermMatcher {
+        made.withLock { matcher in
+            if let matcher { return matcher }
+            let fresh = make()
+            matcher = fresh
+            return fresh
+        }
+    }
+
+    private func make() -> TermMatcher {
+        switch source {
+        case .set(let set, let entries):
+            return TermMatcher(set: set, entries: entries ?? IndexEntries(set))
+        case .stored(let section, let entries, let set):
+            // A section that cannot be read removes its snapshot (``SnapshotSection/read(_:)``): built here instead.
+            let stored = try? section.read { reader throws(SnapshotError) in try TermMatcher(reading: &reader, entries: entries) }
+            return stored ?? TermMatcher(set: set, entries: entries)
+        }
+    }
+}

@@ -1,0 +1,249 @@
+/// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
+/// fine (an exception phrase of a deprecated label, or an allowed word of the configuration).
+package enum MatchTarget: Sendable, Hashable {
+    case label(IndexEntry)
+    case allowed
+}
+
+/// A phrase found in a text.
+package struct TermMatch: Sendable, Hashable {
+    /// Byte range in the text that was scanned.
+    package let range: Range<Int>
+    /// What matched.
+    package let target: MatchTarget
+}
+
+/// One automaton for all labels of every language: a trie over token keys (folded words,
+/// single spaces, punctuation), walked from every word of the text. The work grows with the
+/// length of the text, not with the number of labels: a word that starts no label costs one
+/// lookup. It lies in columns, so that a snapshot's matcher is used where it lies in the
+/// mapped file; ``Builder`` makes one.
+package struct TermMatcher: Sendable {
+    /// A candidate's flags.
+    static let caseSensitive: UInt8 = 1
+    /// A case-sensitive name matched in any casing: chosen only when nothing else matches,
+    /// so that rules can report the casing.
+    static let nameVariant: UInt8 = 2
+    /// An allowed phrase, or an allowed label of a concept that is not deprecated: it wins
+    /// over an outdated label of the same words.
+    static let allows: UInt8 = 4
+
+    let transitions: TransitionTable
+    /// A bit per first-word hash (a Bloom filter of one function), about 16 bits a phrase so
+    /// that it stays nearly empty yet in the cache: most words of a text start no label and
+    /// are turned away here. Its count is a power of two.
+    let firstWords: Column<UInt64>
+    /// The first candidate of each node, by node id; −1 for nodes that end no phrase. The
+    /// candidates of a node are chained through ``nextCandidate``, in the order they were added.
+    let firstCandidate: Column<Int32>
+    let nextCandidate: Column<Int32>
+    /// Each candidate's entry in ``entries``, or −1 for an allowed phrase.
+    let candidateEntries: Column<Int32>
+    /// Each candidate's language (its place in the entries' languages), or −1 for any.
+    let candidateLanguages: Column<Int32>
+    let candidateFlags: Column<UInt8>
+    /// The key text (folded unless case-sensitive) each candidate's tokens must give, end
+    /// to end, and where each starts (one more for the end).
+    let keyBytes: Column<UInt8>
+    let keyStarts: Column<Int32>
+    /// The label forms the candidates name.
+    let entries: IndexEntries
+
+    /// Which languages' labels a scan finds, for a matcher's languages.
+    package struct Languages: Sendable {
+        /// By language place; `nil` for all.
+        fileprivate let wanted: [Bool]?
+
+        @inline(__always)
+        fileprivate func contains(_ language: Int32) -> Bool {
+            guard let wanted, language >= 0 else { return true }
+            return wanted[Int(language)]
+        }
+    }
+
+    /// The languages of `names` (all when `nil`); phrases of no language are always found.
+    package func languages(_ names: Set<String>?) -> Languages {
+        Languages(wanted: names.map { names in entries.languages.map { names.contains($0) } })
+    }
+
+    @inline(__always)
+    private func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 38) & (firstWords.count - 1) }
+
+    @inline(__always)
+    static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
+
+    @inline(__always)
+    static func combine(_ node: Int32, _ key: UInt64) -> UInt64 {
+        var value = key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
+        value ^= value >> 29
+        return value
+    }
+
+    /// Every match in `bytes[range]` of a phrase in `languages`, left to right, longest first
+    /// at each word, never overlapping. A phrase covered by an allowed label or phrase is
+    /// never reported as a shorter outdated label inside it.
+    package func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages) -> [TermMatch] {
+        var result: [TermMatch] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            // Most words are ASCII: scan and hash them in one pass, and let the first-word
+            // filter turn most of them away before any token is made.
+            if Tokenizer.isASCIIWordByte(bytes[index]), let (end, hash) = asciiWord(in: bytes, at: index, end: range.upperBound) {
+                if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0 {
+                    index = end
+                    continue
+                }
+                let token = Tokenizer.Token(kind: .word, start: index, end: end)
+                if let match = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages) {
+                    result.append(match)
+                    index = match.range.upperBound
+                } else {
+                    index = end
+                }
+                continue
+            }
+            // Word tokens are maximal runs of letters, marks and digits, so every word starts
+            // at a word boundary: "mentor" is never found inside "mentorschap".
+            let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
+            if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
+                result.append(match)
+                index = match.range.upperBound
+            } else {
+                index = token.end
+            }
+        }
+        return result
+    }
+
+    /// The end and key hash of the ASCII word at `start`, or `nil` when the word goes on
+    /// with non-ASCII letters (then the general tokenizer takes it).
+    @inline(__always)
+    private func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (end: Int, hash: UInt64)? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = start
+        while index < end {
+            var byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            guard Tokenizer.isASCIIWordByte(byte) else { break }
+            if byte &- 0x41 < 26 { byte += 32 }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return (index, hash)
+    }
+
+    /// The longest verified match starting with `first` (whose key hash may be known).
+    private func longestMatch(
+        startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
+        _ languages: Languages
+    ) -> TermMatch? {
+        guard let firstHash = known ?? TokenKey.hash(first, in: bytes),
+            firstWords[filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
+            var node = transitions.value(Self.combine(0, firstHash))
+        else { return nil }
+        // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
+        var longest: (node: Int32, end: Int)?
+        var shorter: [(node: Int32, end: Int)] = []
+        var token = first
+        while true {
+            if firstCandidate[Int(node)] >= 0 {
+                if let known = longest { shorter.append(known) }
+                longest = (node, token.end)
+            }
+            guard token.end < end else { break }
+            let next = Tokenizer.token(in: bytes, at: token.end, end: end)
+            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else {
+                break
+            }
+            node = child
+            token = next
+        }
+        func match(_ node: Int32, endingAt matchEnd: Int) -> TermMatch? {
+            // A term ends at a word boundary: the next character is no letter, mark or digit.
+            if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
+            return verifiedCandidate(node, bytes, first.start..<matchEnd, languages).map { candidate in
+                let entry = candidateEntries[candidate]
+                return TermMatch(range: first.start..<matchEnd, target: entry < 0 ? .allowed : .label(entries[Int(entry)]))
+            }
+        }
+        guard let longest else { return nil }
+        if let found = match(longest.node, endingAt: longest.end) { return found }
+        for (node, matchEnd) in shorter.reversed() {
+            if let found = match(node, endingAt: matchEnd) { return found }
+        }
+        return nil
+    }
+
+    /// The candidate of `node` in `languages` whose key the source text really gives (hashes
+    /// can collide; case-sensitive labels must match as written). Allowed phrases win over
+    /// outdated ones; names in another casing come last.
+    private func verifiedCandidate(
+        _ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
+    )
+        -> Int?
+    {
+        var folded: String?
+        var exact: String?
+        func key(caseSensitive: Bool) -> String {
+            var text = ""
+            Tokenizer.forEachToken(in: bytes, range: range) { text += TokenKey.text($0, in: bytes, caseSensitive: caseSensitive) }
+            return text
+        }
+        var best: Int?
+        var nameVariant: Int?
+        var next = firstCandidate[Int(node)]
+        while next >= 0 {
+            let candidate = Int(next)
+            next = nextCandidate[candidate]
+            guard languages.contains(candidateLanguages[candidate]) else { continue }
+            let flags = candidateFlags[candidate]
+            let caseSensitive = flags & Self.caseSensitive != 0
+            let same = keyBytes.withUnsafeBufferPointer { keys -> Bool in
+                let expected = UnsafeBufferPointer(rebasing: keys[Int(keyStarts[candidate])..<Int(keyStarts[candidate + 1])])
+                if let same = Self.asciiKey(of: range, in: bytes, equals: expected, caseSensitive: caseSensitive) { return same }
+                let source: String
+                if caseSensitive {
+                    source = exact ?? key(caseSensitive: true)
+                    exact = source
+                } else {
+                    source = folded ?? key(caseSensitive: false)
+                    folded = source
+                }
+                return source.utf8.elementsEqual(expected)
+            }
+            guard same else { continue }
+            if flags & Self.nameVariant != 0 {
+                nameVariant = nameVariant ?? candidate
+                continue
+            }
+            if best == nil || flags & Self.allows != 0 { best = candidate }
+            if flags & Self.allows != 0 { break }
+        }
+        return best ?? nameVariant
+    }
+
+    /// Whether the key of the ASCII text `bytes[range]` is `expected`, compared byte by byte
+    /// without making it (runs of spaces are one space, words folded unless case-sensitive);
+    /// `nil` when the text is not ASCII.
+    private static func asciiKey(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, equals expected: UnsafeBufferPointer<UInt8>,
+        caseSensitive: Bool
+    ) -> Bool? {
+        var position = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if Tokenizer.isSpace(UInt32(byte)) {
+                while index < range.upperBound, bytes[index] < 0x80, Tokenizer.isSpace(UInt32(bytes[index])) { index += 1 }
+                byte = 0x20
+            } else {
+                if !caseSensitive, byte &- 0x41 < 26 { byte += 32 }
+                index += 1
+            }
+            guard position < expected.count, expected[position] == byte else { return false }
+            position += 1
+        }
+        return position == expected.count
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import VaktaalTestSupport
+
+@testable import VaktaalCore
+
+/// The term matcher kept in a snapshot: read back, it finds exactly what a matcher built from
+/// the files finds; damaged, it is built again and the snapshot removed.
+@Suite struct StoredMatcherTests {
+    /// Every form of the vocabulary in a sentence, as written and in capitals, and the
+    /// presentation the vocabulary came from.
+    static func texts(of set: VocabularySet) throws -> [String] {
+        let forms = IndexEntries(set).map(\.form)
+        return [
+            forms.map { "De \($0), en dan." }.joined(separator: "\n"),
+            forms.map { "\($0.uppercased()) in een kop" }.joined(separator: "\n\n"),
+            try String(contentsOfFile: fixturesFolder + "/presentation.txt", encoding: .utf8),
+        ]
+    }
+
+    static func matches(_ matcher: TermMatcher, _ text: String, languages: Set<String>?) -> [TermMatch] {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            matcher.matches(in: bytes, range: 0..<bytes.count, languages: matcher.languages(languages))
+        }
+    }
+
+    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature", fixturesFolder + "/RepeatedNames"])
+    func aStoredMatcherFindsWhatABuiltOneFinds(folder: String) throws {
+        let workspace = try CompiledIndexCacheTests.Workspace(folder)
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+        let (stored, outcome) = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(outcome == .reused)
+        let set = stored.loaded.set
+        let built = TermMatcher(set: set, entries: IndexEntries(set))
+        let languages = Set(set.vocabularies.flatMap { $0.concepts.flatMap { $0.labels.map(\.language) } })
+        var found = 0
+        for text in try Self.texts(of: set) {
+            for choice in [nil, ["nl"], ["en"]] + languages.map({ [$0] }) {
+                let expected = Self.matches(built, text, languages: choice.map(Set.init))
+                #expect(Self.matches(stored.matchIndex.matcher, text, languages: choice.map(Set.init)) == expected)
+                found += expected.count
+            }
+        }
+        #expect(found > 0)
+    }
+
+    /// A matcher section that fails its checksum is found when lint first reads it: the
+    /// matcher is built from the set instead, and the snapshot removed for the next run to write.
+    @Test func aDamagedMatcherIsBuiltAgainAndTheSnapshotRemoved() throws {
+        let workspace = try CompiledIndexCacheTests.Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let snapshot = try #require(workspace.snapshots.first)
+        var bytes = try #require(FileBytes.read(snapshot))
+        // The matcher's keys come last.
+        bytes[bytes.count - 20] ^= 0x04
+        try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
+
+        let (damaged, outcome) = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(outcome == .reused, "the rest of the snapshot is sound")
+        #expect(FileManager.default.fileExists(atPath: snapshot), "the matcher is read when lint needs it")
+        let set = damaged.loaded.set
+        let built = TermMatcher(set: set, entries: IndexEntries(set))
+        for text in try Self.texts(of: set) {
+            #expect(Self.matches(damaged.matchIndex.matcher, text, languages: nil) == Self.matches(built, text, languages: nil))
+        }
+        #expect(!FileManager.default.fileExists(atPath: snapshot))
+        #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+    }
+
+    /// A matcher whose candidate chain turns back (a writer's bug) is refused: walking it would not end.
+    @Test func aMatcherWhoseChainTurnsBackIsRefused() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let entries = IndexEntries(set)
+        var builder = TermMatcher.Builder(phrases: 4)
+        for phrase in ["de mentor", "De Mentor"] { builder.insert(phrase, language: -1) }
+        let good = builder.matcher(entries: entries)
+        var writer = BinaryWriter()
+        good.write(to: &writer)
+        let read = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            return try TermMatcher(reading: &reader, entries: entries)
+        }
+        #expect(Self.matches(read, "zie de mentor", languages: nil) == Self.matches(good, "zie de mentor", languages: nil))
+        #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
+
+        // The two candidates of the node as a chain that goes back to its start.
+        let looping = TermMatcher(
+            transitions: good.transitions, firstWords: good.firstWords, firstCandidate: good.firstCandidate,
+            nextCandidate: Column([1, 0]), candidateEntries: good.candidateEntries, candidateLanguages: good.candidateLanguages,
+            candidateFlags: good.candidateFlags, keyBytes: good.keyBytes, keyStarts: good.keyStarts, entries: entries)
+        var bad = BinaryWriter()
+        looping.write(to: &bad)
+        #expect(throws: SnapshotError.malformed("the term matcher does not fit together")) {
+            try bad.bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                _ = try TermMatcher(reading: &reader, entries: entries)
+            }
+        }
+    }
+}
