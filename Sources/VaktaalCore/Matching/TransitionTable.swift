@@ -76,8 +76,14 @@ struct TransitionTable: Sendable {
             for index in old.keys.indices where old.values[index] >= 0 { set(old.keys[index], old.values[index]) }
         }
 
-        /// The table.
-        var table: TransitionTable { TransitionTable(keys: Column(keys), values: Column(values)) }
+        /// The table, in the fewest slots that keep it at most half full: sized ahead for
+        /// phrases that mostly share their nodes, it would keep a great many empty slots.
+        var table: TransitionTable {
+            var compact = Builder(capacity: count)
+            guard compact.keys.count < keys.count else { return TransitionTable(keys: Column(keys), values: Column(values)) }
+            for index in keys.indices where values[index] >= 0 { compact.set(keys[index], values[index]) }
+            return TransitionTable(keys: Column(compact.keys), values: Column(compact.values))
+        }
     }
 
     private init(keys: Column<UInt64>, values: Column<Int32>) {
