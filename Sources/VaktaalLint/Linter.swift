@@ -18,11 +18,10 @@ public final class Linter: Sendable {
     public let options: LintOptions
     /// The matcher of the set's labels, shared by every linter of the set.
     private let matchIndex: MatchIndex
-    /// The matcher with the configuration's allowed phrases added, made when first used.
-    private let matcherWithAllowed = Mutex<TermMatcher?>(nil)
 
     /// A linter for `set` with `options`; `matchIndex` is the set's when it is known already
-    /// (a ``CompiledVocabulary``'s, or one shared with other linters of the set).
+    /// (a ``CompiledVocabulary``'s, or one shared with other linters of the set). It must be
+    /// the index of `set`: its terms name the set's concepts and labels.
     public init(set: VocabularySet, options: LintOptions, matchIndex: MatchIndex? = nil) {
         self.set = set
         self.options = options
@@ -31,15 +30,7 @@ public final class Linter: Sendable {
 
     /// The matcher of the set's labels and the allowed phrases of the options, made once and
     /// then shared: a thread that asks for it while it is made waits for it.
-    var matcher: TermMatcher {
-        guard !options.allowed.isEmpty else { return matchIndex.matcher }
-        return matcherWithAllowed.withLock { matcher in
-            if let matcher { return matcher }
-            let made = matchIndex.matcher.adding(allowed: options.allowed)
-            matcher = made
-            return made
-        }
-    }
+    var matcher: TermMatcher { matchIndex.matcher(allowing: options.allowed) }
 
     /// Lints one document; a document the reader cannot read gives its problem instead of findings.
     public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader) -> FileFindings {

@@ -42,6 +42,23 @@ import VaktaalTestSupport
             }
         }
         #expect(found > 0)
+        #expect(try workspace.snapshots.map { FileManager.default.fileExists(atPath: $0) } == [true], "read, not built")
+    }
+
+    /// A configuration's allowed phrases join a copy of a stored matcher, after the labels of
+    /// the same words: "mentor" is then simply fine, and the stored matcher still finds it.
+    @Test func allowedPhrasesJoinACopyOfAStoredMatcher() throws {
+        let workspace = try CompiledIndexCacheTests.Workspace()
+        _ = try workspace.cache.load(path: workspace.vocabulary)
+        let (stored, outcome) = try workspace.cache.load(path: workspace.vocabulary)
+        #expect(outcome == .reused)
+        let text = "de mentor en de Mentor Jansen"
+        let allowing = stored.matchIndex.matcher(allowing: ["mentor jansen", "mentor"])
+        #expect(Self.matches(allowing, text, languages: ["nl"]).map(\.target) == [.allowed, .allowed])
+        #expect(Self.matches(allowing, text, languages: ["nl"]).map(\.range) == [3..<9, 16..<29])
+        let labels = Self.matches(stored.matchIndex.matcher, text, languages: ["nl"])
+        #expect(labels.map(\.range) == [3..<9, 16..<22])
+        #expect(labels.allSatisfy { $0.target != .allowed })
     }
 
     /// A matcher section that fails its checksum is found when lint first reads it: the
@@ -51,7 +68,7 @@ import VaktaalTestSupport
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
         var bytes = try #require(FileBytes.read(snapshot))
-        // The matcher's keys come last.
+        // The starts of the matcher's keys come last.
         bytes[bytes.count - 20] ^= 0x04
         try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
 

@@ -103,6 +103,26 @@ import VaktaalCore
                 == ["stagementor→werkplekbegeleider", "leerling-leraar→stagiair"])
     }
 
+    /// One matcher serves every language: the same words as a label of two languages, a
+    /// longer phrase of another language, and an exception phrase of another language's label
+    /// each count only for their own language.
+    @Test(
+        arguments: [
+            (["nl"], "de mentor komt", ["mentor→werkplekbegeleider"]), (["en"], "de mentor komt", []),
+            (["nl"], "the mentor teacher", ["mentor→werkplekbegeleider"]),
+            (["en"], "the mentor teacher", ["mentor teacher→workplace supervisor"]),
+            (["nl"], "de coach van de klas", ["coach→werkplekbegeleider"]), (["en"], "the coach van de klas", []),
+        ])
+    func labelsCountForTheirOwnLanguageOnly(languages: [String], text: String, expected: [String]) {
+        let concepts =
+            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><deprecatedLabel>mentor</deprecatedLabel>"
+            + "<deprecatedLabel>coach</deprecatedLabel><prefLabel xml:lang=\"en\">workplace supervisor</prefLabel>"
+            + "<deprecatedLabel xml:lang=\"en\">mentor teacher</deprecatedLabel>"
+            + "<deprecatedLabel xml:lang=\"en\" exceptions=\"coach van de klas\">coach</deprecatedLabel></concept>"
+            + "<concept id=\"m\"><prefLabel xml:lang=\"en\">mentor</prefLabel><prefLabel>begeleider</prefLabel></concept>"
+        #expect(rules(text, linter: fixtureLinter(concepts, languages: .fixed(Set(languages)))) == expected)
+    }
+
     @Test func allowedWordsFromTheConfigurationAreNeverReported() {
         let linter = fixtureLinter(
             "<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>",

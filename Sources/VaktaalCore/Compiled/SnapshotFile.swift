@@ -16,6 +16,7 @@ enum SnapshotFile {
     /// The header for `contents` and the `later` sections (in the order of ``LaterSections``),
     /// whose lengths are multiples of 8.
     static func header(for contents: [UInt8], later: [[UInt8]], key: SnapshotKey, program: String) -> [UInt8] {
+        precondition(later.count == LaterSections.count, "a snapshot has \(LaterSections.count) later sections")
         var writer = BinaryWriter()
         writer.writeRaw(magic)
         writer.writeRaw([byteOrderMark])

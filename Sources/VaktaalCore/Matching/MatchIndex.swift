@@ -13,12 +13,18 @@ public final class MatchIndex: Sendable {
 
     private let source: Source
     private let made = Mutex<TermMatcher?>(nil)
+    /// The matcher with a configuration's allowed phrases added, by those phrases: linters
+    /// of one configuration share it.
+    private let withAllowed = Mutex<[[String]: TermMatcher]>([:])
 
     /// The match index of `set`, built when it is first used.
     public convenience init(_ set: VocabularySet) { self.init(set: set, entries: nil) }
 
     /// The match index of `set`, whose forms `entries` are when they are known.
     init(set: VocabularySet, entries: IndexEntries?) { source = .set(set, entries) }
+
+    /// The match index of `set`, whose lookup index is `index`.
+    package convenience init(set: VocabularySet, index: LookupIndex) { self.init(set: set, entries: index.indexEntries) }
 
     /// The match index kept in `section` of a snapshot, for `set` and its forms `entries`.
     init(stored section: SnapshotSection, entries: IndexEntries, set: VocabularySet) {
@@ -32,6 +38,18 @@ public final class MatchIndex: Sendable {
             let fresh = make()
             matcher = fresh
             return fresh
+        }
+    }
+
+    /// The matcher with `phrases` added as phrases that are simply fine, made once for each
+    /// list of phrases (a copy of the whole matcher: the linters of one configuration share it).
+    package func matcher(allowing phrases: [String]) -> TermMatcher {
+        guard !phrases.isEmpty else { return matcher }
+        return withAllowed.withLock { matchers in
+            if let known = matchers[phrases] { return known }
+            let made = matcher.adding(allowed: phrases)
+            matchers[phrases] = made
+            return made
         }
     }
 

@@ -43,6 +43,8 @@ extension TermMatcher {
         private var transitions: TransitionTable.Builder
         private var firstWords: [UInt64]
         private var firstCandidate: [Int32]
+        /// The last candidate of each node, to add at the end of its chain.
+        private var lastCandidate: [Int32]
         private var nextCandidate: [Int32] = []
         private var candidateEntries: [Int32] = []
         private var candidateLanguages: [Int32] = []
@@ -58,6 +60,7 @@ extension TermMatcher {
             // About two transitions a phrase: sized once instead of grown and rehashed step by step.
             transitions = TransitionTable.Builder(capacity: 2 * phrases)
             firstCandidate = [-1]
+            lastCandidate = [-1]
         }
 
         /// A builder holding what `matcher` holds.
@@ -71,6 +74,12 @@ extension TermMatcher {
             candidateFlags = Array(matcher.candidateFlags)
             keyBytes = Array(matcher.keyBytes)
             keyStarts = Array(matcher.keyStarts)
+            let next = nextCandidate
+            lastCandidate = firstCandidate.map { first in
+                var last = first
+                while last >= 0, next[Int(last)] >= 0 { last = next[Int(last)] }
+                return last
+            }
         }
 
         /// Adds an allowed phrase of `language` (−1: any), folded.
@@ -102,6 +111,7 @@ extension TermMatcher {
                     node = Int32(firstCandidate.count)
                     transitions.set(slot, node)
                     firstCandidate.append(-1)
+                    lastCandidate.append(-1)
                 }
             }
             guard valid, node != 0 else {
@@ -115,13 +125,12 @@ extension TermMatcher {
             keyStarts.append(Int32(keyBytes.count))
             nextCandidate.append(-1)
             // At the end of the node's chain, so that candidates keep the order they were added in.
-            if firstCandidate[Int(node)] < 0 {
+            if lastCandidate[Int(node)] < 0 {
                 firstCandidate[Int(node)] = added
             } else {
-                var last = Int(firstCandidate[Int(node)])
-                while nextCandidate[last] >= 0 { last = Int(nextCandidate[last]) }
-                nextCandidate[last] = added
+                nextCandidate[Int(lastCandidate[Int(node)])] = added
             }
+            lastCandidate[Int(node)] = added
         }
 
         /// Appends the key text of `token` (``TokenKey/text(_:in:caseSensitive:)``) to `key`.

@@ -36,9 +36,15 @@ struct TransitionTable: Sendable {
 
         /// A table with room for about `capacity` keys before it grows.
         init(capacity: Int = 8) {
-            var size = 16
-            while size < capacity * 2 { size <<= 1 }
+            let size = Self.slots(for: capacity)
             self.init(keys: Array(repeating: 0, count: size), values: Array(repeating: -1, count: size))
+        }
+
+        /// The fewest slots (a power of two) that keep `count` keys at most half full.
+        private static func slots(for count: Int) -> Int {
+            var size = 16
+            while size < count * 2 { size <<= 1 }
+            return size
         }
 
         fileprivate init(keys: [UInt64], values: [Int32]) {
@@ -79,8 +85,8 @@ struct TransitionTable: Sendable {
         /// The table, in the fewest slots that keep it at most half full: sized ahead for
         /// phrases that mostly share their nodes, it would keep a great many empty slots.
         var table: TransitionTable {
+            guard Self.slots(for: count) < keys.count else { return TransitionTable(keys: Column(keys), values: Column(values)) }
             var compact = Builder(capacity: count)
-            guard compact.keys.count < keys.count else { return TransitionTable(keys: Column(keys), values: Column(values)) }
             for index in keys.indices where values[index] >= 0 { compact.set(keys[index], values[index]) }
             return TransitionTable(keys: Column(compact.keys), values: Column(compact.values))
         }

@@ -24,7 +24,7 @@ public final class ServiceSnapshot: Sendable {
         self.schemes = schemes.sorted { $0.id < $1.id }
         set = VocabularySet(self.schemes.map(\.vocabulary))
         index = LookupIndex(set)
-        matchIndex = MatchIndex(set)
+        matchIndex = MatchIndex(set: set, index: index)
         self.generation = generation
     }
 
