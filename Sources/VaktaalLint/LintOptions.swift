@@ -47,3 +47,18 @@ extension LintOptions.Languages {
         self = .fixed(Set(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
     }
 }
+
+extension LintOptions.Languages {
+    /// The languages whose labels apply in `document`: `nil` for all.
+    func chosen(for document: ReadDocument) -> Set<String>? {
+        switch self {
+        case .all: return nil
+        case .fixed(let languages): return languages
+        case .automatic(let fallback):
+            guard let declared = document.declaredLanguage?.lowercased(), !declared.isEmpty else { return [fallback] }
+            // "nl-NL" applies the "nl" labels too.
+            let primary = declared.split(separator: "-").first.map(String.init) ?? declared
+            return [declared, primary]
+        }
+    }
+}

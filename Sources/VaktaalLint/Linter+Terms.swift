@@ -26,7 +26,7 @@ extension Linter {
         var terms: [FoundTerm] = []
         var uses: [LabelUse: Int] = [:]
         for segment in document.segments {
-            let found = matches(in: segment, text, matcher, languages)
+            let found = Self.matches(in: segment, text, matcher, languages)
             // Room for a segment's reportable terms at once (still doubling over many
             // segments): a document of one segment and a million of them then has them in one
             // array, not in twenty grown one after the other. (Uses of allowed labels are
@@ -56,6 +56,23 @@ extension Linter {
         return DocumentTerms(terms: terms, uses: uses)
     }
 
+    /// The concepts whose terms linting `bytes` with `options` and `matcher` finds (none when
+    /// the reader cannot read them): what an excerpt of the vocabulary for the document
+    /// must hold (``CompiledTerms/excerpt(naming:)``).
+    static func namedConcepts(
+        in bytes: [UInt8], reader: any DocumentReader, options: LintOptions, matcher: TermMatcher
+    ) -> Set<ConceptKey> {
+        guard let document = try? reader.read(bytes, options: options.reading) else { return [] }
+        let languages = matcher.languages(options.languages.chosen(for: document))
+        return document.text.withUnsafeBufferPointer { text in
+            var concepts: Set<ConceptKey> = []
+            for segment in document.segments {
+                for match in matches(in: segment, text, matcher, languages) { concepts.insert(match.entry.concept) }
+            }
+            return concepts
+        }
+    }
+
     /// Whether `entry` is a form of a name, whose casing the misspelling rule checks.
     private static func isName(_ entry: IndexEntry, in set: VocabularySet) -> Bool {
         guard let index = entry.labelIndex else { return false }
@@ -63,7 +80,7 @@ extension Linter {
     }
 
     /// The matches of one segment, with ranges in the document's text.
-    private func matches(
+    private static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
     ) -> [SegmentMatch] {
         let range = segment.sourceRange
@@ -91,7 +108,7 @@ extension Linter {
 
     /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
     /// `nil` for phrases that are simply fine and for terms inside file names and paths.
-    private func placed(
+    private static func placed(
         _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>]
     ) -> SegmentMatch? {
         guard case .label(let entry) = match.target else { return nil }

@@ -98,7 +98,8 @@ public final class Linter: Sendable {
 
     private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
         let matcher = matcher
-        let terms = foundTerms(in: document, text, matcher, languages: matcher.languages(languages(for: document)), set: set)
+        let languages = matcher.languages(options.languages.chosen(for: document))
+        let terms = foundTerms(in: document, text, matcher, languages: languages, set: set)
         let filter = DirectiveFilter(document.directives)
         var findings: [Finding] = []
         // Most terms found give one finding: room for that many at once, not grown by doubling
@@ -154,18 +155,6 @@ public final class Linter: Sendable {
                 position = order[position]
             }
             placed[position] = true
-        }
-    }
-
-    private func languages(for document: ReadDocument) -> Set<String>? {
-        switch options.languages {
-        case .all: return nil
-        case .fixed(let languages): return languages
-        case .automatic(let fallback):
-            guard let declared = document.declaredLanguage?.lowercased(), !declared.isEmpty else { return [fallback] }
-            // "nl-NL" applies the "nl" labels too.
-            let primary = declared.split(separator: "-").first.map(String.init) ?? declared
-            return [declared, primary]
         }
     }
 }

@@ -169,11 +169,9 @@ import VaktaalTestSupport
         #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored)
     }
 
-    /// A concept record that does not read although the checksum holds (a writer's bug): the
-    /// lookup that needs it fails with a snapshot error and removes the snapshot, so that the
-    /// next run compiles it again.
-    @Test func aConceptThatDoesNotReadRemovesTheSnapshot() throws {
-        let workspace = try Workspace()
+    /// Compiles the vocabulary of `workspace` and writes its snapshot again with the record of
+    /// a concept that has a definition spoiled, the checksum made to hold (a writer's bug).
+    static func snapshotWithAConceptThatDoesNotRead(_ workspace: Workspace) throws -> (snapshot: String, concept: Concept) {
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
         let files = try VocabularyLoader.vocabularyFiles(at: workspace.vocabulary)
@@ -188,6 +186,15 @@ import VaktaalTestSupport
         let later = [compiled.encodedTrigrams(), compiled.encodedMatcher()]
         let header = SnapshotFile.header(for: contents, later: later, key: key, program: workspace.cache.program)
         try Data(header + contents + later.joined()).write(to: URL(fileURLWithPath: snapshot))
+        return (snapshot, concept)
+    }
+
+    /// A concept record that does not read although the checksum holds (a writer's bug): the
+    /// lookup that needs it fails with a snapshot error and removes the snapshot, so that the
+    /// next run compiles it again.
+    @Test func aConceptThatDoesNotReadRemovesTheSnapshot() throws {
+        let workspace = try Workspace()
+        let (snapshot, concept) = try Self.snapshotWithAConceptThatDoesNotRead(workspace)
 
         let (lookup, outcome) = try workspace.cache.loadLookup(path: workspace.vocabulary)
         #expect(outcome == .reused, "the checksum holds and no concept is read to open it")
@@ -196,6 +203,22 @@ import VaktaalTestSupport
         #expect(throws: SnapshotError.self) { try lookup.excerpt(for: matches) }
         #expect(!FileManager.default.fileExists(atPath: snapshot))
         #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored)
+    }
+
+    /// Lint's excerpt of such a snapshot reads the vocabulary from its files instead, and
+    /// removes the snapshot; so does its whole set.
+    @Test(arguments: [false, true])
+    func lintReadsTheFilesWhenAConceptDoesNotRead(whole: Bool) throws {
+        let workspace = try Workspace()
+        let (snapshot, concept) = try Self.snapshotWithAConceptThatDoesNotRead(workspace)
+        let (terms, outcome) = try workspace.cache.loadTerms(path: workspace.vocabulary)
+        #expect(outcome == .reused)
+        let read = try VocabularyLoader.load(path: workspace.vocabulary).set
+        let key = try #require(read.key(forURI: read.vocabularies[0].uri + concept.id))
+        let (set, _) = whole ? terms.wholeSet() : terms.excerpt(naming: [key])
+        #expect(set.vocabularies == read.vocabularies)
+        #expect(!FileManager.default.fileExists(atPath: snapshot))
+        #expect(try workspace.cache.loadTerms(path: workspace.vocabulary).outcome == .stored)
     }
 
     @Test(arguments: Damage.allCases)

@@ -94,6 +94,26 @@ public struct CompiledIndexCache: Sendable {
         return (CompiledLookup(compiled), outcome)
     }
 
+    /// What lint needs of the vocabulary at `path`: from a snapshot when one of the same
+    /// sources is kept (its matcher used where it lies, no concept read until asked for),
+    /// else compiled (and kept) as ``load(path:)`` does.
+    public func loadTerms(path: String) throws(VocabularyLoadError) -> (terms: CompiledTerms, outcome: Outcome) {
+        let files = try VocabularyLoader.vocabularyFiles(at: path)
+        guard folder != nil else { return (CompiledTerms(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
+        let found = key(of: files)
+        if let found,
+            let kept = kept(
+                found.key,
+                as: { bytes, later, file throws(SnapshotError) in
+                    try CompiledTerms(decoding: bytes, later: later, mappedFrom: file)
+                })
+        {
+            return (kept, .reused)
+        }
+        let (compiled, outcome) = try compile(path: path, files: files, found: found)
+        return (CompiledTerms(compiled), outcome)
+    }
+
     /// The vocabulary at `path`, from a snapshot when one of the same sources is kept, else
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {

@@ -14,6 +14,9 @@ struct StoredConcepts: Sendable {
     /// The number of concepts.
     var count: Int { starts.count - 1 }
 
+    /// The bytes of every concept's encoding together.
+    var encodedSize: Int { bytes.count }
+
     /// Writes the concepts of `set`.
     static func write(_ set: VocabularySet, to writer: inout BinaryWriter) {
         writer.write(set.vocabularies) { $0.writeHeader(of: $1) }
@@ -87,6 +90,11 @@ struct StoredConcepts: Sendable {
             }
         }
         let ordered = included.sorted()
+        // Decoded on all cores when there are many (the terms of a few pages of text).
+        let decoded =
+            ordered.count < 256
+            ? ordered.map { key in Result { () throws(SnapshotError) in try concept(key) } }
+            : Parallel.map(ordered.count) { index in Result { () throws(SnapshotError) in try concept(ordered[index]) } }
         var newKeys: [Int: ConceptKey] = [:]
         var vocabularies = headers.map(\.vocabulary)
         var scheme = 0
@@ -96,7 +104,7 @@ struct StoredConcepts: Sendable {
                 scheme += 1
                 schemeEnd += headers[scheme].conceptCount
             }
-            vocabularies[scheme].concepts.append(try concept(key))
+            vocabularies[scheme].concepts.append(try decoded[newKey].get())
             newKeys[key] = ConceptKey(newKey)
         }
         let renamed = Dictionary(keys.map { ($0, newKeys[$0.rawValue] ?? $0) }, uniquingKeysWith: { first, _ in first })

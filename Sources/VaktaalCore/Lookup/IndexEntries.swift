@@ -124,6 +124,19 @@ extension IndexEntries {
         }
     }
 
+    /// Whether every entry of a concept of `renamed` names a label that the concept it is
+    /// renamed to in `set` has (an excerpt of the set the entries were made for).
+    ///
+    /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.
+    func check(against set: VocabularySet, renamed: [ConceptKey: ConceptKey]) throws(SnapshotError) {
+        for id in indices {
+            guard let key = renamed[concept(id)] else { continue }
+            guard key.rawValue < set.count, Int(labels[id]) < set[key].labels.count else {
+                throw .malformed("an entry names no label")
+            }
+        }
+    }
+
     /// The compiled form: the columns and the languages.
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(concepts)

@@ -9,6 +9,8 @@ public final class MatchIndex: Sendable {
         case set(VocabularySet, IndexEntries?)
         /// Read from a snapshot's section; built from the set when that cannot be read.
         case stored(SnapshotSection, IndexEntries, VocabularySet)
+        /// Made already.
+        case made(TermMatcher)
     }
 
     private let source: Source
@@ -25,6 +27,9 @@ public final class MatchIndex: Sendable {
 
     /// The match index of `set`, whose lookup index is `index`.
     package convenience init(set: VocabularySet, index: LookupIndex) { self.init(set: set, entries: index.indexEntries) }
+
+    /// The match index of a matcher made already.
+    package init(_ matcher: TermMatcher) { source = .made(matcher) }
 
     /// The match index kept in `section` of a snapshot, for `set` and its forms `entries`.
     init(stored section: SnapshotSection, entries: IndexEntries, set: VocabularySet) {
@@ -61,6 +66,8 @@ public final class MatchIndex: Sendable {
             // A section that cannot be read removes its snapshot (``SnapshotSection/read(_:)``): built here instead.
             let stored = try? section.read { reader throws(SnapshotError) in try TermMatcher(reading: &reader, entries: entries) }
             return stored ?? TermMatcher(set: set, entries: entries)
+        case .made(let matcher):
+            return matcher
         }
     }
 }

@@ -35,7 +35,9 @@ extension TermMatcher {
         guard !phrases.isEmpty else { return self }
         var builder = Builder(self)
         for phrase in phrases { builder.insert(phrase, language: -1) }
-        return builder.matcher(entries: entries)
+        var added = builder.matcher(entries: entries)
+        added.conceptRenames = conceptRenames
+        return added
     }
 
     /// A matcher being filled, in arrays.

@@ -48,6 +48,9 @@ package struct TermMatcher: Sendable {
     let keyStarts: Column<Int32>
     /// The label forms the candidates name.
     let entries: IndexEntries
+    /// For a matcher of an excerpt of the set (``renamingConcepts(_:among:)``): each concept's
+    /// key in the excerpt, by its key in the whole set; −1 for one the excerpt leaves out.
+    var conceptRenames: [Int32]? = nil
 
     /// Which languages' labels a scan finds, for a matcher's languages.
     package struct Languages: Sendable {
@@ -161,10 +164,10 @@ package struct TermMatcher: Sendable {
         func match(_ node: Int32, endingAt matchEnd: Int) -> TermMatch? {
             // A term ends at a word boundary: the next character is no letter, mark or digit.
             if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
-            return verifiedCandidate(node, bytes, first.start..<matchEnd, languages).map { candidate in
-                let entry = candidateEntries[candidate]
-                return TermMatch(range: first.start..<matchEnd, target: entry < 0 ? .allowed : .label(entries[Int(entry)]))
-            }
+            guard let candidate = verifiedCandidate(node, bytes, first.start..<matchEnd, languages) else { return nil }
+            let entry = candidateEntries[candidate]
+            guard entry >= 0 else { return TermMatch(range: first.start..<matchEnd, target: .allowed) }
+            return self.entry(Int(entry)).map { TermMatch(range: first.start..<matchEnd, target: .label($0)) }
         }
         guard let longest else { return nil }
         if let found = match(longest.node, endingAt: longest.end) { return found }
@@ -172,6 +175,29 @@ package struct TermMatcher: Sendable {
             if let found = match(node, endingAt: matchEnd) { return found }
         }
         return nil
+    }
+
+    /// Entry `id`, its concept renamed into an excerpt when the matcher is one's; `nil` for a
+    /// concept the excerpt leaves out.
+    private func entry(_ id: Int) -> IndexEntry? {
+        let entry = entries[id]
+        guard let conceptRenames else { return entry }
+        let key = conceptRenames[entry.concept.rawValue]
+        guard key >= 0 else { return nil }
+        return IndexEntry(
+            concept: ConceptKey(Int(key)), labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind,
+            language: entry.language, isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
+    }
+
+    /// This matcher for an excerpt of its set, where the concepts of `renamed` (keys of the
+    /// whole set of `count` concepts) have new keys: its terms name those, and terms of
+    /// concepts the excerpt leaves out are not found.
+    package func renamingConcepts(_ renamed: [ConceptKey: ConceptKey], among count: Int) -> TermMatcher {
+        var table = [Int32](repeating: -1, count: count)
+        for (key, new) in renamed where table.indices.contains(key.rawValue) { table[key.rawValue] = Int32(new.rawValue) }
+        var matcher = self
+        matcher.conceptRenames = table
+        return matcher
     }
 
     /// The candidate of `node` in `languages` whose key the source text really gives (hashes

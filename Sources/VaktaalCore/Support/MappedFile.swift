@@ -46,6 +46,17 @@ final class MappedFile: @unchecked Sendable {
         unlink(path)
     }
 
+    /// What `body` gives; when it throws, the file is removed (found damaged) as
+    /// ``removeIfUnreplaced()`` does, for the next run to write it again.
+    func removingIfItFails<Value>(_ body: () throws(SnapshotError) -> Value) throws(SnapshotError) -> Value {
+        do throws(SnapshotError) {
+            return try body()
+        } catch {
+            removeIfUnreplaced()
+            throw error
+        }
+    }
+
     #if os(Linux)
         private static let populate = MAP_POPULATE
     #else

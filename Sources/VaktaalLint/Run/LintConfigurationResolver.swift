@@ -5,11 +5,10 @@ import VaktaalCore
 
 /// The lint settings of each file: the nearest `.vaktaal.toml` up from it, its overrides
 /// for the file, and the caller's language choice, which wins. Each configuration file is
-/// read once per run; linters are shared between files with the same settings.
+/// read once per run.
 final class LintConfigurationResolver: Sendable {
-    let set: VocabularySet
-    /// The matcher of `set`'s labels, made once for every linter.
-    let matchIndex: MatchIndex
+    /// The vocabulary's language: a document's when neither it nor a configuration names one.
+    let defaultLanguage: String?
     let language: String?
     /// Office documents: read image descriptions too.
     let includesAltText: Bool
@@ -18,11 +17,9 @@ final class LintConfigurationResolver: Sendable {
     /// Per folder: the configuration file that applies there, if any (looked for once per
     /// folder, not once per file: looking walks up every folder above it).
     private let configurationFiles = Mutex<[String: String?]>([:])
-    private let linters = Mutex<[String: Linter]>([:])
 
-    init(set: VocabularySet, matchIndex: MatchIndex? = nil, language: String?, includesAltText: Bool = false) {
-        self.set = set
-        self.matchIndex = matchIndex ?? MatchIndex(set)
+    init(defaultLanguage: String?, language: String?, includesAltText: Bool = false) {
+        self.defaultLanguage = defaultLanguage
         self.language = language
         self.includesAltText = includesAltText
     }
@@ -75,10 +72,10 @@ final class LintConfigurationResolver: Sendable {
         return configuration.ignore.contains { Glob.matches($0, relative) }
     }
 
-    /// The linter for a file.
+    /// The options a file is linted with, and a key that is the same for files with the same options.
     ///
     /// - Throws: ``ConfigurationError`` when the file's configuration is broken.
-    func linter(for path: String) throws(ConfigurationError) -> Linter {
+    func options(for path: String) throws(ConfigurationError) -> (options: LintOptions, key: String) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let configuration = try configuration(forFolder: (absolute as NSString).deletingLastPathComponent)
         let overrides =
@@ -94,16 +91,10 @@ final class LintConfigurationResolver: Sendable {
         var settings: [RuleID: RuleSetting] = [:]
         for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
         let options = LintOptions(
-            languages: LintOptions.Languages(choice: languageChoice, default: set.vocabularies.first?.defaultLanguage),
+            languages: LintOptions.Languages(choice: languageChoice, default: defaultLanguage),
             rules: settings, allowed: configuration?.allow ?? [],
             reading: ReadingOptions(includesAltText: includesAltText, frontMatterKeys: configuration?.frontMatter ?? []))
-        let key = "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)"
-        return linters.withLock { cache in
-            if let linter = cache[key] { return linter }
-            let linter = Linter(set: set, options: options, matchIndex: matchIndex)
-            cache[key] = linter
-            return linter
-        }
+        return (options, "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)")
     }
 
     private func relativePath(_ path: String, to folder: String) -> String {

@@ -51,19 +51,6 @@ struct VocabularyOptions: ParsableArguments {
         }
     }
 
-    /// The vocabulary with its lookup index, from the compiled index in the cache (made
-    /// when there is none yet).
-    func compiled() throws -> CompiledVocabulary {
-        let compiled: CompiledVocabulary
-        switch try location() {
-        case .builtIn: compiled = CompiledVocabulary(VocabularyLoader.load(sources: EmbeddedVocabulary.sources))
-        case .path(let path): compiled = try cache.load(path: path).vocabulary
-        }
-        KeptUntilExit.keep(compiled)
-        try Self.stopOnUnreadableFiles(compiled.loaded.hasUnreadableFiles, compiled.loaded.diagnostics)
-        return compiled
-    }
-
     /// What a lookup needs, from the compiled index in the cache (made when there is none
     /// yet): only the concepts shown are read from it. Without `usingCache`, from the files.
     func compiledLookup(usingCache: Bool = true) throws -> CompiledLookup {
@@ -79,12 +66,15 @@ struct VocabularyOptions: ParsableArguments {
         return lookup
     }
 
-    /// A lint run: from the compiled index when the cache is on (its index lists the label
-    /// forms already), else from the files, without building an index that lint does not use.
+    /// A lint run: from the compiled index when the cache is on (its matcher kept there, and
+    /// only the concepts the documents name decoded when they are few), else from the files,
+    /// without building an index that lint does not use.
     func lintRun(_ options: LintRun.Options) throws -> LintRun {
         let run: LintRun
-        if cache.folder != nil, case .path = try location() {
-            run = LintRun(try compiled(), options: options)
+        if cache.folder != nil, case .path(let path) = try location() {
+            let terms = try cache.loadTerms(path: path).terms
+            try Self.stopOnUnreadableFiles(terms.hasUnreadableFiles, terms.diagnostics)
+            run = LintRun(terms, options: options)
         } else {
             let loaded = try load()
             try Self.stopOnUnreadableFiles(loaded.hasUnreadableFiles, loaded.diagnostics)

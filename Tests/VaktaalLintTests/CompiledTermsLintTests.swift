@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import VaktaalCore
+import VaktaalTestSupport
+
+@testable import VaktaalLint
+
+/// Lint from a compiled snapshot: with an excerpt of the concepts the documents name, it
+/// reports exactly what lint with the whole vocabulary reports.
+@Suite struct CompiledTermsLintTests {
+    /// The fixture vocabulary compiled into a snapshot, and read back from it.
+    static func storedTerms() throws -> CompiledTerms {
+        let cache = CompiledIndexCache(folder: try scratchFolder("terms") + "/cache", program: "test")
+        #expect(try cache.loadTerms(path: fixtureVocabularyFolder).outcome == .stored)
+        let (terms, outcome) = try cache.loadTerms(path: fixtureVocabularyFolder)
+        #expect(outcome == .reused)
+        return terms
+    }
+
+    /// Outdated terms, a deprecated concept and its replacement, a misspelling, names in
+    /// another casing, an abbreviation before its full form, mixed synonyms, English labels.
+    static let documents = [
+        try! String(contentsOfFile: fixturesFolder + "/presentation.txt", encoding: .utf8),
+        "De stagementor en de stagebegeleider. De mentor van de klas en de MENTOR.\nIPABO, ipabo en Hva.",
+        "De wpb is er. De werkplekbegeleider en de wpb; feedbackgeletterheid en feedback geletterdheid.",
+        "The mentor teacher and the student teacher meet the AUAS trainee.",
+    ]
+
+    @Test(arguments: [LintOptions.Languages.automatic(default: "nl"), .all, .fixed(["en"])])
+    func anExcerptLintsAsTheWholeSet(languages: LintOptions.Languages) throws {
+        let terms = try Self.storedTerms()
+        let options = LintOptions(languages: languages, allowed: ["mentor van het team"])
+        let whole = Linter(set: shippedSet, options: options)
+        var reported = 0
+        for document in Self.documents {
+            let bytes = Array(document.utf8)
+            let named = Linter.namedConcepts(
+                in: bytes, reader: PlainTextReader(), options: options,
+                matcher: terms.matchIndex.matcher(allowing: options.allowed))
+            let (set, matchIndex) = terms.excerpt(naming: named)
+            #expect(set.count < shippedSet.count)
+            let excerpt = Linter(set: set, options: options, matchIndex: matchIndex)
+            let expected = whole.lint(bytes, path: "t.txt", format: .text).findings
+            #expect(excerpt.lint(bytes, path: "t.txt", format: .text).findings == expected)
+            reported += expected.count
+        }
+        #expect(reported >= 5)
+    }
+
+    /// Terms of concepts an excerpt leaves out are not found with it (as if the words were no term).
+    @Test func anExcerptFindsOnlyTheConceptsItNames() throws {
+        let terms = try Self.storedTerms()
+        let options = LintOptions(languages: .automatic(default: "nl"))
+        let mentor = Linter.namedConcepts(
+            in: Array("de mentor".utf8), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher)
+        #expect(mentor.count == 1)
+        let (set, matchIndex) = terms.excerpt(naming: mentor)
+        let findings = Linter(set: set, options: options, matchIndex: matchIndex)
+            .lint(Array("De mentor en de feedbackgeletterheid.".utf8), path: "t.txt", format: .text).findings
+        #expect(findings.map(\.match) == ["mentor"])
+        #expect(findings.map(\.concept) == [shippedSet.uri(of: try #require(mentor.first))])
+    }
+
+    /// A run from a snapshot, over a folder of documents with a configuration, and over a
+    /// document that is no file, reports what a run from the set reports; so does a run that
+    /// fixes (which decodes the whole vocabulary).
+    @Test(arguments: [false, true])
+    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool) throws {
+        let terms = try Self.storedTerms()
+        var files: [String: String] = [
+            ".vaktaal.toml": "allow = [\"mentor van het team\"]\n[rules]\nmisspelling = \"info\"\n",
+            "page.html": "<html lang=\"en\"><body><p>The mentor teacher.</p><p>De <em>ment</em>or.</p></body></html>",
+            "notes.md": "# Mentor\n\nDe **stagementor** en de mentor van het team. `mentor`\n",
+        ]
+        for (index, document) in Self.documents.enumerated() { files["doc\(index).txt"] = document }
+        let fromSet = try LintRunTests().folder(files)
+        let fromSnapshot = try LintRunTests().folder(files)
+        let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
+        let found = try LintRun(terms, options: .init(fix: fix)).lint([fromSnapshot])
+        #expect(found.map { ($0.path as NSString).lastPathComponent } == expected.map { ($0.path as NSString).lastPathComponent })
+        for (result, wanted) in zip(found, expected) {
+            #expect(
+                result.findings.map(\.description)
+                    == wanted.findings.map(\.description).map {
+                        $0.replacingOccurrences(of: fromSet, with: fromSnapshot)
+                    })
+        }
+        #expect(expected.reduce(0) { $0 + $1.findings.count } > (fix ? 0 : 10))
+        for name in files.keys where !name.hasPrefix(".") {
+            #expect(
+                try String(contentsOfFile: fromSnapshot + "/" + name, encoding: .utf8)
+                    == String(contentsOfFile: fromSet + "/" + name, encoding: .utf8))
+        }
+
+        let document = Array(Self.documents[1].utf8)
+        let (result, _) = try LintRun(terms, options: .init(fix: fix))
+            .lint(document: document, named: "-", configurationFolder: fromSnapshot)
+        let (wanted, _) = try LintRun(set: shippedSet, options: .init(fix: fix))
+            .lint(document: document, named: "-", configurationFolder: fromSet)
+        #expect(result.findings == wanted.findings)
+        #expect(!wanted.findings.isEmpty)
+    }
+}
