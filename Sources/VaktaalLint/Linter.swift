@@ -19,8 +19,9 @@ public final class Linter: Sendable {
     private let matchIndex: MatchIndex
 
     /// A linter for `set` with `options`; `matchIndex` is the set's when it is known already
-    /// (a ``CompiledVocabulary``'s, or one shared with other linters of the set). It must be
-    /// the index of `set`: its terms name the set's concepts and labels.
+    /// (a ``CompiledVocabulary``'s, or one shared with other linters of the set). Its terms
+    /// must name the concepts and labels of `set`: it is the index of `set`, or of the whole
+    /// set that `set` is an excerpt of, renamed into it (``CompiledTerms/excerpt(naming:)``).
     public init(set: VocabularySet, options: LintOptions, matchIndex: MatchIndex? = nil) {
         self.set = set
         self.options = options

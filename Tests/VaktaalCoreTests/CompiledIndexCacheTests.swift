@@ -215,8 +215,13 @@ import VaktaalTestSupport
         #expect(outcome == .reused)
         let read = try VocabularyLoader.load(path: workspace.vocabulary).set
         let key = try #require(read.key(forURI: read.vocabularies[0].uri + concept.id))
-        let (set, _) = whole ? terms.wholeSet() : terms.excerpt(naming: [key])
+        let (set, matchIndex) = whole ? terms.wholeSet() : terms.excerpt(naming: [key])
         #expect(set.vocabularies == read.vocabularies)
+        let label = Array(concept.labels[0].text.utf8)
+        let found = label.withUnsafeBufferPointer {
+            matchIndex.matcher.matches(in: $0, range: 0..<$0.count, languages: matchIndex.matcher.languages(nil))
+        }
+        #expect(found.map(\.target) == [.label(IndexEntries(set).first { $0.concept == key && $0.labelIndex == 0 }!)])
         #expect(!FileManager.default.fileExists(atPath: snapshot))
         #expect(try workspace.cache.loadTerms(path: workspace.vocabulary).outcome == .stored)
     }

@@ -47,7 +47,7 @@ import VaktaalTestSupport
         #expect(reported >= 5)
     }
 
-    /// Terms of concepts an excerpt leaves out are not found with it (as if the words were no term).
+    /// Terms of concepts an excerpt leaves out are passed over with it, as phrases that are simply fine.
     @Test func anExcerptFindsOnlyTheConceptsItNames() throws {
         let terms = try Self.storedTerms()
         let options = LintOptions(languages: .automatic(default: "nl"))
@@ -62,28 +62,32 @@ import VaktaalTestSupport
     }
 
     /// A run from a snapshot, over a folder of documents with a configuration, and over a
-    /// document that is no file, reports what a run from the set reports; so does a run that
-    /// fixes (which decodes the whole vocabulary).
-    @Test(arguments: [false, true])
-    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool) throws {
+    /// document that is no file, reports what a run from the set reports, with an excerpt or
+    /// the whole set; so does a run that fixes (which decodes the whole vocabulary).
+    @Test(arguments: [
+        (false, LintRun.ConceptDecoding.excerpt), (false, .whole), (false, .bySize), (true, .excerpt),
+    ])
+    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool, decoding: LintRun.ConceptDecoding) throws {
         let terms = try Self.storedTerms()
         var files: [String: String] = [
             ".vaktaal.toml": "allow = [\"mentor van het team\"]\n[rules]\nmisspelling = \"info\"\n",
             "page.html": "<html lang=\"en\"><body><p>The mentor teacher.</p><p>De <em>ment</em>or.</p></body></html>",
             "notes.md": "# Mentor\n\nDe **stagementor** en de mentor van het team. `mentor`\n",
+            "nothing.txt": "Geen enkele term.",
         ]
         for (index, document) in Self.documents.enumerated() { files["doc\(index).txt"] = document }
         let fromSet = try LintRunTests().folder(files)
         let fromSnapshot = try LintRunTests().folder(files)
+        try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: fromSnapshot + "/binary.txt"))
+        try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: fromSet + "/binary.txt"))
         let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
-        let found = try LintRun(terms, options: .init(fix: fix)).lint([fromSnapshot])
+        let found = try LintRun(terms, options: .init(fix: fix), decoding: decoding).lint([fromSnapshot])
         #expect(found.map { ($0.path as NSString).lastPathComponent } == expected.map { ($0.path as NSString).lastPathComponent })
+        #expect(found.map(\.problem) == expected.map(\.problem))
         for (result, wanted) in zip(found, expected) {
             #expect(
                 result.findings.map(\.description)
-                    == wanted.findings.map(\.description).map {
-                        $0.replacingOccurrences(of: fromSet, with: fromSnapshot)
-                    })
+                    == wanted.findings.map(\.description).map { $0.replacingOccurrences(of: fromSet, with: fromSnapshot) })
         }
         #expect(expected.reduce(0) { $0 + $1.findings.count } > (fix ? 0 : 10))
         for name in files.keys where !name.hasPrefix(".") {
@@ -93,11 +97,36 @@ import VaktaalTestSupport
         }
 
         let document = Array(Self.documents[1].utf8)
-        let (result, _) = try LintRun(terms, options: .init(fix: fix))
+        let (result, _) = try LintRun(terms, options: .init(fix: fix), decoding: decoding)
             .lint(document: document, named: "-", configurationFolder: fromSnapshot)
         let (wanted, _) = try LintRun(set: shippedSet, options: .init(fix: fix))
             .lint(document: document, named: "-", configurationFolder: fromSet)
         #expect(result.findings == wanted.findings)
         #expect(!wanted.findings.isEmpty)
+    }
+
+    /// A named pipe is read once, whether its terms choose the excerpt or not: its findings
+    /// are those of the same text in a file.
+    @Test(arguments: [LintRun.ConceptDecoding.excerpt, .whole])
+    func aNamedPipeIsLintedFromWhatItGaveOnce(decoding: LintRun.ConceptDecoding) throws {
+        let terms = try Self.storedTerms()
+        let folder = try scratchFolder("pipe")
+        let text = Array(Self.documents[1].utf8)
+        try Data(text).write(to: URL(fileURLWithPath: folder + "/file.txt"))
+        let pipe = folder + "/pipe.txt"
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            let descriptor = open(pipe, O_WRONLY)
+            guard descriptor >= 0 else { return }
+            _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+        }
+        writer.start()
+        let run = LintRun(terms, options: .init(), decoding: decoding)
+        let fromPipe = try run.lint([pipe])
+        let fromFile = try run.lint([folder + "/file.txt"])
+        #expect(fromPipe.map(\.findings.count) == fromFile.map(\.findings.count))
+        #expect(fromPipe.first?.findings.map(\.match) == fromFile.first?.findings.map(\.match))
+        #expect(fromFile.first?.findings.isEmpty == false)
     }
 }

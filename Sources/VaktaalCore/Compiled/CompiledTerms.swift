@@ -80,8 +80,9 @@ public struct CompiledTerms: Sendable {
         case .stored(let stored, let entries, let file):
             let decoded = try? file.removingIfItFails { () throws(SnapshotError) in
                 let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue })
-                try entries.check(against: set, renamed: renamed)
-                return (set, MatchIndex(matchIndex.matcher.renamingConcepts(renamed, among: stored.count)))
+                let table = TermMatcher.renameTable(renamed, among: stored.count)
+                try entries.check(against: set, renames: table)
+                return (set, MatchIndex(renaming: matchIndex, table: table))
             }
             return decoded ?? reread()
         }

@@ -124,14 +124,16 @@ extension IndexEntries {
         }
     }
 
-    /// Whether every entry of a concept of `renamed` names a label that the concept it is
-    /// renamed to in `set` has (an excerpt of the set the entries were made for).
+    /// Whether every entry of a concept that `renames` gives a key in `set` (an excerpt of
+    /// the set the entries were made for, ``TermMatcher/renameTable(_:among:)``) names a label
+    /// that the concept has there.
     ///
     /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.
-    func check(against set: VocabularySet, renamed: [ConceptKey: ConceptKey]) throws(SnapshotError) {
+    func check(against set: VocabularySet, renames: [Int32]) throws(SnapshotError) {
         for id in indices {
-            guard let key = renamed[concept(id)] else { continue }
-            guard key.rawValue < set.count, Int(labels[id]) < set[key].labels.count else {
+            let key = renames[Int(concepts[id])]
+            guard key >= 0 else { continue }
+            guard Int(key) < set.count, Int(labels[id]) < set[ConceptKey(Int(key))].labels.count else {
                 throw .malformed("an entry names no label")
             }
         }

@@ -11,6 +11,8 @@ public final class MatchIndex: Sendable {
         case stored(SnapshotSection, IndexEntries, VocabularySet)
         /// Made already.
         case made(TermMatcher)
+        /// Another index's matchers, renamed into an excerpt of its set (``TermMatcher/renaming(_:)``).
+        case renamed(MatchIndex, [Int32])
     }
 
     private let source: Source
@@ -31,6 +33,10 @@ public final class MatchIndex: Sendable {
     /// The match index of a matcher made already.
     package init(_ matcher: TermMatcher) { source = .made(matcher) }
 
+    /// The match index of an excerpt of `parent`'s set, `table` giving each concept's key in
+    /// the excerpt: it shares the parent's matchers (and their copies with allowed phrases).
+    init(renaming parent: MatchIndex, table: [Int32]) { source = .renamed(parent, table) }
+
     /// The match index kept in `section` of a snapshot, for `set` and its forms `entries`.
     init(stored section: SnapshotSection, entries: IndexEntries, set: VocabularySet) {
         source = .stored(section, entries, set)
@@ -49,6 +55,7 @@ public final class MatchIndex: Sendable {
     /// The matcher with `phrases` added as phrases that are simply fine, made once for each
     /// list of phrases (a copy of the whole matcher: the linters of one configuration share it).
     package func matcher(allowing phrases: [String]) -> TermMatcher {
+        if case .renamed(let parent, let table) = source { return parent.matcher(allowing: phrases).renaming(table) }
         guard !phrases.isEmpty else { return matcher }
         return withAllowed.withLock { matchers in
             if let known = matchers[phrases] { return known }
@@ -68,6 +75,8 @@ public final class MatchIndex: Sendable {
             return stored ?? TermMatcher(set: set, entries: entries)
         case .made(let matcher):
             return matcher
+        case .renamed(let parent, let table):
+            return parent.matcher.renaming(table)
         }
     }
 }

@@ -48,8 +48,8 @@ package struct TermMatcher: Sendable {
     let keyStarts: Column<Int32>
     /// The label forms the candidates name.
     let entries: IndexEntries
-    /// For a matcher of an excerpt of the set (``renamingConcepts(_:among:)``): each concept's
-    /// key in the excerpt, by its key in the whole set; −1 for one the excerpt leaves out.
+    /// For a matcher of an excerpt of the set (``renaming(_:)``): each concept's key in the
+    /// excerpt, by its key in the whole set; −1 for one the excerpt leaves out.
     var conceptRenames: [Int32]? = nil
 
     /// Which languages' labels a scan finds, for a matcher's languages.
@@ -166,8 +166,12 @@ package struct TermMatcher: Sendable {
             if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
             guard let candidate = verifiedCandidate(node, bytes, first.start..<matchEnd, languages) else { return nil }
             let entry = candidateEntries[candidate]
-            guard entry >= 0 else { return TermMatch(range: first.start..<matchEnd, target: .allowed) }
-            return self.entry(Int(entry)).map { TermMatch(range: first.start..<matchEnd, target: .label($0)) }
+            // A term of a concept an excerpt leaves out is passed over whole, as the whole set's
+            // matcher would take it (not as a shorter term inside it).
+            guard entry >= 0, let label = self.entry(Int(entry)) else {
+                return TermMatch(range: first.start..<matchEnd, target: .allowed)
+            }
+            return TermMatch(range: first.start..<matchEnd, target: .label(label))
         }
         guard let longest else { return nil }
         if let found = match(longest.node, endingAt: longest.end) { return found }
@@ -189,12 +193,18 @@ package struct TermMatcher: Sendable {
             language: entry.language, isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
     }
 
-    /// This matcher for an excerpt of its set, where the concepts of `renamed` (keys of the
-    /// whole set of `count` concepts) have new keys: its terms name those, and terms of
-    /// concepts the excerpt leaves out are not found.
-    package func renamingConcepts(_ renamed: [ConceptKey: ConceptKey], among count: Int) -> TermMatcher {
+    /// The table of ``renaming(_:)`` for an excerpt where the concepts of `renamed` (keys of
+    /// the whole set of `count` concepts) have new keys.
+    static func renameTable(_ renamed: [ConceptKey: ConceptKey], among count: Int) -> [Int32] {
         var table = [Int32](repeating: -1, count: count)
         for (key, new) in renamed where table.indices.contains(key.rawValue) { table[key.rawValue] = Int32(new.rawValue) }
+        return table
+    }
+
+    /// This matcher for an excerpt of its set, `table` giving each concept's key in the
+    /// excerpt (``renameTable(_:among:)``): its terms name those, and a term of a concept the
+    /// excerpt leaves out is passed over as a phrase that is simply fine.
+    func renaming(_ table: [Int32]) -> TermMatcher {
         var matcher = self
         matcher.conceptRenames = table
         return matcher

@@ -48,7 +48,18 @@ public struct LintRun: Sendable {
         /// A compiled vocabulary whose concepts are decoded when the documents are known:
         /// only those their terms name when the documents are small beside it, else all of
         /// them, once for the run (taking them apart is costly too).
-        case compiled(CompiledTerms, whole: WholeSetLinters)
+        case compiled(CompiledTerms, whole: WholeSetLinters, decoding: ConceptDecoding)
+    }
+
+    /// How a run from a compiled vocabulary decodes its concepts.
+    enum ConceptDecoding: Sendable {
+        /// An excerpt for documents of less than a tenth of the size of the encoded concepts
+        /// (and no fixes), else the whole set.
+        case bySize
+        /// Always an excerpt (but for fixes).
+        case excerpt
+        /// Always the whole set.
+        case whole
     }
 
     /// A run against `set`.
@@ -60,12 +71,23 @@ public struct LintRun: Sendable {
             includesAltText: options.includesAltText)
     }
 
+    /// A run against a compiled vocabulary, whose term matcher is kept with it.
+    public init(_ vocabulary: CompiledVocabulary, options: Options) {
+        self.init(CompiledTerms(vocabulary), options: options)
+    }
+
     /// A run against a compiled vocabulary, whose term matcher is kept with it. When the
-    /// documents of a ``lint(_:progress:)`` are small beside the vocabulary (and not fixed),
-    /// only the concepts their terms name are decoded from it.
+    /// documents of a ``lint(_:progress:)`` or ``lint(document:named:configurationFolder:)``
+    /// are small beside the vocabulary (and not fixed), only the concepts their terms name
+    /// are decoded from it.
     public init(_ terms: CompiledTerms, options: Options) {
+        self.init(terms, options: options, decoding: .bySize)
+    }
+
+    /// A run against a compiled vocabulary that decodes its concepts as `decoding` says.
+    init(_ terms: CompiledTerms, options: Options, decoding: ConceptDecoding) {
         self.options = options
-        vocabulary = .compiled(terms, whole: WholeSetLinters(terms))
+        vocabulary = .compiled(terms, whole: WholeSetLinters(terms), decoding: decoding)
         resolver = LintConfigurationResolver(
             defaultLanguage: terms.defaultLanguage, language: options.language, includesAltText: options.includesAltText)
     }
@@ -73,41 +95,58 @@ public struct LintRun: Sendable {
     /// A document to lint: its path, its bytes when they are read already, and its reader.
     private typealias Document = (path: String, bytes: [UInt8]?, reader: any DocumentReader)
 
-    /// The linters for `documents`: of the whole vocabulary, or of an excerpt that holds
-    /// every concept their terms name.
-    private func linters(for documents: [Document]) throws(ConfigurationError) -> Linters {
+    /// The linters for `documents` (of the whole vocabulary, or of an excerpt that holds
+    /// every concept their terms name), and the bytes of each document when they were read
+    /// to choose them: a document is read once (a named pipe gives its bytes only once).
+    private func linters(for documents: [Document]) throws(ConfigurationError) -> (linters: Linters, read: [[UInt8]?]?) {
         switch vocabulary {
         case .set(let linters):
-            return linters
-        case .compiled(let terms, let whole):
-            guard !options.fix, Self.size(of: documents) * Self.excerptRatio < terms.undecodedSize else { return whole.linters }
+            return (linters, nil)
+        case .compiled(let terms, let whole, let decoding):
+            let excerpts: Bool
+            switch decoding {
+            case .bySize: excerpts = Self.size(of: documents) * Self.excerptRatio < terms.undecodedSize
+            case .excerpt: excerpts = true
+            case .whole: excerpts = false
+            }
+            guard excerpts, !options.fix else { return (whole.linters, nil) }
+            let found = Parallel.map(documents.count) {
+                index -> Result<(bytes: [UInt8]?, named: Set<ConceptKey>), ConfigurationError> in
+                let (path, bytes, reader) = documents[index]
+                guard let bytes = bytes ?? FileBytes.read(path) else { return .success((nil, [])) }
+                do throws(ConfigurationError) {
+                    let options = try resolver.options(for: path).options
+                    let matcher = terms.matchIndex.matcher(allowing: options.allowed)
+                    return .success((bytes, Linter.namedConcepts(in: bytes, reader: reader, options: options, matcher: matcher)))
+                } catch {
+                    return .failure(error)
+                }
+            }
             var named: Set<ConceptKey> = []
-            for (path, bytes, reader) in documents {
-                guard let bytes = bytes ?? FileBytes.read(path) else { continue }
-                let options = try resolver.options(for: path).options
-                named.formUnion(
-                    Linter.namedConcepts(
-                        in: bytes, reader: reader, options: options, matcher: terms.matchIndex.matcher(allowing: options.allowed)
-                    ))
+            var read: [[UInt8]?] = []
+            for result in found {
+                let (bytes, concepts) = try result.get()
+                named.formUnion(concepts)
+                read.append(bytes)
             }
             let (set, matchIndex) = terms.excerpt(naming: named)
-            return Linters(set: set, matchIndex: matchIndex)
+            return (Linters(set: set, matchIndex: matchIndex), read)
         }
     }
 
-    /// An excerpt pays for its extra reading of the documents when they are this many times
-    /// smaller than the compiled concepts. Measured at 100k concepts (52 MB of them), with
+    /// An excerpt pays for its extra matching of the documents when they are this many times
+    /// smaller than the encoded concepts. Measured at 100k concepts (52 MB of them), with
     /// an excerpt and with the whole set: 3 MB of text 0.31 s against 0.44 s, 8 MB 0.61 s
     /// against 0.57 s, 16 MB 0.99 s against 0.83 s.
     private static let excerptRatio = 10
 
-    /// The bytes of `documents` (files that cannot be examined count for nothing: they are reported later).
+    /// The bytes of `documents`, links followed (files that cannot be examined count for
+    /// nothing: they are reported later; pipes too, and are read once).
     private static func size(of documents: [Document]) -> Int {
         documents.reduce(0) { total, document in
-            let size =
-                document.bytes?.count
-                ?? (try? FileManager.default.attributesOfItem(atPath: document.path)[.size] as? Int).flatMap { $0 } ?? 0
-            return total + size
+            if let bytes = document.bytes { return total + bytes.count }
+            var status = stat()
+            return total + (stat(document.path, &status) == 0 ? Int(status.st_size) : 0)
         }
     }
 
@@ -131,13 +170,13 @@ public struct LintRun: Sendable {
         _ paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ConfigurationError) -> [FileFindings] {
         let files = files(for: paths)
-        let linters = try linters(for: files.map { ($0, nil, reader(for: $0)) })
+        let (linters, read) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
         let slots = Mutex([FileFindings?](repeating: nil, count: files.count))
         let firstFailure = Mutex<ConfigurationError?>(nil)
         let done = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
-                let result = try lintFile(files[index], linters)
+                let result = try lintFile(files[index], linters, read: read?[index] ?? nil)
                 slots.withLock { $0[index] = result }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
@@ -164,7 +203,7 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> (findings: FileFindings, fixed: [UInt8]?) {
         let path = (folder as NSString).appendingPathComponent(name)
         let reader = DocumentReaders.reader(for: options.inputFormat ?? .text)
-        let linter = try linter(for: path, in: linters(for: [(path, bytes, reader)]))
+        let linter = try linter(for: path, in: linters(for: [(path, bytes, reader)]).linters)
         let result = linter.lint(bytes, path: name, reader: reader)
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
@@ -181,8 +220,9 @@ public struct LintRun: Sendable {
         return linters.linter(options, key: key)
     }
 
-    private func lintFile(_ path: String, _ linters: Linters) throws(ConfigurationError) -> FileFindings {
-        guard let bytes = FileBytes.read(path) else {
+    /// Lints (and fixes) the file at `path`, whose bytes are `read` when they were read already.
+    private func lintFile(_ path: String, _ linters: Linters, read: [UInt8]?) throws(ConfigurationError) -> FileFindings {
+        guard let bytes = read ?? FileBytes.read(path) else {
             let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
             return FileFindings(path: path, findings: [], problem: problem)
         }
