@@ -45,9 +45,9 @@ import VaktaalTestSupport
         #expect(try workspace.snapshots.map { FileManager.default.fileExists(atPath: $0) } == [true], "read, not built")
     }
 
-    /// A configuration's allowed phrases join a copy of a stored matcher, after the labels of
-    /// the same words: "mentor" is then simply fine, and the stored matcher still finds it.
-    @Test func allowedPhrasesJoinACopyOfAStoredMatcher() throws {
+    /// A configuration's allowed phrases are matched beside a stored matcher, winning over
+    /// labels of the same words: "mentor" is then simply fine, and the stored matcher still finds it.
+    @Test func allowedPhrasesAreMatchedBesideAStoredMatcher() throws {
         let workspace = try CompiledIndexCacheTests.Workspace()
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let (stored, outcome) = try workspace.cache.load(path: workspace.vocabulary)

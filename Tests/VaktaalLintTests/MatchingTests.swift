@@ -130,6 +130,29 @@ import VaktaalCore
         #expect(rules("mentor Jansen en mentor", linter: linter) == ["mentor→a"])
     }
 
+    /// A phrase the configuration allows is never reported, not even as an abbreviation used
+    /// before it is written out.
+    @Test func anAllowedPhraseIsNotReportedAsAnAbbreviation() {
+        let concepts =
+            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><altLabel abbreviation=\"true\">wpb</altLabel></concept>"
+        #expect(rules("De wpb komt.", linter: fixtureLinter(concepts)) == ["wpb→-"])
+        #expect(rules("De wpb komt.", linter: fixtureLinter(concepts, allowed: ["WPB"])) == [])
+    }
+
+    /// The longer of an allowed phrase and a label wins; when they are as long, the phrase.
+    @Test(arguments: [
+        ("de oude mentor", ["oude mentor"], []), ("de mentor", ["Mentor"], []),
+        ("de mentor van de opleiding", ["mentor van de"], ["mentor van de opleiding→b"]),
+        ("de mentor van de klas", ["van de klas"], ["mentor→a"]), ("de mentor", ["de"], ["mentor→a"]),
+    ])
+    func theLongerOfAnAllowedPhraseAndALabelWins(text: String, allowed: [String], expected: [String]) {
+        let linter = fixtureLinter(
+            "<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>"
+                + "<concept id=\"o\"><prefLabel>b</prefLabel><deprecatedLabel>mentor van de opleiding</deprecatedLabel></concept>",
+            allowed: allowed)
+        #expect(rules(text, linter: linter) == expected)
+    }
+
     @Test func urlsAndAddressesAreNotProse() {
         #expect(
             rules("zie https://example.org/mentor en www.mentor.nl of mentor@school.nl; mentor")

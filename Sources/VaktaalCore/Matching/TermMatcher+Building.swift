@@ -30,13 +30,13 @@ extension TermMatcher {
     }
 
     /// This matcher with more phrases that are simply fine in any language (the allowed
-    /// words of a configuration).
+    /// words of a configuration), matched beside it.
     package func adding(allowed phrases: [String]) -> TermMatcher {
         guard !phrases.isEmpty else { return self }
-        var builder = Builder(self)
+        var builder = Builder(phrases: phrases.count)
         for phrase in phrases { builder.insert(phrase, language: -1) }
-        var added = builder.matcher(entries: entries)
-        added.conceptRenames = conceptRenames
+        var added = self
+        added.allowedPhrases = AllowedPhrases(builder.matcher(entries: entries))
         return added
     }
 
@@ -63,25 +63,6 @@ extension TermMatcher {
             transitions = TransitionTable.Builder(capacity: 2 * phrases)
             firstCandidate = [-1]
             lastCandidate = [-1]
-        }
-
-        /// A builder holding what `matcher` holds.
-        init(_ matcher: TermMatcher) {
-            transitions = matcher.transitions.builder
-            firstWords = Array(matcher.firstWords)
-            firstCandidate = Array(matcher.firstCandidate)
-            nextCandidate = Array(matcher.nextCandidate)
-            candidateEntries = Array(matcher.candidateEntries)
-            candidateLanguages = Array(matcher.candidateLanguages)
-            candidateFlags = Array(matcher.candidateFlags)
-            keyBytes = Array(matcher.keyBytes)
-            keyStarts = Array(matcher.keyStarts)
-            let next = nextCandidate
-            lastCandidate = firstCandidate.map { first in
-                var last = first
-                while last >= 0, next[Int(last)] >= 0 { last = next[Int(last)] }
-                return last
-            }
         }
 
         /// Adds an allowed phrase of `language` (−1: any), folded.

@@ -2,7 +2,7 @@ extension TermMatcher {
     /// The compiled form: the nodes' first candidates, the transitions, the first-word
     /// filter, then the candidates' columns.
     func write(to writer: inout BinaryWriter) {
-        precondition(conceptRenames == nil, "the matcher of an excerpt is not kept")
+        precondition(conceptRenames == nil && allowedPhrases == nil, "only a set's own matcher is kept")
         writer.writeRaw(firstCandidate)
         transitions.write(to: &writer)
         writer.writeRaw(firstWords)

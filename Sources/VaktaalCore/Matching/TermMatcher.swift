@@ -51,6 +51,16 @@ package struct TermMatcher: Sendable {
     /// For a matcher of an excerpt of the set (``renaming(_:)``): each concept's key in the
     /// excerpt, by its key in the whole set; −1 for one the excerpt leaves out.
     var conceptRenames: [Int32]? = nil
+    /// Phrases that are simply fine, added to this matcher (``adding(allowed:)``): a small
+    /// matcher of their own beside this one, so that a large matcher is not copied for them.
+    var allowedPhrases: AllowedPhrases? = nil
+
+    /// The allowed phrases of a configuration, matched beside a matcher.
+    final class AllowedPhrases: Sendable {
+        let matcher: TermMatcher
+
+        init(_ matcher: TermMatcher) { self.matcher = matcher }
+    }
 
     /// Which languages' labels a scan finds, for a matcher's languages.
     package struct Languages: Sendable {
@@ -92,7 +102,7 @@ package struct TermMatcher: Sendable {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
             // filter turn most of them away before any token is made.
             if Tokenizer.isASCIIWordByte(bytes[index]), let (end, hash) = asciiWord(in: bytes, at: index, end: range.upperBound) {
-                if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0 {
+                if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0, allowedPhrases?.matcher.mayStart(hash) != true {
                     index = end
                     continue
                 }
@@ -135,13 +145,33 @@ package struct TermMatcher: Sendable {
         return (index, hash)
     }
 
-    /// The longest verified match starting with `first` (whose key hash may be known).
+    /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
+    @inline(__always)
+    private func mayStart(_ hash: UInt64) -> Bool { firstWords[filterWord(hash)] & Self.filterBit(hash) != 0 }
+
+    /// The longest verified match starting with `first` (whose key hash may be known), of
+    /// this matcher or of its allowed phrases: the longer, an allowed phrase when they are
+    /// as long (as if the phrases were in this matcher, where they win at a node they share).
     private func longestMatch(
         startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
         _ languages: Languages
     ) -> TermMatch? {
+        let own = longestOwnMatch(startingWith: first, firstHash: known, in: bytes, end: end, languages)
+        guard
+            let allowed = allowedPhrases?.matcher.longestOwnMatch(
+                startingWith: first, firstHash: known, in: bytes, end: end, languages)
+        else { return own }
+        guard let own, own.range.upperBound > allowed.range.upperBound else { return allowed }
+        return own
+    }
+
+    /// The longest verified match of this matcher's own phrases starting with `first`.
+    private func longestOwnMatch(
+        startingWith first: Tokenizer.Token, firstHash known: UInt64?, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
+        _ languages: Languages
+    ) -> TermMatch? {
         guard let firstHash = known ?? TokenKey.hash(first, in: bytes),
-            firstWords[filterWord(firstHash)] & Self.filterBit(firstHash) != 0,
+            mayStart(firstHash),
             var node = transitions.value(Self.combine(0, firstHash))
         else { return nil }
         // The longest end apart, so that a walk with one end (the usual case) allocates nothing.

@@ -25,9 +25,6 @@ struct TransitionTable: Sendable {
         }
     }
 
-    /// A table to add to, holding what this one holds.
-    var builder: Builder { Builder(keys: Array(keys), values: Array(values)) }
-
     /// A table being filled.
     struct Builder {
         private var keys: [UInt64]
@@ -37,7 +34,9 @@ struct TransitionTable: Sendable {
         /// A table with room for about `capacity` keys before it grows.
         init(capacity: Int = 8) {
             let size = Self.slots(for: capacity)
-            self.init(keys: Array(repeating: 0, count: size), values: Array(repeating: -1, count: size))
+            keys = Array(repeating: 0, count: size)
+            values = Array(repeating: -1, count: size)
+            count = 0
         }
 
         /// The fewest slots (a power of two) that keep `count` keys at most half full.
@@ -45,12 +44,6 @@ struct TransitionTable: Sendable {
             var size = 16
             while size < count * 2 { size <<= 1 }
             return size
-        }
-
-        fileprivate init(keys: [UInt64], values: [Int32]) {
-            self.keys = keys
-            self.values = values
-            count = values.count { $0 >= 0 }
         }
 
         /// The value of `key`, or `nil`.
