@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaktaalConfig
 import VaktaalCore
 import VaktaalTestSupport
 
@@ -78,8 +79,10 @@ import VaktaalTestSupport
         for (index, document) in Self.documents.enumerated() { files["doc\(index).txt"] = document }
         let fromSet = try LintRunTests().folder(files)
         let fromSnapshot = try LintRunTests().folder(files)
-        try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: fromSnapshot + "/binary.txt"))
-        try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: fromSet + "/binary.txt"))
+        for folder in [fromSet, fromSnapshot] {
+            try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: folder + "/binary.txt"))
+            try FileManager.default.createSymbolicLink(atPath: folder + "/gone.txt", withDestinationPath: folder + "/nowhere")
+        }
         let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
         let found = try LintRun(terms, options: .init(fix: fix), decoding: decoding).lint([fromSnapshot])
         #expect(found.map { ($0.path as NSString).lastPathComponent } == expected.map { ($0.path as NSString).lastPathComponent })
@@ -107,7 +110,7 @@ import VaktaalTestSupport
 
     /// A named pipe is read once, whether its terms choose the excerpt or not: its findings
     /// are those of the same text in a file.
-    @Test(arguments: [LintRun.ConceptDecoding.excerpt, .whole])
+    @Test(.timeLimit(.minutes(1)), arguments: [LintRun.ConceptDecoding.excerpt, .whole])
     func aNamedPipeIsLintedFromWhatItGaveOnce(decoding: LintRun.ConceptDecoding) throws {
         let terms = try Self.storedTerms()
         let folder = try scratchFolder("pipe")
@@ -128,5 +131,14 @@ import VaktaalTestSupport
         #expect(fromPipe.map(\.findings.count) == fromFile.map(\.findings.count))
         #expect(fromPipe.first?.findings.map(\.match) == fromFile.first?.findings.map(\.match))
         #expect(fromFile.first?.findings.isEmpty == false)
+    }
+
+    /// A broken configuration stops a run from a snapshot as it stops a run from the set, excerpt or not.
+    @Test(arguments: [LintRun.ConceptDecoding.excerpt, .whole])
+    func aBrokenConfigurationStopsARunFromASnapshot(decoding: LintRun.ConceptDecoding) throws {
+        let root = try LintRunTests().folder([".vaktaal.toml": "language = 3\n", "t.txt": "mentor"])
+        #expect(throws: ConfigurationError.self) {
+            try LintRun(try Self.storedTerms(), options: .init(), decoding: decoding).lint([root])
+        }
     }
 }

@@ -144,6 +144,10 @@ import VaktaalCore
         ("de oude mentor", ["oude mentor"], []), ("de mentor", ["Mentor"], []),
         ("de mentor van de opleiding", ["mentor van de"], ["mentor van de opleiding→b"]),
         ("de mentor van de klas", ["van de klas"], ["mentor→a"]), ("de mentor", ["de"], ["mentor→a"]),
+        // The label's phrase ends inside a word: the phrase is longer than what is left of it.
+        ("de mentor van de opleidingen", ["mentor van"], []),
+        ("de mentor van de opleidingen", ["van de"], ["mentor→a"]),
+        ("ÉÉN MENTOR", ["één mentor"], []), ("één mentor", ["één"], ["mentor→a"]),
     ])
     func theLongerOfAnAllowedPhraseAndALabelWins(text: String, allowed: [String], expected: [String]) {
         let linter = fixtureLinter(

@@ -17,8 +17,8 @@ public final class MatchIndex: Sendable {
 
     private let source: Source
     private let made = Mutex<TermMatcher?>(nil)
-    /// The matcher with a configuration's allowed phrases added, by those phrases: linters
-    /// of one configuration share it.
+    /// The matcher with a configuration's allowed phrases beside it, by those phrases:
+    /// linters of one configuration share it.
     private let withAllowed = Mutex<[[String]: TermMatcher]>([:])
 
     /// The match index of `set`, built when it is first used.
@@ -34,7 +34,7 @@ public final class MatchIndex: Sendable {
     package init(_ matcher: TermMatcher) { source = .made(matcher) }
 
     /// The match index of an excerpt of `parent`'s set, `table` giving each concept's key in
-    /// the excerpt: it shares the parent's matchers (and their copies with allowed phrases).
+    /// the excerpt: it shares the parent's matchers (with allowed phrases too).
     init(renaming parent: MatchIndex, table: [Int32]) { source = .renamed(parent, table) }
 
     /// The match index kept in `section` of a snapshot, for `set` and its forms `entries`.
@@ -52,8 +52,8 @@ public final class MatchIndex: Sendable {
         }
     }
 
-    /// The matcher with `phrases` added as phrases that are simply fine, made once for each
-    /// list of phrases (a copy of the whole matcher: the linters of one configuration share it).
+    /// The matcher with `phrases` beside it as phrases that are simply fine, made once for
+    /// each list of phrases (the linters of one configuration share it).
     package func matcher(allowing phrases: [String]) -> TermMatcher {
         if case .renamed(let parent, let table) = source { return parent.matcher(allowing: phrases).renaming(table) }
         guard !phrases.isEmpty else { return matcher }

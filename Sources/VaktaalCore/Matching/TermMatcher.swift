@@ -150,16 +150,18 @@ package struct TermMatcher: Sendable {
     private func mayStart(_ hash: UInt64) -> Bool { firstWords[filterWord(hash)] & Self.filterBit(hash) != 0 }
 
     /// The longest verified match starting with `first` (whose key hash may be known), of
-    /// this matcher or of its allowed phrases: the longer, an allowed phrase when they are
-    /// as long (as if the phrases were in this matcher, where they win at a node they share).
+    /// this matcher or of its allowed phrases: the longer, and the phrase when they are as
+    /// long (a phrase the configuration allows is never reported, not even as an allowed
+    /// label of the same words).
     private func longestMatch(
         startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
         _ languages: Languages
     ) -> TermMatch? {
-        let own = longestOwnMatch(startingWith: first, firstHash: known, in: bytes, end: end, languages)
+        guard let hash = known ?? TokenKey.hash(first, in: bytes) else { return nil }
+        let own = longestOwnMatch(startingWith: first, firstHash: hash, in: bytes, end: end, languages)
         guard
             let allowed = allowedPhrases?.matcher.longestOwnMatch(
-                startingWith: first, firstHash: known, in: bytes, end: end, languages)
+                startingWith: first, firstHash: hash, in: bytes, end: end, languages)
         else { return own }
         guard let own, own.range.upperBound > allowed.range.upperBound else { return allowed }
         return own
@@ -167,11 +169,10 @@ package struct TermMatcher: Sendable {
 
     /// The longest verified match of this matcher's own phrases starting with `first`.
     private func longestOwnMatch(
-        startingWith first: Tokenizer.Token, firstHash known: UInt64?, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
+        startingWith first: Tokenizer.Token, firstHash: UInt64, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
         _ languages: Languages
     ) -> TermMatch? {
-        guard let firstHash = known ?? TokenKey.hash(first, in: bytes),
-            mayStart(firstHash),
+        guard mayStart(firstHash),
             var node = transitions.value(Self.combine(0, firstHash))
         else { return nil }
         // The longest end apart, so that a walk with one end (the usual case) allocates nothing.

@@ -110,7 +110,7 @@ public struct LintRun: Sendable {
             case .whole: excerpts = false
             }
             guard excerpts, !options.fix else { return (whole.linters, nil) }
-            let found = Parallel.map(documents.count) {
+            let found = Parallel.mapEach(documents.count) {
                 index -> Result<(bytes: [UInt8]?, named: Set<ConceptKey>), ConfigurationError> in
                 let (path, bytes, reader) = documents[index]
                 guard let bytes = bytes ?? FileBytes.read(path) else { return .success((nil, [])) }
@@ -176,7 +176,9 @@ public struct LintRun: Sendable {
         let done = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
-                let result = try lintFile(files[index], linters, read: read?[index] ?? nil)
+                // A file the first pass could not read is not read again: the excerpt would lack its concepts.
+                let bytes = read.map { $0[index] } ?? FileBytes.read(files[index])
+                let result = try lintFile(files[index], linters, bytes: bytes)
                 slots.withLock { $0[index] = result }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
@@ -220,9 +222,9 @@ public struct LintRun: Sendable {
         return linters.linter(options, key: key)
     }
 
-    /// Lints (and fixes) the file at `path`, whose bytes are `read` when they were read already.
-    private func lintFile(_ path: String, _ linters: Linters, read: [UInt8]?) throws(ConfigurationError) -> FileFindings {
-        guard let bytes = read ?? FileBytes.read(path) else {
+    /// Lints (and fixes) the file at `path`, whose bytes are `bytes` (`nil`: it cannot be read).
+    private func lintFile(_ path: String, _ linters: Linters, bytes: [UInt8]?) throws(ConfigurationError) -> FileFindings {
+        guard let bytes else {
             let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
             return FileFindings(path: path, findings: [], problem: problem)
         }
