@@ -45,11 +45,25 @@ public struct CompiledIndexCache: Sendable {
     ///
     /// - Throws: ``VocabularyLoadError`` when the path does not exist or the folder has no file.
     public func load(path: String) throws(VocabularyLoadError) -> (vocabulary: CompiledVocabulary, outcome: Outcome) {
+        try load(
+            path: path,
+            decoding: { bytes, later, file throws(SnapshotError) in
+                try CompiledVocabulary(decoding: bytes, later: later, mappedFrom: file)
+            }, from: { $0 })
+    }
+
+    /// What `decode` reads of the snapshot of the vocabulary at `path` when one of the same
+    /// sources is kept, else what `from` makes of it compiled (and kept).
+    private func load<Kept>(
+        path: String, decoding decode: (UnsafeRawBufferPointer, LaterSections, MappedFile) throws(SnapshotError) -> Kept,
+        from compiled: (CompiledVocabulary) -> Kept
+    ) throws(VocabularyLoadError) -> (Kept, Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        guard folder != nil else { return (CompiledVocabulary(try VocabularyLoader.load(path: path)), .disabled) }
+        guard folder != nil else { return (compiled(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
         let found = key(of: files)
-        if let found, let kept = kept(found.key) { return (kept, .reused) }
-        return try compile(path: path, files: files, found: found)
+        if let found, let kept = kept(found.key, as: decode) { return (kept, .reused) }
+        let (vocabulary, outcome) = try compile(path: path, files: files, found: found)
+        return (compiled(vocabulary), outcome)
     }
 
     /// The vocabulary at `path` compiled from its `files` and kept, `found` being the key
@@ -78,40 +92,22 @@ public struct CompiledIndexCache: Sendable {
     /// sources is kept (its index used where it lies, no concept read until it is shown),
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
-        let files = try VocabularyLoader.vocabularyFiles(at: path)
-        guard folder != nil else { return (CompiledLookup(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
-        let found = key(of: files)
-        if let found,
-            let kept = kept(
-                found.key,
-                as: { bytes, later, file throws(SnapshotError) in
-                    try CompiledLookup(decoding: bytes, later: later, mappedFrom: file)
-                })
-        {
-            return (kept, .reused)
-        }
-        let (compiled, outcome) = try compile(path: path, files: files, found: found)
-        return (CompiledLookup(compiled), outcome)
+        try load(
+            path: path,
+            decoding: { bytes, later, file throws(SnapshotError) in
+                try CompiledLookup(decoding: bytes, later: later, mappedFrom: file)
+            }, from: CompiledLookup.init)
     }
 
     /// What lint needs of the vocabulary at `path`: from a snapshot when one of the same
     /// sources is kept (its matcher used where it lies, no concept read until asked for),
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadTerms(path: String) throws(VocabularyLoadError) -> (terms: CompiledTerms, outcome: Outcome) {
-        let files = try VocabularyLoader.vocabularyFiles(at: path)
-        guard folder != nil else { return (CompiledTerms(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
-        let found = key(of: files)
-        if let found,
-            let kept = kept(
-                found.key,
-                as: { bytes, later, file throws(SnapshotError) in
-                    try CompiledTerms(decoding: bytes, later: later, mappedFrom: file)
-                })
-        {
-            return (kept, .reused)
-        }
-        let (compiled, outcome) = try compile(path: path, files: files, found: found)
-        return (CompiledTerms(compiled), outcome)
+        try load(
+            path: path,
+            decoding: { bytes, later, file throws(SnapshotError) in
+                try CompiledTerms(decoding: bytes, later: later, mappedFrom: file)
+            }, from: CompiledTerms.init)
     }
 
     /// The vocabulary at `path`, from a snapshot when one of the same sources is kept, else
