@@ -92,22 +92,14 @@ public struct CompiledIndexCache: Sendable {
     /// sources is kept (its index used where it lies, no concept read until it is shown),
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadLookup(path: String) throws(VocabularyLoadError) -> (lookup: CompiledLookup, outcome: Outcome) {
-        try load(
-            path: path,
-            decoding: { bytes, later, file throws(SnapshotError) in
-                try CompiledLookup(decoding: bytes, later: later, mappedFrom: file)
-            }, from: CompiledLookup.init)
+        try load(path: path, decoding: CompiledLookup.init(decoding:later:mappedFrom:), from: CompiledLookup.init)
     }
 
     /// What lint needs of the vocabulary at `path`: from a snapshot when one of the same
     /// sources is kept (its matcher used where it lies, no concept read until asked for),
     /// else compiled (and kept) as ``load(path:)`` does.
     public func loadTerms(path: String) throws(VocabularyLoadError) -> (terms: CompiledTerms, outcome: Outcome) {
-        try load(
-            path: path,
-            decoding: { bytes, later, file throws(SnapshotError) in
-                try CompiledTerms(decoding: bytes, later: later, mappedFrom: file)
-            }, from: CompiledTerms.init)
+        try load(path: path, decoding: CompiledTerms.init(decoding:later:mappedFrom:), from: CompiledTerms.init)
     }
 
     /// The vocabulary at `path`, from a snapshot when one of the same sources is kept, else

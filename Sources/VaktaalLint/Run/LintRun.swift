@@ -110,17 +110,8 @@ public struct LintRun: Sendable {
             case .whole: excerpts = false
             }
             guard excerpts, !options.fix else { return (whole.linters, nil) }
-            let found = Parallel.mapEach(documents.count) {
-                index -> Result<(bytes: [UInt8]?, named: Set<ConceptKey>), ConfigurationError> in
-                let (path, bytes, reader) = documents[index]
-                guard let bytes = bytes ?? FileBytes.read(path) else { return .success((nil, [])) }
-                do throws(ConfigurationError) {
-                    let options = try resolver.options(for: path).options
-                    let matcher = terms.matchIndex.matcher(allowing: options.allowed)
-                    return .success((bytes, Linter.namedConcepts(in: bytes, reader: reader, options: options, matcher: matcher)))
-                } catch {
-                    return .failure(error)
-                }
+            let found = Parallel.mapEach(documents.count) { index in
+                Result { () throws(ConfigurationError) in try firstPass(documents[index], terms) }
             }
             var named: Set<ConceptKey> = []
             var read: [[UInt8]?] = []
@@ -132,6 +123,17 @@ public struct LintRun: Sendable {
             let (set, matchIndex) = terms.excerpt(naming: named)
             return (Linters(set: set, matchIndex: matchIndex), read)
         }
+    }
+
+    /// The bytes of `document` (`nil`: it cannot be read) and the concepts its terms name,
+    /// as linting it with its configuration finds them.
+    private func firstPass(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError)
+        -> (bytes: [UInt8]?, named: Set<ConceptKey>)
+    {
+        guard let bytes = document.bytes ?? FileBytes.read(document.path) else { return (nil, []) }
+        let options = try resolver.options(for: document.path).options
+        let matcher = terms.matchIndex.matcher(allowing: options.allowed)
+        return (bytes, Linter.namedConcepts(in: bytes, reader: document.reader, options: options, matcher: matcher))
     }
 
     /// An excerpt pays for its extra matching of the documents when they are this many times
