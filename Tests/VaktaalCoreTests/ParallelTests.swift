@@ -26,6 +26,34 @@ import VaktaalCore
         }
         #expect(Counted.alive.load(ordering: .relaxed) == 0)
     }
+
+    @Test func bothGivesBothResults() {
+        let (number, text) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
+        #expect(number == 500_500 && text == "ababab")
+    }
+
+    /// Work split inside either branch of `both` gets every core, not a share of the cores
+    /// (as `concurrentPerform` nested in `concurrentPerform` did: one core of two).
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
+    func workInsideBothIsSpreadOverCores() {
+        let (inFirst, inSecond) = Parallel.both({ Self.threadsSplittingWork() }, { Self.threadsSplittingWork() })
+        #expect(inFirst >= 2)
+        #expect(inSecond >= 2)
+    }
+
+    /// How many threads a `Parallel.map` runs its chunks on, each chunk waiting (at most a
+    /// minute in all, so that a map on one thread fails instead of hanging) for a second thread.
+    private static func threadsSplittingWork() -> Int {
+        let threads = Mutex<Set<UInt>>([])
+        let deadline = ContinuousClock.now + .seconds(60)
+        _ = Parallel.map(16_000) { index in
+            guard index % 1_000 == 0 else { return index }
+            threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+            while threads.withLock({ $0.count }) < 2, ContinuousClock.now < deadline { usleep(1_000) }
+            return index
+        }
+        return threads.withLock { $0.count }
+    }
 }
 
 @Suite struct BackgroundReleaseTests {

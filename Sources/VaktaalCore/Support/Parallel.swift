@@ -2,6 +2,12 @@ import Dispatch
 import Synchronization
 import VaktaalText
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Work spread over all cores in a few large chunks, results in order.
 package enum Parallel {
     /// `transform` of `0..<count`, computed in parallel chunks.
@@ -34,21 +40,59 @@ package enum Parallel {
     }
 
     /// Runs two pieces of work at once and returns both results.
+    ///
+    /// `first` runs on a thread of its own, `second` on the calling one. (Not on the
+    /// dispatch pool: work that `Parallel.map`s inside a `concurrentPerform` gets a share of
+    /// its width, one core of two, even after the other branch is done.)
     package static func both<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
-        let results = Mutex<(First?, Second?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let value = first()
-                results.withLock { $0.0 = value }
-            } else {
-                let value = second()
-                results.withLock { $0.1 = value }
-            }
+        withoutActuallyEscaping(first) { first in
+            let firstValue = Slot<First>()
+            let thread = WorkThread { firstValue.value = first() }
+            let secondValue = second()
+            thread.join()
+            return (firstValue.value!, secondValue)
         }
-        let (firstValue, secondValue) = results.withLock { $0 }
-        // Both slots are filled once concurrentPerform returns; the fallbacks only satisfy the types.
-        return (firstValue ?? first(), secondValue ?? second())
+    }
+}
+
+/// A value set on one thread and read on another after joining it.
+private final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
+/// A piece of work run on a POSIX thread of its own, and joined.
+private final class WorkThread: @unchecked Sendable {
+    /// Set before the thread starts, cleared once it ran, so that nothing holds it after ``join()``.
+    private var work: (() -> Void)?
+    private var thread: pthread_t?
+
+    /// Starts `work` on a new thread; when no thread can be made, ``join()`` runs it instead.
+    init(_ work: @escaping () -> Void) {
+        self.work = work
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<WorkThread>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context)
+        if started == 0 {
+            self.thread = thread
+        } else {
+            Unmanaged<WorkThread>.fromOpaque(context).release()
+        }
+    }
+
+    private func run() {
+        work?()
+        work = nil
+    }
+
+    /// Waits until the work is done.
+    func join() {
+        if let thread { pthread_join(thread, nil) } else { run() }
     }
 }
