@@ -10,14 +10,22 @@ import VaktaalText
 /// reads the whole file at once instead, so the result and every diagnostic are exactly
 /// what reading it at once gives.
 enum PieceReader {
-    /// Files smaller than this are read at once.
+    /// Files smaller than this are read at once; no piece is smaller, where it can be helped.
     static let smallestToCut = 1 << 22
+
+    /// How many pieces a file of `size` bytes is read in: a few per core, so that a core
+    /// that is done takes the next piece when another core is slowed down (by the system, or by
+    /// memory its thread takes fresh from the kernel), but none under ``smallestToCut``.
+    static func pieceCount(forSize size: Int) -> Int {
+        max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, size / smallestToCut))
+    }
 
     /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.
     static func read(
-        bytes: SourceBytes, path: String, cuts known: ConceptCuts? = nil,
-        pieces: Int = ProcessInfo.processInfo.activeProcessorCount, smallest: Int = smallestToCut
+        bytes: SourceBytes, path: String, cuts known: ConceptCuts? = nil, pieces: Int? = nil,
+        smallest: Int = smallestToCut
     ) -> (vocabulary: Vocabulary?, diagnostics: [Finding]) {
+        let pieces = pieces ?? pieceCount(forSize: bytes.count)
         guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces, known: known) else {
             return VocabularyLoader.readWhole(bytes: bytes, path: path)
         }
