@@ -106,19 +106,29 @@ public final class Linter: Sendable {
         // Most terms found give one finding: room for that many at once, not grown by doubling
         // (a finding is large, and a document may have a million).
         findings.reserveCapacity(terms.terms.count)
+        var keys: [OrderKey] = []
+        keys.reserveCapacity(terms.terms.count)
+        let byPlace = !document.paragraphs.isEmpty
         // One string per concept named, shared by its findings.
         var uris: [ConceptKey: String] = [:]
         for rule in Self.rules {
             let setting = options.rules[rule.id]
             if setting == .off { continue }
+            let rank = Self.ruleRanks[rule.id] ?? 0
             for finding in rule.findings(in: terms, set: set) where filter.allows(rule.id, line: finding.term.line) {
                 var severity = finding.labelSeverity ?? rule.defaultSeverity
                 if case .severity(let configured) = setting { severity = configured }
                 let term = finding.term
                 let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
                 let concept = term.entry.concept
-                let uri = uris[concept] ?? set.uri(of: concept)
-                uris[concept] = uri
+                let uri: String
+                if let known = uris[concept] {
+                    uri = known
+                } else {
+                    uri = set.uri(of: concept)
+                    uris[concept] = uri
+                }
+                keys.append(OrderKey(term.place, byPlace: byPlace, rule: rank, index: findings.count))
                 findings.append(
                     Finding(
                         rule: rule.id, severity: severity, message: finding.message,
@@ -126,7 +136,7 @@ public final class Linter: Sendable {
                         concept: uri, match: term.text, fix: fix, documentPlace: term.documentPlace))
             }
         }
-        Self.order(&findings, byPlace: !document.paragraphs.isEmpty)
+        Self.order(&findings, by: keys)
         return findings
     }
 
@@ -134,18 +144,33 @@ public final class Linter: Sendable {
     private static let ruleRanks: [RuleID: Int] = Dictionary(
         uniqueKeysWithValues: rules.map(\.id).sorted().enumerated().map { ($1, $0) })
 
-    /// Findings by line and column (office documents, whose places name their part: in
-    /// document order), then rule id. Small keys are sorted, not the findings themselves:
-    /// a finding is large, and a document may have a million.
-    private static func order(_ findings: inout [Finding], byPlace: Bool) {
-        let keys = findings.indices.map { index in
-            let finding = findings[index]
-            let start = finding.location?.range.start ?? .start
-            let first = byPlace ? finding.location?.range.bytes?.lowerBound ?? 0 : start.line
-            return (first: first, second: byPlace ? 0 : start.column, rule: ruleRanks[finding.rule] ?? 0, index: index)
+    /// Where a finding goes among those of its document: by line and column (office
+    /// documents, whose places name their part: in document order), then rule id.
+    private struct OrderKey: Comparable {
+        let first: Int
+        let second: Int
+        let rule: Int
+        let index: Int
+
+        init(_ place: SourceRange, byPlace: Bool, rule: Int, index: Int) {
+            first = byPlace ? place.bytes?.lowerBound ?? 0 : place.start.line
+            second = byPlace ? 0 : place.start.column
+            self.rule = rule
+            self.index = index
         }
-        let order = keys.sorted { ($0.first, $0.second, $0.rule, $0.index) < ($1.first, $1.second, $1.rule, $1.index) }
-            .map(\.index)
+
+        static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+            (lhs.first, lhs.second, lhs.rule, lhs.index) < (rhs.first, rhs.second, rhs.rule, rhs.index)
+        }
+    }
+
+    /// Puts the findings in the order of their keys (one per finding, in the same order).
+    /// The small keys are sorted, not the findings themselves: a finding is large, and a
+    /// document may have a million.
+    private static func order(_ findings: inout [Finding], by keys: [OrderKey]) {
+        // The rules each give their findings in order of place: often the whole is in order already.
+        guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return }
+        let order = keys.sorted().map(\.index)
         // The order applied in place, cycle by cycle: no second array of findings.
         var placed = [Bool](repeating: false, count: order.count)
         for start in order.indices where !placed[start] {

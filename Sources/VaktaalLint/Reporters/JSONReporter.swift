@@ -69,9 +69,10 @@ struct JSONReporter: FindingReporter {
         json.open("{")
         json.key("findings", first: true, indent: 3)
         json.open("[")
-        for (index, finding) in file.findings.enumerated() {
+        // By index: a finding passed from its array is borrowed, not copied as iterating copies it.
+        for index in file.findings.indices {
             json.separator(first: index == 0, indent: 4)
-            write(finding, into: &json)
+            write(file.findings[index], into: &json)
             if let output, json.bytes.count >= pieceSize { json.drain(into: output) }
         }
         json.close("]", empty: file.findings.isEmpty, indent: 3)

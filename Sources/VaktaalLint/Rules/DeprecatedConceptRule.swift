@@ -12,10 +12,13 @@ struct DeprecatedConceptRule: LintRule {
         nonTriggering: ["Elke werkplekbegeleider.", "De stage en de mentorrol."])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        document.terms.compactMap { term in
+        var verdicts = TermVerdicts()
+        return document.terms.compactMap { term in
             guard term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { _, replacement in
-                "'\(term.text)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
+            return verdicts.finding(for: term) { term in
+                outdatedTermFinding(term, set: set) { _, replacement in
+                    "'\(term.text)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
+                }
             }
         }
     }

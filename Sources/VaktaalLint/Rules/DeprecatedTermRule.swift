@@ -18,11 +18,14 @@ struct DeprecatedTermRule: LintRule {
         ])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        document.terms.compactMap { term in
+        var verdicts = TermVerdicts()
+        return document.terms.compactMap { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { label, replacement in
-                let since = label.since.map { " since \($0)" } ?? ""
-                return "'\(term.text)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
+            return verdicts.finding(for: term) { term in
+                outdatedTermFinding(term, set: set) { label, replacement in
+                    let since = label.since.map { " since \($0)" } ?? ""
+                    return "'\(term.text)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
+                }
             }
         }
     }

@@ -14,11 +14,14 @@ struct MisspellingRule: LintRule {
             + NameCasing.examples.nonTriggering)
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        document.terms.compactMap { term in
+        var verdicts = TermVerdicts()
+        return document.terms.compactMap { term in
             guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
             guard !term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { _, replacement in
-                "'\(term.text)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
+            return verdicts.finding(for: term) { term in
+                outdatedTermFinding(term, set: set) { _, replacement in
+                    "'\(term.text)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
+                }
             }
         }
     }

@@ -1,0 +1,37 @@
+import VaktaalCore
+
+/// A rule's verdict on each distinct term of a document, made once: the same entry written
+/// the same way gets the same message, replacement and severity, and every finding of it
+/// shares their strings (a document may name one term a million times).
+struct TermVerdicts {
+    private struct Key: Hashable {
+        let entry: IndexEntry
+        let text: String
+    }
+
+    private struct Verdict {
+        let message: String
+        let replacement: String?
+        let labelSeverity: Severity?
+    }
+
+    private var known: [Key: Verdict?] = [:]
+
+    /// The finding `judge` gives for `term`, judged on the first term of its entry and text
+    /// and repeated for the others. `judge` must depend on nothing else of the term.
+    mutating func finding(for term: FoundTerm, _ judge: (FoundTerm) -> RuleFinding?) -> RuleFinding? {
+        let key = Key(entry: term.entry, text: term.text)
+        let verdict: Verdict?
+        if let earlier = known[key] {
+            verdict = earlier
+        } else {
+            verdict = judge(term).map {
+                Verdict(message: $0.message, replacement: $0.replacement, labelSeverity: $0.labelSeverity)
+            }
+            known[key] = verdict
+        }
+        return verdict.map {
+            RuleFinding(term: term, message: $0.message, replacement: $0.replacement, labelSeverity: $0.labelSeverity)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+import VaktaalCore
+
+@testable import VaktaalLint
+
+/// A rule judges each distinct term once per document: the same label written the same way
+/// gets the same finding; the same label written otherwise is judged again.
+@Suite struct TermVerdictsTests {
+    /// Each occurrence keeps its own place, and each way of writing gets its own replacement and message.
+    @Test(arguments: [
+        (
+            "deprecated-term", "De mentor, de Mentor, de MENTOR en de mentor.",
+            ["werkplekbegeleider", "Werkplekbegeleider", "WERKPLEKBEGELEIDER", "werkplekbegeleider"]
+        ),
+        (
+            "deprecated-term", "Twee mentoren en een mentor; twee Mentoren.",
+            ["werkplekbegeleiders", "werkplekbegeleider", "Werkplekbegeleiders"]
+        ),
+        (
+            "misspelling", "De feedbackgeletterheid en de Feedbackgeletterheid, de feedbackgeletterheid.",
+            ["feedbackgeletterdheid", "Feedbackgeletterdheid", "feedbackgeletterdheid"]
+        ),
+    ])
+    func repeatedTermsKeepTheirOwnCaseAndPlace(rule: String, text: String, replacements: [String]) {
+        let findings = lint(text).filter { $0.rule.rawValue == rule }
+        #expect(findings.compactMap(\.replacement) == replacements)
+        #expect(Set(findings.map(\.location?.column)).count == replacements.count, "each finding has its own column")
+        for finding in findings {
+            #expect(finding.message.contains("'\(finding.match ?? "")'"), "the message quotes what was written")
+            #expect(finding.message.contains("'\(finding.replacement ?? "")'"), "the message names this replacement")
+        }
+    }
+
+    @Test func aTermIsJudgedOncePerEntryAndText() throws {
+        let terms = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
+        var verdicts = TermVerdicts()
+        var judged: [String] = []
+        let findings = terms.compactMap { term in
+            verdicts.finding(for: term) { term in
+                judged.append(term.text)
+                return RuleFinding(term: term, message: "about \(term.text)", replacement: nil, labelSeverity: nil)
+            }
+        }
+        #expect(judged == ["mentor", "Mentor"])
+        #expect(findings.map(\.message) == ["about mentor", "about Mentor", "about mentor", "about mentor"])
+        #expect(findings.map(\.term.range.lowerBound) == terms.map(\.range.lowerBound))
+    }
+}
+
+/// The terms the Dutch linter finds in a plain text, in order.
+private func lint(terms text: String) -> [FoundTerm] {
+    let linter = dutchLinter
+    let document = try! DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
+    let matcher = linter.matcher
+    return document.text.withUnsafeBufferPointer { bytes in
+        linter.foundTerms(in: document, bytes, matcher, languages: matcher.languages(["nl"]), set: linter.set).terms
+    }
+}
