@@ -85,7 +85,7 @@ extension Linter {
     ) -> [SegmentMatch] {
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
-            return matcher.matches(in: text, range: range, languages: languages).compactMap { match in
+            return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
                 placed(match, in: text, bounds: range, offsets: nil, markup: [])
             }
         }
@@ -100,7 +100,7 @@ extension Linter {
             buffer = composed.text
         }
         return buffer.withUnsafeBufferPointer { view in
-            matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMap { match in
+            matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
                 placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup)
             }
         }

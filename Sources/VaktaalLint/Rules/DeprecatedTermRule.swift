@@ -19,7 +19,7 @@ struct DeprecatedTermRule: LintRule {
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var verdicts = TermVerdicts()
-        return document.terms.compactMap { term in
+        return document.terms.compactMapReserving { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in
                 outdatedTermFinding(term, set: set) { label, replacement in

@@ -15,7 +15,7 @@ struct MisspellingRule: LintRule {
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var verdicts = TermVerdicts()
-        return document.terms.compactMap { term in
+        return document.terms.compactMapReserving { term in
             guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
             guard !term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in
