@@ -45,6 +45,8 @@ let package = Package(
         ),
         // The only module that talks to libxml2; everything above it sees Swift types.
         .target(name: "VaktaalXML", dependencies: ["CLibXML2", "VaktaalText"], swiftSettings: strictSwift),
+        // The C library's allocator settings (glibc's mallopt), for the command line.
+        .systemLibrary(name: "CAllocator"),
         .systemLibrary(
             name: "CSerd",
             pkgConfig: "serd-0",
@@ -108,6 +110,7 @@ let package = Package(
         .executableTarget(
             name: "vaktaal",
             dependencies: [
+                "CAllocator",
                 "VaktaalCore",
                 "VaktaalConfig",
                 "VaktaalExchange",
@@ -154,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "VaktaalCLITests",
             dependencies: [
-                "vaktaal", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
+                "vaktaal", "CAllocator", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),
