@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 import VaktaalText
 
@@ -25,12 +26,10 @@ extension Linter {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
         var uses: [LabelUse: Int] = [:]
-        for segment in document.segments {
-            let found = Self.matches(in: segment, text, matcher, languages)
-            // Room for a segment's reportable terms at once (still doubling over many
-            // segments): a document of one segment and a million of them then has them in one
-            // array, not in twenty grown one after the other. (Uses of allowed labels are
-            // mostly only counted: they grow the array as they come.)
+        Self.forEachBatchOfMatches(in: document.segments, text, matcher, languages) { found in
+            // Room for a batch's reportable terms at once (still doubling over many batches):
+            // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
+            // labels are mostly only counted: they grow the array as they come.)
             let reportable = found.count { !$0.entry.kind.isAllowed || $0.entry.conceptIsDeprecated }
             if terms.count + reportable > terms.capacity {
                 terms.reserveCapacity(max(2 * terms.capacity, terms.count + reportable))
@@ -77,6 +76,24 @@ extension Linter {
     private static func isName(_ entry: IndexEntry, in set: VocabularySet) -> Bool {
         guard let index = entry.labelIndex else { return false }
         return NameCasing.isName(set[entry.concept].labels[index])
+    }
+
+    /// The matches of `segments`, handed to `body` batch by batch, in order: a few batches
+    /// (``MatchBatches``) at a time are matched on all cores.
+    private static func forEachBatchOfMatches(
+        in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
+        _ languages: TermMatcher.Languages, _ body: ([SegmentMatch]) -> Void
+    ) {
+        let batches = MatchBatches.batches(of: segments, in: text)
+        let window = 4 * ProcessInfo.processInfo.activeProcessorCount
+        nonisolated(unsafe) let text = text
+        for start in stride(from: 0, to: batches.count, by: window) {
+            let inWindow = batches[start..<min(batches.count, start + window)]
+            let found = Parallel.mapEach(inWindow.count) { index in
+                inWindow[inWindow.startIndex + index].flatMap { matches(in: $0, text, matcher, languages) }
+            }
+            for matches in found { body(matches) }
+        }
     }
 
     /// The matches of one segment, with ranges in the document's text.

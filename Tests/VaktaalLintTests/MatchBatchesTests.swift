@@ -1,0 +1,78 @@
+import Testing
+import VaktaalCore
+
+@testable import VaktaalLint
+
+/// A long document is matched in batches, its long stretches of text cut at blank lines, and
+/// gives exactly the findings of matching it whole.
+@Suite struct MatchBatchesTests {
+    static let paragraph =
+        "Mentor en de amsterdamse\nonderwijsregio werken samen.\nZie docs/mentor.txt en de feedbackgeletterheid.\nIPABO EN INHOLLAND\n\n"
+
+    @Test(arguments: ["\n", "\r\n"])
+    func piecesAreCutRightAfterTheFirstBreakOfABlankLine(lineEnd: String) {
+        let text = Array(String(repeating: Self.paragraph, count: 40).replacingOccurrences(of: "\n", with: lineEnd).utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let pieces = MatchBatches.pieces(of: 0..<bytes.count, in: bytes, batchSize: 300)
+            #expect(pieces.count > 5)
+            #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == bytes.count)
+            for (piece, next) in zip(pieces, pieces.dropFirst()) {
+                #expect(piece.upperBound == next.lowerBound, "the pieces cover the text")
+                #expect(piece.count >= 300)
+                let cut = piece.upperBound
+                #expect(bytes[cut - 1] == 0x0A && (bytes[cut] == 0x0A || bytes[cut] == 0x0D && bytes[cut + 1] == 0x0A))
+            }
+        }
+    }
+
+    @Test func textWithoutABlankLineIsOnePiece() {
+        let text = Array(String(repeating: "De mentor en de student.\n", count: 200).utf8)
+        text.withUnsafeBufferPointer { bytes in
+            #expect(MatchBatches.pieces(of: 5..<bytes.count, in: bytes, batchSize: 100) == [5..<bytes.count])
+        }
+    }
+
+    @Test func segmentsAreBatchedInOrderAndLongOnesCut() {
+        let text = Array(String(repeating: Self.paragraph, count: 40).utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let segments = [ProseSegment(0..<100), ProseSegment(120..<3_000), ProseSegment(3_010..<bytes.count)]
+            let batches = MatchBatches.batches(of: segments, in: bytes, batchSize: 500)
+            let ranges = batches.joined().map(\.sourceRange)
+            #expect(ranges.first == 0..<100 && ranges.last?.upperBound == bytes.count)
+            #expect(ranges.count > segments.count, "long segments are cut")
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
+            #expect(batches.dropLast().allSatisfy { $0.reduce(0) { $0 + $1.sourceRange.count } >= 500 })
+        }
+    }
+
+    /// A paragraph repeated over more than two batches gives every copy the findings of the
+    /// paragraph alone, wherever a cut falls: terms over a line break, at the start of a
+    /// sentence, in a path and in a line of capitals. The first megabyte ends inside a term
+    /// that spans a line break, where a cut at that very byte would split it.
+    @Test(arguments: ["\n", "\r\n"])
+    func aLongDocumentGivesEachParagraphItsOwnFindings(lineEnd: String) throws {
+        let paragraph = Self.paragraph.replacingOccurrences(of: "\n", with: lineEnd)
+        let length = paragraph.utf8.count
+        let inTerm = try #require(paragraph.utf8.firstIndex(of: UInt8(ascii: "\n"))).utf16Offset(in: paragraph)
+        let blanks = (MatchBatches.batchSize - inTerm - 2 * lineEnd.utf8.count) % length
+        let opening = String(repeating: " ", count: blanks) + lineEnd + lineEnd
+        let copies = 2 * MatchBatches.batchSize / length + 50
+        let perParagraph = Set(["deprecated-term", "misspelling"])
+        let alone = lint(paragraph).filter { perParagraph.contains($0.rule.rawValue) }
+        #expect(alone.count == 4)
+        let document = opening + String(repeating: paragraph, count: copies)
+        let findings = lint(document).filter { perParagraph.contains($0.rule.rawValue) }
+        #expect(findings.count == copies * alone.count)
+        let linesPerParagraph = 5
+        for (index, finding) in findings.enumerated() {
+            let original = alone[index % alone.count]
+            let line = (original.location?.line ?? 0) + 2 + (index / alone.count) * linesPerParagraph
+            guard
+                finding.rule != original.rule || finding.message != original.message || finding.location?.line != line
+                    || finding.location?.column != original.location?.column || finding.replacement != original.replacement
+            else { continue }
+            Issue.record("finding \(index) differs: \(finding) against \(original)")
+            return
+        }
+    }
+}
