@@ -79,21 +79,29 @@ extension Linter {
     }
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: a few batches
-    /// (``MatchBatches``) at a time are matched on all cores.
+    /// (``MatchBatches``) at a time are matched on all cores, the next ones while `body` takes
+    /// those before.
     private static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, _ body: ([SegmentMatch]) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text)
-        let window = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let size = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let windows = stride(from: 0, to: batches.count, by: size).map { batches[$0..<min(batches.count, $0 + size)] }
         nonisolated(unsafe) let text = text
-        for start in stride(from: 0, to: batches.count, by: window) {
-            let inWindow = batches[start..<min(batches.count, start + window)]
-            let found = Parallel.mapEach(inWindow.count) { index in
-                inWindow[inWindow.startIndex + index].flatMap { matches(in: $0, text, matcher, languages) }
+        @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [[SegmentMatch]] {
+            Parallel.mapEach(window.count) { index in
+                window[window.startIndex + index].flatMap { matches(in: $0, text, matcher, languages) }
             }
-            for matches in found { body(matches) }
         }
+        var pending: [[SegmentMatch]] = []
+        for window in windows {
+            let (next, _) =
+                pending.isEmpty
+                ? (matched(window), ()) : Parallel.both({ matched(window) }, { pending.forEach(body) })
+            pending = next
+        }
+        pending.forEach(body)
     }
 
     /// The matches of one segment, with ranges in the document's text.

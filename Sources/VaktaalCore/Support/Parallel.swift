@@ -41,11 +41,12 @@ package enum Parallel {
 
     /// Runs two pieces of work at once and returns both results.
     ///
-    /// `first` runs on a thread of its own, `second` on the calling one. (Not on the
-    /// dispatch pool: work that `Parallel.map`s inside a `concurrentPerform` gets a share of
-    /// its width, one core of two, even after the other branch is done.)
-    package static func both<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    /// `first` runs on a thread of its own, `second` on the calling one (so it may change
+    /// the caller's variables). (Not on the dispatch pool: work that `Parallel.map`s inside a
+    /// `concurrentPerform` gets a share of its width, one core of two, even after the other
+    /// branch is done.)
+    package static func both<First: Sendable, Second>(
+        _ first: @Sendable () -> First, _ second: () -> Second
     ) -> (First, Second) {
         withoutActuallyEscaping(first) { first in
             let firstValue = Slot<First>()
