@@ -30,7 +30,10 @@ import VaktaalCore
             ("de mentorschap", []), ("commentor", []), ("silențios", []), ("mentor.", ["mentor→werkplekbegeleider"]),
             ("(mentor)", ["mentor→werkplekbegeleider"]), ("mentor2", []), ("2mentor", []), ("mentoré", []),
             ("«mentor»", ["mentor→werkplekbegeleider"]), ("ios", ["ios→besturingssysteem"]),
-            ("iOS?", ["iOS→besturingssysteem"]),
+            ("iOS?", ["iOS→besturingssysteem"]), ("é mentor", ["mentor→werkplekbegeleider"]), ("ümentor", []),
+            ("mentor—mentor", ["mentor→werkplekbegeleider", "mentor→werkplekbegeleider"]),
+            ("\t#mentor;  ,mentor", ["mentor→werkplekbegeleider", "mentor→werkplekbegeleider"]),
+            ("_mentor", ["mentor→werkplekbegeleider"]),
         ] as [(String, [String])])
     func matchesWholeWordsInAnyScript(text: String, expected: [String]) {
         #expect(rules(text) == expected)

@@ -115,6 +115,11 @@ package struct TermMatcher: Sendable {
                 }
                 continue
             }
+            // Terms start at words: ASCII spaces and punctuation are passed byte by byte.
+            if bytes[index] < 0x80, !Tokenizer.isASCIIWordByte(bytes[index]) {
+                index += 1
+                continue
+            }
             // Word tokens are maximal runs of letters, marks and digits, so every word starts
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
