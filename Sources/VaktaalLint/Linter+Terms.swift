@@ -78,34 +78,33 @@ extension Linter {
         return NameCasing.isName(set[entry.concept].labels[index])
     }
 
-    /// The matches of `segments`, handed to `body` batch by batch, in order: a few batches
-    /// (``MatchBatches``) at a time are matched on all cores, the next ones while `body` takes
-    /// those before.
-    private static func forEachBatchOfMatches(
+    /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
+    /// batches (``MatchBatches``) at a time is matched on all cores, the next one while `body`
+    /// takes the one before.
+    static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
-        _ languages: TermMatcher.Languages, _ body: ([SegmentMatch]) -> Void
+        _ languages: TermMatcher.Languages, batchSize: Int = MatchBatches.batchSize,
+        window: Int = 4 * ProcessInfo.processInfo.activeProcessorCount, _ body: ([SegmentMatch]) -> Void
     ) {
-        let batches = MatchBatches.batches(of: segments, in: text)
-        let size = 4 * ProcessInfo.processInfo.activeProcessorCount
-        let windows = stride(from: 0, to: batches.count, by: size).map { batches[$0..<min(batches.count, $0 + size)] }
+        let batches = MatchBatches.batches(of: segments, in: text, batchSize: batchSize)
+        let windows = stride(from: 0, to: batches.count, by: window).map { batches[$0..<min(batches.count, $0 + window)] }
         nonisolated(unsafe) let text = text
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [[SegmentMatch]] {
             Parallel.mapEach(window.count) { index in
                 window[window.startIndex + index].flatMap { matches(in: $0, text, matcher, languages) }
             }
         }
-        var pending: [[SegmentMatch]] = []
-        for window in windows {
-            let (next, _) =
-                pending.isEmpty
-                ? (matched(window), ()) : Parallel.both({ matched(window) }, { pending.forEach(body) })
+        guard let first = windows.first else { return }
+        var pending = matched(first)
+        for window in windows.dropFirst() {
+            let (next, _) = Parallel.both({ matched(window) }, { pending.forEach(body) })
             pending = next
         }
         pending.forEach(body)
     }
 
     /// The matches of one segment, with ranges in the document's text.
-    private static func matches(
+    static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
     ) -> [SegmentMatch] {
         let range = segment.sourceRange

@@ -25,7 +25,7 @@ struct Vaktaal: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if !(command is ServeCommand) { AllocatorTuning.keepFreedMemory() }
+            if AllocatorTuning.isWanted(for: command) { AllocatorTuning.keepFreedMemory() }
             if var asynchronous = command as? any AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

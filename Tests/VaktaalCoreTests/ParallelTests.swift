@@ -33,7 +33,8 @@ import VaktaalCore
     }
 
     /// Work split inside either branch of `both` gets every core, not a share of the cores
-    /// (as `concurrentPerform` nested in `concurrentPerform` did: one core of two).
+    /// (as `concurrentPerform` nested in `concurrentPerform` did: one core of two; on four
+    /// cores or more the old way also gave two threads, so only two or three cores tell).
     @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
     func workInsideBothIsSpreadOverCores() {
         let (inFirst, inSecond) = Parallel.both({ Self.threadsSplittingWork() }, { Self.threadsSplittingWork() })

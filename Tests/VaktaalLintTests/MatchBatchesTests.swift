@@ -45,6 +45,31 @@ import VaktaalCore
         }
     }
 
+    /// Many small batches over many windows (each matched while the one before is taken)
+    /// give the matches of the text matched whole, in order.
+    @Test(arguments: ["\n", "\r\n"])
+    func batchesOverManyWindowsGiveTheMatchesOfTheWhole(lineEnd: String) {
+        let linter = dutchLinter
+        let matcher = linter.matcher
+        let languages = matcher.languages(["nl"])
+        let text = Array(String(repeating: Self.paragraph, count: 300).replacingOccurrences(of: "\n", with: lineEnd).utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let segment = ProseSegment(0..<bytes.count)
+            let whole = Linter.matches(in: segment, bytes, matcher, languages)
+            var batched: [Linter.SegmentMatch] = []
+            var calls = 0
+            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
+                batched += $0
+                calls += 1
+            }
+            #expect(calls > 20, "many batches, over several windows")
+            #expect(whole.count >= 300 * 4)
+            #expect(batched.map(\.range) == whole.map(\.range))
+            #expect(batched.map(\.entry) == whole.map(\.entry))
+            #expect(batched.map(\.context) == whole.map(\.context))
+        }
+    }
+
     /// A paragraph repeated over more than two batches gives every copy the findings of the
     /// paragraph alone, wherever a cut falls: terms over a line break, at the start of a
     /// sentence, in a path and in a line of capitals. The first megabyte ends inside a term

@@ -31,6 +31,23 @@ import VaktaalCore
         }
     }
 
+    /// The same word composed and decomposed (as text copied from a PDF or written on macOS
+    /// may be) is two ways of writing: each message quotes its own bytes.
+    @Test func composedAndDecomposedWritingsAreJudgedApart() {
+        let linter = fixtureLinter(
+            """
+            <concept id="so"><prefLabel>schoolopleider</prefLabel><deprecatedLabel>coördinator</deprecatedLabel></concept>
+            """)
+        let composed = "co\u{F6}rdinator"
+        let decomposed = "coo\u{308}rdinator"
+        let findings = lint("De \(composed), de \(decomposed) en de \(composed).", linter: linter)
+        #expect(findings.map { Array(($0.match ?? "").utf8) } == [composed, decomposed, composed].map { Array($0.utf8) })
+        for finding in findings {
+            let quoted = Array("'\(finding.match ?? "")'".utf8)
+            #expect(Array(finding.message.utf8).starts(with: quoted), "\(finding.message) quotes \(quoted)")
+        }
+    }
+
     @Test func aTermIsJudgedOncePerEntryAndText() throws {
         let terms = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
         var verdicts = TermVerdicts()

@@ -10,14 +10,15 @@ import VaktaalText
 /// reads the whole file at once instead, so the result and every diagnostic are exactly
 /// what reading it at once gives.
 enum PieceReader {
-    /// Files smaller than this are read at once; no piece is smaller, where it can be helped.
+    /// Files smaller than this are read at once, and by default no piece is smaller.
     static let smallestToCut = 1 << 22
 
     /// How many pieces a file of `size` bytes is read in: a few per core, so that a core
     /// that is done takes the next piece when another core is slowed down (by the system, or by
-    /// memory its thread takes fresh from the kernel), but none under ``smallestToCut``.
+    /// memory its thread takes fresh from the kernel), but none under ``smallestToCut``, and
+    /// at most 16 (each piece but the first is led by a blank line for every line before it).
     static func pieceCount(forSize size: Int) -> Int {
-        max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, size / smallestToCut))
+        max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, 16, size / smallestToCut))
     }
 
     /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.

@@ -2,12 +2,6 @@ import Dispatch
 import Synchronization
 import VaktaalText
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Work spread over all cores in a few large chunks, results in order.
 package enum Parallel {
     /// `transform` of `0..<count`, computed in parallel chunks.
@@ -55,45 +49,5 @@ package enum Parallel {
             thread.join()
             return (firstValue.value!, secondValue)
         }
-    }
-}
-
-/// A value set on one thread and read on another after joining it.
-private final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
-}
-
-/// A piece of work run on a POSIX thread of its own, and joined.
-private final class WorkThread: @unchecked Sendable {
-    /// Set before the thread starts, cleared once it ran, so that nothing holds it after ``join()``.
-    private var work: (() -> Void)?
-    private var thread: pthread_t?
-
-    /// Starts `work` on a new thread; when no thread can be made, ``join()`` runs it instead.
-    init(_ work: @escaping () -> Void) {
-        self.work = work
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let started = pthread_create(
-            &thread, nil,
-            { context in
-                Unmanaged<WorkThread>.fromOpaque(context!).takeRetainedValue().run()
-                return nil
-            }, context)
-        if started == 0 {
-            self.thread = thread
-        } else {
-            Unmanaged<WorkThread>.fromOpaque(context).release()
-        }
-    }
-
-    private func run() {
-        work?()
-        work = nil
-    }
-
-    /// Waits until the work is done.
-    func join() {
-        if let thread { pthread_join(thread, nil) } else { run() }
     }
 }

@@ -18,7 +18,7 @@ enum MatchBatches {
         var batchBytes = 0
         for segment in segments {
             let pieces =
-                segment.decoded == nil && segment.markup.isEmpty
+                segment.decoded == nil
                 ? self.pieces(of: segment.sourceRange, in: bytes, batchSize: batchSize).map(ProseSegment.init) : [segment]
             for piece in pieces {
                 batch.append(piece)
@@ -34,8 +34,8 @@ enum MatchBatches {
         return batches
     }
 
-    /// `range` cut at blank lines into pieces of about `batchSize` bytes (one piece when it
-    /// is shorter, or has no blank line to cut at).
+    /// `range` cut at blank lines into pieces of at least `batchSize` bytes (one piece when it
+    /// is shorter than twice that, or has no blank line to cut at).
     static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, batchSize: Int = batchSize) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound

@@ -13,7 +13,7 @@ struct DeprecatedConceptRule: LintRule {
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var verdicts = TermVerdicts()
-        return document.terms.compactMapReserving { term in
+        return document.terms.compactMap { term in
             guard term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in
                 outdatedTermFinding(term, set: set) { _, replacement in

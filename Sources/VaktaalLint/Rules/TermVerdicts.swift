@@ -1,12 +1,23 @@
 import VaktaalCore
 
 /// A rule's verdict on each distinct term of a document, made once: the same entry written
-/// the same way gets the same message, replacement and severity, and every finding of it
-/// shares their strings (a document may name one term a million times).
+/// the same way (byte for byte) gets the same message, replacement and severity, and every
+/// finding of it shares their strings (a document may name one term a million times).
 struct TermVerdicts {
+    /// The entry and the text as written, compared byte for byte: `String` equality would take
+    /// a decomposed "coördinator" for a composed one, and the message quotes what was written.
     private struct Key: Hashable {
         let entry: IndexEntry
         let text: String
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.entry == rhs.entry && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(entry)
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 
     private struct Verdict {
