@@ -37,9 +37,7 @@ extension Linter {
             for match in found {
                 let entry = match.entry
                 if entry.kind.isAllowed, !entry.conceptIsDeprecated {
-                    let use = LabelUse(entry)
-                    let earlier = uses[use, default: 0]
-                    uses[use] = earlier + 1
+                    let earlier = Self.countingOne(&uses[LabelUse(entry), default: 0])
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
                     guard earlier == 0 || (match.context != nil && Self.isName(entry, in: set)) else { continue }
                 }
@@ -53,6 +51,12 @@ extension Linter {
             }
         }
         return DocumentTerms(terms: terms, uses: uses)
+    }
+
+    /// The count before adding one to it (a dictionary's value counted with one lookup).
+    private static func countingOne(_ count: inout Int) -> Int {
+        defer { count += 1 }
+        return count
     }
 
     /// The concepts whose terms linting `bytes` with `options` and `matcher` finds (none when
