@@ -95,7 +95,10 @@ extension Linter {
         nonisolated(unsafe) let text = text
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [[SegmentMatch]] {
             Parallel.mapEach(window.count) { index in
-                window[window.startIndex + index].flatMap { matches(in: $0, text, matcher, languages) }
+                let batch = window[window.startIndex + index]
+                // A batch of one piece (most of a long text) is its matches, not a copy of them.
+                guard batch.count > 1 else { return batch.first.map { matches(in: $0, text, matcher, languages) } ?? [] }
+                return batch.flatMap { matches(in: $0, text, matcher, languages) }
             }
         }
         guard let first = windows.first else { return }
