@@ -21,6 +21,21 @@ import VaktaalCore
         #expect(Set([concept, concept, changed]).count == 2)
     }
 
+    /// A finding keeps its office place out of line; it still compares, hashes and copies as a value.
+    @Test func aFindingsDocumentPlaceBehavesAsAValue() {
+        let place = DocumentPlace(part: "ppt/slides/slide2.xml", slide: 2, paragraph: 3, line: 1)
+        let finding = Finding(rule: "misspelling", severity: .error, message: "m", location: nil, documentPlace: place)
+        var copy = finding
+        #expect(copy == finding && copy.hashValue == finding.hashValue)
+        copy.documentPlace?.paragraph = 4
+        #expect(finding.documentPlace?.paragraph == 3 && copy.documentPlace?.paragraph == 4)
+        #expect(copy != finding)
+        copy.documentPlace = place
+        #expect(copy == finding && copy.hashValue == finding.hashValue)
+        copy.documentPlace = nil
+        #expect(copy.documentPlace == nil && copy != finding)
+    }
+
     @Test func theFieldsFewLabelsHaveBehaveLikeTheOthers() {
         let plain = Label(kind: .deprecated, text: "mentor", language: "nl")
         var outdated = plain

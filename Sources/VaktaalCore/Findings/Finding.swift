@@ -18,7 +18,12 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// The safe fix, if there is one.
     public var fix: Fix?
     /// In an office document: the part, slide or page and paragraph of `location`.
-    public var documentPlace: DocumentPlace?
+    public var documentPlace: DocumentPlace? {
+        get { documentPlaceBox?.fields }
+        set { documentPlaceBox = newValue.map(CopyOnWriteBox.init) }
+    }
+    /// ``documentPlace`` out of line: most findings have none, and a document may have a million.
+    private var documentPlaceBox: CopyOnWriteBox<DocumentPlace>?
 
     /// Creates a finding.
     public init(
@@ -32,7 +37,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.concept = concept
         self.match = match
         self.fix = fix
-        self.documentPlace = documentPlace
+        self.documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
     }
 
     /// The replacement text of the fix, if there is one.

@@ -2,18 +2,18 @@
 /// fields live in one box, so copying a value costs one reference count instead of one per
 /// field, and a change copies the box first when another value still shares it.
 @usableFromInline
-final class CopyOnWriteBox<Fields: Sendable>: @unchecked Sendable {
+package final class CopyOnWriteBox<Fields: Sendable>: @unchecked Sendable {
     // Mutated only through `unique(_:)`, after a uniqueness check, so value semantics hold;
     // the static exclusivity checks on the owning value make dynamic ones redundant.
-    @usableFromInline @exclusivity(unchecked) var fields: Fields
+    @usableFromInline @exclusivity(unchecked) package var fields: Fields
 
     @usableFromInline
-    init(_ fields: Fields) { self.fields = fields }
+    package init(_ fields: Fields) { self.fields = fields }
 
     /// The box to change in place: `box` itself when nothing else shares it, else a copy
     /// that replaces it.
     @inlinable
-    static func unique(_ box: inout CopyOnWriteBox) -> CopyOnWriteBox {
+    package static func unique(_ box: inout CopyOnWriteBox) -> CopyOnWriteBox {
         if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.fields) }
         return box
     }
@@ -21,10 +21,10 @@ final class CopyOnWriteBox<Fields: Sendable>: @unchecked Sendable {
 
 extension CopyOnWriteBox: Equatable where Fields: Equatable {
     @inlinable
-    static func == (lhs: CopyOnWriteBox, rhs: CopyOnWriteBox) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+    package static func == (lhs: CopyOnWriteBox, rhs: CopyOnWriteBox) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
 }
 
 extension CopyOnWriteBox: Hashable where Fields: Hashable {
     @inlinable
-    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }

@@ -12,12 +12,27 @@ public struct FoundTerm: Sendable {
     /// The label form that matched.
     public let entry: IndexEntry
     /// In an office document: the part, slide or page and paragraph.
-    public let documentPlace: DocumentPlace?
+    public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
+    /// ``documentPlace`` out of line: most terms have none, and a document may have a million.
+    private let documentPlaceBox: CopyOnWriteBox<DocumentPlace>?
     /// Whether a replacement may be written back: not when inline markup splits the term
     /// (`<em>ment</em>or`), nor in image descriptions.
     public let canFix: Bool
     /// Where the term stands in its sentence, when its text is not the label form as written.
     public let context: TermContext?
+
+    init(
+        place: SourceRange, range: Range<Int>, text: String, entry: IndexEntry, documentPlace: DocumentPlace?,
+        canFix: Bool, context: TermContext?
+    ) {
+        self.place = place
+        self.range = range
+        self.text = text
+        self.entry = entry
+        documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
+        self.canFix = canFix
+        self.context = context
+    }
 
     /// The 1-based line of the match (for inline directives).
     public var line: Int { place.start.line }
