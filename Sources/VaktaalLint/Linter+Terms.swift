@@ -69,8 +69,8 @@ extension Linter {
         let languages = matcher.languages(options.languages.chosen(for: document))
         return document.text.withUnsafeBufferPointer { text in
             var concepts: Set<ConceptKey> = []
-            for segment in document.segments {
-                for match in matches(in: segment, text, matcher, languages) { concepts.insert(match.entry.concept) }
+            forEachBatchOfMatches(in: document.segments, text, matcher, languages) { found in
+                for match in found { concepts.insert(match.entry.concept) }
             }
             return concepts
         }
