@@ -88,6 +88,35 @@ public struct XMLWriter: Sendable {
         }
     }
 
+    /// Opens an element whose content follows on the next lines, with the attributes that
+    /// `attributes` adds, in that order (no list of them is built).
+    public mutating func startElement(_ name: String, attributes: (inout AttributeList) -> Void) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        appendAttributes(attributes)
+        append(">\n")
+        depth += 1
+    }
+
+    /// Writes an element on one line, with its text or self-closed when `text` is empty, with
+    /// the attributes that `attributes` adds, in that order (no list of them is built).
+    public mutating func element(_ name: String, text: String = "", attributes: (inout AttributeList) -> Void) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        appendAttributes(attributes)
+        if text.isEmpty {
+            append("/>\n")
+        } else {
+            bytes.append(UInt8(ascii: ">"))
+            appendEscaped(text, attribute: false)
+            append("</")
+            append(name)
+            append(">\n")
+        }
+    }
+
     /// Writes an element with text content on one line, even when the text is empty
     /// (`<a></a>`, where the difference from an empty element matters, as in RDF literals).
     public mutating func textElement(_ name: String, attributes: [(name: String, value: String)] = [], text: String) {
@@ -164,12 +193,16 @@ public struct XMLWriter: Sendable {
         for attribute in attributes { appendAttribute(attribute.name, attribute.value) }
     }
 
+    /// Lends the buffer to an ``AttributeList`` while `attributes` adds to it (moved, not copied).
+    private mutating func appendAttributes(_ attributes: (inout AttributeList) -> Void) {
+        var list = AttributeList(bytes: bytes)
+        bytes = []
+        attributes(&list)
+        bytes = list.bytes
+    }
+
     private mutating func appendAttribute(_ name: String, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
-        append(name)
-        append("=\"")
-        appendEscaped(value, attribute: true)
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendAttribute(name, value)
     }
 
     private mutating func appendEscaped(_ text: String, attribute: Bool) {
@@ -212,5 +245,52 @@ extension String {
     /// Replaces every occurrence of `target` (Foundation-free).
     func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// The attributes of a tag being written, added one by one straight into the writer's
+/// buffer: ``XMLWriter/element(_:text:attributes:)``.
+public struct AttributeList: ~Copyable {
+    fileprivate var bytes: [UInt8]
+
+    /// Adds `name="value"`, escaped.
+    public mutating func add(_ name: String, _ value: String) {
+        bytes.appendAttribute(name, value)
+    }
+
+    /// Adds `name="value"` when there is a value.
+    public mutating func add(_ name: String, _ value: String?) {
+        if let value { bytes.appendAttribute(name, value) }
+    }
+
+    /// Adds `name="true"` when the flag is set.
+    public mutating func add(_ name: String, flag: Bool) {
+        if flag { bytes.appendAttribute(name, "true") }
+    }
+
+    /// Adds the values as one attribute, separated by `; `, when there are any.
+    public mutating func add(_ name: String, list values: [String]) {
+        if values.count == 1 {
+            bytes.appendAttribute(name, values[0])
+        } else if !values.isEmpty {
+            bytes.appendAttribute(name, values.joined(separator: "; "))
+        }
+    }
+
+    /// Adds each of `attributes`, in order.
+    public mutating func add(contentsOf attributes: [(name: String, value: String)]) {
+        for attribute in attributes { bytes.appendAttribute(attribute.name, attribute.value) }
+    }
+}
+
+extension [UInt8] {
+    /// Appends ` name="value"`, the value escaped.
+    fileprivate mutating func appendAttribute(_ name: String, _ value: String) {
+        append(UInt8(ascii: " "))
+        appendUTF8(name)
+        append(UInt8(ascii: "="))
+        append(UInt8(ascii: "\""))
+        XMLEscaping.append(value, attribute: true, to: &self)
+        append(UInt8(ascii: "\""))
     }
 }

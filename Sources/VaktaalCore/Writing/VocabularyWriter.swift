@@ -51,22 +51,25 @@ public enum VocabularyWriter {
     ) {
         let namespaces = NamespaceTable(vocabulary)
         for comment in vocabulary.prologComments { writer.comment(comment) }
-        var rootAttributes: [(name: String, value: String)] = [("xmlns", vocabularyNamespace)]
-        rootAttributes += namespaces.declarations.map { ("xmlns:\($0.prefix)", $0.uri) }
-        rootAttributes += [("format", vocabulary.format), ("id", vocabulary.id), ("uri", vocabulary.uri)]
-        rootAttributes.add("scheme", vocabulary.schemeURI)
-        rootAttributes.add("version", vocabulary.version)
-        rootAttributes.add("modified", vocabulary.modified)
-        rootAttributes.add("xml:lang", vocabulary.defaultLanguage)
-        rootAttributes.add(vocabulary.extensionAttributes, namespaces)
-        writer.startElement("vocabulary", attributes: rootAttributes)
+        writer.startElement("vocabulary") { attributes in
+            attributes.add("xmlns", vocabularyNamespace)
+            for declaration in namespaces.declarations { attributes.add("xmlns:\(declaration.prefix)", declaration.uri) }
+            attributes.add("format", vocabulary.format)
+            attributes.add("id", vocabulary.id)
+            attributes.add("uri", vocabulary.uri)
+            attributes.add("scheme", vocabulary.schemeURI)
+            attributes.add("version", vocabulary.version)
+            attributes.add("modified", vocabulary.modified)
+            attributes.add("xml:lang", vocabulary.defaultLanguage)
+            attributes.add(vocabulary.extensionAttributes, namespaces)
+        }
         for comment in vocabulary.headerComments { writer.comment(comment) }
         for kind in MetadataKind.allCases {
             for entry in vocabulary.metadata(kind) {
-                var attributes: [(name: String, value: String)] = []
-                attributes.add("xml:lang", entry.declaredLanguage)
-                attributes.add(entry.extensionAttributes, namespaces)
-                writer.element(kind.rawValue, attributes: attributes, text: entry.text)
+                writer.element(kind.rawValue, text: entry.text) { attributes in
+                    attributes.add("xml:lang", entry.declaredLanguage)
+                    attributes.add(entry.extensionAttributes, namespaces)
+                }
             }
         }
         for element in vocabulary.extensions {
@@ -115,41 +118,46 @@ public enum VocabularyWriter {
 
     private static func write(_ concept: Concept, into writer: inout XMLWriter, namespaces: NamespaceTable) {
         for comment in concept.leadingComments { writer.comment(comment) }
-        var attributes: [(name: String, value: String)] = [("id", concept.id)]
-        attributes.add("top", flag: concept.isTopConcept)
-        attributes.add("deprecated", flag: concept.isDeprecated)
-        attributes.add("replacedBy", concept.replacedBy)
-        attributes.add("modified", concept.modified)
-        attributes.add(concept.extensionAttributes, namespaces)
-        writer.startElement("concept", attributes: attributes)
+        writer.startElement("concept") { attributes in
+            attributes.add("id", concept.id)
+            attributes.add("top", flag: concept.isTopConcept)
+            attributes.add("deprecated", flag: concept.isDeprecated)
+            attributes.add("replacedBy", concept.replacedBy)
+            attributes.add("modified", concept.modified)
+            attributes.add(concept.extensionAttributes, namespaces)
+        }
         for comment in concept.innerComments { writer.comment(comment) }
+        let labels = concept.labels
         for kind in LabelKind.allCases {
-            for label in concept.labels where label.kind == kind {
-                writer.element(kind.rawValue, attributes: labelAttributes(label, namespaces), text: label.text)
+            for label in labels where label.kind == kind {
+                writer.element(kind.rawValue, text: label.text) { addAttributes(of: label, namespaces, to: &$0) }
             }
         }
         for notation in concept.notations { writer.element("notation", text: notation) }
-        for kind in NoteKind.allCases where kind != .source { write(concept.notes, of: kind, into: &writer, namespaces) }
+        let notes = concept.notes
+        for kind in NoteKind.allCases where kind != .source { write(notes, of: kind, into: &writer, namespaces) }
+        let relations = concept.relations
         for kind in RelationKind.allCases {
-            for relation in concept.relations where relation.kind == kind {
-                var attributes: [(name: String, value: String)] = [("ref", relation.reference)]
-                attributes.add(relation.extensionAttributes, namespaces)
-                writer.element(kind.rawValue, attributes: attributes)
-            }
-        }
-        for kind in MappingKind.allCases {
-            for mapping in concept.mappings where mapping.kind == kind {
-                let target: (name: String, value: String)
-                switch mapping.target {
-                case .uri(let uri): target = ("uri", uri)
-                case .reference(let reference): target = ("ref", reference)
+            for relation in relations where relation.kind == kind {
+                writer.element(kind.rawValue) { attributes in
+                    attributes.add("ref", relation.reference)
+                    attributes.add(relation.extensionAttributes, namespaces)
                 }
-                var attributes = [target]
-                attributes.add(mapping.extensionAttributes, namespaces)
-                writer.element(kind.rawValue, attributes: attributes)
             }
         }
-        write(concept.notes, of: .source, into: &writer, namespaces)
+        let mappings = concept.mappings
+        for kind in MappingKind.allCases {
+            for mapping in mappings where mapping.kind == kind {
+                writer.element(kind.rawValue) { attributes in
+                    switch mapping.target {
+                    case .uri(let uri): attributes.add("uri", uri)
+                    case .reference(let reference): attributes.add("ref", reference)
+                    }
+                    attributes.add(mapping.extensionAttributes, namespaces)
+                }
+            }
+        }
+        write(notes, of: .source, into: &writer, namespaces)
         for element in concept.extensions {
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
@@ -158,16 +166,15 @@ public enum VocabularyWriter {
 
     private static func write(_ notes: [Note], of kind: NoteKind, into writer: inout XMLWriter, _ namespaces: NamespaceTable) {
         for note in notes where note.kind == kind {
-            var attributes: [(name: String, value: String)] = []
-            attributes.add("xml:lang", note.declaredLanguage)
-            attributes.add("date", note.date)
-            attributes.add(note.extensionAttributes, namespaces)
-            writer.element(note.kind.rawValue, attributes: attributes, text: note.text)
+            writer.element(note.kind.rawValue, text: note.text) { attributes in
+                attributes.add("xml:lang", note.declaredLanguage)
+                attributes.add("date", note.date)
+                attributes.add(note.extensionAttributes, namespaces)
+            }
         }
     }
 
-    private static func labelAttributes(_ label: Label, _ namespaces: NamespaceTable) -> [(name: String, value: String)] {
-        var attributes: [(name: String, value: String)] = []
+    private static func addAttributes(of label: Label, _ namespaces: NamespaceTable, to attributes: inout AttributeList) {
         attributes.add("xml:lang", label.declaredLanguage)
         attributes.add("plural", list: label.plurals)
         attributes.add("forms", list: label.forms)
@@ -178,30 +185,12 @@ public enum VocabularyWriter {
         attributes.add("severity", label.severity?.rawValue)
         attributes.add("exceptions", list: label.exceptions)
         attributes.add(label.extensionAttributes, namespaces)
-        return attributes
     }
 }
 
-/// Attributes added one by one to one list (building them from small lists joined together
-/// cost an allocation for each).
-extension Array where Element == (name: String, value: String) {
-    fileprivate mutating func add(_ name: String, _ value: String?) {
-        if let value { append((name, value)) }
-    }
-
-    fileprivate mutating func add(_ name: String, flag: Bool) {
-        if flag { append((name, "true")) }
-    }
-
-    fileprivate mutating func add(_ name: String, list values: [String]) {
-        if values.count == 1 {
-            append((name, values[0]))
-        } else if !values.isEmpty {
-            append((name, values.joined(separator: "; ")))
-        }
-    }
-
+extension AttributeList {
+    /// Adds extension attributes with the prefixes of `namespaces`.
     fileprivate mutating func add(_ extensionAttributes: [ExtensionAttribute], _ namespaces: NamespaceTable) {
-        if !extensionAttributes.isEmpty { self += namespaces.attributes(extensionAttributes) }
+        if !extensionAttributes.isEmpty { add(contentsOf: namespaces.attributes(extensionAttributes)) }
     }
 }

@@ -161,21 +161,56 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
 /// canonically ASCII (the Kelvin sign lowercases to `k`; the Greek question mark is a semicolon).
 enum FoldedForm {
     static func hash(of form: String) -> UInt64 {
-        if let ascii = form.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? asciiHash($0) : nil }) { return ascii }
-        var scalars = String.UnicodeScalarView()
-        for scalar in form.lowercased().unicodeScalars { scalars.append(asciiEquivalents[scalar] ?? scalar) }
-        let folded = String(scalars)
-        if let ascii = folded.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? asciiHash($0) : nil }) { return ascii }
+        if let ascii = form.withUTF8Bytes(asciiHash) { return ascii }
+        let folded = form.withUTF8Bytes(latin1Lowercased) ?? lowercasedWithASCIIEquivalents(form)
+        if let ascii = folded.withUTF8Bytes(asciiHash) { return ascii }
         return UInt64(bitPattern: Int64(folded.hashValue))
+    }
+
+    /// The lowercase of a text whose characters are all Latin-1 (up to U+00FF, as in Dutch
+    /// "één" or "coördinator"), exactly as `lowercased()` gives it: ASCII capitals and À to Þ
+    /// but × move 32 code points up; nothing else in the range changes. `nil` for other texts.
+    /// (`lowercased()` costs a hundred times more.)
+    private static func latin1Lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                lowered.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
+            // U+0080 to U+00FF are the two bytes C2 or C3 and one more; capitals are C3 80 to C3 9E.
+            guard byte == 0xC2 || byte == 0xC3, index + 1 < bytes.count else { return nil }
+            let second = bytes[index + 1]
+            let isCapital = byte == 0xC3 && second <= 0x9E && second != 0x97
+            lowered.append(byte)
+            lowered.append(isCapital ? second + 0x20 : second)
+            index += 2
+        }
+        return String(decoding: lowered, as: UTF8.self)
+    }
+
+    /// `lowercased()`, with the characters whose canonical decomposition is one ASCII character
+    /// (and whose case they keep) written as that character.
+    private static func lowercasedWithASCIIEquivalents(_ form: String) -> String {
+        let lowered = form.lowercased()
+        guard lowered.unicodeScalars.contains(where: { asciiEquivalents[$0] != nil }) else { return lowered }
+        var scalars = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars { scalars.append(asciiEquivalents[scalar] ?? scalar) }
+        return String(scalars)
     }
 
     /// The characters whose canonical decomposition is one ASCII character.
     private static let asciiEquivalents: [Unicode.Scalar: Unicode.Scalar] = ["\u{037E}": ";", "\u{1FEF}": "`"]
 
-    /// FNV-1a over the bytes with ASCII capitals folded.
-    private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// FNV-1a over the bytes with ASCII capitals folded, in one pass; `nil` when a byte is not ASCII.
+    private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
+            guard byte < 0x80 else { return nil }
             let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
         }
