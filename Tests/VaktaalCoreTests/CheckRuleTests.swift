@@ -124,11 +124,28 @@ import Testing
     @Test(arguments: [
         "", " ", "a", "feed up", "feed  up", " feed", "feed ", "feed\tup", "feed\nup", "a b c", "  ", "\t", "\r\n",
         "x\u{0B}y", "word.", "up-to-date", "a\u{0C}", " a ", "ab  ", "\u{A0}", "a\u{A0}b", "é", " é", "\u{2003}",
-        "\u{301}", " \u{301}", "\u{0}", "\u{1C}", "\u{7F}", " \u{1F}", "a\u{1F}b", "\u{1F} ",
+        "\u{301}", " \u{301}", "\u{0}", "\u{1C}", "\u{7F}", " \u{1F}", "a\u{1F}b", "\u{1F} ", "één  keer", " coördinator",
+        "één keer", "a\u{85}b", "é\u{A0}", "\u{2009}é", "auto’s", "x\u{3000}y", "é\u{1680}",
     ])
     func whiteSpaceRulesDecideOnBytesAsOnCharacters(_ text: String) {
         #expect(EmptyLabelCheck.isEmpty(text) == text.allSatisfy(\.isWhitespace))
         #expect(IrregularWhitespaceCheck.isIrregular(text) == IrregularWhitespaceCheck.isIrregularScalars(text))
+    }
+
+    /// The byte path of `control-character` decides every Latin-1 character as looking at its
+    /// category does: C0 and C1 controls and the soft hyphen are caught, letters pass.
+    @Test func controlCharactersAreFoundOnBytesAsOnCharacters() {
+        for value in 0x00...0x17F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "é" + String(scalar) + "x"
+            let byCharacters = !text.unicodeScalars.contains(where: ControlCharacterCheck.isUnprintable)
+            if ControlCharacterCheck.isPrintableLatin1(text) {
+                #expect(byCharacters, "U+\(String(value, radix: 16)) passed on bytes")
+            }
+            if value >= 0xA0, value <= 0xFF, byCharacters {
+                #expect(ControlCharacterCheck.isPrintableLatin1(text), "U+\(String(value, radix: 16)) sent to the characters")
+            }
+        }
     }
 
     @Test(arguments: examples)

@@ -11,7 +11,7 @@ struct ControlCharacterCheck: ConceptCheck {
         for label in set[key].labels {
             var found: Unicode.Scalar?
             label.forEachForm { form in
-                if found == nil, !Self.isPrintableASCII(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
+                if found == nil, !Self.isPrintableLatin1(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
             }
             guard let scalar = found else { continue }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
@@ -22,9 +22,24 @@ struct ControlCharacterCheck: ConceptCheck {
         }
     }
 
-    /// The common case, decided on bytes: printable ASCII only.
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.withUTF8Bytes { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    /// The common case, decided on bytes: printable ASCII and printable Latin-1 only (U+00A0
+    /// to U+00FF but the soft hyphen U+00AD, as in Dutch "één"). `false` means the characters
+    /// must be looked at.
+    static func isPrintableLatin1(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    index += 1
+                } else if byte == 0xC3 || (byte == 0xC2 && bytes[index + 1] >= 0xA0 && bytes[index + 1] != 0xAD) {
+                    index += 2  // U+00C0 to U+00FF, or U+00A0 to U+00BF (C2 80 to C2 9F are controls)
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {

@@ -20,8 +20,7 @@ struct IrregularWhitespaceCheck: ConceptCheck {
     }
 
     static func isIrregular(_ text: String) -> Bool {
-        if let ascii = text.withUTF8Bytes({ $0.allSatisfy { $0 < 0x80 } ? isIrregularASCII($0) : nil }) { return ascii }
-        return isIrregularScalars(text)
+        text.withUTF8Bytes(isIrregularOnBytes) ?? isIrregularScalars(text)
     }
 
     /// ``isIrregular(_:)`` of any text, scalar by scalar.
@@ -39,18 +38,25 @@ struct IrregularWhitespaceCheck: ConceptCheck {
         return false
     }
 
-    /// ``isIrregular(_:)`` of ASCII text, on its bytes.
-    static func isIrregularASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        guard let first = bytes.first, let last = bytes.last, bytes.contains(where: { !isSpace($0) }) else { return false }
-        if isSpace(first) || isSpace(last) { return true }
-        var previousWasSpace = false
+    /// ``isIrregular(_:)`` decided on the bytes, in one pass; `nil` when a character beyond
+    /// ASCII may be white space: one that starts with a byte that the non-ASCII spaces (U+0085,
+    /// U+00A0, U+1680, U+2000 to U+205F, U+3000) start with. Accented letters (C3 …) are no
+    /// space, so Dutch text is decided here.
+    static func isIrregularOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var hasNonSpace = false
+        var hasStraySpace = false
+        var previousWasSpace = true  // a space at the start is stray
         for byte in bytes {
-            let space = isSpace(byte)
-            if space, byte != 0x20 || previousWasSpace { return true }
+            if byte == 0xC2 || (0xE1...0xE3).contains(byte) { return nil }
+            let space = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if space {
+                if byte != 0x20 || previousWasSpace { hasStraySpace = true }
+            } else {
+                hasNonSpace = true
+            }
             previousWasSpace = space
         }
-        return false
+        return hasNonSpace && (hasStraySpace || previousWasSpace)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
