@@ -62,7 +62,7 @@ public struct XMLWriter: Sendable {
         depth += 1
     }
 
-    /// Closes the element most recently opened with ``startElement(_:attributes:)``.
+    /// Closes the element most recently opened with `startElement`.
     public mutating func endElement(_ name: String) {
         depth -= 1
         indent()
@@ -249,7 +249,7 @@ extension String {
 }
 
 /// The attributes of a tag being written, added one by one straight into the writer's
-/// buffer: ``XMLWriter/element(_:text:attributes:)``.
+/// buffer: ``XMLWriter/element(_:text:attributes:)`` and the `startElement` that takes a closure.
 public struct AttributeList: ~Copyable {
     fileprivate var bytes: [UInt8]
 

@@ -39,9 +39,10 @@ struct IrregularWhitespaceCheck: ConceptCheck {
     }
 
     /// ``isIrregular(_:)`` decided on the bytes, in one pass; `nil` when a character beyond
-    /// ASCII may be white space: one that starts with a byte that the non-ASCII spaces (U+0085,
-    /// U+00A0, U+1680, U+2000 to U+205F, U+3000) start with. Accented letters (C3 …) are no
-    /// space, so Dutch text is decided here.
+    /// ASCII may be white space: one that starts with a lead byte of the non-ASCII spaces
+    /// (C2 for U+0085 and U+00A0, E1 for U+1680, E2 for U+2000 to U+200A, U+2028, U+2029,
+    /// U+202F and U+205F, E3 for U+3000). Accented letters (C3 …) are no space, so Dutch text
+    /// is decided here.
     static func isIrregularOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var hasNonSpace = false
         var hasStraySpace = false
