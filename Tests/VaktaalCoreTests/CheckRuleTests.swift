@@ -126,6 +126,7 @@ import Testing
         "x\u{0B}y", "word.", "up-to-date", "a\u{0C}", " a ", "ab  ", "\u{A0}", "a\u{A0}b", "é", " é", "\u{2003}",
         "\u{301}", " \u{301}", "\u{0}", "\u{1C}", "\u{7F}", " \u{1F}", "a\u{1F}b", "\u{1F} ", "één  keer", " coördinator",
         "één keer", "a\u{85}b", "é\u{A0}", "\u{2009}é", "auto’s", "x\u{3000}y", "é\u{1680}",
+        "‘a’ – b…", "a\u{202F}b", "a\u{205F}b", "a\u{2028}b", "a\u{200B}b", "\u{2060}a", "a \u{300}", "x\u{3001}y",
     ])
     func whiteSpaceRulesDecideOnBytesAsOnCharacters(_ text: String) {
         #expect(EmptyLabelCheck.isEmpty(text) == text.allSatisfy(\.isWhitespace))

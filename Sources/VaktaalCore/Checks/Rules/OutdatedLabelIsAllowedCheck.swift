@@ -162,36 +162,52 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
 enum FoldedForm {
     static func hash(of form: String) -> UInt64 {
         if let ascii = form.withUTF8Bytes(asciiHash) { return ascii }
-        let folded = form.withUTF8Bytes(latin1Lowercased) ?? lowercasedWithASCIIEquivalents(form)
+        let folded = latin1Lowercased(form) ?? lowercasedWithASCIIEquivalents(form)
         if let ascii = folded.withUTF8Bytes(asciiHash) { return ascii }
         return UInt64(bitPattern: Int64(folded.hashValue))
     }
 
     /// The lowercase of a text whose characters are all Latin-1 (up to U+00FF, as in Dutch
     /// "één" or "coördinator"), exactly as `lowercased()` gives it: ASCII capitals and À to Þ
-    /// but × move 32 code points up; nothing else in the range changes. `nil` for other texts.
-    /// (`lowercased()` costs a hundred times more.)
-    private static func latin1Lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                lowered.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-                index += 1
-                continue
+    /// but × move 32 code points up; nothing else in the range changes. The text itself when it
+    /// has no capital; `nil` for other texts. (`lowercased()` costs a hundred times more.)
+    private static func latin1Lowercased(_ form: String) -> String? {
+        let capitals = form.withUTF8Bytes { bytes -> Int? in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isASCIICapital(byte) { count += 1 }
+                    index += 1
+                } else if byte == 0xC2 || byte == 0xC3 {  // U+0080 to U+00FF; a String's lead byte has its follower
+                    if byte == 0xC3, isLatin1Capital(bytes[index + 1]) { count += 1 }
+                    index += 2
+                } else {
+                    return nil
+                }
             }
-            // U+0080 to U+00FF are the two bytes C2 or C3 and one more; capitals are C3 80 to C3 9E.
-            guard byte == 0xC2 || byte == 0xC3, index + 1 < bytes.count else { return nil }
-            let second = bytes[index + 1]
-            let isCapital = byte == 0xC3 && second <= 0x9E && second != 0x97
-            lowered.append(byte)
-            lowered.append(isCapital ? second + 0x20 : second)
-            index += 2
+            return count
         }
-        return String(decoding: lowered, as: UTF8.self)
+        guard let capitals else { return nil }
+        guard capitals > 0 else { return form }
+        return form.withUTF8Bytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { lowered in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    let isCapital =
+                        byte < 0x80 ? isASCIICapital(byte) : index > 0 && bytes[index - 1] == 0xC3 && isLatin1Capital(byte)
+                    lowered[index] = isCapital ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
+
+    private static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+
+    /// Whether the byte after C3 makes a capital: U+00C0 to U+00DE but ×.
+    private static func isLatin1Capital(_ second: UInt8) -> Bool { second <= 0x9E && second != 0x97 }
 
     /// `lowercased()`, with the characters whose canonical decomposition is one ASCII character
     /// (and whose case they keep) written as that character.
