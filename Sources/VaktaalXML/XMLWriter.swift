@@ -54,12 +54,7 @@ public struct XMLWriter: Sendable {
 
     /// Opens an element whose content follows on the next lines.
     public mutating func startElement(_ name: String, attributes: [(name: String, value: String)] = []) {
-        indent()
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
-        appendAttributes(attributes)
-        append(">\n")
-        depth += 1
+        startElement(name) { $0.add(contentsOf: attributes) }
     }
 
     /// Closes the element most recently opened with `startElement`.
@@ -73,19 +68,7 @@ public struct XMLWriter: Sendable {
 
     /// Writes an element on one line: with its text, or self-closed when `text` is empty.
     public mutating func element(_ name: String, attributes: [(name: String, value: String)] = [], text: String = "") {
-        indent()
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
-        appendAttributes(attributes)
-        if text.isEmpty {
-            append("/>\n")
-        } else {
-            bytes.append(UInt8(ascii: ">"))
-            appendEscaped(text, attribute: false)
-            append("</")
-            append(name)
-            append(">\n")
-        }
+        element(name, text: text) { $0.add(contentsOf: attributes) }
     }
 
     /// Opens an element whose content follows on the next lines, with the attributes that
