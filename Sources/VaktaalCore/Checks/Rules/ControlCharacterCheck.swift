@@ -32,10 +32,10 @@ struct ControlCharacterCheck: ConceptCheck {
                 let byte = bytes[index]
                 if byte >= 0x20 && byte < 0x7F {
                     index += 1
-                } else if index + 1 < bytes.count,
-                    byte == 0xC3 || (byte == 0xC2 && bytes[index + 1] >= 0xA0 && bytes[index + 1] != 0xAD)
-                {
-                    index += 2  // U+00C0 to U+00FF, or U+00A0 to U+00BF (C2 80 to C2 9F are controls)
+                } else if byte == 0xC3 || (byte == 0xC2 && bytes[index + 1] >= 0xA0 && bytes[index + 1] != 0xAD) {
+                    // U+00C0 to U+00FF, or U+00A0 to U+00BF (C2 80 to C2 9F are controls); a
+                    // String is valid UTF-8, so a lead byte always has its follower.
+                    index += 2
                 } else {
                     return false
                 }
