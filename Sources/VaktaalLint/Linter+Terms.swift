@@ -9,7 +9,7 @@ extension Linter {
     struct SegmentMatch {
         /// The bytes in ``ReadDocument/text`` (without markup around the term).
         let range: Range<Int>
-        let entry: IndexEntry
+        let form: MatchedForm
         /// Markup splits the term: found on the rendered text, never fixed automatically.
         let crossesMarkup: Bool
         /// The rendered text, when markup splits the term.
@@ -30,22 +30,22 @@ extension Linter {
             // Room for a batch's reportable terms at once (still doubling over many batches):
             // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
             // labels are mostly only counted: they grow the array as they come.)
-            let reportable = found.count { !$0.entry.kind.isAllowed || $0.entry.conceptIsDeprecated }
+            let reportable = found.count { !matcher.isAllowedUse($0.form) }
             if terms.count + reportable > terms.capacity {
                 terms.reserveCapacity(max(2 * terms.capacity, terms.count + reportable))
             }
             for match in found {
-                let entry = match.entry
-                if entry.kind.isAllowed, !entry.conceptIsDeprecated {
-                    let earlier = Self.countingOne(&uses[LabelUse(entry), default: 0])
+                if matcher.isAllowedUse(match.form) {
+                    let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                    let earlier = Self.countingOne(&uses[use, default: 0])
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
-                    guard earlier == 0 || (match.context != nil && Self.isName(entry, in: set)) else { continue }
+                    guard earlier == 0 || (match.context != nil && Self.isName(use, in: set)) else { continue }
                 }
                 let (place, paragraph) = positions.range(of: match.range)
                 let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
                 terms.append(
                     FoundTerm(
-                        place: place, range: match.range, text: match.rendered ?? source, entry: match.entry,
+                        place: place, range: match.range, text: match.rendered ?? source, entry: matcher.entry(match.form),
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
@@ -70,16 +70,16 @@ extension Linter {
         return document.text.withUnsafeBufferPointer { text in
             var concepts: Set<ConceptKey> = []
             forEachBatchOfMatches(in: document.segments, text, matcher, languages) { found in
-                for match in found { concepts.insert(match.entry.concept) }
+                for match in found { concepts.insert(match.form.concept) }
             }
             return concepts
         }
     }
 
-    /// Whether `entry` is a form of a name, whose casing the misspelling rule checks.
-    private static func isName(_ entry: IndexEntry, in set: VocabularySet) -> Bool {
-        guard let index = entry.labelIndex else { return false }
-        return NameCasing.isName(set[entry.concept].labels[index])
+    /// Whether `use` is of a name, whose casing the misspelling rule checks.
+    private static func isName(_ use: LabelUse, in set: VocabularySet) -> Bool {
+        guard use.label >= 0 else { return false }
+        return NameCasing.isName(set[use.concept].labels[use.label])
     }
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
@@ -117,7 +117,7 @@ extension Linter {
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
             return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
-                placed(match, in: text, bounds: range, offsets: nil, markup: [])
+                placed(match, in: text, bounds: range, offsets: nil, markup: [], matcher)
             }
         }
         var buffer = segment.decoded ?? Array(text[range])
@@ -132,7 +132,7 @@ extension Linter {
         }
         return buffer.withUnsafeBufferPointer { view in
             matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
-                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup)
+                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup, matcher)
             }
         }
     }
@@ -140,9 +140,10 @@ extension Linter {
     /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
     /// `nil` for phrases that are simply fine and for terms inside file names and paths.
     private static func placed(
-        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>]
+        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>],
+        _ matcher: TermMatcher
     ) -> SegmentMatch? {
-        guard case .label(let entry) = match.target else { return nil }
+        guard case .label(let form) = match.target else { return nil }
         if FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) { return nil }
         let start = offsets?[match.range.lowerBound] ?? match.range.lowerBound
         var end = offsets?[match.range.upperBound] ?? match.range.upperBound
@@ -157,10 +158,9 @@ extension Linter {
             crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
         }
         let matched = UnsafeBufferPointer(rebasing: view[match.range])
-        let context =
-            matched.elementsEqual(entry.form.utf8) ? nil : TermContext.of(match.range, in: view, bounds: bounds)
+        let context = matcher.isWrittenAsIs(matched, form) ? nil : TermContext.of(match.range, in: view, bounds: bounds)
         return SegmentMatch(
-            range: start..<end, entry: entry, crossesMarkup: crosses,
+            range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)
     }
 }

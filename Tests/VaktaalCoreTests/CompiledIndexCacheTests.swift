@@ -221,7 +221,11 @@ import VaktaalTestSupport
         let found = label.withUnsafeBufferPointer {
             matchIndex.matcher.matches(in: $0, range: 0..<$0.count, languages: matchIndex.matcher.languages(nil))
         }
-        #expect(found.map(\.target) == [.label(IndexEntries(set).first { $0.concept == key && $0.labelIndex == 0 }!)])
+        let entries = found.map { match -> IndexEntry? in
+            guard case .label(let form) = match.target else { return nil }
+            return matchIndex.matcher.entry(form)
+        }
+        #expect(entries == [IndexEntries(set).first { $0.concept == key && $0.labelIndex == 0 }])
         #expect(!FileManager.default.fileExists(atPath: snapshot))
         #expect(try workspace.cache.loadTerms(path: workspace.vocabulary).outcome == .stored)
     }

@@ -65,7 +65,7 @@ import VaktaalCore
             #expect(calls > 20, "many batches, over several windows")
             #expect(whole.count >= 300 * 4)
             #expect(batched.map(\.range) == whole.map(\.range))
-            #expect(batched.map(\.entry) == whole.map(\.entry))
+            #expect(batched.map(\.form) == whole.map(\.form))
             #expect(batched.map(\.context) == whole.map(\.context))
         }
     }

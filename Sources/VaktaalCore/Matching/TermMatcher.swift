@@ -1,8 +1,19 @@
 /// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
 /// fine (an exception phrase of a deprecated label, or an allowed word of the configuration).
 package enum MatchTarget: Sendable, Hashable {
-    case label(IndexEntry)
+    case label(MatchedForm)
     case allowed
+}
+
+/// A label form a match names: its entry among the matcher's, and its concept in the
+/// matcher's set. A text names the vocabulary's labels far more often than it misuses one,
+/// so a match carries no strings: the matcher makes the whole ``IndexEntry`` of the few that
+/// are reported (``TermMatcher/entry(_:)``).
+package struct MatchedForm: Sendable, Hashable {
+    /// The entry's place among the matcher's entries.
+    package let id: Int
+    /// The concept the form names, in the matcher's set (an excerpt's key for an excerpt's matcher).
+    package let concept: ConceptKey
 }
 
 /// A phrase found in a text.
@@ -204,10 +215,10 @@ package struct TermMatcher: Sendable {
             let entry = candidateEntries[candidate]
             // A term of a concept an excerpt leaves out is passed over whole, as the whole set's
             // matcher would take it (not as a shorter term inside it).
-            guard entry >= 0, let label = self.entry(Int(entry)) else {
+            guard entry >= 0, let concept = self.concept(ofEntry: Int(entry)) else {
                 return TermMatch(range: first.start..<matchEnd, target: .allowed)
             }
-            return TermMatch(range: first.start..<matchEnd, target: .label(label))
+            return TermMatch(range: first.start..<matchEnd, target: .label(MatchedForm(id: Int(entry), concept: concept)))
         }
         guard let longest else { return nil }
         if let found = match(longest.node, endingAt: longest.end) { return found }
@@ -217,16 +228,34 @@ package struct TermMatcher: Sendable {
         return nil
     }
 
-    /// Entry `id`, its concept renamed into an excerpt when the matcher is one's; `nil` for a
-    /// concept the excerpt leaves out.
-    private func entry(_ id: Int) -> IndexEntry? {
-        let entry = entries[id]
-        guard let conceptRenames else { return entry }
-        let key = conceptRenames[entry.concept.rawValue]
-        guard key >= 0 else { return nil }
+    /// The concept of entry `id`, renamed into an excerpt when the matcher is one's; `nil` for
+    /// a concept the excerpt leaves out.
+    private func concept(ofEntry id: Int) -> ConceptKey? {
+        let concept = entries.concept(id)
+        guard let conceptRenames else { return concept }
+        let key = conceptRenames[concept.rawValue]
+        return key >= 0 ? ConceptKey(Int(key)) : nil
+    }
+
+    /// The index entry of a matched form, naming its concept in the matcher's set.
+    package func entry(_ form: MatchedForm) -> IndexEntry {
+        let entry = entries[form.id]
+        guard conceptRenames != nil else { return entry }
         return IndexEntry(
-            concept: ConceptKey(Int(key)), labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind,
+            concept: form.concept, labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind,
             language: entry.language, isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
+    }
+
+    /// The label a matched form belongs to, as its place among its concept's labels; `nil` for a notation.
+    package func labelIndex(of form: MatchedForm) -> Int? { entries.labelIndex(form.id) }
+
+    /// Whether a matched form is one the vocabulary allows: of an allowed label kind, its
+    /// concept not deprecated.
+    package func isAllowedUse(_ form: MatchedForm) -> Bool { entries.isAllowedUse(form.id) }
+
+    /// Whether `text` is a matched form as the vocabulary writes it, byte for byte.
+    package func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ form: MatchedForm) -> Bool {
+        entries.withForm(form.id) { $0.elementsEqual(text) }
     }
 
     /// The table of ``renaming(_:)`` for an excerpt where the concepts of `renamed` (keys of

@@ -44,6 +44,9 @@ public struct TermContext: Sendable, Hashable {
     /// heading count as prose).
     private static func lineHasNoLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Bool
     {
+        // Most terms found in another casing have a lower-case letter themselves ("Mentor"):
+        // their line is not looked at.
+        guard !hasLowercase(bytes, range) else { return false }
         var start = range.lowerBound
         while start > bounds.lowerBound, !isLineEnd(bytes[start - 1]) {
             start -= 1
@@ -54,17 +57,22 @@ public struct TermContext: Sendable, Hashable {
             end += 1
             if end - range.upperBound > 300 { return false }
         }
-        var index = start
-        while index < end {
+        return !hasLowercase(bytes, start..<end)
+    }
+
+    /// Whether `bytes[range]` (whole characters) has a lower-case letter.
+    private static func hasLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
             let (value, length) = Tokenizer.decode(bytes, index)
             if value < 0x80 {
-                if (0x61...0x7A).contains(value) { return false }
+                if (0x61...0x7A).contains(value) { return true }
             } else if let scalar = Unicode.Scalar(value), scalar.properties.isLowercase {
-                return false
+                return true
             }
             index += length
         }
-        return true
+        return false
     }
 
     private static func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }

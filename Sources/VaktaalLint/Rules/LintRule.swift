@@ -47,8 +47,13 @@ public struct LabelUse: Hashable, Sendable {
 
     /// The label that `entry` is a form of.
     public init(_ entry: IndexEntry) {
-        concept = entry.concept
-        label = entry.labelIndex ?? -1
+        self.init(concept: entry.concept, label: entry.labelIndex ?? -1)
+    }
+
+    /// Label `label` of `concept` (−1 for a notation).
+    public init(concept: ConceptKey, label: Int) {
+        self.concept = concept
+        self.label = label
     }
 }
 
