@@ -63,7 +63,7 @@ extension Linter {
     /// the reader cannot read them): what an excerpt of the vocabulary for the document
     /// must hold (``CompiledTerms/excerpt(naming:)``).
     static func namedConcepts(
-        in bytes: [UInt8], reader: any DocumentReader, options: LintOptions, matcher: TermMatcher
+        in bytes: SourceBytes, reader: any DocumentReader, options: LintOptions, matcher: TermMatcher
     ) -> Set<ConceptKey> {
         guard let document = try? reader.read(bytes, options: options.reading) else { return [] }
         let languages = matcher.languages(options.languages.chosen(for: document))

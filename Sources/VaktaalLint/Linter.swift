@@ -34,6 +34,13 @@ public final class Linter: Sendable {
 
     /// Lints one document; a document the reader cannot read gives its problem instead of findings.
     public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader) -> FileFindings {
+        lint(SourceBytes(bytes), path: path, reader: reader)
+    }
+
+    /// Lints one document held in ``SourceBytes`` (a large file mapped, which a plain-text
+    /// document is read in without a copy); a document the reader cannot read gives its
+    /// problem instead of findings.
+    public func lint(_ bytes: SourceBytes, path: String, reader: any DocumentReader) -> FileFindings {
         let document: ReadDocument
         do {
             document = try reader.read(bytes, options: options.reading)
@@ -71,7 +78,7 @@ public final class Linter: Sendable {
     }
 
     /// The lines that findings are on, without their line ends, and where they start.
-    private static func lines(of findings: [Finding], in text: [UInt8]) -> (texts: [Int: String], starts: [Int: Int]) {
+    private static func lines(of findings: [Finding], in text: SourceBytes) -> (texts: [Int: String], starts: [Int: Int]) {
         var texts: [Int: String] = [:]
         var starts: [Int: Int] = [:]
         text.withUnsafeBufferPointer { bytes in
@@ -91,8 +98,10 @@ public final class Linter: Sendable {
     private static func placeTexts(of findings: [Finding], in document: ReadDocument) -> [DocumentPlace: String] {
         let wanted = Set(findings.compactMap(\.documentPlace))
         var texts: [DocumentPlace: String] = [:]
-        for paragraph in document.paragraphs where wanted.contains(paragraph.place) {
-            texts[paragraph.place] = String(decoding: document.text[paragraph.range], as: UTF8.self)
+        document.text.withUnsafeBufferPointer { text in
+            for paragraph in document.paragraphs where wanted.contains(paragraph.place) {
+                texts[paragraph.place] = String(decoding: UnsafeBufferPointer(rebasing: text[paragraph.range]), as: UTF8.self)
+            }
         }
         return texts
     }

@@ -36,7 +36,7 @@ import VaktaalTestSupport
         for document in Self.documents {
             let bytes = Array(document.utf8)
             let named = Linter.namedConcepts(
-                in: bytes, reader: PlainTextReader(), options: options,
+                in: SourceBytes(bytes), reader: PlainTextReader(), options: options,
                 matcher: terms.matchIndex.matcher(allowing: options.allowed))
             let (set, matchIndex) = terms.excerpt(naming: named)
             #expect(set.count < shippedSet.count)
@@ -53,7 +53,8 @@ import VaktaalTestSupport
         let terms = try Self.storedTerms()
         let options = LintOptions(languages: .automatic(default: "nl"))
         let mentor = Linter.namedConcepts(
-            in: Array("de mentor".utf8), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher)
+            in: SourceBytes(Array("de mentor".utf8)), reader: PlainTextReader(), options: options,
+            matcher: terms.matchIndex.matcher)
         #expect(mentor.count == 1)
         let (set, matchIndex) = terms.excerpt(naming: mentor)
         let findings = Linter(set: set, options: options, matchIndex: matchIndex)

@@ -118,6 +118,44 @@ import VaktaalTestSupport
         #expect(results[0].findings.map { "\($0.rule) \($0.severity)" } == ["misspelling info"])
     }
 
+    /// Large text files (a megabyte or more) are linted where they lie in the system's cache
+    /// of them (mapped, not copied): every format gives what linting the bytes in memory gives.
+    @Test(arguments: ["t.txt", "t.md", "t.html"])
+    func aLargeFileIsLintedAsItsBytesAre(_ name: String) throws {
+        let paragraph = "De mentor en de feedbackgeletterheid van de aankomend leraar.\n\n"
+        let text = String(repeating: paragraph, count: (1 << 20) / paragraph.utf8.count + 10)
+        let root = try folder([name: text])
+        let results = try LintRun(set: shippedSet, options: .init()).lint([root + "/" + name])
+        let linter = Linter(set: shippedSet, options: LintOptions(languages: .automatic(default: "nl")))
+        let inMemory = linter.lint(Array(text.utf8), path: root + "/" + name, reader: DocumentReaders.reader(forPath: name))
+        #expect(results[0].findings.count >= 2 * 16_000)
+        #expect(results[0].findings == inMemory.findings)
+        #expect(results[0].lineTexts == inMemory.lineTexts)
+    }
+
+    @Test func aLargeFileIsFixedInPlace() throws {
+        let line = "De mentor helpt.\n"
+        let count = (1 << 20) / line.utf8.count + 10
+        let root = try folder(["t.txt": String(repeating: line, count: count)])
+        let results = try LintRun(set: shippedSet, options: .init(fix: true)).lint([root + "/t.txt"])
+        let fixed = try String(contentsOfFile: root + "/t.txt", encoding: .utf8)
+        #expect(fixed == String(repeating: "De werkplekbegeleider helpt.\n", count: count))
+        #expect(results[0].problem == nil)
+        #expect(results[0].findings.filter { $0.rule == "deprecated-term" }.isEmpty)
+    }
+
+    @Test func largeBinaryAndInvalidFilesAreProblems() throws {
+        let root = try folder([:])
+        var binary = [UInt8](repeating: 0x61, count: 1 << 21)
+        binary[100] = 0
+        var invalid = [UInt8](repeating: 0x61, count: 1 << 21)
+        invalid[(1 << 21) - 5] = 0xFF
+        try Data(binary).write(to: URL(fileURLWithPath: root + "/binary.txt"))
+        try Data(invalid).write(to: URL(fileURLWithPath: root + "/invalid.txt"))
+        let results = try LintRun(set: shippedSet, options: .init()).lint([root + "/binary.txt", root + "/invalid.txt"])
+        #expect(results.map(\.problem) == [.binary, .notUTF8(offset: (1 << 21) - 5)])
+    }
+
     @Test func aDocumentThatIsNoFileIsLintedAndFixed() throws {
         let run = LintRun(set: shippedSet, options: .init(fix: true, inputFormat: .markdown))
         let (result, fixed) = try run.lint(

@@ -27,6 +27,14 @@ public struct SourceBytes: Sendable {
         }
     }
 
+    /// The bytes as an array: the one held, or a copy of the mapped ones.
+    public var array: [UInt8] {
+        switch storage {
+        case .array(let bytes): bytes
+        case .mapped(let file): Array(file.bytes.bindMemory(to: UInt8.self))
+        }
+    }
+
     /// Whether the bytes are a file's, mapped.
     var isMapped: Bool {
         if case .mapped = storage { true } else { false }

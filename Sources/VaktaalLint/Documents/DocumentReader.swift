@@ -19,6 +19,10 @@ public protocol DocumentReader: Sendable {
     ///
     /// - Throws: ``DocumentProblem`` when the bytes are not a document of this format.
     func read(_ bytes: [UInt8], options: ReadingOptions) throws(DocumentProblem) -> ReadDocument
+    /// The prose of a document held in ``SourceBytes`` (a large file is mapped), read with `options`.
+    ///
+    /// - Throws: ``DocumentProblem`` when the bytes are not a document of this format.
+    func read(_ bytes: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument
     /// The document with `fixes` applied, for fixes found in a reading with `options`.
     ///
     /// - Throws: ``DocumentProblem`` when the fixed document cannot be made.
@@ -101,8 +105,13 @@ public enum DocumentReaders {
 enum TextDocument {
     /// Why `bytes` is no text to lint, or `nil` when it is fine.
     static func problem(_ bytes: [UInt8]) -> DocumentProblem? {
+        bytes.withUnsafeBufferPointer(problem)
+    }
+
+    /// Why `bytes` is no text to lint, or `nil` when it is fine.
+    static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentProblem? {
         if bytes.prefix(8192).contains(0) { return .binary }
-        if let offset = bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) { return .notUTF8(offset: offset) }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notUTF8(offset: offset) }
         return nil
     }
 
@@ -133,6 +142,11 @@ extension DocumentReader {
     /// Text formats: each fix replaces its bytes with the replacement as it is.
     public func applying(_ fixes: [Fix], to bytes: [UInt8]) throws(DocumentProblem) -> (bytes: [UInt8], applied: Int) {
         TextDocument.apply(fixes, to: bytes)
+    }
+
+    /// Readers that read arrays only read a copy of the bytes.
+    public func read(_ bytes: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
+        try read(bytes.array, options: options)
     }
 
     /// Readers without options read as ``read(_:)`` does.

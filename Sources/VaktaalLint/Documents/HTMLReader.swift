@@ -24,7 +24,7 @@ struct HTMLReader: DocumentReader {
             let collector = Collector(bytes)
             HTMLStreamParser.parse(source, handler: collector)
             return ReadDocument(
-                text: source, segments: Self.segments(collector.textRanges, bytes, start: start),
+                text: SourceBytes(source), segments: Self.segments(collector.textRanges, bytes, start: start),
                 directives: collector.directives, declaredLanguage: collector.language)
         }
     }

@@ -24,7 +24,7 @@ struct MarkdownReader: DocumentReader {
                 let values = frontMatter.values.flatMap { LinksAndAddresses.prose(in: bytes, range: $0).map(ProseSegment.init) }
                 segments = values + segments
             }
-            return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
+            return ReadDocument(text: SourceBytes(source), segments: segments, directives: directives, declaredLanguage: nil)
         }
     }
 

@@ -9,8 +9,13 @@ struct PlainTextReader: DocumentReader {
     var format: DocumentFormat { .text }
 
     func read(_ source: [UInt8]) throws(DocumentProblem) -> ReadDocument {
-        if let problem = TextDocument.problem(source) { throw problem }
-        return source.withUnsafeBufferPointer { bytes in
+        try read(SourceBytes(source), options: .standard)
+    }
+
+    /// The bytes are read where they are: a mapped file is not copied.
+    func read(_ source: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
+        try source.withUnsafeBufferPointer { bytes throws(DocumentProblem) in
+            if let problem = TextDocument.problem(bytes) { throw problem }
             let (segments, directives) = Self.prose(bytes, start: TextDocument.contentStart(bytes))
             return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
         }

@@ -71,9 +71,9 @@ public struct InlineDirective: Sendable, Equatable {
 /// What a document reader gives the linter.
 public struct ReadDocument: Sendable {
     /// The text that segments, positions and fixes refer to: for text formats the source
-    /// bytes themselves (shared, not copied); for office documents the text of their
-    /// paragraphs, one after the other.
-    public let text: [UInt8]
+    /// bytes themselves (shared, not copied, and for a large plain-text file the file's pages
+    /// mapped); for office documents the text of their paragraphs, one after the other.
+    public let text: SourceBytes
     /// Where the prose may be, in `text`.
     public let segments: [ProseSegment]
     /// `vaktaal-disable` and the like.
@@ -86,13 +86,13 @@ public struct ReadDocument: Sendable {
     public let paragraphs: [DocumentParagraph]
 
     /// Creates a read document whose positions are the lines and columns of `text`.
-    public init(text: [UInt8], segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?) {
+    public init(text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?) {
         self.init(text: text, segments: segments, directives: directives, declaredLanguage: declaredLanguage, paragraphs: [])
     }
 
     /// Creates a read document whose positions the reader gives, paragraph by paragraph.
     public init(
-        text: [UInt8], segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
+        text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
         paragraphs: [DocumentParagraph]
     ) {
         self.text = text

@@ -212,7 +212,7 @@ final class OfficeCollector {
             }
         }
         let document = ReadDocument(
-            text: bytes, segments: segments, directives: [], declaredLanguage: language(), paragraphs: paragraphs)
+            text: SourceBytes(bytes), segments: segments, directives: [], declaredLanguage: language(), paragraphs: paragraphs)
         return (document, layout)
     }
 

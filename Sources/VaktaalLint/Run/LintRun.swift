@@ -98,7 +98,7 @@ public struct LintRun: Sendable {
     /// The linters for `documents` (of the whole vocabulary, or of an excerpt that holds
     /// every concept their terms name), and the bytes of each document when they were read
     /// to choose them: a document is read once (a named pipe gives its bytes only once).
-    private func linters(for documents: [Document]) throws(ConfigurationError) -> (linters: Linters, read: [[UInt8]?]?) {
+    private func linters(for documents: [Document]) throws(ConfigurationError) -> (linters: Linters, read: [SourceBytes?]?) {
         switch vocabulary {
         case .set(let linters):
             return (linters, nil)
@@ -114,7 +114,7 @@ public struct LintRun: Sendable {
                 Result { () throws(ConfigurationError) in try firstPass(documents[index], terms) }
             }
             var named: Set<ConceptKey> = []
-            var read: [[UInt8]?] = []
+            var read: [SourceBytes?] = []
             for result in found {
                 let (bytes, concepts) = try result.get()
                 named.formUnion(concepts)
@@ -128,9 +128,9 @@ public struct LintRun: Sendable {
     /// The bytes of `document` (`nil`: it cannot be read) and the concepts its terms name,
     /// as linting it with its configuration finds them.
     private func firstPass(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError)
-        -> (bytes: [UInt8]?, named: Set<ConceptKey>)
+        -> (bytes: SourceBytes?, named: Set<ConceptKey>)
     {
-        guard let bytes = document.bytes ?? FileBytes.read(document.path) else { return (nil, []) }
+        guard let bytes = document.bytes.map(SourceBytes.init) ?? FileBytes.contents(document.path) else { return (nil, []) }
         let options = try resolver.options(for: document.path).options
         let matcher = terms.matchIndex.matcher(allowing: options.allowed)
         return (bytes, Linter.namedConcepts(in: bytes, reader: document.reader, options: options, matcher: matcher))
@@ -179,7 +179,7 @@ public struct LintRun: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
                 // A file the first pass could not read is not read again: the excerpt would lack its concepts.
-                let bytes = read.map { $0[index] } ?? FileBytes.read(files[index])
+                let bytes = read.map { $0[index] } ?? FileBytes.contents(files[index])
                 let result = try lintFile(files[index], linters, bytes: bytes)
                 slots.withLock { $0[index] = result }
             } catch {
@@ -225,7 +225,7 @@ public struct LintRun: Sendable {
     }
 
     /// Lints (and fixes) the file at `path`, whose bytes are `bytes` (`nil`: it cannot be read).
-    private func lintFile(_ path: String, _ linters: Linters, bytes: [UInt8]?) throws(ConfigurationError) -> FileFindings {
+    private func lintFile(_ path: String, _ linters: Linters, bytes: SourceBytes?) throws(ConfigurationError) -> FileFindings {
         guard let bytes else {
             let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
             return FileFindings(path: path, findings: [], problem: problem)
@@ -236,7 +236,7 @@ public struct LintRun: Sendable {
         if options.fix, result.problem == nil {
             do {
                 let (fixed, applied) = try Linter.applyingFixes(
-                    result.findings, to: bytes, reader: reader, options: linter.options.reading)
+                    result.findings, to: bytes.array, reader: reader, options: linter.options.reading)
                 if applied > 0 {
                     try AtomicFile.write(fixed, to: path)
                     result = linter.lint(fixed, path: path, reader: reader)
