@@ -24,6 +24,23 @@ import VaktaalTestSupport
         }
     }
 
+    /// An entry's form is compared with a text in place: equal exactly when the bytes are.
+    @Test func anEntrysFormEqualsExactlyItsBytes() throws {
+        let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
+        for id in entries.indices {
+            let form = entries[id].form
+            let bytes: [UInt8] = Array(form.utf8)
+            let next: [UInt8] = Array(entries[(id + 1) % entries.count].form.utf8)
+            let capitals: [UInt8] = Array(form.uppercased().utf8)
+            let others: [[UInt8]] = [Array(bytes.dropLast()), bytes + [0x61], capitals, next]
+            bytes.withUnsafeBufferPointer { #expect(entries.form(id, equals: $0), "\(form)") }
+            for other in others {
+                let same = other == bytes
+                other.withUnsafeBufferPointer { #expect(entries.form(id, equals: $0) == same, "\(form)") }
+            }
+        }
+    }
+
     @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature", fixturesFolder + "/RepeatedNames"])
     func aStoredMatcherFindsWhatABuiltOneFinds(folder: String) throws {
         let workspace = try CompiledIndexCacheTests.Workspace(folder)

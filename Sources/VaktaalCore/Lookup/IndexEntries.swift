@@ -98,6 +98,15 @@ extension IndexEntries {
         flags[id] & Self.conceptDeprecated == 0 && LabelKind.allCases[Int(kinds[id])].isAllowed
     }
 
+    /// Whether entry `id`'s form is `text`, byte for byte (compared in place: no buffer of the
+    /// column is taken for a form of a few bytes).
+    func form(_ id: Int, equals text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(formStarts[id])
+        guard Int(formStarts[id + 1]) - start == text.count else { return false }
+        for offset in text.indices where formBytes[start + offset] != text[offset] { return false }
+        return true
+    }
+
     /// What `body` makes of the UTF-8 bytes of entry `id`'s form.
     func withForm<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         formBytes.withUnsafeBufferPointer {

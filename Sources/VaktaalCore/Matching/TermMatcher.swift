@@ -255,7 +255,7 @@ package struct TermMatcher: Sendable {
 
     /// Whether `text` is a matched form as the vocabulary writes it, byte for byte.
     package func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ form: MatchedForm) -> Bool {
-        entries.withForm(form.id) { $0.elementsEqual(text) }
+        entries.form(form.id, equals: text)
     }
 
     /// The table of ``renaming(_:)`` for an excerpt where the concepts of `renamed` (keys of
@@ -299,9 +299,9 @@ package struct TermMatcher: Sendable {
             guard languages.contains(candidateLanguages[candidate]) else { continue }
             let flags = candidateFlags[candidate]
             let caseSensitive = flags & Self.caseSensitive != 0
-            let same = keyBytes.withUnsafeBufferPointer { keys -> Bool in
-                let expected = UnsafeBufferPointer(rebasing: keys[Int(keyStarts[candidate])..<Int(keyStarts[candidate + 1])])
-                if let same = Self.asciiKey(of: range, in: bytes, equals: expected, caseSensitive: caseSensitive) { return same }
+            let expected = Int(keyStarts[candidate])..<Int(keyStarts[candidate + 1])
+            var same = asciiKey(of: range, in: bytes, equals: expected, caseSensitive: caseSensitive)
+            if same == nil {
                 let source: String
                 if caseSensitive {
                     source = exact ?? key(caseSensitive: true)
@@ -310,9 +310,9 @@ package struct TermMatcher: Sendable {
                     source = folded ?? key(caseSensitive: false)
                     folded = source
                 }
-                return source.utf8.elementsEqual(expected)
+                same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
             }
-            guard same else { continue }
+            guard same == true else { continue }
             if flags & Self.nameVariant != 0 {
                 nameVariant = nameVariant ?? candidate
                 continue
@@ -323,12 +323,11 @@ package struct TermMatcher: Sendable {
         return best ?? nameVariant
     }
 
-    /// Whether the key of the ASCII text `bytes[range]` is `expected`, compared byte by byte
-    /// without making it (runs of spaces are one space, words folded unless case-sensitive);
-    /// `nil` when the text is not ASCII.
-    private static func asciiKey(
-        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, equals expected: UnsafeBufferPointer<UInt8>,
-        caseSensitive: Bool
+    /// Whether the key of the ASCII text `bytes[range]` is the key text at `expected` in
+    /// ``keyBytes``, compared byte by byte without making it (runs of spaces are one space,
+    /// words folded unless case-sensitive); `nil` when the text is not ASCII.
+    private func asciiKey(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, equals expected: Range<Int>, caseSensitive: Bool
     ) -> Bool? {
         var position = 0
         var index = range.lowerBound
@@ -342,7 +341,7 @@ package struct TermMatcher: Sendable {
                 if !caseSensitive, byte &- 0x41 < 26 { byte += 32 }
                 index += 1
             }
-            guard position < expected.count, expected[position] == byte else { return false }
+            guard position < expected.count, keyBytes[expected.lowerBound + position] == byte else { return false }
             position += 1
         }
         return position == expected.count

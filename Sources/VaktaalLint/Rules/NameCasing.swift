@@ -20,7 +20,14 @@ enum NameCasing {
     /// Whether a label is a name whose casing is part of it.
     static func isName(_ label: Label) -> Bool {
         guard label.kind.isAllowed, !label.isAbbreviation else { return false }
-        return label.isCaseSensitive || label.text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+        return label.isCaseSensitive || hasCapitalAfterFirst(label.text)
+    }
+
+    /// Whether `text` has a capital after its first character. Most labels are ASCII, whose
+    /// capitals are A to Z: read off the bytes, not looked up as Unicode properties.
+    static func hasCapitalAfterFirst(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.dropFirst().contains { $0 &- 0x41 < 26 } }
+        return text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
     }
 
     /// The finding for a term that writes a name in another casing, or `nil`.
