@@ -29,6 +29,47 @@ import VaktaalTestSupport
         #expect(output == golden)
     }
 
+    /// Reports whose SARIF is compared with what `JSONSerialization` writes of it: findings in
+    /// text and office documents, skipped files with quotes, backslashes, control characters
+    /// and letters beyond ASCII in their names, and nothing at all.
+    static var sarifReports: [FindingReport] {
+        get throws {
+            let office = dutchLinter.lint(try officeFixture("presentation.pptx"), path: "slides.pptx", format: .pptx)
+            let skipped = FileFindings(path: "map/\"ö\"\\x\u{01}\t😀.txt", findings: [], problem: .notUTF8(offset: 3))
+            return [
+                results, FindingReport(files: [office, skipped], rules: Linter.ruleDescriptors),
+                FindingReport(files: [skipped], rules: Linter.ruleDescriptors), FindingReport(files: [], rules: []),
+            ]
+        }
+    }
+
+    /// The SARIF reporter writes JSON itself: the layout, key order and escapes are exactly
+    /// those of `JSONSerialization` pretty-printing the same tree with sorted keys.
+    @Test func sarifIsWhatJSONSerializationWritesOfIt() throws {
+        for report in try Self.sarifReports {
+            let output = Reporters.reporter(for: .sarif).render(report, colored: false)
+            let tree = try JSONSerialization.jsonObject(with: Data(output.utf8))
+            let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let again = try JSONSerialization.data(withJSONObject: tree, options: options)
+            #expect(String(decoding: again, as: UTF8.self) + "\n" == output)
+        }
+    }
+
+    /// Written in pieces, the SARIF is the rendered text.
+    @Test func sarifWrittenInPiecesIsTheRenderedText() throws {
+        let reporter = SARIFReporter(pieceSize: 64)
+        for report in try Self.sarifReports {
+            var pieces = 0
+            var written: [UInt8] = []
+            reporter.write(report, colored: false) {
+                written += $0
+                pieces += 1
+            }
+            #expect(String(decoding: written, as: UTF8.self) == reporter.render(report, colored: false))
+            #expect(pieces > 1 || report.files.allSatisfy(\.findings.isEmpty))
+        }
+    }
+
     /// A long line (minified HTML, a paragraph per line, a repeated sentence) is shown as a
     /// window around each match: the output grows with the findings, not with the line.
     @Test(arguments: [0, 3, 500, 5_000])

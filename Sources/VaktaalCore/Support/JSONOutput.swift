@@ -17,15 +17,4 @@ public enum JSONOutput {
             return #"{ "error" : "the report could not be encoded as JSON" }"#
         }
     }
-
-    /// The JSON text of a tree of dictionaries, arrays, strings and numbers.
-    public static func encode(object: Any) -> String {
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard JSONSerialization.isValidJSONObject(object),
-            let data = try? JSONSerialization.data(withJSONObject: object, options: options)
-        else {
-            return #"{ "error" : "the report could not be encoded as JSON" }"#
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
