@@ -143,3 +143,19 @@ import VaktaalTestSupport
         #expect(text.render(Self.results, colored: true).contains("\u{1B}[31merror\u{1B}[0m"))
     }
 }
+
+/// GitHub workflow commands reserve `%`, line breaks, and in properties `:` and `,`.
+@Suite struct GitHubEscapingTests {
+    @Test(arguments: [
+        ("plain text", "plain text", "plain text"),
+        ("50% af", "50%25 af", "50%25 af"),
+        ("a\r\nb\nc", "a%0D%0Ab%0Ac", "a%0D%0Ab%0Ac"),
+        ("docs/a:b,c.txt", "docs/a:b,c.txt", "docs/a%3Ab%2Cc.txt"),
+        ("é%:😀,\n", "é%25:😀,%0A", "é%25%3A😀%2C%0A"),
+        ("", "", ""),
+    ])
+    func reservedCharactersAreEscaped(_ text: String, _ message: String, _ property: String) {
+        #expect(GitHubReporter.data(text) == message)
+        #expect(GitHubReporter.property(text) == property)
+    }
+}
