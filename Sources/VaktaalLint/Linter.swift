@@ -40,7 +40,13 @@ public final class Linter: Sendable {
     /// Lints one document held in ``SourceBytes`` (a large file mapped, which a plain-text
     /// document is read in without a copy); a document the reader cannot read gives its
     /// problem instead of findings.
-    public func lint(_ bytes: SourceBytes, path: String, reader: any DocumentReader) -> FileFindings {
+    ///
+    /// - Parameter quotingText: Whether the result carries the text of the lines (or office
+    ///   paragraphs) that have findings (``FileFindings/lineTexts``), which only a report
+    ///   that shows them needs.
+    public func lint(_ bytes: SourceBytes, path: String, reader: any DocumentReader, quotingText: Bool = true)
+        -> FileFindings
+    {
         let document: ReadDocument
         do {
             document = try reader.read(bytes, options: options.reading)
@@ -48,6 +54,7 @@ public final class Linter: Sendable {
             return FileFindings(path: path, findings: [], problem: error)
         }
         let findings = document.text.withUnsafeBufferPointer { text in self.findings(in: document, text, path: path) }
+        guard quotingText else { return FileFindings(path: path, findings: findings) }
         if document.paragraphs.isEmpty {
             let lines = Self.lines(of: findings, in: document.text)
             return FileFindings(path: path, findings: findings, lineTexts: lines.texts, lineStarts: lines.starts)

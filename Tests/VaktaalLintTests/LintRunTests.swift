@@ -133,6 +133,19 @@ import VaktaalTestSupport
         #expect(results[0].lineTexts == inMemory.lineTexts)
     }
 
+    /// The texts of lines with findings are for the text report: a run for another report
+    /// leaves them out and finds the same.
+    @Test func linesAreQuotedOnlyWhenAsked() throws {
+        let root = try folder(["t.txt": "Eerst niets.\nDe mentor komt.\n", "s.pptx": ""])
+        try Data(try officeFixture("presentation.pptx")).write(to: URL(fileURLWithPath: root + "/s.pptx"))
+        let quoted = try LintRun(set: shippedSet, options: .init()).lint([root])
+        let bare = try LintRun(set: shippedSet, options: .init(quotesText: false)).lint([root])
+        #expect(quoted.map(\.findings) == bare.map(\.findings))
+        #expect(quoted.map(\.lineTexts) == [[:], [2: "De mentor komt."]])
+        #expect(!quoted[0].placeTexts.isEmpty)
+        #expect(bare.allSatisfy { $0.lineTexts.isEmpty && $0.lineStarts.isEmpty && $0.placeTexts.isEmpty })
+    }
+
     @Test func aLargeFileIsFixedInPlace() throws {
         let line = "De mentor helpt.\n"
         let count = (1 << 20) / line.utf8.count + 10

@@ -22,17 +22,21 @@ public struct LintRun: Sendable {
         public var minimumSeverity: Severity
         /// Office documents: lint the descriptions (alternative text) of images too.
         public var includesAltText: Bool
+        /// Whether results carry the text of the lines (or office paragraphs) that have
+        /// findings, which the text report shows; other reports can leave it out.
+        public var quotesText: Bool
 
         /// Options for a run.
         public init(
             fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info,
-            includesAltText: Bool = false
+            includesAltText: Bool = false, quotesText: Bool = true
         ) {
             self.fix = fix
             self.language = language
             self.inputFormat = inputFormat
             self.minimumSeverity = minimumSeverity
             self.includesAltText = includesAltText
+            self.quotesText = quotesText
         }
     }
 
@@ -232,14 +236,14 @@ public struct LintRun: Sendable {
         }
         let linter = try linter(for: path, in: linters)
         let reader = reader(for: path)
-        var result = linter.lint(bytes, path: path, reader: reader)
+        var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText)
         if options.fix, result.problem == nil {
             do {
                 let (fixed, applied) = try Linter.applyingFixes(
                     result.findings, to: bytes.array, reader: reader, options: linter.options.reading)
                 if applied > 0 {
                     try AtomicFile.write(fixed, to: path)
-                    result = linter.lint(fixed, path: path, reader: reader)
+                    result = linter.lint(SourceBytes(fixed), path: path, reader: reader, quotingText: options.quotesText)
                 }
             } catch let error as FileWriteError {
                 return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: error.description))

@@ -59,7 +59,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let run = try vocabularyOptions.lintRun(
             LintRun.Options(
-                fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText))
+                fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText,
+                quotesText: format == .text))
         if paths == ["-"] {
             try lintStandardInput(run)
             return
