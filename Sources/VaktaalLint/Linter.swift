@@ -32,9 +32,13 @@ public final class Linter: Sendable {
     /// then shared: a thread that asks for it while it is made waits for it.
     var matcher: TermMatcher { matchIndex.matcher(allowing: options.allowed) }
 
-    /// Lints one document; a document the reader cannot read gives its problem instead of findings.
-    public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader) -> FileFindings {
-        lint(SourceBytes(bytes), path: path, reader: reader)
+    /// Lints one document; a document the reader cannot read gives its problem instead of
+    /// findings.
+    ///
+    /// - Parameter quotingText: Whether the result carries the text of the lines (or office
+    ///   paragraphs) that have findings, which only a report that shows them needs.
+    public func lint(_ bytes: [UInt8], path: String, reader: any DocumentReader, quotingText: Bool = true) -> FileFindings {
+        lint(SourceBytes(bytes), path: path, reader: reader, quotingText: quotingText)
     }
 
     /// Lints one document held in ``SourceBytes`` (a large file mapped, which a plain-text

@@ -95,7 +95,4 @@ extension SourceBytes: Equatable {
     public static func == (left: SourceBytes, right: SourceBytes) -> Bool {
         left.withUnsafeBufferPointer { a in right.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
     }
-
-    /// A copy of the bytes.
-    var array: [UInt8] { withUnsafeBufferPointer { Array($0) } }
 }

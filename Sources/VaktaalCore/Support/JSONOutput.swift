@@ -1,7 +1,8 @@
 import Foundation
 
-/// Deterministic, readable JSON for every report: sorted keys, pretty printing, slashes
-/// unescaped.
+/// Deterministic, readable JSON for the reports of check, diff, merge and the service: sorted
+/// keys, pretty printing, slashes unescaped. (Lint's JSON and SARIF reports are written with
+/// ``JSONText`` in the same layout.)
 public enum JSONOutput {
     /// The JSON text of `value`.
     ///

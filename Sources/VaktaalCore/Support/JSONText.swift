@@ -1,6 +1,6 @@
-/// Pretty-printed JSON as `JSONEncoder` writes it (two spaces a level, `"key" : value`,
-/// `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings are a
-/// million appends of a few bytes each, not of strings.
+/// Pretty-printed JSON as `JSONEncoder` and `JSONSerialization` write it (two spaces a level,
+/// `"key" : value`, `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings
+/// are a million appends of a few bytes each, not of strings.
 package struct JSONText {
     /// The UTF-8 bytes so far.
     package private(set) var bytes: [UInt8] = []

@@ -144,7 +144,7 @@ extension DocumentReader {
         TextDocument.apply(fixes, to: bytes)
     }
 
-    /// Readers that read arrays only read a copy of the bytes.
+    /// Readers that read arrays read the bytes as one (a mapped file is copied into it).
     public func read(_ bytes: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
         try read(bytes.array, options: options)
     }

@@ -70,8 +70,8 @@ public struct InlineDirective: Sendable, Equatable {
 
 /// What a document reader gives the linter.
 public struct ReadDocument: Sendable {
-    /// The text that segments, positions and fixes refer to: for text formats the source
-    /// bytes themselves (shared, not copied, and for a large plain-text file the file's pages
+    /// The text that segments, positions and fixes refer to: for text formats the bytes the
+    /// reader was given (shared, not copied: for a large plain-text file, the file's pages
     /// mapped); for office documents the text of their paragraphs, one after the other.
     public let text: SourceBytes
     /// Where the prose may be, in `text`.

@@ -6,9 +6,11 @@ import VaktaalText
 /// safe replacement as a SARIF fix.
 ///
 /// Written straight into one buffer, key by key in sorted order and laid out as
-/// `JSONSerialization` lays out pretty-printed, sorted output (the golden file keeps the
-/// two the same), and handed out in pieces: a report of a hundred thousand findings is a
-/// pass over them, not a tree of dictionaries.
+/// `JSONSerialization` lays out pretty-printed, sorted output, and handed out in pieces: a
+/// report of a hundred thousand findings is a pass over them, not a tree of dictionaries.
+/// The keys are written in sorted order by hand and each level's indent is spelled out; a
+/// test compares the output with what `JSONSerialization` writes of it, and the golden file
+/// keeps the content.
 struct SARIFReporter: FindingReporter {
     let format = ReportFormat.sarif
 
@@ -54,7 +56,7 @@ struct SARIFReporter: FindingReporter {
             for index in file.findings.indices {
                 json.separator(first: first, indent: 4)
                 first = false
-                write(file.findings[index], uri: uri, ruleIndex: ruleIndexes, report, into: &json)
+                write(file.findings[index], uri: uri, ruleIndexes: ruleIndexes, report, into: &json)
                 if let output, json.bytes.count >= pieceSize { json.drain(into: output) }
             }
         }
@@ -99,7 +101,7 @@ struct SARIFReporter: FindingReporter {
     /// One result: fixes (a safe replacement in a text file), level, locations, message,
     /// properties (concept, match, and an office document's place), ruleId, ruleIndex.
     private static func write(
-        _ finding: Finding, uri: String, ruleIndex: [RuleID: Int], _ report: FindingReport, into json: inout JSONText
+        _ finding: Finding, uri: String, ruleIndexes: [RuleID: Int], _ report: FindingReport, into json: inout JSONText
     ) {
         json.open("{")
         // A fix of an office document is no text edit of the file: `vaktaal lint --fix` makes it.
@@ -117,7 +119,7 @@ struct SARIFReporter: FindingReporter {
         json.key("ruleId", first: false, indent: 5)
         json.string(finding.rule.rawValue)
         json.key("ruleIndex", first: false, indent: 5)
-        json.number(ruleIndex[finding.rule] ?? 0)
+        json.number(ruleIndexes[finding.rule] ?? 0)
         json.close("}", empty: false, indent: 4)
     }
 

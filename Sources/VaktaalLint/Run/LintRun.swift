@@ -134,10 +134,19 @@ public struct LintRun: Sendable {
     private func firstPass(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError)
         -> (bytes: SourceBytes?, named: Set<ConceptKey>)
     {
-        guard let bytes = document.bytes.map(SourceBytes.init) ?? FileBytes.contents(document.path) else { return (nil, []) }
+        guard let bytes = document.bytes.map(SourceBytes.init) ?? Self.bytes(of: document.path, for: document.reader) else {
+            return (nil, [])
+        }
         let options = try resolver.options(for: document.path).options
         let matcher = terms.matchIndex.matcher(allowing: options.allowed)
         return (bytes, Linter.namedConcepts(in: bytes, reader: document.reader, options: options, matcher: matcher))
+    }
+
+    /// The bytes of the file at `path` for `reader`, `nil` when it cannot be read: a plain-text
+    /// file of a megabyte or more is mapped, since its reader reads it where it lies; other
+    /// readers read an array, and get the file read into one.
+    private static func bytes(of path: String, for reader: any DocumentReader) -> SourceBytes? {
+        reader.format == .text ? FileBytes.contents(path) : FileBytes.read(path).map(SourceBytes.init)
     }
 
     /// An excerpt pays for its extra matching of the documents when they are this many times
@@ -183,7 +192,7 @@ public struct LintRun: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
                 // A file the first pass could not read is not read again: the excerpt would lack its concepts.
-                let bytes = read.map { $0[index] } ?? FileBytes.contents(files[index])
+                let bytes = read.map { $0[index] } ?? Self.bytes(of: files[index], for: reader(for: files[index]))
                 let result = try lintFile(files[index], linters, bytes: bytes)
                 slots.withLock { $0[index] = result }
             } catch {
@@ -212,7 +221,7 @@ public struct LintRun: Sendable {
         let path = (folder as NSString).appendingPathComponent(name)
         let reader = DocumentReaders.reader(for: options.inputFormat ?? .text)
         let linter = try linter(for: path, in: linters(for: [(path, bytes, reader)]).linters)
-        let result = linter.lint(bytes, path: name, reader: reader)
+        let result = linter.lint(bytes, path: name, reader: reader, quotingText: options.quotesText)
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
             let fixed = try? Linter.applyingFixes(result.findings, to: bytes, reader: reader, options: linter.options.reading)
@@ -237,7 +246,7 @@ public struct LintRun: Sendable {
         let linter = try linter(for: path, in: linters)
         let reader = reader(for: path)
         var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText)
-        if options.fix, result.problem == nil {
+        if options.fix, result.problem == nil, result.findings.contains(where: { $0.fix != nil }) {
             do {
                 let (fixed, applied) = try Linter.applyingFixes(
                     result.findings, to: bytes.array, reader: reader, options: linter.options.reading)

@@ -17,7 +17,8 @@ extension ServiceRoutes {
         let reader = DocumentReaders.reader(for: format)
         let language = request.uri.queryParameters.get("lang").flatMap { $0.isEmpty ? nil : $0 }
         let linter = store.snapshot.linter(language: language)
-        let result = linter.lint(bytes, path: "-", reader: reader)
+        // The JSON answer quotes no lines.
+        let result = linter.lint(bytes, path: "-", reader: reader, quotingText: false)
         switch result.problem {
         case .notUTF8(let offset):
             throw ServiceError(
