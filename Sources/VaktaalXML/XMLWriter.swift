@@ -38,8 +38,7 @@ public struct XMLWriter: Sendable {
 
     /// Makes room for `total` bytes in all, so that writing up to that many copies nothing.
     public mutating func reserveCapacity(_ total: Int) {
-        guard total > bytes.capacity else { return }
-        bytes = HugePages.buffer(holding: bytes, capacity: total)
+        bytes.reserveCapacity(total)
     }
 
     /// Passes the bytes written so far to `body` and empties the buffer (keeping its

@@ -4,9 +4,8 @@ import VaktaalTestSupport
 
 @testable import VaktaalCore
 
-/// Whole files are read into one array of their size (a large one asking for huge pages, and
-/// read in parts side by side), and a file whose size says nothing (as those of /proc) is
-/// still read to its end. Files to read from a megabyte up are mapped instead.
+/// Whole files are read into one array of their size (a large one read in parts side by
+/// side), and a file whose size says nothing (as those of /proc) is still read to its end. Files to read from a megabyte up are mapped instead.
 @Suite struct FileBytesTests {
     @Test(arguments: [0, 1, 65_535, 65_536, 200_003, 5 << 20 + 17, 9 << 20 + 3])
     func aFileIsReadWhole(size: Int) throws {

@@ -8,9 +8,8 @@ struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
     /// A writer with room for `capacity` bytes: a large buffer is sized once (growing it step
-    /// by step copies it each time, and fresh memory is what filling it mostly costs) and asks
-    /// for huge pages.
-    init(capacity: Int = 0) { bytes = HugePages.buffer(holding: [], capacity: capacity) }
+    /// by step copies it each time, and fresh memory is what filling it mostly costs).
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func write(_ value: UInt64) {
         var value = value

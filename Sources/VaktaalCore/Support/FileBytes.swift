@@ -79,7 +79,6 @@ public enum FileBytes {
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
-            HugePages.advise(base, count: count)
             guard parts > 1 else {
                 (initialized, failed) = fill(count) { systemRead(descriptor, base + $0, $1) }
                 return

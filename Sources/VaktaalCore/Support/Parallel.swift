@@ -12,7 +12,6 @@ package enum Parallel {
         // (joining them here, unspecialized, looked up generic metadata for every element).
         return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             nonisolated(unsafe) let start = buffer.baseAddress!
-            HugePages.advise(start, count: count * MemoryLayout<Value>.stride)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
                     (start + index).initialize(to: transform(index))
