@@ -162,9 +162,7 @@ final class ParseSession {
     /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
     /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
     func markupStart(before end: Int) -> Int {
-        var index = min(end, buffer.count) - 1
-        while index > 0, buffer[index] != UInt8(ascii: "<") { index -= 1 }
-        return max(index, 0)
+        buffer.lastOffset(of: UInt8(ascii: "<"), before: min(end, buffer.count)) ?? 0
     }
 
     /// The offset of the `<!--` that opens the comment ending at or before `end`.

@@ -1,102 +1,127 @@
 import VaktaalText
 import VaktaalXML
 
+/// An attribute of the format itself (in no namespace), as the elements take them.
+enum FormatAttribute: Int, CaseIterable {
+    case format, id, uri, scheme, version, modified
+    case top, deprecated, replacedBy
+    case plural, forms, caseSensitive, abbreviation, since, reason, severity, exceptions
+    case ref, date
+
+    /// Each attribute's name, by its raw value: the case's own name.
+    private static let names = allCases.map { String(describing: $0) }
+
+    /// The attribute's name as written.
+    var name: String { Self.names[rawValue] }
+
+    /// The attribute's bit in a set of them.
+    var bit: UInt32 { 1 << UInt32(rawValue) }
+}
+
 /// The attributes of one start tag, sorted into the format's own (no namespace),
 /// `xml:lang`, and extension attributes from other namespaces. Unknown plain attributes
 /// are reported as they are met.
 struct AttributeSet {
-    /// The tag's attributes as the parser gave them (shared, not copied); the format's own
-    /// are a handful per element, so looking through them beats hashing.
+    /// The tag's attributes as the parser gave them (shared, not copied).
     private let attributes: [XMLAttribute]
-    /// The format's attributes this element takes; others are reported, never read.
-    private let allowed: [String]
+    /// The format's attributes the tag has and the element takes (others were reported and
+    /// are never read): most lookups ask for one it does not have, and then compare nothing.
+    private var present: UInt32 = 0
     private(set) var declaredLanguage: String?
     private(set) var extensions: [ExtensionAttribute] = []
     let tagPosition: SourcePosition
 
     /// Sorts the attributes of `tag`, reporting those not in `allowed`.
     init(
-        _ tag: XMLStartTag, allowed: [String], acceptsLanguage: Bool,
+        _ tag: XMLStartTag, allowed: [FormatAttribute], acceptsLanguage: Bool,
         report: (ReaderRule, String, SourcePosition) -> Void
     ) {
         attributes = tag.attributes
-        self.allowed = allowed
         tagPosition = tag.position
-        for attribute in tag.attributes {
-            let name = attribute.name
-            if name.namespaceURI == xmlNamespaceURI, name.localName == "lang", acceptsLanguage {
-                declaredLanguage = attribute.value
-            } else if let namespace = name.namespaceURI, namespace != vocabularyNamespace {
-                extensions.append(
-                    ExtensionAttribute(
-                        namespaceURI: namespace, prefix: name.prefix, localName: name.localName, value: attribute.value))
-            } else if name.namespaceURI == nil, allowed.contains(name.localName) {
-                continue
-            } else {
-                let known = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                let hint = known.isEmpty ? "it takes no attributes" : "known attributes: \(known)"
-                report(
-                    .unknownAttribute, "unknown attribute '\(name.qualifiedName)' on '\(tag.name.localName)' (\(hint))",
-                    attribute.position)
-            }
+        for index in tag.attributes.indices {
+            sort(tag.attributes[index], of: tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
         }
     }
 
-    /// The format's own attribute `name`, if the element takes it and has it (an attribute
-    /// it does not take was reported and is not read).
-    private func own(_ name: String) -> XMLAttribute? {
-        // Most tags have no attribute asked for: looking among the few they have comes first.
-        guard let attribute = attributes.first(where: { $0.name.namespaceURI == nil && $0.name.localName == name }) else {
-            return nil
+    /// Sorts one attribute of `tag` (borrowed, not copied: most are looked at and left).
+    private mutating func sort(
+        _ attribute: borrowing XMLAttribute, of tag: XMLStartTag, allowed: [FormatAttribute], acceptsLanguage: Bool,
+        report: (ReaderRule, String, SourcePosition) -> Void
+    ) {
+        if attribute.name.namespaceURI == nil, let known = allowed.first(where: { $0.name == attribute.name.localName }) {
+            present |= known.bit
+        } else if attribute.name.namespaceURI == xmlNamespaceURI, attribute.name.localName == "lang", acceptsLanguage {
+            declaredLanguage = attribute.value
+        } else if let namespace = attribute.name.namespaceURI, namespace != vocabularyNamespace {
+            extensions.append(
+                ExtensionAttribute(
+                    namespaceURI: namespace, prefix: attribute.name.prefix, localName: attribute.name.localName,
+                    value: attribute.value))
+        } else {
+            let known = allowed.map(\.name).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let hint = known.isEmpty ? "it takes no attributes" : "known attributes: \(known)"
+            report(
+                .unknownAttribute, "unknown attribute '\(attribute.name.qualifiedName)' on '\(tag.name.localName)' (\(hint))",
+                attribute.position)
         }
-        return allowed.contains(name) ? attribute : nil
     }
 
-    subscript(name: String) -> String? { own(name)?.value }
+    /// Where among the tag's attributes the format's own `attribute` is, if the element takes it and has it.
+    private func index(of attribute: FormatAttribute) -> Int? {
+        guard present & attribute.bit != 0 else { return nil }
+        let name = attribute.name
+        return attributes.indices.first { attributes[$0].name.namespaceURI == nil && attributes[$0].name.localName == name }
+    }
+
+    subscript(attribute: FormatAttribute) -> String? { index(of: attribute).map { attributes[$0].value } }
 
     /// Where an attribute stands, or the tag when it is absent.
-    func position(of name: String) -> SourcePosition { own(name)?.position ?? tagPosition }
+    func position(of attribute: FormatAttribute) -> SourcePosition {
+        index(of: attribute).map { attributes[$0].position } ?? tagPosition
+    }
 }
 
 /// Checks and converts attribute values, reporting values of the wrong form.
 struct ValueParser {
     let report: (ReaderRule, String, SourcePosition) -> Void
 
-    func required(_ name: String, in attributes: AttributeSet, element: String) -> String? {
-        guard let value = attributes[name] else {
-            report(.missingAttribute, "'\(element)' needs the attribute '\(name)'", attributes.tagPosition)
+    func required(_ attribute: FormatAttribute, in attributes: AttributeSet, element: String) -> String? {
+        guard let value = attributes[attribute] else {
+            report(.missingAttribute, "'\(element)' needs the attribute '\(attribute.name)'", attributes.tagPosition)
             return nil
         }
         return value
     }
 
-    func bool(_ name: String, in attributes: AttributeSet) -> Bool {
-        guard let value = attributes[name] else { return false }
+    func bool(_ attribute: FormatAttribute, in attributes: AttributeSet) -> Bool {
+        guard let value = attributes[attribute] else { return false }
         switch value {
         case "true", "1": return true
         case "false", "0": return false
         default:
-            report(.invalidValue, "'\(name)' must be 'true' or 'false', not '\(value)'", attributes.position(of: name))
+            report(
+                .invalidValue, "'\(attribute.name)' must be 'true' or 'false', not '\(value)'", attributes.position(of: attribute)
+            )
             return false
         }
     }
 
-    func date(_ name: String, in attributes: AttributeSet) -> String? {
-        guard let value = attributes[name] else { return nil }
+    func date(_ attribute: FormatAttribute, in attributes: AttributeSet) -> String? {
+        guard let value = attributes[attribute] else { return nil }
         if !ISODate.isValid(value) {
             report(
-                .invalidValue, "'\(name)' must be an ISO date such as 2025-09-01, not '\(value)'",
-                attributes.position(of: name))
+                .invalidValue, "'\(attribute.name)' must be an ISO date such as 2025-09-01, not '\(value)'",
+                attributes.position(of: attribute))
         }
         return value
     }
 
-    func severity(_ name: String, in attributes: AttributeSet) -> Severity? {
-        guard let value = attributes[name] else { return nil }
+    func severity(_ attribute: FormatAttribute, in attributes: AttributeSet) -> Severity? {
+        guard let value = attributes[attribute] else { return nil }
         guard let severity = Severity(rawValue: value) else {
             report(
-                .invalidValue, "'\(name)' must be 'error', 'warning' or 'info', not '\(value)'",
-                attributes.position(of: name))
+                .invalidValue, "'\(attribute.name)' must be 'error', 'warning' or 'info', not '\(value)'",
+                attributes.position(of: attribute))
             return nil
         }
         return severity

@@ -4,34 +4,50 @@ import VaktaalXML
 /// The elements of the format: which may stand where, which attributes each takes, and
 /// how each becomes part of the model.
 extension VocabularyReader {
-    static let vocabularyAttributes = ["format", "id", "uri", "scheme", "version", "modified"]
-    static let conceptAttributes = ["id", "top", "deprecated", "replacedBy", "modified"]
-    static let relationAttributes = ["ref"]
-    static let mappingAttributes = ["uri", "ref"]
-    static let changeNoteAttributes = ["date"]
-    static let labelAttributes = ["plural", "forms", "caseSensitive", "abbreviation"]
-    static let outdatedLabelAttributes = labelAttributes + ["since", "reason", "severity", "exceptions"]
+    static let vocabularyAttributes: [FormatAttribute] = [.format, .id, .uri, .scheme, .version, .modified]
+    static let conceptAttributes: [FormatAttribute] = [.id, .top, .deprecated, .replacedBy, .modified]
+    static let relationAttributes: [FormatAttribute] = [.ref]
+    static let mappingAttributes: [FormatAttribute] = [.uri, .ref]
+    static let changeNoteAttributes: [FormatAttribute] = [.date]
+    static let labelAttributes: [FormatAttribute] = [.plural, .forms, .caseSensitive, .abbreviation]
+    static let outdatedLabelAttributes: [FormatAttribute] = labelAttributes + [.since, .reason, .severity, .exceptions]
 
-    /// The elements a concept holds, by name: one lookup per element instead of trying the
-    /// name on each kind's raw values in turn.
+    /// The elements a concept holds, by name.
     private enum ConceptChild {
         case label(LabelKind)
         case note(NoteKind)
         case notation
         case relation(RelationKind)
         case mapping(MappingKind)
-    }
 
-    private static let conceptChildren: [String: ConceptChild] = {
-        let children: [(String, ConceptChild)] =
-            [("notation", .notation)] + LabelKind.allCases.map { ($0.rawValue, .label($0)) }
-            + NoteKind.allCases.map { ($0.rawValue, .note($0)) } + RelationKind.allCases.map { ($0.rawValue, .relation($0)) }
-            + MappingKind.allCases.map { ($0.rawValue, .mapping($0)) }
-        return Dictionary(children) { first, _ in
-            assertionFailure("two kinds of concept children share a name")
-            return first
+        /// The element named `name`, if a concept holds one: compared only with the names of
+        /// its length (one to four of them), which costs less than hashing it.
+        init?(named name: String) {
+            let length = name.utf8.count
+            guard length < Self.byLength.count, let found = Self.byLength[length].first(where: { $0.name == name }) else {
+                return nil
+            }
+            self = found.child
         }
-    }()
+
+        /// Every element a concept holds, grouped by the length of its name.
+        private static let byLength: [[(name: String, child: ConceptChild)]] = {
+            let children: [(name: String, child: ConceptChild)] =
+                [("notation", .notation)] + LabelKind.allCases.map { ($0.rawValue, .label($0)) }
+                + NoteKind.allCases.map { ($0.rawValue, .note($0)) }
+                + RelationKind.allCases.map { ($0.rawValue, .relation($0)) }
+                + MappingKind.allCases.map { ($0.rawValue, .mapping($0)) }
+            var groups = Array(
+                repeating: [(name: String, child: ConceptChild)](), count: 1 + children.map(\.name.utf8.count).max()!)
+            for child in children {
+                assert(
+                    !groups[child.name.utf8.count].contains { $0.name == child.name },
+                    "two kinds of concept children share a name")
+                groups[child.name.utf8.count].append(child)
+            }
+            return groups
+        }()
+    }
 
     /// Opens an element of the format's namespace below `parent`.
     func open(_ tag: XMLStartTag, inside parent: Frame) -> Frame {
@@ -49,7 +65,7 @@ extension VocabularyReader {
                 return leaf(.metadata(kind), tag, allowed: [], acceptsLanguage: true)
             }
         case (.concept, _):
-            switch Self.conceptChildren[name] {
+            switch ConceptChild(named: name) {
             case .label(let kind):
                 let allowed = kind.isAllowed ? Self.labelAttributes : Self.outdatedLabelAttributes
                 return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
@@ -60,10 +76,12 @@ extension VocabularyReader {
                 return leaf(.notation, tag, allowed: [], acceptsLanguage: false)
             case .relation(let kind):
                 openRelation(kind, tag)
-                return .childless(name)
+                openChildless = name
+                return .childless
             case .mapping(let kind):
                 openMapping(kind, tag)
-                return .childless(name)
+                openChildless = name
+                return .childless
             case nil:
                 break
             }
@@ -89,7 +107,7 @@ extension VocabularyReader {
         return "unknown element '\(name)' inside \(describe(parent)): \(known)"
     }
 
-    private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: [String], acceptsLanguage: Bool) -> Frame {
+    private func leaf(_ element: LeafElement, _ tag: XMLStartTag, allowed: [FormatAttribute], acceptsLanguage: Bool) -> Frame {
         let attributes = AttributeSet(tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
         openLeaf = Leaf(element: element, attributes: attributes, position: SourcePosition(tag.position))
         return .leaf
@@ -98,37 +116,37 @@ extension VocabularyReader {
     private func openVocabulary(_ tag: XMLStartTag) {
         markRootSeen()
         let attributes = AttributeSet(tag, allowed: Self.vocabularyAttributes, acceptsLanguage: true, report: report)
-        let format = values.required("format", in: attributes, element: "vocabulary") ?? "1"
+        let format = values.required(.format, in: attributes, element: "vocabulary") ?? "1"
         if format != "1" {
             report(
                 .invalidValue, "format '\(format)' is not supported: this vaktaal reads format 1",
-                at: attributes.position(of: "format"))
+                at: attributes.position(of: .format))
         }
-        let id = values.required("id", in: attributes, element: "vocabulary") ?? ""
-        if attributes["id"] != nil {
-            values.identifier(id, kind: "vocabulary id", pattern: .scheme, at: attributes.position(of: "id"))
+        let id = values.required(.id, in: attributes, element: "vocabulary") ?? ""
+        if attributes[.id] != nil {
+            values.identifier(id, kind: "vocabulary id", pattern: .scheme, at: attributes.position(of: .id))
         }
-        let uri = values.required("uri", in: attributes, element: "vocabulary") ?? ""
-        if attributes["uri"] != nil, !isAbsoluteURI(uri) {
-            report(.invalidValue, "uri '\(uri)' is not an absolute URI", at: attributes.position(of: "uri"))
+        let uri = values.required(.uri, in: attributes, element: "vocabulary") ?? ""
+        if attributes[.uri] != nil, !isAbsoluteURI(uri) {
+            report(.invalidValue, "uri '\(uri)' is not an absolute URI", at: attributes.position(of: .uri))
         }
-        if let scheme = attributes["scheme"], !isAbsoluteURI(scheme) {
-            report(.invalidValue, "scheme '\(scheme)' is not an absolute URI", at: attributes.position(of: "scheme"))
+        if let scheme = attributes[.scheme], !isAbsoluteURI(scheme) {
+            report(.invalidValue, "scheme '\(scheme)' is not an absolute URI", at: attributes.position(of: .scheme))
         }
         setVocabulary(
             Vocabulary(
-                format: format, id: id, uri: uri, schemeURI: attributes["scheme"], version: attributes["version"],
-                modified: values.date("modified", in: attributes), defaultLanguage: attributes.declaredLanguage,
+                format: format, id: id, uri: uri, schemeURI: attributes[.scheme], version: attributes[.version],
+                modified: values.date(.modified, in: attributes), defaultLanguage: attributes.declaredLanguage,
                 extensionAttributes: attributes.extensions, prologComments: takePendingComments(), path: path))
     }
 
     private func openConcept(_ tag: XMLStartTag) {
         let attributes = AttributeSet(tag, allowed: Self.conceptAttributes, acceptsLanguage: false, report: report)
-        let id = values.required("id", in: attributes, element: "concept")
+        let id = values.required(.id, in: attributes, element: "concept")
         if let id {
-            values.identifier(id, kind: "concept id", pattern: .concept, at: attributes.position(of: "id"))
+            values.identifier(id, kind: "concept id", pattern: .concept, at: attributes.position(of: .id))
         }
-        let isDeprecated = values.bool("deprecated", in: attributes)
+        let isDeprecated = values.bool(.deprecated, in: attributes)
         let comments = takePendingComments()
         guard let id else {
             startConcept(nil)
@@ -136,15 +154,15 @@ extension VocabularyReader {
         }
         startConcept(
             Concept(
-                id: id, isTopConcept: values.bool("top", in: attributes), isDeprecated: isDeprecated,
-                replacedBy: attributes["replacedBy"], modified: values.date("modified", in: attributes),
+                id: id, isTopConcept: values.bool(.top, in: attributes), isDeprecated: isDeprecated,
+                replacedBy: attributes[.replacedBy], modified: values.date(.modified, in: attributes),
                 extensionAttributes: attributes.extensions, leadingComments: comments,
                 position: SourcePosition(tag.position)))
     }
 
     private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) {
         let attributes = AttributeSet(tag, allowed: Self.relationAttributes, acceptsLanguage: false, report: report)
-        guard let reference = values.required("ref", in: attributes, element: kind.rawValue) else { return }
+        guard let reference = values.required(.ref, in: attributes, element: kind.rawValue) else { return }
         addToConcept {
             $0.relations.append(
                 ConceptRelation(
@@ -156,7 +174,7 @@ extension VocabularyReader {
     private func openMapping(_ kind: MappingKind, _ tag: XMLStartTag) {
         let attributes = AttributeSet(tag, allowed: Self.mappingAttributes, acceptsLanguage: false, report: report)
         let target: MappingTarget
-        switch (attributes["uri"], attributes["ref"]) {
+        switch (attributes[.uri], attributes[.ref]) {
         case (let uri?, nil): target = .uri(uri)
         case (nil, let reference?): target = .reference(reference)
         case (nil, nil):
@@ -184,17 +202,17 @@ extension VocabularyReader {
         case .label(let kind):
             let label = Label(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
-                plurals: splitList(attributes["plural"]), forms: splitList(attributes["forms"]),
-                isCaseSensitive: values.bool("caseSensitive", in: attributes),
-                isAbbreviation: values.bool("abbreviation", in: attributes),
-                since: values.date("since", in: attributes), reason: attributes["reason"],
-                severity: values.severity("severity", in: attributes), exceptions: splitList(attributes["exceptions"]),
+                plurals: splitList(attributes[.plural]), forms: splitList(attributes[.forms]),
+                isCaseSensitive: values.bool(.caseSensitive, in: attributes),
+                isAbbreviation: values.bool(.abbreviation, in: attributes),
+                since: values.date(.since, in: attributes), reason: attributes[.reason],
+                severity: values.severity(.severity, in: attributes), exceptions: splitList(attributes[.exceptions]),
                 extensionAttributes: attributes.extensions, position: leaf.position)
             addToConcept { $0.labels.append(label) }
         case .note(let kind):
             let note = Note(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
-                date: values.date("date", in: attributes), extensionAttributes: attributes.extensions,
+                date: values.date(.date, in: attributes), extensionAttributes: attributes.extensions,
                 position: leaf.position)
             addToConcept { $0.notes.append(note) }
         case .metadata(let kind):

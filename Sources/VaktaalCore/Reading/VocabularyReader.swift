@@ -16,20 +16,28 @@ final class VocabularyReader: XMLContentHandler {
     /// The index in `building.concepts` of the concept being read, if it is a valid one.
     @exclusivity(unchecked) private var conceptIndex: Int?
     @exclusivity(unchecked) private var frames: [Frame] = [.document]
+    /// The extension elements being read (frames ``Frame/extensionElement``), innermost last.
+    @exclusivity(unchecked) private var openExtensions: [ExtensionElement] = []
+    /// The name of the empty element being read (frame ``Frame/childless``): it holds no
+    /// elements of its own, so at most one is open.
+    @exclusivity(unchecked) var openChildless = ""
     /// The leaf element being read (frame ``Frame/leaf``): leaves hold no elements, so at most one is open.
     @exclusivity(unchecked) var openLeaf: Leaf?
     @exclusivity(unchecked) private var pendingComments: [String] = []
     @exclusivity(unchecked) private var sawRoot = false
 
-    /// What the reader is inside of.
+    /// What the reader is inside of. (Without payloads: the frames are looked at for every
+    /// event, and a frame that is a plain value costs nothing to copy.)
     enum Frame {
         case document
         case vocabulary
         case concept
         /// A leaf element; it is ``VocabularyReader/openLeaf``.
         case leaf
-        case childless(String)
-        case extensionElement(ExtensionElement)
+        /// An empty element; its name is ``VocabularyReader/openChildless``.
+        case childless
+        /// An element of another namespace; it is the last of ``VocabularyReader/openExtensions``.
+        case extensionElement
         case skipped
     }
 
@@ -78,7 +86,7 @@ final class VocabularyReader: XMLContentHandler {
             return
         }
         if case .extensionElement = parent {
-            frames.append(.extensionElement(makeExtension(tag)))
+            openExtension(tag)
             return
         }
         let isOurs = tag.name.namespaceURI == vocabularyNamespace
@@ -95,7 +103,7 @@ final class VocabularyReader: XMLContentHandler {
         if !isOurs {
             switch parent {
             case .vocabulary, .concept:
-                frames.append(.extensionElement(makeExtension(tag)))
+                openExtension(tag)
             default:
                 report(.unknownElement, "'\(tag.name.qualifiedName)' is not allowed inside \(describe(parent))", at: tag.position)
                 frames.append(.skipped)
@@ -120,8 +128,8 @@ final class VocabularyReader: XMLContentHandler {
         case .leaf:
             if let leaf = openLeaf { close(leaf) }
             openLeaf = nil
-        case .extensionElement(let element):
-            attach(element)
+        case .extensionElement:
+            if let element = openExtensions.popLast() { attach(element) }
         }
     }
 
@@ -130,10 +138,8 @@ final class VocabularyReader: XMLContentHandler {
         switch frame {
         case .leaf:
             openLeaf?.text += text
-        case .extensionElement(var element):
-            frames.removeLast()
-            element.children.append(.text(text))
-            frames.append(.extensionElement(element))
+        case .extensionElement:
+            if !openExtensions.isEmpty { openExtensions[openExtensions.count - 1].children.append(.text(text)) }
         case .skipped:
             break
         case .document, .vocabulary, .concept, .childless:
@@ -164,10 +170,16 @@ final class VocabularyReader: XMLContentHandler {
         case .vocabulary: "'vocabulary'"
         case .concept: "'concept'"
         case .leaf: "'\(openLeaf?.element.name ?? "")' (it holds text only)"
-        case .childless(let name): "'\(name)' (it is empty)"
-        case .extensionElement(let element): "'\(element.localName)'"
+        case .childless: "'\(openChildless)' (it is empty)"
+        case .extensionElement: "'\(openExtensions.last?.localName ?? "")'"
         case .skipped: "an unknown element"
         }
+    }
+
+    /// Starts reading an element of another namespace.
+    private func openExtension(_ tag: XMLStartTag) {
+        frames.append(.extensionElement)
+        openExtensions.append(makeExtension(tag))
     }
 
     private func makeExtension(_ tag: XMLStartTag) -> ExtensionElement {
@@ -181,18 +193,15 @@ final class VocabularyReader: XMLContentHandler {
             attributes: attributes)
     }
 
+    /// Adds a finished extension element to what holds it.
     private func attach(_ element: ExtensionElement) {
-        guard let parent = frames.popLast() else { return }
-        switch parent {
-        case .extensionElement(var outer):
-            outer.children.append(.element(element))
-            frames.append(.extensionElement(outer))
+        switch frames.last {
+        case .extensionElement:
+            if !openExtensions.isEmpty { openExtensions[openExtensions.count - 1].children.append(.element(element)) }
         case .concept:
             addToConcept { $0.extensions.append(element) }
-            frames.append(parent)
         default:
             building.extensions.append(element)
-            frames.append(parent)
         }
     }
 
