@@ -87,9 +87,7 @@ final class HTMLParseSession {
 
     /// The `<` of the markup that ends at or before `end`.
     func markupStart(before end: Int) -> Int {
-        var index = min(end, buffer.count) - 1
-        while index > 0, buffer[index] != UInt8(ascii: "<") { index -= 1 }
-        return max(index, 0)
+        buffer.lastOffset(of: UInt8(ascii: "<"), before: end) ?? 0
     }
 
     func flushText(upTo end: Int) {

@@ -162,7 +162,7 @@ final class ParseSession {
     /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
     /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
     func markupStart(before end: Int) -> Int {
-        buffer.lastOffset(of: UInt8(ascii: "<"), before: min(end, buffer.count)) ?? 0
+        buffer.lastOffset(of: UInt8(ascii: "<"), before: end) ?? 0
     }
 
     /// The offset of the `<!--` that opens the comment ending at or before `end`.

@@ -66,6 +66,28 @@ struct VocabularyReaderElementTests {
         #expect(review.children == [.text("by "), .element(anna), .text(" and "), .element(bo)])
     }
 
+    @Test("extension elements of a concept too broken to keep go with it, not to the scheme")
+    func extensionsOfABrokenConcept() throws {
+        let loaded = load(
+            vocabularyXML(
+                """
+                <ex:note xmlns:ex="urn:example">kept</ex:note>
+                <concept xmlns:ex="urn:example"><prefLabel>a</prefLabel><ex:review>dropped</ex:review></concept>
+                """))
+        #expect(loaded.diagnostics.map(\.rule) == ["missing-attribute"])
+        let vocabulary = try #require(loaded.set.vocabularies.first)
+        #expect(vocabulary.extensions.map(\.localName) == ["note"])
+        #expect(vocabulary.concepts.isEmpty)
+    }
+
+    @Test("each attribute of the format has its own name and bit")
+    func formatAttributeNames() {
+        let attributes = FormatAttribute.allCases
+        #expect(attributes.map(\.name) == attributes.map { String(describing: $0) })
+        #expect(attributes.count < 32)
+        #expect(Set(attributes.map(\.bit)).count == attributes.count)
+    }
+
     @Test(
         "attribute problems name the attribute",
         arguments: [

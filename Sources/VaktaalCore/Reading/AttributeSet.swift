@@ -8,13 +8,16 @@ enum FormatAttribute: Int, CaseIterable {
     case plural, forms, caseSensitive, abbreviation, since, reason, severity, exceptions
     case ref, date
 
-    /// Each attribute's name, by its raw value: the case's own name.
-    private static let names = allCases.map { String(describing: $0) }
+    /// Each attribute's name as the format writes it, by raw value.
+    private static let names = [
+        "format", "id", "uri", "scheme", "version", "modified", "top", "deprecated", "replacedBy", "plural", "forms",
+        "caseSensitive", "abbreviation", "since", "reason", "severity", "exceptions", "ref", "date",
+    ]
 
     /// The attribute's name as written.
     var name: String { Self.names[rawValue] }
 
-    /// The attribute's bit in a set of them.
+    /// The attribute's bit in a set of them (there are fewer than 32 attributes).
     var bit: UInt32 { 1 << UInt32(rawValue) }
 }
 
@@ -39,12 +42,12 @@ struct AttributeSet {
         attributes = tag.attributes
         tagPosition = tag.position
         for index in tag.attributes.indices {
-            sort(tag.attributes[index], of: tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
+            classify(tag.attributes[index], of: tag, allowed: allowed, acceptsLanguage: acceptsLanguage, report: report)
         }
     }
 
-    /// Sorts one attribute of `tag` (borrowed, not copied: most are looked at and left).
-    private mutating func sort(
+    /// Classifies one attribute of `tag` (borrowed, not copied: most are looked at and left).
+    private mutating func classify(
         _ attribute: borrowing XMLAttribute, of tag: XMLStartTag, allowed: [FormatAttribute], acceptsLanguage: Bool,
         report: (ReaderRule, String, SourcePosition) -> Void
     ) {

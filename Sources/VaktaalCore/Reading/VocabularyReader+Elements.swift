@@ -21,7 +21,7 @@ extension VocabularyReader {
         case mapping(MappingKind)
 
         /// The element named `name`, if a concept holds one: compared only with the names of
-        /// its length (one to four of them), which costs less than hashing it.
+        /// its length (at most five of them), which costs less than hashing it.
         init?(named name: String) {
             let length = name.utf8.count
             guard length < Self.byLength.count, let found = Self.byLength[length].first(where: { $0.name == name }) else {

@@ -129,6 +129,7 @@ final class VocabularyReader: XMLContentHandler {
             if let leaf = openLeaf { close(leaf) }
             openLeaf = nil
         case .extensionElement:
+            assert(!openExtensions.isEmpty, "an extension frame without its element")
             if let element = openExtensions.popLast() { attach(element) }
         }
     }
@@ -139,6 +140,7 @@ final class VocabularyReader: XMLContentHandler {
         case .leaf:
             openLeaf?.text += text
         case .extensionElement:
+            assert(!openExtensions.isEmpty, "an extension frame without its element")
             if !openExtensions.isEmpty { openExtensions[openExtensions.count - 1].children.append(.text(text)) }
         case .skipped:
             break
@@ -197,6 +199,7 @@ final class VocabularyReader: XMLContentHandler {
     private func attach(_ element: ExtensionElement) {
         switch frames.last {
         case .extensionElement:
+            assert(!openExtensions.isEmpty, "an extension frame without its element")
             if !openExtensions.isEmpty { openExtensions[openExtensions.count - 1].children.append(.element(element)) }
         case .concept:
             addToConcept { $0.extensions.append(element) }
