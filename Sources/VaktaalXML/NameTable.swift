@@ -6,16 +6,22 @@ import CLibXML2
 /// its dictionary for the whole parse, so the address identifies the name: the table maps
 /// addresses to strings with open addressing and a multiplicative hash, which costs far
 /// less than hashing the address with `Hasher` or copying the name again.
+///
+/// A name equal to one of the `shared` strings is handed over as that very string, so that a
+/// handler comparing with it finds it equal at once (two strings with the same storage are
+/// equal without comparing their bytes).
 struct NameTable {
     private var keys: [UnsafePointer<xmlChar>?]
     private var names: [String]
     private var count = 0
     private var shift: Int
+    private let shared: [String]
 
-    init() {
+    init(shared: [String] = []) {
         keys = Array(repeating: nil, count: 64)
         names = Array(repeating: "", count: 64)
         shift = 64 - 6
+        self.shared = shared
     }
 
     /// The name at `pointer` (a NUL-terminated string from libxml2's dictionary).
@@ -26,7 +32,8 @@ struct NameTable {
             if key == pointer { return names[slot] }
             slot = (slot + 1) & mask
         }
-        let name = String(cString: pointer)
+        let made = String(cString: pointer)
+        let name = shared.first { $0 == made } ?? made
         keys[slot] = pointer
         names[slot] = name
         count += 1

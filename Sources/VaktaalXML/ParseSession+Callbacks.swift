@@ -32,8 +32,7 @@ extension ParseSession {
         }
         sax.characters = { userData, characters, length in
             guard let characters, length > 0 else { return }
-            ParseSession.session(userData).pendingText.append(
-                contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+            ParseSession.session(userData).gatherText(UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         sax.cdataBlock = sax.characters
         sax.comment = { userData, value in

@@ -95,9 +95,15 @@ public protocol XMLContentHandler: AnyObject {
     /// A run of character data; `bytes` is its raw source, with entity references and
     /// CDATA markup as written, which an editor replaces to change the text.
     func text(_ text: String, at position: SourcePosition, bytes: Range<Int>)
+    /// Names and namespace URIs the handler compares with: the parser hands these very
+    /// strings over for them (and for `xmlNamespaceURI`), which compare equal at once.
+    var sharedNames: [String] { get }
 }
 
 extension XMLContentHandler {
+    /// Handlers compare with no names of their own.
+    public var sharedNames: [String] { [] }
+
     /// Handlers that need no byte offsets receive the end as ``endElement(_:at:)``.
     public func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>) {
         endElement(name, at: position)

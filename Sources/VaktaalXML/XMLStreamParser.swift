@@ -90,7 +90,10 @@ final class ParseSession {
     let handler: any XMLContentHandler
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var tracker: LineIndex
-    @exclusivity(unchecked) var pendingText: [UInt8] = []
+    /// The character data gathered since the last markup is `pendingText[..<pendingCount]`:
+    /// the buffer keeps its size from run to run, so gathering text neither allocates nor clears.
+    @exclusivity(unchecked) private var pendingText: [UInt8] = []
+    @exclusivity(unchecked) private var pendingCount = 0
     @exclusivity(unchecked) var textStartOffset = 0
     @exclusivity(unchecked) var failure: XMLError?
     @exclusivity(unchecked) var depth = 0
@@ -101,13 +104,14 @@ final class ParseSession {
     /// Whether attributes, text, comments and end tags carry theirs.
     let allPositions: Bool
     /// The names and namespace URIs met so far.
-    @exclusivity(unchecked) private var names = NameTable()
+    @exclusivity(unchecked) private var names: NameTable
 
     init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions) {
         self.buffer = buffer
         self.path = path
         self.handler = handler
         self.tracker = LineIndex(bytes: buffer)
+        names = NameTable(shared: [xmlNamespaceURI] + handler.sharedNames)
         allPositions = positions == .all
         startTagPositions = positions != .none
     }
@@ -179,12 +183,27 @@ final class ParseSession {
 
     // MARK: - Events
 
+    /// Adds character data libxml2 hands over (a run may come in several pieces).
+    func gatherText(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let source = piece.baseAddress, !piece.isEmpty else { return }
+        let needed = pendingCount + piece.count
+        if needed > pendingText.count {
+            pendingText += repeatElement(0, count: max(needed, 2 * pendingText.count) - pendingText.count)
+        }
+        pendingText.withUnsafeMutableBufferPointer { buffer in
+            (buffer.baseAddress! + pendingCount).update(from: source, count: piece.count)
+        }
+        pendingCount = needed
+    }
+
     /// Reports the character data gathered since the last markup, which ends at `end`
     /// (the start of the markup that follows it).
     func flushText(upTo end: Int) {
-        guard !pendingText.isEmpty else { return }
-        let text = String(decoding: pendingText, as: UTF8.self)
-        pendingText.removeAll(keepingCapacity: true)
+        guard pendingCount > 0 else { return }
+        let text = pendingText.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[..<pendingCount]), as: UTF8.self)
+        }
+        pendingCount = 0
         let start = min(textStartOffset, end)
         let position = allPositions ? tracker.position(at: textStartOffset) : .start
         handler.text(text, at: position, bytes: start..<max(start, end))

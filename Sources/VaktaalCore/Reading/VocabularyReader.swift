@@ -79,6 +79,9 @@ final class VocabularyReader: XMLContentHandler {
 
     // MARK: - XMLContentHandler
 
+    /// The format's namespace, which every element is compared with.
+    var sharedNames: [String] { [vocabularyNamespace] }
+
     func startElement(_ tag: XMLStartTag) {
         let parent = frames.last ?? .document
         if case .skipped = parent {
