@@ -33,7 +33,8 @@ struct NameTable {
             slot = (slot + 1) & mask
         }
         let made = String(cString: pointer)
-        let name = shared.first { $0 == made } ?? made
+        // Byte for byte, as XML compares names (not by canonical equivalence, as `==` does).
+        let name = shared.first { $0.utf8.elementsEqual(made.utf8) } ?? made
         keys[slot] = pointer
         names[slot] = name
         count += 1

@@ -97,6 +97,7 @@ public protocol XMLContentHandler: AnyObject {
     func text(_ text: String, at position: SourcePosition, bytes: Range<Int>)
     /// Names and namespace URIs the handler compares with: the parser hands these very
     /// strings over for them (and for `xmlNamespaceURI`), which compare equal at once.
+    /// (Declare it as `[String]`: a property of another type is not this requirement.)
     var sharedNames: [String] { get }
 }
 

@@ -91,7 +91,8 @@ final class ParseSession {
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var tracker: LineIndex
     /// The character data gathered since the last markup is `pendingText[..<pendingCount]`:
-    /// the buffer keeps its size from run to run, so gathering text neither allocates nor clears.
+    /// the buffer keeps its size from run to run, so gathering text allocates only while the
+    /// buffer grows to the longest run, and clears nothing.
     @exclusivity(unchecked) private var pendingText: [UInt8] = []
     @exclusivity(unchecked) private var pendingCount = 0
     @exclusivity(unchecked) var textStartOffset = 0
@@ -190,8 +191,8 @@ final class ParseSession {
         if needed > pendingText.count {
             pendingText += repeatElement(0, count: max(needed, 2 * pendingText.count) - pendingText.count)
         }
-        pendingText.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress! + pendingCount).update(from: source, count: piece.count)
+        pendingText.withUnsafeMutableBufferPointer { storage in
+            (storage.baseAddress! + pendingCount).update(from: source, count: piece.count)
         }
         pendingCount = needed
     }
