@@ -191,16 +191,22 @@ public final class Linter: Sendable {
         // The rules each give their findings in order of place: often the whole is in order already.
         guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return }
         let order = keys.sorted().map(\.index)
-        // The order applied in place, cycle by cycle: no second array of findings.
+        // The order applied in place, cycle by cycle: no second array of findings, and each
+        // finding moved once (a swap would copy it, retaining and releasing its strings).
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var position = start
-            while order[position] != start {
-                findings.swapAt(position, order[position])
+        findings.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in order.indices where !placed[start] && order[start] != start {
+                let first = (base + start).move()
+                var position = start
+                while order[position] != start {
+                    (base + position).moveInitialize(from: base + order[position], count: 1)
+                    placed[position] = true
+                    position = order[position]
+                }
+                (base + position).initialize(to: first)
                 placed[position] = true
-                position = order[position]
             }
-            placed[position] = true
         }
     }
 }

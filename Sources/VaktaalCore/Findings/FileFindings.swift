@@ -32,7 +32,7 @@ public struct FileFindings: Sendable {
     /// The same file with only the findings that `keep` accepts.
     public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
         // Most often every finding is kept: then the findings are shared, not copied.
-        guard !findings.allSatisfy(keep) else { return self }
+        guard !findings.indices.allSatisfy({ keep(findings[$0]) }) else { return self }
         return FileFindings(
             path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts, lineStarts: lineStarts,
             placeTexts: placeTexts)

@@ -74,13 +74,18 @@ public struct FindingSummary: Sendable, Equatable {
     /// Counts the findings of `files`.
     public init(_ files: [FileFindings]) {
         self.files = files.count
-        var counts: [Severity: Int] = [:]
+        var (errors, warnings, infos) = (0, 0, 0)
         for file in files {
-            for finding in file.findings { counts[finding.severity, default: 0] += 1 }
+            // By index: a finding passed from its array is looked at where it lies, not copied.
+            for index in file.findings.indices {
+                switch file.findings[index].severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
         }
-        errors = counts[.error] ?? 0
-        warnings = counts[.warning] ?? 0
-        infos = counts[.info] ?? 0
+        (self.errors, self.warnings, self.infos) = (errors, warnings, infos)
     }
 }
 
