@@ -25,8 +25,9 @@ extension Linter {
     ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
-        var uses: [LabelUse: Int] = [:]
-        Self.forEachBatchOfMatches(in: document.segments, text, matcher, languages) { found in
+        var uses = UseCounts()
+        Self.forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
+            let found = batch.matches
             // Room for a batch's reportable terms at once (still doubling over many batches):
             // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
             // labels are mostly only counted: they grow the array as they come.)
@@ -37,7 +38,7 @@ extension Linter {
             for match in found {
                 if matcher.isAllowedUse(match.form) {
                     let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
-                    let earlier = Self.countingOne(&uses[use, default: 0])
+                    let earlier = uses.add(use)
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
                     guard earlier == 0 || (match.context != nil && Self.isName(use, in: set)) else { continue }
                 }
@@ -49,14 +50,9 @@ extension Linter {
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
+            uses.addRepeats(of: batch.usesAsWritten)
         }
-        return DocumentTerms(terms: terms, uses: uses)
-    }
-
-    /// The count before adding one to it (a dictionary's value counted with one lookup).
-    private static func countingOne(_ count: inout Int) -> Int {
-        defer { count += 1 }
-        return count
+        return DocumentTerms(terms: terms, uses: uses.dictionary)
     }
 
     /// The concepts whose terms linting `bytes` with `options` and `matcher` finds (none when
@@ -69,8 +65,8 @@ extension Linter {
         let languages = matcher.languages(options.languages.chosen(for: document))
         return document.text.withUnsafeBufferPointer { text in
             var concepts: Set<ConceptKey> = []
-            forEachBatchOfMatches(in: document.segments, text, matcher, languages) { found in
-                for match in found { concepts.insert(match.form.concept) }
+            forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
+                for match in batch.matches { concepts.insert(match.form.concept) }
             }
             return concepts
         }
@@ -82,23 +78,48 @@ extension Linter {
         return NameCasing.isName(set[use.concept].labels[use.label])
     }
 
+    /// The matches of a batch of segments.
+    struct BatchMatches {
+        /// The matches, in order; when repeats are counted, without the uses of an allowed
+        /// label written as the vocabulary writes it after the first such use in the batch.
+        let matches: [SegmentMatch]
+        /// When repeats are counted: every use of an allowed label written as the vocabulary
+        /// writes it, by label (the first of each is among ``matches``, the others only here).
+        let usesAsWritten: UseCounts
+    }
+
     /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
     /// batches (``MatchBatches``) at a time is matched on all cores, the next one while `body`
     /// takes the one before.
+    ///
+    /// - Parameter countingRepeats: Whether repeated uses of allowed labels written as the
+    ///   vocabulary writes them are only counted (``BatchMatches/usesAsWritten``): the rules
+    ///   look at the first use of a label, and a text of a large vocabulary uses one of its
+    ///   labels every few words.
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, batchSize: Int = MatchBatches.batchSize,
-        window: Int = 4 * ProcessInfo.processInfo.activeProcessorCount, _ body: ([SegmentMatch]) -> Void
+        window: Int = 4 * ProcessInfo.processInfo.activeProcessorCount, countingRepeats: Bool = false,
+        _ body: (BatchMatches) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text, batchSize: batchSize)
         let windows = stride(from: 0, to: batches.count, by: window).map { batches[$0..<min(batches.count, $0 + window)] }
         nonisolated(unsafe) let text = text
-        @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [[SegmentMatch]] {
+        @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {
             Parallel.mapEach(window.count) { index in
                 let batch = window[window.startIndex + index]
+                var usesAsWritten = UseCounts()
+                func keep(_ match: SegmentMatch) -> Bool {
+                    guard countingRepeats, match.context == nil, matcher.isAllowedUse(match.form) else { return true }
+                    let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                    return usesAsWritten.add(use) == 0
+                }
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
-                guard batch.count > 1 else { return batch.first.map { matches(in: $0, text, matcher, languages) } ?? [] }
-                return batch.flatMap { matches(in: $0, text, matcher, languages) }
+                let found =
+                    batch.count == 1
+                    ? matches(in: batch[0], text, matcher, languages, keeping: keep)
+                    : batch.flatMap { matches(in: $0, text, matcher, languages, keeping: keep) }
+                return BatchMatches(matches: found, usesAsWritten: usesAsWritten)
             }
         }
         guard let first = windows.first else { return }
@@ -111,13 +132,16 @@ extension Linter {
     }
 
     /// The matches of one segment, with ranges in the document's text.
+    ///
+    /// - Parameter keep: Whether a match is kept, asked of each in order.
     static func matches(
-        in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
+        in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
+        keeping keep: (SegmentMatch) -> Bool = { _ in true }
     ) -> [SegmentMatch] {
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
             return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
-                placed(match, in: text, bounds: range, offsets: nil, markup: [], matcher)
+                placed(match, in: text, bounds: range, offsets: nil, markup: [], matcher).flatMap { keep($0) ? $0 : nil }
             }
         }
         var buffer = segment.decoded ?? Array(text[range])
@@ -132,7 +156,9 @@ extension Linter {
         }
         return buffer.withUnsafeBufferPointer { view in
             matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
-                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup, matcher)
+                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup, matcher).flatMap {
+                    keep($0) ? $0 : nil
+                }
             }
         }
     }

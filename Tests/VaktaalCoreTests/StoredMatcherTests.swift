@@ -131,18 +131,46 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
-        // The two candidates of the node as a chain that goes back to its start.
+        // The two candidates of the node as a chain that goes back to its start; a bit of
+        // the continuing nodes for each node and no more words of them than that takes.
         let looping = TermMatcher(
-            transitions: good.transitions, firstWords: good.firstWords, firstCandidate: good.firstCandidate,
-            nextCandidate: Column([1, 0]), candidateEntries: good.candidateEntries, candidateLanguages: good.candidateLanguages,
-            candidateFlags: good.candidateFlags, keyBytes: good.keyBytes, keyStarts: good.keyStarts, entries: entries)
-        var bad = BinaryWriter()
-        looping.write(to: &bad)
-        #expect(throws: SnapshotError.malformed("the term matcher does not fit together")) {
-            try bad.bytes.withUnsafeBytes { bytes in
-                var reader = BinaryReader(bytes)
-                _ = try TermMatcher(reading: &reader, entries: entries)
+            transitions: good.transitions, firstWords: good.firstWords, continuingNodes: good.continuingNodes,
+            firstCandidate: good.firstCandidate, nextCandidate: Column([1, 0]), candidateEntries: good.candidateEntries,
+            candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
+            keyStarts: good.keyStarts, entries: entries)
+        let tooManyContinuing = TermMatcher(
+            transitions: good.transitions, firstWords: good.firstWords, continuingNodes: Column([UInt64.max, 0]),
+            firstCandidate: good.firstCandidate, nextCandidate: good.nextCandidate, candidateEntries: good.candidateEntries,
+            candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
+            keyStarts: good.keyStarts, entries: entries)
+        for malformed in [looping, tooManyContinuing] {
+            var bad = BinaryWriter()
+            malformed.write(to: &bad)
+            #expect(throws: SnapshotError.malformed("the term matcher does not fit together")) {
+                try bad.bytes.withUnsafeBytes { bytes in
+                    var reader = BinaryReader(bytes)
+                    _ = try TermMatcher(reading: &reader, entries: entries)
+                }
             }
         }
+    }
+
+    /// A phrase walk goes on only from a node that some phrase goes on after: the words
+    /// after a one-word label are not looked at, and labels of several words are still found whole.
+    @Test func aWalkGoesOnOnlyWhereAPhraseDoes() throws {
+        let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
+        var builder = TermMatcher.Builder(phrases: 8)
+        for phrase in ["feed", "feed up", "feed forward", "mentor"] { builder.insert(phrase, language: -1) }
+        let matcher = builder.matcher(entries: entries)
+        let text = "de mentor up, feed forward en feed up of feed"
+        let found = Self.matches(matcher, text, languages: nil).map {
+            String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+        }
+        #expect(found == ["mentor", "feed forward", "feed up", "feed"])
+        // The root, "feed" and "feed " go on; "mentor", "feed up" and "feed forward" do not.
+        let continuing = (0..<matcher.firstCandidate.count).filter {
+            matcher.continuingNodes[$0 >> 6] & (1 << UInt64($0 & 63)) != 0
+        }
+        #expect(continuing.count == 3)
     }
 }

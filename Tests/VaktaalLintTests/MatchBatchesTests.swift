@@ -59,7 +59,7 @@ import VaktaalCore
             var batched: [Linter.SegmentMatch] = []
             var calls = 0
             Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
-                batched += $0
+                batched += $0.matches
                 calls += 1
             }
             #expect(calls > 20, "many batches, over several windows")

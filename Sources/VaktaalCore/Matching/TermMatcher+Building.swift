@@ -45,6 +45,8 @@ extension TermMatcher {
         private var transitions: TransitionTable.Builder
         private var firstWords: [UInt64]
         private var firstCandidate: [Int32]
+        /// A bit per node: whether some phrase goes on after it.
+        private var continuingNodes: [UInt64] = [0]
         /// The last candidate of each node, to add at the end of its chain.
         private var lastCandidate: [Int32]
         private var nextCandidate: [Int32] = []
@@ -91,7 +93,9 @@ extension TermMatcher {
                 if let next = transitions.value(slot) {
                     node = next
                 } else {
+                    continuingNodes[Int(node) >> 6] |= 1 << (UInt64(node) & 63)
                     node = Int32(firstCandidate.count)
+                    if Int(node) >> 6 == continuingNodes.count { continuingNodes.append(0) }
                     transitions.set(slot, node)
                     firstCandidate.append(-1)
                     lastCandidate.append(-1)
@@ -134,8 +138,9 @@ extension TermMatcher {
         /// The matcher, its candidates naming `entries`.
         func matcher(entries: IndexEntries) -> TermMatcher {
             TermMatcher(
-                transitions: transitions.table, firstWords: Column(firstWords), firstCandidate: Column(firstCandidate),
-                nextCandidate: Column(nextCandidate), candidateEntries: Column(candidateEntries),
+                transitions: transitions.table, firstWords: Column(firstWords), continuingNodes: Column(continuingNodes),
+                firstCandidate: Column(firstCandidate), nextCandidate: Column(nextCandidate),
+                candidateEntries: Column(candidateEntries),
                 candidateLanguages: Column(candidateLanguages), candidateFlags: Column(candidateFlags),
                 keyBytes: Column(keyBytes), keyStarts: Column(keyStarts), entries: entries)
         }

@@ -1,11 +1,12 @@
 extension TermMatcher {
     /// The compiled form: the nodes' first candidates, the transitions, the first-word
-    /// filter, then the candidates' columns.
+    /// filter, the continuing nodes, then the candidates' columns.
     func write(to writer: inout BinaryWriter) {
         precondition(conceptRenames == nil && allowedPhrases == nil, "only a set's own matcher is kept")
         writer.writeRaw(firstCandidate)
         transitions.write(to: &writer)
         writer.writeRaw(firstWords)
+        writer.writeRaw(continuingNodes)
         writer.writeRaw(nextCandidate)
         writer.writeRaw(candidateEntries)
         writer.writeRaw(candidateLanguages)
@@ -20,6 +21,7 @@ extension TermMatcher {
         let firstCandidate: Column<Int32> = try reader.readColumn()
         let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: firstCandidate.count))
         let firstWords: Column<UInt64> = try reader.readColumn()
+        let continuingNodes: Column<UInt64> = try reader.readColumn()
         let nextCandidate: Column<Int32> = try reader.readColumn()
         let candidateEntries: Column<Int32> = try reader.readColumn()
         let candidateLanguages: Column<Int32> = try reader.readColumn()
@@ -33,6 +35,7 @@ extension TermMatcher {
         }
         guard !firstCandidate.isEmpty, firstCandidate.allLie(in: -1..<Int32(clamping: count)),
             !firstWords.isEmpty, firstWords.count & (firstWords.count - 1) == 0,
+            continuingNodes.count == (firstCandidate.count + 63) / 64,
             [candidateEntries.count, candidateLanguages.count, candidateFlags.count].allSatisfy({ $0 == count }),
             keyStarts.count == count + 1, keyStarts.areStarts(ending: keyBytes.count),
             nextCandidate.allLie(in: -1..<Int32(clamping: count)), chainsGoForward,
@@ -40,7 +43,8 @@ extension TermMatcher {
             candidateLanguages.allLie(in: -1..<Int32(clamping: entries.languages.count))
         else { throw .malformed("the term matcher does not fit together") }
         self.init(
-            transitions: transitions, firstWords: firstWords, firstCandidate: firstCandidate, nextCandidate: nextCandidate,
+            transitions: transitions, firstWords: firstWords, continuingNodes: continuingNodes, firstCandidate: firstCandidate,
+            nextCandidate: nextCandidate,
             candidateEntries: candidateEntries, candidateLanguages: candidateLanguages, candidateFlags: candidateFlags,
             keyBytes: keyBytes, keyStarts: keyStarts, entries: entries)
     }

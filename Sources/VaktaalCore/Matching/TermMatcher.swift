@@ -44,6 +44,10 @@ package struct TermMatcher: Sendable {
     /// that it stays nearly empty yet in the cache: most words of a text start no label and
     /// are turned away here. Its count is a power of two.
     let firstWords: Column<UInt64>
+    /// A bit per node id: whether some phrase goes on after it. Most phrases are one word
+    /// that begins no longer phrase, and their walk ends at that word without looking at the
+    /// next token.
+    let continuingNodes: Column<UInt64>
     /// The first candidate of each node, by node id; −1 for nodes that end no phrase. The
     /// candidates of a node are chained through ``nextCandidate``, in the order they were added.
     let firstCandidate: Column<Int32>
@@ -95,6 +99,10 @@ package struct TermMatcher: Sendable {
 
     @inline(__always)
     static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
+
+    /// Whether some phrase goes on after `node`.
+    @inline(__always)
+    private func continues(_ node: Int32) -> Bool { continuingNodes[Int(node) >> 6] & (1 << (UInt64(node) & 63)) != 0 }
 
     @inline(__always)
     static func combine(_ node: Int32, _ key: UInt64) -> UInt64 {
@@ -200,7 +208,7 @@ package struct TermMatcher: Sendable {
                 if let known = longest { shorter.append(known) }
                 longest = (node, token.end)
             }
-            guard token.end < end else { break }
+            guard token.end < end, continues(node) else { break }
             let next = Tokenizer.token(in: bytes, at: token.end, end: end)
             guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else {
                 break

@@ -1,0 +1,85 @@
+import VaktaalCore
+
+/// How many times a document uses each label, counted for every use of a term: a table of
+/// packed keys, open addressing, spread with one multiply instead of a general-purpose
+/// hasher (a text of a large vocabulary uses one of its labels every few words).
+struct UseCounts {
+    /// Per slot, the packed label (``key(_:)``) and its count; a count of 0 is an empty slot.
+    private var keys: [UInt64]
+    private var counts: [Int]
+    /// How many labels are counted.
+    private(set) var count = 0
+
+    /// An empty table.
+    init() {
+        keys = Array(repeating: 0, count: 16)
+        counts = Array(repeating: 0, count: 16)
+    }
+
+    /// A label packed in one word: the concept's key above, the label's index plus one below
+    /// (a notation's −1 is 0).
+    private static func key(_ use: LabelUse) -> UInt64 {
+        UInt64(truncatingIfNeeded: use.concept.rawValue) << 32 | UInt64(UInt32(truncatingIfNeeded: use.label + 1))
+    }
+
+    private static func use(_ key: UInt64) -> LabelUse {
+        LabelUse(concept: ConceptKey(Int(key >> 32)), label: Int(key & 0xFFFF_FFFF) - 1)
+    }
+
+    /// The slot of `key`: where it is counted, or the empty slot where it would be.
+    private func slot(_ key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while counts[index] != 0, keys[index] != key { index = (index + 1) & mask }
+        return index
+    }
+
+    /// Adds `amount` (more than 0) uses of `use` and returns how many were counted before.
+    @discardableResult
+    mutating func add(_ use: LabelUse, _ amount: Int = 1) -> Int {
+        let key = Self.key(use)
+        var index = slot(key)
+        let earlier = counts[index]
+        if earlier == 0 {
+            // At most half full, so that every probe ends soon at an empty slot.
+            if (count + 1) * 2 > keys.count {
+                grow()
+                index = slot(key)
+            }
+            keys[index] = key
+            count += 1
+        }
+        counts[index] = earlier + amount
+        return earlier
+    }
+
+    /// How many uses of `use` are counted.
+    func uses(of use: LabelUse) -> Int { counts[slot(Self.key(use))] }
+
+    /// Adds the counts of `other` less one each: the uses after each label's first, when
+    /// the first was counted here already.
+    mutating func addRepeats(of other: UseCounts) {
+        for index in other.keys.indices where other.counts[index] > 1 {
+            add(Self.use(other.keys[index]), other.counts[index] - 1)
+        }
+    }
+
+    /// The counts by label.
+    var dictionary: [LabelUse: Int] {
+        var result: [LabelUse: Int] = [:]
+        result.reserveCapacity(count)
+        for index in keys.indices where counts[index] != 0 { result[Self.use(keys[index])] = counts[index] }
+        return result
+    }
+
+    private mutating func grow() {
+        let old = (keys: keys, counts: counts)
+        keys = Array(repeating: 0, count: old.keys.count * 2)
+        counts = Array(repeating: 0, count: old.keys.count * 2)
+        for index in old.keys.indices where old.counts[index] != 0 {
+            let slot = slot(old.keys[index])
+            keys[slot] = old.keys[index]
+            counts[slot] = old.counts[index]
+        }
+    }
+}

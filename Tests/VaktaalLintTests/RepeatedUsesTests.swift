@@ -1,0 +1,78 @@
+import Testing
+import VaktaalCore
+
+@testable import VaktaalLint
+
+/// A text uses the allowed labels of its vocabulary far more often than it misuses one: the
+/// repeated uses written as the vocabulary writes them are counted where they are matched,
+/// and the terms and counts the rules get are those of taking every match in turn.
+@Suite struct RepeatedUsesTests {
+    /// Uses of 700 labels (notations among them, concepts with large keys), in an order
+    /// that repeats some often and others once.
+    static let uses: [LabelUse] = (0..<5_000).map { step in
+        let label = (step * step * 7 + step) % 700
+        return LabelUse(concept: ConceptKey(label % 7 == 0 ? 3_000_000 + label : label / 3), label: label % 5 - 1)
+    }
+
+    @Test func useCountsCountAsADictionaryDoes() {
+        var counts = UseCounts()
+        var expected: [LabelUse: Int] = [:]
+        for use in Self.uses {
+            #expect(counts.add(use) == expected[use, default: 0], "\(use)")
+            expected[use, default: 0] += 1
+        }
+        #expect(counts.count == expected.count)
+        #expect(counts.count > 100, "the table grew")
+        #expect(counts.dictionary == expected)
+        #expect(Self.uses.prefix(50).allSatisfy { counts.uses(of: $0) == expected[$0] })
+        #expect(counts.uses(of: LabelUse(concept: ConceptKey(5), label: 40)) == 0)
+    }
+
+    @Test func repeatsAreAddedLessTheFirstUse() {
+        var batch = UseCounts()
+        for use in Self.uses.prefix(300) { batch.add(use) }
+        var total = UseCounts()
+        for use in Set(Self.uses.prefix(300)) { total.add(use) }
+        total.addRepeats(of: batch)
+        var expected: [LabelUse: Int] = [:]
+        for use in Self.uses.prefix(300) { expected[use, default: 0] += 1 }
+        #expect(total.dictionary == expected)
+    }
+
+    /// A document of several batches with repeated labels, names in capitals, outdated and
+    /// misspelled terms gives the terms and counts of taking every match in turn.
+    @Test func theTermsAndCountsAreThoseOfEveryMatchInTurn() throws {
+        let linter = dutchLinter
+        let matcher = linter.matcher
+        let languages = matcher.languages(["nl"])
+        let paragraph =
+            MatchBatchesTests.paragraph
+            + "De werkplekbegeleider en de aankomend leraar. De werkplekbegeleider helpt de aankomend leraar.\n\n"
+        let text = String(repeating: paragraph, count: 3 * MatchBatches.batchSize / paragraph.utf8.count + 40)
+        let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
+        try document.text.withUnsafeBufferPointer { bytes in
+            let found = linter.foundTerms(in: document, bytes, matcher, languages: languages, set: linter.set)
+            var uses: [LabelUse: Int] = [:]
+            var expected: [Range<Int>] = []
+            var batches = 0
+            Linter.forEachBatchOfMatches(in: document.segments, bytes, matcher, languages) { batch in
+                batches += 1
+                for match in batch.matches {
+                    if matcher.isAllowedUse(match.form) {
+                        let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                        let earlier = uses[use, default: 0]
+                        uses[use] = earlier + 1
+                        let isName = use.label >= 0 && NameCasing.isName(linter.set[use.concept].labels[use.label])
+                        guard earlier == 0 || (match.context != nil && isName) else { continue }
+                    }
+                    expected.append(match.range)
+                }
+            }
+            #expect(batches >= 3)
+            #expect(found.terms.map(\.range) == expected)
+            #expect(found.uses == uses)
+            let werkplekbegeleider = try #require(uses.first { linter.set[$0.key.concept].id == "werkplekbegeleider" })
+            #expect(werkplekbegeleider.value > 2 * batches, "repeated in every batch")
+        }
+    }
+}
