@@ -115,8 +115,10 @@ import VaktaalTestSupport
         #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
     }
 
-    /// A matcher whose candidate chain turns back (a writer's bug) is refused: walking it would not end.
-    @Test func aMatcherWhoseChainTurnsBackIsRefused() throws {
+    /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
+    /// chain turns back (walking it would not end), or whose continuing nodes have too few
+    /// words for its nodes (a walk would read past them) or too many.
+    @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
         var builder = TermMatcher.Builder(phrases: 4)
@@ -131,19 +133,20 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
-        // The two candidates of the node as a chain that goes back to its start; a bit of
-        // the continuing nodes for each node and no more words of them than that takes.
-        let looping = TermMatcher(
-            transitions: good.transitions, firstWords: good.firstWords, continuingNodes: good.continuingNodes,
-            firstCandidate: good.firstCandidate, nextCandidate: Column([1, 0]), candidateEntries: good.candidateEntries,
-            candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
-            keyStarts: good.keyStarts, entries: entries)
-        let tooManyContinuing = TermMatcher(
-            transitions: good.transitions, firstWords: good.firstWords, continuingNodes: Column([UInt64.max, 0]),
-            firstCandidate: good.firstCandidate, nextCandidate: good.nextCandidate, candidateEntries: good.candidateEntries,
-            candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
-            keyStarts: good.keyStarts, entries: entries)
-        for malformed in [looping, tooManyContinuing] {
+        func copy(continuingNodes: Column<UInt64>? = nil, nextCandidate: Column<Int32>? = nil) -> TermMatcher {
+            TermMatcher(
+                transitions: good.transitions, firstWords: good.firstWords,
+                continuingNodes: continuingNodes ?? good.continuingNodes, firstCandidate: good.firstCandidate,
+                nextCandidate: nextCandidate ?? good.nextCandidate, candidateEntries: good.candidateEntries,
+                candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
+                keyStarts: good.keyStarts, entries: entries)
+        }
+        // The two candidates of the node as a chain that goes back to its start.
+        let looping = copy(nextCandidate: Column([1, 0]))
+        #expect(good.continuingNodes.count == 1, "one word for the few nodes")
+        let tooFewContinuing = copy(continuingNodes: Column([]))
+        let tooManyContinuing = copy(continuingNodes: Column([UInt64.max, 0]))
+        for malformed in [looping, tooFewContinuing, tooManyContinuing] {
             var bad = BinaryWriter()
             malformed.write(to: &bad)
             #expect(throws: SnapshotError.malformed("the term matcher does not fit together")) {
@@ -155,8 +158,9 @@ import VaktaalTestSupport
         }
     }
 
-    /// A phrase walk goes on only from a node that some phrase goes on after: the words
-    /// after a one-word label are not looked at, and labels of several words are still found whole.
+    /// Exactly the nodes that some phrase goes on after are marked as going on (a walk stops
+    /// at the others without reading the next word), and labels of several words, and the
+    /// one-word labels they start with, are found whole.
     @Test func aWalkGoesOnOnlyWhereAPhraseDoes() throws {
         let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
         var builder = TermMatcher.Builder(phrases: 8)
@@ -167,10 +171,12 @@ import VaktaalTestSupport
             String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
         }
         #expect(found == ["mentor", "feed forward", "feed up", "feed"])
-        // The root, "feed" and "feed " go on; "mentor", "feed up" and "feed forward" do not.
+        // Nodes in the order they were made: the root, "feed", "feed ", "feed up", "feed
+        // forward", "mentor". The first three go on.
+        #expect(matcher.firstCandidate.count == 6)
         let continuing = (0..<matcher.firstCandidate.count).filter {
             matcher.continuingNodes[$0 >> 6] & (1 << UInt64($0 & 63)) != 0
         }
-        #expect(continuing.count == 3)
+        #expect(continuing == [0, 1, 2])
     }
 }

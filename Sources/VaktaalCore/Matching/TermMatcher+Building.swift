@@ -90,10 +90,11 @@ extension TermMatcher {
                     firstWords[Int(truncatingIfNeeded: hash >> 38) & (firstWords.count - 1)] |= TermMatcher.filterBit(hash)
                 }
                 let slot = TermMatcher.combine(node, hash)
+                // Marked at every step, so that the bit says exactly that the walk goes on from here.
+                continuingNodes[Int(node) >> 6] |= 1 << (UInt64(node) & 63)
                 if let next = transitions.value(slot) {
                     node = next
                 } else {
-                    continuingNodes[Int(node) >> 6] |= 1 << (UInt64(node) & 63)
                     node = Int32(firstCandidate.count)
                     if Int(node) >> 6 == continuingNodes.count { continuingNodes.append(0) }
                     transitions.set(slot, node)

@@ -1,6 +1,6 @@
 import VaktaalCore
 
-/// How many times a document uses each label, counted for every use of a term: a table of
+/// How many times a document uses each allowed label, counted for every such use: a table of
 /// packed keys, open addressing, spread with one multiply instead of a general-purpose
 /// hasher (a text of a large vocabulary uses one of its labels every few words).
 struct UseCounts {
@@ -17,9 +17,10 @@ struct UseCounts {
     }
 
     /// A label packed in one word: the concept's key above, the label's index plus one below
-    /// (a notation's −1 is 0).
+    /// (a notation's −1 is 0). Both fit in 32 bits: they are places in arrays.
     private static func key(_ use: LabelUse) -> UInt64 {
-        UInt64(truncatingIfNeeded: use.concept.rawValue) << 32 | UInt64(UInt32(truncatingIfNeeded: use.label + 1))
+        assert(UInt32(exactly: use.concept.rawValue) != nil && UInt32(exactly: use.label + 1) != nil, "a use packs in a word")
+        return UInt64(truncatingIfNeeded: use.concept.rawValue) << 32 | UInt64(UInt32(truncatingIfNeeded: use.label + 1))
     }
 
     private static func use(_ key: UInt64) -> LabelUse {
@@ -37,6 +38,7 @@ struct UseCounts {
     /// Adds `amount` (more than 0) uses of `use` and returns how many were counted before.
     @discardableResult
     mutating func add(_ use: LabelUse, _ amount: Int = 1) -> Int {
+        assert(amount > 0, "a count of 0 is an empty slot")
         let key = Self.key(use)
         var index = slot(key)
         let earlier = counts[index]
@@ -52,9 +54,6 @@ struct UseCounts {
         counts[index] = earlier + amount
         return earlier
     }
-
-    /// How many uses of `use` are counted.
-    func uses(of use: LabelUse) -> Int { counts[slot(Self.key(use))] }
 
     /// Adds the counts of `other` less one each: the uses after each label's first, when
     /// the first was counted here already.
