@@ -7,6 +7,14 @@
 /// Fast searches in byte buffers: the C library's vectorised `memchr` finds the first byte,
 /// then the rest of the needle is compared.
 enum ByteSearch {
+    /// The first offset in `bytes[range]` of `byte`, or `nil`.
+    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress, !range.isEmpty,
+            let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Every offset in `bytes[range]` where `needle` starts.
     static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Int] {
         guard let base = bytes.baseAddress, let first = needle.first else { return [] }

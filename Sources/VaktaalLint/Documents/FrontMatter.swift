@@ -28,24 +28,21 @@ enum FrontMatter {
         let full: Range<Int>
     }
 
+    /// The lines from `start` up to the closing line of the front matter the first opens
+    /// (none unless it opens one).
     private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Line] {
         var lines: [Line] = []
-        var lineStart = start
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == 0x0A || bytes[index] == 0x0D {
-                var end = index + 1
-                if bytes[index] == 0x0D, end < bytes.count, bytes[end] == 0x0A { end += 1 }
-                lines.append(Line(content: lineStart..<index, full: lineStart..<end))
-                lineStart = end
-                index = end
-                // Front matter is short: a page without a closing line in its first lines has none.
-                if lines.count > 2000 { break }
-            } else {
-                index += 1
+        var closings: Set<String> = []
+        LineSplitting.forEachLine(in: bytes, from: start) { content, full in
+            let text = text(bytes, content.lowerBound..<trimEnd(bytes, content))
+            lines.append(Line(content: content, full: full))
+            if lines.count == 1 {
+                closings = text == "---" ? ["---", "..."] : text == "+++" ? ["+++"] : []
+                return !closings.isEmpty
             }
+            // Front matter is short: a page without a closing line in its first lines has none.
+            return !closings.contains(text) && lines.count <= 2000
         }
-        if lineStart < bytes.count { lines.append(Line(content: lineStart..<bytes.count, full: lineStart..<bytes.count)) }
         return lines
     }
 

@@ -127,23 +127,9 @@ struct Lines {
     init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) {
         self.bytes = bytes
         var lines: [Line] = []
-        var lineStart = start
-        var index = start
-        var number = 1
-        while index < bytes.count {
-            if bytes[index] == 0x0A || bytes[index] == 0x0D {
-                var end = index + 1
-                if bytes[index] == 0x0D, end < bytes.count, bytes[end] == 0x0A { end += 1 }
-                lines.append(Line(content: lineStart..<index, full: lineStart..<end, number: number))
-                number += 1
-                lineStart = end
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        if lineStart < bytes.count {
-            lines.append(Line(content: lineStart..<bytes.count, full: lineStart..<bytes.count, number: number))
+        LineSplitting.forEachLine(in: bytes, from: start) { content, full in
+            lines.append(Line(content: content, full: full, number: lines.count + 1))
+            return true
         }
         all = lines
     }
