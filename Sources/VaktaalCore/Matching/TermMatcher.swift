@@ -120,7 +120,9 @@ package struct TermMatcher: Sendable {
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
             // filter turn most of them away before any token is made.
-            if Tokenizer.isASCIIWordByte(bytes[index]), let (end, hash) = asciiWord(in: bytes, at: index, end: range.upperBound) {
+            if Tokenizer.isASCIIWordByte(bytes[index]),
+                let (end, hash) = TokenKey.asciiWord(in: bytes, at: index, end: range.upperBound)
+            {
                 if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0, allowedPhrases?.matcher.mayStart(hash) != true {
                     index = end
                     continue
@@ -150,23 +152,6 @@ package struct TermMatcher: Sendable {
             }
         }
         return result
-    }
-
-    /// The end and key hash of the ASCII word at `start`, or `nil` when the word goes on
-    /// with non-ASCII letters (then the general tokenizer takes it).
-    @inline(__always)
-    private func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (end: Int, hash: UInt64)? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = start
-        while index < end {
-            var byte = bytes[index]
-            if byte >= 0x80 { return nil }
-            guard Tokenizer.isASCIIWordByte(byte) else { break }
-            if byte &- 0x41 < 26 { byte += 32 }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            index += 1
-        }
-        return (index, hash)
     }
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).

@@ -1,6 +1,10 @@
 /// The matching key of a token: a word case-folded, white space with at most one line break
-/// as one space, punctuation as itself; and a 64-bit hash of it (FNV-1a), so that the
-/// matcher looks words up without building strings.
+/// as one space, punctuation as itself; and a 64-bit hash of it, so that the matcher looks
+/// words up without building strings.
+///
+/// The hash takes the key's bytes eight at a time (little-endian, the last chunk padded with
+/// zeros), one multiply each, then the length and a final mix: a text is scanned and hashed
+/// a word at a time (``asciiWord(in:at:end:)``), not a byte at a time.
 enum TokenKey {
     static let spaceHash = hash(of: Array(" ".utf8))
 
@@ -11,20 +15,73 @@ enum TokenKey {
         case .space(let lineBreaks): return lineBreaks <= 1 ? spaceHash : nil
         case .punctuation: return hash(of: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
         case .word:
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var ascii = true
-            for index in token.start..<token.end {
-                var byte = bytes[index]
-                if byte >= 0x80 {
-                    ascii = false
-                    break
-                }
-                if byte >= 0x41 && byte <= 0x5A { byte += 32 }
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            if ascii { return hash }
+            if let (end, hash) = asciiWord(in: bytes, at: token.start, end: token.end), end == token.end { return hash }
             return TokenKey.hash(of: Array(folded(token, in: bytes).utf8))
         }
+    }
+
+    /// The end and key hash of the ASCII word at `start` (which is a letter or digit), up to
+    /// `end` at most; `nil` when the word goes on with a non-ASCII character (the general
+    /// tokenizer takes those). Eight bytes are classified, folded and hashed at once.
+    @inline(__always)
+    static func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (end: Int, hash: UInt64)? {
+        var state = seed
+        var index = start
+        while true {
+            let available = end - index
+            var chunk: UInt64 = 0
+            if available >= 8 {
+                chunk = UInt64(
+                    littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
+            } else {
+                // Zero bytes beyond the end stop the word as any byte that is no letter or digit does.
+                for offset in 0..<available { chunk |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+            }
+            let (count, folded, stopsAtNonASCII) = wordBytes(chunk)
+            if stopsAtNonASCII { return nil }
+            if count > 0 { state = mix(state, folded) }
+            index += count
+            if count < 8 { return (index, finish(state, length: index - start)) }
+        }
+    }
+
+    /// How many of the eight bytes of `chunk` (little-endian) are ASCII letters and digits from
+    /// the first, those bytes with capitals folded (the others zero), and whether the byte
+    /// after them is not ASCII.
+    @inline(__always)
+    private static func wordBytes(_ chunk: UInt64) -> (count: Int, folded: UInt64, stopsAtNonASCII: Bool) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let ascii = ~chunk & high
+        let low = chunk & ~high
+        // The high bit of each byte whose low seven bits are at least `bound` (no byte carries
+        // into the next: each stays below 0x100).
+        func atLeast(_ bytes: UInt64, _ bound: UInt64) -> UInt64 { (bytes &+ (0x80 &- bound) &* ones) & high }
+        let lower = low | 0x20 &* ones
+        let letters = atLeast(lower, 0x61) & ~atLeast(lower, 0x7B)
+        let digits = atLeast(low, 0x30) & ~atLeast(low, 0x3A)
+        let stops = ~((letters | digits) & ascii) & high
+        let count = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+        let capitals = atLeast(low, 0x41) & ~atLeast(low, 0x5B) & ascii
+        var folded = chunk | capitals >> 2
+        if count < 8 { folded &= (1 << (8 * UInt64(count))) &- 1 }
+        let stopsAtNonASCII = count < 8 && (chunk >> (8 * UInt64(count))) & 0x80 != 0
+        return (count, folded, stopsAtNonASCII)
+    }
+
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func mix(_ state: UInt64, _ chunk: UInt64) -> UInt64 { (state ^ chunk) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// The hash of a key of `length` bytes whose chunks made `state`: every bit of it
+    /// depends on every byte (the matcher takes its buckets from the high bits).
+    @inline(__always)
+    private static func finish(_ state: UInt64, length: Int) -> UInt64 {
+        var hash = (state ^ UInt64(length)) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ hash >> 29
     }
 
     /// The key text of a token (for building and verifying).
@@ -42,9 +99,20 @@ enum TokenKey {
         text(token, in: bytes, caseSensitive: false)
     }
 
+    /// The hash of key bytes.
     static func hash(of bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        var state = seed
+        var chunk: UInt64 = 0
+        var length = 0
+        for byte in bytes {
+            chunk |= UInt64(byte) << (8 * UInt64(length & 7))
+            length += 1
+            if length & 7 == 0 {
+                state = mix(state, chunk)
+                chunk = 0
+            }
+        }
+        if length & 7 != 0 { state = mix(state, chunk) }
+        return finish(state, length: length)
     }
 }

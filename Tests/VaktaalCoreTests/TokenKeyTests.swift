@@ -1,0 +1,70 @@
+import Testing
+
+@testable import VaktaalCore
+
+/// The key hash of an ASCII word, scanned eight bytes at a time, is the hash of its folded
+/// bytes, and the word ends where a byte-by-byte scan ends it.
+@Suite struct TokenKeyTests {
+    /// The end of the ASCII word at `start` before `end` as a byte-by-byte scan finds it, or
+    /// `nil` when a non-ASCII byte goes on from it.
+    static func naiveEnd(_ bytes: [UInt8], at start: Int, end: Int) -> Int? {
+        var index = start
+        while index < end {
+            if bytes[index] >= 0x80 { return nil }
+            guard Tokenizer.isASCIIWordByte(bytes[index]) else { break }
+            index += 1
+        }
+        return index
+    }
+
+    static let words = [
+        "a", "De", "mentor", "MENTOR", "Werkplek", "werkplekb", "feedbackgeletterdheid", "ABCDEFGH", "abcdefgh1",
+        "Z9", "x0123456789abcdefXYZ", "azAZ09", "mentorschap", "i",
+    ]
+    /// What may follow a word: every ASCII byte that is no letter or digit (the neighbours of
+    /// the letter and digit ranges among them), a non-ASCII letter, and nothing.
+    static let followers = ["", " ", "@", "[", "`", "{", "/", ":", "\u{7F}", "\0", "é", "\u{2019}s", "-leraar", "\n"]
+
+    @Test(arguments: words)
+    func aWordIsScannedAsByteByByte(_ word: String) {
+        for follower in Self.followers {
+            for lead in ["", " ", "xy "] {
+                let bytes = Array((lead + word + follower + "  ").utf8)
+                let start = lead.utf8.count
+                for end in [start + word.utf8.count + follower.utf8.count, bytes.count] {
+                    let scanned = bytes.withUnsafeBufferPointer { TokenKey.asciiWord(in: $0, at: start, end: end) }
+                    let expected = Self.naiveEnd(bytes, at: start, end: end)
+                    #expect(scanned?.end == expected, "\(word.debugDescription) + \(follower.debugDescription)")
+                    guard let expected, let scanned else { continue }
+                    let folded = bytes[start..<expected].map { $0 &- 0x41 < 26 ? $0 + 32 : $0 }
+                    #expect(scanned.hash == TokenKey.hash(of: folded), "\(word)")
+                }
+            }
+        }
+    }
+
+    @Test func aWordEndsAtTheEndOfItsRange() {
+        let bytes = Array("werkplekbegeleider".utf8)
+        for end in 1...bytes.count {
+            let scanned = bytes.withUnsafeBufferPointer { TokenKey.asciiWord(in: $0, at: 0, end: end) }
+            #expect(scanned?.end == end)
+            #expect(scanned?.hash == TokenKey.hash(of: bytes[0..<end]))
+        }
+    }
+
+    /// A word token's key hash is the hash of its folded text, whether ASCII or not, and
+    /// words of other letters, lengths or casings as keys hash apart.
+    @Test func aTokensHashIsThatOfItsKey() {
+        var hashes: Set<UInt64> = []
+        let texts = Self.words + ["Één", "leraar", "ZÜRICH", "zürich", "a1", "1a", "aa", "aaaaaaaa", "aaaaaaaaa", "\u{1F600}"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let token = Tokenizer.Token(kind: .word, start: 0, end: bytes.count)
+            let hash = bytes.withUnsafeBufferPointer { TokenKey.hash(token, in: $0) }
+            #expect(hash == TokenKey.hash(of: Array(text.lowercased().utf8)), "\(text)")
+            hashes.insert(TokenKey.hash(of: Array(text.lowercased().utf8)))
+        }
+        #expect(hashes.count == Set(texts.map { $0.lowercased() }).count)
+        #expect(TokenKey.hash(of: Array("ab".utf8)) != TokenKey.hash(of: Array("ab\0".utf8)), "the length counts")
+    }
+}
