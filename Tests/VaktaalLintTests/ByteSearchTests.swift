@@ -29,4 +29,13 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: ["", "\n", "een\ntwee", "\r\n", "aaa\n"])
+    func theFirstOffsetOfAByteIsFound(_ text: String) {
+        let bytes = Array(text.utf8)
+        for range in [0..<bytes.count, min(1, bytes.count)..<bytes.count] {
+            let found = bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0x0A, in: $0, range: range) }
+            #expect(found == range.first { bytes[$0] == 0x0A }, "\(text.debugDescription) \(range)")
+        }
+    }
 }

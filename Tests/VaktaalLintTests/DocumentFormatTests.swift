@@ -25,6 +25,7 @@ import VaktaalCore
         ("<span title=\"mentor\">mentor</span>", ["1:22 mentor"]),
         ("<https://mentor.nl> en mentor@school.nl en https://x.nl/mentor", []),
         ("1. mentor\n2. mentoren", ["1:4 mentor", "2:4 mentoren"]),
+        ("Zie \\` de mentor `, geen code.", ["1:11 mentor"]),
     ])
     func findsTermsOnlyInProse(markdown: String, expected: [String]) {
         #expect(matches(markdown) == expected)

@@ -70,6 +70,20 @@ import VaktaalCore
         #expect(found(block, format: .markdown, linter: asked) == ["3:11-17 mentor→werkplekbegeleider"])
     }
 
+    /// YAML closed by `...`, with trailing blanks, CR LF line ends and a byte order mark.
+    @Test(arguments: ["", "\u{FEFF}"])
+    func frontMatterClosedByDotsIsSkipped(_ byteOrderMark: String) {
+        let page = byteOrderMark + "---  \r\ntitle: de mentor\r\n...\t\r\nDe mentor.\r\n"
+        #expect(found(page, format: .markdown) == ["4:4-10 mentor→werkplekbegeleider"])
+    }
+
+    /// Front matter is short: a closing line after the first 2,001 lines closes none.
+    @Test(arguments: [(1_999, 0), (2_000, 2_000)])
+    func frontMatterEndsWithinItsFirstLines(bodyLines: Int, findings: Int) {
+        let page = "---\n" + String(repeating: "x: mentor\n", count: bodyLines) + "---\nTekst.\n"
+        #expect(found(page, format: .markdown).count == findings)
+    }
+
     @Test func aThematicBreakWithoutAClosingLineIsNoFrontMatter() {
         #expect(found("---\nDe mentor.\n", format: .markdown) == ["2:4-10 mentor→werkplekbegeleider"])
         #expect(found("Tekst\n---\nmentor\n---\n", format: .markdown).count == 1)

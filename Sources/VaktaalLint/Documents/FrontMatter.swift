@@ -28,20 +28,20 @@ enum FrontMatter {
         let full: Range<Int>
     }
 
-    /// The lines from `start` up to the closing line of the front matter the first opens
-    /// (none unless it opens one).
+    /// The lines from `start`: only the first unless it opens front matter, else up to the
+    /// closing line, at most 2,001 lines.
     private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Line] {
         var lines: [Line] = []
         var closings: Set<String> = []
         LineSplitting.forEachLine(in: bytes, from: start) { content, full in
-            let text = text(bytes, content.lowerBound..<trimEnd(bytes, content))
+            let trimmed = text(bytes, content.lowerBound..<trimEnd(bytes, content))
             lines.append(Line(content: content, full: full))
             if lines.count == 1 {
-                closings = text == "---" ? ["---", "..."] : text == "+++" ? ["+++"] : []
+                closings = trimmed == "---" ? ["---", "..."] : trimmed == "+++" ? ["+++"] : []
                 return !closings.isEmpty
             }
             // Front matter is short: a page without a closing line in its first lines has none.
-            return !closings.contains(text) && lines.count <= 2000
+            return !closings.contains(trimmed) && lines.count <= 2000
         }
         return lines
     }
