@@ -18,12 +18,15 @@ import Testing
     }
 
     static let words = [
-        "a", "De", "mentor", "MENTOR", "Werkplek", "werkplekb", "feedbackgeletterdheid", "ABCDEFGH", "abcdefgh1",
-        "Z9", "x0123456789abcdefXYZ", "azAZ09", "mentorschap", "i",
+        "a", "De", "mentor", "MENTOR", "mentors", "Werkplek", "werkplekb", "werkplekBegelei", "werkplekBEGELEID",
+        "feedbackgeletterdheid", "ABCDEFGH", "abcdefgh1", "Z9", "x0123456789abcdefXYZ", "azAZ09", "mentorschap", "i",
+        "werkplekbegeleiderSchap",
     ]
     /// What may follow a word: every ASCII byte that is no letter or digit (the neighbours of
     /// the letter and digit ranges among them), a non-ASCII letter, and nothing.
-    static let followers = ["", " ", "@", "[", "`", "{", "/", ":", "\u{7F}", "\0", "é", "\u{2019}s", "-leraar", "\n"]
+    static let followers = [
+        "", " ", "@", "[", "`", "{", "/", ":", "\u{7F}", "\0", "é", "ö ", "ø ", "° ", "\u{2019}s", "-leraar", "\n",
+    ]
 
     @Test(arguments: words)
     func aWordIsScannedAsByteByByte(_ word: String) {
@@ -41,6 +44,34 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Every byte after a word of every length up to two chunks and more, its letters in
+    /// both cases: the word ends where the byte-by-byte scan ends it (or goes on with a
+    /// non-ASCII byte), and hashes as its folded bytes.
+    @Test func everyByteAfterAWordOfEveryLength() {
+        let letters = Array("aBcDeFgHiJkLmNoPqRsT".utf8)
+        var checked = 0
+        for length in 1...letters.count {
+            for follower in UInt8.min...UInt8.max {
+                let bytes = Array(letters.prefix(length)) + [follower, 0x20, 0x20]
+                for end in [length + 1, bytes.count] {
+                    let scanned = bytes.withUnsafeBufferPointer { TokenKey.asciiWord(in: $0, at: 0, end: end) }
+                    let expected = Self.naiveEnd(bytes, at: 0, end: end)
+                    guard scanned?.end == expected else {
+                        Issue.record(
+                            "\(length) letters and \(follower): \(String(describing: scanned?.end)), not \(String(describing: expected))"
+                        )
+                        return
+                    }
+                    guard let expected, let scanned else { continue }
+                    let folded = bytes[0..<expected].map { $0 &- 0x41 < 26 ? $0 + 32 : $0 }
+                    #expect(scanned.hash == TokenKey.hash(of: folded))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 20 * 128)
     }
 
     @Test func aWordEndsAtTheEndOfItsRange() {

@@ -20,9 +20,9 @@ enum TokenKey {
         }
     }
 
-    /// The end and key hash of the ASCII word at `start` (which is a letter or digit), up to
-    /// `end` at most; `nil` when the word goes on with a non-ASCII character (the general
-    /// tokenizer takes those). Eight bytes are classified, folded and hashed at once.
+    /// The end and key hash of the ASCII word at `start`, up to `end` at most; `nil` when a
+    /// non-ASCII byte starts or goes on from it (the general tokenizer takes such words).
+    /// Eight bytes are classified, folded and hashed at once.
     @inline(__always)
     static func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (end: Int, hash: UInt64)? {
         var state = seed
@@ -62,7 +62,7 @@ enum TokenKey {
         let digits = atLeast(low, 0x30) & ~atLeast(low, 0x3A)
         let stops = ~((letters | digits) & ascii) & high
         let count = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
-        let capitals = atLeast(low, 0x41) & ~atLeast(low, 0x5B) & ascii
+        let capitals = atLeast(low, 0x41) & ~atLeast(low, 0x5B)
         var folded = chunk | capitals >> 2
         if count < 8 { folded &= (1 << (8 * UInt64(count))) &- 1 }
         let stopsAtNonASCII = count < 8 && (chunk >> (8 * UInt64(count))) & 0x80 != 0
@@ -71,8 +71,13 @@ enum TokenKey {
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// The state after a chunk: multiplied, which spreads its bits upward, and its high half
+    /// folded down, so that the next chunk cannot cancel what a chunk's last bytes changed.
     @inline(__always)
-    private static func mix(_ state: UInt64, _ chunk: UInt64) -> UInt64 { (state ^ chunk) &* 0x9E37_79B9_7F4A_7C15 }
+    private static func mix(_ state: UInt64, _ chunk: UInt64) -> UInt64 {
+        let product = (state ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ product >> 32
+    }
 
     /// The hash of a key of `length` bytes whose chunks made `state`: every bit of it
     /// depends on every byte (the matcher takes its buckets from the high bits).
