@@ -29,8 +29,12 @@ enum JoinedText {
                 }
                 return
             }
+            // Decoding only shortens a piece: room for the pieces as they are is room enough.
+            let length = group.reduce(0) { $0 + $1.count }
             var text: [UInt8] = []
             var offsets: [Int] = []
+            text.reserveCapacity(length)
+            offsets.reserveCapacity(length + 1)
             var markup: [Range<Int>] = []
             for (index, range) in group.enumerated() {
                 if index > 0 { markup.append(group[index - 1].upperBound..<range.lowerBound) }
