@@ -1,4 +1,3 @@
-import Foundation
 import VaktaalCore
 import VaktaalText
 
@@ -99,7 +98,7 @@ extension Linter {
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, batchSize: Int = MatchBatches.batchSize,
-        window: Int = 4 * ProcessInfo.processInfo.activeProcessorCount, countingRepeats: Bool = false,
+        window: Int = 4 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text, batchSize: batchSize)

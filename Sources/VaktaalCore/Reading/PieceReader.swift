@@ -1,4 +1,3 @@
-import Foundation
 import VaktaalText
 
 /// Reads a large vocabulary file in pieces on all cores: the file is cut between two
@@ -18,7 +17,7 @@ enum PieceReader {
     /// memory its thread takes fresh from the kernel), but none under ``smallestToCut``, and
     /// at most 16 (each piece but the first is led by a blank line for every line before it).
     static func pieceCount(forSize size: Int) -> Int {
-        max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, 16, size / smallestToCut))
+        max(1, min(4 * Parallel.coreCount, 16, size / smallestToCut))
     }
 
     /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.

@@ -1,9 +1,14 @@
 import Dispatch
+import Foundation
 import Synchronization
 import VaktaalText
 
 /// Work spread over all cores in a few large chunks, results in order.
 package enum Parallel {
+    /// How many cores the process may use, asked once: on Linux each question reads the
+    /// control group's files again.
+    package static let coreCount = ProcessInfo.processInfo.activeProcessorCount
+
     /// `transform` of `0..<count`, computed in parallel chunks.
     package static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
         let chunkCount = count < 2_000 ? 1 : min(16, max(1, count / 1_000))

@@ -15,6 +15,40 @@ enum ByteSearch {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The first offset in `bytes[range]` of one of four bytes, or the range's end: eight
+    /// bytes at a time while none of them is among them (most text holds none).
+    static func firstOffset(
+        ofAnyOf needles: (UInt8, UInt8, UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>
+    ) -> Int {
+        var index = range.lowerBound
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= range.upperBound {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if contains(word, needles.0) || contains(word, needles.1) || contains(word, needles.2)
+                    || contains(word, needles.3)
+                {
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == needles.0 || byte == needles.1 || byte == needles.2 || byte == needles.3 { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Every offset in `bytes[range]` where `needle` starts.
     static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Int] {
         guard let base = bytes.baseAddress, let first = needle.first else { return [] }

@@ -30,24 +30,41 @@ enum JoinedText {
                 return
             }
             // Decoding only shortens a piece: room for the pieces as they are is room enough.
-            let length = group.reduce(0) { $0 + $1.count }
             var text: [UInt8] = []
-            var offsets: [Int] = []
-            text.reserveCapacity(length)
-            offsets.reserveCapacity(length + 1)
+            text.reserveCapacity(group.reduce(0) { $0 + $1.count })
+            // Each piece's source offsets: the bytes of its range, or those decoding gave.
+            var pieceOffsets: [(range: Range<Int>, decoded: [Int]?)] = []
             var markup: [Range<Int>] = []
             for (index, range) in group.enumerated() {
                 if index > 0 { markup.append(group[index - 1].upperBound..<range.lowerBound) }
                 if decodesEntities, bytes[range].contains(UInt8(ascii: "&")) {
                     let decoded = HTMLEntities.decode(bytes, range: range)
                     text += decoded.text
-                    offsets += decoded.offsets.dropLast()
+                    pieceOffsets.append((range, Array(decoded.offsets.dropLast())))
                 } else {
                     text += bytes[range]
-                    offsets += range
+                    pieceOffsets.append((range, nil))
                 }
             }
-            offsets.append(last.upperBound)
+            // Filled in place, one offset for every byte of the text and one for its end.
+            let offsets = [Int](unsafeUninitializedCapacity: text.count + 1) { buffer, count in
+                var cursor = 0
+                for piece in pieceOffsets {
+                    if let decoded = piece.decoded {
+                        for offset in decoded {
+                            buffer[cursor] = offset
+                            cursor += 1
+                        }
+                    } else {
+                        for offset in piece.range {
+                            buffer[cursor] = offset
+                            cursor += 1
+                        }
+                    }
+                }
+                buffer[cursor] = last.upperBound
+                count = cursor + 1
+            }
             segments.append(
                 ProseSegment(sourceRange: first.lowerBound..<last.upperBound, decoded: text, offsets: offsets, markup: markup))
         }

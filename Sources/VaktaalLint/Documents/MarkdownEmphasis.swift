@@ -33,40 +33,11 @@ extension MarkdownReader {
             return parts
         }
 
-        /// The first byte from `start` that may be a marker or an escape, skipping eight
-        /// bytes at a time while none of them is (most text has no emphasis at all).
+        /// The first byte from `start` that may be a marker or an escape.
         private static func firstCandidate(from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var index = start
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= end {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if contains(word, UInt8(ascii: "*")) || contains(word, UInt8(ascii: "_"))
-                        || contains(word, UInt8(ascii: "~")) || contains(word, UInt8(ascii: "\\"))
-                    {
-                        break
-                    }
-                    index += 8
-                }
-            }
-            while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
-                    || byte == UInt8(ascii: "\\")
-                {
-                    return index
-                }
-                index += 1
-            }
-            return end
-        }
-
-        /// Whether one of the eight bytes of `word` is `byte`.
-        @inline(__always)
-        private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let difference = word ^ (ones &* UInt64(byte))
-            return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+            ByteSearch.firstOffset(
+                ofAnyOf: (UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\\")), in: bytes,
+                range: start..<end)
         }
 
         private static func isMarker(_ byte: UInt8, run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {

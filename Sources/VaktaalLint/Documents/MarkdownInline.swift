@@ -22,7 +22,7 @@ extension MarkdownReader {
                 }
                 // Bytes that start no inline construct are passed over up to the next block.
                 let stop = blockIndex < sortedBlocks.count ? sortedBlocks[blockIndex].lowerBound : bytes.count
-                while index < stop, !mayStartInline(bytes[index]) { index += 1 }
+                index = ByteSearch.firstOffset(ofAnyOf: inlineStarts, in: bytes, range: index..<stop)
                 guard index < stop else { continue }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\\") {
@@ -52,14 +52,8 @@ extension MarkdownReader {
             return (excluded, markup)
         }
 
-        /// Bit `b - 0x3C` set: byte `b` may start what ``excludedRanges`` looks for: `<` (3C),
-        /// `\` (5C), `]` (5D) and `` ` `` (60).
-        private static let inlineStarts: UInt64 = 1 | 1 << 0x20 | 1 << 0x21 | 1 << 0x24
-
-        @inline(__always)
-        private static func mayStartInline(_ byte: UInt8) -> Bool {
-            byte &- 0x3C < 0x25 && inlineStarts >> UInt64(byte &- 0x3C) & 1 != 0
-        }
+        /// The bytes that may start what ``excludedRanges`` looks for.
+        private static let inlineStarts = (UInt8(ascii: "<"), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "`"))
 
         /// A start or end tag of an inline HTML element (not an autolink such as `<https://…>`).
         private static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
