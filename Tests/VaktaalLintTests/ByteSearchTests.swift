@@ -39,8 +39,9 @@ import Testing
         }
     }
 
-    /// One of four bytes at every place of texts of up to three chunks, among bytes one bit
-    /// away from them, in every range: found where a byte-by-byte search finds it.
+    /// One of four bytes at every place of texts of up to three chunks, another one after it,
+    /// among bytes one bit away from them, in several ranges: found where a byte-by-byte
+    /// search finds the first.
     @Test func theFirstOfFourBytesIsFound() {
         let needles: (UInt8, UInt8, UInt8, UInt8) = (0x3C, 0x5C, 0x5D, 0x60)
         let others: [UInt8] = [0x3D, 0xBC, 0x7C, 0x5E, 0x61, 0x20, 0xDD, 0x1C]
@@ -49,9 +50,11 @@ import Testing
                 for needle in [needles.0, needles.1, needles.2, needles.3] {
                     var bytes = (0..<length).map { others[$0 % others.count] }
                     if place < length { bytes[place] = needle }
+                    // Another of the four later on: the first is found, not the one searched for first.
+                    if place + 2 < length { bytes[place + 2] = needle == needles.0 ? needles.3 : needles.0 }
                     for range in [0..<length, min(3, length)..<length, 0..<max(0, length - 2)] {
                         let found = bytes.withUnsafeBufferPointer {
-                            ByteSearch.firstOffset(ofAnyOf: needles, in: $0, range: range)
+                            ByteSearch.firstOffsetOrEnd(ofAnyOf: needles, in: $0, range: range)
                         }
                         let expected = range.first { [needles.0, needles.1, needles.2, needles.3].contains(bytes[$0]) }
                         #expect(found == expected ?? range.upperBound, "\(bytes) \(range)")

@@ -17,7 +17,7 @@ enum ByteSearch {
 
     /// The first offset in `bytes[range]` of one of four bytes, or the range's end: eight
     /// bytes at a time while none of them is among them (most text holds none).
-    static func firstOffset(
+    static func firstOffsetOrEnd(
         ofAnyOf needles: (UInt8, UInt8, UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>
     ) -> Int {
         var index = range.lowerBound

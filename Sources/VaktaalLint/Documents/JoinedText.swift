@@ -33,14 +33,15 @@ enum JoinedText {
             var text: [UInt8] = []
             text.reserveCapacity(group.reduce(0) { $0 + $1.count })
             // Each piece's source offsets: the bytes of its range, or those decoding gave.
-            var pieceOffsets: [(range: Range<Int>, decoded: [Int]?)] = []
+            var pieceOffsets: [(range: Range<Int>, decoded: ArraySlice<Int>?)] = []
+            pieceOffsets.reserveCapacity(group.count)
             var markup: [Range<Int>] = []
             for (index, range) in group.enumerated() {
                 if index > 0 { markup.append(group[index - 1].upperBound..<range.lowerBound) }
                 if decodesEntities, bytes[range].contains(UInt8(ascii: "&")) {
                     let decoded = HTMLEntities.decode(bytes, range: range)
                     text += decoded.text
-                    pieceOffsets.append((range, Array(decoded.offsets.dropLast())))
+                    pieceOffsets.append((range, decoded.offsets.dropLast()))
                 } else {
                     text += bytes[range]
                     pieceOffsets.append((range, nil))

@@ -35,7 +35,7 @@ extension MarkdownReader {
 
         /// The first byte from `start` that may be a marker or an escape.
         private static func firstCandidate(from start: Int, to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            ByteSearch.firstOffset(
+            ByteSearch.firstOffsetOrEnd(
                 ofAnyOf: (UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\\")), in: bytes,
                 range: start..<end)
         }

@@ -22,7 +22,7 @@ extension MarkdownReader {
                 }
                 // Bytes that start no inline construct are passed over up to the next block.
                 let stop = blockIndex < sortedBlocks.count ? sortedBlocks[blockIndex].lowerBound : bytes.count
-                index = ByteSearch.firstOffset(ofAnyOf: inlineStarts, in: bytes, range: index..<stop)
+                index = ByteSearch.firstOffsetOrEnd(ofAnyOf: inlineStarts, in: bytes, range: index..<stop)
                 guard index < stop else { continue }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\\") {
