@@ -41,10 +41,7 @@ package struct JSONText {
     }
 
     private mutating func indent(_ level: Int) {
-        for _ in 0..<level {
-            bytes.append(0x20)
-            bytes.append(0x20)
-        }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     package mutating func key(_ name: String, first: Bool, indent: Int) {
@@ -55,36 +52,78 @@ package struct JSONText {
         bytes.append(0x20)
     }
 
-    package mutating func number(_ value: Int) { append(String(value)) }
+    /// A number, its digits written straight into the text.
+    package mutating func number(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // Room for the 20 digits of the largest magnitude, filled from the end.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
 
     /// A string literal, escaped as `JSONEncoder` escapes: quote, backslash, and control
-    /// characters (short forms where JSON has them).
+    /// characters (short forms where JSON has them). Most strings need nothing and are
+    /// copied whole.
     package mutating func string(_ value: String) {
-        var value = value
         bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            var plainStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
-                plainStart = index + 1
-                switch byte {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0x08: append("\\b")
-                case 0x0C: append("\\f")
-                default:
-                    let hex = String(byte, radix: 16)
-                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `utf8` escaped for a string literal; eight bytes at a time are passed over
+    /// while none of them needs escaping.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var plainStart = 0
+        var index = 0
+        while index < utf8.count {
+            if let base = utf8.baseAddress {
+                while index + 8 <= utf8.count,
+                    !Self.mayNeedEscaping(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                {
+                    index += 8
+                }
+            }
+            guard index < utf8.count else { break }
+            let byte = utf8[index]
+            index += 1
+            if byte >= 0x20, byte != 0x22, byte != 0x5C { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index - 1]))
+            plainStart = index
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            default:
+                let hex = String(byte, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+    }
+
+    /// Whether one of the eight bytes of `word` is a control character, `"` or `\`.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+        let belowSpace = (word &- 0x20 &* ones) & ~word & high != 0
+        return belowSpace || hasZero(word ^ 0x22 &* ones) || hasZero(word ^ 0x5C &* ones)
     }
 }
 

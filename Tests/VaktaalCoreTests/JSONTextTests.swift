@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import VaktaalCore
+
+/// JSON text escapes strings byte for byte as a plain escaper does, wherever in a string the
+/// bytes to escape fall (strings are passed over eight bytes at a time), and reads back as
+/// the string it was made from; numbers are written as Swift writes them.
+@Suite struct JSONTextTests {
+    /// A string literal escaped one byte at a time.
+    static func escaped(_ text: String) -> String {
+        var result = Array("\"".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: result += Array("\\\"".utf8)
+            case 0x5C: result += Array("\\\\".utf8)
+            case 0x0A: result += Array("\\n".utf8)
+            case 0x0D: result += Array("\\r".utf8)
+            case 0x09: result += Array("\\t".utf8)
+            case 0x08: result += Array("\\b".utf8)
+            case 0x0C: result += Array("\\f".utf8)
+            case ..<0x20: result += Array(String(format: "\\u%04x", byte).utf8)
+            default: result.append(byte)
+            }
+        }
+        return String(decoding: result + Array("\"".utf8), as: UTF8.self)
+    }
+
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", " ", "/", "é", "\u{1}\"\\"])
+    func everyPlaceOfABytePairIsEscaped(_ special: String) throws {
+        for length in 0...20 {
+            for place in 0...length {
+                var characters = Array(repeating: "a", count: length)
+                characters.insert(special, at: place)
+                let text = characters.joined()
+                var json = JSONText()
+                json.string(text)
+                #expect(json.text == Self.escaped(text), "\(text.debugDescription)")
+                let decoded = try JSONDecoder().decode(String.self, from: Data(json.bytes))
+                #expect(decoded == text)
+            }
+        }
+    }
+
+    @Test(arguments: [0, 7, -7, 10, 1_234_567, -1_000, Int.max, Int.min])
+    func numbersAreWrittenAsSwiftWritesThem(_ value: Int) {
+        var json = JSONText()
+        json.number(value)
+        #expect(json.text == String(value))
+    }
+}
