@@ -26,11 +26,14 @@ import Testing
         return String(decoding: result + Array("\"".utf8), as: UTF8.self)
     }
 
-    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", " ", "/", "é", "\u{1}\"\\"])
-    func everyPlaceOfABytePairIsEscaped(_ special: String) throws {
-        for length in 0...20 {
+    @Test(arguments: [
+        "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", " ", "/", "é", "\u{1}\"\\", "é\"",
+        "\u{80}\u{1}",
+    ])
+    func everyPlaceOfAByteToEscape(_ special: String) throws {
+        for (length, filler) in [(20, "a"), (10, "é")] {
             for place in 0...length {
-                var characters = Array(repeating: "a", count: length)
+                var characters = Array(repeating: filler, count: length)
                 characters.insert(special, at: place)
                 let text = characters.joined()
                 var json = JSONText()

@@ -56,7 +56,7 @@ package struct JSONText {
     package mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        // Room for the 20 digits of the largest magnitude, filled from the end.
+        // Room for the 19 digits of Int.min's magnitude, filled from the end.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
             var start = buffer.count
@@ -122,8 +122,8 @@ package struct JSONText {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
-        let belowSpace = (word &- 0x20 &* ones) & ~word & high != 0
-        return belowSpace || hasZero(word ^ 0x22 &* ones) || hasZero(word ^ 0x5C &* ones)
+        let belowSpace = (word &- (0x20 &* ones)) & ~word & high != 0
+        return belowSpace || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
     }
 }
 
