@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// Pretty-printed JSON as `JSONEncoder` and `JSONSerialization` write it (two spaces a level,
 /// `"key" : value`, `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings
 /// are a million appends of a few bytes each, not of strings.
@@ -87,13 +89,7 @@ package struct JSONText {
         var plainStart = 0
         var index = 0
         while index < utf8.count {
-            if let base = utf8.baseAddress {
-                while index + 8 <= utf8.count,
-                    !Self.mayNeedEscaping(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                {
-                    index += 8
-                }
-            }
+            while index + 8 <= utf8.count, !Self.mayNeedEscaping(ByteWord.load(utf8, at: index)) { index += 8 }
             guard index < utf8.count else { break }
             let byte = utf8[index]
             index += 1
@@ -119,11 +115,7 @@ package struct JSONText {
     /// Whether one of the eight bytes of `word` is a control character, `"` or `\`.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
-        let belowSpace = (word &- (0x20 &* ones)) & ~word & high != 0
-        return belowSpace || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
+        ByteWord.contains(word, below: 0x20) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x5C)
     }
 }
 

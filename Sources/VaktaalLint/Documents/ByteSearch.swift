@@ -1,3 +1,5 @@
+import VaktaalText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -21,17 +23,14 @@ enum ByteSearch {
         ofAnyOf needles: (UInt8, UInt8, UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>
     ) -> Int {
         var index = range.lowerBound
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= range.upperBound {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if contains(word, needles.0) || contains(word, needles.1) || contains(word, needles.2)
-                    || contains(word, needles.3)
-                {
-                    break
-                }
-                index += 8
+        while index + 8 <= range.upperBound {
+            let word = ByteWord.load(bytes, at: index)
+            if ByteWord.contains(word, needles.0) || ByteWord.contains(word, needles.1) || ByteWord.contains(word, needles.2)
+                || ByteWord.contains(word, needles.3)
+            {
+                break
             }
+            index += 8
         }
         while index < range.upperBound {
             let byte = bytes[index]
@@ -39,14 +38,6 @@ enum ByteSearch {
             index += 1
         }
         return index
-    }
-
-    /// Whether one of the eight bytes of `word` is `byte`.
-    @inline(__always)
-    private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = word ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     /// Every offset in `bytes[range]` where `needle` starts.

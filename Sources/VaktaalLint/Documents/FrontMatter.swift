@@ -8,19 +8,10 @@ enum FrontMatter {
     static func find(
         in bytes: UnsafeBufferPointer<UInt8>, at start: Int, keys: [String]
     ) -> (range: Range<Int>, values: [Range<Int>])? {
-        let lines = lineRanges(bytes, from: start)
-        guard let first = lines.first else { return nil }
-        let opening = text(bytes, first.content.lowerBound..<trimEnd(bytes, first.content))
-        guard opening == "---" || opening == "+++" else { return nil }
-        let closings: Set<String> = opening == "---" ? ["---", "..."] : ["+++"]
-        let closing = lines.indices.dropFirst().first { index in
-            let content = lines[index].content
-            return closings.contains(text(bytes, content.lowerBound..<trimEnd(bytes, content)))
-        }
-        guard let closeIndex = closing else { return nil }
-        let body = lines[1..<closeIndex]
-        let values = opening == "---" ? yamlValues(body, bytes, keys) : tomlValues(body, bytes, keys)
-        return (start..<lines[closeIndex].full.upperBound, values)
+        guard let (lines, isYAML) = frontMatterLines(bytes, from: start) else { return nil }
+        let body = lines[1..<lines.count - 1]
+        let values = isYAML ? yamlValues(body, bytes, keys) : tomlValues(body, bytes, keys)
+        return (start..<lines[lines.count - 1].full.upperBound, values)
     }
 
     private struct Line {
@@ -28,11 +19,13 @@ enum FrontMatter {
         let full: Range<Int>
     }
 
-    /// The lines from `start`: only the first unless it opens front matter, else up to the
-    /// closing line, at most 2,001 lines.
-    private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Line] {
+    /// The lines of the front matter at `start`, its opening and closing lines among them,
+    /// and whether it is YAML (else TOML); `nil` when the first line opens none or no
+    /// closing line comes in the first 2,001 lines (front matter is short).
+    private static func frontMatterLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (lines: [Line], isYAML: Bool)? {
         var lines: [Line] = []
         var closings: Set<String> = []
+        var closed = false
         LineSplitting.forEachLine(in: bytes, from: start) { content, full in
             let trimmed = text(bytes, content.lowerBound..<trimEnd(bytes, content))
             lines.append(Line(content: content, full: full))
@@ -40,10 +33,11 @@ enum FrontMatter {
                 closings = trimmed == "---" ? ["---", "..."] : trimmed == "+++" ? ["+++"] : []
                 return !closings.isEmpty
             }
-            // Front matter is short: a page without a closing line in its first lines has none.
-            return !closings.contains(trimmed) && lines.count <= 2000
+            closed = closings.contains(trimmed)
+            return !closed && lines.count <= 2000
         }
-        return lines
+        guard closed else { return nil }
+        return (lines, closings.contains("---"))
     }
 
     /// `key: value` at the start of a line; a value of `|` or `>` takes the indented lines after it.
