@@ -75,7 +75,9 @@ import Testing
         configuration.password = password
         try await database.run(dropping: role) {
             try await withReplica(configuration, pollInterval: .milliseconds(200)) { store, client in
-                #expect(try await client.execute(uri: "/ready", method: .get).status == .ok)
+                // Ready once its first check of the database is answered (on a loaded machine
+                // that may take longer than the first request).
+                #expect(try await eventually { try await client.execute(uri: "/ready", method: .get).status == .ok })
                 try await database.withAdministrator { admin in
                     try await admin.query("ALTER ROLE \(unescaped: role) NOLOGIN").drain()
                     try await admin.query(
