@@ -1,26 +1,27 @@
 /// Eight bytes read as one word, tested all at once (SWAR): scans pass over text eight
 /// bytes at a time while none of them is one they look for.
-package enum ByteWord {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
+public enum ByteWord {
+    // Inlinable into the scans of other modules: a call per word would cost more than the test.
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `offset` of `bytes`, the first lowest (eight must lie there).
-    @inline(__always)
-    package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self))
     }
 
     /// Whether one of the eight bytes of `word` is `byte` (exactly: a borrow only reaches
     /// bytes above one that is).
-    @inline(__always)
-    package static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
         let difference = word ^ (ones &* UInt64(byte))
         return (difference &- ones) & ~difference & high != 0
     }
 
     /// Whether one of the eight bytes of `word` is below `bound`, which is at most 0x80.
-    @inline(__always)
-    package static func contains(_ word: UInt64, below bound: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public static func contains(_ word: UInt64, below bound: UInt8) -> Bool {
         (word &- (ones &* UInt64(bound))) & ~word & high != 0
     }
 }

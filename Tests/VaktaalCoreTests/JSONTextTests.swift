@@ -39,7 +39,7 @@ import Testing
                 var json = JSONText()
                 json.string(text)
                 #expect(json.text == Self.escaped(text), "\(text.debugDescription)")
-                let decoded = try JSONDecoder().decode(String.self, from: Data(json.bytes))
+                let decoded = try JSONDecoder().decode(String.self, from: Data(json.text.utf8))
                 #expect(decoded == text)
             }
         }
@@ -50,5 +50,25 @@ import Testing
         var json = JSONText()
         json.number(value)
         #expect(json.text == String(value))
+    }
+
+    /// A text far larger than the buffer it starts with grows without losing a byte, whether
+    /// it is taken whole or drained in pieces on the way.
+    @Test(arguments: [false, true])
+    func aLongTextGrowsAndDrainsWhole(draining: Bool) {
+        var json = JSONText()
+        var expected = ""
+        var drained: [UInt8] = []
+        for index in 0..<5_000 {
+            let value = String(repeating: "wérkplekbegeleider \u{22} ", count: index % 7) + String(index)
+            json.separator(first: index == 0, indent: index % 40)
+            json.string(value)
+            expected += (index == 0 ? "" : ",") + "\n" + String(repeating: " ", count: 2 * (index % 40))
+            expected += Self.escaped(value)
+            if draining, json.byteCount >= 10_000 { json.drain { drained += $0 } }
+        }
+        json.drain { drained += $0 }
+        #expect(json.byteCount == 0)
+        #expect(String(decoding: drained, as: UTF8.self) == expected)
     }
 }

@@ -3,60 +3,101 @@ import VaktaalText
 /// Pretty-printed JSON as `JSONEncoder` and `JSONSerialization` write it (two spaces a level,
 /// `"key" : value`, `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings
 /// are a million appends of a few bytes each, not of strings.
-package struct JSONText {
-    /// The UTF-8 bytes so far.
-    package private(set) var bytes: [UInt8] = []
+///
+/// The buffer is the text's own (the text cannot be copied, only moved), so an append is a
+/// bounds check and a copy: no check that the buffer is shared, which an array makes on
+/// every append and which cost more than the bytes themselves.
+package struct JSONText: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes there are so far.
+    package private(set) var byteCount = 0
 
     /// An empty text.
-    package init() {}
+    package init() {
+        capacity = 1 << 12
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
 
     /// The text so far.
-    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: UnsafeBufferPointer(start: start, count: byteCount), as: UTF8.self) }
 
     /// Hands the bytes so far to `output` and starts over, for writing a long text out in pieces.
     package mutating func drain(into output: (UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes(output)
-        bytes.removeAll(keepingCapacity: true)
+        output(UnsafeRawBufferPointer(start: start, count: byteCount))
+        byteCount = 0
     }
 
     /// Appends raw text (no escaping).
     package mutating func append(_ raw: String) {
-        var raw = raw
-        raw.withUTF8 { bytes.append(contentsOf: $0) }
+        raw.withUTF8Bytes { put($0) }
+    }
+
+    /// Makes room for `more` bytes after those so far.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if byteCount + more > capacity { grow(toHold: byteCount + more) }
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: start, count: byteCount)
+        start.deallocate()
+        (start, capacity) = (moved, larger)
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        start[byteCount] = byte
+        byteCount += 1
+    }
+
+    private mutating func put(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress, !run.isEmpty else { return }
+        reserve(run.count)
+        (start + byteCount).update(from: source, count: run.count)
+        byteCount += run.count
     }
 
     package mutating func open(_ bracket: String) { append(bracket) }
 
     /// Closes an object or array; an empty one keeps the blank line `JSONEncoder` writes.
     package mutating func close(_ bracket: String, empty: Bool, indent: Int) {
-        bytes.append(0x0A)
-        if empty { bytes.append(0x0A) }
+        put(0x0A)
+        if empty { put(0x0A) }
         self.indent(indent)
         append(bracket)
     }
 
     /// Starts the next array element.
     package mutating func separator(first: Bool, indent: Int) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(0x0A)
+        if !first { put(UInt8(ascii: ",")) }
+        put(0x0A)
         self.indent(indent)
     }
 
     private mutating func indent(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        let count = 2 * level
+        reserve(count)
+        (start + byteCount).initialize(repeating: 0x20, count: count)
+        byteCount += count
     }
 
     package mutating func key(_ name: String, first: Bool, indent: Int) {
         separator(first: first, indent: indent)
         string(name)
-        bytes.append(0x20)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
+        put(0x20)
+        put(UInt8(ascii: ":"))
+        put(0x20)
     }
 
     /// A number, its digits written straight into the text.
     package mutating func number(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         // Room for the 19 digits of Int.min's magnitude, filled from the end.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -67,7 +108,7 @@ package struct JSONText {
                 buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+            put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[start...]))
         }
     }
 
@@ -75,12 +116,9 @@ package struct JSONText {
     /// characters (short forms where JSON has them). Most strings need nothing and are
     /// copied whole.
     package mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            var copy = value
-            copy.withUTF8 { appendEscaped($0) }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
+        value.withUTF8Bytes { appendEscaped($0) }
+        put(UInt8(ascii: "\""))
     }
 
     /// Appends `utf8` escaped for a string literal; eight bytes at a time are passed over
@@ -94,7 +132,7 @@ package struct JSONText {
             let byte = utf8[index]
             index += 1
             if byte >= 0x20, byte != 0x22, byte != 0x5C { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index - 1]))
+            put(UnsafeBufferPointer(rebasing: utf8[plainStart..<index - 1]))
             plainStart = index
             switch byte {
             case 0x22: append("\\\"")
@@ -109,7 +147,7 @@ package struct JSONText {
                 append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+        put(UnsafeBufferPointer(rebasing: utf8[plainStart...]))
     }
 
     /// Whether one of the eight bytes of `word` is a control character, `"` or `\`.

@@ -73,7 +73,7 @@ struct JSONReporter: FindingReporter {
         for index in file.findings.indices {
             json.separator(first: index == 0, indent: 4)
             write(file.findings[index], into: &json)
-            if let output, json.bytes.count >= pieceSize { json.drain(into: output) }
+            if let output, json.byteCount >= pieceSize { json.drain(into: output) }
         }
         json.close("]", empty: file.findings.isEmpty, indent: 3)
         json.key("path", first: false, indent: 3)

@@ -57,7 +57,7 @@ struct SARIFReporter: FindingReporter {
                 json.separator(first: first, indent: 4)
                 first = false
                 write(file.findings[index], uri: uri, ruleIndexes: ruleIndexes, report, into: &json)
-                if let output, json.bytes.count >= pieceSize { json.drain(into: output) }
+                if let output, json.byteCount >= pieceSize { json.drain(into: output) }
             }
         }
         json.close("]", empty: first, indent: 3)

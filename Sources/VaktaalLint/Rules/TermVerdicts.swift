@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// A rule's verdict on each distinct term of a document, made once: the same entry written
 /// the same way (byte for byte) gets the same message, replacement and severity, and every
@@ -11,12 +12,12 @@ struct TermVerdicts {
         let text: String
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.entry == rhs.entry && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+            lhs.entry == rhs.entry && lhs.text.hasSameUTF8Bytes(as: rhs.text)
         }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(entry)
-            for byte in text.utf8 { hasher.combine(byte) }
+            text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
