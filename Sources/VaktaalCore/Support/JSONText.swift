@@ -87,6 +87,12 @@ package struct JSONText: ~Copyable {
         byteCount += count
     }
 
+    /// A key made once (`"name" : `), as the keys of a million findings are written.
+    package mutating func key(_ key: JSONKey, first: Bool, indent: Int) {
+        separator(first: first, indent: indent)
+        key.quoted.withUnsafeBufferPointer { put($0) }
+    }
+
     package mutating func key(_ name: String, first: Bool, indent: Int) {
         separator(first: first, indent: indent)
         string(name)
@@ -154,6 +160,19 @@ package struct JSONText: ~Copyable {
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
         ByteWord.contains(word, below: 0x20) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x5C)
+    }
+}
+
+/// An object key escaped and quoted once, with the ` : ` after it.
+package struct JSONKey: Sendable {
+    fileprivate let quoted: [UInt8]
+
+    /// The key `name`.
+    package init(_ name: String) {
+        var text = JSONText()
+        text.string(name)
+        text.append(" : ")
+        quoted = Array(text.text.utf8)
     }
 }
 

@@ -92,47 +92,47 @@ struct JSONReporter: FindingReporter {
         let office = finding.documentPlace
         json.open("{")
         if let area = office?.area {
-            json.key("area", first: true, indent: 5)
+            json.key(FindingKeys.area, first: true, indent: 5)
             json.string(area)
         }
-        json.key("column", first: office?.area == nil, indent: 5)
+        json.key(FindingKeys.column, first: office?.area == nil, indent: 5)
         json.number(place.start.column)
         if let concept = finding.concept {
-            json.key("concept", first: false, indent: 5)
+            json.key(FindingKeys.concept, first: false, indent: 5)
             json.string(concept)
         }
-        json.key("endColumn", first: false, indent: 5)
+        json.key(FindingKeys.endColumn, first: false, indent: 5)
         json.number(place.end.column)
-        json.key("endLine", first: false, indent: 5)
+        json.key(FindingKeys.endLine, first: false, indent: 5)
         json.number(place.end.line)
-        json.key("line", first: false, indent: 5)
+        json.key(FindingKeys.line, first: false, indent: 5)
         json.number(place.start.line)
         if let match = finding.match {
-            json.key("match", first: false, indent: 5)
+            json.key(FindingKeys.match, first: false, indent: 5)
             json.string(match)
         }
-        json.key("message", first: false, indent: 5)
+        json.key(FindingKeys.message, first: false, indent: 5)
         json.string(finding.message)
         if let office {
             if let page = office.page {
-                json.key("page", first: false, indent: 5)
+                json.key(FindingKeys.page, first: false, indent: 5)
                 json.number(page)
             }
-            json.key("paragraph", first: false, indent: 5)
+            json.key(FindingKeys.paragraph, first: false, indent: 5)
             json.number(office.paragraph)
-            json.key("part", first: false, indent: 5)
+            json.key(FindingKeys.part, first: false, indent: 5)
             json.string(office.part)
         }
         if let replacement = finding.replacement {
-            json.key("replacement", first: false, indent: 5)
+            json.key(FindingKeys.replacement, first: false, indent: 5)
             json.string(replacement)
         }
-        json.key("rule", first: false, indent: 5)
+        json.key(FindingKeys.rule, first: false, indent: 5)
         json.string(finding.rule.rawValue)
-        json.key("severity", first: false, indent: 5)
+        json.key(FindingKeys.severity, first: false, indent: 5)
         json.string(finding.severity.rawValue)
         if let slide = office?.slide {
-            json.key("slide", first: false, indent: 5)
+            json.key(FindingKeys.slide, first: false, indent: 5)
             json.number(slide)
         }
         json.close("}", empty: false, indent: 4)
@@ -145,4 +145,23 @@ public enum LintJSON {
     public static func render(_ report: FindingReport, fixed: String? = nil) -> String {
         JSONReporter.render(report, fixed: fixed)
     }
+}
+
+/// The keys of a finding, made once.
+private enum FindingKeys {
+    static let area = JSONKey("area")
+    static let column = JSONKey("column")
+    static let concept = JSONKey("concept")
+    static let endColumn = JSONKey("endColumn")
+    static let endLine = JSONKey("endLine")
+    static let line = JSONKey("line")
+    static let match = JSONKey("match")
+    static let message = JSONKey("message")
+    static let page = JSONKey("page")
+    static let paragraph = JSONKey("paragraph")
+    static let part = JSONKey("part")
+    static let replacement = JSONKey("replacement")
+    static let rule = JSONKey("rule")
+    static let severity = JSONKey("severity")
+    static let slide = JSONKey("slide")
 }
