@@ -71,4 +71,14 @@ import Testing
         #expect(json.byteCount == 0)
         #expect(String(decoding: drained, as: UTF8.self) == expected)
     }
+
+    /// A key made once is written as the key written each time.
+    @Test(arguments: ["column", "a \"b\" \\", "wérk\tplek", ""])
+    func aKeyMadeOnceIsWrittenAsAnyKey(_ name: String) {
+        var once = JSONText()
+        once.key(JSONKey(name), first: false, indent: 3)
+        var each = JSONText()
+        each.key(name, first: false, indent: 3)
+        #expect(once.text == each.text)
+    }
 }

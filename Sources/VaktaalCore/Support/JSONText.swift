@@ -1,67 +1,32 @@
 import VaktaalText
 
 /// Pretty-printed JSON as `JSONEncoder` and `JSONSerialization` write it (two spaces a level,
-/// `"key" : value`, `/` unescaped), built up as UTF-8 bytes in one buffer: a million findings
-/// are a million appends of a few bytes each, not of strings.
-///
-/// The buffer is the text's own (the text cannot be copied, only moved), so an append is a
-/// bounds check and a copy: no check that the buffer is shared, which an array makes on
-/// every append and which cost more than the bytes themselves.
+/// `"key" : value`, `/` unescaped), built up as UTF-8 bytes in one ``TextBuffer``: a million
+/// findings are a million appends of a few bytes each, not of strings.
 package struct JSONText: ~Copyable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// How many bytes there are so far.
-    package private(set) var byteCount = 0
+    private var buffer = TextBuffer()
 
     /// An empty text.
-    package init() {
-        capacity = 1 << 12
-        start = .allocate(capacity: capacity)
-    }
+    package init() {}
 
-    deinit { start.deallocate() }
+    /// How many bytes there are so far.
+    package var byteCount: Int { buffer.byteCount }
 
     /// The text so far.
-    package var text: String { String(decoding: UnsafeBufferPointer(start: start, count: byteCount), as: UTF8.self) }
+    package var text: String { buffer.text }
 
     /// Hands the bytes so far to `output` and starts over, for writing a long text out in pieces.
     package mutating func drain(into output: (UnsafeRawBufferPointer) -> Void) {
-        output(UnsafeRawBufferPointer(start: start, count: byteCount))
-        byteCount = 0
+        buffer.drain(into: output)
     }
 
     /// Appends raw text (no escaping).
-    package mutating func append(_ raw: String) {
-        raw.withUTF8Bytes { put($0) }
-    }
-
-    /// Makes room for `more` bytes after those so far.
-    @inline(__always)
-    private mutating func reserve(_ more: Int) {
-        if byteCount + more > capacity { grow(toHold: byteCount + more) }
-    }
-
-    private mutating func grow(toHold needed: Int) {
-        let larger = max(needed, 2 * capacity)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: start, count: byteCount)
-        start.deallocate()
-        (start, capacity) = (moved, larger)
-    }
+    package mutating func append(_ raw: String) { buffer.append(raw) }
 
     @inline(__always)
-    private mutating func put(_ byte: UInt8) {
-        reserve(1)
-        start[byteCount] = byte
-        byteCount += 1
-    }
+    private mutating func put(_ byte: UInt8) { buffer.append(byte) }
 
-    private mutating func put(_ run: UnsafeBufferPointer<UInt8>) {
-        guard let source = run.baseAddress, !run.isEmpty else { return }
-        reserve(run.count)
-        (start + byteCount).update(from: source, count: run.count)
-        byteCount += run.count
-    }
+    private mutating func put(_ run: UnsafeBufferPointer<UInt8>) { buffer.append(run) }
 
     package mutating func open(_ bracket: String) { append(bracket) }
 
@@ -81,10 +46,7 @@ package struct JSONText: ~Copyable {
     }
 
     private mutating func indent(_ level: Int) {
-        let count = 2 * level
-        reserve(count)
-        (start + byteCount).initialize(repeating: 0x20, count: count)
-        byteCount += count
+        buffer.append(0x20, count: 2 * level)
     }
 
     /// A key made once (`"name" : `), as the keys of a million findings are written.
@@ -102,21 +64,7 @@ package struct JSONText: ~Copyable {
     }
 
     /// A number, its digits written straight into the text.
-    package mutating func number(_ value: Int) {
-        if value < 0 { put(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        // Room for the 19 digits of Int.min's magnitude, filled from the end.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            put(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[start...]))
-        }
-    }
+    package mutating func number(_ value: Int) { buffer.append(decimal: value) }
 
     /// A string literal, escaped as `JSONEncoder` escapes: quote, backslash, and control
     /// characters (short forms where JSON has them). Most strings need nothing and are

@@ -8,68 +8,114 @@ struct TextReporter: FindingReporter {
 
     func render(_ report: FindingReport, colored: Bool) -> String {
         var whole = ""
-        emit(report, colored: colored) { whole += $0 }
+        emit(report, colored: colored) { whole += String(decoding: $0, as: UTF8.self) }
         return whole
     }
 
     func write(_ report: FindingReport, colored: Bool, to output: (UnsafeRawBufferPointer) -> Void) {
-        emit(report, colored: colored) { piece in
-            var piece = piece
-            piece.withUTF8 { output(UnsafeRawBufferPointer($0)) }
-        }
+        emit(report, colored: colored, output)
     }
 
     /// How many bytes are handed out at a time when writing.
     var pieceSize = 1 << 20
 
     /// The report in pieces of about `pieceSize` bytes.
-    private func emit(_ report: FindingReport, colored: Bool, _ piece: (String) -> Void) {
+    private func emit(_ report: FindingReport, colored: Bool, _ piece: (UnsafeRawBufferPointer) -> Void) {
         let results = report.files
-        var output = ""
+        var output = TextBuffer()
         for result in results {
-            if let problem = result.problem { output += "\(result.path): skipped: \(problem)\n" }
-            for finding in result.findings {
-                if output.utf8.count >= pieceSize {
-                    piece(output)
-                    output.removeAll(keepingCapacity: true)
-                }
-                let severity = paint(finding.severity.rawValue, color(finding.severity), colored)
-                let start = finding.place.start
-                if let place = finding.documentPlace {
-                    output +=
-                        "\(result.path): \(place), column \(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
-                    if let paragraph = result.placeTexts[place] {
-                        output += excerpt(paragraph, finding.place, color(finding.severity), colored)
-                    }
-                    continue
-                }
-                output += "\(result.path):\(start.line):\(start.column): \(severity): \(finding.message) [\(finding.rule)]\n"
-                if let line = result.lineTexts[start.line], let lineStart = result.lineStarts[start.line],
-                    let bytes = finding.place.bytes, line.utf8.count > Self.longLine
-                {
-                    let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
-                    output += window(of: line, around: match, color(finding.severity), colored)
-                } else if let line = result.lineTexts[start.line] {
-                    let expanded = line.replacingTabs()
-                    output += "    \(expanded)\n"
-                    let prefix = String(line.unicodeScalars.prefix(finding.place.start.column - 1)).blankedOut()
-                    let width = max(
-                        1,
-                        finding.place.end.line == finding.place.start.line
-                            ? finding.place.end.column - finding.place.start.column
-                            : line.unicodeScalars.count - finding.place.start.column + 1)
-                    let underline = "^" + String(repeating: "~", count: width - 1)
-                    output += "    \(prefix)\(paint(underline, color(finding.severity), colored))\n"
-                }
+            if let problem = result.problem { output.append("\(result.path): skipped: \(problem)\n") }
+            // By index: a finding passed from its array is borrowed, not copied as iterating copies it.
+            for index in result.findings.indices {
+                if output.byteCount >= pieceSize { output.drain(into: piece) }
+                write(result.findings[index], of: result, colored: colored, into: &output)
             }
         }
         let summary = FindingSummary(results)
         let skipped = results.count { $0.problem != nil }
         func counted(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        output += "\(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), "
-        output += "\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))"
-        output += skipped > 0 ? " (\(skipped) skipped)\n" : "\n"
-        piece(output)
+        output.append("\(counted(summary.errors, "error")), \(counted(summary.warnings, "warning")), ")
+        output.append("\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))")
+        output.append(skipped > 0 ? " (\(skipped) skipped)\n" : "\n")
+        output.drain(into: piece)
+    }
+
+    /// One finding: its place, severity, message and rule, then the line (or the stretch of
+    /// a long line, or of an office paragraph) with the match underlined.
+    private func write(_ finding: Finding, of result: FileFindings, colored: Bool, into output: inout TextBuffer) {
+        let code = color(finding.severity)
+        let start = finding.place.start
+        if let place = finding.documentPlace {
+            output.append("\(result.path): \(place), column \(start.column): ")
+            appendHeadline(of: finding, code, colored, to: &output)
+            if let paragraph = result.placeTexts[place] {
+                output.append(excerpt(paragraph, finding.place, code, colored))
+            }
+            return
+        }
+        output.append(result.path)
+        output.append(UInt8(ascii: ":"))
+        output.append(decimal: start.line)
+        output.append(UInt8(ascii: ":"))
+        output.append(decimal: start.column)
+        output.append(": ")
+        appendHeadline(of: finding, code, colored, to: &output)
+        guard let line = result.lineTexts[start.line] else { return }
+        if let lineStart = result.lineStarts[start.line], let bytes = finding.place.bytes, line.utf8.count > Self.longLine {
+            let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
+            output.append(window(of: line, around: match, code, colored))
+            return
+        }
+        line.withUTF8Bytes { line in
+            output.append(0x20, count: 4)
+            appendWithTabsExpanded(line, to: &output)
+            output.append(0x0A)
+            // The caret stands under the match: a blank for each character before it (four for a tab).
+            output.append(0x20, count: 4)
+            var scalars = 0
+            for byte in line where byte & 0xC0 != 0x80 {
+                if scalars == start.column - 1 { break }
+                scalars += 1
+                output.append(0x20, count: byte == 0x09 ? 4 : 1)
+            }
+            let end = finding.place.end
+            let lineScalars = end.line == start.line ? 0 : line.count { $0 & 0xC0 != 0x80 }
+            let width = max(1, end.line == start.line ? end.column - start.column : lineScalars - start.column + 1)
+            if colored { appendColourStart(code, to: &output) }
+            output.append(UInt8(ascii: "^"))
+            output.append(UInt8(ascii: "~"), count: width - 1)
+            if colored { output.append("\u{1B}[0m") }
+            output.append(0x0A)
+        }
+    }
+
+    /// `severity: message [rule]` and the line end.
+    private func appendHeadline(of finding: Finding, _ code: String, _ colored: Bool, to output: inout TextBuffer) {
+        if colored { appendColourStart(code, to: &output) }
+        output.append(finding.severity.rawValue)
+        if colored { output.append("\u{1B}[0m") }
+        output.append(": ")
+        output.append(finding.message)
+        output.append(" [")
+        output.append(finding.rule.rawValue)
+        output.append("]\n")
+    }
+
+    private func appendColourStart(_ code: String, to output: inout TextBuffer) {
+        output.append("\u{1B}[")
+        output.append(code)
+        output.append(UInt8(ascii: "m"))
+    }
+
+    /// `line` with each tab as four spaces, as ``String/replacingTabs()`` shows it.
+    private func appendWithTabsExpanded(_ line: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
+        var runStart = 0
+        for (index, byte) in line.enumerated() where byte == 0x09 {
+            output.append(UnsafeBufferPointer(rebasing: line[runStart..<index]))
+            output.append(0x20, count: 4)
+            runStart = index + 1
+        }
+        output.append(UnsafeBufferPointer(rebasing: line[runStart...]))
     }
 
     /// A paragraph of an office document around a finding, with the match underlined: the

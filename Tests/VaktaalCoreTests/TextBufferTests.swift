@@ -1,0 +1,39 @@
+import Testing
+
+@testable import VaktaalCore
+
+/// A text buffer holds exactly the bytes appended to it, through growth and draining.
+@Suite struct TextBufferTests {
+    @Test(arguments: [0, 7, -7, 10, 1_234_567, -1_000, Int.max, Int.min])
+    func numbersAreWrittenAsSwiftWritesThem(_ value: Int) {
+        var buffer = TextBuffer()
+        buffer.append(decimal: value)
+        #expect(buffer.text == String(value))
+    }
+
+    @Test func aByteLiteralIsOneByte() {
+        var buffer = TextBuffer()
+        buffer.append(0x0A)
+        buffer.append(UInt8(ascii: "a"), count: 3)
+        buffer.append(0x20, count: 0)
+        buffer.append("é")
+        #expect(buffer.text == "\naaaé")
+        #expect(buffer.byteCount == 6)
+    }
+
+    @Test func drainingHandsOutEveryByteOnceAndStartsOver() {
+        var buffer = TextBuffer()
+        var drained: [UInt8] = []
+        var expected: [UInt8] = []
+        for index in 0..<20_000 {
+            let piece = "\(index) wérkplek\t"
+            buffer.append(piece)
+            expected += piece.utf8
+            if index % 3_000 == 0 { buffer.drain { drained += $0 } }
+        }
+        buffer.drain { drained += $0 }
+        #expect(buffer.byteCount == 0)
+        #expect(buffer.text.isEmpty)
+        #expect(drained == expected)
+    }
+}
