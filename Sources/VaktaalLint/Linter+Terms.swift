@@ -45,7 +45,8 @@ extension Linter {
                 let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
                 terms.append(
                     FoundTerm(
-                        place: place, range: match.range, text: match.rendered ?? source, entry: matcher.entry(match.form),
+                        index: terms.count, place: place, range: match.range, text: match.rendered ?? source,
+                        entry: matcher.entry(match.form),
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }

@@ -135,10 +135,11 @@ public final class Linter: Sendable {
             let setting = options.rules[rule.id]
             if setting == .off { continue }
             let rank = Self.ruleRanks[rule.id] ?? 0
-            for finding in rule.findings(in: terms, set: set) where filter.allows(rule.id, line: finding.term.line) {
+            for finding in rule.findings(in: terms, set: set) {
+                let term = terms.terms[finding.termIndex]
+                guard filter.allows(rule.id, line: term.line) else { continue }
                 var severity = finding.labelSeverity ?? rule.defaultSeverity
                 if case .severity(let configured) = setting { severity = configured }
-                let term = finding.term
                 let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
                 let concept = term.entry.concept
                 let uri: String

@@ -60,7 +60,8 @@ import VaktaalCore
         }
         #expect(judged == ["mentor", "Mentor"])
         #expect(findings.map(\.message) == ["about mentor", "about Mentor", "about mentor", "about mentor"])
-        #expect(findings.map(\.term.range.lowerBound) == terms.map(\.range.lowerBound))
+        #expect(findings.map(\.termIndex) == terms.map(\.index))
+        #expect(terms.map(\.index) == Array(terms.indices))
     }
 }
 

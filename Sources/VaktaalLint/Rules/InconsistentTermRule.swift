@@ -47,6 +47,6 @@ struct InconsistentTermRule: LintRule {
                         replacement: nil, labelSeverity: nil))
             }
         }
-        return findings.sorted { $0.term.range.lowerBound < $1.term.range.lowerBound }
+        return findings.sorted { $0.termIndex < $1.termIndex }
     }
 }

@@ -3,6 +3,8 @@ import VaktaalText
 
 /// A term found in a document, with everything rules need to judge it.
 public struct FoundTerm: Sendable {
+    /// The term's place among the document's terms (``DocumentTerms/terms``).
+    public let index: Int
     /// Where the match starts and ends (exclusive), with its bytes in the document's text.
     public let place: SourceRange
     /// The byte range in the document's text.
@@ -22,9 +24,10 @@ public struct FoundTerm: Sendable {
     public let context: TermContext?
 
     init(
-        place: SourceRange, range: Range<Int>, text: String, entry: IndexEntry, documentPlace: DocumentPlace?,
+        index: Int, place: SourceRange, range: Range<Int>, text: String, entry: IndexEntry, documentPlace: DocumentPlace?,
         canFix: Bool, context: TermContext?
     ) {
+        self.index = index
         self.place = place
         self.range = range
         self.text = text
@@ -69,13 +72,23 @@ public struct DocumentTerms: Sendable {
     public let uses: [LabelUse: Int]
 }
 
-/// What a rule reports: a found term, a message and a fix.
+/// What a rule reports: a found term, a message and a fix. The term is named by its place
+/// among the document's terms, not copied: a rule may report a million.
 public struct RuleFinding: Sendable {
-    public let term: FoundTerm
+    /// The term's ``FoundTerm/index``.
+    public let termIndex: Int
     public let message: String
     public let replacement: String?
     /// The severity the vocabulary gives this label, if it gives one.
     public let labelSeverity: Severity?
+
+    /// A finding about `term`.
+    public init(term: FoundTerm, message: String, replacement: String?, labelSeverity: Severity?) {
+        termIndex = term.index
+        self.message = message
+        self.replacement = replacement
+        self.labelSeverity = labelSeverity
+    }
 }
 
 /// Examples of a rule, run by the tests against the shipped vocabulary: in `triggering`,
