@@ -1,6 +1,5 @@
 import Testing
-
-@testable import VaktaalCore
+import VaktaalText
 
 /// A text buffer holds exactly the bytes appended to it, through growth and draining.
 @Suite struct TextBufferTests {

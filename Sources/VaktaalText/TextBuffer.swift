@@ -1,0 +1,103 @@
+/// UTF-8 text built up byte run by byte run: reports of a million findings, exports of
+/// hundreds of megabytes in small pieces.
+///
+/// The buffer is its own (it cannot be copied, only moved, so two values never share or
+/// twice free its memory), so an append is a bounds check and a copy: no check that the
+/// buffer is shared, which an array makes on every append and which costs more than the
+/// few bytes most appends add. The appends are inlined where they are called.
+public struct TextBuffer: ~Copyable {
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var count = 0
+
+    /// How many bytes there are so far.
+    public var byteCount: Int { count }
+
+    /// An empty text, with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 1 << 12) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// The text so far.
+    public var text: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+
+    /// Hands the bytes so far to `output` and starts over, for writing a long text out in pieces.
+    public mutating func drain(into output: (UnsafeRawBufferPointer) -> Void) {
+        output(UnsafeRawBufferPointer(start: start, count: count))
+        count = 0
+    }
+
+    /// Appends a byte.
+    @inlinable @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    /// Appends a run of bytes.
+    @inlinable
+    public mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress, !run.isEmpty else { return }
+        reserve(run.count)
+        (start + count).update(from: source, count: run.count)
+        count += run.count
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    @inlinable
+    public mutating func append(_ text: String) {
+        text.withUTF8Bytes { append($0) }
+    }
+
+    /// Appends a number in decimal digits (labelled: a literal byte must not be taken for one).
+    public mutating func append(decimal value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // Room for the 19 digits of Int.min's magnitude, filled from the end.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var first = buffer.count
+            repeat {
+                first -= 1
+                buffer[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[first...]))
+        }
+    }
+
+    /// Appends `byte` `repeats` times.
+    @inlinable
+    public mutating func append(_ byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        reserve(repeats)
+        (start + count).initialize(repeating: byte, count: repeats)
+        count += repeats
+    }
+
+    /// Lets `body` write at most `maximum` bytes in place after those so far; it returns how
+    /// many it wrote.
+    public mutating func write(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximum)
+        count += body(start + count)
+    }
+
+    /// Makes room for `more` bytes after those so far.
+    @inlinable @inline(__always)
+    mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(toHold: count + more) }
+    }
+
+    @usableFromInline
+    mutating func grow(toHold needed: Int) {
+        let larger = max(needed, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        (start, capacity) = (moved, larger)
+    }
+}
