@@ -22,6 +22,22 @@ public enum XMLEscaping {
         byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF
     }
 
+    /// Whether a byte of `utf8` may stop the scan: eight bytes at a time, any control byte,
+    /// `&`, `<`, `>`, `"` or the lead byte `EF` makes the exact test decide.
+    private static func mayNeedWork(_ utf8: UnsafeBufferPointer<UInt8>, _ mask: UInt64) -> Bool {
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = ByteWord.load(utf8, at: index)
+            if ByteWord.contains(word, below: 0x20) || ByteWord.contains(word, 0x26) || ByteWord.contains(word, 0x3C)
+                || ByteWord.contains(word, 0x3E) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0xEF)
+            {
+                return utf8[index...].contains { needsWork($0, mask) }
+            }
+            index += 8
+        }
+        return utf8[index...].contains { needsWork($0, mask) }
+    }
+
     /// The most bytes escaping `byteCount` bytes can give (`"` becomes the six of `&quot;`).
     public static func maximumEscapedCount(_ byteCount: Int) -> Int { 6 * byteCount }
 
@@ -36,10 +52,12 @@ public enum XMLEscaping {
     /// copied as it is.
     static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
         let mask = attribute ? attributeMask : textMask
-        if text.withUTF8Bytes({ utf8 in !utf8.contains { needsWork($0, mask) } }) {
-            output.appendUTF8(text)
-            return
+        let copied = text.withUTF8Bytes { utf8 in
+            guard !mayNeedWork(utf8, mask) else { return false }
+            output.append(contentsOf: utf8)
+            return true
         }
+        if copied { return }
         let start = output.count
         let room = maximumEscapedCount(text.utf8.count)
         output.append(contentsOf: repeatElement(0, count: room))

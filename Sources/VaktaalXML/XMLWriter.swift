@@ -165,11 +165,17 @@ public struct XMLWriter: Sendable {
     }
 
     private mutating func indent() {
-        for _ in 0..<depth {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
+        let count = 2 * depth
+        // One run of spaces, not two appends a level.
+        if count <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
         }
     }
+
+    /// The indentation of the deepest elements most documents have.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     private mutating func appendAttributes(_ attributes: [(name: String, value: String)]) {
         for attribute in attributes { appendAttribute(attribute.name, attribute.value) }
