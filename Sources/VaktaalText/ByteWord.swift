@@ -1,10 +1,8 @@
 /// Eight bytes read as one word, tested all at once (SWAR): scans pass over text eight
 /// bytes at a time while none of them is one they look for.
 public enum ByteWord {
-    // Inlinable into the scans of other modules: a call per word would cost more than the test.
-    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-    @usableFromInline static let high: UInt64 = 0x8080_8080_8080_8080
-
+    // Inlinable into the scans of other modules (a call per word would cost more than the
+    // test), with its constants written in place.
     /// The eight bytes at `offset` of `bytes`, the first lowest (eight must lie there).
     @inlinable @inline(__always)
     public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
@@ -15,13 +13,13 @@ public enum ByteWord {
     /// bytes above one that is).
     @inlinable @inline(__always)
     public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let difference = word ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & high != 0
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     /// Whether one of the eight bytes of `word` is below `bound`, which is at most 0x80.
     @inlinable @inline(__always)
     public static func contains(_ word: UInt64, below bound: UInt8) -> Bool {
-        (word &- (ones &* UInt64(bound))) & ~word & high != 0
+        (word &- (0x0101_0101_0101_0101 &* UInt64(bound))) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -14,7 +14,7 @@ public struct TextBuffer: ~Copyable {
     public var byteCount: Int { count }
 
     /// An empty text, with room for `capacity` bytes before it grows.
-    public init(capacity: Int = 1 << 12) {
+    public init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
         start = .allocate(capacity: self.capacity)
     }
@@ -34,7 +34,7 @@ public struct TextBuffer: ~Copyable {
     @inlinable @inline(__always)
     public mutating func append(_ byte: UInt8) {
         reserve(1)
-        start[count] = byte
+        (start + count).initialize(to: byte)
         count += 1
     }
 
@@ -43,7 +43,7 @@ public struct TextBuffer: ~Copyable {
     public mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let source = run.baseAddress, !run.isEmpty else { return }
         reserve(run.count)
-        (start + count).update(from: source, count: run.count)
+        (start + count).initialize(from: source, count: run.count)
         count += run.count
     }
 
@@ -56,18 +56,20 @@ public struct TextBuffer: ~Copyable {
     /// Appends a number in decimal digits (labelled: a literal byte must not be taken for one).
     public mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        // Room for the 19 digits of Int.min's magnitude, filled from the end.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var first = buffer.count
-            repeat {
-                first -= 1
-                buffer[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[first...]))
+        var digitCount = 1
+        var rest = value.magnitude / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
         }
+        // The digits are written in place, the last first.
+        reserve(digitCount)
+        var magnitude = value.magnitude
+        for place in (count..<count + digitCount).reversed() {
+            (start + place).initialize(to: UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        count += digitCount
     }
 
     /// Appends `byte` `repeats` times.
@@ -96,7 +98,7 @@ public struct TextBuffer: ~Copyable {
     mutating func grow(toHold needed: Int) {
         let larger = max(needed, 2 * capacity)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: start, count: count)
+        moved.initialize(from: start, count: count)
         start.deallocate()
         (start, capacity) = (moved, larger)
     }

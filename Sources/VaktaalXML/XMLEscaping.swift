@@ -7,7 +7,8 @@ import VaktaalText
 ///
 /// Runs of bytes that need nothing are copied whole; only ASCII markup, control bytes and
 /// the lead byte `EF` of U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) stop the scan, found with a
-/// bit mask rather than a chain of comparisons.
+/// bit mask rather than a chain of comparisons. A text is first passed over eight bytes at
+/// a time while none of its bytes is one of those.
 public enum XMLEscaping {
     /// Bit `b` set: the ASCII byte `b` (below 64) needs work in character data: control
     /// bytes other than tab (09) and line feed (0A), and `&` (26), `<` (3C), `>` (3E).
@@ -22,9 +23,10 @@ public enum XMLEscaping {
         byte < 64 ? mask >> UInt64(byte) & 1 != 0 : byte == 0xEF
     }
 
-    /// Whether a byte of `utf8` may stop the scan: eight bytes at a time, any control byte,
-    /// `&`, `<`, `>`, `"` or the lead byte `EF` makes the exact test decide.
-    private static func mayNeedWork(_ utf8: UnsafeBufferPointer<UInt8>, _ mask: UInt64) -> Bool {
+    /// Whether a byte of `utf8` needs work under `mask`: words of eight bytes without a
+    /// control byte, `&`, `<`, `>`, `"` or `EF` are passed over at once; from the first word
+    /// with one of them, the bytes are tested one by one.
+    private static func needsWork(in utf8: UnsafeBufferPointer<UInt8>, _ mask: UInt64) -> Bool {
         var index = 0
         while index + 8 <= utf8.count {
             let word = ByteWord.load(utf8, at: index)
@@ -53,7 +55,7 @@ public enum XMLEscaping {
     static func append(_ text: String, attribute: Bool, to output: inout [UInt8]) {
         let mask = attribute ? attributeMask : textMask
         let copied = text.withUTF8Bytes { utf8 in
-            guard !mayNeedWork(utf8, mask) else { return false }
+            guard !needsWork(in: utf8, mask) else { return false }
             output.append(contentsOf: utf8)
             return true
         }

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import VaktaalText
 
@@ -18,11 +17,5 @@ import VaktaalText
         #expect(left.hasSameUTF8Bytes(as: right) == same)
         #expect(right.hasSameUTF8Bytes(as: left) == same)
         #expect(same == Array(left.utf8).elementsEqual(Array(right.utf8)))
-    }
-
-    @Test func aBridgedStringIsComparedByItsBytes() {
-        let bridged = NSString(string: "coördinator") as String
-        #expect(bridged.hasSameUTF8Bytes(as: "coördinator"))
-        #expect(!bridged.hasSameUTF8Bytes(as: "coo\u{308}rdinator"))
     }
 }

@@ -4,9 +4,9 @@ import VaktaalXML
 /// XML escaping writes what a plain escaper writes byte by byte, wherever in a text the
 /// bytes to escape or drop fall (texts are passed over eight bytes at a time first).
 @Suite struct XMLEscapingTests {
-    /// Escapes one scalar at a time: markup and carriage returns, and in attributes quotes, tabs
-    /// and line feeds;
-    /// characters XML cannot carry are dropped.
+    /// Escapes one scalar at a time: markup and carriage returns, and in attributes quotes,
+    /// tabs and line feeds; characters XML cannot carry (C0 controls but tab, line feed and
+    /// carriage return, and U+FFFE/U+FFFF) are dropped.
     static func escaped(_ text: String, attribute: Bool) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -18,7 +18,9 @@ import VaktaalXML
             case "\t" where attribute: result += "&#9;"
             case "\n" where attribute: result += "&#10;"
             case "\r": result += "&#13;"
-            default: if XMLWriter.isAllowedInXML(scalar) { result.unicodeScalars.append(scalar) }
+            case "\t", "\n": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": break
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -2,7 +2,7 @@ import VaktaalCore
 
 /// The JSON of the CLI contract: `version`, `files` with their findings, `summary`.
 ///
-/// Written straight into one string, key by key in sorted order and laid out as
+/// Written straight into one byte buffer (``JSONText``), key by key in sorted order and laid out as
 /// `JSONEncoder` lays out pretty-printed, sorted output (the golden file and a test that
 /// compares with `JSONEncoder` keep the two the same): a report of a million findings costs
 /// a pass over them, not a tree of dictionaries.
