@@ -10,14 +10,13 @@ import Testing
 /// threads of their own, whose heaps hold blocks under 64 MB; on the main thread any size.)
 @Suite struct AllocatorTuningTests {
     @Test(.enabled(if: isGlibc, "glibc's allocator only")) func aLargeBlockComesFromTheHeapOnceTuned() throws {
-        // 40 MB: above the largest size glibc ever serves from the heap by default (32 MB).
-        let before = try #require(malloc(40 << 20))
-        defer { free(before) }
-        #expect(vaktaal_block_has_own_mapping(before) != 0, "by default a mapping of its own")
+        // 40 MB: above the largest block glibc maps on its own by default (32 MB). Whether the
+        // untuned allocator maps one depends on what its heap holds free (other tests of this
+        // process free memory into it), so only the tuned block is tested: it never is.
         AllocatorTuning.keepFreedMemory()
-        let after = try #require(malloc(40 << 20))
-        defer { free(after) }
-        #expect(vaktaal_block_has_own_mapping(after) == 0, "once tuned, from the heap")
+        let block = try #require(malloc(40 << 20))
+        defer { free(block) }
+        #expect(vaktaal_block_has_own_mapping(block) == 0, "once tuned, from the heap")
     }
 
     @Test(arguments: [(["lint", "x.md"], true), (["merge", "a", "b", "c", "-o", "d"], true), (["serve"], false)])
