@@ -75,7 +75,8 @@ import Testing
     }
 
     @Test func sixteenPublishesWithTheSameIfMatchHaveOneWinnerAndFifteen412s() async throws {
-        let database = try TestDatabase()
+        // The publishes queue on the scheme's lock: on a loaded machine the last waits longer than 5 s.
+        let database = try TestDatabase(operationTimeout: .seconds(60))
         try await database.run {
             try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { first in
                 try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { second in
@@ -102,7 +103,8 @@ import Testing
     }
 
     @Test func sixteenPublishesWithoutIfMatchAreAllKeptInOrder() async throws {
-        let database = try TestDatabase()
+        // The publishes queue on the scheme's lock: on a loaded machine the last waits longer than 5 s.
+        let database = try TestDatabase(operationTimeout: .seconds(60))
         try await database.run {
             try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { first in
                 try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { second in
