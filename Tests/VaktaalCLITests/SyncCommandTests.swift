@@ -206,6 +206,46 @@ private let conflictingFile = canonicalFile(
         let check = try Vaktaal.run(["check", "--vocabulary", "Vocabulary"], in: folder)
         #expect(check.standardOutput.contains(": 0 errors"), "\(check.standardOutput)")
     }
+
+    /// A file that is not in the canonical layout keeps its layout through a driven merge:
+    /// the merge commit changes only the lines of the concept the other branch edited.
+    @Test func aDrivenMergeChangesOnlyTheLinesThatChanged() throws {
+        let concepts = (1...12).map {
+            "\t<concept id=\"c\($0)\"><prefLabel>term \($0)</prefLabel><definition>Def \($0).</definition></concept>"
+        }
+        func file(_ concepts: [String]) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\"\n"
+                + "\tid=\"t\" uri=\"https://example.org/t/\" xml:lang=\"nl\">\n" + concepts.joined(separator: "\n")
+                + "\n</vocabulary>\n"
+        }
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": file(concepts)])
+        try Git.run(["init", "-q", "-b", "main"], in: folder)
+        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
+        try Git.run(["add", "."], in: folder)
+        try Git.run(["commit", "-q", "-m", "base"], in: folder)
+        func commit(_ branch: String, _ content: String) throws {
+            try Git.run(["checkout", "-q", "-b", branch, "main"], in: folder)
+            try content.write(toFile: folder + "/Vocabulary/t.xml", atomically: true, encoding: .utf8)
+            try Git.run(["commit", "-q", "-a", "-m", branch], in: folder)
+        }
+        var partner = concepts
+        partner[2] = partner[2].replacingOccurrences(of: "Def 3.", with: "Def drie.")
+        try commit("partner", file(partner))
+        var local = concepts
+        local[9] = local[9].replacingOccurrences(of: "Def 10.", with: "Def tien.")
+        try commit("local", file(local))
+        try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
+        let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
+        #expect(driven.status == 0, "\(driven.output)")
+        let merged = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        #expect(merged.contains("Def drie.") && merged.contains("Def tien."))
+        // Against our branch, only the partner's concept changed: its one line went, its
+        // canonical lines came; every other line is ours as it was.
+        let ourLines = Set(file(local).split(separator: "\n"))
+        let removed = ourLines.subtracting(merged.split(separator: "\n"))
+        #expect(removed == [Substring(local[2])])
+        #expect(merged.split(separator: "\n").filter { !ourLines.contains($0) }.count <= 5)
+    }
 }
 
 /// Runs git in a test repository, with a fixed author and no user configuration.

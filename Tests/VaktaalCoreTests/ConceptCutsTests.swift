@@ -70,6 +70,35 @@ import Testing
         #expect(found.lines == [6])
     }
 
+    /// The concepts of the root, each from its `<` to just after its end; those below another
+    /// element, in comments or CDATA are not the root's. An end tag written otherwise has no end.
+    @Test(arguments: [
+        (
+            "\(concept)\n\(concept)<concept id=\"b\"/>",
+            [
+                ("<concept id=\"a\">", "</concept>"), ("<concept id=\"a\">", "</concept>"),
+                ("<concept id=\"b\"/>", "<concept id=\"b\"/>"),
+            ], true
+        ),
+        (
+            "<!-- <concept id=\"x\"> -->\n\(concept)\n<x:e xmlns:x=\"urn:x\">\(concept)</x:e>",
+            [("<concept id=\"a\">", "</concept>")], true
+        ),
+        ("\(concept)\n  <concept id=\"b\">\n  </concept >", [("<concept id=\"a\">", "</concept>")], false),
+    ])
+    func conceptsOfTheRootAreFoundWithTheirEnds(_ body: String, _ spans: [(start: String, end: String)], _ allEnd: Bool) throws {
+        let bytes = Self.file(body)
+        let cuts = try #require(ConceptCuts(bytes))
+        #expect(cuts.conceptStarts.count == (allEnd ? spans.count : spans.count + 1))
+        #expect(cuts.conceptEnds.count == spans.count)
+        for (index, span) in spans.enumerated() {
+            let start = cuts.conceptStarts[index]
+            let end = cuts.conceptEnds[index]
+            #expect(bytes[start...].starts(with: span.start.utf8))
+            #expect(bytes[..<end].reversed().starts(with: span.end.utf8.reversed()))
+        }
+    }
+
     @Test func theRootIsTheFirstTagOutsideCommentsAndInstructions() throws {
         let start =
             "<?xml version=\"1.0\"?>\n<!-- <vocabulary> -->\n<?pi <vocabulary> ?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\">"

@@ -64,6 +64,9 @@ public struct VocabularySet: Sendable {
     /// The index in ``vocabularies`` of the scheme a concept belongs to.
     public func schemeIndex(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].scheme }
 
+    /// The index of a concept among its scheme's ``Vocabulary/concepts``.
+    public func indexInScheme(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].index }
+
     /// The full URI of a concept.
     public func uri(of key: ConceptKey) -> String {
         // The scheme is read in place: `vocabulary(of:)` would copy it, a retain for each of its parts.

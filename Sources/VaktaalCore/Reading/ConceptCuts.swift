@@ -22,17 +22,20 @@ package struct ConceptCuts {
     /// its one `</concept>` closes it, and no other concept tag, comment, text or element
     /// stands in it or after it.
     package let isConceptOnly: [Bool]
+    /// Where each of the root's `concept` elements starts (at its `<`), in order.
+    package let conceptStarts: [Int]
+    /// Just after each of the root's `concept` elements that ends with `</concept>` or is
+    /// self-closed, in order. (A concept whose end tag is written otherwise, `</concept >`,
+    /// has none, so that the two lists then differ in length.)
+    package let conceptEnds: [Int]
 
     /// The cuts of a file; `nil` when it has no root element with content.
     package init?(_ bytes: SourceBytes) {
-        guard let (rootEnd, offsets, isConceptOnly) = bytes.withUnsafeBufferPointer(Self.cuts) else { return nil }
-        (self.rootEnd, self.offsets, self.isConceptOnly) = (rootEnd, offsets, isConceptOnly)
-    }
-
-    private static func cuts(_ buffer: UnsafeBufferPointer<UInt8>) -> (rootEnd: Int, offsets: [Int], isConceptOnly: [Bool])? {
-        guard let rootEnd = rootStartTagEnd(buffer) else { return nil }
-        let (offsets, isConceptOnly) = scan(buffer, from: rootEnd)
-        return (rootEnd, offsets, isConceptOnly)
+        guard let rootEnd = bytes.withUnsafeBufferPointer(Self.rootStartTagEnd) else { return nil }
+        let scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: rootEnd) }
+        self.rootEnd = rootEnd
+        (offsets, isConceptOnly) = (scan.cuts, scan.isConceptOnly)
+        (conceptStarts, conceptEnds) = (scan.conceptStarts, scan.conceptEnds)
     }
 
     /// Where the root element's start tag ends (after its `>`), if the file has one that is
@@ -84,16 +87,20 @@ package struct ConceptCuts {
         return nil
     }
 
-    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> ([Int], [Bool]) {
-        guard let base = buffer.baseAddress else { return ([], []) }
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> (cuts: [Int], isConceptOnly: [Bool], conceptStarts: [Int], conceptEnds: [Int])
+    {
+        guard let base = buffer.baseAddress else { return ([], [], [], []) }
         let count = buffer.count
         var cuts: [Int] = []
         var isConceptOnly: [Bool] = []
+        var conceptStarts: [Int] = []
+        var conceptEnds: [Int] = []
         // Elements open below the root: only concepts at depth 0 are the vocabulary's own (an
         // element of another namespace keeps what it holds, `concept`s too).
         var depth = 0
         var afterConceptEnd: Int?  // just after the last top-level `</concept>`, while nothing else followed
-        var conceptEnds = 0  // top-level `</concept>` tags in the current part
+        var conceptEndsInPart = 0  // top-level `</concept>` tags in the current part
         func spoilPart() {
             if !isConceptOnly.isEmpty { isConceptOnly[isConceptOnly.count - 1] = false }
         }
@@ -108,11 +115,12 @@ package struct ConceptCuts {
                 let end = tagEnd(buffer, from: at)
             {
                 cuts.append(cut)
-                conceptEnds = 0
+                conceptEndsInPart = 0
                 // The part is one concept only when its start tag opens a concept of this format.
                 let isSelfClosed = buffer[end - 2] == UInt8(ascii: "/")
                 isConceptOnly.append(!isSelfClosed && !contains("xmlns", in: UnsafeBufferPointer(rebasing: buffer[at..<end])))
-                if !isSelfClosed { depth += 1 }
+                conceptStarts.append(at)
+                if isSelfClosed { conceptEnds.append(end) } else { depth += 1 }
                 afterConceptEnd = nil
                 index = end
                 continue
@@ -142,18 +150,24 @@ package struct ConceptCuts {
                 depth -= 1
                 index = at + 2
                 if depth == 0, has("</concept>", in: buffer, at: at) {
-                    conceptEnds += 1
-                    if conceptEnds > 1 { spoilPart() }
+                    conceptEndsInPart += 1
+                    if conceptEndsInPart > 1 { spoilPart() }
                     index = at + 10
                     afterConceptEnd = index
+                    conceptEnds.append(index)
                 }
             } else {
                 guard let end = tagEnd(buffer, from: at) else { break }
-                if buffer[end - 2] != UInt8(ascii: "/") { depth += 1 }
+                let isSelfClosed = buffer[end - 2] == UInt8(ascii: "/")
+                if isConceptStart {
+                    conceptStarts.append(at)
+                    if isSelfClosed { conceptEnds.append(end) }
+                }
+                if !isSelfClosed { depth += 1 }
                 index = end
             }
         }
-        return (cuts, isConceptOnly)
+        return (cuts, isConceptOnly, conceptStarts, conceptEnds)
     }
 
     /// Whether `literal` occurs in `bytes`.

@@ -50,19 +50,7 @@ public enum VocabularyWriter {
         afterConcept: ((inout XMLWriter) -> Void)?, onAllCores: Bool = true
     ) {
         let namespaces = NamespaceTable(vocabulary)
-        for comment in vocabulary.prologComments { writer.comment(comment) }
-        writer.startElement("vocabulary") { attributes in
-            attributes.add("xmlns", vocabularyNamespace)
-            for declaration in namespaces.declarations { attributes.add("xmlns:\(declaration.prefix)", declaration.uri) }
-            attributes.add("format", vocabulary.format)
-            attributes.add("id", vocabulary.id)
-            attributes.add("uri", vocabulary.uri)
-            attributes.add("scheme", vocabulary.schemeURI)
-            attributes.add("version", vocabulary.version)
-            attributes.add("modified", vocabulary.modified)
-            attributes.add("xml:lang", vocabulary.defaultLanguage)
-            attributes.add(vocabulary.extensionAttributes, namespaces)
-        }
+        writeStart(of: vocabulary, namespaces, into: &writer)
         for comment in vocabulary.headerComments { writer.comment(comment) }
         for kind in MetadataKind.allCases {
             for entry in vocabulary.metadata(kind) {
@@ -99,6 +87,45 @@ public enum VocabularyWriter {
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }
         writer.endElement("vocabulary")
+    }
+
+    /// The start of the document up to the root element's start tag: its comments before the
+    /// root, and the root's namespaces, identity and default language.
+    private static func writeStart(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
+        for comment in vocabulary.prologComments { writer.comment(comment) }
+        writer.startElement("vocabulary") { attributes in
+            attributes.add("xmlns", vocabularyNamespace)
+            for declaration in namespaces.declarations { attributes.add("xmlns:\(declaration.prefix)", declaration.uri) }
+            attributes.add("format", vocabulary.format)
+            attributes.add("id", vocabulary.id)
+            attributes.add("uri", vocabulary.uri)
+            attributes.add("scheme", vocabulary.schemeURI)
+            attributes.add("version", vocabulary.version)
+            attributes.add("modified", vocabulary.modified)
+            attributes.add("xml:lang", vocabulary.defaultLanguage)
+            attributes.add(vocabulary.extensionAttributes, namespaces)
+        }
+    }
+
+    /// Some concepts of a scheme, each as the canonical document of the scheme writes it (its
+    /// comments first, indented as a concept, without the blank line before it and the line
+    /// end after it), and the start of that document up to the end of the root's start tag,
+    /// which says what those bytes mean (its namespaces and default language): for a file
+    /// that keeps its own layout and has some concepts written anew.
+    ///
+    /// - Parameter indices: The concepts to write, as indices of `vocabulary.concepts`.
+    public static func concepts(
+        at indices: [Int], of vocabulary: Vocabulary
+    ) -> (documentStart: [UInt8], concepts: [[UInt8]]) {
+        let namespaces = NamespaceTable(vocabulary)
+        var start = XMLWriter(capacity: 1024)
+        writeStart(of: vocabulary, namespaces, into: &start)
+        let concepts = indices.map { index in
+            var writer = XMLWriter(pieceAtDepth: 1, capacity: 1024)
+            write(vocabulary.concepts[index], into: &writer, namespaces: namespaces)
+            return Array(writer.bytes.dropLast())
+        }
+        return (Array(start.bytes.dropLast()), concepts)
     }
 
     /// `concepts` written in pieces of ``conceptsPerPiece`` on all cores, each as the loop over

@@ -41,15 +41,17 @@ enum SharedReader {
                 } else {
                     VocabularyLoader.read(bytes: source.bytes, path: source.path)
                 }
-            guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return (alone(sources), earlier) }
+            guard read.diagnostics.isEmpty, var vocabulary = read.vocabulary else { return alone(sources, after: earlier) }
             guard let layout else {
-                memory.files.append(ReadParts.File(bytes: source.bytes, layout: nil, concepts: [], parts: []))
+                memory.files.append(ReadParts.File(path: source.path, bytes: source.bytes))
                 reads.append(read)
                 continue
             }
-            guard let placed = layout.parts(of: vocabulary.concepts) else { return (alone(sources), earlier) }
+            guard let placed = layout.parts(of: vocabulary.concepts) else { return alone(sources, after: earlier) }
             memory.files.append(
-                ReadParts.File(bytes: source.bytes, layout: layout, concepts: vocabulary.concepts, parts: placed.parts))
+                ReadParts.File(
+                    path: source.path, bytes: source.bytes, layout: layout, concepts: vocabulary.concepts,
+                    parts: placed.parts))
             guard borrowsAny else {
                 reads.append(read)
                 continue
@@ -69,7 +71,7 @@ enum SharedReader {
             var concepts = Array(own[placed.header])
             concepts.reserveCapacity(own.count + pieces.count)
             for piece in pieces {
-                guard let piece else { return (alone(sources), earlier) }
+                guard let piece else { return alone(sources, after: earlier) }
                 concepts += piece
             }
             concepts += own[placed.tail]
@@ -79,9 +81,14 @@ enum SharedReader {
         return (reads, memory)
     }
 
-    /// Every source read on its own.
-    private static func alone(_ sources: [(path: String, bytes: SourceBytes)]) -> [Read] {
-        sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }
+    /// Every source read on its own; the files are noted with what was read before, but
+    /// none of their parts (a later read takes nothing from them).
+    private static func alone(
+        _ sources: [(path: String, bytes: SourceBytes)], after earlier: ReadParts
+    ) -> (reads: [Read], parts: ReadParts) {
+        var memory = earlier
+        memory.files += sources.map { ReadParts.File(path: $0.path, bytes: $0.bytes) }
+        return (sources.map { VocabularyLoader.read(bytes: $0.bytes, path: $0.path) }, memory)
     }
 }
 
@@ -102,12 +109,19 @@ public enum ConceptPositions: Sendable {
 /// takes what it has in common with them instead of reading it again.
 public struct ReadParts: Sendable {
     struct File: Sendable {
+        /// The path it was read as (the ``Vocabulary/path`` of its scheme).
+        let path: String
         let bytes: SourceBytes
         let layout: FileLayout?
         /// The concepts read from the file's own parts (and its head and tail).
-        let concepts: [Concept]
+        var concepts: [Concept] = []
         /// Per part, where its concepts are among ``concepts``; `nil` when it was not read here.
-        let parts: [Range<Int>?]
+        var parts: [Range<Int>?] = []
+
+        /// A file read, and the parts it was read in.
+        init(path: String, bytes: SourceBytes, layout: FileLayout? = nil, concepts: [Concept] = [], parts: [Range<Int>?] = []) {
+            (self.path, self.bytes, self.layout, self.concepts, self.parts) = (path, bytes, layout, concepts, parts)
+        }
     }
 
     struct PartReference: Hashable, Sendable {
@@ -130,6 +144,9 @@ public struct ReadParts: Sendable {
 
     /// Nothing read yet.
     public init() {}
+
+    /// The file read as `path`, if any (the first, when several versions were read from one path).
+    func file(readAs path: String) -> File? { files.first { $0.path == path } }
 
     /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
     /// each, the part read before that is the same; with `notingNew`, the others are noted as

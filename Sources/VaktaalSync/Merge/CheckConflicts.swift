@@ -85,7 +85,12 @@ extension MergeState {
                     let fresh = candidates.filter { !checked.contains(ErrorKey($0, in: set), rule: $0.rule) }
                     return (set, fresh, checked)
                 },
-                { Result { () throws(MergeError) in try ReadBack.verify(current, after: read, staging: staging) } })
+                {
+                    let layouts = ourLayouts(assembly)
+                    return Result { () throws(MergeError) in
+                        try ReadBack.verify(current, layouts: layouts, after: read, staging: staging)
+                    }
+                })
             baseline = checked
             guard !fresh.isEmpty else {
                 BackgroundRelease.release((result, consume assembly, consume plan))
@@ -99,7 +104,10 @@ extension MergeState {
             plan = self.plan()
             assembly = assembler.assembled(plan)
         }
-        return (assembly.vocabularies, try ReadBack.verify(assembly.vocabularies, after: read, staging: staging))
+        let layouts = ourLayouts(assembly)
+        return (
+            assembly.vocabularies, try ReadBack.verify(assembly.vocabularies, layouts: layouts, after: read, staging: staging)
+        )
     }
 
     /// The identity of each concept of the result, by its URI there (of a URI the result

@@ -1,24 +1,48 @@
 import VaktaalCore
 
-/// The last guard before anything is written: the result in the canonical layout, read
-/// again, must read without errors and say exactly what was decided.
+/// The last guard before anything is written: the result written out, read again, must
+/// read without errors and say exactly what was decided.
 enum ReadBack {
-    /// The canonical bytes of each scheme, once they are known to read back. What they have in
-    /// common with the files of `read` is not read again (``SharedReader``). Each file is
-    /// written on one core: the result is checked on the others meanwhile.
+    /// The bytes of each scheme, once they are known to read back: in the layout of our file
+    /// of it where `layouts` has one (``OurFileLayout``), else in the canonical layout. What
+    /// they have in common with the files of `read` is not read again (``SharedReader``).
+    /// Each file is written on one core: the result is checked on the others meanwhile. When
+    /// a scheme written in our layout does not read back, the result is written and read
+    /// back again in the canonical layout.
     ///
-    /// - Parameter staging: Where the files are written ahead while they are read back (they
-    ///   are only renamed into place when the merge is done, so a file that does not read
-    ///   back is never written).
+    /// - Parameters:
+    ///   - layouts: Per scheme, how to write it in our layout, if it can be.
+    ///   - staging: Where the files are written ahead while they are read back (they
+    ///     are only renamed into place when the merge is done, so a file that does not read
+    ///     back is never written).
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` with the reader's errors, or
     ///   with the concepts and schemes that say something else when read back.
     static func verify(
-        _ vocabularies: [Vocabulary], after read: ReadParts = ReadParts(), staging: MergeStaging? = nil
+        _ vocabularies: [Vocabulary], layouts: [OurLayoutPlan?] = [], after read: ReadParts = ReadParts(),
+        staging: MergeStaging? = nil
     ) throws(MergeError) -> [MergedFile] {
-        let files = Parallel.mapEach(vocabularies.count) { index in
-            MergedFile(
-                scheme: vocabularies[index].id, sourcePath: vocabularies[index].path,
-                bytes: VocabularyWriter.bytes(for: vocabularies[index], onAllCores: false))
+        let written = Parallel.mapEach(vocabularies.count) { index -> (bytes: [UInt8], inOurLayout: Bool) in
+            let vocabulary = vocabularies[index]
+            if let plan = layouts.indices.contains(index) ? layouts[index] : nil,
+                let bytes = plan.layout.bytes(of: vocabulary, keeping: plan.kept)
+            {
+                return (bytes, true)
+            }
+            return (VocabularyWriter.bytes(for: vocabulary, onAllCores: false), false)
+        }
+        do {
+            return try verify(vocabularies, written.map(\.bytes), after: read, staging: staging)
+        } catch  where written.contains(where: \.inOurLayout) {
+            return try verify(vocabularies, after: read, staging: staging)
+        }
+    }
+
+    /// The files of `bytes`, once they are known to read back as `vocabularies`.
+    private static func verify(
+        _ vocabularies: [Vocabulary], _ bytes: [[UInt8]], after read: ReadParts, staging: MergeStaging?
+    ) throws(MergeError) -> [MergedFile] {
+        let files = zip(vocabularies, bytes).map { vocabulary, bytes in
+            MergedFile(scheme: vocabulary.id, sourcePath: vocabulary.path, bytes: bytes)
         }
         let sources = files.map { (path: $0.fileName, bytes: SourceBytes($0.bytes)) }
         let (_, reads) = Parallel.both(

@@ -25,7 +25,8 @@ public struct MergedFile: Hashable, Sendable {
     public let scheme: String
     /// The file it was read from (ours, else theirs), if any: where a folder merge writes it.
     public let sourcePath: String?
-    /// The canonical XML, read back and found to say what the merge decided.
+    /// The XML, in the layout of our file of the scheme where it can be kept (``OurFileLayout``),
+    /// else in the canonical layout, read back and found to say what the merge decided.
     public let bytes: [UInt8]
 
     /// The file name to write it under in a folder: its source's name, else `<scheme>.xml`.
@@ -104,10 +105,11 @@ public enum VocabularyMerge {
     ///
     /// - Parameters:
     ///   - read: What was read loading the versions (``LoadedVersions/parts``): the result
-    ///     reads back without reading again what it has in common with them.
+    ///     reads back without reading again what it has in common with them, and keeps the
+    ///     layout of our files (``OurFileLayout``); without it, it is written in the canonical layout.
     ///   - staging: Where to write the result ahead while it is checked (``MergeStaging``).
-    /// - Throws: ``MergeError/resultNotReadable(problems:)`` when the result, written in the
-    ///   canonical layout and read again, does not say what the merge decided.
+    /// - Throws: ``MergeError/resultNotReadable(problems:)`` when the result, written out and
+    ///   read again, does not say what the merge decided.
     public static func merge(
         base: VocabularySet, ours: VocabularySet, theirs: VocabularySet, options: MergeOptions = MergeOptions(),
         read: ReadParts = ReadParts(), staging: MergeStaging? = nil

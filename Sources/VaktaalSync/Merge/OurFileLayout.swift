@@ -1,0 +1,136 @@
+import VaktaalCore
+
+/// Our file of a scheme, cut so that a merge result keeps its bytes: its start up to the
+/// first concept, each concept (from the line of its first comment, or of its start tag, to
+/// just after its end tag), the white space between concepts, and its end after the last
+/// concept.
+///
+/// The result of a merge is written in our file's layout: every concept the merge keeps as
+/// we wrote it is copied byte for byte, and only the concepts it changed or took from them
+/// are written in the canonical layout. Used as a git merge driver, a merge then changes the
+/// lines of what changed and nothing else.
+struct OurFileLayout: Sendable {
+    /// Our file's bytes.
+    let bytes: SourceBytes
+    /// What the bytes of a concept mean in our file; `nil` when its start cannot be read simply.
+    let context: ReadingContext?
+    /// Per concept of our scheme, in order, its bytes.
+    let concepts: [Range<Int>]
+
+    /// Our file's layout, when each concept of `vocabulary` (read from it) can be cut out: the
+    /// file has as many concepts as the scheme, only comments and white space stand between
+    /// two of them (the comments are the next concept's), and the first has no comments
+    /// before it (they could not be told from the scheme's).
+    init?(_ file: ReadParts.File, of vocabulary: Vocabulary) {
+        guard let cuts = file.layout?.conceptCuts ?? ConceptCuts(file.bytes),
+            cuts.conceptStarts.count == vocabulary.concepts.count, cuts.conceptEnds.count == vocabulary.concepts.count,
+            let first = vocabulary.concepts.first, first.leadingComments.isEmpty
+        else { return nil }
+        let spans = file.bytes.withUnsafeBufferPointer { buffer -> [Range<Int>]? in
+            var spans: [Range<Int>] = []
+            spans.reserveCapacity(cuts.conceptStarts.count)
+            var previousEnd = cuts.rootEnd
+            for (start, end) in zip(cuts.conceptStarts, cuts.conceptEnds) {
+                guard previousEnd <= start, start < end else { return nil }
+                let firstMarkup =
+                    spans.isEmpty ? start : Self.firstMarkup(in: buffer, from: previousEnd, before: start)
+                guard let firstMarkup else { return nil }
+                spans.append(Self.lineStart(in: buffer, of: firstMarkup, notBefore: previousEnd)..<end)
+                previousEnd = end
+            }
+            return spans
+        }
+        guard let spans else { return nil }
+        bytes = file.bytes
+        context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
+        concepts = spans
+    }
+
+    /// The merged scheme in our layout: our start and end, our concepts kept as written copied
+    /// with the white space that followed them, and the others written as the canonical
+    /// writer writes them. `nil` when a concept must be written anew but its canonical bytes
+    /// would not mean the same in our file (another encoding, namespaces or default language).
+    ///
+    /// - Parameter kept: Per concept of `vocabulary`, the index of our concept it is as we
+    ///   wrote it, or `nil`.
+    func bytes(of vocabulary: Vocabulary, keeping kept: [Int?]) -> [UInt8]? {
+        guard let lastConcept = concepts.last else { return nil }
+        let written = kept.indices.filter { kept[$0] == nil }
+        let canonical = VocabularyWriter.concepts(at: written, of: vocabulary)
+        if !written.isEmpty {
+            let start = SourceBytes(canonical.documentStart)
+            guard let context, context == ReadingContext(start, rootEnd: start.count) else { return nil }
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            // Between a concept written anew and its neighbours: what stands between our first two.
+            let separator = concepts.count >= 2 ? Array(buffer[concepts[0].upperBound..<concepts[1].lowerBound]) : []
+            let hasLineEnd = separator.contains(10) || separator.contains(13)
+            var result: [UInt8] = []
+            result.reserveCapacity(buffer.count + canonical.concepts.reduce(0) { $0 + $1.count + separator.count })
+            result += buffer[0..<concepts[0].lowerBound]
+            var nextWritten = canonical.concepts.makeIterator()
+            var previous: Int?  // our concept written last, when it was kept
+            for (index, ours) in kept.enumerated() {
+                if index > 0 {
+                    if let previous, let ours, ours == previous + 1 {
+                        result += buffer[concepts[previous].upperBound..<concepts[ours].lowerBound]
+                    } else {
+                        result += hasLineEnd ? separator : [10]
+                    }
+                }
+                if let ours {
+                    result += buffer[concepts[ours]]
+                } else if let concept = nextWritten.next() {
+                    result += concept
+                }
+                previous = ours
+            }
+            result += buffer[lastConcept.upperBound...]
+            return result
+        }
+    }
+
+    /// The first comment or tag in `buffer[from..<before]` and `before`, when only white space
+    /// and comments stand there; `nil` otherwise.
+    private static func firstMarkup(in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
+        var index = from
+        var first: Int?
+        while index < before {
+            let byte = buffer[index]
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                index += 1
+                continue
+            }
+            guard Self.has(Self.commentStart, in: buffer, at: index, before: before),
+                let close = Self.find(Self.commentEnd, in: buffer, from: index + 4, before: before)
+            else { return nil }
+            first = first ?? index
+            index = close + 3
+        }
+        return first ?? before
+    }
+
+    /// The start of the line of `offset` when only spaces and tabs stand before it on its
+    /// line, and that line starts after `notBefore`; else `offset`.
+    private static func lineStart(in buffer: UnsafeBufferPointer<UInt8>, of offset: Int, notBefore: Int) -> Int {
+        var start = offset
+        while start > notBefore, buffer[start - 1] == 32 || buffer[start - 1] == 9 { start -= 1 }
+        return start > notBefore && (buffer[start - 1] == 10 || buffer[start - 1] == 13) ? start : offset
+    }
+
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+
+    private static func has(_ literal: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at offset: Int, before: Int) -> Bool {
+        before - offset >= literal.count && buffer[offset..<offset + literal.count].elementsEqual(literal)
+    }
+
+    private static func find(_ literal: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
+        var index = from
+        while index < before {
+            if has(literal, in: buffer, at: index, before: before) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

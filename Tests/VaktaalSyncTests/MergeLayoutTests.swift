@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import VaktaalCore
+
+@testable import VaktaalSync
+
+/// A merge keeps our file's layout: the concepts it keeps as we wrote them are copied byte
+/// for byte, and only what changed is written in the canonical layout.
+@Suite struct MergeLayoutTests {
+    /// Our file: the root tag over two lines, tabs, no blank lines, a comment before a concept.
+    static let ours = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1"
+        \tid="test" uri="https://example.org/test/" xml:lang="nl">
+        \t<title>Test</title>
+        \t<concept id="a"><prefLabel>a</prefLabel><definition>A.</definition></concept>
+        \t<!-- b is ours -->
+        \t<concept id="b">
+        \t\t<prefLabel>b</prefLabel>
+        \t\t<definition>B.</definition>
+        \t</concept>
+        \t<concept id="c"><prefLabel>c</prefLabel></concept>
+        </vocabulary>
+
+        """
+
+    /// The result of merging `theirs` into `ours` with `ours` as the base, loaded as the
+    /// command loads them.
+    static func merged(ours: String = ours, theirs: String) throws -> MergeResult {
+        let sources = [("base.xml", ours), ("ours.xml", ours), ("theirs.xml", theirs)].map {
+            [(path: $0.0, bytes: Optional(Array($0.1.utf8)))]
+        }
+        let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: .ofFirstReading)
+        let versions = loaded.versions.map(\.set)
+        return try VocabularyMerge.merge(base: versions[0], ours: versions[1], theirs: versions[2], read: loaded.parts)
+    }
+
+    static func text(_ result: MergeResult) throws -> String {
+        String(decoding: try #require(result.files.first).bytes, as: UTF8.self)
+    }
+
+    /// The canonical text of the result's concept `id`, as the canonical writer writes it.
+    static func canonical(_ id: String, in result: MergeResult) throws -> String {
+        let document = VocabularyWriter.xml(for: try #require(result.vocabularies.first))
+        let start = try #require(document.range(of: "  <concept id=\"\(id)\""))
+        let end = try #require(document.range(of: "</concept>", range: start.upperBound..<document.endIndex))
+        return String(document[start.lowerBound..<end.upperBound])
+    }
+
+    @Test func nothingChangedGivesOurFileByteForByte() throws {
+        #expect(try Self.text(Self.merged(theirs: Self.ours)) == Self.ours)
+    }
+
+    @Test func aConceptTheyChangedIsTheOnlyOneWrittenAnew() throws {
+        let theirs = Self.ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+        let result = try Self.merged(theirs: theirs)
+        let changed =
+            "\t<!-- b is ours -->\n\t<concept id=\"b\">\n\t\t<prefLabel>b</prefLabel>\n\t\t<definition>B.</definition>\n\t</concept>"
+        let expected = Self.ours.replacingOccurrences(
+            of: changed, with: "  <!-- b is ours -->\n" + (try Self.canonical("b", in: result)))
+        #expect(try Self.text(result) == expected)
+        // Its comment is written once, with it.
+        #expect(try Self.text(result).components(separatedBy: "<!-- b is ours -->").count == 2)
+    }
+
+    @Test func aConceptTheyAddedFollowsItsNeighbourWithOurSpacing() throws {
+        let added = "<concept id=\"a2\"><prefLabel>a twee</prefLabel></concept>"
+        let theirs = Self.ours.replacingOccurrences(of: "</concept>\n\t<!--", with: "</concept>\n\(added)\n\t<!--")
+        let result = try Self.merged(theirs: theirs)
+        let expected = Self.ours.replacingOccurrences(
+            of: "</concept>\n\t<!--", with: "</concept>\n\(try Self.canonical("a2", in: result))\n\t<!--")
+        #expect(try Self.text(result) == expected)
+    }
+
+    @Test(arguments: ["a", "c"])
+    func aConceptTheyRemovedLeavesTheRestAsItWas(_ id: String) throws {
+        let line =
+            "\t<concept id=\"\(id)\"><prefLabel>\(id)</prefLabel>\(id == "a" ? "<definition>A.</definition>" : "")</concept>\n"
+        let theirs = Self.ours.replacingOccurrences(of: line, with: "")
+        #expect(try Self.text(Self.merged(theirs: theirs)) == theirs)
+    }
+
+    /// What our file's start and end say, or what the canonical bytes of a concept would mean
+    /// in it, decides: the whole result is then written in the canonical layout.
+    @Test(arguments: [
+        // They changed the scheme's title: our start no longer says it.
+        ("<title>Test</title>", "<title>Toets</title>", false),
+        // A namespace declared on our root only: a concept written anew would read otherwise.
+        ("format=\"1\"", "format=\"1\" xmlns:x=\"urn:x\"", true),
+    ])
+    func aStartThatSaysOtherwiseGivesTheCanonicalLayout(_ original: String, _ replacement: String, inOurs: Bool) throws {
+        let edited = Self.ours.replacingOccurrences(of: original, with: replacement)
+        let ours = inOurs ? edited : Self.ours
+        let theirs = edited.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+        let result = try Self.merged(ours: ours, theirs: theirs)
+        #expect(try #require(result.files.first).bytes == VocabularyWriter.bytes(for: try #require(result.vocabularies.first)))
+        // With nothing to write anew, our start is kept whatever it declares.
+        if inOurs { #expect(try Self.text(Self.merged(ours: ours, theirs: ours)) == ours) }
+    }
+
+    /// Comments before our first concept cannot be told from the scheme's: canonical layout.
+    @Test func commentsBeforeTheFirstConceptGiveTheCanonicalLayout() throws {
+        let ours = Self.ours.replacingOccurrences(of: "\t<concept id=\"a\">", with: "\t<!-- a -->\n\t<concept id=\"a\">")
+        let result = try Self.merged(ours: ours, theirs: ours)
+        #expect(try #require(result.files.first).bytes == VocabularyWriter.bytes(for: try #require(result.vocabularies.first)))
+    }
+
+    /// Without what was read (the library called with sets only), the result is canonical.
+    @Test func setsAloneGiveTheCanonicalLayout() throws {
+        let set = try load([("ours.xml", Self.ours)])
+        let result = try VocabularyMerge.merge(base: set, ours: set, theirs: set)
+        #expect(try #require(result.files.first).bytes == VocabularyWriter.bytes(for: set.vocabularies[0]))
+    }
+}
