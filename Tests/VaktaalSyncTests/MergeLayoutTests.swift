@@ -72,6 +72,16 @@ import VaktaalCore
         #expect(try Self.text(result) == expected)
     }
 
+    /// A file whose lines end in CR LF keeps them, in what is written anew too.
+    @Test func lineEndsOfCRLFAreKept() throws {
+        let ours = Self.ours.replacingOccurrences(of: "\n", with: "\r\n")
+        let theirs = ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+        let text = try Self.text(Self.merged(ours: ours, theirs: theirs))
+        #expect(text.contains("Bee.") && text.hasPrefix(ours.prefix(200)) && text.hasSuffix("</concept>\r\n</vocabulary>\r\n"))
+        let bytes = Array(text.utf8)
+        #expect(!bytes.indices.contains { bytes[$0] == 10 && ($0 == 0 || bytes[$0 - 1] != 13) }, "a line ends in LF alone")
+    }
+
     @Test(arguments: ["a", "c"])
     func aConceptTheyRemovedLeavesTheRestAsItWas(_ id: String) throws {
         let line =

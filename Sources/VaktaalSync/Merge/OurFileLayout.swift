@@ -65,6 +65,9 @@ struct OurFileLayout: Sendable {
             // Between a concept written anew and its neighbours: what stands between our first two.
             let separator = concepts.count >= 2 ? Array(buffer[concepts[0].upperBound..<concepts[1].lowerBound]) : []
             let hasLineEnd = separator.contains(10) || separator.contains(13)
+            // A file whose lines end in CR LF gets them in what is written anew too (XML reads
+            // either as one line end, in text as well).
+            let endsLinesWithCRLF = zip(separator, separator.dropFirst()).contains { $0 == (13, 10) }
             var result: [UInt8] = []
             result.reserveCapacity(buffer.count + canonical.concepts.reduce(0) { $0 + $1.count + separator.count })
             result += buffer[0..<concepts[0].lowerBound]
@@ -81,7 +84,14 @@ struct OurFileLayout: Sendable {
                 if let ours {
                     result += buffer[concepts[ours]]
                 } else if let concept = nextWritten.next() {
-                    result += concept
+                    if endsLinesWithCRLF {
+                        for byte in concept {
+                            if byte == 10 { result.append(13) }
+                            result.append(byte)
+                        }
+                    } else {
+                        result += concept
+                    }
                 }
                 previous = ours
             }
