@@ -104,6 +104,15 @@ let specificationExample = """
         #expect(concept.labels.map(\.declaredLanguage) == [nil, "en"])
     }
 
+    /// A comment inside a label and one before the concept's end tag are both the concept's
+    /// (the second used to replace the first).
+    @Test func commentsInsideAConceptAreAllKept() throws {
+        let xml = vocabularyXML(
+            #"<concept id="a"><prefLabel>term<!-- in the label --></prefLabel><!-- at the end --></concept>"#)
+        let concept = try #require(load(xml).set.vocabularies.first?.concepts.first)
+        #expect(concept.innerComments == [" in the label ", " at the end "])
+    }
+
     @Test func elementsAndAttributesOfOtherNamespacesAreKept() throws {
         let xml = vocabularyXML(
             """

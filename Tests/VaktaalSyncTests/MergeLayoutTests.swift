@@ -92,20 +92,34 @@ import VaktaalCore
 
     /// What our file's start and end say, or what the canonical bytes of a concept would mean
     /// in it, decides: the whole result is then written in the canonical layout.
-    @Test(arguments: [
-        // They changed the scheme's title: our start no longer says it.
-        ("<title>Test</title>", "<title>Toets</title>", false),
-        // A namespace declared on our root only: a concept written anew would read otherwise.
-        ("format=\"1\"", "format=\"1\" xmlns:x=\"urn:x\"", true),
-    ])
-    func aStartThatSaysOtherwiseGivesTheCanonicalLayout(_ original: String, _ replacement: String, inOurs: Bool) throws {
-        let edited = Self.ours.replacingOccurrences(of: original, with: replacement)
-        let ours = inOurs ? edited : Self.ours
-        let theirs = edited.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+    @Test func aRootThatDeclaresOtherwiseGivesTheCanonicalLayout() throws {
+        // A namespace declared on our root only: a concept written anew is read under another root.
+        let ours = Self.ours.replacingOccurrences(of: "format=\"1\"", with: "format=\"1\" xmlns:x=\"urn:x\"")
+        let theirs = ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
         let result = try Self.merged(ours: ours, theirs: theirs)
         #expect(try #require(result.files.first).bytes == VocabularyWriter.bytes(for: try #require(result.vocabularies.first)))
         // With nothing to write anew, our start is kept whatever it declares.
-        if inOurs { #expect(try Self.text(Self.merged(ours: ours, theirs: ours)) == ours) }
+        #expect(try Self.text(Self.merged(ours: ours, theirs: ours)) == ours)
+    }
+
+    /// They changed what the scheme says of itself: the start is written anew, the concepts stay.
+    @Test func aSchemeTheyChangedGetsANewHeadAndKeepsOurConcepts() throws {
+        let theirs = Self.ours.replacingOccurrences(of: "<title>Test</title>", with: "<title>Toets</title>")
+        let text = try Self.text(Self.merged(theirs: theirs))
+        let concepts = try #require(Self.ours.range(of: "\t<concept id=\"a\">"))
+        #expect(text.hasSuffix(Self.ours[concepts.lowerBound...]))
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\""))
+        #expect(text.contains("  <title>Toets</title>\n\n\t<concept id=\"a\">") && !text.contains("Test<"))
+    }
+
+    /// Ours' comment edits are ours, whatever path the versions were read from.
+    @Test func ourCommentsAreKeptWhenTheVersionsShareAPath() throws {
+        let ours = Self.ours.replacingOccurrences(of: "b is ours", with: "b is ours, said again")
+        let sources = [Self.ours, ours, Self.ours].map { [(path: "t.xml", bytes: Optional(Array($0.utf8)))] }
+        let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: .ofFirstReading)
+        let sets = loaded.versions.map(\.set)
+        let result = try VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: loaded.parts)
+        #expect(try Self.text(result) == ours)
     }
 
     /// Comments before our first concept cannot be told from the scheme's: canonical layout.

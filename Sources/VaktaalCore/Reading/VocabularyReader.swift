@@ -125,7 +125,7 @@ final class VocabularyReader: XMLContentHandler {
             building.trailingComments = pendingComments
             pendingComments = []
         case .concept:
-            addToConcept { $0.innerComments = pendingComments }
+            addToConcept { $0.innerComments += pendingComments }
             pendingComments = []
             conceptIndex = nil
         case .leaf:

@@ -51,18 +51,7 @@ public enum VocabularyWriter {
     ) {
         let namespaces = NamespaceTable(vocabulary)
         writeStart(of: vocabulary, namespaces, into: &writer)
-        for comment in vocabulary.headerComments { writer.comment(comment) }
-        for kind in MetadataKind.allCases {
-            for entry in vocabulary.metadata(kind) {
-                writer.element(kind.rawValue, text: entry.text) { attributes in
-                    attributes.add("xml:lang", entry.declaredLanguage)
-                    attributes.add(entry.extensionAttributes, namespaces)
-                }
-            }
-        }
-        for element in vocabulary.extensions {
-            namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
-        }
+        writeOwnFields(of: vocabulary, namespaces, into: &writer)
         if afterConcept == nil, onAllCores, vocabulary.concepts.count >= 2 * conceptsPerPiece {
             writer.append(pieces: pieces(of: vocabulary.concepts, depth: writer.depth, namespaces: namespaces))
         } else {
@@ -107,25 +96,46 @@ public enum VocabularyWriter {
         }
     }
 
+    /// The scheme's own fields after the root's start tag: its comments there, its metadata
+    /// and its extension elements.
+    private static func writeOwnFields(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
+        for comment in vocabulary.headerComments { writer.comment(comment) }
+        for kind in MetadataKind.allCases {
+            for entry in vocabulary.metadata(kind) {
+                writer.element(kind.rawValue, text: entry.text) { attributes in
+                    attributes.add("xml:lang", entry.declaredLanguage)
+                    attributes.add(entry.extensionAttributes, namespaces)
+                }
+            }
+        }
+        for element in vocabulary.extensions {
+            namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
+        }
+    }
+
     /// Some concepts of a scheme, each as the canonical document of the scheme writes it (its
     /// comments first, indented as a concept, without the blank line before it and the line
     /// end after it), and the start of that document up to the end of the root's start tag,
-    /// which says what those bytes mean (its namespaces and default language): for a file
-    /// that keeps its own layout and has some concepts written anew.
+    /// which says what those bytes mean (its namespaces and default language), and the
+    /// document's head: all of it before the first concept, with the blank line before that:
+    /// for a file that keeps its own layout and has some concepts written anew.
     ///
     /// - Parameter indices: The concepts to write, as indices of `vocabulary.concepts`.
     public static func concepts(
         at indices: [Int], of vocabulary: Vocabulary
-    ) -> (documentStart: [UInt8], concepts: [[UInt8]]) {
+    ) -> (documentStart: [UInt8], head: [UInt8], concepts: [[UInt8]]) {
         let namespaces = NamespaceTable(vocabulary)
         var start = XMLWriter(capacity: 1024)
         writeStart(of: vocabulary, namespaces, into: &start)
+        var head = start
+        writeOwnFields(of: vocabulary, namespaces, into: &head)
+        head.blankLine()
         let concepts = indices.map { index in
             var writer = XMLWriter(pieceAtDepth: 1, capacity: 1024)
             write(vocabulary.concepts[index], into: &writer, namespaces: namespaces)
             return Array(writer.bytes.dropLast())
         }
-        return (Array(start.bytes.dropLast()), concepts)
+        return (Array(start.bytes.dropLast()), head.bytes, concepts)
     }
 
     /// `concepts` written in pieces of ``conceptsPerPiece`` on all cores, each as the loop over

@@ -111,6 +111,9 @@ public struct ReadParts: Sendable {
     struct File: Sendable {
         /// The path it was read as (the ``Vocabulary/path`` of its scheme).
         let path: String
+        /// The index of the version it belongs to, when versions were loaded together
+        /// (``VocabularyInput/loadVersions(sources:strict:positions:)``).
+        var version: Int?
         let bytes: SourceBytes
         let layout: FileLayout?
         /// The concepts read from the file's own parts (and its head and tail).
@@ -145,8 +148,20 @@ public struct ReadParts: Sendable {
     /// Nothing read yet.
     public init() {}
 
-    /// The file read as `path`, if any (the first, when several versions were read from one path).
-    func file(readAs path: String) -> File? { files.first { $0.path == path } }
+    /// The file of version `version` read as `path`, if any.
+    func file(readAs path: String, inVersion version: Int) -> File? {
+        files.first { $0.version == version && $0.path == path }
+    }
+
+    /// Notes which version each file belongs to: the first `counts[0]` files read are the
+    /// first version's, and so on.
+    mutating func noteVersions(fileCounts counts: [Int]) {
+        var index = 0
+        for (version, count) in counts.enumerated() {
+            for file in index..<min(index + count, files.count) { files[file].version = version }
+            index += count
+        }
+    }
 
     /// Notes the parts of a file about to be read (the next of ``files``) and returns, for
     /// each, the part read before that is the same; with `notingNew`, the others are noted as

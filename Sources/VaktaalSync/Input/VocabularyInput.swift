@@ -225,7 +225,8 @@ extension VocabularyInput {
             { VocabularySet(first.results.first?.compactMap(\.vocabulary) ?? []) },
             { reads(of: sources.dropFirst(), after: first.parts, positions: positions) })
         let results = first.results + others.results
-        let parts = others.parts
+        var parts = others.parts
+        parts.noteVersions(fileCounts: sources.map { files in files.count { $0.bytes != nil } })
         let otherSets = Parallel.mapEach(others.results.count) { VocabularySet(others.results[$0].compactMap(\.vocabulary)) }
         let sets = (sources.isEmpty ? [] : [firstSet]) + otherSets
         var loaded: [LoadedVocabulary] = []

@@ -5,12 +5,19 @@ struct OurLayoutPlan: Sendable {
     let layout: OurFileLayout
     /// Per concept of the merged scheme, the index of our concept it is as we wrote it, or `nil`.
     let kept: [Int?]
+    /// Whether the merge changed what the scheme says of itself: the file's head is written anew.
+    let newHead: Bool
+
+    /// The merged scheme's bytes, or `nil` when our layout cannot carry them.
+    func bytes(of vocabulary: Vocabulary) -> [UInt8]? {
+        layout.bytes(of: vocabulary, keeping: kept, newHead: newHead)
+    }
 }
 
 extension MergeState {
     /// Per scheme of the assembled result, how to write it in the layout of our file of it:
-    /// `nil` for a scheme we do not have, whose own fields or comments the merge changed, or
-    /// whose file cannot be cut into its concepts (``OurFileLayout``). Those are written in
+    /// `nil` for a scheme we do not have, whose comments after its concepts the merge changed,
+    /// or whose file cannot be cut into its concepts (``OurFileLayout``). Those are written in
     /// the canonical layout.
     func ourLayouts(_ assembly: Assembly) -> [OurLayoutPlan?] {
         let ours = sides.ours.set
@@ -25,7 +32,9 @@ extension MergeState {
                 continue
             }
             let our = ours.vocabularies[schemeIndex]
-            guard Self.hasSameStartAndEnd(vocabulary, our), let path = our.path, let file = read.file(readAs: path),
+            // The versions were loaded as base, ours and theirs: ours is the second.
+            guard vocabulary.trailingComments == our.trailingComments, let path = our.path,
+                let file = read.file(readAs: path, inVersion: 1),
                 let layout = OurFileLayout(file, of: our)
             else {
                 plans.append(nil)
@@ -36,15 +45,15 @@ extension MergeState {
                 else { return nil }
                 return ours.indexInScheme(of: template.key)
             }
-            plans.append(OurLayoutPlan(layout: layout, kept: kept))
+            plans.append(OurLayoutPlan(layout: layout, kept: kept, newHead: !Self.hasSameHead(vocabulary, our)))
         }
         return plans
     }
 
     /// Whether the merged scheme says what ours says of itself, with the same comments: our
-    /// file's start and end then say it.
-    private static func hasSameStartAndEnd(_ merged: Vocabulary, _ our: Vocabulary) -> Bool {
+    /// file's start then says it.
+    private static func hasSameHead(_ merged: Vocabulary, _ our: Vocabulary) -> Bool {
         merged.prologComments == our.prologComments && merged.headerComments == our.headerComments
-            && merged.trailingComments == our.trailingComments && SchemeContent(merged) == SchemeContent(our)
+            && SchemeContent(merged) == SchemeContent(our)
     }
 }

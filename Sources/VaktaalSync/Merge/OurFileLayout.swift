@@ -16,6 +16,11 @@ struct OurFileLayout: Sendable {
     let context: ReadingContext?
     /// Per concept of our scheme, in order, its bytes.
     let concepts: [Range<Int>]
+    /// Whether only white space and comments stand around the root's end tag after the last
+    /// concept: then a head written anew says everything the scheme says of itself.
+    let hasPlainEnd: Bool
+    /// Whether the file's first line ends in CR LF: what is written anew gets those line ends too.
+    let endsLinesWithCRLF: Bool
 
     /// Our file's layout, when each concept of `vocabulary` (read from it) can be cut out: the
     /// file has as many concepts as the scheme, only comments and white space stand between
@@ -40,10 +45,21 @@ struct OurFileLayout: Sendable {
             }
             return spans
         }
-        guard let spans else { return nil }
+        guard let spans, let lastEnd = spans.last?.upperBound else { return nil }
         bytes = file.bytes
         context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
         concepts = spans
+        (hasPlainEnd, endsLinesWithCRLF) = file.bytes.withUnsafeBufferPointer { buffer in
+            let rootEnd = Self.pastSpaceAndComments(in: buffer, from: lastEnd)
+            let firstLineEnd = buffer.firstIndex(of: 10)
+            return (
+                Self.has(Self.rootEndTag, in: buffer, at: rootEnd, before: buffer.count)
+                    && (buffer[rootEnd...].firstIndex(of: UInt8(ascii: ">")).map {
+                        Self.pastSpaceAndComments(in: buffer, from: $0 + 1) == buffer.count
+                    } ?? false),
+                firstLineEnd.map { $0 > 0 && buffer[$0 - 1] == 13 } ?? false
+            )
+        }
     }
 
     /// The merged scheme in our layout: our start and end, our concepts kept as written copied
@@ -51,26 +67,46 @@ struct OurFileLayout: Sendable {
     /// writer writes them. `nil` when a concept must be written anew but its canonical bytes
     /// would not mean the same in our file (another encoding, namespaces or default language).
     ///
-    /// - Parameter kept: Per concept of `vocabulary`, the index of our concept it is as we
-    ///   wrote it, or `nil`.
-    func bytes(of vocabulary: Vocabulary, keeping kept: [Int?]) -> [UInt8]? {
-        guard let lastConcept = concepts.last else { return nil }
+    /// - Parameters:
+    ///   - kept: Per concept of `vocabulary`, the index of our concept it is as we wrote it, or `nil`.
+    ///   - newHead: Whether the start of the file up to the first concept is written anew (the
+    ///     merge changed what the scheme says of itself): only when our file's end is plain.
+    func bytes(of vocabulary: Vocabulary, keeping kept: [Int?], newHead: Bool) -> [UInt8]? {
+        guard let lastConcept = concepts.last, !newHead || hasPlainEnd else { return nil }
         let written = kept.indices.filter { kept[$0] == nil }
         let canonical = VocabularyWriter.concepts(at: written, of: vocabulary)
-        if !written.isEmpty {
+        if !written.isEmpty || newHead {
+            // The byte order mark aside (what is written is UTF-8 either way), our root must
+            // say what the canonical root says of the bytes in it.
             let start = SourceBytes(canonical.documentStart)
-            guard let context, context == ReadingContext(start, rootEnd: start.count) else { return nil }
+            guard let context, let other = ReadingContext(start, rootEnd: start.count),
+                context.encoding == other.encoding, context.rootAttributes == other.rootAttributes
+            else { return nil }
+        }
+        // XML reads CR LF and LF alike, in text too: what is written anew ends its lines as our file does.
+        let lineEnd: [UInt8] = endsLinesWithCRLF ? [13, 10] : [10]
+        func appendWritten(_ written: [UInt8], to result: inout [UInt8]) {
+            guard endsLinesWithCRLF else {
+                result += written
+                return
+            }
+            for byte in written {
+                if byte == 10 { result.append(13) }
+                result.append(byte)
+            }
         }
         return bytes.withUnsafeBufferPointer { buffer in
             // Between a concept written anew and its neighbours: what stands between our first two.
             let separator = concepts.count >= 2 ? Array(buffer[concepts[0].upperBound..<concepts[1].lowerBound]) : []
             let hasLineEnd = separator.contains(10) || separator.contains(13)
-            // A file whose lines end in CR LF gets them in what is written anew too (XML reads
-            // either as one line end, in text as well).
-            let endsLinesWithCRLF = zip(separator, separator.dropFirst()).contains { $0 == (13, 10) }
             var result: [UInt8] = []
             result.reserveCapacity(buffer.count + canonical.concepts.reduce(0) { $0 + $1.count + separator.count })
-            result += buffer[0..<concepts[0].lowerBound]
+            if newHead {
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { result += [0xEF, 0xBB, 0xBF] }
+                appendWritten(canonical.head, to: &result)
+            } else {
+                result += buffer[0..<concepts[0].lowerBound]
+            }
             var nextWritten = canonical.concepts.makeIterator()
             var previous: Int?  // our concept written last, when it was kept
             for (index, ours) in kept.enumerated() {
@@ -78,20 +114,13 @@ struct OurFileLayout: Sendable {
                     if let previous, let ours, ours == previous + 1 {
                         result += buffer[concepts[previous].upperBound..<concepts[ours].lowerBound]
                     } else {
-                        result += hasLineEnd ? separator : [10]
+                        result += hasLineEnd ? separator : lineEnd
                     }
                 }
                 if let ours {
                     result += buffer[concepts[ours]]
                 } else if let concept = nextWritten.next() {
-                    if endsLinesWithCRLF {
-                        for byte in concept {
-                            if byte == 10 { result.append(13) }
-                            result.append(byte)
-                        }
-                    } else {
-                        result += concept
-                    }
+                    appendWritten(concept, to: &result)
                 }
                 previous = ours
             }
@@ -120,6 +149,24 @@ struct OurFileLayout: Sendable {
         return first ?? before
     }
 
+    /// Where the white space and comments that start at `from` end.
+    private static func pastSpaceAndComments(in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                index += 1
+            } else if has(commentStart, in: buffer, at: index, before: buffer.count),
+                let close = find(commentEnd, in: buffer, from: index + 4, before: buffer.count)
+            {
+                index = close + 3
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
     /// The start of the line of `offset` when only spaces and tabs stand before it on its
     /// line, and that line starts after `notBefore`; else `offset`.
     private static func lineStart(in buffer: UnsafeBufferPointer<UInt8>, of offset: Int, notBefore: Int) -> Int {
@@ -128,6 +175,7 @@ struct OurFileLayout: Sendable {
         return start > notBefore && (buffer[start - 1] == 10 || buffer[start - 1] == 13) ? start : offset
     }
 
+    private static let rootEndTag = Array("</vocabulary".utf8)
     private static let commentStart = Array("<!--".utf8)
     private static let commentEnd = Array("-->".utf8)
 

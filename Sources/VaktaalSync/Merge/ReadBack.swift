@@ -24,7 +24,7 @@ enum ReadBack {
         let written = Parallel.mapEach(vocabularies.count) { index -> (bytes: [UInt8], inOurLayout: Bool) in
             let vocabulary = vocabularies[index]
             if let plan = layouts.indices.contains(index) ? layouts[index] : nil,
-                let bytes = plan.layout.bytes(of: vocabulary, keeping: plan.kept)
+                let bytes = plan.bytes(of: vocabulary)
             {
                 return (bytes, true)
             }
