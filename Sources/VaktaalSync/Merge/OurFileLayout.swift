@@ -6,9 +6,9 @@ import VaktaalCore
 /// concept.
 ///
 /// The result of a merge is written in our file's layout: every concept the merge keeps as
-/// we wrote it is copied byte for byte, and only the concepts it changed or took from them
-/// are written in the canonical layout. Used as a git merge driver, a merge then changes the
-/// lines of what changed and nothing else.
+/// we wrote it is copied byte for byte, and only the concepts it changed, rebuilt or took
+/// from them are written in the canonical layout. Used as a git merge driver, a merge then
+/// changes little more than the lines of what changed.
 struct OurFileLayout: Sendable {
     /// Our file's bytes.
     let bytes: SourceBytes

@@ -104,9 +104,10 @@ public enum VocabularyMerge {
     /// ``MergeOptions/winner``'s value and record the others.
     ///
     /// - Parameters:
-    ///   - read: What was read loading the versions (``LoadedVersions/parts``): the result
-    ///     reads back without reading again what it has in common with them, and keeps the
-    ///     layout of our files (``OurFileLayout``); without it, it is written in the canonical layout.
+    ///   - read: What was read loading the versions, in the order base, ours, theirs
+    ///     (``LoadedVersions/parts``): the result reads back without reading again what it has
+    ///     in common with them, and keeps the layout of our files (``OurFileLayout``); without
+    ///     it, the result is written in the canonical layout.
     ///   - staging: Where to write the result ahead while it is checked (``MergeStaging``).
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` when the result, written out and
     ///   read again, does not say what the merge decided.
