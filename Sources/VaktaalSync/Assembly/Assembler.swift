@@ -32,10 +32,11 @@ struct Assembler: Sendable {
                     scheme: schemeIndex, id: outputID(of: concept), template: concept.template)
             }
         }
-        let moved = movedIdentities(plan)
+        let matches = plan.schemes.map { SchemeMatch($0, sides: sides) }
+        let moved = movedIdentities(plan, matches)
         var changed: [String: ConceptContent] = [:]
-        for scheme in plan.schemes {
-            let contents = Parallel.map(scheme.concepts.count) { contentToBuild(scheme.concepts[$0], in: scheme, moved) }
+        for (scheme, match) in zip(plan.schemes, matches) {
+            let contents = Parallel.map(scheme.concepts.count) { contentToBuild(scheme.concepts[$0], match, moved) }
             for (concept, content) in zip(scheme.concepts, contents) where content != nil {
                 changed[concept.identity] = content
             }
@@ -73,12 +74,17 @@ struct Assembler: Sendable {
         var placed = sides.map { Array(repeating: false, count: $0.set.count) }
         for case let template? in places.values.lazy.map(\.template) { placed[template.side][template.key.rawValue] = true }
         let placedFromOwnSide = placed
+        // Read out of each version once: a graph read out of its set per concept is copied,
+        // retaining its storage from every core at once.
+        let graphs = sides.map(\.set.graph)
         var demoted: [String: ConceptContent] = [:]
         for scheme in plan.schemes {
             let found = Parallel.map(scheme.concepts.count) { index -> (String, ConceptContent)? in
                 let concept = scheme.concepts[index]
                 guard let template = concept.template, built[concept.identity] == nil else { return nil }
-                return isUncovered(concept.identity, template, built: built, places: places, placedFromOwnSide)
+                return isUncovered(
+                    concept.identity, template, graph: graphs[template.side], built: built, places: places,
+                    placedFromOwnSide[template.side])
                     ? (concept.identity, sides[template.side].content(at: template.key)) : nil
             }
             for case (let identity, let content)? in found { demoted[identity] = content }
@@ -86,21 +92,27 @@ struct Assembler: Sendable {
         return demoted
     }
 
+    /// Each kind of relation with its inverse.
+    private static let relationPairs: [(RelationKind, RelationKind)] = [
+        (.broader, .narrower), (.narrower, .broader), (.related, .related),
+    ]
+
     /// Whether the kept concept `identity` relies on a relation that its neighbour from
     /// another version, also kept, does not write.
     private func isUncovered(
-        _ identity: String, _ template: ConceptTemplate, built: [String: ConceptContent], places: [String: ResultPlace],
-        _ placedFromOwnSide: [[Bool]]
+        _ identity: String, _ template: ConceptTemplate, graph: ConceptGraph, built: [String: ConceptContent],
+        places: [String: ResultPlace], _ placedFromOwnSide: [Bool]
     ) -> Bool {
-        let side = sides[template.side]
-        let graph = side.set.graph
-        let neighbours: [(RelationKind, RelationKind, [ConceptKey])] = [
-            (.broader, .narrower, graph.broader(of: template.key)), (.narrower, .broader, graph.narrower(of: template.key)),
-            (.related, .related, graph.related(of: template.key)),
-        ]
         var written: [(RelationKind, String)]?
-        for (kind, inverse, keys) in neighbours {
-            for key in keys where !placedFromOwnSide[template.side][key.rawValue] {
+        for (kind, inverse) in Self.relationPairs {
+            let keys =
+                switch kind {
+                case .broader: graph.broader(of: template.key)
+                case .narrower: graph.narrower(of: template.key)
+                case .related: graph.related(of: template.key)
+                }
+            for key in keys where !placedFromOwnSide[key.rawValue] {
+                let side = sides[template.side]
                 let partner = side.identities[key.rawValue]
                 guard let other = places[partner]?.template, other.side != template.side, built[partner] == nil else {
                     continue
@@ -130,15 +142,14 @@ struct Assembler: Sendable {
 
     /// Identities whose id or scheme in the result differs from their template's: written
     /// references to them must be written anew.
-    private func movedIdentities(_ plan: AssemblyPlan) -> Set<String> {
+    private func movedIdentities(_ plan: AssemblyPlan, _ matches: [SchemeMatch]) -> Set<String> {
         var moved = Set<String>()
-        for scheme in plan.schemes {
+        for (scheme, match) in zip(plan.schemes, matches) {
             let found = Parallel.map(scheme.concepts.count) { index -> Bool in
                 let concept = scheme.concepts[index]
                 guard let template = concept.template, verbatimSides.contains(template.side) else { return false }
-                let side = sides[template.side]
-                return side.set[template.key].id != outputID(of: concept)
-                    || side.schemeID(of: template.key) != scheme.content.id
+                if let content = concept.content, sides[template.side].set[template.key].id != content.id { return true }
+                return !match.hasSameID(template, sides)
             }
             for (concept, isMoved) in zip(scheme.concepts, found) where isMoved { moved.insert(concept.identity) }
         }
@@ -146,15 +157,14 @@ struct Assembler: Sendable {
     }
 
     /// The content to build a concept from, or `nil` when it is kept as its template wrote it.
-    private func contentToBuild(_ concept: ConceptPlan, in scheme: SchemePlan, _ moved: Set<String>) -> ConceptContent? {
+    private func contentToBuild(_ concept: ConceptPlan, _ match: SchemeMatch, _ moved: Set<String>) -> ConceptContent? {
         guard let template = concept.template else { return concept.content }
         let side = sides[template.side]
-        let written = side.set[template.key]
         var keep =
-            verbatimSides.contains(template.side) && !moved.contains(concept.identity)
-            && side.set.schemeID(of: template.key) == scheme.content.id
-            && side.set.schemeLanguage(of: template.key) == scheme.content.defaultLanguage
+            verbatimSides.contains(template.side) && (moved.isEmpty || !moved.contains(concept.identity))
+            && match.hasSameIDAndLanguage(template, sides)
         if keep, !moved.isEmpty {
+            let written = side.set[template.key]
             let from = side.set.schemeIndex(of: template.key)
             var references = written.relations.map(\.reference) + (written.replacedBy.map { [$0] } ?? [])
             for mapping in written.mappings {
@@ -239,5 +249,33 @@ struct ReferenceText {
     /// A mapping target: a reference for a concept of the result, else the URI.
     func mappingTarget(_ identity: String) -> MappingTarget {
         places[identity] == nil ? .uri(identity) : .reference(reference(identity))
+    }
+}
+
+/// Which schemes of each version stand for one scheme of a plan: those of its id, and of its
+/// default language too (a concept kept as written inherits its file's). Found once per
+/// scheme, not once per concept: a scheme read out of its set is copied whole.
+private struct SchemeMatch: Sendable {
+    /// Per version, per scheme: whether it has the plan scheme's id.
+    private let sameID: [[Bool]]
+    /// Per version, per scheme: whether it has the plan scheme's id and default language.
+    private let sameIDAndLanguage: [[Bool]]
+
+    init(_ scheme: SchemePlan, sides: [SyncSide]) {
+        let content = scheme.content
+        sameID = sides.map { side in side.set.vocabularies.map { $0.id == content.id } }
+        sameIDAndLanguage = sides.map { side in
+            side.set.vocabularies.map { $0.id == content.id && $0.defaultLanguage == content.defaultLanguage }
+        }
+    }
+
+    /// Whether the scheme of `template` has the plan scheme's id.
+    func hasSameID(_ template: ConceptTemplate, _ sides: [SyncSide]) -> Bool {
+        sameID[template.side][sides[template.side].set.schemeIndex(of: template.key)]
+    }
+
+    /// Whether the scheme of `template` has the plan scheme's id and default language.
+    func hasSameIDAndLanguage(_ template: ConceptTemplate, _ sides: [SyncSide]) -> Bool {
+        sameIDAndLanguage[template.side][sides[template.side].set.schemeIndex(of: template.key)]
     }
 }
