@@ -64,6 +64,16 @@ public struct VocabularySet: Sendable {
     /// The index in ``vocabularies`` of the scheme a concept belongs to.
     public func schemeIndex(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].scheme }
 
+    /// The id of a concept's scheme. (It and the two below read the scheme in place; in
+    /// another module, `vocabularies[index].id` copies the whole scheme, retaining all it holds.)
+    public func schemeID(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].id }
+
+    /// The URI of a concept's scheme.
+    public func schemeURI(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].uri }
+
+    /// The default language of a concept's scheme.
+    public func schemeLanguage(of key: ConceptKey) -> String? { vocabularies[schemeIndex(of: key)].defaultLanguage }
+
     /// The index of a concept among its scheme's ``Vocabulary/concepts``.
     public func indexInScheme(of key: ConceptKey) -> Int { resolver.positions[key.rawValue].index }
 

@@ -85,14 +85,3 @@ extension ConceptContent {
         return (preferred.first { $0.language == (language ?? "") } ?? preferred.first)?.text ?? id
     }
 }
-
-extension VocabularySet {
-    /// The id of a concept's scheme (read in place: ``VocabularySet/vocabulary(of:)`` copies the whole scheme).
-    func schemeID(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].id }
-
-    /// The URI of a concept's scheme.
-    func schemeURI(of key: ConceptKey) -> String { vocabularies[schemeIndex(of: key)].uri }
-
-    /// The default language of a concept's scheme.
-    func schemeLanguage(of key: ConceptKey) -> String? { vocabularies[schemeIndex(of: key)].defaultLanguage }
-}
