@@ -177,13 +177,9 @@ private let conflictingFile = canonicalFile(
     /// clean and keeps both concepts and the other branch's edit.
     @Test func worksAsAGitMergeDriver() throws {
         let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": base])
-        try Git.run(["init", "-q", "-b", "main"], in: folder)
-        try Git.run(["add", "."], in: folder)
-        try Git.run(["commit", "-q", "-m", "base"], in: folder)
+        try Git.initialize(folder)
         func commit(_ branch: String, _ content: String) throws {
-            try Git.run(["checkout", "-q", "-b", branch, "main"], in: folder)
-            try content.write(toFile: folder + "/Vocabulary/t.xml", atomically: true, encoding: .utf8)
-            try Git.run(["commit", "-q", "-a", "-m", branch], in: folder)
+            try Git.commit(content, as: "Vocabulary/t.xml", onNewBranch: branch, in: folder)
         }
         let added = { (id: String) in "\n\n  <concept id=\"\(id)\">\n    <prefLabel>\(id)</prefLabel>\n  </concept>" }
         try commit(
@@ -218,22 +214,14 @@ private let conflictingFile = canonicalFile(
                 + "\tid=\"t\" uri=\"https://example.org/t/\" xml:lang=\"nl\">\n" + concepts.joined(separator: "\n")
                 + "\n</vocabulary>\n"
         }
-        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": file(concepts)])
-        try Git.run(["init", "-q", "-b", "main"], in: folder)
-        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
-        try Git.run(["add", "."], in: folder)
-        try Git.run(["commit", "-q", "-m", "base"], in: folder)
-        func commit(_ branch: String, _ content: String) throws {
-            try Git.run(["checkout", "-q", "-b", branch, "main"], in: folder)
-            try content.write(toFile: folder + "/Vocabulary/t.xml", atomically: true, encoding: .utf8)
-            try Git.run(["commit", "-q", "-a", "-m", branch], in: folder)
-        }
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": file(concepts), ".gitattributes": "*.xml merge=vaktaal\n"])
+        try Git.initialize(folder)
         var partner = concepts
         partner[2] = partner[2].replacingOccurrences(of: "Def 3.", with: "Def drie.")
-        try commit("partner", file(partner))
+        try Git.commit(file(partner), as: "Vocabulary/t.xml", onNewBranch: "partner", in: folder)
         var local = concepts
         local[9] = local[9].replacingOccurrences(of: "Def 10.", with: "Def tien.")
-        try commit("local", file(local))
+        try Git.commit(file(local), as: "Vocabulary/t.xml", onNewBranch: "local", in: folder)
         try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
         let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
         #expect(driven.status == 0, "\(driven.output)")
@@ -250,6 +238,20 @@ private let conflictingFile = canonicalFile(
 
 /// Runs git in a test repository, with a fixed author and no user configuration.
 enum Git {
+    /// Makes `folder` a repository whose branch `main` has one commit of what the folder holds.
+    static func initialize(_ folder: String) throws {
+        try run(["init", "-q", "-b", "main"], in: folder)
+        try run(["add", "."], in: folder)
+        try run(["commit", "-q", "-m", "base"], in: folder)
+    }
+
+    /// Commits `content` as the file `path` on a new branch made from `main`.
+    static func commit(_ content: String, as path: String, onNewBranch branch: String, in folder: String) throws {
+        try run(["checkout", "-q", "-b", branch, "main"], in: folder)
+        try content.write(toFile: folder + "/" + path, atomically: true, encoding: .utf8)
+        try run(["commit", "-q", "-a", "-m", branch], in: folder)
+    }
+
     @discardableResult
     static func run(_ arguments: [String], in folder: String, allowFailure: Bool = false) throws -> (
         status: Int32, output: String
