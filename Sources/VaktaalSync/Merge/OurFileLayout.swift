@@ -50,12 +50,12 @@ struct OurFileLayout: Sendable {
         context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
         concepts = spans
         (hasPlainEnd, endsLinesWithCRLF) = file.bytes.withUnsafeBufferPointer { buffer in
-            let rootEnd = Self.pastSpaceAndComments(in: buffer, from: lastEnd)
+            let rootEnd = Self.pastSpaceAndComments(in: buffer, from: lastEnd, before: buffer.count)
             let firstLineEnd = buffer.firstIndex(of: 10)
             return (
                 Self.has(Self.rootEndTag, in: buffer, at: rootEnd, before: buffer.count)
                     && (buffer[rootEnd...].firstIndex(of: UInt8(ascii: ">")).map {
-                        Self.pastSpaceAndComments(in: buffer, from: $0 + 1) == buffer.count
+                        Self.pastSpaceAndComments(in: buffer, from: $0 + 1, before: buffer.count) == buffer.count
                     } ?? false),
                 firstLineEnd.map { $0 > 0 && buffer[$0 - 1] == 13 } ?? false
             )
@@ -132,32 +132,18 @@ struct OurFileLayout: Sendable {
     /// The first comment or tag in `buffer[from..<before]` and `before`, when only white space
     /// and comments stand there; `nil` otherwise.
     private static func firstMarkup(in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
-        var index = from
-        var first: Int?
-        while index < before {
-            let byte = buffer[index]
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
-                index += 1
-                continue
-            }
-            guard Self.has(Self.commentStart, in: buffer, at: index, before: before),
-                let close = Self.find(Self.commentEnd, in: buffer, from: index + 4, before: before)
-            else { return nil }
-            first = first ?? index
-            index = close + 3
-        }
-        return first ?? before
+        guard pastSpaceAndComments(in: buffer, from: from, before: before) == before else { return nil }
+        return buffer[from..<before].firstIndex { !isSpace($0) } ?? before
     }
 
-    /// Where the white space and comments that start at `from` end.
-    private static func pastSpaceAndComments(in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    /// Where the white space and comments that start at `from` end (at most at `before`).
+    private static func pastSpaceAndComments(in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int {
         var index = from
-        while index < buffer.count {
-            let byte = buffer[index]
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+        while index < before {
+            if isSpace(buffer[index]) {
                 index += 1
-            } else if has(commentStart, in: buffer, at: index, before: buffer.count),
-                let close = find(commentEnd, in: buffer, from: index + 4, before: buffer.count)
+            } else if has(commentStart, in: buffer, at: index, before: before),
+                let close = find(commentEnd, in: buffer, from: index + 4, before: before)
             {
                 index = close + 3
             } else {
@@ -166,6 +152,8 @@ struct OurFileLayout: Sendable {
         }
         return index
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
     /// The start of the line of `offset` when only spaces and tabs stand before it on its
     /// line, and that line starts after `notBefore`; else `offset`.
