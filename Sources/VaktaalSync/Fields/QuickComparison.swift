@@ -12,6 +12,13 @@ import VaktaalCore
 struct QuickComparison: Sendable {
     let left: SyncSide
     let right: SyncSide
+    /// The sides' sets and graphs, taken out once: read through a side, each comparison
+    /// retained them, and both cores counting on the same objects made those counts the
+    /// most costly part of deciding 100,000 concepts.
+    private let leftSet: VocabularySet
+    private let rightSet: VocabularySet
+    private let leftGraph: ConceptGraph
+    private let rightGraph: ConceptGraph
     /// For each pair of schemes (left index × right count + right index): whether their URIs are equal.
     private let schemesAlike: [Bool]
     private let rightSchemes: Int
@@ -22,6 +29,8 @@ struct QuickComparison: Sendable {
     init(_ left: SyncSide, _ right: SyncSide) {
         self.left = left
         self.right = right
+        (leftSet, rightSet) = (left.set, right.set)
+        (leftGraph, rightGraph) = (left.set.graph, right.set.graph)
         rightSchemes = right.set.vocabularies.count
         schemesAlike = left.set.vocabularies.flatMap { scheme in right.set.vocabularies.map { $0.uri == scheme.uri } }
         usable = left.renames.isEmpty && right.renames.isEmpty
@@ -37,9 +46,6 @@ struct QuickComparison: Sendable {
     /// Whether the written form shows that the two concepts say the same.
     func surelySame(_ leftKey: ConceptKey, _ rightKey: ConceptKey) -> Bool {
         guard usable else { return false }
-        // Each set is taken once: every access through a side retains what it reaches, and
-        // both cores reaching the same objects makes their counts the most costly part.
-        let (leftSet, rightSet) = (left.set, right.set)
         let (leftScheme, rightScheme) = (leftSet.schemeIndex(of: leftKey), rightSet.schemeIndex(of: rightKey))
         guard schemesAlike[leftScheme * rightSchemes + rightScheme] else { return false }
         // The concepts are read in place, not copied (a copy retains each of their parts).
@@ -60,7 +66,6 @@ struct QuickComparison: Sendable {
         {
             return false
         }
-        let (leftGraph, rightGraph) = (leftSet.graph, rightSet.graph)
         // The relations are written alike: when all of them name concepts on both sides, the
         // places below compare where they lead; else each must name one on both sides or on neither.
         if !leftGraph.resolvesAllRelations(of: leftKey) || !rightGraph.resolvesAllRelations(of: rightKey) {
