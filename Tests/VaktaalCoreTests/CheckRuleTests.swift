@@ -316,6 +316,29 @@ import Testing
         #expect(loaded.set.graph.broader(of: ConceptKey(1)) == [ConceptKey(0)])
         #expect(loaded.set.graph.narrower(of: ConceptKey(0)) == [ConceptKey(1)])
     }
+
+    /// A relation written on both ends, or twice, links the concepts once; each list keeps
+    /// the order in which the concepts' relations were written.
+    @Test func theGraphListsEachNeighbourOnceInWrittenOrder() {
+        let loaded = load(
+            vocabularyXML(
+                Self.concept("a", "<narrower ref=\"c\"/><narrower ref=\"b\"/><related ref=\"d\"/><related ref=\"d\"/>")
+                    + Self.concept("b", "<broader ref=\"a\"/><broader ref=\"d\"/>")
+                    + Self.concept("c", "<broader ref=\"a\"/><related ref=\"b\"/>")
+                    + Self.concept("d", "<related ref=\"a\"/><narrower ref=\"b\"/>")))
+        let graph = loaded.set.graph
+        let (a, b, c, d) = (ConceptKey(0), ConceptKey(1), ConceptKey(2), ConceptKey(3))
+        #expect(graph.narrower(of: a) == [c, b])
+        #expect(graph.broader(of: b) == [a, d])
+        #expect(graph.broader(of: c) == [a])
+        #expect(graph.narrower(of: d) == [b])
+        #expect(graph.related(of: a) == [d])
+        #expect(graph.related(of: b) == [c])
+        #expect(graph.related(of: c) == [b])
+        #expect(graph.related(of: d) == [a])
+        #expect(graph.ancestors(of: b) == [a, d])
+        #expect(graph.broader(of: a).isEmpty && graph.broader(of: d).isEmpty)
+    }
 }
 
 @Suite struct LanguageTagTests {

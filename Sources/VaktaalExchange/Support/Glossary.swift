@@ -76,11 +76,14 @@ struct Glossary {
     // MARK: What renderers show of a concept
 
     /// Broader, narrower and related concepts, each group that has any with the word that names it.
-    func forEachLinkGroup(of key: ConceptKey, words: GlossaryWords, _ body: (String, [ConceptKey]) -> Void) {
+    func forEachLinkGroup(of key: ConceptKey, words: GlossaryWords, _ body: (String, ArraySlice<ConceptKey>) -> Void) {
         let graph = set.graph
-        if !graph.broader[key.rawValue].isEmpty { body(words.broader, graph.broader[key.rawValue]) }
-        if !graph.narrower[key.rawValue].isEmpty { body(words.narrower, graph.narrower[key.rawValue]) }
-        if !graph.related[key.rawValue].isEmpty { body(words.related, graph.related[key.rawValue]) }
+        for (word, keys) in [
+            (words.broader, graph.broader(of: key)), (words.narrower, graph.narrower(of: key)),
+            (words.related, graph.related(of: key)),
+        ] where !keys.isEmpty {
+            body(word, keys)
+        }
     }
 
     /// The words the search field matches for an entry: every label of the concept in the

@@ -101,7 +101,9 @@ enum ConceptPage {
             """
     }
 
-    private static func relationList(_ name: String, _ keys: [ConceptKey], _ set: VocabularySet, _ context: PageContext) -> HTML {
+    private static func relationList(_ name: String, _ keys: ArraySlice<ConceptKey>, _ set: VocabularySet, _ context: PageContext)
+        -> HTML
+    {
         guard !keys.isEmpty else { return .empty }
         let items = keys.map { "<li>\(link($0, set, context))</li>" as HTML }
         return "<h2>\(name)</h2><ul class=\"relations\">\(items)</ul>"

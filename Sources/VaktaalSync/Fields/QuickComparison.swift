@@ -97,7 +97,8 @@ struct QuickComparison: Sendable {
 
     /// Whether two lists of neighbours name the same concepts, in any order.
     private func samePlaces(
-        _ leftKeys: [ConceptKey], _ rightKeys: [ConceptKey], _ leftSet: VocabularySet, _ rightSet: VocabularySet
+        _ leftKeys: ArraySlice<ConceptKey>, _ rightKeys: ArraySlice<ConceptKey>, _ leftSet: VocabularySet,
+        _ rightSet: VocabularySet
     ) -> Bool {
         guard leftKeys.count == rightKeys.count else { return false }
         for leftKey in leftKeys where !rightKeys.contains(where: { sameURI(leftKey, $0, leftSet, rightSet) }) { return false }
