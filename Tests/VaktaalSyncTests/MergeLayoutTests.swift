@@ -72,14 +72,25 @@ import VaktaalCore
         #expect(try Self.text(result) == expected)
     }
 
-    /// A file whose lines end in CR LF keeps them, in what is written anew too.
-    @Test func lineEndsOfCRLFAreKept() throws {
-        let ours = Self.ours.replacingOccurrences(of: "\n", with: "\r\n")
+    /// A file whose lines end in CR LF, or in a lone CR, keeps them, in what is written anew too.
+    @Test(arguments: ["\r\n", "\r"])
+    func lineEndsAreKept(_ lineEnd: String) throws {
+        let ours = Self.ours.replacingOccurrences(of: "\n", with: lineEnd)
         let theirs = ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
         let text = try Self.text(Self.merged(ours: ours, theirs: theirs))
-        #expect(text.contains("Bee.") && text.hasPrefix(ours.prefix(200)) && text.hasSuffix("</concept>\r\n</vocabulary>\r\n"))
-        let bytes = Array(text.utf8)
-        #expect(!bytes.indices.contains { bytes[$0] == 10 && ($0 == 0 || bytes[$0 - 1] != 13) }, "a line ends in LF alone")
+        #expect(text.contains("Bee.") && text.hasPrefix(ours.prefix(200)))
+        #expect(text.hasSuffix("</concept>\(lineEnd)</vocabulary>\(lineEnd)"))
+        let otherLineEnds = text.replacingOccurrences(of: lineEnd, with: "").utf8.filter { $0 == 10 || $0 == 13 }
+        #expect(otherLineEnds.isEmpty, "a line ends otherwise")
+    }
+
+    /// With every concept gone, the scheme's start meets our end as in the canonical layout.
+    @Test func aResultWithoutConceptsEndsAsTheCanonicalWriterEndsIt() throws {
+        let title = try #require(Self.ours.range(of: "<title>Test</title>"))
+        let theirs = Self.ours[..<title.upperBound] + "\n</vocabulary>\n"
+        let result = try Self.merged(theirs: String(theirs))
+        #expect(try Self.text(result) == String(theirs))
+        #expect(try Self.text(result).hasSuffix(VocabularyWriter.xml(for: try #require(result.vocabularies.first)).suffix(30)))
     }
 
     @Test(arguments: ["a", "c"])
@@ -127,6 +138,25 @@ import VaktaalCore
         let ours = Self.ours.replacingOccurrences(of: "\t<concept id=\"a\">", with: "\t<!-- a -->\n\t<concept id=\"a\">")
         let result = try Self.merged(ours: ours, theirs: ours)
         #expect(try #require(result.files.first).bytes == VocabularyWriter.bytes(for: try #require(result.vocabularies.first)))
+    }
+
+    /// A scheme written in our layout that does not read back as merged (here a plan that
+    /// claims b is kept as we wrote it, though it changed) is written in the canonical layout.
+    @Test func aLayoutThatDoesNotReadBackGivesTheCanonicalLayout() throws {
+        let loaded = try VocabularyInput.loadVersions(
+            sources: [[(path: "ours.xml", bytes: Optional(Array(Self.ours.utf8)))]], strict: true,
+            positions: .ofFirstReading)
+        var parts = loaded.parts
+        parts.noteVersions(fileCounts: [0, 1])
+        let ours = loaded.versions[0].set.vocabularies[0]
+        let file = try #require(parts.file(readAs: "ours.xml", inVersion: 1))
+        let layout = try #require(OurFileLayout(file, of: ours))
+        var merged = ours
+        merged.concepts[1].notes[0].text = "Bee."
+        let plan = OurLayoutPlan(layout: layout, kept: [0, 1, 2], newHead: false)
+        #expect(String(decoding: try #require(plan.bytes(of: merged)), as: UTF8.self) == Self.ours)
+        let files = try ReadBack.verify([merged], layouts: [plan], after: parts)
+        #expect(files.map(\.bytes) == [VocabularyWriter.bytes(for: merged)])
     }
 
     /// Without what was read (the library called with sets only), the result is canonical.

@@ -19,8 +19,8 @@ struct OurFileLayout: Sendable {
     /// Whether only white space and comments stand around the root's end tag after the last
     /// concept: then a head written anew says everything the scheme says of itself.
     let hasPlainEnd: Bool
-    /// Whether the file's first line ends in CR LF: what is written anew gets those line ends too.
-    let endsLinesWithCRLF: Bool
+    /// How the file's first line ends (CR LF, LF or a lone CR): what is written anew ends its lines so too.
+    let lineEnd: [UInt8]
 
     /// Our file's layout, when each concept of `vocabulary` (read from it) can be cut out: the
     /// file has as many concepts as the scheme, only comments and white space stand between
@@ -49,15 +49,21 @@ struct OurFileLayout: Sendable {
         bytes = file.bytes
         context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
         concepts = spans
-        (hasPlainEnd, endsLinesWithCRLF) = file.bytes.withUnsafeBufferPointer { buffer in
+        (hasPlainEnd, lineEnd) = file.bytes.withUnsafeBufferPointer { buffer in
             let rootEnd = Self.pastSpaceAndComments(in: buffer, from: lastEnd, before: buffer.count)
-            let firstLineEnd = buffer.firstIndex(of: 10)
+            let firstLineEnd = buffer.firstIndex { $0 == 10 || $0 == 13 }
+            let lineEnd: [UInt8] =
+                switch firstLineEnd.map({ (buffer[$0], $0 + 1 < buffer.count ? buffer[$0 + 1] : 0) }) {
+                case (13, 10)?: [13, 10]
+                case (13, _)?: [13]
+                default: [10]
+                }
             return (
                 Self.has(Self.rootEndTag, in: buffer, at: rootEnd, before: buffer.count)
                     && (buffer[rootEnd...].firstIndex(of: UInt8(ascii: ">")).map {
                         Self.pastSpaceAndComments(in: buffer, from: $0 + 1, before: buffer.count) == buffer.count
                     } ?? false),
-                firstLineEnd.map { $0 > 0 && buffer[$0 - 1] == 13 } ?? false
+                lineEnd
             )
         }
     }
@@ -83,16 +89,16 @@ struct OurFileLayout: Sendable {
                 context.encoding == other.encoding, context.rootAttributes == other.rootAttributes
             else { return nil }
         }
-        // XML reads CR LF and LF alike, in text too: what is written anew ends its lines as our file does.
-        let lineEnd: [UInt8] = endsLinesWithCRLF ? [13, 10] : [10]
+        // XML reads CR LF, a lone CR and LF alike, in text too: what is written anew ends its
+        // lines as our file does.
+        let lineEnd = self.lineEnd
         func appendWritten(_ written: [UInt8], to result: inout [UInt8]) {
-            guard endsLinesWithCRLF else {
+            guard lineEnd != [10] else {
                 result += written
                 return
             }
             for byte in written {
-                if byte == 10 { result.append(13) }
-                result.append(byte)
+                if byte == 10 { result += lineEnd } else { result.append(byte) }
             }
         }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -123,6 +129,10 @@ struct OurFileLayout: Sendable {
                     appendWritten(concept, to: &result)
                 }
                 previous = ours
+            }
+            if kept.isEmpty {
+                // No concept is left: the scheme's start meets our end as the canonical writer puts them.
+                while let last = result.last, Self.isSpace(last) { result.removeLast() }
             }
             result += buffer[lastConcept.upperBound...]
             return result
