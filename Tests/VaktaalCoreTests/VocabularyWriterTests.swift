@@ -109,6 +109,21 @@ import VaktaalTestSupport
         }
     }
 
+    /// The root declares a prefix with the namespace it is first used with, however many
+    /// concepts come between (a large scheme's concepts are looked through in ranges); a
+    /// later use with another namespace declares it where it is used.
+    @Test func aPrefixIsDeclaredForItsFirstNamespace() throws {
+        let plain = (0..<10_000).map { "<concept id=\"c\($0)\"><prefLabel>c\($0)</prefLabel></concept>" }
+        func tagged(_ id: String, _ namespace: String) -> String {
+            "<concept id=\"\(id)\" xmlns:x=\"\(namespace)\" x:n=\"1\"><prefLabel>\(id)</prefLabel></concept>"
+        }
+        let body = plain[..<7_000].joined() + tagged("early", "urn:early") + plain[7_000...].joined() + tagged("late", "urn:late")
+        let written = try canonical(vocabularyXML(body))
+        let root = try #require(written.split(separator: "\n").first { $0.hasPrefix("<vocabulary ") })
+        #expect(root.contains("xmlns:x=\"urn:early\"") && !root.contains("urn:late"))
+        #expect(written.contains("<concept id=\"late\" xmlns:x=\"urn:late\" x:n=\"1\">"))
+    }
+
     @Test func theShippedVocabularyIsCanonical() throws {
         let path = repositoryRoot + "/Vocabulary/lerarenopleiding.xml"
         let bytes = try #require(FileManager.default.contents(atPath: path))

@@ -8,29 +8,22 @@ struct NamespaceTable: Sendable {
     private var uriByPrefix: [String: String] = [:]
 
     init(_ vocabulary: Vocabulary) {
-        var pairs: [(String, String)] = []
-        func collect(_ attributes: [ExtensionAttribute]) {
-            for attribute in attributes where attribute.namespaceURI != xmlNamespaceURI {
-                if let prefix = attribute.prefix { pairs.append((prefix, attribute.namespaceURI)) }
+        var pairs = PrefixPairs()
+        pairs.collect(vocabulary.extensionAttributes)
+        for element in vocabulary.extensions { pairs.collect(element) }
+        for entry in vocabulary.metadata { pairs.collect(entry.extensionAttributes) }
+        // The concepts are visited on all cores, a range each (each concept and label is an
+        // object of its own, so the walk waits on memory); the pairs are taken in order.
+        let concepts = vocabulary.concepts
+        let chunkCount = concepts.count < 8_192 ? 1 : 4 * Parallel.coreCount
+        let chunks = Parallel.mapEach(chunkCount) { chunk in
+            var found = PrefixPairs()
+            for index in concepts.count * chunk / chunkCount..<concepts.count * (chunk + 1) / chunkCount {
+                found.collect(concepts[index])
             }
+            return found.pairs
         }
-        func collect(_ element: ExtensionElement) {
-            if let prefix = element.prefix { pairs.append((prefix, element.namespaceURI)) }
-            collect(element.attributes)
-            for case .element(let child) in element.children { collect(child) }
-        }
-        collect(vocabulary.extensionAttributes)
-        for element in vocabulary.extensions { collect(element) }
-        for entry in vocabulary.metadata { collect(entry.extensionAttributes) }
-        for concept in vocabulary.concepts {
-            collect(concept.extensionAttributes)
-            for element in concept.extensions { collect(element) }
-            for label in concept.labels { collect(label.extensionAttributes) }
-            for note in concept.notes { collect(note.extensionAttributes) }
-            for relation in concept.relations { collect(relation.extensionAttributes) }
-            for mapping in concept.mappings { collect(mapping.extensionAttributes) }
-        }
-        for (prefix, uri) in pairs where uriByPrefix[prefix] == nil {
+        for (prefix, uri) in pairs.pairs + chunks.joined() where uriByPrefix[prefix] == nil {
             uriByPrefix[prefix] = uri
         }
         declarations = uriByPrefix.map { ($0.key, $0.value) }.sorted { $0.prefix < $1.prefix }
@@ -107,5 +100,31 @@ struct NamespaceTable: Sendable {
             }
         }
         return result
+    }
+}
+
+/// The prefixes extension content uses, with their namespace URIs, in document order.
+private struct PrefixPairs {
+    var pairs: [(prefix: String, uri: String)] = []
+
+    mutating func collect(_ attributes: [ExtensionAttribute]) {
+        for attribute in attributes where attribute.namespaceURI != xmlNamespaceURI {
+            if let prefix = attribute.prefix { pairs.append((prefix, attribute.namespaceURI)) }
+        }
+    }
+
+    mutating func collect(_ element: ExtensionElement) {
+        if let prefix = element.prefix { pairs.append((prefix, element.namespaceURI)) }
+        collect(element.attributes)
+        for case .element(let child) in element.children { collect(child) }
+    }
+
+    mutating func collect(_ concept: Concept) {
+        collect(concept.extensionAttributes)
+        for element in concept.extensions { collect(element) }
+        for label in concept.labels { collect(label.extensionAttributes) }
+        for note in concept.notes { collect(note.extensionAttributes) }
+        for relation in concept.relations { collect(relation.extensionAttributes) }
+        for mapping in concept.mappings { collect(mapping.extensionAttributes) }
     }
 }

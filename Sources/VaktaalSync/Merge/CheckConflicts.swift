@@ -69,7 +69,7 @@ extension MergeState {
         var plan = self.plan()
         var assembly = assembler.assembled(plan)
         for _ in 0..<8 {
-            let (current, focus, known, planned) = (assembly.vocabularies, checkFocus(assembly), baseline, plan)
+            let (current, focus, known) = (assembly.vocabularies, checkFocus(assembly), baseline)
             let ((result, fresh, checked), files) = Parallel.both(
                 {
                     // Only what the result does not keep of ours as written can hold an error ours did not have.
@@ -78,9 +78,9 @@ extension MergeState {
                     let errors = ErrorChecks.run(set, focus: focus)
                     guard !errors.isEmpty else { return (set, [Finding](), checked) }
                     // Most results only have errors both sides had; the identities of every concept are
-                    // gathered only when an error is new.
-                    let named = Self.identities(of: planned, sides: sides, among: Set(errors.compactMap(\.concept)))
-                    let candidates = errors.filter { $0.concept.map { named[$0] != nil } ?? false }
+                    // gathered only when an error is new. (A finding's concept is one of the result's,
+                    // each of which has an identity.)
+                    let candidates = errors.filter { $0.concept != nil }
                     checked.prepare(rules: Set(candidates.map(\.rule)))
                     let fresh = candidates.filter { !checked.contains(ErrorKey($0, in: set), rule: $0.rule) }
                     return (set, fresh, checked)
@@ -111,32 +111,19 @@ extension MergeState {
     }
 
     /// The identity of each concept of the result, by its URI there (of a URI the result
-    /// repeats, the last concept's); with `uris`, only of the concepts with one of those URIs.
-    private static func identities(of plan: AssemblyPlan, sides: MergeSides, among uris: Set<String>? = nil)
-        -> [String: String]
-    {
+    /// repeats, the last concept's).
+    private static func identities(of plan: AssemblyPlan, sides: MergeSides) -> [String: String] {
         var result: [String: String] = [:]
-        if uris == nil { result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count }) }
+        result.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
         let versions = [sides.base, sides.ours, sides.theirs]
         for scheme in plan.schemes {
             let schemeURI = scheme.content.uri
-            // The ids the wanted URIs name in this scheme, so that no other concept's URI is made.
-            let ids = uris.map { uris in
-                Set(
-                    uris.lazy.filter { $0.utf8.starts(with: schemeURI.utf8) }.map {
-                        String($0.utf8.dropFirst(schemeURI.utf8.count))!
-                    })
-            }
-            if ids?.isEmpty == true { continue }
             // The ids are found on all cores; the dictionary is filled in order (the last concept of a URI wins).
-            let found = Parallel.map(scheme.concepts.count) { index -> String? in
+            let ids = Parallel.map(scheme.concepts.count) { index -> String in
                 let concept = scheme.concepts[index]
-                let id = concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
-                return ids.map { $0.contains(id) } ?? true ? id : nil
+                return concept.content?.id ?? concept.template.map { versions[$0.side].set[$0.key].id } ?? ""
             }
-            for (concept, id) in zip(scheme.concepts, found) {
-                if let id { result[schemeURI + id] = concept.identity }
-            }
+            for (concept, id) in zip(scheme.concepts, ids) { result[schemeURI + id] = concept.identity }
         }
         return result
     }
