@@ -93,6 +93,19 @@ import VaktaalCore
         #expect(try Self.text(result).hasSuffix(VocabularyWriter.xml(for: try #require(result.vocabularies.first)).suffix(30)))
     }
 
+    /// A comment after a concept's end tag, on its line, is the next concept's: when the
+    /// concept before it is written anew, the comment starts a line of its own, indented as
+    /// the concept it belongs to.
+    @Test func aCommentOnThePreviousLineKeepsTheIndentationOfItsConcept() throws {
+        let ours = Self.ours.replacingOccurrences(of: "</concept>\n\t<!-- b is ours -->", with: "</concept> <!-- b is ours -->")
+        let theirs = ours.replacingOccurrences(of: "<definition>A.</definition>", with: "<definition>Aa.</definition>")
+        let result = try Self.merged(ours: ours, theirs: theirs)
+        let a = try Self.canonical("a", in: result)
+        #expect(try Self.text(result).contains(a + "\n\t<!-- b is ours -->\n\t<concept id=\"b\">"))
+        // Kept next to its neighbour, it stays where it was.
+        #expect(try Self.text(Self.merged(ours: ours, theirs: ours)) == ours)
+    }
+
     @Test(arguments: ["a", "c"])
     func aConceptTheyRemovedLeavesTheRestAsItWas(_ id: String) throws {
         let line =

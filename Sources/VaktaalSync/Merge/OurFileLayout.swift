@@ -16,6 +16,10 @@ struct OurFileLayout: Sendable {
     let context: ReadingContext?
     /// Per concept of our scheme, in order, its bytes.
     let concepts: [Range<Int>]
+    /// For a concept whose bytes start in the middle of a line (a comment after the previous
+    /// concept's end tag): the indentation of its start tag's line, put before it when it
+    /// follows another concept than that one.
+    let indentations: [Int: Range<Int>]
     /// Whether only white space and comments stand around the root's end tag after the last
     /// concept: then a head written anew says everything the scheme says of itself.
     let hasPlainEnd: Bool
@@ -31,21 +35,28 @@ struct OurFileLayout: Sendable {
             cuts.conceptStarts.count == vocabulary.concepts.count, cuts.conceptEnds.count == vocabulary.concepts.count,
             let first = vocabulary.concepts.first, first.leadingComments.isEmpty
         else { return nil }
-        let spans = file.bytes.withUnsafeBufferPointer { buffer -> [Range<Int>]? in
+        let found = file.bytes.withUnsafeBufferPointer { buffer -> ([Range<Int>], [Int: Range<Int>])? in
             var spans: [Range<Int>] = []
             spans.reserveCapacity(cuts.conceptStarts.count)
+            var indentations: [Int: Range<Int>] = [:]
             var previousEnd = cuts.rootEnd
             for (start, end) in zip(cuts.conceptStarts, cuts.conceptEnds) {
                 guard previousEnd <= start, start < end else { return nil }
                 let firstMarkup =
                     spans.isEmpty ? start : Self.firstMarkup(in: buffer, from: previousEnd, before: start)
                 guard let firstMarkup else { return nil }
-                spans.append(Self.lineStart(in: buffer, of: firstMarkup, notBefore: previousEnd)..<end)
+                let spanStart = Self.lineStart(in: buffer, of: firstMarkup, notBefore: previousEnd)
+                if !Self.isLineEnd(buffer[spanStart - 1]) {
+                    let tagLine = Self.lineStart(in: buffer, of: start, notBefore: firstMarkup)
+                    if tagLine < start { indentations[spans.count] = tagLine..<start }
+                }
+                spans.append(spanStart..<end)
                 previousEnd = end
             }
-            return spans
+            return (spans, indentations)
         }
-        guard let spans, let lastEnd = spans.last?.upperBound else { return nil }
+        guard let (spans, indentations) = found, let lastEnd = spans.last?.upperBound else { return nil }
+        self.indentations = indentations
         bytes = file.bytes
         context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
         concepts = spans
@@ -121,6 +132,7 @@ struct OurFileLayout: Sendable {
                         result += buffer[concepts[previous].upperBound..<concepts[ours].lowerBound]
                     } else {
                         result += hasLineEnd ? separator : lineEnd
+                        if let ours, let indentation = indentations[ours] { result += buffer[indentation] }
                     }
                 }
                 if let ours {
@@ -163,7 +175,9 @@ struct OurFileLayout: Sendable {
         return index
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || isLineEnd(byte) }
+
+    private static func isLineEnd(_ byte: UInt8) -> Bool { byte == 10 || byte == 13 }
 
     /// The start of the line of `offset` when only spaces and tabs stand before it on its
     /// line, and that line starts after `notBefore`; else `offset`.
