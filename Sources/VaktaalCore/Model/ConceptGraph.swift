@@ -72,6 +72,9 @@ public struct ConceptGraph: Sendable {
         return (links, unresolved)
     }
 
+    // The lists below are slices of one array for all concepts: their indices are that
+    // array's, not from 0 (take `.first`, iterate, or make an `Array` of them).
+
     /// Resolved broader concepts of a concept (written `broader` plus inverted `narrower`).
     public func broader(of key: ConceptKey) -> ArraySlice<ConceptKey> { broader[key] }
     /// Resolved narrower concepts of a concept.

@@ -14,7 +14,8 @@ public enum VocabularyWriter {
     /// - Parameter onAllCores: Whether a large scheme's concepts are written in pieces on
     ///   all cores, then joined. Without it, they are written on one core into one buffer,
     ///   made as large as the first concepts show it must be: less work and memory, for
-    ///   callers that keep the other cores busy.
+    ///   callers that keep the other cores busy. (The namespaces the concepts use are
+    ///   gathered on all cores either way: a short walk, before the writing.)
     public static func bytes(for vocabulary: Vocabulary, onAllCores: Bool = true) -> [UInt8] {
         var writer = XMLWriter()
         write(vocabulary, into: &writer, afterConcept: nil, onAllCores: onAllCores)

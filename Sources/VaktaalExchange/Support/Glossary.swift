@@ -78,12 +78,9 @@ struct Glossary {
     /// Broader, narrower and related concepts, each group that has any with the word that names it.
     func forEachLinkGroup(of key: ConceptKey, words: GlossaryWords, _ body: (String, ArraySlice<ConceptKey>) -> Void) {
         let graph = set.graph
-        for (word, keys) in [
-            (words.broader, graph.broader(of: key)), (words.narrower, graph.narrower(of: key)),
-            (words.related, graph.related(of: key)),
-        ] where !keys.isEmpty {
-            body(word, keys)
-        }
+        if !graph.broader(of: key).isEmpty { body(words.broader, graph.broader(of: key)) }
+        if !graph.narrower(of: key).isEmpty { body(words.narrower, graph.narrower(of: key)) }
+        if !graph.related(of: key).isEmpty { body(words.related, graph.related(of: key)) }
     }
 
     /// The words the search field matches for an entry: every label of the concept in the

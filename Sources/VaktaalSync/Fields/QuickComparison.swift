@@ -53,16 +53,14 @@ struct QuickComparison: Sendable {
         for mapping in leftSet[leftKey].mappings {
             if case .reference(let reference) = mapping.target,
                 !sameTarget(
-                    leftSet.resolve(reference, fromScheme: leftScheme), rightSet.resolve(reference, fromScheme: rightScheme),
-                    leftSet, rightSet)
+                    leftSet.resolve(reference, fromScheme: leftScheme), rightSet.resolve(reference, fromScheme: rightScheme))
             {
                 return false
             }
         }
         if let replacement = leftSet[leftKey].replacedBy,
             !sameTarget(
-                leftSet.resolve(replacement, fromScheme: leftScheme), rightSet.resolve(replacement, fromScheme: rightScheme),
-                leftSet, rightSet)
+                leftSet.resolve(replacement, fromScheme: leftScheme), rightSet.resolve(replacement, fromScheme: rightScheme))
         {
             return false
         }
@@ -74,34 +72,27 @@ struct QuickComparison: Sendable {
                 if resolvedLeft != (rightSet.resolve(relation.reference, fromScheme: rightScheme) != nil) { return false }
             }
         }
-        return samePlaces(leftGraph.broader(of: leftKey), rightGraph.broader(of: rightKey), leftSet, rightSet)
-            && samePlaces(leftGraph.narrower(of: leftKey), rightGraph.narrower(of: rightKey), leftSet, rightSet)
-            && samePlaces(leftGraph.related(of: leftKey), rightGraph.related(of: rightKey), leftSet, rightSet)
+        return samePlaces(leftGraph.broader(of: leftKey), rightGraph.broader(of: rightKey))
+            && samePlaces(leftGraph.narrower(of: leftKey), rightGraph.narrower(of: rightKey))
+            && samePlaces(leftGraph.related(of: leftKey), rightGraph.related(of: rightKey))
     }
 
     /// Whether two resolved references name concepts of the same URI (or both name none).
-    private func sameTarget(
-        _ leftKey: ConceptKey?, _ rightKey: ConceptKey?, _ leftSet: VocabularySet, _ rightSet: VocabularySet
-    ) -> Bool {
+    private func sameTarget(_ leftKey: ConceptKey?, _ rightKey: ConceptKey?) -> Bool {
         guard let leftKey, let rightKey else { return leftKey == nil && rightKey == nil }
-        return sameURI(leftKey, rightKey, leftSet, rightSet)
+        return sameURI(leftKey, rightKey)
     }
 
     /// Whether two concepts have the same URI: alike schemes, the same id.
-    private func sameURI(_ leftKey: ConceptKey, _ rightKey: ConceptKey, _ leftSet: VocabularySet, _ rightSet: VocabularySet)
-        -> Bool
-    {
+    private func sameURI(_ leftKey: ConceptKey, _ rightKey: ConceptKey) -> Bool {
         schemesAlike[leftSet.schemeIndex(of: leftKey) * rightSchemes + rightSet.schemeIndex(of: rightKey)]
             && leftSet[leftKey].id == rightSet[rightKey].id
     }
 
     /// Whether two lists of neighbours name the same concepts, in any order.
-    private func samePlaces(
-        _ leftKeys: ArraySlice<ConceptKey>, _ rightKeys: ArraySlice<ConceptKey>, _ leftSet: VocabularySet,
-        _ rightSet: VocabularySet
-    ) -> Bool {
+    private func samePlaces(_ leftKeys: ArraySlice<ConceptKey>, _ rightKeys: ArraySlice<ConceptKey>) -> Bool {
         guard leftKeys.count == rightKeys.count else { return false }
-        for leftKey in leftKeys where !rightKeys.contains(where: { sameURI(leftKey, $0, leftSet, rightSet) }) { return false }
+        for leftKey in leftKeys where !rightKeys.contains(where: { sameURI(leftKey, $0) }) { return false }
         return true
     }
 }

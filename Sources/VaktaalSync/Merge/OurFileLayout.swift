@@ -127,14 +127,15 @@ struct OurFileLayout: Sendable {
             var nextWritten = canonical.concepts.makeIterator()
             var previous: Int?  // our concept written last, when it was kept
             for (index, ours) in kept.enumerated() {
+                let followsItsNeighbour = previous.map { previous in ours == previous + 1 } ?? (ours == 0)
                 if index > 0 {
-                    if let previous, let ours, ours == previous + 1 {
+                    if let previous, let ours, followsItsNeighbour {
                         result += buffer[concepts[previous].upperBound..<concepts[ours].lowerBound]
                     } else {
                         result += hasLineEnd ? separator : lineEnd
-                        if let ours, let indentation = indentations[ours] { result += buffer[indentation] }
                     }
                 }
+                if let ours, !followsItsNeighbour, let indentation = indentations[ours] { result += buffer[indentation] }
                 if let ours {
                     result += buffer[concepts[ours]]
                 } else if let concept = nextWritten.next() {

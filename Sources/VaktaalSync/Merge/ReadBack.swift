@@ -6,7 +6,8 @@ enum ReadBack {
     /// The bytes of each scheme, once they are known to read back: in the layout of our file
     /// of it where `layouts` has one (``OurFileLayout``), else in the canonical layout. What
     /// they have in common with the files of `read` is not read again (``SharedReader``).
-    /// Each file is written on one core: the result is checked on the others meanwhile. When
+    /// Each file is written on one core (after a short walk on all of them for its
+    /// namespaces): the result is checked on the others meanwhile. When
     /// a scheme written in our layout does not read back, the result is written and read
     /// back again in the canonical layout.
     ///
