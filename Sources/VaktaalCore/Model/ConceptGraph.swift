@@ -111,10 +111,6 @@ struct ConceptLists: Sendable {
         var starts = Array(repeating: 0, count: count + 1)
         fill { row, _ in starts[row.rawValue + 1] += 1 }
         for row in 0..<count { starts[row + 1] += starts[row] }
-        guard starts[count] > 0 else {
-            (self.starts, entries) = (starts, [])
-            return
-        }
         // Filled in place; a repeated entry leaves a gap at the end of its row, closed after.
         var entries = Array(repeating: ConceptKey(-1), count: starts[count])
         var filled = Array(starts.dropLast())
