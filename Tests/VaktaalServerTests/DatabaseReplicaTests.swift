@@ -84,8 +84,9 @@ import Testing
                     #expect(second.snapshot.scheme("lerarenopleiding")?.etag == etag)
                     let outcomes = await publishTogether([first, second], ifMatch: etag)
                     let winners = outcomes.filter { $0.status == 200 }
-                    #expect(winners.count == 1)
-                    #expect(outcomes.filter { $0.status == 412 }.count == 15)
+                    let statuses = outcomes.sorted { $0.index < $1.index }.map(\.status)
+                    #expect(winners.count == 1, "statuses: \(statuses)")
+                    #expect(outcomes.filter { $0.status == 412 }.count == 15, "statuses: \(statuses)")
                     let winner = try #require(winners.first).index
                     let rows = try await database.rows()
                     #expect(rows.map(\.revision) == [1, 2])
