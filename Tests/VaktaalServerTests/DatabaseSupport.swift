@@ -23,10 +23,10 @@ struct TestDatabase {
 
     /// A fresh schema name on the test server, with short waits for a database that went away
     /// (operations that queue, such as many publishes of one scheme, may be given longer).
-    init(operationTimeout: Duration = .seconds(5)) throws {
+    init(operationTimeout: Duration = .seconds(5), readyTimeout: Duration = .milliseconds(500)) throws {
         schema = "vt_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         var configuration = try DatabaseConfiguration(url: try #require(testDatabaseURL), schema: schema)
-        configuration.readyTimeout = .milliseconds(500)
+        configuration.readyTimeout = readyTimeout
         configuration.operationTimeout = operationTimeout
         self.configuration = configuration
     }

@@ -23,6 +23,8 @@ public actor PostgresStore: VocabularyStore {
     private let logger: Logger
     /// The published versions of each scheme, as last read or written.
     private var versions: [String: [PublishedVersion]] = [:]
+    /// The publishes of each scheme through this replica, one at a time.
+    private var turns = PublishTurns()
 
     /// A store over a running, migrated database; its snapshot is empty until ``refresh()``.
     init(client: PostgresClient, configuration: DatabaseConfiguration, logger: Logger) {
@@ -67,6 +69,10 @@ public actor PostgresStore: VocabularyStore {
         let validation = Result { () throws(ServiceError) in
             try PublishValidation.validate(bytes, name: name, schemeID: schemeID, others: others)
         }
+        if !turns.begin(schemeID) {
+            await withCheckedContinuation { turns.wait(for: schemeID, $0) }
+        }
+        defer { turns.end(schemeID) }
         // A database that went away fails the publish in the time /ready takes, not the
         // longer time a transaction is given.
         guard await isReady() else {
