@@ -121,44 +121,72 @@ public final class Linter: Sendable {
         let matcher = matcher
         let languages = matcher.languages(options.languages.chosen(for: document))
         let terms = foundTerms(in: document, text, matcher, languages: languages, set: set)
-        let filter = DirectiveFilter(document.directives)
+        let context = JudgingContext(
+            terms: terms, filter: DirectiveFilter(document.directives), byPlace: !document.paragraphs.isEmpty, path: path)
+        let rules = Self.rules.filter { options.rules[$0.id] != .off }
+        // The rules judge the terms each on their own: side by side when there are many.
+        let judged =
+            terms.terms.count >= Self.termsJudgedSideBySide
+            ? Parallel.mapEach(rules.count) { judge(rules[$0], context) }
+            : rules.map { judge($0, context) }
         var findings: [Finding] = []
-        // Most terms found give one finding: room for that many at once, not grown by doubling
-        // (a finding is large, and a document may have a million).
-        findings.reserveCapacity(terms.terms.count)
+        findings.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
         var keys: [OrderKey] = []
-        keys.reserveCapacity(terms.terms.count)
-        let byPlace = !document.paragraphs.isEmpty
-        // One string per concept named, shared by its findings.
-        var uris: [ConceptKey: String] = [:]
-        for rule in Self.rules {
-            let setting = options.rules[rule.id]
-            if setting == .off { continue }
-            let rank = Self.ruleRanks[rule.id] ?? 0
-            for finding in rule.findings(in: terms, set: set) {
-                let term = terms.terms[finding.termIndex]
-                guard filter.allows(rule.id, line: term.line) else { continue }
-                var severity = finding.labelSeverity ?? rule.defaultSeverity
-                if case .severity(let configured) = setting { severity = configured }
-                let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
-                let concept = term.entry.concept
-                let uri: String
-                if let known = uris[concept] {
-                    uri = known
-                } else {
-                    uri = set.uri(of: concept)
-                    uris[concept] = uri
-                }
-                keys.append(OrderKey(term.place, byPlace: byPlace, rule: rank, index: findings.count))
-                findings.append(
-                    Finding(
-                        rule: rule.id, severity: severity, message: finding.message,
-                        location: SourceLocation(path: path, range: term.place),
-                        concept: uri, match: term.text, fix: fix, documentPlace: term.documentPlace))
-            }
+        keys.reserveCapacity(findings.capacity)
+        for (ruleFindings, ruleKeys) in judged {
+            let offset = findings.count
+            keys += ruleKeys.map { $0.moved(by: offset) }
+            findings += ruleFindings
         }
         Self.order(&findings, by: keys)
         return findings
+    }
+
+    /// A document with this many terms has its rules run side by side (fewer are judged
+    /// faster than the cores are handed the work; a folder's files are linted on all cores anyway).
+    private static let termsJudgedSideBySide = 4_096
+
+    /// What every rule judging a document's terms reads.
+    private struct JudgingContext: Sendable {
+        let terms: DocumentTerms
+        let filter: DirectiveFilter
+        /// Whether findings are ordered by office document places instead of lines.
+        let byPlace: Bool
+        let path: String
+    }
+
+    /// The findings of one rule (with its configured severity), and where each goes in the
+    /// order of the document's findings (``OrderKey/index`` counted among the rule's own).
+    private func judge(_ rule: any LintRule, _ context: JudgingContext) -> (findings: [Finding], keys: [OrderKey]) {
+        let setting = options.rules[rule.id]
+        let rank = Self.ruleRanks[rule.id] ?? 0
+        let terms = context.terms
+        var findings: [Finding] = []
+        var keys: [OrderKey] = []
+        // One string per concept named, shared by its findings.
+        var uris: [ConceptKey: String] = [:]
+        for finding in rule.findings(in: terms, set: set) {
+            let term = terms.terms[finding.termIndex]
+            guard context.filter.allows(rule.id, line: term.line) else { continue }
+            var severity = finding.labelSeverity ?? rule.defaultSeverity
+            if case .severity(let configured) = setting { severity = configured }
+            let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
+            let concept = term.entry.concept
+            let uri: String
+            if let known = uris[concept] {
+                uri = known
+            } else {
+                uri = set.uri(of: concept)
+                uris[concept] = uri
+            }
+            keys.append(OrderKey(term.place, byPlace: context.byPlace, rule: rank, index: findings.count))
+            findings.append(
+                Finding(
+                    rule: rule.id, severity: severity, message: finding.message,
+                    location: SourceLocation(path: context.path, range: term.place),
+                    concept: uri, match: term.text, fix: fix, documentPlace: term.documentPlace))
+        }
+        return (findings, keys)
     }
 
     /// The rules' ranks in the order of their ids, for sorting findings of one place.
@@ -167,17 +195,24 @@ public final class Linter: Sendable {
 
     /// Where a finding goes among those of its document: by line and column (office
     /// documents, whose places name their part: in document order), then rule id.
-    private struct OrderKey: Comparable {
+    private struct OrderKey: Comparable, Sendable {
         let first: Int
         let second: Int
         let rule: Int
-        let index: Int
+        private(set) var index: Int
 
         init(_ place: SourceRange, byPlace: Bool, rule: Int, index: Int) {
             first = byPlace ? place.bytes?.lowerBound ?? 0 : place.start.line
             second = byPlace ? 0 : place.start.column
             self.rule = rule
             self.index = index
+        }
+
+        /// The same key for a finding `offset` places further on.
+        func moved(by offset: Int) -> OrderKey {
+            var moved = self
+            moved.index += offset
+            return moved
         }
 
         static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
@@ -213,7 +248,7 @@ public final class Linter: Sendable {
 }
 
 /// Applies `vaktaal-disable`, `vaktaal-enable` and `vaktaal-disable-next-line`.
-struct DirectiveFilter {
+struct DirectiveFilter: Sendable {
     private let directives: [InlineDirective]
 
     init(_ directives: [InlineDirective]) {
