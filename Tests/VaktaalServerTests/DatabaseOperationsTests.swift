@@ -71,6 +71,7 @@ import Testing
         }
         var configuration = database.configuration
         configuration.operationTimeout = .seconds(2)
+        configuration.readyTimeout = .milliseconds(500)
         configuration.username = role
         configuration.password = password
         try await database.run(dropping: role) {

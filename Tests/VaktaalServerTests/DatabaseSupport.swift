@@ -21,12 +21,15 @@ struct TestDatabase {
     let schema: String
     let configuration: DatabaseConfiguration
 
-    /// A fresh schema name on the test server, with short waits for a database that went away
-    /// (operations that queue, such as many publishes of one scheme, may be given longer).
-    init(operationTimeout: Duration = .seconds(5), readyTimeout: Duration = .milliseconds(500)) throws {
+    /// A fresh schema name on the test server. A transaction may take `operationTimeout`
+    /// (operations that queue, such as many publishes of one scheme, may be given longer); the
+    /// readiness check before each publish is given 10 s, since the other tests keep both cores
+    /// busy (CI once saw ten publishes answer 503 with 0.5 s). A test of a database that goes
+    /// away sets a short one itself.
+    init(operationTimeout: Duration = .seconds(5)) throws {
         schema = "vt_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         var configuration = try DatabaseConfiguration(url: try #require(testDatabaseURL), schema: schema)
-        configuration.readyTimeout = readyTimeout
+        configuration.readyTimeout = .seconds(10)
         configuration.operationTimeout = operationTimeout
         self.configuration = configuration
     }
