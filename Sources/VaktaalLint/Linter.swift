@@ -125,18 +125,20 @@ public final class Linter: Sendable {
             terms: terms, filter: DirectiveFilter(document.directives), byPlace: !document.paragraphs.isEmpty, path: path)
         let rules = Self.rules.filter { options.rules[$0.id] != .off }
         // The rules judge the terms each on their own: side by side when there are many.
-        let judged =
+        var judged =
             terms.terms.count >= Self.termsJudgedSideBySide
             ? Parallel.mapEach(rules.count) { judge(rules[$0], context) }
             : rules.map { judge($0, context) }
+        let total = judged.reduce(0) { $0 + $1.findings.count }
         var findings: [Finding] = []
-        findings.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
+        findings.reserveCapacity(total)
         var keys: [OrderKey] = []
-        keys.reserveCapacity(findings.capacity)
-        for (ruleFindings, ruleKeys) in judged {
-            let offset = findings.count
-            keys += ruleKeys.map { $0.moved(by: offset) }
-            findings += ruleFindings
+        keys.reserveCapacity(total)
+        for index in judged.indices {
+            findings += judged[index].findings
+            keys += judged[index].keys
+            // Each rule's findings are freed once copied: a document may have a million.
+            judged[index] = ([], [])
         }
         Self.order(&findings, by: keys)
         return findings
@@ -155,15 +157,15 @@ public final class Linter: Sendable {
         let path: String
     }
 
-    /// The findings of one rule (with its configured severity), and where each goes in the
-    /// order of the document's findings (``OrderKey/index`` counted among the rule's own).
+    /// The findings of one rule (with its configured severity), and the key of each that
+    /// places it among the document's findings.
     private func judge(_ rule: any LintRule, _ context: JudgingContext) -> (findings: [Finding], keys: [OrderKey]) {
         let setting = options.rules[rule.id]
         let rank = Self.ruleRanks[rule.id] ?? 0
         let terms = context.terms
         var findings: [Finding] = []
         var keys: [OrderKey] = []
-        // One string per concept named, shared by its findings.
+        // One string per concept named, shared by the rule's findings of it.
         var uris: [ConceptKey: String] = [:]
         for finding in rule.findings(in: terms, set: set) {
             let term = terms.terms[finding.termIndex]
@@ -179,7 +181,7 @@ public final class Linter: Sendable {
                 uri = set.uri(of: concept)
                 uris[concept] = uri
             }
-            keys.append(OrderKey(term.place, byPlace: context.byPlace, rule: rank, index: findings.count))
+            keys.append(OrderKey(term.place, byPlace: context.byPlace, rule: rank))
             findings.append(
                 Finding(
                     rule: rule.id, severity: severity, message: finding.message,
@@ -199,24 +201,15 @@ public final class Linter: Sendable {
         let first: Int
         let second: Int
         let rule: Int
-        private(set) var index: Int
 
-        init(_ place: SourceRange, byPlace: Bool, rule: Int, index: Int) {
+        init(_ place: SourceRange, byPlace: Bool, rule: Int) {
             first = byPlace ? place.bytes?.lowerBound ?? 0 : place.start.line
             second = byPlace ? 0 : place.start.column
             self.rule = rule
-            self.index = index
-        }
-
-        /// The same key for a finding `offset` places further on.
-        func moved(by offset: Int) -> OrderKey {
-            var moved = self
-            moved.index += offset
-            return moved
         }
 
         static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
-            (lhs.first, lhs.second, lhs.rule, lhs.index) < (rhs.first, rhs.second, rhs.rule, rhs.index)
+            (lhs.first, lhs.second, lhs.rule) < (rhs.first, rhs.second, rhs.rule)
         }
     }
 
@@ -226,7 +219,8 @@ public final class Linter: Sendable {
     private static func order(_ findings: inout [Finding], by keys: [OrderKey]) {
         // The rules each give their findings in order of place: often the whole is in order already.
         guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return }
-        let order = keys.sorted().map(\.index)
+        // Positions, not keys, are sorted (equal keys keep their order): `order` is then a permutation.
+        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         // The order applied in place, cycle by cycle: no second array of findings, and each
         // finding moved once (a swap would copy it, retaining and releasing its strings).
         var placed = [Bool](repeating: false, count: order.count)

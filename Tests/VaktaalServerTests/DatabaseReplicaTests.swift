@@ -75,7 +75,8 @@ import Testing
     }
 
     @Test func sixteenPublishesWithTheSameIfMatchHaveOneWinnerAndFifteen412s() async throws {
-        // The publishes queue on the scheme's lock: on a loaded machine the last waits longer than 5 s.
+        // Each replica's publishes queue in the replica; each transaction may then wait on the
+        // scheme's lock for the other replica's, which on a loaded machine can take more than 5 s.
         let database = try TestDatabase(operationTimeout: .seconds(60))
         try await database.run {
             try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { first in
@@ -104,7 +105,8 @@ import Testing
     }
 
     @Test func sixteenPublishesWithoutIfMatchAreAllKeptInOrder() async throws {
-        // The publishes queue on the scheme's lock: on a loaded machine the last waits longer than 5 s.
+        // Each replica's publishes queue in the replica; each transaction may then wait on the
+        // scheme's lock for the other replica's, which on a loaded machine can take more than 5 s.
         let database = try TestDatabase(operationTimeout: .seconds(60))
         try await database.run {
             try await PostgresStore.withStore(database.configuration, seed: fixtureSeed, logger: quietLogger) { first in

@@ -3,55 +3,77 @@ import Testing
 @testable import VaktaalServer
 
 /// Publishes of one scheme through one replica run one at a time, in the order they came;
-/// publishes of other schemes do not wait for them.
+/// publishes of other schemes do not wait for them; when the database stops answering, the
+/// publishes in line fail with the one that found out.
 @Suite struct PublishTurnsTests {
-    /// Publishes as the store runs them: each waits for its turn, notes that it ran, and ends
-    /// its turn when told to.
+    /// Publishes as the store runs them: each takes its turn, notes that it ran (or failed),
+    /// and ends its turn when told to.
     actor Publishes {
-        private var turns = PublishTurns()
+        private let turns = PublishTurns()
+        private(set) var arrived = 0
         private(set) var ran: [String] = []
-        private(set) var waiting = 0
+        private(set) var failed: Set<String> = []
 
         func publish(_ name: String, of scheme: String) async {
-            if !turns.begin(scheme) {
-                waiting += 1
-                await withCheckedContinuation { turns.wait(for: scheme, $0) }
-                waiting -= 1
+            arrived += 1
+            guard await turns.take(scheme) else {
+                failed.insert(name)
+                return
             }
             ran.append(name)
         }
 
-        func finish(_ scheme: String) { turns.end(scheme) }
+        func finish(_ scheme: String, databaseAnswers: Bool = true) { turns.end(scheme, databaseAnswers: databaseAnswers) }
     }
 
-    /// Waits until `count` publishes wait for their turn.
-    func untilWaiting(_ count: Int, in publishes: Publishes) async {
-        while await publishes.waiting != count { await Task.yield() }
+    /// Waits until `condition` holds (a turn handed out wrongly then fails the test instead of hanging it).
+    func eventually(_ condition: @escaping () async -> Bool) async throws -> Bool {
+        for _ in 0..<10_000 {
+            if await condition() { return true }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        return false
     }
 
-    /// The publishes that ran, once `count` have (a wrong turn fails the test instead of hanging it).
-    func untilRan(_ count: Int, in publishes: Publishes) async -> [String] {
-        while await publishes.ran.count < count { await Task.yield() }
-        return await publishes.ran
+    /// Starts a publish and waits until it has arrived: it runs, or waits in line.
+    func start(_ name: String, of scheme: String, in publishes: Publishes) async throws {
+        let before = await publishes.arrived
+        Task { await publishes.publish(name, of: scheme) }
+        #expect(try await eventually { await publishes.arrived == before + 1 })
     }
 
-    @Test func publishesOfOneSchemeTakeTurnsInTheOrderTheyCame() async {
+    @Test func publishesOfOneSchemeTakeTurnsInTheOrderTheyCame() async throws {
         let publishes = Publishes()
         await publishes.publish("first", of: "a")
-        Task { await publishes.publish("second", of: "a") }
-        await untilWaiting(1, in: publishes)
-        Task { await publishes.publish("third", of: "a") }
-        await untilWaiting(2, in: publishes)
+        try await start("second", of: "a", in: publishes)
+        try await start("third", of: "a", in: publishes)
         await publishes.publish("other scheme", of: "b")
         #expect(await publishes.ran == ["first", "other scheme"])
 
         await publishes.finish("a")
-        #expect(await untilRan(3, in: publishes) == ["first", "other scheme", "second"])
+        #expect(try await eventually { await publishes.ran.count == 3 })
+        #expect(await publishes.ran == ["first", "other scheme", "second"])
         await publishes.finish("a")
-        #expect(await untilRan(4, in: publishes) == ["first", "other scheme", "second", "third"])
+        #expect(try await eventually { await publishes.ran.count == 4 })
+        #expect(await publishes.ran == ["first", "other scheme", "second", "third"])
 
         await publishes.finish("a")
-        await publishes.publish("fourth", of: "a")
-        #expect(await publishes.ran.last == "fourth", "a scheme whose turns all ended is free again")
+        try await start("fourth", of: "a", in: publishes)
+        #expect(try await eventually { await publishes.ran.last == "fourth" }, "a scheme whose turns all ended is free again")
+    }
+
+    @Test func whenTheDatabaseStopsAnsweringThePublishesInLineFailWithoutAsking() async throws {
+        let publishes = Publishes()
+        await publishes.publish("first", of: "a")
+        try await start("second", of: "a", in: publishes)
+        try await start("third", of: "a", in: publishes)
+
+        await publishes.finish("a", databaseAnswers: false)
+        #expect(try await eventually { await publishes.failed.count == 2 })
+        #expect(await publishes.failed == ["second", "third"])
+        #expect(await publishes.ran == ["first"])
+
+        try await start("later", of: "a", in: publishes)
+        #expect(try await eventually { await publishes.ran.last == "later" }, "the line holds no turn after failing")
     }
 }

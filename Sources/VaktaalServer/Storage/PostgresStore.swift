@@ -24,7 +24,7 @@ public actor PostgresStore: VocabularyStore {
     /// The published versions of each scheme, as last read or written.
     private var versions: [String: [PublishedVersion]] = [:]
     /// The publishes of each scheme through this replica, one at a time.
-    private var turns = PublishTurns()
+    private let turns = PublishTurns()
 
     /// A store over a running, migrated database; its snapshot is empty until ``refresh()``.
     init(client: PostgresClient, configuration: DatabaseConfiguration, logger: Logger) {
@@ -62,21 +62,28 @@ public actor PostgresStore: VocabularyStore {
     }
 
     public func publish(schemeID: String, bytes: [UInt8], ifMatch: String?) async throws(ServiceError) -> SchemeSnapshot {
+        let unavailable = ServiceError(
+            .serviceUnavailable, "the database does not answer; nothing was published, try again later")
+        // One publish of the scheme at a time through this replica (``PublishTurns``).
+        guard await turns.take(schemeID) else { throw unavailable }
+        var databaseAnswers = true
+        defer { turns.end(schemeID, databaseAnswers: databaseAnswers) }
+        // A client that went away while its publish waited for its turn publishes nothing.
+        guard !Task.isCancelled else {
+            throw ServiceError(.serviceUnavailable, "the request was cancelled while it waited; nothing was published")
+        }
         let name = "\(schemeID).xml"
         let others = snapshot.schemes
-        // Checked before the scheme is locked, to keep the lock short; its verdict counts
+        // Checked before the database's lock is taken, to keep that short; its verdict counts
         // only after If-Match, as in the folder store.
         let validation = Result { () throws(ServiceError) in
             try PublishValidation.validate(bytes, name: name, schemeID: schemeID, others: others)
         }
-        if !turns.begin(schemeID) {
-            await withCheckedContinuation { turns.wait(for: schemeID, $0) }
-        }
-        defer { turns.end(schemeID) }
-        // A database that went away fails the publish in the time /ready takes, not the
-        // longer time a transaction is given.
+        // A database that went away fails the publish, and those queued behind it, in the
+        // time /ready takes, not the longer time a transaction is given.
         guard await isReady() else {
-            throw ServiceError(.serviceUnavailable, "the database does not answer; nothing was published, try again later")
+            databaseAnswers = false
+            throw unavailable
         }
         let transaction = PublishTransaction(
             table: table, configuration: configuration, schemeID: schemeID, bytes: bytes, ifMatch: ifMatch, logger: logger)

@@ -4,33 +4,41 @@
 /// pool, so that the readiness check and other publishes answer 503 while the database is
 /// fine. The scheme's lock in the database still orders publishes between replicas.
 ///
-/// A value kept by the store's actor, which makes every call one step.
-struct PublishTurns {
-    /// The publishes waiting for each scheme that has one under way, oldest first.
-    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+/// Owned by one actor and used only on it (the `isolation` of ``take(_:isolation:)``), so
+/// that taking a turn and queueing for one happen without a suspension between them. Each
+/// turn taken is ended once with ``end(_:databaseAnswers:)``.
+final class PublishTurns {
+    /// The publishes waiting for each scheme that has one under way, oldest first; each is
+    /// resumed with whether it may go on (`false`: the database stopped answering).
+    private var waiting: [String: [CheckedContinuation<Bool, Never>]] = [:]
 
-    /// Starts a turn when no publish of the scheme is under way.
+    /// Takes the turn of the scheme, after the publishes before it.
     ///
-    /// - Returns: Whether the caller may go now; otherwise it waits with ``wait(for:_:)``.
-    mutating func begin(_ schemeID: String) -> Bool {
-        guard waiting[schemeID] == nil else { return false }
-        waiting[schemeID] = []
-        return true
+    /// - Returns: `false` when a publish before it found that the database does not answer:
+    ///   the caller fails too, without asking again (so a queue fails in the time one
+    ///   readiness check takes), and holds no turn.
+    func take(_ schemeID: String, isolation: isolated (any Actor)? = #isolation) async -> Bool {
+        guard waiting[schemeID] != nil else {
+            waiting[schemeID] = []
+            return true
+        }
+        return await withCheckedContinuation { waiting[schemeID, default: []].append($0) }
     }
 
-    /// Queues a publish behind the one under way; `resume` is called when its turn comes.
-    mutating func wait(for schemeID: String, _ resume: CheckedContinuation<Void, Never>) {
-        waiting[schemeID, default: []].append(resume)
-    }
-
-    /// Ends the turn under way and hands the scheme to the next publish in line, if any.
-    mutating func end(_ schemeID: String) {
-        guard var line = waiting[schemeID], !line.isEmpty else {
+    /// Ends the turn under way: hands the scheme to the next publish in line, or, when the
+    /// database does not answer, fails every publish in line.
+    func end(_ schemeID: String, databaseAnswers: Bool = true) {
+        guard var line = waiting[schemeID] else {
+            assertionFailure("a turn of '\(schemeID)' ended that was not taken")
+            return
+        }
+        guard databaseAnswers, !line.isEmpty else {
             waiting[schemeID] = nil
+            for publish in line { publish.resume(returning: false) }
             return
         }
         let next = line.removeFirst()
         waiting[schemeID] = line
-        next.resume()
+        next.resume(returning: true)
     }
 }
