@@ -163,11 +163,14 @@ public final class Linter: Sendable {
         let setting = options.rules[rule.id]
         let rank = Self.ruleRanks[rule.id] ?? 0
         let terms = context.terms
+        let judged = rule.findings(in: terms, set: set)
         var findings: [Finding] = []
+        findings.reserveCapacity(judged.count)
         var keys: [OrderKey] = []
+        keys.reserveCapacity(judged.count)
         // One string per concept named, shared by the rule's findings of it.
         var uris: [ConceptKey: String] = [:]
-        for finding in rule.findings(in: terms, set: set) {
+        for finding in judged {
             let term = terms.terms[finding.termIndex]
             guard context.filter.allows(rule.id, line: term.line) else { continue }
             var severity = finding.labelSeverity ?? rule.defaultSeverity
