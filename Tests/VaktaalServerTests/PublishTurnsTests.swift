@@ -4,7 +4,8 @@ import Testing
 
 /// Publishes of one scheme through one replica run one at a time, in the order they came;
 /// publishes of other schemes do not wait for them; when the database stops answering, the
-/// publishes in line fail with the one that found out.
+/// publishes in line fail with the one that found out; a publish whose time to wait ran out
+/// is turned away when the turn before it ends.
 @Suite struct PublishTurnsTests {
     /// Publishes as the store runs them: each takes its turn, notes that it ran (or failed),
     /// and ends its turn when told to.
@@ -13,14 +14,15 @@ import Testing
         private(set) var arrived = 0
         private(set) var ran: [String] = []
         private(set) var failed: Set<String> = []
+        private(set) var timedOut: Set<String> = []
 
-        func publish(_ name: String, of scheme: String) async {
+        func publish(_ name: String, of scheme: String, waitingAtMost limit: Duration = .seconds(60)) async {
             arrived += 1
-            guard await turns.take(scheme) else {
-                failed.insert(name)
-                return
+            switch await turns.take(scheme, waitingAtMost: limit) {
+            case .granted: ran.append(name)
+            case .databaseGone: failed.insert(name)
+            case .timedOut: timedOut.insert(name)
             }
-            ran.append(name)
         }
 
         func finish(_ scheme: String, databaseAnswers: Bool = true) { turns.end(scheme, databaseAnswers: databaseAnswers) }
@@ -36,9 +38,11 @@ import Testing
     }
 
     /// Starts a publish and waits until it has arrived: it runs, or waits in line.
-    func start(_ name: String, of scheme: String, in publishes: Publishes) async throws {
+    func start(
+        _ name: String, of scheme: String, waitingAtMost limit: Duration = .seconds(60), in publishes: Publishes
+    ) async throws {
         let before = await publishes.arrived
-        Task { await publishes.publish(name, of: scheme) }
+        Task { await publishes.publish(name, of: scheme, waitingAtMost: limit) }
         #expect(try await eventually { await publishes.arrived == before + 1 })
     }
 
@@ -75,5 +79,23 @@ import Testing
 
         try await start("later", of: "a", in: publishes)
         #expect(try await eventually { await publishes.ran.last == "later" }, "the line holds no turn after failing")
+    }
+
+    @Test func aPublishWhoseTimeRanOutIsTurnedAwayAndTheNextInLineGoesOn() async throws {
+        let publishes = Publishes()
+        await publishes.publish("first", of: "a")
+        try await start("impatient", of: "a", waitingAtMost: .zero, in: publishes)
+        try await start("patient", of: "a", in: publishes)
+
+        await publishes.finish("a")
+        #expect(try await eventually { await publishes.ran.count == 2 })
+        #expect(await publishes.ran == ["first", "patient"])
+        #expect(await publishes.timedOut == ["impatient"])
+
+        await publishes.finish("a")
+        try await start("impatient again", of: "a", waitingAtMost: .zero, in: publishes)
+        #expect(
+            try await eventually { await publishes.ran.last == "impatient again" },
+            "a free scheme is taken at once, whatever the time to wait")
     }
 }

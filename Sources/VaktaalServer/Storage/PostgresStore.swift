@@ -65,7 +65,14 @@ public actor PostgresStore: VocabularyStore {
         let unavailable = ServiceError(
             .serviceUnavailable, "the database does not answer; nothing was published, try again later")
         // One publish of the scheme at a time through this replica (``PublishTurns``).
-        guard await turns.take(schemeID) else { throw unavailable }
+        switch await turns.take(schemeID, waitingAtMost: configuration.operationTimeout) {
+        case .granted: break
+        case .databaseGone: throw unavailable
+        case .timedOut:
+            throw ServiceError(
+                .serviceUnavailable,
+                "other publishes of '\(schemeID)' took too long; nothing was published, try again later")
+        }
         var databaseAnswers = true
         defer { turns.end(schemeID, databaseAnswers: databaseAnswers) }
         // A client that went away while its publish waited for its turn publishes nothing.
