@@ -77,9 +77,9 @@ extension MergeState {
                     var checked = known
                     let errors = ErrorChecks.run(set, focus: focus)
                     guard !errors.isEmpty else { return (set, [Finding](), checked) }
-                    // Most results only have errors both sides had; the identities of every concept are
-                    // gathered only when an error is new. (A finding's concept is one of the result's,
-                    // each of which has an identity.)
+                    // Only errors about a concept can be settled (each concept of the result has an
+                    // identity); most results only have errors both sides had, and the identities are
+                    // gathered below only when one is new.
                     let candidates = errors.filter { $0.concept != nil }
                     checked.prepare(rules: Set(candidates.map(\.rule)))
                     let fresh = candidates.filter { !checked.contains(ErrorKey($0, in: set), rule: $0.rule) }
