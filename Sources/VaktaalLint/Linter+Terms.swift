@@ -18,14 +18,13 @@ extension Linter {
 
     /// The terms of the document's prose, in source order, with their places: see
     /// ``DocumentTerms`` for which uses of allowed labels are only counted.
-    func foundTerms(
-        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, languages: TermMatcher.Languages,
-        set: VocabularySet
+    static func foundTerms(
+        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, languages: TermMatcher.Languages
     ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
         var uses = UseCounts()
-        Self.forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
+        forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
             let found = batch.matches
             // Room for a batch's reportable terms at once (still doubling over many batches):
             // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
@@ -39,7 +38,7 @@ extension Linter {
                     let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
                     let earlier = uses.add(use)
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
-                    guard earlier == 0 || (match.context != nil && Self.isName(use, in: set)) else { continue }
+                    guard earlier == 0 || (match.context != nil && matcher.isName(match.form)) else { continue }
                 }
                 let (place, paragraph) = positions.range(of: match.range)
                 let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
@@ -55,27 +54,39 @@ extension Linter {
         return DocumentTerms(terms: terms, uses: uses.dictionary)
     }
 
-    /// The concepts whose terms linting `bytes` with `options` and `matcher` finds (none when
-    /// the reader cannot read them): what an excerpt of the vocabulary for the document
-    /// must hold (``CompiledTerms/excerpt(naming:)``).
-    static func namedConcepts(
-        in bytes: SourceBytes, reader: any DocumentReader, options: LintOptions, matcher: TermMatcher
-    ) -> Set<ConceptKey> {
-        guard let document = try? reader.read(bytes, options: options.reading) else { return [] }
-        let languages = matcher.languages(options.languages.chosen(for: document))
-        return document.text.withUnsafeBufferPointer { text in
-            var concepts: Set<ConceptKey> = []
-            forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
-                for match in batch.matches { concepts.insert(match.form.concept) }
-            }
-            return concepts
+    /// `bytes` read and its terms found by `matcher` (with the allowed phrases of `options`; a
+    /// document the reader cannot read keeps its problem).
+    static func matched(
+        _ bytes: SourceBytes, reader: any DocumentReader, options: LintOptions, matcher: TermMatcher
+    ) -> MatchedDocument {
+        let document: ReadDocument
+        do {
+            document = try reader.read(bytes, options: options.reading)
+        } catch {
+            return MatchedDocument(document: .failure(error), terms: DocumentTerms(terms: [], uses: [:]))
         }
+        let languages = matcher.languages(options.languages.chosen(for: document))
+        let terms = document.text.withUnsafeBufferPointer { text in foundTerms(in: document, text, matcher, languages: languages)
+        }
+        // The segments are not kept: read from markup, they hold a decoded copy of the text and an offset per byte.
+        let linted = ReadDocument(
+            text: document.text, segments: [], directives: document.directives, declaredLanguage: document.declaredLanguage,
+            paragraphs: document.paragraphs)
+        return MatchedDocument(document: .success(linted), terms: terms)
     }
 
-    /// Whether `use` is of a name, whose casing the misspelling rule checks.
-    private static func isName(_ use: LabelUse, in set: VocabularySet) -> Bool {
-        guard use.label >= 0 else { return false }
-        return NameCasing.isName(set[use.concept].labels[use.label])
+    /// A document read and its terms found (``matched(_:reader:options:matcher:)``). Found by
+    /// a whole vocabulary's matcher, it is kept while the concepts its terms name are decoded
+    /// (``CompiledTerms/excerpt(naming:)``), then linted with them (``lint(_:path:quotingText:)``)
+    /// without matching it again.
+    struct MatchedDocument: Sendable {
+        /// The document without its segments, or why the reader could not read it.
+        let document: Result<ReadDocument, DocumentProblem>
+        /// Its terms, naming the concepts of the matcher's set.
+        let terms: DocumentTerms
+
+        /// The concepts its terms name.
+        var namedConcepts: Set<ConceptKey> { Set(terms.terms.map(\.entry.concept)) }
     }
 
     /// The matches of a batch of segments.
@@ -188,6 +199,29 @@ extension Linter {
         return SegmentMatch(
             range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)
+    }
+}
+
+extension DocumentTerms {
+    /// These terms (of a whole set's matcher) with their concepts as `matcher`, an excerpt's,
+    /// names them (``TermMatcher/renamed(_:)``); terms and uses of a concept it leaves out
+    /// are dropped.
+    func renamed(by matcher: TermMatcher) -> DocumentTerms {
+        var renamedTerms: [FoundTerm] = []
+        renamedTerms.reserveCapacity(terms.count)
+        for var term in terms {
+            guard let concept = matcher.renamed(term.entry.concept) else { continue }
+            term.entry = term.entry.naming(concept)
+            term.index = renamedTerms.count
+            renamedTerms.append(term)
+        }
+        var renamedUses: [LabelUse: Int] = [:]
+        renamedUses.reserveCapacity(uses.count)
+        for (use, count) in uses {
+            guard let concept = matcher.renamed(use.concept) else { continue }
+            renamedUses[LabelUse(concept: concept, label: use.label)] = count
+        }
+        return DocumentTerms(terms: renamedTerms, uses: renamedUses)
     }
 }
 

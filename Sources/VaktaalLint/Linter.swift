@@ -51,13 +51,24 @@ public final class Linter: Sendable {
     public func lint(_ bytes: SourceBytes, path: String, reader: any DocumentReader, quotingText: Bool = true)
         -> FileFindings
     {
+        let matched = Self.matched(bytes, reader: reader, options: options, matcher: matcher)
+        return lint(matched, terms: matched.terms, path: path, quotingText: quotingText)
+    }
+
+    /// Lints a document read and its terms found by the whole set's matcher, this linter's
+    /// set holding every concept they name (the set, or an excerpt of it).
+    func lint(_ matched: MatchedDocument, path: String, quotingText: Bool) -> FileFindings {
+        lint(matched, terms: matched.terms.renamed(by: matcher), path: path, quotingText: quotingText)
+    }
+
+    /// The findings of `matched`, whose terms name the concepts of this linter's set as `terms`.
+    private func lint(_ matched: MatchedDocument, terms: DocumentTerms, path: String, quotingText: Bool) -> FileFindings {
         let document: ReadDocument
-        do {
-            document = try reader.read(bytes, options: options.reading)
-        } catch {
-            return FileFindings(path: path, findings: [], problem: error)
+        switch matched.document {
+        case .success(let read): document = read
+        case .failure(let problem): return FileFindings(path: path, findings: [], problem: problem)
         }
-        let findings = document.text.withUnsafeBufferPointer { text in self.findings(in: document, text, path: path) }
+        let findings = findings(in: document, terms, path: path)
         guard quotingText else { return FileFindings(path: path, findings: findings) }
         if document.paragraphs.isEmpty {
             let lines = Self.lines(of: findings, in: document.text)
@@ -117,10 +128,7 @@ public final class Linter: Sendable {
         return texts
     }
 
-    private func findings(in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
-        let matcher = matcher
-        let languages = matcher.languages(options.languages.chosen(for: document))
-        let terms = foundTerms(in: document, text, matcher, languages: languages, set: set)
+    private func findings(in document: ReadDocument, _ terms: DocumentTerms, path: String) -> [Finding] {
         let context = JudgingContext(
             terms: terms, filter: DirectiveFilter(document.directives), byPlace: !document.paragraphs.isEmpty, path: path)
         let rules = Self.rules.filter { options.rules[$0.id] != .off }

@@ -35,13 +35,15 @@ import VaktaalTestSupport
         var reported = 0
         for document in Self.documents {
             let bytes = Array(document.utf8)
-            let named = Linter.namedConcepts(
-                in: SourceBytes(bytes), reader: PlainTextReader(), options: options,
+            let matched = Linter.matched(
+                SourceBytes(bytes), reader: PlainTextReader(), options: options,
                 matcher: terms.matchIndex.matcher(allowing: options.allowed))
-            let (set, matchIndex) = terms.excerpt(naming: named)
+            let (set, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
             #expect(set.count < shippedSet.count)
             let excerpt = Linter(set: set, options: options, matchIndex: matchIndex)
             let expected = whole.lint(bytes, path: "t.txt", format: .text).findings
+            // Linted from the terms the whole set's matcher found, and matched again by the excerpt's.
+            #expect(excerpt.lint(matched, path: "t.txt", quotingText: true).findings == expected)
             #expect(excerpt.lint(bytes, path: "t.txt", format: .text).findings == expected)
             reported += expected.count
         }
@@ -52,9 +54,9 @@ import VaktaalTestSupport
     @Test func anExcerptFindsOnlyTheConceptsItNames() throws {
         let terms = try Self.storedTerms()
         let options = LintOptions(languages: .automatic(default: "nl"))
-        let mentor = Linter.namedConcepts(
-            in: SourceBytes(Array("de mentor".utf8)), reader: PlainTextReader(), options: options,
-            matcher: terms.matchIndex.matcher)
+        let mentor = Linter.matched(
+            SourceBytes(Array("de mentor".utf8)), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher
+        ).namedConcepts
         #expect(mentor.count == 1)
         let (set, matchIndex) = terms.excerpt(naming: mentor)
         let findings = Linter(set: set, options: options, matchIndex: matchIndex)

@@ -11,21 +11,21 @@ import VaktaalCore
         ("één-Öland", true), ("ölçek", false), ("studentΩ", true), ("studentω", false), ("ǅemal", false), ("xǅ", false),
     ])
     func aCapitalAfterTheFirstCharacter(_ text: String, _ expected: Bool) {
-        #expect(NameCasing.hasCapitalAfterFirst(text) == expected)
+        #expect(Label.hasCapitalAfterFirst(text) == expected)
     }
 
     /// The byte test for ASCII says what the Unicode property says, for every ASCII character after the first.
     @Test func asciiCapitalsAreTheUppercaseProperty() {
         for value in UInt8(0)..<0x80 {
             let scalar = Unicode.Scalar(value)
-            #expect(NameCasing.hasCapitalAfterFirst("a" + String(scalar)) == scalar.properties.isUppercase, "\(value)")
+            #expect(Label.hasCapitalAfterFirst("a" + String(scalar)) == scalar.properties.isUppercase, "\(value)")
         }
     }
 
     @Test func caseSensitiveLabelsAreNamesAndAbbreviationsAreNot() {
-        #expect(NameCasing.isName(Label(kind: .preferred, text: "pabo", isCaseSensitive: true)))
-        #expect(!NameCasing.isName(Label(kind: .preferred, text: "HvA", isAbbreviation: true)))
-        #expect(!NameCasing.isName(Label(kind: .deprecated, text: "HvA")))
-        #expect(NameCasing.isName(Label(kind: .alternative, text: "HvA")))
+        #expect(Label(kind: .preferred, text: "pabo", isCaseSensitive: true).isName)
+        #expect(!Label(kind: .preferred, text: "HvA", isAbbreviation: true).isName)
+        #expect(!Label(kind: .deprecated, text: "HvA").isName)
+        #expect(Label(kind: .alternative, text: "HvA").isName)
     }
 }

@@ -51,7 +51,7 @@ import VaktaalCore
         let text = String(repeating: paragraph, count: 3 * MatchBatches.batchSize / paragraph.utf8.count + 40)
         let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
         try document.text.withUnsafeBufferPointer { bytes in
-            let found = linter.foundTerms(in: document, bytes, matcher, languages: languages, set: linter.set)
+            let found = Linter.foundTerms(in: document, bytes, matcher, languages: languages)
             var uses: [LabelUse: Int] = [:]
             var expected: [Range<Int>] = []
             var batches = 0
@@ -62,7 +62,7 @@ import VaktaalCore
                         let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
                         let earlier = uses[use, default: 0]
                         uses[use] = earlier + 1
-                        let isName = use.label >= 0 && NameCasing.isName(linter.set[use.concept].labels[use.label])
+                        let isName = use.label >= 0 && linter.set[use.concept].labels[use.label].isName
                         guard earlier == 0 || (match.context != nil && isName) else { continue }
                     }
                     expected.append(match.range)

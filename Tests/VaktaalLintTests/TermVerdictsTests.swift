@@ -71,6 +71,6 @@ private func lint(terms text: String) -> [FoundTerm] {
     let document = try! DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
     let matcher = linter.matcher
     return document.text.withUnsafeBufferPointer { bytes in
-        linter.foundTerms(in: document, bytes, matcher, languages: matcher.languages(["nl"]), set: linter.set).terms
+        Linter.foundTerms(in: document, bytes, matcher, languages: matcher.languages(["nl"])).terms
     }
 }

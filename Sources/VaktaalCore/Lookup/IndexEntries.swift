@@ -20,6 +20,8 @@ struct IndexEntries: RandomAccessCollection, Sendable {
 
     private static let caseSensitive: UInt8 = 1
     private static let conceptDeprecated: UInt8 = 2
+    /// The entry's label is a name whose casing is part of it (``Label/isName``).
+    private static let name: UInt8 = 4
 
     /// Every label form and notation of `set`, in concept order.
     init(_ set: VocabularySet) {
@@ -50,7 +52,7 @@ struct IndexEntries: RandomAccessCollection, Sendable {
             let concept = set[key]
             let deprecated = concept.isDeprecated ? Self.conceptDeprecated : 0
             for (index, label) in concept.labels.enumerated() {
-                let flag = deprecated | (label.isCaseSensitive ? Self.caseSensitive : 0)
+                let flag = deprecated | (label.isCaseSensitive ? Self.caseSensitive : 0) | (label.isName ? Self.name : 0)
                 label.forEachForm { add(key, label: index, $0, label.kind, label.language, flag) }
             }
             for notation in concept.notations { add(key, label: -1, notation, .preferred, "", deprecated) }
@@ -92,6 +94,9 @@ extension IndexEntries {
 
     /// Whether entry `id` matches only as written.
     func isCaseSensitive(_ id: Int) -> Bool { flags[id] & Self.caseSensitive != 0 }
+
+    /// Whether entry `id`'s label is a name whose casing is part of it (``Label/isName``).
+    func isName(_ id: Int) -> Bool { flags[id] & Self.name != 0 }
 
     /// Whether entry `id` is a form the vocabulary allows: of an allowed label kind, its concept not deprecated.
     func isAllowedUse(_ id: Int) -> Bool {

@@ -14,6 +14,13 @@ public struct IndexEntry: Sendable, Hashable {
     public let isCaseSensitive: Bool
     /// Whether the concept itself is deprecated.
     public let conceptIsDeprecated: Bool
+
+    /// This form as a form of the concept `key` (of an excerpt of the set).
+    package func naming(_ key: ConceptKey) -> IndexEntry {
+        IndexEntry(
+            concept: key, labelIndex: labelIndex, form: form, kind: kind, language: language, isCaseSensitive: isCaseSensitive,
+            conceptIsDeprecated: conceptIsDeprecated)
+    }
 }
 
 /// How a query met a term, best first.

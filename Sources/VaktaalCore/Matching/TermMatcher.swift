@@ -224,23 +224,29 @@ package struct TermMatcher: Sendable {
     /// The concept of entry `id`, renamed into an excerpt when the matcher is one's; `nil` for
     /// a concept the excerpt leaves out.
     private func concept(ofEntry id: Int) -> ConceptKey? {
-        let concept = entries.concept(id)
-        guard let conceptRenames else { return concept }
-        let key = conceptRenames[concept.rawValue]
-        return key >= 0 ? ConceptKey(Int(key)) : nil
+        renamed(entries.concept(id))
+    }
+
+    /// The concept `key` of the whole set in this matcher's set: the same key for the whole
+    /// set's matcher, its key in the excerpt for an excerpt's (``renaming(_:)``); `nil` for a
+    /// concept the excerpt leaves out.
+    package func renamed(_ key: ConceptKey) -> ConceptKey? {
+        guard let conceptRenames else { return key }
+        let renamed = conceptRenames[key.rawValue]
+        return renamed >= 0 ? ConceptKey(Int(renamed)) : nil
     }
 
     /// The index entry of a matched form, naming its concept in the matcher's set.
     package func entry(_ form: MatchedForm) -> IndexEntry {
         let entry = entries[form.id]
-        guard conceptRenames != nil else { return entry }
-        return IndexEntry(
-            concept: form.concept, labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind,
-            language: entry.language, isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
+        return conceptRenames == nil ? entry : entry.naming(form.concept)
     }
 
     /// The label a matched form belongs to, as its place among its concept's labels; `nil` for a notation.
     package func labelIndex(of form: MatchedForm) -> Int? { entries.labelIndex(form.id) }
+
+    /// Whether a matched form's label is a name whose casing is part of it (``Label/isName``).
+    package func isName(_ form: MatchedForm) -> Bool { entries.isName(form.id) }
 
     /// Whether a matched form is one the vocabulary allows: of an allowed label kind, its
     /// concept not deprecated.

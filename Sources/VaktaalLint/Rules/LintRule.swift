@@ -4,7 +4,7 @@ import VaktaalText
 /// A term found in a document, with everything rules need to judge it.
 public struct FoundTerm: Sendable {
     /// The term's place among the document's terms (``DocumentTerms/terms``).
-    public let index: Int
+    public internal(set) var index: Int
     /// Where the match starts and ends (exclusive), with its bytes in the document's text.
     public let place: SourceRange
     /// The byte range in the document's text.
@@ -12,7 +12,7 @@ public struct FoundTerm: Sendable {
     /// The source text.
     public let text: String
     /// The label form that matched.
-    public let entry: IndexEntry
+    public internal(set) var entry: IndexEntry
     /// In an office document: the part, slide or page and paragraph.
     public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
     /// ``documentPlace`` out of line: most terms have none, and a document may have a million.

@@ -17,26 +17,13 @@ enum NameCasing {
             "Zie ipabo.nl voor meer.",
         ])
 
-    /// Whether a label is a name whose casing is part of it.
-    static func isName(_ label: Label) -> Bool {
-        guard label.kind.isAllowed, !label.isAbbreviation else { return false }
-        return label.isCaseSensitive || hasCapitalAfterFirst(label.text)
-    }
-
-    /// Whether `text` has a capital after its first character. Most labels are ASCII, whose
-    /// capitals are A to Z: read off the bytes, not looked up as Unicode properties.
-    static func hasCapitalAfterFirst(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.dropFirst().contains { $0 &- 0x41 < 26 } }
-        return text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
-    }
-
     /// The finding for a term that writes a name in another casing, or `nil`.
     static func finding(_ term: FoundTerm, set: VocabularySet) -> RuleFinding? {
         guard let context = term.context, !term.entry.conceptIsDeprecated, term.entry.kind.isAllowed,
             let index = term.entry.labelIndex
         else { return nil }
         let label = set[term.entry.concept].labels[index]
-        guard isName(label) else { return nil }
+        guard label.isName else { return nil }
         let written = words(term.text)
         let name = words(term.entry.form)
         guard written != name, written.map({ $0.lowercased() }) == name.map({ $0.lowercased() }) else { return nil }

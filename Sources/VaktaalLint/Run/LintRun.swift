@@ -99,47 +99,49 @@ public struct LintRun: Sendable {
     /// A document to lint: its path, its bytes when they are read already, and its reader.
     private typealias Document = (path: String, bytes: [UInt8]?, reader: any DocumentReader)
 
-    /// The linters for `documents` (of the whole vocabulary, or of an excerpt that holds
-    /// every concept their terms name), and the bytes of each document when they were read
-    /// to choose them: a document is read once (a named pipe gives its bytes only once).
-    private func linters(for documents: [Document]) throws(ConfigurationError) -> (linters: Linters, read: [SourceBytes?]?) {
+    /// The linters for `documents`: of the whole vocabulary, or of an excerpt that holds every
+    /// concept their terms name. For an excerpt the documents are read and their terms found first (with
+    /// the whole vocabulary's matcher, which needs no concept decoded), and each is given
+    /// back so (`nil`: it cannot be read): a document is read and matched once (a named pipe
+    /// gives its bytes only once).
+    private func linters(for documents: [Document]) throws(ConfigurationError)
+        -> (linters: Linters, matched: [Linter.MatchedDocument?]?)
+    {
         switch vocabulary {
         case .set(let linters):
             return (linters, nil)
         case .compiled(let terms, let whole, let decoding):
             let excerpts: Bool
             switch decoding {
-            case .bySize: excerpts = Self.size(of: documents) * Self.excerptRatio < terms.undecodedSize
+            case .bySize: excerpts = Self.size(of: documents) < terms.undecodedSize * Self.keptDocumentsRatio
             case .excerpt: excerpts = true
             case .whole: excerpts = false
             }
             guard excerpts, !options.fix else { return (whole.linters, nil) }
             let found = Parallel.mapEach(documents.count) { index in
-                Result { () throws(ConfigurationError) in try firstPass(documents[index], terms) }
+                Result { () throws(ConfigurationError) in try matched(documents[index], terms) }
             }
             var named: Set<ConceptKey> = []
-            var read: [SourceBytes?] = []
+            var documents: [Linter.MatchedDocument?] = []
             for result in found {
-                let (bytes, concepts) = try result.get()
-                named.formUnion(concepts)
-                read.append(bytes)
+                let document = try result.get()
+                named.formUnion(document?.namedConcepts ?? [])
+                documents.append(document)
             }
             let (set, matchIndex) = terms.excerpt(naming: named)
-            return (Linters(set: set, matchIndex: matchIndex), read)
+            return (Linters(set: set, matchIndex: matchIndex), documents)
         }
     }
 
-    /// The bytes of `document` (`nil`: it cannot be read) and the concepts its terms name,
-    /// as linting it with its configuration finds them.
-    private func firstPass(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError)
-        -> (bytes: SourceBytes?, named: Set<ConceptKey>)
-    {
+    /// `document` read and matched with the whole vocabulary's matcher and its configuration
+    /// (`nil`: it cannot be read).
+    private func matched(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError) -> Linter.MatchedDocument? {
         guard let bytes = document.bytes.map(SourceBytes.init) ?? Self.bytes(of: document.path, for: document.reader) else {
-            return (nil, [])
+            return nil
         }
         let options = try resolver.options(for: document.path).options
         let matcher = terms.matchIndex.matcher(allowing: options.allowed)
-        return (bytes, Linter.namedConcepts(in: bytes, reader: document.reader, options: options, matcher: matcher))
+        return Linter.matched(bytes, reader: document.reader, options: options, matcher: matcher)
     }
 
     /// The bytes of the file at `path` for `reader`, `nil` when it cannot be read: a plain-text
@@ -149,11 +151,11 @@ public struct LintRun: Sendable {
         reader.format == .text ? FileBytes.contents(path) : FileBytes.read(path).map(SourceBytes.init)
     }
 
-    /// An excerpt pays for its extra matching of the documents when they are this many times
-    /// smaller than the encoded concepts. Measured at 100k concepts (52 MB of them), with
-    /// an excerpt and with the whole set: 3 MB of text 0.31 s against 0.44 s, 8 MB 0.61 s
-    /// against 0.57 s, 16 MB 0.99 s against 0.83 s.
-    private static let excerptRatio = 10
+    /// An excerpt keeps the documents read and matched until its concepts are decoded: it is
+    /// chosen for documents of less than this many times the size of the encoded concepts,
+    /// whose whole set decoded would take about as much memory (at 100k concepts, 52 MB of
+    /// them, decoded, take ~250 MB).
+    private static let keptDocumentsRatio = 4
 
     /// The bytes of `documents`, links followed (files that cannot be examined count for
     /// nothing: they are reported later; pipes too, and are read once).
@@ -185,15 +187,23 @@ public struct LintRun: Sendable {
         _ paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ConfigurationError) -> [FileFindings] {
         let files = files(for: paths)
-        let (linters, read) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
+        let (linters, matched) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
+        // Each matched document is freed once linted.
+        let unlinted = Mutex(matched ?? [])
         let slots = Mutex([FileFindings?](repeating: nil, count: files.count))
         let firstFailure = Mutex<ConfigurationError?>(nil)
         let done = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
-                // A file the first pass could not read is not read again: the excerpt would lack its concepts.
-                let bytes = read.map { $0[index] } ?? Self.bytes(of: files[index], for: reader(for: files[index]))
-                let result = try lintFile(files[index], linters, bytes: bytes)
+                let result: FileFindings
+                if matched != nil {
+                    // A file that could not be read is not read again: the excerpt would lack its concepts.
+                    let document = unlinted.withLock { $0[index].take() }
+                    result = try lintMatched(files[index], linters, document)
+                } else {
+                    result = try lintFile(
+                        files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
+                }
                 slots.withLock { $0[index] = result }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
@@ -220,8 +230,14 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> (findings: FileFindings, fixed: [UInt8]?) {
         let path = (folder as NSString).appendingPathComponent(name)
         let reader = DocumentReaders.reader(for: options.inputFormat ?? .text)
-        let linter = try linter(for: path, in: linters(for: [(path, bytes, reader)]).linters)
-        let result = linter.lint(bytes, path: name, reader: reader, quotingText: options.quotesText)
+        let (linters, matched) = try linters(for: [(path, bytes, reader)])
+        let linter = try linter(for: path, in: linters)
+        let result =
+            if let document = matched?.first.flatMap({ $0 }) {
+                linter.lint(document, path: name, quotingText: options.quotesText)
+            } else {
+                linter.lint(bytes, path: name, reader: reader, quotingText: options.quotesText)
+            }
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
             let fixed = try? Linter.applyingFixes(result.findings, to: bytes, reader: reader, options: linter.options.reading)
@@ -237,12 +253,23 @@ public struct LintRun: Sendable {
         return linters.linter(options, key: key)
     }
 
+    /// Lints the file at `path`, read and matched as `document` (`nil`: it cannot be read).
+    private func lintMatched(_ path: String, _ linters: Linters, _ document: Linter.MatchedDocument?) throws(ConfigurationError)
+        -> FileFindings
+    {
+        guard let document else { return Self.unreadable(path) }
+        return filtered(try linter(for: path, in: linters).lint(document, path: path, quotingText: options.quotesText))
+    }
+
+    /// The result for a file that cannot be read.
+    private static func unreadable(_ path: String) -> FileFindings {
+        let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
+        return FileFindings(path: path, findings: [], problem: problem)
+    }
+
     /// Lints (and fixes) the file at `path`, whose bytes are `bytes` (`nil`: it cannot be read).
     private func lintFile(_ path: String, _ linters: Linters, bytes: SourceBytes?) throws(ConfigurationError) -> FileFindings {
-        guard let bytes else {
-            let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
-            return FileFindings(path: path, findings: [], problem: problem)
-        }
+        guard let bytes else { return Self.unreadable(path) }
         let linter = try linter(for: path, in: linters)
         let reader = reader(for: path)
         var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText)

@@ -1,0 +1,17 @@
+extension Label {
+    /// Whether the label is a name whose casing is part of it: an allowed label, no
+    /// abbreviation, case-sensitive or with a capital after its first character (iPabo,
+    /// JavaScript, Hogeschool van Amsterdam). Lint reports another casing of a name as a
+    /// misspelling.
+    public var isName: Bool {
+        guard kind.isAllowed, !isAbbreviation else { return false }
+        return isCaseSensitive || Self.hasCapitalAfterFirst(text)
+    }
+
+    /// Whether `text` has a capital after its first character. Most labels are ASCII, whose
+    /// capitals are A to Z: read off the bytes, not looked up as Unicode properties.
+    package static func hasCapitalAfterFirst(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.dropFirst().contains { $0 &- 0x41 < 26 } }
+        return text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+    }
+}
