@@ -6,6 +6,12 @@ import Foundation
 /// was written by another build, cut short or damaged, and then rebuilt; it is written to a
 /// temporary file and renamed, so a process never reads half a snapshot; a folder that is
 /// missing or cannot be written only costs speed.
+///
+/// Beside each snapshot a note (`KEY.checked`) marks when it was last used and, once its
+/// checksums were all found right while it had been left alone for a while, the snapshot's
+/// ``FileStamp`` then: while the snapshot keeps that stamp its checksums are not computed
+/// again (as for the sources, the file system vouches that it did not change), so that a
+/// run starts without reading the whole snapshot.
 public struct CompiledIndexCache: Sendable {
     /// How a vocabulary was had.
     public enum Outcome: Equatable, Sendable {
@@ -144,12 +150,27 @@ public struct CompiledIndexCache: Sendable {
     ) -> Kept? {
         guard let folder else { return nil }
         let snapshot = Self.path(of: key, in: folder)
-        guard let file = FileBytes.map(snapshot),
-            let (contents, later) = try? SnapshotFile.contents(of: file, key: key, program: program),
+        guard let file = FileBytes.map(snapshot) else { return nil }
+        let note = Self.notePath(of: key, in: folder)
+        let checked = FileBytes.read(note).flatMap { FileStamp(text: String(decoding: $0, as: UTF8.self)) } == file.stamp
+        guard let (contents, later) = try? SnapshotFile.contents(of: file, key: key, program: program, checked: checked),
             let kept = try? decode(contents, later, file)
         else { return nil }
-        utime(snapshot, nil)
+        if !checked, file.stamp.isSettled(before: Date().timeIntervalSince1970), later.trigrams.isIntact,
+            later.matcher.isIntact
+        {
+            Self.write(note, file.stamp.text)
+        } else if utime(note, nil) != 0 {
+            Self.write(note, "")
+        }
         return kept
+    }
+
+    /// Writes the note beside a snapshot (a use, and maybe the stamp it was checked with).
+    private static func write(_ note: String, _ text: String) {
+        guard let writer = try? AtomicFileWriter(path: note) else { return }
+        try? writer.write(Array(text.utf8))
+        try? writer.commit()
     }
 
     private func store(_ compiled: CompiledVocabulary, key: SnapshotKey) -> Outcome {
@@ -168,6 +189,7 @@ public struct CompiledIndexCache: Sendable {
         } catch {
             return .notStored("\(error)")
         }
+        Self.write(Self.notePath(of: key, in: folder), "")
         removeOldSnapshots()
         return .stored
     }
@@ -175,20 +197,32 @@ public struct CompiledIndexCache: Sendable {
     /// Where the snapshot of `key` is kept.
     private static func path(of key: SnapshotKey, in folder: String) -> String { folder + "/" + key.name + ".index" }
 
-    /// Keeps the `capacity` snapshots used last, and the four times as many stamps written last.
+    /// Where the note beside the snapshot of `key` is kept.
+    private static func notePath(of key: SnapshotKey, in folder: String) -> String { folder + "/" + key.name + ".checked" }
+
+    /// Keeps the `capacity` snapshots used last (by their notes; a snapshot without one by its
+    /// own time), and the four times as many stamps written last; notes go with their snapshots.
     private func removeOldSnapshots() {
         guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        func modified(_ path: String) -> Date? {
+            try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        }
         // Stamps are a few bytes each: several may name one snapshot (a file touched but not changed).
         for (suffix, kept) in [(".index", capacity), (".stamp", capacity * 4)] {
             let paths = names.filter { $0.hasSuffix(suffix) }.map { folder + "/" + $0 }
             guard paths.count > kept else { continue }
             let byUse = paths.map { path in
-                let modified =
-                    (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-                return (path, modified)
+                let note = suffix == ".index" ? modified(String(path.dropLast(suffix.count)) + ".checked") : nil
+                return (path, note ?? modified(path) ?? .distantPast)
             }
             for (path, _) in byUse.sorted(by: { $0.1 > $1.1 }).dropFirst(kept) {
                 try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+        for name in names where name.hasSuffix(".checked") {
+            let snapshot = folder + "/" + name.dropLast(".checked".count) + ".index"
+            if !FileManager.default.fileExists(atPath: snapshot) {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
             }
         }
     }

@@ -35,7 +35,10 @@ enum SnapshotFile {
 
     /// The contents of a snapshot file, once its header says it is one of `program` for
     /// `key` and their checksum matches, and the sections to be read later, not yet checked.
-    static func contents(of file: MappedFile, key: SnapshotKey, program: String) throws(SnapshotError)
+    ///
+    /// - Parameter checked: Whether the file's checksums were found right already, while it
+    ///   is as it was then (``CompiledIndexCache``): none is computed again.
+    static func contents(of file: MappedFile, key: SnapshotKey, program: String, checked: Bool = false) throws(SnapshotError)
         -> (contents: UnsafeRawBufferPointer, later: LaterSections)
     {
         var reader = BinaryReader(file.bytes)
@@ -57,10 +60,14 @@ enum SnapshotFile {
             defer { start += section.length }
             return UnsafeRawBufferPointer(rebasing: file.bytes[start..<start + section.length])
         }
-        let actual = ContentHash.ofPieces(parts[0])
-        guard sections[0].checksum == [actual.0, actual.1] else { throw .damaged }
+        if !checked {
+            let actual = ContentHash.ofPieces(parts[0])
+            guard sections[0].checksum == [actual.0, actual.1] else { throw .damaged }
+        }
         let later = (1..<parts.count).map { index in
-            SnapshotSection(bytes: parts[index], checksum: (sections[index].checksum[0], sections[index].checksum[1]), file: file)
+            SnapshotSection(
+                bytes: parts[index], checksum: (sections[index].checksum[0], sections[index].checksum[1]), file: file,
+                checked: checked)
         }
         return (parts[0], LaterSections(trigrams: later[0], matcher: later[1]))
     }
@@ -83,15 +90,21 @@ struct SnapshotSection: @unchecked Sendable {
     let checksum: (UInt64, UInt64)
     /// Keeps `bytes` mapped.
     let file: MappedFile
+    /// Whether the checksum was found right already (``SnapshotFile/contents(of:key:program:checked:)``).
+    let checked: Bool
+
+    /// Whether the section's bytes have its checksum.
+    var isIntact: Bool { ContentHash.ofPieces(bytes) == checksum }
 
     /// What `body` reads from the section, once its checksum is found right (each call
-    /// checks it again: the caller keeps what it read). A section that is damaged or does not
+    /// checks it again, unless it was checked before the file was opened: the caller keeps
+    /// what it read). A section that is damaged or does not
     /// read removes the snapshot file, so that the next run compiles it again.
     ///
     /// - Throws: ``SnapshotError/damaged`` when the checksum does not match, else what `body` throws.
     func read<Value>(_ body: (inout BinaryReader) throws(SnapshotError) -> Value) throws(SnapshotError) -> Value {
         do throws(SnapshotError) {
-            guard ContentHash.ofPieces(bytes) == checksum else { throw SnapshotError.damaged }
+            guard checked || isIntact else { throw SnapshotError.damaged }
             var reader = BinaryReader(bytes, owner: file)
             let value = try body(&reader)
             try reader.skipPadding(to: 8)

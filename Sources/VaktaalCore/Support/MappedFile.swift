@@ -16,8 +16,8 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     /// Where the file is.
     let path: String
-    /// The file's device and inode when it was mapped.
-    private let identity: (device: UInt64, inode: UInt64)
+    /// The file's stamp when it was mapped.
+    let stamp: FileStamp
 
     /// Maps the regular file open as `descriptor`, whose `status` was just taken; `nil` when
     /// it is not a regular file, is empty or cannot be mapped. The descriptor stays the caller's.
@@ -34,14 +34,14 @@ final class MappedFile: @unchecked Sendable {
         }
         bytes = UnsafeRawBufferPointer(start: address, count: length)
         self.path = path
-        identity = (UInt64(truncatingIfNeeded: status.st_dev), UInt64(truncatingIfNeeded: status.st_ino))
+        stamp = FileStamp(status)
     }
 
     /// Removes the file (found damaged), unless another file has been renamed onto its path since it was mapped.
     func removeIfUnreplaced() {
         var status = stat()
-        guard stat(path, &status) == 0, UInt64(truncatingIfNeeded: status.st_dev) == identity.device,
-            UInt64(truncatingIfNeeded: status.st_ino) == identity.inode
+        guard stat(path, &status) == 0, UInt64(truncatingIfNeeded: status.st_dev) == stamp.device,
+            UInt64(truncatingIfNeeded: status.st_ino) == stamp.inode
         else { return }
         unlink(path)
     }
