@@ -51,7 +51,7 @@ public struct ConceptGraph: Sendable {
         var unresolved: [ConceptKey] = []
         links.reserveCapacity(keys.count * 2)
         var scheme = -1
-        var local: [String: ConceptKey] = [:]
+        var local = ConceptNameTable()
         for flat in keys {
             let position = resolver.positions[flat]
             if position.scheme != scheme {

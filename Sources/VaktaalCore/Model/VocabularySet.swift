@@ -120,7 +120,7 @@ struct ReferenceResolver: Sendable {
     /// For each flat concept key: the scheme index and the index inside that scheme.
     let positions: [(scheme: Int, index: Int)]
     /// Per scheme: its concepts by id (the first one when an id repeats).
-    let keysByLocalID: [[String: ConceptKey]]
+    let keysByLocalID: [ConceptNameTable]
     /// Per scheme: its URI, which prefixes every concept URI of the scheme.
     let schemeURIs: [String]
     let schemeIndexByID: [String: Int]
@@ -128,17 +128,15 @@ struct ReferenceResolver: Sendable {
     init(_ vocabularies: [Vocabulary]) {
         var positions: [(scheme: Int, index: Int)] = []
         positions.reserveCapacity(vocabularies.reduce(0) { $0 + $1.concepts.count })
-        var keysByLocalID: [[String: ConceptKey]] = []
+        var keysByLocalID: [ConceptNameTable] = []
         var schemeIndexByID: [String: Int] = [:]
         for (schemeIndex, vocabulary) in vocabularies.enumerated() {
             if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
             let first = positions.count
             for index in vocabulary.concepts.indices { positions.append((schemeIndex, index)) }
-            var local: [String: ConceptKey] = [:]
-            local.reserveCapacity(vocabulary.concepts.count)
-            // Last to first, so that the first concept of an id is the one kept, with one hash each.
-            for index in vocabulary.concepts.indices.reversed() {
-                local[vocabulary.concepts[index].id] = ConceptKey(first + index)
+            var local = ConceptNameTable(capacity: vocabulary.concepts.count)
+            for index in vocabulary.concepts.indices {
+                local.insertIfAbsent(vocabulary.concepts[index].id, ConceptKey(first + index))
             }
             keysByLocalID.append(local)
         }
@@ -175,9 +173,12 @@ struct ReferenceResolver: Sendable {
 
     /// The concept of the scheme at index `scheme` whose URI is `uri`.
     private func key(ofURI uri: String, inScheme scheme: Int) -> ConceptKey? {
-        let schemeURI = schemeURIs[scheme]
-        guard uri.utf8.starts(with: schemeURI.utf8) else { return nil }
-        return keysByLocalID[scheme][String(Substring(uri.utf8.dropFirst(schemeURI.utf8.count)))]
+        schemeURIs[scheme].withUTF8Bytes { schemeURI in
+            uri.withUTF8Bytes { uri in
+                guard uri.count >= schemeURI.count, uri.prefix(schemeURI.count).elementsEqual(schemeURI) else { return nil }
+                return keysByLocalID[scheme].concept(named: UnsafeBufferPointer(rebasing: uri[schemeURI.count...]))
+            }
+        }
     }
 
     func resolve(_ reference: String, fromScheme schemeIndex: Int) -> ConceptKey? {

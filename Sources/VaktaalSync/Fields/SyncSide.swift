@@ -12,7 +12,7 @@ final class SyncSide: Sendable {
     /// Per concept key: its identity.
     let identities: [String]
     /// The concept with an identity.
-    let keyByIdentity: [String: ConceptKey]
+    let keyByIdentity: ConceptNameTable
     /// URIs of this version that stand for another identity.
     let renames: [String: String]
 
@@ -25,10 +25,8 @@ final class SyncSide: Sendable {
             return renames.isEmpty ? uri : renames[uri] ?? uri
         }
         self.identities = identities
-        var keys: [String: ConceptKey] = [:]
-        keys.reserveCapacity(set.count)
-        // Last to first, so that the first concept of an identity is the one kept, with one hash each.
-        for index in identities.indices.reversed() { keys[identities[index]] = ConceptKey(index) }
+        var keys = ConceptNameTable(capacity: set.count)
+        for index in identities.indices { keys.insertIfAbsent(identities[index], ConceptKey(index)) }
         keyByIdentity = keys
     }
 
