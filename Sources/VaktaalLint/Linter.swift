@@ -130,26 +130,50 @@ public final class Linter: Sendable {
 
     private func findings(in document: ReadDocument, _ terms: DocumentTerms, path: String) -> [Finding] {
         let context = JudgingContext(
-            terms: terms, filter: DirectiveFilter(document.directives), byPlace: !document.paragraphs.isEmpty, path: path)
+            terms: terms, filter: DirectiveFilter(document.directives), byPlace: !document.paragraphs.isEmpty)
         let rules = Self.rules.filter { options.rules[$0.id] != .off }
         // The rules judge the terms each on their own: side by side when there are many.
-        var judged =
+        let judged =
             terms.terms.count >= Self.termsJudgedSideBySide
             ? Parallel.mapEach(rules.count) { judge(rules[$0], context) }
             : rules.map { judge($0, context) }
-        let total = judged.reduce(0) { $0 + $1.findings.count }
-        var findings: [Finding] = []
-        findings.reserveCapacity(total)
-        var keys: [OrderKey] = []
-        keys.reserveCapacity(total)
-        for index in judged.indices {
-            findings += judged[index].findings
-            keys += judged[index].keys
-            // Each rule's findings are freed once copied: a document may have a million.
-            judged[index] = ([], [])
+        // Each finding is made once, in its place: the rules' small records are put in order
+        // first (a finding is large, and a document may have a million).
+        var places: [(key: OrderKey, rule: Int, index: Int)] = []
+        places.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
+        for (rule, judgment) in judged.enumerated() {
+            for (index, key) in judgment.keys.enumerated() { places.append((key, rule, index)) }
         }
-        Self.order(&findings, by: keys)
-        return findings
+        // The rules each give their findings in order of place: often the whole is in order already.
+        if zip(places, places.dropFirst()).contains(where: { $1.key < $0.key }) {
+            places.sort { ($0.key, $0.rule, $0.index) < ($1.key, $1.rule, $1.index) }
+        }
+        // Each rule's id and configured severity, read once.
+        let ruleIDs = rules.map(\.id)
+        let configured = rules.map { rule -> Severity? in
+            if case .severity(let severity) = options.rules[rule.id] { return severity }
+            return nil
+        }
+        // One string per concept named, shared by its findings.
+        var uris: [ConceptKey: String] = [:]
+        for place in places {
+            let concept = terms.terms[judged[place.rule].findings[place.index].termIndex].entry.concept
+            if uris[concept] == nil { uris[concept] = set.uri(of: concept) }
+        }
+        let (conceptURIs, configuredSeverities, ordered) = (uris, configured, places)
+        // Made on all cores when there are many.
+        return Parallel.map(ordered.count) { position in
+            let place = ordered[position]
+            let finding = judged[place.rule].findings[place.index]
+            let term = terms.terms[finding.termIndex]
+            let uri = conceptURIs[term.entry.concept] ?? set.uri(of: term.entry.concept)
+            return Finding(
+                rule: ruleIDs[place.rule],
+                severity: configuredSeverities[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
+                message: finding.message, location: SourceLocation(path: path, range: term.place), concept: uri,
+                match: term.text, fix: term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil,
+                documentPlace: term.documentPlace)
+        }
     }
 
     /// A document with this many terms has its rules run side by side (fewer are judged
@@ -162,44 +186,24 @@ public final class Linter: Sendable {
         let filter: DirectiveFilter
         /// Whether findings are ordered by office document places instead of lines.
         let byPlace: Bool
-        let path: String
     }
 
-    /// The findings of one rule (with its configured severity), and the key of each that
-    /// places it among the document's findings.
-    private func judge(_ rule: any LintRule, _ context: JudgingContext) -> (findings: [Finding], keys: [OrderKey]) {
-        let setting = options.rules[rule.id]
+    /// What one rule found: its findings that the document's directives allow, and the key of
+    /// each that places it among the document's findings.
+    private struct Judgment: Sendable {
+        let findings: [RuleFinding]
+        let keys: [OrderKey]
+    }
+
+    /// What `rule` finds in the document's terms.
+    private func judge(_ rule: any LintRule, _ context: JudgingContext) -> Judgment {
         let rank = Self.ruleRanks[rule.id] ?? 0
-        let terms = context.terms
-        let judged = rule.findings(in: terms, set: set)
-        var findings: [Finding] = []
-        findings.reserveCapacity(judged.count)
-        var keys: [OrderKey] = []
-        keys.reserveCapacity(judged.count)
-        // One string per concept named, shared by the rule's findings of it.
-        var uris: [ConceptKey: String] = [:]
-        for finding in judged {
-            let term = terms.terms[finding.termIndex]
-            guard context.filter.allows(rule.id, line: term.line) else { continue }
-            var severity = finding.labelSeverity ?? rule.defaultSeverity
-            if case .severity(let configured) = setting { severity = configured }
-            let fix = term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil
-            let concept = term.entry.concept
-            let uri: String
-            if let known = uris[concept] {
-                uri = known
-            } else {
-                uri = set.uri(of: concept)
-                uris[concept] = uri
-            }
-            keys.append(OrderKey(term.place, byPlace: context.byPlace, rule: rank))
-            findings.append(
-                Finding(
-                    rule: rule.id, severity: severity, message: finding.message,
-                    location: SourceLocation(path: context.path, range: term.place),
-                    concept: uri, match: term.text, fix: fix, documentPlace: term.documentPlace))
+        let terms = context.terms.terms
+        let findings = rule.findings(in: context.terms, set: set).filter {
+            context.filter.allows(rule.id, line: terms[$0.termIndex].line)
         }
-        return (findings, keys)
+        let keys = findings.map { OrderKey(terms[$0.termIndex].place, byPlace: context.byPlace, rule: rank) }
+        return Judgment(findings: findings, keys: keys)
     }
 
     /// The rules' ranks in the order of their ids, for sorting findings of one place.
@@ -221,33 +225,6 @@ public final class Linter: Sendable {
 
         static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
             (lhs.first, lhs.second, lhs.rule) < (rhs.first, rhs.second, rhs.rule)
-        }
-    }
-
-    /// Puts the findings in the order of their keys (one per finding, in the same order).
-    /// The small keys are sorted, not the findings themselves: a finding is large, and a
-    /// document may have a million.
-    private static func order(_ findings: inout [Finding], by keys: [OrderKey]) {
-        // The rules each give their findings in order of place: often the whole is in order already.
-        guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return }
-        // Positions, not keys, are sorted (equal keys keep their order): `order` is then a permutation.
-        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-        // The order applied in place, cycle by cycle: no second array of findings, and each
-        // finding moved once (a swap would copy it, retaining and releasing its strings).
-        var placed = [Bool](repeating: false, count: order.count)
-        findings.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for start in order.indices where !placed[start] && order[start] != start {
-                let first = (base + start).move()
-                var position = start
-                while order[position] != start {
-                    (base + position).moveInitialize(from: base + order[position], count: 1)
-                    placed[position] = true
-                    position = order[position]
-                }
-                (base + position).initialize(to: first)
-                placed[position] = true
-            }
         }
     }
 }
