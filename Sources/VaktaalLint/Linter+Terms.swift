@@ -207,13 +207,12 @@ extension DocumentTerms {
     /// names them (``TermMatcher/renamed(_:)``); terms and uses of a concept it leaves out
     /// are dropped.
     func renamed(by matcher: TermMatcher) -> DocumentTerms {
+        guard matcher.renamesConcepts else { return self }
         var renamedTerms: [FoundTerm] = []
         renamedTerms.reserveCapacity(terms.count)
-        for var term in terms {
+        for term in terms {
             guard let concept = matcher.renamed(term.entry.concept) else { continue }
-            term.entry = term.entry.naming(concept)
-            term.index = renamedTerms.count
-            renamedTerms.append(term)
+            renamedTerms.append(FoundTerm(term, index: renamedTerms.count, entry: term.entry.naming(concept)))
         }
         var renamedUses: [LabelUse: Int] = [:]
         renamedUses.reserveCapacity(uses.count)

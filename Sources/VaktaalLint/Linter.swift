@@ -154,23 +154,25 @@ public final class Linter: Sendable {
             if case .severity(let severity) = options.rules[rule.id] { return severity }
             return nil
         }
-        // One string per concept named, shared by its findings.
+        // Each finding's concept URI: one string per concept named, shared by its findings.
         var uris: [ConceptKey: String] = [:]
-        for place in places {
+        let findingURIs = places.map { place in
             let concept = terms.terms[judged[place.rule].findings[place.index].termIndex].entry.concept
-            if uris[concept] == nil { uris[concept] = set.uri(of: concept) }
+            if let known = uris[concept] { return known }
+            let uri = set.uri(of: concept)
+            uris[concept] = uri
+            return uri
         }
-        let (conceptURIs, configuredSeverities, ordered) = (uris, configured, places)
+        let (configuredSeverities, ordered) = (configured, places)
         // Made on all cores when there are many.
         return Parallel.map(ordered.count) { position in
             let place = ordered[position]
             let finding = judged[place.rule].findings[place.index]
             let term = terms.terms[finding.termIndex]
-            let uri = conceptURIs[term.entry.concept] ?? set.uri(of: term.entry.concept)
             return Finding(
                 rule: ruleIDs[place.rule],
                 severity: configuredSeverities[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
-                message: finding.message, location: SourceLocation(path: path, range: term.place), concept: uri,
+                message: finding.message, location: SourceLocation(path: path, range: term.place), concept: findingURIs[position],
                 match: term.text, fix: term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil,
                 documentPlace: term.documentPlace)
         }

@@ -420,46 +420,6 @@ import VaktaalTestSupport
         }
     }
 
-    #if os(Linux)
-        /// A snapshot left alone for a while has its checksums computed once more: its note then
-        /// vouches for it, and later runs do not compute them while it keeps its stamp (here a
-        /// damaged checksum in its header is not even seen); any write to it moves its change
-        /// time, and it is checked again.
-        @Test func aSettledSnapshotIsCheckedOnceUntilItIsWritten() throws {
-            let workspace = try Workspace()
-            #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
-            let snapshot = try #require(workspace.snapshots.first)
-            let note = String(snapshot.dropLast(".index".count)) + ".checked"
-            #expect(try String(contentsOfFile: note, encoding: .utf8) == "", "a snapshot just written is not vouched for")
-            Thread.sleep(forTimeInterval: 2.2)
-            #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused)
-            #expect(try String(contentsOfFile: note, encoding: .utf8) == FileBytes.map(snapshot)?.stamp.text)
-
-            let files = try VocabularyLoader.vocabularyFiles(at: workspace.vocabulary)
-            let key = try #require(SnapshotKey(files: files, program: workspace.cache.program))
-            let mapped = try #require(FileBytes.map(snapshot))
-            let contents = try SnapshotFile.contents(of: mapped, key: key, program: workspace.cache.program).contents
-            let checksum = ContentHash.ofPieces(contents)
-            let pattern = [checksum.0, checksum.1].withUnsafeBytes { Array($0) }
-            var bytes = try #require(FileBytes.read(snapshot))
-            let at = try #require((0..<4096).first { bytes[$0...].starts(with: pattern) })
-            bytes[at] ^= 0x01
-            try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
-            try Data(try #require(FileBytes.map(snapshot)).stamp.text.utf8).write(to: URL(fileURLWithPath: note))
-            #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .reused, "vouched for by its note")
-
-            #expect(utime(snapshot, nil) == 0)
-            #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored, "checked again, and rebuilt")
-        }
-    #endif
-
-    /// A stamp is written and read back as a line of numbers; any other text is none.
-    @Test func aFileStampReadsBackFromItsText() throws {
-        let stamp = try #require(FileBytes.map(fixtureVocabularyFolder + "/lerarenopleiding.xml")).stamp
-        #expect(FileStamp(text: stamp.text) == stamp)
-        for text in ["", "1 2 3", stamp.text + " 8", stamp.text + " ", "a b c d e f g"] { #expect(FileStamp(text: text) == nil) }
-    }
-
     @Test func threadsBuildingAtOnceShareOneSnapshot() throws {
         let workspace = try Workspace()
         let results = Mutex<[(vocabulary: CompiledVocabulary, outcome: CompiledIndexCache.Outcome)]>([])

@@ -67,11 +67,14 @@ import VaktaalTestSupport
 
     /// A run from a snapshot, over a folder of documents with a configuration, and over a
     /// document that is no file, reports what a run from the set reports, with an excerpt or
-    /// the whole set; so does a run that fixes (which decodes the whole vocabulary).
+    /// the whole set; so does a run that fixes (which decodes the whole vocabulary), and one
+    /// whose first pass keeps fewer terms than the documents have (the others are linted
+    /// with the whole set).
     @Test(arguments: [
-        (false, LintRun.ConceptDecoding.excerpt), (false, .whole), (false, .bySize), (true, .excerpt),
+        (false, LintRun.ConceptDecoding.excerpt, LintRun.keptTermsByDefault), (false, .whole, LintRun.keptTermsByDefault),
+        (false, .bySize, LintRun.keptTermsByDefault), (true, .excerpt, LintRun.keptTermsByDefault), (false, .excerpt, 3),
     ])
-    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool, decoding: LintRun.ConceptDecoding) throws {
+    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool, decoding: LintRun.ConceptDecoding, keptTermsAtMost: Int) throws {
         let terms = try Self.storedTerms()
         var files: [String: String] = [
             ".vaktaal.toml": "allow = [\"mentor van het team\"]\n[rules]\nmisspelling = \"info\"\n",
@@ -87,7 +90,8 @@ import VaktaalTestSupport
             try FileManager.default.createSymbolicLink(atPath: folder + "/gone.txt", withDestinationPath: folder + "/nowhere")
         }
         let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
-        let found = try LintRun(terms, options: .init(fix: fix), decoding: decoding).lint([fromSnapshot])
+        let found = try LintRun(terms, options: .init(fix: fix), decoding: decoding, keptTermsAtMost: keptTermsAtMost)
+            .lint([fromSnapshot])
         #expect(found.map { ($0.path as NSString).lastPathComponent } == expected.map { ($0.path as NSString).lastPathComponent })
         #expect(found.map(\.problem) == expected.map(\.problem))
         for (result, wanted) in zip(found, expected) {

@@ -150,13 +150,16 @@ public struct CompiledIndexCache: Sendable {
     ) -> Kept? {
         guard let folder else { return nil }
         let snapshot = Self.path(of: key, in: folder)
+        // Taken before the file is read: a write while it is hashed must not count as settled.
+        let now = Date().timeIntervalSince1970
         guard let file = FileBytes.map(snapshot) else { return nil }
         let note = Self.notePath(of: key, in: folder)
         let checked = FileBytes.read(note).flatMap { FileStamp(text: String(decoding: $0, as: UTF8.self)) } == file.stamp
         guard let (contents, later) = try? SnapshotFile.contents(of: file, key: key, program: program, checked: checked),
             let kept = try? decode(contents, later, file)
         else { return nil }
-        if !checked, file.stamp.isSettled(before: Date().timeIntervalSince1970), later.trigrams.isIntact,
+        // The sections read later are hashed now only when the note vouching for them can be written.
+        if !checked, file.stamp.isSettled(before: now), access(folder, W_OK) == 0, later.trigrams.isIntact,
             later.matcher.isIntact
         {
             Self.write(note, file.stamp.text)

@@ -50,6 +50,16 @@ package struct ContentHash {
         hash.update(bytes)
         return hash.value
     }
+
+    /// A hash of nothing yet.
+    init() {}
+
+    /// A hash whose start depends on `seed`: a table keyed by it, seeded at random, cannot be
+    /// filled with keys crafted to collide.
+    init(seed: UInt64) {
+        first ^= seed
+        second ^= seed.byteSwapped
+    }
 }
 
 extension ContentHash {

@@ -34,7 +34,8 @@ enum SnapshotFile {
     }
 
     /// The contents of a snapshot file, once its header says it is one of `program` for
-    /// `key` and their checksum matches, and the sections to be read later, not yet checked.
+    /// `key` and their checksum matches, and the sections to be read later (checked when
+    /// they are read, unless `checked`).
     ///
     /// - Parameter checked: Whether the file's checksums were found right already, while it
     ///   is as it was then (``CompiledIndexCache``): none is computed again.
@@ -97,8 +98,8 @@ struct SnapshotSection: @unchecked Sendable {
     var isIntact: Bool { ContentHash.ofPieces(bytes) == checksum }
 
     /// What `body` reads from the section, once its checksum is found right (each call
-    /// checks it again, unless it was checked before the file was opened: the caller keeps
-    /// what it read). A section that is damaged or does not
+    /// checks it again, unless an earlier run checked it and the file keeps the stamp it had
+    /// then, see ``CompiledIndexCache``: the caller keeps what it read). A section that is damaged or does not
     /// read removes the snapshot file, so that the next run compiles it again.
     ///
     /// - Throws: ``SnapshotError/damaged`` when the checksum does not match, else what `body` throws.

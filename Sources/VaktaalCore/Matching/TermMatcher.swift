@@ -227,6 +227,9 @@ package struct TermMatcher: Sendable {
         renamed(entries.concept(id))
     }
 
+    /// Whether this is an excerpt's matcher, whose concepts have other keys than the whole set's.
+    package var renamesConcepts: Bool { conceptRenames != nil }
+
     /// The concept `key` of the whole set in this matcher's set: the same key for the whole
     /// set's matcher, its key in the excerpt for an excerpt's (``renaming(_:)``); `nil` for a
     /// concept the excerpt leaves out.

@@ -51,7 +51,7 @@ public struct ConceptGraph: Sendable {
         var unresolved: [ConceptKey] = []
         links.reserveCapacity(keys.count * 2)
         var scheme = -1
-        var local = ConceptNameTable()
+        var local: ConceptNameTable?
         for flat in keys {
             let position = resolver.positions[flat]
             if position.scheme != scheme {
@@ -62,7 +62,7 @@ public struct ConceptGraph: Sendable {
             for relation in vocabularies[scheme].concepts[position.index].relations {
                 let reference = relation.reference
                 let isPlainID = reference.withUTF8Bytes { !$0.contains(UInt8(ascii: ":")) }
-                guard let target = isPlainID ? local[reference] : resolver.resolve(reference, fromScheme: scheme) else {
+                guard let target = isPlainID ? local?[reference] : resolver.resolve(reference, fromScheme: scheme) else {
                     if unresolved.last != ConceptKey(flat) { unresolved.append(ConceptKey(flat)) }
                     continue
                 }

@@ -8,8 +8,8 @@ import VaktaalText
 
 /// Concepts by a name (an id, a URI), for the hundreds of thousands of lookups of resolving
 /// references and pairing versions: names are hashed by their UTF-8 bytes with
-/// ``ContentHash`` into an open-addressed table, where a `Dictionary` of strings spends most
-/// of a lookup in its hasher.
+/// ``ContentHash`` (seeded at random for each process) into an open-addressed table, where a
+/// `Dictionary` of strings spends most of a lookup in its hasher.
 ///
 /// Names compare as Swift strings do (canonical equivalence). An ASCII name is looked up by
 /// its bytes, and so is a name whose only other characters are the three that are
@@ -107,8 +107,14 @@ package struct ConceptNameTable: Sendable {
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        ContentHash.of(UnsafeRawBufferPointer(bytes)).0
+        var hash = ContentHash(seed: seed)
+        hash.update(UnsafeRawBufferPointer(bytes))
+        return hash.value.0
     }
+
+    /// The hash's seed, drawn for each process (as `Hasher`'s is): names from a published
+    /// scheme cannot be crafted to fall in one run of slots.
+    private static let seed = UInt64.random(in: .min ... .max)
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 < 0x80 }

@@ -31,8 +31,9 @@ struct FileStamp: Equatable {
 
     /// The stamp written as ``text``; `nil` for any other text.
     init?(text: String) {
-        let numbers = text.split(separator: " ").compactMap { Int64($0) }
-        guard numbers.count == 7, !text.hasSuffix(" ") else { return nil }
+        let fields = text.split(separator: " ", omittingEmptySubsequences: false)
+        let numbers = fields.compactMap { Int64($0) }
+        guard fields.count == 7, numbers.count == 7 else { return nil }
         device = UInt64(bitPattern: numbers[0])
         inode = UInt64(bitPattern: numbers[1])
         size = numbers[2]

@@ -4,7 +4,7 @@ import VaktaalText
 /// A term found in a document, with everything rules need to judge it.
 public struct FoundTerm: Sendable {
     /// The term's place among the document's terms (``DocumentTerms/terms``).
-    public internal(set) var index: Int
+    public let index: Int
     /// Where the match starts and ends (exclusive), with its bytes in the document's text.
     public let place: SourceRange
     /// The byte range in the document's text.
@@ -12,7 +12,7 @@ public struct FoundTerm: Sendable {
     /// The source text.
     public let text: String
     /// The label form that matched.
-    public internal(set) var entry: IndexEntry
+    public let entry: IndexEntry
     /// In an office document: the part, slide or page and paragraph.
     public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
     /// ``documentPlace`` out of line: most terms have none, and a document may have a million.
@@ -35,6 +35,18 @@ public struct FoundTerm: Sendable {
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
         self.context = context
+    }
+
+    /// `term` as the form `entry` (its concept renamed into an excerpt), at `index`.
+    init(_ term: FoundTerm, index: Int, entry: IndexEntry) {
+        self.index = index
+        place = term.place
+        range = term.range
+        text = term.text
+        self.entry = entry
+        documentPlaceBox = term.documentPlaceBox
+        canFix = term.canFix
+        context = term.context
     }
 
     /// The 1-based line of the match (for inline directives).

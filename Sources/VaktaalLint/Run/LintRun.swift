@@ -42,6 +42,9 @@ public struct LintRun: Sendable {
 
     /// How the run lints.
     public let options: Options
+    /// The terms the first pass for an excerpt keeps at most: past them, the documents left
+    /// are linted with the whole vocabulary.
+    private let keptTermsAtMost: Int
     private let resolver: LintConfigurationResolver
     private let vocabulary: Vocabulary
 
@@ -50,15 +53,15 @@ public struct LintRun: Sendable {
         /// A set in memory.
         case set(Linters)
         /// A compiled vocabulary whose concepts are decoded when the documents are known:
-        /// only those their terms name when the documents are small beside it, else all of
-        /// them, once for the run (taking them apart is costly too).
+        /// only those their terms name when the documents are not large beside it, else all
+        /// of them, once for the run (taking them apart is costly too).
         case compiled(CompiledTerms, whole: WholeSetLinters, decoding: ConceptDecoding)
     }
 
     /// How a run from a compiled vocabulary decodes its concepts.
     enum ConceptDecoding: Sendable {
-        /// An excerpt for documents of less than a tenth of the size of the encoded concepts
-        /// (and no fixes), else the whole set.
+        /// An excerpt for documents of less than four times the size of the encoded concepts
+        /// (``keptDocumentsRatio``) with not too many terms, and no fixes; else the whole set.
         case bySize
         /// Always an excerpt (but for fixes).
         case excerpt
@@ -69,6 +72,7 @@ public struct LintRun: Sendable {
     /// A run against `set`.
     public init(set: VocabularySet, options: Options) {
         self.options = options
+        keptTermsAtMost = Self.keptTermsByDefault
         vocabulary = .set(Linters(set: set, matchIndex: MatchIndex(set)))
         resolver = LintConfigurationResolver(
             defaultLanguage: set.vocabularies.first?.defaultLanguage, language: options.language,
@@ -82,15 +86,19 @@ public struct LintRun: Sendable {
 
     /// A run against a compiled vocabulary, whose term matcher is kept with it. When the
     /// documents of a ``lint(_:progress:)`` or ``lint(document:named:configurationFolder:)``
-    /// are small beside the vocabulary (and not fixed), only the concepts their terms name
-    /// are decoded from it.
+    /// are not large beside the vocabulary (and not fixed), only the concepts their terms
+    /// name are decoded from it.
     public init(_ terms: CompiledTerms, options: Options) {
         self.init(terms, options: options, decoding: .bySize)
     }
 
-    /// A run against a compiled vocabulary that decodes its concepts as `decoding` says.
-    init(_ terms: CompiledTerms, options: Options, decoding: ConceptDecoding) {
+    /// A run against a compiled vocabulary that decodes its concepts as `decoding` says,
+    /// keeping at most `keptTermsAtMost` terms found before they are decoded.
+    init(
+        _ terms: CompiledTerms, options: Options, decoding: ConceptDecoding, keptTermsAtMost: Int = Self.keptTermsByDefault
+    ) {
         self.options = options
+        self.keptTermsAtMost = keptTermsAtMost
         vocabulary = .compiled(terms, whole: WholeSetLinters(terms), decoding: decoding)
         resolver = LintConfigurationResolver(
             defaultLanguage: terms.defaultLanguage, language: options.language, includesAltText: options.includesAltText)
@@ -99,13 +107,24 @@ public struct LintRun: Sendable {
     /// A document to lint: its path, its bytes when they are read already, and its reader.
     private typealias Document = (path: String, bytes: [UInt8]?, reader: any DocumentReader)
 
+    /// A document of a run as the first pass for an excerpt left it.
+    private enum FirstPass: Sendable {
+        /// Read, and its terms found with the whole vocabulary's matcher.
+        case matched(Linter.MatchedDocument)
+        /// It cannot be read (it is not read again: the excerpt would lack its concepts).
+        case unreadable
+        /// Left for the second pass: the terms kept had reached ``keptTermsAtMost``.
+        case notMatched
+    }
+
     /// The linters for `documents`: of the whole vocabulary, or of an excerpt that holds every
-    /// concept their terms name. For an excerpt the documents are read and their terms found first (with
-    /// the whole vocabulary's matcher, which needs no concept decoded), and each is given
-    /// back so (`nil`: it cannot be read): a document is read and matched once (a named pipe
-    /// gives its bytes only once).
+    /// concept their terms name. For an excerpt the documents are read and their terms found
+    /// first (with the whole vocabulary's matcher, which needs no concept decoded), and each
+    /// is given back as that pass left it: a document is read and matched once (a named pipe
+    /// gives its bytes only once). When the terms kept reach ``keptTermsAtMost``, the others
+    /// are left for the second pass, which takes the whole vocabulary.
     private func linters(for documents: [Document]) throws(ConfigurationError)
-        -> (linters: Linters, matched: [Linter.MatchedDocument?]?)
+        -> (linters: Linters, firstPass: [FirstPass]?)
     {
         switch vocabulary {
         case .set(let linters):
@@ -118,23 +137,30 @@ public struct LintRun: Sendable {
             case .whole: excerpts = false
             }
             guard excerpts, !options.fix else { return (whole.linters, nil) }
-            let found = Parallel.mapEach(documents.count) { index in
-                Result { () throws(ConfigurationError) in try matched(documents[index], terms) }
+            let keptTerms = Mutex(0)
+            let found = Parallel.mapEach(documents.count) { index -> Result<FirstPass, ConfigurationError> in
+                guard keptTerms.withLock({ $0 }) < keptTermsAtMost else { return .success(.notMatched) }
+                return Result { () throws(ConfigurationError) in
+                    guard let document = try matched(documents[index], terms) else { return .unreadable }
+                    keptTerms.withLock { $0 += document.terms.terms.count }
+                    return .matched(document)
+                }
             }
             var named: Set<ConceptKey> = []
-            var documents: [Linter.MatchedDocument?] = []
+            var passes: [FirstPass] = []
             for result in found {
-                let document = try result.get()
-                named.formUnion(document?.namedConcepts ?? [])
-                documents.append(document)
+                let pass = try result.get()
+                if case .matched(let document) = pass { named.formUnion(document.namedConcepts) }
+                passes.append(pass)
             }
+            guard keptTerms.withLock({ $0 }) < keptTermsAtMost else { return (whole.linters, passes) }
             let (set, matchIndex) = terms.excerpt(naming: named)
-            return (Linters(set: set, matchIndex: matchIndex), documents)
+            return (Linters(set: set, matchIndex: matchIndex), passes)
         }
     }
 
-    /// `document` read and matched with the whole vocabulary's matcher and its configuration
-    /// (`nil`: it cannot be read).
+    /// `document` read and its terms found with the whole vocabulary's matcher and its
+    /// configuration (`nil`: it cannot be read).
     private func matched(_ document: Document, _ terms: CompiledTerms) throws(ConfigurationError) -> Linter.MatchedDocument? {
         guard let bytes = document.bytes.map(SourceBytes.init) ?? Self.bytes(of: document.path, for: document.reader) else {
             return nil
@@ -156,6 +182,10 @@ public struct LintRun: Sendable {
     /// whose whole set decoded would take about as much memory (at 100k concepts, 52 MB of
     /// them, decoded, take ~250 MB).
     private static let keptDocumentsRatio = 4
+
+    /// The terms the first pass for an excerpt keeps by default at most (about 200 bytes
+    /// each), so that documents dense with terms do not all stand in memory at once.
+    static let keptTermsByDefault = 2_000_000
 
     /// The bytes of `documents`, links followed (files that cannot be examined count for
     /// nothing: they are reported later; pipes too, and are read once).
@@ -187,23 +217,29 @@ public struct LintRun: Sendable {
         _ paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ConfigurationError) -> [FileFindings] {
         let files = files(for: paths)
-        let (linters, matched) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
+        let (linters, firstPass) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
         // Each matched document is freed once linted.
-        let unlinted = Mutex(matched ?? [])
+        let unlinted = Mutex(firstPass ?? [])
         let slots = Mutex([FileFindings?](repeating: nil, count: files.count))
         let firstFailure = Mutex<ConfigurationError?>(nil)
         let done = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(ConfigurationError) {
-                let result: FileFindings
-                if matched != nil {
-                    // A file that could not be read is not read again: the excerpt would lack its concepts.
-                    let document = unlinted.withLock { $0[index].take() }
-                    result = try lintMatched(files[index], linters, document)
-                } else {
-                    result = try lintFile(
-                        files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
+                let pass = unlinted.withLock { passes -> FirstPass in
+                    guard passes.indices.contains(index) else { return .notMatched }
+                    defer { passes[index] = .notMatched }
+                    return passes[index]
                 }
+                let result =
+                    switch pass {
+                    case .matched(let document):
+                        filtered(
+                            try linter(for: files[index], in: linters).lint(
+                                document, path: files[index], quotingText: options.quotesText))
+                    case .unreadable: Self.unreadable(files[index])
+                    case .notMatched:
+                        try lintFile(files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
+                    }
                 slots.withLock { $0[index] = result }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
@@ -230,10 +266,10 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> (findings: FileFindings, fixed: [UInt8]?) {
         let path = (folder as NSString).appendingPathComponent(name)
         let reader = DocumentReaders.reader(for: options.inputFormat ?? .text)
-        let (linters, matched) = try linters(for: [(path, bytes, reader)])
+        let (linters, firstPass) = try linters(for: [(path, bytes, reader)])
         let linter = try linter(for: path, in: linters)
         let result =
-            if let document = matched?.first.flatMap({ $0 }) {
+            if case .matched(let document) = firstPass?.first {
                 linter.lint(document, path: name, quotingText: options.quotesText)
             } else {
                 linter.lint(bytes, path: name, reader: reader, quotingText: options.quotesText)
@@ -251,14 +287,6 @@ public struct LintRun: Sendable {
     private func linter(for path: String, in linters: Linters) throws(ConfigurationError) -> Linter {
         let (options, key) = try resolver.options(for: path)
         return linters.linter(options, key: key)
-    }
-
-    /// Lints the file at `path`, read and matched as `document` (`nil`: it cannot be read).
-    private func lintMatched(_ path: String, _ linters: Linters, _ document: Linter.MatchedDocument?) throws(ConfigurationError)
-        -> FileFindings
-    {
-        guard let document else { return Self.unreadable(path) }
-        return filtered(try linter(for: path, in: linters).lint(document, path: path, quotingText: options.quotesText))
     }
 
     /// The result for a file that cannot be read.
