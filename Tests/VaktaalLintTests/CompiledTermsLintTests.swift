@@ -65,7 +65,8 @@ import VaktaalTestSupport
         #expect(findings.map(\.concept) == [shippedSet.uri(of: try #require(mentor.first))])
     }
 
-    /// A run from a snapshot, over a folder of documents with a configuration, and over a
+    /// A run from a snapshot, over a folder of documents with a configuration (office
+    /// documents among them), and over a
     /// document that is no file, reports what a run from the set reports, with an excerpt or
     /// the whole set; so does a run that fixes (which decodes the whole vocabulary), and one
     /// whose first pass keeps fewer terms than the documents have (the others are linted
@@ -87,6 +88,10 @@ import VaktaalTestSupport
         let fromSnapshot = try LintRunTests().folder(files)
         for folder in [fromSet, fromSnapshot] {
             try Data([0x61, 0x00]).write(to: URL(fileURLWithPath: folder + "/binary.txt"))
+            // Office documents: findings placed by paragraph, with the paragraphs' texts.
+            for office in ["report.docx", "presentation.pptx"] {
+                try Data(try officeFixture(office)).write(to: URL(fileURLWithPath: folder + "/" + office))
+            }
             try FileManager.default.createSymbolicLink(atPath: folder + "/gone.txt", withDestinationPath: folder + "/nowhere")
         }
         let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
@@ -98,7 +103,9 @@ import VaktaalTestSupport
             #expect(
                 result.findings.map(\.description)
                     == wanted.findings.map(\.description).map { $0.replacingOccurrences(of: fromSet, with: fromSnapshot) })
+            #expect(result.lineTexts == wanted.lineTexts && result.placeTexts == wanted.placeTexts, "\(result.path)")
         }
+        #expect(expected.contains { !$0.placeTexts.isEmpty } || fix, "an office document has findings")
         #expect(expected.reduce(0) { $0 + $1.findings.count } > (fix ? 0 : 10))
         for name in files.keys where !name.hasPrefix(".") {
             #expect(
