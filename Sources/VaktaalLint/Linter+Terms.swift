@@ -66,7 +66,8 @@ extension Linter {
             return MatchedDocument(document: .failure(error), terms: DocumentTerms(terms: [], uses: [:]))
         }
         let languages = matcher.languages(options.languages.chosen(for: document))
-        let terms = document.text.withUnsafeBufferPointer { text in foundTerms(in: document, text, matcher, languages: languages)
+        let terms = document.text.withUnsafeBufferPointer { text in
+            foundTerms(in: document, text, matcher, languages: languages)
         }
         // The segments are not kept: read from markup, they hold a decoded copy of the text and an offset per byte.
         let linted = ReadDocument(

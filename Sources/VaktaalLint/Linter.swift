@@ -137,8 +137,13 @@ public final class Linter: Sendable {
             terms.terms.count >= Self.termsJudgedSideBySide
             ? Parallel.mapEach(rules.count) { judge(rules[$0], context) }
             : rules.map { judge($0, context) }
-        // Each finding is made once, in its place: the rules' small records are put in order
-        // first (a finding is large, and a document may have a million).
+        return made(Self.places(of: judged), judged: judged, rules: rules, terms: terms, path: path)
+    }
+
+    /// Where each finding of the rules goes among the document's findings, in order: the
+    /// rules' small records are put in order, not findings (a finding is large, and a document
+    /// may have a million).
+    private static func places(of judged: [Judgment]) -> [(key: OrderKey, rule: Int, index: Int)] {
         var places: [(key: OrderKey, rule: Int, index: Int)] = []
         places.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
         for (rule, judgment) in judged.enumerated() {
@@ -148,7 +153,15 @@ public final class Linter: Sendable {
         if zip(places, places.dropFirst()).contains(where: { $1.key < $0.key }) {
             places.sort { ($0.key, $0.rule, $0.index) < ($1.key, $1.rule, $1.index) }
         }
-        // Each rule's id and configured severity, read once.
+        return places
+    }
+
+    /// The findings at `places` (of `judged`, by `rules`), each made once, in its place: on
+    /// all cores when there are many.
+    private func made(
+        _ places: [(key: OrderKey, rule: Int, index: Int)], judged: [Judgment], rules: [any LintRule], terms: DocumentTerms,
+        path: String
+    ) -> [Finding] {
         let ruleIDs = rules.map(\.id)
         let configured = rules.map { rule -> Severity? in
             if case .severity(let severity) = options.rules[rule.id] { return severity }
@@ -163,15 +176,13 @@ public final class Linter: Sendable {
             uris[concept] = uri
             return uri
         }
-        let (configuredSeverities, ordered) = (configured, places)
-        // Made on all cores when there are many.
-        return Parallel.map(ordered.count) { position in
-            let place = ordered[position]
+        return Parallel.map(places.count) { position in
+            let place = places[position]
             let finding = judged[place.rule].findings[place.index]
             let term = terms.terms[finding.termIndex]
             return Finding(
                 rule: ruleIDs[place.rule],
-                severity: configuredSeverities[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
+                severity: configured[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
                 message: finding.message, location: SourceLocation(path: path, range: term.place), concept: findingURIs[position],
                 match: term.text, fix: term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil,
                 documentPlace: term.documentPlace)
