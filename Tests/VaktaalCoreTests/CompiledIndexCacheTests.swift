@@ -484,16 +484,22 @@ import VaktaalTestSupport
         #expect(!FileManager.default.fileExists(atPath: workspace.cache.folder ?? ""))
     }
 
-    @Test func onlyTheSnapshotsUsedLastAreKept() throws {
-        let workspace = try Workspace()
-        let small = CompiledIndexCache(folder: workspace.cache.folder, program: "test 1", capacity: 2)
+    /// Folders of one small vocabulary each, by name (its concept's label).
+    static func smallVocabularies(_ names: [String]) throws -> [String: String] {
         var folders: [String: String] = [:]
-        for name in ["a", "b", "c"] {
+        for name in names {
             let folder = try scratchFolder(name)
             try vocabularyXML(#"<concept id="x"><prefLabel>\#(name)</prefLabel></concept>"#)
                 .write(toFile: folder + "/v.xml", atomically: true, encoding: .utf8)
             folders[name] = folder
         }
+        return folders
+    }
+
+    @Test func onlyTheSnapshotsUsedLastAreKept() throws {
+        let workspace = try Workspace()
+        let small = CompiledIndexCache(folder: workspace.cache.folder, program: "test 1", capacity: 2)
+        let folders = try Self.smallVocabularies(["a", "b", "c"])
         #expect(try small.load(path: folders["a"] ?? "").outcome == .stored)
         #expect(try small.load(path: folders["b"] ?? "").outcome == .stored)
         Thread.sleep(forTimeInterval: 0.02)

@@ -63,13 +63,7 @@ import VaktaalTestSupport
             let workspace = try Workspace()
             let small = CompiledIndexCache(folder: workspace.cache.folder, program: "test 1", capacity: 2)
             let folder = try #require(workspace.cache.folder)
-            var vocabularies: [String: String] = [:]
-            for name in ["a", "b", "c"] {
-                let vocabulary = try scratchFolder(name)
-                try vocabularyXML(#"<concept id="x"><prefLabel>\#(name)</prefLabel></concept>"#)
-                    .write(toFile: vocabulary + "/v.xml", atomically: true, encoding: .utf8)
-                vocabularies[name] = vocabulary
-            }
+            let vocabularies = try CompiledIndexCacheTests.smallVocabularies(["a", "b", "c"])
             #expect(try small.load(path: vocabularies["a"] ?? "").outcome == .stored)
             let a = try #require(workspace.snapshots.first)
             #expect(try small.load(path: vocabularies["b"] ?? "").outcome == .stored)
