@@ -29,18 +29,10 @@ struct SourceStamp: Equatable {
         for file in files {
             var status = stat()
             guard stat(file, &status) == 0 else { return nil }
-            #if canImport(Darwin)
-                let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
-            #else
-                let (modified, changed) = (status.st_mtim, status.st_ctim)
-            #endif
-            let numbers: [Int64] = [
-                Int64(status.st_dev), Int64(bitPattern: UInt64(status.st_ino)), Int64(status.st_size),
-                Int64(modified.tv_sec), Int64(modified.tv_nsec), Int64(changed.tv_sec), Int64(changed.tv_nsec),
-            ]
+            let stamp = FileStamp(status)
             hash.update("\(file)\n")
-            numbers.withUnsafeBytes { hash.update($0) }
-            for time in [modified, changed] { latest = max(latest, Double(time.tv_sec) + Double(time.tv_nsec) / 1e9) }
+            stamp.numbers.withUnsafeBytes { hash.update($0) }
+            latest = max(latest, stamp.latestChange)
         }
         let value = hash.value
         name = SnapshotKey(first: value.0, second: value.1).name
@@ -49,5 +41,5 @@ struct SourceStamp: Equatable {
 
     /// Whether every file was last changed some seconds before `moment` (seconds since
     /// 1970): long enough that a later change gets a later change time on any file system.
-    func isSettled(before moment: Double) -> Bool { latestChange < moment - 2 }
+    func isSettled(before moment: Double) -> Bool { FileStamp.isSettled(latestChange, before: moment) }
 }
