@@ -24,12 +24,15 @@ struct Assembler: Sendable {
 
     /// The vocabularies of the plan, and which of their concepts are kept as written.
     func assembled(_ plan: AssemblyPlan) -> Assembly {
+        // The versions' sets, taken out once: read through `sides` on every core at once, each
+        // concept read retained the same objects from both cores.
+        let sets = sides.map(\.set)
         var places: [String: ResultPlace] = [:]
         places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
         for (schemeIndex, scheme) in plan.schemes.enumerated() {
-            for concept in scheme.concepts {
-                places[concept.identity] = ResultPlace(
-                    scheme: schemeIndex, id: outputID(of: concept), template: concept.template)
+            let ids = Parallel.map(scheme.concepts.count) { Self.outputID(of: scheme.concepts[$0], in: sets) }
+            for (concept, id) in zip(scheme.concepts, ids) {
+                places[concept.identity] = ResultPlace(scheme: schemeIndex, id: id, template: concept.template)
             }
         }
         let matches = plan.schemes.map { SchemeMatch($0, sides: sides) }
@@ -48,16 +51,26 @@ struct Assembler: Sendable {
         let vocabularies = plan.schemes.enumerated().map { schemeIndex, scheme in
             let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
             let defaultLanguage = scheme.content.defaultLanguage
-            let concepts = Parallel.map(scheme.concepts.count) { index -> (concept: Concept, kept: ConceptTemplate?)? in
+            // What becomes of each planned concept is decided first, so that each concept of the
+            // result is then made once, in its place, not copied out of a list of pairs.
+            let making = Parallel.map(scheme.concepts.count) { index -> ConceptMaking in
                 let plan = scheme.concepts[index]
-                guard let content = built[plan.identity] else {
-                    return plan.template.map { (sides[$0.side].set[$0.key], $0) }
+                if let content = built[plan.identity] { return .built(content) }
+                return plan.template.map(ConceptMaking.kept) ?? .left
+            }
+            let included = making.indices.filter { making[$0].isInResult }
+            let concepts = Parallel.map(included.count) { index -> Concept in
+                let plan = scheme.concepts[included[index]]
+                switch making[included[index]] {
+                case .kept(let template): return sets[template.side][template.key]
+                case .built(let content):
+                    let written = relations.relations(of: plan.identity, content, template: plan.template, references)
+                    return build(content, template: plan.template, relations: written, references, defaultLanguage)
+                case .left: preconditionFailure("a concept left out of the result is not made")
                 }
-                let written = relations.relations(of: plan.identity, content, template: plan.template, references)
-                return (build(content, template: plan.template, relations: written, references, defaultLanguage), nil)
-            }.compactMap { $0 }
-            keptAsWritten += concepts.map(\.kept)
-            return SchemeBuilder.vocabulary(scheme, concepts: concepts.map(\.concept))
+            }
+            keptAsWritten += included.map { making[$0].keptTemplate }
+            return SchemeBuilder.vocabulary(scheme, concepts: concepts)
         }
         return Assembly(vocabularies: vocabularies, keptAsWritten: keptAsWritten)
     }
@@ -135,9 +148,9 @@ struct Assembler: Sendable {
     }
 
     /// The id a concept gets in the result.
-    private func outputID(of concept: ConceptPlan) -> String {
+    private static func outputID(of concept: ConceptPlan, in sets: [VocabularySet]) -> String {
         if let content = concept.content { return content.id }
-        return concept.template.map { sides[$0.side].set[$0.key].id } ?? ""
+        return concept.template.map { sets[$0.side][$0.key].id } ?? ""
     }
 
     /// Identities whose id or scheme in the result differs from their template's: written
@@ -221,6 +234,25 @@ struct Assembler: Sendable {
     /// The `xml:lang` to write: none when the language is the scheme's default.
     static func declared(_ language: String, _ defaultLanguage: String?) -> String? {
         language == (defaultLanguage ?? "") ? nil : language
+    }
+}
+
+/// What becomes of a planned concept in the result.
+private enum ConceptMaking: Sendable {
+    /// Kept as this template wrote it.
+    case kept(ConceptTemplate)
+    /// Built from this content.
+    case built(ConceptContent)
+    /// Left out: it has neither (no version has it and nothing was decided for it).
+    case left
+
+    var isInResult: Bool {
+        if case .left = self { false } else { true }
+    }
+
+    /// The template a concept kept as written comes from.
+    var keptTemplate: ConceptTemplate? {
+        if case .kept(let template) = self { template } else { nil }
     }
 }
 
