@@ -50,24 +50,30 @@ package struct ConceptNameTable: Sendable {
     }
 
     /// Adds `name` for `concept`, unless the table has that name (the first concept of a name is kept).
-    package mutating func insertIfAbsent(_ name: String, _ concept: ConceptKey) {
+    ///
+    /// - Returns: Whether the name was added: `false` when an earlier concept has it.
+    @discardableResult
+    package mutating func insertIfAbsent(_ name: String, _ concept: ConceptKey) -> Bool {
         guard let ascii = Self.asciiEquivalent(of: name) else {
-            if others[name] == nil { others[name] = concept }
-            return
+            guard others[name] == nil else { return false }
+            others[name] = concept
+            return true
         }
-        ascii.withUTF8Bytes { bytes in
+        let inserted = ascii.withUTF8Bytes { bytes in
             let hash = Self.hash(bytes)
             var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] != 0 {
-                if matches(Int(slots[slot]) - 1, bytes, hash) { return }
+                if matches(Int(slots[slot]) - 1, bytes, hash) { return false }
                 slot = (slot + 1) & (slots.count - 1)
             }
             names.append(ascii)
             hashes.append(hash)
             concepts.append(concept)
             slots[slot] = Int32(names.count)
+            return true
         }
         if 2 * names.count > slots.count { grow() }
+        return inserted
     }
 
     private func concept(asciiName bytes: UnsafeBufferPointer<UInt8>) -> ConceptKey? {

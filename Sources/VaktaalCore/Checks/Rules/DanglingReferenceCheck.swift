@@ -16,7 +16,11 @@ struct DanglingReferenceCheck: VocabularyCheck {
                 diagnostics.append(
                     diagnostic("\(what) '\(reference)' names no concept of the folder", concept: key, in: set, at: position))
             }
-            for relation in concept.relations { verify(relation.reference, relation.kind.rawValue, relation.position) }
+            // The graph resolved every relation when it was built: only a concept with one it
+            // could not resolve has relations to look at.
+            if !set.graph.resolvesAllRelations(of: key) {
+                for relation in concept.relations { verify(relation.reference, relation.kind.rawValue, relation.position) }
+            }
             for mapping in concept.mappings {
                 if case .reference(let reference) = mapping.target { verify(reference, mapping.kind.rawValue, mapping.position) }
             }

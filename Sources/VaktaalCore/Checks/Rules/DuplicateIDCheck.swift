@@ -33,8 +33,8 @@ struct DuplicateIDCheck: VocabularyCheck {
             schemesByURI[schemeURI] = schemesByURI[schemeURI] ?? vocabulary
             schemesByNamespace[vocabulary.uri, default: []].append(index)
         }
-        // The set's index of ids already knows the first concept of each id in each scheme.
-        for key in set.keys {
+        // Building the set's index of ids found the concepts that repeat one.
+        for key in set.conceptsRepeatingAnID {
             let id = set[key].id
             if let first = set.key(ofID: id, inScheme: set.schemeIndex(of: key)), first != key {
                 let line = set[first].position.map { " (first at line \($0.line))" } ?? ""
