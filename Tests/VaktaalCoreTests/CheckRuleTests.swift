@@ -213,6 +213,8 @@ import Testing
         ("overlapping-labels", "<altLabel>Kelvin \u{212A}</altLabel>", "<altLabel>kelvin k</altLabel>", 1),
         ("incomplete-language-coverage", "", "", 0),
         ("incomplete-language-coverage", "", "<prefLabel xml:lang=\"de\">b</prefLabel>", 1),
+        // Two preferred labels in one language do not cover a second language.
+        ("incomplete-language-coverage", "<prefLabel xml:lang=\"en\">a</prefLabel>", "<prefLabel>b2</prefLabel>", 1),
     ])
     func labelRulesDecideOnEveryKindOfText(rule: String, first: String, second: String, expected: Int) {
         // One language (nl) unless a label adds another.

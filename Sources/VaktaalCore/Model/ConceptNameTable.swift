@@ -51,29 +51,30 @@ package struct ConceptNameTable: Sendable {
 
     /// Adds `name` for `concept`, unless the table has that name (the first concept of a name is kept).
     ///
-    /// - Returns: Whether the name was added: `false` when an earlier concept has it.
+    /// - Returns: The concept that already has the name, `nil` when `name` was added.
     @discardableResult
-    package mutating func insertIfAbsent(_ name: String, _ concept: ConceptKey) -> Bool {
+    package mutating func insertIfAbsent(_ name: String, _ concept: ConceptKey) -> ConceptKey? {
         guard let ascii = Self.asciiEquivalent(of: name) else {
-            guard others[name] == nil else { return false }
+            if let first = others[name] { return first }
             others[name] = concept
-            return true
+            return nil
         }
-        let inserted = ascii.withUTF8Bytes { bytes in
+        let first = ascii.withUTF8Bytes { bytes -> ConceptKey? in
             let hash = Self.hash(bytes)
             var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] != 0 {
-                if matches(Int(slots[slot]) - 1, bytes, hash) { return false }
+                let entry = Int(slots[slot]) - 1
+                if matches(entry, bytes, hash) { return concepts[entry] }
                 slot = (slot + 1) & (slots.count - 1)
             }
             names.append(ascii)
             hashes.append(hash)
             concepts.append(concept)
             slots[slot] = Int32(names.count)
-            return true
+            return nil
         }
         if 2 * names.count > slots.count { grow() }
-        return inserted
+        return first
     }
 
     private func concept(asciiName bytes: UnsafeBufferPointer<UInt8>) -> ConceptKey? {

@@ -90,9 +90,9 @@ public struct VocabularySet: Sendable {
     /// making that URI when a scheme of this URI has the id.
     package func key(schemeURI: String, id: String) -> ConceptKey? { resolver.key(schemeURI: schemeURI, id: id) }
 
-    /// The concepts whose id an earlier concept of their scheme has, in key order: found
-    /// while the set was built.
-    package var conceptsRepeatingAnID: [ConceptKey] { resolver.repeatedIDs }
+    /// The concepts whose id an earlier concept of their scheme has, in key order, each with
+    /// the first concept of its id: found while the set was built.
+    package var repeatedIDs: [(repeat: ConceptKey, first: ConceptKey)] { resolver.repeatedIDs }
 
     /// The concept that the plain id `id` names in the scheme at `schemeIndex` (the first of
     /// a repeated id).
@@ -125,8 +125,9 @@ struct ReferenceResolver: Sendable {
     let positions: [(scheme: Int, index: Int)]
     /// Per scheme: its concepts by id (the first one when an id repeats).
     let keysByLocalID: [ConceptNameTable]
-    /// The concepts whose id an earlier concept of their scheme has, in key order.
-    let repeatedIDs: [ConceptKey]
+    /// The concepts whose id an earlier concept of their scheme has, in key order, each with
+    /// the first concept of its id.
+    let repeatedIDs: [(repeat: ConceptKey, first: ConceptKey)]
     /// Per scheme: its URI, which prefixes every concept URI of the scheme.
     let schemeURIs: [String]
     let schemeIndexByID: [String: Int]
@@ -136,15 +137,16 @@ struct ReferenceResolver: Sendable {
         positions.reserveCapacity(vocabularies.reduce(0) { $0 + $1.concepts.count })
         var keysByLocalID: [ConceptNameTable] = []
         var schemeIndexByID: [String: Int] = [:]
-        var repeatedIDs: [ConceptKey] = []
+        var repeatedIDs: [(repeat: ConceptKey, first: ConceptKey)] = []
         for (schemeIndex, vocabulary) in vocabularies.enumerated() {
             if schemeIndexByID[vocabulary.id] == nil { schemeIndexByID[vocabulary.id] = schemeIndex }
             let first = positions.count
             for index in vocabulary.concepts.indices { positions.append((schemeIndex, index)) }
             var local = ConceptNameTable(capacity: vocabulary.concepts.count)
             for index in vocabulary.concepts.indices {
-                if !local.insertIfAbsent(vocabulary.concepts[index].id, ConceptKey(first + index)) {
-                    repeatedIDs.append(ConceptKey(first + index))
+                let key = ConceptKey(first + index)
+                if let earlier = local.insertIfAbsent(vocabulary.concepts[index].id, key) {
+                    repeatedIDs.append((key, earlier))
                 }
             }
             keysByLocalID.append(local)

@@ -24,8 +24,8 @@ struct Assembler: Sendable {
 
     /// The vocabularies of the plan, and which of their concepts are kept as written.
     func assembled(_ plan: AssemblyPlan) -> Assembly {
-        // The versions' sets, taken out once: read through `sides` on every core at once, each
-        // concept read retained the same objects from both cores.
+        // The versions' sets, taken out once for the reads of every concept below: read
+        // through `sides` on every core at once, each read retained the same objects from both.
         let sets = sides.map(\.set)
         var places: [String: ResultPlace] = [:]
         places.reserveCapacity(plan.schemes.reduce(0) { $0 + $1.concepts.count })
@@ -51,25 +51,24 @@ struct Assembler: Sendable {
         let vocabularies = plan.schemes.enumerated().map { schemeIndex, scheme in
             let references = ReferenceText(schemeIndex: schemeIndex, schemeIDs: schemeIDs, places: places)
             let defaultLanguage = scheme.content.defaultLanguage
-            // What becomes of each planned concept is decided first, so that each concept of the
-            // result is then made once, in its place, not copied out of a list of pairs.
-            let making = Parallel.map(scheme.concepts.count) { index -> ConceptMaking in
+            // How each planned concept is made is decided first (`nil`: it has neither content
+            // nor template, and is not in the result); then each concept is made in its place.
+            let making = Parallel.map(scheme.concepts.count) { index -> ConceptMaking? in
                 let plan = scheme.concepts[index]
                 if let content = built[plan.identity] { return .built(content) }
-                return plan.template.map(ConceptMaking.kept) ?? .left
+                return plan.template.map(ConceptMaking.kept)
             }
-            let included = making.indices.filter { making[$0].isInResult }
-            let concepts = Parallel.map(included.count) { index -> Concept in
-                let plan = scheme.concepts[included[index]]
-                switch making[included[index]] {
+            let included = making.indices.compactMap { index in making[index].map { (index: index, making: $0) } }
+            let concepts = Parallel.map(included.count) { position -> Concept in
+                let plan = scheme.concepts[included[position].index]
+                switch included[position].making {
                 case .kept(let template): return sets[template.side][template.key]
                 case .built(let content):
                     let written = relations.relations(of: plan.identity, content, template: plan.template, references)
                     return build(content, template: plan.template, relations: written, references, defaultLanguage)
-                case .left: preconditionFailure("a concept left out of the result is not made")
                 }
             }
-            keptAsWritten += included.map { making[$0].keptTemplate }
+            keptAsWritten += included.map(\.making.keptTemplate)
             return SchemeBuilder.vocabulary(scheme, concepts: concepts)
         }
         return Assembly(vocabularies: vocabularies, keptAsWritten: keptAsWritten)
@@ -237,18 +236,12 @@ struct Assembler: Sendable {
     }
 }
 
-/// What becomes of a planned concept in the result.
+/// How a planned concept of the result is made.
 private enum ConceptMaking: Sendable {
     /// Kept as this template wrote it.
     case kept(ConceptTemplate)
     /// Built from this content.
     case built(ConceptContent)
-    /// Left out: it has neither (no version has it and nothing was decided for it).
-    case left
-
-    var isInResult: Bool {
-        if case .left = self { false } else { true }
-    }
 
     /// The template a concept kept as written comes from.
     var keptTemplate: ConceptTemplate? {

@@ -34,12 +34,10 @@ struct DuplicateIDCheck: VocabularyCheck {
             schemesByNamespace[vocabulary.uri, default: []].append(index)
         }
         // Building the set's index of ids found the concepts that repeat one.
-        for key in set.conceptsRepeatingAnID {
-            let id = set[key].id
-            if let first = set.key(ofID: id, inScheme: set.schemeIndex(of: key)), first != key {
-                let line = set[first].position.map { " (first at line \($0.line))" } ?? ""
-                diagnostics.append(diagnostic("concept id '\(id)' is used twice in this file\(line)", concept: key, in: set))
-            }
+        for (key, first) in set.repeatedIDs {
+            let line = set[first].position.map { " (first at line \($0.line))" } ?? ""
+            diagnostics.append(
+                diagnostic("concept id '\(set[key].id)' is used twice in this file\(line)", concept: key, in: set))
         }
         diagnostics += sharedNamespaceClashes(set, schemesByNamespace.values.filter { $0.count > 1 })
         return diagnostics

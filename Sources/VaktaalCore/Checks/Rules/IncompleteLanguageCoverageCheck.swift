@@ -6,25 +6,27 @@ struct IncompleteLanguageCoverageCheck: VocabularyCheck {
     let summary = "every concept has a prefLabel in each language of its scheme"
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // One walk over the labels: the languages of each scheme, and how many preferred labels
-        // each concept has. A concept's preferred languages are among its scheme's, so a
-        // concept with at least as many preferred labels as its scheme has languages is
-        // covered, and only the others are looked at again.
+        // One walk over the labels: the languages of each scheme, and in how many languages
+        // each concept has a preferred label. A concept's languages are among its scheme's, so
+        // one with as many languages as its scheme is covered; only the others are looked at again.
         var languagesByScheme = Array(repeating: Set<String>(), count: set.vocabularies.count)
-        var preferredCounts = Array(repeating: 0, count: set.count)
+        var languageCounts = Array(repeating: 0, count: set.count)
+        var conceptLanguages: [String] = []
         var last: (scheme: Int, language: String)?  // labels in a row mostly share a language: hashed once
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
+            conceptLanguages.removeAll(keepingCapacity: true)
             for label in set[key].labels where label.kind == .preferred {
-                preferredCounts[key.rawValue] += 1
+                if !conceptLanguages.contains(label.language) { conceptLanguages.append(label.language) }
                 guard last?.scheme != scheme || last?.language != label.language else { continue }
                 languagesByScheme[scheme].insert(label.language)
                 last = (scheme, label.language)
             }
+            languageCounts[key.rawValue] = conceptLanguages.count
         }
         return set.keys.compactMap { key in
             let languages = languagesByScheme[set.schemeIndex(of: key)]
-            guard preferredCounts[key.rawValue] < languages.count, !set[key].isDeprecated else { return nil }
+            guard languageCounts[key.rawValue] < languages.count, !set[key].isDeprecated else { return nil }
             let missing = languages.subtracting(set[key].preferredLanguages)
             guard !missing.isEmpty else { return nil }
             let list = missing.sorted().map { "'\($0)'" }.joined(separator: ", ")

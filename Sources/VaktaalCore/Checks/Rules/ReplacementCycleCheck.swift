@@ -27,7 +27,7 @@ struct ReplacementCycleCheck: VocabularyCheck {
                 chain.append(node)
                 node = next[node]
             }
-            if node >= 0, visit[node] == .onChain, let entry = chain.lastIndex(of: node) {
+            if node >= 0, visit[node] == .onChain, let entry = chain.firstIndex(of: node) {
                 cycles.append(Array(chain[entry...]))
             }
             for member in chain { visit[member] = .done }
