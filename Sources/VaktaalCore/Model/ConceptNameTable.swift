@@ -61,12 +61,8 @@ package struct ConceptNameTable: Sendable {
         }
         let first = ascii.withUTF8Bytes { bytes -> ConceptKey? in
             let hash = Self.hash(bytes)
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let entry = Int(slots[slot]) - 1
-                if matches(entry, bytes, hash) { return concepts[entry] }
-                slot = (slot + 1) & (slots.count - 1)
-            }
+            let (slot, found) = probe(bytes, hash)
+            if let found { return found }
             names.append(ascii)
             hashes.append(hash)
             concepts.append(concept)
@@ -78,14 +74,19 @@ package struct ConceptNameTable: Sendable {
     }
 
     private func concept(asciiName bytes: UnsafeBufferPointer<UInt8>) -> ConceptKey? {
-        let hash = Self.hash(bytes)
+        probe(bytes, Self.hash(bytes)).found
+    }
+
+    /// Walks the slots from the name's hash: the concept of the name when the table has it,
+    /// else the empty slot where the name would go.
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (slot: Int, found: ConceptKey?) {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != 0 {
             let entry = Int(slots[slot]) - 1
-            if matches(entry, bytes, hash) { return concepts[entry] }
+            if matches(entry, bytes, hash) { return (slot, concepts[entry]) }
             slot = (slot + 1) & (slots.count - 1)
         }
-        return nil
+        return (slot, nil)
     }
 
     /// The concept of a name that is not ASCII: kept beside the table, or equal to an ASCII name.
