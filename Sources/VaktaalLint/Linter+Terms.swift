@@ -29,16 +29,16 @@ extension Linter {
             // Room for a batch's reportable terms at once (still doubling over many batches):
             // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
             // labels are mostly only counted: they grow the array as they come.)
-            let reportable = found.count { !matcher.isAllowedUse($0.form) }
+            let reportable = found.count { !$0.form.isAllowedUse }
             if terms.count + reportable > terms.capacity {
                 terms.reserveCapacity(max(2 * terms.capacity, terms.count + reportable))
             }
             for match in found {
-                if matcher.isAllowedUse(match.form) {
-                    let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                if match.form.isAllowedUse {
+                    let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
                     let earlier = uses.add(use)
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
-                    guard earlier == 0 || (match.context != nil && matcher.isName(match.form)) else { continue }
+                    guard earlier == 0 || (match.context != nil && match.form.isName) else { continue }
                 }
                 let (place, paragraph) = positions.range(of: match.range)
                 let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
@@ -122,8 +122,8 @@ extension Linter {
                 let batch = window[window.startIndex + index]
                 var usesAsWritten = UseCounts()
                 func keep(_ match: SegmentMatch) -> Bool {
-                    guard countingRepeats, match.context == nil, matcher.isAllowedUse(match.form) else { return true }
-                    let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                    guard countingRepeats, match.context == nil, match.form.isAllowedUse else { return true }
+                    let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
                     return usesAsWritten.add(use) == 0
                 }
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
@@ -153,7 +153,7 @@ extension Linter {
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
             return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
-                placed(match, in: text, bounds: range, offsets: nil, markup: [], matcher).flatMap { keep($0) ? $0 : nil }
+                placed(match, in: text, bounds: range, offsets: nil, markup: []).flatMap { keep($0) ? $0 : nil }
             }
         }
         var buffer = segment.decoded ?? Array(text[range])
@@ -168,7 +168,7 @@ extension Linter {
         }
         return buffer.withUnsafeBufferPointer { view in
             matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
-                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup, matcher).flatMap {
+                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup).flatMap {
                     keep($0) ? $0 : nil
                 }
             }
@@ -178,8 +178,7 @@ extension Linter {
     /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
     /// `nil` for phrases that are simply fine and for terms inside file names and paths.
     private static func placed(
-        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>],
-        _ matcher: TermMatcher
+        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>]
     ) -> SegmentMatch? {
         guard case .label(let form) = match.target else { return nil }
         if FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) { return nil }
@@ -196,7 +195,7 @@ extension Linter {
             crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
         }
         let matched = UnsafeBufferPointer(rebasing: view[match.range])
-        let context = matcher.isWrittenAsIs(matched, form) ? nil : TermContext.of(match.range, in: view, bounds: bounds)
+        let context = form.isWrittenAsIs ? nil : TermContext.of(match.range, in: view, bounds: bounds)
         return SegmentMatch(
             range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)

@@ -24,17 +24,24 @@ import VaktaalTestSupport
         }
     }
 
-    /// A match with the whole entry it names (`nil` for a phrase that is simply fine): stored
-    /// and built matchers are compared on what their matches say, not on entry ids alone.
+    /// A match with the whole entry it names and what it tells the rules (`nil` for a phrase
+    /// that is simply fine): stored and built matchers are compared on what their matches
+    /// say, not on entry ids alone.
     struct Found: Equatable {
         let range: Range<Int>
         let entry: IndexEntry?
+        let traits: [Bool]
+        let labelIndex: Int?
     }
 
     static func found(_ matcher: TermMatcher, _ text: String, languages: Set<String>?) -> [Found] {
         matches(matcher, text, languages: languages).map { match in
-            guard case .label(let form) = match.target else { return Found(range: match.range, entry: nil) }
-            return Found(range: match.range, entry: matcher.entry(form))
+            guard case .label(let form) = match.target else {
+                return Found(range: match.range, entry: nil, traits: [], labelIndex: nil)
+            }
+            return Found(
+                range: match.range, entry: matcher.entry(form), traits: [form.isAllowedUse, form.isName, form.isWrittenAsIs],
+                labelIndex: form.labelIndex)
         }
     }
 
@@ -99,7 +106,7 @@ import VaktaalTestSupport
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
         var bytes = try #require(FileBytes.read(snapshot))
-        // The starts of the matcher's keys come last.
+        // The matcher's first-word filter comes last.
         bytes[bytes.count - 20] ^= 0x04
         try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
 
@@ -116,8 +123,9 @@ import VaktaalTestSupport
     }
 
     /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
-    /// chain turns back (walking it would not end), or whose continuing nodes have too few
-    /// words for its nodes (a walk would read past them) or too many.
+    /// chain turns back (walking it would not end), whose transitions lead to nodes it does
+    /// not have, whose candidates' keys lie past its key bytes, or whose allowed phrase names
+    /// a concept.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -133,23 +141,30 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
-        func copy(continuingNodes: Column<UInt64>? = nil, nextCandidate: Column<Int32>? = nil) -> TermMatcher {
+        func copy(nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, keyBytes: [UInt8]? = nil) -> TermMatcher {
             TermMatcher(
-                transitions: good.transitions, firstWords: good.firstWords,
-                continuingNodes: continuingNodes ?? good.continuingNodes, firstCandidate: good.firstCandidate,
-                nextCandidate: nextCandidate ?? good.nextCandidate, candidateEntries: good.candidateEntries,
-                candidateLanguages: good.candidateLanguages, candidateFlags: good.candidateFlags, keyBytes: good.keyBytes,
-                keyStarts: good.keyStarts, entries: entries)
+                transitions: good.transitions, firstWords: good.firstWords, nodeCount: nodeCount ?? good.nodeCount,
+                candidates: candidates.map(MatchCandidates.init) ?? good.candidates,
+                keyBytes: keyBytes.map(Column.init) ?? good.keyBytes, entries: entries)
         }
+        let records = (0..<good.candidates.count).map { good.candidates[$0] }
+        #expect(records.count == 2 && records[0].next == 1, "both phrases end at one node")
+        #expect(good.nodeCount == 4, "the root, \"de\", \"de \" and \"de mentor\"")
         // The two candidates of the node as a chain that goes back to its start.
-        let looping = copy(nextCandidate: Column([1, 0]))
-        #expect(good.continuingNodes.count == 1, "one word for the few nodes")
-        let tooFewContinuing = copy(continuingNodes: Column([]))
-        let tooManyContinuing = copy(continuingNodes: Column([UInt64.max, 0]))
-        for malformed in [looping, tooFewContinuing, tooManyContinuing] {
+        var looping = records
+        looping[1].next = 0
+        var naming = records
+        naming[0].concept = 0
+        let matcherError = SnapshotError.malformed("the term matcher does not fit together")
+        let malformed = [
+            (copy(candidates: looping), matcherError),
+            (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
+            (copy(keyBytes: Array(good.keyBytes.dropLast())), matcherError), (copy(candidates: naming), matcherError),
+        ]
+        for (matcher, error) in malformed {
             var bad = BinaryWriter()
-            malformed.write(to: &bad)
-            #expect(throws: SnapshotError.malformed("the term matcher does not fit together")) {
+            matcher.write(to: &bad)
+            #expect(throws: error) {
                 try bad.bytes.withUnsafeBytes { bytes in
                     var reader = BinaryReader(bytes)
                     _ = try TermMatcher(reading: &reader, entries: entries)
@@ -172,11 +187,19 @@ import VaktaalTestSupport
         }
         #expect(found == ["mentor", "feed forward", "feed up", "feed"])
         // Nodes in the order they were made: the root, "feed", "feed ", "feed up", "feed
-        // forward", "mentor". The first three go on.
-        #expect(matcher.firstCandidate.count == 6)
-        let continuing = (0..<matcher.firstCandidate.count).filter {
-            matcher.continuingNodes[$0 >> 6] & (1 << UInt64($0 & 63)) != 0
+        // forward", "mentor". Only "feed" and "feed " go on.
+        #expect(matcher.nodeCount == 6)
+        func step(_ tokens: [String]) -> TransitionTable.Step? {
+            var step: TransitionTable.Step?
+            var node: Int32 = 0
+            for token in tokens {
+                step = matcher.transitions.step(TermMatcher.combine(node, TokenKey.hash(of: Array(token.utf8))))
+                node = step?.node ?? -1
+            }
+            return step
         }
-        #expect(continuing == [0, 1, 2])
+        let phrases = [["feed"], ["feed", " "], ["feed", " ", "up"], ["feed", " ", "forward"], ["mentor"]]
+        #expect(phrases.map { step($0)?.continues } == [true, true, false, false, false])
+        #expect(phrases.map { step($0).map { $0.firstCandidate >= 0 } } == [true, false, true, true, true])
     }
 }

@@ -58,8 +58,8 @@ import VaktaalCore
             Linter.forEachBatchOfMatches(in: document.segments, bytes, matcher, languages) { batch in
                 batches += 1
                 for match in batch.matches {
-                    if matcher.isAllowedUse(match.form) {
-                        let use = LabelUse(concept: match.form.concept, label: matcher.labelIndex(of: match.form) ?? -1)
+                    if match.form.isAllowedUse {
+                        let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
                         let earlier = uses[use, default: 0]
                         uses[use] = earlier + 1
                         let isName = use.label >= 0 && linter.set[use.concept].labels[use.label].isName

@@ -13,13 +13,15 @@ extension TermMatcher {
             let language = entries.languageIndex(id)
             let caseSensitive = entries.isCaseSensitive(id)
             let allowed = entries.isAllowedUse(id)
-            let flags = (caseSensitive ? Self.caseSensitive : 0) | (allowed ? Self.allows : 0)
+            var flags: MatchCandidate.Flags = []
+            if caseSensitive { flags.insert(.caseSensitive) }
+            if allowed { flags.insert(.allows) }
             entries.withForm(id) { form in
                 guard !form.isEmpty else { return }
                 builder.insert(form, entry: Int32(id), language: language, flags: flags)
                 if caseSensitive, allowed, !label.isAbbreviation {
                     // "IOS" and "ipabo" are found too, as another casing of the names "iOS" and "iPabo".
-                    builder.insert(form, entry: Int32(id), language: language, flags: Self.nameVariant | Self.allows)
+                    builder.insert(form, entry: Int32(id), language: language, flags: [.nameVariant, .allows])
                 }
                 if form.elementsEqual(label.text.utf8) {
                     for exception in label.exceptions { builder.insert(exception, language: language) }
@@ -43,24 +45,20 @@ extension TermMatcher {
     /// A matcher being filled, in arrays.
     struct Builder {
         private var transitions: TransitionTable.Builder
-        private var firstWords: [UInt64]
+        /// The key hash of each phrase's first word, each once: the first-word filter is
+        /// sized for them when the matcher is made.
+        private var firstHashes: [UInt64] = []
+        /// The first and the last candidate of each node (−1 for none): the last, to add at
+        /// the end of its chain.
         private var firstCandidate: [Int32]
+        private var lastCandidate: [Int32]
         /// A bit per node: whether some phrase goes on after it.
         private var continuingNodes: [UInt64] = [0]
-        /// The last candidate of each node, to add at the end of its chain.
-        private var lastCandidate: [Int32]
-        private var nextCandidate: [Int32] = []
-        private var candidateEntries: [Int32] = []
-        private var candidateLanguages: [Int32] = []
-        private var candidateFlags: [UInt8] = []
+        private var candidates: [MatchCandidate] = []
         private var keyBytes: [UInt8] = []
-        private var keyStarts: [Int32] = [0]
 
         /// An empty matcher sized for about `phrases` phrases.
         init(phrases: Int) {
-            var words = 1 << 10
-            while words < phrases / 4, words < 1 << 18 { words <<= 1 }
-            firstWords = [UInt64](repeating: 0, count: words)
             // About two transitions a phrase: sized once instead of grown and rehashed step by step.
             transitions = TransitionTable.Builder(capacity: 2 * phrases)
             firstCandidate = [-1]
@@ -70,13 +68,13 @@ extension TermMatcher {
         /// Adds an allowed phrase of `language` (−1: any), folded.
         mutating func insert(_ phrase: String, language: Int32) {
             var phrase = phrase
-            phrase.withUTF8 { insert($0, entry: -1, language: language, flags: TermMatcher.allows) }
+            phrase.withUTF8 { insert($0, entry: -1, language: language, flags: .allows) }
         }
 
         /// Adds a phrase for a candidate of `entry` (−1: an allowed phrase) with `flags`.
-        mutating func insert(_ phrase: UnsafeBufferPointer<UInt8>, entry: Int32, language: Int32, flags: UInt8) {
+        mutating func insert(_ phrase: UnsafeBufferPointer<UInt8>, entry: Int32, language: Int32, flags: MatchCandidate.Flags) {
             guard let first = phrase.first, !Tokenizer.isSpace(UInt32(first)) else { return }
-            let caseSensitive = flags & TermMatcher.caseSensitive != 0
+            let caseSensitive = flags.contains(.caseSensitive)
             var node: Int32 = 0
             let keyStart = keyBytes.count
             var valid = true
@@ -86,15 +84,13 @@ extension TermMatcher {
                     return
                 }
                 Self.appendKey(of: token, in: phrase, caseSensitive: caseSensitive, to: &keyBytes)
-                if node == 0 {
-                    firstWords[Int(truncatingIfNeeded: hash >> 38) & (firstWords.count - 1)] |= TermMatcher.filterBit(hash)
-                }
                 let slot = TermMatcher.combine(node, hash)
                 // Marked at every step, so that the bit says exactly that the walk goes on from here.
                 continuingNodes[Int(node) >> 6] |= 1 << (UInt64(node) & 63)
                 if let next = transitions.value(slot) {
                     node = next
                 } else {
+                    if node == 0 { firstHashes.append(hash) }
                     node = Int32(firstCandidate.count)
                     if Int(node) >> 6 == continuingNodes.count { continuingNodes.append(0) }
                     transitions.set(slot, node)
@@ -106,17 +102,15 @@ extension TermMatcher {
                 keyBytes.removeSubrange(keyStart...)
                 return
             }
-            let added = Int32(candidateEntries.count)
-            candidateEntries.append(entry)
-            candidateLanguages.append(language)
-            candidateFlags.append(flags)
-            keyStarts.append(Int32(keyBytes.count))
-            nextCandidate.append(-1)
+            let added = Int32(candidates.count)
+            candidates.append(
+                MatchCandidate(
+                    entry: entry, keyStart: Int32(keyStart), keyEnd: Int32(keyBytes.count), language: language, flags: flags))
             // At the end of the node's chain, so that candidates keep the order they were added in.
             if lastCandidate[Int(node)] < 0 {
                 firstCandidate[Int(node)] = added
             } else {
-                nextCandidate[Int(lastCandidate[Int(node)])] = added
+                candidates[Int(lastCandidate[Int(node)])].next = added
             }
             lastCandidate[Int(node)] = added
         }
@@ -136,14 +130,33 @@ extension TermMatcher {
             }
         }
 
-        /// The matcher, its candidates naming `entries`.
+        /// The first-word filter: about 16 bits for each first word, so that it stays small
+        /// enough for the cache and turns away all but a few percent of other words.
+        private var firstWordFilter: [UInt64] {
+            var count = 1 << 10
+            while count < firstHashes.count / 4 { count <<= 1 }
+            var words = [UInt64](repeating: 0, count: count)
+            for hash in firstHashes { words[TermMatcher.filterWord(hash, among: count)] |= TermMatcher.filterBits(hash) }
+            return words
+        }
+
+        /// The matcher, its candidates naming `entries`: each learns its entry's concept,
+        /// label and traits here, so that a match reads them from its candidate.
         func matcher(entries: IndexEntries) -> TermMatcher {
-            TermMatcher(
-                transitions: transitions.table, firstWords: Column(firstWords), continuingNodes: Column(continuingNodes),
-                firstCandidate: Column(firstCandidate), nextCandidate: Column(nextCandidate),
-                candidateEntries: Column(candidateEntries),
-                candidateLanguages: Column(candidateLanguages), candidateFlags: Column(candidateFlags),
-                keyBytes: Column(keyBytes), keyStarts: Column(keyStarts), entries: entries)
+            var named = candidates
+            for index in named.indices where named[index].entry >= 0 {
+                let entry = Int(named[index].entry)
+                named[index].concept = Int32(entries.concept(entry).rawValue)
+                named[index].labelIndex = Int32(entries.labelIndex(entry) ?? -1)
+                if entries.isAllowedUse(entry) { named[index].flags.insert(.allowedUse) }
+                if entries.isName(entry) { named[index].flags.insert(.name) }
+                let key = keyBytes[named[index].key]
+                if entries.withForm(entry, { $0.elementsEqual(key) }) { named[index].flags.insert(.formIsKey) }
+            }
+            return TermMatcher(
+                transitions: transitions.table(firstCandidates: firstCandidate, continuing: continuingNodes),
+                firstWords: Column(firstWordFilter), nodeCount: firstCandidate.count,
+                candidates: MatchCandidates(named), keyBytes: Column(keyBytes), entries: entries)
         }
     }
 }

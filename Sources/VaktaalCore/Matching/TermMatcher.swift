@@ -5,15 +5,24 @@ package enum MatchTarget: Sendable, Hashable {
     case allowed
 }
 
-/// A label form a match names: its entry among the matcher's, and its concept in the
-/// matcher's set. A text names the vocabulary's labels far more often than it misuses one,
-/// so a match carries no strings: the matcher makes the whole ``IndexEntry`` of the few that
-/// are reported (``TermMatcher/entry(_:)``).
+/// A label form a match names: its entry among the matcher's, its concept in the matcher's
+/// set, and what the rules ask of every match. A text names the vocabulary's labels far more
+/// often than it misuses one, so a match carries no strings: the matcher makes the whole
+/// ``IndexEntry`` of the few that are reported (``TermMatcher/entry(_:)``).
 package struct MatchedForm: Sendable, Hashable {
     /// The entry's place among the matcher's entries.
     package let id: Int
     /// The concept the form names, in the matcher's set (an excerpt's key for an excerpt's matcher).
     package let concept: ConceptKey
+    /// The form's label, as its place among its concept's labels; `nil` for a notation.
+    package let labelIndex: Int?
+    /// Whether the form is one the vocabulary allows: of an allowed label kind, its concept
+    /// not deprecated.
+    package let isAllowedUse: Bool
+    /// Whether the form's label is a name whose casing is part of it (``Label/isName``).
+    package let isName: Bool
+    /// Whether the matched text is the form as the vocabulary writes it, byte for byte.
+    package let isWrittenAsIs: Bool
 }
 
 /// A phrase found in a text.
@@ -30,37 +39,18 @@ package struct TermMatch: Sendable, Hashable {
 /// lookup. It lies in columns, so that a snapshot's matcher is used where it lies in the
 /// mapped file; ``Builder`` makes one.
 package struct TermMatcher: Sendable {
-    /// A candidate's flags.
-    static let caseSensitive: UInt8 = 1
-    /// A case-sensitive name matched in any casing: chosen only when nothing else matches,
-    /// so that rules can report the casing.
-    static let nameVariant: UInt8 = 2
-    /// An allowed phrase, or an allowed label of a concept that is not deprecated: it wins
-    /// over an outdated label of the same words.
-    static let allows: UInt8 = 4
-
     let transitions: TransitionTable
-    /// A bit per first-word hash (a Bloom filter of one function), about 16 bits a phrase so
-    /// that it stays nearly empty yet in the cache: most words of a text start no label and
-    /// are turned away here. Its count is a power of two.
+    /// Two bits per first-word hash in one word of this filter (a blocked Bloom filter),
+    /// about 16 bits a phrase, so that it stays nearly empty yet in the cache: most words of
+    /// a text start no label and are turned away here. Its count is a power of two.
     let firstWords: Column<UInt64>
-    /// A bit per node id: whether some phrase goes on after it. Most phrases are one word
-    /// that begins no longer phrase, and their walk ends at that word without looking at the
-    /// next token.
-    let continuingNodes: Column<UInt64>
-    /// The first candidate of each node, by node id; −1 for nodes that end no phrase. The
-    /// candidates of a node are chained through ``nextCandidate``, in the order they were added.
-    let firstCandidate: Column<Int32>
-    let nextCandidate: Column<Int32>
-    /// Each candidate's entry in ``entries``, or −1 for an allowed phrase.
-    let candidateEntries: Column<Int32>
-    /// Each candidate's language (its place in the entries' languages), or −1 for any.
-    let candidateLanguages: Column<Int32>
-    let candidateFlags: Column<UInt8>
-    /// The key text (folded unless case-sensitive) each candidate's tokens must give, end
-    /// to end, and where each starts (one more for the end).
+    /// The number of nodes, the root included.
+    let nodeCount: Int
+    /// The phrases that end at each node, chained from the node's first
+    /// (``TransitionTable/Step/firstCandidate``) in the order they were added.
+    let candidates: MatchCandidates
+    /// The key text (folded unless case-sensitive) each candidate's tokens must give, end to end.
     let keyBytes: Column<UInt8>
-    let keyStarts: Column<Int32>
     /// The label forms the candidates name.
     let entries: IndexEntries
     /// For a matcher of an excerpt of the set (``renaming(_:)``): each concept's key in the
@@ -94,15 +84,14 @@ package struct TermMatcher: Sendable {
         Languages(wanted: names.map { names in entries.languages.map { names.contains($0) } })
     }
 
+    /// The word of a filter of `count` words (a power of two) that holds a first-word hash's bits.
     @inline(__always)
-    private func filterWord(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 38) & (firstWords.count - 1) }
+    static func filterWord(_ hash: UInt64, among count: Int) -> Int { Int(truncatingIfNeeded: hash >> 38) & (count - 1) }
 
+    /// The two bits of a first-word hash in its filter word, from hash bits that do not
+    /// choose the word (for filters of up to 2²⁰ words).
     @inline(__always)
-    static func filterBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
-
-    /// Whether some phrase goes on after `node`.
-    @inline(__always)
-    private func continues(_ node: Int32) -> Bool { continuingNodes[Int(node) >> 6] & (1 << (UInt64(node) & 63)) != 0 }
+    static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) | 1 << ((hash >> 32) & 63) }
 
     @inline(__always)
     static func combine(_ node: Int32, _ key: UInt64) -> UInt64 {
@@ -123,7 +112,7 @@ package struct TermMatcher: Sendable {
             if Tokenizer.isASCIIWordByte(bytes[index]),
                 let (end, hash) = TokenKey.asciiWord(in: bytes, at: index, end: range.upperBound)
             {
-                if firstWords[filterWord(hash)] & Self.filterBit(hash) == 0, allowedPhrases?.matcher.mayStart(hash) != true {
+                if !mayStart(hash), allowedPhrases?.matcher.mayStart(hash) != true {
                     index = end
                     continue
                 }
@@ -156,7 +145,10 @@ package struct TermMatcher: Sendable {
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
     @inline(__always)
-    private func mayStart(_ hash: UInt64) -> Bool { firstWords[filterWord(hash)] & Self.filterBit(hash) != 0 }
+    private func mayStart(_ hash: UInt64) -> Bool {
+        let bits = Self.filterBits(hash)
+        return firstWords[Self.filterWord(hash, among: firstWords.count)] & bits == bits
+    }
 
     /// The longest verified match starting with `first` (whose key hash may be known), of
     /// this matcher or of its allowed phrases: the longer, and the phrase when they are as
@@ -181,50 +173,60 @@ package struct TermMatcher: Sendable {
         startingWith first: Tokenizer.Token, firstHash: UInt64, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
         _ languages: Languages
     ) -> TermMatch? {
-        guard mayStart(firstHash),
-            var node = transitions.value(Self.combine(0, firstHash))
-        else { return nil }
+        guard mayStart(firstHash), var step = transitions.step(Self.combine(0, firstHash)) else { return nil }
         // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
-        var longest: (node: Int32, end: Int)?
-        var shorter: [(node: Int32, end: Int)] = []
+        var longest: (firstCandidate: Int32, end: Int)?
+        var shorter: [(firstCandidate: Int32, end: Int)] = []
         var token = first
         while true {
-            if firstCandidate[Int(node)] >= 0 {
+            if step.firstCandidate >= 0 {
                 if let known = longest { shorter.append(known) }
-                longest = (node, token.end)
+                longest = (step.firstCandidate, token.end)
             }
-            guard token.end < end, continues(node) else { break }
+            // Most phrases are one word that begins no longer phrase: their walk ends at that
+            // word without looking at the next token.
+            guard token.end < end, step.continues else { break }
             let next = Tokenizer.token(in: bytes, at: token.end, end: end)
-            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.value(Self.combine(node, hash)) else {
+            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.step(Self.combine(step.node, hash)) else {
                 break
             }
-            node = child
+            step = child
             token = next
         }
-        func match(_ node: Int32, endingAt matchEnd: Int) -> TermMatch? {
+        func match(_ firstCandidate: Int32, endingAt matchEnd: Int) -> TermMatch? {
             // A term ends at a word boundary: the next character is no letter, mark or digit.
             if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
-            guard let candidate = verifiedCandidate(node, bytes, first.start..<matchEnd, languages) else { return nil }
-            let entry = candidateEntries[candidate]
+            let range = first.start..<matchEnd
+            guard let candidate = verifiedCandidate(firstCandidate, bytes, range, languages) else { return nil }
             // A term of a concept an excerpt leaves out is passed over whole, as the whole set's
             // matcher would take it (not as a shorter term inside it).
-            guard entry >= 0, let concept = self.concept(ofEntry: Int(entry)) else {
-                return TermMatch(range: first.start..<matchEnd, target: .allowed)
+            guard candidate.entry >= 0, let concept = renamed(ConceptKey(Int(candidate.concept))) else {
+                return TermMatch(range: range, target: .allowed)
             }
-            return TermMatch(range: first.start..<matchEnd, target: .label(MatchedForm(id: Int(entry), concept: concept)))
+            let text = UnsafeBufferPointer(rebasing: bytes[range])
+            let form = MatchedForm(
+                id: Int(candidate.entry), concept: concept,
+                labelIndex: candidate.labelIndex < 0 ? nil : Int(candidate.labelIndex),
+                isAllowedUse: candidate.flags.contains(.allowedUse), isName: candidate.flags.contains(.name),
+                isWrittenAsIs: isWrittenAsIs(text, candidate))
+            return TermMatch(range: range, target: .label(form))
         }
         guard let longest else { return nil }
-        if let found = match(longest.node, endingAt: longest.end) { return found }
-        for (node, matchEnd) in shorter.reversed() {
-            if let found = match(node, endingAt: matchEnd) { return found }
+        if let found = match(longest.firstCandidate, endingAt: longest.end) { return found }
+        for (firstCandidate, matchEnd) in shorter.reversed() {
+            if let found = match(firstCandidate, endingAt: matchEnd) { return found }
         }
         return nil
     }
 
-    /// The concept of entry `id`, renamed into an excerpt when the matcher is one's; `nil` for
-    /// a concept the excerpt leaves out.
-    private func concept(ofEntry id: Int) -> ConceptKey? {
-        renamed(entries.concept(id))
+    /// Whether `text` is the form of `candidate`'s entry as the vocabulary writes it, byte
+    /// for byte: told by its key when the form is the key.
+    private func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ candidate: MatchCandidate) -> Bool {
+        guard candidate.flags.contains(.formIsKey) else { return entries.form(Int(candidate.entry), equals: text) }
+        let key = candidate.key
+        guard key.count == text.count else { return false }
+        for offset in text.indices where keyBytes[key.lowerBound + offset] != text[offset] { return false }
+        return true
     }
 
     /// Whether this is an excerpt's matcher, whose concepts have other keys than the whole set's.
@@ -245,21 +247,6 @@ package struct TermMatcher: Sendable {
         return conceptRenames == nil ? entry : entry.naming(form.concept)
     }
 
-    /// The label a matched form belongs to, as its place among its concept's labels; `nil` for a notation.
-    package func labelIndex(of form: MatchedForm) -> Int? { entries.labelIndex(form.id) }
-
-    /// Whether a matched form's label is a name whose casing is part of it (``Label/isName``).
-    package func isName(_ form: MatchedForm) -> Bool { entries.isName(form.id) }
-
-    /// Whether a matched form is one the vocabulary allows: of an allowed label kind, its
-    /// concept not deprecated.
-    package func isAllowedUse(_ form: MatchedForm) -> Bool { entries.isAllowedUse(form.id) }
-
-    /// Whether `text` is a matched form as the vocabulary writes it, byte for byte.
-    package func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ form: MatchedForm) -> Bool {
-        entries.form(form.id, equals: text)
-    }
-
     /// The table of ``renaming(_:)`` for an excerpt where the concepts of `renamed` (keys of
     /// the whole set of `count` concepts) have new keys.
     static func renameTable(_ renamed: [ConceptKey: ConceptKey], among count: Int) -> [Int32] {
@@ -277,14 +264,12 @@ package struct TermMatcher: Sendable {
         return matcher
     }
 
-    /// The candidate of `node` in `languages` whose key the source text really gives (hashes
-    /// can collide; case-sensitive labels must match as written). Allowed phrases win over
-    /// outdated ones; names in another casing come last.
+    /// The candidate of the chain from `first` in `languages` whose key the source text
+    /// really gives (hashes can collide; case-sensitive labels must match as written). Allowed
+    /// phrases win over outdated ones; names in another casing come last.
     private func verifiedCandidate(
-        _ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
-    )
-        -> Int?
-    {
+        _ first: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
+    ) -> MatchCandidate? {
         var folded: String?
         var exact: String?
         func key(caseSensitive: Bool) -> String {
@@ -292,16 +277,15 @@ package struct TermMatcher: Sendable {
             Tokenizer.forEachToken(in: bytes, range: range) { text += TokenKey.text($0, in: bytes, caseSensitive: caseSensitive) }
             return text
         }
-        var best: Int?
-        var nameVariant: Int?
-        var next = firstCandidate[Int(node)]
+        var best: MatchCandidate?
+        var nameVariant: MatchCandidate?
+        var next = first
         while next >= 0 {
-            let candidate = Int(next)
-            next = nextCandidate[candidate]
-            guard languages.contains(candidateLanguages[candidate]) else { continue }
-            let flags = candidateFlags[candidate]
-            let caseSensitive = flags & Self.caseSensitive != 0
-            let expected = Int(keyStarts[candidate])..<Int(keyStarts[candidate + 1])
+            let candidate = candidates[Int(next)]
+            next = candidate.next
+            guard languages.contains(candidate.language) else { continue }
+            let caseSensitive = candidate.flags.contains(.caseSensitive)
+            let expected = candidate.key
             var same = asciiKey(of: range, in: bytes, equals: expected, caseSensitive: caseSensitive)
             if same == nil {
                 let source: String
@@ -315,12 +299,13 @@ package struct TermMatcher: Sendable {
                 same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
             }
             guard same == true else { continue }
-            if flags & Self.nameVariant != 0 {
+            if candidate.flags.contains(.nameVariant) {
                 nameVariant = nameVariant ?? candidate
                 continue
             }
-            if best == nil || flags & Self.allows != 0 { best = candidate }
-            if flags & Self.allows != 0 { break }
+            let allows = candidate.flags.contains(.allows)
+            if best == nil || allows { best = candidate }
+            if allows { break }
         }
         return best ?? nameVariant
     }

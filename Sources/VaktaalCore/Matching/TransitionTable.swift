@@ -1,31 +1,62 @@
-/// An open-addressing hash table from 64-bit keys to node ids, for the matcher's hot loop:
-/// the keys are already hashes, so one multiply spreads them and no general-purpose
-/// hasher runs per word. Read-only, in columns, so that a snapshot's table is used where it
-/// lies; ``Builder`` makes one.
+/// An open-addressing hash table from 64-bit keys to the matcher's steps, for its hot loop:
+/// the keys are already hashes, so one multiply spreads them and no general-purpose hasher
+/// runs per word. A slot holds its key and its step side by side, so a lookup in a large
+/// vocabulary's table waits for one cache line, not two. Read-only, in one column, so that
+/// a snapshot's table is used where it lies; ``Builder`` makes one.
 struct TransitionTable: Sendable {
-    private let keys: Column<UInt64>
-    /// The node id of each slot; −1 for an empty slot.
-    private let values: Column<Int32>
+    /// Where a transition leads: the node, whether some phrase goes on after it, and the
+    /// first candidate of the phrases that end there (−1 for none), so that the walk learns
+    /// all it needs of the node from the slot it has read.
+    struct Step: Equatable {
+        let node: Int32
+        let continues: Bool
+        let firstCandidate: Int32
+
+        /// The step as a slot's second word: the node in the low 31 bits, whether it goes on
+        /// in bit 31, the first candidate above; never ``TransitionTable/empty``, as node ids
+        /// are not negative.
+        fileprivate var packed: UInt64 {
+            UInt64(UInt32(bitPattern: firstCandidate)) << 32 | (continues ? 1 << 31 : 0) | UInt64(UInt32(node))
+        }
+
+        fileprivate init(node: Int32, continues: Bool, firstCandidate: Int32) {
+            self.node = node
+            self.continues = continues
+            self.firstCandidate = firstCandidate
+        }
+
+        @inline(__always)
+        fileprivate init(packed: UInt64) {
+            node = Int32(truncatingIfNeeded: packed & 0x7FFF_FFFF)
+            continues = packed & 1 << 31 != 0
+            firstCandidate = Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32))
+        }
+    }
+
+    /// Two words a slot: the key, then the packed step, or ``empty``.
+    private let slots: Column<UInt64>
     private let mask: Int
+    /// The second word of an empty slot.
+    private static let empty = UInt64.max
 
     @inline(__always)
     fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
-    /// The value of `key`, or `nil`.
+    /// The step of `key`, or `nil`.
     @inline(__always)
-    func value(_ key: UInt64) -> Int32? {
+    func step(_ key: UInt64) -> Step? {
         var index = Self.slot(key, mask)
         while true {
-            let value = values[index]
-            if value < 0 { return nil }
-            if keys[index] == key { return value }
+            let packed = slots[2 * index + 1]
+            if packed == Self.empty { return nil }
+            if slots[2 * index] == key { return Step(packed: packed) }
             index = (index + 1) & mask
         }
     }
 
-    /// A table being filled.
+    /// A table being filled, from keys to node ids.
     struct Builder {
         private var keys: [UInt64]
         private var values: [Int32]
@@ -46,7 +77,7 @@ struct TransitionTable: Sendable {
             return size
         }
 
-        /// The value of `key`, or `nil`.
+        /// The node of `key`, or `nil`.
         func value(_ key: UInt64) -> Int32? {
             var index = TransitionTable.slot(key, keys.count - 1)
             while values[index] >= 0 {
@@ -56,7 +87,7 @@ struct TransitionTable: Sendable {
             return nil
         }
 
-        /// Stores `value` (never negative) under `key`, replacing an earlier value.
+        /// Stores node `value` (never negative, below 2³¹) under `key`, replacing an earlier value.
         mutating func set(_ key: UInt64, _ value: Int32) {
             if (count + 1) * 2 > keys.count { grow() }
             let mask = keys.count - 1
@@ -75,38 +106,61 @@ struct TransitionTable: Sendable {
             for index in old.keys.indices where old.values[index] >= 0 { set(old.keys[index], old.values[index]) }
         }
 
-        /// The table, in the fewest slots that keep it at most half full: sized ahead for
-        /// phrases that mostly share their nodes, it would keep a great many empty slots.
-        var table: TransitionTable {
-            guard Self.slots(for: count) < keys.count else { return TransitionTable(keys: Column(keys), values: Column(values)) }
-            var compact = Builder(capacity: count)
-            for index in keys.indices where values[index] >= 0 { compact.set(keys[index], values[index]) }
-            return TransitionTable(keys: Column(compact.keys), values: Column(compact.values))
+        /// The table, each node's step naming its first candidate in `firstCandidates` (by
+        /// node id) and whether it goes on (a bit per node id in `continuing`), in the fewest
+        /// slots that keep it at most half full: sized ahead for phrases that mostly share
+        /// their nodes, it would keep a great many empty slots.
+        func table(firstCandidates: [Int32], continuing: [UInt64]) -> TransitionTable {
+            let size = Self.slots(for: count)
+            var slots = [UInt64](repeating: 0, count: 2 * size)
+            for index in 0..<size { slots[2 * index + 1] = TransitionTable.empty }
+            for index in keys.indices where values[index] >= 0 {
+                var slot = TransitionTable.slot(keys[index], size - 1)
+                while slots[2 * slot + 1] != TransitionTable.empty { slot = (slot + 1) & (size - 1) }
+                let node = values[index]
+                slots[2 * slot] = keys[index]
+                let continues = continuing[Int(node) >> 6] & 1 << (UInt64(node) & 63) != 0
+                slots[2 * slot + 1] = Step(node: node, continues: continues, firstCandidate: firstCandidates[Int(node)]).packed
+            }
+            return TransitionTable(slots: Column(slots))
         }
     }
 
-    private init(keys: Column<UInt64>, values: Column<Int32>) {
-        self.keys = keys
-        self.values = values
-        mask = keys.count - 1
+    private init(slots: Column<UInt64>) {
+        self.slots = slots
+        mask = slots.count / 2 - 1
     }
 }
 
 extension TransitionTable {
-    /// The compiled form: the keys and the values of every slot.
+    /// The compiled form: every slot's two words, aligned to a cache line.
     func write(to writer: inout BinaryWriter) {
-        writer.writeRaw(keys)
-        writer.writeRaw(values)
+        writer.writeRaw(slots, alignment: 64)
     }
 
-    /// Reads what ``write(to:)`` wrote, checking that every value is below `nodeCount` and
-    /// that some slot is empty (a lookup stops at one).
-    init(reading reader: inout BinaryReader, nodeCount: Int32) throws(SnapshotError) {
-        let keys: Column<UInt64> = try reader.readColumn()
-        let values: Column<Int32> = try reader.readColumn()
-        guard keys.count == values.count, keys.count >= 16, keys.count & (keys.count - 1) == 0,
-            values.allLie(in: -1..<nodeCount), values.contains(-1)
+    /// Reads what ``write(to:)`` wrote, checking that every step names a node below
+    /// `nodeCount` and a candidate below `candidateCount`, and that some slot is empty (a
+    /// lookup stops at one).
+    init(reading reader: inout BinaryReader, nodeCount: Int32, candidateCount: Int32) throws(SnapshotError) {
+        let slots: Column<UInt64> = try reader.readColumn(alignment: 64)
+        let size = slots.count / 2
+        let fits = slots.withUnsafeBufferPointer { slots in
+            var empty = false
+            for index in 0..<size {
+                let packed = slots[2 * index + 1]
+                if packed == Self.empty {
+                    empty = true
+                    continue
+                }
+                let step = Step(packed: packed)
+                guard (0..<nodeCount).contains(step.node), (-1..<candidateCount).contains(step.firstCandidate) else {
+                    return false
+                }
+            }
+            return empty
+        }
+        guard slots.count % 2 == 0, size >= 16, size & (size - 1) == 0, fits
         else { throw .malformed("the transition table does not fit together") }
-        self.init(keys: keys, values: values)
+        self.init(slots: slots)
     }
 }
