@@ -211,6 +211,19 @@ import Testing
         ("overlapping-labels", "<altLabel>Één keer</altLabel>", "<altLabel>een keer</altLabel>", 0),
         ("overlapping-labels", "<altLabel>e\u{301}én</altLabel>", "<altLabel>ÉÉN</altLabel>", 1),
         ("overlapping-labels", "<altLabel>Kelvin \u{212A}</altLabel>", "<altLabel>kelvin k</altLabel>", 1),
+        ("overlapping-labels", "<altLabel xml:lang=\"en\">zelfde</altLabel>", "<altLabel>zelfde</altLabel>", 0),
+        (
+            "duplicate-preferred-label", "<prefLabel xml:lang=\"en\">Post</prefLabel>",
+            "<prefLabel xml:lang=\"en\">post</prefLabel>", 0
+        ),
+        (
+            "duplicate-preferred-label", "<prefLabel xml:lang=\"en\">\u{E9}</prefLabel>",
+            "<prefLabel xml:lang=\"en\">e\u{301}</prefLabel>", 1
+        ),
+        (
+            "duplicate-preferred-label", "<prefLabel xml:lang=\"en\">post</prefLabel>",
+            "<prefLabel xml:lang=\"de\">post</prefLabel>", 0
+        ),
         ("incomplete-language-coverage", "", "", 0),
         ("incomplete-language-coverage", "", "<prefLabel xml:lang=\"de\">b</prefLabel>", 1),
         // Two preferred labels in one language do not cover a second language.
@@ -222,6 +235,17 @@ import Testing
             "<concept id=\"\(id)\"><prefLabel>\(id)</prefLabel><definition>d</definition>\(body)</concept>"
         }
         let found = findings(load(vocabularyXML(concept("a", first) + concept("b", second)))).filter { $0.rule.rawValue == rule }
+        #expect(found.count == expected, "\(found)")
+    }
+
+    /// Preferred labels whose folds share a hash but whose texts differ are told apart, however
+    /// many there are: only a text met before is a duplicate.
+    @Test(arguments: [(["Post", "post", "post"], 1), (["Post", "post", "Post"], 1), (["Post", "post", "POST"], 0)])
+    func preferredLabelsOfOneFoldAreComparedByText(texts: [String], expected: Int) {
+        let concepts = texts.enumerated().map { index, text in
+            "<concept id=\"c\(index)\"><prefLabel xml:lang=\"en\">\(text)</prefLabel><definition>d</definition></concept>"
+        }
+        let found = findings(load(vocabularyXML(concepts.joined()))).filter { $0.rule == "duplicate-preferred-label" }
         #expect(found.count == expected, "\(found)")
     }
 

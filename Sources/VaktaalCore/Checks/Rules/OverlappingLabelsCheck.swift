@@ -5,53 +5,54 @@ struct OverlappingLabelsCheck: VocabularyCheck {
     let severity = Severity.warning
     let summary = "two concepts do not share a label in one language, ignoring case"
 
-    /// A language and the texts whose case fold has one hash (``FoldedForm``): nearly always one fold.
-    private struct HashedSlot: Hashable {
-        let language: String
-        let hash: UInt64
-    }
-
     /// A language and a case fold: where texts whose fold shares its hash with another's go.
     private struct Slot: Hashable {
         let language: String
         let folded: String
     }
 
+    /// The concept and the label that first had a fold: its text is read again only when
+    /// another label's fold has the same hash.
     private struct Owner {
         let key: ConceptKey
-        let kind: LabelKind
-        let text: String
+        let label: Int32
     }
 
     func check(_ set: VocabularySet) -> [Finding] {
-        // Texts are looked up by the hash of their case fold (no lowercased copy for ASCII
-        // texts); a text whose hash is held by another fold goes to a table of folds.
-        var owners: [HashedSlot: Owner] = [:]
+        // Labels are looked up by the hash of their case fold (no lowercased copy for ASCII
+        // texts) mixed with their language's number; a label whose slot holds another fold
+        // goes to a table of folds.
+        var owners: [UInt64: Owner] = [:]
         owners.reserveCapacity(set.count * 3)
         var collided: [Slot: Owner] = [:]
+        var languages = LanguageNumbers()
         var diagnostics: [Finding] = []
         for key in set.keys {
-            for label in set[key].labels where label.kind.isAllowed && !label.text.isEmpty {
-                let hashed = HashedSlot(language: label.language, hash: FoldedForm.hash(of: label.text))
+            let labels = set[key].labels
+            for index in labels.indices where labels[index].kind.isAllowed && !labels[index].text.isEmpty {
+                let label = labels[index]
+                let slot = FoldedForm.hash(of: label.text) ^ languages.number(of: label.language) &* 0x9E37_79B9_7F4A_7C15
                 let candidate: Owner
-                if let first = owners[hashed] {
-                    if LabelComparison.clash(first.text, false, label.text, false) {
+                if let first = owners[slot] {
+                    let earlier = set[first.key].labels[Int(first.label)]
+                    if earlier.language == label.language, LabelComparison.clash(earlier.text, false, label.text, false) {
                         candidate = first
                     } else {
-                        let slot = Slot(language: label.language, folded: label.text.lowercased())
-                        guard let owner = collided[slot] else {
-                            collided[slot] = Owner(key: key, kind: label.kind, text: label.text)
+                        let folded = Slot(language: label.language, folded: label.text.lowercased())
+                        guard let owner = collided[folded] else {
+                            collided[folded] = Owner(key: key, label: Int32(index))
                             continue
                         }
                         candidate = owner
                     }
                 } else {
-                    owners[hashed] = Owner(key: key, kind: label.kind, text: label.text)
+                    owners[slot] = Owner(key: key, label: Int32(index))
                     continue
                 }
+                let earlier = set[candidate.key].labels[Int(candidate.label)]
                 let sameScheme = set.schemeIndex(of: candidate.key) == set.schemeIndex(of: key)
                 let alreadyAnError =
-                    sameScheme && candidate.kind == .preferred && label.kind == .preferred && candidate.text == label.text
+                    sameScheme && earlier.kind == .preferred && label.kind == .preferred && earlier.text == label.text
                 guard candidate.key != key, !alreadyAnError else { continue }
                 diagnostics.append(
                     diagnostic(
