@@ -39,6 +39,8 @@ import VaktaalTestSupport
         #expect(writtenAsIs.yes > 0 && writtenAsIs.no > 0, "texts that write forms as is and otherwise")
         if folder == fixtureVocabularyFolder {
             #expect(lowercaseForms > 0 && lowercaseForms < entries.count, "forms that are their key and forms that are not")
+            let formIsKey = (0..<matcher.candidates.count).map { matcher.candidates[$0].flags.contains(.formIsKey) }
+            #expect(formIsKey.contains(true) && formIsKey.contains(false), "both ways of telling a form as written are taken")
         }
     }
 }

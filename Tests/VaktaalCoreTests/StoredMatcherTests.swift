@@ -125,7 +125,7 @@ import VaktaalTestSupport
     /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
     /// chain turns back (walking it would not end), whose transitions lead to nodes it does
     /// not have, whose candidates' keys lie past its key bytes, or whose allowed phrase names
-    /// a concept.
+    /// a concept, a language it does not have, a flag there is not or a name.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -155,11 +155,20 @@ import VaktaalTestSupport
         looping[1].next = 0
         var naming = records
         naming[0].concept = 0
+        var foreignLanguage = records
+        foreignLanguage[0] = MatchCandidate(
+            entry: -1, keyStart: records[0].keyStart, keyEnd: records[0].keyEnd, language: 99, flags: records[0].flags)
+        var unknownFlag = records
+        unknownFlag[1].flags.insert(MatchCandidate.Flags(rawValue: 1 << 7))
+        var claimsAName = records
+        claimsAName[1].flags.insert(.name)
         let matcherError = SnapshotError.malformed("the term matcher does not fit together")
         let malformed = [
             (copy(candidates: looping), matcherError),
             (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
             (copy(keyBytes: Array(good.keyBytes.dropLast())), matcherError), (copy(candidates: naming), matcherError),
+            (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
+            (copy(candidates: claimsAName), matcherError),
         ]
         for (matcher, error) in malformed {
             var bad = BinaryWriter()

@@ -91,18 +91,17 @@ struct BinaryReader {
         return values
     }
 
-    /// An array that ``BinaryWriter/writeRaw(_:alignment:)`` wrote.
+    /// An array that ``BinaryWriter/writeRaw(_:)`` wrote.
     mutating func readRaw<Number: FixedWidthInteger>(_: Number.Type = Number.self) throws(SnapshotError) -> [Number] {
         Self.copy(try rawElements(Number.self))
     }
 
-    /// An array that ``BinaryWriter/writeRaw(_:alignment:)`` wrote (with the same
-    /// `alignment`), used where it lies when the reader has an owner and the data is
-    /// aligned, else copied.
-    mutating func readColumn<Number: FixedWidthInteger>(
-        _: Number.Type = Number.self, alignment: Int = MemoryLayout<Number>.alignment
-    ) throws(SnapshotError) -> Column<Number> {
-        let source = try rawElements(Number.self, alignment: alignment)
+    /// An array that ``BinaryWriter/writeRaw(_:)`` wrote, used where it lies when the
+    /// reader has an owner and the data is aligned, else copied.
+    mutating func readColumn<Number: FixedWidthInteger>(_: Number.Type = Number.self) throws(SnapshotError)
+        -> Column<Number>
+    {
+        let source = try rawElements(Number.self)
         let count = source.count / MemoryLayout<Number>.size
         guard let owner, let base = source.baseAddress, Int(bitPattern: base) % MemoryLayout<Number>.alignment == 0
         else { return Column(Self.copy(source)) }
@@ -118,12 +117,12 @@ struct BinaryReader {
     }
 
     /// The bytes of the raw array at the reading position (after its count and padding).
-    private mutating func rawElements<Number: FixedWidthInteger>(
-        _: Number.Type, alignment: Int = MemoryLayout<Number>.alignment
-    ) throws(SnapshotError) -> UnsafeRawBufferPointer {
+    private mutating func rawElements<Number: FixedWidthInteger>(_: Number.Type) throws(SnapshotError)
+        -> UnsafeRawBufferPointer
+    {
         let size = MemoryLayout<Number>.size
         let count = try readCount(elementSize: size)
-        try skipPadding(to: alignment)
+        try skipPadding(to: MemoryLayout<Number>.alignment)
         guard count * size <= bytes.count - offset else { throw .truncated }
         defer { offset += count * size }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count * size])

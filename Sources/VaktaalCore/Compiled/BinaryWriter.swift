@@ -44,13 +44,10 @@ struct BinaryWriter {
     }
 
     /// The raw memory of an array of fixed-width numbers, after its count and the zero bytes
-    /// that align it to the size of a number, or to `alignment` (a cache line, for records
-    /// of several numbers that should never straddle two).
-    mutating func writeRaw<Number: FixedWidthInteger>(
-        _ values: some Collection<Number>, alignment: Int = MemoryLayout<Number>.alignment
-    ) {
+    /// that align it to the size of a number.
+    mutating func writeRaw<Number: FixedWidthInteger>(_ values: some Collection<Number>) {
         write(values.count)
-        padToAlignment(alignment)
+        padToAlignment(MemoryLayout<Number>.alignment)
         // Snapshots are written and read on the same (little-endian) machine; the header's byte order mark says so.
         let copied: Void? = values.withContiguousStorageIfAvailable { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
         if copied == nil { for value in values { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } } }

@@ -2,7 +2,7 @@
 /// it names. A text of a large vocabulary begins a phrase every few dozen words, each at a
 /// place of the matcher no earlier word touched, so a candidate is one record of eight words
 /// (``MatchCandidates``): verifying a match and telling the rules what it is reads one
-/// cache line.
+/// record (one cache line, or two where it straddles them), not a column each.
 struct MatchCandidate: Equatable {
     /// What a candidate is and how it matches.
     struct Flags: OptionSet {
@@ -13,24 +13,25 @@ struct MatchCandidate: Equatable {
         /// A case-sensitive name matched in any casing: chosen only when nothing else
         /// matches, so that rules can report the casing.
         static let nameVariant = Flags(rawValue: 2)
-        /// An allowed phrase, or an allowed label of a concept that is not deprecated: it
-        /// wins over an outdated label of the same words.
+        /// An allowed phrase, or an allowed label of a concept that is not deprecated
+        /// (``IndexEntries/isAllowedUse(_:)``): it wins over an outdated label of the same words.
         static let allows = Flags(rawValue: 4)
-        /// The entry is a form the vocabulary allows (``IndexEntries/isAllowedUse(_:)``).
-        static let allowedUse = Flags(rawValue: 8)
         /// The entry's label is a name whose casing is part of it.
-        static let name = Flags(rawValue: 16)
+        static let name = Flags(rawValue: 8)
         /// The entry's form is the key text, byte for byte (a lowercase form): whether a
         /// match writes the form as the vocabulary does is then told by the key.
-        static let formIsKey = Flags(rawValue: 32)
+        static let formIsKey = Flags(rawValue: 16)
+        /// Every flag there is.
+        static let all: Flags = [.caseSensitive, .nameVariant, .allows, .name, .formIsKey]
     }
 
     /// The next candidate of the same node, −1 for none.
     var next: Int32 = -1
     /// The entry among the matcher's, −1 for an allowed phrase.
     let entry: Int32
-    /// The entry's concept in the matcher's set, its label among the concept's labels; −1
-    /// for an allowed phrase and (the label) for a notation.
+    /// The entry's concept in the whole set (an excerpt's matcher renames it when it
+    /// matches) and its label among the concept's labels; −1 for an allowed phrase, and
+    /// (the label) for a notation.
     var concept: Int32 = -1
     var labelIndex: Int32 = -1
     /// Where the key text lies in the matcher's key bytes.
@@ -44,8 +45,8 @@ struct MatchCandidate: Equatable {
     var key: Range<Int> { Int(keyStart)..<Int(keyEnd) }
 }
 
-/// The matcher's candidates as records of eight 32-bit words in one column, aligned to
-/// cache lines, so that a snapshot's candidates are used where they lie.
+/// The matcher's candidates as records of eight 32-bit words in one column, so that a
+/// snapshot's candidates are used where they lie.
 struct MatchCandidates: Sendable {
     /// Words per record.
     private static let stride = 8
@@ -87,34 +88,43 @@ struct MatchCandidates: Sendable {
 }
 
 extension MatchCandidates {
-    /// The compiled form: the records, aligned to a cache line.
+    /// The compiled form: the records.
     func write(to writer: inout BinaryWriter) {
-        writer.writeRaw(words, alignment: 64)
+        writer.writeRaw(words)
     }
 
-    /// Reads what ``write(to:)`` wrote, checking that each record fits `entries` and
-    /// `keyByteCount` key bytes, and that every chain of candidates ends (a chain goes on only
-    /// to candidates added after it).
+    /// Reads what ``write(to:)`` wrote, checking that each record fits `entries` (what it
+    /// says of its entry) and `keyByteCount` key bytes, and that every chain of candidates
+    /// ends (a chain goes on only to candidates added after it). Whether an entry's form is
+    /// its key is not compared byte by byte here: that would cost a lint of a one-line file
+    /// at 100k concepts more than its matching; the snapshot's checksum guards those bits.
     init(reading reader: inout BinaryReader, entries: IndexEntries, keyByteCount: Int) throws(SnapshotError) {
-        let words: Column<UInt32> = try reader.readColumn(alignment: 64)
+        let words: Column<UInt32> = try reader.readColumn()
         guard words.count % Self.stride == 0 else { throw .malformed("the term matcher does not fit together") }
         let candidates = MatchCandidates(words: words)
         for index in 0..<candidates.count {
             let candidate = candidates[index]
-            let named: Bool
-            if candidate.entry < 0 {
-                named = candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
-            } else {
-                let entry = Int(candidate.entry)
-                named =
-                    entry < entries.count && Int(candidate.concept) == entries.concept(entry).rawValue
-                    && Int(candidate.labelIndex) == entries.labelIndex(entry) ?? -1
-            }
-            guard named, candidate.next == -1 || (candidate.next > index && Int(candidate.next) < candidates.count),
+            guard candidate.flags.isSubset(of: .all),
+                candidate.next == -1 || (candidate.next > index && Int(candidate.next) < candidates.count),
                 0 <= candidate.keyStart, candidate.keyStart <= candidate.keyEnd, Int(candidate.keyEnd) <= keyByteCount,
-                (-1..<Int32(clamping: entries.languages.count)).contains(candidate.language)
+                (-1..<Int32(clamping: entries.languages.count)).contains(candidate.language),
+                Self.names(candidate, of: entries)
             else { throw .malformed("the term matcher does not fit together") }
         }
         self = candidates
+    }
+
+    /// Whether `candidate` says of its entry what `entries` says: an allowed phrase names none.
+    private static func names(_ candidate: MatchCandidate, of entries: IndexEntries) -> Bool {
+        guard candidate.entry >= 0 else {
+            return candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
+                && candidate.flags.isDisjoint(with: [.name, .formIsKey])
+        }
+        let entry = Int(candidate.entry)
+        guard entry < entries.count else { return false }
+        return Int(candidate.concept) == entries.concept(entry).rawValue
+            && Int(candidate.labelIndex) == entries.labelIndex(entry) ?? -1
+            && candidate.flags.contains(.allows) == entries.isAllowedUse(entry)
+            && candidate.flags.contains(.name) == entries.isName(entry)
     }
 }

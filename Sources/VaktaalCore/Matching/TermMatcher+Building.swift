@@ -130,25 +130,25 @@ extension TermMatcher {
             }
         }
 
-        /// The first-word filter: about 16 bits for each first word, so that it stays small
-        /// enough for the cache and turns away all but a few percent of other words.
+        /// The first-word filter: about 16 bits for each first word (at most 2²⁰ words), so
+        /// that it stays small enough for the cache and turns away all but a few percent of
+        /// other words.
         private var firstWordFilter: [UInt64] {
             var count = 1 << 10
-            while count < firstHashes.count / 4 { count <<= 1 }
+            while count < firstHashes.count / 4, count < 1 << 20 { count <<= 1 }
             var words = [UInt64](repeating: 0, count: count)
             for hash in firstHashes { words[TermMatcher.filterWord(hash, among: count)] |= TermMatcher.filterBits(hash) }
             return words
         }
 
         /// The matcher, its candidates naming `entries`: each learns its entry's concept,
-        /// label and traits here, so that a match reads them from its candidate.
+        /// label, whether the label is a name and whether the form is its key here, so that a match reads them from its candidate.
         func matcher(entries: IndexEntries) -> TermMatcher {
             var named = candidates
             for index in named.indices where named[index].entry >= 0 {
                 let entry = Int(named[index].entry)
                 named[index].concept = Int32(entries.concept(entry).rawValue)
                 named[index].labelIndex = Int32(entries.labelIndex(entry) ?? -1)
-                if entries.isAllowedUse(entry) { named[index].flags.insert(.allowedUse) }
                 if entries.isName(entry) { named[index].flags.insert(.name) }
                 let key = keyBytes[named[index].key]
                 if entries.withForm(entry, { $0.elementsEqual(key) }) { named[index].flags.insert(.formIsKey) }

@@ -41,7 +41,7 @@ package struct TermMatch: Sendable, Hashable {
 package struct TermMatcher: Sendable {
     let transitions: TransitionTable
     /// Two bits per first-word hash in one word of this filter (a blocked Bloom filter),
-    /// about 16 bits a phrase, so that it stays nearly empty yet in the cache: most words of
+    /// about 16 bits for each distinct first word, so that it stays nearly empty yet in the cache: most words of
     /// a text start no label and are turned away here. Its count is a power of two.
     let firstWords: Column<UInt64>
     /// The number of nodes, the root included.
@@ -207,7 +207,7 @@ package struct TermMatcher: Sendable {
             let form = MatchedForm(
                 id: Int(candidate.entry), concept: concept,
                 labelIndex: candidate.labelIndex < 0 ? nil : Int(candidate.labelIndex),
-                isAllowedUse: candidate.flags.contains(.allowedUse), isName: candidate.flags.contains(.name),
+                isAllowedUse: candidate.flags.contains(.allows), isName: candidate.flags.contains(.name),
                 isWrittenAsIs: isWrittenAsIs(text, candidate))
             return TermMatch(range: range, target: .label(form))
         }

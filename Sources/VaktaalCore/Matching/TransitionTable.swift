@@ -1,7 +1,7 @@
 /// An open-addressing hash table from 64-bit keys to the matcher's steps, for its hot loop:
 /// the keys are already hashes, so one multiply spreads them and no general-purpose hasher
 /// runs per word. A slot holds its key and its step side by side, so a lookup in a large
-/// vocabulary's table waits for one cache line, not two. Read-only, in one column, so that
+/// vocabulary's table waits for one memory read, not one for the key and one for the value. Read-only, in one column, so that
 /// a snapshot's table is used where it lies; ``Builder`` makes one.
 struct TransitionTable: Sendable {
     /// Where a transition leads: the node, whether some phrase goes on after it, and the
@@ -14,7 +14,7 @@ struct TransitionTable: Sendable {
 
         /// The step as a slot's second word: the node in the low 31 bits, whether it goes on
         /// in bit 31, the first candidate above; never ``TransitionTable/empty``, as node ids
-        /// are not negative.
+        /// stay below 2³¹ − 1.
         fileprivate var packed: UInt64 {
             UInt64(UInt32(bitPattern: firstCandidate)) << 32 | (continues ? 1 << 31 : 0) | UInt64(UInt32(node))
         }
@@ -87,7 +87,7 @@ struct TransitionTable: Sendable {
             return nil
         }
 
-        /// Stores node `value` (never negative, below 2³¹) under `key`, replacing an earlier value.
+        /// Stores node `value` (never negative, below 2³¹ − 1) under `key`, replacing an earlier value.
         mutating func set(_ key: UInt64, _ value: Int32) {
             if (count + 1) * 2 > keys.count { grow() }
             let mask = keys.count - 1
@@ -133,16 +133,16 @@ struct TransitionTable: Sendable {
 }
 
 extension TransitionTable {
-    /// The compiled form: every slot's two words, aligned to a cache line.
+    /// The compiled form: every slot's two words.
     func write(to writer: inout BinaryWriter) {
-        writer.writeRaw(slots, alignment: 64)
+        writer.writeRaw(slots)
     }
 
     /// Reads what ``write(to:)`` wrote, checking that every step names a node below
     /// `nodeCount` and a candidate below `candidateCount`, and that some slot is empty (a
     /// lookup stops at one).
     init(reading reader: inout BinaryReader, nodeCount: Int32, candidateCount: Int32) throws(SnapshotError) {
-        let slots: Column<UInt64> = try reader.readColumn(alignment: 64)
+        let slots: Column<UInt64> = try reader.readColumn()
         let size = slots.count / 2
         let fits = slots.withUnsafeBufferPointer { slots in
             var empty = false
