@@ -59,12 +59,13 @@ struct MatchCandidates: Sendable {
         var words: [UInt32] = []
         words.reserveCapacity(candidates.count * Self.stride)
         for candidate in candidates {
-            for field in [
-                candidate.next, candidate.entry, candidate.concept, candidate.labelIndex, candidate.keyStart,
-                candidate.keyEnd, candidate.language,
-            ] {
-                words.append(UInt32(bitPattern: field))
-            }
+            words.append(UInt32(bitPattern: candidate.next))
+            words.append(UInt32(bitPattern: candidate.entry))
+            words.append(UInt32(bitPattern: candidate.concept))
+            words.append(UInt32(bitPattern: candidate.labelIndex))
+            words.append(UInt32(bitPattern: candidate.keyStart))
+            words.append(UInt32(bitPattern: candidate.keyEnd))
+            words.append(UInt32(bitPattern: candidate.language))
             words.append(candidate.flags.rawValue)
         }
         self.words = Column(words)
