@@ -41,8 +41,9 @@ package struct TermMatch: Sendable, Hashable {
 package struct TermMatcher: Sendable {
     let transitions: TransitionTable
     /// Two bits per first-word hash in one word of this filter (a blocked Bloom filter),
-    /// about 16 bits for each distinct first word, so that it stays nearly empty yet in the cache: most words of
-    /// a text start no label and are turned away here. Its count is a power of two.
+    /// about 16 bits for each distinct first word, so that it stays nearly empty yet in the
+    /// cache: most words of a text start no label and are turned away here. Its count is a
+    /// power of two.
     let firstWords: Column<UInt64>
     /// The number of nodes, the root included.
     let nodeCount: Int
