@@ -52,8 +52,8 @@ extension TermMatcher {
         /// the end of its chain.
         private var firstCandidate: [Int32]
         private var lastCandidate: [Int32]
-        /// A bit per node: whether some phrase goes on after it.
-        private var continuingNodes: [UInt64] = [0]
+        /// Whether some phrase goes on after each node.
+        private var continues: [Bool] = [false]
         private var candidates: [MatchCandidate] = []
         private var keyBytes: [UInt8] = []
 
@@ -85,17 +85,17 @@ extension TermMatcher {
                 }
                 Self.appendKey(of: token, in: phrase, caseSensitive: caseSensitive, to: &keyBytes)
                 let slot = TermMatcher.combine(node, hash)
-                // Marked at every step, so that the bit says exactly that the walk goes on from here.
-                continuingNodes[Int(node) >> 6] |= 1 << (UInt64(node) & 63)
+                // Marked at every step, so that it says exactly that the walk goes on from here.
+                continues[Int(node)] = true
                 if let next = transitions.value(slot) {
                     node = next
                 } else {
                     if node == 0 { firstHashes.append(hash) }
                     node = Int32(firstCandidate.count)
-                    if Int(node) >> 6 == continuingNodes.count { continuingNodes.append(0) }
                     transitions.set(slot, node)
                     firstCandidate.append(-1)
                     lastCandidate.append(-1)
+                    continues.append(false)
                 }
             }
             guard valid, node != 0 else {
@@ -154,7 +154,7 @@ extension TermMatcher {
                 if entries.withForm(entry, { $0.elementsEqual(key) }) { named[index].flags.insert(.formIsKey) }
             }
             return TermMatcher(
-                transitions: transitions.table(firstCandidates: firstCandidate, continuing: continuingNodes),
+                transitions: transitions.table(firstCandidates: firstCandidate, continues: continues),
                 firstWords: Column(firstWordFilter), nodeCount: firstCandidate.count,
                 candidates: MatchCandidates(named), keyBytes: Column(keyBytes), entries: entries)
         }

@@ -1,8 +1,9 @@
 /// An open-addressing hash table from 64-bit keys to the matcher's steps, for its hot loop:
 /// the keys are already hashes, so one multiply spreads them and no general-purpose hasher
 /// runs per word. A slot holds its key and its step side by side, so a lookup in a large
-/// vocabulary's table waits for one memory read, not one for the key and one for the value. Read-only, in one column, so that
-/// a snapshot's table is used where it lies; ``Builder`` makes one.
+/// vocabulary's table waits for one memory read, not one for the key and one for the value.
+/// Read-only, in one column, so that a snapshot's table is used where it lies; ``Builder``
+/// makes one.
 struct TransitionTable: Sendable {
     /// Where a transition leads: the node, whether some phrase goes on after it, and the
     /// first candidate of the phrases that end there (−1 for none), so that the walk learns
@@ -107,10 +108,10 @@ struct TransitionTable: Sendable {
         }
 
         /// The table, each node's step naming its first candidate in `firstCandidates` (by
-        /// node id) and whether it goes on (a bit per node id in `continuing`), in the fewest
+        /// node id) and whether it goes on (`continues`, by node id), in the fewest
         /// slots that keep it at most half full: sized ahead for phrases that mostly share
         /// their nodes, it would keep a great many empty slots.
-        func table(firstCandidates: [Int32], continuing: [UInt64]) -> TransitionTable {
+        func table(firstCandidates: [Int32], continues: [Bool]) -> TransitionTable {
             let size = Self.slots(for: count)
             var slots = [UInt64](repeating: 0, count: 2 * size)
             for index in 0..<size { slots[2 * index + 1] = TransitionTable.empty }
@@ -119,8 +120,8 @@ struct TransitionTable: Sendable {
                 while slots[2 * slot + 1] != TransitionTable.empty { slot = (slot + 1) & (size - 1) }
                 let node = values[index]
                 slots[2 * slot] = keys[index]
-                let continues = continuing[Int(node) >> 6] & 1 << (UInt64(node) & 63) != 0
-                slots[2 * slot + 1] = Step(node: node, continues: continues, firstCandidate: firstCandidates[Int(node)]).packed
+                slots[2 * slot + 1] =
+                    Step(node: node, continues: continues[Int(node)], firstCandidate: firstCandidates[Int(node)]).packed
             }
             return TransitionTable(slots: Column(slots))
         }
