@@ -46,7 +46,7 @@ public final class Linter: Sendable {
     /// problem instead of findings.
     ///
     /// - Parameter quotingText: Whether the result carries the text of the lines (or office
-    ///   paragraphs) that have findings (``FileFindings/lineTexts``), which only a report
+    ///   paragraphs) that have findings (``FileFindings/quotedLines``), which only a report
     ///   that shows them needs.
     public func lint(_ bytes: SourceBytes, path: String, reader: any DocumentReader, quotingText: Bool = true)
         -> FileFindings
@@ -71,8 +71,9 @@ public final class Linter: Sendable {
         let findings = findings(in: document, terms, path: path)
         guard quotingText else { return FileFindings(path: path, findings: findings) }
         if document.paragraphs.isEmpty {
-            let lines = Self.lines(of: findings, in: document.text)
-            return FileFindings(path: path, findings: findings, lineTexts: lines.texts, lineStarts: lines.starts)
+            return FileFindings(
+                path: path, findings: findings, problem: nil, quotedLines: Self.lines(of: findings, in: document.text),
+                placeTexts: [:])
         }
         return FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
     }
@@ -99,21 +100,18 @@ public final class Linter: Sendable {
         try applyingFixes(findings, to: bytes, reader: DocumentReaders.reader(for: format), options: options)
     }
 
-    /// The lines that findings are on, without their line ends, and where they start.
-    private static func lines(of findings: [Finding], in text: SourceBytes) -> (texts: [Int: String], starts: [Int: Int]) {
-        var texts: [Int: String] = [:]
-        var starts: [Int: Int] = [:]
+    /// The lines that findings (in line order) are on, without their line ends, and where they start.
+    private static func lines(of findings: [Finding], in text: SourceBytes) -> QuotedLines {
+        var lines = QuotedLines.Builder()
         text.withUnsafeBufferPointer { bytes in
-            for finding in findings {
-                guard let location = finding.location, texts[location.line] == nil, let range = location.range.bytes else {
-                    continue
-                }
+            for index in findings.indices {
+                let place = findings[index].place
+                guard !lines.contains(place.start.line), let range = place.bytes else { continue }
                 let line = LineIndex.lineBounds(around: range.lowerBound, in: bytes)
-                texts[location.line] = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
-                starts[location.line] = line.lowerBound
+                lines.append(line: place.start.line, UnsafeBufferPointer(rebasing: bytes[line]), fileOffset: line.lowerBound)
             }
         }
-        return (texts, starts)
+        return lines.lines
     }
 
     /// The paragraphs that findings are in, by place.
@@ -156,8 +154,9 @@ public final class Linter: Sendable {
         return places
     }
 
-    /// The findings at `places` (of `judged`, by `rules`), each made once, in its place: on
-    /// all cores when there are many.
+    /// The findings at `places` (of `judged`, by `rules`), in order. Findings of one rule
+    /// that share a verdict about one concept, written one way, share what they say
+    /// (``Finding/Said``): each finding is then its place and one shared reference.
     private func made(
         _ places: [(key: OrderKey, rule: Int, index: Int)], judged: [Judgment], rules: [any LintRule], terms: DocumentTerms,
         path: String
@@ -167,26 +166,49 @@ public final class Linter: Sendable {
             if case .severity(let severity) = options.rules[rule.id] { return severity }
             return nil
         }
-        // Each finding's concept URI: one string per concept named, shared by its findings.
+        // Each concept's URI: one string per concept named, shared by its findings.
         var uris: [ConceptKey: String] = [:]
-        let findingURIs = places.map { place in
-            let concept = terms.terms[judged[place.rule].findings[place.index].termIndex].entry.concept
-            if let known = uris[concept] { return known }
-            let uri = set.uri(of: concept)
-            uris[concept] = uri
-            return uri
-        }
-        return Parallel.map(places.count) { position in
-            let place = places[position]
+        var said: [SaidKey: SharedSaid] = [:]
+        var findings: [Finding] = []
+        findings.reserveCapacity(places.count)
+        for place in places {
             let finding = judged[place.rule].findings[place.index]
             let term = terms.terms[finding.termIndex]
-            return Finding(
-                rule: ruleIDs[place.rule],
-                severity: configured[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
-                message: finding.message, location: SourceLocation(path: path, range: term.place), concept: findingURIs[position],
-                match: term.text, fix: term.canFix ? finding.replacement.map { Fix(replacement: $0, range: term.place) } : nil,
-                documentPlace: term.documentPlace)
+            let key = SaidKey(rule: place.rule, verdict: ObjectIdentifier(finding.verdict), canFix: term.canFix)
+            if let known = said[key], known.concept == term.entry.concept, known.match.hasSameUTF8Bytes(as: term.text) {
+                findings.append(Finding(sharing: known.said, range: term.place, documentPlace: term.documentPlace))
+                continue
+            }
+            let concept = term.entry.concept
+            let uri = uris[concept] ?? set.uri(of: concept)
+            uris[concept] = uri
+            let shared = CopyOnWriteBox(
+                Finding.Said(
+                    rule: ruleIDs[place.rule],
+                    severity: configured[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
+                    message: finding.message, path: path, concept: uri, match: term.text,
+                    replacement: term.canFix ? finding.replacement : nil))
+            said[key] = SharedSaid(said: shared, concept: concept, match: term.text, verdict: finding.verdict)
+            findings.append(Finding(sharing: shared, range: term.place, documentPlace: term.documentPlace))
         }
+        return findings
+    }
+
+    /// Which findings may share what they say: those of one rule, one verdict, and alike in
+    /// whether they can be fixed (and, checked on use, of one concept written one way).
+    private struct SaidKey: Hashable {
+        let rule: Int
+        let verdict: ObjectIdentifier
+        let canFix: Bool
+    }
+
+    /// What findings of one ``SaidKey`` say, and the concept and text it was made for. The
+    /// verdict is held so that its identity is not reused while it is a key.
+    private struct SharedSaid {
+        let said: CopyOnWriteBox<Finding.Said>
+        let concept: ConceptKey
+        let match: String
+        let verdict: RuleVerdict
     }
 
     /// A document with this many terms has its rules run side by side (fewer are judged

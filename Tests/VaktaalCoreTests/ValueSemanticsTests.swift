@@ -1,5 +1,6 @@
 import Testing
 import VaktaalCore
+import VaktaalText
 
 /// Concept and Label keep their fields in shared boxes: copies must still be independent values.
 @Suite struct ValueSemanticsTests {
@@ -34,6 +35,51 @@ import VaktaalCore
         #expect(copy == finding && copy.hashValue == finding.hashValue)
         copy.documentPlace = nil
         #expect(copy.documentPlace == nil && copy != finding)
+    }
+
+    /// Findings that say the same share one record of what they say; changing one changes
+    /// only that one, and shared or not, equal findings compare and hash alike.
+    @Test func findingsThatShareWhatTheySayStayValues() {
+        let range = SourceRange(
+            start: SourcePosition(line: 2, column: 4), end: SourcePosition(line: 2, column: 10), bytes: 20..<26)
+        let said = CopyOnWriteBox(
+            Finding.Said(
+                rule: "deprecated-term", severity: .error, message: "'mentor' is outdated", path: "a.txt",
+                concept: "urn:c", match: "mentor", replacement: "werkplekbegeleider"))
+        let shared = Finding(sharing: said, range: range, documentPlace: nil)
+        var other = Finding(sharing: said, range: range, documentPlace: nil)
+        let alone = Finding(
+            rule: "deprecated-term", severity: .error, message: "'mentor' is outdated",
+            location: SourceLocation(path: "a.txt", range: range), concept: "urn:c", match: "mentor",
+            fix: Fix(replacement: "werkplekbegeleider", range: range))
+        #expect(shared == alone && shared.hashValue == alone.hashValue)
+        #expect(shared.fix == Fix(replacement: "werkplekbegeleider", range: range))
+        other.severity = .warning
+        other.message = "changed"
+        #expect(
+            shared.severity == .error && shared.message == "'mentor' is outdated"
+                && Finding(sharing: said, range: range, documentPlace: nil) == shared)
+        #expect(other.severity == .warning && other.message == "changed" && other != shared)
+    }
+
+    /// A fix keeps its own range when the finding moves, and a finding without a location
+    /// sorts before those with one, as before the record was shared.
+    @Test func aFindingsFixKeepsItsRangeWhenTheFindingMoves() {
+        let first = SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 7))
+        let second = SourceRange(start: SourcePosition(line: 5, column: 2), end: SourcePosition(line: 5, column: 8))
+        var finding = Finding(
+            rule: "misspelling", severity: .error, message: "m", location: SourceLocation(path: "a.txt", range: first),
+            fix: Fix(replacement: "x", range: first))
+        finding.location = SourceLocation(path: "b.txt", range: second)
+        #expect(finding.fix?.range == first && finding.location?.path == "b.txt" && finding.location?.range == second)
+        finding.fix = Fix(replacement: "y", range: second)
+        #expect(finding.fix == Fix(replacement: "y", range: second))
+        finding.location = nil
+        #expect(finding.location == nil && finding.fix?.range == second)
+        let placed = Finding(rule: "a", severity: .info, message: "m", location: SourceLocation(path: "", line: 1, column: 1))
+        #expect(finding < placed && !(placed < finding))
+        finding.fix = nil
+        #expect(finding.fix == nil && finding.replacement == nil)
     }
 
     @Test func theFieldsFewLabelsHaveBehaveLikeTheOthers() {

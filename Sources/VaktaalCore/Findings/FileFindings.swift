@@ -8,24 +8,36 @@ public struct FileFindings: Sendable {
     public let findings: [Finding]
     /// Why the file was skipped, if it was.
     public let problem: DocumentProblem?
-    /// The text of the lines that have findings, for reporters that show them.
-    public let lineTexts: [Int: String]
-    /// Where each line of ``lineTexts`` starts, as a byte offset in the file: with the
-    /// findings' byte ranges, reporters show a window of a long line without scanning it.
-    public let lineStarts: [Int: Int]
+    /// The text of the lines that have findings, for reporters that show them, and where
+    /// each starts in the file: with the findings' byte ranges, reporters show a window of a
+    /// long line without scanning it.
+    public let quotedLines: QuotedLines
     /// For office documents: the text of the paragraphs that have findings, by place.
     public let placeTexts: [DocumentPlace: String]
+
+    /// The text of the lines that have findings, by number (made from ``quotedLines``).
+    public var lineTexts: [Int: String] { quotedLines.texts }
+    /// Where each line of ``lineTexts`` starts, as a byte offset in the file, where known.
+    public var lineStarts: [Int: Int] { quotedLines.starts }
 
     /// Creates the result of one file.
     public init(
         path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:],
         lineStarts: [Int: Int] = [:], placeTexts: [DocumentPlace: String] = [:]
     ) {
+        let lines = lineTexts.isEmpty ? QuotedLines() : QuotedLines(texts: lineTexts, starts: lineStarts)
+        self.init(path: path, findings: findings, problem: problem, quotedLines: lines, placeTexts: placeTexts)
+    }
+
+    /// Creates the result of one file whose quoted lines are gathered already.
+    public init(
+        path: String, findings: [Finding], problem: DocumentProblem?, quotedLines: QuotedLines,
+        placeTexts: [DocumentPlace: String]
+    ) {
         self.path = path
         self.findings = findings
         self.problem = problem
-        self.lineTexts = lineTexts
-        self.lineStarts = lineStarts
+        self.quotedLines = quotedLines
         self.placeTexts = placeTexts
     }
 
@@ -34,8 +46,7 @@ public struct FileFindings: Sendable {
         // Most often every finding is kept: then the findings are shared, not copied.
         guard !findings.indices.allSatisfy({ keep(findings[$0]) }) else { return self }
         return FileFindings(
-            path: path, findings: findings.filter(keep), problem: problem, lineTexts: lineTexts, lineStarts: lineStarts,
-            placeTexts: placeTexts)
+            path: path, findings: findings.filter(keep), problem: problem, quotedLines: quotedLines, placeTexts: placeTexts)
     }
 }
 

@@ -94,8 +94,3 @@ extension SourceLocation {
     var endLine: Int { range.end.line }
     var endColumn: Int { range.end.column }
 }
-
-extension Finding {
-    /// Where the finding is; the start of the file for findings about a whole folder.
-    var place: SourceRange { location?.range ?? SourceRange(.start) }
-}

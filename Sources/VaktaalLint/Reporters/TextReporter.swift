@@ -60,13 +60,12 @@ struct TextReporter: FindingReporter {
         output.append(decimal: start.column)
         output.append(": ")
         appendHeadline(of: finding, code, colored, to: &output)
-        guard let line = result.lineTexts[start.line] else { return }
-        if let lineStart = result.lineStarts[start.line], let bytes = finding.place.bytes, line.utf8.count > Self.longLine {
-            let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
-            output.append(window(of: line, around: match, code, colored))
-            return
-        }
-        line.withUTF8Bytes { line in
+        result.quotedLines.withLine(start.line) { line, lineStart in
+            if let lineStart, let bytes = finding.place.bytes, line.count > Self.longLine {
+                let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
+                appendWindow(of: line, around: match, code, colored, to: &output)
+                return
+            }
             output.append(0x20, count: 4)
             appendWithTabsExpanded(line, to: &output)
             output.append(0x0A)
@@ -107,7 +106,7 @@ struct TextReporter: FindingReporter {
         output.append(UInt8(ascii: "m"))
     }
 
-    /// `line` with each tab as four spaces, as ``String/replacingTabs()`` shows it.
+    /// `line` with each tab as four spaces, as the lines of a report show it.
     private func appendWithTabsExpanded(_ line: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
         var runStart = 0
         for (index, byte) in line.enumerated() where byte == 0x09 {
@@ -140,26 +139,39 @@ struct TextReporter: FindingReporter {
 
     /// About a line's worth of a long line around the match at `match` (UTF-8 offsets in
     /// the line), the match underlined; the work is that of the window, not of the line.
-    private func window(of line: String, around match: Range<Int>, _ code: String, _ colored: Bool) -> String {
-        let utf8 = line.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: min(max(offset, 0), utf8.count)) }
+    private func appendWindow(
+        of line: UnsafeBufferPointer<UInt8>, around match: Range<Int>, _ code: String, _ colored: Bool,
+        to output: inout TextBuffer
+    ) {
+        func isScalarStart(_ offset: Int) -> Bool { line[offset] & 0xC0 != 0x80 }
+        let matchStart = min(max(match.lowerBound, 0), line.count)
+        var matchEnd = min(max(match.upperBound, 0), line.count)
         // Whole scalars before and after the match, the way `excerpt` counts them.
-        var from = index(match.lowerBound)
-        let matchStart = from
-        var matchEnd = index(match.upperBound)
-        let scalars = line.unicodeScalars
-        for _ in 0..<40 where from > scalars.startIndex { from = scalars.index(before: from) }
-        if from == scalars.startIndex, scalars.first == "\u{FEFF}" { from = scalars.index(after: from) }
+        var from = matchStart
+        for _ in 0..<40 where from > 0 {
+            repeat { from -= 1 } while from > 0 && !isScalarStart(from)
+        }
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if from == 0, line.starts(with: byteOrderMark) { from = byteOrderMark.count }
         var to = matchEnd
-        for _ in 0..<60 where to < scalars.endIndex { to = scalars.index(after: to) }
-        if matchEnd > to { matchEnd = to }
-        let before = from > scalars.startIndex ? "…" : ""
-        let after = to < scalars.endIndex ? "…" : ""
-        let lead = String(line.unicodeScalars[from..<matchStart]).blankedOut()
-        let width = max(1, line.unicodeScalars[matchStart..<matchEnd].count)
-        let underline = "^" + String(repeating: "~", count: width - 1)
-        let text = String(line.unicodeScalars[from..<to]).replacingTabs()
-        return "    \(before)\(text)\(after)\n    \(before.isEmpty ? "" : " ")\(lead)\(paint(underline, code, colored))\n"
+        for _ in 0..<60 where to < line.count {
+            repeat { to += 1 } while to < line.count && !isScalarStart(to)
+        }
+        matchEnd = min(matchEnd, to)
+        let ellipsis = "…"
+        output.append(0x20, count: 4)
+        if from > 0 { output.append(ellipsis) }
+        appendWithTabsExpanded(UnsafeBufferPointer(rebasing: line[from..<to]), to: &output)
+        if to < line.count { output.append(ellipsis) }
+        output.append(0x0A)
+        output.append(0x20, count: from > 0 ? 5 : 4)
+        for byte in line[from..<matchStart] where byte & 0xC0 != 0x80 { output.append(0x20, count: byte == 0x09 ? 4 : 1) }
+        let width = max(1, line[matchStart..<matchEnd].count { $0 & 0xC0 != 0x80 })
+        if colored { appendColourStart(code, to: &output) }
+        output.append(UInt8(ascii: "^"))
+        output.append(UInt8(ascii: "~"), count: width - 1)
+        if colored { output.append("\u{1B}[0m") }
+        output.append(0x0A)
     }
 
     private func color(_ severity: Severity) -> String {
@@ -172,20 +184,5 @@ struct TextReporter: FindingReporter {
 
     private func paint(_ text: String, _ code: String, _ colored: Bool) -> String {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-}
-
-extension String {
-    /// The text with each tab as four spaces, as the lines of a report show it.
-    func replacingTabs() -> String {
-        utf8.contains(0x09) ? replacingOccurrences(of: "\t", with: "    ") : self
-    }
-
-    /// As many spaces as the text takes on a report line (a tab four), to stand a caret under what follows.
-    func blankedOut() -> String {
-        guard utf8.contains(0x09) else { return String(repeating: " ", count: unicodeScalars.count) }
-        var blanks = ""
-        for scalar in unicodeScalars { blanks += scalar == "\t" ? "    " : " " }
-        return blanks
     }
 }

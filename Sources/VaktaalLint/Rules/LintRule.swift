@@ -84,19 +84,42 @@ public struct DocumentTerms: Sendable {
     public let uses: [LabelUse: Int]
 }
 
-/// What a rule reports: a found term, a message and a fix. The term is named by its place
-/// among the document's terms, not copied: a rule may report a million.
+/// What a rule reports: a found term and its verdict. The term is named by its place among
+/// the document's terms, not copied, and a verdict may be shared: a rule may report a million.
 public struct RuleFinding: Sendable {
     /// The term's ``FoundTerm/index``.
     public let termIndex: Int
-    public let message: String
-    public let replacement: String?
+    /// What the rule says of the term; the findings a rule gives for one term written one
+    /// way share it (``TermVerdicts``).
+    let verdict: RuleVerdict
+
+    /// What is wrong.
+    public var message: String { verdict.message }
+    /// The safe fix's text, if there is one.
+    public var replacement: String? { verdict.replacement }
     /// The severity the vocabulary gives this label, if it gives one.
-    public let labelSeverity: Severity?
+    public var labelSeverity: Severity? { verdict.labelSeverity }
 
     /// A finding about `term`.
     public init(term: FoundTerm, message: String, replacement: String?, labelSeverity: Severity?) {
+        self.init(term: term, verdict: RuleVerdict(message: message, replacement: replacement, labelSeverity: labelSeverity))
+    }
+
+    /// A finding about `term` that says what `verdict` says.
+    init(term: FoundTerm, verdict: RuleVerdict) {
         termIndex = term.index
+        self.verdict = verdict
+    }
+}
+
+/// A rule's message, replacement and label severity for a term. One object, so that the
+/// findings that say the same share it and are recognized as saying the same.
+final class RuleVerdict: Sendable {
+    let message: String
+    let replacement: String?
+    let labelSeverity: Severity?
+
+    init(message: String, replacement: String?, labelSeverity: Severity?) {
         self.message = message
         self.replacement = replacement
         self.labelSeverity = labelSeverity

@@ -21,29 +21,19 @@ struct TermVerdicts {
         }
     }
 
-    private struct Verdict {
-        let message: String
-        let replacement: String?
-        let labelSeverity: Severity?
-    }
-
-    private var known: [Key: Verdict?] = [:]
+    private var known: [Key: RuleVerdict?] = [:]
 
     /// The finding `judge` gives for `term`, judged on the first term of its entry and text
     /// and repeated for the others. `judge` must depend on nothing else of the term.
     mutating func finding(for term: FoundTerm, _ judge: (FoundTerm) -> RuleFinding?) -> RuleFinding? {
         let key = Key(entry: term.entry, text: term.text)
-        let verdict: Verdict?
+        let verdict: RuleVerdict?
         if let earlier = known[key] {
             verdict = earlier
         } else {
-            verdict = judge(term).map {
-                Verdict(message: $0.message, replacement: $0.replacement, labelSeverity: $0.labelSeverity)
-            }
+            verdict = judge(term)?.verdict
             known[key] = verdict
         }
-        return verdict.map {
-            RuleFinding(term: term, message: $0.message, replacement: $0.replacement, labelSeverity: $0.labelSeverity)
-        }
+        return verdict.map { RuleFinding(term: term, verdict: $0) }
     }
 }

@@ -1,0 +1,95 @@
+/// The text of the lines of a file that have findings, for reporters that show them, and
+/// where each starts in the file. The lines' bytes are kept in one buffer: a document with
+/// a million findings on 700,000 lines keeps one buffer, not 700,000 strings.
+public struct QuotedLines: Sendable, Equatable {
+    /// The lines' bytes, one after another, in the order of their numbers.
+    private let bytes: [UInt8]
+    /// The line numbers, ascending.
+    private let numbers: [Int]
+    /// Where each line ends in `bytes`; it starts where the one before it ends.
+    private let ends: [Int]
+    /// Where each line starts in its file, as a byte offset; −1 where that is not known.
+    private let fileOffsets: [Int]
+
+    /// No lines.
+    public init() {
+        self.init(bytes: [], numbers: [], ends: [], fileOffsets: [])
+    }
+
+    private init(bytes: [UInt8], numbers: [Int], ends: [Int], fileOffsets: [Int]) {
+        self.bytes = bytes
+        self.numbers = numbers
+        self.ends = ends
+        self.fileOffsets = fileOffsets
+    }
+
+    /// The lines `texts` by number, with where they start in the file where `starts` says.
+    public init(texts: [Int: String], starts: [Int: Int] = [:]) {
+        var builder = Builder()
+        for number in texts.keys.sorted() {
+            var text = texts[number] ?? ""
+            text.withUTF8 { builder.append(line: number, $0, fileOffset: starts[number] ?? -1) }
+        }
+        self = builder.lines
+    }
+
+    /// Whether there are no lines.
+    public var isEmpty: Bool { numbers.isEmpty }
+
+    /// The lines as strings, by number.
+    public var texts: [Int: String] {
+        Dictionary(uniqueKeysWithValues: numbers.indices.map { (numbers[$0], String(decoding: bytes[span($0)], as: UTF8.self)) })
+    }
+
+    /// Where the lines start in the file (byte offsets), by number, where that is known.
+    public var starts: [Int: Int] {
+        Dictionary(
+            uniqueKeysWithValues: numbers.indices.compactMap { fileOffsets[$0] < 0 ? nil : (numbers[$0], fileOffsets[$0]) })
+    }
+
+    /// `body` given the bytes of line `number` (without its line end) and where the line
+    /// starts in the file, if that is known; `nil` when the line is not kept.
+    public func withLine<Result>(
+        _ number: Int, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fileOffset: Int?) -> Result
+    ) -> Result? {
+        var low = 0
+        var high = numbers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if numbers[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        guard low < numbers.count, numbers[low] == number else { return nil }
+        let offset = fileOffsets[low]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span(low)]), offset < 0 ? nil : offset) }
+    }
+
+    private func span(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    /// Gathers lines in the order of their numbers.
+    public struct Builder {
+        private var bytes: [UInt8] = []
+        private var numbers: [Int] = []
+        private var ends: [Int] = []
+        private var fileOffsets: [Int] = []
+
+        /// An empty gathering.
+        public init() {}
+
+        /// Whether line `number` is gathered already.
+        public func contains(_ number: Int) -> Bool { numbers.last == number }
+
+        /// Adds line `number`, which must come after the lines added before it.
+        public mutating func append(line number: Int, _ text: UnsafeBufferPointer<UInt8>, fileOffset: Int) {
+            precondition(number > numbers.last ?? .min, "lines are added in the order of their numbers")
+            bytes.append(contentsOf: text)
+            numbers.append(number)
+            ends.append(bytes.count)
+            fileOffsets.append(fileOffset)
+        }
+
+        /// The lines gathered.
+        public var lines: QuotedLines {
+            QuotedLines(bytes: bytes, numbers: numbers, ends: ends, fileOffsets: fileOffsets)
+        }
+    }
+}
