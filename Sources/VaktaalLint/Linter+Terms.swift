@@ -23,6 +23,7 @@ extension Linter {
     ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
+        var variants = TermVariants()
         var uses = UseCounts()
         forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
             let found = batch.matches
@@ -41,17 +42,19 @@ extension Linter {
                     guard earlier == 0 || (match.context != nil && match.form.isName) else { continue }
                 }
                 let (place, paragraph) = positions.range(of: match.range)
-                let source = String(decoding: UnsafeBufferPointer(rebasing: text[match.range]), as: UTF8.self)
+                let variant =
+                    match.rendered?.withUTF8Bytes { variants.variant(form: match.form.id, written: $0) }
+                    ?? variants.variant(form: match.form.id, written: UnsafeBufferPointer(rebasing: text[match.range]))
                 terms.append(
                     FoundTerm(
-                        index: terms.count, place: place, range: match.range, text: match.rendered ?? source,
-                        entry: matcher.entry(match.form),
+                        index: terms.count, place: place, range: match.range, text: variants.texts[variant],
+                        variant: variant, entry: matcher.entry(match.form),
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
             uses.addRepeats(of: batch.usesAsWritten)
         }
-        return DocumentTerms(terms: terms, uses: uses.dictionary)
+        return DocumentTerms(terms: terms, uses: uses.dictionary, variantCount: variants.count)
     }
 
     /// `bytes` read and its terms found by `matcher` (with the allowed phrases of `options`; a
@@ -63,7 +66,7 @@ extension Linter {
         do {
             document = try reader.read(bytes, options: options.reading)
         } catch {
-            return MatchedDocument(document: .failure(error), terms: DocumentTerms(terms: [], uses: [:]))
+            return MatchedDocument(document: .failure(error), terms: DocumentTerms(terms: [], uses: [:], variantCount: 0))
         }
         let languages = matcher.languages(options.languages.chosen(for: document))
         let terms = document.text.withUnsafeBufferPointer { text in
@@ -220,7 +223,7 @@ extension DocumentTerms {
             guard let concept = matcher.renamed(use.concept) else { continue }
             renamedUses[LabelUse(concept: concept, label: use.label)] = count
         }
-        return DocumentTerms(terms: renamedTerms, uses: renamedUses)
+        return DocumentTerms(terms: renamedTerms, uses: renamedUses, variantCount: variantCount)
     }
 }
 

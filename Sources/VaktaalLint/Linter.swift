@@ -140,23 +140,35 @@ public final class Linter: Sendable {
 
     /// Where each finding of the rules goes among the document's findings, in order: the
     /// rules' small records are put in order, not findings (a finding is large, and a document
-    /// may have a million).
+    /// may have a million). Each rule's findings are put in order of place, then the rules'
+    /// lists are merged.
     private static func places(of judged: [Judgment]) -> [(key: OrderKey, rule: Int, index: Int)] {
+        let orders = judged.map { judgment in
+            let keys = judgment.keys
+            // A rule most often gives its findings in order of place already.
+            guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return Array(keys.indices) }
+            return keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        }
+        var next = Array(repeating: 0, count: judged.count)
         var places: [(key: OrderKey, rule: Int, index: Int)] = []
         places.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
-        for (rule, judgment) in judged.enumerated() {
-            for (index, key) in judgment.keys.enumerated() { places.append((key, rule, index)) }
+        while true {
+            // The rule whose next finding comes first (a handful of rules: a scan is enough).
+            var first: (key: OrderKey, rule: Int, index: Int)?
+            for rule in judged.indices where next[rule] < orders[rule].count {
+                let index = orders[rule][next[rule]]
+                let key = judged[rule].keys[index]
+                if first.map({ key < $0.key }) ?? true { first = (key, rule, index) }
+            }
+            guard let first else { return places }
+            places.append(first)
+            next[first.rule] += 1
         }
-        // The rules each give their findings in order of place: often the whole is in order already.
-        if zip(places, places.dropFirst()).contains(where: { $1.key < $0.key }) {
-            places.sort { ($0.key, $0.rule, $0.index) < ($1.key, $1.rule, $1.index) }
-        }
-        return places
     }
 
-    /// The findings at `places` (of `judged`, by `rules`), in order. Findings of one rule
-    /// that share a verdict about one concept, written one way, share what they say
-    /// (``Finding/Said``): each finding is then its place and one shared reference.
+    /// The findings at `places` (of `judged`, by `rules`), in order. The findings of one rule
+    /// that share a verdict on one variant of a term share what they say (``Finding/Said``):
+    /// each finding is then its place and one shared reference.
     private func made(
         _ places: [(key: OrderKey, rule: Int, index: Int)], judged: [Judgment], rules: [any LintRule], terms: DocumentTerms,
         path: String
@@ -168,47 +180,38 @@ public final class Linter: Sendable {
         }
         // Each concept's URI: one string per concept named, shared by its findings.
         var uris: [ConceptKey: String] = [:]
-        var said: [SaidKey: SharedSaid] = [:]
+        // What findings said, with the verdict they said it for; and for each rule (that has
+        // findings), variant and fixability, the last of them.
+        var said: [(verdict: RuleVerdict, said: CopyOnWriteBox<Finding.Said>)] = []
+        var lastSaid = judged.map { $0.findings.isEmpty ? [] : Array(repeating: -1, count: 2 * terms.variantCount) }
         var findings: [Finding] = []
         findings.reserveCapacity(places.count)
         for place in places {
             let finding = judged[place.rule].findings[place.index]
-            let term = terms.terms[finding.termIndex]
-            let key = SaidKey(rule: place.rule, verdict: ObjectIdentifier(finding.verdict), canFix: term.canFix)
-            if let known = said[key], known.concept == term.entry.concept, known.match.hasSameUTF8Bytes(as: term.text) {
-                findings.append(Finding(sharing: known.said, range: term.place, documentPlace: term.documentPlace))
-                continue
-            }
-            let concept = term.entry.concept
-            let uri = uris[concept] ?? set.uri(of: concept)
-            uris[concept] = uri
-            let shared = CopyOnWriteBox(
-                Finding.Said(
+            let termIndex = finding.termIndex
+            let variant = terms.terms[termIndex].variant
+            let canFix = terms.terms[termIndex].canFix
+            let slot = 2 * variant + (canFix ? 1 : 0)
+            var known = lastSaid[place.rule][slot]
+            if known < 0 || said[known].verdict !== finding.verdict {
+                let concept = terms.terms[termIndex].entry.concept
+                let uri = uris[concept] ?? set.uri(of: concept)
+                uris[concept] = uri
+                let shared = Finding.Said(
                     rule: ruleIDs[place.rule],
                     severity: configured[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
-                    message: finding.message, path: path, concept: uri, match: term.text,
-                    replacement: term.canFix ? finding.replacement : nil))
-            said[key] = SharedSaid(said: shared, concept: concept, match: term.text, verdict: finding.verdict)
-            findings.append(Finding(sharing: shared, range: term.place, documentPlace: term.documentPlace))
+                    message: finding.message, path: path, concept: uri, match: terms.terms[termIndex].text,
+                    replacement: canFix ? finding.replacement : nil)
+                known = said.count
+                said.append((finding.verdict, CopyOnWriteBox(shared)))
+                lastSaid[place.rule][slot] = known
+            }
+            findings.append(
+                Finding(
+                    sharing: said[known].said, range: terms.terms[termIndex].place,
+                    documentPlace: terms.terms[termIndex].documentPlace))
         }
         return findings
-    }
-
-    /// Which findings may share what they say: those of one rule, one verdict, and alike in
-    /// whether they can be fixed (and, checked on use, of one concept written one way).
-    private struct SaidKey: Hashable {
-        let rule: Int
-        let verdict: ObjectIdentifier
-        let canFix: Bool
-    }
-
-    /// What findings of one ``SaidKey`` say, and the concept and text it was made for. The
-    /// verdict is held so that its identity is not reused while it is a key.
-    private struct SharedSaid {
-        let said: CopyOnWriteBox<Finding.Said>
-        let concept: ConceptKey
-        let match: String
-        let verdict: RuleVerdict
     }
 
     /// A document with this many terms has its rules run side by side (fewer are judged

@@ -49,8 +49,10 @@ import VaktaalCore
     }
 
     @Test func aTermIsJudgedOncePerEntryAndText() throws {
-        let terms = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
-        var verdicts = TermVerdicts()
+        let document = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
+        let terms = document.terms
+        #expect(terms.map(\.variant) == [0, 1, 0, 0] && document.variantCount == 2)
+        var verdicts = TermVerdicts(document)
         var judged: [String] = []
         let findings = terms.compactMap { term in
             verdicts.finding(for: term) { term in
@@ -63,14 +65,30 @@ import VaktaalCore
         #expect(findings.map(\.termIndex) == terms.map(\.index))
         #expect(terms.map(\.index) == Array(terms.indices))
     }
+
+    /// The findings of one verdict on one way of writing share what they say; the others do not.
+    @Test func findingsOfOneVerdictShareWhatTheySay() {
+        let findings = lint("De mentor, de Mentor, de mentor; de feedbackgeletterheid en de mentor.")
+        #expect(findings.map(\.match) == ["mentor", "Mentor", "mentor", "feedbackgeletterheid", "mentor"])
+        let identities = findings.map(\.saidIdentity)
+        #expect(identities[0] == identities[2] && identities[0] == identities[4])
+        #expect(Set(identities).count == 3)
+        func said(_ finding: Finding) -> [String?] {
+            [
+                finding.rule.rawValue, finding.severity.rawValue, finding.message, finding.concept, finding.match,
+                finding.replacement,
+            ]
+        }
+        #expect(said(findings[0]) == said(findings[2]) && findings[0].location != findings[2].location)
+    }
 }
 
 /// The terms the Dutch linter finds in a plain text, in order.
-private func lint(terms text: String) -> [FoundTerm] {
+private func lint(terms text: String) -> DocumentTerms {
     let linter = dutchLinter
     let document = try! DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
     let matcher = linter.matcher
     return document.text.withUnsafeBufferPointer { bytes in
-        Linter.foundTerms(in: document, bytes, matcher, languages: matcher.languages(["nl"])).terms
+        Linter.foundTerms(in: document, bytes, matcher, languages: matcher.languages(["nl"]))
     }
 }

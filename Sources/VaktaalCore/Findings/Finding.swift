@@ -135,6 +135,10 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// Where the finding is; the start of the file for findings about a whole folder.
     package var place: SourceRange { range }
 
+    /// Which record of what it says the finding holds: findings of one identity say the same
+    /// (rule, severity, message, file, concept, match, replacement), as long as they live.
+    package var saidIdentity: ObjectIdentifier { ObjectIdentifier(said) }
+
     /// `path:line:column: severity: [rule] message`, like a compiler.
     public var description: String {
         var place = location.map { "\($0): " } ?? ""

@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// The JSON of the CLI contract: `version`, `files` with their findings, `summary`.
 ///
@@ -69,10 +70,11 @@ struct JSONReporter: FindingReporter {
         json.open("{")
         json.key("findings", first: true, indent: 3)
         json.open("[")
+        var fragments = SaidFragments()
         // By index: a finding passed from its array is borrowed, not copied as iterating copies it.
         for index in file.findings.indices {
             json.separator(first: index == 0, indent: 4)
-            write(file.findings[index], into: &json)
+            write(file.findings[index], into: &json, fragments: &fragments)
             if let output, json.byteCount >= pieceSize { json.drain(into: output) }
         }
         json.close("]", empty: file.findings.isEmpty, indent: 3)
@@ -87,7 +89,7 @@ struct JSONReporter: FindingReporter {
 
     /// One finding: its keys in sorted order, optional ones left out when absent. Findings
     /// in office documents add `area`, `page`, `paragraph`, `part` and `slide`.
-    private static func write(_ finding: Finding, into json: inout JSONText) {
+    private static func write(_ finding: Finding, into json: inout JSONText, fragments: inout SaidFragments) {
         let place = finding.place
         let office = finding.documentPlace
         json.open("{")
@@ -97,16 +99,39 @@ struct JSONReporter: FindingReporter {
         }
         json.key(FindingKeys.column, first: office?.area == nil, indent: 5)
         json.number(place.start.column)
+        if office == nil {
+            let said = fragments.fragments(of: finding)
+            json.append(said.concept)
+            writeEnd(of: place, into: &json)
+            json.append(said.rest)
+        } else {
+            writeConcept(of: finding, into: &json)
+            writeEnd(of: place, into: &json)
+            writeRest(of: finding, office: office, into: &json)
+        }
+        json.close("}", empty: false, indent: 4)
+    }
+
+    /// `concept`, when the finding names one.
+    fileprivate static func writeConcept(of finding: Finding, into json: inout JSONText) {
         if let concept = finding.concept {
             json.key(FindingKeys.concept, first: false, indent: 5)
             json.string(concept)
         }
+    }
+
+    /// `endColumn`, `endLine` and `line`.
+    private static func writeEnd(of place: SourceRange, into json: inout JSONText) {
         json.key(FindingKeys.endColumn, first: false, indent: 5)
         json.number(place.end.column)
         json.key(FindingKeys.endLine, first: false, indent: 5)
         json.number(place.end.line)
         json.key(FindingKeys.line, first: false, indent: 5)
         json.number(place.start.line)
+    }
+
+    /// The keys after `line`: what the finding says, and the rest of its office place.
+    fileprivate static func writeRest(of finding: Finding, office: DocumentPlace?, into json: inout JSONText) {
         if let match = finding.match {
             json.key(FindingKeys.match, first: false, indent: 5)
             json.string(match)
@@ -135,7 +160,24 @@ struct JSONReporter: FindingReporter {
             json.key(FindingKeys.slide, first: false, indent: 5)
             json.number(slide)
         }
-        json.close("}", empty: false, indent: 4)
+    }
+}
+
+/// The JSON of what findings say, written once for all the findings of a file that share
+/// it (``Finding/saidIdentity``): a term named a million times is escaped once.
+private struct SaidFragments {
+    private var known: [ObjectIdentifier: (concept: String, rest: String)] = [:]
+
+    /// The `concept` key and the keys after `line` of a finding outside office documents.
+    mutating func fragments(of finding: Finding) -> (concept: String, rest: String) {
+        if let fragments = known[finding.saidIdentity] { return fragments }
+        var concept = JSONText()
+        JSONReporter.writeConcept(of: finding, into: &concept)
+        var rest = JSONText()
+        JSONReporter.writeRest(of: finding, office: nil, into: &rest)
+        let fragments = (concept.text, rest.text)
+        known[finding.saidIdentity] = fragments
+        return fragments
     }
 }
 

@@ -12,7 +12,7 @@ struct DeprecatedConceptRule: LintRule {
         nonTriggering: ["Elke werkplekbegeleider.", "De stage en de mentorrol."])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts()
+        var verdicts = TermVerdicts(document)
         return document.terms.compactMap { term in
             guard term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in

@@ -18,7 +18,7 @@ struct DeprecatedTermRule: LintRule {
         ])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts()
+        var verdicts = TermVerdicts(document)
         return document.terms.compactMapReserving { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in

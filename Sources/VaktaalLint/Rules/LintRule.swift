@@ -11,6 +11,9 @@ public struct FoundTerm: Sendable {
     public let range: Range<Int>
     /// The source text.
     public let text: String
+    /// Which of the document's distinct terms this is: terms of one variant are one label
+    /// form written one way, byte for byte (numbered from 0 below ``DocumentTerms/variantCount``).
+    public let variant: Int
     /// The label form that matched.
     public let entry: IndexEntry
     /// In an office document: the part, slide or page and paragraph.
@@ -24,13 +27,14 @@ public struct FoundTerm: Sendable {
     public let context: TermContext?
 
     init(
-        index: Int, place: SourceRange, range: Range<Int>, text: String, entry: IndexEntry, documentPlace: DocumentPlace?,
-        canFix: Bool, context: TermContext?
+        index: Int, place: SourceRange, range: Range<Int>, text: String, variant: Int, entry: IndexEntry,
+        documentPlace: DocumentPlace?, canFix: Bool, context: TermContext?
     ) {
         self.index = index
         self.place = place
         self.range = range
         self.text = text
+        self.variant = variant
         self.entry = entry
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
@@ -43,6 +47,7 @@ public struct FoundTerm: Sendable {
         place = term.place
         range = term.range
         text = term.text
+        variant = term.variant
         self.entry = entry
         documentPlaceBox = term.documentPlaceBox
         canFix = term.canFix
@@ -82,6 +87,8 @@ public struct DocumentTerms: Sendable {
     public let terms: [FoundTerm]
     /// How many times the document uses each label of an allowed kind.
     public let uses: [LabelUse: Int]
+    /// How many distinct terms (``FoundTerm/variant``) there are.
+    public let variantCount: Int
 }
 
 /// What a rule reports: a found term and its verdict. The term is named by its place among

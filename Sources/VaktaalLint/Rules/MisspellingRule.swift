@@ -14,7 +14,7 @@ struct MisspellingRule: LintRule {
             + NameCasing.examples.nonTriggering)
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts()
+        var verdicts = TermVerdicts(document)
         return document.terms.compactMapReserving { term in
             guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
             guard !term.entry.conceptIsDeprecated else { return nil }
