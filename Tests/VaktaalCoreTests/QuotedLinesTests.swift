@@ -23,6 +23,17 @@ import VaktaalCore
         #expect(!quoted.isEmpty && QuotedLines().isEmpty)
     }
 
+    /// Asked for in order, again, or out of order, a cursor finds each line as a search does.
+    @Test func aCursorFindsWhatASearchFinds() {
+        let texts = Dictionary(uniqueKeysWithValues: (1...50).map { ($0 * 3, "regel \($0 * 3)") })
+        let quoted = QuotedLines(texts: texts)
+        var cursor = QuotedLines.Cursor()
+        for number in [3, 3, 6, 9, 9, 9, 12, 150, 4, 3, 90, 93, 1, 151, 96] {
+            let found = quoted.withLine(number, cursor: &cursor) { line, _ in String(decoding: line, as: UTF8.self) }
+            #expect(found == texts[number], "line \(number)")
+        }
+    }
+
     /// Lines given as strings (a caller's own report) keep their texts; a start not given is not known.
     @Test func linesGivenAsStringsRoundTrip() {
         let texts = [7: "zeven", 1: "één", 30: "dertig"]

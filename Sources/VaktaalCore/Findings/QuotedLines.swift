@@ -52,15 +52,40 @@ public struct QuotedLines: Sendable, Equatable {
     public func withLine<Result>(
         _ number: Int, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fileOffset: Int?) -> Result
     ) -> Result? {
+        var cursor = Cursor()
+        return withLine(number, cursor: &cursor, body)
+    }
+
+    /// Where the lines asked for last were found: lines asked for in order (as a report asks
+    /// for those of its findings) are each found at once, not searched for.
+    public struct Cursor {
+        fileprivate var next = 0
+
+        /// A cursor at the first line.
+        public init() {}
+    }
+
+    /// ``withLine(_:_:)``, looking first where `cursor` says the line asked for before was.
+    public func withLine<Result>(
+        _ number: Int, cursor: inout Cursor, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fileOffset: Int?) -> Result
+    ) -> Result? {
+        guard let index = index(of: number, near: cursor.next) else { return nil }
+        cursor.next = index + 1
+        let offset = fileOffsets[index]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span(index)]), offset < 0 ? nil : offset) }
+    }
+
+    /// Where line `number` is among the lines: at `hint` or just before it, else searched for.
+    private func index(of number: Int, near hint: Int) -> Int? {
+        if hint < numbers.count, numbers[hint] == number { return hint }
+        if hint > 0, hint <= numbers.count, numbers[hint - 1] == number { return hint - 1 }
         var low = 0
         var high = numbers.count
         while low < high {
             let middle = (low + high) / 2
             if numbers[middle] < number { low = middle + 1 } else { high = middle }
         }
-        guard low < numbers.count, numbers[low] == number else { return nil }
-        let offset = fileOffsets[low]
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span(low)]), offset < 0 ? nil : offset) }
+        return low < numbers.count && numbers[low] == number ? low : nil
     }
 
     private func span(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }

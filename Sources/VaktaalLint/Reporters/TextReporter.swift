@@ -25,10 +25,11 @@ struct TextReporter: FindingReporter {
         var output = TextBuffer()
         for result in results {
             if let problem = result.problem { output.append("\(result.path): skipped: \(problem)\n") }
+            var lines = QuotedLines.Cursor()
             // By index: a finding passed from its array is borrowed, not copied as iterating copies it.
             for index in result.findings.indices {
                 if output.byteCount >= pieceSize { output.drain(into: piece) }
-                write(result.findings[index], of: result, colored: colored, into: &output)
+                write(result.findings[index], of: result, lines: &lines, colored: colored, into: &output)
             }
         }
         let summary = FindingSummary(results)
@@ -42,7 +43,10 @@ struct TextReporter: FindingReporter {
 
     /// One finding: its place, severity, message and rule, then the line (or the stretch of
     /// a long line, or of an office paragraph) with the match underlined.
-    private func write(_ finding: Finding, of result: FileFindings, colored: Bool, into output: inout TextBuffer) {
+    private func write(
+        _ finding: Finding, of result: FileFindings, lines: inout QuotedLines.Cursor, colored: Bool,
+        into output: inout TextBuffer
+    ) {
         let code = color(finding.severity)
         let start = finding.place.start
         if let place = finding.documentPlace {
@@ -60,7 +64,7 @@ struct TextReporter: FindingReporter {
         output.append(decimal: start.column)
         output.append(": ")
         appendHeadline(of: finding, code, colored, to: &output)
-        result.quotedLines.withLine(start.line) { line, lineStart in
+        result.quotedLines.withLine(start.line, cursor: &lines) { line, lineStart in
             if let lineStart, let bytes = finding.place.bytes, line.count > Self.longLine {
                 let match = (bytes.lowerBound - lineStart)..<(bytes.upperBound - lineStart)
                 appendWindow(of: line, around: match, code, colored, to: &output)
@@ -71,12 +75,17 @@ struct TextReporter: FindingReporter {
             output.append(0x0A)
             // The caret stands under the match: a blank for each character before it (four for a tab).
             output.append(0x20, count: 4)
-            var scalars = 0
-            for byte in line where byte & 0xC0 != 0x80 {
-                if scalars == start.column - 1 { break }
-                scalars += 1
-                output.append(0x20, count: byte == 0x09 ? 4 : 1)
+            var blanks = start.column - 1
+            if ByteSearch.firstOffset(of: 0x09, in: line, range: 0..<line.count) != nil {
+                var scalars = 0
+                blanks = 0
+                for byte in line where byte & 0xC0 != 0x80 {
+                    if scalars == start.column - 1 { break }
+                    scalars += 1
+                    blanks += byte == 0x09 ? 4 : 1
+                }
             }
+            output.append(0x20, count: blanks)
             let end = finding.place.end
             let lineScalars = end.line == start.line ? 0 : line.count { $0 & 0xC0 != 0x80 }
             let width = max(1, end.line == start.line ? end.column - start.column : lineScalars - start.column + 1)
@@ -109,10 +118,10 @@ struct TextReporter: FindingReporter {
     /// `line` with each tab as four spaces, as the lines of a report show it.
     private func appendWithTabsExpanded(_ line: UnsafeBufferPointer<UInt8>, to output: inout TextBuffer) {
         var runStart = 0
-        for (index, byte) in line.enumerated() where byte == 0x09 {
-            output.append(UnsafeBufferPointer(rebasing: line[runStart..<index]))
+        while let tab = ByteSearch.firstOffset(of: 0x09, in: line, range: runStart..<line.count) {
+            output.append(UnsafeBufferPointer(rebasing: line[runStart..<tab]))
             output.append(0x20, count: 4)
-            runStart = index + 1
+            runStart = tab + 1
         }
         output.append(UnsafeBufferPointer(rebasing: line[runStart...]))
     }
@@ -164,8 +173,9 @@ struct TextReporter: FindingReporter {
         appendWithTabsExpanded(UnsafeBufferPointer(rebasing: line[from..<to]), to: &output)
         if to < line.count { output.append(ellipsis) }
         output.append(0x0A)
-        output.append(0x20, count: from > 0 ? 5 : 4)
-        for byte in line[from..<matchStart] where byte & 0xC0 != 0x80 { output.append(0x20, count: byte == 0x09 ? 4 : 1) }
+        var blanks = from > 0 ? 5 : 4
+        for byte in line[from..<matchStart] where byte & 0xC0 != 0x80 { blanks += byte == 0x09 ? 4 : 1 }
+        output.append(0x20, count: blanks)
         let width = max(1, line[matchStart..<matchEnd].count { $0 & 0xC0 != 0x80 })
         if colored { appendColourStart(code, to: &output) }
         output.append(UInt8(ascii: "^"))
