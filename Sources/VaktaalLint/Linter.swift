@@ -135,14 +135,15 @@ public final class Linter: Sendable {
             terms.terms.count >= Self.termsJudgedSideBySide
             ? Parallel.mapEach(rules.count) { judge(rules[$0], context) }
             : rules.map { judge($0, context) }
-        return made(Self.places(of: judged), judged: judged, rules: rules, terms: terms, path: path)
+        let places = Self.places(of: judged)
+        return made(places, found: judged.map(\.findings), rules: rules, terms: terms, path: path)
     }
 
     /// Where each finding of the rules goes among the document's findings, in order: the
     /// rules' small records are put in order, not findings (a finding is large, and a document
     /// may have a million). Each rule's findings are put in order of place, then the rules'
     /// lists are merged.
-    private static func places(of judged: [Judgment]) -> [(key: OrderKey, rule: Int, index: Int)] {
+    private static func places(of judged: [Judgment]) -> [(rule: Int, index: Int)] {
         let orders = judged.map { judgment in
             let keys = judgment.keys
             // A rule most often gives its findings in order of place already.
@@ -150,7 +151,7 @@ public final class Linter: Sendable {
             return keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         }
         var next = Array(repeating: 0, count: judged.count)
-        var places: [(key: OrderKey, rule: Int, index: Int)] = []
+        var places: [(rule: Int, index: Int)] = []
         places.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
         while true {
             // The rule whose next finding comes first (a handful of rules: a scan is enough).
@@ -161,16 +162,16 @@ public final class Linter: Sendable {
                 if first.map({ key < $0.key }) ?? true { first = (key, rule, index) }
             }
             guard let first else { return places }
-            places.append(first)
+            places.append((first.rule, first.index))
             next[first.rule] += 1
         }
     }
 
-    /// The findings at `places` (of `judged`, by `rules`), in order. The findings of one rule
+    /// The findings at `places` (of what `rules` found), in order. The findings of one rule
     /// that share a verdict on one variant of a term share what they say (``Finding/Said``):
     /// each finding is then its place and one shared reference.
     private func made(
-        _ places: [(key: OrderKey, rule: Int, index: Int)], judged: [Judgment], rules: [any LintRule], terms: DocumentTerms,
+        _ places: [(rule: Int, index: Int)], found: [[RuleFinding]], rules: [any LintRule], terms: DocumentTerms,
         path: String
     ) -> [Finding] {
         let ruleIDs = rules.map(\.id)
@@ -183,11 +184,11 @@ public final class Linter: Sendable {
         // What findings said, with the verdict they said it for; and for each rule (that has
         // findings), variant and fixability, the last of them.
         var said: [(verdict: RuleVerdict, said: CopyOnWriteBox<Finding.Said>)] = []
-        var lastSaid = judged.map { $0.findings.isEmpty ? [] : Array(repeating: -1, count: 2 * terms.variantCount) }
+        var lastSaid = found.map { $0.isEmpty ? [] : Array(repeating: -1, count: 2 * terms.variantCount) }
         var findings: [Finding] = []
         findings.reserveCapacity(places.count)
         for place in places {
-            let finding = judged[place.rule].findings[place.index]
+            let finding = found[place.rule][place.index]
             let termIndex = finding.termIndex
             let variant = terms.terms[termIndex].variant
             let canFix = terms.terms[termIndex].canFix

@@ -92,3 +92,25 @@ if [ -f "$big" ]; then
     row "lookup from the compiled index, 100k: a typo" "$(milliseconds "$out/lookup.json" 1)" "" "" "'$typo'"
     row "lookup from the compiled index, 100k: a miss" "$(milliseconds "$out/lookup.json" 2)" "" "" "with suggestions"
 fi
+# Findings: the shipped vocabulary on a text that names an outdated and a misspelled term in
+# every sentence (26 MB, 1.4 M findings), as 700,000 lines and as one line, through the JSON
+# and text reporters.
+python3 - "$out" <<'PYTHON'
+import sys
+sentence = "de mentor en de feedbackgeletterheid"
+count = 702_702
+open(f"{sys.argv[1]}/findings-lines.txt", "w").write((sentence + "\n") * count)
+open(f"{sys.argv[1]}/findings-one-line.txt", "w").write(" ".join([sentence] * count) + "\n")
+PYTHON
+for shape in lines one-line; do
+    text="$out/findings-$shape.txt"
+    findings=$("$vaktaal" lint --format json "$text" | python3 -c 'import json,sys; print(sum(len(f["findings"]) for f in json.load(sys.stdin)["files"]))' || true)
+    for format in json text; do
+        hyperfine -N -i --runs "$runs" --warmup 1 --export-json "$out/findings.json" --style none \
+            "$vaktaal lint --format $format $text" >/dev/null
+        seconds=$(mean "$out/findings.json" 0)
+        memory=$(peak "$vaktaal" lint --format "$format" "$text")
+        row "$findings findings, $shape, $format (s)" "$seconds" "" "" \
+            "$(python3 -c "print('%.2f M findings/s' % ($findings / $seconds / 1e6))"), peak $((memory / 1024)) MB, $((memory * 1024 / findings)) bytes a finding"
+    done
+done
