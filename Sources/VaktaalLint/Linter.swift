@@ -106,7 +106,8 @@ public final class Linter: Sendable {
         text.withUnsafeBufferPointer { bytes in
             for index in findings.indices {
                 let place = findings[index].place
-                guard !lines.contains(place.start.line), let range = place.bytes else { continue }
+                // In line order, each line once (a line out of order, which findings in order never have, is left out).
+                guard place.start.line > lines.lastLine ?? .min, let range = place.bytes else { continue }
                 let line = LineIndex.lineBounds(around: range.lowerBound, in: bytes)
                 lines.append(line: place.start.line, UnsafeBufferPointer(rebasing: bytes[line]), fileOffset: line.lowerBound)
             }
@@ -140,9 +141,9 @@ public final class Linter: Sendable {
     }
 
     /// Where each finding of the rules goes among the document's findings, in order: the
-    /// rules' small records are put in order, not findings (a finding is large, and a document
-    /// may have a million). Each rule's findings are put in order of place, then the rules'
-    /// lists are merged.
+    /// rules' small records are put in order before any finding is made (a document may have
+    /// a million). Each rule's findings are put in order of place, then the rules' lists are
+    /// merged.
     private static func places(of judged: [Judgment]) -> [(rule: Int, index: Int)] {
         let orders = judged.map { judgment in
             let keys = judgment.keys

@@ -11,7 +11,7 @@ import VaktaalCore
             var text = line.text
             text.withUTF8 { builder.append(line: line.number, $0, fileOffset: line.start) }
         }
-        #expect(builder.contains(40) && !builder.contains(3))
+        #expect(builder.lastLine == 40)
         let quoted = builder.lines
         for line in lines {
             let found = quoted.withLine(line.number) { (String(decoding: $0, as: UTF8.self), $1) }

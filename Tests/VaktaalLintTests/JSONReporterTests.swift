@@ -64,4 +64,37 @@ import VaktaalText
         let document = Document(files: [], summary: Summary(files: 0, errors: 0, warnings: 0, infos: 0), fixed: nil)
         #expect(written == JSONOutput.encode(document) + "\n")
     }
+
+    /// Findings that share what they say are written as findings that do not: the same JSON
+    /// as their copies made one by one, and a shared finding changed afterwards says its own.
+    @Test func sharedFindingsAreWrittenAsTheirCopies() throws {
+        let text = String(repeating: "De mentor en de feedbackgeletterheid.\n", count: 5) + "De Mentor.\n"
+        let linted = dutchLinter.lint(Array(text.utf8), path: "many.txt", format: .text)
+        #expect(linted.findings.count == 11 && Set(linted.findings.map(\.saidIdentity)).count == 3)
+        var copies = linted.findings.map { finding in
+            Finding(
+                rule: finding.rule, severity: finding.severity, message: finding.message, location: finding.location,
+                concept: finding.concept, match: finding.match, fix: finding.fix, documentPlace: finding.documentPlace)
+        }
+        func json(_ findings: [Finding]) -> String {
+            LintJSON.render(FindingReport(files: [FileFindings(path: "many.txt", findings: findings)], rules: []))
+        }
+        #expect(json(copies) == json(linted.findings))
+        var changed = linted.findings
+        changed[4].message = "changed"
+        copies[4].message = "changed"
+        #expect(json(changed) == json(copies) && json(changed).contains("changed"))
+        #expect(changed[2].message == linted.findings[2].message)
+    }
+
+    /// The same word split by markup and written whole are one variant, but only the whole one
+    /// can be fixed: they do not share what they say.
+    @Test func aTermSplitByMarkupSharesNothingWithTheSameTermWhole() {
+        let html = "<p>De <em>ment</em>or en de mentor en de mentor.</p>"
+        let findings = dutchLinter.lint(Array(html.utf8), path: "t.html", format: .html).findings
+        #expect(findings.map(\.match) == ["mentor", "mentor", "mentor"])
+        #expect(findings.map(\.replacement) == [nil, "werkplekbegeleider", "werkplekbegeleider"])
+        #expect(findings[0].saidIdentity != findings[1].saidIdentity && findings[1].saidIdentity == findings[2].saidIdentity)
+        #expect(findings[0].message == findings[1].message)
+    }
 }

@@ -92,6 +92,24 @@ import VaktaalTestSupport
         #expect(lines[shown].hasPrefix("    …") == (repeats >= 3))
     }
 
+    /// A long first line that starts with a byte order mark: the mark is not shown, and the
+    /// caret still stands under the match, coloured on a terminal.
+    @Test(arguments: [false, true])
+    func aLongLineAfterAByteOrderMarkKeepsItsCaret(colored: Bool) throws {
+        let line = "\u{FEFF}De mentor\tkomt. " + String(repeating: "Het gaat goed met de student. ", count: 20)
+        let result = dutchLinter.lint(Array((line + "\n").utf8), path: "bom.txt", format: .text)
+        let output = Reporters.reporter(for: .text).render(
+            FindingReport(files: [result], rules: Linter.ruleDescriptors), colored: colored)
+        let lines = output.split(separator: "\n").map(String.init)
+        let shown = try #require(lines.firstIndex { $0.contains("mentor    komt") })
+        #expect(!lines[shown].unicodeScalars.contains("\u{FEFF}"))
+        let caret = lines[shown + 1].replacingOccurrences(of: "\u{1B}[31m", with: "")
+        let offset = try #require(Array(caret.unicodeScalars).firstIndex(of: "^"))
+        #expect(String(String.UnicodeScalarView(Array(lines[shown].unicodeScalars)[offset...])).hasPrefix("mentor"))
+        #expect(caret.hasSuffix("^~~~~~") || caret.hasSuffix("^~~~~~\u{1B}[0m"))
+        #expect(lines[shown + 1].contains("\u{1B}[") == colored)
+    }
+
     /// Written out in pieces, a report is the same as rendered whole.
     @Test(arguments: ReportFormat.allCases)
     func aReportWrittenInPiecesIsTheWholeReport(_ format: ReportFormat) {

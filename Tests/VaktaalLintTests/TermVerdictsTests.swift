@@ -48,7 +48,7 @@ import VaktaalCore
         }
     }
 
-    @Test func aTermIsJudgedOncePerEntryAndText() throws {
+    @Test func aTermIsJudgedOncePerVariant() throws {
         let document = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
         let terms = document.terms
         #expect(terms.map(\.variant) == [0, 1, 0, 0] && document.variantCount == 2)

@@ -15,9 +15,11 @@ public struct FileFindings: Sendable {
     /// For office documents: the text of the paragraphs that have findings, by place.
     public let placeTexts: [DocumentPlace: String]
 
-    /// The text of the lines that have findings, by number (made from ``quotedLines``).
+    /// The text of the lines that have findings, by number: made from ``quotedLines`` on
+    /// each read (reporters read ``quotedLines``).
     public var lineTexts: [Int: String] { quotedLines.texts }
-    /// Where each line of ``lineTexts`` starts, as a byte offset in the file, where known.
+    /// Where each line of ``lineTexts`` starts, as a byte offset in the file, where known:
+    /// made from ``quotedLines`` on each read. (A start given for a line without a text is not kept.)
     public var lineStarts: [Int: Int] { quotedLines.starts }
 
     /// Creates the result of one file.

@@ -17,7 +17,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     private var documentPlaceBox: CopyOnWriteBox<DocumentPlace>?
 
     /// The parts of a finding that many findings share.
-    package struct Said: Hashable, Sendable {
+    package struct Said: Equatable, Sendable {
         var rule: RuleID
         var severity: Severity
         var message: String
@@ -62,6 +62,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// (a finding at a range has a location), and a fix in it applies to `range` unless it
     /// names its own.
     package init(sharing said: CopyOnWriteBox<Said>, range: SourceRange, documentPlace: DocumentPlace?) {
+        assert(said.fields.path != nil || range == SourceRange(.start), "a finding at a range has a location")
         self.said = said
         self.range = range
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
@@ -90,13 +91,17 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         get { said.fields.path.map { SourceLocation(path: $0, range: range) } }
         set {
             let newRange = newValue?.range ?? SourceRange(.start)
-            let fields = CopyOnWriteBox.unique(&said)
-            // A fix on the old range keeps that range.
-            if fields.fields.replacement != nil, fields.fields.fixRange == nil, newRange != range {
-                fields.fields.fixRange = range
+            // A fix on the old range keeps that range; one on the new range needs none of its own.
+            var fixRange = said.fields.fixRange
+            if said.fields.replacement != nil, fixRange == nil, newRange != range { fixRange = range }
+            if fixRange == newRange { fixRange = nil }
+            // What the finding says changes only when its file or its fix's range does: moved
+            // within its file, it keeps sharing.
+            if newValue?.path != said.fields.path || fixRange != said.fields.fixRange {
+                let fields = CopyOnWriteBox.unique(&said)
+                fields.fields.path = newValue?.path
+                fields.fields.fixRange = fixRange
             }
-            if fields.fields.fixRange == newRange { fields.fields.fixRange = nil }
-            fields.fields.path = newValue?.path
             range = newRange
         }
     }
@@ -136,7 +141,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     package var place: SourceRange { range }
 
     /// Which record of what it says the finding holds: findings of one identity say the same
-    /// (rule, severity, message, file, concept, match, replacement), as long as they live.
+    /// (rule, severity, message, file, concept, match, replacement), as long as they live and
+    /// are not changed.
     package var saidIdentity: ObjectIdentifier { ObjectIdentifier(said) }
 
     /// `path:line:column: severity: [rule] message`, like a compiler.

@@ -100,8 +100,8 @@ public struct QuotedLines: Sendable, Equatable {
         /// An empty gathering.
         public init() {}
 
-        /// Whether line `number` is gathered already.
-        public func contains(_ number: Int) -> Bool { numbers.last == number }
+        /// The number of the line added last, if any.
+        public var lastLine: Int? { numbers.last }
 
         /// Adds line `number`, which must come after the lines added before it.
         public mutating func append(line number: Int, _ text: UnsafeBufferPointer<UInt8>, fileOffset: Int) {

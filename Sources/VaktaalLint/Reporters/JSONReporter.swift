@@ -99,8 +99,7 @@ struct JSONReporter: FindingReporter {
         }
         json.key(FindingKeys.column, first: office?.area == nil, indent: 5)
         json.number(place.start.column)
-        if office == nil {
-            let said = fragments.fragments(of: finding)
+        if office == nil, let said = fragments.fragments(of: finding) {
             json.append(said.concept)
             writeEnd(of: place, into: &json)
             json.append(said.rest)
@@ -164,20 +163,31 @@ struct JSONReporter: FindingReporter {
 }
 
 /// The JSON of what findings say, written once for all the findings of a file that share
-/// it (``Finding/saidIdentity``): a term named a million times is escaped once.
+/// it (``Finding/saidIdentity``): a term named a million times is escaped once. Only a record
+/// met a second time is kept, and at most ``capacity`` of them.
 private struct SaidFragments {
-    private var known: [ObjectIdentifier: (concept: String, rest: String)] = [:]
+    private var known: [ObjectIdentifier: (concept: String, rest: String)?] = [:]
+    private static let capacity = 65_536
 
-    /// The `concept` key and the keys after `line` of a finding outside office documents.
-    mutating func fragments(of finding: Finding) -> (concept: String, rest: String) {
-        if let fragments = known[finding.saidIdentity] { return fragments }
-        var concept = JSONText()
-        JSONReporter.writeConcept(of: finding, into: &concept)
-        var rest = JSONText()
-        JSONReporter.writeRest(of: finding, office: nil, into: &rest)
-        let fragments = (concept.text, rest.text)
-        known[finding.saidIdentity] = fragments
-        return fragments
+    /// The `concept` key and the keys after `line` of a finding outside office documents, or
+    /// `nil` the first time its record is met (it is then written as it is).
+    mutating func fragments(of finding: Finding) -> (concept: String, rest: String)? {
+        let identity = finding.saidIdentity
+        switch known[identity] {
+        case .some(.some(let fragments)):
+            return fragments
+        case .some(.none):
+            var concept = JSONText()
+            JSONReporter.writeConcept(of: finding, into: &concept)
+            var rest = JSONText()
+            JSONReporter.writeRest(of: finding, office: nil, into: &rest)
+            let fragments = (concept.text, rest.text)
+            known[identity] = fragments
+            return fragments
+        case .none:
+            if known.count < Self.capacity { known[identity] = .some(nil) }
+            return nil
+        }
     }
 }
 

@@ -75,7 +75,8 @@ struct TextReporter: FindingReporter {
             output.append(0x0A)
             // The caret stands under the match: a blank for each character before it (four for a tab).
             output.append(0x20, count: 4)
-            var blanks = start.column - 1
+            // (At most a blank a byte: a line given by a caller may be shorter than its findings' columns.)
+            var blanks = min(start.column - 1, line.count)
             if ByteSearch.firstOffset(of: 0x09, in: line, range: 0..<line.count) != nil {
                 var scalars = 0
                 blanks = 0

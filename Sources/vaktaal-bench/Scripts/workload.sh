@@ -105,6 +105,7 @@ PYTHON
 for shape in lines one-line; do
     text="$out/findings-$shape.txt"
     findings=$("$vaktaal" lint --format json "$text" | python3 -c 'import json,sys; print(sum(len(f["findings"]) for f in json.load(sys.stdin)["files"]))' || true)
+    [ "${findings:-0}" -gt 0 ] || { row "findings, $shape" "failed" "" "" "no findings counted"; continue; }
     for format in json text; do
         hyperfine -N -i --runs "$runs" --warmup 1 --export-json "$out/findings.json" --style none \
             "$vaktaal lint --format $format $text" >/dev/null
