@@ -110,6 +110,24 @@ import VaktaalTestSupport
         #expect(lines[shown + 1].contains("\u{1B}[") == colored)
     }
 
+    /// A long ASCII line and the same line with a character of two bytes before and after the
+    /// match show the same window, counted in characters.
+    @Test func aLongLinesWindowCountsCharactersNotBytes() throws {
+        func window(_ line: String) throws -> [String] {
+            let result = dutchLinter.lint(Array((line + "\n").utf8), path: "long.txt", format: .text)
+            let output = Reporters.reporter(for: .text).render(
+                FindingReport(files: [result], rules: Linter.ruleDescriptors), colored: false)
+            let lines = output.split(separator: "\n").map(String.init)
+            let shown = try #require(lines.firstIndex { $0.contains("mentor kom") })
+            return [lines[shown], lines[shown + 1]]
+        }
+        let filler = String(repeating: "abc ", count: 40)
+        let ascii = try window(filler + "De mentor komt. " + filler)
+        let accented = try window(filler + "Dé mentor komé. " + filler)
+        #expect(ascii[0].count == accented[0].count && ascii[1] == accented[1])
+        #expect(ascii[0].hasPrefix("    …") && ascii[0].hasSuffix("…") && ascii[1].hasSuffix("^~~~~~"))
+    }
+
     /// Written out in pieces, a report is the same as rendered whole.
     @Test(arguments: ReportFormat.allCases)
     func aReportWrittenInPiecesIsTheWholeReport(_ format: ReportFormat) {

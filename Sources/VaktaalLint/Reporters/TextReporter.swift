@@ -157,15 +157,23 @@ struct TextReporter: FindingReporter {
         let matchStart = min(max(match.lowerBound, 0), line.count)
         var matchEnd = min(max(match.upperBound, 0), line.count)
         // Whole scalars before and after the match, the way `excerpt` counts them.
+        // Forty ASCII bytes are forty scalars: most text needs no walk.
         var from = matchStart
-        for _ in 0..<40 where from > 0 {
-            repeat { from -= 1 } while from > 0 && !isScalarStart(from)
+        if matchStart >= 40, Self.isASCII(line, matchStart - 40..<matchStart) {
+            from = matchStart - 40
+        } else {
+            for _ in 0..<40 where from > 0 {
+                repeat { from -= 1 } while from > 0 && !isScalarStart(from)
+            }
         }
-        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if from == 0, line.starts(with: byteOrderMark) { from = byteOrderMark.count }
+        if from == 0, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { from = 3 }  // a byte order mark
         var to = matchEnd
-        for _ in 0..<60 where to < line.count {
-            repeat { to += 1 } while to < line.count && !isScalarStart(to)
+        if matchEnd + 60 <= line.count, Self.isASCII(line, matchEnd..<matchEnd + 60) {
+            to = matchEnd + 60
+        } else {
+            for _ in 0..<60 where to < line.count {
+                repeat { to += 1 } while to < line.count && !isScalarStart(to)
+            }
         }
         matchEnd = min(matchEnd, to)
         let ellipsis = "…"
@@ -183,6 +191,18 @@ struct TextReporter: FindingReporter {
         output.append(UInt8(ascii: "~"), count: width - 1)
         if colored { output.append("\u{1B}[0m") }
         output.append(0x0A)
+    }
+
+    /// Whether `bytes[range]` is ASCII, eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        return bytes[index..<range.upperBound].allSatisfy { $0 < 0x80 }
     }
 
     private func color(_ severity: Severity) -> String {
