@@ -80,6 +80,11 @@ import VaktaalText
         #expect(finding < placed && !(placed < finding))
         finding.fix = nil
         #expect(finding.fix == nil && finding.replacement == nil)
+        // Moved to a file whose name differs only in its bytes (é composed, not decomposed), it names that file.
+        var named = placed
+        named.location = SourceLocation(path: "cafe\u{301}.txt", line: 1, column: 1)
+        named.location = SourceLocation(path: "caf\u{E9}.txt", line: 2, column: 1)
+        #expect(named.location.map { Array($0.path.utf8) } == Array("caf\u{E9}.txt".utf8) && named.location?.line == 2)
     }
 
     @Test func theFieldsFewLabelsHaveBehaveLikeTheOthers() {

@@ -58,9 +58,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.init(sharing: CopyOnWriteBox(said), range: range, documentPlace: documentPlace)
     }
 
-    /// A finding at `range` that says what `said` says, sharing it. `said` must name a path
-    /// (a finding at a range has a location), and a fix in it applies to `range` unless it
-    /// names its own.
+    /// A finding at `range` that says what `said` says, sharing it. `said` names a path
+    /// unless the finding has no location (then `range` is the start of a file), and a fix
+    /// in it applies to `range` unless it names its own.
     package init(sharing said: CopyOnWriteBox<Said>, range: SourceRange, documentPlace: DocumentPlace?) {
         assert(said.fields.path != nil || range == SourceRange(.start), "a finding at a range has a location")
         self.said = said
@@ -97,7 +97,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
             if fixRange == newRange { fixRange = nil }
             // What the finding says changes only when its file or its fix's range does: moved
             // within its file, it keeps sharing.
-            if newValue?.path != said.fields.path || fixRange != said.fields.fixRange {
+            let samePath =
+                switch (newValue?.path, said.fields.path) {
+                case (nil, nil): true
+                case (let new?, let old?): new.hasSameUTF8Bytes(as: old)
+                default: false
+                }
+            if !samePath || fixRange != said.fields.fixRange {
                 let fields = CopyOnWriteBox.unique(&said)
                 fields.fields.path = newValue?.path
                 fields.fields.fixRange = fixRange
