@@ -79,13 +79,7 @@ public struct QuotedLines: Sendable, Equatable {
     private func index(of number: Int, near hint: Int) -> Int? {
         if hint < numbers.count, numbers[hint] == number { return hint }
         if hint > 0, hint <= numbers.count, numbers[hint - 1] == number { return hint - 1 }
-        var low = 0
-        var high = numbers.count
-        while low < high {
-            let middle = (low + high) / 2
-            if numbers[middle] < number { low = middle + 1 } else { high = middle }
-        }
-        return low < numbers.count && numbers[low] == number ? low : nil
+        return numbers.sortedIndex(of: number)
     }
 
     private func span(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }

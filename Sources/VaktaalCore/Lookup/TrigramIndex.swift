@@ -84,15 +84,7 @@ struct TrigramIndex: Sendable {
 
     /// Where `trigram` is in `trigrams`, by binary search.
     private func position(of trigram: UInt64) -> Int? {
-        trigrams.withUnsafeBufferPointer { trigrams in
-            var low = 0
-            var high = trigrams.count
-            while low < high {
-                let middle = (low + high) / 2
-                if trigrams[middle] < trigram { low = middle + 1 } else { high = middle }
-            }
-            return low < trigrams.count && trigrams[low] == trigram ? low : nil
-        }
+        trigrams.withUnsafeBufferPointer { $0.sortedIndex(of: trigram) }
     }
 
     /// The table index of a trigram of three ASCII scalars.
