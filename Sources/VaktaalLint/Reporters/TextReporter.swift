@@ -89,12 +89,8 @@ struct TextReporter: FindingReporter {
             output.append(0x20, count: blanks)
             let end = finding.place.end
             let lineScalars = end.line == start.line ? 0 : line.count { $0 & 0xC0 != 0x80 }
-            let width = max(1, end.line == start.line ? end.column - start.column : lineScalars - start.column + 1)
-            if colored { appendColourStart(code, to: &output) }
-            output.append(UInt8(ascii: "^"))
-            output.append(UInt8(ascii: "~"), count: width - 1)
-            if colored { output.append("\u{1B}[0m") }
-            output.append(0x0A)
+            let width = end.line == start.line ? end.column - start.column : lineScalars - start.column + 1
+            appendUnderline(width: width, code, colored, to: &output)
         }
     }
 
@@ -108,6 +104,15 @@ struct TextReporter: FindingReporter {
         output.append(" [")
         output.append(finding.rule.rawValue)
         output.append("]\n")
+    }
+
+    /// `^~~~` under a match `width` characters wide (at least one), in colour on a terminal, and the line end.
+    private func appendUnderline(width: Int, _ code: String, _ colored: Bool, to output: inout TextBuffer) {
+        if colored { appendColourStart(code, to: &output) }
+        output.append(UInt8(ascii: "^"))
+        output.append(UInt8(ascii: "~"), count: max(1, width) - 1)
+        if colored { output.append("\u{1B}[0m") }
+        output.append(0x0A)
     }
 
     private func appendColourStart(_ code: String, to output: inout TextBuffer) {
@@ -155,7 +160,7 @@ struct TextReporter: FindingReporter {
     ) {
         func isScalarStart(_ offset: Int) -> Bool { line[offset] & 0xC0 != 0x80 }
         let matchStart = min(max(match.lowerBound, 0), line.count)
-        var matchEnd = min(max(match.upperBound, 0), line.count)
+        let matchEnd = min(max(match.upperBound, 0), line.count)
         // Whole scalars before and after the match, the way `excerpt` counts them.
         // Forty ASCII bytes are forty scalars: most text needs no walk.
         var from = matchStart
@@ -175,7 +180,6 @@ struct TextReporter: FindingReporter {
                 repeat { to += 1 } while to < line.count && !isScalarStart(to)
             }
         }
-        matchEnd = min(matchEnd, to)
         let ellipsis = "…"
         output.append(0x20, count: 4)
         if from > 0 { output.append(ellipsis) }
@@ -185,12 +189,8 @@ struct TextReporter: FindingReporter {
         var blanks = from > 0 ? 5 : 4
         for byte in line[from..<matchStart] where byte & 0xC0 != 0x80 { blanks += byte == 0x09 ? 4 : 1 }
         output.append(0x20, count: blanks)
-        let width = max(1, line[matchStart..<matchEnd].count { $0 & 0xC0 != 0x80 })
-        if colored { appendColourStart(code, to: &output) }
-        output.append(UInt8(ascii: "^"))
-        output.append(UInt8(ascii: "~"), count: width - 1)
-        if colored { output.append("\u{1B}[0m") }
-        output.append(0x0A)
+        let width = line[matchStart..<matchEnd].count { $0 & 0xC0 != 0x80 }
+        appendUnderline(width: width, code, colored, to: &output)
     }
 
     /// Whether `bytes[range]` is ASCII, eight bytes at a time.
