@@ -9,11 +9,12 @@ import VaktaalTestSupport
 /// Lint from a compiled snapshot: with an excerpt of the concepts the documents name, it
 /// reports exactly what lint with the whole vocabulary reports.
 @Suite struct CompiledTermsLintTests {
-    /// The fixture vocabulary compiled into a snapshot, and read back from it.
-    static func storedTerms() throws -> CompiledTerms {
+    /// The vocabulary at `folder` (the fixture vocabulary by default) compiled into a
+    /// snapshot, and read back from it.
+    static func storedTerms(_ folder: String = fixtureVocabularyFolder) throws -> CompiledTerms {
         let cache = CompiledIndexCache(folder: try scratchFolder("terms") + "/cache", program: "test")
-        #expect(try cache.loadTerms(path: fixtureVocabularyFolder).outcome == .stored)
-        let (terms, outcome) = try cache.loadTerms(path: fixtureVocabularyFolder)
+        #expect(try cache.loadTerms(path: folder).outcome == .stored)
+        let (terms, outcome) = try cache.loadTerms(path: folder)
         #expect(outcome == .reused)
         return terms
     }
@@ -48,6 +49,44 @@ import VaktaalTestSupport
             reported += expected.count
         }
         #expect(reported >= 5)
+    }
+
+    /// Every form of every label, deprecated concepts replaced across schemes and by a
+    /// repeated id among them, lints with an excerpt of the concepts it names as with the
+    /// whole vocabulary.
+    @Test(arguments: [fixtureVocabularyFolder, fixturesFolder + "/EveryFeature", fixturesFolder + "/RepeatedNames"])
+    func everyFormLintsWithItsExcerptAsWithTheWholeSet(folder: String) throws {
+        let terms = try Self.storedTerms(folder)
+        let set = try VocabularyLoader.load(path: folder).set
+        let options = LintOptions(languages: .all)
+        let whole = Linter(set: set, options: options)
+        var replaced = 0
+        for entry in LookupIndex.entries(of: set) {
+            let bytes = Array("Eerst \(entry.form), dan \(entry.form).".utf8)
+            let matched = Linter.matched(
+                SourceBytes(bytes), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher)
+            let (excerpt, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
+            let expected = whole.lint(bytes, path: "t.txt", format: .text).findings
+            #expect(
+                Linter(set: excerpt, options: options, matchIndex: matchIndex).lint(bytes, path: "t.txt", format: .text).findings
+                    == expected, "linting '\(entry.form)'")
+            replaced += expected.filter { $0.replacement != nil }.count
+        }
+        #expect(replaced > 0, "some finding names a replacement")
+    }
+
+    /// An excerpt for lint holds the concepts named and what a finding on them reads, their
+    /// replacements, but not the concepts their relations name (a finding never shows those).
+    @Test(arguments: [("enn", ["enn"]), ("oude ix", ["oude ix", "eerste ix"]), ("tweede ix", ["eerste ix", "tweede ix"])])
+    func anExcerptHoldsReplacementsButNoRelations(term: String, preferredLabels: [String]) throws {
+        let terms = try Self.storedTerms(fixturesFolder + "/RepeatedNames")
+        let options = LintOptions(languages: .all)
+        let named = Linter.matched(
+            SourceBytes(Array(term.utf8)), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher
+        ).namedConcepts
+        #expect(named.count == 1)
+        let (set, _) = terms.excerpt(naming: named)
+        #expect(Set(set.keys.compactMap { set[$0].preferredLabel(in: "nl")?.text }) == Set(preferredLabels))
     }
 
     /// Terms of concepts an excerpt leaves out are passed over with it, as phrases that are simply fine.

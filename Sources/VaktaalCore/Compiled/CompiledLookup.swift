@@ -49,7 +49,7 @@ public struct CompiledLookup: Sendable {
             return (set, matches)
         case .stored(let stored, let file):
             return try file.removingIfItFails { () throws(SnapshotError) in
-                let (set, renamed) = try stored.excerpt(of: matches.map(\.concept))
+                let (set, renamed) = try stored.excerpt(of: matches.map(\.concept), reaching: .descriptions)
                 let shown = matches.map { $0.renamed(to: renamed[$0.concept] ?? $0.concept) }
                 for match in shown where match.entry.labelIndex.map({ $0 >= set[match.concept].labels.count }) ?? false {
                     throw SnapshotError.malformed("an entry names no label")

@@ -79,7 +79,7 @@ public struct CompiledTerms: Sendable {
             return (set, matchIndex)
         case .stored(let stored, let entries, let file):
             let decoded = try? file.removingIfItFails { () throws(SnapshotError) in
-                let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue })
+                let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue }, reaching: .replacements)
                 let table = TermMatcher.renameTable(renamed, among: stored.count)
                 try entries.check(against: set, renames: table)
                 return (set, MatchIndex(renaming: matchIndex, table: table))

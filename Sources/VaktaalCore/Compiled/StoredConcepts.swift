@@ -73,16 +73,34 @@ struct StoredConcepts: Sendable {
         return result
     }
 
-    /// The concepts `keys` and their neighbours as a set of their own (every scheme kept,
-    /// with only these concepts): what a description of `keys` reads gives the same there.
-    /// Also gives where each concept of `keys` is in the new set.
+    /// How far an excerpt reaches from the concepts it is asked for.
+    enum Reach {
+        /// Their neighbours too (``ConceptNeighbours``): what a description of them reads
+        /// gives the same in the excerpt.
+        case descriptions
+        /// Their replacements too: what a finding of `vaktaal lint` on them reads gives the
+        /// same in the excerpt (a text names a great many concepts, whose relations it never shows).
+        case replacements
+    }
+
+    /// The concepts `keys` and those they reach as a set of their own (every scheme kept,
+    /// with only these concepts). Also gives where each concept of `keys` is in the new set.
     ///
     /// With each concept comes the one that its id and its URI name in the whole set (the
     /// first of a repeated id, the first scheme of a shared URI), so that no reference finds
     /// another concept in the excerpt than in the whole set.
-    func excerpt(of keys: [ConceptKey]) throws(SnapshotError) -> (set: VocabularySet, keys: [ConceptKey: ConceptKey]) {
+    func excerpt(of keys: [ConceptKey], reaching reach: Reach) throws(SnapshotError)
+        -> (set: VocabularySet, keys: [ConceptKey: ConceptKey])
+    {
         var included = Set(keys.map(\.rawValue))
-        for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
+        switch reach {
+        case .descriptions:
+            for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
+        case .replacements:
+            for key in keys {
+                if let replacement = neighbours.replacement(of: key.rawValue) { included.insert(replacement) }
+            }
+        }
         var unexamined = Array(included)
         while let key = unexamined.popLast() {
             for namesake in neighbours.namesakes(of: key) where included.insert(namesake).inserted {
@@ -114,22 +132,28 @@ struct StoredConcepts: Sendable {
 
 /// For each concept, the others a description of it names or that name it: broader,
 /// narrower and related (both directions, resolved), its replacement and the targets of its
-/// mappings by reference; and its namesakes: the concepts its id (in its scheme) and its URI
-/// resolve to in the whole set, itself unless an id or URI repeats.
+/// mappings by reference; its replacement apart too (a finding on it names that); and its
+/// namesakes: the concepts its id (in its scheme) and its URI resolve to in the whole set,
+/// itself unless an id or URI repeats.
 struct ConceptNeighbours: Sendable {
     private let starts: Column<Int32>
     private let keys: Column<Int32>
+    /// Each concept's replacement, −1 for none.
+    private let replacements: Column<Int32>
     private let idOwners: Column<Int32>
     private let uriOwners: Column<Int32>
 
     init(_ set: VocabularySet) {
         var starts: [Int32] = [0]
         var keys: [Int32] = []
+        var replacements: [Int32] = []
         var idOwners: [Int32] = []
         var uriOwners: [Int32] = []
         for key in set.keys {
             var named = set.graph.broader(of: key) + set.graph.narrower(of: key) + set.graph.related(of: key)
-            if let replacement = set.replacement(of: key) { named.append(replacement) }
+            let replacement = set.replacement(of: key)
+            replacements.append(Int32(replacement?.rawValue ?? -1))
+            if let replacement { named.append(replacement) }
             for mapping in set[key].mappings {
                 // A mapping to a URI is shown as written; one by reference as its target's URI.
                 guard case .reference(let reference) = mapping.target else { continue }
@@ -143,12 +167,19 @@ struct ConceptNeighbours: Sendable {
         }
         self.starts = Column(starts)
         self.keys = Column(keys)
+        self.replacements = Column(replacements)
         self.idOwners = Column(idOwners)
         self.uriOwners = Column(uriOwners)
     }
 
     /// The neighbours of the concept with flat key `key`.
     func of(_ key: Int) -> [Int] { (Int(starts[key])..<Int(starts[key + 1])).map { Int(keys[$0]) } }
+
+    /// The replacement of the concept with flat key `key`, if it has one.
+    func replacement(of key: Int) -> Int? {
+        let replacement = replacements[key]
+        return replacement >= 0 ? Int(replacement) : nil
+    }
 
     /// The concepts that the id and the URI of the concept with flat key `key` resolve to
     /// when they are not it.
@@ -157,6 +188,7 @@ struct ConceptNeighbours: Sendable {
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(starts)
         writer.writeRaw(keys)
+        writer.writeRaw(replacements)
         writer.writeRaw(idOwners)
         writer.writeRaw(uriOwners)
     }
@@ -164,10 +196,12 @@ struct ConceptNeighbours: Sendable {
     init(reading reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError) {
         starts = try reader.readColumn()
         keys = try reader.readColumn()
+        replacements = try reader.readColumn()
         idOwners = try reader.readColumn()
         uriOwners = try reader.readColumn()
         let concepts = 0..<Int32(clamping: conceptCount)
         guard starts.count == conceptCount + 1, starts.areStarts(ending: keys.count), keys.allLie(in: concepts),
+            replacements.count == conceptCount, replacements.allLie(in: -1..<concepts.upperBound),
             idOwners.count == conceptCount, uriOwners.count == conceptCount, idOwners.allLie(in: concepts),
             uriOwners.allLie(in: concepts)
         else { throw .malformed("the concepts' neighbours do not fit together") }
