@@ -7,18 +7,10 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
 
-    private struct OutdatedForm {
-        let key: ConceptKey
-        let label: Int
-        let form: String
-        let hash: UInt64
-        let language: String
-        let isCaseSensitive: Bool
-    }
-
-    /// An allowed form, found by its place: the label's index in its concept and the form's
-    /// ordinal among the label's forms (``Label/forEachForm(_:)``).
-    private struct AllowedForm {
+    /// A label form found by its place: its concept, the label's index in the concept and
+    /// the form's ordinal among the label's forms (``Label/forEachForm(_:)``), with the hash
+    /// of its case fold. Its text is read again only when another form shares the hash.
+    private struct PlacedForm {
         let key: ConceptKey
         let label: Int32
         let form: Int32
@@ -43,7 +35,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
             for key in set.keys {
                 let labels = set[key].labels
                 for index in labels.indices where labels[index].kind.isAllowed {
-                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { wanted.contains($0) }
+                    Self.noteForms(of: labels[index], index, key, into: &allowed) { wanted.contains($0) }
                 }
             }
         }
@@ -51,20 +43,20 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     }
 
     /// One walk over the labels, which is what costs (each label is an object of its own):
-    /// the outdated forms, kept with the hash of their case fold, and the allowed forms, only
-    /// noted by hash; with a focus, only the outdated labels with a form that folds like one
+    /// the outdated and the allowed forms, each noted by its place and the hash of its case
+    /// fold; with a focus, only the outdated labels with a form that folds like one
     /// of its forms, and the allowed forms that do.
-    private func forms(in set: VocabularySet, focus: CheckFocus?) -> (outdated: [OutdatedForm], allowed: [AllowedForm]) {
-        var outdated: [OutdatedForm] = []
-        var allowed: [AllowedForm] = []
+    private func forms(in set: VocabularySet, focus: CheckFocus?) -> (outdated: [PlacedForm], allowed: [PlacedForm]) {
+        var outdated: [PlacedForm] = []
+        var allowed: [PlacedForm] = []
         if focus == nil { allowed.reserveCapacity(set.count * 4) }
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices {
                 if labels[index].kind.isAllowed {
-                    Self.noteAllowedForms(of: labels[index], index, key, into: &allowed) { focus?.hasForm($0) ?? true }
+                    Self.noteForms(of: labels[index], index, key, into: &allowed) { focus?.hasForm($0) ?? true }
                 } else if focus.map({ Self.anyForm(of: labels[index], where: $0.hasForm) }) ?? true {
-                    Self.noteOutdatedForms(of: labels[index], index, key, into: &outdated)
+                    Self.noteForms(of: labels[index], index, key, into: &outdated) { _ in true }
                 }
             }
         }
@@ -78,25 +70,16 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
         return found
     }
 
-    private static func noteOutdatedForms(of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [OutdatedForm]) {
-        label.forEachForm { form in
-            forms.append(
-                OutdatedForm(
-                    key: key, label: index, form: form, hash: FoldedForm.hash(of: form), language: label.language,
-                    isCaseSensitive: label.isCaseSensitive))
-        }
-    }
-
-    /// Notes the allowed forms of `label` whose hash is `wanted`.
-    private static func noteAllowedForms(
-        of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [AllowedForm],
+    /// Notes the forms of `label` whose hash is `wanted`.
+    private static func noteForms(
+        of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [PlacedForm],
         keeping wanted: (UInt64) -> Bool
     ) {
         var ordinal: Int32 = 0
         label.forEachForm { form in
             let hash = FoldedForm.hash(of: form)
             if wanted(hash) {
-                forms.append(AllowedForm(key: key, label: Int32(index), form: ordinal, hash: hash))
+                forms.append(PlacedForm(key: key, label: Int32(index), form: ordinal, hash: hash))
             }
             ordinal += 1
         }
@@ -106,7 +89,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
     /// with an outdated form are read again and compared. The outdated forms of one hash are
     /// chained through `next` in one list, not kept in a list each; a shared hash is
     /// confirmed by comparing the languages and the labels.
-    private func findings(_ outdated: [OutdatedForm], _ allowed: [AllowedForm], in set: VocabularySet) -> [Finding] {
+    private func findings(_ outdated: [PlacedForm], _ allowed: [PlacedForm], in set: VocabularySet) -> [Finding] {
         guard !outdated.isEmpty else { return [] }
         var next = Array(repeating: -1, count: outdated.count)
         var firstByHash: [UInt64: Int] = [:]
@@ -124,11 +107,13 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
             while candidateIndex >= 0 {
                 let candidate = outdated[candidateIndex]
                 candidateIndex = next[candidateIndex]
-                guard candidate.key != entry.key, candidate.language == label.language,
-                    clashes[candidate.key]?[candidate.label] == nil,
-                    LabelComparison.clash(form, label.isCaseSensitive, candidate.form, candidate.isCaseSensitive)
+                let outdatedLabel = set[candidate.key].labels[Int(candidate.label)]
+                guard candidate.key != entry.key, outdatedLabel.language == label.language,
+                    clashes[candidate.key]?[Int(candidate.label)] == nil,
+                    LabelComparison.clash(
+                        form, label.isCaseSensitive, Self.form(candidate.form, of: outdatedLabel), outdatedLabel.isCaseSensitive)
                 else { continue }
-                clashes[candidate.key, default: [:]][candidate.label] = (entry.key, label.kind, form)
+                clashes[candidate.key, default: [:]][Int(candidate.label)] = (entry.key, label.kind, form)
             }
         }
         // In concept and label order, the same from run to run (a dictionary's order is not).
