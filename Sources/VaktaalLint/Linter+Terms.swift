@@ -117,7 +117,7 @@ extension Linter {
         window: Int = 4 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
     ) {
-        let batches = MatchBatches.batches(of: segments, in: text, batchSize: batchSize)
+        let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)
         let windows = stride(from: 0, to: batches.count, by: window).map { batches[$0..<min(batches.count, $0 + window)] }
         nonisolated(unsafe) let text = text
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {

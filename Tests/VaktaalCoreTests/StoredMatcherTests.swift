@@ -80,6 +80,7 @@ import VaktaalTestSupport
             }
         }
         #expect(found > 0)
+        #expect(Array(stored.matchIndex.matcher.tokensBeforeSpace) == Array(built.tokensBeforeSpace))
         #expect(try workspace.snapshots.map { FileManager.default.fileExists(atPath: $0) } == [true], "read, not built")
     }
 
@@ -106,7 +107,7 @@ import VaktaalTestSupport
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
         var bytes = try #require(FileBytes.read(snapshot))
-        // The matcher's first-word filter comes last.
+        // The matcher's filters come last.
         bytes[bytes.count - 20] ^= 0x04
         try Data(bytes).write(to: URL(fileURLWithPath: snapshot))
 
@@ -141,9 +142,14 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
-        func copy(nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, keyBytes: [UInt8]? = nil) -> TermMatcher {
+        func copy(
+            nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, keyBytes: [UInt8]? = nil,
+            tokensBeforeSpace: [UInt64]? = nil
+        ) -> TermMatcher {
             TermMatcher(
-                transitions: good.transitions, firstWords: good.firstWords, nodeCount: nodeCount ?? good.nodeCount,
+                transitions: good.transitions, firstWords: good.firstWords,
+                tokensBeforeSpace: tokensBeforeSpace.map(Column.init) ?? good.tokensBeforeSpace,
+                nodeCount: nodeCount ?? good.nodeCount,
                 candidates: candidates.map(MatchCandidates.init) ?? good.candidates,
                 keyBytes: keyBytes.map(Column.init) ?? good.keyBytes, entries: entries)
         }
@@ -169,6 +175,7 @@ import VaktaalTestSupport
             (copy(keyBytes: Array(good.keyBytes.dropLast())), matcherError), (copy(candidates: naming), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
+            (copy(tokensBeforeSpace: [0, 0, 0]), matcherError), (copy(tokensBeforeSpace: []), matcherError),
         ]
         for (matcher, error) in malformed {
             var bad = BinaryWriter()

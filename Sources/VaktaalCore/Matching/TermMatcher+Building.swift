@@ -48,6 +48,8 @@ extension TermMatcher {
         /// The key hash of each phrase's first word, each once: the first-word filter is
         /// sized for them when the matcher is made.
         private var firstHashes: [UInt64] = []
+        /// The key hash of each token that white space follows in a phrase, each once.
+        private var hashesBeforeSpace: Set<UInt64> = []
         /// The first and the last candidate of each node (−1 for none): the last, to add at
         /// the end of its chain.
         private var firstCandidate: [Int32]
@@ -78,10 +80,17 @@ extension TermMatcher {
             var node: Int32 = 0
             let keyStart = keyBytes.count
             var valid = true
+            var previousHash: UInt64?
             Tokenizer.forEachToken(in: phrase, range: 0..<phrase.count) { token in
                 guard valid, let hash = TokenKey.hash(token, in: phrase) else {
                     valid = false
                     return
+                }
+                if case .space = token.kind {
+                    if let previousHash { hashesBeforeSpace.insert(previousHash) }
+                    previousHash = nil
+                } else {
+                    previousHash = hash
                 }
                 Self.appendKey(of: token, in: phrase, caseSensitive: caseSensitive, to: &keyBytes)
                 let slot = TermMatcher.combine(node, hash)
@@ -130,14 +139,14 @@ extension TermMatcher {
             }
         }
 
-        /// The first-word filter: about 16 bits for each first word (at most 2²⁰ words), so
-        /// that it stays small enough for the cache and turns away all but a few percent of
-        /// other words.
-        private var firstWordFilter: [UInt64] {
+        /// A filter of `hashes` (the first words, the tokens before white space): about 16
+        /// bits for each (at most 2²⁰ words), so that it stays small enough for the cache and
+        /// turns away all but a few percent of other hashes.
+        private static func filter(of hashes: some Collection<UInt64>) -> [UInt64] {
             var count = 1 << 10
-            while count < firstHashes.count / 4, count < 1 << 20 { count <<= 1 }
+            while count < hashes.count / 4, count < 1 << 20 { count <<= 1 }
             var words = [UInt64](repeating: 0, count: count)
-            for hash in firstHashes { words[TermMatcher.filterWord(hash, among: count)] |= TermMatcher.filterBits(hash) }
+            for hash in hashes { words[TermMatcher.filterWord(hash, among: count)] |= TermMatcher.filterBits(hash) }
             return words
         }
 
@@ -155,7 +164,8 @@ extension TermMatcher {
             }
             return TermMatcher(
                 transitions: transitions.table(firstCandidates: firstCandidate, continues: continues),
-                firstWords: Column(firstWordFilter), nodeCount: firstCandidate.count,
+                firstWords: Column(Self.filter(of: firstHashes)), tokensBeforeSpace: Column(Self.filter(of: hashesBeforeSpace)),
+                nodeCount: firstCandidate.count,
                 candidates: MatchCandidates(named), keyBytes: Column(keyBytes), entries: entries)
         }
     }

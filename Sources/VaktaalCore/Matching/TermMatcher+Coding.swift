@@ -1,6 +1,6 @@
 extension TermMatcher {
     /// The compiled form: the number of nodes, the key bytes, the candidates, the
-    /// transitions, then the first-word filter.
+    /// transitions, the first-word filter, then the filter of tokens before white space.
     func write(to writer: inout BinaryWriter) {
         precondition(conceptRenames == nil && allowedPhrases == nil, "only a set's own matcher is kept")
         writer.write(nodeCount)
@@ -8,6 +8,7 @@ extension TermMatcher {
         candidates.write(to: &writer)
         transitions.write(to: &writer)
         writer.writeRaw(firstWords)
+        writer.writeRaw(tokensBeforeSpace)
     }
 
     /// Reads what ``write(to:)`` wrote for `entries`, checking that every node, candidate,
@@ -19,11 +20,13 @@ extension TermMatcher {
         let transitions = try TransitionTable(
             reading: &reader, nodeCount: Int32(clamping: nodeCount), candidateCount: Int32(clamping: candidates.count))
         let firstWords: Column<UInt64> = try reader.readColumn()
-        guard nodeCount > 0, !firstWords.isEmpty, firstWords.count & (firstWords.count - 1) == 0 else {
+        let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()
+        func isFilter(_ words: Column<UInt64>) -> Bool { !words.isEmpty && words.count & (words.count - 1) == 0 }
+        guard nodeCount > 0, isFilter(firstWords), isFilter(tokensBeforeSpace) else {
             throw .malformed("the term matcher does not fit together")
         }
         self.init(
-            transitions: transitions, firstWords: firstWords, nodeCount: nodeCount,
+            transitions: transitions, firstWords: firstWords, tokensBeforeSpace: tokensBeforeSpace, nodeCount: nodeCount,
             candidates: candidates, keyBytes: keyBytes, entries: entries)
     }
 }

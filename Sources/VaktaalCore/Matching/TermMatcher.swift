@@ -45,6 +45,10 @@ package struct TermMatcher: Sendable {
     /// cache: most words of a text start no label and are turned away here. Its count is a
     /// power of two.
     let firstWords: Column<UInt64>
+    /// A filter as ``firstWords`` is, of the tokens that white space follows inside some
+    /// phrase: a line break after any other token is crossed by no phrase
+    /// (``mayCrossLineBreak(at:in:notBefore:)``).
+    let tokensBeforeSpace: Column<UInt64>
     /// The number of nodes, the root included.
     let nodeCount: Int
     /// The phrases that end at each node, chained from the node's first
@@ -146,9 +150,13 @@ package struct TermMatcher: Sendable {
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
     @inline(__always)
-    private func mayStart(_ hash: UInt64) -> Bool {
-        let bits = Self.filterBits(hash)
-        return firstWords[Self.filterWord(hash, among: firstWords.count)] & bits == bits
+    private func mayStart(_ hash: UInt64) -> Bool { Self.filter(firstWords, mayHold: hash) }
+
+    /// Whether the filter `words` (``firstWords``, ``tokensBeforeSpace``) may hold `hash`.
+    @inline(__always)
+    static func filter(_ words: Column<UInt64>, mayHold hash: UInt64) -> Bool {
+        let bits = filterBits(hash)
+        return words[filterWord(hash, among: words.count)] & bits == bits
     }
 
     /// The longest verified match starting with `first` (whose key hash may be known), of

@@ -1,17 +1,22 @@
+import VaktaalCore
+
 /// A document's segments in batches of about a megabyte, to be matched on all cores.
 ///
 /// Segments are matched apart from each other, so any batches give the matches of the whole.
-/// A long segment of source text is cut too, right after the first line break of a blank
-/// line: no term spans a blank line (the matcher takes white space with two line breaks for
-/// no separator), none starts in white space, and what a match looks at around itself (the
+/// A long segment of source text is cut too, right after a line break that no phrase of the
+/// matcher crosses: one of a blank line (the matcher takes white space with two line breaks
+/// for no separator), or one after a token that no phrase goes on from over white space
+/// (``TermMatcher/mayCrossLineBreak(at:in:notBefore:)``), so that a text with no blank line
+/// is cut too. No term starts in white space, and what a match looks at around itself (the
 /// start of its sentence, its line, a path it may be part of) ends at a line break.
 enum MatchBatches {
     /// About how many bytes of text a batch holds.
     static let batchSize = 1 << 20
 
-    /// The segments, cut where they are long, in batches of about `batchSize` bytes, in order.
+    /// The segments, cut where they are long (at line breaks that no phrase of `matcher`
+    /// crosses), in batches of about `batchSize` bytes, in order.
     static func batches(
-        of segments: [ProseSegment], in bytes: UnsafeBufferPointer<UInt8>, batchSize: Int = batchSize
+        of segments: [ProseSegment], in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
     ) -> [[ProseSegment]] {
         var batches: [[ProseSegment]] = []
         var batch: [ProseSegment] = []
@@ -19,7 +24,8 @@ enum MatchBatches {
         for segment in segments {
             let pieces =
                 segment.decoded == nil
-                ? self.pieces(of: segment.sourceRange, in: bytes, batchSize: batchSize).map(ProseSegment.init) : [segment]
+                ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize)
+                    .map(ProseSegment.init) : [segment]
             for piece in pieces {
                 batch.append(piece)
                 batchBytes += piece.sourceRange.count
@@ -34,13 +40,17 @@ enum MatchBatches {
         return batches
     }
 
-    /// `range` cut at blank lines into pieces of at least `batchSize` bytes (one piece when it
-    /// is shorter than twice that, or has no blank line to cut at).
-    static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, batchSize: Int = batchSize) -> [Range<Int>] {
+    /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least
+    /// `batchSize` bytes (one piece when it is shorter than twice that, or has no such line break).
+    static func pieces(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
+    ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
         while range.upperBound - start >= 2 * batchSize,
-            let cut = cut(from: start + batchSize, before: range.upperBound, in: bytes)
+            let cut = cut(
+                from: start + batchSize, before: range.upperBound, in: bytes,
+                where: { !matcher.mayCrossLineBreak(at: $0, in: bytes, notBefore: range.lowerBound) })
         {
             result.append(start..<cut)
             start = cut
@@ -49,14 +59,18 @@ enum MatchBatches {
         return result
     }
 
-    /// The first place at or after `target` (and before `end`) right after the first line
-    /// break of a blank line (`\n\n` or `\n\r\n`).
-    private static func cut(from target: Int, before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The first place at or after `target` (and before `end`) right after a line break that
+    /// is the first of a blank line (`\n\n` or `\n\r\n`), or that `isCut` (given its offset) says
+    /// no phrase crosses.
+    private static func cut(
+        from target: Int, before end: Int, in bytes: UnsafeBufferPointer<UInt8>, where isCut: (Int) -> Bool
+    ) -> Int? {
         var index = target
         while index < end - 2 {
             if bytes[index] == 0x0A {
                 if bytes[index + 1] == 0x0A { return index + 1 }
                 if bytes[index + 1] == 0x0D, bytes[index + 2] == 0x0A { return index + 1 }
+                if isCut(index) { return index + 1 }
             }
             index += 1
         }
