@@ -24,6 +24,8 @@ extension Linter {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
         var variants = TermVariants()
+        // What the terms of each variant share, by variant.
+        var shared: [FoundTerm.Shared] = []
         var uses = UseCounts()
         forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
             let found = batch.matches
@@ -45,10 +47,12 @@ extension Linter {
                 let variant =
                     match.rendered?.withUTF8Bytes { variants.variant(form: match.form.id, written: $0) }
                     ?? variants.variant(form: match.form.id, written: UnsafeBufferPointer(rebasing: text[match.range]))
+                if variant == shared.count {
+                    shared.append(FoundTerm.Shared(text: variants.texts[variant], entry: matcher.entry(match.form)))
+                }
                 terms.append(
                     FoundTerm(
-                        index: terms.count, place: place, range: match.range, text: variants.texts[variant],
-                        variant: variant, entry: matcher.entry(match.form),
+                        index: terms.count, place: place, range: match.range, variant: variant, shared: shared[variant],
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
@@ -213,9 +217,13 @@ extension DocumentTerms {
         guard matcher.renamesConcepts else { return self }
         var renamedTerms: [FoundTerm] = []
         renamedTerms.reserveCapacity(terms.count)
+        // The terms of a variant share their form, and so their concept: renamed once.
+        var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
         for term in terms {
             guard let concept = matcher.renamed(term.entry.concept) else { continue }
-            renamedTerms.append(FoundTerm(term, index: renamedTerms.count, entry: term.entry.naming(concept)))
+            let shared = renamedShared[term.variant] ?? FoundTerm.Shared(text: term.text, entry: term.entry.naming(concept))
+            renamedShared[term.variant] = shared
+            renamedTerms.append(FoundTerm(term, index: renamedTerms.count, shared: shared))
         }
         var renamedUses: [LabelUse: Int] = [:]
         renamedUses.reserveCapacity(uses.count)

@@ -10,12 +10,14 @@ public struct FoundTerm: Sendable {
     /// The byte range in the document's text.
     public let range: Range<Int>
     /// The source text.
-    public let text: String
+    public var text: String { shared.text }
     /// Which of the document's distinct terms this is: terms of one variant are one label
     /// form written one way, byte for byte (numbered from 0 below ``DocumentTerms/variantCount``).
     public let variant: Int
     /// The label form that matched.
-    public let entry: IndexEntry
+    public var entry: IndexEntry { shared.entry }
+    /// ``text`` and ``entry``, which the terms of one variant share.
+    private let shared: Shared
     /// In an office document: the part, slide or page and paragraph.
     public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
     /// ``documentPlace`` out of line: most terms have none, and a document may have a million.
@@ -26,29 +28,39 @@ public struct FoundTerm: Sendable {
     /// Where the term stands in its sentence, when its text is not the label form as written.
     public let context: TermContext?
 
+    /// What the terms of one variant have in common, held once: a document may name one
+    /// term a million times, and a term is then its place and a reference to this.
+    final class Shared: Sendable {
+        let text: String
+        let entry: IndexEntry
+
+        init(text: String, entry: IndexEntry) {
+            self.text = text
+            self.entry = entry
+        }
+    }
+
     init(
-        index: Int, place: SourceRange, range: Range<Int>, text: String, variant: Int, entry: IndexEntry,
-        documentPlace: DocumentPlace?, canFix: Bool, context: TermContext?
+        index: Int, place: SourceRange, range: Range<Int>, variant: Int, shared: Shared, documentPlace: DocumentPlace?,
+        canFix: Bool, context: TermContext?
     ) {
         self.index = index
         self.place = place
         self.range = range
-        self.text = text
         self.variant = variant
-        self.entry = entry
+        self.shared = shared
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
         self.context = context
     }
 
-    /// `term` as the form `entry` (its concept renamed into an excerpt), at `index`.
-    init(_ term: FoundTerm, index: Int, entry: IndexEntry) {
+    /// `term` at `index`, sharing `shared` (its variant's text, with its form renamed into an excerpt).
+    init(_ term: FoundTerm, index: Int, shared: Shared) {
         self.index = index
         place = term.place
         range = term.range
-        text = term.text
         variant = term.variant
-        self.entry = entry
+        self.shared = shared
         documentPlaceBox = term.documentPlaceBox
         canFix = term.canFix
         context = term.context
