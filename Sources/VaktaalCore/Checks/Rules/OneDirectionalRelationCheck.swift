@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// `related` is symmetric: when A names B as related, B names A too (qSKOS "omitted
 /// inverse relations"). Broader and narrower are inverses that either side may write.
 struct OneDirectionalRelationCheck: VocabularyCheck {
@@ -5,24 +7,35 @@ struct OneDirectionalRelationCheck: VocabularyCheck {
     let severity = Severity.warning
     let summary = "a related concept names the relation back"
 
+    /// A `related` a concept writes, resolved.
+    private struct Written {
+        let from: ConceptKey
+        let to: ConceptKey
+        let position: SourcePosition?
+    }
+
+    /// Each written `related` is resolved once, and looked up the other way round among them
+    /// all (not resolved again for every relation of the concept it names).
     func check(_ set: VocabularySet) -> [Finding] {
-        var diagnostics: [Finding] = []
+        var written: [Written] = []
+        var pairs: Set<UInt64> = []
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
             for relation in set[key].relations where relation.kind == .related {
                 guard let other = set.resolve(relation.reference, fromScheme: scheme), other != key else { continue }
-                let otherScheme = set.schemeIndex(of: other)
-                let answered = set[other].relations.contains { back in
-                    back.kind == .related && set.resolve(back.reference, fromScheme: otherScheme) == key
-                }
-                guard !answered else { continue }
-                diagnostics.append(
-                    diagnostic(
-                        "'\(set[key].id)' is related to '\(set[other].id)', but '\(set[other].id)' does not name "
-                            + "'\(set[key].id)' as related",
-                        concept: key, in: set, at: relation.position))
+                written.append(Written(from: key, to: other, position: relation.position))
+                pairs.insert(Self.pair(key, other))
             }
         }
-        return diagnostics
+        return written.filter { !pairs.contains(Self.pair($0.to, $0.from)) }.map { relation in
+            let (from, to) = (set[relation.from].id, set[relation.to].id)
+            return diagnostic(
+                "'\(from)' is related to '\(to)', but '\(to)' does not name '\(from)' as related",
+                concept: relation.from, in: set, at: relation.position)
+        }
+    }
+
+    private static func pair(_ from: ConceptKey, _ to: ConceptKey) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: from.rawValue)) << 32 | UInt64(UInt32(truncatingIfNeeded: to.rawValue))
     }
 }
