@@ -24,21 +24,75 @@ import VaktaalCore
                 #expect(piece.upperBound == next.lowerBound, "the pieces cover the text")
                 #expect(piece.count >= 300)
                 let cut = piece.upperBound
-                #expect(bytes[cut - 1] == 0x0A)
-                #expect(!matcher.mayCrossLineBreak(at: cut - 1, in: bytes, notBefore: 0))
-                #expect(!String(decoding: bytes[piece], as: UTF8.self).hasSuffix("amsterdamse" + lineEnd))
+                let afterBlankLineBreak = bytes[cut - 1] == 0x0A && (bytes[cut] == 0x0A || bytes[cut] == 0x0D)
+                let beforeLineBreak = bytes[cut] == 0x0A && !matcher.mayCrossLineBreak(at: cut, in: bytes, notBefore: 0)
+                #expect(afterBlankLineBreak || beforeLineBreak, "a cut at \(cut)")
+                let text = String(decoding: bytes[piece], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                #expect(!text.hasSuffix("amsterdamse"))
             }
         }
     }
 
-    /// A text whose every line ends in a word that a phrase goes on from, over white space,
-    /// and that has no blank line, is not cut.
-    @Test func textOnlyPhrasesMayCrossIsOnePiece() {
-        let text = Array(String(repeating: "De mentor en de amsterdamse\n", count: 200).utf8)
+    /// A text with no blank line is not cut when every line ends in a word that a phrase goes
+    /// on from over white space, nor when every line may change under Unicode composition (it
+    /// is matched composed, and its last word hashed as written may not be the word matched).
+    @Test(arguments: ["De mentor en de amsterdamse\n", "De coo\u{308}rdinator\n", "Het is 1 =\u{338} 2\n"])
+    func textWithNoLineToCutAfterIsOnePiece(line: String) {
+        let text = Array(String(repeating: line, count: 200).utf8)
         text.withUnsafeBufferPointer { bytes in
             #expect(
                 MatchBatches.pieces(of: 5..<bytes.count, in: bytes, matcher: dutchLinter.matcher, batchSize: 100)
                     == [5..<bytes.count])
+        }
+        let composed = Array(String(repeating: line.precomposedStringWithCanonicalMapping, count: 200).utf8)
+        composed.withUnsafeBufferPointer { bytes in
+            #expect(
+                line.contains("amsterdamse")
+                    || MatchBatches.pieces(of: 5..<bytes.count, in: bytes, matcher: dutchLinter.matcher, batchSize: 100).count
+                        > 1,
+                "composed, it is cut")
+        }
+    }
+
+    /// A label written decomposed (NFD) over a line break is found in a long text with no
+    /// blank line, as in the same text matched whole.
+    @Test func aDecomposedLabelOverALineBreakIsFoundInALongText() {
+        let linter = fixtureLinter(
+            """
+            <concept id="a"><prefLabel>financiële administratie</prefLabel>
+            <deprecatedLabel>financiële afdeling</deprecatedLabel></concept>
+            <concept id="b"><prefLabel>amsterdamse onderwijsregio</prefLabel></concept>
+            """)
+        // Every other line ends in a word that a phrase goes on from: only the decomposed ones could be cut after.
+        let paragraph = "De financie\u{308}le\nafdeling en de amsterdamse\n"
+        let copies = 3 * MatchBatches.batchSize / paragraph.utf8.count
+        let findings = linter.lint(Array(String(repeating: paragraph, count: copies).utf8), path: "t.txt", format: .text)
+            .findings
+        #expect(findings.count == copies)
+        #expect(findings.allSatisfy { $0.rule.rawValue == "deprecated-term" })
+    }
+
+    /// A term after as many spaces as the look back for a sentence start takes, at the start of
+    /// a line where a piece may be cut, stands where it stands in the text matched whole.
+    @Test func aTermIndentedAfterACutHasItsContextOfTheWholeText() {
+        let matcher = dutchLinter.matcher
+        let languages = matcher.languages(["nl"])
+        // Only the line break after "werkplekbegeleider" is one to cut at: a phrase goes on from "amsterdamse".
+        let line = "De werkplekbegeleider\n" + String(repeating: " ", count: 64) + "Mentor en de amsterdamse\n"
+        let text = Array(String(repeating: line, count: 100).utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let segment = ProseSegment(0..<bytes.count)
+            let whole = Linter.matches(in: segment, bytes, matcher, languages)
+            var batched: [Linter.SegmentMatch] = []
+            var calls = 0
+            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
+                batched += $0.matches
+                calls += 1
+            }
+            #expect(calls > 5)
+            #expect(batched.map(\.range) == whole.map(\.range))
+            #expect(batched.map(\.context) == whole.map(\.context))
+            #expect(whole.contains { $0.context?.startsSentence == false }, "64 spaces are too many to look back over")
         }
     }
 

@@ -12,7 +12,8 @@ extension TermMatcher {
     }
 
     /// Reads what ``write(to:)`` wrote for `entries`, checking that every node, candidate,
-    /// entry and language it names is there and that every chain of candidates ends.
+    /// entry and language it names is there, that every chain of candidates ends, and that
+    /// both filters are a power of two words long.
     init(reading reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
         let keyBytes: Column<UInt8> = try reader.readColumn()

@@ -89,12 +89,12 @@ package struct TermMatcher: Sendable {
         Languages(wanted: names.map { names in entries.languages.map { names.contains($0) } })
     }
 
-    /// The word of a filter of `count` words (a power of two) that holds a first-word hash's bits.
+    /// The word of a filter of `count` words (a power of two) that holds a key hash's bits.
     @inline(__always)
     static func filterWord(_ hash: UInt64, among count: Int) -> Int { Int(truncatingIfNeeded: hash >> 38) & (count - 1) }
 
-    /// The two bits of a first-word hash in its filter word, from hash bits that do not
-    /// choose the word (for filters of up to 2²⁰ words).
+    /// The two bits of a key hash in its filter word, from hash bits that do not choose the
+    /// word (for filters of up to 2²⁰ words).
     @inline(__always)
     static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) | 1 << ((hash >> 32) & 63) }
 

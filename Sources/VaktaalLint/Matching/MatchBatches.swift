@@ -3,12 +3,13 @@ import VaktaalCore
 /// A document's segments in batches of about a megabyte, to be matched on all cores.
 ///
 /// Segments are matched apart from each other, so any batches give the matches of the whole.
-/// A long segment of source text is cut too, right after a line break that no phrase of the
-/// matcher crosses: one of a blank line (the matcher takes white space with two line breaks
-/// for no separator), or one after a token that no phrase goes on from over white space
-/// (``TermMatcher/mayCrossLineBreak(at:in:notBefore:)``), so that a text with no blank line
-/// is cut too. No term starts in white space, and what a match looks at around itself (the
-/// start of its sentence, its line, a path it may be part of) ends at a line break.
+/// A long segment of source text is cut too, at a line break that no phrase of the matcher
+/// crosses: right after the first line break of a blank line (the matcher takes white space
+/// with two line breaks for no separator), or right before a line break after a token that no
+/// phrase goes on from over white space (``TermMatcher/mayCrossLineBreak(at:in:notBefore:)``),
+/// so that a text with no blank line is cut too. No term starts in white space, and what a
+/// match looks at around itself (the start of its sentence, its line, a path it may be part
+/// of) stops at a line break that is in its piece: each piece after the first starts with one.
 enum MatchBatches {
     /// About how many bytes of text a batch holds.
     static let batchSize = 1 << 20
@@ -50,7 +51,7 @@ enum MatchBatches {
         while range.upperBound - start >= 2 * batchSize,
             let cut = cut(
                 from: start + batchSize, before: range.upperBound, in: bytes,
-                where: { !matcher.mayCrossLineBreak(at: $0, in: bytes, notBefore: range.lowerBound) })
+                where: { isCrossedByNoPhrase(lineBreak: $0, in: bytes, matcher: matcher, notBefore: range.lowerBound) })
         {
             result.append(start..<cut)
             start = cut
@@ -59,9 +60,9 @@ enum MatchBatches {
         return result
     }
 
-    /// The first place at or after `target` (and before `end`) right after a line break that
-    /// is the first of a blank line (`\n\n` or `\n\r\n`), or that `isCut` (given its offset) says
-    /// no phrase crosses.
+    /// The first place at or after `target` (and before `end`) right after the first line
+    /// break of a blank line (`\n\n` or `\n\r\n`), or right before a `\n` that `isCut` says no
+    /// phrase crosses (given its offset).
     private static func cut(
         from target: Int, before end: Int, in bytes: UnsafeBufferPointer<UInt8>, where isCut: (Int) -> Bool
     ) -> Int? {
@@ -70,10 +71,22 @@ enum MatchBatches {
             if bytes[index] == 0x0A {
                 if bytes[index + 1] == 0x0A { return index + 1 }
                 if bytes[index + 1] == 0x0D, bytes[index + 2] == 0x0A { return index + 1 }
-                if isCut(index) { return index + 1 }
+                if isCut(index) { return index }
             }
             index += 1
         }
         return nil
+    }
+
+    /// Whether no phrase of `matcher` crosses the `\n` at `lineBreak`, looking no further
+    /// back than `start`. A line that Unicode composition may change is passed over: the
+    /// matcher reads it composed, and its last token may then be another.
+    private static func isCrossedByNoPhrase(
+        lineBreak: Int, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, notBefore start: Int
+    ) -> Bool {
+        var lineStart = lineBreak
+        while lineStart > start, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        return !CanonicalComposition.mayChange(bytes, range: lineStart..<lineBreak)
+            && !matcher.mayCrossLineBreak(at: lineBreak, in: bytes, notBefore: start)
     }
 }

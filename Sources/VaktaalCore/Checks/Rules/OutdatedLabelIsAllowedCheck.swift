@@ -107,8 +107,9 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
             while candidateIndex >= 0 {
                 let candidate = outdated[candidateIndex]
                 candidateIndex = next[candidateIndex]
+                guard candidate.key != entry.key else { continue }
                 let outdatedLabel = set[candidate.key].labels[Int(candidate.label)]
-                guard candidate.key != entry.key, outdatedLabel.language == label.language,
+                guard outdatedLabel.language == label.language,
                     clashes[candidate.key]?[Int(candidate.label)] == nil,
                     LabelComparison.clash(
                         form, label.isCaseSensitive, Self.form(candidate.form, of: outdatedLabel), outdatedLabel.isCaseSensitive)
