@@ -3,7 +3,8 @@ import Testing
 @testable import VaktaalCore
 
 /// The checker runs the checks of whole sets one each and the concept checks together over
-/// ranges of concepts: what each check finds is what it finds alone, in the same order.
+/// ranges of concepts, gathering the label forms there for the checks of label forms: what
+/// each check finds is what it finds alone, in the same order.
 @Suite struct VocabularyCheckerTests {
     /// Concepts spread over several ranges, every so often with a problem for a concept check
     /// (an empty or irregular label, two preferred labels, a label of two kinds, no definition)
@@ -38,6 +39,8 @@ import Testing
         }
         #expect(together.joined().count > 40, "the vocabulary has findings for the checks to agree on")
         #expect(checks.contains { $0 is any ConceptCheck } && checks.contains { !($0 is any ConceptCheck) })
+        #expect(checks.filter { $0 is any LabelFormCheck }.count == 3)
+        #expect(Self.set.count > 2 * 4_096, "the forms are gathered in several ranges")
     }
 
     @Test func anEmptySetAndNoConceptChecksAreRunToo() {

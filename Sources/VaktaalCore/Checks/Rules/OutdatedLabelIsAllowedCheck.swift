@@ -2,7 +2,7 @@ import VaktaalText
 
 /// A deprecated or hidden label (or one of its forms) is not also a preferred or alternative
 /// label of another concept of the folder: the linter would forbid a term that is also allowed.
-struct OutdatedLabelIsAllowedCheck: FocusableCheck {
+struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
     let rule: RuleID = "outdated-label-is-allowed"
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
@@ -17,8 +17,15 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
         let hash: UInt64
     }
 
-    func check(_ set: VocabularySet) -> [Finding] {
-        let (outdated, allowed) = forms(in: set, focus: nil)
+    /// The outdated and the allowed forms of the set, as the checker gathered them.
+    func check(_ set: VocabularySet, forms: LabelForms) -> [Finding] {
+        var outdated: [PlacedForm] = []
+        var allowed: [PlacedForm] = []
+        allowed.reserveCapacity(forms.count)
+        for form in forms.forms {
+            let placed = PlacedForm(key: form.key, label: form.label, form: form.ordinal, hash: form.fold)
+            if form.kind.isAllowed { allowed.append(placed) } else { outdated.append(placed) }
+        }
         return findings(outdated, allowed, in: set)
     }
 
@@ -42,20 +49,18 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck {
         return findings(outdated, allowed, in: set)
     }
 
-    /// One walk over the labels, which is what costs (each label is an object of its own):
-    /// the outdated and the allowed forms, each noted by its place and the hash of its case
-    /// fold; with a focus, only the outdated labels with a form that folds like one
-    /// of its forms, and the allowed forms that do.
-    private func forms(in set: VocabularySet, focus: CheckFocus?) -> (outdated: [PlacedForm], allowed: [PlacedForm]) {
+    /// One walk over the labels: the outdated labels with a form that folds like one of the
+    /// focus's forms, and the allowed forms that do, each noted by its place and the hash of
+    /// its case fold.
+    private func forms(in set: VocabularySet, focus: CheckFocus) -> (outdated: [PlacedForm], allowed: [PlacedForm]) {
         var outdated: [PlacedForm] = []
         var allowed: [PlacedForm] = []
-        if focus == nil { allowed.reserveCapacity(set.count * 4) }
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices {
                 if labels[index].kind.isAllowed {
-                    Self.noteForms(of: labels[index], index, key, into: &allowed) { focus?.hasForm($0) ?? true }
-                } else if focus.map({ Self.anyForm(of: labels[index], where: $0.hasForm) }) ?? true {
+                    Self.noteForms(of: labels[index], index, key, into: &allowed) { focus.hasForm($0) }
+                } else if Self.anyForm(of: labels[index], where: focus.hasForm) {
                     Self.noteForms(of: labels[index], index, key, into: &outdated) { _ in true }
                 }
             }
