@@ -249,6 +249,19 @@ import Testing
         #expect(found.count == expected, "\(found)")
     }
 
+    /// Labels whose language tags are canonically equivalent (a tag written decomposed) are in
+    /// one language, as `==` says: they are compared, not kept apart by a hash of their bytes.
+    @Test(arguments: [
+        ("duplicate-preferred-label", "prefLabel", "prefLabel"), ("overlapping-labels", "altLabel", "altLabel"),
+    ])
+    func labelsOfCanonicallyEquivalentLanguagesAreCompared(rule: String, first: String, second: String) {
+        let concepts =
+            "<concept id=\"a\"><prefLabel>a</prefLabel><\(first) xml:lang=\"e\u{301}\">gedeeld</\(first)></concept>"
+            + "<concept id=\"b\"><prefLabel>b</prefLabel><\(second) xml:lang=\"\u{E9}\">gedeeld</\(second)></concept>"
+        let found = findings(load(vocabularyXML(concepts))).filter { $0.rule.rawValue == rule }
+        #expect(found.count == 1, "\(found)")
+    }
+
     /// Each scheme's languages are its own: a run of labels in one language that crosses into
     /// the next scheme still counts that language there.
     @Test func languageCoverageIsCountedPerScheme() {

@@ -40,7 +40,7 @@ import Testing
         #expect(together.joined().count > 40, "the vocabulary has findings for the checks to agree on")
         #expect(checks.contains { $0 is any ConceptCheck } && checks.contains { !($0 is any ConceptCheck) })
         #expect(checks.filter { $0 is any LabelFormCheck }.count == 3)
-        #expect(Self.set.count > 2 * 4_096, "the forms are gathered in several ranges")
+        #expect(Self.set.count > 2 * VocabularyChecker.rangeSize, "the forms are gathered in several ranges")
     }
 
     @Test func anEmptySetAndNoConceptChecksAreRunToo() {

@@ -9,10 +9,10 @@ import VaktaalCore
     static let paragraph =
         "Mentor en de amsterdamse\nonderwijsregio werken samen.\nZie docs/mentor.txt en de feedbackgeletterheid.\nIPABO EN INHOLLAND\n\n"
 
-    /// Pieces are cut right after a line break: the first of a blank line, or one that no
+    /// Pieces are cut at a line break: right after the first of a blank line, or right before one that no
     /// phrase crosses; never inside "Amsterdamse Onderwijsregio", a label split over two lines.
     @Test(arguments: ["\n", "\r\n"], [true, false])
-    func piecesAreCutRightAfterALineBreakNoPhraseCrosses(lineEnd: String, blankLines: Bool) {
+    func piecesAreCutAtALineBreakNoPhraseCrosses(lineEnd: String, blankLines: Bool) {
         let paragraph = blankLines ? Self.paragraph : Self.paragraph.replacingOccurrences(of: "\n\n", with: "\n")
         let text = Array(String(repeating: paragraph, count: 40).replacingOccurrences(of: "\n", with: lineEnd).utf8)
         let matcher = dutchLinter.matcher
@@ -36,8 +36,9 @@ import VaktaalCore
     /// A text with no blank line is not cut when every line ends in a word that a phrase goes
     /// on from over white space, nor when every line may change under Unicode composition (it
     /// is matched composed, and its last word hashed as written may not be the word matched).
-    @Test(arguments: ["De mentor en de amsterdamse\n", "De coo\u{308}rdinator\n", "Het is 1 =\u{338} 2\n"])
-    func textWithNoLineToCutAfterIsOnePiece(line: String) {
+    @Test(arguments: ["De mentor en de amsterdamse", "De coo\u{308}rdinator", "Het is 1 =\u{338} 2"], ["\n", "\r\n"])
+    func textWithNoLineToCutAfterIsOnePiece(words: String, lineEnd: String) {
+        let line = words + lineEnd
         let text = Array(String(repeating: line, count: 200).utf8)
         text.withUnsafeBufferPointer { bytes in
             #expect(
@@ -56,7 +57,8 @@ import VaktaalCore
 
     /// A label written decomposed (NFD) over a line break is found in a long text with no
     /// blank line, as in the same text matched whole.
-    @Test func aDecomposedLabelOverALineBreakIsFoundInALongText() {
+    @Test(arguments: ["\n", "\r\n"])
+    func aDecomposedLabelOverALineBreakIsFoundInALongText(lineEnd: String) {
         let linter = fixtureLinter(
             """
             <concept id="a"><prefLabel>financiële administratie</prefLabel>
@@ -64,7 +66,7 @@ import VaktaalCore
             <concept id="b"><prefLabel>amsterdamse onderwijsregio</prefLabel></concept>
             """)
         // Every other line ends in a word that a phrase goes on from: only the decomposed ones could be cut after.
-        let paragraph = "De financie\u{308}le\nafdeling en de amsterdamse\n"
+        let paragraph = "De financie\u{308}le" + lineEnd + "afdeling en de amsterdamse" + lineEnd
         let copies = 3 * MatchBatches.batchSize / paragraph.utf8.count
         let findings = linter.lint(Array(String(repeating: paragraph, count: copies).utf8), path: "t.txt", format: .text)
             .findings

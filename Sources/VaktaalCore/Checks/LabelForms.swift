@@ -1,5 +1,3 @@
-import VaktaalText
-
 /// Every label form of a set in one flat table, each with the hash of its case fold and of
 /// its language: what the checks that compare labels across concepts look up
 /// (``LabelFormCheck``). The checker gathers it in its one pass over the concepts: a
@@ -16,12 +14,11 @@ struct LabelForms: Sendable {
         /// label's text.
         let ordinal: Int32
         let kind: LabelKind
-        let isCaseSensitive: Bool
         /// Whether the form has no characters.
         let isEmpty: Bool
         /// ``FoldedForm/hash(of:)`` of the form.
         let fold: UInt64
-        /// The hash of the label's language tag as written.
+        /// The hash of the label's language tag (equal for tags that are `==`).
         let language: UInt64
     }
 
@@ -57,23 +54,29 @@ struct LabelForms: Sendable {
     static func gather(_ label: Label, _ index: Int, of key: ConceptKey, into forms: inout [Form]) {
         let language = languageHash(label.language)
         var ordinal: Int32 = 0
-        label.forEachForm { form in
-            forms.append(
-                Form(
-                    key: key, label: Int32(index), ordinal: ordinal, kind: label.kind, isCaseSensitive: label.isCaseSensitive,
-                    isEmpty: form.isEmpty, fold: FoldedForm.hash(of: form), language: language))
+        label.forEachForm { text in
+            forms.append(form(text, ordinal, of: label, index, key, language: language))
             ordinal += 1
         }
     }
 
-    /// FNV-1a over the tag's bytes: tags are short, and a label's tag is compared as written
-    /// when two hashes meet.
-    static func languageHash(_ tag: String) -> UInt64 {
-        tag.withUTF8Bytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+    /// The form of `label`'s text, the label at `index` of the concept `key`.
+    static func textForm(of label: Label, _ index: Int, key: ConceptKey) -> Form {
+        form(label.text, 0, of: label, index, key, language: languageHash(label.language))
+    }
+
+    private static func form(
+        _ text: String, _ ordinal: Int32, of label: Label, _ index: Int, _ key: ConceptKey, language: UInt64
+    ) -> Form {
+        Form(
+            key: key, label: Int32(index), ordinal: ordinal, kind: label.kind, isEmpty: text.isEmpty,
+            fold: FoldedForm.hash(of: text), language: language)
+    }
+
+    /// The hash of a language tag, as `==` compares tags (canonically equivalent tags hash
+    /// alike): a tag is compared again when two hashes meet.
+    private static func languageHash(_ tag: String) -> UInt64 {
+        UInt64(bitPattern: Int64(tag.hashValue))
     }
 }
 

@@ -55,11 +55,10 @@ public enum VocabularyChecker {
             .sorted { rank($0) < rank($1) }
         let visitors = conceptChecks.compactMap { checks[$0] as? any ConceptCheck }
         let formCheckers = formChecks.compactMap { checks[$0] as? any LabelFormCheck }
-        let rangeSize = 4_096
         // The concepts the concept checks visit: all, or the focus's.
         let visited = focus?.concepts.count ?? set.count
         @Sendable func concept(_ index: Int) -> ConceptKey { focus?.concepts[index] ?? ConceptKey(index) }
-        let ranges = visitors.isEmpty && formChecks.isEmpty ? 0 : (visited + rangeSize - 1) / rangeSize
+        let ranges = visitors.isEmpty && formChecks.isEmpty ? 0 : (visited + Self.rangeSize - 1) / Self.rangeSize
         let results = Parallel.mapEach(wholeSetChecks.count + ranges) {
             task -> (findings: [[Finding]], forms: [LabelForms.Form]) in
             guard task >= wholeSetChecks.count else {
@@ -67,10 +66,10 @@ public enum VocabularyChecker {
                 if let focus, let focusable = check as? any FocusableCheck { return ([focusable.check(set, focus: focus)], []) }
                 return ([check.check(set)], [])
             }
-            let start = (task - wholeSetChecks.count) * rangeSize
+            let start = (task - wholeSetChecks.count) * Self.rangeSize
             var findings = Array(repeating: [Finding](), count: visitors.count)
             var forms: [LabelForms.Form] = []
-            for index in start..<min(visited, start + rangeSize) {
+            for index in start..<min(visited, start + Self.rangeSize) {
                 for (position, visitor) in visitors.enumerated() {
                     visitor.check(concept(index), in: set, into: &findings[position])
                 }
@@ -88,6 +87,9 @@ public enum VocabularyChecker {
         }
         return findings
     }
+
+    /// How many concepts each task of the pass over the concepts takes.
+    static let rangeSize = 4_096
 
     /// The rules that take longest on a large vocabulary (`vaktaal-bench --checks`), slowest first.
     private static let slowestFirst: [RuleID] = [

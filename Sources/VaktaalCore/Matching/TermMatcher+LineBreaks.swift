@@ -2,8 +2,8 @@ extension TermMatcher {
     /// Whether a phrase of this matcher (or of its allowed phrases) may cross the line break
     /// at `lineBreak` (a `\n` in `bytes`, looked at no further back than `start`): a phrase
     /// crosses white space only after a token that white space follows inside it, so a line
-    /// break after any other token ends every match before it, and a text cut right after it
-    /// is matched in two pieces as it is matched whole. Not sure means yes.
+    /// break after any other token ends every match before it, and a text cut right before or
+    /// after it is matched in two pieces as it is matched whole. Not sure means yes.
     package func mayCrossLineBreak(at lineBreak: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore start: Int) -> Bool {
         // The white space before the break is one token with it; with another line break in
         // it, a blank line, which no phrase crosses.

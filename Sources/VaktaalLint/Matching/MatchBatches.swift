@@ -42,7 +42,8 @@ enum MatchBatches {
     }
 
     /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least
-    /// `batchSize` bytes (one piece when it is shorter than twice that, or has no such line break).
+    /// `batchSize` bytes but the last (one piece when it is shorter than twice that, or has no
+    /// such line break).
     static func pieces(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
     ) -> [Range<Int>] {
@@ -84,9 +85,10 @@ enum MatchBatches {
     private static func isCrossedByNoPhrase(
         lineBreak: Int, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, notBefore start: Int
     ) -> Bool {
+        guard !matcher.mayCrossLineBreak(at: lineBreak, in: bytes, notBefore: start) else { return false }
+        // Back to the line break before (a `\r` before this one taken in).
         var lineStart = lineBreak
-        while lineStart > start, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        while lineStart > start, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         return !CanonicalComposition.mayChange(bytes, range: lineStart..<lineBreak)
-            && !matcher.mayCrossLineBreak(at: lineBreak, in: bytes, notBefore: start)
     }
 }

@@ -22,10 +22,10 @@ struct DuplicatePreferredLabelCheck: FocusableCheck, LabelFormCheck {
         for key in set.keys {
             let labels = set[key].labels
             for index in labels.indices where labels[index].kind == .preferred && focus.labelTexts.contains(labels[index].text) {
-                LabelForms.gather(labels[index], index, of: key, into: &preferred)
+                preferred.append(LabelForms.textForm(of: labels[index], index, key: key))
             }
         }
-        return findings(in: set, preferred: preferred.lazy.filter { $0.ordinal == 0 })
+        return findings(in: set, preferred: preferred)
     }
 
     /// The findings about the `preferred` labels' texts. They are looked up by the hash of
