@@ -81,20 +81,27 @@ import VaktaalCore
         let languages = matcher.languages(["nl"])
         // Only the line break after "werkplekbegeleider" is one to cut at: a phrase goes on from "amsterdamse".
         let line = "De werkplekbegeleider\n" + String(repeating: " ", count: 64) + "Mentor en de amsterdamse\n"
-        let text = Array(String(repeating: line, count: 100).utf8)
-        text.withUnsafeBufferPointer { bytes in
+        let (whole, batched, calls) = Self.matchedWholeAndInBatches(String(repeating: line, count: 100), matcher, languages)
+        #expect(calls > 5)
+        #expect(batched.map(\.range) == whole.map(\.range))
+        #expect(batched.map(\.context) == whole.map(\.context))
+        #expect(whole.contains { $0.context?.startsSentence == false }, "64 spaces are too many to look back over")
+    }
+
+    /// The matches of `text` as one segment, matched whole and in batches of about 500 bytes
+    /// over windows of three, and how many batches there were.
+    static func matchedWholeAndInBatches(
+        _ text: String, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
+    ) -> (whole: [Linter.SegmentMatch], batched: [Linter.SegmentMatch], batches: Int) {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
             let segment = ProseSegment(0..<bytes.count)
-            let whole = Linter.matches(in: segment, bytes, matcher, languages)
             var batched: [Linter.SegmentMatch] = []
-            var calls = 0
+            var batches = 0
             Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
                 batched += $0.matches
-                calls += 1
+                batches += 1
             }
-            #expect(calls > 5)
-            #expect(batched.map(\.range) == whole.map(\.range))
-            #expect(batched.map(\.context) == whole.map(\.context))
-            #expect(whole.contains { $0.context?.startsSentence == false }, "64 spaces are too many to look back over")
+            return (Linter.matches(in: segment, bytes, matcher, languages), batched, batches)
         }
     }
 
@@ -115,26 +122,15 @@ import VaktaalCore
     /// give the matches of the text matched whole, in order, with blank lines or without.
     @Test(arguments: ["\n", "\r\n"], [true, false])
     func batchesOverManyWindowsGiveTheMatchesOfTheWhole(lineEnd: String, blankLines: Bool) {
-        let linter = dutchLinter
-        let matcher = linter.matcher
-        let languages = matcher.languages(["nl"])
+        let matcher = dutchLinter.matcher
         let paragraph = blankLines ? Self.paragraph : Self.paragraph.replacingOccurrences(of: "\n\n", with: "\n")
-        let text = Array(String(repeating: paragraph, count: 300).replacingOccurrences(of: "\n", with: lineEnd).utf8)
-        text.withUnsafeBufferPointer { bytes in
-            let segment = ProseSegment(0..<bytes.count)
-            let whole = Linter.matches(in: segment, bytes, matcher, languages)
-            var batched: [Linter.SegmentMatch] = []
-            var calls = 0
-            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
-                batched += $0.matches
-                calls += 1
-            }
-            #expect(calls > 20, "many batches, over several windows")
-            #expect(whole.count >= 300 * 4)
-            #expect(batched.map(\.range) == whole.map(\.range))
-            #expect(batched.map(\.form) == whole.map(\.form))
-            #expect(batched.map(\.context) == whole.map(\.context))
-        }
+        let text = String(repeating: paragraph, count: 300).replacingOccurrences(of: "\n", with: lineEnd)
+        let (whole, batched, calls) = Self.matchedWholeAndInBatches(text, matcher, matcher.languages(["nl"]))
+        #expect(calls > 20, "many batches, over several windows")
+        #expect(whole.count >= 300 * 4)
+        #expect(batched.map(\.range) == whole.map(\.range))
+        #expect(batched.map(\.form) == whole.map(\.form))
+        #expect(batched.map(\.context) == whole.map(\.context))
     }
 
     /// A paragraph repeated over more than two batches gives every copy the findings of the
