@@ -48,11 +48,12 @@ extension Linter {
                     match.rendered?.withUTF8Bytes { variants.variant(form: match.form.id, written: $0) }
                     ?? variants.variant(form: match.form.id, written: UnsafeBufferPointer(rebasing: text[match.range]))
                 if variant == shared.count {
-                    shared.append(FoundTerm.Shared(text: variants.texts[variant], entry: matcher.entry(match.form)))
+                    shared.append(
+                        FoundTerm.Shared(variant: variant, text: variants.texts[variant], entry: matcher.entry(match.form)))
                 }
                 terms.append(
                     FoundTerm(
-                        index: terms.count, place: place, range: match.range, variant: variant, shared: shared[variant],
+                        index: terms.count, place: place, range: match.range, shared: shared[variant],
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
@@ -221,7 +222,9 @@ extension DocumentTerms {
         var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
         for term in terms {
             guard let concept = matcher.renamed(term.entry.concept) else { continue }
-            let shared = renamedShared[term.variant] ?? FoundTerm.Shared(text: term.text, entry: term.entry.naming(concept))
+            let shared =
+                renamedShared[term.variant]
+                ?? FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming(concept))
             renamedShared[term.variant] = shared
             renamedTerms.append(FoundTerm(term, index: renamedTerms.count, shared: shared))
         }

@@ -9,7 +9,7 @@ extension TermMatcher {
         // it, a blank line, which no phrase crosses.
         var end = lineBreak
         while end > start {
-            let scalarStart = Self.scalarStart(before: end, in: bytes, notBefore: start)
+            let scalarStart = Tokenizer.scalarStart(before: end, in: bytes, notBefore: start)
             let value = Tokenizer.decode(bytes, scalarStart).0
             guard Tokenizer.isSpace(value) else { break }
             if value == 0x0A || value == 0x0D && scalarStart != lineBreak - 1 { return false }
@@ -18,10 +18,10 @@ extension TermMatcher {
         // Only white space back to `start`: what lies before it is not known (nothing, at the
         // start of the text).
         guard end > start else { return start > 0 }
-        var tokenStart = Self.scalarStart(before: end, in: bytes, notBefore: start)
+        var tokenStart = Tokenizer.scalarStart(before: end, in: bytes, notBefore: start)
         if Tokenizer.isWordScalar(Tokenizer.decode(bytes, tokenStart).0) {
             while tokenStart > start {
-                let previous = Self.scalarStart(before: tokenStart, in: bytes, notBefore: start)
+                let previous = Tokenizer.scalarStart(before: tokenStart, in: bytes, notBefore: start)
                 guard Tokenizer.isWordScalar(Tokenizer.decode(bytes, previous).0) else { break }
                 tokenStart = previous
             }
@@ -32,12 +32,5 @@ extension TermMatcher {
         guard token.end == end, let hash = TokenKey.hash(token, in: bytes) else { return true }
         return Self.filter(tokensBeforeSpace, mayHold: hash)
             || allowedPhrases.map { Self.filter($0.matcher.tokensBeforeSpace, mayHold: hash) } == true
-    }
-
-    /// Where the scalar that ends at `end` starts (valid UTF-8), not before `start`.
-    private static func scalarStart(before end: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore start: Int) -> Int {
-        var index = end - 1
-        while index > start, bytes[index] & 0xC0 == 0x80 { index -= 1 }
-        return index
     }
 }

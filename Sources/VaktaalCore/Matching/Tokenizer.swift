@@ -51,6 +51,14 @@ package struct Tokenizer {
             || value == 0xA0 || value == 0x2007 || value == 0x202F || (value >= 0x2000 && value <= 0x200A) || value == 0x3000
     }
 
+    /// Where the scalar that ends at `end` starts in valid UTF-8, looking no further back than `start`.
+    @inline(__always)
+    package static func scalarStart(before end: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore start: Int) -> Int {
+        var index = end - 1
+        while index > start, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        return index
+    }
+
     /// Decodes the scalar at `index` of valid UTF-8, returning it and its length.
     @inline(__always)
     package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (UInt32, Int) {

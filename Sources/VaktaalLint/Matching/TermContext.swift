@@ -28,8 +28,7 @@ public struct TermContext: Sendable, Hashable {
         var index = start
         var steps = 0
         while index > bounds.lowerBound, steps < 64 {
-            var lead = index - 1
-            while lead > bounds.lowerBound, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let lead = Tokenizer.scalarStart(before: index, in: bytes, notBefore: bounds.lowerBound)
             let value = Tokenizer.decode(bytes, lead).0
             if value == 0x0A || value == 0x0D { return true }
             if value == 0x2E || value == 0x21 || value == 0x3F || value == 0x3A { return true }

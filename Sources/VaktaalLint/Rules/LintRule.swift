@@ -13,10 +13,10 @@ public struct FoundTerm: Sendable {
     public var text: String { shared.text }
     /// Which of the document's distinct terms this is: terms of one variant are one label
     /// form written one way, byte for byte (numbered from 0 below ``DocumentTerms/variantCount``).
-    public let variant: Int
+    public var variant: Int { shared.variant }
     /// The label form that matched.
     public var entry: IndexEntry { shared.entry }
-    /// ``text`` and ``entry``, which the terms of one variant share.
+    /// ``variant``, ``text`` and ``entry``, which the terms of one variant share.
     private let shared: Shared
     /// In an office document: the part, slide or page and paragraph.
     public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
@@ -31,23 +31,24 @@ public struct FoundTerm: Sendable {
     /// What the terms of one variant have in common, held once: a document may name one
     /// term a million times, and a term is then its place and a reference to this.
     final class Shared: Sendable {
+        let variant: Int
         let text: String
         let entry: IndexEntry
 
-        init(text: String, entry: IndexEntry) {
+        init(variant: Int, text: String, entry: IndexEntry) {
+            self.variant = variant
             self.text = text
             self.entry = entry
         }
     }
 
     init(
-        index: Int, place: SourceRange, range: Range<Int>, variant: Int, shared: Shared, documentPlace: DocumentPlace?,
-        canFix: Bool, context: TermContext?
+        index: Int, place: SourceRange, range: Range<Int>, shared: Shared, documentPlace: DocumentPlace?, canFix: Bool,
+        context: TermContext?
     ) {
         self.index = index
         self.place = place
         self.range = range
-        self.variant = variant
         self.shared = shared
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
@@ -59,7 +60,6 @@ public struct FoundTerm: Sendable {
         self.index = index
         place = term.place
         range = term.range
-        variant = term.variant
         self.shared = shared
         documentPlaceBox = term.documentPlaceBox
         canFix = term.canFix

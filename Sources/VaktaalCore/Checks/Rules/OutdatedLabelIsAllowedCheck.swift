@@ -7,24 +7,13 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
     let severity = Severity.error
     let summary = "a deprecated or hidden label is not a preferred or alternative label anywhere in the folder"
 
-    /// A label form found by its place: its concept, the label's index in the concept and
-    /// the form's ordinal among the label's forms (``Label/forEachForm(_:)``), with the hash
-    /// of its case fold. Its text is read again only when another form shares the hash.
-    private struct PlacedForm {
-        let key: ConceptKey
-        let label: Int32
-        let form: Int32
-        let hash: UInt64
-    }
-
     /// The outdated and the allowed forms of the set, as the checker gathered them.
     func check(_ set: VocabularySet, forms: LabelForms) -> [Finding] {
-        var outdated: [PlacedForm] = []
-        var allowed: [PlacedForm] = []
+        var outdated: [LabelForms.Form] = []
+        var allowed: [LabelForms.Form] = []
         allowed.reserveCapacity(forms.count)
         for form in forms.forms {
-            let placed = PlacedForm(key: form.key, label: form.label, form: form.ordinal, hash: form.fold)
-            if form.kind.isAllowed { allowed.append(placed) } else { outdated.append(placed) }
+            if form.kind.isAllowed { allowed.append(form) } else { outdated.append(form) }
         }
         return findings(outdated, allowed, in: set)
     }
@@ -36,57 +25,41 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
     func check(_ set: VocabularySet, focus: CheckFocus) -> [Finding] {
         var (outdated, allowed) = forms(in: set, focus: focus)
         guard !outdated.isEmpty else { return [] }
-        let wanted = Set(outdated.map(\.hash))
+        let wanted = Set(outdated.map(\.fold))
         if !wanted.isSubset(of: focus.foldedForms) {
             allowed = []
-            for key in set.keys {
-                let labels = set[key].labels
-                for index in labels.indices where labels[index].kind.isAllowed {
-                    Self.noteForms(of: labels[index], index, key, into: &allowed) { wanted.contains($0) }
-                }
+            Self.forEachLabel(in: set) { label, forms in
+                if label.kind.isAllowed { allowed += forms.filter { wanted.contains($0.fold) } }
             }
         }
         return findings(outdated, allowed, in: set)
     }
 
     /// One walk over the labels: the outdated labels with a form that folds like one of the
-    /// focus's forms, and the allowed forms that do, each noted by its place and the hash of
-    /// its case fold.
-    private func forms(in set: VocabularySet, focus: CheckFocus) -> (outdated: [PlacedForm], allowed: [PlacedForm]) {
-        var outdated: [PlacedForm] = []
-        var allowed: [PlacedForm] = []
-        for key in set.keys {
-            let labels = set[key].labels
-            for index in labels.indices {
-                if labels[index].kind.isAllowed {
-                    Self.noteForms(of: labels[index], index, key, into: &allowed) { focus.hasForm($0) }
-                } else if Self.anyForm(of: labels[index], where: focus.hasForm) {
-                    Self.noteForms(of: labels[index], index, key, into: &outdated) { _ in true }
-                }
+    /// focus's forms, and the allowed forms that do.
+    private func forms(in set: VocabularySet, focus: CheckFocus) -> (outdated: [LabelForms.Form], allowed: [LabelForms.Form]) {
+        var outdated: [LabelForms.Form] = []
+        var allowed: [LabelForms.Form] = []
+        Self.forEachLabel(in: set) { label, forms in
+            if label.kind.isAllowed {
+                allowed += forms.filter { focus.hasForm($0.fold) }
+            } else if forms.contains(where: { focus.hasForm($0.fold) }) {
+                outdated += forms
             }
         }
         return (outdated, allowed)
     }
 
-    /// Whether a form of `label` has a case fold whose hash is `wanted`.
-    private static func anyForm(of label: Label, where wanted: (UInt64) -> Bool) -> Bool {
-        var found = false
-        label.forEachForm { form in found = found || wanted(FoldedForm.hash(of: form)) }
-        return found
-    }
-
-    /// Notes the forms of `label` whose hash is `wanted`.
-    private static func noteForms(
-        of label: Label, _ index: Int, _ key: ConceptKey, into forms: inout [PlacedForm],
-        keeping wanted: (UInt64) -> Bool
-    ) {
-        var ordinal: Int32 = 0
-        label.forEachForm { form in
-            let hash = FoldedForm.hash(of: form)
-            if wanted(hash) {
-                forms.append(PlacedForm(key: key, label: Int32(index), form: ordinal, hash: hash))
+    /// Each label of the set with its forms (``LabelForms/gather(_:_:of:into:)``).
+    private static func forEachLabel(in set: VocabularySet, _ body: (Label, [LabelForms.Form]) -> Void) {
+        var forms: [LabelForms.Form] = []
+        for key in set.keys {
+            let labels = set[key].labels
+            for index in labels.indices {
+                forms.removeAll(keepingCapacity: true)
+                LabelForms.gather(labels[index], index, of: key, into: &forms)
+                body(labels[index], forms)
             }
-            ordinal += 1
         }
     }
 
@@ -94,21 +67,21 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
     /// with an outdated form are read again and compared. The outdated forms of one hash are
     /// chained through `next` in one list, not kept in a list each; a shared hash is
     /// confirmed by comparing the languages and the labels.
-    private func findings(_ outdated: [PlacedForm], _ allowed: [PlacedForm], in set: VocabularySet) -> [Finding] {
+    private func findings(_ outdated: [LabelForms.Form], _ allowed: [LabelForms.Form], in set: VocabularySet) -> [Finding] {
         guard !outdated.isEmpty else { return [] }
         var next = Array(repeating: -1, count: outdated.count)
         var firstByHash: [UInt64: Int] = [:]
         firstByHash.reserveCapacity(outdated.count)
         // Last to first, so that each chain runs in the order the forms were found.
         for index in outdated.indices.reversed() {
-            if let later = firstByHash.updateValue(index, forKey: outdated[index].hash) { next[index] = later }
+            if let later = firstByHash.updateValue(index, forKey: outdated[index].fold) { next[index] = later }
         }
         var clashes: [ConceptKey: [Int: (owner: ConceptKey, kind: LabelKind, form: String)]] = [:]
         for entry in allowed {
-            var candidateIndex = firstByHash[entry.hash] ?? -1
+            var candidateIndex = firstByHash[entry.fold] ?? -1
             guard candidateIndex >= 0 else { continue }
             let label = set[entry.key].labels[Int(entry.label)]
-            let form = Self.form(entry.form, of: label)
+            let form = Self.form(entry.ordinal, of: label)
             while candidateIndex >= 0 {
                 let candidate = outdated[candidateIndex]
                 candidateIndex = next[candidateIndex]
@@ -117,7 +90,8 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
                 guard outdatedLabel.language == label.language,
                     clashes[candidate.key]?[Int(candidate.label)] == nil,
                     LabelComparison.clash(
-                        form, label.isCaseSensitive, Self.form(candidate.form, of: outdatedLabel), outdatedLabel.isCaseSensitive)
+                        form, label.isCaseSensitive, Self.form(candidate.ordinal, of: outdatedLabel),
+                        outdatedLabel.isCaseSensitive)
                 else { continue }
                 clashes[candidate.key, default: [:]][Int(candidate.label)] = (entry.key, label.kind, form)
             }
