@@ -128,18 +128,13 @@ extension Linter {
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {
             Parallel.mapEach(window.count) { index in
                 let batch = window[window.startIndex + index]
-                var usesAsWritten = UseCounts()
-                func keep(_ match: SegmentMatch) -> Bool {
-                    guard countingRepeats, match.context == nil, match.form.isAllowedUse else { return true }
-                    let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
-                    return usesAsWritten.add(use) == 0
-                }
+                var usesAsWritten: UseCounts? = countingRepeats ? UseCounts() : nil
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
-                let found =
-                    batch.count == 1
-                    ? matches(in: batch[0], text, matcher, languages, keeping: keep)
-                    : batch.flatMap { matches(in: $0, text, matcher, languages, keeping: keep) }
-                return BatchMatches(matches: found, usesAsWritten: usesAsWritten)
+                var found = matches(in: batch[0], text, matcher, languages, countingRepeatsIn: &usesAsWritten)
+                for segment in batch.dropFirst() {
+                    found += matches(in: segment, text, matcher, languages, countingRepeatsIn: &usesAsWritten)
+                }
+                return BatchMatches(matches: found, usesAsWritten: usesAsWritten ?? UseCounts())
             }
         }
         guard let first = windows.first else { return }
@@ -152,16 +147,28 @@ extension Linter {
     }
 
     /// The matches of one segment, with ranges in the document's text.
-    ///
-    /// - Parameter keep: Whether a match is kept, asked of each in order.
+    static func matches(
+        in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
+    ) -> [SegmentMatch] {
+        var uncounted: UseCounts? = nil
+        return matches(in: segment, text, matcher, languages, countingRepeatsIn: &uncounted)
+    }
+
+    /// The matches of one segment, with ranges in the document's text; when `repeats` is
+    /// given, each use of an allowed label written as the vocabulary writes it is counted
+    /// there, and only the first such use of each label is kept among the matches.
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
-        keeping keep: (SegmentMatch) -> Bool = { _ in true }
+        countingRepeatsIn repeats: inout UseCounts?
     ) -> [SegmentMatch] {
+        func isKept(_ match: SegmentMatch) -> Bool {
+            guard match.context == nil, match.form.isAllowedUse else { return true }
+            return repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0 == 0
+        }
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
             return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
-                placed(match, in: text, bounds: range, offsets: nil, markup: []).flatMap { keep($0) ? $0 : nil }
+                placed(match, in: text, bounds: range, offsets: nil, markup: []).flatMap { isKept($0) ? $0 : nil }
             }
         }
         var buffer = segment.decoded ?? Array(text[range])
@@ -177,7 +184,7 @@ extension Linter {
         return buffer.withUnsafeBufferPointer { view in
             matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
                 placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup).flatMap {
-                    keep($0) ? $0 : nil
+                    isKept($0) ? $0 : nil
                 }
             }
         }
