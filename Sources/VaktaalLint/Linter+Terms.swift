@@ -161,15 +161,22 @@ extension Linter {
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
         countingRepeatsIn repeats: inout UseCounts?
     ) -> [SegmentMatch] {
-        func isKept(_ match: SegmentMatch) -> Bool {
-            guard match.context == nil, match.form.isAllowedUse else { return true }
-            return repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0 == 0
+        var kept: [SegmentMatch] = []
+        func keep(_ match: SegmentMatch?) {
+            guard let match else { return }
+            if match.context == nil, match.form.isAllowedUse,
+                repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0 > 0
+            {
+                return
+            }
+            kept.append(match)
         }
         let range = segment.sourceRange
         if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
-            return matcher.matches(in: text, range: range, languages: languages).compactMapReserving { match in
-                placed(match, in: text, bounds: range, offsets: nil, markup: []).flatMap { isKept($0) ? $0 : nil }
+            matcher.forEachMatch(in: text, range: range, languages: languages) { match in
+                keep(placed(match, in: text, bounds: range, offsets: nil, markup: []))
             }
+            return kept
         }
         var buffer = segment.decoded ?? Array(text[range])
         var offsets = segment.offsets ?? (Array(range) + [range.upperBound])
@@ -181,13 +188,12 @@ extension Linter {
             offsets = composed.offsets.map { offsets[$0] }
             buffer = composed.text
         }
-        return buffer.withUnsafeBufferPointer { view in
-            matcher.matches(in: view, range: 0..<view.count, languages: languages).compactMapReserving { match in
-                placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup).flatMap {
-                    isKept($0) ? $0 : nil
-                }
+        buffer.withUnsafeBufferPointer { view in
+            matcher.forEachMatch(in: view, range: 0..<view.count, languages: languages) { match in
+                keep(placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup))
             }
         }
+        return kept
     }
 
     /// A match of the text the matcher read (`view`), placed in the source through `offsets`;

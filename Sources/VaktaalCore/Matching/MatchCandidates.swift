@@ -73,14 +73,15 @@ struct MatchCandidates: Sendable {
 
     private init(words: Column<UInt32>) { self.words = words }
 
-    /// Candidate `index`, read whole.
+    /// Candidate `index`, read whole (its record checked to lie in the column once, not field by field).
     @inline(__always)
     subscript(index: Int) -> MatchCandidate {
+        precondition(index >= 0 && index < count, "candidate index out of range")
         let base = index * Self.stride
-        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[base + offset]) }
+        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words.element(uncheckedAt: base + offset)) }
         var candidate = MatchCandidate(
             entry: field(1), keyStart: field(4), keyEnd: field(5), language: field(6),
-            flags: MatchCandidate.Flags(rawValue: words[base + 7]))
+            flags: MatchCandidate.Flags(rawValue: words.element(uncheckedAt: base + 7)))
         candidate.next = field(0)
         candidate.concept = field(2)
         candidate.labelIndex = field(3)

@@ -110,6 +110,16 @@ package struct TermMatcher: Sendable {
     /// never reported as a shorter outdated label inside it.
     package func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages) -> [TermMatch] {
         var result: [TermMatch] = []
+        forEachMatch(in: bytes, range: range, languages: languages) { result.append($0) }
+        return result
+    }
+
+    /// Hands `body` every match of ``matches(in:range:languages:)`` as it is found, so that a
+    /// caller that keeps few of them (a text of a large vocabulary names one of its labels
+    /// every few words) collects no array of them all.
+    package func forEachMatch(
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, _ body: (TermMatch) -> Void
+    ) {
         var index = range.lowerBound
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
@@ -123,7 +133,7 @@ package struct TermMatcher: Sendable {
                 }
                 let token = Tokenizer.Token(kind: .word, start: index, end: end)
                 if let match = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages) {
-                    result.append(match)
+                    body(match)
                     index = match.range.upperBound
                 } else {
                     index = end
@@ -139,13 +149,12 @@ package struct TermMatcher: Sendable {
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
             if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
-                result.append(match)
+                body(match)
                 index = match.range.upperBound
             } else {
                 index = token.end
             }
         }
-        return result
     }
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
@@ -183,13 +192,13 @@ package struct TermMatcher: Sendable {
         _ languages: Languages
     ) -> TermMatch? {
         guard mayStart(firstHash), var step = transitions.step(Self.combine(0, firstHash)) else { return nil }
-        // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
+        // The longest end apart, so that a walk with one end (the usual case) makes no array.
         var longest: (firstCandidate: Int32, end: Int)?
-        var shorter: [(firstCandidate: Int32, end: Int)] = []
+        var shorter: [(firstCandidate: Int32, end: Int)]?
         var token = first
         while true {
             if step.firstCandidate >= 0 {
-                if let known = longest { shorter.append(known) }
+                if let known = longest { shorter = (shorter ?? []) + [known] }
                 longest = (step.firstCandidate, token.end)
             }
             // Most phrases are one word that begins no longer phrase: their walk ends at that
@@ -206,7 +215,9 @@ package struct TermMatcher: Sendable {
             // A term ends at a word boundary: the next character is no letter, mark or digit.
             if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
             let range = first.start..<matchEnd
-            guard let candidate = verifiedCandidate(firstCandidate, bytes, range, languages) else { return nil }
+            guard let (candidate, keyAsWritten) = verifiedCandidate(firstCandidate, bytes, range, languages) else {
+                return nil
+            }
             // A term of a concept an excerpt leaves out is passed over whole, as the whole set's
             // matcher would take it (not as a shorter term inside it).
             guard candidate.entry >= 0, let concept = renamed(ConceptKey(Int(candidate.concept))) else {
@@ -217,12 +228,14 @@ package struct TermMatcher: Sendable {
                 id: Int(candidate.entry), concept: concept,
                 labelIndex: candidate.labelIndex < 0 ? nil : Int(candidate.labelIndex),
                 isAllowedUse: candidate.flags.contains(.allows), isName: candidate.flags.contains(.name),
-                isWrittenAsIs: isWrittenAsIs(text, candidate))
+                isWrittenAsIs: candidate.flags.contains(.formIsKey)
+                    ? keyAsWritten ?? isWrittenAsIs(text, candidate)
+                    : isWrittenAsIs(text, candidate))
             return TermMatch(range: range, target: .label(form))
         }
         guard let longest else { return nil }
         if let found = match(longest.firstCandidate, endingAt: longest.end) { return found }
-        for (firstCandidate, matchEnd) in shorter.reversed() {
+        for (firstCandidate, matchEnd) in (shorter ?? []).reversed() {
             if let found = match(firstCandidate, endingAt: matchEnd) { return found }
         }
         return nil
@@ -274,11 +287,32 @@ package struct TermMatcher: Sendable {
     }
 
     /// The candidate of the chain from `first` in `languages` whose key the source text
-    /// really gives (hashes can collide; case-sensitive labels must match as written). Allowed
-    /// phrases win over outdated ones; names in another casing come last.
+    /// really gives (hashes can collide; case-sensitive labels must match as written), and
+    /// whether the text is that key byte for byte (`nil`: not told, for text that is not
+    /// ASCII). Allowed phrases win over outdated ones; names in another casing come last.
     private func verifiedCandidate(
         _ first: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
-    ) -> MatchCandidate? {
+    ) -> (MatchCandidate, keyAsWritten: Bool?)? {
+        // ASCII text (most text) is compared byte by byte; other text by its key strings.
+        var choice = CandidateChoice()
+        var next = first
+        while next >= 0 {
+            let candidate = candidates[Int(next)]
+            next = candidate.next
+            guard languages.contains(candidate.language) else { continue }
+            let caseSensitive = candidate.flags.contains(.caseSensitive)
+            guard let comparison = asciiKey(of: range, in: bytes, comparedWith: candidate.key, caseSensitive: caseSensitive)
+            else { return verifiedCandidate(first, byKeyOf: bytes, range, languages) }
+            if case .same(let asWritten) = comparison, choice.offer(candidate, keyAsWritten: asWritten) { break }
+        }
+        return choice.chosen
+    }
+
+    /// ``verifiedCandidate(_:_:_:_:)`` for text that is not all ASCII: its key strings
+    /// (folded and as written) are made once and compared with the candidates' keys.
+    private func verifiedCandidate(
+        _ first: Int32, byKeyOf bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
+    ) -> (MatchCandidate, keyAsWritten: Bool?)? {
         var folded: String?
         var exact: String?
         func key(caseSensitive: Bool) -> String {
@@ -286,60 +320,86 @@ package struct TermMatcher: Sendable {
             Tokenizer.forEachToken(in: bytes, range: range) { text += TokenKey.text($0, in: bytes, caseSensitive: caseSensitive) }
             return text
         }
-        var best: MatchCandidate?
-        var nameVariant: MatchCandidate?
+        var choice = CandidateChoice()
         var next = first
         while next >= 0 {
             let candidate = candidates[Int(next)]
             next = candidate.next
             guard languages.contains(candidate.language) else { continue }
-            let caseSensitive = candidate.flags.contains(.caseSensitive)
+            let source: String
+            if candidate.flags.contains(.caseSensitive) {
+                source = exact ?? key(caseSensitive: true)
+                exact = source
+            } else {
+                source = folded ?? key(caseSensitive: false)
+                folded = source
+            }
             let expected = candidate.key
-            var same = asciiKey(of: range, in: bytes, equals: expected, caseSensitive: caseSensitive)
-            if same == nil {
-                let source: String
-                if caseSensitive {
-                    source = exact ?? key(caseSensitive: true)
-                    exact = source
-                } else {
-                    source = folded ?? key(caseSensitive: false)
-                    folded = source
-                }
-                same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
-            }
-            guard same == true else { continue }
-            if candidate.flags.contains(.nameVariant) {
-                nameVariant = nameVariant ?? candidate
-                continue
-            }
-            let allows = candidate.flags.contains(.allows)
-            if best == nil || allows { best = candidate }
-            if allows { break }
+            let same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
+            if same, choice.offer(candidate, keyAsWritten: nil) { break }
         }
-        return best ?? nameVariant
+        return choice.chosen
     }
 
-    /// Whether the key of the ASCII text `bytes[range]` is the key text at `expected` in
-    /// ``keyBytes``, compared byte by byte without making it (runs of spaces are one space,
-    /// words folded unless case-sensitive); `nil` when the text is not ASCII.
+    /// The choice among the candidates of a chain whose keys a text gives: an allowed phrase
+    /// wins over an outdated one, and a name in another casing comes last.
+    private struct CandidateChoice {
+        private var best: (MatchCandidate, keyAsWritten: Bool?)?
+        private var nameVariant: (MatchCandidate, keyAsWritten: Bool?)?
+
+        /// Offers a candidate whose key the text gives; `true` when it is chosen and no later
+        /// candidate can win over it.
+        mutating func offer(_ candidate: MatchCandidate, keyAsWritten: Bool?) -> Bool {
+            if candidate.flags.contains(.nameVariant) {
+                nameVariant = nameVariant ?? (candidate, keyAsWritten)
+                return false
+            }
+            let allows = candidate.flags.contains(.allows)
+            if best == nil || allows { best = (candidate, keyAsWritten) }
+            return allows
+        }
+
+        /// The candidate chosen, if any.
+        var chosen: (MatchCandidate, keyAsWritten: Bool?)? { best ?? nameVariant }
+    }
+
+    /// How a text compares with a candidate's key text.
+    private enum KeyComparison {
+        /// The text gives another key.
+        case different
+        /// The text gives the key; `asWritten` tells whether its bytes are the key's bytes
+        /// (`nil`: not told).
+        case same(asWritten: Bool?)
+    }
+
+    /// How the key of the ASCII text `bytes[range]` compares with the key text at `expected`
+    /// in ``keyBytes``, byte by byte without making it (runs of spaces are one space, words
+    /// folded unless case-sensitive); `nil` when the text is not ASCII.
     private func asciiKey(
-        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, equals expected: Range<Int>, caseSensitive: Bool
-    ) -> Bool? {
-        var position = 0
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, comparedWith expected: Range<Int>, caseSensitive: Bool
+    ) -> KeyComparison? {
+        guard expected.upperBound <= keyBytes.count else { return .different }
+        var position = expected.lowerBound
+        var asWritten = true
         var index = range.lowerBound
         while index < range.upperBound {
-            var byte = bytes[index]
+            let written = bytes[index]
+            var byte = written
             if byte >= 0x80 { return nil }
+            index += 1
             if Tokenizer.isSpace(UInt32(byte)) {
-                while index < range.upperBound, bytes[index] < 0x80, Tokenizer.isSpace(UInt32(bytes[index])) { index += 1 }
+                while index < range.upperBound, bytes[index] < 0x80, Tokenizer.isSpace(UInt32(bytes[index])) {
+                    index += 1
+                    asWritten = false
+                }
                 byte = 0x20
-            } else {
-                if !caseSensitive, byte &- 0x41 < 26 { byte += 32 }
-                index += 1
+            } else if !caseSensitive, byte &- 0x41 < 26 {
+                byte += 32
             }
-            guard position < expected.count, keyBytes[expected.lowerBound + position] == byte else { return false }
+            guard position < expected.upperBound, keyBytes.element(uncheckedAt: position) == byte else { return .different }
+            asWritten = asWritten && byte == written
             position += 1
         }
-        return position == expected.count
+        return position == expected.upperBound ? .same(asWritten: asWritten) : .different
     }
 }
