@@ -4,16 +4,20 @@ import VaktaalCore
 /// packed keys, open addressing, spread with one multiply instead of a general-purpose
 /// hasher (a text of a large vocabulary uses one of its labels every few words).
 struct UseCounts {
-    /// Per slot, the packed label (``key(_:)``) and its count; a count of 0 is an empty slot.
-    private var keys: [UInt64]
-    private var counts: [Int]
+    /// A packed label (``key(_:)``) and its count side by side, so that a lookup in a large
+    /// table waits for one memory read; a count of 0 is an empty slot.
+    private struct Slot {
+        var key: UInt64 = 0
+        var count = 0
+    }
+
+    private var slots: [Slot]
     /// How many labels are counted.
     private(set) var count = 0
 
     /// An empty table.
     init() {
-        keys = Array(repeating: 0, count: 16)
-        counts = Array(repeating: 0, count: 16)
+        slots = Array(repeating: Slot(), count: 16)
     }
 
     /// A label packed in one word: the concept's key above, the label's index plus one below
@@ -29,9 +33,9 @@ struct UseCounts {
 
     /// The slot of `key`: where it is counted, or the empty slot where it would be.
     private func slot(_ key: UInt64) -> Int {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while counts[index] != 0, keys[index] != key { index = (index + 1) & mask }
+        while slots[index].count != 0, slots[index].key != key { index = (index + 1) & mask }
         return index
     }
 
@@ -41,44 +45,37 @@ struct UseCounts {
         assert(amount > 0, "a count of 0 is an empty slot")
         let key = Self.key(use)
         var index = slot(key)
-        let earlier = counts[index]
+        let earlier = slots[index].count
         if earlier == 0 {
             // At most half full, so that every probe ends soon at an empty slot.
-            if (count + 1) * 2 > keys.count {
+            if (count + 1) * 2 > slots.count {
                 grow()
                 index = slot(key)
             }
-            keys[index] = key
+            slots[index].key = key
             count += 1
         }
-        counts[index] = earlier + amount
+        slots[index].count = earlier + amount
         return earlier
     }
 
     /// Adds the counts of `other` less one each: the uses after each label's first, when
     /// the first was counted here already.
     mutating func addRepeats(of other: UseCounts) {
-        for index in other.keys.indices where other.counts[index] > 1 {
-            add(Self.use(other.keys[index]), other.counts[index] - 1)
-        }
+        for slot in other.slots where slot.count > 1 { add(Self.use(slot.key), slot.count - 1) }
     }
 
     /// The counts by label.
     var dictionary: [LabelUse: Int] {
         var result: [LabelUse: Int] = [:]
         result.reserveCapacity(count)
-        for index in keys.indices where counts[index] != 0 { result[Self.use(keys[index])] = counts[index] }
+        for slot in slots where slot.count != 0 { result[Self.use(slot.key)] = slot.count }
         return result
     }
 
     private mutating func grow() {
-        let old = (keys: keys, counts: counts)
-        keys = Array(repeating: 0, count: old.keys.count * 2)
-        counts = Array(repeating: 0, count: old.keys.count * 2)
-        for index in old.keys.indices where old.counts[index] != 0 {
-            let slot = slot(old.keys[index])
-            keys[slot] = old.keys[index]
-            counts[slot] = old.counts[index]
-        }
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.count != 0 { slots[self.slot(slot.key)] = slot }
     }
 }
