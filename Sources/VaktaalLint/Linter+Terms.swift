@@ -57,7 +57,7 @@ extension Linter {
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
-            uses.addRepeats(of: batch.usesAsWritten)
+            if let repeats = batch.usesAsWritten { uses.addRepeats(of: repeats) }
         }
         return DocumentTerms(terms: terms, uses: uses.dictionary, variantCount: variants.count)
     }
@@ -105,7 +105,7 @@ extension Linter {
         let matches: [SegmentMatch]
         /// When repeats are counted: every use of an allowed label written as the vocabulary
         /// writes it, by label (the first of each is among ``matches``, the others only here).
-        let usesAsWritten: UseCounts
+        let usesAsWritten: UseCounts?
     }
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
@@ -130,11 +130,12 @@ extension Linter {
                 let batch = window[window.startIndex + index]
                 var usesAsWritten: UseCounts? = countingRepeats ? UseCounts() : nil
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
-                var found = matches(in: batch[0], text, matcher, languages, countingRepeatsIn: &usesAsWritten)
-                for segment in batch.dropFirst() {
-                    found += matches(in: segment, text, matcher, languages, countingRepeatsIn: &usesAsWritten)
+                var found: [SegmentMatch] = []
+                for segment in batch {
+                    let matched = matches(in: segment, text, matcher, languages, countingRepeatsIn: &usesAsWritten)
+                    if found.isEmpty { found = matched } else { found += matched }
                 }
-                return BatchMatches(matches: found, usesAsWritten: usesAsWritten ?? UseCounts())
+                return BatchMatches(matches: found, usesAsWritten: usesAsWritten)
             }
         }
         guard let first = windows.first else { return }
@@ -146,7 +147,8 @@ extension Linter {
         pending.forEach(body)
     }
 
-    /// The matches of one segment, with ranges in the document's text.
+    /// The matches of one segment, with ranges in the document's text, every use counted as
+    /// a match (what a caller that looks at each match wants, such as the tests of batches).
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
     ) -> [SegmentMatch] {
@@ -165,7 +167,7 @@ extension Linter {
         func keep(_ match: SegmentMatch?) {
             guard let match else { return }
             if match.context == nil, match.form.isAllowedUse,
-                repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0 > 0
+                (repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0) > 0
             {
                 return
             }

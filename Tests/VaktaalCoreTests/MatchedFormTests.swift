@@ -14,10 +14,15 @@ import VaktaalTestSupport
         let matcher = TermMatcher(set: set, entries: entries)
         var writtenAsIs = (yes: 0, no: 0)
         var lowercaseForms = 0
+        var multiWordForms = 0
         for id in entries.indices {
             let form = entries[id].form
             if form == form.lowercased() { lowercaseForms += 1 }
-            for written in [form, form.uppercased(), form.prefix(1).uppercased() + form.dropFirst()] {
+            // Cased otherwise, and (for forms of more than one word) spaced otherwise: a text
+            // gives the form's key, but not the form as written.
+            let spacedOtherwise = ["  ", "\t", "\n", " \r\n "].map { form.replacing(" ", with: $0) }
+            if form.contains(" ") { multiWordForms += 1 }
+            for written in [form, form.uppercased(), form.prefix(1).uppercased() + form.dropFirst()] + spacedOtherwise {
                 let text = Array("zie \(written).".utf8)
                 let matches = text.withUnsafeBufferPointer { bytes in
                     matcher.matches(in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil))
@@ -39,6 +44,7 @@ import VaktaalTestSupport
         #expect(writtenAsIs.yes > 0 && writtenAsIs.no > 0, "texts that write forms as is and otherwise")
         if folder == fixtureVocabularyFolder {
             #expect(lowercaseForms > 0 && lowercaseForms < entries.count, "forms that are their key and forms that are not")
+            #expect(multiWordForms > 0, "forms whose words a text may space otherwise")
             let formIsKey = (0..<matcher.candidates.count).map { matcher.candidates[$0].flags.contains(.formIsKey) }
             #expect(formIsKey.contains(true) && formIsKey.contains(false), "both ways of telling a form as written are taken")
         }

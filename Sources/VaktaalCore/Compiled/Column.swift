@@ -33,7 +33,10 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
     /// The element at `position`, which the caller has checked lies in the column: a hot
     /// loop checks the range it reads once, not every element.
     @inline(__always)
-    func element(uncheckedAt position: Int) -> Element { base.unsafelyUnwrapped[position] }
+    func element(uncheckedAt position: Int) -> Element {
+        assert(position >= 0 && position < count, "column index out of range")
+        return base.unsafelyUnwrapped[position]
+    }
 
     func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
         -> Result?

@@ -192,13 +192,13 @@ package struct TermMatcher: Sendable {
         _ languages: Languages
     ) -> TermMatch? {
         guard mayStart(firstHash), var step = transitions.step(Self.combine(0, firstHash)) else { return nil }
-        // The longest end apart, so that a walk with one end (the usual case) makes no array.
+        // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
         var longest: (firstCandidate: Int32, end: Int)?
-        var shorter: [(firstCandidate: Int32, end: Int)]?
+        var shorter: [(firstCandidate: Int32, end: Int)] = []
         var token = first
         while true {
             if step.firstCandidate >= 0 {
-                if let known = longest { shorter = (shorter ?? []) + [known] }
+                if let known = longest { shorter.append(known) }
                 longest = (step.firstCandidate, token.end)
             }
             // Most phrases are one word that begins no longer phrase: their walk ends at that
@@ -215,7 +215,7 @@ package struct TermMatcher: Sendable {
             // A term ends at a word boundary: the next character is no letter, mark or digit.
             if matchEnd < end, Tokenizer.isWordScalar(Tokenizer.decode(bytes, matchEnd).0) { return nil }
             let range = first.start..<matchEnd
-            guard let (candidate, keyAsWritten) = verifiedCandidate(firstCandidate, bytes, range, languages) else {
+            guard let (candidate, textIsKey) = verifiedCandidate(firstCandidate, bytes, range, languages) else {
                 return nil
             }
             // A term of a concept an excerpt leaves out is passed over whole, as the whole set's
@@ -228,23 +228,23 @@ package struct TermMatcher: Sendable {
                 id: Int(candidate.entry), concept: concept,
                 labelIndex: candidate.labelIndex < 0 ? nil : Int(candidate.labelIndex),
                 isAllowedUse: candidate.flags.contains(.allows), isName: candidate.flags.contains(.name),
-                isWrittenAsIs: candidate.flags.contains(.formIsKey)
-                    ? keyAsWritten ?? isWrittenAsIs(text, candidate)
-                    : isWrittenAsIs(text, candidate))
+                isWrittenAsIs: isWrittenAsIs(text, candidate, textIsKey: textIsKey))
             return TermMatch(range: range, target: .label(form))
         }
         guard let longest else { return nil }
         if let found = match(longest.firstCandidate, endingAt: longest.end) { return found }
-        for (firstCandidate, matchEnd) in (shorter ?? []).reversed() {
+        for (firstCandidate, matchEnd) in shorter.reversed() {
             if let found = match(firstCandidate, endingAt: matchEnd) { return found }
         }
         return nil
     }
 
     /// Whether `text` is the form of `candidate`'s entry as the vocabulary writes it, byte
-    /// for byte: told by its key when the form is the key.
-    private func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ candidate: MatchCandidate) -> Bool {
+    /// for byte: told by its key when the form is the key (by `textIsKey` when verifying told
+    /// whether the text is the key byte for byte).
+    private func isWrittenAsIs(_ text: UnsafeBufferPointer<UInt8>, _ candidate: MatchCandidate, textIsKey: Bool?) -> Bool {
         guard candidate.flags.contains(.formIsKey) else { return entries.form(Int(candidate.entry), equals: text) }
+        if let textIsKey { return textIsKey }
         let key = candidate.key
         guard key.count == text.count else { return false }
         for offset in text.indices where keyBytes[key.lowerBound + offset] != text[offset] { return false }
@@ -292,7 +292,7 @@ package struct TermMatcher: Sendable {
     /// ASCII). Allowed phrases win over outdated ones; names in another casing come last.
     private func verifiedCandidate(
         _ first: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
-    ) -> (MatchCandidate, keyAsWritten: Bool?)? {
+    ) -> (MatchCandidate, textIsKey: Bool?)? {
         // ASCII text (most text) is compared byte by byte; other text by its key strings.
         var choice = CandidateChoice()
         var next = first
@@ -301,9 +301,12 @@ package struct TermMatcher: Sendable {
             next = candidate.next
             guard languages.contains(candidate.language) else { continue }
             let caseSensitive = candidate.flags.contains(.caseSensitive)
+            // Met a byte that is not ASCII: the chain is verified again by strings. Nothing
+            // was chosen yet (only an all-ASCII text gives a key), and a candidate turned away
+            // differs from the text's ASCII part, which the strings give alike.
             guard let comparison = asciiKey(of: range, in: bytes, comparedWith: candidate.key, caseSensitive: caseSensitive)
             else { return verifiedCandidate(first, byKeyOf: bytes, range, languages) }
-            if case .same(let asWritten) = comparison, choice.offer(candidate, keyAsWritten: asWritten) { break }
+            if case .same(let textIsKey) = comparison, choice.offer(candidate, textIsKey: textIsKey) { break }
         }
         return choice.chosen
     }
@@ -312,7 +315,7 @@ package struct TermMatcher: Sendable {
     /// (folded and as written) are made once and compared with the candidates' keys.
     private func verifiedCandidate(
         _ first: Int32, byKeyOf bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages
-    ) -> (MatchCandidate, keyAsWritten: Bool?)? {
+    ) -> (MatchCandidate, textIsKey: Bool?)? {
         var folded: String?
         var exact: String?
         func key(caseSensitive: Bool) -> String {
@@ -336,7 +339,7 @@ package struct TermMatcher: Sendable {
             }
             let expected = candidate.key
             let same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
-            if same, choice.offer(candidate, keyAsWritten: nil) { break }
+            if same, choice.offer(candidate, textIsKey: nil) { break }
         }
         return choice.chosen
     }
@@ -344,43 +347,44 @@ package struct TermMatcher: Sendable {
     /// The choice among the candidates of a chain whose keys a text gives: an allowed phrase
     /// wins over an outdated one, and a name in another casing comes last.
     private struct CandidateChoice {
-        private var best: (MatchCandidate, keyAsWritten: Bool?)?
-        private var nameVariant: (MatchCandidate, keyAsWritten: Bool?)?
+        private var best: (MatchCandidate, textIsKey: Bool?)?
+        private var nameVariant: (MatchCandidate, textIsKey: Bool?)?
 
         /// Offers a candidate whose key the text gives; `true` when it is chosen and no later
         /// candidate can win over it.
-        mutating func offer(_ candidate: MatchCandidate, keyAsWritten: Bool?) -> Bool {
+        mutating func offer(_ candidate: MatchCandidate, textIsKey: Bool?) -> Bool {
             if candidate.flags.contains(.nameVariant) {
-                nameVariant = nameVariant ?? (candidate, keyAsWritten)
+                nameVariant = nameVariant ?? (candidate, textIsKey)
                 return false
             }
             let allows = candidate.flags.contains(.allows)
-            if best == nil || allows { best = (candidate, keyAsWritten) }
+            if best == nil || allows { best = (candidate, textIsKey) }
             return allows
         }
 
         /// The candidate chosen, if any.
-        var chosen: (MatchCandidate, keyAsWritten: Bool?)? { best ?? nameVariant }
+        var chosen: (MatchCandidate, textIsKey: Bool?)? { best ?? nameVariant }
     }
 
     /// How a text compares with a candidate's key text.
     private enum KeyComparison {
         /// The text gives another key.
         case different
-        /// The text gives the key; `asWritten` tells whether its bytes are the key's bytes
-        /// (`nil`: not told).
-        case same(asWritten: Bool?)
+        /// The text gives the key; `textIsKey` tells whether its bytes are the key's bytes.
+        case same(textIsKey: Bool)
     }
 
     /// How the key of the ASCII text `bytes[range]` compares with the key text at `expected`
     /// in ``keyBytes``, byte by byte without making it (runs of spaces are one space, words
-    /// folded unless case-sensitive); `nil` when the text is not ASCII.
+    /// folded unless case-sensitive); `nil` when a byte that is not ASCII comes before any
+    /// difference.
     private func asciiKey(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, comparedWith expected: Range<Int>, caseSensitive: Bool
     ) -> KeyComparison? {
-        guard expected.upperBound <= keyBytes.count else { return .different }
+        // The builder and a snapshot's reader (``MatchCandidates/init(reading:entries:keyByteCount:)``) keep keys in the key bytes.
+        precondition(expected.lowerBound >= 0 && expected.upperBound <= keyBytes.count, "a key lies in the key bytes")
         var position = expected.lowerBound
-        var asWritten = true
+        var textIsKey = true
         var index = range.lowerBound
         while index < range.upperBound {
             let written = bytes[index]
@@ -390,16 +394,16 @@ package struct TermMatcher: Sendable {
             if Tokenizer.isSpace(UInt32(byte)) {
                 while index < range.upperBound, bytes[index] < 0x80, Tokenizer.isSpace(UInt32(bytes[index])) {
                     index += 1
-                    asWritten = false
+                    textIsKey = false
                 }
                 byte = 0x20
             } else if !caseSensitive, byte &- 0x41 < 26 {
                 byte += 32
             }
             guard position < expected.upperBound, keyBytes.element(uncheckedAt: position) == byte else { return .different }
-            asWritten = asWritten && byte == written
+            textIsKey = textIsKey && byte == written
             position += 1
         }
-        return position == expected.upperBound ? .same(asWritten: asWritten) : .different
+        return position == expected.upperBound ? .same(textIsKey: textIsKey) : .different
     }
 }

@@ -62,20 +62,20 @@ struct UseCounts {
     /// Adds the counts of `other` less one each: the uses after each label's first, when
     /// the first was counted here already.
     mutating func addRepeats(of other: UseCounts) {
-        for slot in other.slots where slot.count > 1 { add(Self.use(slot.key), slot.count - 1) }
+        for filled in other.slots where filled.count > 1 { add(Self.use(filled.key), filled.count - 1) }
     }
 
     /// The counts by label.
     var dictionary: [LabelUse: Int] {
         var result: [LabelUse: Int] = [:]
         result.reserveCapacity(count)
-        for slot in slots where slot.count != 0 { result[Self.use(slot.key)] = slot.count }
+        for filled in slots where filled.count != 0 { result[Self.use(filled.key)] = filled.count }
         return result
     }
 
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
-        for slot in old where slot.count != 0 { slots[self.slot(slot.key)] = slot }
+        for filled in old where filled.count != 0 { slots[slot(filled.key)] = filled }
     }
 }
