@@ -45,7 +45,7 @@ import VaktaalTestSupport
         if folder == fixtureVocabularyFolder {
             #expect(lowercaseForms > 0 && lowercaseForms < entries.count, "forms that are their key and forms that are not")
             #expect(multiWordForms > 0, "forms whose words a text may space otherwise")
-            let formIsKey = (0..<matcher.candidates.count).map { matcher.candidates[$0].flags.contains(.formIsKey) }
+            let formIsKey = matcher.candidates.places.map { matcher.candidates[$0].flags.contains(.formIsKey) }
             #expect(formIsKey.contains(true) && formIsKey.contains(false), "both ways of telling a form as written are taken")
         }
     }

@@ -142,18 +142,33 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
+        // The records as the builder gave them: chained by index, keys in bytes of their own.
+        let places = good.candidates.places
+        var keyBytes: [UInt8] = []
+        let records = places.map { place in
+            var record = good.candidates[place]
+            if record.next >= 0 { record.next = Int32(places.firstIndex(of: Int(record.next))!) }
+            let key = good.candidates.withKey(of: record) { Array($0) }
+            record = MatchCandidate(
+                next: record.next, entry: record.entry, concept: record.concept, labelIndex: record.labelIndex,
+                keyStart: Int32(keyBytes.count), keyEnd: Int32(keyBytes.count + key.count), language: record.language,
+                flags: record.flags)
+            keyBytes += key
+            return record
+        }
         func copy(
-            nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, keyBytes: [UInt8]? = nil,
+            nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, words: [UInt32]? = nil,
             tokensBeforeSpace: [UInt64]? = nil
         ) -> TermMatcher {
             TermMatcher(
                 transitions: good.transitions, firstWords: good.firstWords,
                 tokensBeforeSpace: tokensBeforeSpace.map(Column.init) ?? good.tokensBeforeSpace,
                 nodeCount: nodeCount ?? good.nodeCount,
-                candidates: candidates.map(MatchCandidates.init) ?? good.candidates,
-                keyBytes: keyBytes.map(Column.init) ?? good.keyBytes, entries: entries)
+                candidates: words.map { MatchCandidates(words: Column($0)) }
+                    ?? candidates.map { MatchCandidates.laidOut($0, keyBytes: keyBytes).candidates } ?? good.candidates,
+                entries: entries)
         }
-        let records = (0..<good.candidates.count).map { good.candidates[$0] }
+        #expect(copy(candidates: records).candidates.words.elementsEqual(good.candidates.words), "the records read back")
         #expect(records.count == 2 && records[0].next == 1, "both phrases end at one node")
         #expect(good.nodeCount == 4, "the root, \"de\", \"de \" and \"de mentor\"")
         // The two candidates of the node as a chain that goes back to its start.
@@ -168,11 +183,15 @@ import VaktaalTestSupport
         unknownFlag[1].flags.insert(MatchCandidate.Flags(rawValue: 1 << 7))
         var claimsAName = records
         claimsAName[1].flags.insert(.name)
+        // A chain that goes on into the middle of the next record.
+        var intoARecord = Array(good.candidates.words)
+        intoARecord[places[0]] = UInt32(places[1] + 1)
         let matcherError = SnapshotError.malformed("the term matcher does not fit together")
         let malformed = [
             (copy(candidates: looping), matcherError),
             (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
-            (copy(keyBytes: Array(good.keyBytes.dropLast())), matcherError), (copy(candidates: naming), matcherError),
+            (copy(words: Array(good.candidates.words.dropLast())), matcherError), (copy(words: intoARecord), matcherError),
+            (copy(candidates: naming), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
             (copy(tokensBeforeSpace: [0, 0, 0]), matcherError), (copy(tokensBeforeSpace: []), matcherError),

@@ -38,6 +38,13 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
         return base.unsafelyUnwrapped[position]
     }
 
+    /// The byte at `offset` of the elements' memory, which the caller has checked lies in it.
+    @inline(__always)
+    func byte(uncheckedAt offset: Int) -> UInt8 {
+        assert(offset >= 0 && offset < count * MemoryLayout<Element>.stride, "column byte out of range")
+        return UnsafeRawPointer(base.unsafelyUnwrapped).load(fromByteOffset: offset, as: UInt8.self)
+    }
+
     func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows
         -> Result?
     {

@@ -1,8 +1,8 @@
 /// A phrase that ends at a node of the matcher: the key text the source must give, and what
 /// it names. A text of a large vocabulary begins a phrase every few dozen words, each at a
-/// place of the matcher no earlier word touched, so a candidate is one record of eight words
-/// (``MatchCandidates``): verifying a match and telling the rules what it is reads one
-/// record (one cache line, or two where it straddles them), not a column each.
+/// place of the matcher no earlier word touched, so a candidate is one record with its key
+/// text right after it (``MatchCandidates``): verifying a match and telling the rules what it
+/// is reads one record (one or two cache lines), not a column each.
 struct MatchCandidate: Equatable {
     /// What a candidate is and how it matches.
     struct Flags: OptionSet {
@@ -25,7 +25,8 @@ struct MatchCandidate: Equatable {
         static let all: Flags = [.caseSensitive, .nameVariant, .allows, .name, .formIsKey]
     }
 
-    /// The next candidate of the same node, −1 for none.
+    /// The next candidate of the same node, −1 for none: its place in ``MatchCandidates``
+    /// (its index among the builder's candidates while they are built).
     var next: Int32 = -1
     /// The entry among the matcher's, −1 for an allowed phrase.
     let entry: Int32
@@ -34,58 +35,107 @@ struct MatchCandidate: Equatable {
     /// (the label) for a notation.
     var concept: Int32 = -1
     var labelIndex: Int32 = -1
-    /// Where the key text lies in the matcher's key bytes.
+    /// Where the key text lies: in the bytes of ``MatchCandidates`` (in the builder's key
+    /// bytes while they are built).
     let keyStart: Int32
     let keyEnd: Int32
     /// The language (its place in the entries' languages), −1 for any.
     let language: Int32
     var flags: Flags
 
-    /// The key text's range in the key bytes.
+    /// The key text's range.
     var key: Range<Int> { Int(keyStart)..<Int(keyEnd) }
 }
 
-/// The matcher's candidates as records of eight 32-bit words in one column, so that a
-/// snapshot's candidates are used where they lie.
+/// The matcher's candidates as records in one column, so that a snapshot's candidates are
+/// used where they lie: each is seven 32-bit words (the next candidate, entry, concept,
+/// label, key length, language and flags) with its key text right after them, padded to a
+/// word, so that verifying a match does not wait for a second read elsewhere. A candidate is
+/// named by its place: the word its record starts at.
 struct MatchCandidates: Sendable {
-    /// Words per record.
-    private static let stride = 8
-    private let words: Column<UInt32>
+    /// Words of a record before its key text.
+    private static let headerWords = 7
+    let words: Column<UInt32>
 
-    /// The number of candidates.
-    var count: Int { words.count / Self.stride }
+    init(words: Column<UInt32>) { self.words = words }
 
-    init(_ candidates: [MatchCandidate]) {
-        var words: [UInt32] = []
-        words.reserveCapacity(candidates.count * Self.stride)
+    /// `candidates` (chained by their indices, their keys in `keyBytes`) laid out as records,
+    /// and the place each is given, by index.
+    static func laidOut(_ candidates: [MatchCandidate], keyBytes: [UInt8]) -> (candidates: MatchCandidates, places: [Int32]) {
+        var places: [Int32] = []
+        places.reserveCapacity(candidates.count)
+        var size = 0
         for candidate in candidates {
-            words.append(UInt32(bitPattern: candidate.next))
-            words.append(UInt32(bitPattern: candidate.entry))
-            words.append(UInt32(bitPattern: candidate.concept))
-            words.append(UInt32(bitPattern: candidate.labelIndex))
-            words.append(UInt32(bitPattern: candidate.keyStart))
-            words.append(UInt32(bitPattern: candidate.keyEnd))
-            words.append(UInt32(bitPattern: candidate.language))
-            words.append(candidate.flags.rawValue)
+            places.append(Int32(size))
+            size += headerWords + wordCount(ofKey: candidate.key.count)
         }
-        self.words = Column(words)
+        precondition(size <= maximumWordCount, "the candidates' records fit in 32-bit places")
+        var words = [UInt32](repeating: 0, count: size)
+        for (index, candidate) in candidates.enumerated() {
+            let place = Int(places[index])
+            func set(_ offset: Int, _ field: Int32) { words[place + offset] = UInt32(bitPattern: field) }
+            set(0, candidate.next < 0 ? -1 : places[Int(candidate.next)])
+            set(1, candidate.entry)
+            set(2, candidate.concept)
+            set(3, candidate.labelIndex)
+            set(4, Int32(candidate.key.count))
+            set(5, candidate.language)
+            words[place + 6] = candidate.flags.rawValue
+            words.withUnsafeMutableBytes { bytes in
+                bytes[((place + headerWords) * 4)...].copyBytes(from: keyBytes[candidate.key])
+            }
+        }
+        return (MatchCandidates(words: Column(words)), places)
     }
 
-    private init(words: Column<UInt32>) { self.words = words }
+    /// The most words the records take: every byte of them has a 32-bit place.
+    private static let maximumWordCount = Int(Int32.max) / 4
 
-    /// Candidate `index`, read whole (its record checked to lie in the column once, not field by field).
+    /// The words a key of `length` bytes takes.
+    private static func wordCount(ofKey length: Int) -> Int { (length + 3) / 4 }
+
+    /// The candidate at `place`, read whole (its record checked to lie in the column once,
+    /// not field by field): its key is a range of ``keyByte(at:)``.
     @inline(__always)
-    subscript(index: Int) -> MatchCandidate {
-        precondition(index >= 0 && index < count, "candidate index out of range")
-        let base = index * Self.stride
-        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words.element(uncheckedAt: base + offset)) }
+    subscript(place: Int) -> MatchCandidate {
+        precondition(place >= 0 && place + Self.headerWords <= words.count, "candidate place out of range")
+        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words.element(uncheckedAt: place + offset)) }
+        let keyStart = Int32(truncatingIfNeeded: (place + Self.headerWords) * 4)
         var candidate = MatchCandidate(
-            entry: field(1), keyStart: field(4), keyEnd: field(5), language: field(6),
-            flags: MatchCandidate.Flags(rawValue: words.element(uncheckedAt: base + 7)))
+            entry: field(1), keyStart: keyStart, keyEnd: keyStart &+ field(4), language: field(5),
+            flags: MatchCandidate.Flags(rawValue: words.element(uncheckedAt: place + 6)))
         candidate.next = field(0)
         candidate.concept = field(2)
         candidate.labelIndex = field(3)
         return candidate
+    }
+
+    /// The number of key bytes there is room for: every key lies below it.
+    var byteCount: Int { words.count * 4 }
+
+    /// The byte at `offset` of the records, which the caller has checked lies below
+    /// ``byteCount`` (a key byte, as a candidate's key range names it).
+    @inline(__always)
+    func keyByte(at offset: Int) -> UInt8 { words.byte(uncheckedAt: offset) }
+
+    /// `body` given the key text of `candidate`.
+    func withKey<Result>(of candidate: MatchCandidate, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        precondition(candidate.key.lowerBound >= 0 && candidate.key.upperBound <= byteCount, "a key lies in its record")
+        return words.withUnsafeBufferPointer { words in
+            let bytes = UnsafeRawBufferPointer(words)
+            return bytes[candidate.key].withMemoryRebound(to: UInt8.self) { body($0) }
+        }
+    }
+
+    /// Every place a record starts at, in order (records fill the column: the reader checks).
+    var places: [Int] {
+        var places: [Int] = []
+        var place = 0
+        while place + Self.headerWords <= words.count {
+            places.append(place)
+            place += Self.headerWords + Self.wordCount(ofKey: Int(Int32(bitPattern: words[place + 4])))
+        }
+        return places
     }
 }
 
@@ -95,25 +145,54 @@ extension MatchCandidates {
         writer.writeRaw(words)
     }
 
-    /// Reads what ``write(to:)`` wrote, checking that each record fits `entries` (what it
-    /// says of its entry) and `keyByteCount` key bytes, and that every chain of candidates
-    /// ends (a chain goes on only to candidates added after it). Whether an entry's form is
-    /// its key is not compared byte by byte here: that would cost a lint of a one-line file
-    /// at 100k concepts more than its matching; the snapshot's checksum guards those bits.
-    init(reading reader: inout BinaryReader, entries: IndexEntries, keyByteCount: Int) throws(SnapshotError) {
-        let words: Column<UInt32> = try reader.readColumn()
-        guard words.count % Self.stride == 0 else { throw .malformed("the term matcher does not fit together") }
-        let candidates = MatchCandidates(words: words)
-        for index in 0..<candidates.count {
-            let candidate = candidates[index]
+    /// Reads what ``write(to:)`` wrote, checking that the records fill the column, that each
+    /// fits `entries` (what it says of its entry), and that every chain of candidates ends (a
+    /// chain goes on only to records after it); with the places records start at, which the
+    /// transition table's steps must name. Whether an entry's form is its key is not compared
+    /// byte by byte here: that would cost a lint of a one-line file at 100k concepts more than
+    /// its matching; the snapshot's checksum guards those bits.
+    static func read(from reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError)
+        -> (candidates: MatchCandidates, places: RecordPlaces)
+    {
+        let candidates = MatchCandidates(words: try reader.readColumn())
+        let words = candidates.words
+        guard words.count <= maximumWordCount else { throw .malformed("the term matcher does not fit together") }
+        var places = RecordPlaces(wordCount: words.count)
+        var place = 0
+        while place < words.count {
+            let length = place + headerWords <= words.count ? Int(Int32(bitPattern: words[place + 4])) : -1
+            guard length >= 0, wordCount(ofKey: length) <= words.count - place - headerWords else {
+                throw .malformed("the term matcher does not fit together")
+            }
+            places.insert(place)
+            place += headerWords + wordCount(ofKey: length)
+        }
+        // Records fill the column (checked above): walked again, each one's chain is checked
+        // against the places of all.
+        place = 0
+        while place < words.count {
+            let candidate = candidates[place]
+            defer { place += headerWords + wordCount(ofKey: candidate.key.count) }
             guard candidate.flags.isSubset(of: .all),
-                candidate.next == -1 || (candidate.next > index && Int(candidate.next) < candidates.count),
-                0 <= candidate.keyStart, candidate.keyStart <= candidate.keyEnd, Int(candidate.keyEnd) <= keyByteCount,
-                (-1..<Int32(clamping: entries.languages.count)).contains(candidate.language),
-                Self.names(candidate, of: entries)
+                candidate.next == -1 || (candidate.next > place && places.contains(candidate.next)),
+                (-1..<Int32(clamping: entries.languages.count)).contains(candidate.language), names(candidate, of: entries)
             else { throw .malformed("the term matcher does not fit together") }
         }
-        self = candidates
+        return (candidates, places)
+    }
+
+    /// The places records start at, one bit a word.
+    struct RecordPlaces {
+        private var bits: [UInt64]
+
+        fileprivate init(wordCount: Int) { bits = Array(repeating: 0, count: wordCount / 64 + 1) }
+
+        fileprivate mutating func insert(_ place: Int) { bits[place / 64] |= 1 << (place % 64) }
+
+        /// Whether a record starts at `place`.
+        func contains(_ place: Int32) -> Bool {
+            place >= 0 && Int(place) / 64 < bits.count && bits[Int(place) / 64] & 1 << (Int(place) % 64) != 0
+        }
     }
 
     /// Whether `candidate` says of its entry what `entries` says: an allowed phrase names none.

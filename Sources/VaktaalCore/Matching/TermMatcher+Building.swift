@@ -162,11 +162,12 @@ extension TermMatcher {
                 let key = keyBytes[named[index].key]
                 if entries.withForm(entry, { $0.elementsEqual(key) }) { named[index].flags.insert(.formIsKey) }
             }
+            let (laidOut, places) = MatchCandidates.laidOut(named, keyBytes: keyBytes)
             return TermMatcher(
-                transitions: transitions.table(firstCandidates: firstCandidate, continues: continues),
+                transitions: transitions.table(
+                    firstCandidates: firstCandidate.map { $0 < 0 ? -1 : places[Int($0)] }, continues: continues),
                 firstWords: Column(Self.filter(of: firstHashes)), tokensBeforeSpace: Column(Self.filter(of: hashesBeforeSpace)),
-                nodeCount: firstCandidate.count,
-                candidates: MatchCandidates(named), keyBytes: Column(keyBytes), entries: entries)
+                nodeCount: firstCandidate.count, candidates: laidOut, entries: entries)
         }
     }
 }

@@ -1,10 +1,9 @@
 extension TermMatcher {
-    /// The compiled form: the number of nodes, the key bytes, the candidates, the
-    /// transitions, the first-word filter, then the filter of tokens before white space.
+    /// The compiled form: the number of nodes, the candidates, the transitions, the
+    /// first-word filter, then the filter of tokens before white space.
     func write(to writer: inout BinaryWriter) {
         precondition(conceptRenames == nil && allowedPhrases == nil, "only a set's own matcher is kept")
         writer.write(nodeCount)
-        writer.writeRaw(keyBytes)
         candidates.write(to: &writer)
         transitions.write(to: &writer)
         writer.writeRaw(firstWords)
@@ -16,10 +15,8 @@ extension TermMatcher {
     /// both filters are a power of two words long.
     init(reading reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
-        let keyBytes: Column<UInt8> = try reader.readColumn()
-        let candidates = try MatchCandidates(reading: &reader, entries: entries, keyByteCount: keyBytes.count)
-        let transitions = try TransitionTable(
-            reading: &reader, nodeCount: Int32(clamping: nodeCount), candidateCount: Int32(clamping: candidates.count))
+        let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries)
+        let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidates: places)
         let firstWords: Column<UInt64> = try reader.readColumn()
         let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()
         func isFilter(_ words: Column<UInt64>) -> Bool { !words.isEmpty && words.count & (words.count - 1) == 0 }
@@ -28,6 +25,6 @@ extension TermMatcher {
         }
         self.init(
             transitions: transitions, firstWords: firstWords, tokensBeforeSpace: tokensBeforeSpace, nodeCount: nodeCount,
-            candidates: candidates, keyBytes: keyBytes, entries: entries)
+            candidates: candidates, entries: entries)
     }
 }

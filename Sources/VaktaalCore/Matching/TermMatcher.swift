@@ -52,10 +52,9 @@ package struct TermMatcher: Sendable {
     /// The number of nodes, the root included.
     let nodeCount: Int
     /// The phrases that end at each node, chained from the node's first
-    /// (``TransitionTable/Step/firstCandidate``) in the order they were added.
+    /// (``TransitionTable/Step/firstCandidate``) in the order they were added, each with the
+    /// key text (folded unless case-sensitive) its tokens must give, end to end.
     let candidates: MatchCandidates
-    /// The key text (folded unless case-sensitive) each candidate's tokens must give, end to end.
-    let keyBytes: Column<UInt8>
     /// The label forms the candidates name.
     let entries: IndexEntries
     /// For a matcher of an excerpt of the set (``renaming(_:)``): each concept's key in the
@@ -247,7 +246,8 @@ package struct TermMatcher: Sendable {
         if let textIsKey { return textIsKey }
         let key = candidate.key
         guard key.count == text.count else { return false }
-        for offset in text.indices where keyBytes[key.lowerBound + offset] != text[offset] { return false }
+        precondition(key.lowerBound >= 0 && key.upperBound <= candidates.byteCount, "a key lies in its record")
+        for offset in text.indices where candidates.keyByte(at: key.lowerBound + offset) != text[offset] { return false }
         return true
     }
 
@@ -337,8 +337,7 @@ package struct TermMatcher: Sendable {
                 source = folded ?? key(caseSensitive: false)
                 folded = source
             }
-            let expected = candidate.key
-            let same = keyBytes.withUnsafeBufferPointer { source.utf8.elementsEqual(UnsafeBufferPointer(rebasing: $0[expected])) }
+            let same = candidates.withKey(of: candidate) { source.utf8.elementsEqual($0) }
             if same, choice.offer(candidate, textIsKey: nil) { break }
         }
         return choice.chosen
@@ -375,14 +374,15 @@ package struct TermMatcher: Sendable {
     }
 
     /// How the key of the ASCII text `bytes[range]` compares with the key text at `expected`
-    /// in ``keyBytes``, byte by byte without making it (runs of spaces are one space, words
+    /// in the key text, byte by byte without making it (runs of spaces are one space, words
     /// folded unless case-sensitive); `nil` when a byte that is not ASCII comes before any
     /// difference.
     private func asciiKey(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, comparedWith expected: Range<Int>, caseSensitive: Bool
     ) -> KeyComparison? {
-        // The builder and a snapshot's reader (``MatchCandidates/init(reading:entries:keyByteCount:)``) keep keys in the key bytes.
-        precondition(expected.lowerBound >= 0 && expected.upperBound <= keyBytes.count, "a key lies in the key bytes")
+        // A key lies in its record: the builder lays it there, and a snapshot's reader
+        // (``MatchCandidates/read(from:entries:)``) checks that records fill their column.
+        precondition(expected.lowerBound >= 0 && expected.upperBound <= candidates.byteCount, "a key lies in its record")
         var position = expected.lowerBound
         var textIsKey = true
         var index = range.lowerBound
@@ -400,7 +400,7 @@ package struct TermMatcher: Sendable {
             } else if !caseSensitive, byte &- 0x41 < 26 {
                 byte += 32
             }
-            guard position < expected.upperBound, keyBytes.element(uncheckedAt: position) == byte else { return .different }
+            guard position < expected.upperBound, candidates.keyByte(at: position) == byte else { return .different }
             textIsKey = textIsKey && byte == written
             position += 1
         }
