@@ -28,6 +28,19 @@ import Testing
         "", " ", "@", "[", "`", "{", "/", ":", "\u{7F}", "\0", "é", "ö ", "ø ", "° ", "\u{2019}s", "-leraar", "\n",
     ]
 
+    /// A word of ASCII and Latin-1 letters hashes as its key string, which `lowercased()`
+    /// folds: every scalar from U+0080 to U+00FF, in a word and next to ASCII capitals.
+    @Test func aLatinWordHashesAsItsLowercasedText() {
+        var words = ["één", "beëindigen", "CAFÉ", "Ærø", "ÀÉÎÕÜÝÞß", "straße", "ÿ", "µm", "Größe", "naïef", "Ça", "àÀ×÷"]
+        for scalar in 0x80...0xFF { words.append("X" + String(Unicode.Scalar(UInt8(scalar))) + "y") }
+        for word in words {
+            let bytes = Array(word.utf8)
+            let token = Tokenizer.Token(kind: .word, start: 0, end: bytes.count)
+            let hash = bytes.withUnsafeBufferPointer { TokenKey.hash(token, in: $0) }
+            #expect(hash == TokenKey.hash(of: Array(word.lowercased().utf8)), "\(word)")
+        }
+    }
+
     @Test(arguments: words)
     func aWordIsScannedAsByteByByte(_ word: String) {
         for follower in Self.followers {

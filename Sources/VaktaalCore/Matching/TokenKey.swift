@@ -16,7 +16,34 @@ enum TokenKey {
         case .punctuation: return hash(of: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
         case .word:
             if let (end, hash) = asciiWord(in: bytes, at: token.start, end: token.end), end == token.end { return hash }
-            return TokenKey.hash(of: Array(folded(token, in: bytes).utf8))
+            return latinWordHash(token, in: bytes) ?? TokenKey.hash(of: Array(folded(token, in: bytes).utf8))
+        }
+    }
+
+    /// The key hash of a word of ASCII and Latin-1 letters (most words with accents in Dutch,
+    /// "één", "beëindigen", "café"), folded as `lowercased()` folds them: a capital of either
+    /// range to its small letter, which takes as many bytes. `nil` for other words, which a
+    /// string folds.
+    private static func latinWordHash(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { folded in
+            var index = token.start
+            while index < token.end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    folded[index - token.start] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                    index += 1
+                    continue
+                }
+                // U+0080 to U+00FF: two bytes that start with 0xC2 or 0xC3 (the text is valid UTF-8).
+                guard byte == 0xC2 || byte == 0xC3, index + 1 < token.end else { return nil }
+                var scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                // À to Þ, but not ×: the capitals of Latin-1.
+                if (0xC0...0xDE).contains(scalar), scalar != 0xD7 { scalar += 0x20 }
+                folded[index - token.start] = 0xC0 | UInt8(scalar >> 6)
+                folded[index - token.start + 1] = 0x80 | UInt8(scalar & 0x3F)
+                index += 2
+            }
+            return hash(of: UnsafeBufferPointer(folded))
         }
     }
 
