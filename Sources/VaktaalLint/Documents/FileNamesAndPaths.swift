@@ -13,8 +13,8 @@ enum FileNamesAndPaths {
         var end = range.upperBound
         while end < bounds.upperBound, end - range.upperBound < 512, !endsChunk(bytes[end]) { end += 1 }
         // The punctuation that ends a sentence is not part of the name.
-        while end > range.upperBound, ".,;:!?".utf8.contains(bytes[end - 1]) { end -= 1 }
-        let chunk = Array(bytes[start..<end])
+        while end > range.upperBound, endsSentence(bytes[end - 1]) { end -= 1 }
+        let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if chunk.contains(backslash) { return true }
         if chunk.first == slash || chunk.last == slash { return true }
         for prefix in ["./", "../", "~/"] where chunk.starts(with: prefix.utf8) { return true }
@@ -29,12 +29,29 @@ enum FileNamesAndPaths {
 
     /// White space, brackets and quotes end the stretch a path can be.
     private static func endsChunk(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || "()[]<>\"'`,;{}|".utf8.contains(byte)
+        switch byte {
+        case 0...0x20, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that ends a sentence (or a clause) right after a name.
+    private static func endsSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whether the last name of `chunk` ends in `.ext`: one to five lower-case letters or
     /// digits, at least one a letter (`.md`, `.docx`, `.mp4`), after something.
-    private static func hasExtension(_ chunk: [UInt8]) -> Bool {
+    private static func hasExtension(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let lastDot = chunk.lastIndex(of: dot), lastDot > 0, chunk[lastDot - 1] != slash else { return false }
         let extensionBytes = chunk[(lastDot + 1)...]
         guard (1...5).contains(extensionBytes.count) else { return false }
