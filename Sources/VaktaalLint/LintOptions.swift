@@ -2,9 +2,9 @@ import Foundation
 import VaktaalCore
 
 /// How documents are linted: which languages' labels apply, rule severities, allowed words.
-public struct LintOptions: Sendable {
+public struct LintOptions: Sendable, Hashable {
     /// Which languages' labels apply.
-    public enum Languages: Sendable, Equatable {
+    public enum Languages: Sendable, Hashable {
         /// The document's own (HTML `lang`), else this default.
         case automatic(default: String)
         /// These languages, whatever the document says.

@@ -72,10 +72,10 @@ final class LintConfigurationResolver: Sendable {
         return configuration.ignore.contains { Glob.matches($0, relative) }
     }
 
-    /// The options a file is linted with, and a key that is the same for files with the same options.
+    /// The options a file is linted with.
     ///
     /// - Throws: ``ConfigurationError`` when the file's configuration is broken.
-    func options(for path: String) throws(ConfigurationError) -> (options: LintOptions, key: String) {
+    func options(for path: String) throws(ConfigurationError) -> LintOptions {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let configuration = try configuration(forFolder: (absolute as NSString).deletingLastPathComponent)
         let overrides =
@@ -90,11 +90,10 @@ final class LintConfigurationResolver: Sendable {
             language ?? overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
         var settings: [RuleID: RuleSetting] = [:]
         for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
-        let options = LintOptions(
+        return LintOptions(
             languages: LintOptions.Languages(choice: languageChoice, default: defaultLanguage),
             rules: settings, allowed: configuration?.allow ?? [],
             reading: ReadingOptions(includesAltText: includesAltText, frontMatterKeys: configuration?.frontMatter ?? []))
-        return (options, "\(options.languages)|\(rules.sorted { $0.key < $1.key })|\(options.allowed)|\(options.reading)")
     }
 
     private func relativePath(_ path: String, to folder: String) -> String {

@@ -165,7 +165,7 @@ public struct LintRun: Sendable {
         guard let bytes = document.bytes.map(SourceBytes.init) ?? Self.bytes(of: document.path, for: document.reader) else {
             return nil
         }
-        let options = try resolver.options(for: document.path).options
+        let options = try resolver.options(for: document.path)
         let matcher = terms.matchIndex.matcher(allowing: options.allowed)
         return Linter.matched(bytes, reader: document.reader, options: options, matcher: matcher)
     }
@@ -285,8 +285,7 @@ public struct LintRun: Sendable {
 
     /// The linter of `linters` for the file at `path`.
     private func linter(for path: String, in linters: Linters) throws(ConfigurationError) -> Linter {
-        let (options, key) = try resolver.options(for: path)
-        return linters.linter(options, key: key)
+        try linters.linter(resolver.options(for: path))
     }
 
     /// The result for a file that cannot be read.

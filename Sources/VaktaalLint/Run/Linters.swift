@@ -6,19 +6,20 @@ final class Linters: Sendable {
     let set: VocabularySet
     /// The matcher of `set`'s labels, made once for every linter.
     let matchIndex: MatchIndex
-    private let made = Mutex<[String: Linter]>([:])
+    /// By their options: files with the same options share a linter.
+    private let made = Mutex<[LintOptions: Linter]>([:])
 
     init(set: VocabularySet, matchIndex: MatchIndex) {
         self.set = set
         self.matchIndex = matchIndex
     }
 
-    /// The linter with `options`, whose ``LintConfigurationResolver/options(for:)`` key is `key`.
-    func linter(_ options: LintOptions, key: String) -> Linter {
+    /// The linter with `options`.
+    func linter(_ options: LintOptions) -> Linter {
         made.withLock { linters in
-            if let linter = linters[key] { return linter }
+            if let linter = linters[options] { return linter }
             let linter = Linter(set: set, options: options, matchIndex: matchIndex)
-            linters[key] = linter
+            linters[options] = linter
             return linter
         }
     }
