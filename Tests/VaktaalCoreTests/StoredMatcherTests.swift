@@ -124,9 +124,10 @@ import VaktaalTestSupport
     }
 
     /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
-    /// chain turns back (walking it would not end), whose transitions lead to nodes it does
-    /// not have, whose candidates' keys lie past its key bytes, or whose allowed phrase names
-    /// a concept, a language it does not have, a flag there is not or a name.
+    /// chain turns back (walking it would not end) or leads into a record, whose transitions
+    /// lead to nodes it does not have, whose records overrun their column (a key past its
+    /// end, a key of −1 bytes, words left over), or whose allowed phrase names a concept, a
+    /// language it does not have, a flag there is not or a name.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -142,20 +143,8 @@ import VaktaalTestSupport
         #expect(Self.found(read, "zie de mentor", languages: nil) == Self.found(good, "zie de mentor", languages: nil))
         #expect(Self.matches(read, "zie de mentor", languages: nil).count == 1)
 
-        // The records as the builder gave them: chained by index, keys in bytes of their own.
         let places = good.candidates.places
-        var keyBytes: [UInt8] = []
-        let records = places.map { place in
-            var record = good.candidates[place]
-            if record.next >= 0 { record.next = Int32(places.firstIndex(of: Int(record.next))!) }
-            let key = good.candidates.withKey(of: record) { Array($0) }
-            record = MatchCandidate(
-                next: record.next, entry: record.entry, concept: record.concept, labelIndex: record.labelIndex,
-                keyStart: Int32(keyBytes.count), keyEnd: Int32(keyBytes.count + key.count), language: record.language,
-                flags: record.flags)
-            keyBytes += key
-            return record
-        }
+        let (records, keyBytes) = Self.builderRecords(of: good.candidates)
         func copy(
             nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, words: [UInt32]? = nil,
             tokensBeforeSpace: [UInt64]? = nil
@@ -186,11 +175,14 @@ import VaktaalTestSupport
         // A chain that goes on into the middle of the next record.
         var intoARecord = Array(good.candidates.words)
         intoARecord[places[0]] = UInt32(places[1] + 1)
+        var unsizedKey = Array(good.candidates.words)
+        unsizedKey[places[0] + 4] = UInt32.max
         let matcherError = SnapshotError.malformed("the term matcher does not fit together")
         let malformed = [
             (copy(candidates: looping), matcherError),
             (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
             (copy(words: Array(good.candidates.words.dropLast())), matcherError), (copy(words: intoARecord), matcherError),
+            (copy(words: unsizedKey), matcherError), (copy(words: Array(good.candidates.words) + [1, 2, 3]), matcherError),
             (copy(candidates: naming), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
@@ -204,6 +196,55 @@ import VaktaalTestSupport
                     var reader = BinaryReader(bytes)
                     _ = try TermMatcher(reading: &reader, entries: entries)
                 }
+            }
+        }
+    }
+
+    /// The records of `candidates` as the builder gives them: chained by index, their keys in
+    /// bytes of their own (each key `padding` bytes longer, zeros).
+    static func builderRecords(of candidates: MatchCandidates, padding: Int = 0) -> ([MatchCandidate], [UInt8]) {
+        let places = candidates.places
+        var keyBytes: [UInt8] = []
+        let records = places.map { place in
+            let record = candidates[place]
+            let key = candidates.withKey(of: record) { Array($0) } + Array(repeating: 0, count: padding)
+            defer { keyBytes += key }
+            return MatchCandidate(
+                next: record.next < 0 ? -1 : Int32(places.firstIndex(of: Int(record.next))!), entry: record.entry,
+                concept: record.concept, labelIndex: record.labelIndex, keyStart: Int32(keyBytes.count),
+                keyEnd: Int32(keyBytes.count + key.count), language: record.language, flags: record.flags)
+        }
+        return (records, keyBytes)
+    }
+
+    /// A transition that leads into the middle of a candidate's record is refused: here the
+    /// records of "de" and "mentor" laid out again with a longer key for "de", so that the
+    /// step of "mentor" names a word of that key.
+    @Test func aStepIntoARecordIsRefused() throws {
+        let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
+        var builder = TermMatcher.Builder(phrases: 2)
+        for phrase in ["de", "mentor"] { builder.insert(phrase, language: -1) }
+        let good = builder.matcher(entries: entries)
+        #expect(good.candidates.places == [0, 8], "a record of seven words and a key of one, then the next")
+        let (records, keyBytes) = Self.builderRecords(of: good.candidates, padding: 4)
+        let shifted = TermMatcher(
+            transitions: good.transitions, firstWords: good.firstWords, tokensBeforeSpace: good.tokensBeforeSpace,
+            nodeCount: good.nodeCount, candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
+            entries: entries)
+        #expect(shifted.candidates.places == [0, 9])
+        for (matcher, refused) in [(good, false), (shifted, true)] {
+            var writer = BinaryWriter()
+            matcher.write(to: &writer)
+            func read() throws {
+                try writer.bytes.withUnsafeBytes { bytes in
+                    var reader = BinaryReader(bytes)
+                    _ = try TermMatcher(reading: &reader, entries: entries)
+                }
+            }
+            if refused {
+                #expect(throws: SnapshotError.malformed("the transition table does not fit together")) { try read() }
+            } else {
+                #expect(throws: Never.self) { try read() }
             }
         }
     }

@@ -66,6 +66,7 @@ struct MatchCandidates: Sendable {
         places.reserveCapacity(candidates.count)
         var size = 0
         for candidate in candidates {
+            precondition(size <= maximumWordCount, "the candidates' records fit in 32-bit places")
             places.append(Int32(size))
             size += headerWords + wordCount(ofKey: candidate.key.count)
         }
@@ -132,8 +133,10 @@ struct MatchCandidates: Sendable {
         var places: [Int] = []
         var place = 0
         while place + Self.headerWords <= words.count {
+            let length = Int(Int32(bitPattern: words[place + 4]))
+            guard length >= 0 else { break }
             places.append(place)
-            place += Self.headerWords + Self.wordCount(ofKey: Int(Int32(bitPattern: words[place + 4])))
+            place += Self.headerWords + Self.wordCount(ofKey: length)
         }
         return places
     }
@@ -161,7 +164,7 @@ extension MatchCandidates {
         var place = 0
         while place < words.count {
             let length = place + headerWords <= words.count ? Int(Int32(bitPattern: words[place + 4])) : -1
-            guard length >= 0, wordCount(ofKey: length) <= words.count - place - headerWords else {
+            guard length >= 0, length <= (words.count - place - headerWords) * 4 else {
                 throw .malformed("the term matcher does not fit together")
             }
             places.insert(place)

@@ -10,13 +10,13 @@ extension TermMatcher {
         writer.writeRaw(tokensBeforeSpace)
     }
 
-    /// Reads what ``write(to:)`` wrote for `entries`, checking that every node, candidate,
-    /// entry and language it names is there, that every chain of candidates ends, and that
-    /// both filters are a power of two words long.
+    /// Reads what ``write(to:)`` wrote for `entries`, checking that the candidates' records
+    /// fill their column, that every node, candidate, entry and language it names is there,
+    /// that every chain of candidates ends, and that both filters are a power of two words long.
     init(reading reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
         let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries)
-        let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidates: places)
+        let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidatePlaces: places)
         let firstWords: Column<UInt64> = try reader.readColumn()
         let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()
         func isFilter(_ words: Column<UInt64>) -> Bool { !words.isEmpty && words.count & (words.count - 1) == 0 }

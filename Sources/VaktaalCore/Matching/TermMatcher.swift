@@ -374,7 +374,7 @@ package struct TermMatcher: Sendable {
     }
 
     /// How the key of the ASCII text `bytes[range]` compares with the key text at `expected`
-    /// in the key text, byte by byte without making it (runs of spaces are one space, words
+    /// in ``candidates``, byte by byte without making it (runs of spaces are one space, words
     /// folded unless case-sensitive); `nil` when a byte that is not ASCII comes before any
     /// difference.
     private func asciiKey(

@@ -140,9 +140,11 @@ extension TransitionTable {
     }
 
     /// Reads what ``write(to:)`` wrote, checking that every step names a node below
-    /// `nodeCount` and no candidate or one of `candidates`, and that some slot is empty (a
+    /// `nodeCount` and no candidate or one at `candidatePlaces`, and that some slot is empty (a
     /// lookup stops at one).
-    init(reading reader: inout BinaryReader, nodeCount: Int32, candidates: MatchCandidates.RecordPlaces) throws(SnapshotError) {
+    init(reading reader: inout BinaryReader, nodeCount: Int32, candidatePlaces: MatchCandidates.RecordPlaces)
+        throws(SnapshotError)
+    {
         let slots: Column<UInt64> = try reader.readColumn()
         let size = slots.count / 2
         let fits = slots.withUnsafeBufferPointer { slots in
@@ -154,7 +156,8 @@ extension TransitionTable {
                     continue
                 }
                 let step = Step(packed: packed)
-                guard (0..<nodeCount).contains(step.node), step.firstCandidate == -1 || candidates.contains(step.firstCandidate)
+                guard (0..<nodeCount).contains(step.node),
+                    step.firstCandidate == -1 || candidatePlaces.contains(step.firstCandidate)
                 else {
                     return false
                 }
