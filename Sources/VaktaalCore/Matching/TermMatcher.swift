@@ -295,11 +295,7 @@ package struct TermMatcher: Sendable {
     ) -> (MatchCandidate, textIsKey: Bool?)? {
         // ASCII text (most text) is compared byte by byte; other text by its key strings.
         var choice = CandidateChoice()
-        var next = first
-        while next >= 0 {
-            let candidate = candidates[Int(next)]
-            next = candidate.next
-            guard languages.contains(candidate.language) else { continue }
+        for candidate in CandidateChain(candidates, from: first, in: languages) {
             let caseSensitive = candidate.flags.contains(.caseSensitive)
             // Met a byte that is not ASCII: the chain is verified again by strings. Nothing
             // was chosen yet (only an all-ASCII text gives a key), and a candidate turned away
@@ -324,11 +320,7 @@ package struct TermMatcher: Sendable {
             return text
         }
         var choice = CandidateChoice()
-        var next = first
-        while next >= 0 {
-            let candidate = candidates[Int(next)]
-            next = candidate.next
-            guard languages.contains(candidate.language) else { continue }
+        for candidate in CandidateChain(candidates, from: first, in: languages) {
             let source: String
             if candidate.flags.contains(.caseSensitive) {
                 source = exact ?? key(caseSensitive: true)
@@ -341,6 +333,30 @@ package struct TermMatcher: Sendable {
             if same, choice.offer(candidate, textIsKey: nil) { break }
         }
         return choice.chosen
+    }
+
+    /// The candidates of the chain from a node's first, in the order they were added, that
+    /// are of the languages a scan finds.
+    private struct CandidateChain: Sequence, IteratorProtocol {
+        private let candidates: MatchCandidates
+        private let languages: Languages
+        /// The place of the next candidate to look at, −1 at the end.
+        private var place: Int32
+
+        init(_ candidates: MatchCandidates, from first: Int32, in languages: Languages) {
+            self.candidates = candidates
+            self.languages = languages
+            place = first
+        }
+
+        mutating func next() -> MatchCandidate? {
+            while place >= 0 {
+                let candidate = candidates[Int(place)]
+                place = candidate.next
+                if languages.contains(candidate.language) { return candidate }
+            }
+            return nil
+        }
     }
 
     /// The choice among the candidates of a chain whose keys a text gives: an allowed phrase
