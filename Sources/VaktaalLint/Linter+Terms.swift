@@ -174,25 +174,25 @@ extension Linter {
             kept.append(match)
         }
         let range = segment.sourceRange
-        if segment.decoded == nil, !CanonicalComposition.mayChange(text, range: range) {
+        // The text the matcher reads: the source where it is, or the segment's decoded text,
+        // composed (NFC) when that changes it, with the offset in the source of each byte.
+        let read: (text: [UInt8], offsets: [Int])?
+        if let decoded = segment.decoded {
+            let offsets = segment.offsets ?? (Array(range) + [range.upperBound])
+            let composed = decoded.withUnsafeBufferPointer { CanonicalComposition.composed($0, range: 0..<$0.count) }
+            read = composed.map { ($0.text, $0.offsets.map { offsets[$0] }) } ?? (decoded, offsets)
+        } else {
+            read = CanonicalComposition.composed(text, range: range)
+        }
+        guard let read else {
             matcher.forEachMatch(in: text, range: range, languages: languages) { match in
                 keep(placed(match, in: text, bounds: range, offsets: nil, markup: []))
             }
             return kept
         }
-        var buffer = segment.decoded ?? Array(text[range])
-        var offsets = segment.offsets ?? (Array(range) + [range.upperBound])
-        let composed = buffer.withUnsafeBufferPointer { view in
-            CanonicalComposition.mayChange(view, range: 0..<view.count)
-                ? CanonicalComposition.composed(view, range: 0..<view.count) : nil
-        }
-        if let composed {
-            offsets = composed.offsets.map { offsets[$0] }
-            buffer = composed.text
-        }
-        buffer.withUnsafeBufferPointer { view in
+        read.text.withUnsafeBufferPointer { view in
             matcher.forEachMatch(in: view, range: 0..<view.count, languages: languages) { match in
-                keep(placed(match, in: view, bounds: 0..<view.count, offsets: offsets, markup: segment.markup))
+                keep(placed(match, in: view, bounds: 0..<view.count, offsets: read.offsets, markup: segment.markup))
             }
         }
         return kept

@@ -15,6 +15,7 @@ import Testing
     static let texts = [
         "", "w", "www.", "zie www.example.nl en WWW.x of wwww.y", "aaaaa", "vaktaal-disable vaktaal vaktaal-",
         "mail: a@b.nl @ @@ https://x.nl ftp://y :// :/", "één www.ü.nl — vaktaal-enable", "ab",
+        "-vaktaal-- /:// .www.. ü-", "—",
     ]
 
     @Test(arguments: ["www.", "://", "@", "vaktaal-", "aa", "aaa", "ü", "—", "x"])

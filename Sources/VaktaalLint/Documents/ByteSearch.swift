@@ -41,19 +41,32 @@ enum ByteSearch {
     }
 
     /// Every offset in `bytes[range]` where `needle` starts.
+    ///
+    /// `memchr` looks for the needle's rarest byte in prose, so that it stops seldom: its last
+    /// byte that is no ASCII letter, digit or space (the `-` of `vaktaal-`, the `/` of `://`),
+    /// else its last byte. A common letter such as `v` would stop it every few words.
     static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Int] {
-        guard let base = bytes.baseAddress, let first = needle.first else { return [] }
+        guard let base = bytes.baseAddress, !needle.isEmpty else { return [] }
+        let anchor = needle.lastIndex { !isAlphanumericOrSpace($0) } ?? needle.count - 1
         var result: [Int] = []
-        var start = range.lowerBound
-        while start + needle.count <= range.upperBound {
-            guard let hit = memchr(base + start, Int32(first), range.upperBound - start) else { break }
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            guard offset + needle.count <= range.upperBound else { break }
-            var matched = 1
-            while matched < needle.count, bytes[offset + matched] == needle[matched] { matched += 1 }
-            if matched == needle.count { result.append(offset) }
-            start = offset + 1
+        var searchFrom = range.lowerBound + anchor
+        while searchFrom < range.upperBound {
+            guard let hit = memchr(base + searchFrom, Int32(needle[anchor]), range.upperBound - searchFrom) else { break }
+            let anchorOffset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let start = anchorOffset - anchor
+            guard start + needle.count <= range.upperBound else { break }
+            if needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { result.append(start) }
+            searchFrom = anchorOffset + 1
         }
         return result
+    }
+
+    private static func isAlphanumericOrSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            0x09...0x0D, 0x20:
+            true
+        default: false
+        }
     }
 }

@@ -8,7 +8,13 @@ enum CanonicalComposition {
     /// Whether `bytes[range]` may hold a scalar that NFC would change: a combining mark, a
     /// Hangul vowel or final jamo, or a scalar NFC never keeps. Plain text pays one scan.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
+        firstScalarThatMayChange(in: bytes, range: range) != nil
+    }
+
+    /// The offset of the first scalar in `bytes[range]` that NFC may combine with what
+    /// precedes it or replace (see ``mayChange(_:range:)``), or `nil`.
+    private static func firstScalarThatMayChange(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         var index = range.lowerBound
         while index < range.upperBound {
@@ -25,16 +31,18 @@ enum CanonicalComposition {
                 continue
             }
             let (value, length) = Tokenizer.decode(bytes, index)
-            if let scalar = Unicode.Scalar(value), composes(scalar) { return true }
+            if let scalar = Unicode.Scalar(value), composes(scalar) { return index }
             index += length
         }
-        return false
+        return nil
     }
 
     /// Whether NFC may combine `scalar` with what precedes it or replace it.
     private static func composes(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x300 { return false }
+        // Letters with diacritics (below U+0300), and the punctuation and currency signs of
+        // U+2002 to U+20CF (quotes, dashes, €): common in text, none composes.
+        if value < 0x300 || (0x2002...0x20CF).contains(value) { return false }
         if (0x1161...0x1175).contains(value) || (0x11A8...0x11C2).contains(value) { return true }
         return scalar.properties.canonicalCombiningClass != .notReordered || scalar.properties.isFullCompositionExclusion
     }
@@ -44,42 +52,47 @@ enum CanonicalComposition {
     ///
     /// The text is composed in stretches of a starter and the marks that follow it, so each
     /// composed byte maps to the start of its stretch and every word boundary stays exact.
+    /// Only the stretches that hold a scalar that may change are composed; the bytes
+    /// between them are taken as they are.
     static func composed(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> (text: [UInt8], offsets: [Int])? {
+        guard var change = firstScalarThatMayChange(in: bytes, range: range) else { return nil }
         var text: [UInt8] = []
         var offsets: [Int] = []
         text.reserveCapacity(range.count)
         offsets.reserveCapacity(range.count + 1)
+        func keep(_ kept: Range<Int>) {
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept]))
+            offsets.append(contentsOf: kept)
+        }
         var changed = false
         var index = range.lowerBound
-        while index < range.upperBound {
-            // A stretch: one scalar and every following scalar that composes with it.
-            let start = index
-            var end = index + Tokenizer.decode(bytes, index).1
-            var needsWork = false
+        while true {
+            // The stretch: the starter before the scalar (none when it comes first; every
+            // stretch ends before a scalar that does not compose), and every scalar after it
+            // that composes.
+            let start = change == index ? change : Tokenizer.scalarStart(before: change, in: bytes, notBefore: index)
+            keep(index..<start)
+            var end = change + Tokenizer.decode(bytes, change).1
             while end < range.upperBound {
                 let (value, length) = Tokenizer.decode(bytes, end)
                 guard let scalar = Unicode.Scalar(value), composes(scalar) else { break }
-                needsWork = true
                 end += length
             }
-            if !needsWork, let scalar = Unicode.Scalar(Tokenizer.decode(bytes, start).0), composes(scalar) { needsWork = true }
-            let original = UnsafeBufferPointer(rebasing: bytes[start..<min(end, range.upperBound)])
-            if needsWork {
-                let normalized = Array(String(decoding: original, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-                if !normalized.elementsEqual(original) {
-                    changed = true
-                    text += normalized
-                    offsets += repeatElement(start, count: normalized.count)
-                    index = end
-                    continue
-                }
-            }
-            for offset in start..<min(end, range.upperBound) {
-                text.append(bytes[offset])
-                offsets.append(offset)
+            end = min(end, range.upperBound)
+            let original = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let normalized = Array(String(decoding: original, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+            if normalized.elementsEqual(original) {
+                keep(start..<end)
+            } else {
+                changed = true
+                text += normalized
+                offsets += repeatElement(start, count: normalized.count)
             }
             index = end
+            guard let next = firstScalarThatMayChange(in: bytes, range: index..<range.upperBound) else { break }
+            change = next
         }
+        keep(index..<range.upperBound)
         offsets.append(range.upperBound)
         return changed ? (text, offsets) : nil
     }
