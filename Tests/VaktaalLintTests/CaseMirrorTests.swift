@@ -11,6 +11,10 @@ import Testing
         ("aankomend leraar", "Leraar in opleiding", "Aankomend leraar"), ("iPabo", "IPABO", "iPabo"),
         ("werkplekbegeleider", "M", "Werkplekbegeleider"), ("werkplekbegeleider", "2e mentor", "werkplekbegeleider"),
         ("werkplekbegeleider", "'Mentor", "Werkplekbegeleider"), ("zelfeffectiviteit", "SELF EFFICACY", "ZELFEFFECTIVITEIT"),
+        ("werkplekbegeleider", "2e Mentor", "werkplekbegeleider"),
+        ("aankomend leraar", "Leraar\tIn  Opleiding", "Aankomend Leraar"),
+        ("werkplekbegeleider", "mENTOR", "werkplekbegeleider"), ("werkplekbegeleider", "...", "werkplekbegeleider"),
+        ("werkplekbegeleider", "Mentor Op School", "Werkplekbegeleider"), ("feed  forward", "Feed Up", "Feed  Forward"),
         // The same patterns with letters beyond ASCII.
         ("wérkplekbegeleider", "Méntor", "Wérkplekbegeleider"), ("wérkplekbegeleider", "MÉNTOR", "WÉRKPLEKBEGELEIDER"),
         ("aankomend léraar", "Léraar In Opleiding", "Aankomend Léraar"), ("ëlf", "Elf", "Ëlf"),

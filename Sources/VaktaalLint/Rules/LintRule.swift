@@ -208,31 +208,53 @@ enum CaseMirror {
         return replacement
     }
 
-    /// The same for ASCII text, on bytes (most terms are ASCII, and a text with a million
-    /// findings asks a million times); `nil` when either text is not ASCII.
+    /// The same for ASCII text, on bytes, the written case pattern read in one pass (most
+    /// terms are ASCII, and a text with a million findings asks a million times); `nil` when
+    /// either text is not ASCII.
     private static func asciiApply(_ replacement: String, like source: String) -> String? {
-        let written = Array(replacement.utf8)
-        let text = Array(source.utf8)
-        guard written.allSatisfy({ $0 < 0x80 }), text.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var written = Array(replacement.utf8)
+        guard written.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
         func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
         func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
         guard !written.contains(where: isUpper) else { return replacement }
-        let letters = text.filter { isUpper($0) || isLower($0) }
-        guard let first = letters.first else { return replacement }
-        if letters.count > 1, letters.allSatisfy(isUpper) { return String(decoding: written.map(upper), as: UTF8.self) }
-        let spaces: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
-        let words = text.split(whereSeparator: spaces.contains)
-        if words.count > 1, words.allSatisfy({ isUpper($0[$0.startIndex]) }) {
-            var atWordStart = true
-            return String(
-                decoding: written.map { byte in
-                    defer { atWordStart = spaces.contains(byte) }
-                    return atWordStart ? upper(byte) : byte
-                }, as: UTF8.self)
+        var letters = 0
+        var capitals = 0
+        var firstLetterIsCapital = false
+        var words = 0
+        var capitalizedWords = 0
+        var atWordStart = true
+        for byte in source.utf8 {
+            if isSpace(byte) {
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                words += 1
+                if isUpper(byte) { capitalizedWords += 1 }
+                atWordStart = false
+            }
+            guard isUpper(byte) || isLower(byte) else { continue }
+            if letters == 0 { firstLetterIsCapital = isUpper(byte) }
+            letters += 1
+            if isUpper(byte) { capitals += 1 }
         }
-        guard isUpper(first), let head = written.first else { return replacement }
-        return String(decoding: [upper(head)] + written.dropFirst(), as: UTF8.self)
+        guard letters > 0 else { return replacement }
+        if letters > 1, capitals == letters {
+            written = written.map(upper)
+        } else if words > 1, capitalizedWords == words {
+            atWordStart = true
+            for index in written.indices {
+                if atWordStart { written[index] = upper(written[index]) }
+                atWordStart = isSpace(written[index])
+            }
+        } else if firstLetterIsCapital, !written.isEmpty {
+            written[0] = upper(written[0])
+        } else {
+            return replacement
+        }
+        return String(decoding: written, as: UTF8.self)
     }
 
     /// Two or more words, each starting with a capital.
