@@ -25,7 +25,7 @@ struct InconsistentTermRule: LintRule {
             }
         }
         let byConceptAndLanguage = Dictionary(grouping: counts.keys) { key in
-            "\(key.concept.rawValue)\u{0}\(set[key.concept].labels[key.label].language)"
+            ConceptInLanguage(concept: key.concept, language: set[key.concept].labels[key.label].language)
         }
         var findings: [RuleFinding] = []
         for keys in byConceptAndLanguage.values where keys.count > 1 {
@@ -48,5 +48,11 @@ struct InconsistentTermRule: LintRule {
             }
         }
         return findings.sorted { $0.termIndex < $1.termIndex }
+    }
+
+    /// The labels of one concept in one language: those a document should not mix.
+    private struct ConceptInLanguage: Hashable {
+        let concept: ConceptKey
+        let language: String
     }
 }
