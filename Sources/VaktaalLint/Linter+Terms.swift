@@ -177,8 +177,7 @@ extension Linter {
         // The text the matcher reads: the source where it is, or the segment's decoded text,
         // composed (NFC) when that changes it, with the offset in the source of each byte.
         let read: (text: [UInt8], offsets: [Int])?
-        if let decoded = segment.decoded {
-            let offsets = segment.offsets ?? (Array(range) + [range.upperBound])
+        if let decoded = segment.decoded, let offsets = segment.offsets {
             let composed = decoded.withUnsafeBufferPointer { CanonicalComposition.composed($0, range: 0..<$0.count) }
             read = composed.map { ($0.text, $0.offsets.map { offsets[$0] }) } ?? (decoded, offsets)
         } else {

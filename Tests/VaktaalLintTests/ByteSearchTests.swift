@@ -15,10 +15,12 @@ import Testing
     static let texts = [
         "", "w", "www.", "zie www.example.nl en WWW.x of wwww.y", "aaaaa", "vaktaal-disable vaktaal vaktaal-",
         "mail: a@b.nl @ @@ https://x.nl ftp://y :// :/", "één www.ü.nl — vaktaal-enable", "ab",
-        "-vaktaal-- /:// .www.. ü-", "—",
+        "-vaktaal-- /:// .www.. ü-", "—", "a@b.nl e.g. -v", "x.n", ".nl", "a@",
     ]
 
-    @Test(arguments: ["www.", "://", "@", "vaktaal-", "aa", "aaa", "ü", "—", "x"])
+    // Needles whose searched byte is the last, and needles whose searched byte comes earlier
+    // (".nl", "a@b", "-v"), which can be found where the rest of the needle does not fit.
+    @Test(arguments: ["www.", "://", "@", "vaktaal-", "aa", "aaa", "ü", "—", "x", ".nl", "a@b", "-v", "e.g"])
     func everyStartIsFound(_ needle: String) {
         let needleBytes = Array(needle.utf8)
         for text in Self.texts {

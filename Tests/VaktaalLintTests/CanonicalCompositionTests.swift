@@ -55,7 +55,7 @@ import Testing
     /// (text, whether it holds a scalar that NFC may change)
     static let kept: [(String, Bool)] = [
         ("", false), ("mentor", false), ("café ëen", false), ("— “quotes” and € —", false), ("q\u{0301}", true),
-        ("ë\u{0301}", true), ("\u{2126}", true), ("\u{2000}", true),
+        ("ë\u{0301}", true), ("\u{2126}", true), ("\u{2000}", true), ("\u{2001}", true), ("\u{20D0}", true), ("\u{20CF}", false),
     ]
 
     @Test(arguments: kept)
@@ -66,6 +66,65 @@ import Testing
             #expect((CanonicalComposition.composed(bytes, range: 0..<bytes.count) == nil) == keeps)
             #expect(CanonicalComposition.mayChange(bytes, range: 0..<bytes.count) == mayChange)
         }
+    }
+
+    /// Every range of every short text that starts and ends on a scalar boundary is composed as a
+    /// plain reference composes it: every stretch of a scalar and the scalars after it that
+    /// compose, one after the other.
+    @Test(arguments: decomposed.filter { $0.utf8.count < 64 } + ["", "abc", "\u{0301}", "e\u{0301}\u{0301}x\u{0323}"])
+    func everyRangeIsComposedAsStretchByStretch(_ text: String) {
+        let bytes = Array(text.utf8)
+        let boundaries = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 } + [bytes.count]
+        for start in boundaries {
+            for end in boundaries where end >= start {
+                let result = bytes.withUnsafeBufferPointer { CanonicalComposition.composed($0, range: start..<end) }
+                let expected = Self.referenceComposition(of: bytes, range: start..<end)
+                #expect(result?.text == expected?.text && result?.offsets == expected?.offsets, "'\(text)' \(start)..<\(end)")
+            }
+        }
+    }
+
+    /// Composes each stretch on its own, scalar by scalar, with the Unicode properties of
+    /// every scalar asked directly.
+    private static func referenceComposition(of bytes: [UInt8], range: Range<Int>) -> (text: [UInt8], offsets: [Int])? {
+        let scalars = Self.scalars(of: bytes, in: range)
+        func composes(_ scalar: Unicode.Scalar) -> Bool {
+            (0x1161...0x1175).contains(scalar.value) || (0x11A8...0x11C2).contains(scalar.value)
+                || scalar.properties.canonicalCombiningClass != .notReordered || scalar.properties.isFullCompositionExclusion
+        }
+        var text: [UInt8] = []
+        var offsets: [Int] = []
+        var index = 0
+        while index < scalars.count {
+            var end = index + 1
+            while end < scalars.count, composes(scalars[end].scalar) { end += 1 }
+            let stretch = scalars[index..<end]
+            let written = String(String.UnicodeScalarView(stretch.map(\.scalar)))
+            let composed = Array(written.precomposedStringWithCanonicalMapping.utf8)
+            if stretch.contains(where: { composes($0.scalar) }), composed != Array(written.utf8) {
+                text += composed
+                offsets += Array(repeating: stretch.first!.offset, count: composed.count)
+            } else {
+                for (scalar, offset) in stretch {
+                    let length = String(scalar).utf8.count
+                    text += Array(String(scalar).utf8)
+                    offsets += Array(offset..<offset + length)
+                }
+            }
+            index = end
+        }
+        let original = Array(bytes[range])
+        return text == original ? nil : (text, offsets + [range.upperBound])
+    }
+
+    private static func scalars(of bytes: [UInt8], in range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {
+        var result: [(scalar: Unicode.Scalar, offset: Int)] = []
+        var offset = range.lowerBound
+        for scalar in String(decoding: bytes[range], as: UTF8.self).unicodeScalars {
+            result.append((scalar, offset))
+            offset += String(scalar).utf8.count
+        }
+        return result
     }
 
     private static func scalarBoundary(after offset: Int, in text: String) -> Int {

@@ -6,8 +6,8 @@ import VaktaalText
     import Darwin
 #endif
 
-/// Fast searches in byte buffers: the C library's vectorised `memchr` finds the first byte,
-/// then the rest of the needle is compared.
+/// Fast searches in byte buffers: the C library's vectorised `memchr` finds one byte of the
+/// needle, then the rest of it is compared.
 enum ByteSearch {
     /// The first offset in `bytes[range]` of `byte`, or `nil`.
     static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
@@ -42,9 +42,10 @@ enum ByteSearch {
 
     /// Every offset in `bytes[range]` where `needle` starts.
     ///
-    /// `memchr` looks for the needle's rarest byte in prose, so that it stops seldom: its last
-    /// byte that is no ASCII letter, digit or space (the `-` of `vaktaal-`, the `/` of `://`),
-    /// else its last byte. A common letter such as `v` would stop it every few words.
+    /// `memchr` looks for a byte of the needle that prose seldom holds, so that it stops
+    /// seldom: its last byte that is no ASCII letter, digit or space (the `-` of `vaktaal-`,
+    /// the `/` of `://`), else its last byte. Looking for the `v` of `vaktaal-` stopped it
+    /// every few words.
     static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Int] {
         guard let base = bytes.baseAddress, !needle.isEmpty else { return [] }
         let anchor = needle.lastIndex { !isAlphanumericOrSpace($0) } ?? needle.count - 1
