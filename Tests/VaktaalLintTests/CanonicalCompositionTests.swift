@@ -14,6 +14,7 @@ import Testing
         "ë\u{0301} a\u{0323}\u{0302} x",
         String(repeating: "lange tekst ", count: 40) + "e\u{0301}" + String(repeating: " meer", count: 40),
         "q\u{0301} en e\u{0301}", "\u{1100}\u{1161}\u{11A8} Hangul", "— “e\u{0301}” —",
+        "\u{0995}\u{09C7}\u{09BE} (Bengali)", "\u{0B95}\u{0BC6}\u{0BBE} (Tamil)",
     ]
 
     @Test(arguments: decomposed)
@@ -89,8 +90,8 @@ import Testing
     private static func referenceComposition(of bytes: [UInt8], range: Range<Int>) -> (text: [UInt8], offsets: [Int])? {
         let scalars = Self.scalars(of: bytes, in: range)
         func composes(_ scalar: Unicode.Scalar) -> Bool {
-            (0x1161...0x1175).contains(scalar.value) || (0x11A8...0x11C2).contains(scalar.value)
-                || scalar.properties.canonicalCombiningClass != .notReordered || scalar.properties.isFullCompositionExclusion
+            secondHalves.contains(scalar.value) || scalar.properties.canonicalCombiningClass != .notReordered
+                || scalar.properties.isFullCompositionExclusion
         }
         var text: [UInt8] = []
         var offsets: [Int] = []
@@ -115,6 +116,31 @@ import Testing
         }
         let original = Array(bytes[range])
         return text == original ? nil : (text, offsets + [range.upperBound])
+    }
+
+    /// The scalars of combining class 0 that NFC combines with the one before them: the last
+    /// of the decomposition of some scalar (up to U+1FFFF: no scalar above composes), which
+    /// NFC puts back together.
+    static let secondHalves: Set<UInt32> = {
+        var found: Set<UInt32> = []
+        for value in UInt32(0xC0)...0x1_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            guard decomposed.count > 1, let last = decomposed.last, last.properties.canonicalCombiningClass == .notReordered
+            else { continue }
+            let head = String(String.UnicodeScalarView(decomposed.dropLast())).precomposedStringWithCanonicalMapping
+            if (head + String(last)).precomposedStringWithCanonicalMapping == String(scalar) { found.insert(last.value) }
+        }
+        return found
+    }()
+
+    @Test func everySecondHalfOfACompositionMayChange() {
+        #expect(Self.secondHalves.count > 60)
+        for value in Self.secondHalves.sorted() {
+            let bytes = Array(String(Unicode.Scalar(value)!).utf8)
+            let mayChange = bytes.withUnsafeBufferPointer { CanonicalComposition.mayChange($0, range: 0..<$0.count) }
+            #expect(mayChange, "U+\(String(value, radix: 16, uppercase: true))")
+        }
     }
 
     private static func scalars(of bytes: [UInt8], in range: Range<Int>) -> [(scalar: Unicode.Scalar, offset: Int)] {

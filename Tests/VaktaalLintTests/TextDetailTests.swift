@@ -48,6 +48,17 @@ import VaktaalCore
         #expect(html.map { "\($0.line):\($0.column)-\($0.endColumn)" } == ["1:33-53"])
     }
 
+    /// Tamil கொ is க with the vowel signs ெ and ா, which have no combining class yet compose.
+    @Test func decomposedVowelSignsMatchTheComposedLabel() {
+        let linter = fixtureLinter(
+            """
+            <concept id="k"><prefLabel xml:lang="ta">\u{0B95}\u{0BCA}\u{0B9F}\u{0BC1}</prefLabel>
+              <deprecatedLabel xml:lang="ta">\u{0B95}\u{0BCB}</deprecatedLabel></concept>
+            """, languages: .all)
+        let decomposed = "x \u{0B95}\u{0BC7}\u{0BBE} y"
+        #expect(lint(decomposed, linter: linter).map { "\($0.column)-\($0.endColumn)" } == ["3-6"])
+    }
+
     @Test func composedTextIsLeftAsItIs() {
         #expect(found("De coördinerend mentor.") == ["1:4-23 coördinerend mentor→werkplekbegeleider"])
         #expect(CanonicalComposition.composed(Array("café ëen".utf8).withUnsafeBufferPointer { $0 }, range: 0..<9) == nil)

@@ -43,9 +43,21 @@ enum CanonicalComposition {
         // Letters with diacritics (below U+0300), and the punctuation and currency signs of
         // U+2002 to U+20CF (quotes, dashes, €): common in text, none composes.
         if value < 0x300 || (0x2002...0x20CF).contains(value) { return false }
-        if (0x1161...0x1175).contains(value) || (0x11A8...0x11C2).contains(value) { return true }
+        if (0x1161...0x1175).contains(value) || (0x11A8...0x11C2).contains(value) || vowelSignsThatCompose.contains(value) {
+            return true
+        }
         return scalar.properties.canonicalCombiningClass != .notReordered || scalar.properties.isFullCompositionExclusion
     }
+
+    /// The scalars besides the Hangul vowels and final jamo that have no combining class yet
+    /// combine with the scalar before them: vowel signs and length marks of Bengali, Oriya,
+    /// Tamil, Kannada, Malayalam, Sinhala, Tibetan, Myanmar, Balinese and some historic
+    /// scripts (Bengali ে with া is ো). A test finds them again by composing the
+    /// decomposition of every scalar.
+    private static let vowelSignsThatCompose: Set<UInt32> = [
+        0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF,
+        0x0FB5, 0x0FB7, 0x102E, 0x1B35, 0x1_1127, 0x1_133E, 0x1_1357, 0x1_14B0, 0x1_14BA, 0x1_14BD, 0x1_15AF, 0x1_1930,
+    ]
 
     /// The NFC form of `bytes[range]` and, for each of its bytes, the offset in `bytes` of
     /// the stretch it came from, plus one entry for the end; `nil` when NFC changes nothing.
