@@ -6,7 +6,8 @@ import VaktaalCore
 /// positions and the matched text stay in the original scalars.
 enum CanonicalComposition {
     /// Whether `bytes[range]` may hold a scalar that NFC would change: a combining mark, a
-    /// Hangul vowel or final jamo, or a scalar NFC never keeps. Plain text pays one scan.
+    /// Hangul vowel or final jamo, another vowel sign that joins the letter before it, or a
+    /// scalar NFC never keeps. Plain text pays one scan.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
         firstScalarThatMayChange(in: bytes, range: range) != nil
     }
