@@ -7,8 +7,9 @@ import Testing
 /// composed byte names where its stretch starts in the source, and every other byte names
 /// itself.
 @Suite struct CanonicalCompositionTests {
-    /// Texts (and the same from their second scalar on) with a mark first, last, after ASCII and after other letters, several marks on
-    /// one starter, marks far apart, a mark NFC keeps as it is, and Hangul jamo.
+    /// Texts with a mark first, last, after ASCII and after other letters, several marks on
+    /// one starter, marks far apart, a mark NFC keeps as it is, Hangul jamo and vowel signs
+    /// that join (each also from its second scalar on).
     static let decomposed = [
         "e\u{0301}", "\u{0302}\u{0323}e", "me\u{0301}ntor", "mentore\u{0301}", "coo\u{0308}rdinerend en re\u{0301}sume\u{0301}",
         "ë\u{0301} a\u{0323}\u{0302} x",

@@ -48,7 +48,7 @@ import VaktaalCore
         #expect(html.map { "\($0.line):\($0.column)-\($0.endColumn)" } == ["1:33-53"])
     }
 
-    /// Tamil கொ is க with the vowel signs ெ and ா, which have no combining class yet compose.
+    /// Tamil கோ is க with the vowel signs ே and ா, which have no combining class yet join.
     @Test func decomposedVowelSignsMatchTheComposedLabel() {
         let linter = fixtureLinter(
             """
