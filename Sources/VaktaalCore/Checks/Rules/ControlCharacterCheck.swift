@@ -8,12 +8,15 @@ struct ControlCharacterCheck: ConceptCheck {
     let summary = "labels hold no control or invisible characters"
 
     func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
-        for label in set[key].labels {
+        // Read in place, by index: a copy of each label would retain all its strings.
+        let labels = set[key].labels
+        for index in labels.indices {
             var found: Unicode.Scalar?
-            label.forEachForm { form in
+            labels[index].forEachForm { form in
                 if found == nil, !Self.isPrintableLatin1(form) { found = form.unicodeScalars.first(where: Self.isUnprintable) }
             }
             guard let scalar = found else { continue }
+            let label = labels[index]
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             findings.append(
                 diagnostic(

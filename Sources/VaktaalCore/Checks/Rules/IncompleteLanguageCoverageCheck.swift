@@ -16,11 +16,15 @@ struct IncompleteLanguageCoverageCheck: VocabularyCheck {
         for key in set.keys {
             let scheme = set.schemeIndex(of: key)
             conceptLanguages.removeAll(keepingCapacity: true)
-            for label in set[key].labels where label.kind == .preferred {
-                if !conceptLanguages.contains(label.language) { conceptLanguages.append(label.language) }
-                guard last?.scheme != scheme || last?.language != label.language else { continue }
-                languagesByScheme[scheme].insert(label.language)
-                last = (scheme, label.language)
+            // Labels are read in place, by index: copying each whole would retain every string
+            // and array it holds.
+            let labels = set[key].labels
+            for index in labels.indices where labels[index].kind == .preferred {
+                let language = labels[index].language
+                if !conceptLanguages.contains(language) { conceptLanguages.append(language) }
+                guard last?.scheme != scheme || last?.language != language else { continue }
+                languagesByScheme[scheme].insert(language)
+                last = (scheme, language)
             }
             languageCounts[key.rawValue] = conceptLanguages.count
         }

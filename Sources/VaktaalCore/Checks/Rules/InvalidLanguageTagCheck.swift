@@ -27,16 +27,19 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
             last = (tag, verdict)
             return verdict
         }
+        // Labels and notes are read in place, by index: copying each whole would retain
+        // every string and array it holds.
         for key in set.keys {
-            let concept = set[key]
-            for label in concept.labels {
-                if let tag = label.declaredLanguage, !isWellFormed(tag) {
-                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: label.position))
+            let labels = set[key].labels
+            for index in labels.indices {
+                if let tag = labels[index].declaredLanguage, !isWellFormed(tag) {
+                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: labels[index].position))
                 }
             }
-            for note in concept.notes {
-                if let tag = note.declaredLanguage, !isWellFormed(tag) {
-                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: note.position))
+            let notes = set[key].notes
+            for index in notes.indices {
+                if let tag = notes[index].declaredLanguage, !isWellFormed(tag) {
+                    diagnostics.append(diagnostic(message(tag), concept: key, in: set, at: notes[index].position))
                 }
             }
         }

@@ -8,14 +8,16 @@ struct IrregularWhitespaceCheck: ConceptCheck {
     let summary = "labels have no leading, trailing or repeated white space"
 
     func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
-        for label in set[key].labels {
+        // Read in place, by index: a copy of each label would retain all its strings.
+        let labels = set[key].labels
+        for index in labels.indices {
             var irregular: String?
-            label.forEachForm { form in if irregular == nil, Self.isIrregular(form) { irregular = form } }
+            labels[index].forEachForm { form in if irregular == nil, Self.isIrregular(form) { irregular = form } }
             guard let form = irregular else { continue }
             findings.append(
                 diagnostic(
-                    "\(label.kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
-                    concept: key, in: set, at: label.position))
+                    "\(labels[index].kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
+                    concept: key, in: set, at: labels[index].position))
         }
     }
 

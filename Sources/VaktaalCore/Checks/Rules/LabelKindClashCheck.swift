@@ -7,13 +7,17 @@ struct LabelKindClashCheck: ConceptCheck {
 
     func check(_ key: ConceptKey, in set: VocabularySet, into findings: inout [Finding]) {
         let labels = set[key].labels
-        for (offset, label) in labels.enumerated() {
+        // Read in place, by index: a copy of each label would retain all its strings.
+        for offset in labels.indices {
+            let kind = labels[offset].kind
             guard
                 let earlier = labels[..<offset].first(where: { other in
-                    other.kind != label.kind && other.language == label.language
-                        && LabelComparison.clash(other.text, other.isCaseSensitive, label.text, label.isCaseSensitive)
+                    other.kind != kind && other.language == labels[offset].language
+                        && LabelComparison.clash(
+                            other.text, other.isCaseSensitive, labels[offset].text, labels[offset].isCaseSensitive)
                 })
             else { continue }
+            let label = labels[offset]
             findings.append(
                 diagnostic(
                     "'\(label.text)' is both a \(earlier.kind.rawValue) and a \(label.kind.rawValue) in '\(label.language)'",
