@@ -118,6 +118,10 @@ import Testing
         Example(
             rule: "invalid-language-tag", triggering: concept("a", "<altLabel xml:lang=\"nederlands!\">b</altLabel>"),
             nonTriggering: concept("a", "<altLabel xml:lang=\"nl-BE\">b</altLabel>")),
+        // Notes are read on their own, after the labels.
+        Example(
+            rule: "invalid-language-tag", triggering: concept("a", "<definition xml:lang=\"nederlands!\">b</definition>"),
+            nonTriggering: concept("a", "<definition xml:lang=\"nl-BE\">b</definition>")),
     ]
 
     /// The byte paths of the white-space rules decide ASCII labels as the general ones do.
