@@ -99,6 +99,40 @@ import Testing
         }
     }
 
+    /// From any place of a file with no markup between its concepts, the nearby cut is the
+    /// scan's first cut whose `</concept>` before it starts there or later.
+    @Test func aNearbyCutIsTheScansNextCutBetweenPlainConcepts() throws {
+        let bytes = Self.file("\(Self.concept)\n\(Self.concept)\r\n\n\(Self.concept)\n  \(Self.concept)\n\(Self.concept)")
+        let scanned = try #require(ConceptCuts(bytes)).offsets
+        #expect(scanned.count == 4)
+        let endTag = Array("</concept>".utf8)
+        let endTagStarts = scanned.map { cut in
+            (0..<cut).last { bytes[$0...].starts(with: endTag) } ?? -1
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            for from in 0..<buffer.count {
+                let expected = scanned.indices.first { endTagStarts[$0] >= from }.map { scanned[$0] }
+                #expect(ConceptCuts.nearbyCut(in: buffer, from: from, limit: buffer.count) == expected)
+            }
+        }
+    }
+
+    /// Read only near its place, a cut may fall where the scan sees none (the part before it
+    /// then ends in open markup); and there is none where a concept does not start its line.
+    @Test(arguments: [
+        ("\(concept)\n<!-- </concept>\n  <concept id=\"x\"> -->\n", 7),
+        ("\(concept)\n<x:e xmlns:x=\"urn:x\">\n\(concept)\n\(concept)\n</x:e>\n", 10),
+        ("\(concept)\n<![CDATA[</concept>\n<concept >]]>\n", 7),
+        ("\(concept)<concept id=\"b\"/>\n", nil),
+        ("\(concept)\n  <conceptual/>\n", nil),
+    ])
+    func aNearbyCutMayFallInMarkup(_ body: String, _ line: Int?) throws {
+        let bytes = Self.file(body)
+        let rootEnd = try #require(ConceptCuts(bytes)).rootEnd
+        let cut = bytes.withUnsafeBufferPointer { ConceptCuts.nearbyCut(in: $0, from: rootEnd, limit: $0.count) }
+        #expect(cut.map { offset in bytes[..<offset].count(where: { $0 == 10 }) + 1 } == line)
+    }
+
     @Test func theRootIsTheFirstTagOutsideCommentsAndInstructions() throws {
         let start =
             "<?xml version=\"1.0\"?>\n<!-- <vocabulary> -->\n<?pi <vocabulary> ?>\n<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\">"

@@ -34,6 +34,26 @@ import VaktaalTestSupport
         #expect(Self.same(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), pieces: 5))
     }
 
+    /// Cuts are looked for only near each piece's share of the file, so in its second half
+    /// most land in markup here (a comment, a CDATA section, an element of another namespace
+    /// that holds concepts): a piece then ends in open markup, and the file is read whole,
+    /// with the same result.
+    @Test(arguments: [
+        "<!--\n</concept>\n  <concept id=\"x\"> -->",
+        "<x:e xmlns:x=\"urn:x\">\n<concept id=\"x\">\n</concept>\n  <concept id=\"y\"/>\n</x:e>",
+        "<x:e xmlns:x=\"urn:x\"><![CDATA[\n</concept>\n  <concept id=\"x\">]]></x:e>",
+    ])
+    func cutsThatFallInMarkupGiveTheSameResult(_ trap: String) throws {
+        let text = String(decoding: Self.fixtureBytes, as: UTF8.self)
+        let half = text.index(text.startIndex, offsetBy: text.count / 2)
+        let secondHalf = text[half...].replacingOccurrences(of: "</concept>\n", with: "</concept>\n\(trap)\n")
+        let trapped = Array((text[..<half] + secondHalf).utf8)
+        let scanned = try #require(ConceptCuts(SourceBytes(trapped))).offsets
+        let nearby = try #require(PieceReader.cuts(SourceBytes(trapped), pieces: 7)).cuts
+        #expect(!nearby.allSatisfy(scanned.contains), "some cut falls in the markup")
+        #expect(Self.same(trapped, pieces: 7))
+    }
+
     @Test func aFileWithProblemsGivesTheSameDiagnostics() {
         var text = String(decoding: Self.fixtureBytes, as: UTF8.self)
         text = text.replacingOccurrences(of: "<concept id=\"stagementor\"", with: "<concept id=\"stagementor\" bogus=\"1\"")

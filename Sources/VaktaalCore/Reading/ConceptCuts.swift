@@ -40,7 +40,7 @@ package struct ConceptCuts {
 
     /// Where the root element's start tag ends (after its `>`), if the file has one that is
     /// not empty: the first tag outside comments and processing instructions.
-    private static func rootStartTagEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func rootStartTagEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while let at = search("<", in: buffer, from: index, limit: min(buffer.count, 1 << 16)) {
             if has("<!--", in: buffer, at: at) {
@@ -83,6 +83,26 @@ package struct ConceptCuts {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at }
             index = at + 1
+        }
+        return nil
+    }
+
+    /// The first place at or after `from`, and before `limit`, that looks like a cut when
+    /// only the bytes around it are read: the start of the line of a `<concept` start tag
+    /// that follows a `</concept>` with nothing but white space, and a line end, between
+    /// them. Unlike the cuts of a whole scan it may lie in a comment, a CDATA section, a
+    /// processing instruction or an element below the root; the part before it then ends
+    /// inside that markup and does not read as XML, so a reader that checks each part for
+    /// errors and reads the whole file on any (``PieceReader``) can cut there without the
+    /// scan.
+    package static func nearbyCut(in buffer: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
+        var index = from
+        while let end = search("</concept>", in: buffer, from: index, limit: limit) {
+            index = end + 10
+            var next = index
+            while next < limit, isSpace(buffer[next]) { next += 1 }
+            guard next < limit, isConceptStartTag(buffer, next) else { continue }
+            if let cut = lineStart(buffer, before: next, notBefore: index) { return cut }
         }
         return nil
     }

@@ -64,18 +64,33 @@ enum PieceReader {
 
     /// Where the root element's start tag ends and where the file is cut into (at most)
     /// `pieces` pieces of about the same size; `nil` when it cannot be cut.
+    ///
+    /// Without `known` cuts, each cut is the first that ``ConceptCuts/nearbyCut(in:from:limit:)``
+    /// finds after its share of the file: only the bytes near it are read, not the whole file
+    /// (a scan of it would keep one core busy while the other waits). Such a cut may fall in
+    /// markup that a scan would have passed over; then a piece reads with an error, and
+    /// ``read(bytes:path:cuts:pieces:smallest:)`` reads the whole file instead.
     static func cuts(_ bytes: SourceBytes, pieces: Int, known: ConceptCuts? = nil) -> (rootEnd: Int, cuts: [Int])? {
-        guard pieces > 1, let all = known ?? ConceptCuts(bytes) else { return nil }
-        var cuts: [Int] = []
-        var next = all.offsets.startIndex
-        for piece in 1..<pieces {
-            let target = all.rootEnd + (bytes.count - all.rootEnd) * piece / pieces
-            while next < all.offsets.endIndex, all.offsets[next] < target { next += 1 }
-            guard next < all.offsets.endIndex else { break }
-            cuts.append(all.offsets[next])
-            next += 1
+        guard pieces > 1 else { return nil }
+        let found: (rootEnd: Int, cuts: [Int])? = bytes.withUnsafeBufferPointer { buffer in
+            guard let rootEnd = known?.rootEnd ?? ConceptCuts.rootStartTagEnd(buffer) else { return nil }
+            var cuts: [Int] = []
+            var next = known?.offsets.startIndex ?? 0
+            for piece in 1..<pieces {
+                let target = max(rootEnd + (buffer.count - rootEnd) * piece / pieces, (cuts.last ?? 0) + 1)
+                if let known {
+                    while next < known.offsets.endIndex, known.offsets[next] < target { next += 1 }
+                    guard next < known.offsets.endIndex else { break }
+                    cuts.append(known.offsets[next])
+                } else {
+                    guard let cut = ConceptCuts.nearbyCut(in: buffer, from: target, limit: buffer.count) else { break }
+                    cuts.append(cut)
+                }
+            }
+            return (rootEnd, cuts)
         }
-        return cuts.isEmpty ? nil : (all.rootEnd, cuts)
+        guard let found, !found.cuts.isEmpty else { return nil }
+        return found
     }
 
     /// How many lines end in `bytes[from..<to]` (`\n`, `\r\n` and a lone `\r` each end one).
