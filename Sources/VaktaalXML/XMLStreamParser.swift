@@ -12,6 +12,8 @@ import VaktaalText
 /// - Positions are computed from byte offsets in the caller's buffer: lines and columns
 ///   in code points, pointing at the `<` of a tag and at the first letter of an attribute.
 public enum XMLStreamParser {
+    /// Never with `XML_PARSE_RECOVER`: a large vocabulary file is read in pieces, and a piece
+    /// cut inside a comment or a deeper element must fail to parse (VaktaalCore's `PieceReader`).
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     static let chunkSize = 1 << 18
     /// The deepest nesting accepted, as libxml2's own tree builder allows.

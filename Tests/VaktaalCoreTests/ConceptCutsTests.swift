@@ -112,7 +112,7 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
             for from in 0..<buffer.count {
                 let expected = scanned.indices.first { endTagStarts[$0] >= from }.map { scanned[$0] }
-                #expect(ConceptCuts.nearbyCut(in: buffer, from: from, limit: buffer.count) == expected)
+                #expect(ConceptCuts.nearbyCut(in: buffer, from: from) == expected)
             }
         }
     }
@@ -129,7 +129,7 @@ import Testing
     func aNearbyCutMayFallInMarkup(_ body: String, _ line: Int?) throws {
         let bytes = Self.file(body)
         let rootEnd = try #require(ConceptCuts(bytes)).rootEnd
-        let cut = bytes.withUnsafeBufferPointer { ConceptCuts.nearbyCut(in: $0, from: rootEnd, limit: $0.count) }
+        let cut = bytes.withUnsafeBufferPointer { ConceptCuts.nearbyCut(in: $0, from: rootEnd) }
         #expect(cut.map { offset in bytes[..<offset].count(where: { $0 == 10 }) + 1 } == line)
     }
 

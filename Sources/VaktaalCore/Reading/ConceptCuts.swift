@@ -87,21 +87,22 @@ package struct ConceptCuts {
         return nil
     }
 
-    /// The first place at or after `from`, and before `limit`, that looks like a cut when
-    /// only the bytes around it are read: the start of the line of a `<concept` start tag
-    /// that follows a `</concept>` with nothing but white space, and a line end, between
-    /// them. Unlike the cuts of a whole scan it may lie in a comment, a CDATA section, a
-    /// processing instruction or an element below the root; the part before it then ends
-    /// inside that markup and does not read as XML, so a reader that checks each part for
-    /// errors and reads the whole file on any (``PieceReader``) can cut there without the
-    /// scan.
-    package static func nearbyCut(in buffer: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
+    /// The first seam that looks like a cut when only the bytes around it are read: the
+    /// start of the line of a `<concept` start tag that follows a `</concept>` starting at
+    /// or after `from`, with nothing but white space, and a line end, between them.
+    ///
+    /// Unlike the cuts of a whole scan it may lie in a comment, a CDATA section, a processing
+    /// instruction or an element below the root. The part of the file before it, closed by one
+    /// `</vocabulary>`, then ends inside that markup and is not well-formed (the parser runs
+    /// without recovery, ``XMLStreamParser``), so a reader that checks each part for errors
+    /// (``PieceReader``) can cut there without the scan.
+    package static func nearbyCut(in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var index = from
-        while let end = search("</concept>", in: buffer, from: index, limit: limit) {
+        while let end = search("</concept>", in: buffer, from: index, limit: buffer.count) {
             index = end + 10
             var next = index
-            while next < limit, isSpace(buffer[next]) { next += 1 }
-            guard next < limit, isConceptStartTag(buffer, next) else { continue }
+            while next < buffer.count, isSpace(buffer[next]) { next += 1 }
+            guard isConceptStartTag(buffer, next) else { continue }
             if let cut = lineStart(buffer, before: next, notBefore: index) { return cut }
         }
         return nil

@@ -1,8 +1,9 @@
 import VaktaalText
 
 /// Reads a large vocabulary file in pieces on all cores: the file is cut between two
-/// concepts (where ``ConceptCuts`` allows), each piece gets the file's start up to the root element and the root's end
-/// tag, and blank lines so that every position in it is the one in the file, and the pieces'
+/// concepts (where ``ConceptCuts/nearbyCut(in:from:)`` finds a seam, or at the cuts a caller
+/// knows), each piece gets the file's start up to the root element and the root's end tag,
+/// and blank lines so that every position in it is the one in the file, and the pieces'
 /// concepts are put together again.
 ///
 /// Any doubt (a piece with a diagnostic, metadata outside the first piece, no place to cut)
@@ -21,6 +22,10 @@ enum PieceReader {
     }
 
     /// The vocabulary in the file's bytes; `known` are the file's cuts when a caller found them already.
+    ///
+    /// A piece that does not read as XML may be one whose cut, found near its place, fell in
+    /// a comment, CDATA section or deeper element: the file is then cut where a scan of it
+    /// says (``ConceptCuts``) and read in pieces once more, when those cuts differ.
     static func read(
         bytes: SourceBytes, path: String, cuts known: ConceptCuts? = nil, pieces: Int? = nil,
         smallest: Int = smallestToCut
@@ -29,6 +34,22 @@ enum PieceReader {
         guard bytes.count >= smallest, let (rootEnd, cuts) = cuts(bytes, pieces: pieces, known: known) else {
             return VocabularyLoader.readWhole(bytes: bytes, path: path)
         }
+        let first = read(bytes, path: path, rootEnd: rootEnd, cuts: cuts)
+        if let vocabulary = first.vocabulary { return (vocabulary, []) }
+        if known == nil, first.aPieceIsMalformed, let scanned = ConceptCuts(bytes),
+            let again = Self.cuts(bytes, pieces: pieces, known: scanned), again.cuts != cuts,
+            let vocabulary = read(bytes, path: path, rootEnd: again.rootEnd, cuts: again.cuts).vocabulary
+        {
+            return (vocabulary, [])
+        }
+        return VocabularyLoader.readWhole(bytes: bytes, path: path)
+    }
+
+    /// The vocabulary of the file read in the pieces between `cuts`; `nil` on any doubt, and
+    /// whether a piece did not read as XML at all.
+    private static func read(
+        _ bytes: SourceBytes, path: String, rootEnd: Int, cuts: [Int]
+    ) -> (vocabulary: Vocabulary?, aPieceIsMalformed: Bool) {
         let starts = [0] + cuts
         let ends = cuts + [bytes.count]
         let lineEnds = Parallel.mapEach(starts.count) { index in
@@ -50,26 +71,28 @@ enum PieceReader {
             if index < starts.count - 1 { piece += "\n</vocabulary>\n".utf8 }
             return VocabularyLoader.readWhole(bytes: SourceBytes(piece), path: path)
         }
+        let aPieceIsMalformed = results.contains { $0.diagnostics.contains { $0.rule == ReaderRule.malformedXML.id } }
         guard var vocabulary = results[0].vocabulary, results.allSatisfy({ $0.diagnostics.isEmpty }) else {
-            return VocabularyLoader.readWhole(bytes: bytes, path: path)
+            return (nil, aPieceIsMalformed)
         }
         for result in results.dropFirst() {
             guard let part = result.vocabulary, part.metadata.isEmpty, part.extensions.isEmpty, part.headerComments.isEmpty
-            else { return VocabularyLoader.readWhole(bytes: bytes, path: path) }
+            else { return (nil, aPieceIsMalformed) }
             vocabulary.concepts += part.concepts
             vocabulary.trailingComments = part.trailingComments
         }
-        return (vocabulary, [])
+        return (vocabulary, false)
     }
 
     /// Where the root element's start tag ends and where the file is cut into (at most)
     /// `pieces` pieces of about the same size; `nil` when it cannot be cut.
     ///
-    /// Without `known` cuts, each cut is the first that ``ConceptCuts/nearbyCut(in:from:limit:)``
-    /// finds after its share of the file: only the bytes near it are read, not the whole file
-    /// (a scan of it would keep one core busy while the other waits). Such a cut may fall in
-    /// markup that a scan would have passed over; then a piece reads with an error, and
-    /// ``read(bytes:path:cuts:pieces:smallest:)`` reads the whole file instead.
+    /// Without `known` cuts, each cut is the first that ``ConceptCuts/nearbyCut(in:from:)``
+    /// finds after its share of the file (or after the cut before, when that lies further):
+    /// only the bytes near it are read, not the whole file (a scan of it would keep one core
+    /// busy while the others wait). Such a cut may fall in markup that a scan would have
+    /// passed over; then the piece before it does not read as XML, and
+    /// ``read(bytes:path:cuts:pieces:smallest:)`` cuts the file again where a scan says.
     static func cuts(_ bytes: SourceBytes, pieces: Int, known: ConceptCuts? = nil) -> (rootEnd: Int, cuts: [Int])? {
         guard pieces > 1 else { return nil }
         let found: (rootEnd: Int, cuts: [Int])? = bytes.withUnsafeBufferPointer { buffer in
@@ -83,7 +106,7 @@ enum PieceReader {
                     guard next < known.offsets.endIndex else { break }
                     cuts.append(known.offsets[next])
                 } else {
-                    guard let cut = ConceptCuts.nearbyCut(in: buffer, from: target, limit: buffer.count) else { break }
+                    guard let cut = ConceptCuts.nearbyCut(in: buffer, from: target) else { break }
                     cuts.append(cut)
                 }
             }
