@@ -28,9 +28,6 @@ struct LabelForms: Sendable {
     /// The forms, concept by concept, label by label, in their order.
     var forms: FlattenSequence<[[Form]]> { ranges.joined() }
 
-    /// How many forms there are.
-    var count: Int { ranges.reduce(0) { $0 + $1.count } }
-
     /// The forms of every concept of `set`.
     init(_ set: VocabularySet) {
         var forms: [Form] = []

@@ -7,8 +7,9 @@ import VaktaalText
 /// concepts are put together again.
 ///
 /// Any doubt (a piece with a diagnostic, metadata outside the first piece, no place to cut)
-/// reads the whole file at once instead, so the result and every diagnostic are exactly
-/// what reading it at once gives.
+/// reads the whole file at once instead (a piece that is not XML at all first gets a second
+/// try at the cuts of a scan), so the result and every diagnostic are exactly what reading
+/// it at once gives.
 enum PieceReader {
     /// Files smaller than this are read at once, and by default no piece is smaller.
     static let smallestToCut = 1 << 22
