@@ -119,6 +119,18 @@ package struct TermMatcher: Sendable {
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, _ body: (TermMatch) -> Void
     ) {
+        guard range.count >= WordMatchMemo.worthwhileLength else {
+            return scan(bytes, range, languages, memo: nil, body)
+        }
+        WordMatchMemo.withMemo { scan(bytes, range, languages, memo: $0, body) }
+    }
+
+    /// ``forEachMatch(in:range:languages:_:)``, taking what words matched from `memo` when
+    /// they were met before.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages, memo: WordMatchMemo?,
+        _ body: (TermMatch) -> Void
+    ) {
         var index = range.lowerBound
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
@@ -130,10 +142,20 @@ package struct TermMatcher: Sendable {
                     index = end
                     continue
                 }
-                let token = Tokenizer.Token(kind: .word, start: index, end: end)
-                if let match = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages) {
-                    body(match)
-                    index = match.range.upperBound
+                let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
+                let found: TermMatch?
+                if let key, let known = memo?.target(of: key, hash: hash) {
+                    found = known.map { TermMatch(range: index..<end, target: $0) }
+                } else {
+                    let token = Tokenizer.Token(kind: .word, start: index, end: end)
+                    var wordAlone = true
+                    found = longestMatch(
+                        startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages, wordAlone: &wordAlone)
+                    if let key, wordAlone { memo?.keep(found?.target, at: key, hash: hash) }
+                }
+                if let found {
+                    body(found)
+                    index = found.range.upperBound
                 } else {
                     index = end
                 }
@@ -147,7 +169,10 @@ package struct TermMatcher: Sendable {
             // Word tokens are maximal runs of letters, marks and digits, so every word starts
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
-            if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
+            var wordAlone = true
+            if token.kind == .word,
+                let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages, wordAlone: &wordAlone)
+            {
                 body(match)
                 index = match.range.upperBound
             } else {
@@ -170,27 +195,30 @@ package struct TermMatcher: Sendable {
     /// The longest verified match starting with `first` (whose key hash may be known), of
     /// this matcher or of its allowed phrases: the longer, and the phrase when they are as
     /// long (a phrase the configuration allows is never reported, not even as an allowed
-    /// label of the same words).
+    /// label of the same words). `wordAlone` is cleared when some phrase goes on from the
+    /// word: what matches then depends on the text after it, not on the word alone.
     private func longestMatch(
         startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
-        _ languages: Languages
+        _ languages: Languages, wordAlone: inout Bool
     ) -> TermMatch? {
         guard let hash = known ?? TokenKey.hash(first, in: bytes) else { return nil }
-        let own = longestOwnMatch(startingWith: first, firstHash: hash, in: bytes, end: end, languages)
+        let own = longestOwnMatch(startingWith: first, firstHash: hash, in: bytes, end: end, languages, wordAlone: &wordAlone)
         guard
             let allowed = allowedPhrases?.matcher.longestOwnMatch(
-                startingWith: first, firstHash: hash, in: bytes, end: end, languages)
+                startingWith: first, firstHash: hash, in: bytes, end: end, languages, wordAlone: &wordAlone)
         else { return own }
         guard let own, own.range.upperBound > allowed.range.upperBound else { return allowed }
         return own
     }
 
-    /// The longest verified match of this matcher's own phrases starting with `first`.
+    /// The longest verified match of this matcher's own phrases starting with `first`;
+    /// `wordAlone` is cleared when some phrase goes on from it.
     private func longestOwnMatch(
         startingWith first: Tokenizer.Token, firstHash: UInt64, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
-        _ languages: Languages
+        _ languages: Languages, wordAlone: inout Bool
     ) -> TermMatch? {
         guard mayStart(firstHash), var step = transitions.step(Self.combine(0, firstHash)) else { return nil }
+        if step.continues { wordAlone = false }
         // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
         var longest: (firstCandidate: Int32, end: Int)?
         var shorter: [(firstCandidate: Int32, end: Int)] = []

@@ -1,0 +1,75 @@
+import Testing
+import VaktaalTestSupport
+
+@testable import VaktaalCore
+
+/// A long scan takes what a word matched from the words it met before (``WordMatchMemo``):
+/// it must find what a scan of each line alone finds, which is too short to keep a memo.
+@Suite struct WordMatchMemoTests {
+    /// Lines that meet words of the fixture in every way a memo could mistake: a word first
+    /// alone and then starting a phrase ("mentor", "student"), in other casings, names that
+    /// match only as written ("HvA", "Inholland", "VT"), a word of 16 bytes
+    /// ("lerarenopleiding") and longer ones, and a label at the very end of the text.
+    static let lines = [
+        "De mentor komt.", "Zij is mentor van de klas, geen Mentor of MENTOR.", "De mentoren en de mentors.",
+        "De HvA, de HVA en de hva.", "Inholland of InHolland of INHOLLAND.", "Een student teacher en een student.",
+        "voltijd VT vt Voltijd", "werkplekbegeleidsters en een werkplekbegeleider", "leraar, leraren, Leraar en LERAAR.",
+        "de lerarenopleiding, de Lerarenopleiding en de lerarenopleidingen", "feedback, feed up en feed forward",
+        "Opleiden in de school: opleiden in de school.",
+    ]
+
+    @Test(arguments: [[], ["student teacher", "vt", "mentor van"]])
+    func aLongTextMatchesAsItsLinesDo(allowed: [String]) throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = TermMatcher(set: set, entries: IndexEntries(set)).adding(allowed: allowed)
+        let languages = matcher.languages(nil)
+        var text: [UInt8] = Array("  ".utf8)
+        var lineRanges: [Range<Int>] = []
+        while text.count < 2 * WordMatchMemo.worthwhileLength {
+            for line in Self.lines {
+                lineRanges.append(text.count..<text.count + line.utf8.count)
+                text += Array(line.utf8) + [0x0A]
+            }
+        }
+        text += Array("de mentor".utf8)
+        lineRanges.append(text.count - 9..<text.count)
+        let (whole, byLine) = text.withUnsafeBufferPointer { bytes in
+            (
+                matcher.matches(in: bytes, range: 2..<bytes.count, languages: languages),
+                lineRanges.flatMap { matcher.matches(in: bytes, range: $0, languages: languages) }
+            )
+        }
+        #expect(lineRanges.allSatisfy { $0.count < WordMatchMemo.worthwhileLength })
+        #expect(byLine.count > 20 * lineRanges.count / Self.lines.count)
+        #expect(whole.count == byLine.count)
+        // The first difference, not the whole lists: they hold thousands of matches.
+        let difference = zip(whole, byLine).first { $0 != $1 }
+        #expect(difference == nil, "\(String(describing: difference))")
+    }
+
+    @Test func aWordsKeyIsItsBytesWhereverItLies() {
+        let word = Array("abcdefghijklmnopq".utf8)
+        for length in 0...word.count {
+            // The word with text after it, and the word at the very end of the buffer.
+            let followed = Array(word[0..<length]) + Array(" en nog wat tekst".utf8)
+            let last = Array(" ".utf8) + Array(word[0..<length])
+            let keys = [
+                followed.withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: length) },
+                last.withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 1, to: 1 + length) },
+            ]
+            guard length <= WordMatchMemo.longestWord else {
+                #expect(keys.allSatisfy { $0 == nil })
+                continue
+            }
+            var expected: (UInt64, UInt64) = (0, 0)
+            for (offset, byte) in word[0..<length].enumerated() {
+                if offset < 8 {
+                    expected.0 |= UInt64(byte) << (8 * offset)
+                } else {
+                    expected.1 |= UInt64(byte) << (8 * (offset - 8))
+                }
+            }
+            for key in keys { #expect(key.map { $0 == expected } == true, "\(length) bytes") }
+        }
+    }
+}
