@@ -110,10 +110,13 @@ enum TextDocument {
 
     /// Why `bytes` is no text to lint, or `nil` when it is fine.
     static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentProblem? {
-        if bytes.prefix(8192).contains(0) { return .binary }
+        if looksBinary(bytes) { return .binary }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notUTF8(offset: offset) }
         return nil
     }
+
+    /// Whether `bytes` look like no text at all: a NUL byte in the first 8 KB.
+    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.prefix(8192).contains(0) }
 
     /// Where the text starts: after a UTF-8 byte order mark, if there is one.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

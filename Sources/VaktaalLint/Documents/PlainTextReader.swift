@@ -3,8 +3,14 @@ import VaktaalText
 
 /// Plain text: everything is prose but URLs and e-mail addresses; a line holding
 /// `vaktaal-disable`, `vaktaal-enable` or `vaktaal-disable-next-line` is a directive.
+///
+/// A long text is read in pieces of whole lines, on all cores: each piece is checked to be
+/// UTF-8 and searched for links and directive markers while it is in the cache, instead of
+/// the whole text being read from memory once for each search.
 struct PlainTextReader: DocumentReader {
     static let marker = Array("vaktaal-".utf8)
+    /// About how many bytes a piece holds.
+    static let pieceSize = 256 * 1024
 
     var format: DocumentFormat { .text }
 
@@ -15,20 +21,72 @@ struct PlainTextReader: DocumentReader {
     /// The bytes are read where they are: a mapped file is not copied.
     func read(_ source: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
         try source.withUnsafeBufferPointer { bytes throws(DocumentProblem) in
-            if let problem = TextDocument.problem(bytes) { throw problem }
-            let (segments, directives) = Self.prose(bytes, start: TextDocument.contentStart(bytes))
-            return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
+            if TextDocument.looksBinary(bytes) { throw .binary }
+            let start = TextDocument.contentStart(bytes)
+            let pieces = Self.pieces(of: start..<bytes.count, in: bytes)
+            nonisolated(unsafe) let text = bytes
+            let scans =
+                pieces.count == 1
+                ? [PieceScan(pieces[0], in: bytes)] : Parallel.mapEach(pieces.count) { PieceScan(pieces[$0], in: text) }
+            // A BOM is valid UTF-8: the first invalid byte is the first of the pieces'.
+            if let offset = scans.lazy.compactMap(\.firstInvalidOffset).first { throw .notUTF8(offset: offset) }
+            let directives = Self.directives(at: scans.flatMap(\.markers), in: bytes, start: start)
+            return ReadDocument(
+                text: source, segments: Self.joined(scans.map(\.prose)).map(ProseSegment.init), directives: directives,
+                declaredLanguage: nil)
         }
     }
 
-    private static func prose(
-        _ bytes: UnsafeBufferPointer<UInt8>, start: Int
-    ) -> (segments: [ProseSegment], directives: [InlineDirective]) {
+    /// `range` cut into pieces of about ``pieceSize`` bytes, each ending right after a line
+    /// feed (but the last): no scalar, link, address or directive marker spans two pieces.
+    static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > 2 * pieceSize,
+            let lineFeed = ByteSearch.firstOffset(of: 0x0A, in: bytes, range: start + pieceSize..<range.upperBound)
+        {
+            pieces.append(start..<lineFeed + 1)
+            start = lineFeed + 1
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
+    }
+
+    /// What a piece holds: whether it is UTF-8, its prose, and where the directive marker is.
+    private struct PieceScan: Sendable {
+        let firstInvalidOffset: Int?
+        let prose: [Range<Int>]
+        let markers: [Int]
+
+        init(_ piece: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+            firstInvalidOffset = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[piece]))
+                .map { piece.lowerBound + $0 }
+            prose = firstInvalidOffset == nil ? LinksAndAddresses.prose(in: bytes, range: piece) : []
+            markers = firstInvalidOffset == nil ? ByteSearch.offsets(of: PlainTextReader.marker, in: bytes, range: piece) : []
+        }
+    }
+
+    /// The pieces' prose ranges, in order, a range that ends where the next one starts joined
+    /// with it: the text's prose as one read of it gives.
+    private static func joined(_ pieces: [[Range<Int>]]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in pieces.joined() {
+            if let last = result.last, last.upperBound == range.lowerBound {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// The directives on the lines of the `markers` found (each line read once).
+    private static func directives(at markers: [Int], in bytes: UnsafeBufferPointer<UInt8>, start: Int) -> [InlineDirective] {
         var lines = LineIndex(bytes: bytes)
         var directives: [InlineDirective] = []
-        // Directives are rare: find the marker bytes first, and only then read their lines.
+        // Directives are rare: the marker bytes are found first, and only then their lines read.
         var index = start
-        for found in ByteSearch.offsets(of: marker, in: bytes, range: start..<bytes.count) where found >= index {
+        for found in markers where found >= index {
             let bounds = LineIndex.lineBounds(around: found, in: bytes)
             let line = max(start, bounds.lowerBound)..<bounds.upperBound
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
@@ -37,7 +95,6 @@ struct PlainTextReader: DocumentReader {
             }
             index = line.upperBound
         }
-        let segments = LinksAndAddresses.prose(in: bytes, range: start..<bytes.count).map(ProseSegment.init)
-        return (segments, directives)
+        return directives
     }
 }
