@@ -119,7 +119,7 @@ extension Linter {
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, batchSize: Int = MatchBatches.batchSize,
-        window: Int = 4 * Parallel.coreCount, countingRepeats: Bool = false,
+        window: Int = 8 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)

@@ -135,7 +135,7 @@ import VaktaalCore
 
     /// A paragraph repeated over more than two batches gives every copy the findings of the
     /// paragraph alone, wherever a cut falls: terms over a line break, at the start of a
-    /// sentence, in a path and in a line of capitals. The first megabyte ends inside a term
+    /// sentence, in a path and in a line of capitals. The first batch ends inside a term
     /// that spans a line break, where a cut at that very byte would split it.
     @Test(arguments: ["\n", "\r\n"])
     func aLongDocumentGivesEachParagraphItsOwnFindings(lineEnd: String) throws {

@@ -1,6 +1,6 @@
 import VaktaalCore
 
-/// A document's segments in batches of about a megabyte, to be matched on all cores.
+/// A document's segments in batches of about half a megabyte, to be matched on all cores.
 ///
 /// Segments are matched apart from each other, so any batches give the matches of the whole.
 /// A long segment of source text is cut too, at a line break that no phrase of the matcher
@@ -12,7 +12,7 @@ import VaktaalCore
 /// of) stops at a line break that is in its piece: each piece after the first starts with one.
 enum MatchBatches {
     /// About how many bytes of text a batch holds.
-    static let batchSize = 1 << 20
+    static let batchSize = 1 << 19
 
     /// The segments, cut where they are long (at line breaks that no phrase of `matcher`
     /// crosses), in batches of about `batchSize` bytes, in order.
