@@ -15,10 +15,11 @@ import VaktaalTestSupport
         "De HvA, de HVA en de hva.", "Inholland of InHolland of INHOLLAND.", "Een student teacher en een student.",
         "voltijd VT vt Voltijd", "werkplekbegeleidsters en een werkplekbegeleider", "leraar, leraren, Leraar en LERAAR.",
         "de lerarenopleiding, de Lerarenopleiding en de lerarenopleidingen", "feedback, feed up en feed forward",
-        "Opleiden in de school: opleiden in de school.",
+        "Opleiden in de school: opleiden in de school.", "Wie voltijd werken wil, kiest voltijd.",
     ]
 
-    @Test(arguments: [[], ["student teacher", "vt", "mentor van"]])
+    /// An allowed phrase may go on from a word from which no label does ("voltijd werken").
+    @Test(arguments: [[], ["student teacher", "vt", "mentor van", "voltijd werken"]])
     func aLongTextMatchesAsItsLinesDo(allowed: [String]) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = TermMatcher(set: set, entries: IndexEntries(set)).adding(allowed: allowed)

@@ -37,6 +37,34 @@ import VaktaalText
         #expect(noLineFeed.withUnsafeBufferPointer { PlainTextReader.pieces(of: 0..<$0.count, in: $0) }.count == 1)
     }
 
+    @Test func aLineFeedThatEndsTheTextLeavesNoEmptyPiece() {
+        let text = [UInt8](repeating: 0x61, count: 3 * PlainTextReader.pieceSize) + [0x0A]
+        #expect(text.withUnsafeBufferPointer { PlainTextReader.pieces(of: 0..<$0.count, in: $0) } == [0..<text.count])
+        let empty: [UInt8] = []
+        #expect(empty.withUnsafeBufferPointer { PlainTextReader.pieces(of: 0..<0, in: $0) } == [0..<0])
+    }
+
+    /// Every line, and so every piece, starts with a link or an address.
+    @Test func linksAndAddressesWherePiecesStartAreNoProse() throws {
+        let lines = ["www.hva.nl is de site van de mentor", "mentor@hva.nl schrijft", "https://hva.nl/mentor leest"]
+        var text: [UInt8] = []
+        while text.count < 4 * PlainTextReader.pieceSize { for line in lines { text += Array(line.utf8) + [0x0A] } }
+        let document = try PlainTextReader().read(text)
+        let (prose, pieces) = text.withUnsafeBufferPointer {
+            (LinksAndAddresses.prose(in: $0, range: 0..<$0.count), PlainTextReader.pieces(of: 0..<$0.count, in: $0))
+        }
+        #expect(pieces.count >= 3)
+        #expect(document.segments.map(\.sourceRange) == prose)
+        #expect(!document.segments.contains { pieces.map(\.lowerBound).contains($0.sourceRange.lowerBound) })
+    }
+
+    @Test func aBinaryFileIsBinaryWhateverElseItHolds() {
+        var text = Self.text(pieces: 5)
+        text[text.count / 2] = 0xFF
+        text[100] = 0
+        #expect(throws: DocumentProblem.binary) { try PlainTextReader().read(text) }
+    }
+
     @Test func aLongTextReadsAsOnePassOverItReadsIt() throws {
         let text = Self.text(pieces: 5)
         let document = try PlainTextReader().read(text)

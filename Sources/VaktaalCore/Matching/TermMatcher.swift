@@ -148,10 +148,8 @@ package struct TermMatcher: Sendable {
                     found = known.map { TermMatch(range: index..<end, target: $0) }
                 } else {
                     let token = Tokenizer.Token(kind: .word, start: index, end: end)
-                    var wordAlone = true
-                    found = longestMatch(
-                        startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages, wordAlone: &wordAlone)
-                    if let key, wordAlone { memo?.keep(found?.target, at: key, hash: hash) }
+                    found = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages)
+                    if let key, matchesAlone(hash) { memo?.keep(found?.target, at: key, hash: hash) }
                 }
                 if let found {
                     body(found)
@@ -169,16 +167,22 @@ package struct TermMatcher: Sendable {
             // Word tokens are maximal runs of letters, marks and digits, so every word starts
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
-            var wordAlone = true
-            if token.kind == .word,
-                let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages, wordAlone: &wordAlone)
-            {
+            if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
                 body(match)
                 index = match.range.upperBound
             } else {
                 index = token.end
             }
         }
+    }
+
+    /// Whether what matches at a word of key hash `hash` depends on the word alone, not on the
+    /// text after it: no phrase of this matcher or of its allowed phrases goes on from it.
+    private func matchesAlone(_ hash: UInt64) -> Bool {
+        func goesOn(_ matcher: TermMatcher) -> Bool {
+            matcher.mayStart(hash) && matcher.transitions.step(Self.combine(0, hash))?.continues == true
+        }
+        return !goesOn(self) && allowedPhrases.map { !goesOn($0.matcher) } ?? true
     }
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
@@ -195,30 +199,27 @@ package struct TermMatcher: Sendable {
     /// The longest verified match starting with `first` (whose key hash may be known), of
     /// this matcher or of its allowed phrases: the longer, and the phrase when they are as
     /// long (a phrase the configuration allows is never reported, not even as an allowed
-    /// label of the same words). `wordAlone` is cleared when some phrase goes on from the
-    /// word: what matches then depends on the text after it, not on the word alone.
+    /// label of the same words).
     private func longestMatch(
         startingWith first: Tokenizer.Token, firstHash known: UInt64? = nil, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
-        _ languages: Languages, wordAlone: inout Bool
+        _ languages: Languages
     ) -> TermMatch? {
         guard let hash = known ?? TokenKey.hash(first, in: bytes) else { return nil }
-        let own = longestOwnMatch(startingWith: first, firstHash: hash, in: bytes, end: end, languages, wordAlone: &wordAlone)
+        let own = longestOwnMatch(startingWith: first, firstHash: hash, in: bytes, end: end, languages)
         guard
             let allowed = allowedPhrases?.matcher.longestOwnMatch(
-                startingWith: first, firstHash: hash, in: bytes, end: end, languages, wordAlone: &wordAlone)
+                startingWith: first, firstHash: hash, in: bytes, end: end, languages)
         else { return own }
         guard let own, own.range.upperBound > allowed.range.upperBound else { return allowed }
         return own
     }
 
-    /// The longest verified match of this matcher's own phrases starting with `first`;
-    /// `wordAlone` is cleared when some phrase goes on from it.
+    /// The longest verified match of this matcher's own phrases starting with `first`.
     private func longestOwnMatch(
         startingWith first: Tokenizer.Token, firstHash: UInt64, in bytes: UnsafeBufferPointer<UInt8>, end: Int,
-        _ languages: Languages, wordAlone: inout Bool
+        _ languages: Languages
     ) -> TermMatch? {
         guard mayStart(firstHash), var step = transitions.step(Self.combine(0, firstHash)) else { return nil }
-        if step.continues { wordAlone = false }
         // The longest end apart, so that a walk with one end (the usual case) allocates nothing.
         var longest: (firstCandidate: Int32, end: Int)?
         var shorter: [(firstCandidate: Int32, end: Int)] = []

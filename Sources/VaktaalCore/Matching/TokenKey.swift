@@ -35,7 +35,7 @@ enum TokenKey {
                     continue
                 }
                 // U+0080 to U+00FF: two bytes that start with 0xC2 or 0xC3 (documents are valid
-                // UTF-8: ``TextDocument/problem(_:)`` turns others away).
+                // UTF-8: the document readers turn others away).
                 guard byte == 0xC2 || byte == 0xC3, index + 1 < token.end else { return nil }
                 var scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
                 // À to Þ, but not ×: the capitals of Latin-1.

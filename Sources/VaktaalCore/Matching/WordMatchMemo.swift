@@ -5,8 +5,8 @@
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
 /// zero, which no word holds): in a direct-mapped table chosen by the word's key hash, where a
-/// newer word takes the place of an older one. The table lies in memory the scan is given
-/// (``withMemo(_:)``), small enough to stay in the first-level cache.
+/// newer word takes the place of an older one. The table (24 KB) lies on the stack of the scan
+/// (``withMemo(_:)``), and is set up only for a text long enough to repay clearing it.
 struct WordMatchMemo {
     /// A word's bytes and what matched there: nothing, or a phrase that is the word alone.
     struct Entry {
@@ -44,7 +44,7 @@ struct WordMatchMemo {
             let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
             let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
             let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            return (keep(low, bytes: length), keep(high, bytes: length - 8))
+            return (firstBytes(of: low, count: length), firstBytes(of: high, count: length - 8))
         }
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -55,9 +55,9 @@ struct WordMatchMemo {
         return (low, high)
     }
 
-    /// The first `count` bytes of `word` (all of them from 8 on, none below 1).
+    /// The first `count` bytes of `word`, the others zero (all of them from 8 on, none below 1).
     @inline(__always)
-    private static func keep(_ word: UInt64, bytes count: Int) -> UInt64 {
+    private static func firstBytes(of word: UInt64, count: Int) -> UInt64 {
         if count >= 8 { return word }
         if count <= 0 { return 0 }
         return word & ((1 << (8 * UInt64(count))) &- 1)

@@ -37,8 +37,10 @@ struct PlainTextReader: DocumentReader {
         }
     }
 
-    /// `range` cut into pieces of about ``pieceSize`` bytes, each ending right after a line
-    /// feed (but the last): no scalar, link, address or directive marker spans two pieces.
+    /// `range` cut into pieces of at least ``pieceSize`` bytes (but the last), each ending
+    /// right after a line feed (but the last, which ends where `range` does): no scalar,
+    /// link, address or directive marker spans two pieces. A text without line feeds, or
+    /// shorter than two pieces, is one piece.
     static func pieces(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = range.lowerBound
@@ -48,7 +50,8 @@ struct PlainTextReader: DocumentReader {
             pieces.append(start..<lineFeed + 1)
             start = lineFeed + 1
         }
-        pieces.append(start..<range.upperBound)
+        // The last piece holds the rest, unless a line feed ended the text.
+        if start < range.upperBound || pieces.isEmpty { pieces.append(start..<range.upperBound) }
         return pieces
     }
 
