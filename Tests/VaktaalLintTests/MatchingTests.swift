@@ -34,6 +34,9 @@ import VaktaalCore
             ("mentor—mentor", ["mentor→werkplekbegeleider", "mentor→werkplekbegeleider"]),
             ("\t#mentor;  ,mentor", ["mentor→werkplekbegeleider", "mentor→werkplekbegeleider"]),
             ("_mentor", ["mentor→werkplekbegeleider"]),
+            // A term right after a sign that follows a word, a term or not.
+            ("de,mentor", ["mentor→werkplekbegeleider"]), ("ios,mentor", ["ios→besturingssysteem", "mentor→werkplekbegeleider"]),
+            ("feed;mentor.", ["feed→terugkoppeling", "mentor→werkplekbegeleider"]),
         ] as [(String, [String])])
     func matchesWholeWordsInAnyScript(text: String, expected: [String]) {
         #expect(rules(text) == expected)

@@ -138,8 +138,10 @@ package struct TermMatcher: Sendable {
             if Tokenizer.isASCIIWordByte(bytes[index]),
                 let (end, hash) = TokenKey.asciiWord(in: bytes, at: index, end: range.upperBound)
             {
+                // The byte after an ASCII word is an ASCII space or sign, or the end of the
+                // range (``TokenKey/asciiWord(in:at:end:)``): no term starts there.
                 if !mayStart(hash), allowedPhrases?.matcher.mayStart(hash) != true {
-                    index = end
+                    index = end + 1
                     continue
                 }
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
@@ -151,12 +153,9 @@ package struct TermMatcher: Sendable {
                     found = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages)
                     if let key, matchesAlone(hash) { memo?.keep(found?.target, at: key, hash: hash) }
                 }
-                if let found {
-                    body(found)
-                    index = found.range.upperBound
-                } else {
-                    index = end
-                }
+                if let found { body(found) }
+                let matchEnd = found?.range.upperBound ?? end
+                index = matchEnd == end ? end + 1 : matchEnd
                 continue
             }
             // Terms start at words: ASCII spaces and punctuation are passed byte by byte.
