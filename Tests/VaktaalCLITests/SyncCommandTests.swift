@@ -203,6 +203,33 @@ private let conflictingFile = canonicalFile(
         #expect(check.standardOutput.contains(": 0 errors"), "\(check.standardOutput)")
     }
 
+    /// Both branches add the same file: git gives the driver an empty base, which stands for
+    /// a version without concepts, so the concepts of both branches are kept.
+    @Test func aFileAddedOnBothBranchesMergesFromAnEmptyBase() throws {
+        let folder = try Vaktaal.folder(with: ["README": "x\n"])
+        try Git.initialize(folder)
+        let added = { (id: String) in "\n\n  <concept id=\"\(id)\">\n    <prefLabel>\(id)</prefLabel>\n  </concept>" }
+        try Git.commit(
+            canonicalFile(baseConcepts + added("schoolopleider")), as: "Vocabulary/t.xml", onNewBranch: "partner", in: folder)
+        try Git.commit(
+            canonicalFile(baseConcepts + added("instituutsopleider")), as: "Vocabulary/t.xml", onNewBranch: "local", in: folder)
+        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
+        try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
+        let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
+        #expect(driven.status == 0, "\(driven.output)")
+        let merged = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        #expect(merged.contains("<concept id=\"schoolopleider\">") && merged.contains("<concept id=\"instituutsopleider\">"))
+        #expect(merged.contains("<concept id=\"coach\">") && !merged.contains("<<<<<<<"))
+
+        // The same from the command line, and diff against /dev/null lists every concept as added.
+        try "".write(toFile: folder + "/empty.xml", atomically: true, encoding: .utf8)
+        let diff = try Vaktaal.run(["diff", "/dev/null", "Vocabulary/t.xml", "--format", "json"], in: folder)
+        #expect(diff.status == 1, "\(diff.standardError)")
+        #expect(diff.standardOutput.contains("schoolopleider") || diff.standardOutput.contains("instituutsopleider"))
+        let emptyBoth = try Vaktaal.run(["diff", "empty.xml", "/dev/null"], in: folder)
+        #expect(emptyBoth.status == 0, "\(emptyBoth.standardError)")
+    }
+
     /// A file that is not in the canonical layout keeps its layout through a driven merge:
     /// the merge commit changes only the lines of the concept the other branch edited.
     @Test func aDrivenMergeChangesOnlyTheLinesThatChanged() throws {
@@ -245,11 +272,14 @@ enum Git {
         try run(["commit", "-q", "-m", "base"], in: folder)
     }
 
-    /// Commits `content` as the file `path` on a new branch made from `main`.
+    /// Commits `content` as the file `path` (new or not) on a new branch made from `main`.
     static func commit(_ content: String, as path: String, onNewBranch branch: String, in folder: String) throws {
         try run(["checkout", "-q", "-b", branch, "main"], in: folder)
-        try content.write(toFile: folder + "/" + path, atomically: true, encoding: .utf8)
-        try run(["commit", "-q", "-a", "-m", branch], in: folder)
+        let file = URL(fileURLWithPath: folder + "/" + path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try content.write(to: file, atomically: true, encoding: .utf8)
+        try run(["add", path], in: folder)
+        try run(["commit", "-q", "-m", branch], in: folder)
     }
 
     @discardableResult

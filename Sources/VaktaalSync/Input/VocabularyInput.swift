@@ -47,19 +47,40 @@ public enum VocabularyInput: Hashable, Sendable, CustomStringConvertible {
         try Self.load([self], strict: strict, workingFolder: workingFolder)[0]
     }
 
-    /// The files the input stands for, in order, each with its bytes (`nil` when it cannot be read).
+    /// The files the input stands for, in order, each with its bytes (`nil` when it cannot be
+    /// read). An empty file (`/dev/null`, or what git gives as the base of two branches that
+    /// both added the file) stands for a version without concepts: none.
     func sources(workingFolder: String?) throws(VocabularyInputError) -> [(path: String, bytes: SourceBytes?)] {
         switch self {
         case .path(let path):
+            if Self.isEmptyFile(path) { return [] }
             do {
                 return try VocabularyLoader.vocabularyFiles(at: path).map { ($0, FileBytes.contents($0)) }
             } catch {
                 throw .notFound(error)
             }
         case .gitRevision(let revision, let path):
-            return try GitRevision.files(revision, path, in: workingFolder).map { ($0.path, SourceBytes($0.bytes)) }
+            let files = try GitRevision.files(revision, path, in: workingFolder)
+            if files.count == 1, files[0].bytes.isEmpty { return [] }
+            return files.map { ($0.path, SourceBytes($0.bytes)) }
         case .url(let url):
             throw .unsupportedURL(url)
+        }
+    }
+}
+
+extension VocabularyInput {
+    /// Whether `path` is a file (not a folder) that can be read and holds no byte.
+    private static func isEmptyFile(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return false }
+        defer { try? handle.close() }
+        do {
+            return try handle.read(upToCount: 1)?.isEmpty ?? true
+        } catch {
+            return false
         }
     }
 }
