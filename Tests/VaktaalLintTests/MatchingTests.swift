@@ -73,6 +73,28 @@ import VaktaalCore
         #expect(rules("twee mentoren en drie mentors") == ["mentoren→werkplekbegeleiders", "mentors→werkplekbegeleiders"])
     }
 
+    /// A preferred label without the outdated form's grammatical form is named in the
+    /// message but is no fix: written in place of a plural it would be a singular.
+    @Test func aPreferredLabelWithoutTheSameFormIsNoFix() {
+        let linter = fixtureLinter(
+            """
+            <concept id="havist"><prefLabel>havist</prefLabel>
+              <deprecatedLabel plural="havoleerlingen" forms="havoleerlings">havoleerling</deprecatedLabel></concept>
+            <concept id="eisen"><prefLabel>bekwaamheidseisen</prefLabel>
+              <deprecatedLabel forms="SBL-competentie" caseSensitive="true">SBL-competenties</deprecatedLabel></concept>
+            """)
+        #expect(
+            rules(
+                "een havoleerling, twee havoleerlingen, de havoleerlings, een SBL-competentie, de SBL-competenties",
+                linter: linter)
+                == [
+                    "havoleerling→havist", "havoleerlingen→-", "havoleerlings→-", "SBL-competentie→-",
+                    "SBL-competenties→bekwaamheidseisen",
+                ])
+        let messages = lint("twee havoleerlingen", linter: linter).map(\.message)
+        #expect(messages == ["'havoleerlingen' is outdated: use 'havist'"])
+    }
+
     @Test func exceptionPhrasesSuppressTheMatch() {
         #expect(rules("Zij is mentor van de klas.") == [])
         #expect(rules("Zij is mentor van het team.") == ["mentor→werkplekbegeleider"])

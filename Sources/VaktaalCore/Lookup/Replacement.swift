@@ -22,13 +22,27 @@ public enum FormRole: Sendable, Hashable {
 
     /// The same form of `label`: its plural for a plural (the first when it has fewer),
     /// its other form at the same place, else its text.
-    public func form(of label: Label) -> String {
+    public func form(of label: Label) -> String { sameForm(of: label) ?? label.text }
+
+    /// The same form of `label` when it has one: `nil` for a plural or other form that
+    /// `label` does not give (its text would be another grammatical form).
+    public func sameForm(of label: Label) -> String? {
         switch self {
         case .base: label.text
-        case .plural(let index): label.plurals.isEmpty ? label.text : label.plurals[min(index, label.plurals.count - 1)]
-        case .other(let index): index < label.forms.count ? label.forms[index] : label.text
+        case .plural(let index): label.plurals.isEmpty ? nil : label.plurals[min(index, label.plurals.count - 1)]
+        case .other(let index): index < label.forms.count ? label.forms[index] : nil
         }
     }
+}
+
+/// What to write instead of an outdated form (``VocabularySet/replacementForm(for:)``).
+public struct ReplacementForm: Sendable, Hashable {
+    /// The preferred label in the outdated form's grammatical form, or its text when the
+    /// label does not give that form.
+    public let text: String
+    /// Whether ``text`` is the same grammatical form as the outdated one: only then can it
+    /// replace it in a text (a fix); otherwise it only says which term to use.
+    public let isSameForm: Bool
 }
 
 extension VocabularySet {
@@ -36,18 +50,26 @@ extension VocabularySet {
     /// form: the preferred label of the concept for a deprecated or hidden label, the
     /// replacing concept's preferred label for a deprecated concept; `nil` when the form
     /// is allowed or there is nothing to offer.
-    public func replacement(for entry: IndexEntry) -> String? {
+    public func replacement(for entry: IndexEntry) -> String? { replacementForm(for: entry)?.text }
+
+    /// ``replacement(for:)``, saying whether it is in the same grammatical form as the
+    /// outdated one (a plural for a plural): a preferred label without that form is offered
+    /// as its text, which only a reader can adapt.
+    public func replacementForm(for entry: IndexEntry) -> ReplacementForm? {
         guard let labelIndex = entry.labelIndex else { return nil }
         let concept = self[entry.concept]
         let label = concept.labels[labelIndex]
-        let role = FormRole(of: entry.form, in: label)
+        let preferred: Label
         if concept.isDeprecated {
             guard let replacement = replacement(of: entry.concept),
-                let preferred = self[replacement].preferredLabel(in: label.language)
+                let replacing = self[replacement].preferredLabel(in: label.language)
             else { return nil }
-            return role.form(of: preferred)
+            preferred = replacing
+        } else {
+            guard !label.kind.isAllowed, let own = concept.preferredLabel(in: label.language) else { return nil }
+            preferred = own
         }
-        guard !label.kind.isAllowed, let preferred = concept.preferredLabel(in: label.language) else { return nil }
-        return role.form(of: preferred)
+        let sameForm = FormRole(of: entry.form, in: label).sameForm(of: preferred)
+        return ReplacementForm(text: sameForm ?? preferred.text, isSameForm: sameForm != nil)
     }
 }

@@ -176,16 +176,20 @@ extension LintRule {
 
     /// The finding for an outdated term: the replacement in the matching form with the
     /// text's case pattern, the label's own severity, and `message` given that replacement.
+    /// A preferred label without the term's grammatical form (no plural for a plural) is
+    /// named in the message but is no fix: written in its place it would be another form.
     func outdatedTermFinding(
         _ term: FoundTerm, set: VocabularySet, message: (_ label: Label, _ replacement: String?) -> String
     ) -> RuleFinding? {
         guard let index = term.entry.labelIndex else { return nil }
         let label = set[term.entry.concept].labels[index]
-        let replacement = set.replacement(for: term.entry).map {
-            CaseMirror.apply($0, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+        let replacement = set.replacementForm(for: term.entry)
+        let suggested = replacement.map {
+            CaseMirror.apply($0.text, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
         }
         return RuleFinding(
-            term: term, message: message(label, replacement), replacement: replacement, labelSeverity: label.severity)
+            term: term, message: message(label, suggested), replacement: replacement?.isSameForm == true ? suggested : nil,
+            labelSeverity: label.severity)
     }
 }
 
