@@ -44,7 +44,8 @@ extension LintOptions.Languages {
             self = .all
             return
         }
-        self = .fixed(Set(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+        self = .fixed(
+            Set(choice.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) }))
     }
 }
 
@@ -55,9 +56,10 @@ extension LintOptions.Languages {
         case .all: return nil
         case .fixed(let languages): return languages
         case .automatic(let fallback):
-            guard let declared = document.declaredLanguage?.lowercased(), !declared.isEmpty else { return [fallback] }
-            // "nl-NL" applies the "nl" labels too.
-            let primary = declared.split(separator: "-").first.map(String.init) ?? declared
+            guard let written = document.declaredLanguage, !written.isEmpty else { return [fallback] }
+            // Tags compare without case; "nl-NL" applies the "nl" labels too.
+            let declared = LanguageTag.canonicalCase(written)
+            let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
             return [declared, primary]
         }
     }

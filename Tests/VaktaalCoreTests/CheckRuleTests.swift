@@ -30,6 +30,10 @@ import Testing
         Example(
             rule: "multiple-preferred-labels", triggering: concept("a", "<prefLabel xml:lang=\"en\">other</prefLabel>"),
             nonTriggering: concept("a", "<altLabel xml:lang=\"en\">other</altLabel>")),
+        // Language tags compare without case: `NL` is the vocabulary's `nl`.
+        Example(
+            rule: "multiple-preferred-labels", triggering: concept("a", "<prefLabel xml:lang=\"NL\">other</prefLabel>"),
+            nonTriggering: concept("a", "<prefLabel xml:lang=\"NL-be\">other</prefLabel>")),
         Example(
             rule: "label-kind-clash", triggering: concept("a", "<hiddenLabel>A</hiddenLabel>"),
             nonTriggering: concept("a", "<hiddenLabel>aa</hiddenLabel>")),
@@ -396,5 +400,17 @@ import Testing
     @Test(arguments: ["", "e", "english!", "en_GB", "en--GB", "nl-BE-", "123", "en-a", "de-1996-1996", "toolongtag"])
     func rejectsMalformedTags(_ tag: String) {
         #expect(!LanguageTag.isWellFormed(tag))
+    }
+
+    /// RFC 5646 2.1.1: language lower case, script title case, region capitals, all after a
+    /// singleton lower case; a tag that is not well-formed stays as written.
+    @Test(arguments: [
+        ("nl", "nl"), ("NL", "nl"), ("Nl-be", "nl-BE"), ("nl-BE", "nl-BE"), ("ZH-HANT-tw", "zh-Hant-TW"),
+        ("sr-latn-rs", "sr-Latn-RS"), ("es-419", "es-419"), ("DE-CH-1996", "de-CH-1996"), ("en-X-Custom-AB", "en-x-custom-ab"),
+        ("X-Private", "x-private"), ("nl-U-CO-Phonebk", "nl-u-co-phonebk"), ("I-Klingon", "i-klingon"), ("EN_gb", "EN_gb"),
+        ("", ""),
+    ])
+    func tagsAreWrittenInTheirCanonicalCase(tag: String, canonical: String) {
+        #expect(LanguageTag.canonicalCase(tag) == canonical)
     }
 }

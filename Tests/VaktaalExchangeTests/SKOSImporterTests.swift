@@ -49,6 +49,19 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(result.report.warnings.contains { $0.message.contains("default language 'nl'") && $0.count == 1 })
     }
 
+    /// Language tags compare without case (rdflib, BCP 47): `@NL` is `nl`, kept in one spelling.
+    @Test func languageTagsAreReadWithoutCase() throws {
+        let result = try importTurtle(
+            """
+            ex:scheme a skos:ConceptScheme ; dct:language "NL" .
+            ex:a a skos:Concept ; skos:prefLabel "een"@nl ; skos:altLabel "twee"@NL ; skos:prefLabel "three"@EN-gb .
+            """)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(result.vocabularies.first?.defaultLanguage == "nl")
+        #expect(concept.labels.map(\.language) == ["nl", "nl", "en-GB"])
+        #expect(concept.labels.map(\.declaredLanguage) == [nil, nil, "en-GB"])
+    }
+
     @Test func skosXLLabelsWithAStatusBecomeTheirKind() throws {
         let result = try importTurtle(
             """

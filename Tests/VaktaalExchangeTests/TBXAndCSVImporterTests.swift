@@ -86,6 +86,15 @@ import VaktaalCore
         #expect(result.report.skipped.first?.what == "column 'Remark'")
     }
 
+    /// A sheet typed `NL` in one row and `nl` in another is in one language.
+    @Test func languagesAreReadWithoutCase() throws {
+        let text = "preferred,outdated,language\nwerkplekbegeleider,mentor,NL\ncoach,,nl\nsupervisor,,EN-gb\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.defaultLanguage == "nl")
+        #expect(vocabulary.concepts.flatMap(\.labels).map(\.language) == ["nl", "nl", "nl", "en-GB"])
+    }
+
     @Test func theExportsOwnColumnsComeBack() throws {
         let exported = try #require(Exporters.exporter(for: .csv).export(fixture, baseName: "lerarenopleiding").first)
         let result = try Importer.importBytes(exported.contents, path: exported.path, format: .csv)

@@ -54,7 +54,8 @@ struct AttributeSet {
         if attribute.name.namespaceURI == nil, let known = allowed.first(where: { $0.name == attribute.name.localName }) {
             present |= known.bit
         } else if attribute.name.namespaceURI == xmlNamespaceURI, attribute.name.localName == "lang", acceptsLanguage {
-            declaredLanguage = attribute.value
+            // Tags compare without case: the model keeps one spelling of each (`NL` is `nl`).
+            declaredLanguage = LanguageTag.canonicalCase(attribute.value)
         } else if let namespace = attribute.name.namespaceURI, namespace != vocabularyNamespace {
             extensions.append(
                 ExtensionAttribute(

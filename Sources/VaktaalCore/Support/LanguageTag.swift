@@ -50,6 +50,35 @@ public enum LanguageTag {
         return index == subtags.count
     }
 
+    /// `tag` in the case BCP 47 recommends (RFC 5646, 2.1.1): the language and every
+    /// subtag after a singleton in lower case, a script in title case (`Latn`), a region in
+    /// capitals (`BE`). Tags compare without case, so `NL` and `nl` are one language: the
+    /// model keeps each in this one spelling. A tag that is not well-formed is left as it is
+    /// (`check` reports it).
+    public static func canonicalCase(_ tag: String) -> String {
+        // Most tags are already so ("nl", "en", "nl-BE"): checked on bytes, not split.
+        if isPlainLanguage(tag) { return tag }
+        guard isWellFormed(tag) else { return tag }
+        var afterSingleton = false
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, subtag in
+            let lower = subtag.lowercased()
+            if index == 0 || afterSingleton || lower.count == 1 {
+                afterSingleton = afterSingleton || lower.count == 1
+                return lower
+            }
+            if lower.count == 2 { return lower.uppercased() }
+            if lower.count == 4, lower.allSatisfy(isLetter) { return lower.prefix(1).uppercased() + lower.dropFirst() }
+            return lower
+        }
+        return subtags.joined(separator: "-")
+    }
+
+    /// Whether `tag` is two or three lower-case ASCII letters.
+    private static func isPlainLanguage(_ tag: String) -> Bool {
+        let bytes = tag.utf8
+        return (2...3).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
+    }
+
     private static func isRegion(_ subtag: String) -> Bool {
         (subtag.count == 2 && subtag.allSatisfy(isLetter)) || (subtag.count == 3 && subtag.allSatisfy(isDigit))
     }

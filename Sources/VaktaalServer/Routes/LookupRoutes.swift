@@ -103,7 +103,7 @@ enum QueryText {
     /// `lang`: a comma-separated list, or `all` / absent for every language.
     static func languages(_ request: Request) -> Set<String>? {
         guard let value = request.uri.queryParameters.get("lang"), !value.isEmpty, value != "all" else { return nil }
-        return Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return Set(value.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) })
     }
 
     /// `limit`: 1 to 100.

@@ -47,7 +47,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-        let options = ImportOptions(scheme: scheme, defaultLanguage: lang, name: name.isEmpty ? nil : name)
+        let options = ImportOptions(
+            scheme: scheme, defaultLanguage: lang.map(LanguageTag.canonicalCase), name: name.isEmpty ? nil : name)
         let prepared = try Importer.prepareFile(file, format: from, options: options)
         KeptUntilExit.keep(UncheckedBox(prepared))
         ImportRun.avoidTakenIDs(prepared, output: output)

@@ -88,6 +88,6 @@ struct LanguageSelection {
             languages = nil
             return
         }
-        languages = Set(option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        languages = Set(option.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) })
     }
 }

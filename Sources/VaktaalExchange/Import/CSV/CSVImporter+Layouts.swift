@@ -12,7 +12,8 @@ extension CSVImporter {
             var rowsByConcept: [String: [[String]]] = [:]
             var warnings = Tally<String>()
             for (_, fields) in table.rows {
-                let row = fields + Array(repeating: "", count: max(0, CSVImporter.exportColumns.count - fields.count))
+                var row = fields + Array(repeating: "", count: max(0, CSVImporter.exportColumns.count - fields.count))
+                row[2] = LanguageTag.canonicalCase(row[2])
                 if rowsByConcept[row[0]] == nil { order.append(row[0]) }
                 rowsByConcept[row[0], default: []].append(row)
             }
@@ -143,7 +144,7 @@ extension CSVImporter {
                     warnings.add("rows without a preferred term left out", example: "line \(line)")
                     continue
                 }
-                var rowLanguage = cell(languageColumn)
+                var rowLanguage = LanguageTag.canonicalCase(cell(languageColumn))
                 if rowLanguage.isEmpty {
                     rowLanguage = language ?? ""
                     if languageColumn != nil {

@@ -48,7 +48,7 @@ enum CSVImporter {
     /// The most common of `languages`, else the caller's.
     static func mostCommon(_ languages: [String], _ fallback: String?) -> String? {
         var counts: [String: Int] = [:]
-        for language in languages where !language.isEmpty { counts[language, default: 0] += 1 }
+        for language in languages where !language.isEmpty { counts[LanguageTag.canonicalCase(language), default: 0] += 1 }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? fallback
     }
 }

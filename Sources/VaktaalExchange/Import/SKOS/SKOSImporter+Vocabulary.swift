@@ -32,7 +32,7 @@ extension SKOSImporter {
                 let value = table.objectText(statement)
                 let tag = String(value.split(whereSeparator: { $0 == "/" || $0 == "#" }).last ?? "")
                 if LanguageTag.isWellFormed(tag) {
-                    declared = declared ?? tag
+                    declared = declared ?? LanguageTag.canonicalCase(tag)
                     consumed[Int(statement)] = true
                 }
             }
@@ -41,7 +41,9 @@ extension SKOSImporter {
         var counts: [String: Int] = [:]
         for concept in schemes[index].concepts {
             for statement in table.statements(about: concept) where role(statement) == .prefLabel {
-                if let language = table.literal(statement)?.language { counts[language, default: 0] += 1 }
+                if let language = table.literal(statement)?.language {
+                    counts[LanguageTag.canonicalCase(language), default: 0] += 1
+                }
             }
         }
         if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { return best.key }
@@ -51,7 +53,11 @@ extension SKOSImporter {
     /// The language a literal's text is in: its tag, else the default (with a warning).
     /// `declared` is `nil` when it is the default, so the file does not repeat it.
     func language(of literal: RDFLiteral, _ defaultLanguage: String?) -> (declared: String?, language: String) {
-        if let tag = literal.language { return (tag == defaultLanguage ? nil : tag, tag) }
+        if let written = literal.language {
+            // Tags compare without case (`"een"@nl` and `"twee"@NL` are in one language).
+            let tag = LanguageTag.canonicalCase(written)
+            return (tag == defaultLanguage ? nil : tag, tag)
+        }
         warnings.add(
             defaultLanguage.map { "text without a language tag given the default language '\($0)'" }
                 ?? "text without a language tag, and no language known (give --lang)",

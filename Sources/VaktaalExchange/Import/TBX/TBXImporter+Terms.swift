@@ -4,7 +4,8 @@ import VaktaalXML
 extension TBXImporter {
     /// A language section: its documentation, hidden labels (our notes) and terms.
     func readLanguage(_ node: XMLNode, into draft: inout EntryDraft) {
-        var language = node.attribute("lang", namespace: xmlNamespaceURI) ?? node.attribute("lang") ?? ""
+        var language = LanguageTag.canonicalCase(
+            node.attribute("lang", namespace: xmlNamespaceURI) ?? node.attribute("lang") ?? "")
         if language == "und" { language = "" }
         for child in Self.flattened(node.children) {
             let category = Self.category(child)

@@ -73,7 +73,7 @@ final class TBXImporter {
     /// Our export's header: per vocabulary a line `URI [version]`, then `key: value` lines.
     /// Any other TBX gets one vocabulary named after the file.
     private func readHeader() {
-        let documentLanguage = root.attribute("lang", namespace: xmlNamespaceURI)
+        let documentLanguage = root.attribute("lang", namespace: xmlNamespaceURI).map(LanguageTag.canonicalCase)
         let header = root.child("tbxHeader") ?? root.child("martifHeader")
         let fileDescription = header?.child("fileDesc")
         let lines = fileDescription?.children("sourceDesc").flatMap { $0.children("p") }.map(\.content) ?? []
