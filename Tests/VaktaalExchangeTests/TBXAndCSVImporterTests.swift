@@ -109,6 +109,45 @@ import VaktaalCore
         )
     }
 
+    /// As Python's csv reads it: a quote opens a quoted field only at its start, elsewhere it
+    /// is text; a quoted field goes on to its closing quote, then to the separator.
+    @Test func aQuoteInsideAFieldIsText() throws {
+        let text = "preferred,outdated,language\nab\"c,\"d\"e,nl\n\"x\" y,\"z, of z\",nl\n12\" scherm,beeldscherm,nl\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        let labels = try #require(result.vocabularies.first).concepts.map { $0.labels.map(\.text) }
+        #expect(labels == [["ab\"c", "de"], ["x y", "z, of z"], ["12\" scherm", "beeldscherm"]])
+    }
+
+    /// Input that would import as other data than it holds is refused, naming the place:
+    /// bytes that are not UTF-8, a quoted field without its end, a row with more fields than
+    /// the header (a Dutch sheet with one `;` too many), a language that is no tag.
+    @Test(
+        arguments: [
+            (Array("preferred,outdated\nmentor,oud\n".utf8) + [0x66, 0xE9, 0x65, 0x0A], "lijst.csv:3:2: error: invalid UTF-8"),
+            (Array("preferred,outdated\nmentor,\"oud\ncoach,x\n".utf8), "lijst.csv:2:8: error: a quoted field that does not end"),
+            (
+                Array("preferred;outdated;language\r\nwerkplekbegeleider;mentor; praktijkbegeleider;nl\r\n".utf8),
+                "lijst.csv:2:47: error: line 2 has more fields than the header has columns (3)"
+            ),
+            (
+                Array("preferred,outdated,language\nmentor,oud,Nederlands\n".utf8),
+                "lijst.csv:2:12: error: 'Nederlands' in column 'language'"
+            ),
+        ] as [([UInt8], String)])
+    func malformedSheetsAreRefusedWithTheirPlace(bytes: [UInt8], message: String) {
+        #expect {
+            try Importer.importBytes(bytes, path: "lijst.csv", format: .csv)
+        } throws: { error in
+            (error as? ImportError)?.description.hasPrefix(message) == true
+        }
+    }
+
+    @Test func trailingEmptyFieldsAreFine() throws {
+        let text = "preferred;outdated;language\nwerkplekbegeleider;mentor;nl;;\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        #expect(result.vocabularies.first?.concepts.first?.labels.map(\.text) == ["werkplekbegeleider", "mentor"])
+    }
+
     @Test func aSheetWithoutAPreferredColumnIsRefused() {
         #expect(throws: ImportError.self) {
             try Importer.importBytes(Array("a,b\n1,2\n".utf8), path: "x.csv", format: .csv)

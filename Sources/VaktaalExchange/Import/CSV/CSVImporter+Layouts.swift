@@ -11,7 +11,7 @@ extension CSVImporter {
             var order: [String] = []
             var rowsByConcept: [String: [[String]]] = [:]
             var warnings = Tally<String>()
-            for (_, fields) in table.rows {
+            for (_, fields, _) in table.rows {
                 var row = fields + Array(repeating: "", count: max(0, CSVImporter.exportColumns.count - fields.count))
                 row[2] = LanguageTag.canonicalCase(row[2])
                 if rowsByConcept[row[0]] == nil { order.append(row[0]) }
@@ -131,7 +131,7 @@ extension CSVImporter {
             var conceptByKey: [String: Int] = [:]
             var taken = Set<String>()
             let listSeparator: Character = table.separator == UInt8(ascii: ";") ? "|" : ";"
-            for (line, fields) in table.rows {
+            for (line, fields, _) in table.rows {
                 func cell(_ column: Int?) -> String {
                     guard let column, column < fields.count else { return "" }
                     return fields[column].trimmingSpaces

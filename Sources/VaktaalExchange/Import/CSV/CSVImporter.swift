@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// Spreadsheets: the columns `vaktaal export --format csv` writes (`concept_id, uri,
 /// language, label, status, preferred_label, definition, broader`, one row per label), or a
@@ -16,12 +17,50 @@ enum CSVImporter {
     static let exportColumns = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
 
     static func run(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportResult {
-        guard let table = CSVTable(bytes) else { throw .noConcepts(path: path) }
-        let columns = table.header.map { $0.lowercased() }
-        if Array(columns.prefix(exportColumns.count)) == exportColumns {
-            return try ExportLayout(table: table, path: path, options: options).run()
+        func malformed(_ problem: CSVTable.Problem) -> ImportError {
+            var lines = bytes.withUnsafeBufferPointer { LineIndex(bytes: $0) }
+            return .malformed(path: path, position: lines.position(at: problem.offset), message: problem.message)
         }
+        let read: CSVTable?
+        do {
+            read = try CSVTable(bytes)
+        } catch {
+            throw malformed(error)
+        }
+        guard let table = read else { throw .noConcepts(path: path) }
+        let columns = table.header.map { $0.lowercased() }
+        let isExport = Array(columns.prefix(exportColumns.count)) == exportColumns
+        let languageColumn =
+            isExport ? 2 : MinimalLayout(table: table, columns: columns, path: path, options: options).column("language")
+        if let problem = problem(in: table, languageColumn: languageColumn) { throw malformed(problem) }
+        if isExport { return try ExportLayout(table: table, path: path, options: options).run() }
         return try MinimalLayout(table: table, columns: columns, path: path, options: options).run()
+    }
+
+    /// What makes the rows of `table` mean something else than they say: more fields than
+    /// the header has columns (a separator too many, a quote missing), or a language that
+    /// is no language tag. Both would import as wrong data rather than fail later.
+    static func problem(in table: CSVTable, languageColumn: Int?) -> CSVTable.Problem? {
+        for row in table.rows {
+            if let extra = row.fields.indices.dropFirst(table.header.count).first(where: {
+                !row.fields[$0].trimmingSpaces.isEmpty
+            }) {
+                return CSVTable.Problem(
+                    offset: row.offsets[extra],
+                    message: "line \(row.line) has more fields than the header has columns (\(table.header.count)): "
+                        + "a separator too many, or a quote missing around a field that holds one?")
+            }
+            if let languageColumn, languageColumn < row.fields.count {
+                let language = row.fields[languageColumn].trimmingSpaces
+                if !language.isEmpty, !LanguageTag.isWellFormed(language) {
+                    return CSVTable.Problem(
+                        offset: row.offsets[languageColumn],
+                        message:
+                            "'\(language)' in column '\(table.header[languageColumn])' is not a language tag such as nl or en-GB")
+                }
+            }
+        }
+        return nil
     }
 
     /// The vocabulary a spreadsheet becomes: named after the file (or `--name`), URIs under

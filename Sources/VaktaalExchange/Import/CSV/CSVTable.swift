@@ -1,13 +1,29 @@
+import VaktaalText
+
 /// Rows of a CSV file (RFC 4180: quoted fields with doubled quotes, CRLF or LF line ends),
 /// with the separator found from the header: comma, semicolon (spreadsheets in Dutch and
-/// other locales write those) or tab.
+/// other locales write those) or tab. As Python's `csv` and spreadsheets read it, a quote
+/// opens a quoted field only at the field's start: elsewhere it is text (`12" monitor`).
 struct CSVTable {
+    /// Why bytes are not a table, at a byte offset of the file.
+    struct Problem: Error {
+        let offset: Int
+        let message: String
+    }
+
     let separator: UInt8
     let header: [String]
-    /// Data rows with the line each starts on.
-    let rows: [(line: Int, fields: [String])]
+    /// Data rows with the line each starts on, and the byte offset of each field.
+    let rows: [(line: Int, fields: [String], offsets: [Int])]
 
-    init?(_ bytes: [UInt8]) {
+    /// The table of `bytes`; `nil` when they hold no line at all.
+    ///
+    /// - Throws: ``Problem`` for bytes that are not UTF-8 and for a quoted field that does
+    ///   not end.
+    init?(_ bytes: [UInt8]) throws(Problem) {
+        if let invalid = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+            throw Problem(offset: invalid, message: "invalid UTF-8: save the sheet as UTF-8 text")
+        }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let firstLine = body.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
@@ -16,7 +32,7 @@ struct CSVTable {
             candidates.max { first, second in
                 Self.countOutsideQuotes(first, in: firstLine) < Self.countOutsideQuotes(second, in: firstLine)
             } ?? UInt8(ascii: ",")
-        var records = Self.records(body, separator: separator)
+        var records = try Self.records(body, separator: separator)
         guard !records.isEmpty else { return nil }
         header = records.removeFirst().fields.map { $0.trimmingSpaces }
         rows = records.filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
@@ -31,28 +47,34 @@ struct CSVTable {
         return count
     }
 
-    private static func records(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> [(line: Int, fields: [String])] {
-        var records: [(line: Int, fields: [String])] = []
+    private static func records(_ bytes: ArraySlice<UInt8>, separator: UInt8) throws(Problem)
+        -> [(line: Int, fields: [String], offsets: [Int])]
+    {
+        var records: [(line: Int, fields: [String], offsets: [Int])] = []
         var fields: [String] = []
+        var offsets: [Int] = []
         var field: [UInt8] = []
-        var quoted = false
+        var fieldStart = bytes.startIndex
+        var quoteStart: Int?
         var line = 1
         var recordLine = 1
         var index = bytes.startIndex
-        func endField() {
+        func endField(at end: Int) {
             fields.append(String(decoding: field, as: UTF8.self))
+            offsets.append(fieldStart)
             field.removeAll(keepingCapacity: true)
+            fieldStart = end + 1
         }
         while index < bytes.endIndex {
             let byte = bytes[index]
             index += 1
-            if quoted {
+            if quoteStart != nil {
                 if byte == UInt8(ascii: "\"") {
                     if index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") {
                         field.append(byte)
                         index += 1
                     } else {
-                        quoted = false
+                        quoteStart = nil
                     }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
@@ -61,21 +83,28 @@ struct CSVTable {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""): quoted = true
-            case separator: endField()
+            case UInt8(ascii: "\"") where index - 1 == fieldStart: quoteStart = index - 1
+            case separator: endField(at: index - 1)
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") { index += 1 }
-                endField()
-                records.append((recordLine, fields))
+                endField(at: index - 1)
+                if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                    index += 1
+                    fieldStart += 1
+                }
+                records.append((recordLine, fields, offsets))
                 fields.removeAll()
+                offsets.removeAll()
                 line += 1
                 recordLine = line
             default: field.append(byte)
             }
         }
+        if let quoteStart {
+            throw Problem(offset: quoteStart, message: "a quoted field that does not end: a quote is missing after it")
+        }
         if !field.isEmpty || !fields.isEmpty {
-            endField()
-            records.append((recordLine, fields))
+            endField(at: index)
+            records.append((recordLine, fields, offsets))
         }
         return records
     }
