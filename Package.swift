@@ -116,6 +116,7 @@ let package = Package(
                 "VaktaalExchange",
                 "VaktaalLint",
                 "VaktaalSync",
+                "VaktaalText",
                 "VaktaalRemote",
                 "VaktaalEmbeddedVocabulary",
                 "VaktaalServer",

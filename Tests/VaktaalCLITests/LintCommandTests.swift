@@ -55,6 +55,14 @@ import Testing
         #expect(result.standardOutput.contains("logo.txt: skipped: binary file"))
         #expect(result.standardOutput.contains("latin1.txt: skipped: not UTF-8 text"))
         #expect(result.standardOutput.contains("missing.txt: skipped: no such file or folder"))
+        // Standard error says it too, in every format, with the place of the first byte that is not UTF-8.
+        for format in ["text", "json"] {
+            let run = try Vaktaal.run(
+                ["lint", "--format", format, "good.txt", "logo.txt", "latin1.txt", "missing.txt"], in: folder)
+            #expect(run.standardError.contains("latin1.txt:1:4: error: not UTF-8 text (byte 3), skipped"), "\(run.standardError)")
+            #expect(run.standardError.contains("logo.txt: skipped: binary file"))
+            #expect(run.standardError.contains("missing.txt: skipped: no such file or folder"))
+        }
     }
 
     @Test func foldersAreWalkedSkippingHiddenIgnoredAndOtherFiles() throws {

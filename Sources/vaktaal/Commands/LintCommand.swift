@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VaktaalCore
 import VaktaalLint
+import VaktaalText
 
 extension DocumentFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
@@ -69,6 +70,20 @@ struct LintCommand: ParsableCommand {
         try report(results)
     }
 
+    /// The line of standard error for a file skipped for `problem`: for text that is not
+    /// UTF-8, with the line and column of the first byte that is not.
+    static func skipped(_ path: String, _ problem: DocumentProblem) -> String {
+        guard case .notUTF8(let offset) = problem, path != "-", let handle = FileHandle(forReadingAtPath: path),
+            let head = try? handle.read(upToCount: offset), head.count == offset
+        else { return "\(path): skipped: \(problem)" }
+        try? handle.close()
+        let position = [UInt8](head).withUnsafeBufferPointer { bytes in
+            var lines = LineIndex(bytes: bytes)
+            return lines.position(at: offset)
+        }
+        return "\(path):\(position.line):\(position.column): error: \(problem) (byte \(offset)), skipped"
+    }
+
     private func lintStandardInput(_ run: LintRun) throws {
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let (result, fixed) = try run.lint(
@@ -79,7 +94,7 @@ struct LintCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(fixed))
         if let problem = result.problem {
-            printError("-: skipped: \(problem)")
+            printError(Self.skipped("-", problem))
             throw ExitCode(2)
         }
     }
@@ -89,9 +104,8 @@ struct LintCommand: ParsableCommand {
         let colored = format == .text && standardOutputIsTerminal
         Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
         if results.contains(where: { $0.problem != nil }) {
-            if format != .text {
-                for result in results { if let problem = result.problem { printError("\(result.path): skipped: \(problem)") } }
-            }
+            // Whatever the report's format, each skipped file is said on standard error too.
+            for result in results { if let problem = result.problem { printError(Self.skipped(result.path, problem)) } }
             throw ExitCode(2)
         }
         if results.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
