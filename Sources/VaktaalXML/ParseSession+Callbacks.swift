@@ -46,8 +46,9 @@ extension ParseSession {
         }
         sax.internalSubset = { userData, _, _, _ in
             let session = ParseSession.session(userData)
-            let position = session.tracker.position(at: session.markupStart(before: session.consumedOffset))
-            session.fail(.doctypeNotAllowed(path: session.path, position: position))
+            let start = session.markupStart(before: session.consumedOffset)
+            if session.acceptsDTDName, !session.doctypeHasInternalSubset(from: start) { return }
+            session.fail(.doctypeNotAllowed(path: session.path, position: session.tracker.position(at: start)))
         }
         sax.serror = { userData, error in
             guard let error else { return }

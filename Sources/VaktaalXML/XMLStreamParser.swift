@@ -8,7 +8,9 @@ import VaktaalText
 ///   entities (no `XML_PARSE_NOENT`) and keeps libxml2's size and depth limits (no
 ///   `XML_PARSE_HUGE`).
 /// - A `<!DOCTYPE` stops the parse with ``XMLError/doctypeNotAllowed(path:position:)``, so
-///   neither external entities nor entity-expansion bombs get a chance.
+///   neither external entities nor entity-expansion bombs get a chance. Formats whose files
+///   name their DTD (TBX's `<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`) may accept a
+///   DOCTYPE without an internal subset: the DTD is never loaded, so nothing gets declared.
 /// - Positions are computed from byte offsets in the caller's buffer: lines and columns
 ///   in code points, pointing at the `<` of a tag and at the first letter of an attribute.
 public enum XMLStreamParser {
@@ -27,8 +29,14 @@ public enum XMLStreamParser {
     ///   - handler: Receives elements, text and comments in document order.
     /// - Throws: ``XMLError`` for empty, binary, malformed or DOCTYPE-bearing input. The
     ///   handler may have received part of the document before the error.
-    public static func parse(_ bytes: [UInt8], path: String, handler: any XMLContentHandler) throws(XMLError) {
-        try parse(bytes, path: path, handler: handler, positions: .all)
+    ///   - acceptsDTDName: Accept a DOCTYPE that only names a DTD (`SYSTEM` or `PUBLIC`,
+    ///     no `[` internal subset): it is never loaded.
+    public static func parse(
+        _ bytes: [UInt8], path: String, handler: any XMLContentHandler, acceptsDTDName: Bool = false
+    ) throws(XMLError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
+            try parse(buffer, path: path, handler: handler, positions: .all, acceptsDTDName: acceptsDTDName)
+        }
     }
 
     /// Parses `bytes` and reports its content to `handler`, with the positions asked for.
@@ -52,7 +60,8 @@ public enum XMLStreamParser {
     /// Parses the bytes in `buffer` (which stay where they are for the call) as an array's
     /// bytes are parsed.
     public static func parse(
-        _ buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions
+        _ buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions,
+        acceptsDTDName: Bool = false
     ) throws(XMLError) {
         _ = libxmlReady
         if buffer.isEmpty { throw .empty(path: path) }
@@ -64,7 +73,8 @@ public enum XMLStreamParser {
                 path: path, position: tracker.position(at: offset),
                 message: "invalid UTF-8 (byte \(byte)): save the file as UTF-8")
         }
-        let session = ParseSession(buffer: buffer, path: path, handler: handler, positions: positions)
+        let session = ParseSession(
+            buffer: buffer, path: path, handler: handler, positions: positions, acceptsDTDName: acceptsDTDName)
         if let failure = session.run() { throw failure }
     }
 }
@@ -109,7 +119,14 @@ final class ParseSession {
     /// The names and namespace URIs met so far.
     @exclusivity(unchecked) private var names: NameTable
 
-    init(buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions) {
+    /// Whether a DOCTYPE that only names its DTD is accepted (``XMLStreamParser``).
+    let acceptsDTDName: Bool
+
+    init(
+        buffer: UnsafeBufferPointer<UInt8>, path: String, handler: any XMLContentHandler, positions: XMLPositions,
+        acceptsDTDName: Bool
+    ) {
+        self.acceptsDTDName = acceptsDTDName
         self.buffer = buffer
         self.path = path
         self.handler = handler
@@ -168,6 +185,27 @@ final class ParseSession {
 
     /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
     /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
+    /// Whether the DOCTYPE declaration starting at `start` has an internal subset (`[`
+    /// before its `>`, outside its quoted identifiers), or does not end.
+    func doctypeHasInternalSubset(from start: Int) -> Bool {
+        var index = start + 2
+        var quote: UInt8?
+        while index < buffer.count {
+            let byte = buffer[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return false
+            } else if byte == UInt8(ascii: "[") {
+                return true
+            }
+            index += 1
+        }
+        return true
+    }
+
     func markupStart(before end: Int) -> Int {
         buffer.lastOffset(of: UInt8(ascii: "<"), before: end) ?? 0
     }

@@ -68,6 +68,30 @@ import VaktaalCore
         #expect(concept.notes.first?.kind == .definition && concept.notes.first?.language == "nl")
         #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
     }
+
+    /// TBX v2 files name their DTD: such a DOCTYPE is accepted (the DTD is never read); one
+    /// with an internal subset, which could declare entities, is still refused.
+    @Test(arguments: [
+        ("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">", true),
+        ("<!DOCTYPE martif PUBLIC \"ISO 30042:2008A//DTD TBX core//EN\" 'TBXcoreStructV02.dtd'>", true),
+        ("<!DOCTYPE martif SYSTEM \"a[b].dtd\">", true),
+        ("<!DOCTYPE martif [<!ENTITY x \"werkplekbegeleider\">]>", false),
+        ("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\" [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", false),
+    ])
+    func aDoctypeThatOnlyNamesTheDTDIsAccepted(doctype: String, accepted: Bool) throws {
+        let text = """
+            <?xml version="1.0"?>
+            \(doctype)
+            <martif type="TBX" xml:lang="nl"><text><body><termEntry id="a"><langSet xml:lang="nl">
+            <tig><term>werkplekbegeleider</term></tig></langSet></termEntry></body></text></martif>
+            """
+        let result = Result { try Importer.importBytes(Array(text.utf8), path: "v2.tbx", format: .tbx) }
+        if accepted {
+            #expect(try result.get().vocabularies.first?.concepts.first?.labels.first?.text == "werkplekbegeleider")
+        } else {
+            #expect(throws: ImportError.self) { try result.get() }
+        }
+    }
 }
 
 @Suite struct CSVImporterTests {

@@ -33,10 +33,11 @@ final class XMLNode {
 
     func child(_ local: String) -> XMLNode? { children.first { $0.localName == local } }
 
-    /// Builds the tree of `bytes`.
+    /// Builds the tree of `bytes` (a DOCTYPE that only names the TBX DTD, as martif files
+    /// have, is accepted; the DTD is not read).
     static func parse(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLNode? {
         let builder = Builder()
-        try XMLStreamParser.parse(bytes, path: path, handler: builder)
+        try XMLStreamParser.parse(bytes, path: path, handler: builder, acceptsDTDName: true)
         return builder.root
     }
 
