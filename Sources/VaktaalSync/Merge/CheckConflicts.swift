@@ -13,7 +13,7 @@ enum ErrorChecks {
 /// What part of a concept a rule is about, so that only the edits that can have led to its
 /// finding are undone.
 private enum RuleScope {
-    case labels, references, hierarchy, replacement, mappings, existence, everything
+    case labels, references, hierarchy, replacement, existence, everything
 
     init(_ rule: RuleID) {
         switch rule.rawValue {
@@ -21,9 +21,8 @@ private enum RuleScope {
             "deprecated-label-without-replacement":
             self = .labels
         case "dangling-reference": self = .references
-        case "broader-cycle", "related-hierarchy-clash": self = .hierarchy
+        case "broader-cycle": self = .hierarchy
         case "replacement-deprecated", "replacement-cycle": self = .replacement
-        case "exact-match-clash": self = .mappings
         case "duplicate-id": self = .existence
         default: self = .everything
         }
@@ -33,7 +32,7 @@ private enum RuleScope {
     var includesExistence: Bool {
         switch self {
         case .references, .replacement, .existence, .everything: true
-        case .labels, .hierarchy, .mappings: false
+        case .labels, .hierarchy: false
         }
     }
 
@@ -45,7 +44,6 @@ private enum RuleScope {
         case (.references, .relation), (.references, .replacedBy), (.references, .mappings): true
         case (.hierarchy, .relation): true
         case (.replacement, .replacedBy), (.replacement, .deprecated): true
-        case (.mappings, .mappings), (.mappings, .relation): true
         case (.everything, _): field != .concept
         default: false
         }

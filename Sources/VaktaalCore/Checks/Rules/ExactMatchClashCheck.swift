@@ -2,7 +2,9 @@
 /// `narrowMatch` or `relatedMatch` (SKOS S46).
 struct ExactMatchClashCheck: VocabularyCheck {
     let rule: RuleID = "exact-match-clash"
-    let severity = Severity.error
+    // A quality check, as the format's spec says of relation and mapping clashes (and qSKOS
+    // counts them): published thesauri have them and are still used.
+    let severity = Severity.warning
     let summary = "exactMatch and broadMatch, narrowMatch or relatedMatch do not name the same target (SKOS S46)"
 
     func check(_ set: VocabularySet) -> [Finding] {

@@ -2,7 +2,9 @@
 /// transitively (SKOS S27: related is disjoint with broaderTransitive).
 struct RelatedHierarchyClashCheck: VocabularyCheck {
     let rule: RuleID = "related-hierarchy-clash"
-    let severity = Severity.error
+    // A quality check, as the format's spec says of relation and mapping clashes (and qSKOS
+    // counts them): published thesauri have them and are still used.
+    let severity = Severity.warning
     let summary = "related concepts are not also broader or narrower of each other, even transitively (SKOS S27)"
 
     func check(_ set: VocabularySet) -> [Finding] {
