@@ -93,16 +93,31 @@ def check_rdf(exports, concepts, labels):
     check("broader and narrower are both written", True)
 
 
-def check_csv(exports, labels):
+def deprecated_concepts(folder):
+    """The ids of the concepts the source XML marks deprecated, with what replaces each."""
+    deprecated = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.xml"))):
+        for concept in ET.parse(path).getroot().iter(VOCABULARY_NS + "concept"):
+            if concept.get("deprecated") == "true":
+                deprecated[concept.get("id")] = concept.get("replacedBy", "")
+    return deprecated
+
+
+def check_csv(exports, labels, deprecated):
     path = glob.glob(os.path.join(exports, "*.csv"))[0]
     with open(path, "rb") as handle:
         check("csv: starts with a UTF-8 byte order mark", handle.read(3) == b"\xef\xbb\xbf")
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle, strict=True))
-    header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
+    header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader",
+              "deprecated", "replaced_by"]
     check("csv: header", rows[0] == header, rows[0])
     check("csv: one row per label", len(rows) - 1 == sum(labels.values()), (len(rows) - 1, sum(labels.values())))
-    check("csv: every row has 8 fields", all(len(row) == 8 for row in rows))
+    check("csv: every row has 10 fields", all(len(row) == 10 for row in rows))
+    marked = {row[0]: row[9] for row in rows[1:] if row[8] == "true"}
+    check("csv: the rows of deprecated concepts say so, with their replacement", marked == deprecated,
+          (marked, deprecated))
+    check("csv: no other row says deprecated", all(row[8] in ("", "true") for row in rows[1:]))
     with open(path, "rb") as handle:
         content = handle.read()
     check("csv: CRLF line ends", content.count(b"\r\n") == len(rows) and content.endswith(b"\r\n"))
@@ -181,7 +196,7 @@ def main():
     vocabulary, exports = sys.argv[1], sys.argv[2]
     concepts, labels = vocabulary_counts(vocabulary)
     check_rdf(exports, concepts, labels)
-    check_csv(exports, labels)
+    check_csv(exports, labels, deprecated_concepts(vocabulary))
     check_tbx(exports, concepts, labels)
     check_html(exports)
     check_linters(exports)

@@ -131,6 +131,11 @@ import VaktaalCore
         #expect(
             imported.keys.map { imported.graph.broader(of: $0).count } == fixture.keys.map { fixture.graph.broader(of: $0).count }
         )
+        // Deprecated concepts say so in their rows, with what replaces them, and come back so.
+        let deprecated = { (set: VocabularySet) in
+            set.keys.map { set[$0] }.filter(\.isDeprecated).map { "\($0.id) → \($0.replacedBy ?? "")" }
+        }
+        #expect(!deprecated(fixture).isEmpty && deprecated(imported) == deprecated(fixture))
     }
 
     /// As Python's csv reads it: a quote opens a quoted field only at its start, elsewhere it

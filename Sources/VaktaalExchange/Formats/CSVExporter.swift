@@ -1,12 +1,17 @@
 import VaktaalCore
 
 /// One row per label, RFC 4180: comma-separated, CRLF line ends, fields with a comma,
-/// quote or line break quoted with quotes doubled. UTF-8 with a byte order mark: without
+/// quote or line break quoted with quotes doubled. The last two columns say whether the
+/// label's concept is deprecated and which concept replaces it (a label of a deprecated
+/// concept is outdated whatever its kind). UTF-8 with a byte order mark: without
 /// it, Excel reads UTF-8 as a legacy code page and mangles "creëren"; LibreOffice, Numbers,
 /// Google Sheets and Python's `csv` (with `utf-8-sig`) all accept it.
 struct CSVExporter: Exporter {
     let format = ExportFormat.csv
-    static let header = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
+    static let header = [
+        "concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader", "deprecated",
+        "replaced_by",
+    ]
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
         let (set, baseName) = (input.set, input.baseName)
@@ -24,6 +29,7 @@ struct CSVExporter: Exporter {
                 row += [
                     concept.id, uri, label.language, label.text, label.kind.status,
                     concept.preferredLabel(in: label.language)?.text ?? "", definition, broader.joined(separator: "; "),
+                    concept.isDeprecated ? "true" : "", concept.replacedBy ?? "",
                 ]
                 Self.writeRow(row, into: &output)
             }

@@ -11,8 +11,12 @@ extension CSVImporter {
             var order: [String] = []
             var rowsByConcept: [String: [[String]]] = [:]
             var warnings = Tally<String>()
+            let columns = table.header.map { $0.lowercased() }
+            let deprecatedColumn = columns.firstIndex(of: "deprecated")
+            let replacedByColumn = columns.firstIndex(of: "replaced_by")
+            let width = max(CSVImporter.exportColumns.count, columns.count)
             for (_, fields, _) in table.rows {
-                var row = fields + Array(repeating: "", count: max(0, CSVImporter.exportColumns.count - fields.count))
+                var row = fields + Array(repeating: "", count: max(0, width - fields.count))
                 row[2] = LanguageTag.canonicalCase(row[2])
                 if rowsByConcept[row[0]] == nil { order.append(row[0]) }
                 rowsByConcept[row[0], default: []].append(row)
@@ -48,15 +52,23 @@ extension CSVImporter {
                                 language: row[2]))
                     }
                 }
+                if let deprecatedColumn, rows.contains(where: { $0[deprecatedColumn].trimmingSpaces == "true" }) {
+                    concept.isDeprecated = true
+                    let replacement = replacedByColumn.flatMap { column in
+                        rows.lazy.map { $0[column].trimmingSpaces }.first { !$0.isEmpty }
+                    }
+                    concept.replacedBy = replacement
+                }
                 vocabulary.concepts.append(concept)
             }
-            // Broader concepts are named by their preferred label in the row's language.
+            // Broader concepts are named by their preferred label in the row's language (in
+            // another language when the broader concept has none in this one).
             for index in vocabulary.concepts.indices {
                 guard let rows = rowsByConcept[vocabulary.concepts[index].id] else { continue }
                 var seen = Set<String>()
                 for row in rows where !row[7].isEmpty {
                     for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
-                        guard let target = idsByName[row[2]]?[name] else {
+                        guard let target = idsByName[row[2]]?[name] ?? idsByName.values.lazy.compactMap({ $0[name] }).first else {
                             warnings.add("broader concepts named in the sheet but not found", example: name)
                             continue
                         }
