@@ -38,6 +38,24 @@ func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
         try expectRoundTrip(everyFeature, export, format)
     }
 
+    /// A note's own spaces at its ends, and its line breaks, are part of it in every format.
+    @Test(arguments: formats)
+    func spacesAtTheEndsOfNotesSurvive(_ export: ExportFormat, _ format: ImportFormat) throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">
+              <concept id="a" top="true"><prefLabel>a</prefLabel>
+                <definition>met een spatie aan het eind </definition>
+                <scopeNote> en aan het begin</scopeNote>
+                <example>twee
+            regels</example></concept>
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "t.xml", bytes: Array(xml.utf8))]).set
+        #expect(set[set.keys[0]].notes.map(\.text) == ["met een spatie aan het eind ", " en aan het begin", "twee\nregels"])
+        try expectRoundTrip(set, export, format)
+    }
+
     private func expectRoundTrip(_ set: VocabularySet, _ export: ExportFormat, _ format: ImportFormat) throws {
         let files = Exporters.exporter(for: export).export(set, baseName: "vocabulary")
         let file = try #require(files.first)

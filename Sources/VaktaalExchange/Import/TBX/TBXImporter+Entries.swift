@@ -49,9 +49,9 @@ extension TBXImporter {
                     draft.concept.modified = max(draft.concept.modified ?? "", child.content)
                 }
             case ("note", _), (_, "note"):
-                readEntryNote(child.content, into: &draft)
+                readEntryNote(child.noteContent, into: &draft)
             case (_, "definition"), (_, "source"), (_, "context"):
-                addNote(category, child.content, language: nil, date: nil, to: &draft.concept)
+                addNote(category, child.noteContent, language: nil, date: nil, to: &draft.concept)
             default:
                 skip(category, "a data category the format has no place for", example: child.content)
             }
@@ -82,17 +82,19 @@ extension TBXImporter {
             return
         }
         let (name, language) = Self.splitLanguage(Self.withoutDate(key).key)
+        // A note keeps its own spaces; names, flags and references do not have any.
+        let field = value.trimmingXMLSpace
         switch name {
-        case "scheme": draft.schemeID = value
-        case "top": draft.concept.isTopConcept = value == "true"
-        case "deprecated": draft.concept.isDeprecated = value == "true"
-        case "replacedBy": draft.replacedBy = value
+        case "scheme": draft.schemeID = field
+        case "top": draft.concept.isTopConcept = field == "true"
+        case "deprecated": draft.concept.isDeprecated = field == "true"
+        case "replacedBy": draft.replacedBy = field
         case "broader", "narrower", "related":
             guard let kind = RelationKind(rawValue: name) else { return }
-            for target in value.split(separator: " ") { draft.typedRelations.append((kind, String(target))) }
-        case "notation": draft.concept.notations.append(value)
+            for target in field.split(separator: " ") { draft.typedRelations.append((kind, String(target))) }
+        case "notation": draft.concept.notations.append(field)
         case let word where word.hasPrefix("hiddenLabel"):
-            readHiddenLabel(key, value, language: language ?? "", into: &draft.concept)
+            readHiddenLabel(key, field, language: language ?? "", into: &draft.concept)
         default:
             if NoteKind(rawValue: name) != nil {
                 addNote(name, value, language: language, date: Self.withoutDate(key).date, to: &draft.concept)

@@ -15,11 +15,11 @@ extension TBXImporter {
                     draft.concept.labels.append(label)
                 }
             case ("note", _), (_, "note"):
-                let text = child.content
+                let text = child.noteContent
                 if let (key, value) = Self.keyValue(text) {
                     let (name, date) = Self.withoutDate(key)
                     if name.hasPrefix("hiddenLabel") {
-                        readHiddenLabel(name, value, language: language, into: &draft.concept)
+                        readHiddenLabel(name, value.trimmingXMLSpace, language: language, into: &draft.concept)
                         continue
                     }
                     if NoteKind(rawValue: name) != nil {
@@ -29,7 +29,7 @@ extension TBXImporter {
                 }
                 addNote("note", text, language: language, date: nil, to: &draft.concept)
             case (_, "definition"), (_, "source"), (_, "context"):
-                addNote(category, child.content, language: language, date: nil, to: &draft.concept)
+                addNote(category, child.noteContent, language: language, date: nil, to: &draft.concept)
             default:
                 skip(category, "a data category the format has no place for", example: child.content)
             }

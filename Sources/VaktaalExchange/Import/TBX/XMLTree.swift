@@ -29,6 +29,15 @@ final class XMLNode {
         return result.trimmingXMLSpace
     }
 
+    /// The text of the element and everything in it as written, only the line breaks (and
+    /// indentation) of a pretty-printed element trimmed at its ends: a note's own spaces
+    /// are part of it.
+    var noteContent: String {
+        var result = text
+        for child in children { result += child.noteContent }
+        return result.trimmingLineBreaksAtTheEnds
+    }
+
     func children(_ local: String) -> [XMLNode] { children.filter { $0.localName == local } }
 
     func child(_ local: String) -> XMLNode? { children.first { $0.localName == local } }
@@ -60,6 +69,20 @@ final class XMLNode {
 }
 
 extension String {
+    /// The text without the white space at either end that holds a line break.
+    var trimmingLineBreaksAtTheEnds: String {
+        let bytes = Array(utf8)
+        var first = bytes.startIndex
+        while first < bytes.endIndex, isXMLSpace(bytes[first]) { first += 1 }
+        var last = bytes.endIndex
+        while last > first, isXMLSpace(bytes[last - 1]) { last -= 1 }
+        let isBreak = { (byte: UInt8) in byte == 0x0A || byte == 0x0D }
+        let start = bytes[..<first].contains(where: isBreak) ? first : 0
+        let end = bytes[last...].contains(where: isBreak) ? last : bytes.count
+        if start == 0, end == bytes.count { return self }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// The text without XML white space at either end.
     var trimmingXMLSpace: String {
         let bytes = Array(utf8)
