@@ -158,4 +158,33 @@ final class Discard: XMLContentHandler {
             decoding: Exporters.exporter(for: .markdown).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(markdown.contains("- ~~mentor~~ (verouderd): gebruik [werkplekbegeleider](#nl-werkplekbegeleider)"))
     }
+
+    /// Every link of a glossary reaches an entry: a concept without a preferred label in the
+    /// section's language is named, not linked. A deprecated concept that nothing replaces
+    /// is still listed, as outdated.
+    @Test func glossaryLinksReachEntriesAndEveryOutdatedTermIsListed() throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
+            <concept id="a"><prefLabel>alfa</prefLabel><prefLabel xml:lang="en">alpha</prefLabel><related ref="c"/></concept>
+            <concept id="c"><prefLabel>gamma</prefLabel><related ref="a"/></concept>
+            <concept id="e" deprecated="true"><prefLabel>zonder vervanger</prefLabel></concept>
+            <concept id="f" deprecated="true" replacedBy="c"><prefLabel>oud</prefLabel>
+              <prefLabel xml:lang="en">old</prefLabel></concept>
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "d.xml", bytes: Array(xml.utf8))]).set
+        let html = String(decoding: Exporters.exporter(for: .html).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        let ids = Set(html.matches(of: /id="([^"]+)"/).map { String($0.output.1) })
+        let targets = html.matches(of: /href="#([^"]+)"/).map { String($0.output.1) }
+        #expect(!targets.isEmpty && targets.filter { !ids.contains($0) }.isEmpty, "\(targets.filter { !ids.contains($0) })")
+        #expect(html.contains("<del>zonder vervanger</del></dt><dd>verouderd</dd>"))
+        #expect(
+            html.contains("<dd class=\"meta\">related: gamma</dd>")
+                && html.contains("<del>old</del></dt><dd>outdated: use gamma</dd>"))
+        let markdown = String(decoding: Exporters.exporter(for: .markdown).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        let anchors = Set(markdown.matches(of: /<a id="([^"]+)">/).map { String($0.output.1) })
+        let links = markdown.matches(of: /\]\(#([^)]+)\)/).map { String($0.output.1) }
+        #expect(!links.isEmpty && links.filter { !anchors.contains($0) && !$0.contains("-letter-") }.isEmpty, "\(links)")
+        #expect(markdown.contains("- ~~zonder vervanger~~ (verouderd)\n") && markdown.contains("related: gamma"))
+    }
 }

@@ -108,7 +108,7 @@ struct HTMLExporter: Exporter {
 
     private func write(_ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into html: inout ByteBuffer)
     {
-        html += entry.useInstead == nil ? "<div class=\"entry\" id=\"" : "<div class=\"entry outdated\" id=\""
+        html += entry.isOutdated ? "<div class=\"entry outdated\" id=\"" : "<div class=\"entry\" id=\""
         html.appendEscaped(section.anchor(of: entry))
         html += "\" data-terms=\""
         var first = true
@@ -117,15 +117,17 @@ struct HTMLExporter: Exporter {
             first = false
             html.appendEscaped(word)
         }
-        if let target = entry.useInstead {
+        if entry.isOutdated {
             html += "\"><dt><del>"
             html.appendEscaped(entry.term)
             html += "</del></dt><dd>"
             html.appendEscaped(entry.isMisspelling ? section.words.misspelling : section.words.outdated)
-            html += ": "
-            html.appendEscaped(section.words.useInstead)
-            html += " "
-            writeLink(to: target, in: section, into: &html)
+            if let target = entry.useInstead {
+                html += ": "
+                html.appendEscaped(section.words.useInstead)
+                html += " "
+                writeLink(to: target, in: section, into: &html)
+            }
             html += "</dd></div>\n"
             return
         }
@@ -161,7 +163,12 @@ struct HTMLExporter: Exporter {
         html += "</div>\n"
     }
 
+    /// A link to the concept's entry, or its name alone when it has none in this language.
     private func writeLink(to key: ConceptKey, in section: Glossary.Section, into html: inout ByteBuffer) {
+        guard section.hasEntry[key.rawValue] else {
+            html.appendEscaped(section.names[key.rawValue])
+            return
+        }
         html += "<a href=\"#"
         html.appendEscaped(section.anchors[key.rawValue])
         html += "\">"

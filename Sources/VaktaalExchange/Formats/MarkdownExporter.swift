@@ -39,15 +39,18 @@ struct MarkdownExporter: Exporter {
         _ entry: Glossary.Entry, in section: Glossary.Section, of glossary: Glossary, into markdown: inout ByteBuffer
     ) {
         let words = section.words
-        if let target = entry.useInstead {
+        if entry.isOutdated {
             markdown += "- ~~"
             Self.writeEscaped(entry.term, into: &markdown)
             markdown += "~~ ("
             markdown += entry.isMisspelling ? words.misspelling : words.outdated
-            markdown += "): "
-            markdown += words.useInstead
-            markdown += " "
-            writeLink(to: target, in: section, into: &markdown)
+            markdown += ")"
+            if let target = entry.useInstead {
+                markdown += ": "
+                markdown += words.useInstead
+                markdown += " "
+                writeLink(to: target, in: section, into: &markdown)
+            }
             markdown += "\n"
             return
         }
@@ -85,7 +88,12 @@ struct MarkdownExporter: Exporter {
         markdown += "\n"
     }
 
+    /// A link to the concept's entry, or its name alone when it has none in this language.
     private func writeLink(to key: ConceptKey, in section: Glossary.Section, into markdown: inout ByteBuffer) {
+        guard section.hasEntry[key.rawValue] else {
+            Self.writeEscaped(section.names[key.rawValue], into: &markdown)
+            return
+        }
         markdown += "["
         Self.writeEscaped(section.names[key.rawValue], into: &markdown)
         markdown += "](#"

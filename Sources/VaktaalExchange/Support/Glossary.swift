@@ -14,7 +14,10 @@ struct Glossary {
         let term: String
         /// The concept the entry belongs to.
         let concept: ConceptKey
-        /// `nil` for a concept's own entry; for an outdated term, the concept to use instead.
+        /// Whether the term is outdated or a misspelling, not a concept's own entry.
+        let isOutdated: Bool
+        /// For an outdated term, the concept to use instead (`nil` for a deprecated concept
+        /// that nothing replaces).
         let useInstead: ConceptKey?
         let isMisspelling: Bool
         /// Makes the anchors of outdated terms unique: `<concept anchor>-<number>`.
@@ -46,10 +49,13 @@ struct Glossary {
         let anchors: [String]
         /// What the entry of each concept shows, by key (empty for concepts without one).
         let details: [Details]
+        /// Whether each concept has an entry of its own in this language (a preferred label
+        /// in it, and not deprecated), by key: only those can be linked to.
+        let hasEntry: [Bool]
 
         /// The anchor of an entry: the concept's own, or a numbered one for an outdated term.
         func anchor(of entry: Entry) -> String {
-            entry.useInstead == nil ? anchors[entry.concept.rawValue] : "\(anchors[entry.concept.rawValue])-\(entry.number)"
+            entry.isOutdated ? "\(anchors[entry.concept.rawValue])-\(entry.number)" : anchors[entry.concept.rawValue]
         }
     }
 
@@ -86,9 +92,9 @@ struct Glossary {
     /// The words the search field matches for an entry: every label of the concept in the
     /// section's language, or an outdated term with the term to use instead.
     func forEachSearchWord(of entry: Entry, in section: Section, _ body: (String) -> Void) {
-        if let target = entry.useInstead {
+        if entry.isOutdated {
             body(entry.term)
-            body(section.names[target.rawValue])
+            if let target = entry.useInstead { body(section.names[target.rawValue]) }
         } else {
             body(section.details[entry.concept.rawValue].searchText)
         }
@@ -101,25 +107,31 @@ struct Glossary {
         let anchors = set.keys.map { anchor($0, set, language) }
         var entries: [Entry] = []
         var details = Array(repeating: Details(), count: set.count)
+        var hasEntry = Array(repeating: false, count: set.count)
         for key in set.keys {
             let concept = set[key]
             if !concept.isDeprecated, let preferred = concept.preferredLabel(in: language) {
-                entries.append(Entry(term: preferred.text, concept: key, useInstead: nil, isMisspelling: false, number: 0))
+                entries.append(
+                    Entry(term: preferred.text, concept: key, isOutdated: false, useInstead: nil, isMisspelling: false, number: 0)
+                )
                 details[key.rawValue] = Self.details(of: concept, in: language)
+                hasEntry[key.rawValue] = true
             }
-            guard let target = concept.isDeprecated ? set.replacement(of: key) : key else { continue }
+            // Every label of a deprecated concept is outdated, also when nothing replaces it.
+            let target = concept.isDeprecated ? set.replacement(of: key) : key
             for label in concept.labels
             where label.language == language && (concept.isDeprecated ? label.kind != .hidden : !label.kind.isAllowed) {
                 entries.append(
                     Entry(
-                        term: label.text, concept: key, useInstead: target, isMisspelling: label.kind == .hidden,
+                        term: label.text, concept: key, isOutdated: true, useInstead: target,
+                        isMisspelling: label.kind == .hidden,
                         number: entries.count))
             }
         }
         let (sorted, letters) = alphabetized(entries)
         return Section(
             language: language, words: GlossaryWords(language), entries: sorted, letters: letters, names: names, anchors: anchors,
-            details: details)
+            details: details, hasEntry: hasEntry)
     }
 
     private static func details(of concept: Concept, in language: String) -> Details {
