@@ -185,13 +185,16 @@ extension Linter {
         }
         guard let read else {
             matcher.forEachMatch(in: text, range: range, languages: languages) { match in
-                keep(placed(match, in: text, bounds: range, offsets: nil, markup: []))
+                keep(placed(match, in: text, bounds: range, context: segment.context, offsets: nil, markup: []))
             }
             return kept
         }
         read.text.withUnsafeBufferPointer { view in
             matcher.forEachMatch(in: view, range: 0..<view.count, languages: languages) { match in
-                keep(placed(match, in: view, bounds: 0..<view.count, offsets: read.offsets, markup: segment.markup))
+                keep(
+                    placed(
+                        match, in: view, bounds: 0..<view.count, context: 0..<view.count, offsets: read.offsets,
+                        markup: segment.markup))
             }
         }
         return kept
@@ -199,8 +202,10 @@ extension Linter {
 
     /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
     /// `nil` for phrases that are simply fine and for terms inside file names and paths.
+    /// Where the term stands in its sentence is read in `view[context]`.
     private static func placed(
-        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?, markup: [Range<Int>]
+        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, context contextBounds: Range<Int>,
+        offsets: [Int]?, markup: [Range<Int>]
     ) -> SegmentMatch? {
         guard case .label(let form) = match.target else { return nil }
         if FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) { return nil }
@@ -217,7 +222,7 @@ extension Linter {
             crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
         }
         let matched = UnsafeBufferPointer(rebasing: view[match.range])
-        let context = form.isWrittenAsIs ? nil : TermContext.of(match.range, in: view, bounds: bounds)
+        let context = form.isWrittenAsIs ? nil : TermContext.of(match.range, in: view, bounds: contextBounds)
         return SegmentMatch(
             range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)

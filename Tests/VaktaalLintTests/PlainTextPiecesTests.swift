@@ -37,6 +37,24 @@ import VaktaalText
         #expect(noLineFeed.withUnsafeBufferPointer { PlainTextReader.pieces(of: 0..<$0.count, in: $0) }.count == 1)
     }
 
+    /// A segment's context is its lines, reaching a bounded way into a long line and ending
+    /// on whole scalars (the rest of a line of a million characters is not read per segment).
+    @Test func theContextOfASegmentIsItsLinesWithinReach() {
+        let line = "de https://x.org IPabo https://y.org eind"
+        let text = Array("kop\n\(line)\nvolgende".utf8)
+        let segment = 20..<27  // " IPabo "
+        #expect(String(decoding: text[segment], as: UTF8.self) == " IPabo ")
+        #expect(text.withUnsafeBufferPointer { PlainTextReader.lines(around: segment, in: $0) } == 4..<4 + line.utf8.count)
+        let long = Array((String(repeating: "é", count: 600) + " IPabo " + String(repeating: "ü", count: 600)).utf8)
+        let start = 1200
+        let context = long.withUnsafeBufferPointer { PlainTextReader.lines(around: start..<start + 7, in: $0) }
+        #expect(
+            start - context.lowerBound <= PlainTextReader.contextReach
+                && context.upperBound - start - 7 <= PlainTextReader.contextReach)
+        #expect(long[context.lowerBound] & 0xC0 != 0x80 && long[context.upperBound] & 0xC0 != 0x80)
+        #expect(String(validating: long[context], as: UTF8.self) != nil)
+    }
+
     @Test func aLineFeedThatEndsTheTextLeavesNoEmptyPiece() {
         let text = [UInt8](repeating: 0x61, count: 3 * PlainTextReader.pieceSize) + [0x0A]
         #expect(text.withUnsafeBufferPointer { PlainTextReader.pieces(of: 0..<$0.count, in: $0) } == [0..<text.count])

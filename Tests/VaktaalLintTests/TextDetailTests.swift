@@ -157,6 +157,13 @@ import VaktaalCore
         ("HOGESCHOOL VAN AMSTERDAM EN IPABO\nDe tekst.", []), ("Over IPABO\n", ["IPABO→iPabo"]),
         // Abbreviations are left out: a lower-case "dt" is usually another word.
         ("Hij wordt DT of dt.", []), ("iOS en JavaScript en iPabo.", []),
+        // A link or an address left out of the prose is words of the sentence: after it no
+        // sentence starts, and its line is no all-capitals heading.
+        ("Wij gaan naar https://example.org IPabo vandaag.", ["IPabo→iPabo"]),
+        ("Mail info@example.org, IPabo vandaag.", ["IPabo→iPabo"]),
+        ("Zie https://example.org. IPabo ook.", []), ("Zie https://example.org\nIPabo ook.", []),
+        ("Naar https://example.org HOGESCHOOL VAN AMSTERDAM", ["HOGESCHOOL VAN AMSTERDAM→Hogeschool van Amsterdam"]),
+        ("https://example.org IPabo", ["IPabo→iPabo"]),
     ])
     func namesInAnotherCasingAreMisspellings(text: String, expected: [String]) {
         let findings = lint(text, linter: Self.linter).filter { $0.rule == RuleID("misspelling") }

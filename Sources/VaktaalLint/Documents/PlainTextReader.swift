@@ -31,9 +31,8 @@ struct PlainTextReader: DocumentReader {
             // A BOM is valid UTF-8: the first invalid byte is the first of the pieces'.
             if let offset = scans.lazy.compactMap(\.firstInvalidOffset).first { throw .notUTF8(offset: offset) }
             let directives = Self.directives(at: scans.flatMap(\.markers), in: bytes, start: start)
-            return ReadDocument(
-                text: source, segments: Self.joined(scans.map(\.prose)).map(ProseSegment.init), directives: directives,
-                declaredLanguage: nil)
+            let segments = Self.joined(scans.map(\.prose)).map { ProseSegment($0, context: Self.lines(around: $0, in: bytes)) }
+            return ReadDocument(text: source, segments: segments, directives: directives, declaredLanguage: nil)
         }
     }
 
@@ -82,6 +81,22 @@ struct PlainTextReader: DocumentReader {
         }
         return result
     }
+
+    /// `range` widened to the lines it starts and ends on, at most ``contextReach`` bytes
+    /// each way and on whole scalars: what plain text leaves out of its prose there (a link,
+    /// an address) is words of the same sentence.
+    static func lines(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = range.lowerBound
+        while start > 0, range.lowerBound - start < contextReach, !LineIndex.isLineEnd(bytes[start - 1]) { start -= 1 }
+        while start < range.lowerBound, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        var end = range.upperBound
+        while end < bytes.count, end - range.upperBound < contextReach, !LineIndex.isLineEnd(bytes[end]) { end += 1 }
+        while end > range.upperBound, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return start..<end
+    }
+
+    /// How far the context of a segment reaches beyond it: more than ``TermContext`` reads.
+    static let contextReach = 512
 
     /// The directives on the lines of the `markers` found (each line read once).
     private static func directives(at markers: [Int], in bytes: UnsafeBufferPointer<UInt8>, start: Int) -> [InlineDirective] {

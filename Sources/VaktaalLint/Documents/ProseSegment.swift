@@ -14,13 +14,25 @@ public struct ProseSegment: Sendable, Equatable {
     /// of `<em>ment</em>or`, the `**` of `**leraar** in opleiding`): the decoded text leaves
     /// them out, so a term split by them is still found, but never fixed automatically.
     public let markup: [Range<Int>]
+    /// The bytes of the source around a segment that is the source itself, which tell where
+    /// its terms stand in their sentence (``TermContext``): the segment, or more of its line
+    /// when the reader knows that what it left out there is words (a link or an address in
+    /// plain text: "zie https://example.org IPabo" does not start a sentence at "IPabo").
+    public let context: Range<Int>
 
-    /// A segment that is the source bytes themselves.
+    /// A segment that is the source bytes themselves, its terms' context the segment.
     public init(_ range: Range<Int>) {
+        self.init(range, context: range)
+    }
+
+    /// A segment that is the source bytes themselves, its terms' context read in `context`
+    /// (which holds `range`).
+    public init(_ range: Range<Int>, context: Range<Int>) {
         sourceRange = range
         decoded = nil
         offsets = nil
         markup = []
+        self.context = context.lowerBound <= range.lowerBound && context.upperBound >= range.upperBound ? context : range
     }
 
     /// A segment whose text was decoded; `offsets[i]` is the source offset of decoded byte `i`.
@@ -34,6 +46,7 @@ public struct ProseSegment: Sendable, Equatable {
         self.decoded = decoded
         self.offsets = offsets
         self.markup = markup
+        context = sourceRange
     }
 }
 

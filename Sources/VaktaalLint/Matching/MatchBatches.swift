@@ -25,8 +25,9 @@ enum MatchBatches {
         for segment in segments {
             let pieces =
                 segment.decoded == nil
-                ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize)
-                    .map(ProseSegment.init) : [segment]
+                ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize).map {
+                    Self.piece($0, of: segment)
+                } : [segment]
             for piece in pieces {
                 batch.append(piece)
                 batchBytes += piece.sourceRange.count
@@ -39,6 +40,15 @@ enum MatchBatches {
         }
         if !batch.isEmpty { batches.append(batch) }
         return batches
+    }
+
+    /// The piece `range` of `segment`: it keeps the segment's context at the ends it shares
+    /// with it (pieces are cut at line breaks, where no context reaches across).
+    private static func piece(_ range: Range<Int>, of segment: ProseSegment) -> ProseSegment {
+        let whole = segment.sourceRange
+        let start = range.lowerBound == whole.lowerBound ? segment.context.lowerBound : range.lowerBound
+        let end = range.upperBound == whole.upperBound ? segment.context.upperBound : range.upperBound
+        return ProseSegment(range, context: start..<end)
     }
 
     /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least
