@@ -75,6 +75,15 @@ import VaktaalTestSupport
         #expect(first("IOS", in: Self.fixtureIndex)?.entry.kind == .deprecated)
     }
 
+    /// Word's typographic apostrophe is the apostrophe: "slb’er" is found as "slb'er" is.
+    @Test func typographicApostrophesMatchExactly() throws {
+        let set = load(vocabularyXML("<concept id=\"h\"><prefLabel>havist</prefLabel><altLabel>havo'er</altLabel></concept>")).set
+        let index = LookupIndex(set)
+        for query in ["havo'er", "havo’er", "Havo‘er"] {
+            #expect(first(query, in: index)?.kind == .exact, "\(query)")
+        }
+    }
+
     @Test func accentsAreIgnoredAfterExactMatches() throws {
         let match = try #require(first("creeren", in: Self.fixtureIndex))
         #expect(match.kind == .accentInsensitive && match.entry.form == "creëren")

@@ -95,6 +95,25 @@ import VaktaalCore
         #expect(messages == ["'havoleerlingen' is outdated: use 'havist'"])
     }
 
+    /// Word writes ’ for an apostrophe, and ‐ ‑ are hyphens: a term with either is the same
+    /// term, in the text and in the vocabulary.
+    @Test func typographicApostrophesAndHyphensAreTheirASCII() {
+        let linter = fixtureLinter(
+            """
+            <concept id="h"><prefLabel>havist</prefLabel><deprecatedLabel>havo'er</deprecatedLabel></concept>
+            <concept id="w"><prefLabel>werkplek</prefLabel><deprecatedLabel>stage\u{2010}plek</deprecatedLabel></concept>
+            """)
+        #expect(
+            rules("de havo'er, de havo’er en de havo‘er", linter: linter) == [
+                "havo'er→havist", "havo’er→havist", "havo‘er→havist",
+            ])
+        #expect(
+            rules("een stage-plek en een stage\u{2011}plek", linter: linter) == [
+                "stage-plek→werkplek", "stage\u{2011}plek→werkplek",
+            ])
+        #expect(rules("havo’s en havo\"er", linter: linter) == [])
+    }
+
     @Test func exceptionPhrasesSuppressTheMatch() {
         #expect(rules("Zij is mentor van de klas.") == [])
         #expect(rules("Zij is mentor van het team.") == ["mentor→werkplekbegeleider"])

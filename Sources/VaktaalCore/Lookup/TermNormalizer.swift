@@ -36,7 +36,8 @@ public enum TermNormalizer {
             } else {
                 if pendingSpace { result.unicodeScalars.append(" ") }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                // A typographic apostrophe (’) is the apostrophe.
+                result.unicodeScalars.append(PunctuationVariants.ascii(for: scalar.value).map(Unicode.Scalar.init) ?? scalar)
             }
         }
         return result.lowercased()

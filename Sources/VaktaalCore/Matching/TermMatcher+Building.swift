@@ -131,7 +131,7 @@ extension TermMatcher {
             let raw = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
             switch token.kind {
             case .space: key.append(0x20)
-            case .punctuation: key.append(contentsOf: raw)
+            case .punctuation: key.append(contentsOf: TokenKey.punctuationVariant(token, in: bytes).map { [$0] } ?? Array(raw))
             case .word where caseSensitive: key.append(contentsOf: raw)
             case .word where raw.allSatisfy({ $0 < 0x80 }):
                 for byte in raw { key.append(byte &- 0x41 < 26 ? byte + 32 : byte) }

@@ -13,7 +13,9 @@ enum TokenKey {
     static func hash(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         switch token.kind {
         case .space(let lineBreaks): return lineBreaks <= 1 ? spaceHash : nil
-        case .punctuation: return hash(of: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
+        case .punctuation:
+            if let ascii = punctuationVariant(token, in: bytes) { return hash(of: CollectionOfOne(ascii)) }
+            return hash(of: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
         case .word:
             if let (end, hash) = asciiWord(in: bytes, at: token.start, end: token.end), end == token.end { return hash }
             return latinWordHash(token, in: bytes) ?? TokenKey.hash(of: Array(folded(token, in: bytes).utf8))
@@ -121,11 +123,21 @@ enum TokenKey {
     static func text(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>, caseSensitive: Bool) -> String {
         switch token.kind {
         case .space: return " "
-        case .punctuation: return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+        case .punctuation:
+            if let ascii = punctuationVariant(token, in: bytes) { return String(UnicodeScalar(ascii)) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
         case .word:
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
             return caseSensitive ? word : word.lowercased()
         }
+    }
+
+    /// The ASCII character a punctuation token's typographic variant stands for (’ is `'`),
+    /// ``PunctuationVariants``; `nil` for ASCII and other punctuation.
+    @inline(__always)
+    static func punctuationVariant(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard bytes[token.start] >= 0x80 else { return nil }
+        return PunctuationVariants.ascii(for: Tokenizer.decode(bytes, token.start).0)
     }
 
     static func folded(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>) -> String {
