@@ -26,6 +26,17 @@ import VaktaalCore
         ("<https://mentor.nl> en mentor@school.nl en https://x.nl/mentor", []),
         ("1. mentor\n2. mentoren", ["1:4 mentor", "2:4 mentoren"]),
         ("Zie \\` de mentor `, geen code.", ["1:11 mentor"]),
+        // An escaped backtick is text, and no path: this is prose between two of them.
+        ("Tekst met \\`mentor\\` hier.", ["1:13 mentor"]),
+        // HTML blocks whose content is not prose, and inline elements that are code.
+        ("<script>\nvar mentor = 1;\n</script>\nmentor", ["4:1 mentor"]),
+        ("<PRE class=\"x\">\nmentor\n</pre>\n\n<style>.mentor {}</style>\nmentor", ["6:1 mentor"]),
+        ("Inline <code>mentor</code> en <kbd>mentor</kbd>, dan mentor.", ["1:54 mentor"]),
+        // What CommonMark does not read as a link reference definition is a paragraph;
+        // a title may follow a definition on the next line.
+        ("[^1]: De mentor in een voetnoot.", ["1:10 mentor"]), ("[x]: De mentor in tekst.", ["1:9 mentor"]),
+        ("[a]: https://example.org/mentor\n  \"mentor titel\"\n[b]: <https://x.org/m> (mentor)\n\nmentor", ["5:1 mentor"]),
+        ("Een alinea\n[a]: mentor", ["2:6 mentor"]),
     ])
     func findsTermsOnlyInProse(markdown: String, expected: [String]) {
         #expect(matches(markdown) == expected)

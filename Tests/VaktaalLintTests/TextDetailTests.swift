@@ -107,6 +107,8 @@ import VaktaalCore
         ("Zie docs/mentor/index.md, of ~/mentor.", 0),
         ("Wie is de mentor.", 1), ("De mentor. Daarna", 1), ("HvA/mentor/iPabo", 1), ("de mentor/begeleider", 1),
         ("De mentor.De volgende", 1), ("(mentor.md)", 0), ("\"mentor.txt\".", 0),
+        // A backslash before a name separates it (Windows); before a sign it escapes it (Markdown).
+        ("docs\\mentor", 0), ("map\\mentor\\", 0), ("\\`mentor\\`", 1), ("\\*mentor\\*", 1),
     ])
     func termsInFileNamesAndPathsAreNoFindings(text: String, count: Int) {
         #expect(found(text).count == count, "\(found(text))")

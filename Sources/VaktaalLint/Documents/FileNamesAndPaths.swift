@@ -1,3 +1,5 @@
+import VaktaalCore
+
 /// A term inside a file name or path (`mentor.md`, `docs/mentor/`, `C:\mentor\plan.docx`)
 /// is no prose, as URLs and e-mail addresses are not; a sentence-final "mentor." still is,
 /// and so are words joined by slashes ("HvA/InHolland/IPABO", "mentor/begeleider").
@@ -15,7 +17,7 @@ enum FileNamesAndPaths {
         // The punctuation that ends a sentence is not part of the name.
         while end > range.upperBound, endsSentence(bytes[end - 1]) { end -= 1 }
         let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if chunk.contains(backslash) { return true }
+        if hasBackslashSeparator(chunk) { return true }
         if chunk.first == slash || chunk.last == slash { return true }
         for prefix in ["./", "../", "~/"] where chunk.starts(with: prefix.utf8) { return true }
         return hasExtension(chunk)
@@ -26,6 +28,17 @@ enum FileNamesAndPaths {
     private static let dot = UInt8(ascii: ".")
 
     private static func isSeparator(_ byte: UInt8) -> Bool { byte == slash || byte == backslash }
+
+    /// Whether a backslash in `chunk` separates names (`docs\mentor`, `C:\plan`): one before
+    /// a letter, digit or non-ASCII byte. Before punctuation it escapes it (Markdown's
+    /// `\`mentor\``, `\*`), which no path does.
+    private static func hasBackslashSeparator(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        chunk.indices.dropLast().contains { index in
+            guard chunk[index] == backslash else { return false }
+            let next = chunk[index + 1]
+            return next >= 0x80 || Tokenizer.isASCIIWordByte(next)
+        }
+    }
 
     /// White space, brackets and quotes end the stretch a path can be.
     private static func endsChunk(_ byte: UInt8) -> Bool {

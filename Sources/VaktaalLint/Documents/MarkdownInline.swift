@@ -36,6 +36,12 @@ extension MarkdownReader {
                     if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
+                    if let elementEnd = skippedElementEnd(bytes, tag: index..<end) {
+                        // `<code>mentor</code>`, `<kbd>…</kbd>`: not prose, as the HTML reader reads them.
+                        excluded.append(index..<elementEnd)
+                        index = elementEnd
+                        continue
+                    }
                     // Inline elements (`<em>`, `<span>`) run on; other tags (`<br>`, `<div>`) end the text.
                     if isInlineTag(bytes, index..<end) { markup.append(index..<end) } else { excluded.append(index..<end) }
                     index = end
@@ -66,6 +72,25 @@ extension MarkdownReader {
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
             return HTMLReader.inline.contains(name)
+        }
+
+        /// For the start tag of an element whose content is not prose (``HTMLReader/skipped``:
+        /// `<code>`, `<kbd>`, …), where the element ends: after its end tag, or at the end of
+        /// the paragraph when it has none there.
+        private static func skippedElementEnd(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Int? {
+            var end = tag.lowerBound + 1
+            while end < tag.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.lowerBound + 1..<end]), as: UTF8.self)
+                .lowercased()
+            guard !name.isEmpty, HTMLReader.skipped.contains(name) else { return nil }
+            let close = Array("</\(name)>".utf8)
+            var index = tag.upperBound
+            while index + close.count <= bytes.count {
+                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index }
+                if zip(bytes[index..<index + close.count], close).allSatisfy({ $0 | 0x20 == $1 }) { return index + close.count }
+                index += 1
+            }
+            return bytes.count
         }
 
         /// A code span: a run of backticks up to the next run of the same length.

@@ -3,9 +3,10 @@ import VaktaalCore
 /// Markdown (CommonMark with GFM autolinks): prose is the text of paragraphs, headings,
 /// lists, block quotes, emphasis, link text and image alt text. Not prose: front matter
 /// (YAML between `---` lines, TOML between `+++` lines, but for the values of the keys
-/// asked for), fenced and indented code blocks, code spans, HTML comments and tags, link
-/// destinations and titles, autolinks, bare URLs and e-mail addresses, and link reference
-/// definitions. Emphasis markers and inline HTML do not split the text they stand in
+/// asked for), fenced and indented code blocks, code spans, HTML comments and tags, the
+/// content of HTML blocks of `script`, `pre`, `style` and `textarea` and of inline elements
+/// that are code (``HTMLReader/skipped``), link destinations and titles, autolinks, bare URLs
+/// and e-mail addresses, and link reference definitions. Emphasis markers and inline HTML do not split the text they stand in
 /// (`**leraar** in opleiding`). Directives come from HTML comments.
 struct MarkdownReader: DocumentReader {
     var format: DocumentFormat { .markdown }
@@ -35,6 +36,12 @@ struct MarkdownReader: DocumentReader {
         var directives: [InlineDirective] = []
         let lines = Lines(bytes, start: start)
         var fence: (character: UInt8, length: Int)?
+        // The end tag of an HTML block whose content is not prose (`<script>`, `<pre>`, …).
+        var rawBlockEnd: [UInt8]?
+        // After a link reference definition: whether its title may follow, and whether the
+        // next line may be another definition (a definition cannot interrupt a paragraph).
+        var awaitingTitle = false
+        var lastWasDefinition = false
         var previousBlank = true
         var inList = false
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
@@ -48,6 +55,17 @@ struct MarkdownReader: DocumentReader {
                 {
                     fence = nil
                 }
+                continue
+            }
+            if let end = rawBlockEnd {
+                excluded.append(line.full)
+                if lines.contains(end, in: content) { rawBlockEnd = nil }
+                continue
+            }
+            if indent.columns < 4, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
+                excluded.append(line.full)
+                if !lines.contains(end, in: content) { rawBlockEnd = end }
+                previousBlank = false
                 continue
             }
             let blank = lines.isBlank(content)
@@ -65,11 +83,23 @@ struct MarkdownReader: DocumentReader {
                 excluded.append(line.full)
                 continue
             }
-            if indent.columns < 4, lines.isLinkReferenceDefinition(body..<content.upperBound) {
+            if awaitingTitle, lines.isTitle(body..<content.upperBound) {
                 excluded.append(line.full)
-                previousBlank = false
+                awaitingTitle = false
                 continue
             }
+            awaitingTitle = false
+            if indent.columns < 4, previousBlank || lastWasDefinition {
+                let definition = lines.linkReferenceDefinition(body..<content.upperBound)
+                if definition != .none {
+                    excluded.append(line.full)
+                    awaitingTitle = definition == .withoutTitle
+                    lastWasDefinition = true
+                    previousBlank = false
+                    continue
+                }
+            }
+            lastWasDefinition = false
             if indent.columns < 4, lines.startsListItem(body..<content.upperBound) { inList = true }
             if previousBlank, indent.columns == 0, !lines.startsListItem(body..<content.upperBound) { inList = false }
             previousBlank = false
@@ -161,12 +191,77 @@ struct Lines {
         return end - index >= 3 ? (bytes[index], end - index, end) : nil
     }
 
-    /// `[label]: destination`.
-    func isLinkReferenceDefinition(_ range: Range<Int>) -> Bool {
-        guard let first = range.first, bytes[first] == UInt8(ascii: "[") else { return false }
+    /// The end tag of the HTML block that starts at `index` when its content is not prose
+    /// (CommonMark's first kind: `<script`, `<pre`, `<style`, `<textarea`, in any case, then
+    /// a space, `>` or the line's end): `</script>` and so on, in lower case.
+    func rawHTMLBlockEnd(at index: Int, in line: Range<Int>) -> [UInt8]? {
+        guard index < line.upperBound, bytes[index] == UInt8(ascii: "<") else { return nil }
+        for name in ["script", "pre", "style", "textarea"] {
+            let end = index + 1 + name.utf8.count
+            guard end <= line.upperBound,
+                zip(bytes[(index + 1)..<end], name.utf8).allSatisfy({ $0 | 0x20 == $1 })
+            else { continue }
+            if end == line.upperBound || [0x20, 0x09, UInt8(ascii: ">")].contains(bytes[end]) { return Array("</\(name)>".utf8) }
+        }
+        return nil
+    }
+
+    /// Whether `text` (lower-case ASCII) occurs in `line`, in any case.
+    func contains(_ text: [UInt8], in line: Range<Int>) -> Bool {
+        guard line.count >= text.count else { return false }
+        return (line.lowerBound...(line.upperBound - text.count)).contains { start in
+            zip(bytes[start..<start + text.count], text).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+        }
+    }
+
+    /// What a line of a link reference definition holds, as CommonMark reads it:
+    /// `[label]: destination`, then optionally a title in quotes or brackets, nothing else.
+    enum Definition {
+        /// Not a definition: a paragraph (`[x]: De mentor in tekst.`, a footnote `[^1]: …`).
+        case none
+        /// A whole definition.
+        case complete
+        /// A definition whose title may follow on the next line.
+        case withoutTitle
+    }
+
+    /// The link reference definition on `range`, if it is one.
+    func linkReferenceDefinition(_ range: Range<Int>) -> Definition {
+        guard let first = range.first, bytes[first] == UInt8(ascii: "["), first + 1 < range.upperBound,
+            bytes[first + 1] != UInt8(ascii: "^")
+        else { return .none }
         var index = first + 1
         while index < range.upperBound, bytes[index] != UInt8(ascii: "]") { index += 1 }
-        return index + 1 < range.upperBound && bytes[index + 1] == UInt8(ascii: ":") && index > first + 1
+        guard index > first + 1, index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: ":") else { return .none }
+        index = skippingSpaces(from: index + 2, in: range)
+        guard index < range.upperBound else { return .withoutTitle }
+        // The destination: `<…>`, or a run without spaces.
+        if bytes[index] == UInt8(ascii: "<") {
+            while index < range.upperBound, bytes[index] != UInt8(ascii: ">") { index += 1 }
+            guard index < range.upperBound else { return .none }
+            index += 1
+        } else {
+            while index < range.upperBound, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+        }
+        let afterDestination = skippingSpaces(from: index, in: range)
+        if afterDestination == range.upperBound { return .withoutTitle }
+        return isTitle(afterDestination..<range.upperBound) ? .complete : .none
+    }
+
+    /// Whether `range` (without its trailing spaces) is a link title: `"…"`, `'…'` or `(…)`.
+    func isTitle(_ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end - range.lowerBound >= 2 else { return false }
+        let open = bytes[range.lowerBound]
+        let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : open
+        return (open == UInt8(ascii: "\"") || open == UInt8(ascii: "'") || open == UInt8(ascii: "(")) && bytes[end - 1] == close
+    }
+
+    private func skippingSpaces(from start: Int, in range: Range<Int>) -> Int {
+        var index = start
+        while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index
     }
 
     /// `- `, `* `, `+ ` or `1. `/`1) `.
