@@ -157,6 +157,31 @@ import Testing
         }
     }
 
+    /// What the messages say: the kind with its article, and the end of a chain of
+    /// replacements to point at; a chain that goes round is only `replacement-cycle`'s.
+    @Test func messagesNameWhatToDo() {
+        func messages(_ body: String, _ rule: RuleID) -> [String] {
+            findings(load(vocabularyXML(body))).filter { $0.rule == rule }.map(\.message)
+        }
+        #expect(
+            messages(Self.concept("a", "<altLabel>A</altLabel>"), "label-kind-clash") == [
+                "'A' is both a prefLabel and an altLabel in 'nl'"
+            ])
+        let chain =
+            Self.concept("a", attributes: " deprecated=\"true\" replacedBy=\"b\"")
+            + Self.concept("b", attributes: " deprecated=\"true\" replacedBy=\"c\"")
+            + Self.concept("c", attributes: " deprecated=\"true\" replacedBy=\"d\"") + Self.concept("d")
+        #expect(
+            messages(chain, "replacement-deprecated") == [
+                "'a' is replaced by 'b', which is deprecated itself; point at 'd' directly",
+                "'b' is replaced by 'c', which is deprecated itself; point at 'd' directly",
+            ])
+        let circle =
+            Self.concept("s", attributes: " deprecated=\"true\" replacedBy=\"s2\"")
+            + Self.concept("s2", attributes: " deprecated=\"true\" replacedBy=\"s\"")
+        #expect(messages(circle, "replacement-deprecated").isEmpty && !messages(circle, "replacement-cycle").isEmpty)
+    }
+
     @Test(arguments: examples)
     func triggers(_ example: Example) {
         let rules = findings(load(vocabularyXML(example.triggering))).map(\.rule)

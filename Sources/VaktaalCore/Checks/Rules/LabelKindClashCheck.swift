@@ -20,8 +20,13 @@ struct LabelKindClashCheck: ConceptCheck {
             let label = labels[offset]
             findings.append(
                 diagnostic(
-                    "'\(label.text)' is both a \(earlier.kind.rawValue) and a \(label.kind.rawValue) in '\(label.language)'",
+                    "'\(label.text)' is both \(Self.named(earlier.kind)) and \(Self.named(label.kind)) in '\(label.language)'",
                     concept: key, in: set, at: label.position))
         }
+    }
+
+    /// A label kind with its article: "a prefLabel", "an altLabel".
+    static func named(_ kind: LabelKind) -> String {
+        (kind.rawValue.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kind.rawValue
     }
 }

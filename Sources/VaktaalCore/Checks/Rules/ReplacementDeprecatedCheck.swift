@@ -10,10 +10,24 @@ struct ReplacementDeprecatedCheck: VocabularyCheck {
             guard let replacement = set.replacement(of: key), replacement != key, set[replacement].isDeprecated else {
                 return nil
             }
-            let onward = set[replacement].replacedBy.map { "; point at '\($0)' directly" } ?? ""
+            // Replacements that go round in a circle are `replacement-cycle`'s finding.
+            guard let end = Self.end(ofReplacementsFrom: replacement, in: set), end != key else { return nil }
+            let onward = set[end].isDeprecated ? "" : "; point at '\(set[end].id)' directly"
             return diagnostic(
                 "'\(set[key].id)' is replaced by '\(set[replacement].id)', which is deprecated itself\(onward)",
                 concept: key, in: set)
         }
+    }
+
+    /// Where following replacements from `start` ends: the first concept that is not
+    /// deprecated or has no replacement; `nil` when they go round in a circle.
+    static func end(ofReplacementsFrom start: ConceptKey, in set: VocabularySet) -> ConceptKey? {
+        var seen: Set<ConceptKey> = [start]
+        var current = start
+        while set[current].isDeprecated, let next = set.replacement(of: current), next != current {
+            guard seen.insert(next).inserted else { return nil }
+            current = next
+        }
+        return current
     }
 }
