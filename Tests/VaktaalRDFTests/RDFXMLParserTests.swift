@@ -127,6 +127,16 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         #expect(graph.statements.contains { $0.subject.isBlank && $0.object == .literal(RDFLiteral("anon", language: "nl")) })
     }
 
+    /// A syntax error names where JSON parsing stopped, not the start of the file.
+    @Test(arguments: [
+        ("{\n  \"@context\": {}\n  \"@id\": \"x\"\n}", 3, 3), ("{\"a\": [1, 2,, 3]}", 1, 13), ("{\"a\": \"open\n", 1, 12),
+    ])
+    func syntaxErrorsNameTheirPlace(text: String, line: Int, column: Int) throws {
+        let error = try #require(parseError(text, .jsonLD))
+        #expect(error.position == SourcePosition(line: line, column: column), "\(error)")
+        #expect(error.message.hasPrefix("not JSON: "))
+    }
+
     @Test func remoteContextsAreNotFetched() {
         let error = parseError(#"{"@context": "https://example.org/context.jsonld", "@id": "x"}"#, .jsonLD)
         #expect(error?.message.contains("no network") == true)

@@ -6,14 +6,14 @@ import VaktaalText
 /// terms (with `@id`, `@type` coercion, `@language`, `@container` `@list`/`@set`/`@language`),
 /// `@vocab`, `@base` and `@language`; node objects with `@id` and `@type`, nested (blank)
 /// nodes, `@graph`, value objects, lists, and native booleans and numbers. Remote contexts
-/// are refused (no network), and errors name the file (JSON has no useful positions here).
+/// are refused (no network); a syntax error names the line and column where JSON parsing stopped.
 enum JSONLDParser {
     static func parse(_ bytes: [UInt8], path: String, baseIRI: String?, handler: (RDFStatement) -> Void) throws(RDFParseError) {
         let document: JSONValue
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
-            throw .syntax(path: path, position: .start, message: "not JSON: \(Self.describe(error))")
+            throw Self.syntaxError(error, in: bytes, path: path)
         }
         let failure: RDFParseError? = withoutActuallyEscaping(handler) { handler in
             var reader = JSONLDReader(path: path, emit: handler)
@@ -25,6 +25,30 @@ enum JSONLDParser {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// The syntax error of bytes that do not decode: where the JSON parser stopped and why.
+    /// JSONDecoder says neither on Linux; JSONSerialization says "Invalid value around
+    /// character N" (a byte offset), so the bytes are parsed by it again on this error path.
+    private static func syntaxError(_ error: any Error, in bytes: [UInt8], path: String) -> RDFParseError {
+        guard case DecodingError.dataCorrupted = error else {
+            return .syntax(path: path, position: .start, message: "not JSON: \(describe(error))")
+        }
+        let reason: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            return .syntax(path: path, position: .start, message: "not JSON: \(describe(error))")
+        } catch {
+            reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? describe(error)
+        }
+        guard let marker = reason.range(of: " around character "),
+            let offset = Int(reason[marker.upperBound...].prefix { $0.isASCII && $0.isNumber })
+        else { return .syntax(path: path, position: .start, message: "not JSON: \(reason)") }
+        let position = bytes.withUnsafeBufferPointer { buffer in
+            var lines = LineIndex(bytes: buffer)
+            return lines.position(at: min(offset, buffer.count))
+        }
+        return .syntax(path: path, position: position, message: "not JSON: \(reason[..<marker.lowerBound].lowercased())")
     }
 
     private static func describe(_ error: any Error) -> String {
