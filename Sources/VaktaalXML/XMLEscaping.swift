@@ -43,6 +43,16 @@ public enum XMLEscaping {
     /// The most bytes escaping `byteCount` bytes can give (`"` becomes the six of `&quot;`).
     public static func maximumEscapedCount(_ byteCount: Int) -> Int { 6 * byteCount }
 
+    /// Whether `text` holds a character that XML 1.0 cannot carry, which escaping drops: a C0
+    /// control other than tab, line feed and carriage return, or U+FFFE/U+FFFF.
+    public static func holdsCharactersXMLCannotCarry(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+            && text.unicodeScalars.contains {
+                $0.value < 0x20 && $0.value != 0x09 && $0.value != 0x0A && $0.value != 0x0D || $0.value == 0xFFFE
+                    || $0.value == 0xFFFF
+            }
+    }
+
     /// Writes `text` escaped at `destination`, which must have room for
     /// ``maximumEscapedCount(_:)`` of its UTF-8 length, and returns the bytes written.
     public static func escape(_ text: String, attribute: Bool, into destination: UnsafeMutablePointer<UInt8>) -> Int {

@@ -62,6 +62,18 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(concept.labels.map(\.declaredLanguage) == [nil, nil, "en-GB"])
     }
 
+    /// Characters XML cannot carry are left out of the written file, and the report says so.
+    @Test func charactersXMLCannotCarryAreReported() throws {
+        let result = try importTurtle(
+            """
+            ex:a a skos:Concept ; skos:prefLabel "bell\\u0007here"@nl ; skos:definition "ok\\uFFFEno"@nl .
+            ex:b a skos:Concept ; skos:prefLabel "fine"@nl ; skos:notation "n\\u0001" .
+            ex:c a skos:Concept ; skos:prefLabel "tab\\tand\\nline"@nl .
+            """)
+        let warning = try #require(result.report.warnings.first { $0.message.hasPrefix("characters XML cannot carry") })
+        #expect(warning.count == 2 && warning.example == "a: \"bell\\u{7}here\"")
+    }
+
     @Test func skosXLLabelsWithAStatusBecomeTheirKind() throws {
         let result = try importTurtle(
             """

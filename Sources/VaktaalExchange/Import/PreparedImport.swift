@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalXML
 
 /// An import that is read and decided (schemes, concepts, ids) but whose concepts are made
 /// one at a time, as they are written: a thesaurus of a hundred thousand concepts then never
@@ -11,6 +12,9 @@ public final class PreparedImport {
     private let concepts: (Int, (Concept) -> Void) -> Void
     private let makeReport: () -> ImportReport
     private var extraWarnings: [ImportReport.Warning] = []
+    /// The concepts with a text that held characters XML cannot carry, by id, with that text
+    /// (the written file leaves those characters out: the report says so).
+    private var uncarriedCharacters: [String: String] = [:]
     /// Scheme ids changed after the import (``rename(_:to:)``), old to new.
     private var renamed: [String: String] = [:]
 
@@ -39,11 +43,20 @@ public final class PreparedImport {
 
     /// Calls `body` with each concept of vocabulary `index`, in order, made on the way.
     public func forEachConcept(of index: Int, _ body: (Concept) -> Void) {
-        guard !renamed.isEmpty else {
-            concepts(index, body)
-            return
+        concepts(index) { concept in
+            noteUncarriedCharacters(in: concept)
+            body(renamed.isEmpty ? concept : Self.renaming(renamed, in: concept))
         }
-        concepts(index) { body(Self.renaming(renamed, in: $0)) }
+    }
+
+    /// Notes a concept whose labels, notes or notations hold characters XML cannot carry.
+    private func noteUncarriedCharacters(in concept: Concept) {
+        let uncarried = XMLEscaping.holdsCharactersXMLCannotCarry
+        if let text = concept.labels.first(where: { uncarried($0.text) })?.text
+            ?? concept.notes.first(where: { uncarried($0.text) })?.text ?? concept.notations.first(where: uncarried)
+        {
+            uncarriedCharacters[concept.id] = uncarriedCharacters[concept.id] ?? text
+        }
     }
 
     /// What could not be represented and what was guessed; complete once every
@@ -51,6 +64,15 @@ public final class PreparedImport {
     public func report() -> ImportReport {
         var report = makeReport()
         report.warnings += extraWarnings
+        if let (id, text) = uncarriedCharacters.min(by: { $0.key < $1.key }) {
+            let shown = text.unicodeScalars.map {
+                $0.value < 0x20 || $0.value >= 0xFFFE ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+            }
+            report.warnings.append(
+                ImportReport.Warning(
+                    message: "characters XML cannot carry (controls, U+FFFE, U+FFFF) left out of the texts of concepts",
+                    count: uncarriedCharacters.count, example: "\(id): \"\(shown.joined())\""))
+        }
         return report
     }
 
