@@ -127,6 +127,15 @@ final class Discard: XMLContentHandler {
         #expect(Substitutions.regexEscaped("a.b (c)") == "a\\.b \\(c\\)")
     }
 
+    /// Terms are literal regular expressions, each on one line: a line break or tab in a
+    /// label is one space.
+    @Test(arguments: [
+        ("feed up", "feed up"), ("a.b (c)", "a\\.b \\(c\\)"), ("twee\nregels", "twee regels"), ("tab\t x", "tab x"),
+    ])
+    func termsAreLiteralRegularExpressionsOnOneLine(term: String, pattern: String) {
+        #expect(Substitutions.regexEscaped(term) == pattern)
+    }
+
     @Test func stringsAreQuotedForJSONYAMLAndTurtle() {
         #expect(JSONText.quoted("a \"b\" \\ c") == "\"a \\\"b\\\" \\\\ c\"")
         #expect(JSONText.quoted("tab\tbel\u{7}") == "\"tab\\tbel\\u0007\"")

@@ -65,7 +65,13 @@ struct Substitutions {
     /// A literal term as a regular expression (RE2 and JavaScript alike).
     private static let regexSyntax = ByteSet("\\.+*?()|[]{}^$")
 
+    /// `text` as a regular expression that matches it literally; white space other than
+    /// single spaces (a line break, a tab) is written as one space, so that a term stays on
+    /// the one line a list of terms gives it (Vale's `accept.txt`).
     static func regexEscaped(_ text: String) -> String {
+        let text =
+            text.unicodeScalars.contains { $0.properties.isWhitespace && $0 != " " }
+            ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : text
         guard regexSyntax.occurs(in: text) else { return text }
         var buffer = ByteBuffer(capacity: text.utf8.count * 2)
         buffer.appendBackslashEscaped(text, regexSyntax)
