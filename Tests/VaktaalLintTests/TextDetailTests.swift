@@ -109,6 +109,8 @@ import VaktaalCore
         ("De mentor.De volgende", 1), ("(mentor.md)", 0), ("\"mentor.txt\".", 0),
         // A backslash before a name separates it (Windows); before a sign it escapes it (Markdown).
         ("docs\\mentor", 0), ("map\\mentor\\", 0), ("\\`mentor\\`", 1), ("\\*mentor\\*", 1),
+        // A web address without its scheme; not a sentence that ends and goes on after a slash.
+        ("Zie example.org/mentor of hva.nl/mentor/plan.", 0), ("De zin.mentor/begeleider", 1), ("klas 3.b/mentor", 1),
     ])
     func termsInFileNamesAndPathsAreNoFindings(text: String, count: Int) {
         #expect(found(text).count == count, "\(found(text))")

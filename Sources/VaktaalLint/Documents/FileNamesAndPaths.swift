@@ -20,7 +20,7 @@ enum FileNamesAndPaths {
         if hasBackslashSeparator(chunk) { return true }
         if chunk.first == slash || chunk.last == slash { return true }
         for prefix in ["./", "../", "~/"] where chunk.starts(with: prefix.utf8) { return true }
-        return hasExtension(chunk)
+        return startsWithHostName(chunk) || hasExtension(chunk)
     }
 
     private static let slash = UInt8(ascii: "/")
@@ -60,6 +60,19 @@ enum FileNamesAndPaths {
         default:
             return false
         }
+    }
+
+    /// Whether `chunk` is a web address without its scheme (`example.org/mentor`): a host
+    /// name with a dot and a top-level domain of two to four letters (`nl`, `org`, `info`;
+    /// a longer word after a dot is more often a missing space), then a slash.
+    private static func startsWithHostName(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let firstSlash = chunk.firstIndex(of: slash), firstSlash > 0 else { return false }
+        let host = chunk[..<firstSlash]
+        guard let lastDot = host.lastIndex(of: dot), lastDot > 0,
+            host[..<lastDot].allSatisfy({ Tokenizer.isASCIIWordByte($0) || $0 == dot || $0 == UInt8(ascii: "-") })
+        else { return false }
+        let domain = host[(lastDot + 1)...]
+        return (2...4).contains(domain.count) && domain.allSatisfy { ($0 | 0x20) &- 0x61 < 26 }
     }
 
     /// Whether the last name of `chunk` ends in `.ext`: one to five lower-case letters or
