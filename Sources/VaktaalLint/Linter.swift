@@ -69,13 +69,31 @@ public final class Linter: Sendable {
         case .failure(let problem): return FileFindings(path: path, findings: [], problem: problem)
         }
         let findings = findings(in: document, terms, path: path)
-        guard quotingText else { return FileFindings(path: path, findings: findings) }
-        if document.paragraphs.isEmpty {
-            return FileFindings(
+        var result: FileFindings
+        if !quotingText {
+            result = FileFindings(path: path, findings: findings)
+        } else if document.paragraphs.isEmpty {
+            result = FileFindings(
                 path: path, findings: findings, problem: nil, quotedLines: Self.lines(of: findings, in: document.text),
                 placeTexts: [:])
+        } else {
+            result = FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
         }
-        return FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
+        result.notices = Self.unknownRules(in: document.directives, path: path)
+        return result
+    }
+
+    /// A notice for each directive that names a rule there is none of: it disables nothing,
+    /// which a person who mistyped it (`deprecated-terms`) would not see otherwise.
+    static func unknownRules(in directives: [InlineDirective], path: String) -> [String] {
+        guard !directives.isEmpty else { return [] }
+        let known = Set(rules.map(\.id))
+        return directives.flatMap { directive in
+            directive.rules.filter { !known.contains($0) }.sorted { $0.rawValue < $1.rawValue }.map { rule in
+                "\(path):\(directive.line): warning: unknown rule '\(rule.rawValue)' in a vaktaal directive: it disables "
+                    + "nothing (rules: \(known.map(\.rawValue).sorted().joined(separator: ", ")); a reason goes after '--')"
+            }
+        }
     }
 
     /// Lints one document of a format.

@@ -65,6 +65,20 @@ import Testing
         }
     }
 
+    /// A directive that names a rule there is none of disables nothing: standard error says
+    /// so, and the findings and exit status stay what they are.
+    @Test func aDirectiveNamingAnUnknownRuleIsReported() throws {
+        let text =
+            "mentor\n<!-- vaktaal-disable-next-line deprecated-terms -->\nmentor\n"
+            + "<!-- vaktaal-disable-next-line deprecated-term -- een citaat -->\nmentor\n"
+        let folder = try Vaktaal.folder(with: ["a.md": text])
+        let result = try Vaktaal.run(["lint", "--format", "json", "a.md"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("a.md:2: warning: unknown rule 'deprecated-terms' in a vaktaal directive"))
+        #expect(!result.standardError.contains("a.md:4:"))
+        #expect(result.standardOutput.components(separatedBy: "\"rule\" : \"deprecated-term\"").count - 1 == 2)
+    }
+
     @Test func foldersAreWalkedSkippingHiddenIgnoredAndOtherFiles() throws {
         let folder = try Vaktaal.folder(with: [
             "docs/b.md": "mentor", "docs/a.txt": "mentor", "docs/sub/c.html": "<p>mentor</p>", "docs/.hidden/d.md": "mentor",

@@ -14,6 +14,10 @@ public struct FileFindings: Sendable {
     public let quotedLines: QuotedLines
     /// For office documents: the text of the paragraphs that have findings, by place.
     public let placeTexts: [DocumentPlace: String]
+    /// What a person should know of the file that is no finding, as `file:line: …` lines
+    /// (a directive naming a rule that does not exist): the command line says it on
+    /// standard error.
+    public var notices: [String] = []
 
     /// The text of the lines that have findings, by number: made from ``quotedLines`` on
     /// each read (reporters read ``quotedLines``).
@@ -47,8 +51,10 @@ public struct FileFindings: Sendable {
     public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
         // Most often every finding is kept: then the findings are shared, not copied.
         guard !findings.indices.allSatisfy({ keep(findings[$0]) }) else { return self }
-        return FileFindings(
+        var kept = FileFindings(
             path: path, findings: findings.filter(keep), problem: problem, quotedLines: quotedLines, placeTexts: placeTexts)
+        kept.notices = notices
+        return kept
     }
 }
 

@@ -103,6 +103,7 @@ struct LintCommand: ParsableCommand {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
         let colored = format == .text && standardOutputIsTerminal
         Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
+        for result in results { for notice in result.notices { printError(notice) } }
         if results.contains(where: { $0.problem != nil }) {
             // Whatever the report's format, each skipped file is said on standard error too.
             for result in results { if let problem = result.problem { printError(Self.skipped(result.path, problem)) } }
