@@ -58,6 +58,19 @@ import VaktaalText
         #expect(problem(slides.bytes, .pptx) == .package(.missingPart("ppt/slides/slide1.xml")))
     }
 
+    /// A presentation saved as `.docx`, or a Word document as `.pptx`, is one clear problem,
+    /// not a document without findings.
+    @Test func aMainPartOfAnotherKindOfDocument() {
+        let slides = TestPackage.presentation([TestPackage.shape("<a:p><a:r><a:t>De mentor.</a:t></a:r></a:p>")])
+        #expect(
+            problem(slides.bytes, .docx)
+                == .package(.otherDocumentKind(part: "ppt/presentation.xml", found: "p:presentation", expected: "w:document")))
+        #expect(
+            problem(TestPackage.word(Self.paragraph).bytes, .pptx)
+                == .package(.otherDocumentKind(part: "word/document.xml", found: "w:document", expected: "p:presentation")))
+        #expect(problem(slides.bytes, .pptx) == nil && problem(TestPackage.word(Self.paragraph).bytes, .docx) == nil)
+    }
+
     @Test func malformedPartsNameThePartLineAndColumn() {
         let broken = TestPackage.word("<w:p><w:r><w:t>mentor</w:r></w:p>")
         guard case .package(.malformedPart(let part, let position, _)) = problem(broken.bytes) else {

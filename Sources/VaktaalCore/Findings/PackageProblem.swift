@@ -23,6 +23,9 @@ public enum PackageProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case packageTooLarge(size: UInt64, limit: UInt64)
     /// An entry or a relationship points outside the package (`../`, an absolute path).
     case pathEscapes(String)
+    /// The main part is of another kind of document than the extension says (a
+    /// presentation saved as `.docx`): its root element is `found`, not `expected`.
+    case otherDocumentKind(part: String, found: String, expected: String)
 
     /// The reason, as reports show it.
     public var description: String {
@@ -40,6 +43,8 @@ public enum PackageProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .packageTooLarge(let size, let limit):
             "the parts expand to \(size) bytes together, more than the limit of \(limit) for this package (a ZIP bomb?)"
         case .pathEscapes(let path): "the path '\(path)' points outside the package"
+        case .otherDocumentKind(let part, let found, let expected):
+            "the main part '\(part)' is a '\(found)', not a '\(expected)': is the file's extension the right one?"
         }
     }
 }

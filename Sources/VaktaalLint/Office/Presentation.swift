@@ -10,6 +10,9 @@ enum Presentation {
         let main = root.targets(ofType: "officeDocument").first ?? "ppt/presentation.xml"
         let outline = SlideList()
         guard try PartXML.parse(main, of: package, with: outline) != nil else { throw .missingPart(main) }
+        if let root = outline.root, !root.is("presentation", in: OfficeNamespace.presentation) {
+            throw .otherDocumentKind(part: main, found: root.qualifiedName, expected: "p:presentation")
+        }
         collector.defaultLanguage = outline.language
         let links = try Relationships(of: main, in: package)
         for (index, id) in outline.slideIDs.enumerated() {
@@ -34,9 +37,12 @@ enum Presentation {
     private final class SlideList: XMLContentHandler {
         var slideIDs: [String] = []
         var language: String?
+        /// The part's root element.
+        private(set) var root: XMLName?
         private var inDefaultStyle = false
 
         func startElement(_ tag: XMLStartTag) {
+            if root == nil { root = tag.name }
             if tag.name.is("sldId", in: OfficeNamespace.presentation),
                 let id = tag.attribute("id", in: OfficeNamespace.relationships)
             {

@@ -15,7 +15,11 @@ enum WordDocument {
             try PartXML.parse(styles, of: package, with: handler)
             collector.defaultLanguage = handler.language
         }
-        try readPart(main, area: nil, tracksPages: true, package, collector)
+        if let root = try readPart(main, area: nil, tracksPages: true, package, collector),
+            !root.is("document", in: OfficeNamespace.word)
+        {
+            throw .otherDocumentKind(part: main, found: root.qualifiedName, expected: "w:document")
+        }
         for (type, area) in [("header", "header"), ("footer", "footer")] {
             for (index, part) in links.targets(ofType: type).sorted(by: numericOrder).enumerated() {
                 try readPart(part, area: "\(area) \(index + 1)", tracksPages: false, package, collector)
@@ -26,13 +30,16 @@ enum WordDocument {
         }
     }
 
+    /// Reads a part; its root element's name, `nil` when it was read already or is not there.
+    @discardableResult
     private static func readPart(
         _ name: String, area: String?, tracksPages: Bool, _ package: ZIPPackage, _ collector: OfficeCollector
-    ) throws(PackageProblem) {
-        guard !collector.hasPart(name), let bytes = try package.part(name) else { return }
+    ) throws(PackageProblem) -> XMLName? {
+        guard !collector.hasPart(name), let bytes = try package.part(name) else { return nil }
         let part = collector.beginPart(name, bytes: bytes)
-        try PartXML.parse(
-            bytes, name: name, with: WordPartHandler(collector: collector, part: part, area: area, tracksPages: tracksPages))
+        let handler = WordPartHandler(collector: collector, part: part, area: area, tracksPages: tracksPages)
+        try PartXML.parse(bytes, name: name, with: handler)
+        return handler.root
     }
 
     /// `header2.xml` before `header10.xml`.
@@ -91,6 +98,8 @@ final class WordPartHandler: XMLContentHandler {
     private var renderedPage = 1
     private var sectionBreak = false
     private var paragraphsSeen = 0
+    /// The part's root element.
+    private(set) var root: XMLName?
 
     init(collector: OfficeCollector, part: Int, area: String?, tracksPages: Bool) {
         self.collector = collector
@@ -114,6 +123,7 @@ final class WordPartHandler: XMLContentHandler {
 
     func startElement(_ tag: XMLStartTag) {
         let name = key(tag.name)
+        if stack.isEmpty, root == nil { root = tag.name }
         stack.append(name)
         guard skipDepth == nil else { return }
         if parent == "w:r", name != "w:rPr", name != "w:t", Self.characterElements[name] == nil { runHasOtherContent = true }
