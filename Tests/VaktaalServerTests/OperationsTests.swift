@@ -67,6 +67,14 @@ import Testing
             try await client.execute(uri: "/v1/lookup?q=mentor", method: .get, headers: [.origin: "https://evil.example"]) {
                 #expect($0.headers[.accessControlAllowOrigin] == nil)
             }
+            // Error answers carry the headers too: a web tool reads a 404's or a 412's body.
+            try await client.execute(
+                uri: "/v1/schemes/nope", method: .get, headers: [.origin: "https://partner.example.org"]
+            ) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.accessControlAllowOrigin] == "https://partner.example.org")
+                #expect(response.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
+            }
             try await client.execute(
                 uri: "/v1/lint", method: .options,
                 headers: [.origin: "https://partner.example.org", .accessControlRequestMethod: "POST"]

@@ -67,6 +67,23 @@ import Testing
         }
     }
 
+    /// A client that accepts gzip is given the gzipped body's tag: it names the same version,
+    /// so publishing with it as If-Match succeeds.
+    @Test func theTagOfTheGzippedBodyIsAnIfMatchToo() async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            let etag = try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.acceptEncoding: "gzip"]
+            ).headers[.eTag]
+            #expect(etag?.hasSuffix("-gzip\"") == true)
+            let request = put(changedVocabulary(), ifMatch: etag)
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .ok, "\(response.body.text)")
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 2)
+    }
+
     @Test func aStaleIfMatchIsRefusedWith412() async throws {
         let (application, store, _) = try makeApplication()
         try await application.test(.router) { client in

@@ -146,6 +146,27 @@ import VaktaalCore
         }
     }
 
+    /// Path parameters are percent-decoded, as browsers and HTTP clients send ids with other
+    /// letters than ASCII; the concept's ETag stays ASCII.
+    @Test func idsWithOtherLettersArePercentDecoded() async throws {
+        let folder = try temporaryVocabularyFolder()
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="andere" uri="https://example.org/andere/" xml:lang="nl">
+          <concept id="café-gesprek"><prefLabel>cafégesprek</prefLabel></concept>
+        </vocabulary>
+
+        """.write(toFile: folder + "/andere.xml", atomically: true, encoding: .utf8)
+        try await makeApplication(folder: folder).application.test(.router) { client in
+            for uri in ["/v1/schemes/andere/concepts/caf%C3%A9-gesprek", "/concepts/andere/caf%C3%A9-gesprek"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri): \(response.body.text)")
+                    #expect(response.headers[.eTag].map { $0.utf8.allSatisfy { $0 < 0x80 } } ?? true)
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("/v1/schemes/onbekend", HTTPResponse.Status.notFound), ("/v1/schemes/lerarenopleiding/concepts/onbekend", .notFound),
         ("/v1/schemes/..%2F..%2Fetc", .badRequest), ("/v1/schemes/Hoofdletters", .badRequest),

@@ -33,7 +33,7 @@ struct ContentResponse {
             ? mediaType + "; charset=utf-8" : mediaType
         if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request), let compressed = gzipped() {
             headers[.contentEncoding] = "gzip"
-            headers[.eTag] = String(etag.dropLast()) + "-gzip\""
+            headers[.eTag] = ETagMatching.gzipped(etag)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: compressed))
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
@@ -50,7 +50,7 @@ struct ContentResponse {
     private func isFresh(_ request: Request) -> Bool {
         if let noneMatch = request.headers[.ifNoneMatch] {
             let plain = ETagMatching.noneMatchHits(noneMatch, etag)
-            let gzipped = ETagMatching.noneMatchHits(noneMatch, String(etag.dropLast()) + "-gzip\"")
+            let gzipped = ETagMatching.noneMatchHits(noneMatch, ETagMatching.gzipped(etag))
             return plain || gzipped
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {

@@ -115,7 +115,13 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.accessControlAllowHeaders] = "Accept, Authorization, Content-Type, If-Match, If-None-Match"
             response.headers[.accessControlMaxAge] = "600"
         } else {
-            response = try await next(request, context)
+            do {
+                response = try await next(request, context)
+            } catch let error as any HTTPResponseError {
+                // An error answer carries the headers too: a partner's web tool reads a 412's
+                // current ETag and a 422's findings.
+                response = try error.response(from: request, context: context)
+            }
         }
         response.headers[.accessControlAllowOrigin] = allowed
         response.headers[.accessControlExposeHeaders] = "ETag, Last-Modified, Location"

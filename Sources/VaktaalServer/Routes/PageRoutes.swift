@@ -24,7 +24,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
         router.get("/lint") { request, _ in page(request) { ($0.words.check, LintPage.form($0)) } }
         router.post("/lint") { request, _ in try await lint(request) }
         router.get("/changes/:scheme") { request, context in try await changes(request, context) }
-        router.get("/assets/:file") { _, context in try asset(context.parameters.get("file") ?? "") }
+        router.get("/assets/:file") { _, context in try asset(context.pathParameter("file")) }
     }
 
     private func page(_ request: Request, _ make: (PageContext) -> (String, HTML)) -> Response {
@@ -39,8 +39,8 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     }
 
     private func concept(_ request: Request, _ context: Context) throws -> Response {
-        let schemeID = context.parameters.get("scheme") ?? ""
-        let id = context.parameters.get("id") ?? ""
+        let schemeID = context.pathParameter("scheme")
+        let id = context.pathParameter("id")
         let snapshot = store.snapshot
         guard let scheme = snapshot.scheme(schemeID), IdentifierPattern.concept.matches(id),
             let key = scheme.set.resolve(id, fromScheme: 0)
@@ -51,7 +51,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     }
 
     private func browse(_ request: Request, _ context: Context) throws -> Response {
-        let schemeID = context.parameters.get("scheme") ?? ""
+        let schemeID = context.pathParameter("scheme")
         guard let scheme = store.snapshot.scheme(schemeID) else { return notFound(request, "404 · \(schemeID)") }
         let language = request.uri.queryParameters.get("lang")
         let letter = request.uri.queryParameters.get("letter")
@@ -88,7 +88,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     }
 
     private func changes(_ request: Request, _ context: Context) async throws -> Response {
-        let schemeID = context.parameters.get("scheme") ?? ""
+        let schemeID = context.pathParameter("scheme")
         guard let scheme = store.snapshot.scheme(schemeID) else { return notFound(request, "404 · \(schemeID)") }
         let history = await store.history(of: scheme.id)
         var versions: [(PublishedVersion, [UInt8]?)] = []

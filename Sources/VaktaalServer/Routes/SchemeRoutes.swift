@@ -34,7 +34,7 @@ extension ServiceRoutes {
     /// vocabulary and RDF formats (the concept with the concepts it names, as stubs).
     func concept(_ request: Request, _ context: Context) throws -> Response {
         let scheme = try requestedScheme(context)
-        let id = context.parameters.get("conceptID") ?? ""
+        let id = context.pathParameter("conceptID")
         guard IdentifierPattern.concept.matches(id), let key = scheme.set.resolve(id, fromScheme: 0) else {
             throw ServiceError.notFound("no concept '\(id)' in the scheme '\(scheme.id)'")
         }
@@ -46,7 +46,11 @@ extension ServiceRoutes {
         default:
             bytes = ConceptExcerpt(key, of: scheme).bytes(as: representation)
         }
-        let etag = String(scheme.etag.dropLast()) + ".\(id).\(representation.rawValue)\""
+        // A header is ASCII: an id with other letters is written percent-encoded in the tag.
+        let tagID =
+            id.utf8.allSatisfy { $0 < 0x80 }
+            ? id : id.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+        let etag = String(scheme.etag.dropLast()) + ".\(tagID).\(representation.rawValue)\""
         return ContentResponse(
             bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
             modified: scheme.published
@@ -56,7 +60,7 @@ extension ServiceRoutes {
 
     /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme.
     func publish(_ request: Request, _ context: Context) async throws -> Response {
-        let id = context.parameters.get("id") ?? ""
+        let id = context.pathParameter("id")
         guard IdentifierPattern.scheme.matches(id) else {
             throw ServiceError(.badRequest, "'\(id)' is no scheme id: \(IdentifierPattern.scheme.explanation)")
         }

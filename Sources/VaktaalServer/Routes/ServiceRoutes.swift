@@ -38,7 +38,7 @@ struct ServiceRoutes<Context: RequestContext>: Sendable {
 
     /// The scheme named by the `id` parameter.
     func requestedScheme(_ context: Context) throws -> SchemeSnapshot {
-        let id = context.parameters.get("id") ?? ""
+        let id = context.pathParameter("id")
         guard IdentifierPattern.scheme.matches(id) else {
             throw ServiceError(.badRequest, "'\(id)' is no scheme id: \(IdentifierPattern.scheme.explanation)")
         }

@@ -52,13 +52,18 @@ enum PublishValidation {
 
 /// `If-Match` and `If-None-Match` lists of entity tags.
 enum ETagMatching {
+    /// The tag of the gzipped body of a representation whose tag is `tag`: another
+    /// representation of the same version (RFC 9110 8.8.3.3), told apart by a suffix.
+    static func gzipped(_ tag: String) -> String { String(tag.dropLast()) + "-gzip\"" }
+
     /// Whether an `If-Match` value allows replacing the resource whose tag is `current`
-    /// (`nil`: it does not exist). Strong comparison: weak tags never match.
+    /// (`nil`: it does not exist). Strong comparison: weak tags never match. The tag of the
+    /// gzipped body (what a client that accepts gzip was given) names the same version.
     static func matches(_ header: String, _ current: String?) -> Bool {
         let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if tags.contains("*") { return current != nil }
         guard let current else { return false }
-        return tags.contains(current)
+        return tags.contains(current) || tags.contains(gzipped(current))
     }
 
     /// Whether an `If-None-Match` value names the current tag (weak comparison, as for GET).
