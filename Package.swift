@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "VaktaalServer",
             dependencies: [
-                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalSync", "VaktaalText",
+                "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalSync", "VaktaalText", "VaktaalXML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

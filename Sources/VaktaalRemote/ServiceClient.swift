@@ -39,7 +39,8 @@ public struct ServiceClient: Sendable {
         }
     }
 
-    /// `PUT url` with the vocabulary file, the bearer token and `If-Match: etag`.
+    /// `PUT url` with the vocabulary file, the bearer token and `If-Match: etag`, or without
+    /// an ETag `If-None-Match: *`: the scheme is then created only if nobody did so first.
     ///
     /// - Returns: The ETag of the published version.
     /// - Throws: ``RemoteError`` explaining 401, 403, 412 and 422, or the service unreachable.
@@ -51,7 +52,11 @@ public struct ServiceClient: Sendable {
         request.headers.add(name: "Content-Type", value: "application/xml")
         request.headers.add(name: "Accept", value: "application/json")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let etag { request.headers.add(name: "If-Match", value: etag) }
+        if let etag {
+            request.headers.add(name: "If-Match", value: etag)
+        } else {
+            request.headers.add(name: "If-None-Match", value: "*")
+        }
         request.body = .bytes(bytes)
         let (status, headers, body) = try await send(request, url: url)
         let answer = ServiceErrorBody(body)

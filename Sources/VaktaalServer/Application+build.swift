@@ -11,8 +11,11 @@ public func buildRouter(
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     router.add(middleware: ErrorBodyMiddleware())
     if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
-    metrics.snapshotGeneration(store.snapshot.generation)
-    router.get("/metrics") { _, _ in metrics.response() }
+    router.get("/metrics") { _, _ in
+        // The generation is read when scraped: reloads and publishes both make new ones.
+        metrics.snapshotGeneration(store.snapshot.generation)
+        return metrics.response()
+    }
     ServiceRoutes<BasicRequestContext>(
         store: store, tokens: configuration.tokens, lintBodyLimit: configuration.lintBodyLimit,
         publishBodyLimit: configuration.publishBodyLimit

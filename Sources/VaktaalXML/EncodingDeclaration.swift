@@ -1,8 +1,8 @@
 /// What an XML document says about its own encoding.
-enum EncodingDeclaration {
+public enum EncodingDeclaration {
     /// Whether the document declares an encoding other than UTF-8, or starts with a UTF-16
     /// or UTF-32 byte order mark; libxml2 converts those itself.
-    static func declaresOtherEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func declaresOtherEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return true }
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 { return true }
         let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(256)), as: UTF8.self)

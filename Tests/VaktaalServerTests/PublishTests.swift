@@ -32,6 +32,10 @@ import Testing
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/versions", method: .get) { response in
                 #expect(response.body.text.contains("\"revision\" : 1") && response.body.text.contains("\"revision\" : 2"))
             }
+            // The metrics give the generation that serves now.
+            try await client.execute(uri: "/metrics", method: .get) {
+                #expect($0.body.text.contains("vaktaal_snapshot_generation 2"))
+            }
         }
         let onDisk = try String(contentsOfFile: folder + "/lerarenopleiding.xml", encoding: .utf8)
         #expect(onDisk == changedVocabulary())
@@ -82,6 +86,53 @@ import Testing
             }
         }
         #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 2)
+    }
+
+    /// `If-None-Match: *` publishes only a scheme the service does not have yet.
+    @Test func ifNoneMatchStarCreatesButNeverReplaces() async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            var request = put(changedVocabulary())
+            request.headers[.ifNoneMatch] = "*"
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .preconditionFailed && response.body.text.contains("currentETag"))
+            }
+            let elders = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="elders" uri="https://example.org/elders/" xml:lang="nl">
+                  <concept id="a"><prefLabel>eldersterm</prefLabel><definition>Een term van elders.</definition></concept>
+                </vocabulary>
+
+                """
+            var creating = put(elders, token: otherToken, scheme: "elders")
+            creating.headers[.ifNoneMatch] = "*"
+            try await client.execute(uri: creating.uri, method: .put, headers: creating.headers, body: creating.body) {
+                #expect($0.status == .ok, "\($0.body.text)")
+            }
+            let long = String(repeating: "a", count: 300)
+            let tooLong = put(
+                changedVocabulary().replacingOccurrences(of: "id=\"lerarenopleiding\"", with: "id=\"\(long)\""), scheme: long)
+            try await client.execute(uri: tooLong.uri, method: .put, headers: tooLong.headers, body: tooLong.body) {
+                #expect($0.status == .badRequest && $0.body.text.contains("too long"))
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1 && store.snapshot.scheme("elders") != nil)
+    }
+
+    /// A clash with another scheme of the service names that scheme's file, not the path
+    /// where the server keeps it.
+    @Test func clashesWithAnotherSchemeNameItsFileNotAServerPath() async throws {
+        let (application, _, folder) = try makeApplication()
+        try await application.test(.router) { client in
+            let request = put(
+                changedVocabulary().replacingOccurrences(of: "id=\"lerarenopleiding\"", with: "id=\"elders\""), token: otherToken,
+                scheme: "elders")
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.body.text.contains("also used by lerarenopleiding.xml"), "\(response.body.text)")
+                #expect(!response.body.text.contains(folder) && !response.body.text.contains(NSTemporaryDirectory()))
+            }
+        }
     }
 
     @Test func aStaleIfMatchIsRefusedWith412() async throws {

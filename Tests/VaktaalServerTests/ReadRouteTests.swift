@@ -146,6 +146,29 @@ import VaktaalCore
         }
     }
 
+    /// A scheme kept in another encoding than UTF-8 is served as it is, without a charset
+    /// parameter that would override its XML declaration (RFC 7303).
+    @Test func aSchemeInAnotherEncodingIsServedWithoutACharset() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let text = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="latijn" uri="https://example.org/latijn/" xml:lang="nl">
+              <concept id="c"><prefLabel>coördinator</prefLabel></concept>
+            </vocabulary>
+
+            """
+        try Data(text.unicodeScalars.map { UInt8($0.value) }).write(to: URL(fileURLWithPath: folder + "/latijn.xml"))
+        try await makeApplication(folder: folder).application.test(.router) { client in
+            try await client.execute(uri: "/v1/schemes/latijn", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/xml")
+                #expect(Array(buffer: response.body).contains(0xF6))
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get) {
+                #expect($0.headers[.contentType] == "application/xml; charset=utf-8")
+            }
+        }
+    }
+
     /// Path parameters are percent-decoded, as browsers and HTTP clients send ids with other
     /// letters than ASCII; the concept's ETag stays ASCII.
     @Test func idsWithOtherLettersArePercentDecoded() async throws {

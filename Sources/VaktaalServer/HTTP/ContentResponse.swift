@@ -2,6 +2,7 @@ import CompressNIO
 import Foundation
 import Hummingbird
 import NIOCore
+import VaktaalXML
 
 /// A cacheable answer: the body with its media type, a strong `ETag` and `Last-Modified`,
 /// `304 Not Modified` for a client that has it already (`If-None-Match`, else
@@ -18,6 +19,18 @@ struct ContentResponse {
     /// Where the gzipped body is kept between requests, for bodies worth keeping (whole schemes).
     var compressedBodies: CompressedBodies? = nil
 
+    /// The media type with `charset=utf-8` for text: but for XML that declares another
+    /// encoding (a scheme published in ISO-8859-1), whose declaration a client must follow
+    /// (RFC 7303: a charset parameter would win over it).
+    private var contentType: String {
+        let isText = mediaType.hasPrefix("text/") || mediaType.hasSuffix("json") || mediaType.hasSuffix("xml")
+        guard isText else { return mediaType }
+        if mediaType.hasSuffix("xml"), bytes.withUnsafeBufferPointer(EncodingDeclaration.declaresOtherEncoding) {
+            return mediaType
+        }
+        return mediaType + "; charset=utf-8"
+    }
+
     /// Bodies smaller than this are not worth compressing.
     static let compressionThreshold = 1024
 
@@ -28,9 +41,7 @@ struct ContentResponse {
         headers[.vary] = "Accept, Accept-Encoding"
         headers[.cacheControl] = "no-cache"
         if isFresh(request) { return Response(status: .notModified, headers: headers) }
-        headers[.contentType] =
-            mediaType.hasPrefix("text/") || mediaType.hasSuffix("json") || mediaType.hasSuffix("xml")
-            ? mediaType + "; charset=utf-8" : mediaType
+        headers[.contentType] = contentType
         if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request), let compressed = gzipped() {
             headers[.contentEncoding] = "gzip"
             headers[.eTag] = ETagMatching.gzipped(etag)

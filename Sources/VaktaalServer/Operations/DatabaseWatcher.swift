@@ -52,7 +52,6 @@ struct DatabaseWatcher: Service {
             for finding in findings { logger.error("\(finding.description)") }
             guard !changed.isEmpty || !findings.isEmpty else { return }
             metrics.reloaded(successfully: findings.isEmpty)
-            metrics.snapshotGeneration(store.snapshot.generation)
             if !changed.isEmpty {
                 let schemes = changed.joined(separator: ", ")
                 logger.info("installed new versions of \(schemes) (\(reason)): generation \(store.snapshot.generation)")

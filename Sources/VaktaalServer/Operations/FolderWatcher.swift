@@ -21,7 +21,6 @@ struct FolderWatcher: Service {
     private func reload(reason: String) async {
         let findings = await store.reload()
         metrics.reloaded(successfully: findings.isEmpty)
-        metrics.snapshotGeneration(store.snapshot.generation)
         if findings.isEmpty {
             logger.info("reloaded the vocabulary (\(reason)): generation \(store.snapshot.generation)")
         } else {

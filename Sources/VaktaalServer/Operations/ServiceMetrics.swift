@@ -26,7 +26,7 @@ public final class ServiceMetrics: Sendable {
         ).record(duration)
     }
 
-    /// The generation of the snapshot that serves now.
+    /// The generation of the snapshot that serves now (set when `/metrics` is read).
     func snapshotGeneration(_ generation: Int) {
         registry.makeGauge(descriptor: Self.generation).set(Double(generation))
     }

@@ -58,11 +58,20 @@ extension ServiceRoutes {
         .response(for: request)
     }
 
+    /// The longest scheme id a publish may have: its file name, with `.xml` and the temporary
+    /// suffix of an atomic write, stays within 255 bytes.
+    static var longestSchemeID: Int { 200 }
+
     /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme.
     func publish(_ request: Request, _ context: Context) async throws -> Response {
         let id = context.pathParameter("id")
         guard IdentifierPattern.scheme.matches(id) else {
             throw ServiceError(.badRequest, "'\(id)' is no scheme id: \(IdentifierPattern.scheme.explanation)")
+        }
+        // The scheme is kept as `<id>.xml`, and a file name has at most 255 bytes.
+        guard id.utf8.count <= Self.longestSchemeID else {
+            throw ServiceError(
+                .badRequest, "a scheme id of \(id.utf8.count) characters is too long: at most \(Self.longestSchemeID)")
         }
         try tokens.authorize(request.headers[.authorization], scheme: id)
         let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
@@ -70,7 +79,8 @@ extension ServiceRoutes {
             throw ServiceError(.unsupportedMediaType, "publish the vocabulary file as application/xml")
         }
         let body = try await RequestBody.collect(request, limit: publishBodyLimit)
-        let published = try await store.publish(schemeID: id, bytes: body, ifMatch: request.headers[.ifMatch])
+        let precondition = PublishPrecondition(ifMatch: request.headers[.ifMatch], ifNoneMatch: request.headers[.ifNoneMatch])
+        let published = try await store.publish(schemeID: id, bytes: body, precondition: precondition)
         var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)))
         response.headers[.eTag] = published.etag
         response.headers[.location] = "/v1/schemes/\(id)"

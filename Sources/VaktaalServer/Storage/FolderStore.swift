@@ -78,18 +78,15 @@ public actor FolderStore: VocabularyStore {
         history.content(of: schemeID, revision: revision)
     }
 
-    public func publish(schemeID: String, bytes: [UInt8], ifMatch: String?) async throws(ServiceError) -> SchemeSnapshot {
+    public func publish(schemeID: String, bytes: [UInt8], precondition: PublishPrecondition) async throws(ServiceError)
+        -> SchemeSnapshot
+    {
         guard isWritable, let folder else {
             throw ServiceError(.methodNotAllowed, "this service serves a built-in vocabulary and takes no publishes")
         }
         let current = snapshot
         let existing = current.scheme(schemeID)
-        if let ifMatch, !ETagMatching.matches(ifMatch, existing?.etag) {
-            throw ServiceError(
-                .preconditionFailed,
-                "the scheme '\(schemeID)' changed since you last read it: fetch the current version, merge, and publish again",
-                detailJSON: existing.map { "{ \"currentETag\" : \(JSONString.quoted($0.etag)) }" })
-        }
+        if let refusal = precondition.refusal(schemeID: schemeID, current: existing?.etag) { throw refusal }
         let name = "\(schemeID).xml"
         let vocabulary = try PublishValidation.validate(bytes, name: name, schemeID: schemeID, others: current.schemes)
         let path = paths[schemeID] ?? (folder as NSString).appendingPathComponent(name)

@@ -61,7 +61,9 @@ public actor PostgresStore: VocabularyStore {
         }
     }
 
-    public func publish(schemeID: String, bytes: [UInt8], ifMatch: String?) async throws(ServiceError) -> SchemeSnapshot {
+    public func publish(schemeID: String, bytes: [UInt8], precondition: PublishPrecondition) async throws(ServiceError)
+        -> SchemeSnapshot
+    {
         let unavailable = ServiceError(
             .serviceUnavailable, "the database does not answer; nothing was published, try again later")
         // One publish of the scheme at a time through this replica (``PublishTurns``).
@@ -93,7 +95,8 @@ public actor PostgresStore: VocabularyStore {
             throw unavailable
         }
         let transaction = PublishTransaction(
-            table: table, configuration: configuration, schemeID: schemeID, bytes: bytes, ifMatch: ifMatch, logger: logger)
+            table: table, configuration: configuration, schemeID: schemeID, bytes: bytes, precondition: precondition,
+            logger: logger)
         let stored: PublishTransaction.Outcome
         do {
             stored = try await withDeadline(configuration.operationTimeout) { [client] in

@@ -19,7 +19,7 @@ struct PublishTransaction: Sendable {
     let configuration: DatabaseConfiguration
     let schemeID: String
     let bytes: [UInt8]
-    let ifMatch: String?
+    let precondition: PublishPrecondition
     let logger: Logger
 
     /// Runs the transaction.
@@ -39,9 +39,7 @@ struct PublishTransaction: Sendable {
                 WHERE scheme = \(schemeID) ORDER BY revision DESC LIMIT 1
                 """, logger: logger
             ).versions().first?.version
-            if let ifMatch, !ETagMatching.matches(ifMatch, latest?.etag) {
-                throw Self.stale(schemeID, currentETag: latest?.etag)
-            }
+            if let refusal = precondition.refusal(schemeID: schemeID, current: latest?.etag) { throw refusal }
             let vocabulary = try validation.get()
             // The same content again is no new version (as in the folder store).
             if let latest, latest.etag == etag { return Outcome(vocabulary: vocabulary, version: latest) }

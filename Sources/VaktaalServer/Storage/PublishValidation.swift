@@ -22,7 +22,13 @@ enum PublishValidation {
                 location: .init(path: name, line: 1, column: 1))
             throw unprocessable([finding])
         }
-        let set = VocabularySet(others.filter { $0.id != schemeID }.map(\.vocabulary) + [vocabulary])
+        // The other schemes are named by their file name too, not by where the server keeps them.
+        let otherVocabularies = others.filter { $0.id != schemeID }.map { other in
+            var named = other.vocabulary
+            named.path = "\(other.id).xml"
+            return named
+        }
+        let set = VocabularySet(otherVocabularies + [vocabulary])
         let loaded = LoadedVocabulary(set: set, diagnostics: readerFindings, files: [name])
         let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }
         guard errors.isEmpty else { throw unprocessable(errors) }
@@ -51,6 +57,42 @@ enum PublishValidation {
 }
 
 /// `If-Match` and `If-None-Match` lists of entity tags.
+/// What a publish asks of the version it replaces: `If-Match` (the version the client read
+/// is still the current one) and `If-None-Match` (`*`: that the service has none yet, so that
+/// nobody's scheme is overwritten unseen; RFC 9110 13.1.2).
+public struct PublishPrecondition: Sendable {
+    public var ifMatch: String?
+    public var ifNoneMatch: String?
+
+    public init(ifMatch: String? = nil, ifNoneMatch: String? = nil) {
+        self.ifMatch = ifMatch
+        self.ifNoneMatch = ifNoneMatch
+    }
+
+    /// The 412 for publishing over the version tagged `current` (`nil`: none yet), or `nil`
+    /// when the precondition holds.
+    func refusal(schemeID: String, current: String?) -> ServiceError? {
+        if let ifMatch, !ETagMatching.matches(ifMatch, current) {
+            return ServiceError(
+                .preconditionFailed,
+                current == nil
+                    ? "the scheme '\(schemeID)' is not on the service: publish it without If-Match"
+                    : "the scheme '\(schemeID)' changed since you last read it: fetch the current version, merge, and publish again",
+                detailJSON: current.map { "{ \"currentETag\" : \(JSONString.quoted($0)) }" })
+        }
+        if let ifNoneMatch, let current,
+            ETagMatching.noneMatchHits(ifNoneMatch, current)
+                || ETagMatching.noneMatchHits(ifNoneMatch, ETagMatching.gzipped(current))
+        {
+            return ServiceError(
+                .preconditionFailed,
+                "the scheme '\(schemeID)' is on the service already: fetch it, merge, and publish with its ETag as If-Match",
+                detailJSON: "{ \"currentETag\" : \(JSONString.quoted(current)) }")
+        }
+        return nil
+    }
+}
+
 enum ETagMatching {
     /// The tag of the gzipped body of a representation whose tag is `tag`: another
     /// representation of the same version (RFC 9110 8.8.3.3), told apart by a suffix.

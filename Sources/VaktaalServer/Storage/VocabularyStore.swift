@@ -27,10 +27,11 @@ public protocol VocabularyStore: Sendable {
     /// - Parameters:
     ///   - schemeID: The scheme the client publishes to (the `{id}` of the URL).
     ///   - bytes: The vocabulary file.
-    ///   - ifMatch: The ETag the client last saw, if it sent one: a publish over someone
-    ///     else's newer version is refused.
-    /// - Throws: ``ServiceError`` (422 with the findings, 412 for a stale `If-Match`, …).
-    func publish(schemeID: String, bytes: [UInt8], ifMatch: String?) async throws(ServiceError) -> SchemeSnapshot
+    ///   - precondition: What the client asks of the current version (`If-Match`: the one it
+    ///     last saw; `If-None-Match: *`: none): a publish over someone else's version is refused.
+    /// - Throws: ``ServiceError`` (422 with the findings, 412 when the precondition fails, …).
+    func publish(schemeID: String, bytes: [UInt8], precondition: PublishPrecondition) async throws(ServiceError)
+        -> SchemeSnapshot
     /// The versions of a scheme the service still keeps, oldest first.
     func history(of schemeID: String) async -> [PublishedVersion]
     /// The content of a kept version.
@@ -51,4 +52,11 @@ final class SnapshotHolder: Sendable {
     var snapshot: ServiceSnapshot { current.withLock { $0 } }
 
     func replace(_ snapshot: ServiceSnapshot) { current.withLock { $0 = snapshot } }
+}
+
+extension VocabularyStore {
+    /// Publishes with only an `If-Match` (`nil`: none).
+    func publish(schemeID: String, bytes: [UInt8], ifMatch: String?) async throws(ServiceError) -> SchemeSnapshot {
+        try await publish(schemeID: schemeID, bytes: bytes, precondition: PublishPrecondition(ifMatch: ifMatch))
+    }
 }
