@@ -64,6 +64,46 @@ import VaktaalCore
             ])
     }
 
+    /// The results of fields Word makes (a table of contents, a document property) are no
+    /// prose of the document: they repeat it, and an update would undo a fix. A link's text
+    /// and a form's text field are written by the author.
+    @Test func theResultsOfGeneratedFieldsAreNoProse() {
+        func field(_ instruction: String, _ result: String) -> String {
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">\(instruction)</w:instrText>"
+                + "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\(result)<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        let run = { (text: String) in "<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r>" }
+        let paragraph = { (runs: String) in "<w:p>\(runs)</w:p>" }
+        let body =
+            paragraph(field(" TOC \\o \"1-3\" \\h ", run("De mentor ") + field(" HYPERLINK \\l \"_Toc1\" ", run("mentoren"))))
+            + paragraph(field(" HYPERLINK \"https://example.org\" ", run("de mentor")))
+            + paragraph("<w:fldSimple w:instr=\" DOCPROPERTY Title \">\(run("mentor"))</w:fldSimple>\(run(" en mentor"))")
+            + paragraph(field(" FORMTEXT ", run("mijn mentor")) + field(" PAGE ", run(" mentor")))
+        #expect(
+            officeFindings(TestPackage.word(body).bytes, format: .docx) == [
+                "paragraph 2, column 4 mentor deprecated-term", "paragraph 3, column 5 mentor deprecated-term",
+                "paragraph 4, column 6 mentor deprecated-term",
+            ])
+    }
+
+    /// Word's separator notes are no notes: the first real footnote is paragraph 1.
+    @Test func separatorNotesAreNotCounted() {
+        var package = TestPackage.word("<w:p><w:r><w:t>tekst</w:t></w:r></w:p>")
+        let notes =
+            "<w:footnotes \(TestPackage.wordNamespaces)><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
+            + "</w:footnote><w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r>"
+            + "</w:p></w:footnote><w:footnote w:id=\"1\"><w:p><w:r><w:t>De mentor.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+        package.entries.append(.init(name: "word/footnotes.xml", bytes: Array(notes.utf8)))
+        let relationships = package.entries.firstIndex { $0.name == "word/_rels/document.xml.rels" }!
+        package.entries[relationships].bytes = Array(
+            String(decoding: package.entries[relationships].bytes, as: UTF8.self).replacingOccurrences(
+                of: "</Relationships>",
+                with: "<Relationship Id=\"rIdF\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    + "footnotes\" Target=\"footnotes.xml\"/></Relationships>"
+            ).utf8)
+        #expect(officeFindings(package.bytes, format: .docx) == ["footnotes, paragraph 1, column 4 mentor deprecated-term"])
+    }
+
     @Test func anOpenDocumentTextSkipsTrackedDeletionsAndCountsPages() throws {
         let findings = officeFindings(try officeFixture("notes.odt"), format: .odt)
         #expect(
@@ -118,10 +158,16 @@ import VaktaalCore
         ("<w:p><w:del w:id=\"1\"><w:r><w:delText>mentor</w:delText></w:r></w:del></w:p>", []),
         ("<w:p><w:moveFrom w:id=\"1\"><w:r><w:t>mentor</w:t></w:r></w:moveFrom></w:p>", []),
         ("<w:p><w:ins w:id=\"1\"><w:r><w:t>mentor</w:t></w:r></w:ins></w:p>", ["1:1"]),
+        // A field's instruction is no prose; a link's text is (a cross-reference's is Word's copy of the text it names).
+        (
+            "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>HYPERLINK mentor</w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>de mentor</w:t></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>", ["1:4"]
+        ),
         (
             "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>REF mentor</w:instrText></w:r>"
                 + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>de mentor</w:t></w:r>"
-                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>", ["1:4"]
+                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>", []
         ),
         (
             "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>mentor</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr>"
@@ -178,6 +224,22 @@ import VaktaalCore
             "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>",
             languages: .fixed(["nl"]))
         #expect(officeFindings(english.bytes, format: .docx, linter: fixed).count == 2)
+    }
+
+    /// A comment in an ODT paragraph is no text of it; generated indexes and property fields are no prose.
+    @Test func openDocumentCommentsIndexesAndPropertyFieldsAreNoProse() {
+        let comment =
+            "<office:annotation><dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">Mentor Jansen</dc:creator>"
+            + "<text:p>Opmerking</text:p></office:annotation>"
+        let body =
+            "<text:p>Eerste: de men\(comment)tor komt, de mentor ook.</text:p>"
+            + "<text:table-of-content><text:index-body><text:p>De mentor 3</text:p></text:index-body></text:table-of-content>"
+            + "<text:p><text:title>mentor</text:title> en mentor</text:p>"
+        #expect(
+            officeFindings(TestPackage.openDocumentText(body).bytes, format: .odt) == [
+                "paragraph 1, column 12 mentor deprecated-term", "paragraph 1, column 28 mentor deprecated-term",
+                "paragraph 2, column 5 mentor deprecated-term",
+            ])
     }
 
     @Test func openDocumentHiddenStylesHideTheirText() {

@@ -57,10 +57,11 @@ enum OpenDocument {
 }
 
 /// Reads `content.xml`: paragraphs and headings (`text:p`, `text:h`, also in lists, tables,
-/// frames, notes and comments), whose text nodes, spans and links are prose; `text:s`,
+/// frames and notes), whose text nodes, spans and links are prose; `text:s`,
 /// `text:tab` and `text:line-break` count as spaces. Not prose: tracked deletions, note
-/// citations, hidden sections, spans and paragraphs (`text:display="none"`), fields; image
-/// descriptions (`svg:desc`) only when asked. In presentations, each `draw:page` is a slide
+/// citations, hidden sections, spans and paragraphs (`text:display="none"`), fields,
+/// generated indexes (a table of contents), comments (`office:annotation`: their author and
+/// date would join the paragraph they stand in); image descriptions (`svg:desc`) only when asked. In presentations, each `draw:page` is a slide
 /// and `presentation:notes` its notes; footer and header declarations are paragraphs of
 /// their own.
 final class OpenDocumentHandler: XMLContentHandler {
@@ -72,6 +73,12 @@ final class OpenDocumentHandler: XMLContentHandler {
         "page-continuation", "date", "time", "file-name", "author-name", "author-initials", "chapter", "sheet-name",
         "template-name", "sequence", "sequence-ref", "bookmark-ref", "reference-ref", "note-ref", "word-count",
         "character-count", "paragraph-count", "page-variable-get", "variable-get", "user-field-get", "expression",
+        // Generated: indexes made from the headings and entries (their source text is read
+        // where it stands), and fields showing the document's properties.
+        "table-of-content", "table-of-contents", "alphabetical-index", "illustration-index", "table-index", "object-index",
+        "user-index", "bibliography", "title", "subject", "description", "keywords", "initial-creator", "creation-date",
+        "creation-time", "modification-date", "modification-time", "print-date", "print-time", "printed-by",
+        "editing-cycles", "editing-duration", "user-defined",
     ]
     private static let declarations: [String: String] = [
         "footer-decl": "footer", "header-decl": "header", "date-time-decl": "date",
@@ -132,6 +139,9 @@ final class OpenDocumentHandler: XMLContentHandler {
             default:
                 break
             }
+        case OfficeNamespace.office where name.localName == "annotation" || name.localName == "annotation-end":
+            // A comment stands in its paragraph as nothing: its author, date and text are not the paragraph's.
+            skipDepth = depth
         case OfficeNamespace.style where name.localName == "style":
             styleName = tag.attribute("name", namespace: OfficeNamespace.style)
         case OfficeNamespace.style where name.localName == "text-properties":

@@ -70,7 +70,8 @@ enum WordDocument {
 
 /// Reads one WordprocessingML part: paragraphs (`w:p`, also in tables and text boxes) of
 /// runs (`w:r`) whose `w:t` text is prose; tabs and breaks count as spaces. Not prose:
-/// deleted text (`w:del`, `w:moveFrom`), field instructions, hidden runs (`w:vanish`),
+/// deleted text (`w:del`, `w:moveFrom`), field instructions and the results of fields Word
+/// makes (all but a link's text and a form's text field), separator notes, hidden runs (`w:vanish`),
 /// fallback copies of drawings (`mc:Fallback`); image descriptions only when asked.
 final class WordPartHandler: XMLContentHandler {
     private let collector: OfficeCollector
@@ -92,8 +93,11 @@ final class WordPartHandler: XMLContentHandler {
     /// Elements standing for characters, by the offset of their start tag.
     private var characterElementStart = 0
     private var characterSubstitute = " "
-    /// Complex fields: whether each open field is still in its instruction.
-    private var fields: [Bool] = []
+    /// Complex fields (`w:fldChar`), innermost last: whether each is still in its instruction,
+    /// the instruction so far, and whether its result is made by Word rather than written.
+    private var fields: [(inInstruction: Bool, instruction: String, isGenerated: Bool)] = []
+    /// Whether the open `w:instrText` is gathered into the innermost field's instruction.
+    private var gathersInstruction = false
     private var page = 1
     private var renderedPage = 1
     private var sectionBreak = false
@@ -119,7 +123,21 @@ final class WordPartHandler: XMLContentHandler {
     }
 
     private var parent: String { stack.count >= 2 ? stack[stack.count - 2] : "" }
-    private var inInstruction: Bool { fields.last ?? false }
+    /// Whether the text is no prose of the document: a field's instruction, or the result
+    /// of a field Word makes (a table of contents, a document property, a page number).
+    private var inFieldCode: Bool { fields.contains { $0.inInstruction || $0.isGenerated } }
+
+    /// Fields whose result the author writes or keeps: a link's text, a form's text field.
+    private static let writtenFields: Set<String> = ["HYPERLINK", "FORMTEXT"]
+
+    /// Whether a field with `instruction` shows a result Word makes.
+    private static func isGenerated(_ instruction: String) -> Bool {
+        let name = instruction.split(whereSeparator: \.isWhitespace).first.map { $0.uppercased() } ?? ""
+        return !writtenFields.contains(name)
+    }
+
+    /// Separator notes Word keeps at the start of its footnotes and endnotes: no note of the text.
+    private static let separatorNotes: Set<String> = ["separator", "continuationSeparator", "continuationNotice"]
 
     func startElement(_ tag: XMLStartTag) {
         let name = key(tag.name)
@@ -128,8 +146,15 @@ final class WordPartHandler: XMLContentHandler {
         guard skipDepth == nil else { return }
         if parent == "w:r", name != "w:rPr", name != "w:t", Self.characterElements[name] == nil { runHasOtherContent = true }
         switch name {
-        case "w:del", "w:moveFrom", "mc:Fallback", "w:instrText", "w:delText", "w:delInstrText":
+        case "w:del", "w:moveFrom", "mc:Fallback", "w:delText", "w:delInstrText":
             skipDepth = stack.count
+        case "w:instrText":
+            skipDepth = stack.count
+            gathersInstruction = !fields.isEmpty
+        case "w:fldSimple" where Self.isGenerated(tag.attribute("instr", in: OfficeNamespace.word) ?? ""):
+            skipDepth = stack.count
+        case "w:footnote", "w:endnote":
+            if Self.separatorNotes.contains(tag.attribute("type", in: OfficeNamespace.word) ?? "") { skipDepth = stack.count }
         case "w:p":
             collector.beginParagraph(part: part, area: area, slide: nil, page: page, renderedPage: renderedPage)
             paragraphsSeen += 1
@@ -156,8 +181,12 @@ final class WordPartHandler: XMLContentHandler {
             pageBreak(rendered: true)
         case "w:fldChar":
             switch tag.attribute("fldCharType", in: OfficeNamespace.word) {
-            case "begin": fields.append(true)
-            case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
+            case "begin": fields.append((true, "", false))
+            case "separate":
+                if let last = fields.indices.last {
+                    fields[last].inInstruction = false
+                    fields[last].isGenerated = Self.isGenerated(fields[last].instruction)
+                }
             case "end": _ = fields.popLast()
             default: break
             }
@@ -178,11 +207,12 @@ final class WordPartHandler: XMLContentHandler {
 
     func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>) {
         let name = stack.removeLast()
+        if name == "w:instrText" { gathersInstruction = false }
         if let depth = skipDepth {
             if stack.count < depth { skipDepth = nil }
             return
         }
-        let visible = !runIsHidden && !inInstruction
+        let visible = !runIsHidden && !inFieldCode
         switch name {
         case "w:t":
             if let text = pendingText, visible, let element = textElement {
@@ -212,6 +242,10 @@ final class WordPartHandler: XMLContentHandler {
     func endElement(_ name: XMLName, at position: SourcePosition) {}
 
     func text(_ text: String, at position: SourcePosition, bytes: Range<Int>) {
+        if gathersInstruction, let last = fields.indices.last {
+            fields[last].instruction += text
+            return
+        }
         guard skipDepth == nil, textElement != nil else { return }
         pendingText = ElementText.appending(text, at: bytes, to: pendingText)
     }
