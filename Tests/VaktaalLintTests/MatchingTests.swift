@@ -112,6 +112,13 @@ import VaktaalCore
                 "stage-plek→werkplek", "stage\u{2011}plek→werkplek",
             ])
         #expect(rules("havo’s en havo\"er", linter: linter) == [])
+        // A fix keeps the writer's apostrophe.
+        let apostrophes = fixtureLinter(
+            "<concept id=\"p\"><prefLabel>portfolio's</prefLabel><hiddenLabel>portofolio's</hiddenLabel></concept>")
+        #expect(
+            rules("de portofolio’s en de portofolio's", linter: apostrophes) == [
+                "portofolio’s→portfolio’s", "portofolio's→portfolio's",
+            ])
     }
 
     @Test func exceptionPhrasesSuppressTheMatch() {

@@ -185,11 +185,22 @@ extension LintRule {
         let label = set[term.entry.concept].labels[index]
         let replacement = set.replacementForm(for: term.entry)
         let suggested = replacement.map {
-            CaseMirror.apply($0.text, like: term.text, labelIsCaseSensitive: label.isCaseSensitive)
+            ApostropheMirror.apply(
+                CaseMirror.apply($0.text, like: term.text, labelIsCaseSensitive: label.isCaseSensitive), like: term.text)
         }
         return RuleFinding(
             term: term, message: message(label, suggested), replacement: replacement?.isSameForm == true ? suggested : nil,
             labelSeverity: label.severity)
+    }
+}
+
+/// The replacement keeps the text's typographic apostrophe: where the writer (or Word's
+/// autocorrect) wrote ’ and not ', the replacement's ' is written ’ too ("portofolio’s" →
+/// "portfolio’s").
+enum ApostropheMirror {
+    static func apply(_ replacement: String, like source: String) -> String {
+        guard replacement.contains("'"), source.contains("\u{2019}"), !source.contains("'") else { return replacement }
+        return replacement.replacingOccurrences(of: "'", with: "\u{2019}")
     }
 }
 
