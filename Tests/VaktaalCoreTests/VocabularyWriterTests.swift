@@ -203,6 +203,28 @@ import VaktaalTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["big.txt"])
     }
 
+    /// A symbolic link is followed: the file it names is replaced and the link stays a link.
+    @Test func aSymbolicLinkIsFollowed() throws {
+        let folder = try temporaryFolder()
+        try "old".write(toFile: folder + "/target.docx", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.docx", withDestinationPath: "target.docx")
+        try AtomicFile.write("new", to: folder + "/link.docx")
+        #expect(try String(contentsOfFile: folder + "/target.docx", encoding: .utf8) == "new")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.docx") == "target.docx")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.docx", "target.docx"])
+    }
+
+    /// A file the caller may not write is not replaced (root may write any file: the test
+    /// runs for other users only).
+    @Test(.enabled(if: getuid() != 0, "root may write a read-only file")) func aReadOnlyFileIsNotReplaced() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/v.xml"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("new", to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+    }
+
     @Test func aFailedWriteLeavesNothingBehind() throws {
         #expect(throws: FileWriteError.self) { try AtomicFile.write("x", to: "/nonexistent-folder-vaktaal/v.xml") }
         // The rename fails when the target is a folder: the temporary file must go too.

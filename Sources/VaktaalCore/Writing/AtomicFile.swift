@@ -15,14 +15,23 @@ public enum FileWriteError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .failed(let path, let operation, let reason): "\(path): error: cannot \(operation): \(reason)"
+        case .failed(let path, _, _): "\(path): error: \(problem)"
+        }
+    }
+
+    /// What went wrong, without the path (for a report that names the file already).
+    public var problem: String {
+        switch self {
+        case .failed(_, let operation, let reason): "cannot \(operation): \(reason)"
         }
     }
 }
 
 /// Writes files atomically: the bytes go to a temporary file beside the target, are
 /// flushed to disk (`fsync`), and the temporary file is renamed over the target, so a
-/// reader sees either the old file or the new one, never half of one.
+/// reader sees either the old file or the new one, never half of one. A symbolic link is
+/// followed (the file it names is replaced, the link stays), and a file its owner made
+/// read-only is not replaced.
 public enum AtomicFile {
     /// Replaces (or creates) `path` with `contents`, keeping the permissions of an existing file.
     public static func write(_ contents: String, to path: String) throws(FileWriteError) {
@@ -48,8 +57,17 @@ public final class AtomicFileWriter {
     private var committed = false
 
     /// Creates the temporary file, with the permissions of an existing target.
+    ///
+    /// - Parameter path: The file to replace; a symbolic link stands for the file it names.
+    /// - Throws: ``FileWriteError`` when the file is read-only to the caller, or the
+    ///   temporary file cannot be made.
     public init(path: String) throws(FileWriteError) {
+        let path = Self.followingLinks(path)
         self.path = path
+        if access(path, F_OK) == 0, access(path, W_OK) != 0 {
+            throw .failed(
+                path: path, operation: "replace the file", reason: "it is read-only (\(String(cString: strerror(errno))))")
+        }
         let folder = Self.parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
@@ -116,6 +134,16 @@ public final class AtomicFileWriter {
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
+    }
+
+    /// The file `path` names through any symbolic links, when it exists; else `path`.
+    private static func followingLinks(_ path: String) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
+            return path
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func parentFolder(of path: String) -> String {

@@ -309,7 +309,7 @@ public struct LintRun: Sendable {
                     result = linter.lint(SourceBytes(fixed), path: path, reader: reader, quotingText: options.quotesText)
                 }
             } catch let error as FileWriteError {
-                return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: error.description))
+                return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: error.problem))
             } catch {
                 return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: "\(error)"))
             }
