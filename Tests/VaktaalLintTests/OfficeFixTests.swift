@@ -66,6 +66,19 @@ import VaktaalTestSupport
         #expect(document.contains("HYPERLINK \"https://example.org/mentor\""))
     }
 
+    /// A part that declares another encoding than UTF-8 is linted, but not fixed: a fix is
+    /// written as UTF-8, which the declaration would contradict.
+    @Test func aPartInAnotherEncodingIsLintedButNotFixed() throws {
+        var package = TestPackage.word("<w:p><w:r><w:t>Het café en de mentor.</w:t></w:r></w:p>")
+        let index = try #require(package.entries.firstIndex { $0.name == "word/document.xml" })
+        let text = String(decoding: package.entries[index].bytes, as: UTF8.self)
+            .replacingOccurrences(of: "<?xml version=\"1.0\"?>", with: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+        package.entries[index].bytes = text.unicodeScalars.map { UInt8($0.value) }
+        let findings = dutchLinter.lint(package.bytes, path: "t", format: .docx).findings
+        #expect(findings.map(\.match) == ["mentor"] && findings.allSatisfy { $0.fix == nil })
+        #expect(try fixedOffice(package.bytes, format: .docx).applied == 0)
+    }
+
     @Test func spacesAtTheEdgeOfAWordRunArePreserved() throws {
         let package = TestPackage.word(
             "<w:p><w:r><w:t>feedback</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>geletterheid is</w:t></w:r></w:p>")

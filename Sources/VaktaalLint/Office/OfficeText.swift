@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalXML
 
 /// The text of an office document as the linter reads it, and where each piece of it is
 /// written in the package's XML parts, so that fixes can be written back run by run.
@@ -86,8 +87,15 @@ final class OfficeCollector {
     /// Whether the part `name` was read already (a part linked twice is read once).
     func hasPart(_ name: String) -> Bool { text.parts.contains(name) }
 
+    /// The parts that declare another encoding than UTF-8 (`ISO-8859-1`): their text is read,
+    /// but fixes, written as UTF-8, would not be what the declaration says.
+    private var partsInOtherEncodings: Set<Int> = []
+
     /// Starts a part; its index names it in paragraphs and runs.
     func beginPart(_ name: String, bytes: [UInt8]) -> Int {
+        if bytes.withUnsafeBufferPointer(EncodingDeclaration.declaresOtherEncoding) {
+            partsInOtherEncodings.insert(text.parts.count)
+        }
         text.parts.append(name)
         text.partBytes.append(bytes)
         text.runs.append([])
@@ -113,7 +121,7 @@ final class OfficeCollector {
         open.append(
             OfficeText.Paragraph(
                 part: part, ordinal: ordinals[part], area: area, slide: slide, page: page, renderedPage: renderedPage,
-                isFixable: true))
+                isFixable: !partsInOtherEncodings.contains(part)))
     }
 
     /// Moves the innermost open paragraph to a page (a break before its first text).
