@@ -68,7 +68,8 @@ import VaktaalCore
         ("<!-- mentor --><p>mentor</p>", ["1:19 mentor"]),
         ("<script>var mentor = 1</script><style>.mentor{}</style><p>ok</p>", []),
         ("<pre>mentor</pre><code>mentor</code><p>mentor</p>", ["1:40 mentor"]),
-        ("<p>feedback&shy;geletterheid en feedback&#8203;x</p>", []),
+        // A soft hyphen is a hyphenation point inside the word; a zero-width space ends one.
+        ("<p>feedback&shy;geletterheid en feedback&#8203;x</p>", ["1:4 feedback&shy;geletterheid"]),
         ("<p>caf&eacute; mentor &amp; mentoren</p>", ["1:16 mentor", "1:29 mentoren"]),
         ("<p>self&#32;efficacy</p>", ["1:4 self&#32;efficacy"]),
         ("<p><b>men</b>tor</p>", ["1:7 mentor"]),

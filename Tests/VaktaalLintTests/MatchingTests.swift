@@ -95,6 +95,21 @@ import VaktaalCore
         #expect(messages == ["'havoleerlingen' is outdated: use 'havist'"])
     }
 
+    /// A soft hyphen (U+00AD, a hyphenation point LibreOffice and PowerPoint keep in the
+    /// text) stands inside the word: "men\u{AD}tor" is "mentor", and is fixed whole.
+    @Test func aSoftHyphenInsideAWordIsNoBreak() throws {
+        #expect(
+            rules("de men\u{AD}tor en de mentor\u{AD}en") == [
+                "men\u{AD}tor→werkplekbegeleider", "mentor\u{AD}en→werkplekbegeleiders",
+            ])
+        #expect(rules("\u{AD}mentor") == ["\u{AD}mentor→werkplekbegeleider"])
+        let package = TestPackage.openDocumentText("<text:p>De men\u{AD}tor komt.</text:p>")
+        #expect(officeFindings(package.bytes, format: .odt) == ["paragraph 1, column 4 men\u{AD}tor deprecated-term"])
+        let fixed = try fixedOffice(package.bytes, format: .odt)
+        let content = try partText(fixed.bytes, "content.xml")
+        #expect(fixed.applied == 1 && content.contains("De werkplekbegeleider komt."))
+    }
+
     /// Word writes ’ for an apostrophe, and ‐ ‑ are hyphens: a term with either is the same
     /// term, in the text and in the vocabulary.
     @Test func typographicApostrophesAndHyphensAreTheirASCII() {

@@ -132,7 +132,12 @@ extension TermMatcher {
             switch token.kind {
             case .space: key.append(0x20)
             case .punctuation: key.append(contentsOf: TokenKey.punctuationVariant(token, in: bytes).map { [$0] } ?? Array(raw))
-            case .word where caseSensitive: key.append(contentsOf: raw)
+            case .word where caseSensitive:
+                if raw.allSatisfy({ $0 < 0x80 }) {
+                    key.append(contentsOf: raw)
+                } else {
+                    key.append(contentsOf: TokenKey.text(token, in: bytes, caseSensitive: true).utf8)
+                }
             case .word where raw.allSatisfy({ $0 < 0x80 }):
                 for byte in raw { key.append(byte &- 0x41 < 26 ? byte + 32 : byte) }
             case .word: key.append(contentsOf: TokenKey.text(token, in: bytes, caseSensitive: false).utf8)

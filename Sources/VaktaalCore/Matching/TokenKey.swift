@@ -29,10 +29,12 @@ enum TokenKey {
     private static func latinWordHash(_ token: Tokenizer.Token, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.end - token.start) { folded in
             var index = token.start
+            var written = 0
             while index < token.end {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    folded[index - token.start] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                    folded[written] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                    written += 1
                     index += 1
                     continue
                 }
@@ -40,15 +42,23 @@ enum TokenKey {
                 // UTF-8: the document readers turn others away).
                 guard byte == 0xC2 || byte == 0xC3, index + 1 < token.end else { return nil }
                 var scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+                // A soft hyphen is no part of the word's key (``softHyphen``).
+                if scalar == softHyphen { continue }
                 // À to Þ, but not ×: the capitals of Latin-1.
                 if (0xC0...0xDE).contains(scalar), scalar != 0xD7 { scalar += 0x20 }
-                folded[index - token.start] = 0xC0 | UInt8(scalar >> 6)
-                folded[index - token.start + 1] = 0x80 | UInt8(scalar & 0x3F)
-                index += 2
+                folded[written] = 0xC0 | UInt8(scalar >> 6)
+                folded[written + 1] = 0x80 | UInt8(scalar & 0x3F)
+                written += 2
             }
-            return hash(of: UnsafeBufferPointer(folded))
+            return hash(of: UnsafeBufferPointer(rebasing: folded[..<written]))
         }
     }
+
+    /// The soft hyphen (U+00AD): where a word may be broken, invisible otherwise. It belongs
+    /// to the word it stands in (``Tokenizer/isWordScalar(_:)``) but not to its key, so
+    /// `men\u{AD}tor`, as LibreOffice and PowerPoint keep a hyphenation point, is `mentor`.
+    static let softHyphen: UInt32 = 0xAD
 
     /// The end and key hash of the ASCII word at `start`, up to `end` at most; `nil` when a
     /// non-ASCII byte starts or goes on from it (the general tokenizer takes such words).
@@ -127,7 +137,10 @@ enum TokenKey {
             if let ascii = punctuationVariant(token, in: bytes) { return String(UnicodeScalar(ascii)) }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
         case .word:
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+            var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+            if word.unicodeScalars.contains(Unicode.Scalar(softHyphen)!) {
+                word.unicodeScalars.removeAll { $0.value == softHyphen }
+            }
             return caseSensitive ? word : word.lowercased()
         }
     }

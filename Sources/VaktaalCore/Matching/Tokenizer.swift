@@ -35,6 +35,8 @@ package struct Tokenizer {
     private static let commonWordScalars: [Bool] = (0..<0x3000).map { classify(UInt32($0)) }
 
     private static func classify(_ value: UInt32) -> Bool {
+        // A soft hyphen marks where a word may break: it stands inside the word (TokenKey leaves it out of the key).
+        if value == TokenKey.softHyphen { return true }
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
