@@ -43,6 +43,9 @@ import VaktaalTestSupport
         #expect(result.status == 1)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("no concept found for 'begeleidingsvorm'; did you mean 'begeleidingsstijl'"))
+        // As JSON: an empty list, so that a script parsing the output does not fail on nothing.
+        let json = try Vaktaal.run(["lookup", "begeleidingsvorm", "--format", "json"])
+        #expect(json.status == 1 && json.standardOutput == "[]\n")
     }
 
     @Test(arguments: [[""], ["   "], ["mentor", "--limit", "0"]])

@@ -171,6 +171,13 @@ import VaktaalCore
         }
     }
 
+    @Test(arguments: ["", "preferred,outdated,language\n", "\u{FEFF}preferred;outdated\r\n;oud\r\n"])
+    func aSheetWithoutRowsSaysSo(text: String) {
+        #expect(throws: ImportError.noRows(path: "lijst.csv")) {
+            try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        }
+    }
+
     @Test func trailingEmptyFieldsAreFine() throws {
         let text = "preferred;outdated;language\nwerkplekbegeleider;mentor;nl;;\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)

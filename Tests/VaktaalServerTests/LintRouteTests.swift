@@ -68,6 +68,14 @@ import Testing
                 uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"],
                 body: ByteBuffer(string: String(repeating: "mentor ", count: 160_000))
             ) { #expect($0.status == .contentTooLarge) }
+            // A parameter that is neither true nor false, and a body the service cannot take as it is.
+            try await client.execute(
+                uri: "/v1/lint?fix=yes", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "mentor")
+            ) { #expect($0.status == .badRequest && $0.body.text.contains("fix is true or false")) }
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain", .contentEncoding: "gzip"],
+                body: ByteBuffer(bytes: [0x1F, 0x8B, 0x08, 0x00])
+            ) { #expect($0.status == .unsupportedMediaType && $0.body.text.contains("Content-Encoding")) }
         }
     }
 }

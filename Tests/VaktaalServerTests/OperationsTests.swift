@@ -66,6 +66,8 @@ import Testing
             ) { #expect($0.headers[.accessControlAllowOrigin] == "https://partner.example.org") }
             try await client.execute(uri: "/v1/lookup?q=mentor", method: .get, headers: [.origin: "https://evil.example"]) {
                 #expect($0.headers[.accessControlAllowOrigin] == nil)
+                // The answer depends on the Origin: caches are told so, also when it is not allowed.
+                #expect($0.headers[.vary]?.contains("Origin") == true)
             }
             // Error answers carry the headers too: a web tool reads a 404's or a 412's body.
             try await client.execute(

@@ -13,6 +13,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(path: String, position: SourcePosition, message: String)
     /// The file holds no concept.
     case noConcepts(path: String)
+    /// The spreadsheet has no row with a preferred term under its header.
+    case noRows(path: String)
     /// `--scheme` names a scheme the file does not have.
     case schemeNotFound(path: String, scheme: String, available: [String])
     /// A file to write exists and `--force` was not given.
@@ -22,7 +24,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .unreadable(let path), .unknownFormat(let path), .malformed(let path, _, _), .noConcepts(let path),
-            .schemeNotFound(let path, _, _), .outputExists(let path):
+            .noRows(let path), .schemeNotFound(let path, _, _), .outputExists(let path):
             path
         }
     }
@@ -36,6 +38,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
                 + ImportFormat.allCases.map(\.rawValue).joined(separator: "|")
         case .malformed(_, _, let message): message
         case .noConcepts: "the file holds no concepts (nothing typed skos:Concept or described with SKOS properties)"
+        case .noRows: "the sheet has no row with a preferred term under its header"
         case .schemeNotFound(_, let scheme, let available):
             "no concept scheme '\(scheme)' in the file"
                 + (available.isEmpty ? "" : " (it has: \(available.joined(separator: ", ")))")

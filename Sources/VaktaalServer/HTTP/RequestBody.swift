@@ -5,8 +5,12 @@ import NIOCore
 enum RequestBody {
     /// The body's bytes.
     ///
-    /// - Throws: ``ServiceError`` 413 when it is larger than `limit`.
+    /// - Throws: ``ServiceError`` 413 when it is larger than `limit`, 415 when it is encoded
+    ///   (`Content-Encoding: gzip`): the service takes bodies as they are.
     static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+        if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
+            throw ServiceError(.unsupportedMediaType, "send the body without Content-Encoding, not '\(encoding)'")
+        }
         let tooLarge = ServiceError(
             .contentTooLarge, "the body is larger than \(limit) bytes",
             detailJSON: "{ \"limit\" : \(limit) }")

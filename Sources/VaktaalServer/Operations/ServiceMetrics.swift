@@ -106,7 +106,11 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let origin = request.headers[.origin], let allowed = allowedOrigin(origin) else {
-            return try await next(request, context)
+            // The answer depends on the Origin when only some are allowed: caches keep them apart.
+            guard !origins.contains("*") else { return try await next(request, context) }
+            var response = try await next(request, context)
+            response.headers[.vary] = [response.headers[.vary], "Origin"].compactMap { $0 }.joined(separator: ", ")
+            return response
         }
         var response: Response
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {

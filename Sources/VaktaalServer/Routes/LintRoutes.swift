@@ -13,6 +13,12 @@ extension ServiceRoutes {
             throw ServiceError(
                 .unsupportedMediaType, "send text/plain, text/markdown or text/html, not '\(mediaType)'")
         }
+        let fix: Bool
+        switch request.uri.queryParameters.get("fix") {
+        case nil, "false": fix = false
+        case "true": fix = true
+        case .some(let value): throw ServiceError(.badRequest, "fix is true or false, not '\(value)'")
+        }
         let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
         let reader = DocumentReaders.reader(for: format)
         let language = request.uri.queryParameters.get("lang").flatMap { $0.isEmpty ? nil : $0 }
@@ -29,7 +35,7 @@ extension ServiceRoutes {
             break
         }
         var fixed: String?
-        if request.uri.queryParameters.get("fix") == "true" {
+        if fix {
             let applied = (try? Linter.applyingFixes(result.findings, to: bytes, reader: reader).bytes) ?? bytes
             fixed = String(decoding: applied, as: UTF8.self)
         }

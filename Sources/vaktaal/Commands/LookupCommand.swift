@@ -62,6 +62,8 @@ struct LookupCommand: ParsableCommand {
             let suggestions = index.suggestions(for: term, languages: languages).map { "'\($0.form)'" }
             let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
             printError("no concept found for '\(term)'\(hint)")
+            // A script reading JSON gets JSON: an empty list.
+            if format == .json { print("[]") }
             throw ExitCode(1)
         }
         let (set, shown) = try lookup.excerpt(for: matches)

@@ -21,7 +21,7 @@ extension CSVImporter {
                 if rowsByConcept[row[0]] == nil { order.append(row[0]) }
                 rowsByConcept[row[0], default: []].append(row)
             }
-            guard !order.isEmpty else { throw .noConcepts(path: path) }
+            guard !order.isEmpty else { throw .noRows(path: path) }
             let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
             let base = uris.count == order.count ? ConceptIdentifiers.chooseBase(uris, schemeURI: nil) : nil
             let language = CSVImporter.mostCommon(
@@ -201,7 +201,7 @@ extension CSVImporter {
                         Note(kind: .definition, text: definition, declaredLanguage: declared, language: rowLanguage))
                 }
             }
-            guard !vocabulary.concepts.isEmpty else { throw .noConcepts(path: path) }
+            guard !vocabulary.concepts.isEmpty else { throw .noRows(path: path) }
             let report = ImportReport(
                 format: .csv, sourceItems: table.rows.count,
                 skipped: skipped.entries.map {

@@ -27,7 +27,7 @@ enum CSVImporter {
         } catch {
             throw malformed(error)
         }
-        guard let table = read else { throw .noConcepts(path: path) }
+        guard let table = read else { throw .noRows(path: path) }
         let columns = table.header.map { $0.lowercased() }
         let isExport = Array(columns.prefix(exportColumns.count)) == exportColumns
         let languageColumn =
