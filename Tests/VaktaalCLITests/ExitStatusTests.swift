@@ -3,6 +3,7 @@ import Testing
 import VaktaalConfig
 import VaktaalCore
 import VaktaalExchange
+import VaktaalServer
 import VaktaalSync
 
 @testable import vaktaal
@@ -34,6 +35,10 @@ import VaktaalSync
         (
             "merge that wrote nothing", MergeError.resultNotReadable(problems: ["x"]), 2,
             MergeError.resultNotReadable(problems: ["x"]).description
+        ),
+        (
+            "a token where its hash belongs", PublishTokens.InvalidEntry(entry: "s plain-token"), 2,
+            PublishTokens.InvalidEntry(entry: "s plain-token").description
         ),
     ]
 

@@ -61,6 +61,18 @@ import Testing
         #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
     }
 
+    /// A tokens file holds hashes: an entry that is not a scheme and a SHA-256 hash (a token
+    /// in plain text, which would never match) stops the service from starting.
+    @Test func aTokensFileTakesOnlyHashes() throws {
+        let hash = PublishTokens.hash(of: partnerToken)
+        #expect(
+            try PublishTokens.parse("# partners\nlerarenopleiding \(hash)\n\n* \(hash.uppercased())\n")
+                != PublishTokens(hashes: [:]))
+        for text in ["lerarenopleiding \(partnerToken)", "lerarenopleiding", "a:b:c", "lerarenopleiding \(hash.dropLast())"] {
+            #expect(throws: PublishTokens.InvalidEntry.self, "\(text)") { try PublishTokens.parse(text) }
+        }
+    }
+
     @Test func withoutConfiguredTokensNobodyPublishes() async throws {
         let (application, _, _) = try makeApplication(configuration: ServiceConfiguration())
         try await application.test(.router) { client in

@@ -13,15 +13,30 @@ public struct PublishTokens: Sendable, Equatable {
         self.hashes = hashes.mapValues { $0.compactMap(Self.bytes(fromHex:)) }
     }
 
+    /// An entry of a tokens file that is not `scheme hash`.
+    public struct InvalidEntry: Error, Equatable, CustomStringConvertible {
+        public let entry: String
+
+        public init(entry: String) { self.entry = entry }
+
+        public var description: String {
+            "error: '\(entry)' is no token entry: write 'scheme-id hash' (or '* hash' for every scheme), the hash being "
+                + "the 64 hexadecimal digits 'vaktaal serve --hash-token TOKEN' prints, never the token itself"
+        }
+    }
+
     /// Reads `scheme hex` lines (blank lines and `#` comments skipped) and the
     /// `scheme:hex,…` form of the environment variable.
-    public static func parse(_ text: String) -> PublishTokens {
+    ///
+    /// - Throws: ``InvalidEntry`` for an entry that is not a scheme and a SHA-256 hash (a
+    ///   token written in plain text would never match, and nobody could publish).
+    public static func parse(_ text: String) throws(InvalidEntry) -> PublishTokens {
         var hashes: [String: [String]] = [:]
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" }).map(String.init)
-            guard parts.count == 2 else { continue }
+            guard parts.count == 2, bytes(fromHex: parts[1].lowercased()) != nil else { throw InvalidEntry(entry: trimmed) }
             hashes[parts[0], default: []].append(parts[1].lowercased())
         }
         return PublishTokens(hashes: hashes)

@@ -99,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             tokenText += "\n" + text
         }
         let configuration = ServiceConfiguration(
-            host: host, port: port, corsOrigins: corsOrigins, tokens: PublishTokens.parse(tokenText))
+            host: host, port: port, corsOrigins: corsOrigins, tokens: try PublishTokens.parse(tokenText))
         let schemes = store.snapshot.schemes.map { "\($0.id) (\($0.vocabulary.concepts.count) concepts)" }
         let origin = source.map { " from \($0)" } ?? ""
         logger.info("serving \(schemes.joined(separator: ", "))\(origin) at http://\(host):\(port)")

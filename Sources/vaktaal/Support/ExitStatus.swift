@@ -33,6 +33,8 @@ struct ExitStatus: Equatable {
             (message, code) = (error.description, 2)
         case let error as ServiceStartError:
             (message, code) = (error.description, 2)
+        case let error as PublishTokens.InvalidEntry:
+            (message, code) = (error.description, 2)
         case let error as DatabaseError:
             (message, code) = (error.description, 2)
         case let error as CommandError:
