@@ -7,20 +7,28 @@ import ServiceLifecycle
 public func buildRouter(
     store: any VocabularyStore, configuration: ServiceConfiguration, metrics: ServiceMetrics = ServiceMetrics()
 ) -> Router<BasicRequestContext> {
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/metrics") { _, _ in
+            // The generation is read when scraped: reloads and publishes both make new ones.
+            metrics.snapshotGeneration(store.snapshot.generation)
+            return metrics.response()
+        }
+        ServiceRoutes<BasicRequestContext>(
+            store: store, tokens: configuration.tokens, lintBodyLimit: configuration.lintBodyLimit,
+            publishBodyLimit: configuration.publishBodyLimit
+        ).register(on: router)
+        PageRoutes<BasicRequestContext>(store: store, lintBodyLimit: configuration.lintBodyLimit).register(on: router)
+    }
+    // Middleware wraps the routes added after it, and a 405 names the methods of every
+    // route: the routes are listed once on a router of their own first.
+    let listing = Router(context: BasicRequestContext.self)
+    addRoutes(to: listing)
+    let allowed = AllowedMethods(listing.routes.map { (path: $0.path.description, method: $0.method) })
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ObservingMiddleware(metrics: metrics))
-    router.add(middleware: ErrorBodyMiddleware())
+    router.add(middleware: ErrorBodyMiddleware(allowed: allowed))
     if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
-    router.get("/metrics") { _, _ in
-        // The generation is read when scraped: reloads and publishes both make new ones.
-        metrics.snapshotGeneration(store.snapshot.generation)
-        return metrics.response()
-    }
-    ServiceRoutes<BasicRequestContext>(
-        store: store, tokens: configuration.tokens, lintBodyLimit: configuration.lintBodyLimit,
-        publishBodyLimit: configuration.publishBodyLimit
-    ).register(on: router)
-    PageRoutes<BasicRequestContext>(store: store, lintBodyLimit: configuration.lintBodyLimit).register(on: router)
+    addRoutes(to: router)
     return router
 }
 

@@ -208,12 +208,24 @@ import VaktaalCore
         }
     }
 
-    @Test func wrongMethodsAreRefused() async throws {
+    /// A method a resource does not take is 405 with the methods it does take (RFC 9110);
+    /// OPTIONS names them; a path no route has stays 404.
+    @Test func wrongMethodsAreRefusedWithWhatIsAllowed() async throws {
         try await makeApplication().application.test(.router) { client in
             try await client.execute(uri: "/v1/lookup?q=mentor", method: .delete) { response in
-                #expect(response.status == .methodNotAllowed || response.status == .notFound)
-                #expect(response.body.text.contains("\"error\""))
+                #expect(response.status == .methodNotAllowed && response.body.text.contains("\"error\""))
+                #expect(response.headers[.allow] == "GET, HEAD, OPTIONS")
             }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .patch) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD, OPTIONS, PUT")
+            }
+            try await client.execute(uri: "/v1/lint", method: .options) { response in
+                #expect(response.status == .noContent && response.headers[.allow] == "OPTIONS, POST")
+            }
+            try await client.execute(uri: "/v1/schemes/lerarenopleiding/concepts/leraar", method: .post) {
+                #expect($0.status == .methodNotAllowed)
+            }
+            try await client.execute(uri: "/v1/nergens", method: .delete) { #expect($0.status == .notFound) }
         }
     }
 

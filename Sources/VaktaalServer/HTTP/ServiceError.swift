@@ -52,8 +52,12 @@ enum JSONString {
 }
 
 /// Every error answer as JSON `{ "error", "detail" }`: the router's own (no such route,
-/// method not allowed) and anything unexpected, which becomes a 500 without internals.
+/// method not allowed) and anything unexpected, which becomes a 500 without internals. A
+/// path that exists with other methods is 405 with `Allow` (RFC 9110 15.5.6), and a plain
+/// `OPTIONS` says what `Allow`s.
 struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
+    let allowed: AllowedMethods
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -63,7 +67,15 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as any HTTPResponseError {
             switch error.status {
-            case .notFound: throw ServiceError(.notFound, "no such resource: \(request.method.rawValue) \(request.uri.path)")
+            case .notFound:
+                guard let methods = allowed.methods(for: request.uri.path) else {
+                    throw ServiceError(.notFound, "no such resource: \(request.method.rawValue) \(request.uri.path)")
+                }
+                let allow = methods.joined(separator: ", ")
+                if request.method == .options { return Response(status: .noContent, headers: [.allow: allow]) }
+                throw ServiceError(
+                    .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path): \(allow)",
+                    headers: [.allow: allow])
             case .methodNotAllowed: throw ServiceError(.methodNotAllowed, "\(request.method.rawValue) is not allowed here")
             case .contentTooLarge: throw ServiceError(.contentTooLarge, "the body is too large")
             default: throw ServiceError(error.status, error.status.reasonPhrase)
@@ -72,5 +84,33 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("unexpected error: \(String(reflecting: error))")
             throw ServiceError(.internalServerError, "the service could not answer this request")
         }
+    }
+}
+
+/// The methods each route answers, by path pattern (`/v1/schemes/{id}`): a `HEAD` for every
+/// `GET` (the router makes those), and `OPTIONS`.
+struct AllowedMethods: Sendable {
+    private let routes: [(segments: [Substring], methods: [String])]
+
+    init(_ routes: [(path: String, method: HTTPRequest.Method)]) {
+        var byPath: [String: Set<String>] = [:]
+        for route in routes {
+            byPath[route.path, default: []].insert(route.method.rawValue)
+            if route.method == .get { byPath[route.path, default: []].insert("HEAD") }
+        }
+        // A route of plain segments is looked at before one that captures a segment there.
+        self.routes = byPath.map { path, methods in (path.split(separator: "/"), (methods.union(["OPTIONS"])).sorted()) }
+            .sorted { $0.segments.count { $0.hasPrefix("{") } < $1.segments.count { $0.hasPrefix("{") } }
+    }
+
+    /// The methods of the route `path` is on; `nil` when none is.
+    func methods(for path: String) -> [String]? {
+        let segments = path.split(separator: "/")
+        return routes.first { route in
+            route.segments.count == segments.count
+                && zip(route.segments, segments).allSatisfy { pattern, segment in
+                    (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == segment
+                }
+        }?.methods
     }
 }

@@ -82,7 +82,9 @@ public actor FolderStore: VocabularyStore {
         -> SchemeSnapshot
     {
         guard isWritable, let folder else {
-            throw ServiceError(.methodNotAllowed, "this service serves a built-in vocabulary and takes no publishes")
+            throw ServiceError(
+                .methodNotAllowed, "this service serves a built-in vocabulary and takes no publishes",
+                headers: [.allow: "GET, HEAD, OPTIONS"])
         }
         let current = snapshot
         let existing = current.scheme(schemeID)
