@@ -122,6 +122,17 @@ import Testing
         Example(
             rule: "invalid-language-tag", triggering: concept("a", "<altLabel xml:lang=\"nederlands!\">b</altLabel>"),
             nonTriggering: concept("a", "<altLabel xml:lang=\"nl-BE\">b</altLabel>")),
+        // A well-formed tag of no language.
+        Example(
+            rule: "invalid-language-tag", triggering: concept("a", "<altLabel xml:lang=\"xy\">b</altLabel>"),
+            nonTriggering: concept("a", "<altLabel xml:lang=\"fy\">b</altLabel><altLabel xml:lang=\"gsw\">c</altLabel>")),
+        Example(
+            rule: "duplicate-notation",
+            triggering: concept("a", "<notation>1.2</notation>") + concept("b", "<notation>1.2</notation>"),
+            nonTriggering: concept("a", "<notation>1.2</notation>") + concept("b", "<notation>1.3</notation>")),
+        Example(
+            rule: "missing-top-concepts", triggering: concept("a") + concept("b"),
+            nonTriggering: concept("a", attributes: " top=\"true\"") + concept("b")),
         // Notes are read on their own, after the labels.
         Example(
             rule: "invalid-language-tag", triggering: concept("a", "<definition xml:lang=\"nederlands!\">b</definition>"),
@@ -372,9 +383,12 @@ import Testing
     }
 
     @Test func referencesResolveByIDSchemeAndURI() {
-        let first = vocabularyXML(Self.concept("a", "<related ref=\"two:b\"/>"), id: "one", uri: "https://example.org/one/")
+        let top = " top=\"true\""
+        let first = vocabularyXML(
+            Self.concept("a", "<related ref=\"two:b\"/>", attributes: top), id: "one", uri: "https://example.org/one/")
         let second = vocabularyXML(
-            Self.concept("b", "<related ref=\"https://example.org/one/a\"/>"), id: "two", uri: "https://example.org/two/")
+            Self.concept("b", "<related ref=\"https://example.org/one/a\"/>", attributes: top), id: "two",
+            uri: "https://example.org/two/")
         let loaded = load([("one.xml", first), ("two.xml", second)])
         #expect(findings(loaded).isEmpty)
         let a = ConceptKey(0)

@@ -29,6 +29,8 @@ public enum VocabularyChecker {
         IrregularWhitespaceCheck(),
         ControlCharacterCheck(),
         InvalidLanguageTagCheck(),
+        DuplicateNotationCheck(),
+        MissingTopConceptsCheck(),
     ]
 
     /// The reader's problems and every rule's findings, sorted by file, line and column.

@@ -79,6 +79,23 @@ public enum LanguageTag {
         return (2...3).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
     }
 
+    /// Whether the language of a well-formed `tag` is one there is: a two-letter language
+    /// must be one of ISO 639-1 (`xy` is none); longer ones, private use and grandfathered
+    /// tags are not looked up.
+    public static func hasKnownLanguage(_ tag: String) -> Bool {
+        let language = tag.prefix { $0 != "-" }.lowercased()
+        return language.count != 2 || isoLanguageCodes.contains(language)
+    }
+
+    /// The two-letter codes of ISO 639-1, with those it withdrew that tags still use (`iw`, `in`, `ji`, `jw`, `mo`, `sh`).
+    private static let isoLanguageCodes: Set<String> = Set(
+        ("aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo "
+            + "es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik in io is it iu iw ja "
+            + "ji jv jw ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo mr ms mt my "
+            + "na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn "
+            + "so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu")
+            .split(separator: " ").map(String.init))
+
     private static func isRegion(_ subtag: String) -> Bool {
         (subtag.count == 2 && subtag.allSatisfy(isLetter)) || (subtag.count == 3 && subtag.allSatisfy(isDigit))
     }

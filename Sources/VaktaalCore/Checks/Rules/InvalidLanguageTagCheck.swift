@@ -1,16 +1,17 @@
 import VaktaalText
 
-/// Every `xml:lang` is a well-formed BCP 47 language tag.
+/// Every `xml:lang` is a well-formed BCP 47 language tag, whose two-letter language is one
+/// of ISO 639-1 (qSKOS "incorrect language tags": `xy` is well-formed but no language).
 struct InvalidLanguageTagCheck: VocabularyCheck {
     let rule: RuleID = "invalid-language-tag"
     let severity = Severity.warning
-    let summary = "xml:lang values are well-formed BCP 47 language tags"
+    let summary = "xml:lang values are well-formed BCP 47 language tags of languages there are"
 
     func check(_ set: VocabularySet) -> [Finding] {
         var diagnostics: [Finding] = []
         for vocabulary in set.vocabularies {
             let tags = [vocabulary.defaultLanguage] + vocabulary.metadata.map(\.declaredLanguage)
-            for tag in tags.compactMap({ $0 }) where !LanguageTag.isWellFormed(tag) {
+            for tag in tags.compactMap({ $0 }) where !Self.isValid(tag) {
                 diagnostics.append(
                     Finding(
                         rule: rule, severity: severity, message: message(tag),
@@ -22,7 +23,7 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         var last: (tag: String, verdict: Bool)?
         func isWellFormed(_ tag: String) -> Bool {
             if let last, last.tag == tag { return last.verdict }
-            let verdict = verdicts[tag] ?? LanguageTag.isWellFormed(tag)
+            let verdict = verdicts[tag] ?? Self.isValid(tag)
             verdicts[tag] = verdict
             last = (tag, verdict)
             return verdict
@@ -46,5 +47,11 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         return diagnostics
     }
 
-    private func message(_ tag: String) -> String { "'\(tag)' is not a well-formed BCP 47 language tag" }
+    private static func isValid(_ tag: String) -> Bool { LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag) }
+
+    private func message(_ tag: String) -> String {
+        LanguageTag.isWellFormed(tag)
+            ? "'\(tag)' names no language: '\(tag.prefix { $0 != "-" })' is not a language code of ISO 639-1"
+            : "'\(tag)' is not a well-formed BCP 47 language tag"
+    }
 }
