@@ -95,9 +95,14 @@ import Testing
         #expect(store.snapshot.generation == 2 && store.snapshot.scheme("lerarenopleiding")?.revision == 2)
         try "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"><concept>".write(
             toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
+        #expect(await store.folderChanged())
         let findings = await store.reload()
         #expect(findings.first?.location?.path == folder + "/lerarenopleiding.xml" && findings.first?.location?.line == 1)
         #expect(store.snapshot.generation == 2 && store.snapshot.index.search("praktijkopleider").count == 1)
+        // The broken folder is not read (and logged) again until it changes.
+        #expect(await !store.folderChanged())
+        try changedVocabulary().write(toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
+        #expect(await store.folderChanged())
     }
 
     @Test func theServiceAnswersOnARealPort() async throws {

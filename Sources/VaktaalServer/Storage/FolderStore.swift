@@ -36,6 +36,9 @@ public actor FolderStore: VocabularyStore {
     private var paths: [String: String]
     /// What the folder's files looked like at the last load, to notice changes.
     private var fingerprint: [String: String]
+    /// The files as they were when a reload found errors in them: the folder watcher does
+    /// not read them again (nor log their errors again) until they change.
+    private var refusedFingerprint: [String: String]?
 
     /// Opens a vocabulary folder (or one file), or the built-in `sources` when `folder` is `nil`.
     ///
@@ -127,15 +130,18 @@ public actor FolderStore: VocabularyStore {
             holder.replace(ServiceSnapshot(schemes: schemes, generation: snapshot.generation + 1))
             return []
         } catch {
+            refusedFingerprint = seen
             if case .invalid(let findings) = error { return findings }
             return [Finding(rule: ReaderRule.unreadableFile.id, severity: .error, message: error.description, location: nil)]
         }
     }
 
-    /// Whether the folder's files changed since the last load (size, time or names).
+    /// Whether the folder's files changed since the last load (size, time or names), and
+    /// are not as they were when a reload last refused them.
     public func folderChanged() -> Bool {
         guard let folder, let files = try? VocabularyLoader.vocabularyFiles(at: folder) else { return false }
-        return Self.fingerprint(of: files) != fingerprint
+        let current = Self.fingerprint(of: files)
+        return current != fingerprint && current != refusedFingerprint
     }
 
     /// Reads and checks every file, and records each scheme's content as a version.
