@@ -43,7 +43,9 @@ struct MarkdownReader: DocumentReader {
         var awaitingTitle = false
         var lastWasDefinition = false
         var previousBlank = true
-        var inList = false
+        // Inside a list item: the column its content starts at (a code block in it is
+        // indented four columns more than that).
+        var listContent: Int?
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
             let content = line.content
             let indent = lines.indentation(content)
@@ -79,7 +81,7 @@ struct MarkdownReader: DocumentReader {
                 previousBlank = false
                 continue
             }
-            if indent.columns >= 4, previousBlank, !inList {
+            if previousBlank, indent.columns >= (listContent ?? 0) + 4 {
                 excluded.append(line.full)
                 continue
             }
@@ -100,8 +102,11 @@ struct MarkdownReader: DocumentReader {
                 }
             }
             lastWasDefinition = false
-            if indent.columns < 4, lines.startsListItem(body..<content.upperBound) { inList = true }
-            if previousBlank, indent.columns == 0, !lines.startsListItem(body..<content.upperBound) { inList = false }
+            if indent.columns < 4, let marker = lines.listItemContentOffset(body..<content.upperBound) {
+                listContent = indent.columns + marker
+            } else if previousBlank, indent.columns < listContent ?? 0 {
+                listContent = nil
+            }
             previousBlank = false
         }
         let inline = Inline.excludedRanges(bytes, start: start, skipping: excluded, directives: &directives, lines: lines)
@@ -264,17 +269,25 @@ struct Lines {
         return index
     }
 
-    /// `- `, `* `, `+ ` or `1. `/`1) `.
-    func startsListItem(_ range: Range<Int>) -> Bool {
-        guard let first = range.first else { return false }
+    /// For a list item (`- `, `* `, `+ ` or `1. `/`1) `), the columns from its marker to its
+    /// content: the marker and the spaces after it (one when there are five or more, as
+    /// CommonMark counts them); `nil` for other lines.
+    func listItemContentOffset(_ range: Range<Int>) -> Int? {
+        guard let first = range.first else { return nil }
+        var index = first
         let marker = bytes[first]
         if marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {
-            return first + 1 < range.upperBound && (bytes[first + 1] == 0x20 || bytes[first + 1] == 0x09)
+            index += 1
+        } else {
+            while index < range.upperBound, index - first < 9, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            guard index > first, index < range.upperBound, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+            else { return nil }
+            index += 1
         }
-        var index = first
-        while index < range.upperBound, (0x30...0x39).contains(bytes[index]) { index += 1 }
-        return index > first && index + 1 < range.upperBound
-            && (bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")) && bytes[index + 1] == 0x20
+        guard index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 else { return nil }
+        var spaces = 0
+        while index + spaces < range.upperBound, bytes[index + spaces] == 0x20, spaces < 5 { spaces += 1 }
+        return index - first + (spaces >= 5 || spaces == 0 ? 1 : spaces)
     }
 
     /// The 1-based line of a byte offset.
