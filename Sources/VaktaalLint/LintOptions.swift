@@ -57,10 +57,23 @@ extension LintOptions.Languages {
         case .fixed(let languages): return languages
         case .automatic(let fallback):
             guard let written = document.declaredLanguage, !written.isEmpty else { return [fallback] }
-            // Tags compare without case; "nl-NL" applies the "nl" labels too.
-            let declared = LanguageTag.canonicalCase(written)
-            let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
-            return [declared, primary]
+            return Self.tags(declared: written)
         }
+    }
+
+    /// The languages whose labels apply to text of an element that declares `language`
+    /// (``ProseSegment/language``): its own when the document's language is chosen
+    /// automatically, else those of the choice.
+    func chosen(for document: ReadDocument, elementLanguage language: String) -> Set<String>? {
+        guard case .automatic = self else { return chosen(for: document) }
+        return Self.tags(declared: language)
+    }
+
+    /// A declared language and its primary language: tags compare without case, and "nl-NL"
+    /// applies the "nl" labels too.
+    private static func tags(declared written: String) -> Set<String> {
+        let declared = LanguageTag.canonicalCase(written)
+        let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
+        return [declared, primary]
     }
 }

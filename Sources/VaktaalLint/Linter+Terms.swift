@@ -18,8 +18,12 @@ extension Linter {
 
     /// The terms of the document's prose, in source order, with their places: see
     /// ``DocumentTerms`` for which uses of allowed labels are only counted.
+    ///
+    /// - Parameter elementLanguages: The languages of the segments that declare one of their
+    ///   own (``ProseSegment/language``), by that declaration; others are in `languages`.
     static func foundTerms(
-        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, languages: TermMatcher.Languages
+        in document: ReadDocument, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, languages: TermMatcher.Languages,
+        elementLanguages: [String: TermMatcher.Languages] = [:]
     ) -> DocumentTerms {
         var positions = TermPositions(text: text, paragraphs: document.paragraphs)
         var terms: [FoundTerm] = []
@@ -27,7 +31,9 @@ extension Linter {
         // What the terms of each variant share, by variant.
         var shared: [FoundTerm.Shared] = []
         var uses = UseCounts()
-        forEachBatchOfMatches(in: document.segments, text, matcher, languages, countingRepeats: true) { batch in
+        forEachBatchOfMatches(
+            in: document.segments, text, matcher, languages, elementLanguages: elementLanguages, countingRepeats: true
+        ) { batch in
             let found = batch.matches
             // Room for a batch's reportable terms at once (still doubling over many batches):
             // a million terms are then grown into a few arrays, not twenty. (Uses of allowed
@@ -74,8 +80,13 @@ extension Linter {
             return MatchedDocument(document: .failure(error), terms: DocumentTerms(terms: [], uses: [:], variantCount: 0))
         }
         let languages = matcher.languages(options.languages.chosen(for: document))
+        var elementLanguages: [String: TermMatcher.Languages] = [:]
+        for segment in document.segments {
+            guard let language = segment.language, elementLanguages[language] == nil else { continue }
+            elementLanguages[language] = matcher.languages(options.languages.chosen(for: document, elementLanguage: language))
+        }
         let terms = document.text.withUnsafeBufferPointer { text in
-            foundTerms(in: document, text, matcher, languages: languages)
+            foundTerms(in: document, text, matcher, languages: languages, elementLanguages: elementLanguages)
         }
         // The segments are not kept: read from markup, they hold a decoded copy of the text and an offset per byte.
         let linted = ReadDocument(
@@ -118,8 +129,8 @@ extension Linter {
     ///   labels every few words.
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
-        _ languages: TermMatcher.Languages, batchSize: Int = MatchBatches.batchSize,
-        window: Int = 8 * Parallel.coreCount, countingRepeats: Bool = false,
+        _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],
+        batchSize: Int = MatchBatches.batchSize, window: Int = 8 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)
@@ -132,6 +143,7 @@ extension Linter {
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
                 var found: [SegmentMatch] = []
                 for segment in batch {
+                    let languages = segment.language.flatMap { elementLanguages[$0] } ?? languages
                     let matched = matches(in: segment, text, matcher, languages, countingRepeatsIn: &usesAsWritten)
                     if found.isEmpty { found = matched } else { found += matched }
                 }

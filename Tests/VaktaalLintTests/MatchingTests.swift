@@ -154,6 +154,23 @@ import VaktaalCore
             ])
     }
 
+    /// An element's own `lang` decides for its text: an English paragraph in a Dutch page is
+    /// matched with the English labels, and the page's other text with the Dutch ones.
+    @Test func anElementsLanguageDecidesForItsText() {
+        let english = fixtureLinter(
+            "<concept id=\"w\"><prefLabel>werkplekbegeleider</prefLabel><deprecatedLabel>mentor</deprecatedLabel>"
+                + "<prefLabel xml:lang=\"en\">workplace supervisor</prefLabel><deprecatedLabel xml:lang=\"en\">mentor teacher"
+                + "</deprecatedLabel></concept>")
+        let page =
+            "<html lang=\"nl\"><body><p>De mentor komt.</p><blockquote lang=\"en\"><p>The <em>mentor</em> teacher "
+            + "said</p></blockquote><p lang=\"\">De mentor.</p><p lang=\"EN-gb\">A mentor teacher</p></body></html>"
+        #expect(
+            rules(page, linter: english, format: .html) == [
+                "mentor→werkplekbegeleider", "mentor teacher→-", "mentor→werkplekbegeleider",
+                "mentor teacher→workplace supervisor",
+            ])
+    }
+
     /// Labels of other languages are left out, whichever order their languages come in.
     @Test func aFixedLanguageLeavesTheLabelsOfOthersOut() {
         let concepts =

@@ -6,7 +6,8 @@ import VaktaalXML
 /// values, comments, `script`, `style`, `code`, `pre` (or `textarea`, `template`); entities
 /// are decoded for matching while positions stay in the raw source. Text that only inline
 /// elements split (`<em>ment</em>or`) is matched as rendered. Directives come from
-/// comments; the `lang` of the `html` element is the document's language.
+/// comments; the `lang` of the `html` element is the document's language, and the `lang` of
+/// an element inside it (`<p lang="en">`) is the language of its text.
 struct HTMLReader: DocumentReader {
     static let skipped: Set<String> = ["script", "style", "code", "pre", "textarea", "template", "kbd", "samp"]
     /// Elements that do not break the text they stand in.
@@ -61,6 +62,8 @@ struct HTMLReader: DocumentReader {
         var language: String?
         private var skipDepth = 0
         private var open: [String] = []
+        /// The `lang` of each open element below `html` that has one (`nil` for those that do not).
+        private var languages: [String?] = []
         /// Whether an element that breaks the text started or ended since the last text.
         private var broken = true
         /// Comments come in document order, so one forward pass numbers their lines.
@@ -76,6 +79,7 @@ struct HTMLReader: DocumentReader {
             if HTMLReader.skipped.contains(name) { skipDepth += 1 }
             if !HTMLReader.inline.contains(name) { broken = true }
             open.append(name)
+            languages.append(name == "html" ? nil : attributes.first { $0.name == "lang" }?.value)
         }
 
         func endElement(_ name: String) {
@@ -83,11 +87,14 @@ struct HTMLReader: DocumentReader {
             guard let index = open.lastIndex(of: name) else { return }
             for closed in open[index...] where HTMLReader.skipped.contains(closed) { skipDepth -= 1 }
             open.removeSubrange(index...)
+            languages.removeSubrange(index...)
         }
 
         func text(_ range: Range<Int>) {
             guard skipDepth == 0 else { return }
-            textRanges.append(JoinedText.Piece(range: range, joinsPrevious: !broken))
+            // The innermost `lang` of an element (an empty one says "unknown": the document's).
+            let language = languages.last { $0 != nil }.flatMap { $0 }.flatMap { $0.isEmpty ? nil : $0 }
+            textRanges.append(JoinedText.Piece(range: range, joinsPrevious: !broken, language: language))
             broken = false
         }
 

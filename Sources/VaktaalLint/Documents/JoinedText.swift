@@ -9,6 +9,8 @@ enum JoinedText {
     struct Piece {
         let range: Range<Int>
         let joinsPrevious: Bool
+        /// The language of the element it stands in, when not the document's (``ProseSegment/language``).
+        var language: String? = nil
     }
 
     /// The segments of `pieces`: a piece on its own is a plain segment (decoded when it holds
@@ -17,15 +19,17 @@ enum JoinedText {
     static func segments(_ pieces: [Piece], in bytes: UnsafeBufferPointer<UInt8>, decodesEntities: Bool) -> [ProseSegment] {
         var segments: [ProseSegment] = []
         var group: [Range<Int>] = []
+        var language: String?
         func flush() {
             defer { group.removeAll(keepingCapacity: true) }
             guard let first = group.first, let last = group.last else { return }
             if group.count == 1 {
                 if decodesEntities, bytes[first].contains(UInt8(ascii: "&")) {
                     let (text, offsets) = HTMLEntities.decode(bytes, range: first)
-                    segments.append(ProseSegment(sourceRange: first, decoded: text, offsets: offsets))
+                    segments.append(
+                        ProseSegment(sourceRange: first, decoded: text, offsets: offsets, markup: [], language: language))
                 } else {
-                    segments.append(ProseSegment(first))
+                    segments.append(ProseSegment(first, language: language))
                 }
                 return
             }
@@ -67,10 +71,14 @@ enum JoinedText {
                 count = cursor + 1
             }
             segments.append(
-                ProseSegment(sourceRange: first.lowerBound..<last.upperBound, decoded: text, offsets: offsets, markup: markup))
+                ProseSegment(
+                    sourceRange: first.lowerBound..<last.upperBound, decoded: text, offsets: offsets, markup: markup,
+                    language: language))
         }
         for piece in pieces {
-            if !piece.joinsPrevious { flush() }
+            // Text in another language than the text before is matched with its own labels.
+            if !piece.joinsPrevious || piece.language != language { flush() }
+            language = piece.language
             if !piece.range.isEmpty { group.append(piece.range) }
         }
         flush()
@@ -87,13 +95,14 @@ enum JoinedText {
             let prose = LinksAndAddresses.prose(in: bytes, range: range.range)
             guard let last = prose.last else {
                 // All link: nothing joins across it.
-                pieces.append(Piece(range: range.range.lowerBound..<range.range.lowerBound, joinsPrevious: false))
+                pieces.append(
+                    Piece(range: range.range.lowerBound..<range.range.lowerBound, joinsPrevious: false, language: range.language))
                 previousEndsAtItsEnd = false
                 continue
             }
             for (index, part) in prose.enumerated() {
                 let joins = index == 0 && range.joinsPrevious && previousEndsAtItsEnd && part.lowerBound == range.range.lowerBound
-                pieces.append(Piece(range: part, joinsPrevious: joins))
+                pieces.append(Piece(range: part, joinsPrevious: joins, language: range.language))
             }
             previousEndsAtItsEnd = last.upperBound == range.range.upperBound
         }

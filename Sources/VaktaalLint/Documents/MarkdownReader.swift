@@ -22,7 +22,7 @@ struct MarkdownReader: DocumentReader {
             let frontMatter = FrontMatter.find(in: bytes, at: start, keys: options.frontMatterKeys)
             var (segments, directives) = Self.prose(bytes, start: start, frontMatter: frontMatter?.range)
             if let frontMatter {
-                let values = frontMatter.values.flatMap { LinksAndAddresses.prose(in: bytes, range: $0).map(ProseSegment.init) }
+                let values = frontMatter.values.flatMap { LinksAndAddresses.prose(in: bytes, range: $0).map { ProseSegment($0) } }
                 segments = values + segments
             }
             return ReadDocument(text: SourceBytes(source), segments: segments, directives: directives, declaredLanguage: nil)

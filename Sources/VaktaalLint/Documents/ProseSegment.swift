@@ -19,20 +19,24 @@ public struct ProseSegment: Sendable, Equatable {
     /// when the reader knows that what it left out there is words (a link or an address in
     /// plain text: "zie https://example.org IPabo" does not start a sentence at "IPabo").
     public let context: Range<Int>
+    /// The language of the element the text stands in (HTML's `<p lang="en">`), when it is
+    /// not the document's; `nil` for the document's.
+    public let language: String?
 
     /// A segment that is the source bytes themselves, its terms' context the segment.
-    public init(_ range: Range<Int>) {
-        self.init(range, context: range)
+    public init(_ range: Range<Int>, language: String? = nil) {
+        self.init(range, context: range, language: language)
     }
 
     /// A segment that is the source bytes themselves, its terms' context read in `context`
     /// (which holds `range`).
-    public init(_ range: Range<Int>, context: Range<Int>) {
+    public init(_ range: Range<Int>, context: Range<Int>, language: String? = nil) {
         sourceRange = range
         decoded = nil
         offsets = nil
         markup = []
         self.context = context.lowerBound <= range.lowerBound && context.upperBound >= range.upperBound ? context : range
+        self.language = language
     }
 
     /// A segment whose text was decoded; `offsets[i]` is the source offset of decoded byte `i`.
@@ -41,12 +45,15 @@ public struct ProseSegment: Sendable, Equatable {
     }
 
     /// A decoded segment that leaves out the `markup` stretches of its source.
-    public init(sourceRange: Range<Int>, decoded: [UInt8], offsets: [Int], markup: [Range<Int>]) {
+    public init(
+        sourceRange: Range<Int>, decoded: [UInt8], offsets: [Int], markup: [Range<Int>], language: String? = nil
+    ) {
         self.sourceRange = sourceRange
         self.decoded = decoded
         self.offsets = offsets
         self.markup = markup
         context = sourceRange
+        self.language = language
     }
 }
 

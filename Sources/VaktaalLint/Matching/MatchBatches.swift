@@ -48,7 +48,7 @@ enum MatchBatches {
         let whole = segment.sourceRange
         let start = range.lowerBound == whole.lowerBound ? segment.context.lowerBound : range.lowerBound
         let end = range.upperBound == whole.upperBound ? segment.context.upperBound : range.upperBound
-        return ProseSegment(range, context: start..<end)
+        return ProseSegment(range, context: start..<end, language: segment.language)
     }
 
     /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least

@@ -216,7 +216,7 @@ final class OfficeCollector {
         }
         bytes.withUnsafeBufferPointer { buffer in
             for paragraph in paragraphs {
-                segments += LinksAndAddresses.prose(in: buffer, range: paragraph.range).map(ProseSegment.init)
+                segments += LinksAndAddresses.prose(in: buffer, range: paragraph.range).map { ProseSegment($0) }
             }
         }
         let document = ReadDocument(
