@@ -44,8 +44,21 @@ extension LintOptions.Languages {
             self = .all
             return
         }
-        self = .fixed(
-            Set(choice.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) }))
+        // "nl-NL" applies the "nl" labels too, as a document declaring it does.
+        self = .fixed(Set(choice.split(separator: ",").flatMap { Self.tags(declared: $0.trimmingCharacters(in: .whitespaces)) }))
+    }
+
+    /// Whether `choice` is a language choice: `all`, or language tags separated by commas,
+    /// each of a language there is (`nl`, `en-GB`; not `Dutch`, a well-formed tag of none).
+    public static func isValidChoice(_ choice: String) -> Bool {
+        choice == "all"
+            || (!choice.isEmpty
+                && choice.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
+                    let tag = part.trimmingCharacters(in: .whitespaces)
+                    let language = tag.prefix { $0 != "-" }
+                    return LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag)
+                        && ((2...3).contains(language.count) || language == "x")
+                })
     }
 }
 
@@ -71,7 +84,7 @@ extension LintOptions.Languages {
 
     /// A declared language and its primary language: tags compare without case, and "nl-NL"
     /// applies the "nl" labels too.
-    private static func tags(declared written: String) -> Set<String> {
+    static func tags(declared written: String) -> Set<String> {
         let declared = LanguageTag.canonicalCase(written)
         let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
         return [declared, primary]

@@ -79,6 +79,25 @@ import Testing
         #expect(result.standardOutput.components(separatedBy: "\"rule\" : \"deprecated-term\"").count - 1 == 2)
     }
 
+    /// A language with a region applies its language's labels too (as an HTML `lang` does);
+    /// a language choice that names no language is an error, not a lint of nothing.
+    @Test func languageChoicesWithARegionApplyAndOthersAreRefused() throws {
+        let folder = try Vaktaal.folder(with: [
+            "a.txt": "De mentor komt.\n", "c/.vaktaal.toml": "language = \"Dutch\"\n", "c/b.txt": "mentor\n",
+        ])
+        for choice in ["nl-NL", "NL", "nl,en-GB"] {
+            let result = try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder)
+            #expect(result.status == 1 && result.standardOutput.contains("deprecated-term"), "\(choice)")
+        }
+        for choice in ["Dutch", "nl_NL", "xy", ""] {
+            #expect(try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder).status == 2, "\(choice)")
+        }
+        let configured = try Vaktaal.run(["lint", "c/b.txt"], in: folder)
+        #expect(
+            configured.status == 2 && configured.standardError.contains(".vaktaal.toml: error: 'language' must be a language tag")
+        )
+    }
+
     @Test func foldersAreWalkedSkippingHiddenIgnoredAndOtherFiles() throws {
         let folder = try Vaktaal.folder(with: [
             "docs/b.md": "mentor", "docs/a.txt": "mentor", "docs/sub/c.html": "<p>mentor</p>", "docs/.hidden/d.md": "mentor",

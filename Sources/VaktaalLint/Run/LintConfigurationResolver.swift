@@ -86,8 +86,13 @@ final class LintConfigurationResolver: Sendable {
             } ?? []
         var rules = configuration?.rules ?? [:]
         for override in overrides { rules.merge(override.rules) { $1 } }
-        let languageChoice =
-            language ?? overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
+        let configured = overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
+        if language == nil, let configured, let configuration, !LintOptions.Languages.isValidChoice(configured) {
+            throw .invalidValue(
+                path: configuration.path, key: "language",
+                expected: "a language tag such as nl or en-GB, tags separated by commas, or all")
+        }
+        let languageChoice = language ?? configured
         var settings: [RuleID: RuleSetting] = [:]
         for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
         return LintOptions(

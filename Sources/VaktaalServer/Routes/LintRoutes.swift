@@ -22,6 +22,10 @@ extension ServiceRoutes {
         let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
         let reader = DocumentReaders.reader(for: format)
         let language = request.uri.queryParameters.get("lang").flatMap { $0.isEmpty ? nil : $0 }
+        if let language, !LintOptions.Languages.isValidChoice(language) {
+            throw ServiceError(
+                .badRequest, "lang takes language tags such as nl or en-GB, separated by commas, or all; not '\(language)'")
+        }
         let linter = store.snapshot.linter(language: language)
         // The JSON answer quotes no lines.
         let result = linter.lint(bytes, path: "-", reader: reader, quotingText: false)

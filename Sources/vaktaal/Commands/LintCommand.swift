@@ -57,6 +57,12 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
+    func validate() throws {
+        if let lang, !LintOptions.Languages.isValidChoice(lang) {
+            throw ValidationError("--lang takes language tags such as nl or en-GB, separated by commas, or all; not '\(lang)'")
+        }
+    }
+
     func run() throws {
         let run = try vocabularyOptions.lintRun(
             LintRun.Options(
