@@ -26,8 +26,10 @@ public func buildRouter(
     let allowed = AllowedMethods(listing.routes.map { (path: $0.path.description, method: $0.method) })
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ObservingMiddleware(metrics: metrics))
-    router.add(middleware: ErrorBodyMiddleware(allowed: allowed))
+    // CORS outside the error bodies: it adds its headers to the JSON error answers (a 405
+    // with its Allow) that the error middleware makes of the router's own errors.
     if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
+    router.add(middleware: ErrorBodyMiddleware(allowed: allowed))
     addRoutes(to: router)
     return router
 }

@@ -37,8 +37,8 @@ import VaktaalSync
             MergeError.resultNotReadable(problems: ["x"]).description
         ),
         (
-            "a token where its hash belongs", PublishTokens.InvalidEntry(entry: "s plain-token"), 2,
-            PublishTokens.InvalidEntry(entry: "s plain-token").description
+            "a token where its hash belongs", PublishTokens.InvalidEntry(number: 2, scheme: "s"), 2,
+            PublishTokens.InvalidEntry(number: 2, scheme: "s").description
         ),
     ]
 

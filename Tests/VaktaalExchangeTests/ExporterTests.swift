@@ -125,6 +125,8 @@ final class Discard: XMLContentHandler {
         #expect(replacement("IPABO") == "iPabo")
         #expect(substitutions.first { $0.outdated == "InHolland" }?.isCaseSensitive == true)
         #expect(Substitutions.regexEscaped("a.b (c)") == "a\\.b \\(c\\)")
+        // A preferred label without the outdated form's grammatical form gives no swap for it.
+        #expect(replacement("SBL-competenties") == "bekwaamheidseisen" && replacement("SBL-competentie") == nil)
     }
 
     /// Terms are literal regular expressions, each on one line: a line break or tab in a

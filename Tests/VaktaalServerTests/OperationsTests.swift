@@ -69,6 +69,18 @@ import Testing
                 // The answer depends on the Origin: caches are told so, also when it is not allowed.
                 #expect($0.headers[.vary]?.contains("Origin") == true)
             }
+            // A wrong method from a partner's page is the JSON 405 with Allow, and the CORS headers.
+            try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding", method: .patch, headers: [.origin: "https://partner.example.org"]
+            ) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD, OPTIONS, PUT")
+                #expect(response.headers[.accessControlAllowOrigin] == "https://partner.example.org")
+                #expect(response.body.text.contains("\"error\""))
+            }
+            try await client.execute(uri: "/nergens", method: .get, headers: [.origin: "https://partner.example.org"]) {
+                #expect(
+                    $0.status == .notFound && $0.body.text.contains("\"error\"") && $0.headers[.accessControlAllowOrigin] != nil)
+            }
             // Error answers carry the headers too: a web tool reads a 404's or a 412's body.
             try await client.execute(
                 uri: "/v1/schemes/nope", method: .get, headers: [.origin: "https://partner.example.org"]

@@ -71,6 +71,13 @@ import Testing
         for text in ["lerarenopleiding \(partnerToken)", "lerarenopleiding", "a:b:c", "lerarenopleiding \(hash.dropLast())"] {
             #expect(throws: PublishTokens.InvalidEntry.self, "\(text)") { try PublishTokens.parse(text) }
         }
+        // The error names the entry by its place and scheme, never by the token it holds.
+        #expect {
+            try PublishTokens.parse("# tokens\n* \(hash)\nlerarenopleiding \(partnerToken)\n")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("token entry 2 (for 'lerarenopleiding')") && !text.contains(partnerToken)
+        }
     }
 
     @Test func withoutConfiguredTokensNobodyPublishes() async throws {

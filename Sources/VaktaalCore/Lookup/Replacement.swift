@@ -20,11 +20,8 @@ public enum FormRole: Sendable, Hashable {
         }
     }
 
-    /// The same form of `label`: its plural for a plural (the first when it has fewer),
-    /// its other form at the same place, else its text.
-    public func form(of label: Label) -> String { sameForm(of: label) ?? label.text }
-
-    /// The same form of `label` when it has one: `nil` for a plural or other form that
+    /// The same form of `label` when it has one: its plural for a plural (the first when it
+    /// has fewer), its other form at the same place; `nil` for a plural or other form that
     /// `label` does not give (its text would be another grammatical form).
     public func sameForm(of label: Label) -> String? {
         switch self {

@@ -38,8 +38,9 @@ struct Substitutions {
                     : concept.preferredLabel(in: label.language)
                 guard let preferred else { continue }
                 label.forEachForm { form in
-                    guard !form.isEmpty else { return }
-                    let replacement = FormRole(of: form, in: label).form(of: preferred)
+                    // A preferred label without the form's grammatical form offers no swap: a
+                    // tool that applies swaps (textlint's --fix) would write another form.
+                    guard !form.isEmpty, let replacement = FormRole(of: form, in: label).sameForm(of: preferred) else { return }
                     if seen.insert(label.isCaseSensitive ? form : form.lowercased()).inserted, replacement != form {
                         substitutions.append(
                             Substitution(outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive))

@@ -13,15 +13,22 @@ public struct PublishTokens: Sendable, Equatable {
         self.hashes = hashes.mapValues { $0.compactMap(Self.bytes(fromHex:)) }
     }
 
-    /// An entry of a tokens file that is not `scheme hash`.
+    /// An entry of a tokens file that is not `scheme hash`: named by its place and scheme,
+    /// never by what it holds (most often the token itself, which must not reach a log).
     public struct InvalidEntry: Error, Equatable, CustomStringConvertible {
-        public let entry: String
+        /// The entry's number among the entries (blank lines and comments not counted).
+        public let number: Int
+        /// The scheme id it names, when it names one.
+        public let scheme: String?
 
-        public init(entry: String) { self.entry = entry }
+        public init(number: Int, scheme: String?) {
+            self.number = number
+            self.scheme = scheme
+        }
 
         public var description: String {
-            "error: '\(entry)' is no token entry: write 'scheme-id hash' (or '* hash' for every scheme), the hash being "
-                + "the 64 hexadecimal digits 'vaktaal serve --hash-token TOKEN' prints, never the token itself"
+            "error: token entry \(number)\(scheme.map { " (for '\($0)')" } ?? "") is no 'scheme-id hash': the hash is the "
+                + "64 hexadecimal digits 'vaktaal serve --hash-token TOKEN' prints, never the token itself"
         }
     }
 
@@ -32,11 +39,15 @@ public struct PublishTokens: Sendable, Equatable {
     ///   token written in plain text would never match, and nobody could publish).
     public static func parse(_ text: String) throws(InvalidEntry) -> PublishTokens {
         var hashes: [String: [String]] = [:]
+        var number = 0
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            number += 1
             let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "\t" }).map(String.init)
-            guard parts.count == 2, bytes(fromHex: parts[1].lowercased()) != nil else { throw InvalidEntry(entry: trimmed) }
+            guard parts.count == 2, bytes(fromHex: parts[1].lowercased()) != nil else {
+                throw InvalidEntry(number: number, scheme: parts.count == 2 ? parts[0] : nil)
+            }
             hashes[parts[0], default: []].append(parts[1].lowercased())
         }
         return PublishTokens(hashes: hashes)
