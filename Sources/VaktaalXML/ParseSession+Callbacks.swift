@@ -47,7 +47,7 @@ extension ParseSession {
         sax.internalSubset = { userData, _, _, _ in
             let session = ParseSession.session(userData)
             let start = session.markupStart(before: session.consumedOffset)
-            if session.acceptsDTDName, !session.doctypeHasInternalSubset(from: start) { return }
+            if session.acceptsDTDName, session.doctypeEndsAfterItsIdentifiers(at: session.consumedOffset) { return }
             session.fail(.doctypeNotAllowed(path: session.path, position: session.tracker.position(at: start)))
         }
         sax.serror = { userData, error in

@@ -183,29 +183,18 @@ final class ParseSession {
 
     func currentPosition() -> SourcePosition { tracker.position(at: consumedOffset) }
 
-    /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
-    /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
-    /// Whether the DOCTYPE declaration starting at `start` has an internal subset (`[`
-    /// before its `>`, outside its quoted identifiers), or does not end.
-    func doctypeHasInternalSubset(from start: Int) -> Bool {
-        var index = start + 2
-        var quote: UInt8?
-        while index < buffer.count {
-            let byte = buffer[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return false
-            } else if byte == UInt8(ascii: "[") {
-                return true
-            }
-            index += 1
-        }
-        return true
+    /// Whether the DOCTYPE declaration whose name and identifiers libxml2 has read up to
+    /// `offset` ends there (`>` after white space) rather than going on to an internal
+    /// subset (`[`): libxml2 reports the declaration right before it reads either. Anything
+    /// else there counts as a subset.
+    func doctypeEndsAfterItsIdentifiers(at offset: Int) -> Bool {
+        var index = offset
+        while index < buffer.count, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[index]) { index += 1 }
+        return index < buffer.count && buffer[index] == UInt8(ascii: ">")
     }
 
+    /// The offset of the `<` that opens the tag ending at or before `end`. Attribute
+    /// values cannot hold a raw `<`, so the nearest one back is the tag's own.
     func markupStart(before end: Int) -> Int {
         buffer.lastOffset(of: UInt8(ascii: "<"), before: end) ?? 0
     }

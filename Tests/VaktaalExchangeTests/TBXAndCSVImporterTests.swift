@@ -75,6 +75,8 @@ import VaktaalCore
         ("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">", true),
         ("<!DOCTYPE martif PUBLIC \"ISO 30042:2008A//DTD TBX core//EN\" 'TBXcoreStructV02.dtd'>", true),
         ("<!DOCTYPE martif SYSTEM \"a[b].dtd\">", true),
+        ("<!DOCTYPE martif SYSTEM \"a<b\" [<!ENTITY x \"werkplekbegeleider\">]>", false),
+        ("<!DOCTYPE martif PUBLIC \"-//x//DTD y//EN\" \"a>b.dtd\" [<!ENTITY x \"y\">]>", false),
         ("<!DOCTYPE martif [<!ENTITY x \"werkplekbegeleider\">]>", false),
         ("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\" [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", false),
     ])

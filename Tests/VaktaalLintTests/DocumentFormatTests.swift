@@ -32,6 +32,9 @@ import VaktaalCore
         ("<script>\nvar mentor = 1;\n</script>\nmentor", ["4:1 mentor"]),
         ("<PRE class=\"x\">\nmentor\n</pre>\n\n<style>.mentor {}</style>\nmentor", ["6:1 mentor"]),
         ("Inline <code>mentor</code> en <kbd>mentor</kbd>, dan mentor.", ["1:54 mentor"]),
+        // An inline element without its end tag in its paragraph is a tag alone (CRLF and blank lines of spaces end it).
+        ("Een <code>open\r\n\r\nDe mentor.\r\n\r\n```\n</code>\n```", ["3:4 mentor"]),
+        ("Een <kbd>open\n  \nDe mentor.", ["3:4 mentor"]),
         // What CommonMark does not read as a link reference definition is a paragraph;
         // a title may follow a definition on the next line.
         ("[^1]: De mentor in een voetnoot.", ["1:10 mentor"]), ("[x]: De mentor in tekst.", ["1:9 mentor"]),

@@ -64,9 +64,12 @@ public final class AtomicFileWriter {
     public init(path: String) throws(FileWriteError) {
         let path = Self.followingLinks(path)
         self.path = path
-        if access(path, F_OK) == 0, access(path, W_OK) != 0 {
-            throw .failed(
-                path: path, operation: "replace the file", reason: "it is read-only (\(String(cString: strerror(errno))))")
+        // Read-only by its mode (root too may write any file, but the mode is what the owner
+        // said), or to this user.
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists, existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 || access(path, W_OK) != 0 {
+            throw .failed(path: path, operation: "replace the file", reason: "it is read-only")
         }
         let folder = Self.parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -74,8 +77,7 @@ public final class AtomicFileWriter {
         descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw Self.failure(path, "create a temporary file") }
         temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var existing = stat()
-        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let mode = exists ? existing.st_mode & 0o7777 : 0o644
         guard fchmod(descriptor, mode) == 0 else { throw Self.failure(path, "write") }
     }
 

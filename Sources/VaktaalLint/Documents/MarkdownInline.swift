@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 extension MarkdownReader {
     /// The inline constructs that are not prose: code spans, HTML comments and tags,
@@ -36,7 +37,7 @@ extension MarkdownReader {
                     if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
-                    if let elementEnd = skippedElementEnd(bytes, tag: index..<end) {
+                    if let elementEnd = skippedElementEnd(bytes, tag: index..<end, before: stop) {
                         // `<code>mentor</code>`, `<kbd>…</kbd>`: not prose, as the HTML reader reads them.
                         excluded.append(index..<elementEnd)
                         index = elementEnd
@@ -75,9 +76,10 @@ extension MarkdownReader {
         }
 
         /// For the start tag of an element whose content is not prose (``HTMLReader/skipped``:
-        /// `<code>`, `<kbd>`, …), where the element ends: after its end tag, or at the end of
-        /// the paragraph when it has none there.
-        private static func skippedElementEnd(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Int? {
+        /// `<code>`, `<kbd>`, …), the end of its end tag in the same paragraph (before a blank
+        /// line, of any line ends and spaces, and before `limit`, where the next block starts);
+        /// `nil` for other tags and for one without its end tag there, which is then a tag alone.
+        private static func skippedElementEnd(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>, before limit: Int) -> Int? {
             var end = tag.lowerBound + 1
             while end < tag.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.lowerBound + 1..<end]), as: UTF8.self)
@@ -85,12 +87,23 @@ extension MarkdownReader {
             guard !name.isEmpty, HTMLReader.skipped.contains(name) else { return nil }
             let close = Array("</\(name)>".utf8)
             var index = tag.upperBound
-            while index + close.count <= bytes.count {
-                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index }
-                if zip(bytes[index..<index + close.count], close).allSatisfy({ $0 | 0x20 == $1 }) { return index + close.count }
+            var lineIsBlank = false
+            while index + close.count <= limit {
+                let byte = bytes[index]
+                if LineIndex.isLineEnd(byte) {
+                    // A line end after a line of nothing but spaces ends the paragraph.
+                    if lineIsBlank { return nil }
+                    if byte == 0x0D, index + 1 < limit, bytes[index + 1] == 0x0A { index += 1 }
+                    lineIsBlank = true
+                } else if byte != 0x20, byte != 0x09 {
+                    lineIsBlank = false
+                    if zip(bytes[index..<index + close.count], close).allSatisfy({ $0 | 0x20 == $1 }) {
+                        return index + close.count
+                    }
+                }
                 index += 1
             }
-            return bytes.count
+            return nil
         }
 
         /// A code span: a run of backticks up to the next run of the same length.

@@ -56,7 +56,6 @@ enum PublishValidation {
     }
 }
 
-/// `If-Match` and `If-None-Match` lists of entity tags.
 /// What a publish asks of the version it replaces: `If-Match` (the version the client read
 /// is still the current one) and `If-None-Match` (`*`: that the service has none yet, so that
 /// nobody's scheme is overwritten unseen; RFC 9110 13.1.2).
@@ -93,6 +92,7 @@ public struct PublishPrecondition: Sendable {
     }
 }
 
+/// `If-Match` and `If-None-Match` lists of entity tags.
 enum ETagMatching {
     /// The tag of the gzipped body of a representation whose tag is `tag`: another
     /// representation of the same version (RFC 9110 8.8.3.3), told apart by a suffix.
