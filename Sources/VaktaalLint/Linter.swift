@@ -69,18 +69,15 @@ public final class Linter: Sendable {
         case .failure(let problem): return FileFindings(path: path, findings: [], problem: problem)
         }
         let findings = findings(in: document, terms, path: path)
-        var result: FileFindings
-        if !quotingText {
-            result = FileFindings(path: path, findings: findings)
-        } else if document.paragraphs.isEmpty {
-            result = FileFindings(
+        let notices = Self.unknownRules(in: document.directives, path: path)
+        if !quotingText { return FileFindings(path: path, findings: findings, notices: notices) }
+        if document.paragraphs.isEmpty {
+            return FileFindings(
                 path: path, findings: findings, problem: nil, quotedLines: Self.lines(of: findings, in: document.text),
-                placeTexts: [:])
-        } else {
-            result = FileFindings(path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document))
+                placeTexts: [:], notices: notices)
         }
-        result.notices = Self.unknownRules(in: document.directives, path: path)
-        return result
+        return FileFindings(
+            path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document), notices: notices)
     }
 
     /// A notice for each directive that names a rule there is none of: it disables nothing,

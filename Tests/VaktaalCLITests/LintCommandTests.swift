@@ -77,6 +77,9 @@ import Testing
         #expect(result.standardError.contains("a.md:2: warning: unknown rule 'deprecated-terms' in a vaktaal directive"))
         #expect(!result.standardError.contains("a.md:4:"))
         #expect(result.standardOutput.components(separatedBy: "\"rule\" : \"deprecated-term\"").count - 1 == 2)
+        // Also when standard input is fixed.
+        let fixed = try Vaktaal.run(["lint", "-", "--fix", "--input-format", "markdown"], input: text)
+        #expect(fixed.standardError.contains("-:2: warning: unknown rule 'deprecated-terms'"), "\(fixed.standardError)")
     }
 
     /// A language with a region applies its language's labels too (as an HTML `lang` does);

@@ -132,7 +132,8 @@ final class Discard: XMLContentHandler {
     /// Terms are literal regular expressions, each on one line: a line break or tab in a
     /// label is one space.
     @Test(arguments: [
-        ("feed up", "feed up"), ("a.b (c)", "a\\.b \\(c\\)"), ("twee\nregels", "twee regels"), ("tab\t x", "tab x"),
+        ("feed up", "feed up"), ("a.b (c)", "a\\.b \\(c\\)"), ("twee\nregels", "twee regels"), ("tab\tx", "tab x"),
+        ("10\u{A0}%", "10\u{A0}%"),
     ])
     func termsAreLiteralRegularExpressionsOnOneLine(term: String, pattern: String) {
         #expect(Substitutions.regexEscaped(term) == pattern)

@@ -143,10 +143,11 @@ import VaktaalCore
     /// As Python's csv reads it: a quote opens a quoted field only at its start, elsewhere it
     /// is text; a quoted field goes on to its closing quote, then to the separator.
     @Test func aQuoteInsideAFieldIsText() throws {
-        let text = "preferred,outdated,language\nab\"c,\"d\"e,nl\n\"x\" y,\"z, of z\",nl\n12\" scherm,beeldscherm,nl\n"
+        let text =
+            "preferred,outdated,language\nab\"c,\"d\"e,nl\n\"x\" y,\"z, of z\",nl\n12\" scherm,beeldscherm,nl\nmentor,  \"oud, ouder\",nl\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
         let labels = try #require(result.vocabularies.first).concepts.map { $0.labels.map(\.text) }
-        #expect(labels == [["ab\"c", "de"], ["x y", "z, of z"], ["12\" scherm", "beeldscherm"]])
+        #expect(labels == [["ab\"c", "de"], ["x y", "z, of z"], ["12\" scherm", "beeldscherm"], ["mentor", "oud, ouder"]])
     }
 
     /// Input that would import as other data than it holds is refused, naming the place:
@@ -184,6 +185,17 @@ import VaktaalCore
         let text = "preferred;outdated;language\nwerkplekbegeleider;mentor;nl;;\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
         #expect(result.vocabularies.first?.concepts.first?.labels.map(\.text) == ["werkplekbegeleider", "mentor"])
+    }
+
+    /// A spreadsheet saves the deprecation flag back as TRUE.
+    @Test func aDeprecationWrittenAsTRUEStays() throws {
+        let text =
+            "concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by\r\n"
+            + "oud,urn:x:oud,nl,stagementor,preferred,stagementor,,,TRUE,nieuw\r\nnieuw,urn:x:nieuw,nl,werkplekbegeleider,preferred,"
+            + "werkplekbegeleider,,,,\r\n"
+        let concepts = try #require(try Importer.importBytes(Array(text.utf8), path: "x.csv", format: .csv).vocabularies.first)
+            .concepts
+        #expect(concepts.map(\.isDeprecated) == [true, false] && concepts[0].replacedBy == "nieuw")
     }
 
     @Test func aSheetWithoutAPreferredColumnIsRefused() {

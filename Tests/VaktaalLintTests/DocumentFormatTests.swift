@@ -40,6 +40,8 @@ import VaktaalCore
         ("[^1]: De mentor in een voetnoot.", ["1:10 mentor"]), ("[x]: De mentor in tekst.", ["1:9 mentor"]),
         ("[a]: https://example.org/mentor\n  \"mentor titel\"\n[b]: <https://x.org/m> (mentor)\n\nmentor", ["5:1 mentor"]),
         ("Een alinea\n[a]: mentor", ["2:6 mentor"]),
+        // A definition may follow a heading or another definition directly.
+        ("# Kop\n[a]: https://example.org/mentor \"mentor\"\n[b]: /mentor\nmentor", ["4:1 mentor"]),
         // In a list item, code is indented four columns past the item's content.
         ("- item\n\n      mentor in code\n\n  mentor in the item\n\nmentor", ["5:3 mentor", "7:1 mentor"]),
         ("1.  item\n\n        mentor in code\n    mentor in the item", ["4:5 mentor"]),

@@ -17,7 +17,7 @@ public struct FileFindings: Sendable {
     /// What a person should know of the file that is no finding, as `file:line: …` lines
     /// (a directive naming a rule that does not exist): the command line says it on
     /// standard error.
-    public var notices: [String] = []
+    public let notices: [String]
 
     /// The text of the lines that have findings, by number: made from ``quotedLines`` on
     /// each read (reporters read ``quotedLines``).
@@ -29,32 +29,38 @@ public struct FileFindings: Sendable {
     /// Creates the result of one file.
     public init(
         path: String, findings: [Finding], problem: DocumentProblem? = nil, lineTexts: [Int: String] = [:],
-        lineStarts: [Int: Int] = [:], placeTexts: [DocumentPlace: String] = [:]
+        lineStarts: [Int: Int] = [:], placeTexts: [DocumentPlace: String] = [:], notices: [String] = []
     ) {
         let lines = lineTexts.isEmpty ? QuotedLines() : QuotedLines(texts: lineTexts, starts: lineStarts)
-        self.init(path: path, findings: findings, problem: problem, quotedLines: lines, placeTexts: placeTexts)
+        self.init(path: path, findings: findings, problem: problem, quotedLines: lines, placeTexts: placeTexts, notices: notices)
     }
 
     /// Creates the result of one file whose quoted lines are gathered already.
     public init(
         path: String, findings: [Finding], problem: DocumentProblem?, quotedLines: QuotedLines,
-        placeTexts: [DocumentPlace: String]
+        placeTexts: [DocumentPlace: String], notices: [String] = []
     ) {
         self.path = path
         self.findings = findings
         self.problem = problem
         self.quotedLines = quotedLines
         self.placeTexts = placeTexts
+        self.notices = notices
+    }
+
+    /// The same file with `problem`, and what else it says.
+    public func with(problem: DocumentProblem) -> FileFindings {
+        FileFindings(
+            path: path, findings: findings, problem: problem, quotedLines: quotedLines, placeTexts: placeTexts, notices: notices)
     }
 
     /// The same file with only the findings that `keep` accepts.
     public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
         // Most often every finding is kept: then the findings are shared, not copied.
         guard !findings.indices.allSatisfy({ keep(findings[$0]) }) else { return self }
-        var kept = FileFindings(
-            path: path, findings: findings.filter(keep), problem: problem, quotedLines: quotedLines, placeTexts: placeTexts)
-        kept.notices = notices
-        return kept
+        return FileFindings(
+            path: path, findings: findings.filter(keep), problem: problem, quotedLines: quotedLines, placeTexts: placeTexts,
+            notices: notices)
     }
 }
 

@@ -66,13 +66,15 @@ struct Substitutions {
     /// A literal term as a regular expression (RE2 and JavaScript alike).
     private static let regexSyntax = ByteSet("\\.+*?()|[]{}^$")
 
-    /// `text` as a regular expression that matches it literally; white space other than
-    /// single spaces (a line break, a tab) is written as one space, so that a term stays on
-    /// the one line a list of terms gives it (Vale's `accept.txt`).
+    /// `text` as a regular expression that matches it literally; a line break or a tab is
+    /// written as a space, so that a term stays on the one line a list of terms gives it
+    /// (Vale's `accept.txt`).
     static func regexEscaped(_ text: String) -> String {
+        // Line breaks and tabs only: a no-break space in a term ("10 %") is part of it.
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
         let text =
-            text.unicodeScalars.contains { $0.properties.isWhitespace && $0 != " " }
-            ? text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : text
+            text.unicodeScalars.contains(where: breaks.contains)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { breaks.contains($0) ? " " : $0 })) : text
         guard regexSyntax.occurs(in: text) else { return text }
         var buffer = ByteBuffer(capacity: text.utf8.count * 2)
         buffer.appendBackslashEscaped(text, regexSyntax)

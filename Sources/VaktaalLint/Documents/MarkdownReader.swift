@@ -38,10 +38,10 @@ struct MarkdownReader: DocumentReader {
         var fence: (character: UInt8, length: Int)?
         // The end tag of an HTML block whose content is not prose (`<script>`, `<pre>`, …).
         var rawBlockEnd: [UInt8]?
-        // After a link reference definition: whether its title may follow, and whether the
-        // next line may be another definition (a definition cannot interrupt a paragraph).
+        // After a link reference definition: whether its title may follow.
         var awaitingTitle = false
-        var lastWasDefinition = false
+        // Whether the line before is paragraph text: a definition cannot interrupt a paragraph.
+        var inParagraph = false
         var previousBlank = true
         // Inside a list item: the column its content starts at (a code block in it is
         // indented four columns more than that).
@@ -67,18 +67,18 @@ struct MarkdownReader: DocumentReader {
             if indent.columns < 4, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
                 excluded.append(line.full)
                 if !lines.contains(end, in: content) { rawBlockEnd = end }
-                previousBlank = false
+                (previousBlank, inParagraph) = (false, false)
                 continue
             }
             let blank = lines.isBlank(content)
             if blank {
-                previousBlank = true
+                (previousBlank, inParagraph) = (true, false)
                 continue
             }
             if indent.columns < 4, let open = lines.fence(at: body, in: content) {
                 fence = (open.character, open.length)
                 excluded.append(line.full)
-                previousBlank = false
+                (previousBlank, inParagraph) = (false, false)
                 continue
             }
             if previousBlank, indent.columns >= (listContent ?? 0) + 4 {
@@ -91,17 +91,17 @@ struct MarkdownReader: DocumentReader {
                 continue
             }
             awaitingTitle = false
-            if indent.columns < 4, previousBlank || lastWasDefinition {
+            if indent.columns < 4, !inParagraph {
                 let definition = lines.linkReferenceDefinition(body..<content.upperBound)
                 if definition != .none {
                     excluded.append(line.full)
                     awaitingTitle = definition == .withoutTitle
-                    lastWasDefinition = true
                     previousBlank = false
                     continue
                 }
             }
-            lastWasDefinition = false
+            // A heading or a break is a block of one line; other text goes on as a paragraph.
+            inParagraph = indent.columns >= 4 || !lines.isHeadingOrBreak(body..<content.upperBound)
             if indent.columns < 4, let marker = lines.listItemContentOffset(body..<content.upperBound) {
                 listContent = indent.columns + marker
             } else if previousBlank, indent.columns < listContent ?? 0 {
@@ -194,6 +194,24 @@ struct Lines {
         var end = index
         while end < line.upperBound, bytes[end] == bytes[index] { end += 1 }
         return end - index >= 3 ? (bytes[index], end - index, end) : nil
+    }
+
+    /// Whether `range` is a heading (`#` to `######`, then a space or the end) or a thematic
+    /// break (three or more `-`, `*` or `_`, spaces between): blocks of one line.
+    func isHeadingOrBreak(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        if bytes[first] == UInt8(ascii: "#") {
+            var index = first
+            while index < range.upperBound, bytes[index] == UInt8(ascii: "#") { index += 1 }
+            return index - first <= 6 && (index == range.upperBound || bytes[index] == 0x20 || bytes[index] == 0x09)
+        }
+        let marker = bytes[first]
+        guard marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_") else { return false }
+        var count = 0
+        for index in range {
+            if bytes[index] == marker { count += 1 } else if bytes[index] != 0x20, bytes[index] != 0x09 { return false }
+        }
+        return count >= 3
     }
 
     /// The end tag of the HTML block that starts at `index` when its content is not prose

@@ -309,9 +309,9 @@ public struct LintRun: Sendable {
                     result = linter.lint(SourceBytes(fixed), path: path, reader: reader, quotingText: options.quotesText)
                 }
             } catch let error as FileWriteError {
-                return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: error.problem))
+                return result.with(problem: .notWritten(reason: error.problem))
             } catch {
-                return FileFindings(path: path, findings: result.findings, problem: .notWritten(reason: "\(error)"))
+                return result.with(problem: .notWritten(reason: "\(error)"))
             }
         }
         return filtered(result)

@@ -29,7 +29,8 @@ enum JSONLDParser {
 
     /// The syntax error of bytes that do not decode: where the JSON parser stopped and why.
     /// JSONDecoder says neither on Linux; JSONSerialization says "Invalid value around
-    /// character N" (a byte offset), so the bytes are parsed by it again on this error path.
+    /// character N" (a byte offset; newer Foundation: "around line L, column C"), so the
+    /// bytes are parsed by it again on this error path.
     private static func syntaxError(_ error: any Error, in bytes: [UInt8], path: String) -> RDFParseError {
         guard case DecodingError.dataCorrupted = error else {
             return .syntax(path: path, position: .start, message: "not JSON: \(describe(error))")
@@ -41,14 +42,25 @@ enum JSONLDParser {
         } catch {
             reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? describe(error)
         }
-        guard let marker = reason.range(of: " around character "),
-            let offset = Int(reason[marker.upperBound...].prefix { $0.isASCII && $0.isNumber })
-        else { return .syntax(path: path, position: .start, message: "not JSON: \(reason)") }
+        func number(after text: String) -> Int? {
+            reason.range(of: text).flatMap { Int(reason[$0.upperBound...].prefix { $0.isASCII && $0.isNumber }) }
+        }
+        guard let marker = reason.range(of: " around ") else {
+            return .syntax(path: path, position: .start, message: "not JSON: \(reason)")
+        }
+        let message = "not JSON: \(reason[..<marker.lowerBound].lowercased())"
+        // Newer Foundation says "around line L, column C".
+        if let line = number(after: "around line "), let column = number(after: ", column ") {
+            return .syntax(path: path, position: SourcePosition(line: line, column: column), message: message)
+        }
+        guard let offset = number(after: "around character ") else {
+            return .syntax(path: path, position: .start, message: "not JSON: \(reason)")
+        }
         let position = bytes.withUnsafeBufferPointer { buffer in
             var lines = LineIndex(bytes: buffer)
             return lines.position(at: min(offset, buffer.count))
         }
-        return .syntax(path: path, position: position, message: "not JSON: \(reason[..<marker.lowerBound].lowercased())")
+        return .syntax(path: path, position: position, message: message)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -99,6 +99,7 @@ struct LintCommand: ParsableCommand {
             return
         }
         FileHandle.standardOutput.write(Data(fixed))
+        for notice in result.notices { printError(notice) }
         if let problem = result.problem {
             printError(Self.skipped("-", problem))
             throw ExitCode(2)

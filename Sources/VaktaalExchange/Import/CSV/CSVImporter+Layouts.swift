@@ -52,7 +52,8 @@ extension CSVImporter {
                                 language: row[2]))
                     }
                 }
-                if let deprecatedColumn, rows.contains(where: { $0[deprecatedColumn].trimmingSpaces == "true" }) {
+                // A spreadsheet writes the flag back as TRUE.
+                if let deprecatedColumn, rows.contains(where: { $0[deprecatedColumn].trimmingSpaces.lowercased() == "true" }) {
                     concept.isDeprecated = true
                     let replacement = replacedByColumn.flatMap { column in
                         rows.lazy.map { $0[column].trimmingSpaces }.first { !$0.isEmpty }
@@ -68,7 +69,10 @@ extension CSVImporter {
                 var seen = Set<String>()
                 for row in rows where !row[7].isEmpty {
                     for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
-                        guard let target = idsByName[row[2]]?[name] ?? idsByName.values.lazy.compactMap({ $0[name] }).first else {
+                        guard
+                            let target = idsByName[row[2]]?[name]
+                                ?? idsByName.keys.sorted().lazy.compactMap({ idsByName[$0]?[name] }).first
+                        else {
                             warnings.add("broader concepts named in the sheet but not found", example: name)
                             continue
                         }

@@ -2,8 +2,8 @@ import VaktaalText
 
 /// Rows of a CSV file (RFC 4180: quoted fields with doubled quotes, CRLF or LF line ends),
 /// with the separator found from the header: comma, semicolon (spreadsheets in Dutch and
-/// other locales write those) or tab. As Python's `csv` and spreadsheets read it, a quote
-/// opens a quoted field only at the field's start: elsewhere it is text (`12" monitor`).
+/// other locales write those) or tab. As spreadsheets read it, a quote opens a quoted field
+/// only at the field's start (after spaces, if any): elsewhere it is text (`12" monitor`).
 struct CSVTable {
     /// Why bytes are not a table, at a byte offset of the file.
     struct Problem: Error {
@@ -83,7 +83,11 @@ struct CSVTable {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\"") where index - 1 == fieldStart: quoteStart = index - 1
+            // A quote opens a quoted field at its start, also after spaces typed before it
+            // (`a, "b, c"`), which are then no part of it.
+            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }):
+                field.removeAll(keepingCapacity: true)
+                quoteStart = index - 1
             case separator: endField(at: index - 1)
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                 endField(at: index - 1)
