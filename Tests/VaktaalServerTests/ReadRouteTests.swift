@@ -251,6 +251,20 @@ import VaktaalCore
             }
         }
     }
+
+    /// A browser sends a form's spaces as `+`: "aankomend ler" is `q=aankomend+ler`, and a
+    /// `+` itself is `%2B`.
+    @Test func aFormsPlusIsASpace() async throws {
+        try await makeApplication().application.test(.router) { client in
+            for uri in ["/v1/suggest?q=aankomend+ler", "/v1/lookup?q=aankomend+leraar", "/search?q=aankomend+ler"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok && response.body.text.contains("aankomend leraar"), "\(uri)")
+                    #expect(!response.body.text.contains("aankomend+ler"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/search?q=C%2B%2B", method: .get) { #expect($0.body.text.contains("C++")) }
+        }
+    }
 }
 
 @Suite struct SuggestionJSONTests {

@@ -61,7 +61,7 @@ public enum Representation: String, CaseIterable, Sendable {
     /// - Throws: ``ServiceError`` 406 when nothing offered is acceptable, 400 for an unknown format name.
     static func negotiate(_ request: Request, offered: [Representation]) throws(ServiceError) -> Representation {
         let list = offered.map(\.mediaType).joined(separator: ", ")
-        if let name = request.uri.queryParameters.get("format") {
+        if let name = request.queryValue("format") {
             guard let chosen = named(name), offered.contains(chosen) else {
                 throw ServiceError(.notAcceptable, "unknown or unavailable format '\(name)': use one of \(list)")
             }

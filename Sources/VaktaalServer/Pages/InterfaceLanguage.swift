@@ -8,7 +8,7 @@ enum InterfaceLanguage: String, Sendable {
 
     /// The language a request asks for.
     init(_ request: Request) {
-        if let ui = request.uri.queryParameters.get("ui") {
+        if let ui = request.queryValue("ui") {
             self = ui.lowercased().hasPrefix("en") ? .english : .dutch
             return
         }
@@ -18,7 +18,7 @@ enum InterfaceLanguage: String, Sendable {
     }
 
     /// Whether the request chose it explicitly (then links keep `?ui=`).
-    static func isExplicit(_ request: Request) -> Bool { request.uri.queryParameters.get("ui") != nil }
+    static func isExplicit(_ request: Request) -> Bool { request.queryValue("ui") != nil }
 
     /// The words of the interface.
     var words: InterfaceWords { self == .english ? .english : .dutch }

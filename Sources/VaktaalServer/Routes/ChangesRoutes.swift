@@ -10,7 +10,7 @@ extension ServiceRoutes {
     /// version the service no longer keeps.
     func changes(_ request: Request, _ context: Context) async throws -> Response {
         let scheme = try requestedScheme(context)
-        guard let text = request.uri.queryParameters.get("since"), let since = Int(text), since >= 1 else {
+        guard let text = request.queryValue("since"), let since = Int(text), since >= 1 else {
             throw ServiceError.badRequest(
                 "give 'since', the revision to compare from (1, 2, …; see /v1/schemes/\(scheme.id)/versions)")
         }

@@ -14,14 +14,14 @@ extension ServiceRoutes {
                 .unsupportedMediaType, "send text/plain, text/markdown or text/html, not '\(mediaType)'")
         }
         let fix: Bool
-        switch request.uri.queryParameters.get("fix") {
+        switch request.queryValue("fix") {
         case nil, "false": fix = false
         case "true": fix = true
         case .some(let value): throw ServiceError(.badRequest, "fix is true or false, not '\(value)'")
         }
         let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
         let reader = DocumentReaders.reader(for: format)
-        let language = request.uri.queryParameters.get("lang").flatMap { $0.isEmpty ? nil : $0 }
+        let language = request.queryValue("lang").flatMap { $0.isEmpty ? nil : $0 }
         if let language, !LintOptions.Languages.isValidChoice(language) {
             throw ServiceError(
                 .badRequest, "lang takes language tags such as nl or en-GB, separated by commas, or all; not '\(language)'")

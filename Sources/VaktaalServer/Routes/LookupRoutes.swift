@@ -94,7 +94,7 @@ struct Suggestion: Encodable {
 enum QueryText {
     /// A parameter that must be there and not be blank.
     static func required(_ request: Request, _ name: String) throws(ServiceError) -> String {
-        guard let value = request.uri.queryParameters.get(name), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = request.queryValue(name), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ServiceError.badRequest("give the parameter '\(name)'")
         }
         return value
@@ -102,13 +102,13 @@ enum QueryText {
 
     /// `lang`: a comma-separated list, or `all` / absent for every language.
     static func languages(_ request: Request) -> Set<String>? {
-        guard let value = request.uri.queryParameters.get("lang"), !value.isEmpty, value != "all" else { return nil }
+        guard let value = request.queryValue("lang"), !value.isEmpty, value != "all" else { return nil }
         return Set(value.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) })
     }
 
     /// `limit`: 1 to 100.
     static func limit(_ request: Request, default value: Int) throws(ServiceError) -> Int {
-        guard let text = request.uri.queryParameters.get("limit") else { return value }
+        guard let text = request.queryValue("limit") else { return value }
         guard let limit = Int(text), (1...100).contains(limit) else {
             throw ServiceError.badRequest("'limit' must be a whole number from 1 to 100")
         }

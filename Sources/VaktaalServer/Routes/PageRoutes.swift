@@ -12,7 +12,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     func register(on router: Router<Context>) {
         router.get("/") { request, _ in page(request) { ($0.words.search, SearchPage.home($0)) } }
         router.get("/search") { request, _ in
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = request.queryValue("q") ?? ""
             return page(request) { context in
                 query.trimmingCharacters(in: .whitespaces).isEmpty
                     ? (context.words.search, SearchPage.home(context))
@@ -53,8 +53,8 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     private func browse(_ request: Request, _ context: Context) throws -> Response {
         let schemeID = context.pathParameter("scheme")
         guard let scheme = store.snapshot.scheme(schemeID) else { return notFound(request, "404 · \(schemeID)") }
-        let language = request.uri.queryParameters.get("lang")
-        let letter = request.uri.queryParameters.get("letter")
+        let language = request.queryValue("lang")
+        let letter = request.queryValue("letter")
         return page(request) { context in
             (context.words.browse, BrowsePage.main(scheme, language: language, letter: letter, context))
         }

@@ -10,3 +10,13 @@ extension RequestContext {
         return String(raw).removingPercentEncoding ?? ""
     }
 }
+
+extension Request {
+    /// The query parameter `name` as a form sends it: `+` is a space and `%XX` its byte
+    /// (a browser submits "leraar in opleiding" as `q=leraar+in+opleiding`); the first
+    /// when it is given more than once, `nil` when it is absent.
+    func queryValue(_ name: String) -> String? {
+        guard let query = uri.query else { return nil }
+        return URLEncodedForm.fields(Array(query.utf8)).first { $0.0 == name }?.1
+    }
+}
