@@ -81,7 +81,14 @@ public struct ProjectConfiguration: Sendable, Equatable {
     /// Reads a configuration file.
     /// - Throws: ``ConfigurationError`` for malformed TOML, unknown keys and wrong types.
     public static func load(path: String) throws(ConfigurationError) -> ProjectConfiguration {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        // A configuration that cannot be read (a folder, bytes that are not UTF-8) is no
+        // empty one: it would hide a parent's and change nothing without a word.
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .malformed(path: path, line: 1, column: 1, message: "the file cannot be read (a folder, or no permission)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .malformed(path: path, line: 1, column: 1, message: "invalid UTF-8: save the file as UTF-8")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

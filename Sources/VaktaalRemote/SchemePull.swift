@@ -49,6 +49,8 @@ public struct SchemePull: Sendable {
         }
         guard hasLocal else {
             let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
+            // A first pull makes the vocabulary folder when there is none yet.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try AtomicFile.write(bytes, to: localFile)
             try pulled.save(bytes, etag: etag, scheme: address.scheme)
             return .firstPull(concepts: theirs.vocabularies.reduce(0) { $0 + $1.concepts.count })

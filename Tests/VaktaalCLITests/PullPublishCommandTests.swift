@@ -42,6 +42,10 @@ import Testing
         let second = try pull(service, into: folder)
         #expect(second.status == 0)
         #expect(second.standardOutput.contains("up to date"))
+        // A first pull into a folder that is not there yet makes it.
+        let fresh = try pull(service, into: folder + "/nieuw/Vocabulary")
+        #expect(fresh.status == 0, "\(fresh.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/nieuw/Vocabulary/t.xml"))
     }
 
     @Test func anUnchangedSchemeIsAnsweredBeforeAnythingLocalIsRead() async throws {

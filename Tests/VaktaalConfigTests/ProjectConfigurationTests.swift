@@ -28,6 +28,17 @@ import VaktaalTestSupport
         #expect(try ProjectConfiguration.load(path: plain + "/.vaktaal.toml").frontMatter.isEmpty)
     }
 
+    /// A configuration that cannot be read is an error, not an empty configuration that
+    /// would hide its parent's.
+    @Test func anUnreadableConfigurationIsAnError() throws {
+        let folder = try write("")
+        try Data([0x61, 0x6C, 0x6C, 0x6F, 0x77, 0x3D, 0x22, 0xE9, 0x22, 0x0A]).write(
+            to: URL(fileURLWithPath: folder + "/.vaktaal.toml"))
+        #expect(throws: ConfigurationError.self) { try ProjectConfiguration.load(path: folder + "/.vaktaal.toml") }
+        try FileManager.default.createDirectory(atPath: folder + "/a/.vaktaal.toml", withIntermediateDirectories: true)
+        #expect(throws: ConfigurationError.self) { try ProjectConfiguration.load(path: folder + "/a/.vaktaal.toml") }
+    }
+
     @Test(arguments: [
         ("front-matter = \"title\"\n", "'front-matter' must be an array of strings"),
         ("vocabulary = 3\n", "'vocabulary' must be a path"),
