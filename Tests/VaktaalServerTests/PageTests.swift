@@ -21,6 +21,7 @@ import Testing
                     let policy = try #require(response.headers[.contentSecurityPolicy])
                     #expect(!policy.contains("unsafe-inline") && policy.contains("script-src 'self'"))
                     #expect(!html.contains("<script>") && !html.contains("style="), "\(uri): no inline code")
+                    #expect(html.components(separatedBy: "<h1").count == 2, "\(uri): one h1")
                 }
             }
         }
@@ -116,6 +117,8 @@ import Testing
                 #expect(html.components(separatedBy: "<mark ").count == 3)
                 #expect(html.contains("De werkplekbegeleider bespreekt de feedbackgeletterdheid"))
                 #expect(html.contains("<details class=\"fixed\">"))
+                // The linter's messages are English in a Dutch page: marked so for screen readers.
+                #expect(html.contains("<span lang=\"en\">&#39;mentor&#39; is outdated"))
             }
             try await client.execute(
                 uri: "/lint", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],

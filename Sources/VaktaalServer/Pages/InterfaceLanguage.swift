@@ -30,7 +30,7 @@ struct InterfaceWords: Sendable {
     let useInstead, outdated, outdatedSince, misspelling, deprecatedConcept, alsoWritten, definition, scopeNote: String
     let example, broader, narrower, related, mappings, uri, copy, copied, formats, preferred, language: String
     let textToCheck, fileToCheck, checkButton, findings, noFindings, fixedText, showFixed, alphabetical, hierarchy: String
-    let versions, version, published, added, removed, changed, noChanges, otherLanguage, results, reason: String
+    let versions, version, published, added, removed, changed, noChanges, otherLanguage, results, reason, format: String
 
     static let dutch = InterfaceWords(
         skip: "Naar de inhoud", title: "Vaktaal", search: "Zoeken", searchLabel: "Zoek een begrip",
@@ -45,7 +45,7 @@ struct InterfaceWords: Sendable {
         fixedText: "Verbeterde tekst", showFixed: "Toon de verbeterde tekst", alphabetical: "A–Z", hierarchy: "Hiërarchie",
         versions: "Versies", version: "versie", published: "gepubliceerd", added: "toegevoegd", removed: "verwijderd",
         changed: "gewijzigd", noChanges: "geen wijzigingen", otherLanguage: "English", results: "Resultaten voor",
-        reason: "reden")
+        reason: "reden", format: "Soort tekst")
 
     static let english = InterfaceWords(
         skip: "Skip to content", title: "Vaktaal", search: "Search", searchLabel: "Search for a term",
@@ -60,5 +60,5 @@ struct InterfaceWords: Sendable {
         fixedText: "Fixed text", showFixed: "Show the fixed text", alphabetical: "A–Z", hierarchy: "Hierarchy",
         versions: "Versions", version: "version", published: "published", added: "added", removed: "removed",
         changed: "changed", noChanges: "no changes", otherLanguage: "Nederlands", results: "Results for",
-        reason: "reason")
+        reason: "reason", format: "Kind of text")
 }

@@ -25,6 +25,7 @@ enum LintPage {
             .map { option($0.0.rawValue, $0.1, selected: $0.0 == format) }
         let keep: HTML = context.keepsUI ? "<input type=\"hidden\" name=\"ui\" value=\"\(context.ui.rawValue)\">" : .empty
         return """
+            <h1>\(words.check)</h1>
             <form class="lint" action="/lint" method="post" enctype="multipart/form-data">
             <label for="text">\(words.textToCheck)</label>
             <textarea id="text" name="text" rows="10" lang="nl">\(text)</textarea>
@@ -33,7 +34,7 @@ enum LintPage {
             <div class="row">
             <label for="lang">\(words.language)</label>
             <select id="lang" name="lang">\(languages)</select>
-            <label for="format">Format</label>
+            <label for="format">\(words.format)</label>
             <select id="format" name="format">\(formats)</select>
             </div>
             \(keep)<button type="submit">\(words.checkButton)</button>
@@ -46,7 +47,8 @@ enum LintPage {
         let reader = DocumentReaders.reader(for: submission.format)
         let result = context.snapshot.linter(language: submission.language).lint(submission.text, path: "-", reader: reader)
         if let problem = result.problem {
-            return "\(form(context, submission))<p class=\"empty\" role=\"alert\">\(problem.description)</p>"
+            // The linter speaks English: its words are marked so, in a page in Dutch too.
+            return "\(form(context, submission))<p class=\"empty\" role=\"alert\" lang=\"en\">\(problem.description)</p>"
         }
         let findings = result.findings
         guard !findings.isEmpty else {
@@ -58,7 +60,7 @@ enum LintPage {
             let replacement: HTML = finding.replacement.map { " → <strong>\($0)</strong>" } ?? .empty
             return """
                 <li class="\(finding.severity.rawValue)"><a href="#f\(index)">\(place.line):\(place.column)</a> \
-                \(finding.message)\(replacement) <span class="rule">\(finding.rule.rawValue)</span></li>
+                <span lang="en">\(finding.message)</span>\(replacement) <span class="rule">\(finding.rule.rawValue)</span></li>
                 """
         }
         let fixed = (try? Linter.applyingFixes(findings, to: submission.text, reader: reader).bytes) ?? submission.text
