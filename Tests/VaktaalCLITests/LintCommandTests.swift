@@ -110,6 +110,9 @@ import Testing
         let result = try Vaktaal.run(["lint", "docs", "--format", "github"], in: folder)
         let files = result.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] }
         #expect(files == ["::error file=docs/a.txt", "::error file=docs/b.md"])
+        // Files named on the command line (git diff --name-only | xargs) follow the configuration's ignore too.
+        let named = try Vaktaal.run(["lint", "docs/sub/c.html", "docs/a.txt", "--format", "github"], in: folder)
+        #expect(named.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == ["::error file=docs/a.txt"])
     }
 
     @Test func configurationSetsLanguageSeveritiesAndAllowedWords() throws {

@@ -1,10 +1,10 @@
 import Foundation
 import VaktaalConfig
 
-/// The documents a lint run covers: files named on the command line as they are, and in
-/// folders, recursively, the files of known document types, leaving out hidden files and
-/// folders, Office's owner files (`~$…`), simple `.gitignore` patterns and the
-/// configuration's `ignore` globs.
+/// The documents a lint run covers: files named on the command line as they are (but those
+/// the configuration's `ignore` globs leave out), and in folders, recursively, the files of
+/// known document types, leaving out hidden files and folders, Office's owner files (`~$…`),
+/// simple `.gitignore` patterns and the configuration's `ignore` globs.
 enum DocumentWalker {
     /// The files under `paths` in path order; a path that does not exist is returned as is
     /// (the caller reports it).
@@ -14,7 +14,10 @@ enum DocumentWalker {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 result += walk(path, ignoring: ignoring)
-            } else {
+            } else if path == "-" || !ignoring(path) {
+                // A file named as it is follows the configuration's `ignore` too, as textlint
+                // and markdownlint do: `git diff --name-only | xargs vaktaal lint` lints what the
+                // folder's own walk would.
                 result.append(path)
             }
         }
