@@ -1,9 +1,53 @@
 /// Glob patterns as in `.gitignore`-style configuration: `*` matches within one path
-/// segment, `**` across segments, `?` one character. A pattern without `/` matches a file
-/// or folder name at any depth.
+/// segment, `**` across segments, `?` one character, `[abc]`, `[a-z]` and `[!abc]` one of
+/// a set (or none of it), and `{md,txt}` any of the alternatives (as Vale's and
+/// EditorConfig's globs). A pattern without `/` matches a file or folder name at any depth.
 public enum Glob {
     /// Whether `path` (relative, `/`-separated) matches `pattern`.
     public static func matches(_ pattern: String, _ path: String) -> Bool {
+        alternatives(of: pattern).contains { matchesOne($0, path) }
+    }
+
+    /// The most patterns one pattern's braces stand for.
+    private static let mostAlternatives = 256
+
+    /// `pattern` with its braces expanded: `*.{md,txt}` is `*.md` and `*.txt`; a brace
+    /// without a comma or its end is itself.
+    static func alternatives(of pattern: String) -> [String] {
+        let characters = Array(pattern)
+        guard let open = characters.firstIndex(of: "{") else { return [pattern] }
+        var depth = 0
+        var commas: [Int] = []
+        var close: Int?
+        for index in open..<characters.count {
+            switch characters[index] {
+            case "{": depth += 1
+            case "}":
+                depth -= 1
+                if depth == 0 { close = index }
+            case "," where depth == 1: commas.append(index)
+            default: break
+            }
+            if close != nil { break }
+        }
+        guard let close, !commas.isEmpty else {
+            // No alternatives here: the brace is a character; look for braces after it.
+            let rest = alternatives(of: String(characters[(open + 1)...]))
+            return rest.map { String(characters[...open]) + $0 }
+        }
+        let prefix = String(characters[..<open])
+        let suffix = String(characters[(close + 1)...])
+        let bounds = [open] + commas + [close]
+        var result: [String] = []
+        for index in 0..<bounds.count - 1 {
+            let choice = String(characters[(bounds[index] + 1)..<bounds[index + 1]])
+            result += alternatives(of: prefix + choice + suffix)
+            if result.count >= mostAlternatives { break }
+        }
+        return Array(result.prefix(mostAlternatives))
+    }
+
+    private static func matchesOne(_ pattern: String, _ path: String) -> Bool {
         var pattern = pattern
         if pattern.hasPrefix("./") { pattern.removeFirst(2) }
         if pattern.hasSuffix("/") { pattern += "**" }
@@ -34,6 +78,8 @@ public enum Glob {
                     found = go(p + 1, end)
                 }
                 result = found
+            } else if pattern[p] == "[", let (matchesSet, next) = characterClass(pattern, from: p) {
+                result = t < text.count && text[t] != "/" && matchesSet(text[t]) && go(next, t + 1)
             } else if t < text.count, pattern[p] == "?" ? text[t] != "/" : pattern[p] == text[t] {
                 result = go(p + 1, t + 1)
             } else {
@@ -43,6 +89,31 @@ public enum Glob {
             return result
         }
         return go(0, 0)
+    }
+
+    /// The set `[…]` at `start` of `pattern` (`[abc]`, `[a-z]`, `[!abc]` or `[^abc]`) as a test,
+    /// and where the pattern goes on after it; `nil` when it does not close (then `[` is a character).
+    private static func characterClass(_ pattern: [Character], from start: Int) -> ((Character) -> Bool, Int)? {
+        var index = start + 1
+        let negated = index < pattern.count && (pattern[index] == "!" || pattern[index] == "^")
+        if negated { index += 1 }
+        var members: [ClosedRange<Character>] = []
+        // A `]` right after the opening is a member.
+        var first = true
+        while index < pattern.count, pattern[index] != "]" || first {
+            first = false
+            let low = pattern[index]
+            if index + 2 < pattern.count, pattern[index + 1] == "-", pattern[index + 2] != "]" {
+                let high = pattern[index + 2]
+                members.append(low <= high ? low...high : high...low)
+                index += 3
+            } else {
+                members.append(low...low)
+                index += 1
+            }
+        }
+        guard index < pattern.count else { return nil }
+        return ({ character in members.contains { $0.contains(character) } != negated }, index + 1)
     }
 
     private static func matchSegment(_ pattern: [Character], _ segment: [Character]) -> Bool {
