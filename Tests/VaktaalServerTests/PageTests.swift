@@ -33,6 +33,10 @@ import Testing
                 #expect(response.body.text.contains("<html lang=\"en\">") && response.body.text.contains("Search for a term"))
                 #expect(response.body.text.contains("href=\"/lint?ui=en\""))
             }
+            // The language switch keeps the page: the same search, the same letter.
+            try await client.execute(uri: "/search?q=leraar+in&ui=en", method: .get) { response in
+                #expect(response.body.text.contains("href=\"/search?q=leraar%20in&amp;ui=nl\""), "\(response.body.text)")
+            }
             try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.9,nl;q=0.5"]) {
                 #expect($0.body.text.contains("<html lang=\"en\">"))
             }

@@ -10,12 +10,23 @@ struct PageContext {
     let snapshot: ServiceSnapshot
     /// The request's path, for the language switch.
     let path: String
+    /// The request's query fields but `ui`, which the language switch keeps (the same search,
+    /// the same letter, in the other language).
+    let query: [(String, String)]
 
     init(_ request: Request, snapshot: ServiceSnapshot) {
         ui = InterfaceLanguage(request)
         keepsUI = InterfaceLanguage.isExplicit(request)
         self.snapshot = snapshot
         path = request.uri.path
+        query = request.uri.query.map { URLEncodedForm.fields(Array($0.utf8)).filter { $0.0 != "ui" } } ?? []
+    }
+
+    /// This page in the other interface language.
+    var otherLanguageHref: String {
+        let other: InterfaceLanguage = ui == .dutch ? .english : .dutch
+        let items = query + [("ui", other.rawValue)]
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
     }
 
     var words: InterfaceWords { ui.words }
@@ -79,7 +90,7 @@ enum PageLayout {
             \(navigation("/lint", words.check))
             \(navigation("/changes/\(firstScheme)", words.changes))
             </ul></nav>
-            <a class="language" lang="\(other.rawValue)" hreflang="\(other.rawValue)" href="\(context.path)?ui=\(other.rawValue)">\(words.otherLanguage)</a>
+            <a class="language" lang="\(other.rawValue)" hreflang="\(other.rawValue)" href="\(context.otherLanguageHref)">\(words.otherLanguage)</a>
             </header>
             <main id="main" tabindex="-1">
             \(main)
