@@ -134,6 +134,19 @@ import Testing
         }
     }
 
+    /// A text too large for the page is the form again with a message, not a JSON answer.
+    @Test func aTooLargeTextGivesTheFormWithAMessage() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/lint", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=" + String(repeating: "mentor+", count: 200_000))
+            ) { response in
+                #expect(response.status == .contentTooLarge && response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(response.body.text.contains("groter dan 1 MB") && response.body.text.contains("<form class=\"lint\""))
+            }
+        }
+    }
+
     @Test func anUploadedFileIsCheckedInItsFormat() async throws {
         try await makeApplication().application.test(.router) { client in
             let boundary = "grens"

@@ -61,7 +61,21 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     }
 
     private func lint(_ request: Request) async throws -> Response {
-        let body = try await RequestBody.collect(request, limit: lintBodyLimit)
+        let body: [UInt8]
+        do {
+            body = try await RequestBody.collect(request, limit: lintBodyLimit)
+        } catch let error as ServiceError where error.status == .contentTooLarge {
+            // A person at the form gets the form again, saying what went wrong, not JSON.
+            let context = PageContext(request, snapshot: store.snapshot)
+            let limit = lintBodyLimit >= 1 << 20 ? "\(lintBodyLimit >> 20) MB" : "\(lintBodyLimit >> 10) KB"
+            let message: HTML =
+                context.ui == .dutch
+                ? "De tekst of het bestand is groter dan \(limit): controleer het met vaktaal lint op de opdrachtregel."
+                : "The text or file is larger than \(limit): check it with vaktaal lint on the command line."
+            return PageLayout.page(
+                context.words.check, context, main: "\(LintPage.form(context))<p class=\"empty\" role=\"alert\">\(message)</p>",
+                status: .contentTooLarge)
+        }
         let type = request.headers[.contentType] ?? ""
         var submission = LintPage.Submission(text: [], format: .text, language: nil)
         var fields: [String: [UInt8]] = [:]
