@@ -20,11 +20,14 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejected(url: String, findings: [String])
     /// Any other answer.
     case unexpectedStatus(url: String, status: Int, message: String)
+    /// The last pull left conflicts in the file (our side kept) and it did not change since:
+    /// publishing it would overwrite the other side unseen.
+    case unresolvedConflicts(path: String, scheme: String)
 
     /// Whether the service answered and refused (exit 1), rather than a bad URL or no answer (exit 2).
     public var isRefusal: Bool {
         switch self {
-        case .unauthorized, .forbidden, .publishedInBetween, .neverPulled, .rejected: true
+        case .unauthorized, .forbidden, .publishedInBetween, .neverPulled, .rejected, .unresolvedConflicts: true
         case .invalidURL, .unreachable, .notFound, .unexpectedStatus: false
         }
     }
@@ -56,6 +59,10 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
                 + findings.map { "  " + $0 }).joined(separator: "\n")
         case .unexpectedStatus(let url, let status, let message):
             "\(url): error: the service answered \(status)" + (message.isEmpty ? "" : ": \(message)")
+        case .unresolvedConflicts(let path, let scheme):
+            "\(path): error: not published: the last pull left conflicts in this file (our side kept, theirs listed "
+                + "then); look at them and edit the file, then publish. To publish it as it is, delete "
+                + ".vaktaal/pulled/\(scheme).conflicts beside it"
         }
     }
 }

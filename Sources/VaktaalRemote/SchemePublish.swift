@@ -29,7 +29,8 @@ public struct SchemePublish: Sendable {
     /// Checks and publishes.
     ///
     /// Without an ETag from an earlier pull, the scheme is published only when the service
-    /// does not have it yet (so that nobody's version is overwritten unseen).
+    /// does not have it yet (so that nobody's version is overwritten unseen); after a pull
+    /// that left conflicts, only once the file changed since (someone looked at them).
     ///
     /// - Throws: ``RemoteError`` (with 401, 403, 412 and 422 explained), ``VocabularyLoadError``
     ///   when the file is missing, ``FileWriteError`` when the base cannot be kept.
@@ -38,10 +39,14 @@ public struct SchemePublish: Sendable {
         let report = CheckReport(try VocabularyLoader.load(path: folder))
         if report.errors > 0 || report.hasUnreadableFiles { return .refusedByCheck(report) }
         let pulled = PulledCopy(vocabularyFolder: folder)
+        if pulled.hasUnresolvedConflicts(scheme: address.scheme, local: bytes) {
+            throw RemoteError.unresolvedConflicts(path: localFile, scheme: address.scheme)
+        }
         let etag = pulled.etag(scheme: address.scheme)
         if etag == nil, try await isOnService(client) { throw RemoteError.neverPulled(url: address.schemeURL) }
         let published = try await client.publish(bytes, to: address.schemeURL, token: token, ifMatch: etag)
         try pulled.save(bytes, etag: published, scheme: address.scheme)
+        pulled.forgetConflicts(scheme: address.scheme)
         return .published(etag: published)
     }
 

@@ -66,6 +66,12 @@ public struct SchemePull: Sendable {
         let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)
         try result.write(to: localFile, oursFiles: [localFile])
         try pulled.save(bytes, etag: etag, scheme: address.scheme)
+        // Conflicts keep our side in the file: a publish of it as it is would overwrite theirs unseen.
+        if result.hasUnresolvedConflicts, let written = FileBytes.read(localFile) {
+            try pulled.noteConflicts(scheme: address.scheme, written: written)
+        } else {
+            pulled.forgetConflicts(scheme: address.scheme)
+        }
         return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs))
     }
 }

@@ -114,6 +114,14 @@ import Testing
         let text = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
         #expect(text.contains("ourdefinition") && !text.contains("theirdefinition"))
         #expect(try pull(service, into: ours).status == 0)
+        // Published as the pull left it, ours would overwrite theirs unseen: refused until the file changes.
+        let unseen = try publish(service, from: ours)
+        #expect(unseen.status == 1 && unseen.standardError.contains("the last pull left conflicts"), "\(unseen.standardError)")
+        try text.replacingOccurrences(of: "ourdefinition", with: "theirdefinition and ours")
+            .write(toFile: ours + "/t.xml", atomically: true, encoding: .utf8)
+        let resolved = try publish(service, from: ours)
+        #expect(resolved.status == 0, "\(resolved.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: ours + "/.vaktaal/pulled/t.conflicts"))
     }
 
     @Test func aPublishOverSomeoneElsesIsRefusedWithPullFirst() async throws {

@@ -32,6 +32,32 @@ public struct PulledCopy: Sendable {
         return etag.isEmpty ? nil : etag
     }
 
+    /// Where the mark of a pull that left conflicts is kept: the hash of the file it wrote.
+    private func conflictsPath(scheme: String) -> String { "\(folder)/\(scheme).conflicts" }
+
+    /// Notes that the pull of `scheme` left conflicts in the file it wrote as `written`:
+    /// until that file changes, publishing it would send our side of each conflict unseen.
+    public func noteConflicts(scheme: String, written: [UInt8]) throws(FileWriteError) {
+        try AtomicFile.write(Self.hash(written) + "\n", to: conflictsPath(scheme: scheme))
+    }
+
+    /// Forgets a pull's conflicts (a later pull or publish settled them).
+    public func forgetConflicts(scheme: String) {
+        try? FileManager.default.removeItem(atPath: conflictsPath(scheme: scheme))
+    }
+
+    /// Whether the last pull of `scheme` left conflicts and the file is still `local`, as
+    /// the pull wrote it (nobody looked at them yet).
+    public func hasUnresolvedConflicts(scheme: String, local: [UInt8]) -> Bool {
+        guard let data = FileManager.default.contents(atPath: conflictsPath(scheme: scheme)) else { return false }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == Self.hash(local)
+    }
+
+    private static func hash(_ bytes: [UInt8]) -> String {
+        let (first, second) = bytes.withUnsafeBytes { ContentHash.of($0) }
+        return String(first, radix: 16) + String(second, radix: 16)
+    }
+
     /// Keeps a pulled version and its ETag, atomically.
     public func save(_ bytes: [UInt8], etag: String?, scheme: String) throws(FileWriteError) {
         do {
