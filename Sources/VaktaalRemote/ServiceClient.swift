@@ -93,8 +93,22 @@ public struct ServiceClient: Sendable {
         try? await client.shutdown()
         switch answer {
         case .success(let result): return result
-        case .failure(let error): throw .unreachable(url: url, reason: String(describing: error))
+        case .failure(let error): throw .unreachable(url: url, reason: Self.reason(error))
         }
+    }
+
+    /// What a failed connection comes to, in words: the network libraries' own descriptions
+    /// nest their types ("connection reset (error set): Connection refused) (errno: 111)").
+    static func reason(_ error: any Error) -> String {
+        let description = String(describing: error)
+        let known: [(String, String)] = [
+            ("Connection refused", "the connection was refused: is the service running at this address?"),
+            ("connectTimeout", "no connection within 10 seconds"), ("deadlineExceeded", "no answer in time"),
+            ("readTimeout", "no answer in time"), ("NXDOMAIN", "the host name is unknown"),
+            ("dnsAError", "the host name cannot be resolved"), ("Network is unreachable", "the network is unreachable"),
+            ("certificate", "the service's TLS certificate is not trusted"),
+        ]
+        return known.first { description.contains($0.0) }?.1 ?? description
     }
 }
 

@@ -116,6 +116,9 @@ import Testing
         let check = try Vaktaal.run(["format", "--check"], in: folder)
         #expect(check.status == 1)
         #expect(check.standardOutput == "Vocabulary/t.xml\n")
+        // Named twice, or also in a folder named, a file is listed once.
+        let twice = try Vaktaal.run(["format", "--check", "Vocabulary/t.xml", "Vocabulary/t.xml", "Vocabulary"], in: folder)
+        #expect(twice.standardOutput == "Vocabulary/t.xml\n", "\(twice.standardOutput)")
         let untouched = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
         #expect(untouched == messy)
         let format = try Vaktaal.run(["format"], in: folder)

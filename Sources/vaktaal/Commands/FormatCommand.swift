@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaktaalCore
 
 /// `vaktaal format`: rewrites vocabulary files in the canonical layout.
@@ -55,6 +56,9 @@ struct FormatCommand: ParsableCommand {
             guard case .path(let path) = try vocabularyOptions.location() else { throw CommandError.noVocabularyToFormat }
             roots = [path]
         }
-        return try roots.flatMap { root throws(VocabularyLoadError) in try VocabularyLoader.vocabularyFiles(at: root) }
+        let found = try roots.flatMap { root throws(VocabularyLoadError) in try VocabularyLoader.vocabularyFiles(at: root) }
+        // A file named twice (or also in a folder named) is formatted, and listed, once.
+        var seen: Set<String> = []
+        return found.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 }
