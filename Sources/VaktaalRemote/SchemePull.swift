@@ -50,8 +50,13 @@ public struct SchemePull: Sendable {
         guard hasLocal else {
             let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
             // A first pull makes the vocabulary folder when there is none yet.
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileWriteError.failed(path: folder, operation: "create the folder", reason: error.localizedDescription)
+            }
             try AtomicFile.write(bytes, to: localFile)
+            pulled.forgetConflicts(scheme: address.scheme)
             try pulled.save(bytes, etag: etag, scheme: address.scheme)
             return .firstPull(concepts: theirs.vocabularies.reduce(0) { $0 + $1.concepts.count })
         }
@@ -63,15 +68,22 @@ public struct SchemePull: Sendable {
                 [(address.schemeURL, SourceBytes(bytes))],
             ], strict: true, positions: .ofFirstReading)
         let (baseSet, ours, theirs) = (versions.versions[0].set, versions.versions[1].set, versions.versions[2].set)
+        // Conflicts an earlier pull left and nobody looked at yet stay open: merged again with
+        // theirs as the base, our kept side would pass as a change of ours.
+        let stillOpen = FileBytes.read(localFile).map { pulled.hasUnresolvedConflicts(scheme: address.scheme, local: $0) } ?? true
         let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)
         try result.write(to: localFile, oursFiles: [localFile])
-        try pulled.save(bytes, etag: etag, scheme: address.scheme)
-        // Conflicts keep our side in the file: a publish of it as it is would overwrite theirs unseen.
-        if result.hasUnresolvedConflicts, let written = FileBytes.read(localFile) {
+        // The note is kept before the base moves on: a pull that stops between the two
+        // leaves the guard, never a new base without it.
+        if result.hasUnresolvedConflicts || stillOpen {
+            guard let written = FileBytes.read(localFile) else {
+                throw FileWriteError.failed(path: localFile, operation: "read the merged file back", reason: "it cannot be read")
+            }
             try pulled.noteConflicts(scheme: address.scheme, written: written)
         } else {
             pulled.forgetConflicts(scheme: address.scheme)
         }
+        try pulled.save(bytes, etag: etag, scheme: address.scheme)
         return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs))
     }
 }

@@ -117,7 +117,15 @@ import Testing
         // Published as the pull left it, ours would overwrite theirs unseen: refused until the file changes.
         let unseen = try publish(service, from: ours)
         #expect(unseen.status == 1 && unseen.standardError.contains("the last pull left conflicts"), "\(unseen.standardError)")
-        try text.replacingOccurrences(of: "ourdefinition", with: "theirdefinition and ours")
+        // Also after a later pull that brings in something else and merges cleanly.
+        try add("b", in: theirs)
+        #expect(try publish(service, from: theirs).status == 0)
+        #expect(try pull(service, into: ours).status == 0)
+        let stillUnseen = try publish(service, from: ours)
+        #expect(stillUnseen.status == 1 && stillUnseen.standardError.contains("the last pull left conflicts"))
+        let merged2 = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
+        #expect(merged2.contains("<concept id=\"b\">") && merged2.contains("ourdefinition"))
+        try merged2.replacingOccurrences(of: "ourdefinition", with: "theirdefinition and ours")
             .write(toFile: ours + "/t.xml", atomically: true, encoding: .utf8)
         let resolved = try publish(service, from: ours)
         #expect(resolved.status == 0, "\(resolved.standardError)")
