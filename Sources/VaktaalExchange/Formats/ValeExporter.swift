@@ -1,7 +1,7 @@
 import VaktaalCore
 
 /// A Vale style: substitution rules mapping every outdated term and misspelling to the
-/// term to use (`Vaktaal/Terms.yml` ignoring case, `Vaktaal/Names.yml` for case-sensitive
+/// term to use (a suggestion: in its grammatical form where the preferred label gives it) (`Vaktaal/Terms.yml` ignoring case, `Vaktaal/Names.yml` for case-sensitive
 /// names), and a vocabulary of accepted terms (`config/vocabularies/Vaktaal/accept.txt`,
 /// Vale 3's layout). Vale has no exception phrases; vaktaal's own linter honours them.
 struct ValeExporter: Exporter {

@@ -6,8 +6,14 @@ import VaktaalCore
 struct Substitutions {
     struct Substitution {
         let outdated: String
+        /// The preferred label in the outdated form's grammatical form, or its text when it
+        /// has no such form (``isSameForm``).
         let replacement: String
         let isCaseSensitive: Bool
+        /// Whether ``replacement`` may be written in place of ``outdated``: a tool that
+        /// applies swaps (textlint's `--fix`) takes only these; one that suggests them (Vale)
+        /// takes every one.
+        let isSameForm: Bool
     }
 
     let substitutions: [Substitution]
@@ -38,12 +44,14 @@ struct Substitutions {
                     : concept.preferredLabel(in: label.language)
                 guard let preferred else { continue }
                 label.forEachForm { form in
-                    // A preferred label without the form's grammatical form offers no swap: a
-                    // tool that applies swaps (textlint's --fix) would write another form.
-                    guard !form.isEmpty, let replacement = FormRole(of: form, in: label).sameForm(of: preferred) else { return }
+                    guard !form.isEmpty else { return }
+                    let sameForm = FormRole(of: form, in: label).sameForm(of: preferred)
+                    let replacement = sameForm ?? preferred.text
                     if seen.insert(label.isCaseSensitive ? form : form.lowercased()).inserted, replacement != form {
                         substitutions.append(
-                            Substitution(outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive))
+                            Substitution(
+                                outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive,
+                                isSameForm: sameForm != nil))
                     }
                 }
             }
