@@ -1,11 +1,15 @@
 /// Glob patterns as in `.gitignore`-style configuration: `*` matches within one path
 /// segment, `**` across segments, `?` one character, `[abc]`, `[a-z]` and `[!abc]` one of
 /// a set (or none of it), and `{md,txt}` any of the alternatives (as Vale's and
-/// EditorConfig's globs). A pattern without `/` matches a file or folder name at any depth.
+/// EditorConfig's globs); a backslash makes the character after it itself (`\[concept\].md`).
+/// A pattern without `/` matches a file or folder name at any depth.
 public enum Glob {
     /// Whether `path` (relative, `/`-separated) matches `pattern`.
-    public static func matches(_ pattern: String, _ path: String) -> Bool {
-        alternatives(of: pattern).contains { matchesOne($0, path) }
+    ///
+    /// - Parameter braces: Whether `{a,b}` stands for alternatives (not in `.gitignore`, as
+    ///   in git).
+    public static func matches(_ pattern: String, _ path: String, braces: Bool = true) -> Bool {
+        (braces ? alternatives(of: pattern) : [pattern]).contains { matchesOne($0, path) }
     }
 
     /// The most patterns one pattern's braces stand for.
@@ -15,12 +19,21 @@ public enum Glob {
     /// without a comma or its end is itself.
     static func alternatives(of pattern: String) -> [String] {
         let characters = Array(pattern)
-        guard let open = characters.firstIndex(of: "{") else { return [pattern] }
+        // The first brace that no backslash makes itself.
+        guard let open = characters.indices.first(where: { characters[$0] == "{" && !isEscaped($0, in: characters) }) else {
+            return [pattern]
+        }
         var depth = 0
         var commas: [Int] = []
         var close: Int?
+        var escaped = false
         for index in open..<characters.count {
+            if escaped {
+                escaped = false
+                continue
+            }
             switch characters[index] {
+            case "\\": escaped = true
             case "{": depth += 1
             case "}":
                 depth -= 1
@@ -45,6 +58,17 @@ public enum Glob {
             if result.count >= mostAlternatives { break }
         }
         return Array(result.prefix(mostAlternatives))
+    }
+
+    /// Whether the character at `index` follows an odd number of backslashes.
+    private static func isEscaped(_ index: Int, in characters: [Character]) -> Bool {
+        var count = 0
+        var cursor = index - 1
+        while cursor >= 0, characters[cursor] == "\\" {
+            count += 1
+            cursor -= 1
+        }
+        return count % 2 == 1
     }
 
     private static func matchesOne(_ pattern: String, _ path: String) -> Bool {
@@ -78,6 +102,9 @@ public enum Glob {
                     found = go(p + 1, end)
                 }
                 result = found
+            } else if pattern[p] == "\\", p + 1 < pattern.count {
+                // Escaped: the next character is itself.
+                result = t < text.count && text[t] == pattern[p + 1] && go(p + 2, t + 1)
             } else if pattern[p] == "[", let (matchesSet, next) = characterClass(pattern, from: p) {
                 result = t < text.count && text[t] != "/" && matchesSet(text[t]) && go(next, t + 1)
             } else if t < text.count, pattern[p] == "?" ? text[t] != "/" : pattern[p] == text[t] {

@@ -18,9 +18,17 @@ import Testing
             ("v[!0-9].md", "v7.md", false), ("v[!0-9].md", "vx.md", true), ("[]a].md", "].md", true), ("[].md", "[].md", true),
             ("a[b", "a[b", true),
             ("x[/]y", "x/y", false),
+            // A backslash makes a character itself: a file name with brackets or braces.
+            ("Verslag \\[concept\\].md", "Verslag [concept].md", true), ("Verslag \\[concept\\].md", "Verslag c.md", false),
+            ("\\{a,b\\}.md", "{a,b}.md", true), ("\\{a,b\\}.md", "a.md", false), ("a\\*", "a*", true), ("a\\*", "ab", false),
         ] as [(String, String, Bool)])
     func patternsMatchAsTheirToolsDo(pattern: String, path: String, matches: Bool) {
         #expect(Glob.matches(pattern, path) == matches, "\(pattern) ~ \(path)")
+    }
+
+    /// `.gitignore` has no braces, as in git.
+    @Test func bracesCanBeLeftAsTheyAre() {
+        #expect(!Glob.matches("*.{md,txt}", "a.md", braces: false) && Glob.matches("{x}", "{x}", braces: false))
     }
 
     @Test func bracesStayBounded() {

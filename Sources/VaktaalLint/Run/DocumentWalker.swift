@@ -36,7 +36,7 @@ enum DocumentWalker {
             // `~$report.docx` is the owner file Office keeps beside a document that is open.
             for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                if patterns.contains(where: { Glob.matches($0, name) }) || ignoring(path) { continue }
+                if patterns.contains(where: { Glob.matches($0, name, braces: false) }) || ignoring(path) { continue }
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {

@@ -208,6 +208,16 @@ public struct LintRun: Sendable {
         DocumentWalker.files(for: paths) { resolver.isIgnored($0) }
     }
 
+    /// The files among `paths`, named as they are, that the configuration's `ignore` leaves
+    /// out of a run (a person who named one should hear why it was not linted).
+    public func ignoredFiles(among paths: [String]) -> [String] {
+        paths.filter { path in
+            var isFolder: ObjCBool = false
+            return path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+                && resolver.isIgnored(path)
+        }
+    }
+
     /// Lints `paths` (and, with ``Options/fix``, fixes them).
     ///
     /// - Parameter progress: Called after each file with the number done and the total.

@@ -72,6 +72,9 @@ struct LintCommand: ParsableCommand {
             try lintStandardInput(run)
             return
         }
+        for ignored in run.ignoredFiles(among: paths) {
+            printError("\(ignored): not linted: the configuration's ignore leaves it out")
+        }
         let results = try run.lint(paths, progress: ProgressLine.callback())
         try report(results)
     }
