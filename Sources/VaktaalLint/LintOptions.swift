@@ -52,13 +52,13 @@ extension LintOptions.Languages {
     /// each of a language there is (`nl`, `en-GB`; not `Dutch`, a well-formed tag of none).
     public static func isValidChoice(_ choice: String) -> Bool {
         choice == "all"
-            || (!choice.isEmpty
-                && choice.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
-                    let tag = part.trimmingCharacters(in: .whitespaces)
-                    let language = tag.prefix { $0 != "-" }
-                    return LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag)
-                        && ((2...3).contains(language.count) || language == "x")
-                })
+            || (choice.contains { $0 != "," && $0 != " " }
+                && choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .allSatisfy { tag in
+                        let language = tag.prefix { $0 != "-" }
+                        return LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag)
+                            && ((2...3).contains(language.count) || language == "x")
+                    })
     }
 }
 
@@ -84,7 +84,7 @@ extension LintOptions.Languages {
 
     /// A declared language and its primary language: tags compare without case, and "nl-NL"
     /// applies the "nl" labels too.
-    static func tags(declared written: String) -> Set<String> {
+    private static func tags(declared written: String) -> Set<String> {
         let declared = LanguageTag.canonicalCase(written)
         let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
         return [declared, primary]

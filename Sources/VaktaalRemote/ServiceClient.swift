@@ -102,13 +102,14 @@ public struct ServiceClient: Sendable {
     static func reason(_ error: any Error) -> String {
         let description = String(describing: error)
         let known: [(String, String)] = [
-            ("Connection refused", "the connection was refused: is the service running at this address?"),
-            ("connectTimeout", "no connection within 10 seconds"), ("deadlineExceeded", "no answer in time"),
-            ("readTimeout", "no answer in time"), ("NXDOMAIN", "the host name is unknown"),
-            ("dnsAError", "the host name cannot be resolved"), ("Network is unreachable", "the network is unreachable"),
+            ("connection refused", "the connection was refused: is the service running at this address?"),
+            ("connecttimeout", "no connection within 10 seconds"), ("deadlineexceeded", "no answer in time"),
+            ("readtimeout", "no answer in time"), ("unknownhost", "the host name is unknown"),
+            ("dns error", "the host name cannot be resolved"), ("network is unreachable", "the network is unreachable"),
             ("certificate", "the service's TLS certificate is not trusted"),
         ]
-        return known.first { description.contains($0.0) }?.1 ?? description
+        let lowered = description.lowercased()
+        return known.first { lowered.contains($0.0) }?.1 ?? description
     }
 }
 

@@ -88,11 +88,11 @@ import Testing
         let folder = try Vaktaal.folder(with: [
             "a.txt": "De mentor komt.\n", "c/.vaktaal.toml": "language = \"Dutch\"\n", "c/b.txt": "mentor\n",
         ])
-        for choice in ["nl-NL", "NL", "nl,en-GB"] {
+        for choice in ["nl-NL", "NL", "nl,en-GB", "nl,", " nl , en "] {
             let result = try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder)
             #expect(result.status == 1 && result.standardOutput.contains("deprecated-term"), "\(choice)")
         }
-        for choice in ["Dutch", "nl_NL", "xy", ""] {
+        for choice in ["Dutch", "nl_NL", "xy", "", ","] {
             #expect(try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder).status == 2, "\(choice)")
         }
         let configured = try Vaktaal.run(["lint", "c/b.txt"], in: folder)

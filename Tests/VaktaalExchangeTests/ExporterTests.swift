@@ -141,7 +141,7 @@ final class Discard: XMLContentHandler {
     /// label is one space.
     @Test(arguments: [
         ("feed up", "feed up"), ("a.b (c)", "a\\.b \\(c\\)"), ("twee\nregels", "twee regels"), ("tab\tx", "tab x"),
-        ("10\u{A0}%", "10\u{A0}%"),
+        ("10\u{A0}%", "10\u{A0}%"), ("twee\r\nregels", "twee regels"), ("tab\t\tx", "tab x"),
     ])
     func termsAreLiteralRegularExpressionsOnOneLine(term: String, pattern: String) {
         #expect(Substitutions.regexEscaped(term) == pattern)

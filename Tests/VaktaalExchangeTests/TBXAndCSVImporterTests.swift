@@ -140,14 +140,20 @@ import VaktaalCore
         #expect(!deprecated(fixture).isEmpty && deprecated(imported) == deprecated(fixture))
     }
 
-    /// As Python's csv reads it: a quote opens a quoted field only at its start, elsewhere it
-    /// is text; a quoted field goes on to its closing quote, then to the separator.
+    /// A quote opens a quoted field at its start (or after spaces when the field ends at its
+    /// closing quote), elsewhere it is text; a quoted field goes on to its closing quote, then
+    /// to the separator.
     @Test func aQuoteInsideAFieldIsText() throws {
         let text =
             "preferred,outdated,language\nab\"c,\"d\"e,nl\n\"x\" y,\"z, of z\",nl\n12\" scherm,beeldscherm,nl\nmentor,  \"oud, ouder\",nl\n"
+            + "plek, \"Werkplek\" is de plek,nl\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
         let labels = try #require(result.vocabularies.first).concepts.map { $0.labels.map(\.text) }
-        #expect(labels == [["ab\"c", "de"], ["x y", "z, of z"], ["12\" scherm", "beeldscherm"], ["mentor", "oud, ouder"]])
+        #expect(
+            labels == [
+                ["ab\"c", "de"], ["x y", "z, of z"], ["12\" scherm", "beeldscherm"], ["mentor", "oud, ouder"],
+                ["plek", "\"Werkplek\" is de plek"],
+            ])
     }
 
     /// Input that would import as other data than it holds is refused, naming the place:

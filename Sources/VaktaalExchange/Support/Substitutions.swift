@@ -78,11 +78,11 @@ struct Substitutions {
     /// written as a space, so that a term stays on the one line a list of terms gives it
     /// (Vale's `accept.txt`).
     static func regexEscaped(_ text: String) -> String {
-        // Line breaks and tabs only: a no-break space in a term ("10 %") is part of it.
-        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        // Line breaks and tabs only (a run of them one space): a no-break space in a term
+        // ("10 %") is part of it.
+        let breaks: Set<Character> = ["\n", "\r", "\r\n", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
         let text =
-            text.unicodeScalars.contains(where: breaks.contains)
-            ? String(String.UnicodeScalarView(text.unicodeScalars.map { breaks.contains($0) ? " " : $0 })) : text
+            text.contains(where: breaks.contains) ? text.split(whereSeparator: breaks.contains).joined(separator: " ") : text
         guard regexSyntax.occurs(in: text) else { return text }
         var buffer = ByteBuffer(capacity: text.utf8.count * 2)
         buffer.appendBackslashEscaped(text, regexSyntax)

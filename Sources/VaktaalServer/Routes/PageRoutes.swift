@@ -67,7 +67,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
         } catch let error as ServiceError where error.status == .contentTooLarge {
             // A person at the form gets the form again, saying what went wrong, not JSON.
             let context = PageContext(request, snapshot: store.snapshot)
-            let limit = lintBodyLimit >= 1 << 20 ? "\(lintBodyLimit >> 20) MB" : "\(lintBodyLimit >> 10) KB"
+            let limit = lintBodyLimit % (1 << 20) == 0 ? "\(lintBodyLimit >> 20) MB" : "\(lintBodyLimit >> 10) KB"
             let message: HTML =
                 context.ui == .dutch
                 ? "De tekst of het bestand is groter dan \(limit): controleer het met vaktaal lint op de opdrachtregel."
@@ -129,7 +129,8 @@ enum URLEncodedForm {
         String(decoding: body, as: UTF8.self).split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             func decode(_ text: String) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
             }
             return (decode(parts.first ?? ""), decode(parts.count > 1 ? parts[1] : ""))
         }

@@ -52,8 +52,12 @@ extension CSVImporter {
                                 language: row[2]))
                     }
                 }
-                // A spreadsheet writes the flag back as TRUE.
-                if let deprecatedColumn, rows.contains(where: { $0[deprecatedColumn].trimmingSpaces.lowercased() == "true" }) {
+                // A spreadsheet writes the flag back as TRUE (WAAR in Dutch).
+                if let deprecatedColumn,
+                    rows.contains(where: {
+                        ["true", "waar", "1", "yes", "ja"].contains($0[deprecatedColumn].trimmingSpaces.lowercased())
+                    })
+                {
                     concept.isDeprecated = true
                     let replacement = replacedByColumn.flatMap { column in
                         rows.lazy.map { $0[column].trimmingSpaces }.first { !$0.isEmpty }

@@ -2,8 +2,8 @@ import VaktaalText
 
 /// Rows of a CSV file (RFC 4180: quoted fields with doubled quotes, CRLF or LF line ends),
 /// with the separator found from the header: comma, semicolon (spreadsheets in Dutch and
-/// other locales write those) or tab. As spreadsheets read it, a quote opens a quoted field
-/// only at the field's start (after spaces, if any): elsewhere it is text (`12" monitor`).
+/// other locales write those) or tab. A quote opens a quoted field at the field's start (or
+/// after spaces, when the field ends at its closing quote): elsewhere it is text (`12" monitor`).
 struct CSVTable {
     /// Why bytes are not a table, at a byte offset of the file.
     struct Problem: Error {
@@ -36,6 +36,25 @@ struct CSVTable {
         guard !records.isEmpty else { return nil }
         header = records.removeFirst().fields.map { $0.trimmingSpaces }
         rows = records.filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
+    }
+
+    /// Whether the quoted field whose text starts at `start` (right after its opening quote)
+    /// has a closing quote followed by nothing but spaces before the separator or line end.
+    private static func quotedFieldEndsAtItsQuote(_ bytes: ArraySlice<UInt8>, from start: Int, separator: UInt8) -> Bool {
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\"") {
+                if index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "\"") {
+                    index += 2
+                    continue
+                }
+                index += 1
+                while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                return index == bytes.endIndex || bytes[index] == separator || bytes[index] == 0x0A || bytes[index] == 0x0D
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func countOutsideQuotes(_ byte: UInt8, in line: ArraySlice<UInt8>) -> Int {
@@ -83,9 +102,13 @@ struct CSVTable {
                 continue
             }
             switch byte {
-            // A quote opens a quoted field at its start, also after spaces typed before it
-            // (`a, "b, c"`), which are then no part of it.
-            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }):
+            // A quote opens a quoted field at its start; after spaces typed before it
+            // (`a, "b, c"`) only when the field ends right after its closing quote, else
+            // it is text (` "Werkplek" is de plek`).
+            case UInt8(ascii: "\"")
+            where field.isEmpty
+                || (field.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                    && Self.quotedFieldEndsAtItsQuote(bytes, from: index, separator: separator)):
                 field.removeAll(keepingCapacity: true)
                 quoteStart = index - 1
             case separator: endField(at: index - 1)
