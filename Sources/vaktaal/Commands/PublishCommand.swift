@@ -12,9 +12,11 @@ struct PublishCommand: AsyncParsableCommand {
             Then PUTs ID.xml with the token from $VAKTAAL_TOKEN and If-Match on the ETag of the last \
             pull, so that a version someone else published in between is never overwritten (pull \
             first, then publish again). A scheme that was never pulled is published only when the \
-            service does not have it yet.
+            service does not have it yet. After a pull that left conflicts, the file is published only \
+            once it changed (someone looked at them).
             Exit codes: 0 published, 1 refused (errors found by check or by the service, a wrong or \
-            missing token, someone published in between), 2 bad input or the service cannot be reached.
+            missing token, someone published in between, conflicts of the last pull not looked at), 2 \
+            bad input or the service cannot be reached.
 
             Example:
               VAKTAAL_TOKEN=… vaktaal publish https://begrippen.example.org --scheme lerarenopleiding

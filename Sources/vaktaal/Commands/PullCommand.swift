@@ -10,10 +10,10 @@ struct PullCommand: AsyncParsableCommand {
         abstract: "Fetch a scheme from a vaktaal service and merge it into the local copy.",
         discussion: """
             URL is the service (with --scheme ID) or the scheme's URL (…/v1/schemes/ID). The first pull \
-            writes ID.xml into the vocabulary folder; later pulls merge three-way, with the last pulled \
+            writes ID.xml into the vocabulary folder (made when there is none); later pulls merge three-way, with the last pulled \
             version as base (kept in <folder>/.vaktaal/pulled/ with its ETag), the local file as ours and \
             the service's version as theirs, and report what came in. Conflicts keep the local value and \
-            are listed with the service's. When nothing changed on the service since the last pull \
+            are listed with the service's; publish then waits until the file changed. When nothing changed on the service since the last pull \
             (304), nothing is written.
             Exit codes: 0 pulled or up to date, 1 conflicts (the file keeps ours), 2 bad input or the \
             service cannot be reached.
