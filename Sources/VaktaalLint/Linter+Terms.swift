@@ -63,7 +63,7 @@ extension Linter {
                         documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
                         context: match.context))
             }
-            if let repeats = batch.usesAsWritten { uses.addRepeats(of: repeats) }
+            if let repeats = batch.countedUses { uses.addRepeats(of: repeats) }
         }
         return DocumentTerms(terms: terms, uses: uses.dictionary, variantCount: variants.count)
     }
@@ -112,21 +112,21 @@ extension Linter {
     /// The matches of a batch of segments.
     struct BatchMatches {
         /// The matches, in order; when repeats are counted, without the uses of an allowed
-        /// label written as the vocabulary writes it after the first such use in the batch.
+        /// label after the first in the batch (but for names in another casing).
         let matches: [SegmentMatch]
-        /// When repeats are counted: every use of an allowed label written as the vocabulary
-        /// writes it, by label (the first of each is among ``matches``, the others only here).
-        let usesAsWritten: UseCounts?
+        /// When repeats are counted: every use of an allowed label but names in another
+        /// casing, by label (the first of each is among ``matches``, the others only here).
+        let countedUses: UseCounts?
     }
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
     /// batches (``MatchBatches``) at a time is matched on all cores, the next one while `body`
     /// takes the one before.
     ///
-    /// - Parameter countingRepeats: Whether repeated uses of allowed labels written as the
-    ///   vocabulary writes them are only counted (``BatchMatches/usesAsWritten``): the rules
-    ///   look at the first use of a label, and a text of a large vocabulary uses one of its
-    ///   labels every few words.
+    /// - Parameter countingRepeats: Whether repeated uses of allowed labels are only counted
+    ///   (``BatchMatches/countedUses``): the rules look at the first use of a label (and at
+    ///   each use of a name in another casing, which may be misspelled), and a text of a large
+    ///   vocabulary uses one of its labels every few words.
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],
@@ -139,15 +139,15 @@ extension Linter {
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {
             Parallel.mapEach(window.count) { index in
                 let batch = window[window.startIndex + index]
-                var usesAsWritten: UseCounts? = countingRepeats ? UseCounts() : nil
+                var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
                 var found: [SegmentMatch] = []
                 for segment in batch {
                     let languages = segment.language.flatMap { elementLanguages[$0] } ?? languages
-                    let matched = matches(in: segment, text, matcher, languages, countingRepeatsIn: &usesAsWritten)
+                    let matched = matches(in: segment, text, matcher, languages, countingRepeatsIn: &countedUses)
                     if found.isEmpty { found = matched } else { found += matched }
                 }
-                return BatchMatches(matches: found, usesAsWritten: usesAsWritten)
+                return BatchMatches(matches: found, countedUses: countedUses)
             }
         }
         guard let first = windows.first else { return }
@@ -169,8 +169,9 @@ extension Linter {
     }
 
     /// The matches of one segment, with ranges in the document's text; when `repeats` is
-    /// given, each use of an allowed label written as the vocabulary writes it is counted
-    /// there, and only the first such use of each label is kept among the matches.
+    /// given, each use of an allowed label is counted there, and only the first of each label
+    /// is kept among the matches (but every use of a name in another casing, which is not
+    /// counted here).
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
         countingRepeatsIn repeats: inout UseCounts?
@@ -178,7 +179,7 @@ extension Linter {
         var kept: [SegmentMatch] = []
         func keep(_ match: SegmentMatch?) {
             guard let match else { return }
-            if match.context == nil, match.form.isAllowedUse,
+            if match.form.isAllowedUse, match.context == nil || !match.form.isName,
                 (repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0) > 0
             {
                 return

@@ -4,8 +4,8 @@ import VaktaalCore
 @testable import VaktaalLint
 
 /// A text uses the allowed labels of its vocabulary far more often than it misuses one: the
-/// repeated uses written as the vocabulary writes them are counted where they are matched,
-/// and the terms and counts the rules get are those of taking every match in turn.
+/// repeated uses (but of names in another casing) are counted where they are matched, and the
+/// terms and counts the rules get are those of taking every match in turn.
 @Suite struct RepeatedUsesTests {
     /// Uses of 700 labels (notations among them, the one that packs to 0, concepts with the
     /// largest keys), in an order that repeats some often and others once.
@@ -47,7 +47,8 @@ import VaktaalCore
         let languages = matcher.languages(["nl"])
         let paragraph =
             MatchBatchesTests.paragraph
-            + "De werkplekbegeleider en de aankomend leraar. De werkplekbegeleider helpt de aankomend leraar.\n\n"
+            + "De werkplekbegeleider en de aankomend leraar. De werkplekbegeleider helpt de aankomend leraar.\n"
+            + "Werkplekbegeleider Jansen helpt de Aankomend Leraar van de Amsterdamse onderwijsregio.\n\n"
         let text = String(repeating: paragraph, count: 3 * MatchBatches.batchSize / paragraph.utf8.count + 40)
         let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
         try document.text.withUnsafeBufferPointer { bytes in
@@ -73,6 +74,33 @@ import VaktaalCore
             #expect(found.uses == uses)
             let werkplekbegeleider = try #require(uses.first { linter.set[$0.key.concept].id == "werkplekbegeleider" })
             #expect(werkplekbegeleider.value > 2 * batches, "repeated in every batch")
+        }
+    }
+
+    /// In a batch, an allowed label written in another form than the vocabulary's (at the
+    /// start of a sentence, in title case) is kept once and then only counted, as one written
+    /// as is; a name in another casing is kept each time, for the rules to judge its casing.
+    @Test func repeatedUsesInAnotherFormAreOnlyCounted() throws {
+        let linter = dutchLinter
+        let text =
+            "Werkplekbegeleider A. De Werkplekbegeleider B. De werkplekbegeleider C. Werkplekbegeleider D.\n"
+            + "De amsterdamse onderwijsregio en de AMSTERDAMSE ONDERWIJSREGIO.\n"
+        let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
+        try document.text.withUnsafeBufferPointer { bytes in
+            var batches: [Linter.BatchMatches] = []
+            Linter.forEachBatchOfMatches(
+                in: document.segments, bytes, linter.matcher, linter.matcher.languages(["nl"]), countingRepeats: true
+            ) {
+                batches.append($0)
+            }
+            let batch = try #require(batches.first)
+            #expect(batches.count == 1)
+            let written = batch.matches.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+            #expect(written == ["Werkplekbegeleider", "amsterdamse onderwijsregio", "AMSTERDAMSE ONDERWIJSREGIO"])
+            let counts = try #require(batch.countedUses).dictionary
+            let werkplekbegeleider = try #require(batch.matches.first?.form)
+            #expect(counts[LabelUse(concept: werkplekbegeleider.concept, label: werkplekbegeleider.labelIndex ?? -1)] == 4)
+            #expect(counts.count == 1, "the name's uses are counted by the document's terms, not here")
         }
     }
 }
