@@ -131,6 +131,34 @@ import Testing
         #expect(again.status == 0 && again.standardOutput.isEmpty)
     }
 
+    /// A file kept with CR LF (or a lone CR) line ends keeps them: formatting changes the
+    /// layout, not every line of the file; and a canonical file with CR LF is left alone.
+    @Test(arguments: ["\r\n", "\r"])
+    func aFileKeepsItsLineEnds(lineEnd: String) throws {
+        let messy = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/">
+            <concept id="a"><definition>d</definition>   <prefLabel>a</prefLabel></concept></vocabulary>
+            """.replacingOccurrences(of: "\n", with: lineEnd)
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": messy])
+        #expect(try Vaktaal.run(["format"], in: folder).status == 0)
+        let formatted = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        let expected = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/">
+
+              <concept id="a">
+                <prefLabel>a</prefLabel>
+                <definition>d</definition>
+              </concept>
+            </vocabulary>
+
+            """
+        #expect(formatted == expected.replacingOccurrences(of: "\n", with: lineEnd))
+        let again = try Vaktaal.run(["format", "--check"], in: folder)
+        #expect(again.status == 0 && again.standardOutput.isEmpty, "\(again.standardOutput)")
+    }
+
     @Test func filesWithErrorsAreNeverRewritten() throws {
         let broken = vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")
         let folder = try Vaktaal.folder(with: ["v.xml": broken])

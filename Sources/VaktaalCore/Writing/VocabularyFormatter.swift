@@ -1,7 +1,7 @@
 import VaktaalText
 
 /// `vaktaal format`: rewrites vocabulary files in the canonical layout, atomically, and
-/// leaves a file with read errors alone.
+/// leaves a file with read errors alone. A file keeps how it ends its lines (``LineEnding``).
 public enum VocabularyFormatter {
     /// What became of one file.
     public enum Outcome: Sendable, Equatable {
@@ -31,7 +31,7 @@ public enum VocabularyFormatter {
         let (vocabulary, findings) = VocabularyLoader.read(bytes: original, path: file)
         let errors = findings.filter { $0.severity == .error }
         guard let vocabulary, errors.isEmpty else { return .notReadable(errors) }
-        let canonical = VocabularyWriter.bytes(for: vocabulary)
+        let canonical = LineEnding(of: original).applied(to: VocabularyWriter.bytes(for: vocabulary))
         guard canonical != original else { return .unchanged }
         if checkOnly { return .changed }
         do {

@@ -23,8 +23,8 @@ struct OurFileLayout: Sendable {
     /// Whether only white space and comments stand around the root's end tag after the last
     /// concept: then a head written anew says everything the scheme says of itself.
     let hasPlainEnd: Bool
-    /// How the file's first line ends (CR LF, LF or a lone CR): what is written anew ends its lines so too.
-    let lineEnd: [UInt8]
+    /// How the file's first line ends: what is written anew ends its lines so too.
+    let lineEnding: LineEnding
 
     /// Our file's layout, when each concept of `vocabulary` (read from it) can be cut out: the
     /// file has as many concepts as the scheme, only comments and white space stand between
@@ -60,21 +60,14 @@ struct OurFileLayout: Sendable {
         bytes = file.bytes
         context = file.layout?.context ?? ReadingContext(file.bytes, rootEnd: cuts.rootEnd)
         concepts = spans
-        (hasPlainEnd, lineEnd) = file.bytes.withUnsafeBufferPointer { buffer in
+        (hasPlainEnd, lineEnding) = file.bytes.withUnsafeBufferPointer { buffer in
             let rootEnd = Self.pastSpaceAndComments(in: buffer, from: lastEnd, before: buffer.count)
-            let firstLineEnd = buffer.firstIndex { $0 == 10 || $0 == 13 }
-            let lineEnd: [UInt8] =
-                switch firstLineEnd.map({ (buffer[$0], $0 + 1 < buffer.count ? buffer[$0 + 1] : 0) }) {
-                case (13, 10)?: [13, 10]
-                case (13, _)?: [13]
-                default: [10]
-                }
             return (
                 Self.has(Self.rootEndTag, in: buffer, at: rootEnd, before: buffer.count)
                     && (buffer[rootEnd...].firstIndex(of: UInt8(ascii: ">")).map {
                         Self.pastSpaceAndComments(in: buffer, from: $0 + 1, before: buffer.count) == buffer.count
                     } ?? false),
-                lineEnd
+                LineEnding(of: buffer)
             )
         }
     }
@@ -100,18 +93,9 @@ struct OurFileLayout: Sendable {
                 context.encoding == other.encoding, context.rootAttributes == other.rootAttributes
             else { return nil }
         }
-        // XML reads CR LF, a lone CR and LF alike, in text too: what is written anew ends its
-        // lines as our file does.
-        let lineEnd = self.lineEnd
-        func appendWritten(_ written: [UInt8], to result: inout [UInt8]) {
-            guard lineEnd != [10] else {
-                result += written
-                return
-            }
-            for byte in written {
-                if byte == 10 { result += lineEnd } else { result.append(byte) }
-            }
-        }
+        // What is written anew ends its lines as our file does.
+        let lineEnding = self.lineEnding
+        func appendWritten(_ written: [UInt8], to result: inout [UInt8]) { result += lineEnding.applied(to: written) }
         return bytes.withUnsafeBufferPointer { buffer in
             // Between a concept written anew and its neighbours: what stands between our first two.
             let separator = concepts.count >= 2 ? Array(buffer[concepts[0].upperBound..<concepts[1].lowerBound]) : []
@@ -132,7 +116,7 @@ struct OurFileLayout: Sendable {
                     if let previous, let ours, followsItsNeighbour {
                         result += buffer[concepts[previous].upperBound..<concepts[ours].lowerBound]
                     } else {
-                        result += hasLineEnd ? separator : lineEnd
+                        result += hasLineEnd ? separator : lineEnding.bytes
                     }
                 }
                 if let ours, !followsItsNeighbour, let indentation = indentations[ours] { result += buffer[indentation] }
