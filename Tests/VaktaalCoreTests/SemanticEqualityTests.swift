@@ -91,7 +91,7 @@ import VaktaalText
     @Test func positionsAndCommentsAloneAreNoChange() throws {
         var vocabulary = Self.fixture.vocabularies[0]
         vocabulary.concepts[0].position = SourcePosition(line: 999, column: 9)
-        vocabulary.concepts[0].innerComments = ["note to self"]
+        vocabulary.concepts[0].innerComments = [InnerComment("note to self", before: .label(0))]
         vocabulary.trailingComments = ["the end"]
         let equal = Self.fixture.isSemanticallyEqual(to: VocabularySet([vocabulary]))
         #expect(equal)

@@ -105,12 +105,12 @@ let specificationExample = """
     }
 
     /// A comment inside a label and one before the concept's end tag are both the concept's
-    /// (the second used to replace the first).
+    /// (the second used to replace the first): the first stands before the label.
     @Test func commentsInsideAConceptAreAllKept() throws {
         let xml = vocabularyXML(
             #"<concept id="a"><prefLabel>term<!-- in the label --></prefLabel><!-- at the end --></concept>"#)
         let concept = try #require(load(xml).set.vocabularies.first?.concepts.first)
-        #expect(concept.innerComments == [" in the label ", " at the end "])
+        #expect(concept.innerComments == [InnerComment(" in the label ", before: .label(0)), InnerComment(" at the end ")])
     }
 
     @Test func elementsAndAttributesOfOtherNamespacesAreKept() throws {

@@ -79,6 +79,60 @@ import VaktaalTestSupport
         #expect(output.contains(expected), "\(output)")
     }
 
+    /// A comment inside a concept moves with the child it was written before (or inside), as
+    /// a code formatter keeps a comment with the line it describes; one before the end tag stays
+    /// last.
+    @Test func commentsMoveWithTheChildTheyStandBefore() throws {
+        let scrambled = vocabularyXML(
+            """
+            <concept id="a">
+              <!-- about the relation -->
+              <related ref="a"/>
+              <definition>d<!-- inside the definition --></definition>
+              <!-- about the extension -->
+              <ex:extra xmlns:ex="urn:ex"/>
+              <!-- about the hidden label -->
+              <!-- and more about it -->
+              <hiddenLabel>b</hiddenLabel>
+              <prefLabel>a</prefLabel>
+              <!-- at the end -->
+            </concept>
+            """)
+        let output = try canonical(scrambled)
+        let expected = """
+              <concept id="a">
+                <prefLabel>a</prefLabel>
+                <!-- about the hidden label -->
+                <!-- and more about it -->
+                <hiddenLabel>b</hiddenLabel>
+                <!-- inside the definition -->
+                <definition>d</definition>
+                <!-- about the relation -->
+                <related ref="a"/>
+                <!-- about the extension -->
+                <ex:extra/>
+                <!-- at the end -->
+              </concept>
+
+            """
+        #expect(output.contains(expected), "\(output)")
+        #expect(try canonical(output) == output)
+    }
+
+    /// A comment whose child is gone (a tool removed the label) is written before the end tag.
+    @Test func aCommentBeforeAChildThatIsGoneComesLast() throws {
+        var vocabulary = try #require(
+            VocabularyLoader.read(
+                bytes: Array(
+                    vocabularyXML("<concept id=\"a\"><prefLabel>a</prefLabel><!-- c --><altLabel>b</altLabel></concept>").utf8),
+                path: "x"
+            ).vocabulary)
+        #expect(vocabulary.concepts[0].innerComments == [InnerComment(" c ", before: .label(1))])
+        vocabulary.concepts[0].labels.removeLast()
+        let written = String(decoding: VocabularyWriter.bytes(for: vocabulary), as: UTF8.self)
+        #expect(written.contains("    <prefLabel>a</prefLabel>\n    <!-- c -->\n  </concept>"), "\(written)")
+    }
+
     @Test func extensionsCommentsAndEscapesSurviveARoundTrip() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -72,6 +72,33 @@ import VaktaalCore
         #expect(try Self.text(result) == expected)
     }
 
+    /// A concept the merge builds from both sides' changes keeps our comments before the
+    /// children they were written before, though the children around them changed.
+    @Test func ourCommentsStayWithTheirChildrenInAMergedConcept() throws {
+        let base = Self.ours.replacingOccurrences(
+            of: "\t\t<prefLabel>b</prefLabel>", with: "\t\t<altLabel>bie</altLabel>\n\t\t<prefLabel>b</prefLabel>")
+        // We comment on the name and the definition and add a scope note; they drop "bie".
+        let ours = base.replacingOccurrences(
+            of: "\t\t<prefLabel>b</prefLabel>\n\t\t<definition>B.</definition>",
+            with: "\t\t<!-- the name -->\n\t\t<prefLabel>b</prefLabel>\n\t\t<!-- checked by the board -->\n"
+                + "\t\t<definition>B.</definition>\n\t\t<scopeNote>Ook bee.</scopeNote>")
+        let sources = [base, ours, Self.ours].map { [(path: "t.xml", bytes: Optional(Array($0.utf8)))] }
+        let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: .ofFirstReading)
+        let sets = loaded.versions.map(\.set)
+        let result = try VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: loaded.parts)
+        let expected = """
+              <concept id="b">
+                <!-- the name -->
+                <prefLabel>b</prefLabel>
+                <!-- checked by the board -->
+                <definition>B.</definition>
+                <scopeNote>Ook bee.</scopeNote>
+              </concept>
+            """
+        let text = try Self.text(result)
+        #expect(text.contains(expected), "\(text)")
+    }
+
     /// A file whose lines end in CR LF, or in a lone CR, keeps them, in what is written anew too.
     @Test(arguments: ["\r\n", "\r"])
     func lineEndsAreKept(_ lineEnd: String) throws {

@@ -68,8 +68,27 @@ extension BinaryWriter {
         write(concept.extensions) { $0.write($1) }
         write(concept.extensionAttributes)
         write(concept.leadingComments)
-        write(concept.innerComments)
+        write(concept.innerComments) { writer, comment in
+            writer.write(comment.text)
+            writer.write(comment.before)
+        }
         write(concept.position)
+    }
+
+    /// The child a comment stands before: its kind (0 for none) and place.
+    mutating func write(_ child: ConceptChild?) {
+        let (kind, index): (Int, Int) =
+            switch child {
+            case nil: (0, 0)
+            case .label(let index): (1, index)
+            case .notation(let index): (2, index)
+            case .note(let index): (3, index)
+            case .relation(let index): (4, index)
+            case .mapping(let index): (5, index)
+            case .extensionElement(let index): (6, index)
+            }
+        write(kind)
+        if child != nil { write(index) }
     }
 
     mutating func write(_ label: Label) {
@@ -181,7 +200,25 @@ extension BinaryReader {
             notations: try readStrings(),
             extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
             extensionAttributes: try readExtensionAttributes(), leadingComments: try readStrings(),
-            innerComments: try readStrings(), position: try readOptionalPosition())
+            innerComments: try readArray { reader throws(SnapshotError) in
+                InnerComment(try reader.readString(), before: try reader.readConceptChild())
+            }, position: try readOptionalPosition())
+    }
+
+    /// The child a comment stands before, as ``BinaryWriter`` writes it.
+    mutating func readConceptChild() throws(SnapshotError) -> ConceptChild? {
+        let kind = try readInt()
+        guard kind != 0 else { return nil }
+        let index = try readInt()
+        switch kind {
+        case 1: return .label(index)
+        case 2: return .notation(index)
+        case 3: return .note(index)
+        case 4: return .relation(index)
+        case 5: return .mapping(index)
+        case 6: return .extensionElement(index)
+        default: throw .malformed("a comment stands before a child of unknown kind \(kind)")
+        }
     }
 
     mutating func readLabel() throws(SnapshotError) -> Label {

@@ -22,7 +22,7 @@ public struct Concept: Hashable, Sendable {
         @usableFromInline var extensions: [ExtensionElement]
         @usableFromInline var extensionAttributes: [ExtensionAttribute]
         @usableFromInline var leadingComments: [String]
-        @usableFromInline var innerComments: [String]
+        @usableFromInline var innerComments: [InnerComment]
         @usableFromInline var position: SourcePosition?
     }
 
@@ -93,8 +93,8 @@ public struct Concept: Hashable, Sendable {
         @inlinable get { storage.fields.leadingComments }
         @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.leadingComments }
     }
-    /// Comments written inside the concept.
-    public var innerComments: [String] {
+    /// Comments written inside the concept, in source order, each with the child it stands before.
+    public var innerComments: [InnerComment] {
         @inlinable get { storage.fields.innerComments }
         @inlinable _modify { yield &CopyOnWriteBox.unique(&storage).fields.innerComments }
     }
@@ -110,7 +110,7 @@ public struct Concept: Hashable, Sendable {
         modified: String? = nil, labels: [Label] = [], notes: [Note] = [], relations: [ConceptRelation] = [],
         mappings: [Mapping] = [], notations: [String] = [], extensions: [ExtensionElement] = [],
         extensionAttributes: [ExtensionAttribute] = [], leadingComments: [String] = [],
-        innerComments: [String] = [], position: SourcePosition? = nil
+        innerComments: [InnerComment] = [], position: SourcePosition? = nil
     ) {
         storage = CopyOnWriteBox(
             Fields(

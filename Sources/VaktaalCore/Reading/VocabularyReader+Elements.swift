@@ -163,11 +163,12 @@ extension VocabularyReader {
     private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) {
         let attributes = AttributeSet(tag, allowed: Self.relationAttributes, acceptsLanguage: false, report: report)
         guard let reference = values.required(.ref, in: attributes, element: kind.rawValue) else { return }
-        addToConcept {
+        addChildToConcept {
             $0.relations.append(
                 ConceptRelation(
                     kind: kind, reference: reference, extensionAttributes: attributes.extensions,
                     position: SourcePosition(tag.position)))
+            return .relation($0.relations.count - 1)
         }
     }
 
@@ -186,11 +187,12 @@ extension VocabularyReader {
             report(.invalidValue, "'\(kind.rawValue)' takes either 'uri' or 'ref', not both", at: tag.position)
             return
         }
-        addToConcept {
+        addChildToConcept {
             $0.mappings.append(
                 Mapping(
                     kind: kind, target: target, extensionAttributes: attributes.extensions, position: SourcePosition(tag.position)
                 ))
+            return .mapping($0.mappings.count - 1)
         }
     }
 
@@ -208,20 +210,29 @@ extension VocabularyReader {
                 since: values.date(.since, in: attributes), reason: attributes[.reason],
                 severity: values.severity(.severity, in: attributes), exceptions: splitList(attributes[.exceptions]),
                 extensionAttributes: attributes.extensions, position: leaf.position)
-            addToConcept { $0.labels.append(label) }
+            addChildToConcept {
+                $0.labels.append(label)
+                return .label($0.labels.count - 1)
+            }
         case .note(let kind):
             let note = Note(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
                 date: values.date(.date, in: attributes), extensionAttributes: attributes.extensions,
                 position: leaf.position)
-            addToConcept { $0.notes.append(note) }
+            addChildToConcept {
+                $0.notes.append(note)
+                return .note($0.notes.count - 1)
+            }
         case .metadata(let kind):
             let entry = MetadataEntry(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
                 extensionAttributes: attributes.extensions)
             addToVocabulary { $0.metadata.append(entry) }
         case .notation:
-            addToConcept { $0.notations.append(leaf.text) }
+            addChildToConcept {
+                $0.notations.append(leaf.text)
+                return .notation($0.notations.count - 1)
+            }
         }
     }
 }

@@ -125,7 +125,8 @@ final class VocabularyReader: XMLContentHandler {
             building.trailingComments = pendingComments
             pendingComments = []
         case .concept:
-            addToConcept { $0.innerComments += pendingComments }
+            // Comments after the last child stand before the end tag.
+            addToConcept { $0.innerComments += pendingComments.map { InnerComment($0) } }
             pendingComments = []
             conceptIndex = nil
         case .leaf:
@@ -163,7 +164,9 @@ final class VocabularyReader: XMLContentHandler {
         case .vocabulary, .concept:
             pendingComments.append(text)
         case .extensionElement, .leaf, .childless, .skipped:
-            if conceptIndex != nil { addToConcept { $0.innerComments.append(text) } } else { pendingComments.append(text) }
+            // Inside a concept's child: written before that child (the next one, for a child
+            // kept whole when it starts).
+            pendingComments.append(text)
         }
     }
 
@@ -205,7 +208,10 @@ final class VocabularyReader: XMLContentHandler {
             assert(!openExtensions.isEmpty, "an extension frame without its element")
             if !openExtensions.isEmpty { openExtensions[openExtensions.count - 1].children.append(.element(element)) }
         case .concept:
-            addToConcept { $0.extensions.append(element) }
+            addChildToConcept {
+                $0.extensions.append(element)
+                return .extensionElement($0.extensions.count - 1)
+            }
         default:
             building.extensions.append(element)
         }
@@ -236,6 +242,16 @@ final class VocabularyReader: XMLContentHandler {
 
     func appendHeaderComments(_ comments: [String]) {
         building.headerComments.append(contentsOf: comments)
+    }
+
+    /// Adds a child to the concept being read, in place: `add` appends it and says which it
+    /// is; the comments met since the child before stand before it.
+    func addChildToConcept(_ add: (inout Concept) -> ConceptChild) {
+        guard let conceptIndex else { return }
+        let child = add(&building.concepts[conceptIndex])
+        guard !pendingComments.isEmpty else { return }
+        building.concepts[conceptIndex].innerComments += pendingComments.map { InnerComment($0, before: child) }
+        pendingComments = []
     }
 
     /// Changes the concept being read, in place.

@@ -164,19 +164,24 @@ public enum VocabularyWriter {
             attributes.add("modified", concept.modified)
             attributes.add(concept.extensionAttributes, namespaces)
         }
-        for comment in concept.innerComments { writer.comment(comment) }
+        var comments = InnerComments(concept)
         let labels = concept.labels
         for kind in LabelKind.allCases {
-            for label in labels where label.kind == kind {
+            for (index, label) in labels.enumerated() where label.kind == kind {
+                comments.write(before: .label(index), into: &writer)
                 writer.element(kind.rawValue, text: label.text) { addAttributes(of: label, namespaces, to: &$0) }
             }
         }
-        for notation in concept.notations { writer.element("notation", text: notation) }
+        for (index, notation) in concept.notations.enumerated() {
+            comments.write(before: .notation(index), into: &writer)
+            writer.element("notation", text: notation)
+        }
         let notes = concept.notes
-        for kind in NoteKind.allCases where kind != .source { write(notes, of: kind, into: &writer, namespaces) }
+        for kind in NoteKind.allCases where kind != .source { write(notes, of: kind, into: &writer, namespaces, &comments) }
         let relations = concept.relations
         for kind in RelationKind.allCases {
-            for relation in relations where relation.kind == kind {
+            for (index, relation) in relations.enumerated() where relation.kind == kind {
+                comments.write(before: .relation(index), into: &writer)
                 writer.element(kind.rawValue) { attributes in
                     attributes.add("ref", relation.reference)
                     attributes.add(relation.extensionAttributes, namespaces)
@@ -185,7 +190,8 @@ public enum VocabularyWriter {
         }
         let mappings = concept.mappings
         for kind in MappingKind.allCases {
-            for mapping in mappings where mapping.kind == kind {
+            for (index, mapping) in mappings.enumerated() where mapping.kind == kind {
+                comments.write(before: .mapping(index), into: &writer)
                 writer.element(kind.rawValue) { attributes in
                     switch mapping.target {
                     case .uri(let uri): attributes.add("uri", uri)
@@ -195,15 +201,21 @@ public enum VocabularyWriter {
                 }
             }
         }
-        write(notes, of: .source, into: &writer, namespaces)
-        for element in concept.extensions {
+        write(notes, of: .source, into: &writer, namespaces, &comments)
+        for (index, element) in concept.extensions.enumerated() {
+            comments.write(before: .extensionElement(index), into: &writer)
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
+        comments.writeRest(into: &writer)
         writer.endElement("concept")
     }
 
-    private static func write(_ notes: [Note], of kind: NoteKind, into writer: inout XMLWriter, _ namespaces: NamespaceTable) {
-        for note in notes where note.kind == kind {
+    private static func write(
+        _ notes: [Note], of kind: NoteKind, into writer: inout XMLWriter, _ namespaces: NamespaceTable,
+        _ comments: inout InnerComments
+    ) {
+        for (index, note) in notes.enumerated() where note.kind == kind {
+            comments.write(before: .note(index), into: &writer)
             writer.element(note.kind.rawValue, text: note.text) { attributes in
                 attributes.add("xml:lang", note.declaredLanguage)
                 attributes.add("date", note.date)
@@ -230,5 +242,31 @@ extension AttributeList {
     /// Adds extension attributes with the prefixes of `namespaces`.
     fileprivate mutating func add(_ extensionAttributes: [ExtensionAttribute], _ namespaces: NamespaceTable) {
         if !extensionAttributes.isEmpty { add(contentsOf: namespaces.attributes(extensionAttributes)) }
+    }
+}
+
+/// The comments inside a concept as the canonical layout writes them: each before the child
+/// it was written before, the others (written before the end tag, or before a child the
+/// concept no longer has) before the end tag, in source order.
+private struct InnerComments {
+    private var before: [ConceptChild: [String]] = [:]
+    private let all: [InnerComment]
+
+    init(_ concept: Concept) {
+        all = concept.innerComments
+        for comment in all {
+            if let child = comment.before { before[child, default: []].append(comment.text) }
+        }
+    }
+
+    /// Writes the comments that stand before `child`.
+    mutating func write(before child: ConceptChild, into writer: inout XMLWriter) {
+        guard !before.isEmpty, let comments = before.removeValue(forKey: child) else { return }
+        for comment in comments { writer.comment(comment) }
+    }
+
+    /// Writes the comments not written before a child.
+    func writeRest(into writer: inout XMLWriter) {
+        for comment in all where comment.before.map({ before[$0] != nil }) ?? true { writer.comment(comment.text) }
     }
 }

@@ -218,7 +218,7 @@ struct Assembler: Sendable {
             }
         }
         mappings += remaining.sorted().map { Mapping(kind: $0.kind, target: references.mappingTarget($0.target)) }
-        return Concept(
+        var concept = Concept(
             id: content.id, isTopConcept: content.isTopConcept, isDeprecated: content.isDeprecated,
             replacedBy: content.replacedBy.map(references.reference), modified: content.modified, labels: labels,
             notes: notes, relations: relations, mappings: mappings,
@@ -227,7 +227,11 @@ struct Assembler: Sendable {
                 content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),
             extensionAttributes: Reuse.keptOrder(
                 content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
-            leadingComments: template?.leadingComments ?? [], innerComments: template?.innerComments ?? [])
+            leadingComments: template?.leadingComments ?? [])
+        if let template {
+            concept.innerComments = template.innerComments.map { $0.reanchored(from: template, to: concept) }
+        }
+        return concept
     }
 
     /// The `xml:lang` to write: none when the language is the scheme's default.
