@@ -99,6 +99,27 @@ import VaktaalCore
         #expect(text.contains(expected), "\(text)")
     }
 
+    /// A concept only they changed is taken as they wrote it, with the comments we wrote in it
+    /// (by the definition whose text they changed); where we left the comments as they were,
+    /// theirs are kept (they may have edited them).
+    @Test(arguments: [true, false])
+    func aConceptTheyChangedKeepsTheCommentsWeWrote(weCommented: Bool) throws {
+        let commented = Self.ours.replacingOccurrences(
+            of: "\t\t<definition>B.</definition>", with: "\t\t<!-- checked by the board -->\n\t\t<definition>B.</definition>")
+        let base = weCommented ? Self.ours : commented
+        let theirs = base.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+            .replacingOccurrences(of: "checked by the board", with: "checked by them")
+        let sources = [base, commented, theirs].map { [(path: "t.xml", bytes: Optional(Array($0.utf8)))] }
+        let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: .ofFirstReading)
+        let sets = loaded.versions.map(\.set)
+        let text = try Self.text(VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: loaded.parts))
+        let comment = weCommented ? "checked by the board" : "checked by them"
+        #expect(
+            text.contains(
+                "  <concept id=\"b\">\n    <prefLabel>b</prefLabel>\n    <!-- \(comment) -->\n    <definition>Bee.</definition>"),
+            "\(text)")
+    }
+
     /// A file whose lines end in CR LF, or in a lone CR, keeps them, in what is written anew too.
     @Test(arguments: ["\r\n", "\r"])
     func lineEndsAreKept(_ lineEnd: String) throws {

@@ -61,12 +61,18 @@ struct Assembler: Sendable {
             let included = making.indices.compactMap { index in making[index].map { (index: index, making: $0) } }
             let concepts = Parallel.map(included.count) { position -> Concept in
                 let plan = scheme.concepts[included[position].index]
+                var concept: Concept
                 switch included[position].making {
-                case .kept(let template): return sets[template.side][template.key]
+                case .kept(let template): concept = sets[template.side][template.key]
                 case .built(let content):
                     let written = relations.relations(of: plan.identity, content, template: plan.template, references)
-                    return build(content, template: plan.template, relations: written, references, defaultLanguage)
+                    concept = build(content, template: plan.template, relations: written, references, defaultLanguage)
                 }
+                if let source = plan.comments.map({ sets[$0.side][$0.key] }) {
+                    concept.leadingComments = source.leadingComments
+                    concept.innerComments = source.innerComments.map { $0.reanchored(from: source, to: concept) }
+                }
+                return concept
             }
             keptAsWritten += included.map(\.making.keptTemplate)
             return SchemeBuilder.vocabulary(scheme, concepts: concepts)

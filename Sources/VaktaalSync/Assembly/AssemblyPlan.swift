@@ -33,6 +33,9 @@ struct ConceptPlan: Sendable {
     }
     /// The concept it comes from (always there when `content` is `nil`).
     var template: ConceptTemplate?
+    /// The concept whose comments it keeps, when not its template's: a merge that takes a
+    /// concept as they changed it keeps the comments we wrote in it.
+    var comments: ConceptTemplate?
     /// ``content``, boxed: most concepts of a plan say what their template says, and the
     /// plan of each then takes a few words, not a whole content.
     private var changed: Changed?

@@ -178,7 +178,9 @@ struct MergeState {
                 let identity = jobs.list[job].identity
                 switch outcomes[job] {
                 case .kept(let side, let key):
-                    return ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
+                    var plan = ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
+                    if side != 1 { plan.comments = ourEditedComments(of: jobs.list[job]) }
+                    return plan
                 case .merged(let content): return ConceptPlan(content, template: template(of: jobs.list[job]))
                 case nil: return nil
                 }
@@ -186,6 +188,16 @@ struct MergeState {
             schemes.append(SchemePlan(content: content, template: templateScheme(id), concepts: concepts))
         }
         return AssemblyPlan(schemes: schemes)
+    }
+
+    /// Our concept of a job, when we changed its comments (comments are no content, so a
+    /// concept they changed is taken as they wrote it, and ours only counts for its comments).
+    private func ourEditedComments(of job: ConceptDecider.Job) -> ConceptTemplate? {
+        guard let ours = job.ours else { return nil }
+        func comments(_ concept: Concept) -> [[String]] { [concept.leadingComments, concept.innerComments.map(\.text)] }
+        let ourComments = comments(sides.ours.set[ours])
+        guard ourComments != job.base.map({ comments(sides.base.set[$0]) }) ?? [[], []] else { return nil }
+        return ConceptTemplate(side: 1, key: ours)
     }
 
     /// The concept a job's concept is written from: ours, else theirs, else the base's.
