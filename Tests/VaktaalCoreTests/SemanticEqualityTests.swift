@@ -22,7 +22,7 @@ import VaktaalText
             return changed
         }
         vocabulary.metadata.reverse()
-        vocabulary.headerComments = ["a comment"]
+        vocabulary.headerComments = [HeaderComment("a comment", before: .metadata(0))]
         let bytes = VocabularyWriter.bytes(for: vocabulary)
         return VocabularyLoader.load(sources: [(path: "elsewhere.xml", bytes: bytes)]).set
     }

@@ -119,6 +119,34 @@ import VaktaalTestSupport
         #expect(try canonical(output) == output)
     }
 
+    /// A comment among the scheme's fields moves with the field it stands before; one before a
+    /// field the scheme no longer has comes first.
+    @Test func commentsMoveWithTheSchemeFieldTheyStandBefore() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:ex="urn:ex" format="1" id="t" uri="urn:t:">
+              <!-- the partners' text -->
+              <description>D</description>
+              <ex:extra/>
+              <!-- the name -->
+              <title>T</title>
+              <concept id="a"><prefLabel>a</prefLabel></concept>
+            </vocabulary>
+            """
+        let output = try canonical(xml)
+        #expect(
+            output.contains(
+                "format=\"1\" id=\"t\" uri=\"urn:t:\">\n  <!-- the name -->\n  <title>T</title>\n"
+                    + "  <!-- the partners' text -->\n  <description>D</description>\n  <ex:extra/>\n"), "\(output)")
+        #expect(try canonical(output) == output)
+        var vocabulary = try #require(VocabularyLoader.read(bytes: Array(output.utf8), path: "x").vocabulary)
+        #expect(vocabulary.headerComments.map(\.before) == [.metadata(0), .metadata(1)])
+        vocabulary.metadata.removeLast()
+        let written = String(decoding: VocabularyWriter.bytes(for: vocabulary), as: UTF8.self)
+        #expect(
+            written.contains("<!-- the partners' text -->\n  <!-- the name -->\n  <title>T</title>\n  <ex:extra/>"), "\(written)")
+    }
+
     /// A comment whose child is gone (a tool removed the label) is written before the end tag.
     @Test func aCommentBeforeAChildThatIsGoneComesLast() throws {
         var vocabulary = try #require(

@@ -23,7 +23,18 @@ extension BinaryWriter {
         write(vocabulary.extensions) { $0.write($1) }
         write(vocabulary.extensionAttributes)
         write(vocabulary.prologComments)
-        write(vocabulary.headerComments)
+        write(vocabulary.headerComments) { writer, comment in
+            writer.write(comment.text)
+            switch comment.before {
+            case nil: writer.write(0)
+            case .metadata(let index):
+                writer.write(1)
+                writer.write(index)
+            case .extensionElement(let index):
+                writer.write(2)
+                writer.write(index)
+            }
+        }
         write(vocabulary.trailingComments)
         write(vocabulary.path)
         write(vocabulary.concepts.count)
@@ -168,7 +179,9 @@ extension BinaryReader {
             concepts: [],
             extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
             extensionAttributes: try readExtensionAttributes(), prologComments: try readStrings(),
-            headerComments: try readStrings(), trailingComments: try readStrings(), path: try readOptionalString())
+            headerComments: try readArray { reader throws(SnapshotError) in
+                HeaderComment(try reader.readString(), before: try reader.readSchemeField())
+            }, trailingComments: try readStrings(), path: try readOptionalString())
         return (vocabulary, try readCount())
     }
 
@@ -203,6 +216,16 @@ extension BinaryReader {
             innerComments: try readArray { reader throws(SnapshotError) in
                 InnerComment(try reader.readString(), before: try reader.readConceptChild())
             }, position: try readOptionalPosition())
+    }
+
+    /// The scheme field a comment stands before, as ``BinaryWriter`` writes it.
+    mutating func readSchemeField() throws(SnapshotError) -> SchemeField? {
+        switch try readInt() {
+        case 0: return nil
+        case 1: return .metadata(try readInt())
+        case 2: return .extensionElement(try readInt())
+        case let kind: throw .malformed("a comment stands before a scheme field of unknown kind \(kind)")
+        }
     }
 
     /// The child a comment stands before, as ``BinaryWriter`` writes it.

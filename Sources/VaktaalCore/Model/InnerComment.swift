@@ -25,3 +25,27 @@ public enum ConceptChild: Hashable, Sendable {
     case mapping(Int)
     case extensionElement(Int)
 }
+
+/// A comment among a scheme's own fields (its metadata and extension elements, before its
+/// first concept), with the field it stands before, so that it moves with it as
+/// ``InnerComment`` does in a concept.
+public struct HeaderComment: Hashable, Sendable {
+    /// The comment's text, as written between `<!--` and `-->`.
+    public var text: String
+    /// The field the comment was written before (or inside); `nil` for one written before
+    /// them all.
+    public var before: SchemeField?
+
+    /// Creates a comment among a scheme's fields.
+    public init(_ text: String, before: SchemeField? = nil) {
+        self.text = text
+        self.before = before
+    }
+}
+
+/// A field of a scheme, by its place among the scheme's fields of its kind
+/// (``Vocabulary/metadata``, ``Vocabulary/extensions``).
+public enum SchemeField: Hashable, Sendable {
+    case metadata(Int)
+    case extensionElement(Int)
+}

@@ -64,8 +64,9 @@ public struct Vocabulary: Hashable, Sendable {
     public var extensionAttributes: [ExtensionAttribute]
     /// Comments before the root element.
     public var prologComments: [String]
-    /// Comments inside the root element before the metadata.
-    public var headerComments: [String]
+    /// Comments inside the root element before the first concept, in source order, each with
+    /// the field it stands before.
+    public var headerComments: [HeaderComment]
     /// Comments after the last concept.
     public var trailingComments: [String]
     /// The file the scheme was read from.
@@ -77,7 +78,7 @@ public struct Vocabulary: Hashable, Sendable {
         modified: String? = nil,
         defaultLanguage: String? = nil, metadata: [MetadataEntry] = [], concepts: [Concept] = [],
         extensions: [ExtensionElement] = [], extensionAttributes: [ExtensionAttribute] = [],
-        prologComments: [String] = [], headerComments: [String] = [], trailingComments: [String] = [],
+        prologComments: [String] = [], headerComments: [HeaderComment] = [], trailingComments: [String] = [],
         path: String? = nil
     ) {
         self.format = format

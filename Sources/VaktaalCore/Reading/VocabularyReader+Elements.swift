@@ -13,7 +13,7 @@ extension VocabularyReader {
     static let outdatedLabelAttributes: [FormatAttribute] = labelAttributes + [.since, .reason, .severity, .exceptions]
 
     /// The elements a concept holds, by name.
-    private enum ConceptChild {
+    private enum ConceptElement {
         case label(LabelKind)
         case note(NoteKind)
         case notation
@@ -31,14 +31,14 @@ extension VocabularyReader {
         }
 
         /// Every element a concept holds, grouped by the length of its name.
-        private static let byLength: [[(name: String, child: ConceptChild)]] = {
-            let children: [(name: String, child: ConceptChild)] =
+        private static let byLength: [[(name: String, child: ConceptElement)]] = {
+            let children: [(name: String, child: ConceptElement)] =
                 [("notation", .notation)] + LabelKind.allCases.map { ($0.rawValue, .label($0)) }
                 + NoteKind.allCases.map { ($0.rawValue, .note($0)) }
                 + RelationKind.allCases.map { ($0.rawValue, .relation($0)) }
                 + MappingKind.allCases.map { ($0.rawValue, .mapping($0)) }
             var groups = Array(
-                repeating: [(name: String, child: ConceptChild)](), count: 1 + children.map(\.name.utf8.count).max()!)
+                repeating: [(name: String, child: ConceptElement)](), count: 1 + children.map(\.name.utf8.count).max()!)
             for child in children {
                 assert(
                     !groups[child.name.utf8.count].contains { $0.name == child.name },
@@ -61,11 +61,10 @@ extension VocabularyReader {
             return .concept
         case (.vocabulary, _):
             if let kind = MetadataKind(rawValue: name) {
-                appendHeaderComments(takePendingComments())
                 return leaf(.metadata(kind), tag, allowed: [], acceptsLanguage: true)
             }
         case (.concept, _):
-            switch ConceptChild(named: name) {
+            switch ConceptElement(named: name) {
             case .label(let kind):
                 let allowed = kind.isAllowed ? Self.labelAttributes : Self.outdatedLabelAttributes
                 return leaf(.label(kind), tag, allowed: allowed, acceptsLanguage: true)
@@ -227,7 +226,10 @@ extension VocabularyReader {
             let entry = MetadataEntry(
                 kind: kind, text: leaf.text, declaredLanguage: attributes.declaredLanguage, language: language ?? "",
                 extensionAttributes: attributes.extensions)
-            addToVocabulary { $0.metadata.append(entry) }
+            addFieldToVocabulary {
+                $0.metadata.append(entry)
+                return .metadata($0.metadata.count - 1)
+            }
         case .notation:
             addChildToConcept {
                 $0.notations.append(leaf.text)

@@ -213,7 +213,10 @@ final class VocabularyReader: XMLContentHandler {
                 return .extensionElement($0.extensions.count - 1)
             }
         default:
-            building.extensions.append(element)
+            addFieldToVocabulary {
+                $0.extensions.append(element)
+                return .extensionElement($0.extensions.count - 1)
+            }
         }
     }
 
@@ -240,8 +243,13 @@ final class VocabularyReader: XMLContentHandler {
         hasVocabulary = true
     }
 
-    func appendHeaderComments(_ comments: [String]) {
-        building.headerComments.append(contentsOf: comments)
+    /// Adds a field to the scheme being read, in place: `add` appends it and says which it
+    /// is; the comments met since the field before stand before it.
+    func addFieldToVocabulary(_ add: (inout Vocabulary) -> SchemeField) {
+        let field = add(&building)
+        guard !pendingComments.isEmpty else { return }
+        building.headerComments += pendingComments.map { HeaderComment($0, before: field) }
+        pendingComments = []
     }
 
     /// Adds a child to the concept being read, in place: `add` appends it and says which it

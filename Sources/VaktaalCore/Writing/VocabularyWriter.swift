@@ -97,19 +97,36 @@ public enum VocabularyWriter {
         }
     }
 
-    /// The scheme's own fields after the root's start tag: its comments there, its metadata
-    /// and its extension elements.
+    /// The scheme's own fields after the root's start tag: its metadata and its extension
+    /// elements, each after the comments written before it.
     private static func writeOwnFields(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
-        for comment in vocabulary.headerComments { writer.comment(comment) }
+        // A comment before a field the scheme no longer has comes first, with those before them all.
+        func stands(_ field: SchemeField?) -> Bool {
+            switch field {
+            case nil: false
+            case .metadata(let index): vocabulary.metadata.indices.contains(index)
+            case .extensionElement(let index): vocabulary.extensions.indices.contains(index)
+            }
+        }
+        var before: [SchemeField: [String]] = [:]
+        for comment in vocabulary.headerComments {
+            if let field = comment.before, stands(field) {
+                before[field, default: []].append(comment.text)
+            } else {
+                writer.comment(comment.text)
+            }
+        }
         for kind in MetadataKind.allCases {
-            for entry in vocabulary.metadata(kind) {
+            for (index, entry) in vocabulary.metadata.enumerated() where entry.kind == kind {
+                for comment in before[.metadata(index)] ?? [] { writer.comment(comment) }
                 writer.element(kind.rawValue, text: entry.text) { attributes in
                     attributes.add("xml:lang", entry.declaredLanguage)
                     attributes.add(entry.extensionAttributes, namespaces)
                 }
             }
         }
-        for element in vocabulary.extensions {
+        for (index, element) in vocabulary.extensions.enumerated() {
+            for comment in before[.extensionElement(index)] ?? [] { writer.comment(comment) }
             namespaces.write(element, into: &writer, defaultNamespace: vocabularyNamespace)
         }
     }

@@ -78,7 +78,7 @@ enum SchemeBuilder {
                     kind: $0.kind, text: $0.text, declaredLanguage: Assembler.declared($0.language, content.defaultLanguage),
                     language: $0.language, extensionAttributes: $0.extensionAttributes.sortedForOutput)
             })
-        return Vocabulary(
+        var scheme = Vocabulary(
             format: content.format, id: content.id, uri: content.uri, schemeURI: content.schemeURI, version: content.version,
             modified: content.modified,
             defaultLanguage: content.defaultLanguage, metadata: metadata, concepts: concepts,
@@ -86,7 +86,9 @@ enum SchemeBuilder {
                 content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),
             extensionAttributes: Reuse.keptOrder(
                 content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
-            prologComments: template?.prologComments ?? [], headerComments: template?.headerComments ?? [],
-            trailingComments: template?.trailingComments ?? [], path: template?.path)
+            prologComments: template?.prologComments ?? [], trailingComments: template?.trailingComments ?? [],
+            path: template?.path)
+        if let template { scheme.headerComments = template.headerComments.map { $0.reanchored(from: template, to: scheme) } }
+        return scheme
     }
 }
