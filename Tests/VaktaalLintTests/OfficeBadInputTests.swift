@@ -125,6 +125,15 @@ import VaktaalText
             problem(huge.bytes) == .package(.partTooLarge(part: "word/document.xml", size: 300_000_000, limit: 209_715_200)))
     }
 
+    /// Two entries of one name (in any case) leave open which one Word or LibreOffice reads: the
+    /// package is refused rather than linted, or fixed, in the one another reader ignores.
+    @Test(arguments: ["word/document.xml", "Word/Document.XML"])
+    func entriesThatShareAName(secondName: String) {
+        var package = TestPackage.word(Self.paragraph)
+        package.entries.append(.init(name: secondName, bytes: Array("<w:document/>".utf8)))
+        #expect(problem(package.bytes) == .package(.damaged(reason: "two entries are named '\(secondName)'")))
+    }
+
     @Test func pathsThatLeaveThePackage() {
         var entry = TestPackage.word(Self.paragraph)
         entry.entries.append(.init(name: "../../etc/evil.xml", bytes: Array("<x/>".utf8)))
