@@ -52,6 +52,24 @@ import Testing
         }
     }
 
+    /// Every valid language tag is another choice: a snapshot keeps the linters of the first
+    /// few, and still lints in any other.
+    @Test func linterCacheStaysBounded() async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            for number in 0..<ServiceSnapshot.keptLinterCount + 8 {
+                try await client.execute(
+                    uri: "/v1/lint?lang=nl-x-\(number)", method: .post, headers: [.contentType: "text/plain"],
+                    body: ByteBuffer(string: "De mentor")
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.text.contains("\"match\" : \"mentor\""), "\(response.body.text)")
+                }
+            }
+        }
+        #expect(store.snapshot.keptLinters == ServiceSnapshot.keptLinterCount)
+    }
+
     @Test func badBodiesAreRefusedClearly() async throws {
         try await makeApplication().application.test(.router) { client in
             try await client.execute(

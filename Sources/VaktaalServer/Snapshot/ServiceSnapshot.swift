@@ -31,14 +31,21 @@ public final class ServiceSnapshot: Sendable {
     /// The scheme with this id.
     public func scheme(_ id: String) -> SchemeSnapshot? { schemes.first { $0.id == id } }
 
+    /// How many linters a snapshot keeps: requests choose among a few languages, but each
+    /// valid tag (`nl-x-…`) is another choice, and a client must not fill the memory with them.
+    static let keptLinterCount = 32
+
     /// The linter for a language choice (`nl`, `nl,en`, `all`, or `nil` for the document's
-    /// own), made once per snapshot.
+    /// own), made once per snapshot for the first ``keptLinterCount`` choices asked for.
     func linter(language: String?) -> Linter {
         let key = language ?? ""
         if let known = linters.withLock({ $0[key] }) { return known }
         let languages = LintOptions.Languages(choice: language, default: set.vocabularies.first?.defaultLanguage)
         let made = Linter(set: set, options: LintOptions(languages: languages), matchIndex: matchIndex)
-        linters.withLock { $0[key] = made }
+        linters.withLock { if $0.count < Self.keptLinterCount { $0[key] = made } }
         return made
     }
+
+    /// How many linters the snapshot keeps now (for tests).
+    var keptLinters: Int { linters.withLock(\.count) }
 }
