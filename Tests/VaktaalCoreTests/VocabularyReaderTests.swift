@@ -113,6 +113,15 @@ let specificationExample = """
         #expect(concept.innerComments == [InnerComment(" in the label ", before: .label(0)), InnerComment(" at the end ")])
     }
 
+    /// A comment inside a relation (an empty element, the concept's from its start tag)
+    /// stands before that relation, not the next child.
+    @Test func aCommentInsideARelationStandsBeforeIt() throws {
+        let xml = vocabularyXML(
+            #"<concept id="a"><prefLabel>a</prefLabel><broader ref="a"><!-- c --></broader><related ref="a"/></concept>"#)
+        let concept = try #require(load(xml).set.vocabularies.first?.concepts.first)
+        #expect(concept.innerComments == [InnerComment(" c ", before: .relation(0))])
+    }
+
     @Test func elementsAndAttributesOfOtherNamespacesAreKept() throws {
         let xml = vocabularyXML(
             """

@@ -49,4 +49,15 @@ import VaktaalCore
         let moved = comments.map { $0.reanchored(from: template, to: rebuilt).before }
         #expect(moved == [.label(0), nil, .note(1), .note(0), nil, nil])
     }
+
+    /// A child that is gone, among others of its kind, takes its comment with it to the end:
+    /// the comment is not moved to a sibling it does not describe.
+    @Test func aCommentOfAChildThatIsGoneIsNotGivenToASibling() {
+        let template = Concept(
+            id: "a",
+            labels: [Label(kind: .alternative, text: "x", language: "nl"), Label(kind: .alternative, text: "y", language: "nl")])
+        let rebuilt = Concept(id: "a", labels: [Label(kind: .alternative, text: "y", language: "nl")])
+        #expect(InnerComment("to be dropped", before: .label(0)).reanchored(from: template, to: rebuilt).before == nil)
+        #expect(InnerComment("keep", before: .label(1)).reanchored(from: template, to: rebuilt).before == .label(0))
+    }
 }

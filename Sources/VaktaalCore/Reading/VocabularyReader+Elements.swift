@@ -74,11 +74,11 @@ extension VocabularyReader {
             case .notation:
                 return leaf(.notation, tag, allowed: [], acceptsLanguage: false)
             case .relation(let kind):
-                openRelation(kind, tag)
+                childlessChild = openRelation(kind, tag)
                 openChildless = name
                 return .childless
             case .mapping(let kind):
-                openMapping(kind, tag)
+                childlessChild = openMapping(kind, tag)
                 openChildless = name
                 return .childless
             case nil:
@@ -159,10 +159,11 @@ extension VocabularyReader {
                 position: SourcePosition(tag.position)))
     }
 
-    private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) {
+    /// Adds the relation `tag` writes to the concept; the child it is, if it is one.
+    private func openRelation(_ kind: RelationKind, _ tag: XMLStartTag) -> ConceptChild? {
         let attributes = AttributeSet(tag, allowed: Self.relationAttributes, acceptsLanguage: false, report: report)
-        guard let reference = values.required(.ref, in: attributes, element: kind.rawValue) else { return }
-        addChildToConcept {
+        guard let reference = values.required(.ref, in: attributes, element: kind.rawValue) else { return nil }
+        return addChildToConcept {
             $0.relations.append(
                 ConceptRelation(
                     kind: kind, reference: reference, extensionAttributes: attributes.extensions,
@@ -171,7 +172,8 @@ extension VocabularyReader {
         }
     }
 
-    private func openMapping(_ kind: MappingKind, _ tag: XMLStartTag) {
+    /// Adds the mapping `tag` writes to the concept; the child it is, if it is one.
+    private func openMapping(_ kind: MappingKind, _ tag: XMLStartTag) -> ConceptChild? {
         let attributes = AttributeSet(tag, allowed: Self.mappingAttributes, acceptsLanguage: false, report: report)
         let target: MappingTarget
         switch (attributes[.uri], attributes[.ref]) {
@@ -181,12 +183,12 @@ extension VocabularyReader {
             report(
                 .missingAttribute, "'\(kind.rawValue)' needs 'uri' (a full URI) or 'ref' (a concept of the folder)",
                 at: tag.position)
-            return
+            return nil
         default:
             report(.invalidValue, "'\(kind.rawValue)' takes either 'uri' or 'ref', not both", at: tag.position)
-            return
+            return nil
         }
-        addChildToConcept {
+        return addChildToConcept {
             $0.mappings.append(
                 Mapping(
                     kind: kind, target: target, extensionAttributes: attributes.extensions, position: SourcePosition(tag.position)

@@ -23,7 +23,11 @@ final class VocabularyReader: XMLContentHandler {
     @exclusivity(unchecked) var openChildless = ""
     /// The leaf element being read (frame ``Frame/leaf``): leaves hold no elements, so at most one is open.
     @exclusivity(unchecked) var openLeaf: Leaf?
+    /// The comments met since the last element that takes them.
     @exclusivity(unchecked) private var pendingComments: [String] = []
+    /// The child of the concept that the empty element being read added (frame
+    /// ``Frame/childless``), for a comment inside it; `nil` when it added none.
+    @exclusivity(unchecked) var childlessChild: ConceptChild?
     @exclusivity(unchecked) private var sawRoot = false
 
     /// What the reader is inside of. (Without payloads: the frames are looked at for every
@@ -161,11 +165,15 @@ final class VocabularyReader: XMLContentHandler {
         switch frames.last ?? .document {
         case .document:
             if sawRoot { building.trailingComments.append(text) } else { pendingComments.append(text) }
-        case .vocabulary, .concept:
-            pendingComments.append(text)
-        case .extensionElement, .leaf, .childless, .skipped:
-            // Inside a concept's child: written before that child (the next one, for a child
-            // kept whole when it starts).
+        case .childless:
+            // Inside a relation or mapping, which is the concept's already: written before it.
+            if conceptIndex != nil, let child = childlessChild {
+                addToConcept { $0.innerComments.append(InnerComment(text, before: child)) }
+            } else {
+                pendingComments.append(text)
+            }
+        case .vocabulary, .concept, .extensionElement, .leaf, .skipped:
+            // Before a field or child, or inside one that is added when it ends: written before it.
             pendingComments.append(text)
         }
     }
@@ -253,24 +261,22 @@ final class VocabularyReader: XMLContentHandler {
     }
 
     /// Adds a child to the concept being read, in place: `add` appends it and says which it
-    /// is; the comments met since the child before stand before it.
-    func addChildToConcept(_ add: (inout Concept) -> ConceptChild) {
-        guard let conceptIndex else { return }
+    /// is; the comments met since the child before stand before it. The child added, if any.
+    @discardableResult
+    func addChildToConcept(_ add: (inout Concept) -> ConceptChild) -> ConceptChild? {
+        guard let conceptIndex else { return nil }
         let child = add(&building.concepts[conceptIndex])
-        guard !pendingComments.isEmpty else { return }
-        building.concepts[conceptIndex].innerComments += pendingComments.map { InnerComment($0, before: child) }
-        pendingComments = []
+        if !pendingComments.isEmpty {
+            building.concepts[conceptIndex].innerComments += pendingComments.map { InnerComment($0, before: child) }
+            pendingComments = []
+        }
+        return child
     }
 
     /// Changes the concept being read, in place.
     func addToConcept(_ change: (inout Concept) -> Void) {
         guard let conceptIndex else { return }
         change(&building.concepts[conceptIndex])
-    }
-
-    /// Changes the scheme being read, in place.
-    func addToVocabulary(_ change: (inout Vocabulary) -> Void) {
-        change(&building)
     }
 
     var defaultLanguage: String? { building.defaultLanguage }

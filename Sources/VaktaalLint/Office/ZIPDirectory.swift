@@ -84,11 +84,10 @@ struct ZIPDirectory {
         for (earlier, later) in zip(starts, starts.dropFirst()) where later <= earlier + 30 {
             throw .damaged(reason: "entries overlap")
         }
-        // Two entries of one name (part names compare without case, as the Open Packaging
-        // Conventions say) leave open which one a reader takes: Word may show the text that
-        // was not linted, or fixed.
-        var names = Set<String>()
-        for entry in entries where !names.insert(entry.name.lowercased()).inserted {
+        // Two entries of one name leave open which one a reader takes: Word may show the text
+        // that was not linted, or fixed.
+        var names = Set<[UInt8]>()
+        for entry in entries where !names.insert(entry.nameBytes).inserted {
             throw .damaged(reason: "two entries are named '\(entry.name)'")
         }
         self.entries = entries

@@ -18,6 +18,9 @@ struct ConceptExcerpt {
         var excerpt = scheme.vocabulary
         excerpt.concepts = [concept] + stubs
         excerpt.extensions = []
+        excerpt.headerComments.removeAll {
+            if case .extensionElement = $0.before { true } else { false }
+        }
         vocabulary = excerpt
     }
 

@@ -74,7 +74,8 @@ struct Assembler: Sendable {
                 }
                 return concept
             }
-            keptAsWritten += included.map(\.making.keptTemplate)
+            // A concept kept with another's comments is not as its template wrote it.
+            keptAsWritten += included.map { scheme.concepts[$0.index].comments == nil ? $0.making.keptTemplate : nil }
             return SchemeBuilder.vocabulary(scheme, concepts: concepts)
         }
         return Assembly(vocabularies: vocabularies, keptAsWritten: keptAsWritten)

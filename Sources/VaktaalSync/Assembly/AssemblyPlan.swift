@@ -73,6 +73,7 @@ struct Assembly: Sendable {
     /// The vocabularies of the plan.
     let vocabularies: [Vocabulary]
     /// Per concept of the vocabularies, in order: the concept of a version it is, as that
-    /// version wrote it (`nil` for a concept built from its content).
+    /// version wrote it (`nil` for a concept built from its content, or given the comments of
+    /// another).
     let keptAsWritten: [ConceptTemplate?]
 }

@@ -4,8 +4,9 @@ extension InnerComment {
     /// This comment of `template`, standing before the same child in `concept`, a concept
     /// built from it whose children may be others or in another order: the same label or
     /// note (by content), relation, mapping, notation or extension element; else the child
-    /// in the same place among those of its kind (and language), as a definition whose text
-    /// changed; before the end tag when `concept` has no such child.
+    /// in the same place among those of its kind (and language) when only their content
+    /// changed, as a definition whose text changed; before the end tag when `concept` has no
+    /// such child.
     func reanchored(from template: Concept, to concept: Concept) -> InnerComment {
         guard let child = before else { return self }
         let moved: ConceptChild? =
@@ -47,8 +48,8 @@ extension InnerComment {
 extension HeaderComment {
     /// This comment of `template`, standing before the same field in `scheme`, a scheme
     /// built from it: the same metadata entry (by content) or extension element, else the
-    /// one in the same place among those of its kind (and language); before them all when
-    /// `scheme` has no such field.
+    /// one in the same place among those of its kind (and language) when only their content
+    /// changed; before them all when `scheme` has no such field.
     func reanchored(from template: Vocabulary, to scheme: Vocabulary) -> HeaderComment {
         let moved: SchemeField? =
             switch before {
@@ -68,15 +69,16 @@ extension HeaderComment {
     }
 }
 
-/// The place in `new` of the child `old[index]`: the same one (`same`), else the one that
-/// comes as many children of the same slot (`slot`: its kind, language) after the first.
+/// The place in `new` of the child `old[index]`: the same one (`same`), else, where `new`
+/// has as many children of its slot (`slot`: its kind, language) as `old` (one was changed,
+/// none added or removed), the one in its place among them; `nil` for a child that is gone.
 private func placeOfTheSameChild<Child>(
     _ index: Int, of old: [Child], in new: [Child], same: (Child, Child) -> Bool, slot: (Child) -> [String]
 ) -> Int? {
     guard old.indices.contains(index) else { return nil }
     if let same = new.firstIndex(where: { same(old[index], $0) }) { return same }
     let ownSlot = slot(old[index])
-    let ordinal = old[..<index].count { slot($0) == ownSlot }
     let sameSlot = new.indices.filter { slot(new[$0]) == ownSlot }
-    return sameSlot.indices.contains(ordinal) ? sameSlot[ordinal] : nil
+    guard sameSlot.count == old.count(where: { slot($0) == ownSlot }) else { return nil }
+    return sameSlot[old[..<index].count { slot($0) == ownSlot }]
 }

@@ -190,13 +190,16 @@ struct MergeState {
         return AssemblyPlan(schemes: schemes)
     }
 
-    /// Our concept of a job, when we changed its comments (comments are no content, so a
-    /// concept they changed is taken as they wrote it, and ours only counts for its comments).
+    /// Our concept of a job, when we changed its comments from the base's (what they say or
+    /// where they stand): comments are no content, so a concept they changed is taken as they
+    /// wrote it, and ours only counts for its comments, which win over theirs (a merge is ours
+    /// to write).
     private func ourEditedComments(of job: ConceptDecider.Job) -> ConceptTemplate? {
         guard let ours = job.ours else { return nil }
-        func comments(_ concept: Concept) -> [[String]] { [concept.leadingComments, concept.innerComments.map(\.text)] }
-        let ourComments = comments(sides.ours.set[ours])
-        guard ourComments != job.base.map({ comments(sides.base.set[$0]) }) ?? [[], []] else { return nil }
+        let concept = sides.ours.set[ours]
+        let base = job.base.map { sides.base.set[$0] }
+        guard concept.leadingComments != base?.leadingComments ?? [] || concept.innerComments != base?.innerComments ?? []
+        else { return nil }
         return ConceptTemplate(side: 1, key: ours)
     }
 
