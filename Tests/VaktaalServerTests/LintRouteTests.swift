@@ -53,7 +53,8 @@ import Testing
     }
 
     /// Every valid language tag is another choice: a snapshot keeps the linters of the first
-    /// few, and still lints in any other.
+    /// few, and still lints in any other; the document's own language and `all` are kept
+    /// however many came first.
     @Test func linterCacheStaysBounded() async throws {
         let (application, store, _) = try makeApplication()
         try await application.test(.router) { client in
@@ -68,6 +69,15 @@ import Testing
             }
         }
         #expect(store.snapshot.keptLinters == ServiceSnapshot.keptLinterCount)
+        try await application.test(.router) { client in
+            for query in ["", "?lang=all"] {
+                try await client.execute(
+                    uri: "/v1/lint\(query)", method: .post, headers: [.contentType: "text/plain"],
+                    body: ByteBuffer(string: "De mentor")
+                ) { #expect($0.status == .ok) }
+            }
+        }
+        #expect(store.snapshot.keptLinters == ServiceSnapshot.keptLinterCount + 2)
     }
 
     @Test func badBodiesAreRefusedClearly() async throws {

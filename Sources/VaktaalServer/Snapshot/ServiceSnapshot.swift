@@ -36,13 +36,14 @@ public final class ServiceSnapshot: Sendable {
     static let keptLinterCount = 32
 
     /// The linter for a language choice (`nl`, `nl,en`, `all`, or `nil` for the document's
-    /// own), made once per snapshot for the first ``keptLinterCount`` choices asked for.
+    /// own), made once per snapshot for the first ``keptLinterCount`` choices asked for, and
+    /// for the document's own and `all` in any case (other choices cannot crowd them out).
     func linter(language: String?) -> Linter {
         let key = language ?? ""
         if let known = linters.withLock({ $0[key] }) { return known }
         let languages = LintOptions.Languages(choice: language, default: set.vocabularies.first?.defaultLanguage)
         let made = Linter(set: set, options: LintOptions(languages: languages), matchIndex: matchIndex)
-        linters.withLock { if $0.count < Self.keptLinterCount { $0[key] = made } }
+        linters.withLock { if $0.count < Self.keptLinterCount || key == "" || key == "all" { $0[key] = made } }
         return made
     }
 
