@@ -172,6 +172,9 @@ private let conflictingFile = canonicalFile(
         #expect(try String(contentsOfFile: folder + "/theirs.xml", encoding: .utf8) == theirsFile)
     }
 
+    /// A concept of one label, as the canonical writer writes it after another.
+    static func added(_ id: String) -> String { "\n\n  <concept id=\"\(id)\">\n    <prefLabel>\(id)</prefLabel>\n  </concept>" }
+
     /// Two branches each add a concept at the end of one file: git alone sees both insert at
     /// the same place and stops with a conflict; with vaktaal as merge driver the merge is
     /// clean and keeps both concepts and the other branch's edit.
@@ -181,22 +184,17 @@ private let conflictingFile = canonicalFile(
         func commit(_ branch: String, _ content: String) throws {
             try Git.commit(content, as: "Vocabulary/t.xml", onNewBranch: branch, in: folder)
         }
-        let added = { (id: String) in "\n\n  <concept id=\"\(id)\">\n    <prefLabel>\(id)</prefLabel>\n  </concept>" }
         try commit(
             "partner",
-            canonicalFile(baseConcepts + added("schoolopleider")).replacingOccurrences(of: "Coacht.", with: "Coacht studenten."))
-        try commit("local", canonicalFile(baseConcepts + added("instituutsopleider")))
+            canonicalFile(baseConcepts + Self.added("schoolopleider")).replacingOccurrences(
+                of: "Coacht.", with: "Coacht studenten."))
+        try commit("local", canonicalFile(baseConcepts + Self.added("instituutsopleider")))
 
         let plain = try Git.run(["merge", "-q", "partner"], in: folder, allowFailure: true)
         #expect(plain.status != 0, "git alone cannot merge two concepts added at one place")
         try Git.run(["merge", "--abort"], in: folder)
 
-        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
-        try Git.run(["config", "merge.vaktaal.name", "vaktaal concept-level merge"], in: folder)
-        try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
-        let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
-        #expect(driven.status == 0, "\(driven.output)")
-        let merged = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        let merged = try Git.mergeWithVaktaal("partner", file: "Vocabulary/t.xml", in: folder)
         #expect(merged.contains("<concept id=\"schoolopleider\">") && merged.contains("<concept id=\"instituutsopleider\">"))
         #expect(merged.contains("Coacht studenten.") && !merged.contains("<<<<<<<"))
         let check = try Vaktaal.run(["check", "--vocabulary", "Vocabulary"], in: folder)
@@ -208,16 +206,13 @@ private let conflictingFile = canonicalFile(
     @Test func aFileAddedOnBothBranchesMergesFromAnEmptyBase() throws {
         let folder = try Vaktaal.folder(with: ["README": "x\n"])
         try Git.initialize(folder)
-        let added = { (id: String) in "\n\n  <concept id=\"\(id)\">\n    <prefLabel>\(id)</prefLabel>\n  </concept>" }
         try Git.commit(
-            canonicalFile(baseConcepts + added("schoolopleider")), as: "Vocabulary/t.xml", onNewBranch: "partner", in: folder)
+            canonicalFile(baseConcepts + Self.added("schoolopleider")), as: "Vocabulary/t.xml", onNewBranch: "partner", in: folder
+        )
         try Git.commit(
-            canonicalFile(baseConcepts + added("instituutsopleider")), as: "Vocabulary/t.xml", onNewBranch: "local", in: folder)
-        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
-        try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
-        let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
-        #expect(driven.status == 0, "\(driven.output)")
-        let merged = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+            canonicalFile(baseConcepts + Self.added("instituutsopleider")), as: "Vocabulary/t.xml", onNewBranch: "local",
+            in: folder)
+        let merged = try Git.mergeWithVaktaal("partner", file: "Vocabulary/t.xml", in: folder)
         #expect(merged.contains("<concept id=\"schoolopleider\">") && merged.contains("<concept id=\"instituutsopleider\">"))
         #expect(merged.contains("<concept id=\"coach\">") && !merged.contains("<<<<<<<"))
 
@@ -241,7 +236,7 @@ private let conflictingFile = canonicalFile(
                 + "\tid=\"t\" uri=\"https://example.org/t/\" xml:lang=\"nl\">\n" + concepts.joined(separator: "\n")
                 + "\n</vocabulary>\n"
         }
-        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": file(concepts), ".gitattributes": "*.xml merge=vaktaal\n"])
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": file(concepts)])
         try Git.initialize(folder)
         var partner = concepts
         partner[2] = partner[2].replacingOccurrences(of: "Def 3.", with: "Def drie.")
@@ -249,10 +244,7 @@ private let conflictingFile = canonicalFile(
         var local = concepts
         local[9] = local[9].replacingOccurrences(of: "Def 10.", with: "Def tien.")
         try Git.commit(file(local), as: "Vocabulary/t.xml", onNewBranch: "local", in: folder)
-        try Git.run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
-        let driven = try Git.run(["merge", "-q", "--no-edit", "partner"], in: folder, allowFailure: true)
-        #expect(driven.status == 0, "\(driven.output)")
-        let merged = try String(contentsOfFile: folder + "/Vocabulary/t.xml", encoding: .utf8)
+        let merged = try Git.mergeWithVaktaal("partner", file: "Vocabulary/t.xml", in: folder)
         #expect(merged.contains("Def drie.") && merged.contains("Def tien."))
         // Against our branch, only the partner's concept changed: its one line went, its
         // canonical lines came; every other line is ours as it was.
@@ -280,6 +272,18 @@ enum Git {
         try content.write(to: file, atomically: true, encoding: .utf8)
         try run(["add", path], in: folder)
         try run(["commit", "-q", "-m", branch], in: folder)
+    }
+
+    /// Merges `branch` into the current branch with vaktaal as the merge driver of `*.xml`
+    /// files (as the README tells users to set it up), expecting a clean merge; the merged
+    /// `file` after it.
+    static func mergeWithVaktaal(_ branch: String, file: String, in folder: String) throws -> String {
+        try "*.xml merge=vaktaal\n".write(toFile: folder + "/.gitattributes", atomically: true, encoding: .utf8)
+        try run(["config", "merge.vaktaal.name", "vaktaal concept-level merge"], in: folder)
+        try run(["config", "merge.vaktaal.driver", "\(Vaktaal.executable.path) merge %O %A %B -o %A"], in: folder)
+        let driven = try run(["merge", "-q", "--no-edit", branch], in: folder, allowFailure: true)
+        #expect(driven.status == 0, "\(driven.output)")
+        return try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
     }
 
     @discardableResult
