@@ -46,6 +46,15 @@ import VaktaalCore
         ("- item\n\n      mentor in code\n\n  mentor in the item\n\nmentor", ["5:3 mentor", "7:1 mentor"]),
         ("1.  item\n\n        mentor in code\n    mentor in the item", ["4:5 mentor"]),
         ("- item\n\n    mentor in the item\n\n        mentor in code", ["3:5 mentor"]),
+        // Sublists: their items may stand four columns in, and their content counts from their marker.
+        ("- a\n    - b\n\n        mentor in b", ["4:9 mentor"]),
+        ("- a\n  - b\n\n  mentor in a\n\n    mentor in a too", ["4:3 mentor", "6:5 mentor"]),
+        ("- a\n  - b\n\n          mentor in code\n\nmentor", ["6:1 mentor"]),
+        // A fence inside an item is indented as the item's content.
+        ("1.  item\n\n    ```\n    mentor\n    ```\n    mentor", ["6:5 mentor"]),
+        // A definition's title is on the next line, not after a blank one.
+        ("[a]: https://example.org\n\n(Zie de mentor.)", ["3:9 mentor"]),
+        ("[a]: https://example.org\n\n```\ncode\n```\n(de mentor)", ["6:5 mentor"]),
     ])
     func findsTermsOnlyInProse(markdown: String, expected: [String]) {
         #expect(matches(markdown) == expected)

@@ -43,9 +43,9 @@ struct MarkdownReader: DocumentReader {
         // Whether the line before is paragraph text: a definition cannot interrupt a paragraph.
         var inParagraph = false
         var previousBlank = true
-        // Inside a list item: the column its content starts at (a code block in it is
-        // indented four columns more than that).
-        var listContent: Int?
+        // The open list items, innermost last: the column each one's content starts at (a
+        // code block in one is indented four columns more than that).
+        var listContents: [Int] = []
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
             let content = line.content
             let indent = lines.indentation(content)
@@ -64,24 +64,30 @@ struct MarkdownReader: DocumentReader {
                 if lines.contains(end, in: content) { rawBlockEnd = nil }
                 continue
             }
-            if indent.columns < 4, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
+            if lines.isBlank(content) {
+                // A definition's title is on the line right after it, or there is none.
+                (previousBlank, inParagraph, awaitingTitle) = (true, false, false)
+                continue
+            }
+            // After a blank line, text indented less than an item's content is out of that item.
+            if previousBlank { while let innermost = listContents.last, indent.columns < innermost { listContents.removeLast() } }
+            // A block starts at most three columns past the content of the innermost item (past
+            // the margin outside lists); text indented more is code after a blank line, and
+            // goes on a paragraph otherwise.
+            let startsBlock = indent.columns < (listContents.last ?? 0) + 4
+            if startsBlock, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
                 excluded.append(line.full)
                 if !lines.contains(end, in: content) { rawBlockEnd = end }
-                (previousBlank, inParagraph) = (false, false)
+                (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
                 continue
             }
-            let blank = lines.isBlank(content)
-            if blank {
-                (previousBlank, inParagraph) = (true, false)
-                continue
-            }
-            if indent.columns < 4, let open = lines.fence(at: body, in: content) {
+            if startsBlock, let open = lines.fence(at: body, in: content) {
                 fence = (open.character, open.length)
                 excluded.append(line.full)
-                (previousBlank, inParagraph) = (false, false)
+                (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
                 continue
             }
-            if previousBlank, indent.columns >= (listContent ?? 0) + 4 {
+            if previousBlank, !startsBlock {
                 excluded.append(line.full)
                 continue
             }
@@ -91,7 +97,7 @@ struct MarkdownReader: DocumentReader {
                 continue
             }
             awaitingTitle = false
-            if indent.columns < 4, !inParagraph {
+            if startsBlock, !inParagraph {
                 let definition = lines.linkReferenceDefinition(body..<content.upperBound)
                 if definition != .none {
                     excluded.append(line.full)
@@ -101,11 +107,11 @@ struct MarkdownReader: DocumentReader {
                 }
             }
             // A heading or a break is a block of one line; other text goes on as a paragraph.
-            inParagraph = indent.columns >= 4 || !lines.isHeadingOrBreak(body..<content.upperBound)
-            if indent.columns < 4, let marker = lines.listItemContentOffset(body..<content.upperBound) {
-                listContent = indent.columns + marker
-            } else if previousBlank, indent.columns < listContent ?? 0 {
-                listContent = nil
+            inParagraph = !startsBlock || !lines.isHeadingOrBreak(body..<content.upperBound)
+            // An item (of a sublist, too) closes the items whose content lies past its marker.
+            if startsBlock, let marker = lines.listItemContentOffset(body..<content.upperBound) {
+                while let innermost = listContents.last, indent.columns < innermost { listContents.removeLast() }
+                listContents.append(indent.columns + marker)
             }
             previousBlank = false
         }
