@@ -226,11 +226,13 @@ import VaktaalCore
         #expect(officeFindings(english.bytes, format: .docx, linter: fixed).count == 2)
     }
 
-    /// A comment in an ODT paragraph is no text of it; generated indexes and property fields are no prose.
+    /// A comment in an ODT paragraph is no text of it (its own text is read apart, as Word's
+    /// comments are, but not its author and date); generated indexes and property fields are no prose.
     @Test func openDocumentCommentsIndexesAndPropertyFieldsAreNoProse() {
         let comment =
             "<office:annotation><dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">Mentor Jansen</dc:creator>"
-            + "<text:p>Opmerking</text:p></office:annotation>"
+            + "<dc:date xmlns:dc=\"http://purl.org/dc/elements/1.1/\">2026-12-05T10:00:00</dc:date>"
+            + "<text:p>Opmerking van de mentor</text:p></office:annotation>"
         let body =
             "<text:p>Eerste: de men\(comment)tor komt, de mentor ook.</text:p>"
             + "<text:table-of-content><text:index-body><text:p>De mentor 3</text:p></text:index-body></text:table-of-content>"
@@ -238,7 +240,7 @@ import VaktaalCore
         #expect(
             officeFindings(TestPackage.openDocumentText(body).bytes, format: .odt) == [
                 "paragraph 1, column 12 mentor deprecated-term", "paragraph 1, column 28 mentor deprecated-term",
-                "paragraph 2, column 5 mentor deprecated-term",
+                "comments, paragraph 1, column 18 mentor deprecated-term", "paragraph 2, column 5 mentor deprecated-term",
             ])
     }
 

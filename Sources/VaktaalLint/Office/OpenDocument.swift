@@ -60,8 +60,9 @@ enum OpenDocument {
 /// frames and notes), whose text nodes, spans and links are prose; `text:s`,
 /// `text:tab` and `text:line-break` count as spaces. Not prose: tracked deletions, note
 /// citations, hidden sections, spans and paragraphs (`text:display="none"`), fields,
-/// generated indexes (a table of contents), comments (`office:annotation`: their author and
-/// date would join the paragraph they stand in); image descriptions (`svg:desc`) only when asked. In presentations, each `draw:page` is a slide
+/// generated indexes (a table of contents), the author and date of a comment
+/// (`office:annotation`, whose paragraphs are read in area `comments`, apart from the
+/// paragraph it stands in); image descriptions (`svg:desc`) only when asked. In presentations, each `draw:page` is a slide
 /// and `presentation:notes` its notes; footer and header declarations are paragraphs of
 /// their own.
 final class OpenDocumentHandler: XMLContentHandler {
@@ -97,6 +98,8 @@ final class OpenDocumentHandler: XMLContentHandler {
     private var areaDepth: Int?
     private var page = 1
     private var description: (depth: Int, text: String)?
+    /// The open comment: its depth, and the area of the text it stands in.
+    private var annotation: (depth: Int, area: String?)?
     /// The automatic style being read, and the styles that hide their text.
     private var styleName: String?
     private var hiddenStyles: Set<String> = []
@@ -139,9 +142,13 @@ final class OpenDocumentHandler: XMLContentHandler {
             default:
                 break
             }
-        case OfficeNamespace.office where name.localName == "annotation" || name.localName == "annotation-end":
-            // A comment stands in its paragraph as nothing: its author, date and text are not the paragraph's.
+        case _ where annotation?.depth == depth - 1 && name.namespaceURI != OfficeNamespace.text:
+            // A comment's author (`dc:creator`) and date are no text of it.
             skipDepth = depth
+        case OfficeNamespace.office where name.localName == "annotation":
+            // A comment stands in its paragraph as nothing; its own paragraphs are read apart.
+            annotation = (depth, area)
+            area = "comments"
         case OfficeNamespace.style where name.localName == "style":
             styleName = tag.attribute("name", namespace: OfficeNamespace.style)
         case OfficeNamespace.style where name.localName == "text-properties":
@@ -197,6 +204,9 @@ final class OpenDocumentHandler: XMLContentHandler {
             default:
                 break
             }
+        case OfficeNamespace.office where name.localName == "annotation" && annotation?.depth == depth:
+            area = annotation?.area
+            annotation = nil
         case OfficeNamespace.drawingODF where name.localName == "page":
             slide = nil
         case OfficeNamespace.presentationODF:
