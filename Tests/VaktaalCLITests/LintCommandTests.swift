@@ -114,6 +114,9 @@ import Testing
         let named = try Vaktaal.run(["lint", "docs/sub/c.html", "docs/a.txt", "--format", "github"], in: folder)
         #expect(named.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == ["::error file=docs/a.txt"])
         #expect(named.standardError.contains("docs/sub/c.html: not linted: the configuration's ignore leaves it out"))
+        // A named file that is not there is reported, ignored or not.
+        let missing = try Vaktaal.run(["lint", "docs/sub/gone.md"], in: folder)
+        #expect(missing.status == 2 && missing.standardError.contains("docs/sub/gone.md"))
     }
 
     @Test func configurationSetsLanguageSeveritiesAndAllowedWords() throws {

@@ -7,14 +7,15 @@ import VaktaalConfig
 /// simple `.gitignore` patterns and the configuration's `ignore` globs.
 enum DocumentWalker {
     /// The files under `paths` in path order; a path that does not exist is returned as is
-    /// (the caller reports it).
+    /// (the caller reports it), even one the `ignore` globs match.
     static func files(for paths: [String], ignoring: (String) -> Bool) -> [String] {
         var result: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            if exists, isFolder.boolValue {
                 result += walk(path, ignoring: ignoring)
-            } else if path == "-" || !ignoring(path) {
+            } else if path == "-" || !exists || !ignoring(path) {
                 // A file named as it is follows the configuration's `ignore` too, as textlint
                 // and markdownlint do: `git diff --name-only | xargs vaktaal lint` lints what the
                 // folder's own walk would.
