@@ -292,6 +292,14 @@ import VaktaalCore
         )
     }
 
+    /// Every one of many fixes that change the length is made, each in its own place.
+    @Test func manyFixesAreAllMade() {
+        let lines = (0..<3000).map { "\($0): de mentor en de feedbackgeletterheid\n" }
+        let expected = (0..<3000).map { "\($0): de werkplekbegeleider en de feedbackgeletterdheid\n" }
+        #expect(fixed(lines.joined()) == expected.joined())
+        #expect(fixed(lines.joined(), format: .html) == expected.joined())
+    }
+
     @Test func aSecondFixFindsNothingToFix() {
         let once = fixed("De mentoren, stagementor en self efficacy.")
         #expect(once == "De werkplekbegeleiders, werkplekbegeleider en self-efficacy.")

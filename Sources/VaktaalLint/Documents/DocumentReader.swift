@@ -123,21 +123,12 @@ enum TextDocument {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    /// Replaces exactly the bytes of each fix, from the end backwards, so that markup, line
-    /// endings and everything else stay as they were; overlapping fixes after the first are
-    /// left out. `encode` writes a replacement in the format (escaping, for HTML).
+    /// Replaces exactly the bytes of each fix, so that markup, line endings and everything
+    /// else stay as they were; of overlapping fixes, the last is made (``ByteEdit/apply(_:to:)``).
+    /// `encode` writes a replacement in the format (escaping, for HTML).
     static func apply(_ fixes: [Fix], to bytes: [UInt8], encode: (String) -> String = { $0 }) -> (bytes: [UInt8], applied: Int) {
-        let edits = fixes.compactMap { fix in fix.range.bytes.map { (range: $0, text: fix.replacement) } }
-            .sorted { $0.range.lowerBound > $1.range.lowerBound }
-        var result = bytes
-        var applied = 0
-        var limit = Int.max
-        for edit in edits where edit.range.upperBound <= limit && edit.range.upperBound <= result.count {
-            result.replaceSubrange(edit.range, with: Array(encode(edit.text).utf8))
-            limit = edit.range.lowerBound
-            applied += 1
-        }
-        return (result, applied)
+        let edits = fixes.compactMap { fix in fix.range.bytes.map { ByteEdit(range: $0, bytes: Array(encode(fix.replacement).utf8)) } }
+        return ByteEdit.apply(edits, to: bytes)
     }
 }
 

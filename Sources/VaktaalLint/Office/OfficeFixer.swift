@@ -5,16 +5,10 @@ import VaktaalCore
 /// the other runs; runs left empty disappear (and elements such as tabs that the match
 /// covers); every other byte of the part stays as it was.
 enum OfficeFixer {
-    /// One change to a part's bytes.
-    struct Edit {
-        let range: Range<Int>
-        let bytes: [UInt8]
-    }
-
     /// The edits of `fixes` (ranges in the document's text) by part index, and how many
     /// fixes they carry. Fixes that overlap an earlier one, fall outside a paragraph that
     /// can be fixed, or cover part of an element are left out.
-    static func edits(_ fixes: [Fix], in text: OfficeText) -> (edits: [Int: [Edit]], applied: Int) {
+    static func edits(_ fixes: [Fix], in text: OfficeText) -> (edits: [Int: [ByteEdit]], applied: Int) {
         // Per paragraph and piece: the changes to its text, as (range in the piece, new text).
         var changes: [Int: [Int: [(range: Range<Int>, text: [UInt8])]]] = [:]
         var applied = 0
@@ -27,7 +21,7 @@ enum OfficeFixer {
             limit = range.upperBound
             applied += 1
         }
-        var edits: [Int: [Edit]] = [:]
+        var edits: [Int: [ByteEdit]] = [:]
         for (paragraphIndex, pieceChanges) in changes {
             let paragraph = text.paragraphs[paragraphIndex]
             var newTexts: [Int: [UInt8]] = [:]
@@ -89,8 +83,8 @@ enum OfficeFixer {
     /// removed whole when nothing is left in them.
     private static func partEdits(
         _ paragraph: OfficeText.Paragraph, _ newTexts: [Int: [UInt8]], _ runs: [OfficeText.Run]
-    ) -> [Edit] {
-        var edits: [Edit] = []
+    ) -> [ByteEdit] {
+        var edits: [ByteEdit] = []
         var emptiedRuns: Set<Int> = []
         var keptRuns: Set<Int> = []
         for (index, piece) in paragraph.pieces.enumerated() {
@@ -100,21 +94,21 @@ enum OfficeFixer {
             }
         }
         let removedRuns = emptiedRuns.subtracting(keptRuns).filter { runs[$0].isRemovable && !runs[$0].element.isEmpty }
-        for run in removedRuns { edits.append(Edit(range: runs[run].element, bytes: [])) }
+        for run in removedRuns { edits.append(ByteEdit(range: runs[run].element, bytes: [])) }
         for (index, newText) in newTexts {
             let piece = paragraph.pieces[index]
             if let run = piece.run, removedRuns.contains(run) { continue }
             switch piece.kind {
             case .element:
-                edits.append(Edit(range: piece.source, bytes: []))
+                edits.append(ByteEdit(range: piece.source, bytes: []))
             case .text where newText.isEmpty && piece.element != nil:
-                edits.append(Edit(range: piece.element ?? piece.source, bytes: []))
+                edits.append(ByteEdit(range: piece.element ?? piece.source, bytes: []))
             case .text:
-                edits.append(Edit(range: piece.source, bytes: escaped(newText)))
+                edits.append(ByteEdit(range: piece.source, bytes: escaped(newText)))
                 let spaced = [newText.first, newText.last].contains { (byte: UInt8?) in byte == 0x20 || byte == 0x09 }
                 if spaced, let tag = piece.startTag, tag.upperBound >= 1 {
                     let end = tag.upperBound - 1
-                    edits.append(Edit(range: end..<end, bytes: Array(" xml:space=\"preserve\"".utf8)))
+                    edits.append(ByteEdit(range: end..<end, bytes: Array(" xml:space=\"preserve\"".utf8)))
                 }
             }
         }
@@ -133,29 +127,6 @@ enum OfficeFixer {
             default: result.append(byte)
             }
         }
-        return result
-    }
-
-    /// `bytes` with `edits` made; going from the end backwards, an edit that would overlap one
-    /// already taken is left out.
-    static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
-        var taken: [Edit] = []
-        var limit = Int.max
-        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) where edit.range.upperBound <= limit {
-            taken.append(edit)
-            limit = edit.range.lowerBound
-        }
-        // Made in one pass from the start: the bytes between edits are copied once, not moved
-        // again for every edit before them (a part with thirty thousand fixes).
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + taken.reduce(0) { $0 + max(0, $1.bytes.count - $1.range.count) })
-        var copied = 0
-        for edit in taken.reversed() {
-            result += bytes[copied..<edit.range.lowerBound]
-            result += edit.bytes
-            copied = edit.range.upperBound
-        }
-        result += bytes[copied...]
         return result
     }
 }

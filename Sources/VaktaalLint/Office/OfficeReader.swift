@@ -33,7 +33,7 @@ struct OfficeReader: DocumentReader {
         guard applied > 0 else { return (bytes, 0) }
         var replacements: [String: [UInt8]] = [:]
         for (part, partEdits) in edits where !partEdits.isEmpty {
-            replacements[text.parts[part]] = OfficeFixer.apply(partEdits, to: text.partBytes[part])
+            replacements[text.parts[part]] = ByteEdit.apply(partEdits, to: text.partBytes[part]).bytes
         }
         do {
             return (try ZIPRewriter.rewrite(package, replacing: replacements), applied)
