@@ -65,9 +65,11 @@ import Testing
     /// in plain text, which would never match) stops the service from starting.
     @Test func aTokensFileTakesOnlyHashes() throws {
         let hash = PublishTokens.hash(of: partnerToken)
-        #expect(
-            try PublishTokens.parse("# partners\nlerarenopleiding \(hash)\n\n* \(hash.uppercased())\n")
-                != PublishTokens(hashes: [:]))
+        let expected = PublishTokens(hashes: ["lerarenopleiding": [hash], "*": [hash]])
+        #expect(try PublishTokens.parse("# partners\nlerarenopleiding \(hash)\n\n* \(hash.uppercased())\n") == expected)
+        // Written on Windows: CR LF line ends.
+        #expect(try PublishTokens.parse("# partners\r\nlerarenopleiding \(hash)\r\n\r\n* \(hash)\r\n") == expected)
+        #expect(try PublishTokens.parse("lerarenopleiding:\(hash),*:\(hash)") == expected)
         for text in ["lerarenopleiding \(partnerToken)", "lerarenopleiding", "a:b:c", "lerarenopleiding \(hash.dropLast())"] {
             #expect(throws: PublishTokens.InvalidEntry.self, "\(text)") { try PublishTokens.parse(text) }
         }

@@ -40,7 +40,8 @@ public struct PublishTokens: Sendable, Equatable {
     public static func parse(_ text: String) throws(InvalidEntry) -> PublishTokens {
         var hashes: [String: [String]] = [:]
         var number = 0
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
+        // CR LF is one Character in Swift, and a newline: a tokens file written on Windows splits too.
+        for line in text.split(whereSeparator: { $0.isNewline || $0 == "," }) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             number += 1
