@@ -69,6 +69,24 @@ import VaktaalCore
         #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
     }
 
+    /// Our note keys are read with white space before them, as an editor may leave it; a
+    /// plain note keeps its spaces.
+    @Test func noteKeysAfterWhiteSpace() throws {
+        let text = """
+            <martif type="TBX" xml:lang="nl"><text><body><termEntry id="a">
+            <note> deprecated: true</note><note>
+                replacedBy: b
+            </note><note>  Een opmerking. </note>
+            <langSet xml:lang="nl"><tig><term>mentor</term></tig></langSet></termEntry>
+            <termEntry id="b"><langSet xml:lang="nl"><tig><term>werkplekbegeleider</term></tig></langSet></termEntry>
+            </body></text></martif>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "notes.tbx", format: .tbx)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.isDeprecated && concept.replacedBy == "b")
+        #expect(concept.notes.map(\.text) == ["  Een opmerking. "])
+    }
+
     /// TBX v2 files name their DTD: such a DOCTYPE is accepted (the DTD is never read); one
     /// with an internal subset, which could declare entities, is still refused.
     @Test(arguments: [

@@ -125,8 +125,10 @@ final class TBXImporter {
 
     // MARK: - Helpers
 
-    /// `key: value` for our note keys (`word`, `word@lang`, `word (date)`, `word sub`).
-    static func keyValue(_ line: String) -> (key: String, value: String)? {
+    /// `key: value` for our note keys (`word`, `word@lang`, `word (date)`, `word sub`), white
+    /// space before the key passed over (`<note> deprecated: true</note>`).
+    static func keyValue(_ note: String) -> (key: String, value: String)? {
+        let line = note.drop { $0 == " " || $0 == "\t" || $0.isNewline }
         guard let colon = line.range(of: ": ") else { return nil }
         let key = line[..<colon.lowerBound]
         guard let first = key.first, first.isLetter, key.count <= 60,

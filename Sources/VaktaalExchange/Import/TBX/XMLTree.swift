@@ -32,11 +32,10 @@ final class XMLNode {
     /// The text of the element and everything in it as written, only the line breaks (and
     /// indentation) of a pretty-printed element trimmed at its ends: a note's own spaces
     /// are part of it.
-    var noteContent: String {
-        var result = text
-        for child in children { result += child.noteContent }
-        return result.trimmingLineBreaksAtTheEnds
-    }
+    var noteContent: String { allText.trimmingLineBreaksAtTheEnds }
+
+    /// The text of the element and everything in it, nothing trimmed.
+    private var allText: String { children.reduce(text) { $0 + $1.allText } }
 
     func children(_ local: String) -> [XMLNode] { children.filter { $0.localName == local } }
 
