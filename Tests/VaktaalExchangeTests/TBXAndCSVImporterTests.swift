@@ -139,6 +139,18 @@ import VaktaalCore
         #expect(vocabulary.concepts.flatMap(\.labels).map(\.language) == ["nl", "nl", "nl", "en-GB"])
     }
 
+    /// The export's layout edited by hand: a language typed with a space and in capitals.
+    @Test func theExportsLanguagesAreReadWithoutSpacesOrCase() throws {
+        let text =
+            "concept_id,uri,language,label,status,preferred_label,definition,broader\n"
+            + "wpb,urn:x:wpb, nl ,werkplekbegeleider,preferred,werkplekbegeleider,,\n"
+            + "wpb,urn:x:wpb,NL,mentor,deprecated,werkplekbegeleider,,\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.defaultLanguage == "nl")
+        #expect(vocabulary.concepts.first?.labels.map { "\($0.language) \($0.declaredLanguage ?? "-")" } == ["nl -", "nl -"])
+    }
+
     @Test func theExportsOwnColumnsComeBack() throws {
         let exported = try #require(Exporters.exporter(for: .csv).export(fixture, baseName: "lerarenopleiding").first)
         let result = try Importer.importBytes(exported.contents, path: exported.path, format: .csv)

@@ -17,7 +17,7 @@ extension CSVImporter {
             let width = max(CSVImporter.exportColumns.count, columns.count)
             for (_, fields, _) in table.rows {
                 var row = fields + Array(repeating: "", count: max(0, width - fields.count))
-                row[2] = LanguageTag.canonicalCase(row[2])
+                row[2] = LanguageTag.canonicalCase(row[2].trimmingSpaces)
                 if rowsByConcept[row[0]] == nil { order.append(row[0]) }
                 rowsByConcept[row[0], default: []].append(row)
             }
@@ -25,7 +25,7 @@ extension CSVImporter {
             let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
             let base = uris.count == order.count ? ConceptIdentifiers.chooseBase(uris, schemeURI: nil) : nil
             let language = CSVImporter.mostCommon(
-                table.rows.map { $0.fields.count > 2 ? $0.fields[2] : "" }, options.defaultLanguage)
+                table.rows.map { $0.fields.count > 2 ? $0.fields[2].trimmingSpaces : "" }, options.defaultLanguage)
             var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: base, language: language)
             var idsByName: [String: [String: String]] = [:]
             for id in order {
@@ -68,6 +68,7 @@ extension CSVImporter {
             }
             // Broader concepts are named by their preferred label in the row's language (in
             // another language when the broader concept has none in this one).
+            let languages = idsByName.keys.sorted()
             for index in vocabulary.concepts.indices {
                 guard let rows = rowsByConcept[vocabulary.concepts[index].id] else { continue }
                 var seen = Set<String>()
@@ -75,7 +76,7 @@ extension CSVImporter {
                     for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
                         guard
                             let target = idsByName[row[2]]?[name]
-                                ?? idsByName.keys.sorted().lazy.compactMap({ idsByName[$0]?[name] }).first
+                                ?? languages.lazy.compactMap({ idsByName[$0]?[name] }).first
                         else {
                             warnings.add("broader concepts named in the sheet but not found", example: name)
                             continue
