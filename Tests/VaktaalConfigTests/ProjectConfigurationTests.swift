@@ -32,9 +32,13 @@ import VaktaalTestSupport
     /// would hide its parent's.
     @Test func anUnreadableConfigurationIsAnError() throws {
         let folder = try write("")
-        try Data([0x61, 0x6C, 0x6C, 0x6F, 0x77, 0x3D, 0x22, 0xE9, 0x22, 0x0A]).write(
-            to: URL(fileURLWithPath: folder + "/.vaktaal.toml"))
-        #expect(throws: ConfigurationError.self) { try ProjectConfiguration.load(path: folder + "/.vaktaal.toml") }
+        // vocabulary = "é" in Latin-1: a path that would be fine, but the file is no UTF-8.
+        try Data(Array("vocabulary = \"".utf8) + [0xE9, 0x22, 0x0A]).write(to: URL(fileURLWithPath: folder + "/.vaktaal.toml"))
+        #expect {
+            try ProjectConfiguration.load(path: folder + "/.vaktaal.toml")
+        } throws: { error in
+            "\(error)".contains("UTF-8")
+        }
         try FileManager.default.createDirectory(atPath: folder + "/a/.vaktaal.toml", withIntermediateDirectories: true)
         #expect(throws: ConfigurationError.self) { try ProjectConfiguration.load(path: folder + "/a/.vaktaal.toml") }
     }
