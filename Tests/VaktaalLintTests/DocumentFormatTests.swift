@@ -35,6 +35,9 @@ import VaktaalCore
         // An inline element without its end tag in its paragraph is a tag alone (CRLF and blank lines of spaces end it).
         ("Een <code>open\r\n\r\nDe mentor.\r\n\r\n```\n</code>\n```", ["3:4 mentor"]),
         ("Een <kbd>open\n  \nDe mentor.", ["3:4 mentor"]),
+        ("<kbd>a <kbd>b <kbd>c de mentor", ["1:25 mentor"]),
+        // An element's name ends at a space, a slash or '>': `<code-x>` is no `<code>`.
+        ("<code-x>mentor</code-x> en <CODE>mentor</Code>", ["1:9 mentor"]),
         // What CommonMark does not read as a link reference definition is a paragraph;
         // a title may follow a definition on the next line.
         ("[^1]: De mentor in een voetnoot.", ["1:10 mentor"]), ("[x]: De mentor in tekst.", ["1:9 mentor"]),

@@ -12,6 +12,8 @@ extension MarkdownReader {
         ) -> (excluded: [Range<Int>], markup: [Range<Int>]) {
             var excluded: [Range<Int>] = []
             var markup: [Range<Int>] = []
+            // For elements whose end tag was looked for in vain: up to where there is none.
+            var unclosed: [String: Int] = [:]
             let sortedBlocks = blocks.sorted { $0.lowerBound < $1.lowerBound }
             var blockIndex = 0
             var index = start
@@ -37,14 +39,24 @@ extension MarkdownReader {
                     if let directive = InlineDirective.parse(text, line: lines.number(of: index)) { directives.append(directive) }
                     index = end
                 } else if byte == UInt8(ascii: "<"), let end = tagOrAutolinkEnd(bytes, at: index) {
-                    if let elementEnd = skippedElementEnd(bytes, tag: index..<end, before: stop) {
-                        // `<code>mentor</code>`, `<kbd>…</kbd>`: not prose, as the HTML reader reads them.
-                        excluded.append(index..<elementEnd)
-                        index = elementEnd
-                        continue
+                    let tag = tagName(bytes, index..<end)
+                    if let tag, !tag.isEnd, HTMLReader.skipped.contains(tag.name), index >= unclosed[tag.name] ?? 0 {
+                        switch skippedElementEnd(bytes, name: tag.name, after: end, before: stop) {
+                        case .closed(let elementEnd):
+                            // `<code>mentor</code>`, `<kbd>…</kbd>`: not prose, as the HTML reader reads them.
+                            excluded.append(index..<elementEnd)
+                            index = elementEnd
+                            continue
+                        case .unclosed(let searched):
+                            unclosed[tag.name] = searched
+                        }
                     }
                     // Inline elements (`<em>`, `<span>`) run on; other tags (`<br>`, `<div>`) end the text.
-                    if isInlineTag(bytes, index..<end) { markup.append(index..<end) } else { excluded.append(index..<end) }
+                    if let tag, HTMLReader.inline.contains(tag.name) {
+                        markup.append(index..<end)
+                    } else {
+                        excluded.append(index..<end)
+                    }
                     index = end
                 } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
@@ -62,48 +74,53 @@ extension MarkdownReader {
         /// The bytes that may start what ``excludedRanges`` looks for.
         private static let inlineStarts = (UInt8(ascii: "<"), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "`"))
 
-        /// A start or end tag of an inline HTML element (not an autolink such as `<https://…>`).
-        private static func isInlineTag(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        /// The name of the HTML tag `bytes[range]`, in lower case, and whether it is an end
+        /// tag; `nil` for what is no tag with a name (an autolink such as `<https://…>`).
+        private static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (name: String, isEnd: Bool)? {
             var start = range.lowerBound + 1
-            if start < range.upperBound, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            let isEnd = start < range.upperBound && bytes[start] == UInt8(ascii: "/")
+            if isEnd { start += 1 }
             var end = start
             while end < range.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
-            guard end < range.upperBound, [0x20, 0x09, 0x0A, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end]) else {
-                return false
-            }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-            return HTMLReader.inline.contains(name)
+            guard end > start, end < range.upperBound, [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end])
+            else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased(), isEnd)
         }
 
-        /// For the start tag of an element whose content is not prose (``HTMLReader/skipped``:
-        /// `<code>`, `<kbd>`, …), the end of its end tag in the same paragraph (before a blank
-        /// line, of any line ends and spaces, and before `limit`, where the next block starts);
-        /// `nil` for other tags and for one without its end tag there, which is then a tag alone.
-        private static func skippedElementEnd(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>, before limit: Int) -> Int? {
-            var end = tag.lowerBound + 1
-            while end < tag.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.lowerBound + 1..<end]), as: UTF8.self)
-                .lowercased()
-            guard !name.isEmpty, HTMLReader.skipped.contains(name) else { return nil }
+        /// Where the search for an element's end tag ended.
+        private enum ElementEnd {
+            /// After the end tag.
+            case closed(at: Int)
+            /// There is no end tag before this place (the paragraph's end, or the limit).
+            case unclosed(searchedTo: Int)
+        }
+
+        /// For an element `name` whose content is not prose (``HTMLReader/skipped``: `<code>`,
+        /// `<kbd>`, …) and whose start tag ends at `tagEnd`, the end of its end tag in the same
+        /// paragraph (before a blank line, of any line ends and spaces, and before `limit`,
+        /// where the next block starts); without it there, the start tag is a tag alone.
+        private static func skippedElementEnd(
+            _ bytes: UnsafeBufferPointer<UInt8>, name: String, after tagEnd: Int, before limit: Int
+        ) -> ElementEnd {
             let close = Array("</\(name)>".utf8)
-            var index = tag.upperBound
+            var index = tagEnd
             var lineIsBlank = false
             while index + close.count <= limit {
                 let byte = bytes[index]
                 if LineIndex.isLineEnd(byte) {
                     // A line end after a line of nothing but spaces ends the paragraph.
-                    if lineIsBlank { return nil }
+                    if lineIsBlank { return .unclosed(searchedTo: index) }
                     if byte == 0x0D, index + 1 < limit, bytes[index + 1] == 0x0A { index += 1 }
                     lineIsBlank = true
                 } else if byte != 0x20, byte != 0x09 {
                     lineIsBlank = false
                     if zip(bytes[index..<index + close.count], close).allSatisfy({ $0 | 0x20 == $1 }) {
-                        return index + close.count
+                        return .closed(at: index + close.count)
                     }
                 }
                 index += 1
             }
-            return nil
+            return .unclosed(searchedTo: limit)
         }
 
         /// A code span: a run of backticks up to the next run of the same length.
