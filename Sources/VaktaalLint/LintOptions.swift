@@ -54,11 +54,7 @@ extension LintOptions.Languages {
         choice == "all"
             || (choice.contains { $0 != "," && $0 != " " }
                 && choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    .allSatisfy { tag in
-                        let language = tag.prefix { $0 != "-" }
-                        return LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag)
-                            && ((2...3).contains(language.count) || language == "x")
-                    })
+                    .allSatisfy(LanguageTag.isValid))
     }
 }
 
@@ -69,7 +65,8 @@ extension LintOptions.Languages {
         case .all: return nil
         case .fixed(let languages): return languages
         case .automatic(let fallback):
-            guard let written = document.declaredLanguage, !written.isEmpty else { return [fallback] }
+            // An empty language says "unknown"; one that names no language (`english`) is taken so too.
+            guard let written = document.declaredLanguage, LanguageTag.isValid(written) else { return [fallback] }
             return Self.tags(declared: written)
         }
     }

@@ -447,6 +447,17 @@ import Testing
         #expect(!LanguageTag.isWellFormed(tag))
     }
 
+    /// Well-formed tags of languages there are, and well-formed tags of none: two letters not
+    /// of ISO 639-1, and four to eight letters, which BCP 47 reserves.
+    @Test(arguments: [
+        ("nl", true), ("gsw-CH", true), ("x-intern", true), ("i-klingon", true), ("xy", false), ("dutch", false),
+        ("Dutch-NL", false), ("abcd", false),
+    ])
+    func validTagsNameALanguage(tag: String, isValid: Bool) {
+        #expect(LanguageTag.isWellFormed(tag))
+        #expect(LanguageTag.isValid(tag) == isValid)
+    }
+
     /// RFC 5646 2.1.1: language lower case, script title case, region capitals, all after a
     /// singleton lower case; a tag that is not well-formed stays as written.
     @Test(arguments: [

@@ -163,12 +163,18 @@ import VaktaalCore
                 + "</deprecatedLabel></concept>")
         let page =
             "<html lang=\"nl\"><body><p>De mentor komt.</p><blockquote lang=\"en\"><p>The <em>mentor</em> teacher "
-            + "said</p></blockquote><p lang=\"\">De mentor.</p><p lang=\"EN-gb\">A mentor teacher</p></body></html>"
+            + "said</p></blockquote><p lang=\"\">De mentor.</p><p lang=\"EN-gb\">A mentor teacher</p>"
+            + "<p lang=\"english\">De mentor.</p></body></html>"
+        // An empty `lang` and one that names no language ("english") leave the page's language.
         #expect(
             rules(page, linter: english, format: .html) == [
                 "mentor→werkplekbegeleider", "mentor teacher→-", "mentor→werkplekbegeleider",
-                "mentor teacher→workplace supervisor",
+                "mentor teacher→workplace supervisor", "mentor→werkplekbegeleider",
             ])
+        // So does a page whose own `lang` names no language: the default language applies.
+        #expect(rules("<html lang=\"dutch\"><body><p>De mentor.</p></body></html>", linter: english, format: .html) == [
+            "mentor→werkplekbegeleider"
+        ])
     }
 
     /// Labels of other languages are left out, whichever order their languages come in.

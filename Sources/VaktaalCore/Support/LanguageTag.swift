@@ -80,12 +80,24 @@ public enum LanguageTag {
     }
 
     /// Whether the language of a well-formed `tag` is one there is: a two-letter language
-    /// must be one of ISO 639-1 (`xy` is none); longer ones, private use and grandfathered
-    /// tags are not looked up.
+    /// must be one of ISO 639-1 (`xy` is none); one of four to eight letters (`dutch`), which
+    /// BCP 47 reserves and no language has, is none either. Three-letter languages, private
+    /// use and grandfathered tags are not looked up.
     public static func hasKnownLanguage(_ tag: String) -> Bool {
-        let language = tag.prefix { $0 != "-" }.lowercased()
-        return language.count != 2 || isoLanguageCodes.contains(language)
+        let lower = tag.lowercased()
+        if grandfathered.contains(lower) { return true }
+        let language = lower.prefix { $0 != "-" }
+        switch language.count {
+        case 1: return language == "x"
+        case 2: return isoLanguageCodes.contains(String(language))
+        case 3: return true
+        default: return false
+        }
     }
+
+    /// Whether `tag` is a well-formed tag of a language there is (``isWellFormed(_:)``,
+    /// ``hasKnownLanguage(_:)``): `nl`, `en-GB`, `x-intern`; not `Dutch` or `xy`.
+    public static func isValid(_ tag: String) -> Bool { isWellFormed(tag) && hasKnownLanguage(tag) }
 
     /// The two-letter codes of ISO 639-1, with those it withdrew that tags still use (`iw`, `in`, `ji`, `jw`, `mo`, `sh`).
     private static let isoLanguageCodes: Set<String> = Set(

@@ -92,8 +92,9 @@ struct HTMLReader: DocumentReader {
 
         func text(_ range: Range<Int>) {
             guard skipDepth == 0 else { return }
-            // The innermost `lang` of an element (an empty one says "unknown": the document's).
-            let language = languages.last { $0 != nil }.flatMap { $0 }.flatMap { $0.isEmpty ? nil : $0 }
+            // The innermost `lang` of an element (an empty one says "unknown": the document's,
+            // and so does one that names no language).
+            let language = languages.last { $0 != nil }.flatMap { $0 }.flatMap { LanguageTag.isValid($0) ? $0 : nil }
             textRanges.append(JoinedText.Piece(range: range, joinsPrevious: !broken, language: language))
             broken = false
         }

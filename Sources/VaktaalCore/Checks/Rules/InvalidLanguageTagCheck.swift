@@ -11,7 +11,7 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         var diagnostics: [Finding] = []
         for vocabulary in set.vocabularies {
             let tags = [vocabulary.defaultLanguage] + vocabulary.metadata.map(\.declaredLanguage)
-            for tag in tags.compactMap({ $0 }) where !Self.isValid(tag) {
+            for tag in tags.compactMap({ $0 }) where !LanguageTag.isValid(tag) {
                 diagnostics.append(
                     Finding(
                         rule: rule, severity: severity, message: message(tag),
@@ -23,7 +23,7 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         var last: (tag: String, verdict: Bool)?
         func isWellFormed(_ tag: String) -> Bool {
             if let last, last.tag == tag { return last.verdict }
-            let verdict = verdicts[tag] ?? Self.isValid(tag)
+            let verdict = verdicts[tag] ?? LanguageTag.isValid(tag)
             verdicts[tag] = verdict
             last = (tag, verdict)
             return verdict
@@ -47,11 +47,9 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         return diagnostics
     }
 
-    private static func isValid(_ tag: String) -> Bool { LanguageTag.isWellFormed(tag) && LanguageTag.hasKnownLanguage(tag) }
-
     private func message(_ tag: String) -> String {
         LanguageTag.isWellFormed(tag)
-            ? "'\(tag)' names no language: '\(tag.prefix { $0 != "-" })' is not a language code of ISO 639-1"
+            ? "'\(tag)' names no language: '\(tag.prefix { $0 != "-" })' is no language code (two letters of ISO 639-1, or three)"
             : "'\(tag)' is not a well-formed BCP 47 language tag"
     }
 }
