@@ -48,6 +48,12 @@ extension LintOptions.Languages {
         self = .fixed(Set(choice.split(separator: ",").flatMap { Self.tags(declared: $0.trimmingCharacters(in: .whitespaces)) }))
     }
 
+    /// What is wrong with `choice`, to follow the option's name ("--lang takes …"); `nil`
+    /// when it is a language choice (``isValidChoice(_:)``).
+    public static func choiceProblem(_ choice: String) -> String? {
+        isValidChoice(choice) ? nil : "takes language tags such as nl or en-GB, separated by commas, or all; not '\(choice)'"
+    }
+
     /// Whether `choice` is a language choice: `all`, or language tags separated by commas,
     /// each of a language there is (`nl`, `en-GB`; not `Dutch`, a well-formed tag of none).
     public static func isValidChoice(_ choice: String) -> Bool {

@@ -134,6 +134,26 @@ import Testing
         }
     }
 
+    /// A language the form does not offer is checked as the API checks it; a choice of more
+    /// than one language is no `lang` of the text shown.
+    @Test func theFormsLanguageIsAChoice() async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(
+                uri: "/lint", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=De+mentor&lang=Dutch")
+            ) { response in
+                #expect(response.body.text.contains("role=\"alert\" lang=\"en\">lang takes language tags"))
+                #expect(response.body.text.contains("not &#39;Dutch&#39;") && !response.body.text.contains("<mark "))
+            }
+            try await client.execute(
+                uri: "/lint", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "text=De+mentor&lang=all")
+            ) { response in
+                #expect(response.body.text.contains("<mark ") && response.body.text.contains("<pre class=\"highlighted\" lang=\"nl\">"))
+            }
+        }
+    }
+
     /// A text too large for the page is the form again with a message, not a JSON answer.
     @Test func aTooLargeTextGivesTheFormWithAMessage() async throws {
         try await makeApplication().application.test(.router) { client in

@@ -44,6 +44,9 @@ enum LintPage {
 
     static func results(_ submission: Submission, _ context: PageContext) -> HTML {
         let words = context.words
+        if let language = submission.language, let problem = LintOptions.Languages.choiceProblem(language) {
+            return "\(form(context, submission))<p class=\"empty\" role=\"alert\" lang=\"en\">lang \(problem)</p>"
+        }
         let reader = DocumentReaders.reader(for: submission.format)
         let result = context.snapshot.linter(language: submission.language).lint(submission.text, path: "-", reader: reader)
         if let problem = result.problem {
@@ -64,14 +67,16 @@ enum LintPage {
                 """
         }
         let fixed = (try? Linter.applyingFixes(findings, to: submission.text, reader: reader).bytes) ?? submission.text
+        // The text's own language, when the choice is one tag (not `all` or `nl,en`).
+        let textLanguage = submission.language.flatMap { $0 != "all" && LanguageTag.isValid($0) ? $0 : nil } ?? "nl"
         return """
             \(form(context, submission))
             <h2 id="findings">\(words.findings) (\(findings.count))</h2>
             <ol class="findings">\(items)</ol>
-            <pre class="highlighted" lang="\(submission.language ?? "nl")">\(highlighted(submission.text, findings))</pre>
+            <pre class="highlighted" lang="\(textLanguage)">\(highlighted(submission.text, findings))</pre>
             <details class="fixed"><summary>\(words.showFixed)</summary>
             <h2>\(words.fixedText)</h2>
-            <pre id="fixed-text" lang="\(submission.language ?? "nl")">\(String(decoding: fixed, as: UTF8.self))</pre>
+            <pre id="fixed-text" lang="\(textLanguage)">\(String(decoding: fixed, as: UTF8.self))</pre>
             </details>
             """
     }

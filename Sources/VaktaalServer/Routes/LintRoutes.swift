@@ -22,9 +22,8 @@ extension ServiceRoutes {
         let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
         let reader = DocumentReaders.reader(for: format)
         let language = request.queryValue("lang").flatMap { $0.isEmpty ? nil : $0 }
-        if let language, !LintOptions.Languages.isValidChoice(language) {
-            throw ServiceError(
-                .badRequest, "lang takes language tags such as nl or en-GB, separated by commas, or all; not '\(language)'")
+        if let language, let problem = LintOptions.Languages.choiceProblem(language) {
+            throw ServiceError(.badRequest, "lang \(problem)")
         }
         let linter = store.snapshot.linter(language: language)
         // The JSON answer quotes no lines.

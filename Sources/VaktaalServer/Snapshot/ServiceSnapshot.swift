@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import VaktaalCore
 import VaktaalLint
 
@@ -17,7 +16,6 @@ public final class ServiceSnapshot: Sendable {
     public let generation: Int
     /// The term matcher of ``set``, shared by its linters.
     private let matchIndex: MatchIndex
-    private let linters = Mutex<[String: Linter]>([:])
 
     /// A snapshot of `schemes`.
     init(schemes: [SchemeSnapshot], generation: Int) {
@@ -31,22 +29,11 @@ public final class ServiceSnapshot: Sendable {
     /// The scheme with this id.
     public func scheme(_ id: String) -> SchemeSnapshot? { schemes.first { $0.id == id } }
 
-    /// How many linters a snapshot keeps: requests choose among a few languages, but each
-    /// valid tag (`nl-x-…`) is another choice, and a client must not fill the memory with them.
-    static let keptLinterCount = 32
-
     /// The linter for a language choice (`nl`, `nl,en`, `all`, or `nil` for the document's
-    /// own), made once per snapshot for the first ``keptLinterCount`` choices asked for, and
-    /// for the document's own and `all` in any case (other choices cannot crowd them out).
+    /// own), made for the request: linters of a snapshot share its matcher, so one costs
+    /// little, and no choice a client makes up is kept.
     func linter(language: String?) -> Linter {
-        let key = language ?? ""
-        if let known = linters.withLock({ $0[key] }) { return known }
         let languages = LintOptions.Languages(choice: language, default: set.vocabularies.first?.defaultLanguage)
-        let made = Linter(set: set, options: LintOptions(languages: languages), matchIndex: matchIndex)
-        linters.withLock { if $0.count < Self.keptLinterCount || key == "" || key == "all" { $0[key] = made } }
-        return made
+        return Linter(set: set, options: LintOptions(languages: languages), matchIndex: matchIndex)
     }
-
-    /// How many linters the snapshot keeps now (for tests).
-    var keptLinters: Int { linters.withLock(\.count) }
 }

@@ -58,9 +58,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var vocabularyOptions: VocabularyOptions
 
     func validate() throws {
-        if let lang, !LintOptions.Languages.isValidChoice(lang) {
-            throw ValidationError("--lang takes language tags such as nl or en-GB, separated by commas, or all; not '\(lang)'")
-        }
+        if let lang, let problem = LintOptions.Languages.choiceProblem(lang) { throw ValidationError("--lang \(problem)") }
     }
 
     func run() throws {
