@@ -132,6 +132,20 @@ import VaktaalCore
         #expect(otherLineEnds.isEmpty, "a line ends otherwise")
     }
 
+    /// Where our layout cannot be kept (a comment before the first concept could be the
+    /// scheme's), the canonical layout ends its lines as our file does.
+    @Test(arguments: ["\r\n", "\r"])
+    func lineEndsAreKeptInTheCanonicalLayout(_ lineEnd: String) throws {
+        let ours = Self.ours.replacingOccurrences(of: "\t<concept id=\"a\">", with: "\t<!-- a -->\n\t<concept id=\"a\">")
+            .replacingOccurrences(of: "\n", with: lineEnd)
+        let theirs = ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+        let text = try Self.text(Self.merged(ours: ours, theirs: theirs))
+        #expect(text.contains("Bee.") && !text.contains("\t"), "written in the canonical layout")
+        #expect(text.hasSuffix("</vocabulary>\(lineEnd)"))
+        let otherLineEnds = text.replacingOccurrences(of: lineEnd, with: "").utf8.filter { $0 == 10 || $0 == 13 }
+        #expect(otherLineEnds.isEmpty, "a line ends otherwise")
+    }
+
     /// With every concept gone, the scheme's start meets our end as in the canonical layout.
     @Test func aResultWithoutConceptsEndsAsTheCanonicalWriterEndsIt() throws {
         let title = try #require(Self.ours.range(of: "<title>Test</title>"))
@@ -220,7 +234,8 @@ import VaktaalCore
         merged.concepts[1].notes[0].text = "Bee."
         let plan = OurLayoutPlan(layout: layout, kept: [0, 1, 2], newHead: false)
         #expect(String(decoding: try #require(plan.bytes(of: merged)), as: UTF8.self) == Self.ours)
-        let files = try ReadBack.verify([merged], layouts: [plan], after: parts)
+        let files = try ReadBack.verify(
+            [merged], writings: [SchemeWriting(ourLayout: plan, lineEnding: layout.lineEnding)], after: parts)
         #expect(files.map(\.bytes) == [VocabularyWriter.bytes(for: merged)])
     }
 

@@ -84,9 +84,9 @@ extension MergeState {
                     return (set, fresh, checked)
                 },
                 {
-                    let layouts = ourLayouts(assembly)
+                    let writings = schemeWritings(assembly)
                     return Result { () throws(MergeError) in
-                        try ReadBack.verify(current, layouts: layouts, after: read, staging: staging)
+                        try ReadBack.verify(current, writings: writings, after: read, staging: staging)
                     }
                 })
             baseline = checked
@@ -102,9 +102,9 @@ extension MergeState {
             plan = self.plan()
             assembly = assembler.assembled(plan)
         }
-        let layouts = ourLayouts(assembly)
+        let writings = schemeWritings(assembly)
         return (
-            assembly.vocabularies, try ReadBack.verify(assembly.vocabularies, layouts: layouts, after: read, staging: staging)
+            assembly.vocabularies, try ReadBack.verify(assembly.vocabularies, writings: writings, after: read, staging: staging)
         )
     }
 

@@ -14,30 +14,40 @@ struct OurLayoutPlan: Sendable {
     }
 }
 
+/// How a merged scheme is written: in the layout of our file of it where that can be, else
+/// in the canonical layout; with our file's line ends either way.
+struct SchemeWriting: Sendable {
+    let ourLayout: OurLayoutPlan?
+    let lineEnding: LineEnding
+
+    /// The scheme written in the canonical layout (with our line ends).
+    var canonical: SchemeWriting { SchemeWriting(ourLayout: nil, lineEnding: lineEnding) }
+}
+
 extension MergeState {
-    /// Per scheme of the assembled result, how to write it in the layout of our file of it:
-    /// `nil` for a scheme we do not have, whose comments after its concepts the merge changed,
-    /// or whose file cannot be cut into its concepts (``OurFileLayout``). Those are written in
-    /// the canonical layout.
-    func ourLayouts(_ assembly: Assembly) -> [OurLayoutPlan?] {
+    /// Per scheme of the assembled result, how to write it: in the layout of our file of it,
+    /// but for a scheme we do not have, whose comments after its concepts the merge changed,
+    /// or whose file cannot be cut into its concepts (``OurFileLayout``), which are written in
+    /// the canonical layout; with the line ends of our file (of a scheme we do not have, line feeds).
+    func schemeWritings(_ assembly: Assembly) -> [SchemeWriting] {
         let ours = sides.ours.set
         let oursByID = Dictionary(ours.vocabularies.enumerated().map { ($1.id, $0) }) { first, _ in first }
         var flat = 0
-        var plans: [OurLayoutPlan?] = []
+        var writings: [SchemeWriting] = []
         for vocabulary in assembly.vocabularies {
             let range = flat..<flat + vocabulary.concepts.count
             flat = range.upperBound
-            guard let schemeIndex = oursByID[vocabulary.id] else {
-                plans.append(nil)
+            // The versions were loaded as base, ours and theirs: ours is the second.
+            guard let schemeIndex = oursByID[vocabulary.id], let path = ours.vocabularies[schemeIndex].path,
+                let file = read.file(readAs: path, inVersion: 1)
+            else {
+                writings.append(SchemeWriting(ourLayout: nil, lineEnding: .lineFeed))
                 continue
             }
             let our = ours.vocabularies[schemeIndex]
-            // The versions were loaded as base, ours and theirs: ours is the second.
-            guard vocabulary.trailingComments == our.trailingComments, let path = our.path,
-                let file = read.file(readAs: path, inVersion: 1),
-                let layout = OurFileLayout(file, of: our)
-            else {
-                plans.append(nil)
+            let lineEnding = file.bytes.withUnsafeBufferPointer { LineEnding(of: $0) }
+            guard vocabulary.trailingComments == our.trailingComments, let layout = OurFileLayout(file, of: our) else {
+                writings.append(SchemeWriting(ourLayout: nil, lineEnding: lineEnding))
                 continue
             }
             let kept = assembly.keptAsWritten[range].map { template -> Int? in
@@ -45,9 +55,10 @@ extension MergeState {
                 else { return nil }
                 return ours.indexInScheme(of: template.key)
             }
-            plans.append(OurLayoutPlan(layout: layout, kept: kept, newHead: !Self.hasSameHead(vocabulary, our)))
+            let plan = OurLayoutPlan(layout: layout, kept: kept, newHead: !Self.hasSameHead(vocabulary, our))
+            writings.append(SchemeWriting(ourLayout: plan, lineEnding: lineEnding))
         }
-        return plans
+        return writings
     }
 
     /// Whether the merged scheme says what ours says of itself, with the same comments: our

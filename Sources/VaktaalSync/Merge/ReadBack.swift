@@ -4,37 +4,35 @@ import VaktaalCore
 /// read without errors and say exactly what was decided.
 enum ReadBack {
     /// The bytes of each scheme, once they are known to read back: in the layout of our file
-    /// of it where `layouts` has one (``OurFileLayout``), else in the canonical layout. What
-    /// they have in common with the files of `read` is not read again (``SharedReader``).
-    /// Each file is written on one core (after a short walk on all of them for its
-    /// namespaces): the result is checked on the others meanwhile. When
-    /// a scheme written in our layout does not read back, the result is written and read
-    /// back again in the canonical layout.
+    /// of it where `writings` has one (``OurFileLayout``), else in the canonical layout, with
+    /// the line ends `writings` gives (line feeds without). What they have in common with the
+    /// files of `read` is not read again (``SharedReader``). Each file is written on one core
+    /// (after a short walk on all of them for its namespaces): the result is checked on the
+    /// others meanwhile. When a scheme written in our layout does not read back, the result
+    /// is written and read back again in the canonical layout.
     ///
     /// - Parameters:
-    ///   - layouts: Per scheme, how to write it in our layout, if it can be.
+    ///   - writings: Per scheme, how to write it.
     ///   - staging: Where the files are written ahead while they are read back (they
     ///     are only renamed into place when the merge is done, so a file that does not read
     ///     back is never written).
     /// - Throws: ``MergeError/resultNotReadable(problems:)`` with the reader's errors, or
     ///   with the concepts and schemes that say something else when read back.
     static func verify(
-        _ vocabularies: [Vocabulary], layouts: [OurLayoutPlan?] = [], after read: ReadParts = ReadParts(),
+        _ vocabularies: [Vocabulary], writings: [SchemeWriting] = [], after read: ReadParts = ReadParts(),
         staging: MergeStaging? = nil
     ) throws(MergeError) -> [MergedFile] {
         let written = Parallel.mapEach(vocabularies.count) { index -> (bytes: [UInt8], inOurLayout: Bool) in
             let vocabulary = vocabularies[index]
-            if let plan = layouts.indices.contains(index) ? layouts[index] : nil,
-                let bytes = plan.bytes(of: vocabulary)
-            {
-                return (bytes, true)
-            }
-            return (VocabularyWriter.bytes(for: vocabulary, onAllCores: false), false)
+            let writing = writings.indices.contains(index) ? writings[index] : nil
+            if let bytes = writing?.ourLayout?.bytes(of: vocabulary) { return (bytes, true) }
+            let canonical = VocabularyWriter.bytes(for: vocabulary, onAllCores: false)
+            return ((writing?.lineEnding ?? .lineFeed).applied(to: canonical), false)
         }
         do {
             return try verify(vocabularies, written.map(\.bytes), after: read, staging: staging)
-        } catch  where written.contains(where: \.inOurLayout) {
-            return try verify(vocabularies, after: read, staging: staging)
+        } catch where written.contains(where: \.inOurLayout) {
+            return try verify(vocabularies, writings: writings.map(\.canonical), after: read, staging: staging)
         }
     }
 
