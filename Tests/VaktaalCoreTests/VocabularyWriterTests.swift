@@ -296,6 +296,18 @@ import VaktaalTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.docx", "target.docx"])
     }
 
+    /// A link to a file that is not there yet (through another link, into another folder)
+    /// makes the file where it points, and stays a link.
+    @Test func aLinkToAMissingFileMakesIt() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/sub/next", withDestinationPath: "new.xml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.xml", withDestinationPath: "sub/next")
+        try AtomicFile.write("new", to: folder + "/link.xml")
+        #expect(try String(contentsOfFile: folder + "/sub/new.xml", encoding: .utf8) == "new")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.xml") == "sub/next")
+    }
+
     /// A file made read-only (no write permission for anyone) is not replaced, also by root.
     @Test func aReadOnlyFileIsNotReplaced() throws {
         let folder = try temporaryFolder()

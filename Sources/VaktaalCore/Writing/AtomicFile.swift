@@ -138,14 +138,25 @@ public final class AtomicFileWriter {
         close(descriptor)
     }
 
-    /// The file `path` names through any symbolic links, when it exists; else `path`.
+    /// The file `path` names through any symbolic links; else `path`. A link to a file that
+    /// is not there yet names where the file is made, as a shell's `>` makes it.
     private static func followingLinks(_ path: String) -> String {
-        var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
-            return path
+        var current = path
+        // As many links as the system follows (Linux's MAXSYMLINKS).
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
+            if let resolved = realpath(current, nil) {
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &target, target.count - 1)
+            guard length > 0 else { return current }
+            let name = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = name.hasPrefix("/") ? name : parentFolder(of: current) + "/" + name
         }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        return current
     }
 
     private static func parentFolder(of path: String) -> String {
