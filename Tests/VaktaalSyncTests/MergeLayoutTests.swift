@@ -120,6 +120,27 @@ import VaktaalCore
             "\(text)")
     }
 
+    /// Where only they edited a concept's comments, their comments are kept: in a concept
+    /// that says what it said, and in one both sides changed (built from both).
+    @Test(arguments: [false, true])
+    func theirCommentEditsAreKept(weChangedItToo: Bool) throws {
+        let base = Self.ours.replacingOccurrences(
+            of: "\t\t<definition>B.</definition>", with: "\t\t<!-- checked by the board -->\n\t\t<definition>B.</definition>")
+        let ours = weChangedItToo ? base.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>") : base
+        let commentedByThem = base.replacingOccurrences(of: "checked by the board", with: "checked by them")
+        let theirs =
+            weChangedItToo
+            ? commentedByThem.replacingOccurrences(
+                of: "\t\t<prefLabel>b</prefLabel>", with: "\t\t<prefLabel>b</prefLabel>\n\t\t<altLabel>bie</altLabel>")
+            : commentedByThem
+        let sources = [base, ours, theirs].map { [(path: "t.xml", bytes: Optional(Array($0.utf8)))] }
+        let loaded = try VocabularyInput.loadVersions(sources: sources, strict: true, positions: .ofFirstReading)
+        let sets = loaded.versions.map(\.set)
+        let text = try Self.text(VocabularyMerge.merge(base: sets[0], ours: sets[1], theirs: sets[2], read: loaded.parts))
+        #expect(text.contains("<!-- checked by them -->") && !text.contains("checked by the board"), "\(text)")
+        #expect(text.contains("<altLabel>bie</altLabel>") == weChangedItToo && text.contains(weChangedItToo ? "Bee." : "B."))
+    }
+
     /// A file whose lines end in CR LF, or in a lone CR, keeps them, in what is written anew too.
     @Test(arguments: ["\r\n", "\r"])
     func lineEndsAreKept(_ lineEnd: String) throws {

@@ -179,9 +179,13 @@ struct MergeState {
                 switch outcomes[job] {
                 case .kept(let side, let key):
                     var plan = ConceptPlan(identity: identity, unchanged: ConceptTemplate(side: side, key: key))
-                    if side != 1 { plan.comments = ourEditedComments(of: jobs.list[job]) }
+                    plan.comments = editedComments(of: jobs.list[job], otherThan: side)
                     return plan
-                case .merged(let content): return ConceptPlan(content, template: template(of: jobs.list[job]))
+                case .merged(let content):
+                    let template = template(of: jobs.list[job])
+                    var plan = ConceptPlan(content, template: template)
+                    plan.comments = editedComments(of: jobs.list[job], otherThan: template?.side)
+                    return plan
                 case nil: return nil
                 }
             }
@@ -190,17 +194,26 @@ struct MergeState {
         return AssemblyPlan(schemes: schemes)
     }
 
-    /// Our concept of a job, when we changed its comments from the base's (what they say or
-    /// where they stand): comments are no content, so a concept they changed is taken as they
-    /// wrote it, and ours only counts for its comments, which win over theirs (a merge is ours
-    /// to write).
-    private func ourEditedComments(of job: ConceptDecider.Job) -> ConceptTemplate? {
-        guard let ours = job.ours else { return nil }
-        let concept = sides.ours.set[ours]
+    /// The concept of a job whose comments the result keeps, when it is not of `side` (the
+    /// side the result's concept is written from): comments are no content, so they come from
+    /// the side that changed them from the base's (what they say or where they stand), ours
+    /// when both did (a merge is ours to write).
+    private func editedComments(of job: ConceptDecider.Job, otherThan side: Int?) -> ConceptTemplate? {
         let base = job.base.map { sides.base.set[$0] }
-        guard concept.leadingComments != base?.leadingComments ?? [] || concept.innerComments != base?.innerComments ?? []
-        else { return nil }
-        return ConceptTemplate(side: 1, key: ours)
+        func edited(_ key: ConceptKey?, in set: VocabularySet) -> Bool {
+            guard let key else { return false }
+            let concept = set[key]
+            return concept.leadingComments != base?.leadingComments ?? [] || concept.innerComments != base?.innerComments ?? []
+        }
+        let source: ConceptTemplate? =
+            if edited(job.ours, in: sides.ours.set), let ours = job.ours {
+                ConceptTemplate(side: 1, key: ours)
+            } else if edited(job.theirs, in: sides.theirs.set), let theirs = job.theirs {
+                ConceptTemplate(side: 2, key: theirs)
+            } else {
+                nil
+            }
+        return source?.side == side ? nil : source
     }
 
     /// The concept a job's concept is written from: ours, else theirs, else the base's.
