@@ -47,7 +47,7 @@ extension Linter {
                     let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
                     let earlier = uses.add(use)
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
-                    guard earlier == 0 || (match.context != nil && match.form.isName) else { continue }
+                    guard earlier == 0 || match.context != nil else { continue }
                 }
                 let (place, paragraph) = positions.range(of: match.range)
                 let variant =
@@ -179,7 +179,7 @@ extension Linter {
         var kept: [SegmentMatch] = []
         func keep(_ match: SegmentMatch?) {
             guard let match else { return }
-            if match.form.isAllowedUse, match.context == nil || !match.form.isName,
+            if match.form.isAllowedUse, match.context == nil,
                 (repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0) > 0
             {
                 return
@@ -235,7 +235,10 @@ extension Linter {
             crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
         }
         let matched = UnsafeBufferPointer(rebasing: view[match.range])
-        let context = form.isWrittenAsIs ? nil : TermContext.of(match.range, in: view, bounds: contextBounds)
+        // Only the casing of an allowed name is judged by where it stands.
+        let context =
+            form.isName && form.isAllowedUse && !form.isWrittenAsIs
+            ? TermContext.of(match.range, in: view, bounds: contextBounds) : nil
         return SegmentMatch(
             range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)

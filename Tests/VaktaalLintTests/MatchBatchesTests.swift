@@ -80,7 +80,8 @@ import VaktaalCore
         let matcher = dutchLinter.matcher
         let languages = matcher.languages(["nl"])
         // Only the line break after "werkplekbegeleider" is one to cut at: a phrase goes on from "amsterdamse".
-        let line = "De werkplekbegeleider\n" + String(repeating: " ", count: 64) + "Mentor en de amsterdamse\n"
+        // (The context is read for allowed names written otherwise, such as "INHOLLAND".)
+        let line = "De werkplekbegeleider\n" + String(repeating: " ", count: 64) + "INHOLLAND en de amsterdamse\n"
         let (whole, batched, calls) = Self.matchedWholeAndInBatches(String(repeating: line, count: 100), matcher, languages)
         #expect(calls > 5)
         #expect(batched.map(\.range) == whole.map(\.range))

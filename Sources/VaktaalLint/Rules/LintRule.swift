@@ -25,7 +25,8 @@ public struct FoundTerm: Sendable {
     /// Whether a replacement may be written back: not when inline markup splits the term
     /// (`<em>ment</em>or`), nor in image descriptions.
     public let canFix: Bool
-    /// Where the term stands in its sentence, when its text is not the label form as written.
+    /// Where the term stands in its sentence, for a use of an allowed name whose text is not
+    /// the label form as written (``NameCasing`` judges its casing by it).
     public let context: TermContext?
 
     /// What the terms of one variant have in common, held once: a document may name one
