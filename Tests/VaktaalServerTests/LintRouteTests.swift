@@ -91,7 +91,14 @@ import Testing
             try await client.execute(
                 uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain", .contentEncoding: "gzip"],
                 body: ByteBuffer(bytes: [0x1F, 0x8B, 0x08, 0x00])
-            ) { #expect($0.status == .unsupportedMediaType && $0.body.text.contains("Content-Encoding")) }
+            ) { response in
+                #expect(response.status == .unsupportedMediaType && response.body.text.contains("Content-Encoding"))
+                #expect(response.headers[.acceptEncoding] == "identity")
+            }
+            try await client.execute(
+                uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain", .contentEncoding: " Identity "],
+                body: ByteBuffer(string: "mentor")
+            ) { #expect($0.status == .ok) }
         }
     }
 }

@@ -69,6 +69,10 @@ import Testing
                 // The answer depends on the Origin: caches are told so, also when it is not allowed.
                 #expect($0.headers[.vary]?.contains("Origin") == true)
             }
+            // So is an error answer to a request without an Origin.
+            try await client.execute(uri: "/v1/schemes/nope", method: .get) {
+                #expect($0.status == .notFound && $0.headers[.vary]?.contains("Origin") == true)
+            }
             // A wrong method from a partner's page is the JSON 405 with Allow, and the CORS headers.
             try await client.execute(
                 uri: "/v1/schemes/lerarenopleiding", method: .patch, headers: [.origin: "https://partner.example.org"]

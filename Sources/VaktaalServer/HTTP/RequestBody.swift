@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 
@@ -8,8 +9,13 @@ enum RequestBody {
     /// - Throws: ``ServiceError`` 413 when it is larger than `limit`, 415 when it is encoded
     ///   (`Content-Encoding: gzip`): the service takes bodies as they are.
     static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
-        if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
-            throw ServiceError(.unsupportedMediaType, "send the body without Content-Encoding, not '\(encoding)'")
+        if let encoding = request.headers[.contentEncoding],
+            encoding.trimmingCharacters(in: .whitespaces).lowercased() != "identity"
+        {
+            // RFC 9110, 15.5.16: a 415 for a content coding says which codings are taken.
+            throw ServiceError(
+                .unsupportedMediaType, "send the body without Content-Encoding, not '\(encoding)'",
+                headers: [.acceptEncoding: "identity"])
         }
         let tooLarge = ServiceError(
             .contentTooLarge, "the body is larger than \(limit) bytes",

@@ -106,9 +106,10 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let origin = request.headers[.origin], let allowed = allowedOrigin(origin) else {
-            // The answer depends on the Origin when only some are allowed: caches keep them apart.
+            // The answer depends on the Origin when only some are allowed: caches keep them
+            // apart, error answers too.
             guard !origins.contains("*") else { return try await next(request, context) }
-            var response = try await next(request, context)
+            var response = try await answer(request, context, next)
             response.headers[.vary] = [response.headers[.vary], "Origin"].compactMap { $0 }.joined(separator: ", ")
             return response
         }
@@ -119,13 +120,9 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.accessControlAllowHeaders] = "Accept, Authorization, Content-Type, If-Match, If-None-Match"
             response.headers[.accessControlMaxAge] = "600"
         } else {
-            do {
-                response = try await next(request, context)
-            } catch let error as any HTTPResponseError {
-                // An error answer carries the headers too: a partner's web tool reads a 412's
-                // current ETag and a 422's findings.
-                response = try error.response(from: request, context: context)
-            }
+            // An error answer carries the headers too: a partner's web tool reads a 412's
+            // current ETag and a 422's findings.
+            response = try await answer(request, context, next)
         }
         response.headers[.accessControlAllowOrigin] = allowed
         response.headers[.accessControlExposeHeaders] = "ETag, Last-Modified, Location"
@@ -133,6 +130,17 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.vary] = [response.headers[.vary], "Origin"].compactMap { $0 }.joined(separator: ", ")
         }
         return response
+    }
+
+    /// What `next` answers, an error as the response it stands for, so that headers can be added to it.
+    private func answer(
+        _ request: Request, _ context: Context, _ next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            return try error.response(from: request, context: context)
+        }
     }
 
     private func allowedOrigin(_ origin: String) -> String? {
