@@ -44,6 +44,15 @@ package struct ContentHash {
         return (Self.fold(first ^ keys.0, length ^ keys.1), Self.fold(second ^ keys.2, length ^ first ^ keys.3))
     }
 
+    /// A hash as 32 hexadecimal digits (a file name, a note of which version was seen).
+    package static func hex(_ hash: (UInt64, UInt64)) -> String {
+        func digits(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return digits(hash.0) + digits(hash.1)
+    }
+
     /// The hash of `bytes` alone.
     package static func of(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         var hash = ContentHash()

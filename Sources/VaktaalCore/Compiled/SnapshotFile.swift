@@ -172,11 +172,5 @@ struct SnapshotKey: Hashable {
     }
 
     /// The key as a file name.
-    var name: String {
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
-        return hex(first) + hex(second)
-    }
+    var name: String { ContentHash.hex((first, second)) }
 }

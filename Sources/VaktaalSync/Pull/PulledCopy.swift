@@ -54,8 +54,7 @@ public struct PulledCopy: Sendable {
     }
 
     private static func hash(_ bytes: [UInt8]) -> String {
-        let (first, second) = bytes.withUnsafeBytes { ContentHash.of($0) }
-        return String(first, radix: 16) + String(second, radix: 16)
+        ContentHash.hex(bytes.withUnsafeBytes { ContentHash.of($0) })
     }
 
     /// Keeps a pulled version and its ETag, atomically.
