@@ -111,6 +111,7 @@ import VaktaalCore
         ("docs\\mentor", 0), ("map\\mentor\\", 0), ("\\`mentor\\`", 1), ("\\*mentor\\*", 1),
         // A web address without its scheme; not a sentence that ends and goes on after a slash.
         ("Zie example.org/mentor of hva.nl/mentor/plan.", 0), ("De zin.mentor/begeleider", 1), ("klas 3.b/mentor", 1),
+        ("Helpdeskwater.nl/mentor", 0), ("Wij zoeken.Nu/mentor", 1),
     ])
     func termsInFileNamesAndPathsAreNoFindings(text: String, count: Int) {
         #expect(found(text).count == count, "\(found(text))")

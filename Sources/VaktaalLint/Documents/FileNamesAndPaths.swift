@@ -63,8 +63,9 @@ enum FileNamesAndPaths {
     }
 
     /// Whether `chunk` is a web address without its scheme (`example.org/mentor`): a host
-    /// name with a dot and a top-level domain of two to four letters (`nl`, `org`, `info`;
-    /// a longer word after a dot is more often a missing space), then a slash.
+    /// name with a dot and a top-level domain of two to four small letters (`nl`, `org`,
+    /// `info`; a longer or capitalized word after a dot, `Mentoren.Nu/straks`, is more often
+    /// a missing space), then a slash.
     private static func startsWithHostName(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let firstSlash = chunk.firstIndex(of: slash), firstSlash > 0 else { return false }
         let host = chunk[..<firstSlash]
@@ -72,7 +73,7 @@ enum FileNamesAndPaths {
             host[..<lastDot].allSatisfy({ Tokenizer.isASCIIWordByte($0) || $0 == dot || $0 == UInt8(ascii: "-") })
         else { return false }
         let domain = host[(lastDot + 1)...]
-        return (2...4).contains(domain.count) && domain.allSatisfy { ($0 | 0x20) &- 0x61 < 26 }
+        return (2...4).contains(domain.count) && domain.allSatisfy { $0 &- 0x61 < 26 }
     }
 
     /// Whether the last name of `chunk` ends in `.ext`: one to five lower-case letters or
