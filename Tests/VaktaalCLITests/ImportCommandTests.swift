@@ -37,6 +37,17 @@ import VaktaalTestSupport
         #expect(format.status == 0)
     }
 
+    /// The default language is a tag of a language, written in canonical case.
+    @Test func theDefaultLanguageIsATag() throws {
+        let folder = try Vaktaal.folder(with: ["lijst.csv": "preferred,outdated\nwerkplekbegeleider,mentor\n"])
+        let refused = try Vaktaal.run(["import", "lijst.csv", "--lang", "Dutch", "-o", "Vocabulary/lijst.xml"], in: folder)
+        #expect(refused.status == 2 && refused.standardError.contains("--lang takes a language tag"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Vocabulary/lijst.xml"))
+        let imported = try Vaktaal.run(["import", "lijst.csv", "--lang", "EN-gb", "-o", "Vocabulary/lijst.xml"], in: folder)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(try String(contentsOfFile: folder + "/Vocabulary/lijst.xml", encoding: .utf8).contains("xml:lang=\"en-GB\""))
+    }
+
     @Test func anExistingFileIsReplacedOnlyWithForce() throws {
         let folder = try Vaktaal.folder(with: [
             "partner.ttl": try String(contentsOfFile: repositoryRoot + "/Exports/lerarenopleiding.ttl", encoding: .utf8),

@@ -1,3 +1,4 @@
+import VaktaalCore
 import VaktaalRDF
 
 /// The formats `vaktaal import` reads.
@@ -91,10 +92,10 @@ public struct ImportOptions: Sendable {
     /// The name schemes without an id or URI of their own get (usually the output file's name).
     public var name: String?
 
-    /// Creates options.
+    /// Creates options; the default language is kept in canonical case (`NL` as `nl`).
     public init(scheme: String? = nil, defaultLanguage: String? = nil, baseIRI: String? = nil, name: String? = nil) {
         self.scheme = scheme
-        self.defaultLanguage = defaultLanguage
+        self.defaultLanguage = defaultLanguage.map(LanguageTag.canonicalCase)
         self.baseIRI = baseIRI
         self.name = name
     }

@@ -45,10 +45,15 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace files that exist.")
     var force = false
 
+    func validate() throws {
+        if let lang, !LanguageTag.isValid(lang) {
+            throw ValidationError("--lang takes a language tag such as nl or en-GB, not '\(lang)'")
+        }
+    }
+
     func run() throws {
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-        let options = ImportOptions(
-            scheme: scheme, defaultLanguage: lang.map(LanguageTag.canonicalCase), name: name.isEmpty ? nil : name)
+        let options = ImportOptions(scheme: scheme, defaultLanguage: lang, name: name.isEmpty ? nil : name)
         let prepared = try Importer.prepareFile(file, format: from, options: options)
         KeptUntilExit.keep(UncheckedBox(prepared))
         ImportRun.avoidTakenIDs(prepared, output: output)
