@@ -48,6 +48,15 @@ import VaktaalTestSupport
         #expect(json.status == 1 && json.standardOutput == "[]\n")
     }
 
+    /// `--lang` takes what the service's `lang` takes: an empty one is every language, and a
+    /// tag of no language is an error.
+    @Test func languageSelections() throws {
+        #expect(try Vaktaal.run(["lookup", "mentor", "--lang", ""]).status == 0)
+        #expect(try Vaktaal.run(["lookup", "mentor", "--lang", "NL, en"]).status == 0)
+        let refused = try Vaktaal.run(["lookup", "mentor", "--lang", "Dutch"])
+        #expect(refused.status == 2 && refused.standardError.contains("--lang takes language tags"), "\(refused.standardError)")
+    }
+
     @Test(arguments: [[""], ["   "], ["mentor", "--limit", "0"]])
     func badInputIsExitTwo(arguments: [String]) throws {
         let result = try Vaktaal.run(["lookup"] + arguments)

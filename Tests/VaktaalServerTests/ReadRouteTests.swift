@@ -238,6 +238,13 @@ import VaktaalCore
                 #expect((matches.first?["useInstead"] as? [String: String])?["nl"] == "werkplekbegeleiders")
             }
             try await client.execute(uri: "/v1/lookup?q=xyzzyq", method: .get) { #expect($0.body.text.hasPrefix("[")) }
+            // A language of no language is an error, as on the command line; an empty one is every language.
+            try await client.execute(uri: "/v1/suggest?q=ment&lang=Dutch", method: .get) { response in
+                #expect(response.status == .badRequest && response.body.text.contains("not 'Dutch'"))
+            }
+            try await client.execute(uri: "/v1/lookup?q=mentoren&lang=", method: .get) {
+                #expect($0.status == .ok && $0.body.text.contains("werkplekbegeleider"))
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Well-formedness of BCP 47 (RFC 5646) language tags: `language[-script][-region]
 /// [-variant]*[-extension]*[-x-private]`, private-use tags and the grandfathered tags.
 public enum LanguageTag {
@@ -98,6 +100,29 @@ public enum LanguageTag {
     /// Whether `tag` is a well-formed tag of a language there is (``isWellFormed(_:)``,
     /// ``hasKnownLanguage(_:)``): `nl`, `en-GB`, `x-intern`; not `Dutch` or `xy`.
     public static func isValid(_ tag: String) -> Bool { isWellFormed(tag) && hasKnownLanguage(tag) }
+
+    /// Which languages a lookup's `lang` asks for: `nil` for every language (no value, an
+    /// empty one, or `all`), else the tags of a comma-separated list in canonical case.
+    ///
+    /// - Throws: ``InvalidSelection`` naming the first tag of no language (`Dutch`).
+    public static func selection(_ value: String?) throws(InvalidSelection) -> Set<String>? {
+        guard let value, !value.isEmpty, value != "all" else { return nil }
+        let tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let invalid = tags.first(where: { !isValid($0) }) ?? (tags.isEmpty ? value : nil) {
+            throw InvalidSelection(tag: invalid)
+        }
+        return Set(tags.map(canonicalCase))
+    }
+
+    /// A language selection with a tag of no language.
+    public struct InvalidSelection: Error, Equatable, CustomStringConvertible {
+        /// The tag.
+        public let tag: String
+
+        public var description: String {
+            "takes language tags such as nl or en-GB, separated by commas, or all; not '\(tag)'"
+        }
+    }
 
     /// The two-letter codes of ISO 639-1, with those it withdrew that tags still use (`iw`, `in`, `ji`, `jw`, `mo`, `sh`).
     private static let isoLanguageCodes: Set<String> = Set(

@@ -7,7 +7,7 @@ extension ServiceRoutes {
     /// nothing matches).
     func lookup(_ request: Request) throws -> Response {
         let query = try QueryText.required(request, "q")
-        let languages = QueryText.languages(request)
+        let languages = try QueryText.languages(request)
         let limit = try QueryText.limit(request, default: 10)
         let snapshot = store.snapshot
         let descriptions = snapshot.index.search(query, languages: languages, limit: limit).map {
@@ -20,7 +20,7 @@ extension ServiceRoutes {
     /// concept it leads to; outdated terms are marked and say what to use instead.
     func suggest(_ request: Request) throws -> Response {
         let typed = try QueryText.required(request, "q")
-        let languages = QueryText.languages(request)
+        let languages = try QueryText.languages(request)
         let limit = try QueryText.limit(request, default: 8)
         let snapshot = store.snapshot
         let suggestions = snapshot.index.completions(of: typed, languages: languages, limit: limit).map {
@@ -101,9 +101,14 @@ enum QueryText {
     }
 
     /// `lang`: a comma-separated list, or `all` / absent for every language.
-    static func languages(_ request: Request) -> Set<String>? {
-        guard let value = request.queryValue("lang"), !value.isEmpty, value != "all" else { return nil }
-        return Set(value.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) })
+    ///
+    /// - Throws: ``ServiceError`` 400 for a tag of no language.
+    static func languages(_ request: Request) throws(ServiceError) -> Set<String>? {
+        do {
+            return try LanguageTag.selection(request.queryValue("lang"))
+        } catch {
+            throw ServiceError.badRequest("lang \(error)")
+        }
     }
 
     /// `limit`: 1 to 100.

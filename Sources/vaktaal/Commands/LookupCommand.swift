@@ -40,6 +40,11 @@ struct LookupCommand: ParsableCommand {
             throw ValidationError("the term is not valid UTF-8")
         }
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        do {
+            _ = try LanguageTag.selection(lang)
+        } catch {
+            throw ValidationError("--lang \(error)")
+        }
     }
 
     func run() throws {
@@ -55,7 +60,7 @@ struct LookupCommand: ParsableCommand {
 
     /// Looks the term up in `lookup` and prints what is found.
     private func answer(from lookup: CompiledLookup) throws {
-        let languages = LanguageSelection(lang).languages
+        let languages = try LanguageTag.selection(lang)
         let index = lookup.lookupIndex
         let matches = index.search(term, languages: languages, limit: limit)
         guard !matches.isEmpty else {
@@ -79,17 +84,4 @@ struct LookupCommand: ParsableCommand {
 enum LookupFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
-}
-
-/// `--lang`: a comma-separated list, or `all`.
-struct LanguageSelection {
-    let languages: Set<String>?
-
-    init(_ option: String?) {
-        guard let option, option != "all" else {
-            languages = nil
-            return
-        }
-        languages = Set(option.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) })
-    }
 }
