@@ -46,11 +46,9 @@ public enum XMLEscaping {
     /// Whether `text` holds a character that XML 1.0 cannot carry, which escaping drops: a C0
     /// control other than tab, line feed and carriage return, or U+FFFE/U+FFFF.
     public static func holdsCharactersXMLCannotCarry(_ text: String) -> Bool {
+        // Most text has no such byte at all (U+FFFE and U+FFFF start with 0xEF).
         text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
-            && text.unicodeScalars.contains {
-                $0.value < 0x20 && $0.value != 0x09 && $0.value != 0x0A && $0.value != 0x0D || $0.value == 0xFFFE
-                    || $0.value == 0xFFFF
-            }
+            && text.unicodeScalars.contains { !XMLWriter.isAllowedInXML($0) }
     }
 
     /// Writes `text` escaped at `destination`, which must have room for

@@ -189,7 +189,7 @@ final class ParseSession {
     /// else there counts as a subset.
     func doctypeEndsAfterItsIdentifiers(at offset: Int) -> Bool {
         var index = offset
-        while index < buffer.count, [0x20, 0x09, 0x0A, 0x0D].contains(buffer[index]) { index += 1 }
+        while index < buffer.count, isXMLSpace(buffer[index]) { index += 1 }
         return index < buffer.count && buffer[index] == UInt8(ascii: ">")
     }
 
