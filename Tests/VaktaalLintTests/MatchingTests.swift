@@ -172,9 +172,10 @@ import VaktaalCore
                 "mentor teacher→workplace supervisor", "mentor→werkplekbegeleider",
             ])
         // So does a page whose own `lang` names no language: the default language applies.
-        #expect(rules("<html lang=\"dutch\"><body><p>De mentor.</p></body></html>", linter: english, format: .html) == [
-            "mentor→werkplekbegeleider"
-        ])
+        #expect(
+            rules("<html lang=\"dutch\"><body><p>De mentor.</p></body></html>", linter: english, format: .html) == [
+                "mentor→werkplekbegeleider"
+            ])
     }
 
     /// Labels of other languages are left out, whichever order their languages come in.

@@ -149,7 +149,9 @@ import Testing
                 uri: "/lint", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "text=De+mentor&lang=all")
             ) { response in
-                #expect(response.body.text.contains("<mark ") && response.body.text.contains("<pre class=\"highlighted\" lang=\"nl\">"))
+                #expect(
+                    response.body.text.contains("<mark ")
+                        && response.body.text.contains("<pre class=\"highlighted\" lang=\"nl\">"))
             }
         }
     }

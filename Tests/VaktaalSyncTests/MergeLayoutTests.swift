@@ -126,7 +126,9 @@ import VaktaalCore
     func theirCommentEditsAreKept(weChangedItToo: Bool) throws {
         let base = Self.ours.replacingOccurrences(
             of: "\t\t<definition>B.</definition>", with: "\t\t<!-- checked by the board -->\n\t\t<definition>B.</definition>")
-        let ours = weChangedItToo ? base.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>") : base
+        let ours =
+            weChangedItToo
+            ? base.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>") : base
         let commentedByThem = base.replacingOccurrences(of: "checked by the board", with: "checked by them")
         let theirs =
             weChangedItToo

@@ -127,7 +127,9 @@ enum TextDocument {
     /// else stay as they were; of overlapping fixes, the last is made (``ByteEdit/apply(_:to:)``).
     /// `encode` writes a replacement in the format (escaping, for HTML).
     static func apply(_ fixes: [Fix], to bytes: [UInt8], encode: (String) -> String = { $0 }) -> (bytes: [UInt8], applied: Int) {
-        let edits = fixes.compactMap { fix in fix.range.bytes.map { ByteEdit(range: $0, bytes: Array(encode(fix.replacement).utf8)) } }
+        let edits = fixes.compactMap { fix in
+            fix.range.bytes.map { ByteEdit(range: $0, bytes: Array(encode(fix.replacement).utf8)) }
+        }
         return ByteEdit.apply(edits, to: bytes)
     }
 }

@@ -82,7 +82,8 @@ extension MarkdownReader {
             if isEnd { start += 1 }
             var end = start
             while end < range.upperBound, Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
-            guard end > start, end < range.upperBound, [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end])
+            guard end > start, end < range.upperBound,
+                [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end])
             else { return nil }
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased(), isEnd)
         }

@@ -31,7 +31,7 @@ enum ReadBack {
         }
         do {
             return try verify(vocabularies, written.map(\.bytes), after: read, staging: staging)
-        } catch where written.contains(where: \.inOurLayout) {
+        } catch  where written.contains(where: \.inOurLayout) {
             return try verify(vocabularies, writings: writings.map(\.canonical), after: read, staging: staging)
         }
     }
