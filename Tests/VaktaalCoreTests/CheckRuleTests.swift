@@ -464,7 +464,7 @@ import Testing
         ("nl", "nl"), ("NL", "nl"), ("Nl-be", "nl-BE"), ("nl-BE", "nl-BE"), ("ZH-HANT-tw", "zh-Hant-TW"),
         ("sr-latn-rs", "sr-Latn-RS"), ("es-419", "es-419"), ("DE-CH-1996", "de-CH-1996"), ("en-X-Custom-AB", "en-x-custom-ab"),
         ("X-Private", "x-private"), ("nl-U-CO-Phonebk", "nl-u-co-phonebk"), ("I-Klingon", "i-klingon"), ("EN_gb", "EN_gb"),
-        ("", ""),
+        ("", ""), ("gsw-CH", "gsw-CH"), ("nl-Be", "nl-BE"), ("nl-BEL", "nl-bel"), ("nl-BE-1996", "nl-BE-1996"),
     ])
     func tagsAreWrittenInTheirCanonicalCase(tag: String, canonical: String) {
         #expect(LanguageTag.canonicalCase(tag) == canonical)

@@ -27,6 +27,14 @@ extension VocabularyCheck {
             rule: rule, severity: severity, message: message, location: set.location(of: key, at: position),
             concept: set.uri(of: key))
     }
+
+    /// A finding about a scheme as a whole, at the start of its file (the model keeps no
+    /// place for the root element).
+    func diagnostic(_ message: String, scheme vocabulary: Vocabulary) -> Finding {
+        Finding(
+            rule: rule, severity: severity, message: message,
+            location: vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) })
+    }
 }
 
 /// How labels compare for clashes: as the linter would match them, ignoring case unless

@@ -59,7 +59,7 @@ public enum LanguageTag {
     /// (`check` reports it).
     public static func canonicalCase(_ tag: String) -> String {
         // Most tags are already so ("nl", "en", "nl-BE"): checked on bytes, not split.
-        if isPlainLanguage(tag) { return tag }
+        if isCanonicalLanguageAndRegion(tag) { return tag }
         guard isWellFormed(tag) else { return tag }
         var afterSingleton = false
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, subtag in
@@ -75,10 +75,16 @@ public enum LanguageTag {
         return subtags.joined(separator: "-")
     }
 
-    /// Whether `tag` is two or three lower-case ASCII letters.
-    private static func isPlainLanguage(_ tag: String) -> Bool {
-        let bytes = tag.utf8
-        return (2...3).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
+    /// Whether `tag` is two or three small ASCII letters, then perhaps `-` and two capitals
+    /// (`nl`, `nl-BE`).
+    private static func isCanonicalLanguageAndRegion(_ tag: String) -> Bool {
+        let bytes = Array(tag.utf8.prefix(7))
+        let language = bytes.prefix { $0 &- UInt8(ascii: "a") < 26 }.count
+        guard (2...3).contains(language) else { return false }
+        let region = bytes[language...]
+        return region.isEmpty
+            || (region.count == 3 && region.first == UInt8(ascii: "-")
+                && region.dropFirst().allSatisfy { $0 &- UInt8(ascii: "A") < 26 })
     }
 
     /// Whether the language of a well-formed `tag` is one there is: a two-letter language

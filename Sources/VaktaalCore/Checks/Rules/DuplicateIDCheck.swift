@@ -14,20 +14,14 @@ struct DuplicateIDCheck: VocabularyCheck {
         var schemesByURI: [String: Vocabulary] = [:]
         var schemesByNamespace: [String: [Int]] = [:]
         for (index, vocabulary) in set.vocabularies.enumerated() {
-            let location = vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }
             let schemeURI = vocabulary.conceptSchemeURI
             if let first = schemesByID[vocabulary.id] {
                 diagnostics.append(
-                    Finding(
-                        rule: rule, severity: severity,
-                        message: "scheme id '\(vocabulary.id)' is also used by \(first.path ?? "another file")",
-                        location: location))
+                    diagnostic(
+                        "scheme id '\(vocabulary.id)' is also used by \(first.path ?? "another file")", scheme: vocabulary))
             } else if let first = schemesByURI[schemeURI] {
                 diagnostics.append(
-                    Finding(
-                        rule: rule, severity: severity,
-                        message: "scheme uri '\(schemeURI)' is also used by \(first.path ?? "another file")",
-                        location: location))
+                    diagnostic("scheme uri '\(schemeURI)' is also used by \(first.path ?? "another file")", scheme: vocabulary))
             }
             schemesByID[vocabulary.id] = schemesByID[vocabulary.id] ?? vocabulary
             schemesByURI[schemeURI] = schemesByURI[schemeURI] ?? vocabulary

@@ -12,10 +12,7 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
         for vocabulary in set.vocabularies {
             let tags = [vocabulary.defaultLanguage] + vocabulary.metadata.map(\.declaredLanguage)
             for tag in tags.compactMap({ $0 }) where !LanguageTag.isValid(tag) {
-                diagnostics.append(
-                    Finding(
-                        rule: rule, severity: severity, message: message(tag),
-                        location: vocabulary.path.map { SourceLocation(path: $0, line: 1, column: 1) }))
+                diagnostics.append(diagnostic(message(tag), scheme: vocabulary))
             }
         }
         // Most labels carry the tag of the one before: it is compared before it is looked up.

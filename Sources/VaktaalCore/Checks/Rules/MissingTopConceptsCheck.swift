@@ -16,11 +16,9 @@ struct MissingTopConceptsCheck: VocabularyCheck {
             if set[key].isTopConcept { hasTop[scheme] = true }
         }
         return set.vocabularies.indices.filter { hasConcepts[$0] && !hasTop[$0] }.map { index in
-            Finding(
-                rule: rule, severity: severity,
-                message:
-                    "the scheme '\(set.vocabularies[index].id)' has no top concept: mark where its hierarchy starts with top=\"true\"",
-                location: set.vocabularies[index].path.map { SourceLocation(path: $0, line: 1, column: 1) })
+            diagnostic(
+                "the scheme '\(set.vocabularies[index].id)' has no top concept: mark where its hierarchy starts with top=\"true\"",
+                scheme: set.vocabularies[index])
         }
     }
 }
