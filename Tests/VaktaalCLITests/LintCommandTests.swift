@@ -141,6 +141,7 @@ import Testing
         ("[rules]\ndeprecated-terms = \"off\"\n", "unknown key 'rules.deprecated-terms'"),
         ("ignore = \"x\"\n", "'ignore' must be an array of strings"),
         ("[rules]\nmisspelling = \"loud\"\n", "'rules.misspelling' must be one of error, warning, info, off"),
+        ("[[overrides]]\nfiles = [\"*.md\"]\nlanguage = \"Engels\"\n", "'overrides[0].language' must be a language tag"),
     ])
     func wrongConfigurationKeysAreClearErrors(configuration: String, message: String) throws {
         let folder = try Vaktaal.folder(with: [".vaktaal.toml": configuration, "a.txt": "x"])

@@ -76,7 +76,7 @@ final class OpenDocumentHandler: XMLContentHandler {
         "character-count", "paragraph-count", "page-variable-get", "variable-get", "user-field-get", "expression",
         // Generated: indexes made from the headings and entries (their source text is read
         // where it stands), and fields showing the document's properties.
-        "table-of-content", "table-of-contents", "alphabetical-index", "illustration-index", "table-index", "object-index",
+        "table-of-content", "alphabetical-index", "illustration-index", "table-index", "object-index",
         "user-index", "bibliography", "title", "subject", "description", "keywords", "initial-creator", "creation-date",
         "creation-time", "modification-date", "modification-time", "print-date", "print-time", "printed-by",
         "editing-cycles", "editing-duration", "user-defined",

@@ -40,7 +40,7 @@ final class LintConfigurationResolver: Sendable {
             if let known = cache[path] { return known }
             let result = Result<ProjectConfiguration?, ConfigurationError> { () throws(ConfigurationError) in
                 let loaded = try ProjectConfiguration.load(path: path)
-                try Self.validateRules(loaded)
+                try Self.validate(loaded)
                 return loaded
             }
             cache[path] = result
@@ -49,7 +49,16 @@ final class LintConfigurationResolver: Sendable {
         return try result.get()
     }
 
-    private static func validateRules(_ configuration: ProjectConfiguration) throws(ConfigurationError) {
+    /// Checks once per configuration what only the linter knows: the rules it names, and its
+    /// language choices (`language`, and those of `[[overrides]]`).
+    private static func validate(_ configuration: ProjectConfiguration) throws(ConfigurationError) {
+        let languages =
+            [("language", configuration.language)]
+            + configuration.overrides.enumerated().map { ("overrides[\($0.offset)].language", $0.element.language) }
+        for case let (key, language?) in languages where !LintOptions.Languages.isValidChoice(language) {
+            throw .invalidValue(
+                path: configuration.path, key: key, expected: "a language tag such as nl or en-GB, tags separated by commas, or all")
+        }
         let known = Linter.rules.map(\.id.rawValue)
         let named =
             configuration.rules.map { ("rules.\($0.key)", $0.key) }
@@ -87,11 +96,6 @@ final class LintConfigurationResolver: Sendable {
         var rules = configuration?.rules ?? [:]
         for override in overrides { rules.merge(override.rules) { $1 } }
         let configured = overrides.last(where: { $0.language != nil })?.language ?? configuration?.language
-        if language == nil, let configured, let configuration, !LintOptions.Languages.isValidChoice(configured) {
-            throw .invalidValue(
-                path: configuration.path, key: "language",
-                expected: "a language tag such as nl or en-GB, tags separated by commas, or all")
-        }
         let languageChoice = language ?? configured
         var settings: [RuleID: RuleSetting] = [:]
         for (rule, value) in rules { settings[RuleID(rawValue: rule)] = RuleSetting(value) }
