@@ -56,6 +56,43 @@ import VaktaalTestSupport
         try Self.expectSame(decoded, asReading: folder)
     }
 
+    /// Every place a comment can be anchored comes back from a snapshot: before a label, a
+    /// note, a relation, a mapping (and inside it), an extension element and the end tag of a
+    /// concept; before the scheme's fields and its own extension elements.
+    @Test func commentsKeepTheirPlacesInASnapshot() throws {
+        let workspace = try Workspace()
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:ex="urn:ex" format="1" id="c" uri="urn:c:" xml:lang="nl">
+              <!-- the name -->
+              <title>C</title>
+              <!-- the scheme's own element -->
+              <ex:scheme/>
+              <concept id="a">
+                <!-- the label -->
+                <prefLabel>a</prefLabel>
+                <!-- the note -->
+                <definition>A.</definition>
+                <!-- the relation -->
+                <related ref="b"/>
+                <!-- the mapping -->
+                <exactMatch uri="https://example.org/a"><!-- inside it --></exactMatch>
+                <!-- the extension -->
+                <ex:extra/>
+                <!-- at the end -->
+              </concept>
+              <concept id="b"><prefLabel>b</prefLabel><related ref="a"/></concept>
+            </vocabulary>
+            """
+        try xml.write(toFile: workspace.vocabulary + "/comments.xml", atomically: true, encoding: .utf8)
+        let loaded = try VocabularyLoader.load(path: workspace.vocabulary)
+        let scheme = try #require(loaded.set.vocabularies.first { $0.id == "c" })
+        #expect(scheme.headerComments.count == 2 && scheme.concepts[0].innerComments.count == 7)
+        let compiled = CompiledVocabulary(loaded)
+        let decoded = try compiled.encoded().withUnsafeBytes { try CompiledVocabulary(decoding: $0) }
+        try Self.expectSame(decoded, asReading: workspace.vocabulary)
+    }
+
     @Test func readingProblemsAreKeptWithTheirPositions() throws {
         let workspace = try Workspace()
         try vocabularyXML(#"<concept id="a"><prefLabel>a</prefLabel><unknown/></concept>"#)
