@@ -40,7 +40,7 @@ extension LintOptions.Languages {
             self = .automatic(default: defaultLanguage ?? "nl")
             return
         }
-        if choice == "all" {
+        if LanguageTag.isAll(choice) {
             self = .all
             return
         }
@@ -51,16 +51,16 @@ extension LintOptions.Languages {
     /// What is wrong with `choice`, to follow the option's name ("--lang takes …"); `nil`
     /// when it is a language choice (``isValidChoice(_:)``).
     public static func choiceProblem(_ choice: String) -> String? {
-        isValidChoice(choice) ? nil : "takes language tags such as nl or en-GB, separated by commas, or all; not '\(choice)'"
+        isValidChoice(choice) ? nil : LanguageTag.InvalidSelection(tag: choice).description
     }
 
     /// Whether `choice` is a language choice: `all`, or language tags separated by commas,
     /// each of a language there is (`nl`, `en-GB`; not `Dutch`, a well-formed tag of none).
     public static func isValidChoice(_ choice: String) -> Bool {
-        choice == "all"
+        LanguageTag.isAll(choice)
             || (choice.contains { $0 != "," && $0 != " " }
                 && choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    .allSatisfy(LanguageTag.isValid))
+                    .allSatisfy { LanguageTag.isValid($0) && !LanguageTag.isAll($0) })
     }
 }
 

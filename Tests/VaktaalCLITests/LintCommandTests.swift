@@ -88,17 +88,20 @@ import Testing
         let folder = try Vaktaal.folder(with: [
             "a.txt": "De mentor komt.\n", "c/.vaktaal.toml": "language = \"Dutch\"\n", "c/b.txt": "mentor\n",
         ])
-        for choice in ["nl-NL", "NL", "nl,en-GB", "nl,", " nl , en "] {
+        // `all` in any case is every language, never the code of Allar, which a list refuses.
+        for choice in ["nl-NL", "NL", "nl,en-GB", "nl,", " nl , en ", "ALL", " All "] {
             let result = try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder)
             #expect(result.status == 1 && result.standardOutput.contains("deprecated-term"), "\(choice)")
         }
-        for choice in ["Dutch", "nl_NL", "xy", "", ","] {
+        for choice in ["Dutch", "nl_NL", "xy", "", ",", "nl,all"] {
             #expect(try Vaktaal.run(["lint", "--lang", choice, "a.txt"], in: folder).status == 2, "\(choice)")
         }
         let configured = try Vaktaal.run(["lint", "c/b.txt"], in: folder)
         #expect(
             configured.status == 2 && configured.standardError.contains(".vaktaal.toml: error: 'language' must be a language tag")
         )
+        // The file is broken whatever --lang says, as it is for an unknown rule.
+        #expect(try Vaktaal.run(["lint", "--lang", "nl", "c/b.txt"], in: folder).status == 2)
     }
 
     @Test func foldersAreWalkedSkippingHiddenIgnoredAndOtherFiles() throws {

@@ -53,6 +53,8 @@ import VaktaalTestSupport
     @Test func languageSelections() throws {
         #expect(try Vaktaal.run(["lookup", "mentor", "--lang", ""]).status == 0)
         #expect(try Vaktaal.run(["lookup", "mentor", "--lang", "NL, en"]).status == 0)
+        #expect(try Vaktaal.run(["lookup", "mentor", "--lang", "ALL"]).status == 0)
+        #expect(try Vaktaal.run(["lookup", "mentor", "--lang", "nl,all"]).status == 2)
         let refused = try Vaktaal.run(["lookup", "mentor", "--lang", "Dutch"])
         #expect(refused.status == 2 && refused.standardError.contains("--lang takes language tags"), "\(refused.standardError)")
     }

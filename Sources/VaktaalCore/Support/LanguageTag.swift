@@ -112,18 +112,25 @@ public enum LanguageTag {
     ///
     /// - Throws: ``InvalidSelection`` naming the first tag of no language (`Dutch`).
     public static func selection(_ value: String?) throws(InvalidSelection) -> Set<String>? {
-        guard let value, !value.isEmpty, value != "all" else { return nil }
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty, !isAll(value) else { return nil }
         let tags = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let invalid = tags.first(where: { !isValid($0) }) ?? (tags.isEmpty ? value : nil) {
+        if let invalid = tags.first(where: { !isValid($0) || isAll($0) }) ?? (tags.isEmpty ? value : nil) {
             throw InvalidSelection(tag: invalid)
         }
         return Set(tags.map(canonicalCase))
     }
 
+    /// Whether a language choice is `all` (in any case, spaces around it left out): every
+    /// language, never the three-letter code `all` (Allar), which a list of tags refuses.
+    public static func isAll(_ value: String) -> Bool { value.trimmingCharacters(in: .whitespaces).lowercased() == "all" }
+
     /// A language selection with a tag of no language.
     public struct InvalidSelection: Error, Equatable, CustomStringConvertible {
         /// The tag.
         public let tag: String
+
+        /// The selection that names `tag`.
+        public init(tag: String) { self.tag = tag }
 
         public var description: String {
             "takes language tags such as nl or en-GB, separated by commas, or all; not '\(tag)'"

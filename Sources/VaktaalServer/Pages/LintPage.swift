@@ -68,7 +68,7 @@ enum LintPage {
         }
         let fixed = (try? Linter.applyingFixes(findings, to: submission.text, reader: reader).bytes) ?? submission.text
         // The text's own language, when the choice is one tag (not `all` or `nl,en`).
-        let textLanguage = submission.language.flatMap { $0 != "all" && LanguageTag.isValid($0) ? $0 : nil } ?? "nl"
+        let textLanguage = submission.language.flatMap { !LanguageTag.isAll($0) && LanguageTag.isValid($0) ? $0 : nil } ?? "nl"
         return """
             \(form(context, submission))
             <h2 id="findings">\(words.findings) (\(findings.count))</h2>
