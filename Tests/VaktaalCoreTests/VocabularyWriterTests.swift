@@ -308,6 +308,22 @@ import VaktaalTestSupport
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.xml") == "sub/next")
     }
 
+    /// Links that go round in a circle are an error, and every link stays as it was.
+    @Test func linksInACircleAreAnError() throws {
+        let folder = try temporaryFolder()
+        for (link, target) in [("a", "b"), ("b", "c"), ("c", "a")] {
+            try FileManager.default.createSymbolicLink(atPath: folder + "/" + link, withDestinationPath: target)
+        }
+        #expect {
+            try AtomicFile.write("new", to: folder + "/a")
+        } throws: { error in
+            "\(error)".contains("cannot follow the symbolic link")
+        }
+        for (link, target) in [("a", "b"), ("b", "c"), ("c", "a")] {
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + link) == target)
+        }
+    }
+
     /// A file made read-only (no write permission for anyone) is not replaced, also by root.
     @Test func aReadOnlyFileIsNotReplaced() throws {
         let folder = try temporaryFolder()

@@ -62,7 +62,7 @@ public final class AtomicFileWriter {
     /// - Throws: ``FileWriteError`` when the file is read-only to the caller, or the
     ///   temporary file cannot be made.
     public init(path: String) throws(FileWriteError) {
-        let path = Self.followingLinks(path)
+        let path = try Self.followingLinks(path)
         self.path = path
         // Read-only by its mode (root too may write any file, but the mode is what the owner
         // said), or to this user.
@@ -140,7 +140,9 @@ public final class AtomicFileWriter {
 
     /// The file `path` names through any symbolic links; else `path`. A link to a file that
     /// is not there yet names where the file is made, as a shell's `>` makes it.
-    private static func followingLinks(_ path: String) -> String {
+    ///
+    /// - Throws: ``FileWriteError`` for links that go round in a circle.
+    private static func followingLinks(_ path: String) throws(FileWriteError) -> String {
         var current = path
         // As many links as the system follows (Linux's MAXSYMLINKS).
         for _ in 0..<40 {
@@ -150,13 +152,16 @@ public final class AtomicFileWriter {
                 defer { free(resolved) }
                 return String(cString: resolved)
             }
+            // Only a link to a file that is not there is followed by hand (a loop is ELOOP).
+            guard errno == ENOENT else { throw failure(path, "follow the symbolic link") }
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(current, &target, target.count - 1)
             guard length > 0 else { return current }
             let name = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = name.hasPrefix("/") ? name : parentFolder(of: current) + "/" + name
         }
-        return current
+        errno = ELOOP
+        throw failure(path, "follow the symbolic link")
     }
 
     private static func parentFolder(of path: String) -> String {
