@@ -53,6 +53,9 @@ import VaktaalCore
         ("- a\n    - b\n\n        mentor in b", ["4:9 mentor"]),
         ("- a\n  - b\n\n  mentor in a\n\n    mentor in a too", ["4:3 mentor", "6:5 mentor"]),
         ("- a\n  - b\n\n          mentor in code\n\nmentor", ["6:1 mentor"]),
+        // A heading or a break closes the list: code after it is indented from the margin.
+        ("- a\n# Kop\n\n    mentor in code\n\nmentor", ["6:1 mentor"]),
+        ("- - -\n\n    mentor in code", []),
         // A fence inside an item is indented as the item's content.
         ("1.  item\n\n    ```\n    mentor\n    ```\n    mentor", ["6:5 mentor"]),
         // A definition's title is on the next line, not after a blank one.

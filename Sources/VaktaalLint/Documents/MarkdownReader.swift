@@ -46,6 +46,10 @@ struct MarkdownReader: DocumentReader {
         // The open list items, innermost last: the column each one's content starts at (a
         // code block in one is indented four columns more than that).
         var listContents: [Int] = []
+        // A block that is no paragraph text closes the items whose content lies past it.
+        func closeItems(past column: Int) {
+            while let innermost = listContents.last, column < innermost { listContents.removeLast() }
+        }
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
             let content = line.content
             let indent = lines.indentation(content)
@@ -70,18 +74,20 @@ struct MarkdownReader: DocumentReader {
                 continue
             }
             // After a blank line, text indented less than an item's content is out of that item.
-            if previousBlank { while let innermost = listContents.last, indent.columns < innermost { listContents.removeLast() } }
+            if previousBlank { closeItems(past: indent.columns) }
             // A block starts at most three columns past the content of the innermost item (past
             // the margin outside lists); text indented more is code after a blank line, and
             // goes on a paragraph otherwise.
             let startsBlock = indent.columns < (listContents.last ?? 0) + 4
             if startsBlock, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
+                closeItems(past: indent.columns)
                 excluded.append(line.full)
                 if !lines.contains(end, in: content) { rawBlockEnd = end }
                 (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
                 continue
             }
             if startsBlock, let open = lines.fence(at: body, in: content) {
+                closeItems(past: indent.columns)
                 fence = (open.character, open.length)
                 excluded.append(line.full)
                 (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
@@ -106,11 +112,14 @@ struct MarkdownReader: DocumentReader {
                     continue
                 }
             }
-            // A heading or a break is a block of one line; other text goes on as a paragraph.
-            inParagraph = !startsBlock || !lines.isHeadingOrBreak(body..<content.upperBound)
-            // An item (of a sublist, too) closes the items whose content lies past its marker.
-            if startsBlock, let marker = lines.listItemContentOffset(body..<content.upperBound) {
-                while let innermost = listContents.last, indent.columns < innermost { listContents.removeLast() }
+            // A heading or a break (`- - -` too) is a block of one line; other text goes on as a paragraph.
+            let isHeadingOrBreak = startsBlock && lines.isHeadingOrBreak(body..<content.upperBound)
+            inParagraph = !isHeadingOrBreak
+            if isHeadingOrBreak {
+                closeItems(past: indent.columns)
+            } else if startsBlock, let marker = lines.listItemContentOffset(body..<content.upperBound) {
+                // An item (of a sublist, too) closes the items whose content lies past its marker.
+                closeItems(past: indent.columns)
                 listContents.append(indent.columns + marker)
             }
             previousBlank = false
