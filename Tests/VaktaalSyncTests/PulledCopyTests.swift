@@ -23,4 +23,29 @@ import VaktaalCore
         try xml.write(toFile: folder + "/test.xml", atomically: true, encoding: .utf8)
         #expect(try VocabularyLoader.load(path: folder).files == [folder + "/test.xml"])
     }
+
+    /// A conflicts note holds until the file changes; one written without leading zeros in
+    /// its hash (before December 2026) still holds.
+    @Test(arguments: [false, true])
+    func aConflictsNoteHoldsUntilTheFileChanges(writtenBefore: Bool) throws {
+        let folder = try temporaryFolder()
+        let copy = PulledCopy(vocabularyFolder: folder)
+        // A file whose hash has a leading zero in a word, so that the two writings differ.
+        let written = try #require(
+            (0..<10_000).lazy.map { Array("<vocabulary n=\"\($0)\"/>".utf8) }.first { bytes in
+                let hash = bytes.withUnsafeBytes { ContentHash.of($0) }
+                return hash.0 >> 60 == 0 || hash.1 >> 60 == 0
+            })
+        try copy.save(written, etag: nil, scheme: "t")
+        try copy.noteConflicts(scheme: "t", written: written)
+        if writtenBefore {
+            let hash = written.withUnsafeBytes { ContentHash.of($0) }
+            try (String(hash.0, radix: 16) + String(hash.1, radix: 16) + "\n").write(
+                toFile: folder + "/.vaktaal/pulled/t.conflicts", atomically: true, encoding: .utf8)
+        }
+        #expect(copy.hasUnresolvedConflicts(scheme: "t", local: written))
+        #expect(!copy.hasUnresolvedConflicts(scheme: "t", local: written + [0x0A]))
+        copy.forgetConflicts(scheme: "t")
+        #expect(!copy.hasUnresolvedConflicts(scheme: "t", local: written))
+    }
 }

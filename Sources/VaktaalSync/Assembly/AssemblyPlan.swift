@@ -33,8 +33,8 @@ struct ConceptPlan: Sendable {
     }
     /// The concept it comes from (always there when `content` is `nil`).
     var template: ConceptTemplate?
-    /// The concept whose comments it keeps, when not its template's: a merge that takes a
-    /// concept as they changed it keeps the comments we wrote in it.
+    /// The concept whose comments it keeps, when not its template's: a merge keeps the
+    /// comments of the side that changed them, whichever side the rest comes from.
     var comments: ConceptTemplate?
     /// ``content``, boxed: most concepts of a plan say what their template says, and the
     /// plan of each then takes a few words, not a whole content.

@@ -50,7 +50,10 @@ public struct PulledCopy: Sendable {
     /// the pull wrote it (nobody looked at them yet).
     public func hasUnresolvedConflicts(scheme: String, local: [UInt8]) -> Bool {
         guard let data = FileManager.default.contents(atPath: conflictsPath(scheme: scheme)) else { return false }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == Self.hash(local)
+        let mark = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let hash = local.withUnsafeBytes { ContentHash.of($0) }
+        // Marks written before December 2026 have no leading zeros in either word.
+        return mark == ContentHash.hex(hash) || mark == String(hash.0, radix: 16) + String(hash.1, radix: 16)
     }
 
     private static func hash(_ bytes: [UInt8]) -> String {
