@@ -201,6 +201,8 @@ import VaktaalCore
                 Array("preferred,outdated,language\nmentor,oud,Nederlands\n".utf8),
                 "lijst.csv:2:12: error: 'Nederlands' in column 'language'"
             ),
+            // Well-formed, but a tag of no language.
+            (Array("preferred,outdated,language\nmentor,oud,Dutch\n".utf8), "lijst.csv:2:12: error: 'Dutch' in column 'language'"),
         ] as [([UInt8], String)])
     func malformedSheetsAreRefusedWithTheirPlace(bytes: [UInt8], message: String) {
         #expect {

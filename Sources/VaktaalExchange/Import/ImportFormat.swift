@@ -85,14 +85,17 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 public struct ImportOptions: Sendable {
     /// Import only the concept scheme with this URI.
     public var scheme: String?
-    /// The language of untagged text when the source names none (no `dct:language`, no tags).
-    public var defaultLanguage: String?
+    /// The language of untagged text when the source names none (no `dct:language`, no tags),
+    /// kept in canonical case (`NL` as `nl`).
+    public var defaultLanguage: String? {
+        didSet { defaultLanguage = defaultLanguage.map(LanguageTag.canonicalCase) }
+    }
     /// The IRI relative references in the file are resolved against; defaults to the file's URL.
     public var baseIRI: String?
     /// The name schemes without an id or URI of their own get (usually the output file's name).
     public var name: String?
 
-    /// Creates options; the default language is kept in canonical case (`NL` as `nl`).
+    /// Creates options.
     public init(scheme: String? = nil, defaultLanguage: String? = nil, baseIRI: String? = nil, name: String? = nil) {
         self.scheme = scheme
         self.defaultLanguage = defaultLanguage.map(LanguageTag.canonicalCase)

@@ -52,7 +52,7 @@ enum CSVImporter {
             }
             if let languageColumn, languageColumn < row.fields.count {
                 let language = row.fields[languageColumn].trimmingSpaces
-                if !language.isEmpty, !LanguageTag.isWellFormed(language) {
+                if !language.isEmpty, !LanguageTag.isValid(language) {
                     return CSVTable.Problem(
                         offset: row.offsets[languageColumn],
                         message:
