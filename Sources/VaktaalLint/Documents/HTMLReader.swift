@@ -79,7 +79,9 @@ struct HTMLReader: DocumentReader {
             if HTMLReader.skipped.contains(name) { skipDepth += 1 }
             if !HTMLReader.inline.contains(name) { broken = true }
             open.append(name)
-            languages.append(name == "html" ? nil : attributes.first { $0.name == "lang" }?.value)
+            // A `lang` that names no language says "unknown", as an empty one does: the document's.
+            let lang = attributes.first { $0.name == "lang" }?.value
+            languages.append(name == "html" ? nil : lang.map { LanguageTag.isValid($0) ? $0 : "" })
         }
 
         func endElement(_ name: String) {
@@ -92,9 +94,8 @@ struct HTMLReader: DocumentReader {
 
         func text(_ range: Range<Int>) {
             guard skipDepth == 0 else { return }
-            // The innermost `lang` of an element (an empty one says "unknown": the document's,
-            // and so does one that names no language).
-            let language = languages.last { $0 != nil }.flatMap { $0 }.flatMap { LanguageTag.isValid($0) ? $0 : nil }
+            // The innermost `lang` of an element (an empty one says "unknown": the document's).
+            let language = languages.last { $0 != nil }.flatMap { $0 }.flatMap { $0.isEmpty ? nil : $0 }
             textRanges.append(JoinedText.Piece(range: range, joinsPrevious: !broken, language: language))
             broken = false
         }
