@@ -202,7 +202,10 @@ import VaktaalCore
                 "lijst.csv:2:12: error: 'Nederlands' in column 'language'"
             ),
             // Well-formed, but a tag of no language.
-            (Array("preferred,outdated,language\nmentor,oud,Dutch\n".utf8), "lijst.csv:2:12: error: 'Dutch' in column 'language'"),
+            (
+                Array("preferred,outdated,language\nmentor,oud,Dutch\n".utf8),
+                "lijst.csv:2:12: error: 'Dutch' in column 'language'"
+            ),
         ] as [([UInt8], String)])
     func malformedSheetsAreRefusedWithTheirPlace(bytes: [UInt8], message: String) {
         #expect {

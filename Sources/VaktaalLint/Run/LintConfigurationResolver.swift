@@ -55,9 +55,10 @@ final class LintConfigurationResolver: Sendable {
         let languages =
             [("language", configuration.language)]
             + configuration.overrides.enumerated().map { ("overrides[\($0.offset)].language", $0.element.language) }
-        for case let (key, language?) in languages where !LintOptions.Languages.isValidChoice(language) {
+        for case (let key, let language?) in languages where !LintOptions.Languages.isValidChoice(language) {
             throw .invalidValue(
-                path: configuration.path, key: key, expected: "a language tag such as nl or en-GB, tags separated by commas, or all")
+                path: configuration.path, key: key,
+                expected: "a language tag such as nl or en-GB, tags separated by commas, or all")
         }
         let known = Linter.rules.map(\.id.rawValue)
         let named =
