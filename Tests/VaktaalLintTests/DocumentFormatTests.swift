@@ -53,6 +53,8 @@ import VaktaalCore
         ("- a\n    - b\n\n        mentor in b", ["4:9 mentor"]),
         ("- a\n  - b\n\n  mentor in a\n\n    mentor in a too", ["4:3 mentor", "6:5 mentor"]),
         ("- a\n  - b\n\n          mentor in code\n\nmentor", ["6:1 mentor"]),
+        // A tab after the marker reaches the next multiple of four columns, where the content starts.
+        ("-\tfoo\n\n      mentor\n\n        mentor in code", ["3:7 mentor"]),
         // A heading or a break closes the list: code after it is indented from the margin.
         ("- a\n# Kop\n\n    mentor in code\n\nmentor", ["6:1 mentor"]),
         ("- - -\n\n    mentor in code", []),

@@ -117,10 +117,12 @@ struct MarkdownReader: DocumentReader {
             inParagraph = !isHeadingOrBreak
             if isHeadingOrBreak {
                 closeItems(past: indent.columns)
-            } else if startsBlock, let marker = lines.listItemContentOffset(body..<content.upperBound) {
+            } else if startsBlock,
+                let contentColumn = lines.listItemContentColumn(body..<content.upperBound, markerColumn: indent.columns)
+            {
                 // An item (of a sublist, too) closes the items whose content lies past its marker.
                 closeItems(past: indent.columns)
-                listContents.append(indent.columns + marker)
+                listContents.append(contentColumn)
             }
             previousBlank = false
         }
@@ -302,10 +304,11 @@ struct Lines {
         return index
     }
 
-    /// For a list item (`- `, `* `, `+ ` or `1. `/`1) `), the columns from its marker to its
-    /// content: the marker and the spaces after it (one when there are five or more, as
+    /// For a list item (`- `, `* `, `+ ` or `1. `/`1) `) whose marker stands at column
+    /// `column`, the column its content starts at: past the marker and the white space after
+    /// it, a tab to the next multiple of 4 (one column when there are five or more, as
     /// CommonMark counts them); `nil` for other lines.
-    func listItemContentOffset(_ range: Range<Int>) -> Int? {
+    func listItemContentColumn(_ range: Range<Int>, markerColumn column: Int) -> Int? {
         guard let first = range.first else { return nil }
         var index = first
         let marker = bytes[first]
@@ -318,9 +321,14 @@ struct Lines {
             index += 1
         }
         guard index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 else { return nil }
-        var spaces = 0
-        while index + spaces < range.upperBound, bytes[index + spaces] == 0x20, spaces < 5 { spaces += 1 }
-        return index - first + (spaces >= 5 || spaces == 0 ? 1 : spaces)
+        let markerEnd = column + index - first
+        var end = markerEnd
+        while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09, end - markerEnd < 5 {
+            end = bytes[index] == 0x09 ? end + 4 - end % 4 : end + 1
+            index += 1
+        }
+        let white = end - markerEnd
+        return markerEnd + (white >= 5 || index == range.upperBound ? 1 : white)
     }
 
     /// The 1-based line of a byte offset.
