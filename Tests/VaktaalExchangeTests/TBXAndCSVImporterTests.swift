@@ -70,13 +70,13 @@ import VaktaalCore
     }
 
     /// Our note keys are read with white space before them, as an editor may leave it; a
-    /// plain note keeps its spaces.
+    /// plain note keeps its spaces, and its inline markup's text stands where it stands.
     @Test func noteKeysAfterWhiteSpace() throws {
         let text = """
             <martif type="TBX" xml:lang="nl"><text><body><termEntry id="a">
             <note> deprecated: true</note><note>
                 replacedBy: b
-            </note><note>  Een opmerking. </note>
+            </note><note>  Een opmerking. </note><note>Zie <hi>dit</hi> ook.</note>
             <langSet xml:lang="nl"><tig><term>mentor</term></tig></langSet></termEntry>
             <termEntry id="b"><langSet xml:lang="nl"><tig><term>werkplekbegeleider</term></tig></langSet></termEntry>
             </body></text></martif>
@@ -84,7 +84,7 @@ import VaktaalCore
         let result = try Importer.importBytes(Array(text.utf8), path: "notes.tbx", format: .tbx)
         let concept = try #require(result.vocabularies.first?.concepts.first)
         #expect(concept.isDeprecated && concept.replacedBy == "b")
-        #expect(concept.notes.map(\.text) == ["  Een opmerking. "])
+        #expect(concept.notes.map(\.text) == ["  Een opmerking. ", "Zie dit ook."])
     }
 
     /// TBX v2 files name their DTD: such a DOCTYPE is accepted (the DTD is never read); one

@@ -6,8 +6,11 @@ final class XMLNode {
     let name: XMLName
     let attributes: [XMLAttribute]
     let position: SourcePosition
-    var children: [XMLNode] = []
-    var text = ""
+    private(set) var children: [XMLNode] = []
+    /// The element's own text, its children's left out.
+    private(set) var text = ""
+    /// Where in ``text`` (in UTF-8 bytes) each child stands.
+    private var childStarts: [Int] = []
 
     init(_ tag: XMLStartTag) {
         name = tag.name
@@ -23,11 +26,7 @@ final class XMLNode {
     }
 
     /// The text of the element and everything in it, white space at the ends trimmed.
-    var content: String {
-        var result = text
-        for child in children { result += child.content }
-        return result.trimmingXMLSpace
-    }
+    var content: String { interleaved(\.content).trimmingXMLSpace }
 
     /// The text of the element and everything in it as written, only the line breaks (and
     /// indentation) of a pretty-printed element trimmed at its ends: a note's own spaces
@@ -35,7 +34,21 @@ final class XMLNode {
     var noteContent: String { allText.trimmingLineBreaksAtTheEnds }
 
     /// The text of the element and everything in it, nothing trimmed.
-    private var allText: String { children.reduce(text) { $0 + $1.allText } }
+    private var allText: String { interleaved(\.allText) }
+
+    /// The element's own text with each child's text, as `childText` gives it, where the
+    /// child stands (`Zie <hi>dit</hi> ook` is "Zie dit ook").
+    private func interleaved(_ childText: (XMLNode) -> String) -> String {
+        guard !children.isEmpty else { return text }
+        let own = Array(text.utf8)
+        var result = ""
+        var cursor = 0
+        for (child, start) in zip(children, childStarts) {
+            result += String(decoding: own[cursor..<start], as: UTF8.self) + childText(child)
+            cursor = start
+        }
+        return result + String(decoding: own[cursor...], as: UTF8.self)
+    }
 
     func children(_ local: String) -> [XMLNode] { children.filter { $0.localName == local } }
 
@@ -55,7 +68,12 @@ final class XMLNode {
 
         func startElement(_ tag: XMLStartTag) {
             let node = XMLNode(tag)
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            if let parent = stack.last {
+                parent.childStarts.append(parent.text.utf8.count)
+                parent.children.append(node)
+            } else {
+                root = node
+            }
             stack.append(node)
         }
 
