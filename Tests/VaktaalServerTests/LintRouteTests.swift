@@ -52,9 +52,9 @@ import Testing
         }
     }
 
-    /// Every valid language tag is another choice, and each is linted in: a linter is made
-    /// per request, so none a client makes up stays in memory.
-    @Test func everyValidLanguageTagIsAChoice() async throws {
+    /// Every valid language tag is another choice, and each is linted in (a linter is made
+    /// per request, so none a client makes up is kept).
+    @Test func everyValidLanguageTagIsLintedIn() async throws {
         try await makeApplication().application.test(.router) { client in
             for query in (0..<4).map({ "?lang=nl-x-\($0)" }) + ["", "?lang=all", "?lang=nl,en"] {
                 try await client.execute(
