@@ -71,6 +71,9 @@ public struct ServiceClient: Sendable {
         }
     }
 
+    /// How long a connection may take to be made.
+    static let connectSeconds: Int64 = 10
+
     /// Sends a request and reads the whole answer, on a client of its own that does not retry
     /// a refused connection (a service that is down is said so at once) and is shut down after.
     private func send(_ request: HTTPClientRequest, url: String) async throws(RemoteError)
@@ -78,7 +81,7 @@ public struct ServiceClient: Sendable {
     {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout.connect = .seconds(10)
+        configuration.timeout.connect = .seconds(Self.connectSeconds)
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let answer: Result<(Int, [String: String], [UInt8]), any Error>
         do {
@@ -103,7 +106,7 @@ public struct ServiceClient: Sendable {
         let description = String(describing: error)
         let known: [(String, String)] = [
             ("connection refused", "the connection was refused: is the service running at this address?"),
-            ("connecttimeout", "no connection within 10 seconds"), ("deadlineexceeded", "no answer in time"),
+            ("connecttimeout", "no connection within \(connectSeconds) seconds"), ("deadlineexceeded", "no answer in time"),
             ("readtimeout", "no answer in time"), ("unknownhost", "the host name is unknown"),
             ("dns error", "the host name cannot be resolved"), ("network is unreachable", "the network is unreachable"),
             ("certificate", "the service's TLS certificate is not trusted"),

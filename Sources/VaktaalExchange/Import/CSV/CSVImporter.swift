@@ -14,7 +14,9 @@ import VaktaalText
 ///
 /// Rows with the same preferred term and language (or the same `concept`) make one concept.
 enum CSVImporter {
-    static let exportColumns = ["concept_id", "uri", "language", "label", "status", "preferred_label", "definition", "broader"]
+    /// The columns every CSV export has (the later `deprecated` and `replaced_by` are read
+    /// when they are there): a sheet that starts with them is an export read back.
+    static let exportColumns = Array(CSVExporter.header.prefix(8))
 
     static func run(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportResult {
         func malformed(_ problem: CSVTable.Problem) -> ImportError {
@@ -29,12 +31,13 @@ enum CSVImporter {
         }
         guard let table = read else { throw .noRows(path: path) }
         let columns = table.header.map { $0.lowercased() }
-        let isExport = Array(columns.prefix(exportColumns.count)) == exportColumns
-        let languageColumn =
-            isExport ? 2 : MinimalLayout(table: table, columns: columns, path: path, options: options).column("language")
-        if let problem = problem(in: table, languageColumn: languageColumn) { throw malformed(problem) }
-        if isExport { return try ExportLayout(table: table, path: path, options: options).run() }
-        return try MinimalLayout(table: table, columns: columns, path: path, options: options).run()
+        if Array(columns.prefix(exportColumns.count)) == exportColumns {
+            if let problem = problem(in: table, languageColumn: 2) { throw malformed(problem) }
+            return try ExportLayout(table: table, path: path, options: options).run()
+        }
+        let layout = MinimalLayout(table: table, columns: columns, path: path, options: options)
+        if let problem = problem(in: table, languageColumn: layout.column("language")) { throw malformed(problem) }
+        return try layout.run()
     }
 
     /// What makes the rows of `table` mean something else than they say: more fields than
