@@ -26,14 +26,13 @@ public enum Glob {
         var depth = 0
         var commas: [Int] = []
         var close: Int?
-        var escaped = false
-        for index in open..<characters.count {
-            if escaped {
-                escaped = false
-                continue
-            }
+        var index = open
+        while index < characters.count, close == nil {
             switch characters[index] {
-            case "\\": escaped = true
+            case "\\": index += 1
+            // A set is one character: a comma or brace in it (`{a,[,;]}`) is a member.
+            case "[" where characterClass(characters, from: index) != nil:
+                index = (characterClass(characters, from: index)?.1 ?? index + 1) - 1
             case "{": depth += 1
             case "}":
                 depth -= 1
@@ -41,7 +40,7 @@ public enum Glob {
             case "," where depth == 1: commas.append(index)
             default: break
             }
-            if close != nil { break }
+            index += 1
         }
         guard let close, !commas.isEmpty else {
             // No alternatives here: the brace is a character; look for braces after it.
@@ -129,6 +128,8 @@ public enum Glob {
         var first = true
         while index < pattern.count, pattern[index] != "]" || first {
             first = false
+            // A backslash makes the character after it a member (`[\]]`).
+            if pattern[index] == "\\", index + 1 < pattern.count { index += 1 }
             let low = pattern[index]
             if index + 2 < pattern.count, pattern[index + 1] == "-", pattern[index + 2] != "]" {
                 let high = pattern[index + 2]

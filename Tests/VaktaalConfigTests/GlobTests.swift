@@ -21,6 +21,9 @@ import Testing
             // A backslash makes a character itself: a file name with brackets or braces.
             ("Verslag \\[concept\\].md", "Verslag [concept].md", true), ("Verslag \\[concept\\].md", "Verslag c.md", false),
             ("\\{a,b\\}.md", "{a,b}.md", true), ("\\{a,b\\}.md", "a.md", false), ("a\\*", "a*", true), ("a\\*", "ab", false),
+            // A set is one character, in braces too, and a backslash in it makes `]` a member.
+            ("{a,[,;]}.md", ",.md", true), ("{a,[,;]}.md", "a.md", true), ("{a,[,;]}.md", "[.md", false),
+            ("x[\\]a].md", "x].md", true), ("x[\\]a].md", "xb.md", false),
         ] as [(String, String, Bool)])
     func patternsMatchAsTheirToolsDo(pattern: String, path: String, matches: Bool) {
         #expect(Glob.matches(pattern, path) == matches, "\(pattern) ~ \(path)")
