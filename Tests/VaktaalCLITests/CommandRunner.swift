@@ -16,9 +16,10 @@ enum Vaktaal {
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("vaktaal")
     }()
 
-    /// Runs `vaktaal arguments…` in `folder` with `input` on standard input.
+    /// Runs `vaktaal arguments…` in `folder` with `input` (or `inputBytes`) on standard input.
     static func run(
-        _ arguments: [String], in folder: String? = nil, input: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in folder: String? = nil, input: String? = nil, inputBytes: [UInt8]? = nil,
+        environment: [String: String] = [:]
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
@@ -37,7 +38,7 @@ enum Vaktaal {
         process.standardError = error
         process.standardInput = inputPipe
         try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        if let bytes = inputBytes ?? input.map({ Array($0.utf8) }) { inputPipe.fileHandleForWriting.write(Data(bytes)) }
         try inputPipe.fileHandleForWriting.close()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

@@ -63,6 +63,11 @@ import Testing
             #expect(run.standardError.contains("logo.txt: skipped: binary file"))
             #expect(run.standardError.contains("missing.txt: skipped: no such file or folder"))
         }
+        // Standard input too, with and without --fix.
+        for fix in [[], ["--fix"]] {
+            let piped = try Vaktaal.run(["lint", "-"] + fix, inputBytes: Array("de mentor\ncaf".utf8) + [0xE9, 0x0A])
+            #expect(piped.status == 2 && piped.standardError.contains("-:2:4: error: not UTF-8 text (byte 13), skipped"))
+        }
     }
 
     /// A directive that names a rule there is none of disables nothing: standard error says

@@ -79,16 +79,25 @@ struct LintCommand: ParsableCommand {
 
     /// The line of standard error for a file skipped for `problem`: for text that is not
     /// UTF-8, with the line and column of the first byte that is not.
-    static func skipped(_ path: String, _ problem: DocumentProblem) -> String {
-        guard case .notUTF8(let offset) = problem, path != "-", let handle = FileHandle(forReadingAtPath: path),
-            let head = try? handle.read(upToCount: offset), head.count == offset
+    ///
+    /// - Parameter standardInput: The bytes read from standard input, for the path `-`.
+    static func skipped(_ path: String, _ problem: DocumentProblem, standardInput: [UInt8]? = nil) -> String {
+        guard case .notUTF8(let offset) = problem,
+            let head = path == "-" ? standardInput.map({ Array($0.prefix(offset)) }) : Self.start(of: path, count: offset),
+            head.count == offset
         else { return "\(path): skipped: \(problem)" }
-        try? handle.close()
-        let position = [UInt8](head).withUnsafeBufferPointer { bytes in
+        let position = head.withUnsafeBufferPointer { bytes in
             var lines = LineIndex(bytes: bytes)
             return lines.position(at: offset)
         }
         return "\(path):\(position.line):\(position.column): error: \(problem) (byte \(offset)), skipped"
+    }
+
+    /// The first `count` bytes of the file at `path`, or fewer.
+    private static func start(of path: String, count: Int) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: count)).map { [UInt8]($0) }
     }
 
     private func lintStandardInput(_ run: LintRun) throws {
@@ -96,25 +105,27 @@ struct LintCommand: ParsableCommand {
         let (result, fixed) = try run.lint(
             document: bytes, named: "-", configurationFolder: FileManager.default.currentDirectoryPath)
         guard let fixed else {
-            try report([result])
+            try report([result], standardInput: bytes)
             return
         }
         FileHandle.standardOutput.write(Data(fixed))
         for notice in result.notices { printError(notice) }
         if let problem = result.problem {
-            printError(Self.skipped("-", problem))
+            printError(Self.skipped("-", problem, standardInput: bytes))
             throw ExitCode(2)
         }
     }
 
-    private func report(_ results: [FileFindings]) throws {
+    private func report(_ results: [FileFindings], standardInput: [UInt8]? = nil) throws {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
         let colored = format == .text && standardOutputIsTerminal
         Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
         for result in results { for notice in result.notices { printError(notice) } }
         if results.contains(where: { $0.problem != nil }) {
             // Whatever the report's format, each skipped file is said on standard error too.
-            for result in results { if let problem = result.problem { printError(Self.skipped(result.path, problem)) } }
+            for result in results {
+                if let problem = result.problem { printError(Self.skipped(result.path, problem, standardInput: standardInput)) }
+            }
             throw ExitCode(2)
         }
         if results.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
