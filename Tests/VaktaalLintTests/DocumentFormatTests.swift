@@ -55,6 +55,8 @@ import VaktaalCore
         ("- a\n  - b\n\n          mentor in code\n\nmentor", ["6:1 mentor"]),
         // A tab after the marker reaches the next multiple of four columns, where the content starts.
         ("-\tfoo\n\n      mentor\n\n        mentor in code", ["3:7 mentor"]),
+        // A fence may open on an item's first line, and closes as any fence does.
+        ("- ~~~\n  mentor\n  ~~~\n\nDe mentor.", ["5:4 mentor"]), ("1. ```bash\n   mentor\n   ```\nmentor", ["4:1 mentor"]),
         // A heading or a break closes the list: code after it is indented from the margin.
         ("- a\n# Kop\n\n    mentor in code\n\nmentor", ["6:1 mentor"]),
         ("- - -\n\n    mentor in code", []),

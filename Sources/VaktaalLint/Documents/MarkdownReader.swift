@@ -117,12 +117,17 @@ struct MarkdownReader: DocumentReader {
             inParagraph = !isHeadingOrBreak
             if isHeadingOrBreak {
                 closeItems(past: indent.columns)
-            } else if startsBlock,
-                let contentColumn = lines.listItemContentColumn(body..<content.upperBound, markerColumn: indent.columns)
-            {
+            } else if startsBlock, let item = lines.listItem(body..<content.upperBound, markerColumn: indent.columns) {
                 // An item (of a sublist, too) closes the items whose content lies past its marker.
                 closeItems(past: indent.columns)
-                listContents.append(contentColumn)
+                listContents.append(item.contentColumn)
+                // A fence may open on the item's first line (`1. ```bash`).
+                if let open = item.contentStart.flatMap({ lines.fence(at: $0, in: content) }) {
+                    fence = (open.character, open.length)
+                    excluded.append(line.full)
+                    (previousBlank, inParagraph) = (false, false)
+                    continue
+                }
             }
             previousBlank = false
         }
@@ -307,8 +312,9 @@ struct Lines {
     /// For a list item (`- `, `* `, `+ ` or `1. `/`1) `) whose marker stands at column
     /// `column`, the column its content starts at: past the marker and the white space after
     /// it, a tab to the next multiple of 4 (one column when there are five or more, as
-    /// CommonMark counts them); `nil` for other lines.
-    func listItemContentColumn(_ range: Range<Int>, markerColumn column: Int) -> Int? {
+    /// CommonMark counts them); and the byte its first line's content starts at, `nil` when
+    /// that is indented code or there is none. `nil` for other lines.
+    func listItem(_ range: Range<Int>, markerColumn column: Int) -> (contentColumn: Int, contentStart: Int?)? {
         guard let first = range.first else { return nil }
         var index = first
         let marker = bytes[first]
@@ -328,7 +334,8 @@ struct Lines {
             index += 1
         }
         let white = end - markerEnd
-        return markerEnd + (white >= 5 || index == range.upperBound ? 1 : white)
+        guard white < 5, index < range.upperBound else { return (markerEnd + 1, nil) }
+        return (markerEnd + white, index)
     }
 
     /// The 1-based line of a byte offset.
