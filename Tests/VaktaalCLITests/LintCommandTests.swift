@@ -43,6 +43,20 @@ import Testing
         let fixed = try Vaktaal.run(["lint", "-", "--fix"], input: "de Mentor en feedup\n")
         #expect(fixed.status == 0)
         #expect(fixed.standardOutput == "de Werkplekbegeleider en feed up\n")
+        // What no fix settles (markup splits the term) is said on standard error, and exit 1.
+        let left = try Vaktaal.run(["lint", "-", "--fix", "--input-format", "markdown"], input: "Een *ment*or en feedup.\n")
+        #expect(left.status == 1 && left.standardOutput == "Een *ment*or en feed up.\n")
+        #expect(left.standardError.contains("-:1:6: error: [deprecated-term]"), "\(left.standardError)")
+    }
+
+    /// `--fix` fixes what the report shows: with `--min-severity error`, warnings stay.
+    @Test func fixesFollowTheMinimumSeverity() throws {
+        let folder = try Vaktaal.folder(with: ["a.txt": "De stagiair en mentor.\n"])
+        let result = try Vaktaal.run(["lint", "--fix", "--min-severity", "error", "a.txt"], in: folder)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "De stagiair en werkplekbegeleider.\n")
+        let piped = try Vaktaal.run(["lint", "-", "--fix", "--min-severity", "error"], input: "De stagiair en mentor.\n")
+        #expect(piped.standardOutput == "De stagiair en werkplekbegeleider.\n")
     }
 
     @Test func unreadableFilesAreReportedAndTheOthersStillLinted() throws {

@@ -269,7 +269,7 @@ public struct LintRun: Sendable {
     /// ``Options/inputFormat``, else plain text.
     ///
     /// - Returns: The findings, and with ``Options/fix`` the fixed bytes (the input as it
-    ///   was when it could not be read).
+    ///   was when it could not be read or nothing was fixed) and the findings left in them.
     /// - Throws: ``ConfigurationError`` when the configuration is broken.
     public func lint(
         document bytes: [UInt8], named name: String, configurationFolder folder: String
@@ -286,11 +286,14 @@ public struct LintRun: Sendable {
             }
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
-            let fixed = try? Linter.applyingFixes(result.findings, to: bytes, reader: reader, options: linter.options.reading)
+            let fixed = try? Linter.applyingFixes(
+                filtered(result).findings, to: bytes, reader: reader, options: linter.options.reading),
+            fixed.applied > 0
         else {
             return (filtered(result), bytes)
         }
-        return (filtered(result), fixed.bytes)
+        // What is left to do, as for a file fixed in place.
+        return (filtered(linter.lint(fixed.bytes, path: name, reader: reader, quotingText: options.quotesText)), fixed.bytes)
     }
 
     /// The linter of `linters` for the file at `path`.
@@ -310,10 +313,12 @@ public struct LintRun: Sendable {
         let linter = try linter(for: path, in: linters)
         let reader = reader(for: path)
         var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText)
-        if options.fix, result.problem == nil, result.findings.contains(where: { $0.fix != nil }) {
+        // Only what the report shows is fixed: `--min-severity error` leaves warnings as they are.
+        let shown = filtered(result).findings
+        if options.fix, result.problem == nil, shown.contains(where: { $0.fix != nil }) {
             do {
                 let (fixed, applied) = try Linter.applyingFixes(
-                    result.findings, to: bytes.array, reader: reader, options: linter.options.reading)
+                    shown, to: bytes.array, reader: reader, options: linter.options.reading)
                 if applied > 0 {
                     try AtomicFile.write(fixed, to: path)
                     result = linter.lint(SourceBytes(fixed), path: path, reader: reader, quotingText: options.quotesText)

@@ -114,6 +114,9 @@ struct LintCommand: ParsableCommand {
             printError(Self.skipped("-", problem, standardInput: bytes))
             throw ExitCode(2)
         }
+        // Standard output holds the text: what no fix could settle is said on standard error.
+        for finding in result.findings { printError(finding.description) }
+        if !result.findings.isEmpty { throw ExitCode(1) }
     }
 
     private func report(_ results: [FileFindings], standardInput: [UInt8]? = nil) throws {
