@@ -75,6 +75,8 @@ import VaktaalCore
             "<!-- vaktaal-disable-next-line -->\nmentor\nmentor\n<!-- vaktaal-disable deprecated-term "
             + "-->\nmentor\n<!-- vaktaal-enable -->\nmentor"
         #expect(matches(markdown) == ["3:1 mentor", "7:1 mentor"])
+        // Without spaces inside the comment too, as markdownlint reads its own.
+        #expect(matches("<!--vaktaal-disable-next-line-->\nmentor\nmentor") == ["3:1 mentor"])
     }
 }
 
@@ -82,6 +84,13 @@ import VaktaalCore
     @Test func directivesOnTheirOwnLine() {
         let text = "mentor\nvaktaal-disable-next-line\nmentor\nvaktaal-disable misspelling\nmentor feedup\nvaktaal-enable\nfeedup"
         #expect(lint(text).map { "\($0.line) \($0.rule)" } == ["1 deprecated-term", "5 deprecated-term", "7 misspelling"])
+    }
+
+    /// A line that opens with a directive, after signs of a comment, is one; a sentence that
+    /// names a directive is not.
+    @Test func aDirectiveOpensItsLine() {
+        let text = "# vaktaal-disable-next-line\nmentor\nZet vaktaal-disable-next-line als de mentor komt.\nmentor"
+        #expect(lint(text).map { "\($0.line) \($0.rule)" } == ["3 deprecated-term", "4 deprecated-term"])
     }
 }
 

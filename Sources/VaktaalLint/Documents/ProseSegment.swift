@@ -72,10 +72,16 @@ public struct InlineDirective: Sendable, Equatable {
     /// The 1-based line the directive is on.
     public let line: Int
 
-    /// The directive in a comment's text, if it holds one.
+    /// The directive in a comment's text (an HTML comment with or without its `<!--` and
+    /// `-->`, or a line of plain text), if it opens with one: after the comment's start and
+    /// any signs (`# vaktaal-disable`), not in the middle of a sentence that names it.
     public static func parse(_ comment: String, line: Int) -> InlineDirective? {
-        let words = comment.split { $0.isWhitespace || $0 == "," }.map(String.init)
-        guard let index = words.firstIndex(where: { $0.hasPrefix("vaktaal-") }) else { return nil }
+        var text = Substring(comment).drop { $0.isWhitespace }
+        if text.hasPrefix("<!--") { text = text.dropFirst(4) }
+        if text.hasSuffix("-->") { text = text.dropLast(3) }
+        let words = text.split { $0.isWhitespace || $0 == "," }.map(String.init)
+        guard let index = words.firstIndex(where: { $0.contains { $0.isLetter } }), words[index].hasPrefix("vaktaal-")
+        else { return nil }
         let kind: Kind
         switch words[index] {
         case "vaktaal-disable": kind = .disable
