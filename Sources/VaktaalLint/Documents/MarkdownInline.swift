@@ -58,6 +58,10 @@ extension MarkdownReader {
                         excluded.append(index..<end)
                     }
                     index = end
+                } else if byte == UInt8(ascii: "]"), let label = footnoteLabelStart(bytes, before: index, notBefore: start) {
+                    // `[^mentor]`: a footnote's label is a name for it, which no reader sees.
+                    excluded.append(label..<index + 1)
+                    index += 1
                 } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
                     let end = closing(bytes, from: index + 1)
@@ -122,6 +126,20 @@ extension MarkdownReader {
                 index += 1
             }
             return .unclosed(searchedTo: limit)
+        }
+
+        /// Where the footnote label (`[^name]`) that the `]` at `end` closes starts, if it
+        /// closes one: a name of up to 100 bytes without white space or brackets.
+        private static func footnoteLabelStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, notBefore start: Int) -> Int? {
+            var index = end - 1
+            while index > max(start, end - 101), bytes[index] != UInt8(ascii: "["), bytes[index] != UInt8(ascii: "]"),
+                bytes[index] > 0x20
+            {
+                index -= 1
+            }
+            guard index >= start, index + 2 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^")
+            else { return nil }
+            return index
         }
 
         /// A code span: a run of backticks up to the next run of the same length.
