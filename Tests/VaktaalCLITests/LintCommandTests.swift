@@ -136,6 +136,9 @@ import Testing
         let named = try Vaktaal.run(["lint", "docs/sub/c.html", "docs/a.txt", "--format", "github"], in: folder)
         #expect(named.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == ["::error file=docs/a.txt"])
         #expect(named.standardError.contains("docs/sub/c.html: not linted: the configuration's ignore leaves it out"))
+        // A file named twice is linted once, as ESLint and markdownlint-cli2 do.
+        let twice = try Vaktaal.run(["lint", "docs/a.txt", "./docs/a.txt", "docs/../docs/a.txt", "--format", "json"], in: folder)
+        #expect(twice.standardOutput.components(separatedBy: "\"path\"").count == 2, "\(twice.standardOutput)")
         // A named file that is not there is reported, ignored or not.
         let missing = try Vaktaal.run(["lint", "docs/sub/gone.md"], in: folder)
         #expect(missing.status == 2 && missing.standardError.contains("docs/sub/gone.md"))

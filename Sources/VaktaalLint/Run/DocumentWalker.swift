@@ -6,8 +6,9 @@ import VaktaalConfig
 /// known document types, leaving out hidden files and folders, Office's owner files (`~$…`),
 /// simple `.gitignore` patterns and the configuration's `ignore` globs.
 enum DocumentWalker {
-    /// The files under `paths` in path order; a path that does not exist is returned as is
-    /// (the caller reports it), even one the `ignore` globs match.
+    /// The files under `paths` in path order, each once (`a.txt ./a.txt` is one file); a path
+    /// that does not exist is returned as is (the caller reports it), even one the `ignore`
+    /// globs match.
     static func files(for paths: [String], ignoring: (String) -> Bool) -> [String] {
         var result: [String] = []
         for path in paths {
@@ -22,7 +23,8 @@ enum DocumentWalker {
                 result.append(path)
             }
         }
-        return result
+        var seen: Set<String> = []
+        return result.filter { $0 == "-" || seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
     private static func walk(_ folder: String, ignoring: (String) -> Bool) -> [String] {
