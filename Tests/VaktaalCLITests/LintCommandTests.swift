@@ -49,6 +49,18 @@ import Testing
         #expect(left.standardError.contains("-:1:6: error: [deprecated-term]"), "\(left.standardError)")
     }
 
+    /// `-` among files is standard input, in its place; with `--fix` it must stand alone.
+    @Test func standardInputAmongFiles() throws {
+        let folder = try Vaktaal.folder(with: ["a.txt": "de mentor\n", "b.txt": "feedup\n"])
+        let result = try Vaktaal.run(["lint", "a.txt", "-", "b.txt", "-", "--format", "github"], in: folder, input: "De mentor.\n")
+        #expect(result.status == 1)
+        #expect(
+            result.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == [
+                "::error file=a.txt", "::error file=-", "::error file=b.txt",
+            ], "\(result.standardOutput)")
+        #expect(try Vaktaal.run(["lint", "a.txt", "-", "--fix"], in: folder, input: "x\n").status == 2)
+    }
+
     /// `--fix` fixes what the report shows: with `--min-severity error`, warnings stay.
     @Test func fixesFollowTheMinimumSeverity() throws {
         let folder = try Vaktaal.folder(with: ["a.txt": "De stagiair en mentor.\n"])

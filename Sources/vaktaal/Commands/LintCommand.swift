@@ -59,6 +59,9 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if let lang, let problem = LintOptions.Languages.choiceProblem(lang) { throw ValidationError("--lang \(problem)") }
+        if fix, paths.contains("-"), paths.contains(where: { $0 != "-" }) {
+            throw ValidationError("--fix writes the fixed standard input to standard output: give - alone")
+        }
     }
 
     func run() throws {
@@ -73,8 +76,13 @@ struct LintCommand: ParsableCommand {
         for ignored in run.ignoredFiles(among: paths) {
             printError("\(ignored): not linted: the configuration's ignore leaves it out")
         }
-        let results = try run.lint(paths, progress: ProgressLine.callback())
-        try report(results)
+        // `-` among files is standard input, in its place (once).
+        guard let dash = paths.firstIndex(of: "-") else { return try report(run.lint(paths, progress: ProgressLine.callback())) }
+        let before = try run.lint(Array(paths[..<dash]))
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let piped = try run.lint(document: bytes, named: "-", configurationFolder: FileManager.default.currentDirectoryPath)
+        let after = try run.lint(paths[(dash + 1)...].filter { $0 != "-" })
+        try report(before + [piped.findings] + after, standardInput: bytes)
     }
 
     /// The line of standard error for a file skipped for `problem`: for text that is not
