@@ -170,6 +170,27 @@ import VaktaalCore
         #expect(!deprecated(fixture).isEmpty && deprecated(imported) == deprecated(fixture))
     }
 
+    /// The export edited in a spreadsheet: a row added without id or URI keeps the others'
+    /// URIs and gets an id from its term; statuses in another case or in Dutch are read.
+    @Test func anEditedExportKeepsItsURIs() throws {
+        let exported = try #require(Exporters.exporter(for: .csv).export(fixture, baseName: "lerarenopleiding").first)
+        var text = String(decoding: exported.contents, as: UTF8.self)
+        text += ",,nl,Praktijk Coach,preferred,,,werkplekbegeleider,,\r\n"
+        text += ",,nl,stagecoach,Verouderd,Praktijk Coach,,,,\r\n"
+        text = text.replacingOccurrences(of: ",deprecated,", with: ",DEPRECATED,")
+        let result = try Importer.importBytes(Array(text.utf8), path: exported.path, format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.uri == fixture.vocabularies[0].uri)
+        #expect(vocabulary.concepts.count == fixture.count + 1)
+        let added = try #require(vocabulary.concepts.last)
+        #expect(added.id == "praktijk-coach" && added.mappings.isEmpty)
+        #expect(added.labels.map { "\($0.kind) \($0.text)" } == ["preferred Praktijk Coach", "deprecated stagecoach"])
+        let deprecatedLabels = { (vocabulary: Vocabulary) in
+            vocabulary.concepts.flatMap(\.labels).filter { $0.kind == .deprecated }.count
+        }
+        #expect(deprecatedLabels(vocabulary) == deprecatedLabels(fixture.vocabularies[0]) + 1)
+    }
+
     /// A quote opens a quoted field at its start (or after spaces when the field ends at its
     /// closing quote), elsewhere it is text; a quoted field goes on to its closing quote, then
     /// to the separator.

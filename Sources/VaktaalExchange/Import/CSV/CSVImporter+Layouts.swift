@@ -17,31 +17,49 @@ extension CSVImporter {
             let width = max(CSVImporter.exportColumns.count, columns.count)
             for (_, fields, _) in table.rows {
                 var row = fields + Array(repeating: "", count: max(0, width - fields.count))
+                row[0] = row[0].trimmingSpaces
+                row[1] = row[1].trimmingSpaces
                 row[2] = LanguageTag.canonicalCase(row[2].trimmingSpaces)
-                if rowsByConcept[row[0]] == nil { order.append(row[0]) }
-                rowsByConcept[row[0], default: []].append(row)
+                // A row added by hand without an id joins the concept of its preferred term.
+                let key = row[0].isEmpty ? "\u{0}\(row[2])\u{0}\(row[5].isEmpty ? row[3] : row[5])" : row[0]
+                if rowsByConcept[key] == nil { order.append(key) }
+                rowsByConcept[key, default: []].append(row)
             }
             guard !order.isEmpty else { throw .noRows(path: path) }
+            // The ids the sheet gives are kept; a missing or invalid one is made from the preferred term.
+            var taken = Set(order.filter(Vocabulary.isValidConceptID))
+            let ids = Dictionary(
+                uniqueKeysWithValues: order.map { key in
+                    let row = rowsByConcept[key]?.first ?? []
+                    if Vocabulary.isValidConceptID(key) { return (key, key) }
+                    let name = row.count > 5 ? [row[5], row[3], row[0]].first { !$0.isEmpty } ?? "" : key
+                    return (key, CSVImporter.conceptID(name, taken: &taken))
+                })
+            // Rows added without a URI take the base the others share.
             let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
-            let base = uris.count == order.count ? ConceptIdentifiers.chooseBase(uris, schemeURI: nil) : nil
+            let base = uris.isEmpty ? nil : ConceptIdentifiers.chooseBase(uris, schemeURI: nil)
             let language = CSVImporter.mostCommon(
                 table.rows.map { $0.fields.count > 2 ? $0.fields[2].trimmingSpaces : "" }, options.defaultLanguage)
             var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: base, language: language)
             var idsByName: [String: [String: String]] = [:]
-            for id in order {
-                guard let rows = rowsByConcept[id] else { continue }
+            for key in order {
+                guard let rows = rowsByConcept[key], let id = ids[key] else { continue }
                 var concept = Concept(id: id)
-                if let base, let uri = rows.first?[1], !uri.hasPrefix(base) {
+                if let base, let uri = rows.first?[1], !uri.isEmpty, !uri.hasPrefix(base) {
                     concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(uri)))
                 }
                 for row in rows {
-                    let kind: LabelKind =
-                        switch row[4] {
-                        case "preferred": .preferred
-                        case "deprecated": .deprecated
-                        case "hidden": .hidden
-                        default: .alternative
-                        }
+                    // As a spreadsheet may write them: in any case, and in Dutch.
+                    let kind: LabelKind
+                    switch row[4].trimmingSpaces.lowercased() {
+                    case "preferred", "voorkeur", "voorkeursterm": kind = .preferred
+                    case "deprecated", "outdated", "verouderd": kind = .deprecated
+                    case "hidden", "verborgen": kind = .hidden
+                    case "alternative", "alternatief", "": kind = .alternative
+                    default:
+                        kind = .alternative
+                        warnings.add("labels of a status there is none of read as alternative", example: row[4])
+                    }
                     concept.labels.append(
                         Label(kind: kind, text: row[3], declaredLanguage: row[2] == language ? nil : row[2], language: row[2]))
                     if kind == .preferred { idsByName[row[2], default: [:]][row[3]] = id }
@@ -70,7 +88,8 @@ extension CSVImporter {
             // another language when the broader concept has none in this one).
             let languages = idsByName.keys.sorted()
             for index in vocabulary.concepts.indices {
-                guard let rows = rowsByConcept[vocabulary.concepts[index].id] else { continue }
+                // The concepts were made one per key, in order.
+                guard let rows = rowsByConcept[order[index]] else { continue }
                 var seen = Set<String>()
                 for row in rows where !row[7].isEmpty {
                     for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
