@@ -52,7 +52,8 @@ import Testing
     /// `-` among files is standard input, in its place; with `--fix` it must stand alone.
     @Test func standardInputAmongFiles() throws {
         let folder = try Vaktaal.folder(with: ["a.txt": "de mentor\n", "b.txt": "feedup\n"])
-        let result = try Vaktaal.run(["lint", "a.txt", "-", "b.txt", "-", "--format", "github"], in: folder, input: "De mentor.\n")
+        let result = try Vaktaal.run(
+            ["lint", "a.txt", "-", "b.txt", "-", "--format", "github"], in: folder, input: "De mentor.\n")
         #expect(result.status == 1)
         #expect(
             result.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == [

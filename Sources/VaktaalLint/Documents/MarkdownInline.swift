@@ -130,7 +130,8 @@ extension MarkdownReader {
 
         /// Where the footnote label (`[^name]`) that the `]` at `end` closes starts, if it
         /// closes one: a name of up to 100 bytes without white space or brackets.
-        private static func footnoteLabelStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, notBefore start: Int) -> Int? {
+        private static func footnoteLabelStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, notBefore start: Int) -> Int?
+        {
             var index = end - 1
             while index > max(start, end - 101), bytes[index] != UInt8(ascii: "["), bytes[index] != UInt8(ascii: "]"),
                 bytes[index] > 0x20
