@@ -103,6 +103,11 @@ struct VocabularyReaderElementTests {
                 "<concept id=\"a\"><prefLabel>b</prefLabel><deprecatedLabel since=\"gisteren\">a</deprecatedLabel></concept>",
                 "'since' must be an ISO date such as 2025-09-01, not 'gisteren'"
             ),
+            // A date the calendar does not have (xsd:date refuses it too).
+            (
+                "<concept id=\"a\" modified=\"2024-02-30\"><prefLabel>a</prefLabel></concept>",
+                "'modified' must be an ISO date such as 2025-09-01, not '2024-02-30'"
+            ),
             (
                 "<concept id=\"a\"><prefLabel plurals=\"as\">a</prefLabel></concept>",
                 "unknown attribute 'plurals' on 'prefLabel' (known attributes: 'abbreviation', 'caseSensitive', 'forms', 'plural')"

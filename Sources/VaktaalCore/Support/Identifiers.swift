@@ -46,7 +46,17 @@ public enum IdentifierPattern: Sendable {
 
 /// ISO 8601 dates as the format uses them: `YYYY-MM-DD`, optionally followed by a time.
 enum ISODate {
-    /// Whether `value` is a date `YYYY-MM-DD`, optionally followed by a time `THH:MM…`.
+    /// The days of `month` (1 to 12) in `year` of the Gregorian calendar (xsd:date's).
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Whether `value` is a date `YYYY-MM-DD` that the calendar has (not `2024-02-30`),
+    /// optionally followed by a time `THH:MM…`.
     static func isValid(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { bytes in
@@ -60,8 +70,9 @@ enum ISODate {
                 }
                 return number
             }
-            guard digits(0..<4) != nil, bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
-                bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10), (1...12).contains(month), (1...31).contains(day)
+            guard let year = digits(0..<4), bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
+                bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10), (1...12).contains(month),
+                (1...daysIn(month: month, year: year)).contains(day)
             else { return false }
             if bytes.count == 10 { return true }
             return bytes[10] == UInt8(ascii: "T") && bytes.count >= 16 && digits(11..<13) != nil
