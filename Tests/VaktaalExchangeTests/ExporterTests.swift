@@ -137,6 +137,22 @@ final class Discard: XMLContentHandler {
         #expect(vale.contains { $0.contains("\"SBL-competentie\": \"bekwaamheidseisen\"") })
     }
 
+    /// A name with signs of a regular expression (`C++`) goes to textlint as an escaped
+    /// pattern and itself: the rule joins plain strings into one expression as they are.
+    @Test func textlintNamesWithRegexSignsArePatterns() throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="urn:t:" xml:lang="nl">
+              <concept id="c"><prefLabel caseSensitive="true">C++</prefLabel></concept>
+              <concept id="i"><prefLabel caseSensitive="true">iPabo</prefLabel></concept>
+            </vocabulary>
+            """
+        let set = VocabularySet([try #require(VocabularyLoader.read(bytes: Array(xml.utf8), path: "t.xml").vocabulary)])
+        let terms = String(decoding: Exporters.exporter(for: .textlint).export(set, baseName: "t")[0].contents, as: UTF8.self)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(terms.utf8)) as? [Any])
+        #expect(parsed.contains { ($0 as? [String]) == ["C\\+\\+", "C++"] }, "\(terms)")
+        #expect(parsed.contains { ($0 as? String) == "iPabo" })
+    }
+
     /// Terms are literal regular expressions, each on one line: a line break or tab in a
     /// label is one space.
     @Test(arguments: [

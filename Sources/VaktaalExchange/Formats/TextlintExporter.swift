@@ -4,13 +4,19 @@ import VaktaalCore
 /// `[pattern, replacement]` pair for every outdated term and misspelling whose replacement
 /// is in its grammatical form (textlint's `--fix` writes it; a form the preferred label does
 /// not give is left to vaktaal's linter, which names it without fixing), and the
-/// case-sensitive names as plain strings, which the rule enforces as written.
+/// case-sensitive names as plain strings, which the rule enforces as written (a name with
+/// signs a regular expression reads, `C++`, as an escaped pattern and itself: the rule joins
+/// plain strings into one expression unescaped).
 struct TextlintExporter: Exporter {
     let format = ExportFormat.textlint
 
     func export(_ input: ExportInput, to sink: any ExportSink) {
         let substitutions = input.substitutions
-        var terms = substitutions.accepted.filter(\.isCaseSensitive).map { JSONText.quoted($0.term) }
+        var terms = substitutions.accepted.filter(\.isCaseSensitive).map { name in
+            let pattern = Substitutions.regexEscaped(name.term)
+            return pattern == name.term
+                ? JSONText.quoted(name.term) : "[\(JSONText.quoted(pattern)), \(JSONText.quoted(name.term))]"
+        }
         terms += substitutions.substitutions.filter(\.isSameForm).map {
             "[\(JSONText.quoted(Substitutions.regexEscaped($0.outdated))), \(JSONText.quoted($0.replacement))]"
         }
