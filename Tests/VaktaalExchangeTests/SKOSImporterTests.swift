@@ -36,6 +36,21 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(result.report.skipped.contains { $0.what.hasSuffix("#type") && $0.example.contains("Retired") })
     }
 
+    /// A concept split in two names two replacements: the format has one, the first is kept
+    /// and the other reported.
+    @Test func aSecondReplacementIsReported() throws {
+        let result = try importTurtle(
+            """
+            ex:scheme a skos:ConceptScheme .
+            ex:a a skos:Concept ; skos:prefLabel "a"@en ; skos:inScheme ex:scheme .
+            ex:b a skos:Concept ; skos:prefLabel "b"@en ; skos:inScheme ex:scheme .
+            ex:old a skos:Concept ; owl:deprecated true ; skos:prefLabel "old"@en ; dct:isReplacedBy ex:a, ex:b ;
+                skos:inScheme ex:scheme .
+            """)
+        #expect(result.vocabularies.first?.concepts.last?.replacedBy == "a")
+        #expect(result.report.skipped.contains { $0.what.hasSuffix("isReplacedBy") && $0.example.contains("thes/b") })
+    }
+
     @Test func untaggedTextGetsTheDefaultLanguageWithAWarning() throws {
         let result = try importTurtle(
             """

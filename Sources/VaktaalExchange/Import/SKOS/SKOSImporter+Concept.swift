@@ -63,6 +63,11 @@ extension SKOSImporter {
                 consumed[Int(statement)] = table.literal(statement) != nil
             case .isReplacedBy:
                 guard let object = table.objectTerm(statement), let target = reference(to: object, from: index) else { continue }
+                // The format names one replacement: the first is kept, the others are reported.
+                guard concept.replacedBy == nil || concept.replacedBy == target else {
+                    skip(statement, reason: "a second replacement (a concept names one: the first is kept)")
+                    continue
+                }
                 concept.replacedBy = target
                 consumed[Int(statement)] = true
             case .modified:
