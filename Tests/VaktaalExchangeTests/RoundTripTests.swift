@@ -56,6 +56,20 @@ func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
         try expectRoundTrip(set, export, format)
     }
 
+    /// A namespace that is a URN (`urn:vaktaal:x:`, as CSV and TBX imports make them)
+    /// comes back as it was.
+    @Test(arguments: formats)
+    func aURNNamespaceSurvives(_ export: ExportFormat, _ format: ImportFormat) throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="x" uri="urn:vaktaal:x:" xml:lang="nl">
+              <concept id="a" top="true"><prefLabel>a</prefLabel></concept>
+              <concept id="b"><prefLabel>b</prefLabel><broader ref="a"/></concept>
+            </vocabulary>
+            """
+        try expectRoundTrip(VocabularyLoader.load(sources: [(path: "x.xml", bytes: Array(xml.utf8))]).set, export, format)
+    }
+
     private func expectRoundTrip(_ set: VocabularySet, _ export: ExportFormat, _ format: ImportFormat) throws {
         let files = Exporters.exporter(for: export).export(set, baseName: "vocabulary")
         let file = try #require(files.first)

@@ -43,7 +43,8 @@ struct ConceptIdentifiers {
     /// The scheme's URI when every concept hangs from it, else the namespace (the part up
     /// to the last `/` or `#`) that most concepts share, else the scheme's URI.
     static func chooseBase(_ uris: [String], schemeURI: String?) -> String {
-        if let schemeURI, let last = schemeURI.utf8.last, last == UInt8(ascii: "/") || last == UInt8(ascii: "#"),
+        if let schemeURI, let last = schemeURI.utf8.last,
+            last == UInt8(ascii: "/") || last == UInt8(ascii: "#") || (last == UInt8(ascii: ":") && isURN(schemeURI)),
             !uris.isEmpty,
             uris.allSatisfy({ uri in
                 uri.hasBytePrefix(schemeURI)
@@ -65,14 +66,21 @@ struct ConceptIdentifiers {
             return order.first { counts[$0] == top } ?? best
         }
         guard let schemeURI else { return "urn:vaktaal:imported:" }
-        if let last = schemeURI.last, last == "/" || last == "#" { return schemeURI }
-        return schemeURI + "/"
+        if let last = schemeURI.last, last == "/" || last == "#" || (last == ":" && isURN(schemeURI)) { return schemeURI }
+        return schemeURI + (isURN(schemeURI) ? ":" : "/")
     }
 
-    /// The URI up to and including its last `/` or `#`, when a valid id follows.
+    /// Whether `uri` is a URN (`urn:vaktaal:x:`), whose parts `:` separates.
+    private static func isURN(_ uri: String) -> Bool { uri.utf8.starts(with: "urn:".utf8) }
+
+    /// The URI up to and including its last `/` or `#` (for a URN, its last `:`), when a
+    /// valid id follows.
     static func namespace(of uri: String) -> String? {
         let utf8 = uri.utf8
-        guard let cut = utf8.lastIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }) else { return nil }
+        let isSeparator = { (byte: UInt8) in
+            byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") || (byte == UInt8(ascii: ":") && isURN(uri))
+        }
+        guard let cut = utf8.lastIndex(where: isSeparator), utf8.distance(from: utf8.startIndex, to: cut) > 3 else { return nil }
         let end = utf8.index(after: cut)
         guard end != utf8.endIndex, Vocabulary.isValidConceptID(String(Substring(utf8[end...]))) else { return nil }
         return String(Substring(utf8[..<end]))
