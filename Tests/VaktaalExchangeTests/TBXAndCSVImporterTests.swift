@@ -69,6 +69,25 @@ import VaktaalCore
         #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
     }
 
+    /// A modification's date is read in both styles of TBX; what else a transaction group
+    /// says is reported skipped.
+    @Test(arguments: [
+        "<transacGrp><transac type=\"transactionType\">modification</transac><date>2025-09-01</date>"
+            + "<transacNote type=\"responsibility\">Jan</transacNote></transacGrp>",
+        "<transacGrp><basic:transactionType>modification</basic:transactionType><date>2025-09-01</date>"
+            + "<basic:responsibility>Jan</basic:responsibility></transacGrp>",
+    ])
+    func modificationDatesInBothStyles(group: String) throws {
+        let text = """
+            <tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic" type="TBX-Basic" style="dct"
+                 xml:lang="nl"><text><body><conceptEntry id="a">\(group)
+            <langSec xml:lang="nl"><termSec><term>werkplekbegeleider</term></termSec></langSec></conceptEntry></body></text></tbx>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "d.tbx", format: .tbx)
+        #expect(result.vocabularies.first?.concepts.first?.modified == "2025-09-01")
+        #expect(result.report.skipped.contains { $0.example.contains("Jan") }, "\(result.report.skipped)")
+    }
+
     /// Our note keys are read with white space before them, as an editor may leave it; a
     /// plain note keeps its spaces, and its inline markup's text stands where it stands.
     @Test func noteKeysAfterWhiteSpace() throws {

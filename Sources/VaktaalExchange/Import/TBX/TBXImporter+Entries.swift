@@ -65,8 +65,12 @@ extension TBXImporter {
         nodes.flatMap { node -> [XMLNode] in
             switch node.localName {
             case "transacGrp":
-                let isModification = node.children.contains { $0.localName == "transac" && $0.content == "modification" }
-                return isModification ? node.children("date") : node.children.filter { $0.localName == "transac" }
+                // `<transac type="transactionType">` (DCA style) or `<transactionType>` (DCT style):
+                // a modification's date is read; the rest of the group is reported skipped
+                // (a responsibility, a creation and its date).
+                let isType = { (child: XMLNode) in child.localName == "transac" || child.localName == "transactionType" }
+                let isModification = node.children.contains { isType($0) && $0.content == "modification" }
+                return node.children.filter { isModification ? !isType($0) : $0.localName != "date" }
             case "descripGrp", "adminGrp", "termNoteGrp":
                 return flattened(node.children)
             default:
