@@ -41,6 +41,8 @@ import VaktaalCore
         // What CommonMark does not read as a link reference definition is a paragraph;
         // a title may follow a definition on the next line.
         ("[^1]: De mentor in een voetnoot.", ["1:10 mentor"]), ("[x]: De mentor in tekst.", ["1:9 mentor"]),
+        // A footnote goes on in paragraphs indented four columns (GFM).
+        ("[^n]: Een voetnoot.\n\n    Tweede alinea met de mentor.\n\n        code mentor", ["3:26 mentor"]),
         // A footnote's label is a name no reader sees.
         ("Tekst[^mentor] hier.\n\n[^mentor]: De mentor.", ["3:15 mentor"]),
         ("[a]: https://example.org/mentor\n  \"mentor titel\"\n[b]: <https://x.org/m> (mentor)\n\nmentor", ["5:1 mentor"]),

@@ -128,6 +128,10 @@ struct MarkdownReader: DocumentReader {
                     (previousBlank, inParagraph) = (false, false)
                     continue
                 }
+            } else if startsBlock, lines.isFootnoteDefinition(body..<content.upperBound) {
+                // A footnote (GFM) goes on in paragraphs indented four columns, as an item's do.
+                closeItems(past: indent.columns)
+                listContents.append(indent.columns + 4)
             }
             previousBlank = false
         }
@@ -336,6 +340,17 @@ struct Lines {
         let white = end - markerEnd
         guard white < 5, index < range.upperBound else { return (markerEnd + 1, nil) }
         return (markerEnd + white, index)
+    }
+
+    /// Whether `range` starts a footnote's definition (`[^1]: …`).
+    func isFootnoteDefinition(_ range: Range<Int>) -> Bool {
+        guard range.count > 4, bytes[range.lowerBound] == UInt8(ascii: "["), bytes[range.lowerBound + 1] == UInt8(ascii: "^")
+        else { return false }
+        guard let close = range.dropFirst(2).first(where: { bytes[$0] == UInt8(ascii: "]") || bytes[$0] <= 0x20 }) else {
+            return false
+        }
+        return bytes[close] == UInt8(ascii: "]") && close > range.lowerBound + 2 && close + 1 < range.upperBound
+            && bytes[close + 1] == UInt8(ascii: ":")
     }
 
     /// The 1-based line of a byte offset.
