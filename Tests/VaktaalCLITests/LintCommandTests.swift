@@ -140,6 +140,7 @@ import Testing
         let folder = try Vaktaal.folder(with: [
             "docs/b.md": "mentor", "docs/a.txt": "mentor", "docs/sub/c.html": "<p>mentor</p>", "docs/.hidden/d.md": "mentor",
             "docs/build/e.md": "mentor", "docs/.gitignore": "build/\n", "docs/image.svg": "mentor",
+            "docs/node_modules/pkg/README.md": "mentor",
             ".vaktaal.toml": "ignore = [\"docs/sub/**\"]\n",
         ])
         let result = try Vaktaal.run(["lint", "docs", "--format", "github"], in: folder)

@@ -3,7 +3,7 @@ import VaktaalConfig
 
 /// The documents a lint run covers: files named on the command line as they are (but those
 /// the configuration's `ignore` globs leave out), and in folders, recursively, the files of
-/// known document types, leaving out hidden files and folders, Office's owner files (`~$…`),
+/// known document types, leaving out hidden files and folders, `node_modules`, Office's owner files (`~$…`),
 /// simple `.gitignore` patterns and the configuration's `ignore` globs.
 enum DocumentWalker {
     /// The files under `paths` in path order, each once (`a.txt ./a.txt` is one file); a path
@@ -43,6 +43,8 @@ enum DocumentWalker {
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
                 if isFolder.boolValue {
+                    // Installed packages are no one's documents (textlint and markdownlint-cli2 pass them over too).
+                    guard name != "node_modules" else { continue }
                     stack.append((path, patterns))
                 } else if DocumentReaders.isDocument(name) {
                     result.append(path)
