@@ -11,9 +11,12 @@ struct CheckstyleReporter: FindingReporter {
         for result in results {
             writer.startElement("file", attributes: [("name", result.path)])
             if let problem = result.problem {
+                // Consumers (the Checkstyle schema, reviewdog) want a line: the file's first.
                 writer.element(
                     "error",
-                    attributes: [("severity", "error"), ("message", problem.description), ("source", "vaktaal.unreadable")])
+                    attributes: [
+                        ("line", "1"), ("severity", "error"), ("message", problem.description), ("source", "vaktaal.unreadable"),
+                    ])
             }
             for finding in result.findings {
                 writer.element(
