@@ -78,8 +78,9 @@ struct SARIFReporter: FindingReporter {
         json.open("[")
         json.separator(first: true, indent: 4)
         json.open("{")
+        // A skipped file makes the run exit 2, as a failed one does (SARIF 3.20.14).
         json.key("executionSuccessful", first: true, indent: 5)
-        json.boolean(true)
+        json.boolean(skipped.isEmpty)
         json.key("toolExecutionNotifications", first: false, indent: 5)
         json.open("[")
         for (index, file) in skipped.enumerated() {
