@@ -60,7 +60,8 @@ extension Linter {
                 terms.append(
                     FoundTerm(
                         index: terms.count, place: place, range: match.range, shared: shared[variant],
-                        documentPlace: paragraph?.place, canFix: !match.crossesMarkup && paragraph?.isFixable ?? true,
+                        documentPlace: paragraph?.place,
+                        canFix: !match.crossesMarkup && paragraph?.isFixable ?? true && document.mayFix(match.range),
                         context: match.context))
             }
             if let repeats = batch.countedUses { uses.addRepeats(of: repeats) }

@@ -299,6 +299,18 @@ import VaktaalCore
         )
     }
 
+    /// The text of a Markdown link that is also its reference's label is reported, but not
+    /// fixed: the link would lose its definition.
+    @Test func referenceLabelsAreReportedButNotFixed() {
+        let text =
+            "Zie [mentor][], [de mentor] en [de mentor](https://c) bij de mentor.\n\n[mentor]: https://a\n[de mentor]: https://b\n"
+        #expect(lint(text, format: .markdown).filter { $0.rule == "deprecated-term" }.count == 4)
+        #expect(
+            fixed(text, format: .markdown)
+                == "Zie [mentor][], [de mentor] en [de werkplekbegeleider](https://c) bij de werkplekbegeleider.\n\n"
+                + "[mentor]: https://a\n[de mentor]: https://b\n")
+    }
+
     /// Every one of many fixes that change the length is made, each in its own place.
     @Test func manyFixesAreAllMade() {
         let lines = (0..<3000).map { "\($0): de mentor en de feedbackgeletterheid\n" }

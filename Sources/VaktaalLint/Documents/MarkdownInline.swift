@@ -8,10 +8,11 @@ extension MarkdownReader {
     enum Inline {
         static func excludedRanges(
             _ bytes: UnsafeBufferPointer<UInt8>, start: Int, skipping blocks: [Range<Int>],
-            directives: inout [InlineDirective], lines: Lines
-        ) -> (excluded: [Range<Int>], markup: [Range<Int>]) {
+            directives: inout [InlineDirective], lines: Lines, labels: Set<String> = []
+        ) -> (excluded: [Range<Int>], markup: [Range<Int>], unfixable: [Range<Int>]) {
             var excluded: [Range<Int>] = []
             var markup: [Range<Int>] = []
+            var unfixable: [Range<Int>] = []
             // For elements whose end tag was looked for in vain: up to where there is none.
             var unclosed: [String: Int] = [:]
             let sortedBlocks = blocks.sorted { $0.lowerBound < $1.lowerBound }
@@ -66,13 +67,24 @@ extension MarkdownReader {
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
                     let end = closing(bytes, from: index + 1)
                 {
+                    // `[mentor][]`: the link's text is its label too.
+                    if end == index + 3, let open = linkTextStart(bytes, before: index, notBefore: start) {
+                        unfixable.append(open..<index)
+                    }
                     excluded.append(index + 1..<end)
                     index = end
+                } else if byte == UInt8(ascii: "]"), !labels.isEmpty,
+                    let open = linkTextStart(bytes, before: index, notBefore: start),
+                    labels.contains(label(bytes, open..<index))
+                {
+                    // `[de mentor]`, a shortcut reference: its text is its label.
+                    unfixable.append(open..<index)
+                    index += 1
                 } else {
                     index += 1
                 }
             }
-            return (excluded, markup)
+            return (excluded, markup, unfixable.sorted { $0.lowerBound < $1.lowerBound })
         }
 
         /// The bytes that may start what ``excludedRanges`` looks for.
@@ -141,6 +153,33 @@ extension MarkdownReader {
             guard index >= start, index + 2 < end, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^")
             else { return nil }
             return index
+        }
+
+        /// Where the text of the link whose `]` is at `end` starts (after its `[`), looking back
+        /// at most 1,000 bytes and not past a `]` or a blank line; `nil` when no `[` opens it.
+        private static func linkTextStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, notBefore start: Int) -> Int? {
+            var index = end - 1
+            var lineIsBlank = true
+            while index >= max(start, end - 1_000) {
+                switch bytes[index] {
+                case UInt8(ascii: "["):
+                    return index > start && bytes[index - 1] == UInt8(ascii: "\\") ? nil : index + 1
+                case UInt8(ascii: "]"): return nil
+                case 0x0A:
+                    if lineIsBlank, index < end - 1 { return nil }
+                    lineIsBlank = true
+                case 0x20, 0x09, 0x0D: break
+                default: lineIsBlank = false
+                }
+                index -= 1
+            }
+            return nil
+        }
+
+        /// A link label as CommonMark matches it: without case, white space as one space.
+        static func label(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
 
         /// A code span: a run of backticks up to the next run of the same length.

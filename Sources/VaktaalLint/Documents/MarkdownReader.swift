@@ -20,20 +20,24 @@ struct MarkdownReader: DocumentReader {
         return source.withUnsafeBufferPointer { bytes in
             let start = TextDocument.contentStart(bytes)
             let frontMatter = FrontMatter.find(in: bytes, at: start, keys: options.frontMatterKeys)
-            var (segments, directives) = Self.prose(bytes, start: start, frontMatter: frontMatter?.range)
+            var (segments, directives, unfixable) = Self.prose(bytes, start: start, frontMatter: frontMatter?.range)
             if let frontMatter {
                 let values = frontMatter.values.flatMap { LinksAndAddresses.prose(in: bytes, range: $0).map { ProseSegment($0) } }
                 segments = values + segments
             }
-            return ReadDocument(text: SourceBytes(source), segments: segments, directives: directives, declaredLanguage: nil)
+            return ReadDocument(
+                text: SourceBytes(source), segments: segments, directives: directives, declaredLanguage: nil, unfixable: unfixable
+            )
         }
     }
 
     private static func prose(
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, frontMatter: Range<Int>?
-    ) -> (segments: [ProseSegment], directives: [InlineDirective]) {
+    ) -> (segments: [ProseSegment], directives: [InlineDirective], unfixable: [Range<Int>]) {
         var excluded: [Range<Int>] = frontMatter.map { [$0] } ?? []
         var directives: [InlineDirective] = []
+        // The labels of the link reference definitions, as CommonMark matches them.
+        var labels: Set<String> = []
         let lines = Lines(bytes, start: start)
         var fence: (character: UInt8, length: Int)?
         // The end tag of an HTML block whose content is not prose (`<script>`, `<pre>`, …).
@@ -106,6 +110,9 @@ struct MarkdownReader: DocumentReader {
             if startsBlock, !inParagraph {
                 let definition = lines.linkReferenceDefinition(body..<content.upperBound)
                 if definition != .none {
+                    if let close = (body..<content.upperBound).first(where: { bytes[$0] == UInt8(ascii: "]") }) {
+                        labels.insert(Inline.label(bytes, body + 1..<close))
+                    }
                     excluded.append(line.full)
                     awaitingTitle = definition == .withoutTitle
                     previousBlank = false
@@ -135,7 +142,8 @@ struct MarkdownReader: DocumentReader {
             }
             previousBlank = false
         }
-        let inline = Inline.excludedRanges(bytes, start: start, skipping: excluded, directives: &directives, lines: lines)
+        let inline = Inline.excludedRanges(
+            bytes, start: start, skipping: excluded, directives: &directives, lines: lines, labels: labels)
         excluded += inline.excluded
         // Text between HTML tags and comments runs on; code, links and blocks end it.
         let markup = inline.markup.sorted { $0.lowerBound < $1.lowerBound }
@@ -156,7 +164,7 @@ struct MarkdownReader: DocumentReader {
         }
         let withoutLinks = JoinedText.withoutLinks(pieces, in: bytes)
         let withoutEmphasis = withoutLinks.flatMap { Emphasis.split($0, in: bytes) }
-        return (JoinedText.segments(withoutEmphasis, in: bytes, decodesEntities: false), directives)
+        return (JoinedText.segments(withoutEmphasis, in: bytes, decodesEntities: false), directives, inline.unfixable)
     }
 
     /// The parts of `whole` not covered by `ranges`.

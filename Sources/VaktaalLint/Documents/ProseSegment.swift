@@ -110,22 +110,39 @@ public struct ReadDocument: Sendable {
     /// place, and a finding's line is its paragraph's ordinal in its part, its column the
     /// code points from the paragraph's start. In `text` order, not overlapping.
     public let paragraphs: [DocumentParagraph]
+    /// Stretches of `text` whose terms are reported but never fixed, in order, not
+    /// overlapping: the text of a Markdown link that is also its reference's label
+    /// (`[mentor][]`), which a fix would part from its definition.
+    public let unfixable: [Range<Int>]
 
     /// Creates a read document whose positions are the lines and columns of `text`.
-    public init(text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?) {
-        self.init(text: text, segments: segments, directives: directives, declaredLanguage: declaredLanguage, paragraphs: [])
+    public init(
+        text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
+        unfixable: [Range<Int>] = []
+    ) {
+        self.init(
+            text: text, segments: segments, directives: directives, declaredLanguage: declaredLanguage, paragraphs: [],
+            unfixable: unfixable)
     }
 
     /// Creates a read document whose positions the reader gives, paragraph by paragraph.
     public init(
         text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
-        paragraphs: [DocumentParagraph]
+        paragraphs: [DocumentParagraph], unfixable: [Range<Int>] = []
     ) {
         self.text = text
         self.segments = segments
         self.directives = directives
         self.declaredLanguage = declaredLanguage
         self.paragraphs = paragraphs
+        self.unfixable = unfixable
+    }
+
+    /// Whether a term at `range` may be fixed: it overlaps no ``unfixable`` stretch.
+    func mayFix(_ range: Range<Int>) -> Bool {
+        guard !unfixable.isEmpty else { return true }
+        let next = unfixable.partitioningIndex { $0.upperBound > range.lowerBound }
+        return next == unfixable.count || !unfixable[next].overlaps(range)
     }
 }
 
