@@ -73,7 +73,7 @@ import VaktaalCore
     /// says is reported skipped.
     @Test(arguments: [
         "<transacGrp><transac type=\"transactionType\">modification</transac><date>2025-09-01</date>"
-            + "<transacNote type=\"responsibility\">Jan</transacNote></transacGrp>",
+            + "<transacNote type=\"responsibility\">Jan</transacNote><note>uit systeem X</note></transacGrp>",
         "<transacGrp><basic:transactionType>modification</basic:transactionType><date>2025-09-01</date>"
             + "<basic:responsibility>Jan</basic:responsibility></transacGrp>",
     ])
@@ -85,6 +85,7 @@ import VaktaalCore
             """
         let result = try Importer.importBytes(Array(text.utf8), path: "d.tbx", format: .tbx)
         #expect(result.vocabularies.first?.concepts.first?.modified == "2025-09-01")
+        #expect(result.vocabularies.first?.concepts.first?.notes.isEmpty == true)
         #expect(result.report.skipped.contains { $0.example.contains("Jan") }, "\(result.report.skipped)")
     }
 
@@ -208,6 +209,24 @@ import VaktaalCore
             vocabulary.concepts.flatMap(\.labels).filter { $0.kind == .deprecated }.count
         }
         #expect(deprecatedLabels(vocabulary) == deprecatedLabels(fixture.vocabularies[0]) + 1)
+    }
+
+    /// A row added without an id joins the concept of its preferred term when the sheet has
+    /// it; a row with a URI but no id keeps the id its URI ends in.
+    @Test func rowsAddedByHandFindTheirConcept() throws {
+        let text = """
+            concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by
+            wpb,https://ex.org/c/wpb,nl,werkplekbegeleider,preferred,werkplekbegeleider,,,,
+            coach,https://ex.org/c/coach,nl,coach,preferred,coach,,,,
+            ,,nl,mentor,deprecated,werkplekbegeleider,,,,
+            ,https://ex.org/c/k42,nl,kwartiermaker,preferred,kwartiermaker,,,,
+
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.concepts.map(\.id) == ["wpb", "coach", "k42"])
+        #expect(vocabulary.concepts[0].labels.map(\.text) == ["werkplekbegeleider", "mentor"])
+        #expect(vocabulary.uri == "https://ex.org/c/" && vocabulary.concepts.allSatisfy(\.mappings.isEmpty))
     }
 
     /// A quote opens a quoted field at its start (or after spaces when the field ends at its

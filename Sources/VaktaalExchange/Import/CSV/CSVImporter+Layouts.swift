@@ -7,6 +7,18 @@ extension CSVImporter {
         let path: String
         let options: ImportOptions
 
+        /// The label kind of a status as a spreadsheet may write it: in any case, and in
+        /// Dutch; `nil` for a status there is none of.
+        static func kind(of status: String) -> LabelKind? {
+            switch status.trimmingSpaces.lowercased() {
+            case "preferred", "voorkeur", "voorkeursterm": .preferred
+            case "deprecated", "outdated", "verouderd": .deprecated
+            case "hidden", "verborgen": .hidden
+            case "alternative", "alternatief", "": .alternative
+            default: nil
+            }
+        }
+
         func run() throws(ImportError) -> ImportResult {
             var order: [String] = []
             var rowsByConcept: [String: [[String]]] = [:]
@@ -15,13 +27,22 @@ extension CSVImporter {
             let deprecatedColumn = columns.firstIndex(of: "deprecated")
             let replacedByColumn = columns.firstIndex(of: "replaced_by")
             let width = max(CSVImporter.exportColumns.count, columns.count)
-            for (_, fields, _) in table.rows {
+            let rows = table.rows.map { (_, fields, _) in
                 var row = fields + Array(repeating: "", count: max(0, width - fields.count))
                 row[0] = row[0].trimmingSpaces
                 row[1] = row[1].trimmingSpaces
                 row[2] = LanguageTag.canonicalCase(row[2].trimmingSpaces)
+                return row
+            }
+            // The concept of each preferred term (by language) the rows with an id give.
+            var conceptOfPreferred: [String: String] = [:]
+            for row in rows where !row[0].isEmpty && Self.kind(of: row[4]) == .preferred {
+                conceptOfPreferred["\(row[2])\u{0}\(row[3])"] = conceptOfPreferred["\(row[2])\u{0}\(row[3])"] ?? row[0]
+            }
+            for row in rows {
                 // A row added by hand without an id joins the concept of its preferred term.
-                let key = row[0].isEmpty ? "\u{0}\(row[2])\u{0}\(row[5].isEmpty ? row[3] : row[5])" : row[0]
+                let preferred = "\(row[2])\u{0}\(row[5].isEmpty ? row[3] : row[5])"
+                let key = row[0].isEmpty ? conceptOfPreferred[preferred] ?? "\u{0}" + preferred : row[0]
                 if rowsByConcept[key] == nil { order.append(key) }
                 rowsByConcept[key, default: []].append(row)
             }
@@ -32,6 +53,9 @@ extension CSVImporter {
                 uniqueKeysWithValues: order.map { key in
                     let row = rowsByConcept[key]?.first ?? []
                     if Vocabulary.isValidConceptID(key) { return (key, key) }
+                    // A row with a URI keeps the id its URI ends in.
+                    let fromURI = row.count > 1 && !row[1].isEmpty ? ConceptIdentifiers.stem(row[1]) : ""
+                    if Vocabulary.isValidConceptID(fromURI), taken.insert(fromURI).inserted { return (key, fromURI) }
                     let name = row.count > 5 ? [row[5], row[3], row[0]].first { !$0.isEmpty } ?? "" : key
                     return (key, CSVImporter.conceptID(name, taken: &taken))
                 })
@@ -49,15 +73,8 @@ extension CSVImporter {
                     concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(uri)))
                 }
                 for row in rows {
-                    // As a spreadsheet may write them: in any case, and in Dutch.
-                    let kind: LabelKind
-                    switch row[4].trimmingSpaces.lowercased() {
-                    case "preferred", "voorkeur", "voorkeursterm": kind = .preferred
-                    case "deprecated", "outdated", "verouderd": kind = .deprecated
-                    case "hidden", "verborgen": kind = .hidden
-                    case "alternative", "alternatief", "": kind = .alternative
-                    default:
-                        kind = .alternative
+                    let kind = Self.kind(of: row[4]) ?? .alternative
+                    if Self.kind(of: row[4]) == nil {
                         warnings.add("labels of a status there is none of read as alternative", example: row[4])
                     }
                     concept.labels.append(

@@ -26,7 +26,7 @@ extension TBXImporter {
 
     func readEntry(_ node: XMLNode) -> EntryDraft {
         var draft = EntryDraft(entryID: node.attribute("id") ?? "")
-        for child in Self.flattened(node.children) {
+        for child in flattened(node.children) {
             let category = Self.category(child)
             switch (child.localName, category) {
             case ("langSec", _), ("langSet", _):
@@ -61,7 +61,7 @@ extension TBXImporter {
 
     /// Group elements (`descripGrp`, `transacGrp`, …) opened: their members count as if
     /// they stood in the group's place. `transacGrp` keeps only modification dates.
-    static func flattened(_ nodes: [XMLNode]) -> [XMLNode] {
+    func flattened(_ nodes: [XMLNode]) -> [XMLNode] {
         nodes.flatMap { node -> [XMLNode] in
             switch node.localName {
             case "transacGrp":
@@ -70,7 +70,13 @@ extension TBXImporter {
                 // (a responsibility, a creation and its date).
                 let isType = { (child: XMLNode) in child.localName == "transac" || child.localName == "transactionType" }
                 let isModification = node.children.contains { isType($0) && $0.content == "modification" }
-                return node.children.filter { isModification ? !isType($0) : $0.localName != "date" }
+                // A note in the group is about the transaction, not the concept.
+                for note in node.children("note") {
+                    skip("transacGrp note", "notes on a transaction have no place in the format", example: note.content)
+                }
+                return node.children.filter {
+                    $0.localName != "note" && (isModification ? !isType($0) : $0.localName != "date")
+                }
             case "descripGrp", "adminGrp", "termNoteGrp":
                 return flattened(node.children)
             default:

@@ -7,7 +7,7 @@ extension TBXImporter {
         var language = LanguageTag.canonicalCase(
             node.attribute("lang", namespace: xmlNamespaceURI) ?? node.attribute("lang") ?? "")
         if language == "und" { language = "" }
-        for child in Self.flattened(node.children) {
+        for child in flattened(node.children) {
             let category = Self.category(child)
             switch (child.localName, category) {
             case ("termSec", _), ("tig", _), ("ntig", _):
@@ -38,7 +38,7 @@ extension TBXImporter {
 
     /// A term section (`termSec`, `tig`, `ntig`): the term, its status and what our notes say.
     func readTerm(_ node: XMLNode, language: String, concept: inout Concept) -> Label? {
-        let members = Self.flattened(node.children + (node.child("termGrp").map { $0.children } ?? []))
+        let members = flattened(node.children + (node.child("termGrp").map { $0.children } ?? []))
         guard let text = members.first(where: { $0.localName == "term" })?.content, !text.isEmpty else { return nil }
         var label = Label(kind: .alternative, text: text, language: language)
         var statusKind: LabelKind?
