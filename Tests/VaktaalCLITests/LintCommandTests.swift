@@ -60,6 +60,7 @@ import Testing
                 "::error file=a.txt", "::error file=-", "::error file=b.txt",
             ], "\(result.standardOutput)")
         #expect(try Vaktaal.run(["lint", "a.txt", "-", "--fix"], in: folder, input: "x\n").status == 2)
+        #expect(try Vaktaal.run(["lint", "-", "-", "--fix"], in: folder, input: "x\n").status == 2)
     }
 
     /// `--fix` fixes what the report shows: with `--min-severity error`, warnings stay.

@@ -227,6 +227,8 @@ struct Lines {
         guard index < line.upperBound, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") else { return nil }
         var end = index
         while end < line.upperBound, bytes[end] == bytes[index] { end += 1 }
+        // The info string of a backtick fence has no backtick: ```` ```npm i``` ```` is inline code.
+        if bytes[index] == UInt8(ascii: "`"), bytes[end..<line.upperBound].contains(UInt8(ascii: "`")) { return nil }
         return end - index >= 3 ? (bytes[index], end - index, end) : nil
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import VaktaalCore
 
 /// A stretch of prose in a document, where terms are looked for. Terms never span two
@@ -76,7 +77,7 @@ public struct InlineDirective: Sendable, Equatable {
     /// `-->`, or a line of plain text), if it opens with one: after the comment's start and
     /// any signs (`# vaktaal-disable`), not in the middle of a sentence that names it.
     public static func parse(_ comment: String, line: Int) -> InlineDirective? {
-        var text = Substring(comment).drop { $0.isWhitespace }
+        var text = Substring(comment.trimmingCharacters(in: .whitespacesAndNewlines))
         if text.hasPrefix("<!--") { text = text.dropFirst(4) }
         if text.hasSuffix("-->") { text = text.dropLast(3) }
         let words = text.split { $0.isWhitespace || $0 == "," }.map(String.init)

@@ -59,7 +59,7 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if let lang, let problem = LintOptions.Languages.choiceProblem(lang) { throw ValidationError("--lang \(problem)") }
-        if fix, paths.contains("-"), paths.contains(where: { $0 != "-" }) {
+        if fix, paths.contains("-"), paths != ["-"] {
             throw ValidationError("--fix writes the fixed standard input to standard output: give - alone")
         }
     }
