@@ -70,6 +70,24 @@ func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
         try expectRoundTrip(VocabularyLoader.load(sources: [(path: "x.xml", bytes: Array(xml.utf8))]).set, export, format)
     }
 
+    /// Concept ids that a TBX entry id writes alike (`a~b`, `a_b`) stay apart, and a relation
+    /// to one of them comes back to it.
+    @Test func idsThatTBXWritesAlikeStayApart() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="x" uri="https://example.org/x/" xml:lang="nl">
+              <concept id="a~b" top="true"><prefLabel>tilde</prefLabel></concept>
+              <concept id="a_b" top="true"><prefLabel>streep</prefLabel></concept>
+              <concept id="c"><prefLabel>kind</prefLabel><broader ref="a~b"/></concept>
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "x.xml", bytes: Array(xml.utf8))]).set
+        let file = try #require(Exporters.exporter(for: .tbx).export(set, baseName: "x").first)
+        let imported = VocabularySet(try Importer.importBytes(file.contents, path: file.path, format: .tbx).vocabularies)
+        let child = try #require(imported.keys.first { imported[$0].preferredLabel(in: "nl")?.text == "kind" })
+        #expect(imported.graph.broader(of: child).map { imported[$0].preferredLabel(in: "nl")?.text } == ["tilde"])
+    }
+
     private func expectRoundTrip(_ set: VocabularySet, _ export: ExportFormat, _ format: ImportFormat) throws {
         let files = Exporters.exporter(for: export).export(set, baseName: "vocabulary")
         let file = try #require(files.first)
