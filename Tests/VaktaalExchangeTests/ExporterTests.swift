@@ -173,12 +173,16 @@ final class Discard: XMLContentHandler {
             <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
             <concept id="a"><prefLabel>eerstejaars</prefLabel><hiddenLabel>1e jaars</hiddenLabel></concept>
             <concept id="b"><prefLabel>2e graad</prefLabel></concept>
+            <concept id="c"><prefLabel>€-norm</prefLabel></concept>
             </vocabulary>
             """
         let set = VocabularyLoader.load(sources: [(path: "d.xml", bytes: Array(xml.utf8))]).set
         let html = String(decoding: Exporters.exporter(for: .html).export(set, baseName: "d")[0].contents, as: UTF8.self)
         #expect(html.contains("href=\"#nl-letter-other\"") && html.contains("id=\"nl-letter-other\""))
         #expect(!html.contains("letter-#"))
+        // Digits and other scripts are one section, before A (one id, one link).
+        #expect(html.components(separatedBy: "id=\"nl-letter-other\"").count == 2, "\(html)")
+        #expect(html.components(separatedBy: "href=\"#nl-letter-other\"").count == 2)
         let markdown = String(decoding: Exporters.exporter(for: .markdown).export(set, baseName: "d")[0].contents, as: UTF8.self)
         #expect(markdown.contains("(#nl-letter-other)") && !markdown.contains("letter-#"))
     }

@@ -158,10 +158,14 @@ struct Glossary {
             keys.add(entry.term)
             keys.endKey()
         }
-        let order = keys.sortedIndices()
+        let sorted = keys.sortedIndices()
+        let initials = sorted.map { initial(keys.firstByte(of: $0)) }
+        // Terms that start with no letter of A–Z (digits, `€`, `α`) come first, under one `#`:
+        // in byte order, digits sort before the letters and other scripts after them.
+        let arranged = sorted.indices.filter { initials[$0] == "#" } + sorted.indices.filter { initials[$0] != "#" }
+        let order = arranged.map { sorted[$0] }
         var letters: [(letter: String, range: Range<Int>)] = []
-        for (position, index) in order.enumerated() {
-            let letter = initial(keys.firstByte(of: index))
+        for (position, letter) in arranged.map({ initials[$0] }).enumerated() {
             if letters.last?.letter == letter {
                 letters[letters.count - 1].range = letters[letters.count - 1].range.lowerBound..<position + 1
             } else {
