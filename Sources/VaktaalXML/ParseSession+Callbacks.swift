@@ -44,6 +44,15 @@ extension ParseSession {
             session.handler.comment(string(value), at: position)
             session.markupEnded()
         }
+        sax.processingInstruction = { userData, target, data in
+            let session = ParseSession.session(userData)
+            guard session.failure == nil else { return }
+            let start = session.processingInstructionStart(before: session.consumedOffset)
+            session.flushText(upTo: start)
+            let position = session.allPositions ? session.tracker.position(at: start) : .start
+            session.handler.processingInstruction(target: string(target), data: string(data), at: position)
+            session.markupEnded()
+        }
         sax.internalSubset = { userData, _, _, _ in
             let session = ParseSession.session(userData)
             let start = session.markupStart(before: session.consumedOffset)

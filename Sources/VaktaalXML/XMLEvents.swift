@@ -89,6 +89,8 @@ public protocol XMLContentHandler: AnyObject {
     func text(_ text: String, at position: SourcePosition)
     /// A comment, without its `<!--` and `-->`.
     func comment(_ text: String, at position: SourcePosition)
+    /// A processing instruction (`<?target data?>`); `data` is empty when there is none.
+    func processingInstruction(target: String, data: String, at position: SourcePosition)
     /// The element most recently started ends here; `bytes` is its end tag as written (for
     /// an empty-element tag `<a/>`, the same bytes as its start tag).
     func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>)
@@ -104,6 +106,9 @@ public protocol XMLContentHandler: AnyObject {
 extension XMLContentHandler {
     /// Handlers compare with no names of their own.
     public var sharedNames: [String] { [] }
+
+    /// Handlers that keep no processing instructions pass them over.
+    public func processingInstruction(target: String, data: String, at position: SourcePosition) {}
 
     /// Handlers that need no byte offsets receive the end as ``endElement(_:at:)``.
     public func endElement(_ name: XMLName, at position: SourcePosition, bytes: Range<Int>) {

@@ -211,6 +211,13 @@ final class ParseSession {
         return max(index, 0)
     }
 
+    /// The offset of the `<?` that opens the processing instruction ending at or before `end`.
+    func processingInstructionStart(before end: Int) -> Int {
+        var index = min(end, buffer.count) - 2
+        while index > 0, !(buffer[index] == UInt8(ascii: "<") && buffer[index + 1] == UInt8(ascii: "?")) { index -= 1 }
+        return max(index, 0)
+    }
+
     // MARK: - Events
 
     /// Adds character data libxml2 hands over (a run may come in several pieces).

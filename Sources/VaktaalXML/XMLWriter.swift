@@ -148,6 +148,21 @@ public struct XMLWriter: Sendable {
         append("-->\n")
     }
 
+    /// Writes a processing instruction on its own line. A `?>` inside `data`, which would end
+    /// it early, becomes `? >`.
+    public mutating func processingInstruction(target: String, data: String) {
+        indent()
+        var body = Self.dropInvalidCharacters(data)
+        while body.contains("?>") { body = body.replacingAll("?>", with: "? >") }
+        append("<?")
+        append(target)
+        if !body.isEmpty {
+            bytes.append(UInt8(ascii: " "))
+            append(body)
+        }
+        append("?>\n")
+    }
+
     /// Writes an empty line, to set groups apart.
     public mutating func blankLine() {
         bytes.append(UInt8(ascii: "\n"))

@@ -168,6 +168,20 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/v.xml", encoding: .utf8) == broken)
     }
 
+    /// A file with a processing instruction the canonical layout has no place for is left
+    /// alone: formatting it would lose the instruction.
+    @Test func aFileThatWouldLoseAProcessingInstructionIsNotRewritten() throws {
+        let file = vocabularyFile("<concept id=\"a\">  <prefLabel>a</prefLabel><?review done?></concept>")
+        let folder = try Vaktaal.folder(with: ["v.xml": file])
+        let result = try Vaktaal.run(["format", "v.xml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("v.xml:3:43: warning: [unkept-processing-instruction]"), "\(result.standardError)")
+        #expect(try String(contentsOfFile: folder + "/v.xml", encoding: .utf8) == file)
+        // Check passes it, with the warning.
+        let check = try Vaktaal.run(["check", "--vocabulary", "v.xml"], in: folder)
+        #expect(check.standardOutput.contains("[unkept-processing-instruction]"), "\(check.standardOutput)")
+    }
+
     @Test func theShippedVocabularyIsFormatted() throws {
         let result = try Vaktaal.run(["format", "--check"])
         #expect(result.status == 0 && result.standardOutput.isEmpty)

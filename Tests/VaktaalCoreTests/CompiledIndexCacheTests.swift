@@ -58,11 +58,15 @@ import VaktaalTestSupport
 
     /// Every place a comment can be anchored comes back from a snapshot: before a label, a
     /// note, a relation, a mapping (and inside it), an extension element and the end tag of a
-    /// concept; before the scheme's fields and its own extension elements.
+    /// concept; before the scheme's fields and its own extension elements; and the comments and
+    /// processing instructions before the root.
     @Test func commentsKeepTheirPlacesInASnapshot() throws {
         let workspace = try Workspace()
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>
+            <?xml-model href="vocabulary.rng"?>
+            <!-- before the root -->
+            <?xml-stylesheet type="text/xsl" href="view.xsl"?>
             <vocabulary xmlns="urn:vaktaal:vocabulary:1" xmlns:ex="urn:ex" format="1" id="c" uri="urn:c:" xml:lang="nl">
               <!-- the name -->
               <title>C</title>
@@ -88,6 +92,7 @@ import VaktaalTestSupport
         let loaded = try VocabularyLoader.load(path: workspace.vocabulary)
         let scheme = try #require(loaded.set.vocabularies.first { $0.id == "c" })
         #expect(scheme.headerComments.count == 2 && scheme.concepts[0].innerComments.count == 7)
+        #expect(scheme.prologInstructions.map(\.commentsBefore) == [0, 1])
         let compiled = CompiledVocabulary(loaded)
         let decoded = try compiled.encoded().withUnsafeBytes { try CompiledVocabulary(decoding: $0) }
         try Self.expectSame(decoded, asReading: workspace.vocabulary)

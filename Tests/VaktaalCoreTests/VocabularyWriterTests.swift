@@ -147,6 +147,46 @@ import VaktaalTestSupport
             written.contains("<!-- the partners' text -->\n  <!-- the name -->\n  <title>T</title>\n  <ex:extra/>"), "\(written)")
     }
 
+    /// Processing instructions before the root (the style sheet a browser shows the file with,
+    /// the schema an XML editor checks it against) are kept as written, in their places among
+    /// the comments there.
+    @Test func processingInstructionsBeforeTheRootAreKept() throws {
+        let prolog = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <?xml-model href="vocabulary.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>
+            <!-- Shown in a browser: -->
+            <?xml-stylesheet type="text/xsl" href="view.xsl"?>
+            <?editor-mark?>
+            <!-- last -->
+
+            """
+        let xml = prolog + """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="urn:t:">
+              <concept id="a"><prefLabel>a</prefLabel></concept>
+            </vocabulary>
+            """
+        let output = try canonical(xml)
+        #expect(output.hasPrefix(prolog.replacingOccurrences(of: "\n\n", with: "\n") + "<vocabulary "), "\(output)")
+        #expect(try canonical(output) == output)
+        let vocabulary = try #require(VocabularyLoader.read(bytes: Array(xml.utf8), path: "x").vocabulary)
+        #expect(vocabulary.prologInstructions.map(\.target) == ["xml-model", "xml-stylesheet", "editor-mark"])
+        #expect(vocabulary.prologInstructions.map(\.data).last == "")
+    }
+
+    /// A processing instruction inside the root has no place in the canonical layout: reading
+    /// the file warns of it, where it stands (formatting then leaves the file alone).
+    @Test(arguments: [
+        ("<?page break?><concept id=\"a\"/>", 3, 1),
+        ("<concept id=\"a\"><prefLabel>a<?oxy_comment_start author=\"x\"?></prefLabel></concept>", 3, 29),
+    ])
+    func aProcessingInstructionInsideTheRootIsReported(body: String, line: Int, column: Int) throws {
+        let (vocabulary, diagnostics) = VocabularyLoader.read(bytes: Array(vocabularyXML(body).utf8), path: "x")
+        #expect(vocabulary != nil)
+        #expect(diagnostics.map(\.rule) == [ReaderRule.unkeptProcessingInstruction.id])
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.first.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == "\(line):\(column)")
+    }
+
     /// A comment whose child is gone (a tool removed the label) is written before the end tag.
     @Test func aCommentBeforeAChildThatIsGoneComesLast() throws {
         var vocabulary = try #require(

@@ -20,7 +20,7 @@ public struct CheckReport: Sendable {
 
     /// Every rule a check runs: the reader's, then the folder's.
     public static var rules: [RuleDescriptor] {
-        ReaderRule.allCases.map { RuleDescriptor(id: $0.id, summary: $0.summary, defaultSeverity: .error) }
+        ReaderRule.allCases.map { RuleDescriptor(id: $0.id, summary: $0.summary, defaultSeverity: $0.severity) }
             + VocabularyChecker.checks.map(\.descriptor)
     }
 

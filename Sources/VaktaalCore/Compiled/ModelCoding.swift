@@ -23,6 +23,11 @@ extension BinaryWriter {
         write(vocabulary.extensions) { $0.write($1) }
         write(vocabulary.extensionAttributes)
         write(vocabulary.prologComments)
+        write(vocabulary.prologInstructions) { writer, instruction in
+            writer.write(instruction.target)
+            writer.write(instruction.data)
+            writer.write(instruction.commentsBefore)
+        }
         write(vocabulary.headerComments) { writer, comment in
             writer.write(comment.text)
             switch comment.before {
@@ -179,6 +184,10 @@ extension BinaryReader {
             concepts: [],
             extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
             extensionAttributes: try readExtensionAttributes(), prologComments: try readStrings(),
+            prologInstructions: try readArray { reader throws(SnapshotError) in
+                ProcessingInstruction(
+                    target: try reader.readString(), data: try reader.readString(), commentsBefore: try reader.readInt())
+            },
             headerComments: try readArray { reader throws(SnapshotError) in
                 HeaderComment(try reader.readString(), before: try reader.readSchemeField())
             }, trailingComments: try readStrings(), path: try readOptionalString())

@@ -64,6 +64,8 @@ public struct Vocabulary: Hashable, Sendable {
     public var extensionAttributes: [ExtensionAttribute]
     /// Comments before the root element.
     public var prologComments: [String]
+    /// Processing instructions before the root element, each placed among ``prologComments``.
+    public var prologInstructions: [ProcessingInstruction]
     /// Comments inside the root element before the first concept, in source order, each with
     /// the field it stands before.
     public var headerComments: [HeaderComment]
@@ -78,8 +80,8 @@ public struct Vocabulary: Hashable, Sendable {
         modified: String? = nil,
         defaultLanguage: String? = nil, metadata: [MetadataEntry] = [], concepts: [Concept] = [],
         extensions: [ExtensionElement] = [], extensionAttributes: [ExtensionAttribute] = [],
-        prologComments: [String] = [], headerComments: [HeaderComment] = [], trailingComments: [String] = [],
-        path: String? = nil
+        prologComments: [String] = [], prologInstructions: [ProcessingInstruction] = [],
+        headerComments: [HeaderComment] = [], trailingComments: [String] = [], path: String? = nil
     ) {
         self.format = format
         self.id = id
@@ -93,6 +95,7 @@ public struct Vocabulary: Hashable, Sendable {
         self.extensions = extensions
         self.extensionAttributes = extensionAttributes
         self.prologComments = prologComments
+        self.prologInstructions = prologInstructions
         self.headerComments = headerComments
         self.trailingComments = trailingComments
         self.path = path

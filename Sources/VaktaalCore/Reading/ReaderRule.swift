@@ -17,6 +17,9 @@ public enum ReaderRule: String, CaseIterable, Sendable {
     case invalidValue = "invalid-value"
     /// Text where only elements belong.
     case unexpectedText = "unexpected-text"
+    /// A processing instruction inside or after the root element, which the canonical layout
+    /// has no place for: `format` leaves the file alone rather than lose it.
+    case unkeptProcessingInstruction = "unkept-processing-instruction"
 }
 
 extension ReaderRule {
@@ -34,6 +37,11 @@ extension ReaderRule {
         case .missingAttribute: "required attributes are present"
         case .invalidValue: "attribute values have the form the format asks for"
         case .unexpectedText: "no text where only elements belong"
+        case .unkeptProcessingInstruction: "processing instructions stand before the root element"
         }
     }
+
+    /// How grave a problem of the rule is: a file with an error is not read, while one with
+    /// an unkept processing instruction is, and only formatting it would lose something.
+    public var severity: Severity { self == .unkeptProcessingInstruction ? .warning : .error }
 }

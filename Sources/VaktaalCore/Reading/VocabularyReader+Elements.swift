@@ -136,7 +136,8 @@ extension VocabularyReader {
             Vocabulary(
                 format: format, id: id, uri: uri, schemeURI: attributes[.scheme], version: attributes[.version],
                 modified: values.date(.modified, in: attributes), defaultLanguage: attributes.declaredLanguage,
-                extensionAttributes: attributes.extensions, prologComments: takePendingComments(), path: path))
+                extensionAttributes: attributes.extensions, prologComments: takePendingComments(),
+                prologInstructions: takePrologInstructions(), path: path))
     }
 
     private func openConcept(_ tag: XMLStartTag) {

@@ -25,6 +25,8 @@ final class VocabularyReader: XMLContentHandler {
     @exclusivity(unchecked) var openLeaf: Leaf?
     /// The comments met since the last element that takes them.
     @exclusivity(unchecked) private var pendingComments: [String] = []
+    /// The processing instructions met before the root element.
+    @exclusivity(unchecked) private var prologInstructions: [ProcessingInstruction] = []
     /// The child of the concept that the empty element being read added (frame
     /// ``Frame/childless``), for a comment inside it; `nil` when it added none.
     @exclusivity(unchecked) var childlessChild: ConceptChild?
@@ -69,7 +71,7 @@ final class VocabularyReader: XMLContentHandler {
 
     func report(_ rule: ReaderRule, _ message: String, at position: SourcePosition) {
         diagnostics.append(
-            Finding(rule: rule.id, severity: .error, message: message, location: location(position)))
+            Finding(rule: rule.id, severity: rule.severity, message: message, location: location(position)))
     }
 
     func location(_ position: SourcePosition) -> SourceLocation {
@@ -178,6 +180,16 @@ final class VocabularyReader: XMLContentHandler {
         }
     }
 
+    func processingInstruction(target: String, data: String, at position: SourcePosition) {
+        guard !sawRoot else {
+            return report(
+                .unkeptProcessingInstruction,
+                "the processing instruction '<?\(target)' would be lost by format, which keeps only those before the root element",
+                at: position)
+        }
+        prologInstructions.append(ProcessingInstruction(target: target, data: data, commentsBefore: pendingComments.count))
+    }
+
     // MARK: - Helpers
 
     func describe(_ frame: Frame) -> String {
@@ -226,6 +238,12 @@ final class VocabularyReader: XMLContentHandler {
                 return .extensionElement($0.extensions.count - 1)
             }
         }
+    }
+
+    /// Takes the processing instructions met before the root element, for the root starting now.
+    func takePrologInstructions() -> [ProcessingInstruction] {
+        defer { prologInstructions = [] }
+        return prologInstructions
     }
 
     /// Takes the comments met since the last element, for the element starting now.

@@ -1,7 +1,8 @@
 import VaktaalText
 
 /// `vaktaal format`: rewrites vocabulary files in the canonical layout, atomically, and
-/// leaves a file with read errors alone. A file keeps how it ends its lines (``LineEnding``).
+/// leaves a file with read errors alone, or one whose rewriting would lose something (a
+/// processing instruction the layout has no place for). A file keeps how it ends its lines (``LineEnding``).
 public enum VocabularyFormatter {
     /// What became of one file.
     public enum Outcome: Sendable, Equatable {
@@ -9,7 +10,8 @@ public enum VocabularyFormatter {
         case unchanged
         /// Rewritten (or, when only checking, would be).
         case changed
-        /// Not formatted: it has these read errors.
+        /// Not formatted: it has these read errors, or these findings name what rewriting it
+        /// would lose.
         case notReadable([Finding])
         /// Not formatted: it could not be written.
         case notWritten(FileWriteError)
@@ -29,8 +31,8 @@ public enum VocabularyFormatter {
             ])
         }
         let (vocabulary, findings) = VocabularyLoader.read(bytes: original, path: file)
-        let errors = findings.filter { $0.severity == .error }
-        guard let vocabulary, errors.isEmpty else { return .notReadable(errors) }
+        let blocking = findings.filter { $0.severity == .error || $0.rule == ReaderRule.unkeptProcessingInstruction.id }
+        guard let vocabulary, blocking.isEmpty else { return .notReadable(blocking) }
         let canonical = LineEnding(of: original).applied(to: VocabularyWriter.bytes(for: vocabulary))
         guard canonical != original else { return .unchanged }
         if checkOnly { return .changed }

@@ -79,10 +79,22 @@ public enum VocabularyWriter {
         writer.endElement("vocabulary")
     }
 
-    /// The start of the document up to the root element's start tag: its comments before the
-    /// root, and the root's namespaces, identity and default language.
+    /// The start of the document up to the root element's start tag: its comments and
+    /// processing instructions before the root, and the root's namespaces, identity and
+    /// default language.
     private static func writeStart(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
-        for comment in vocabulary.prologComments { writer.comment(comment) }
+        var instructions = vocabulary.prologInstructions[...]
+        func writeInstructions(after commentCount: Int) {
+            while let next = instructions.first, next.commentsBefore <= commentCount {
+                writer.processingInstruction(target: next.target, data: next.data)
+                instructions.removeFirst()
+            }
+        }
+        for (index, comment) in vocabulary.prologComments.enumerated() {
+            writeInstructions(after: index)
+            writer.comment(comment)
+        }
+        writeInstructions(after: .max)
         writer.startElement("vocabulary") { attributes in
             attributes.add("xmlns", vocabularyNamespace)
             for declaration in namespaces.declarations { attributes.add("xmlns:\(declaration.prefix)", declaration.uri) }

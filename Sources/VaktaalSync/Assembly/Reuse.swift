@@ -86,7 +86,8 @@ enum SchemeBuilder {
                 content.extensions, written: template?.extensions ?? [], sortKey: String.init(describing:)),
             extensionAttributes: Reuse.keptOrder(
                 content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
-            prologComments: template?.prologComments ?? [], trailingComments: template?.trailingComments ?? [],
+            prologComments: template?.prologComments ?? [],
+            prologInstructions: template?.prologInstructions ?? [], trailingComments: template?.trailingComments ?? [],
             path: template?.path)
         if let template { scheme.headerComments = template.headerComments.map { $0.reanchored(from: template, to: scheme) } }
         return scheme

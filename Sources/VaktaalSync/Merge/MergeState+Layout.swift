@@ -64,7 +64,8 @@ extension MergeState {
     /// Whether the merged scheme says what ours says of itself, with the same comments: our
     /// file's start then says it.
     private static func hasSameHead(_ merged: Vocabulary, _ our: Vocabulary) -> Bool {
-        merged.prologComments == our.prologComments && merged.headerComments == our.headerComments
+        merged.prologComments == our.prologComments && merged.prologInstructions == our.prologInstructions
+            && merged.headerComments == our.headerComments
             && SchemeContent(merged) == SchemeContent(our)
     }
 }

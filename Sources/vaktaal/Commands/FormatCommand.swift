@@ -9,7 +9,8 @@ struct FormatCommand: ParsableCommand {
         abstract: "Rewrite vocabulary files in the canonical layout, like a code formatter.",
         discussion: """
             Stable order of elements and attributes, two-space indentation, UTF-8, final newline; \
-            files are replaced atomically. A file with read errors is left alone.
+            files are replaced atomically. A file with read errors is left alone, as is one with a \
+            processing instruction inside its root element, which the layout has no place for.
             Exit codes: 0 done (or, with --check, nothing to change); 1 with --check, files would change; \
             2 a file could not be read or has errors.
 
@@ -39,7 +40,7 @@ struct FormatCommand: ParsableCommand {
                 print(check ? file : "formatted \(file)")
             case .notReadable(let errors):
                 for error in errors { printError(error.description) }
-                printError("\(file): error: not formatted: fix the errors above first")
+                printError("\(file): error: not formatted: mend what is named above first")
                 failed = true
             case .notWritten(let error):
                 printError(error.description)
