@@ -8,7 +8,13 @@ import Testing
         let rule: RuleID
         let triggering: String
         let nonTriggering: String
+        /// The scheme's `uri` in each example, when not the default.
+        var uris: (triggering: String, nonTriggering: String)? = nil
         var testDescription: String { rule.rawValue }
+
+        var triggeringXML: String { vocabularyXML(triggering, uri: uris?.triggering ?? defaultURI) }
+        var nonTriggeringXML: String { vocabularyXML(nonTriggering, uri: uris?.nonTriggering ?? defaultURI) }
+        private var defaultURI: String { "https://example.org/test/" }
     }
 
     /// A concept with a definition, so that `missing-definition` stays quiet.
@@ -133,6 +139,12 @@ import Testing
         Example(
             rule: "missing-top-concepts", triggering: concept("a") + concept("b"),
             nonTriggering: concept("a", attributes: " top=\"true\"") + concept("b")),
+        Example(
+            rule: "uri-without-separator", triggering: concept("a"), nonTriggering: concept("a"),
+            uris: ("https://example.org/vocab", "https://example.org/vocab#")),
+        Example(
+            rule: "uri-without-separator", triggering: concept("a"), nonTriggering: concept("a"),
+            uris: ("urn:vaktaal:x2", "urn:vaktaal:x:")),
         // Notes are read on their own, after the labels.
         Example(
             rule: "invalid-language-tag", triggering: concept("a", "<definition xml:lang=\"nederlands!\">b</definition>"),
@@ -191,17 +203,23 @@ import Testing
             Self.concept("s", attributes: " deprecated=\"true\" replacedBy=\"s2\"")
             + Self.concept("s2", attributes: " deprecated=\"true\" replacedBy=\"s\"")
         #expect(messages(circle, "replacement-deprecated").isEmpty && !messages(circle, "replacement-cycle").isEmpty)
+        let runOn = findings(load(vocabularyXML(Self.concept("mentor"), uri: "https://example.org/vocab")))
+        #expect(
+            runOn.filter { $0.rule == "uri-without-separator" }.map(\.message) == [
+                "uri 'https://example.org/vocab' ends in 'b': concept URIs run on from it "
+                    + "('https://example.org/vocabmentor'); end it in '/' or '#'"
+            ])
     }
 
     @Test(arguments: examples)
     func triggers(_ example: Example) {
-        let rules = findings(load(vocabularyXML(example.triggering))).map(\.rule)
+        let rules = findings(load(example.triggeringXML)).map(\.rule)
         #expect(rules.contains(example.rule), "\(rules)")
     }
 
     @Test(arguments: examples)
     func staysQuietOnTheCloseExample(_ example: Example) {
-        let diagnostics = findings(load(vocabularyXML(example.nonTriggering)))
+        let diagnostics = findings(load(example.nonTriggeringXML))
         #expect(!diagnostics.contains { $0.rule == example.rule }, "\(diagnostics)")
     }
 

@@ -31,6 +31,7 @@ public enum VocabularyChecker {
         InvalidLanguageTagCheck(),
         DuplicateNotationCheck(),
         MissingTopConceptsCheck(),
+        URIWithoutSeparatorCheck(),
     ]
 
     /// The reader's problems and every rule's findings, sorted by file, line and column.
