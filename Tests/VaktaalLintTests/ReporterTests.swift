@@ -83,11 +83,11 @@ import VaktaalTestSupport
         let shown = try #require(lines.firstIndex { $0.contains("mentor helpt") })
         let caret = lines[shown + 1]
         #expect(lines.allSatisfy { $0.unicodeScalars.count < 300 || repeats < 5 }, "\(output.prefix(500))")
-        // The caret stands under the match, counted in code points as a terminal shows them.
-        let column = try #require(caret.unicodeScalars.firstIndex(of: "^"))
-        let offset = caret.unicodeScalars.distance(from: caret.unicodeScalars.startIndex, to: column)
-        let text = Array(lines[shown].unicodeScalars)
-        #expect(String(String.UnicodeScalarView(text[offset..<offset + 6])) == "mentor")
+        // The caret stands under the match as a terminal shows the line: the emoji take two columns.
+        let blanks = try #require(caret.firstIndex(of: "^")).utf16Offset(in: caret)
+        let before = try #require(lines[shown].range(of: "mentor helpt")).lowerBound
+        let emoji = lines[shown][..<before].count { $0 == "😀" }
+        #expect(blanks == lines[shown][..<before].unicodeScalars.count + emoji)
         #expect(caret.hasSuffix("^~~~~~"))
         #expect(lines[shown].hasPrefix("    …") == (repeats >= 3))
     }
@@ -126,6 +126,23 @@ import VaktaalTestSupport
         let accented = try window(filler + "Dé mentor komé. " + filler)
         #expect(ascii[0].count == accented[0].count && ascii[1] == accented[1])
         #expect(ascii[0].hasPrefix("    …") && ascii[0].hasSuffix("…") && ascii[1].hasSuffix("^~~~~~"))
+    }
+
+    /// The caret stands under the match as a terminal shows the line: a wide (CJK) character
+    /// or an emoji before it takes two columns, a combining accent none, a tab four; and a wide
+    /// match is underlined over its columns.
+    @Test(arguments: [
+        ("学生 de mentor komt.", 8, 6), ("😀 de mentor komt.", 6, 6), ("Ge\u{301}e\u{301}n mentor.", 5, 6),
+        ("\tde mentor komt.", 7, 6), ("Het 学生 en de mentor.", 15, 6), ("de mentor", 3, 6),
+    ])
+    func theCaretStandsUnderTheMatchAsATerminalShowsIt(line: String, blanks: Int, width: Int) throws {
+        let result = dutchLinter.lint(Array((line + "\n").utf8), path: "wide.txt", format: .text)
+        let output = Reporters.reporter(for: .text).render(
+            FindingReport(files: [result], rules: Linter.ruleDescriptors), colored: false)
+        let lines = output.split(separator: "\n").map(String.init)
+        let shown = try #require(lines.firstIndex { $0.hasPrefix("    ") && $0.contains("mentor") })
+        let caret = lines[shown + 1]
+        #expect(caret == String(repeating: " ", count: 4 + blanks) + "^" + String(repeating: "~", count: width - 1), "\(output)")
     }
 
     /// Written out in pieces, a report is the same as rendered whole.

@@ -73,23 +73,23 @@ struct TextReporter: FindingReporter {
             output.append(0x20, count: 4)
             appendWithTabsExpanded(line, to: &output)
             output.append(0x0A)
-            // The caret stands under the match: a blank for each character before it (four for a tab).
+            // The caret stands under the match: a blank for each column of the characters before
+            // it (``TerminalColumns``), as many marks as the match takes to its end or the line's.
             output.append(0x20, count: 4)
-            // (At most a blank a byte: a line given by a caller may be shorter than its findings' columns.)
-            var blanks = min(start.column - 1, line.count)
-            if ByteSearch.firstOffset(of: 0x09, in: line, range: 0..<line.count) != nil {
-                var scalars = 0
-                blanks = 0
-                for byte in line where byte & 0xC0 != 0x80 {
-                    if scalars == start.column - 1 { break }
-                    scalars += 1
-                    blanks += byte == 0x09 ? 4 : 1
-                }
-            }
-            output.append(0x20, count: blanks)
             let end = finding.place.end
-            let lineScalars = end.line == start.line ? 0 : line.count { $0 & 0xC0 != 0x80 }
-            let width = end.line == start.line ? end.column - start.column : lineScalars - start.column + 1
+            let width: Int
+            if !Self.isASCII(line, 0..<line.count) || ByteSearch.firstOffset(of: 0x09, in: line, range: 0..<line.count) != nil {
+                let from = TerminalColumns.offset(ofScalar: start.column - 1, in: line)
+                let to =
+                    end.line == start.line
+                    ? max(from, TerminalColumns.offset(ofScalar: end.column - 1, in: line)) : line.count
+                output.append(0x20, count: TerminalColumns.width(of: UnsafeBufferPointer(rebasing: line[..<from])))
+                width = TerminalColumns.width(of: UnsafeBufferPointer(rebasing: line[from..<to]))
+            } else {
+                // (At most a blank a byte: a line given by a caller may be shorter than its findings' columns.)
+                output.append(0x20, count: min(start.column - 1, line.count))
+                width = end.line == start.line ? end.column - start.column : line.count - start.column + 1
+            }
             appendUnderline(width: width, code, colored, to: &output)
         }
     }
@@ -143,9 +143,13 @@ struct TextReporter: FindingReporter {
         let before = from > 0 ? "…" : ""
         let after = to < scalars.count ? "…" : ""
         var text = before
-        text.unicodeScalars.append(contentsOf: scalars[from..<to])
-        let underline = "^" + String(repeating: "~", count: max(1, end - start) - 1)
-        let prefix = String(repeating: " ", count: before.count + start - from)
+        // Tabs are four blanks, as in a line of text (``TerminalColumns``).
+        for scalar in scalars[from..<to] {
+            if scalar == "\t" { text += "    " } else { text.unicodeScalars.append(scalar) }
+        }
+        func columns(_ part: ArraySlice<Unicode.Scalar>) -> Int { part.reduce(0) { $0 + TerminalColumns.width(of: $1) } }
+        let underline = "^" + String(repeating: "~", count: max(1, columns(scalars[start..<end])) - 1)
+        let prefix = String(repeating: " ", count: before.count + columns(scalars[from..<start]))
         return "    \(text + after)\n    \(prefix)\(paint(underline, code, colored))\n"
     }
 
@@ -186,11 +190,11 @@ struct TextReporter: FindingReporter {
         appendWithTabsExpanded(UnsafeBufferPointer(rebasing: line[from..<to]), to: &output)
         if to < line.count { output.append(ellipsis) }
         output.append(0x0A)
-        var blanks = from > 0 ? 5 : 4
-        for byte in line[from..<matchStart] where byte & 0xC0 != 0x80 { blanks += byte == 0x09 ? 4 : 1 }
+        let blanks = (from > 0 ? 5 : 4) + TerminalColumns.width(of: UnsafeBufferPointer(rebasing: line[from..<matchStart]))
         output.append(0x20, count: blanks)
-        let width = line[matchStart..<matchEnd].count { $0 & 0xC0 != 0x80 }
-        appendUnderline(width: width, code, colored, to: &output)
+        appendUnderline(
+            width: TerminalColumns.width(of: UnsafeBufferPointer(rebasing: line[matchStart..<matchEnd])), code, colored,
+            to: &output)
     }
 
     /// Whether `bytes[range]` is ASCII, eight bytes at a time.
