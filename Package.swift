@@ -58,7 +58,7 @@ let package = Package(
         // The terminology model, the folder loader, writer and checks, findings, the lookup index.
         .target(name: "VaktaalCore", dependencies: ["VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // `.vaktaal.toml`, found upward from the files a command works on, and where the vocabulary is.
-        .target(name: "VaktaalConfig", dependencies: ["TOMLKit"], swiftSettings: strictSwift),
+        .target(name: "VaktaalConfig", dependencies: ["TOMLKit", "VaktaalText"], swiftSettings: strictSwift),
         // Linting documents: readers, the term matcher, the rules, fixes, reporters and the lint run.
         .target(
             name: "VaktaalLint",

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 import TOMLKit
 
 /// Why a `.vaktaal.toml` could not be used. Every case names the file (and the key or the
@@ -70,7 +71,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var frontMatter: [String] = []
 
     /// The folder the configuration file is in.
-    public var folder: String { (path as NSString).deletingLastPathComponent }
+    public var folder: String { FilePaths.folder(of: path) }
 
     static let knownKeys = ["allow", "front-matter", "ignore", "language", "overrides", "rules", "vocabulary"]
     static let severities = ["error", "warning", "info", "off"]
@@ -99,7 +100,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
             throw .malformed(path: path, line: 1, column: 1, message: "\(error)")
         }
         var configuration = ProjectConfiguration(path: path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePaths.folder(of: path)
         for key in table.keys.sorted() {
             guard knownKeys.contains(key) else { throw .unknownKey(path: path, key: key, known: knownKeys) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 import VaktaalCore
 
 /// Writes an export's files to disk as they stream in, each one atomically (a temporary
@@ -18,7 +19,7 @@ public final class FileExportSink: ExportSink {
     public func begin(_ path: String) {
         guard failure == nil else { return }
         let destination = target(path)
-        let folder = (destination as NSString).deletingLastPathComponent
+        let folder = FilePaths.folder(of: destination)
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {

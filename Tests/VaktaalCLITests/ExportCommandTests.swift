@@ -22,7 +22,20 @@ import Testing
         }
     }
 
+    /// A file named by one character is written (Foundation's path methods trap on such a
+    /// name), and `-o -` is standard output, as for curl or sort.
+    @Test func aOneCharacterFileAndStandardOutput() throws {
+        let folder = try Vaktaal.folder(with: [:])
+        let file = try Vaktaal.run(["export", "--format", "turtle", "-o", "z"], in: folder)
+        #expect(file.status == 0, "\(file.standardError)")
+        let written = try String(contentsOfFile: folder + "/z", encoding: .utf8)
+        let standardOutput = try Vaktaal.run(["export", "--format", "turtle", "-o", "-"], in: folder)
+        #expect(standardOutput.status == 0 && standardOutput.standardOutput == written)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/-"))
+    }
+
     @Test(arguments: [
+        (["export", "--all", "-o", "-"], "give -o FOLDER"),
         (["export"], "give either --format FORMAT or --all"),
         (["export", "--all"], "give -o FOLDER"),
         (["export", "--format", "vale"], "writes 3 files: give -o FOLDER"),

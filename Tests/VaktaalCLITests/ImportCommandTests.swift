@@ -38,6 +38,17 @@ import VaktaalTestSupport
     }
 
     /// The default language is a tag of a language, written in canonical case.
+    /// A file named by one character is written; standard output is refused with a word, as
+    /// import writes vocabulary files.
+    @Test func aOneCharacterNameIsAFileAndStandardOutputIsRefused() throws {
+        let folder = try Vaktaal.folder(with: ["partner.rdf": Self.skos])
+        let file = try Vaktaal.run(["import", "partner.rdf", "-o", "a"], in: folder)
+        #expect(file.status == 0, "\(file.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/a"))
+        let standardOutput = try Vaktaal.run(["import", "partner.rdf", "-o", "-"], in: folder)
+        #expect(standardOutput.status == 2 && standardOutput.standardError.contains("give -o Vocabulary/NAME.xml"))
+    }
+
     @Test func theDefaultLanguageIsATag() throws {
         let folder = try Vaktaal.folder(with: ["lijst.csv": "preferred,outdated\nwerkplekbegeleider,mentor\n"])
         let refused = try Vaktaal.run(["import", "lijst.csv", "--lang", "Dutch", "-o", "Vocabulary/lijst.xml"], in: folder)

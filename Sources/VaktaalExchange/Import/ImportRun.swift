@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 import VaktaalCore
 
 /// Writes what an import made: one vocabulary file per scheme, in the canonical layout,
@@ -48,7 +49,7 @@ public enum ImportRun {
     /// folder stays valid (`vaktaal check` wants scheme ids unique); the report says so.
     public static func avoidTakenIDs(_ prepared: PreparedImport, output: String) {
         let paths = paths(for: prepared.vocabularies, output: output)
-        let folder = paths.first.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let folder = paths.first.map { FilePaths.folder(of: $0) } ?? ""
         let directory = folder.isEmpty ? "." : folder
         let replaced = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var taken = Set<String>()
@@ -116,7 +117,7 @@ public enum ImportRun {
     private static func write(
         _ vocabulary: Vocabulary, to path: String, concepts: (_ write: (Concept) -> Void) -> Void
     ) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePaths.folder(of: path)
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let writer = try AtomicFileWriter(path: path)
         var failure: FileWriteError?

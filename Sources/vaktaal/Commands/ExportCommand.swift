@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the vocabulary as SKOS, Turtle, JSON-LD, TBX, CSV, HTML, Markdown, Vale or textlint files.",
         discussion: """
-            Single-file formats go to standard output, or to -o FILE (or into -o FOLDER); vale and \
+            Single-file formats go to standard output (also with -o -), or to -o FILE (or into -o FOLDER); vale and \
             textlint write several files and need -o FOLDER. --all -o FOLDER writes every format. \
             Files are written atomically; the same vocabulary always gives the same bytes.
 
@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if all == (format != nil) { throw ValidationError("give either --format FORMAT or --all") }
-        if all, output == nil { throw ValidationError("--all writes many files: give -o FOLDER") }
+        if all, output == nil || output == "-" { throw ValidationError("--all writes many files: give -o FOLDER") }
     }
 
     func run() throws {
@@ -47,8 +47,8 @@ struct ExportCommand: ParsableCommand {
         KeptUntilExit.keep(input)
         switch (format, output) {
         case (nil, let output?): try ExportRun.writeAll(input, to: output)
+        case (let format?, "-"?), (let format?, nil): try ExportRun.writeToStandardOutput(format, input)
         case (let format?, let output?): try ExportRun.write(format, input, to: output)
-        case (let format?, nil): try ExportRun.writeToStandardOutput(format, input)
         case (nil, nil): break
         }
     }

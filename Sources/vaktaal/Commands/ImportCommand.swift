@@ -46,6 +46,9 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if output == "-" {
+            throw ValidationError("import writes vocabulary files: give -o Vocabulary/NAME.xml, not standard output")
+        }
         if let lang, !LanguageTag.isValid(lang) {
             throw ValidationError("--lang takes a language tag such as nl or en-GB, not '\(lang)'")
         }

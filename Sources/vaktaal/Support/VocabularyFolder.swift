@@ -1,4 +1,5 @@
 import Foundation
+import VaktaalText
 import VaktaalConfig
 
 extension VocabularyOptions {
@@ -8,7 +9,7 @@ extension VocabularyOptions {
         guard case .path(let path) = try location() else { return "Vocabulary" }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = FilePaths.folder(of: path)
             return parent.isEmpty ? "." : parent
         }
         return path
