@@ -80,6 +80,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["blocked"])
     }
 
+    /// Errors of `check` stop an export too: a duplicate id would become one concept with two
+    /// preferred labels, a tag such as `nl_NL` a Turtle file no reader takes.
+    @Test(arguments: [
+        ("<concept id=\"a\"><prefLabel>a</prefLabel></concept><concept id=\"a\"><prefLabel>b</prefLabel></concept>", "[duplicate-id]"),
+        ("<concept id=\"a\"><prefLabel xml:lang=\"nl_NL\">a</prefLabel></concept>", "[invalid-language-tag]"),
+        ("<concept id=\"a\"><prefLabel>a</prefLabel><broader ref=\"missing\"/></concept>", "[dangling-reference]"),
+    ])
+    func aVocabularyWithCheckErrorsIsNotExported(concepts: String, rule: String) throws {
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts)])
+        let result = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("error: \(rule)"), "\(result.standardError)")
+        #expect(result.standardError.contains("not exported"))
+    }
+
     @Test func anInvalidVocabularyIsNotExported() throws {
         let folder = try Vaktaal.folder(with: [
             "Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")

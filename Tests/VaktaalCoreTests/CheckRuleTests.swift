@@ -211,6 +211,18 @@ import Testing
             ])
     }
 
+    /// A tag without the form of any tag is an error (no RDF export can carry it); a tag of
+    /// that form that names no language is a warning; an empty one says "no language".
+    @Test(arguments: [
+        ("nl_NL", Severity.error), ("x y", .error), ("12", .error), ("nl-", .error), ("english", .warning),
+        ("xy", .warning), ("nl-NLD-x", .warning), ("", .warning),
+    ])
+    func aLanguageTagWithoutTheFormOfATagIsAnError(tag: String, severity: Severity) {
+        let xml = vocabularyXML(Self.concept("a", "<altLabel xml:lang=\"\(tag)\">b</altLabel>"))
+        let found = findings(load(xml)).filter { $0.rule == "invalid-language-tag" }
+        #expect(found.map(\.severity) == [severity], "\(found)")
+    }
+
     @Test(arguments: examples)
     func triggers(_ example: Example) {
         let rules = findings(load(example.triggeringXML)).map(\.rule)

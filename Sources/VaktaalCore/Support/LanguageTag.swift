@@ -9,6 +9,21 @@ public enum LanguageTag {
         "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang",
     ]
 
+    /// Whether `tag` has the form every language tag has (`[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`,
+    /// the syntax RDF, Turtle and HTML take tags in): a tag without it, such as `nl_NL` or
+    /// `x y`, makes an export that no RDF reader takes. Well-formed tags have it; so do some
+    /// that are not (`english`).
+    public static func hasTagSyntax(_ tag: String) -> Bool {
+        let subtags = tag.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return subtags.enumerated().allSatisfy { index, subtag in
+            (1...8).contains(subtag.count)
+                && subtag.allSatisfy { byte in
+                    let letter = (byte | 0x20) &- UInt8(ascii: "a") < 26
+                    return letter || (index > 0 && byte &- UInt8(ascii: "0") < 10)
+                }
+        }
+    }
+
     /// Whether `tag` is a well-formed language tag (case does not matter).
     public static func isWellFormed(_ tag: String) -> Bool {
         let lower = tag.lowercased()

@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Single-file formats go to standard output (also with -o -), or to -o FILE (or into -o FOLDER); vale and \
             textlint write several files and need -o FOLDER. --all -o FOLDER writes every format. \
-            Files are written atomically; the same vocabulary always gives the same bytes.
+            Files are written atomically; the same vocabulary always gives the same bytes. A vocabulary \
+            with errors (those of vaktaal check) is not exported: a duplicate id or a broken reference \
+            would come out as data a partner's tools read differently.
 
             Examples:
               vaktaal export --format turtle -o lerarenopleiding.ttl
@@ -38,7 +40,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try vocabularyOptions.load()
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
         guard errors.isEmpty else {
             for error in errors { printError(error.description) }
             throw CommandError.vocabularyHasErrors
