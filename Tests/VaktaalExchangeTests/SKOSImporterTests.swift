@@ -36,6 +36,29 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(result.report.skipped.contains { $0.what.hasSuffix("#type") && $0.example.contains("Retired") })
     }
 
+    /// RDF/XML lets through IRIs no IRI may be (`http://www.google. com`): a mapping to one is
+    /// reported skipped, and a concept named by one gets a new IRI without a mapping to it, so
+    /// that the imported file reads without errors.
+    @Test func mappingsToWhatIsNoIRIAreSkipped() throws {
+        let xml = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+              <skos:Concept rdf:about="http://example.org/thes/a">
+                <skos:prefLabel xml:lang="en">a</skos:prefLabel>
+                <skos:closeMatch rdf:resource="http://www.google. com"/>
+                <skos:exactMatch rdf:resource="https://other.example/b"/>
+              </skos:Concept>
+              <skos:Concept rdf:about="http://example.org/thes/{c}"><skos:prefLabel xml:lang="en">c</skos:prefLabel></skos:Concept>
+            </rdf:RDF>
+            """
+        let result = try Importer.importBytes(Array(xml.utf8), path: "t.rdf", format: .skos, options: ImportOptions())
+        let concepts = try #require(result.vocabularies.first).concepts
+        #expect(concepts.flatMap(\.mappings).map(\.target) == [.uri("https://other.example/b")])
+        #expect(result.report.skipped.contains { $0.what.hasSuffix("closeMatch") && $0.reason.contains("no IRI") })
+        #expect(result.report.warnings.contains { $0.message.contains("whose IRI is no IRI") })
+        let written = VocabularyWriter.bytes(for: try #require(result.vocabularies.first))
+        #expect(VocabularyLoader.read(bytes: written, path: "x.xml").diagnostics.isEmpty)
+    }
+
     /// A concept split in two names two replacements: the format has one, the first is kept
     /// and the other reported.
     @Test func aSecondReplacementIsReported() throws {

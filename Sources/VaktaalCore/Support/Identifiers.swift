@@ -81,12 +81,19 @@ enum ISODate {
     }
 }
 
-/// Whether a string is an absolute URI (it starts with a scheme and a colon).
-func isAbsoluteURI(_ value: String) -> Bool {
+/// Whether a string is an absolute URI: it starts with a scheme and a colon, and holds no
+/// character an IRI may not (``isForbiddenInIRI(_:)``).
+package func isAbsoluteURI(_ value: String) -> Bool {
     guard let colon = value.firstIndex(of: ":"), colon != value.startIndex else { return false }
     let scheme = value[..<colon]
     guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
     return scheme.unicodeScalars.allSatisfy {
         $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0))
-    } && !value.contains(where: \.isWhitespace)
+    } && !value.unicodeScalars.contains(where: isForbiddenInIRI)
+}
+
+/// Whether an IRI may not hold `scalar` as it is (RFC 3987): white space, controls and
+/// `<>"{}|\^` and the backquote, which RDF writers escape and readers refuse.
+private func isForbiddenInIRI(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace || "<>\"{}|\\^`".unicodeScalars.contains(scalar)
 }

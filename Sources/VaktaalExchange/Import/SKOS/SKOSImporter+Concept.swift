@@ -47,9 +47,12 @@ extension SKOSImporter {
                 guard let kind = role.mappingKind, let object = table.objectTerm(statement), !table.isBlank(object) else {
                     continue
                 }
-                let target = reference(to: object, from: index).map(MappingTarget.reference) ?? .uri(table.terms[Int(object)])
-                concept.mappings.append(Mapping(kind: kind, target: target))
-                consumed[Int(statement)] = true
+                if let reference = reference(to: object, from: index) {
+                    concept.mappings.append(Mapping(kind: kind, target: .reference(reference)))
+                    consumed[Int(statement)] = true
+                } else {
+                    mapping(kind, to: object, statement, into: &concept)
+                }
             case .inScheme, .topConceptOf:
                 guard let object = table.objectTerm(statement) else { continue }
                 if object == schemeTerm {
@@ -83,7 +86,14 @@ extension SKOSImporter {
         useNames(names, into: &concept, language)
         dateNotes(datedNotes, in: &concept, language)
         if renamedConcepts.contains(term) {
-            concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(table.terms[Int(term)])))
+            // The IRI the concept had, unless it is none that a mapping can hold (`\*_x`).
+            if isAbsoluteURI(table.terms[Int(term)]) {
+                concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(table.terms[Int(term)])))
+            } else {
+                warnings.add(
+                    "concepts whose IRI is no IRI (it holds a blank or a sign IRIs may not) got a new one, without a mapping to the old",
+                    example: table.terms[Int(term)])
+            }
         }
         return concept
     }
@@ -140,8 +150,20 @@ extension SKOSImporter {
             warnings.add(
                 "relations to concepts outside the import written as mappings (broadMatch, narrowMatch, relatedMatch)",
                 example: table.describe(statement))
-            concept.mappings.append(Mapping(kind: mapping, target: .uri(table.terms[Int(object)])))
+            self.mapping(mapping, to: object, statement, into: &concept)
+            return
         }
+        consumed[Int(statement)] = true
+    }
+
+    /// Adds the mapping of `statement` to the IRI `object`, or reports it skipped when the IRI
+    /// holds what no IRI may (a blank, `{`), which the format and RDF writers refuse.
+    private func mapping(_ kind: MappingKind, to object: Int32, _ statement: Int32, into concept: inout Concept) {
+        let uri = table.terms[Int(object)]
+        guard isAbsoluteURI(uri) else {
+            return skip(statement, reason: "a mapping to what is no IRI (it holds a blank or a sign IRIs may not)")
+        }
+        concept.mappings.append(Mapping(kind: kind, target: .uri(uri)))
         consumed[Int(statement)] = true
     }
 
