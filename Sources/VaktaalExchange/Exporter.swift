@@ -13,7 +13,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case textlint
 
     /// How many files the format writes (more than one needs an output folder).
-    public var fileCount: Int { self == .vale ? 3 : 1 }
+    public var fileCount: Int { self == .vale ? 7 : 1 }
 }
 
 /// One file an exporter produces, at a path relative to the output folder.

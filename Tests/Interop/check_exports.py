@@ -175,12 +175,18 @@ def check_html(exports):
 
 
 def check_linters(exports):
-    for name in ["Terms", "Names"]:
+    levels = {}
+    for name in [kind + level for kind in ["Terms", "Names"] for level in ["", "Warning", "Suggestion"]]:
         with open(os.path.join(exports, "vale", "Vaktaal", f"{name}.yml"), encoding="utf-8") as handle:
             rule = yaml.safe_load(handle)
         check(f"vale: {name}.yml is a substitution rule",
               rule.get("extends") == "substitution" and isinstance(rule.get("swap"), dict)
               and rule.get("level") in {"suggestion", "warning", "error"} and "%s" in rule.get("message", ""))
+        levels[name] = rule
+    # Outdated terms the vocabulary gives as warnings (stagiair) are warnings in Vale too.
+    check("vale: each level has its rule",
+          [levels[n]["level"] for n in ["Terms", "TermsWarning", "TermsSuggestion"]] == ["error", "warning", "suggestion"]
+          and "stagiair" in levels["TermsWarning"]["swap"] and "stagiair" not in levels["Terms"]["swap"])
     with open(os.path.join(exports, "vale", "config", "vocabularies", "Vaktaal", "accept.txt"), encoding="utf-8") as handle:
         accepted = handle.read().splitlines()
     check("vale: accept.txt lists terms", len(accepted) > 0 and all(line.strip() for line in accepted))

@@ -38,7 +38,7 @@ import Testing
         (["export", "--all", "-o", "-"], "give -o FOLDER"),
         (["export"], "give either --format FORMAT or --all"),
         (["export", "--all"], "give -o FOLDER"),
-        (["export", "--format", "vale"], "writes 3 files: give -o FOLDER"),
+        (["export", "--format", "vale"], "writes 7 files: give -o FOLDER"),
         (["export", "--format", "pdf"], "pdf"),
     ])
     func usageErrorsAreExitTwo(arguments: [String], message: String) throws {

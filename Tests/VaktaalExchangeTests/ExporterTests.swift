@@ -153,6 +153,20 @@ final class Discard: XMLContentHandler {
         #expect(parsed.contains { ($0 as? String) == "iPabo" })
     }
 
+    /// textlint matches every pattern ignoring case: `HVA` (outdated, case-sensitive) would
+    /// match and rewrite the right `HvA`, so it is left out; `IPABO` is kept, as the term it
+    /// would match ignoring case is its own replacement, and so is a pattern of no other casing.
+    @Test func textlintLeavesOutWhatWouldRewriteATermToUse() throws {
+        let terms = String(
+            decoding: Exporters.exporter(for: .textlint).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(terms.utf8)) as? [Any])
+        let pairs = parsed.compactMap { $0 as? [String] }
+        #expect(!pairs.contains { $0.first == "HVA" } && parsed.contains { ($0 as? String) == "HvA" })
+        #expect(pairs.contains { $0 == ["IPABO", "iPabo"] } && pairs.contains { $0.first == "mentor" })
+        let vale = Exporters.exporter(for: .vale).export(shipped, baseName: "x").map { String(decoding: $0.contents, as: UTF8.self) }
+        #expect(vale.contains { $0.contains("HVA") })
+    }
+
     /// Terms are literal regular expressions, each on one line: a line break or tab in a
     /// label is one space.
     @Test(arguments: [

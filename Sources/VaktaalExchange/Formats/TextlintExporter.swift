@@ -7,6 +7,10 @@ import VaktaalCore
 /// case-sensitive names as plain strings, which the rule enforces as written (a name with
 /// signs a regular expression reads, `C++`, as an escaped pattern and itself: the rule joins
 /// plain strings into one expression unescaped).
+///
+/// The rule matches every pattern ignoring case, so an outdated form written in one casing
+/// (`HVA`) whose other casing is a term to use (`HvA`) is left out: textlint would rewrite
+/// the right term. vaktaal's linter and the Vale style keep it.
 struct TextlintExporter: Exporter {
     let format = ExportFormat.textlint
 
@@ -17,7 +21,13 @@ struct TextlintExporter: Exporter {
             return pattern == name.term
                 ? JSONText.quoted(name.term) : "[\(JSONText.quoted(pattern)), \(JSONText.quoted(name.term))]"
         }
-        terms += substitutions.substitutions.filter(\.isSameForm).map {
+        let acceptedIgnoringCase = Set(substitutions.accepted.map { $0.term.lowercased() })
+        func rewritesAnAcceptedTerm(_ substitution: Substitutions.Substitution) -> Bool {
+            let outdated = substitution.outdated.lowercased()
+            return substitution.isCaseSensitive && acceptedIgnoringCase.contains(outdated)
+                && outdated != substitution.replacement.lowercased()
+        }
+        terms += substitutions.substitutions.filter { $0.isSameForm && !rewritesAnAcceptedTerm($0) }.map {
             "[\(JSONText.quoted(Substitutions.regexEscaped($0.outdated))), \(JSONText.quoted($0.replacement))]"
         }
         sink.file("textlint/terms.json", Array(("[\n  " + terms.joined(separator: ",\n  ") + "\n]\n").utf8))

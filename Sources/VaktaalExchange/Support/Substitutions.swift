@@ -10,6 +10,9 @@ struct Substitutions {
         /// has no such form (``isSameForm``).
         let replacement: String
         let isCaseSensitive: Bool
+        /// How grave using the outdated form is: the label's severity, else the linter's
+        /// default for outdated terms and misspellings (error).
+        let severity: Severity
         /// Whether ``replacement`` may be written in place of ``outdated``: a tool that
         /// applies swaps (textlint's `--fix`) takes only these; one that suggests them (Vale)
         /// takes every one.
@@ -51,7 +54,7 @@ struct Substitutions {
                         substitutions.append(
                             Substitution(
                                 outdated: form, replacement: replacement, isCaseSensitive: label.isCaseSensitive,
-                                isSameForm: sameForm != nil))
+                                severity: label.severity ?? .error, isSameForm: sameForm != nil))
                     }
                 }
             }
