@@ -201,6 +201,28 @@ final class Discard: XMLContentHandler {
         #expect(markdown.contains("(#nl-letter-other)") && !markdown.contains("letter-#"))
     }
 
+    /// A text of several lines or paragraphs stays in its list item (its line breaks are
+    /// `<br>`, so `- geen lijst` starts no list), and `&` is escaped, so that `&copy;` is
+    /// shown as written, not as ©.
+    @Test func markdownKeepsEachEntryOnItsLineAndShowsEntitiesAsWritten() throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
+            <concept id="a"><prefLabel>R&amp;amp;D</prefLabel><definition>Eerste regel
+            - geen lijst
+
+            Tweede alinea &amp;copy; 2026.</definition><related ref="b"/></concept>
+            <concept id="b"><prefLabel>beta</prefLabel><related ref="a"/></concept>
+            </vocabulary>
+            """
+        let set = VocabularySet([try #require(VocabularyLoader.read(bytes: Array(xml.utf8), path: "d.xml").vocabulary)])
+        let markdown = String(decoding: Exporters.exporter(for: .markdown).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let entry = try #require(lines.firstIndex { $0.contains("**R\\&amp;D**") })
+        #expect(lines[entry].hasPrefix("- <a id="), "\(markdown)")
+        #expect(lines[entry].hasSuffix("**: Eerste regel<br>- geen lijst<br><br>Tweede alinea \\&copy; 2026.  "), "\(markdown)")
+        #expect(lines[entry + 1] == "  verwant: [beta](#nl-b)", "\(markdown)")
+    }
+
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
         let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(

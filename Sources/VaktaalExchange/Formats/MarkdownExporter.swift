@@ -101,11 +101,17 @@ struct MarkdownExporter: Exporter {
         markdown += ")"
     }
 
-    /// The characters Markdown would read as markup.
-    private static let markup = ByteSet("\\`*_[]<>#|~")
+    /// The characters Markdown would read as markup (`&` starts an entity such as `&copy;`).
+    private static let markup = ByteSet("\\`*_[]<>#|~&")
 
-    /// Writes text with a backslash before every character Markdown would read as markup.
+    /// Writes text with a backslash before every character Markdown would read as markup,
+    /// and each line break as `<br>`: a text of several lines or paragraphs stays in its list
+    /// item, and a line that starts with `- ` or `1. ` starts no list.
     private static func writeEscaped(_ text: String, into markdown: inout ByteBuffer) {
-        markdown.appendBackslashEscaped(text, markup)
+        guard text.contains(where: \.isNewline) else { return markdown.appendBackslashEscaped(text, markup) }
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if index > 0 { markdown += "<br>" }
+            markdown.appendBackslashEscaped(String(line), markup)
+        }
     }
 }
