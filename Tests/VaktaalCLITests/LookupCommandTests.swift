@@ -31,6 +31,20 @@ import VaktaalTestSupport
         #expect(first["mappings"] is [Any])
     }
 
+    /// Every scope note of a language is shown, a paragraph each (the JSON keeps one text per
+    /// language, as the contract gives it); in text, the second goes on indented.
+    @Test func everyNoteOfALanguageIsShown() throws {
+        let json = try Vaktaal.run(["lookup", "werkplekbegeleider", "--format", "json"])
+        let matches = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let scopeNote = try #require((matches.first?["scopeNote"] as? [String: String])?["nl"])
+        #expect(scopeNote.hasPrefix("Niet te verwarren met de mentor van een klas, die leerlingen begeleidt.\n\nEerder ook praktijkbegeleider"))
+        let text = try Vaktaal.run(["lookup", "werkplekbegeleider", "--lang", "nl"])
+        #expect(
+            text.standardOutput.contains(
+                "  scope note (nl): Niet te verwarren met de mentor van een klas, die leerlingen begeleidt.\n\n    Eerder ook"),
+            "\(text.standardOutput)")
+    }
+
     @Test func languageAndLimitOptions() throws {
         let english = try Vaktaal.run(["lookup", "feed", "--lang", "en", "--limit", "1", "--format", "json"])
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(english.standardOutput.utf8)) as? [[String: Any]])

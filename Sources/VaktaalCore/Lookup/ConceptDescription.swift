@@ -51,7 +51,15 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         func grouped(_ kind: LabelKind) -> [String: [String]] {
             Dictionary(grouping: concept.labels(kind).filter { shown($0.language) }, by: \.language).mapValues { $0.map(\.text) }
         }
-        func notes(_ kind: NoteKind) -> [String: String] { firstByLanguage(concept.notes(kind).map { ($0.language, $0.text) }) }
+        // Every note of a kind in a language, one paragraph each: the contract gives one text
+        // per language, and a second scope note is as much the editors' word as the first.
+        func notes(_ kind: NoteKind) -> [String: String] {
+            var result: [String: String] = [:]
+            for note in concept.notes(kind) where shown(note.language) {
+                result[note.language] = result[note.language].map { $0 + "\n\n" + note.text } ?? note.text
+            }
+            return result
+        }
 
         self.concept = set.uri(of: key)
         id = concept.id

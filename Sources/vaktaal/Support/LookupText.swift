@@ -62,7 +62,12 @@ struct LookupText {
     }
 
     private func appendNotes(_ name: String, _ notes: [String: String], to lines: inout [String]) {
-        for (language, text) in sorted(notes) { lines.append("  \(name) (\(language)): \(text)") }
+        // A note of several lines (or several notes, a paragraph each) goes on indented.
+        for (language, text) in sorted(notes) {
+            let textLines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            lines.append("  \(name) (\(language)): \(textLines[0])")
+            lines += textLines.dropFirst().map { $0.isEmpty ? "" : "    \($0)" }
+        }
     }
 
     private func appendRelation(_ name: String, _ uris: [String], to lines: inout [String]) {
