@@ -472,6 +472,16 @@ import Testing
         #expect(LanguageTag.isWellFormed(tag))
     }
 
+    /// A tag asks for its language and every narrower one (RFC 4647 basic filtering), case
+    /// aside; never for a broader one or another that merely starts alike.
+    @Test(arguments: [
+        (["fr"], "fr-BE", true), (["fr"], "fr", true), (["FR"], "fr-be", true), (["fr-BE"], "fr", false),
+        (["fr"], "fry", false), (["nl", "fr"], "fr-CA", true), (["zh-Hant"], "zh-Hant-TW", true), (["en"], "", false),
+    ])
+    func aChoiceIncludesNarrowerLanguages(tags: [String], language: String, included: Bool) {
+        #expect(LanguageTag.choice(Set(tags), includes: language) == included)
+    }
+
     @Test(arguments: ["", "e", "english!", "en_GB", "en--GB", "nl-BE-", "123", "en-a", "de-1996-1996", "toolongtag"])
     func rejectsMalformedTags(_ tag: String) {
         #expect(!LanguageTag.isWellFormed(tag))

@@ -27,6 +27,17 @@ import VaktaalTestSupport
 
     func id(_ match: LookupMatch?, _ set: VocabularySet = shipped) -> String? { match.map { set[$0.concept].id } }
 
+    /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does.
+    @Test func aLanguageFindsItsRegionalLabels() throws {
+        let set = load(
+            vocabularyXML("<concept id=\"f\"><prefLabel>vormer</prefLabel><prefLabel xml:lang=\"fr-BE\">formateur</prefLabel></concept>")
+        ).set
+        let match = try #require(LookupIndex(set).search("formateur", languages: ["fr"]).first)
+        #expect(set[match.concept].id == "f")
+        #expect(ConceptDescription(match, in: set, languages: ["fr"]).prefLabels == ["fr-BE": "formateur"])
+        #expect(LookupIndex(set).search("formateur", languages: ["nl"]).isEmpty)
+    }
+
     @Test(arguments: [
         ("werkplekbegeleider", "werkplekbegeleider", LabelKind.preferred),
         ("Werkplekbegeleider", "werkplekbegeleider", .preferred),

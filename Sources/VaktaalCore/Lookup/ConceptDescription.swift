@@ -42,7 +42,7 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         let key = match.concept
         let concept = set[key]
         let vocabulary = set.vocabulary(of: key)
-        func shown(_ language: String) -> Bool { languages?.contains(language) ?? true }
+        func shown(_ language: String) -> Bool { languages.map { LanguageTag.choice($0, includes: language) } ?? true }
         func firstByLanguage(_ items: [(String, String)]) -> [String: String] {
             var result: [String: String] = [:]
             for (language, text) in items where shown(language) && result[language] == nil { result[language] = text }
@@ -114,7 +114,8 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         if concept.isDeprecated {
             guard let replacement = set.replacement(of: match.concept) else { return (nil, Outdated(since: nil, reason: nil)) }
             var labels: [String: String] = [:]
-            for label in set[replacement].labels(.preferred) where languages?.contains(label.language) ?? true {
+            for label in set[replacement].labels(.preferred)
+            where languages.map({ LanguageTag.choice($0, includes: label.language) }) ?? true {
                 labels[label.language] = labels[label.language] ?? label.text
             }
             return (labels, Outdated(since: concept.modified, reason: nil))

@@ -135,7 +135,7 @@ public struct LookupIndex: Sendable {
         var best: [ConceptKey: LookupMatch] = [:]
         func consider(_ id: Int32, _ kind: MatchKind, distance: Int = 0, length: Int = 0) {
             let entry = indexEntries[Int(id)]
-            if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { return }
+            if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { return }
             let isVerbatim = entry.form.utf8.count == spaced.utf8.count && entry.form.lowercased() == typed
             let match = LookupMatch(
                 concept: entry.concept, entry: entry, kind: kind, distance: distance,
@@ -220,7 +220,7 @@ public struct LookupIndex: Sendable {
         for (_, slot) in scored.sorted(by: { ($0.distance, $0.slot) < ($1.distance, $1.slot) }) {
             for id in byAccentKey.entries(ofSlot: slot) {
                 let entry = indexEntries[Int(id)]
-                if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
+                if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
                 if seen.insert(entry.concept).inserted { result.append(entry) }
             }
             if result.count >= limit { break }
@@ -252,7 +252,7 @@ public struct LookupIndex: Sendable {
             for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
                 let entry = indexEntries[Int(id)]
                 guard entry.kind != .hidden else { continue }
-                if let languages, entry.labelIndex != nil, !languages.contains(entry.language) { continue }
+                if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
                 let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
                 if seen.insert("\(entry.concept.rawValue)/\(label)").inserted { result.append(entry) }
             }

@@ -135,6 +135,18 @@ public enum LanguageTag {
         return Set(tags.map(canonicalCase))
     }
 
+    /// Whether a label in `language` is one that a choice of `tags` (``selection(_:)``) asks
+    /// for: a tag asks for its own language and every narrower one (RFC 4647 basic
+    /// filtering, as Skosmos's `lang` does), so `fr` gives `fr-BE` too; case does not matter.
+    public static func choice(_ tags: Set<String>, includes language: String) -> Bool {
+        if tags.contains(language) { return true }
+        let lower = language.lowercased()
+        return tags.contains { tag in
+            let tag = tag.lowercased()
+            return lower == tag || (lower.hasPrefix(tag) && lower.utf8.dropFirst(tag.utf8.count).first == UInt8(ascii: "-"))
+        }
+    }
+
     /// Whether a language choice is `all` (in any case, spaces around it left out): every
     /// language, never the three-letter code `all` (Allar), which a list of tags refuses.
     public static func isAll(_ value: String) -> Bool { value.trimmingCharacters(in: .whitespaces).lowercased() == "all" }
