@@ -223,6 +223,24 @@ final class Discard: XMLContentHandler {
         #expect(lines[entry + 1] == "  verwant: [beta](#nl-b)", "\(markdown)")
     }
 
+    /// Concept ids the anchor writes alike (`a~b`, `a_b`) get anchors told apart, in HTML and
+    /// Markdown, so that a link jumps to its own entry.
+    @Test(arguments: [ExportFormat.html, .markdown])
+    func glossaryAnchorsOfIdsWrittenAlikeDiffer(_ format: ExportFormat) throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
+            <concept id="a~b"><prefLabel>tilde</prefLabel><related ref="c"/></concept>
+            <concept id="a_b"><prefLabel>laag</prefLabel><related ref="c"/></concept>
+            <concept id="c"><prefLabel>kind</prefLabel><related ref="a~b"/><related ref="a_b"/></concept>
+            </vocabulary>
+            """
+        let set = VocabularySet([try #require(VocabularyLoader.read(bytes: Array(xml.utf8), path: "d.xml").vocabulary)])
+        let text = String(decoding: Exporters.exporter(for: format).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        #expect(text.components(separatedBy: "id=\"nl-a_b\"").count == 2, "\(text)")
+        #expect(text.components(separatedBy: "id=\"nl-a_b_2\"").count == 2, "\(text)")
+        #expect(text.contains("#nl-a_b_2"))
+    }
+
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
         let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(

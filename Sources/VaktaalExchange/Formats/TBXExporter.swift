@@ -48,19 +48,9 @@ struct TBXExporter: Exporter {
         let names: [String]
 
         init(_ set: VocabularySet) {
-            // Ids that the safe name makes alike (`a~b` and `a_b`) are told apart by a number,
-            // so that relations and replacements name the right entry.
-            var taken: Set<String> = []
-            ids = set.keys.map { key in
-                let id = TBXExporter.entryID(key, set)
-                var unique = id
-                var number = 2
-                while !taken.insert(unique).inserted {
-                    unique = "\(id)_\(number)"
-                    number += 1
-                }
-                return unique
-            }
+            // Ids that the safe name makes alike are told apart, so that relations and
+            // replacements name the right entry.
+            ids = SafeName.unique(set.keys.map { TBXExporter.entryID($0, set) })
             names = set.keys.map { set[$0].displayName(in: set.vocabulary(of: $0).defaultLanguage ?? "") }
         }
     }

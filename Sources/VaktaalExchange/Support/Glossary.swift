@@ -104,7 +104,8 @@ struct Glossary {
 
     private static func section(_ language: String, _ set: VocabularySet) -> Section {
         let names = set.keys.map { set[$0].displayName(in: language) }
-        let anchors = set.keys.map { anchor($0, set, language) }
+        // Anchors that the safe name makes alike are told apart, so that links jump to the right entry.
+        let anchors = SafeName.unique(set.keys.map { anchor($0, set, language) })
         var entries: [Entry] = []
         var details = Array(repeating: Details(), count: set.count)
         var hasEntry = Array(repeating: false, count: set.count)

@@ -10,4 +10,20 @@ enum SafeName {
         if plain { return raw }
         return String(raw.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
     }
+
+    /// `names` with those that came out alike (`a~b` and `a_b` both `a_b`) told apart by a
+    /// number, `_2` on, so that every link names the right one.
+    static func unique(_ names: [String]) -> [String] {
+        var taken: Set<String> = []
+        taken.reserveCapacity(names.count)
+        return names.map { name in
+            var unique = name
+            var number = 2
+            while !taken.insert(unique).inserted {
+                unique = "\(name)_\(number)"
+                number += 1
+            }
+            return unique
+        }
+    }
 }
