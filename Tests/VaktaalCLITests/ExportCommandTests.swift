@@ -34,6 +34,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/-"))
     }
 
+    /// A new file honours the umask as `open` would (`umask 077` keeps an export private); it
+    /// was always 0644.
+    @Test func aNewFileHonoursTheUmask() throws {
+        let folder = try Vaktaal.folder(with: [:])
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "umask 077 && exec \"$0\" export --format csv -o private.csv", Vaktaal.executable.path]
+        shell.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["VAKTAAL_VOCABULARY"] = nil
+        shell.environment = environment
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let permissions = try FileManager.default.attributesOfItem(atPath: folder + "/private.csv")[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+    }
+
     @Test(arguments: [
         (["export", "--all", "-o", "-"], "give -o FOLDER"),
         (["export"], "give either --format FORMAT or --all"),

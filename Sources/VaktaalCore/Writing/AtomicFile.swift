@@ -77,9 +77,18 @@ public final class AtomicFileWriter {
         descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw Self.failure(path, "create a temporary file") }
         temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let mode = exists ? existing.st_mode & 0o7777 : 0o644
+        let mode = exists ? existing.st_mode & 0o7777 : 0o666 & ~Self.fileCreationMask
         guard fchmod(descriptor, mode) == 0 else { throw Self.failure(path, "write") }
     }
+
+    /// The process's file mode creation mask, which a new file honours as `open` would make it
+    /// (`umask 077` keeps it private): read once, at the first write, as reading it means
+    /// setting it for a moment.
+    private static let fileCreationMask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
 
     deinit {
         guard !committed else { return }
