@@ -65,7 +65,9 @@ public enum XMLStreamParser {
     ) throws(XMLError) {
         _ = libxmlReady
         if buffer.isEmpty { throw .empty(path: path) }
-        if buffer.prefix(8192).contains(0) { throw .binary(path: path) }
+        if buffer.prefix(8192).contains(0) {
+            throw UTF16Detection.looksLikeUTF16(buffer) ? .utf16(path: path) : .binary(path: path)
+        }
         if !EncodingDeclaration.declaresOtherEncoding(buffer), let offset = UTF8Validation.firstInvalidOffset(in: buffer) {
             var tracker = LineIndex(bytes: buffer)
             let byte = "0x" + String(buffer[offset], radix: 16, uppercase: true)

@@ -163,6 +163,20 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         }
     }
 
+    /// A UTF-16 file (Notepad's "Unicode", with or without its byte order mark, either byte
+    /// order) is named as such, with what to do, not as binary.
+    @Test(arguments: [[UInt8(0xFF), 0xFE], [0xFE, 0xFF], []])
+    func utf16FilesAreNamedAsSuch(byteOrderMark: [UInt8]) {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>tekst</a>"
+        let units = text.utf16.flatMap { unit in
+            byteOrderMark == [0xFE, 0xFF] ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(throws: XMLError.utf16(path: "u.xml")) {
+            try XMLStreamParser.parse(byteOrderMark + units, path: "u.xml", handler: EventRecorder())
+        }
+        #expect(XMLError.utf16(path: "u.xml").description.hasSuffix("save it as UTF-8"))
+    }
+
     /// A buffer (a mapped file's bytes) parses as the array with the same bytes does: the same
     /// events, and the same error for empty, binary, invalid and malformed input.
     @Test(arguments: [

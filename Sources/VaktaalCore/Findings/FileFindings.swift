@@ -72,6 +72,8 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
     case unreadable
     /// The file holds NUL bytes: it is binary, not text.
     case binary
+    /// The file is UTF-16 text (``UTF16Detection``), which lint does not read.
+    case utf16
     /// The bytes are not UTF-8, from this byte offset on.
     case notUTF8(offset: Int)
     /// The document could not be written back after fixing.
@@ -87,6 +89,7 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
         case .notFound: "no such file or folder"
         case .unreadable: "cannot be read"
         case .binary: "binary file (it contains NUL bytes)"
+        case .utf16: "UTF-16 text (what Notepad calls Unicode), not UTF-8: save it as UTF-8"
         case .notUTF8: "not UTF-8 text"
         case .notWritten(let reason): reason
         case .other(let reason): reason

@@ -110,7 +110,7 @@ enum TextDocument {
 
     /// Why `bytes` is no text to lint, or `nil` when it is fine.
     static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentProblem? {
-        if looksBinary(bytes) { return .binary }
+        if looksBinary(bytes) { return UTF16Detection.looksLikeUTF16(bytes) ? .utf16 : .binary }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notUTF8(offset: offset) }
         return nil
     }
