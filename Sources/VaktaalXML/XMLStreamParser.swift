@@ -270,6 +270,12 @@ final class ParseSession {
         guard failure == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines() ?? ""
         if message.isEmpty { message = "malformed XML" }
+        // Fed its last piece inside an element, the push parser says there is "extra content at
+        // the end of the document"; what is wrong is that the document ends too soon.
+        if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), depth > 0, consumedOffset >= buffer.count {
+            let open = depth == 1 ? "an element is" : "\(depth) elements are"
+            message = "the file ends while \(open) still open: it is cut short, or an end tag is missing"
+        }
         let position = tracker.position(at: consumedOffset)
         failure = .malformed(path: path, position: position, message: message)
     }

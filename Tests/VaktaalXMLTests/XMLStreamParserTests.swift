@@ -163,6 +163,21 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         }
     }
 
+    /// A file cut short is said to end too soon (libxml2's push parser calls it "extra
+    /// content at the end"); content after the root is still extra content.
+    @Test(arguments: [
+        ("<a>\n  <b>tekst</b>\n  <c>", "2 elements are still open"), ("<a>\n<b/>", "an element is still open"),
+        ("<a/><b/>", "Extra content at the end of the document"),
+    ])
+    func aFileCutShortIsSaidToEndTooSoon(xml: String, message: String) {
+        #expect {
+            try XMLStreamParser.parse(Array(xml.utf8), path: "cut.xml", handler: EventRecorder())
+        } throws: { error in
+            guard case .malformed(_, _, let said) = error as? XMLError else { return false }
+            return said.contains(message)
+        }
+    }
+
     /// A UTF-16 file (Notepad's "Unicode", with or without its byte order mark, either byte
     /// order) is named as such, with what to do, not as binary.
     @Test(arguments: [[UInt8(0xFF), 0xFE], [0xFE, 0xFF], []])
