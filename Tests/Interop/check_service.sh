@@ -40,12 +40,13 @@ sed 's#<altLabel abbreviation="true">wpb</altLabel>#<altLabel abbreviation="true
     "$folder/lerarenopleiding.xml" >"$changed"
 put() { status -X PUT -H 'Content-Type: application/xml' --data-binary "@$changed" "$@" "$base/v1/schemes/lerarenopleiding"; }
 check "publishing without a token is 401" 401 "$(put)"
+check "publishing over a version without If-Match is 428" 428 "$(put -H "Authorization: Bearer $token")"
 check "publishing with a token and the current ETag" 200 "$(put -H "Authorization: Bearer $token" -H "If-Match: $etag")"
 check "publishing over a newer version is 412" 412 "$(put -H "Authorization: Bearer $token" -H "If-Match: $etag")"
 check "the published term is found at once" werkplekbegeleider \
     "$(curl -s "$base/v1/lookup?q=praktijkopleider" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
 echo '<vocabulary xmlns="urn:vaktaal:vocabulary:1"><concept>' >"$changed"
-check "an invalid vocabulary is 422" 422 "$(put -H "Authorization: Bearer $token")"
+check "an invalid vocabulary is 422" 422 "$(put -H "Authorization: Bearer $token" -H 'If-Match: *')"
 rm -f "$changed"
 
 # Property-based: every documented operation, bounded in examples and time.

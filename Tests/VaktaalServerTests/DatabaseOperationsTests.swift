@@ -94,7 +94,7 @@ import Testing
                 try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get) { response in
                     #expect(response.status == .ok && response.headers[.eTag] == ETag.of(fixtureBytes))
                 }
-                let refused = try await put(client, changedVocabulary())
+                let refused = try await put(client, changedVocabulary(), ifMatch: "*")
                 #expect(refused.status == .serviceUnavailable, "\(refused.body.text)")
                 #expect(refused.body.text.contains("\"error\"") && !refused.body.text.contains(password))
                 #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)

@@ -209,7 +209,7 @@ import Testing
 
     @Test func theChangesPageSaysWhatEachVersionChanged() async throws {
         let (application, store, _) = try makeApplication()
-        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: "*")
         try await application.test(.router) { client in
             try await client.execute(uri: "/changes/lerarenopleiding", method: .get) { response in
                 let html = response.body.text

@@ -46,6 +46,28 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A publish over a version the service has, naming no version it read (neither
+    /// `If-Match` nor `If-None-Match`), is 428 (RFC 6585): it would replace that version
+    /// unseen. A scheme the service does not have yet needs none.
+    @Test func aPublishOverAVersionWithoutAPreconditionIs428() async throws {
+        let (application, store, _) = try makeApplication()
+        try await application.test(.router) { client in
+            let blind = put(changedVocabulary())
+            try await client.execute(uri: blind.uri, method: .put, headers: blind.headers, body: blind.body) { response in
+                #expect(response.status == .preconditionRequired, "\(response.body.text)")
+                #expect(response.body.text.contains("If-Match") && response.body.text.contains("currentETag"))
+            }
+            let new = put(
+                "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\" id=\"elders\" uri=\"https://example.org/elders/\" "
+                    + "xml:lang=\"nl\"><concept id=\"a\" top=\"true\"><prefLabel>elders</prefLabel></concept></vocabulary>",
+                token: otherToken, scheme: "elders")
+            try await client.execute(uri: new.uri, method: .put, headers: new.headers, body: new.body) { response in
+                #expect(response.status == .created || response.status == .ok, "\(response.status) \(response.body.text)")
+            }
+        }
+        #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
+    }
+
     @Test(arguments: [
         (nil as String?, HTTPResponse.Status.unauthorized), ("not-a-token", .unauthorized), (otherToken, .forbidden),
     ])
@@ -184,7 +206,7 @@ import Testing
         let body = try #require(Self.invalidBodies.first { $0.name == name }).body
         let (application, store, folder) = try makeApplication()
         try await application.test(.router) { client in
-            let request = put(body)
+            let request = put(body, ifMatch: "*")
             try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
                 #expect(response.status == .unprocessableContent, "\(response.body.text)")
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
@@ -259,7 +281,7 @@ import Testing
 @Suite struct ChangesRouteTests {
     @Test func changesSinceARevisionAreConceptLevel() async throws {
         let (application, store, _) = try makeApplication()
-        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: "*")
         try await application.test(.router) { client in
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in
                 #expect(response.status == .ok)
@@ -283,7 +305,7 @@ import Testing
     @Test func aRevisionNoLongerKeptIsGone() async throws {
         let folder = try temporaryVocabularyFolder()
         let store = try FolderStore(folder: folder, retention: 1)
-        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: nil)
+        _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary().utf8), ifMatch: "*")
         let application = Application(router: buildRouter(store: store, configuration: ServiceConfiguration()))
         try await application.test(.router) { client in
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get) { response in

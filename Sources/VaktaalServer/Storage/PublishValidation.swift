@@ -58,7 +58,9 @@ enum PublishValidation {
 
 /// What a publish asks of the version it replaces: `If-Match` (the version the client read
 /// is still the current one) and `If-None-Match` (`*`: that the service has none yet, so that
-/// nobody's scheme is overwritten unseen; RFC 9110 13.1.2).
+/// nobody's scheme is overwritten unseen; RFC 9110 13.1.2). A publish over a version the
+/// service has must ask one of them (RFC 6585's 428): without, it would replace that version
+/// unseen, the lost update.
 public struct PublishPrecondition: Sendable {
     public var ifMatch: String?
     public var ifNoneMatch: String?
@@ -68,9 +70,16 @@ public struct PublishPrecondition: Sendable {
         self.ifNoneMatch = ifNoneMatch
     }
 
-    /// The 412 for publishing over the version tagged `current` (`nil`: none yet), or `nil`
-    /// when the precondition holds.
+    /// The 412 for publishing over the version tagged `current` (`nil`: none yet), or the 428
+    /// for publishing over it without a precondition; `nil` when the precondition holds.
     func refusal(schemeID: String, current: String?) -> ServiceError? {
+        if ifMatch == nil, ifNoneMatch == nil, let current {
+            return ServiceError(
+                .preconditionRequired,
+                "the scheme '\(schemeID)' is on the service already: publish with its ETag as If-Match, "
+                    + "so that nobody's version is replaced unseen",
+                detailJSON: "{ \"currentETag\" : \(JSONString.quoted(current)) }")
+        }
         if let ifMatch, !ETagMatching.matches(ifMatch, current) {
             return ServiceError(
                 .preconditionFailed,
