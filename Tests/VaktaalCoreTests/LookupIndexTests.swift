@@ -72,6 +72,9 @@ import VaktaalTestSupport
         #expect(werk.first?.form == "werkplekbegeleider")
         #expect(!werk.contains { $0.kind == .hidden })
         #expect(index.completions(of: "feed-", limit: 3).count == 3)
+        // "feed up" is the Dutch and the English label: one completion, not one a language.
+        let feed = index.completions(of: "feed", limit: 20).map(\.form)
+        #expect(feed.count == Set(feed).count && feed.contains("feed up"), "\(feed)")
         #expect(index.completions(of: "zzzq").isEmpty && index.completions(of: "").isEmpty)
         #expect(
             index.completions(of: "w", languages: ["en"], limit: 50).allSatisfy { $0.language == "en" || $0.labelIndex == nil })

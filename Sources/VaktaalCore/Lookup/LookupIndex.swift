@@ -233,7 +233,9 @@ public struct LookupIndex: Sendable {
     /// spacing and hyphens), in alphabetical order of their keys, for search boxes that
     /// suggest as the user types. Hidden labels (misspellings) are never suggested; each
     /// label is given once (its first form that completes the text: "praktijkb" gives
-    /// "praktijkbegeleider", not also its plural). The work is a binary search plus the entries returned.
+    /// "praktijkbegeleider", not also its plural), and the same words of a concept in several
+    /// languages once ("feedback" in Dutch and English). The work is a binary search plus the
+    /// entries returned.
     ///
     /// - Parameters:
     ///   - typed: What the user typed so far.
@@ -253,8 +255,11 @@ public struct LookupIndex: Sendable {
                 let entry = indexEntries[Int(id)]
                 guard entry.kind != .hidden else { continue }
                 if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
+                // One completion a label, and one for the same words of a concept in several
+                // languages ("feedback" in nl and en): a search box shows the words alone.
                 let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
-                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted { result.append(entry) }
+                let words = "\(entry.concept.rawValue)/=\(entry.form)"
+                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted, seen.insert(words).inserted { result.append(entry) }
             }
             index += 1
         }
