@@ -290,6 +290,13 @@ import Testing
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 #expect(json["version"] as? Int == 1)
             }
+            // A poller that has these changes already is told so (304), by the tag it was given.
+            let tag = try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get).headers[.eTag]
+            try await client.execute(
+                uri: "/v1/schemes/lerarenopleiding/changes?since=1", method: .get, headers: [.ifNoneMatch: tag ?? "none"]
+            ) { response in
+                #expect(response.status == .notModified && response.headers[.eTag] == tag && response.body.readableBytes == 0)
+            }
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/changes?since=2", method: .get) { response in
                 #expect(response.status == .ok && !response.body.text.contains("praktijkopleider"))
             }

@@ -81,6 +81,20 @@ import VaktaalCore
             try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifModifiedSince: modified]) {
                 #expect($0.status == .notModified)
             }
+            // The same date in RFC 850's and asctime's forms, which RFC 9110 5.6.7 has a recipient accept.
+            let date = try #require(HTTPDate.parse(modified))
+            func written(_ format: String) -> String {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "GMT")
+                formatter.dateFormat = format
+                return formatter.string(from: date)
+            }
+            for form in [written("EEEE, dd-MMM-yy HH:mm:ss 'GMT'"), written("EEE MMM d HH:mm:ss yyyy"), written("EEE MMM  d HH:mm:ss yyyy")] {
+                try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifModifiedSince: form]) {
+                    #expect($0.status == .notModified, "\(form)")
+                }
+            }
             try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifNoneMatch: "\"stale\""]) {
                 #expect($0.status == .ok)
             }
@@ -111,9 +125,10 @@ import VaktaalCore
         let scheme = try #require(made.store.snapshot.schemes.first { $0.id == "lerarenopleiding" })
         try await made.application.test(.router) { client in
             var bodies: [[UInt8]] = []
-            for format in ["", "?format=turtle", ""] {
+            // `x-gzip` is gzip (RFC 9110 8.4.1.3).
+            for (format, coding) in [("", "gzip"), ("?format=turtle", "gzip"), ("", "x-gzip")] {
                 try await client.execute(
-                    uri: "/v1/schemes/lerarenopleiding" + format, method: .get, headers: [.acceptEncoding: "gzip"]
+                    uri: "/v1/schemes/lerarenopleiding" + format, method: .get, headers: [.acceptEncoding: coding]
                 ) { response in
                     #expect(response.headers[.contentEncoding] == "gzip")
                     var body = response.body

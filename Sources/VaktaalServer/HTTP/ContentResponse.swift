@@ -70,26 +70,34 @@ struct ContentResponse {
         return false
     }
 
-    /// Whether `Accept-Encoding` allows gzip (and does not give it `q=0`).
+    /// Whether `Accept-Encoding` allows gzip (and does not give it `q=0`); `x-gzip` is gzip
+    /// (RFC 9110 8.4.1.3).
     static func acceptsGzip(_ request: Request) -> Bool {
         guard let header = request.headers[.acceptEncoding] else { return false }
-        return MediaRanges.parse(header).contains { ($0.type == "gzip" || $0.type == "*") && $0.quality > 0 }
+        return MediaRanges.parse(header).contains { ["gzip", "x-gzip", "*"].contains($0.type) && $0.quality > 0 }
     }
 }
 
-/// HTTP dates (RFC 9110 IMF-fixdate).
+/// HTTP dates: written as IMF-fixdate, read in the three forms RFC 9110 5.6.7 says a
+/// recipient must accept (IMF-fixdate, RFC 850's and asctime's).
 enum HTTPDate {
     /// A new formatter each time: `DateFormatter` is not safe to share between threads, and
     /// dates are formatted once per published version.
-    private static func formatter() -> DateFormatter {
+    private static func formatter(_ format: String = "EEE, dd MMM yyyy HH:mm:ss 'GMT'") -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        formatter.dateFormat = format
         return formatter
     }
 
     static func format(_ date: Date) -> String { formatter().string(from: date) }
 
-    static func parse(_ text: String) -> Date? { formatter().date(from: text) }
+    static func parse(_ text: String) -> Date? {
+        if let date = formatter().date(from: text) { return date }
+        // asctime pads a day below 10 with a blank ("Dec  5").
+        let single = text.split(separator: " ").joined(separator: " ")
+        return formatter("EEEE, dd-MMM-yy HH:mm:ss 'GMT'").date(from: single)
+            ?? formatter("EEE MMM d HH:mm:ss yyyy").date(from: single)
+    }
 }

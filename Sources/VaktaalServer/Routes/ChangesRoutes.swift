@@ -7,7 +7,8 @@ extension ServiceRoutes {
     /// `GET /v1/schemes/{id}/changes?since=REVISION`: the concept-level changes from a
     /// published version to the current one, as `vaktaal diff --format json` gives them, for
     /// partners that want to know what changed rather than download everything. 410 for a
-    /// version the service no longer keeps.
+    /// version the service no longer keeps; 304 for a client that has these changes already
+    /// (their tag names the current version and `since`).
     func changes(_ request: Request, _ context: Context) async throws -> Response {
         let scheme = try requestedScheme(context)
         guard let text = request.queryValue("since"), let since = Int(text), since >= 1 else {
@@ -26,10 +27,14 @@ extension ServiceRoutes {
                 .gone, "revision \(since) of '\(scheme.id)' is no longer kept: download the whole scheme",
                 detailJSON: "{ \"oldestKept\" : \(history.first?.revision ?? scheme.revision) }")
         }
+        let etag = String(scheme.etag.dropLast()) + ".since-\(since)\""
+        if let noneMatch = request.headers[.ifNoneMatch], ETagMatching.noneMatchHits(noneMatch, etag) {
+            return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: "no-cache"])
+        }
         let old = VocabularyLoader.load(sources: [(path: "\(scheme.id).xml", bytes: bytes)]).set
         let diff = VocabularyDiff(from: old, to: scheme.set)
         var response = JSONResponse.ok(DiffRenderer.render(diff, as: .json))
-        response.headers[.eTag] = String(scheme.etag.dropLast()) + ".since-\(since)\""
+        response.headers[.eTag] = etag
         return response
     }
 }
