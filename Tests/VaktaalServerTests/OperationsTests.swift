@@ -121,6 +121,45 @@ import Testing
         #expect(await store.folderChanged())
     }
 
+    /// A file with an error of `vaktaal check` (a dangling reference) is refused as a broken
+    /// one is: the service never serves what its own publish would refuse.
+    @Test func aFolderWithCheckErrorsKeepsTheServingVersion() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder)
+        let dangling = changedVocabulary().replacingOccurrences(of: "<broader ref=\"begeleider\"/>", with: "<broader ref=\"nergens\"/>")
+        try dangling.write(toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
+        #expect(await store.folderChanged())
+        let findings = await store.reload()
+        #expect(findings.contains { $0.rule == "dangling-reference" }, "\(findings)")
+        #expect(store.snapshot.generation == 1 && store.snapshot.index.search("praktijkopleider").isEmpty)
+        #expect(throws: ServiceStartError.self) { try FolderStore(folder: folder) }
+    }
+
+    /// A publish that arrives before the folder watcher has read an edit on disk is judged
+    /// against that edit: 412 for the version the partner read, and the edit is kept. An edit
+    /// with errors refuses the publish (409), so that it is not overwritten either.
+    @Test func aPublishNeverOverwritesAnEditOnDiskUnseen() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder)
+        let read = try #require(store.snapshot.scheme("lerarenopleiding")?.etag)
+        let path = folder + "/lerarenopleiding.xml"
+        try changedVocabulary("editor").write(toFile: path, atomically: true, encoding: .utf8)
+        await #expect(throws: ServiceError.self) {
+            try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary("partner").utf8), ifMatch: read)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == changedVocabulary("editor"))
+        #expect(store.snapshot.index.search("editor").count == 1)
+        try "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\"><concept>".write(toFile: path, atomically: true, encoding: .utf8)
+        let current = try #require(store.snapshot.scheme("lerarenopleiding")?.etag)
+        do {
+            _ = try await store.publish(schemeID: "lerarenopleiding", bytes: Array(changedVocabulary("partner").utf8), ifMatch: current)
+            Issue.record("a publish over an edit with errors went through")
+        } catch {
+            #expect(error.status == .conflict && error.message.contains("changed and have errors"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("<concept>"))
+    }
+
     @Test func theServiceAnswersOnARealPort() async throws {
         let (application, _, _) = try makeApplication()
         try await application.test(.live) { client in

@@ -89,6 +89,7 @@ public actor FolderStore: VocabularyStore {
                 .methodNotAllowed, "this service serves a built-in vocabulary and takes no publishes",
                 headers: [.allow: "GET, HEAD, OPTIONS"])
         }
+        try await readEditsOnDisk()
         let current = snapshot
         let existing = current.scheme(schemeID)
         if let refusal = precondition.refusal(schemeID: schemeID, current: existing?.etag) { throw refusal }
@@ -109,6 +110,23 @@ public actor FolderStore: VocabularyStore {
         let schemes = current.schemes.filter { $0.id != schemeID } + [published]
         holder.replace(ServiceSnapshot(schemes: schemes, generation: current.generation + 1))
         return published
+    }
+
+    /// Reads an edit on disk that the folder watcher has not read yet (a `git pull` in the
+    /// folder a moment ago), so that a publish's precondition is judged against it and the
+    /// edit is never overwritten unseen; an edit with errors refuses the publish (409).
+    private func readEditsOnDisk() async throws(ServiceError) {
+        guard let folder, let files = try? VocabularyLoader.vocabularyFiles(at: folder),
+            Self.fingerprint(of: files) != fingerprint
+        else { return }
+        let findings = await reload()
+        guard findings.isEmpty else {
+            throw ServiceError(
+                .conflict,
+                "the vocabulary files on the service were changed and have errors; nothing was published: "
+                    + "try again once they are mended",
+                detailJSON: PublishValidation.findingsJSON(findings))
+        }
     }
 
     public func reload() async -> [Finding] {
@@ -148,11 +166,11 @@ public actor FolderStore: VocabularyStore {
     private static func read(
         _ files: [(path: String, bytes: [UInt8])], history: inout VersionHistory
     ) throws(ServiceStartError) -> (schemes: [SchemeSnapshot], paths: [String: String]) {
-        // A file that cannot be read keeps the service from starting (and a reload from
-        // swapping); the folder's own quality findings are for `vaktaal check`, and
-        // publishes are checked in full.
+        // A file with errors, as `vaktaal check` finds them, keeps the service from starting
+        // (and a reload from swapping), as it keeps a publish out: what the service serves, a
+        // partner can publish back. Warnings are for `vaktaal check`.
         let loaded = VocabularyLoader.load(sources: files)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(errors) }
         var schemes: [SchemeSnapshot] = []
         var paths: [String: String] = [:]

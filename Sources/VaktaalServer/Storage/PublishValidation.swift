@@ -36,6 +36,14 @@ enum PublishValidation {
     }
 
     private static func unprocessable(_ findings: [Finding]) -> ServiceError {
+        ServiceError(
+            .unprocessableContent, "the vocabulary is not valid (see vaktaal check); nothing was changed",
+            detailJSON: findingsJSON(findings))
+    }
+
+    /// Findings as the JSON of an error's detail, each file named by its name alone, never by
+    /// where the server keeps it.
+    static func findingsJSON(_ findings: [Finding]) -> String {
         let entries = findings.map { finding in
             var fields = [
                 "\"rule\" : \(JSONString.quoted(finding.rule.rawValue))",
@@ -44,15 +52,14 @@ enum PublishValidation {
             ]
             if let location = finding.location {
                 fields += [
-                    "\"path\" : \(JSONString.quoted(location.path))", "\"line\" : \(location.line)",
+                    "\"path\" : \(JSONString.quoted((location.path as NSString).lastPathComponent))",
+                    "\"line\" : \(location.line)",
                     "\"column\" : \(location.column)",
                 ]
             }
             return "{ " + fields.joined(separator: ", ") + " }"
         }
-        return ServiceError(
-            .unprocessableContent, "the vocabulary is not valid (see vaktaal check); nothing was changed",
-            detailJSON: "[\n    " + entries.joined(separator: ",\n    ") + "\n  ]")
+        return "[\n    " + entries.joined(separator: ",\n    ") + "\n  ]"
     }
 }
 
