@@ -1,6 +1,6 @@
 import Foundation
-import VaktaalText
 import TOMLKit
+import VaktaalText
 
 /// Why a `.vaktaal.toml` could not be used. Every case names the file (and the key or the
 /// place), so a typo is found at once.

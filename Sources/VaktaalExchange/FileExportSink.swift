@@ -1,6 +1,6 @@
 import Foundation
-import VaktaalText
 import VaktaalCore
+import VaktaalText
 
 /// Writes an export's files to disk as they stream in, each one atomically (a temporary
 /// file renamed over the target when the file ends). The first failure is kept, and the

@@ -101,7 +101,10 @@ import Testing
     /// Errors of `check` stop an export too: a duplicate id would become one concept with two
     /// preferred labels, a tag such as `nl_NL` a Turtle file no reader takes.
     @Test(arguments: [
-        ("<concept id=\"a\"><prefLabel>a</prefLabel></concept><concept id=\"a\"><prefLabel>b</prefLabel></concept>", "[duplicate-id]"),
+        (
+            "<concept id=\"a\"><prefLabel>a</prefLabel></concept><concept id=\"a\"><prefLabel>b</prefLabel></concept>",
+            "[duplicate-id]"
+        ),
         ("<concept id=\"a\"><prefLabel xml:lang=\"nl_NL\">a</prefLabel></concept>", "[invalid-language-tag]"),
         ("<concept id=\"a\"><prefLabel>a</prefLabel><broader ref=\"missing\"/></concept>", "[dangling-reference]"),
     ])

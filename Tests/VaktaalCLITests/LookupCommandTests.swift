@@ -37,7 +37,9 @@ import VaktaalTestSupport
         let json = try Vaktaal.run(["lookup", "werkplekbegeleider", "--format", "json"])
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         let scopeNote = try #require((matches.first?["scopeNote"] as? [String: String])?["nl"])
-        #expect(scopeNote.hasPrefix("Niet te verwarren met de mentor van een klas, die leerlingen begeleidt.\n\nEerder ook praktijkbegeleider"))
+        #expect(
+            scopeNote.hasPrefix(
+                "Niet te verwarren met de mentor van een klas, die leerlingen begeleidt.\n\nEerder ook praktijkbegeleider"))
         let text = try Vaktaal.run(["lookup", "werkplekbegeleider", "--lang", "nl"])
         #expect(
             text.standardOutput.contains(

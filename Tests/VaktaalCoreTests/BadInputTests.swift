@@ -73,7 +73,8 @@ import Testing
             rule: "invalid-value", line: 3, column: 29),
         Case(
             name: "mapping uri with a blank",
-            xml: vocabularyXML("<concept id=\"a\"><closeMatch uri=\"https://x.org/not a uri\"/></concept>"), rule: "invalid-value",
+            xml: vocabularyXML("<concept id=\"a\"><closeMatch uri=\"https://x.org/not a uri\"/></concept>"),
+            rule: "invalid-value",
             line: 3, column: 29),
         Case(
             name: "mapping uri with braces",

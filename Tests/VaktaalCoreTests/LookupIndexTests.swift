@@ -30,7 +30,8 @@ import VaktaalTestSupport
     /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does.
     @Test func aLanguageFindsItsRegionalLabels() throws {
         let set = load(
-            vocabularyXML("<concept id=\"f\"><prefLabel>vormer</prefLabel><prefLabel xml:lang=\"fr-BE\">formateur</prefLabel></concept>")
+            vocabularyXML(
+                "<concept id=\"f\"><prefLabel>vormer</prefLabel><prefLabel xml:lang=\"fr-BE\">formateur</prefLabel></concept>")
         ).set
         let match = try #require(LookupIndex(set).search("formateur", languages: ["fr"]).first)
         #expect(set[match.concept].id == "f")

@@ -160,11 +160,12 @@ import VaktaalTestSupport
             <!-- last -->
 
             """
-        let xml = prolog + """
-            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="urn:t:">
-              <concept id="a"><prefLabel>a</prefLabel></concept>
-            </vocabulary>
-            """
+        let xml =
+            prolog + """
+                <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="urn:t:">
+                  <concept id="a"><prefLabel>a</prefLabel></concept>
+                </vocabulary>
+                """
         let output = try canonical(xml)
         #expect(output.hasPrefix(prolog.replacingOccurrences(of: "\n\n", with: "\n") + "<vocabulary "), "\(output)")
         #expect(try canonical(output) == output)

@@ -163,7 +163,9 @@ final class Discard: XMLContentHandler {
         let pairs = parsed.compactMap { $0 as? [String] }
         #expect(!pairs.contains { $0.first == "HVA" } && parsed.contains { ($0 as? String) == "HvA" })
         #expect(pairs.contains { $0 == ["IPABO", "iPabo"] } && pairs.contains { $0.first == "mentor" })
-        let vale = Exporters.exporter(for: .vale).export(shipped, baseName: "x").map { String(decoding: $0.contents, as: UTF8.self) }
+        let vale = Exporters.exporter(for: .vale).export(shipped, baseName: "x").map {
+            String(decoding: $0.contents, as: UTF8.self)
+        }
         #expect(vale.contains { $0.contains("HVA") })
     }
 

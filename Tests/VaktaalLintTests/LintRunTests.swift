@@ -55,7 +55,8 @@ import VaktaalTestSupport
             #expect(throws: DocumentProblem.binary) { try reader.read([0x61, 0x00, 0x62]) }
             #expect(throws: DocumentProblem.notUTF8(offset: 1)) { try reader.read([0x61, 0xFF]) }
             // Notepad's "Unicode": UTF-16 with its byte order mark, named as such.
-            let utf16: [UInt8] = [0xFF, 0xFE] + "De mentor komt.\n".utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            let utf16: [UInt8] =
+                [0xFF, 0xFE] + "De mentor komt.\n".utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
             #expect(throws: DocumentProblem.utf16) { try reader.read(utf16) }
         }
     }

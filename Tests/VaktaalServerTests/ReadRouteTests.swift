@@ -90,7 +90,10 @@ import VaktaalCore
                 formatter.dateFormat = format
                 return formatter.string(from: date)
             }
-            for form in [written("EEEE, dd-MMM-yy HH:mm:ss 'GMT'"), written("EEE MMM d HH:mm:ss yyyy"), written("EEE MMM  d HH:mm:ss yyyy")] {
+            for form in [
+                written("EEEE, dd-MMM-yy HH:mm:ss 'GMT'"), written("EEE MMM d HH:mm:ss yyyy"),
+                written("EEE MMM  d HH:mm:ss yyyy"),
+            ] {
                 try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.ifModifiedSince: form]) {
                     #expect($0.status == .notModified, "\(form)")
                 }

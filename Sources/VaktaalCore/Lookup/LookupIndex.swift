@@ -259,7 +259,9 @@ public struct LookupIndex: Sendable {
                 // languages ("feedback" in nl and en): a search box shows the words alone.
                 let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
                 let words = "\(entry.concept.rawValue)/=\(entry.form)"
-                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted, seen.insert(words).inserted { result.append(entry) }
+                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted, seen.insert(words).inserted {
+                    result.append(entry)
+                }
             }
             index += 1
         }

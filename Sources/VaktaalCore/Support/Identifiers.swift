@@ -95,5 +95,6 @@ package func isAbsoluteURI(_ value: String) -> Bool {
 /// Whether an IRI may not hold `scalar` as it is (RFC 3987): white space, controls and
 /// `<>"{}|\^` and the backquote, which RDF writers escape and readers refuse.
 private func isForbiddenInIRI(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace || "<>\"{}|\\^`".unicodeScalars.contains(scalar)
+    scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace
+        || "<>\"{}|\\^`".unicodeScalars.contains(scalar)
 }

@@ -1,6 +1,6 @@
 import Foundation
-import VaktaalText
 import VaktaalCore
+import VaktaalText
 
 /// Writes what an import made: one vocabulary file per scheme, in the canonical layout,
 /// atomically, never over an existing file unless asked to.

@@ -166,11 +166,12 @@ public actor FolderStore: VocabularyStore {
     private static func read(
         _ files: [(path: String, bytes: [UInt8])], history: inout VersionHistory
     ) throws(ServiceStartError) -> (schemes: [SchemeSnapshot], paths: [String: String]) {
-        // A file with errors, as `vaktaal check` finds them, keeps the service from starting
-        // (and a reload from swapping), as it keeps a publish out: what the service serves, a
-        // partner can publish back. Warnings are for `vaktaal check`.
+        // A file that cannot be read keeps the service from starting (and a reload from
+        // swapping). The folder's other findings are for `vaktaal check`: a publish is checked
+        // in full, and refuses only errors its scheme did not have already, so that what the
+        // service serves, a partner can publish back.
         let loaded = VocabularyLoader.load(sources: files)
-        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(errors) }
         var schemes: [SchemeSnapshot] = []
         var paths: [String: String] = [:]

@@ -2,8 +2,10 @@ import Foundation
 import VaktaalCore
 
 /// What a publish must pass: the checks of `vaktaal check`, on the new file together with
-/// the other schemes the service holds. Findings name the file by its scheme (`<id>.xml`),
-/// never by a path on the server.
+/// the other schemes the service holds; an error the scheme's current version has already
+/// (the same rule and message) is not the publisher's to mend first, so that a version the
+/// service serves can always be published back. Findings name the file by its scheme
+/// (`<id>.xml`), never by a path on the server.
 enum PublishValidation {
     /// The vocabulary in `bytes`, if it may be published as `schemeID`.
     ///
@@ -23,14 +25,22 @@ enum PublishValidation {
             throw unprocessable([finding])
         }
         // The other schemes are named by their file name too, not by where the server keeps them.
-        let otherVocabularies = others.filter { $0.id != schemeID }.map { other in
-            var named = other.vocabulary
-            named.path = "\(other.id).xml"
+        func named(_ scheme: SchemeSnapshot) -> Vocabulary {
+            var named = scheme.vocabulary
+            named.path = "\(scheme.id).xml"
             return named
         }
-        let set = VocabularySet(otherVocabularies + [vocabulary])
-        let loaded = LoadedVocabulary(set: set, diagnostics: readerFindings, files: [name])
-        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }
+        let otherVocabularies = others.filter { $0.id != schemeID }.map(named)
+        func checkErrors(of vocabulary: Vocabulary, diagnostics: [Finding]) -> [Finding] {
+            let loaded = LoadedVocabulary(
+                set: VocabularySet(otherVocabularies + [vocabulary]), diagnostics: diagnostics, files: [name])
+            return VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }
+        }
+        var errors = checkErrors(of: vocabulary, diagnostics: readerFindings)
+        if !errors.isEmpty, let current = others.first(where: { $0.id == schemeID }) {
+            let inherited = Set(checkErrors(of: named(current), diagnostics: []).map { "\($0.rule.rawValue) \($0.message)" })
+            errors.removeAll { inherited.contains("\($0.rule.rawValue) \($0.message)") }
+        }
         guard errors.isEmpty else { throw unprocessable(errors) }
         return vocabulary
     }

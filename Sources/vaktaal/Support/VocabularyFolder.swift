@@ -1,6 +1,6 @@
 import Foundation
-import VaktaalText
 import VaktaalConfig
+import VaktaalText
 
 extension VocabularyOptions {
     /// The folder pull and publish work in: `--vocabulary` and the usual search, the folder of

@@ -50,7 +50,8 @@ struct InvalidLanguageTagCheck: VocabularyCheck {
 
     private func message(_ tag: String) -> String {
         if LanguageTag.isWellFormed(tag) {
-            return "'\(tag)' names no language: '\(tag.prefix { $0 != "-" })' is no language code (two letters of ISO 639-1, or three)"
+            return
+                "'\(tag)' names no language: '\(tag.prefix { $0 != "-" })' is no language code (two letters of ISO 639-1, or three)"
         }
         if tag.isEmpty || LanguageTag.hasTagSyntax(tag) { return "'\(tag)' is not a well-formed BCP 47 language tag" }
         return "'\(tag)' is not a language tag, and no RDF export can carry it: write tags as nl or nl-BE"
