@@ -50,7 +50,9 @@ public func buildApplication(
     }
     return Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueExpectation(), DrainBeforeClose()])),
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [MalformedRequestAnswer(), ContinueExpectation(), DrainBeforeClose()])
+        ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "vaktaal"),
         services: services,
         logger: logger)

@@ -46,6 +46,10 @@ check "publishing over a newer version is 412" 412 "$(put -H "Authorization: Bea
 check "the published term is found at once" werkplekbegeleider \
     "$(curl -s "$base/v1/lookup?q=praktijkopleider" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"
 echo '<vocabulary xmlns="urn:vaktaal:vocabulary:1"><concept>' >"$changed"
+check "a query with raw UTF-8 is a 400 that says what to do" percent-encode "$(curl -s "$base/v1/lookup?q=coöperatie" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["error"].split(" characters")[0].split(": ")[-1])')"
+check "an unknown method is 501" 501 "$(status -X FOO "$base/v1/lookup?q=x")"
+check "a target of 100 KB is 431" 431 "$(status "$base/v1/lookup?q=$(python3 -c 'print("a" * 100000)')")"
 check "Expect: 100-continue is answered at once" 1 "$(curl -sv -H 'Expect: 100-continue' -H 'Content-Type: text/plain' \
     --data-binary 'De mentor.' "$base/v1/lint" 2>&1 | grep -c '< HTTP/1.1 100 Continue')"
 check "an invalid vocabulary is 422" 422 "$(put -H "Authorization: Bearer $token" -H 'If-Match: *')"
