@@ -30,6 +30,7 @@ public func buildRouter(
     // with its Allow) that the error middleware makes of the router's own errors.
     if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
     router.add(middleware: ErrorBodyMiddleware(allowed: allowed))
+    router.add(middleware: CompressionMiddleware())
     addRoutes(to: router)
     return router
 }

@@ -143,6 +143,31 @@ import VaktaalCore
         }
     }
 
+    /// The larger answers of the other routes (a lint report, the API description) are
+    /// gzipped for a client that accepts it, and say they vary with Accept-Encoding; a small
+    /// one is sent as it is.
+    @Test(arguments: ["/v1/lint", "/openapi.json"])
+    func largerAnswersAreGzippedWhenAccepted(path: String) async throws {
+        try await makeApplication().application.test(.router) { client in
+            let text = ByteBuffer(string: String(repeating: "De mentor en de stagiair. ", count: 200))
+            let method: HTTPRequest.Method = path == "/v1/lint" ? .post : .get
+            let headers: HTTPFields = [.contentType: "text/plain"]
+            let plain = try await client.execute(uri: path, method: method, headers: headers, body: text)
+            #expect(plain.headers[.contentEncoding] == nil && plain.headers[.vary]?.contains("Accept-Encoding") == true)
+            var gzipHeaders = headers
+            gzipHeaders[.acceptEncoding] = "gzip"
+            try await client.execute(uri: path, method: method, headers: gzipHeaders, body: text) { response in
+                #expect(response.headers[.contentEncoding] == "gzip")
+                var body = response.body
+                let unpacked = try body.decompress(with: .gzip())
+                #expect(unpacked == plain.body && response.body.readableBytes < plain.body.readableBytes)
+            }
+            try await client.execute(uri: "/v1/suggest?q=mentor&limit=1", method: .get, headers: [.acceptEncoding: "gzip"]) {
+                #expect($0.headers[.contentEncoding] == nil && $0.status == .ok)
+            }
+        }
+    }
+
     @Test func conceptsResolveInEveryFormat() async throws {
         try await makeApplication().application.test(.router) { client in
             try await client.execute(uri: "/v1/schemes/lerarenopleiding/concepts/werkplekbegeleider", method: .get) { response in
