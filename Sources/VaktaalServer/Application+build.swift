@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The service's router over a store: every route of the API, `/metrics`, and the
@@ -39,7 +41,8 @@ public func buildRouter(
 /// folder store the watcher that reloads it (for a database, the one that installs new
 /// versions). It stops gracefully on SIGTERM and SIGINT (requests in flight finish).
 public func buildApplication(
-    store: any VocabularyStore, configuration: ServiceConfiguration, logger: Logger
+    store: any VocabularyStore, configuration: ServiceConfiguration, logger: Logger,
+    onRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
     var services: [any Service] = []
@@ -56,5 +59,29 @@ public func buildApplication(
         ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "vaktaal"),
         services: services,
+        onServerRunning: { _ in await onRunning() },
         logger: logger)
+}
+
+/// Runs ``buildApplication(store:configuration:logger:onRunning:)`` until SIGTERM or SIGINT;
+/// `onRunning` is called once it listens.
+///
+/// - Throws: ``ServiceStartError/cannotListen(address:reason:)`` when the address cannot be
+///   bound (the port is in use, or not the user's to take).
+public func runService(
+    store: any VocabularyStore, configuration: ServiceConfiguration, logger: Logger,
+    onRunning: @escaping @Sendable () async -> Void
+) async throws {
+    do {
+        try await buildApplication(store: store, configuration: configuration, logger: logger, onRunning: onRunning)
+            .runService()
+    } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
+        let reason =
+            switch error.errnoCode {
+            case EADDRINUSE: "the port is in use (is another service running there?): choose another with --port"
+            case EACCES: "the port is not yours to take (ports below 1024 need privileges): choose another with --port"
+            default: "this machine has no such address: choose another with --host"
+            }
+        throw ServiceStartError.cannotListen(address: "http://\(configuration.host):\(configuration.port)", reason: reason)
+    }
 }

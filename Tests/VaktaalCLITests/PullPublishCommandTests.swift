@@ -32,6 +32,17 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// A second service on a port in use says so, and that it is usable input (exit 2); it
+    /// never said it was serving first.
+    @Test func aPortInUseIsAClearErrorNotAServiceRunning() async throws {
+        let service = try await RunningService(files: ["t.xml": Self.serviceFile])
+        defer { service.stop() }
+        let second = try Vaktaal.run(["serve", "--vocabulary", service.folder, "--port", String(service.port)])
+        #expect(second.status == 2)
+        #expect(second.standardError.contains("cannot serve at \(service.url): the port is in use"), "\(second.standardError)")
+        #expect(!second.standardError.contains("serving") && !second.standardOutput.contains("serving"))
+    }
+
     @Test func theFirstPullWritesTheFileAndTheNextIsANoOp() async throws {
         let (service, folder) = try await start()
         defer { service.stop() }

@@ -9,6 +9,8 @@ public enum ServiceStartError: Error, Equatable, Sendable, CustomStringConvertib
     case invalid([Finding])
     /// The version history could not be written.
     case history(FileWriteError)
+    /// The service cannot listen at its address; the reason says what to do.
+    case cannotListen(address: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum ServiceStartError: Error, Equatable, Sendable, CustomStringConvertib
             (findings.map(\.description) + ["error: the vocabulary has errors (see vaktaal check); not served"])
                 .joined(separator: "\n")
         case .history(let error): error.description
+        case .cannotListen(let address, let reason): "error: cannot serve at \(address): \(reason)"
         }
     }
 

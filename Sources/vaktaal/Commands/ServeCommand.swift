@@ -102,7 +102,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, corsOrigins: corsOrigins, tokens: try PublishTokens.parse(tokenText))
         let schemes = store.snapshot.schemes.map { "\($0.id) (\($0.vocabulary.concepts.count) concepts)" }
         let origin = source.map { " from \($0)" } ?? ""
-        logger.info("serving \(schemes.joined(separator: ", "))\(origin) at http://\(host):\(port)")
-        try await buildApplication(store: store, configuration: configuration, logger: logger).runService()
+        // Said once the port is bound: a port in use is an error, not a service running.
+        let serving = "serving \(schemes.joined(separator: ", "))\(origin) at http://\(host):\(port)"
+        try await runService(store: store, configuration: configuration, logger: logger) { logger.info("\(serving)") }
     }
 }
