@@ -25,12 +25,19 @@ public func buildRouter(
     // route: the routes are listed once on a router of their own first.
     let listing = Router(context: BasicRequestContext.self)
     addRoutes(to: listing)
-    let allowed = AllowedMethods(listing.routes.map { (path: $0.path.description, method: $0.method) })
+    // A store that takes no publishes (the built-in vocabulary) offers no PUT, in an Allow or a preflight.
+    let allowed = AllowedMethods(
+        listing.routes.filter { store.isWritable || $0.method != .put }.map { (path: $0.path.description, method: $0.method) })
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ObservingMiddleware(metrics: metrics))
     // CORS outside the error bodies: it adds its headers to the JSON error answers (a 405
     // with its Allow) that the error middleware makes of the router's own errors.
-    if !configuration.corsOrigins.isEmpty { router.add(middleware: CrossOriginMiddleware(origins: configuration.corsOrigins)) }
+    if !configuration.corsOrigins.isEmpty {
+        router.add(
+            middleware: CrossOriginMiddleware(
+                origins: configuration.corsOrigins,
+                methods: store.isWritable ? "GET, HEAD, POST, PUT, OPTIONS" : "GET, HEAD, POST, OPTIONS"))
+    }
     router.add(middleware: ErrorBodyMiddleware(allowed: allowed))
     router.add(middleware: CompressionMiddleware())
     addRoutes(to: router)

@@ -240,12 +240,21 @@ import Testing
 
     @Test func theBuiltInVocabularyIsReadOnly() async throws {
         let store = try FolderStore(folder: nil, builtIn: [(path: "lerarenopleiding.xml", bytes: fixtureBytes)])
-        let application = Application(router: buildRouter(store: store, configuration: ServiceConfiguration(tokens: testTokens)))
+        let configuration = ServiceConfiguration(corsOrigins: ["https://partner.example.org"], tokens: testTokens)
+        let application = Application(router: buildRouter(store: store, configuration: configuration))
         try await application.test(.router) { client in
             let request = put(changedVocabulary())
             try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) {
-                #expect($0.status == .methodNotAllowed)
+                #expect($0.status == .methodNotAllowed && $0.headers[.allow] == "GET, HEAD, OPTIONS")
             }
+            // What OPTIONS and a preflight offer agrees: no PUT.
+            try await client.execute(uri: request.uri, method: .options) {
+                #expect($0.headers[.allow] == "GET, HEAD, OPTIONS")
+            }
+            try await client.execute(
+                uri: request.uri, method: .options,
+                headers: [.origin: "https://partner.example.org", .accessControlRequestMethod: "PUT"]
+            ) { #expect($0.headers[.accessControlAllowMethods]?.contains("PUT") == false) }
         }
     }
 

@@ -101,6 +101,8 @@ struct ObservingMiddleware<Context: RequestContext>: RouterMiddleware {
 /// may read the API; preflight `OPTIONS` requests are answered here.
 struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
     let origins: [String]
+    /// The methods a preflight allows: no PUT when the service takes no publishes.
+    var methods = "GET, HEAD, POST, PUT, OPTIONS"
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -116,7 +118,7 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             response = Response(status: .noContent)
-            response.headers[.accessControlAllowMethods] = "GET, HEAD, POST, PUT, OPTIONS"
+            response.headers[.accessControlAllowMethods] = methods
             response.headers[.accessControlAllowHeaders] = "Accept, Authorization, Content-Type, If-Match, If-None-Match"
             response.headers[.accessControlMaxAge] = "600"
         } else {
