@@ -472,11 +472,13 @@ import Testing
         #expect(LanguageTag.isWellFormed(tag))
     }
 
-    /// A tag asks for its language and every narrower one (RFC 4647 basic filtering), case
-    /// aside; never for a broader one or another that merely starts alike.
+    /// A tag asks for its language, every narrower one (RFC 4647 basic filtering) and the
+    /// broader ones it falls back to (RFC 4647 lookup), case aside; never for a sibling or
+    /// another that merely starts alike.
     @Test(arguments: [
-        (["fr"], "fr-BE", true), (["fr"], "fr", true), (["FR"], "fr-be", true), (["fr-BE"], "fr", false),
-        (["fr"], "fry", false), (["nl", "fr"], "fr-CA", true), (["zh-Hant"], "zh-Hant-TW", true), (["en"], "", false),
+        (["fr"], "fr-BE", true), (["fr"], "fr", true), (["FR"], "fr-be", true), (["nl-NL"], "nl", true),
+        (["nl-NL"], "nl-BE", false), (["fr"], "fry", false), (["fry"], "fr", false), (["nl", "fr"], "fr-CA", true),
+        (["zh-Hant"], "zh-Hant-TW", true), (["en"], "", false),
     ])
     func aChoiceIncludesNarrowerLanguages(tags: [String], language: String, included: Bool) {
         #expect(LanguageTag.choice(Set(tags), includes: language) == included)

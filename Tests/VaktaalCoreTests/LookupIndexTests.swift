@@ -27,7 +27,8 @@ import VaktaalTestSupport
 
     func id(_ match: LookupMatch?, _ set: VocabularySet = shipped) -> String? { match.map { set[$0.concept].id } }
 
-    /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does.
+    /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does; `nl-NL`
+    /// finds the `nl` labels.
     @Test func aLanguageFindsItsRegionalLabels() throws {
         let set = load(
             vocabularyXML(
@@ -37,6 +38,8 @@ import VaktaalTestSupport
         #expect(set[match.concept].id == "f")
         #expect(ConceptDescription(match, in: set, languages: ["fr"]).prefLabels == ["fr-BE": "formateur"])
         #expect(LookupIndex(set).search("formateur", languages: ["nl"]).isEmpty)
+        // What a browser sends (`nl-NL`) falls back to the Dutch labels.
+        #expect(LookupIndex(set).search("vormer", languages: ["nl-NL"]).count == 1)
     }
 
     @Test(arguments: [

@@ -137,13 +137,19 @@ public enum LanguageTag {
 
     /// Whether a label in `language` is one that a choice of `tags` (``selection(_:)``) asks
     /// for: a tag asks for its own language and every narrower one (RFC 4647 basic
-    /// filtering, as Skosmos's `lang` does), so `fr` gives `fr-BE` too; case does not matter.
+    /// filtering, as Skosmos's `lang` does), so `fr` gives `fr-BE` too; and for the broader
+    /// ones it falls back to (RFC 4647 lookup), so `nl-NL`, what a browser sends, gives `nl`,
+    /// as lint takes it. Never a sibling (`nl-NL` does not give `nl-BE`); case does not matter.
     public static func choice(_ tags: Set<String>, includes language: String) -> Bool {
         if tags.contains(language) { return true }
+        guard !language.isEmpty else { return false }
         let lower = language.lowercased()
+        func starts(_ tag: String, with prefix: String) -> Bool {
+            tag == prefix || (tag.hasPrefix(prefix) && tag.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "-"))
+        }
         return tags.contains { tag in
             let tag = tag.lowercased()
-            return lower == tag || (lower.hasPrefix(tag) && lower.utf8.dropFirst(tag.utf8.count).first == UInt8(ascii: "-"))
+            return starts(lower, with: tag) || starts(tag, with: lower)
         }
     }
 
