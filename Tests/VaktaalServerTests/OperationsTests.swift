@@ -119,6 +119,12 @@ import Testing
         #expect(await !store.folderChanged())
         try changedVocabulary().write(toFile: folder + "/lerarenopleiding.xml", atomically: true, encoding: .utf8)
         #expect(await store.folderChanged())
+        // The last file deleted: a change, refused with a word (once), and the scheme still served.
+        try FileManager.default.removeItem(atPath: folder + "/lerarenopleiding.xml")
+        #expect(await store.folderChanged())
+        #expect(await !store.reload().isEmpty)
+        #expect(await !store.folderChanged())
+        #expect(store.snapshot.scheme("lerarenopleiding") != nil)
     }
 
     /// A folder whose file has an error of `vaktaal check` (a dangling reference) is served,

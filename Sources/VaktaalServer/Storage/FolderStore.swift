@@ -138,6 +138,8 @@ public actor FolderStore: VocabularyStore {
         do {
             files = try VocabularyLoader.vocabularyFiles(at: folder).map { ($0, FileBytes.read($0) ?? []) }
         } catch {
+            // No file left (the last one deleted): kept as refused, and said once.
+            refusedFingerprint = [:]
             return [Finding(rule: ReaderRule.unreadableFile.id, severity: .error, message: error.description, location: nil)]
         }
         let seen = Self.fingerprint(of: files.map(\.path))
@@ -157,11 +159,12 @@ public actor FolderStore: VocabularyStore {
         }
     }
 
-    /// Whether the folder's files changed since the last load (size, time or names), and
-    /// are not as they were when a reload last refused them.
+    /// Whether the folder's files changed since the last load (size, time or names; a folder
+    /// left without any is a change too), and are not as they were when a reload last
+    /// refused them.
     public func folderChanged() -> Bool {
-        guard let folder, let files = try? VocabularyLoader.vocabularyFiles(at: folder) else { return false }
-        let current = Self.fingerprint(of: files)
+        guard let folder else { return false }
+        let current = (try? VocabularyLoader.vocabularyFiles(at: folder)).map { Self.fingerprint(of: $0) } ?? [:]
         return current != fingerprint && current != refusedFingerprint
     }
 
