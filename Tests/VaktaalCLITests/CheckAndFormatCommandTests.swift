@@ -18,7 +18,7 @@ import Testing
         #expect(
             result.standardOutput.contains(
                 "Vocabulary/t.xml:4:1: error: [dangling-reference] broader 'missing' names no concept of the folder\n"))
-        #expect(result.standardOutput.contains("1 file, 1 concepts: 1 error, 3 warnings\n"))
+        #expect(result.standardOutput.contains("1 file, 1 concept: 1 error, 3 warnings\n"))
     }
 
     @Test func lintsReportersServeCheckWithTheSamePositionsAsText() throws {

@@ -27,7 +27,7 @@ import VaktaalTestSupport
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardOutput.contains(
-                "Vocabulary/partner.xml: scheme 'glossary' <https://partner.example.org/glossary/>, 1 concepts"))
+                "Vocabulary/partner.xml: scheme 'glossary' <https://partner.example.org/glossary/>, 1 concept"))
         #expect(result.standardOutput.contains("  prefLabel nl: 1\n  altLabel nl: 1\n"))
         #expect(result.standardOutput.contains("1 × http://purl.org/dc/terms/created"))
         #expect(result.standardOutput.contains("1 × text without a language tag given the default language 'nl'"))

@@ -203,6 +203,12 @@ import Testing
             Self.concept("s", attributes: " deprecated=\"true\" replacedBy=\"s2\"")
             + Self.concept("s2", attributes: " deprecated=\"true\" replacedBy=\"s\"")
         #expect(messages(circle, "replacement-deprecated").isEmpty && !messages(circle, "replacement-cycle").isEmpty)
+        #expect(
+            messages(
+                Self.concept("a", "<altLabel>b</altLabel>") + Self.concept("c", "<deprecatedLabel>B</deprecatedLabel>"),
+                "outdated-label-is-allowed"
+            )
+            .first?.hasPrefix("deprecatedLabel 'B' is also an altLabel ('b') of 'a'") == true)
         let runOn = findings(load(vocabularyXML(Self.concept("mentor"), uri: "https://example.org/vocab")))
         #expect(
             runOn.filter { $0.rule == "uri-without-separator" }.map(\.message) == [

@@ -45,7 +45,8 @@ public struct CheckReport: Sendable {
     public var text: String {
         var output = findings.map { "\($0)\n" }.joined()
         let fileWord = files.count == 1 ? "file" : "files"
-        output += "\(files.count) \(fileWord), \(concepts) concepts: \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        output +=
+            "\(files.count) \(fileWord), \(plural(concepts, "concept")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
         output += infos > 0 ? ", \(plural(infos, "info"))\n" : "\n"
         return output
     }

@@ -74,7 +74,8 @@ enum ImportSummary {
         for file in files {
             let vocabulary = file.vocabulary
             lines.append(
-                "\(file.path): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, \(file.conceptCount) concepts")
+                "\(file.path): scheme '\(vocabulary.id)' <\(vocabulary.conceptSchemeURI)>, "
+                    + "\(file.conceptCount) \(file.conceptCount == 1 ? "concept" : "concepts")")
             for (kind, language, count) in file.labelCounts {
                 lines.append("  \(kind.rawValue) \(language.isEmpty ? "(no language)" : language): \(count)")
             }

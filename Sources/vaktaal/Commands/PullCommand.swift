@@ -38,7 +38,7 @@ struct PullCommand: AsyncParsableCommand {
         case .upToDate:
             print("\(pull.localFile): up to date: '\(pull.address.scheme)' did not change on the service since the last pull")
         case .firstPull(let concepts):
-            print("\(pull.localFile): pulled '\(pull.address.scheme)' (\(concepts) concepts)")
+            print("\(pull.localFile): pulled '\(pull.address.scheme)' (\(concepts) \(concepts == 1 ? "concept" : "concepts"))")
         case .merged(let result, let incoming):
             let colour = standardOutputIsTerminal
             if incoming.isEmpty {

@@ -100,7 +100,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = ServiceConfiguration(
             host: host, port: port, corsOrigins: corsOrigins, tokens: try PublishTokens.parse(tokenText))
-        let schemes = store.snapshot.schemes.map { "\($0.id) (\($0.vocabulary.concepts.count) concepts)" }
+        let schemes = store.snapshot.schemes.map { scheme in
+            let count = scheme.vocabulary.concepts.count
+            return "\(scheme.id) (\(count) \(count == 1 ? "concept" : "concepts"))"
+        }
         let origin = source.map { " from \($0)" } ?? ""
         // Said once the port is bound: a port in use is an error, not a service running.
         let serving = "serving \(schemes.joined(separator: ", "))\(origin) at http://\(host):\(port)"

@@ -100,7 +100,7 @@ struct OutdatedLabelIsAllowedCheck: FocusableCheck, LabelFormCheck {
             byLabel.sorted { $0.key < $1.key }.map { index, owner in
                 let label = set[key].labels[index]
                 return diagnostic(
-                    "\(label.kind.rawValue) '\(label.text)' is also a \(owner.kind.rawValue) ('\(owner.form)') of "
+                    "\(label.kind.rawValue) '\(label.text)' is also \(LabelKindClashCheck.named(owner.kind)) ('\(owner.form)') of "
                         + "'\(set[owner.owner].id)': the linter would forbid an allowed term",
                     concept: key, in: set, at: label.position)
             }
