@@ -127,6 +127,18 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         #expect(graph.statements.contains { $0.subject.isBlank && $0.object == .literal(RDFLiteral("anon", language: "nl")) })
     }
 
+    /// `@set` beside another container, in either order, leaves that container's layout:
+    /// language maps keep their languages.
+    @Test(arguments: [#"["@set", "@language"]"#, #"["@language", "@set"]"#, #""@language""#])
+    func aSetBesideALanguageContainerKeepsTheLanguages(container: String) throws {
+        let text = #"{"@context": {"labels": {"@id": "http://www.w3.org/2004/02/skos/core#altLabel", "@container": "#
+            + container + #"}}, "@id": "http://b/c1", "labels": {"en": ["word"], "nl": "woord"}}"#
+        let graph = try RDFParser.graph(Array(text.utf8), syntax: .jsonLD, path: "t.jsonld")
+        let labels = Set(graph.statements.map(\.description))
+        #expect(labels.contains("<http://b/c1> <http://www.w3.org/2004/02/skos/core#altLabel> \"word\"@en ."), "\(labels)")
+        #expect(labels.contains("<http://b/c1> <http://www.w3.org/2004/02/skos/core#altLabel> \"woord\"@nl ."))
+    }
+
     /// A syntax error names where JSON parsing stopped, not the start of the file.
     @Test(arguments: [
         ("{\n  \"@context\": {}\n  \"@id\": \"x\"\n}", 3, 3), ("{\"a\": [1, 2,, 3]}", 1, 13), ("{\"a\": \"open\n", 1, 12),

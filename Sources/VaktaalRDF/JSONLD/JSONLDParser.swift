@@ -162,7 +162,12 @@ struct JSONLDReader {
                 term.type = type.hasPrefix("@") ? type : expandIRI(type, scope, vocabulary: true)
             }
             if let language = fields["@language"] { term.language = .some(language.string) }
-            if let container = fields["@container"] { term.container = container.list.compactMap(\.string).first }
+            // JSON-LD 1.1 lets `@set` stand beside another container, in either order
+            // (`["@set", "@language"]`): the other says how values are laid out.
+            if let container = fields["@container"] {
+                let kinds = container.list.compactMap(\.string)
+                term.container = kinds.first { $0 != "@set" } ?? kinds.first
+            }
             return term
         default: throw fail("the definition of '\(key)' is not a string or an object")
         }
