@@ -36,6 +36,23 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(result.report.skipped.contains { $0.what.hasSuffix("#type") && $0.example.contains("Retired") })
     }
 
+    /// A publisher or creator described by a blank node is its name, not `_:b1`; one without
+    /// a name is reported skipped.
+    @Test func metadataDescribedByABlankNodeIsItsName() throws {
+        let result = try importTurtle(
+            """
+            @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+            ex:scheme a skos:ConceptScheme ; dct:title "T"@nl ;
+                dct:publisher [ a foaf:Organization ; foaf:name "Hogeschool van Amsterdam"@nl ] ;
+                dct:creator [ a foaf:Person ] .
+            ex:a a skos:Concept ; skos:prefLabel "a"@nl ; skos:inScheme ex:scheme .
+            """)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.metadata(.publisher).map(\.text) == ["Hogeschool van Amsterdam"])
+        #expect(vocabulary.metadata(.creator).isEmpty && !vocabulary.metadata.contains { $0.text.hasPrefix("_:") })
+        #expect(result.report.skipped.contains { $0.what.hasSuffix("creator") && $0.reason.contains("without a name") })
+    }
+
     /// RDF/XML lets through IRIs no IRI may be (`http://www.google. com`): a mapping to one is
     /// reported skipped, and a concept named by one gets a new IRI without a mapping to it, so
     /// that the imported file reads without errors.

@@ -75,10 +75,13 @@ extension SKOSImporter {
                 if let object = table.objectTerm(statement), schemeClasses.contains(object) { consumed[Int(statement)] = true }
             case .title, .description, .publisher, .license, .creator:
                 guard let kind = role.metadataKind else { continue }
-                if let literal = table.literal(statement) {
+                if let literal = table.literal(statement) ?? describedName(statement) {
                     let (declared, effective) = self.language(of: literal, language)
                     vocabulary.metadata.append(
                         MetadataEntry(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
+                } else if let object = table.objectTerm(statement), table.isBlank(object) {
+                    skip(statement, reason: "a \(kind.rawValue) described without a name (a blank node)")
+                    continue
                 } else {
                     vocabulary.metadata.append(
                         MetadataEntry(kind: kind, text: table.objectText(statement), language: language ?? ""))
@@ -124,6 +127,28 @@ extension SKOSImporter {
 
     /// The reference to an imported concept from a concept of vocabulary `index`: its id in
     /// the same file, `scheme:id` in another.
+    /// The properties that name what a blank node describes (a publisher as
+    /// `[ foaf:name "…" ]`, a creator as a vCard).
+    private static let nameProperties: Set<String> = [
+        "http://xmlns.com/foaf/0.1/name", "http://schema.org/name", "https://schema.org/name",
+        "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://www.w3.org/2006/vcard/ns#fn", "http://purl.org/dc/terms/title",
+    ]
+
+    /// The name of the blank node `statement` points at (its first name literal, then read;
+    /// what else it says is reported skipped); `nil` when it points at none or names none.
+    private func describedName(_ statement: Int32) -> RDFLiteral? {
+        guard let object = table.objectTerm(statement), table.isBlank(object) else { return nil }
+        let about = table.statements(about: object)
+        guard
+            let named = about.first(where: {
+                table.literal($0) != nil && Self.nameProperties.contains(table.terms[Int(table.predicates[Int($0)])])
+            })
+        else { return nil }
+        consumed[Int(named)] = true
+        return table.literal(named)
+    }
+
     func reference(to term: Int32, from index: Int) -> String? {
         guard let target = placement[term] else { return nil }
         return target.vocabulary == index ? target.id : "\(schemeIDs[target.vocabulary]):\(target.id)"
