@@ -88,6 +88,21 @@ func differences(_ left: VocabularySet, _ right: VocabularySet) -> String {
         #expect(imported.graph.broader(of: child).map { imported[$0].preferredLabel(in: "nl")?.text } == ["tilde"])
     }
 
+    /// A scheme without a default language comes back without one through TBX, whose root
+    /// must name a language; one with a default language keeps it.
+    @Test(arguments: ["", " xml:lang=\"nl\""])
+    func aDefaultLanguageComesBackAsItWasThroughTBX(attribute: String) throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="x" uri="https://example.org/x/"\(attribute)>
+              <concept id="a" top="true"><prefLabel xml:lang="nl">a</prefLabel></concept>
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "x.xml", bytes: Array(xml.utf8))]).set
+        let file = try #require(Exporters.exporter(for: .tbx).export(set, baseName: "x").first)
+        let imported = try Importer.importBytes(file.contents, path: file.path, format: .tbx).vocabularies
+        #expect(imported.map(\.defaultLanguage) == [set.vocabularies[0].defaultLanguage])
+    }
+
     private func expectRoundTrip(_ set: VocabularySet, _ export: ExportFormat, _ format: ImportFormat) throws {
         let files = Exporters.exporter(for: export).export(set, baseName: "vocabulary")
         let file = try #require(files.first)

@@ -82,9 +82,10 @@ final class TBXImporter {
                 applyHeader(key, value, to: &vocabularies[vocabularies.count - 1])
             } else if let uri = line.split(separator: " ").first.map(String.init), Self.isAbsoluteURI(uri) {
                 let version = line.dropFirst(uri.count).trimmingPrefixSpaces
-                var vocabulary = Vocabulary(id: "", uri: uri, version: version.isEmpty ? nil : version)
-                vocabulary.defaultLanguage = documentLanguage
-                vocabularies.append(vocabulary)
+                // Our own export names each scheme's default language in a line of its own
+                // (`language: nl`); the document's `xml:lang`, which TBX requires, is no
+                // scheme's when that line is missing.
+                vocabularies.append(Vocabulary(id: "", uri: uri, version: version.isEmpty ? nil : version))
             }
         }
         headerNamesURIs = !vocabularies.isEmpty
