@@ -59,6 +59,9 @@ import Testing
             result.standardOutput.split(separator: "\n").map { $0.split(separator: ",")[0] } == [
                 "::error file=a.txt", "::error file=-", "::error file=b.txt",
             ], "\(result.standardOutput)")
+        // A file named on both sides of `-` is linted once.
+        let twice = try Vaktaal.run(["lint", "a.txt", "-", "./a.txt", "--format", "github"], in: folder, input: "x\n")
+        #expect(twice.standardOutput.split(separator: "\n").count == 1, "\(twice.standardOutput)")
         #expect(try Vaktaal.run(["lint", "a.txt", "-", "--fix"], in: folder, input: "x\n").status == 2)
         #expect(try Vaktaal.run(["lint", "-", "-", "--fix"], in: folder, input: "x\n").status == 2)
     }

@@ -81,7 +81,10 @@ struct LintCommand: ParsableCommand {
         let before = try run.lint(Array(paths[..<dash]))
         let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let piped = try run.lint(document: bytes, named: "-", configurationFolder: FileManager.default.currentDirectoryPath)
-        let after = try run.lint(paths[(dash + 1)...].filter { $0 != "-" })
+        // A file named on both sides of `-` (`a.txt - ./a.txt`) is linted once, as among files.
+        func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let lintedBefore = Set(before.map { standardized($0.path) })
+        let after = try run.lint(paths[(dash + 1)...].filter { $0 != "-" && !lintedBefore.contains(standardized($0)) })
         try report(before + [piped.findings] + after, standardInput: bytes)
     }
 
