@@ -59,6 +59,10 @@ import VaktaalTestSupport
         ("IPABO", "ipabo", .deprecated),
         ("HvA", "hogeschool-van-amsterdam", .alternative),
         ("workplace supervisors", "werkplekbegeleider", .preferred),
+        // Copied from a document: a soft hyphen, a zero-width space, fullwidth letters, a ligature.
+        ("men\u{AD}tor", "werkplekbegeleider", .deprecated), ("werkplek\u{200B}begeleider", "werkplekbegeleider", .preferred),
+        ("ｍｅｎｔｏｒ", "werkplekbegeleider", .deprecated), ("ﬂexibel opleiden", "flexibel-opleiden", .preferred),
+        ("volt\u{133}d", "voltijd", .preferred),
     ])
     func exactMatches(query: String, concept: String, kind: LabelKind) throws {
         let match = try #require(first(query))

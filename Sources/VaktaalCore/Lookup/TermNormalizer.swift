@@ -24,13 +24,16 @@ public enum TermNormalizer {
         return result
     }
 
-    /// Spacing, hyphens as spaces, lowercased: "Self-Efficacy" and "self efficacy" meet.
+    /// Spacing, hyphens as spaces, lowercased: "Self-Efficacy" and "self efficacy" meet. Text
+    /// beyond ASCII is read in its compatibility form (NFKC: the Dutch ĳ is "ij", ﬂ is "fl",
+    /// fullwidth ｍ is "m", a decomposed é is é), without soft hyphens and zero-width
+    /// characters, which a text copied from a document carries unseen.
     public static func loose(_ text: String) -> String {
         if let ascii = looseASCII(text) { return ascii }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !isInvisible(scalar) {
             if scalar.properties.isWhitespace || isHyphen(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
@@ -41,6 +44,11 @@ public enum TermNormalizer {
             }
         }
         return result.lowercased()
+    }
+
+    /// Whether `scalar` is a soft hyphen or a zero-width character: part of no word as read.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value)
     }
 
     /// The loose form of an ASCII text, done on bytes; `nil` for any other text.
