@@ -165,6 +165,11 @@ import Testing
         let result = try Vaktaal.run(["format", "v.xml"], in: folder)
         #expect(result.status == 2)
         #expect(result.standardError.contains("v.xml:3:17: error: [unknown-element]"))
+        // Several errors are listed in file order, as check lists them.
+        let two = try Vaktaal.folder(with: ["v.xml": vocabularyFile("<concept id=\"a\" top=\"yes\" bogus=\"1\"/>")])
+        let lines = try Vaktaal.run(["format", "v.xml"], in: two).standardError.split(separator: "\n").filter { $0.contains("[") }
+        let columns = lines.compactMap { Int($0.split(separator: ":")[2]) }
+        #expect(columns.count == 2 && columns == columns.sorted(), "\(lines)")
         #expect(try String(contentsOfFile: folder + "/v.xml", encoding: .utf8) == broken)
     }
 
@@ -180,6 +185,18 @@ import Testing
         // Check passes it, with the warning.
         let check = try Vaktaal.run(["check", "--vocabulary", "v.xml"], in: folder)
         #expect(check.standardOutput.contains("[unkept-processing-instruction]"), "\(check.standardOutput)")
+    }
+
+    /// A symbolic link to nothing, or links in a circle, are named as such.
+    @Test func brokenLinksAreNamedAsSuch() throws {
+        let folder = try Vaktaal.folder(with: [:])
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a.xml", withDestinationPath: "b.xml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/b.xml", withDestinationPath: "a.xml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/gone.xml", withDestinationPath: "nothing.xml")
+        let circle = try Vaktaal.run(["format", "a.xml"], in: folder)
+        #expect(circle.status == 2 && circle.standardError.contains("a.xml: error: the symbolic links lead round in a circle"))
+        let dangling = try Vaktaal.run(["check", "--vocabulary", "gone.xml"], in: folder)
+        #expect(dangling.status == 2 && dangling.standardError.contains("gone.xml: error: the symbolic link leads to nothing"))
     }
 
     @Test func theShippedVocabularyIsFormatted() throws {

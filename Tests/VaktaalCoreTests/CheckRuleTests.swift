@@ -209,6 +209,11 @@ import Testing
                 "outdated-label-is-allowed"
             )
             .first?.hasPrefix("deprecatedLabel 'B' is also an altLabel ('b') of 'a'") == true)
+        // White space is named for what it is: a no-break space is not "repeated".
+        #expect(
+            messages(Self.concept("a", "<altLabel>werkplek\u{A0}begeleider</altLabel>"), "irregular-whitespace") == [
+                "altLabel \"werkplek\u{A0}begeleider\" has a no-break space (U+00A0): write single plain spaces between its words"
+            ])
         let runOn = findings(load(vocabularyXML(Self.concept("mentor"), uri: "https://example.org/vocab")))
         #expect(
             runOn.filter { $0.rule == "uri-without-separator" }.map(\.message) == [

@@ -8,11 +8,16 @@ public enum VocabularyLoadError: Error, Equatable, Sendable, CustomStringConvert
     case notFound(path: String)
     /// The folder holds no `*.xml` file.
     case noVocabularyFiles(path: String)
+    /// The path is a symbolic link to nothing, or one of links that lead round in a circle.
+    case brokenLink(path: String, circular: Bool)
 
     public var description: String {
         switch self {
         case .notFound(let path): "\(path): error: no such file or folder"
         case .noVocabularyFiles(let path): "\(path): error: the folder holds no vocabulary (*.xml) files"
+        case .brokenLink(let path, let circular):
+            circular
+                ? "\(path): error: the symbolic links lead round in a circle" : "\(path): error: the symbolic link leads to nothing"
         }
     }
 }
@@ -77,7 +82,12 @@ public enum VocabularyLoader {
     /// name order (hidden files left out).
     public static func vocabularyFiles(at path: String) throws(VocabularyLoadError) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .notFound(path: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            var link = stat()
+            guard lstat(path, &link) == 0 else { throw .notFound(path: path) }
+            var target = stat()
+            throw .brokenLink(path: path, circular: stat(path, &target) != 0 && errno == ELOOP)
+        }
         guard isFolder.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let files = names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()

@@ -32,7 +32,8 @@ public enum VocabularyFormatter {
         }
         let (vocabulary, findings) = VocabularyLoader.read(bytes: original, path: file)
         let blocking = findings.filter { $0.severity == .error || $0.rule == ReaderRule.unkeptProcessingInstruction.id }
-        guard let vocabulary, blocking.isEmpty else { return .notReadable(blocking) }
+        // In file order, as check lists them (the reader finds an element's attributes in its own order).
+        guard let vocabulary, blocking.isEmpty else { return .notReadable(blocking.sorted()) }
         let canonical = LineEnding(of: original).applied(to: VocabularyWriter.bytes(for: vocabulary))
         guard canonical != original else { return .unchanged }
         if checkOnly { return .changed }

@@ -1,7 +1,8 @@
 import VaktaalText
 
-/// Labels and their forms have no leading, trailing or repeated white space  and no tabs or
-/// line breaks: the linter matches words, and stray spaces make labels that never match.
+/// Labels and their forms have no leading, trailing or repeated white space and no other
+/// white space than the plain space (a tab, a line break, a no-break space): the linter
+/// matches words, and stray spaces make labels that never match.
 struct IrregularWhitespaceCheck: ConceptCheck {
     let rule: RuleID = "irregular-whitespace"
     let severity = Severity.warning
@@ -16,7 +17,8 @@ struct IrregularWhitespaceCheck: ConceptCheck {
             guard let form = irregular else { continue }
             findings.append(
                 diagnostic(
-                    "\(labels[index].kind.rawValue) \(form.debugDescription) has leading, trailing or repeated white space",
+                    "\(labels[index].kind.rawValue) \(form.debugDescription) has \(Self.stray(in: form)): "
+                        + "write single plain spaces between its words",
                     concept: key, in: set, at: labels[index].position))
         }
     }
@@ -60,6 +62,19 @@ struct IrregularWhitespaceCheck: ConceptCheck {
             previousWasSpace = space
         }
         return hasNonSpace && (hasStraySpace || previousWasSpace)
+    }
+
+    /// What is irregular about the white space of `text`, in words.
+    static func stray(in text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, isSpace(first) { return "white space at its start" }
+        if let last = scalars.last, isSpace(last) { return "white space at its end" }
+        guard let other = scalars.first(where: { isSpace($0) && $0 != " " }) else { return "repeated spaces" }
+        let names: [UInt32: String] = [
+            0x09: "a tab", 0x0A: "a line break", 0x0D: "a line break", 0xA0: "a no-break space (U+00A0)",
+            0x202F: "a narrow no-break space (U+202F)", 0x2009: "a thin space (U+2009)",
+        ]
+        return names[other.value] ?? "white space other than a space (U+\(String(other.value, radix: 16, uppercase: true)))"
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
