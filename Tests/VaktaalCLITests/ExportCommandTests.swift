@@ -107,6 +107,7 @@ import Testing
         ),
         ("<concept id=\"a\"><prefLabel xml:lang=\"nl_NL\">a</prefLabel></concept>", "[invalid-language-tag]"),
         ("<concept id=\"a\"><prefLabel>a</prefLabel><broader ref=\"missing\"/></concept>", "[dangling-reference]"),
+        ("<concept id=\"a\"><prefLabel>a</prefLabel><closeMatch uri=\"www.partner.nl/a\"/></concept>", "[invalid-mapping-uri]"),
     ])
     func aVocabularyWithCheckErrorsIsNotExported(concepts: String, rule: String) throws {
         let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts)])
@@ -115,6 +116,17 @@ import Testing
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("error: \(rule)"), "\(result.standardError)")
         #expect(result.standardError.contains("not exported"))
+    }
+
+    /// An error that does not change what an export says (a deprecated label without a
+    /// replacement, common right after an import) does not keep the vocabulary from export.
+    @Test func otherCheckErrorsDoNotKeepAVocabularyFromExport() throws {
+        let concepts =
+            "<concept id=\"a\"><prefLabel>a</prefLabel><deprecatedLabel xml:lang=\"de\">alt</deprecatedLabel></concept>"
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts)])
+        #expect(try Vaktaal.run(["check"], in: folder).standardOutput.contains("error: [deprecated-label-without-replacement]"))
+        let result = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
+        #expect(result.status == 0 && result.standardOutput.contains("\"alt\"@de"), "\(result.standardError)")
     }
 
     @Test func anInvalidVocabularyIsNotExported() throws {

@@ -139,6 +139,16 @@ import Testing
         Example(
             rule: "missing-top-concepts", triggering: concept("a") + concept("b"),
             nonTriggering: concept("a", attributes: " top=\"true\"") + concept("b")),
+        // A mapping's uri is a full IRI that RDF can carry: no relative path, no blank, no `{}`.
+        Example(
+            rule: "invalid-mapping-uri", triggering: concept("a", "<closeMatch uri=\"relative/path\"/>"),
+            nonTriggering: concept("a", "<closeMatch uri=\"https://x.org/path\"/>")),
+        Example(
+            rule: "invalid-mapping-uri", triggering: concept("a", "<closeMatch uri=\"https://x.org/not a uri\"/>"),
+            nonTriggering: concept("a", "<closeMatch uri=\"https://x.org/not%20a%20uri\"/>")),
+        Example(
+            rule: "invalid-mapping-uri", triggering: concept("a", "<exactMatch uri=\"https://x.org/{id}\"/>"),
+            nonTriggering: concept("a", "<exactMatch uri=\"urn:isbn:0451450523\"/>")),
         Example(
             rule: "uri-without-separator", triggering: concept("a"), nonTriggering: concept("a"),
             uris: ("https://example.org/vocab", "https://example.org/vocab#")),

@@ -131,7 +131,8 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
     /// language maps keep their languages.
     @Test(arguments: [#"["@set", "@language"]"#, #"["@language", "@set"]"#, #""@language""#])
     func aSetBesideALanguageContainerKeepsTheLanguages(container: String) throws {
-        let text = #"{"@context": {"labels": {"@id": "http://www.w3.org/2004/02/skos/core#altLabel", "@container": "#
+        let text =
+            #"{"@context": {"labels": {"@id": "http://www.w3.org/2004/02/skos/core#altLabel", "@container": "#
             + container + #"}}, "@id": "http://b/c1", "labels": {"en": ["word"], "nl": "woord"}}"#
         let graph = try RDFParser.graph(Array(text.utf8), syntax: .jsonLD, path: "t.jsonld")
         let labels = Set(graph.statements.map(\.description))

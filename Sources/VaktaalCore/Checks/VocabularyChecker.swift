@@ -4,6 +4,7 @@ public enum VocabularyChecker {
     public static let checks: [any VocabularyCheck] = [
         DuplicateIDCheck(),
         DanglingReferenceCheck(),
+        InvalidMappingURICheck(),
         BroaderCycleCheck(),
         MultiplePreferredLabelsCheck(),
         LabelKindClashCheck(),

@@ -17,7 +17,8 @@ public enum VocabularyLoadError: Error, Equatable, Sendable, CustomStringConvert
         case .noVocabularyFiles(let path): "\(path): error: the folder holds no vocabulary (*.xml) files"
         case .brokenLink(let path, let circular):
             circular
-                ? "\(path): error: the symbolic links lead round in a circle" : "\(path): error: the symbolic link leads to nothing"
+                ? "\(path): error: the symbolic links lead round in a circle"
+                : "\(path): error: the symbolic link leads to nothing"
         }
     }
 }

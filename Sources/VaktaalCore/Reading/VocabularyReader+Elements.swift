@@ -178,11 +178,7 @@ extension VocabularyReader {
         let attributes = AttributeSet(tag, allowed: Self.mappingAttributes, acceptsLanguage: false, report: report)
         let target: MappingTarget
         switch (attributes[.uri], attributes[.ref]) {
-        case (let uri?, nil):
-            if !isAbsoluteURI(uri) {
-                report(.invalidValue, "uri '\(uri)' is not an absolute URI", at: attributes.position(of: .uri))
-            }
-            target = .uri(uri)
+        case (let uri?, nil): target = .uri(uri)
         case (nil, let reference?): target = .reference(reference)
         case (nil, nil):
             report(

@@ -81,15 +81,21 @@ enum ISODate {
     }
 }
 
-/// Whether a string is an absolute URI: it starts with a scheme and a colon, and holds no
-/// character an IRI may not (``isForbiddenInIRI(_:)``).
+/// Whether a string is an absolute URI as the reader takes one: it starts with a scheme and
+/// a colon, and holds no white space. (``isIRI(_:)`` is what RDF can carry.)
 package func isAbsoluteURI(_ value: String) -> Bool {
     guard let colon = value.firstIndex(of: ":"), colon != value.startIndex else { return false }
     let scheme = value[..<colon]
     guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
     return scheme.unicodeScalars.allSatisfy {
         $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0))
-    } && !value.unicodeScalars.contains(where: isForbiddenInIRI)
+    } && !value.contains(where: \.isWhitespace)
+}
+
+/// Whether a string is an absolute IRI that RDF can carry: an absolute URI
+/// (``isAbsoluteURI(_:)``) without a character an IRI may not hold (``isForbiddenInIRI(_:)``).
+package func isIRI(_ value: String) -> Bool {
+    isAbsoluteURI(value) && !value.unicodeScalars.contains(where: isForbiddenInIRI)
 }
 
 /// Whether an IRI may not hold `scalar` as it is (RFC 3987): white space, controls and

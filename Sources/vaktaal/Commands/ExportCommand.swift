@@ -13,8 +13,8 @@ struct ExportCommand: ParsableCommand {
             Single-file formats go to standard output (also with -o -), or to -o FILE (or into -o FOLDER); vale and \
             textlint write several files and need -o FOLDER. --all -o FOLDER writes every format. \
             Files are written atomically; the same vocabulary always gives the same bytes. A vocabulary \
-            with errors (those of vaktaal check) is not exported: a duplicate id or a broken reference \
-            would come out as data a partner's tools read differently.
+            with read errors, or with check errors that would come out as other data (a duplicate id, a \
+            broken reference, a language tag or mapping uri RDF cannot carry), is not exported.
 
             Examples:
               vaktaal export --format turtle -o lerarenopleiding.ttl
@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try vocabularyOptions.load()
-        let errors = VocabularyChecker.check(loaded).filter { $0.severity == .error }
+        let errors = ExportChecks.errors(in: loaded)
         guard errors.isEmpty else {
             for error in errors { printError(error.description) }
             throw CommandError.vocabularyHasErrors

@@ -67,7 +67,7 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .vocabularyHasErrors: "error: not exported: the vocabulary files have errors (see vaktaal check)"
+        case .vocabularyHasErrors: "error: not exported: the vocabulary files have the errors above (see vaktaal check)"
         case .noVocabularyToFormat: "error: no vocabulary found: name the files, or pass --vocabulary PATH"
         case .unreadableTokens(let path): "\(path): error: the tokens file cannot be read"
         }

@@ -87,7 +87,7 @@ extension SKOSImporter {
         dateNotes(datedNotes, in: &concept, language)
         if renamedConcepts.contains(term) {
             // The IRI the concept had, unless it is none that a mapping can hold (`\*_x`).
-            if isAbsoluteURI(table.terms[Int(term)]) {
+            if isIRI(table.terms[Int(term)]) {
                 concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(table.terms[Int(term)])))
             } else {
                 warnings.add(
@@ -160,7 +160,7 @@ extension SKOSImporter {
     /// holds what no IRI may (a blank, `{`), which the format and RDF writers refuse.
     private func mapping(_ kind: MappingKind, to object: Int32, _ statement: Int32, into concept: inout Concept) {
         let uri = table.terms[Int(object)]
-        guard isAbsoluteURI(uri) else {
+        guard isIRI(uri) else {
             return skip(statement, reason: "a mapping to what is no IRI (it holds a blank or a sign IRIs may not)")
         }
         concept.mappings.append(Mapping(kind: kind, target: .uri(uri)))
