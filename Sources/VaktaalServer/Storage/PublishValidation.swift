@@ -1,5 +1,6 @@
 import Foundation
 import VaktaalCore
+import VaktaalSync
 
 /// What a publish must pass: the checks of `vaktaal check`, on the new file together with
 /// the other schemes the service holds; an error the scheme's current version has already
@@ -31,15 +32,25 @@ enum PublishValidation {
             return named
         }
         let otherVocabularies = others.filter { $0.id != schemeID }.map(named)
-        func checkErrors(of vocabulary: Vocabulary, diagnostics: [Finding]) -> [Finding] {
-            let loaded = LoadedVocabulary(
-                set: VocabularySet(otherVocabularies + [vocabulary]), diagnostics: diagnostics, files: [name])
-            return VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }
+        func checkErrors(of vocabulary: Vocabulary, diagnostics: [Finding]) -> (errors: [Finding], set: VocabularySet) {
+            let set = VocabularySet(otherVocabularies + [vocabulary])
+            let loaded = LoadedVocabulary(set: set, diagnostics: diagnostics, files: [name])
+            return (VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }, set)
         }
-        var errors = checkErrors(of: vocabulary, diagnostics: readerFindings)
+        let checked = checkErrors(of: vocabulary, diagnostics: readerFindings)
+        var errors = checked.errors
         if !errors.isEmpty, let current = others.first(where: { $0.id == schemeID }) {
-            let inherited = Set(checkErrors(of: named(current), diagnostics: []).map { "\($0.rule.rawValue) \($0.message)" })
-            errors.removeAll { inherited.contains("\($0.rule.rawValue) \($0.message)") }
+            // As many of each error as the current version has are its own (by rule, the
+            // names it quotes and the concept, not by line): the rest are the publisher's.
+            let (had, currentSet) = checkErrors(of: named(current), diagnostics: [])
+            var inherited: [ErrorKey: Int] = [:]
+            for error in had { inherited[ErrorKey(error, in: currentSet), default: 0] += 1 }
+            errors.removeAll { error in
+                let key = ErrorKey(error, in: checked.set)
+                guard let count = inherited[key], count > 0 else { return false }
+                inherited[key] = count - 1
+                return true
+            }
         }
         guard errors.isEmpty else { throw unprocessable(errors) }
         return vocabulary

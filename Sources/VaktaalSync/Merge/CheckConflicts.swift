@@ -271,12 +271,12 @@ extension MergeState {
 /// the concept's id as a set (a cycle or a clash between two concepts is reported on whichever
 /// comes first in the file; a concept of the result still has the position of the version it
 /// comes from).
-struct ErrorKey: Hashable {
+package struct ErrorKey: Hashable {
     let rule: RuleID
     let skeleton: String
     let names: Set<String>
 
-    init(_ finding: Finding, in set: VocabularySet) {
+    package init(_ finding: Finding, in set: VocabularySet) {
         rule = finding.rule
         var skeleton = ""
         var names = Set<String>()
