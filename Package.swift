@@ -99,6 +99,7 @@ let package = Package(
                 "VaktaalCore", "VaktaalLint", "VaktaalExchange", "VaktaalSync", "VaktaalText", "VaktaalXML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

@@ -57,6 +57,11 @@ import Testing
                 #expect(response.status == .preconditionRequired, "\(response.body.text)")
                 #expect(response.body.text.contains("If-Match") && response.body.text.contains("currentETag"))
             }
+            var empty = blind.headers
+            empty[.ifNoneMatch] = " "
+            try await client.execute(uri: blind.uri, method: .put, headers: empty, body: blind.body) {
+                #expect($0.status == .preconditionRequired, "an empty header names no version")
+            }
             let new = put(
                 "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"1\" id=\"elders\" uri=\"https://example.org/elders/\" "
                     + "xml:lang=\"nl\"><concept id=\"a\" top=\"true\"><prefLabel>elders</prefLabel></concept></vocabulary>",

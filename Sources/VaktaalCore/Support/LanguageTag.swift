@@ -143,14 +143,15 @@ public enum LanguageTag {
     public static func choice(_ tags: Set<String>, includes language: String) -> Bool {
         if tags.contains(language) { return true }
         guard !language.isEmpty else { return false }
-        let lower = language.lowercased()
-        func starts(_ tag: String, with prefix: String) -> Bool {
-            tag == prefix || (tag.hasPrefix(prefix) && tag.utf8.dropFirst(prefix.utf8.count).first == UInt8(ascii: "-"))
+        // Tags are ASCII: compared byte by byte, case aside, with nothing made (lookup asks
+        // for every entry it meets).
+        func starts(_ tag: String.UTF8View, with prefix: String.UTF8View) -> Bool {
+            guard tag.count >= prefix.count,
+                zip(tag, prefix).allSatisfy({ $0 == $1 || ($0 | 0x20 == $1 | 0x20 && ($0 | 0x20) &- 0x61 < 26) })
+            else { return false }
+            return tag.count == prefix.count || tag.dropFirst(prefix.count).first == UInt8(ascii: "-")
         }
-        return tags.contains { tag in
-            let tag = tag.lowercased()
-            return starts(lower, with: tag) || starts(tag, with: lower)
-        }
+        return tags.contains { tag in starts(language.utf8, with: tag.utf8) || starts(tag.utf8, with: language.utf8) }
     }
 
     /// Whether a language choice is `all` (in any case, spaces around it left out): every

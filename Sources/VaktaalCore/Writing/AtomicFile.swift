@@ -82,9 +82,15 @@ public final class AtomicFileWriter {
     }
 
     /// The process's file mode creation mask, which a new file honours as `open` would make it
-    /// (`umask 077` keeps it private): read once, at the first write, as reading it means
-    /// setting it for a moment.
+    /// (`umask 077` keeps it private): read once, from `/proc/self/status` on Linux; elsewhere
+    /// by setting it for a moment, which another thread creating a file then could meet.
     private static let fileCreationMask: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return mask
+        }
         let mask = umask(0o022)
         umask(mask)
         return mask

@@ -1,12 +1,14 @@
 import CompressNIO
 import Hummingbird
 import NIOCore
+import NIOPosix
 
 /// Gzips the larger text answers of the routes (lint reports, lookups, suggestions, pages,
 /// the API description) for a client that accepts gzip: a lint report of a 1 MB text is
-/// about 28 MB of JSON, and 0.5 MB gzipped. Answers with an ETag are left to the routes
-/// that made them, which compress each version once and tag the gzipped body apart
-/// (``ContentResponse``).
+/// about 28 MB of JSON, and 0.5 MB gzipped. Answers with an ETag are left as they are: a
+/// scheme's or concept's (``ContentResponse``) is gzipped by its route, which tags the gzipped
+/// body apart, and a tagged answer sent as it is keeps its tag true. The compressing is done
+/// on a thread of its own, not on one that serves requests.
 struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -25,8 +27,12 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         guard ContentResponse.acceptsGzip(request) else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
-        var plain = collector.buffer
-        guard let compressed = try? plain.compress(with: .gzip()) else {
+        let plain = collector.buffer
+        let compressed = try? await NIOThreadPool.singleton.runIfActive {
+            var body = plain
+            return try body.compress(with: .gzip())
+        }
+        guard let compressed else {
             response.body = ResponseBody(byteBuffer: collector.buffer)
             return response
         }

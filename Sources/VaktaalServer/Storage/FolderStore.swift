@@ -92,7 +92,7 @@ public actor FolderStore: VocabularyStore {
                 .methodNotAllowed, "this service serves a built-in vocabulary and takes no publishes",
                 headers: [.allow: "GET, HEAD, OPTIONS"])
         }
-        try await readEditsOnDisk()
+        try await readEditsOnDisk(of: schemeID)
         let current = snapshot
         let existing = current.scheme(schemeID)
         if let refusal = precondition.refusal(schemeID: schemeID, current: existing?.etag) { throw refusal }
@@ -115,20 +115,21 @@ public actor FolderStore: VocabularyStore {
         return published
     }
 
-    /// Reads an edit on disk that the folder watcher has not read yet (a `git pull` in the
-    /// folder a moment ago), so that a publish's precondition is judged against it and the
-    /// edit is never overwritten unseen; an edit with errors refuses the publish (409).
-    private func readEditsOnDisk() async throws(ServiceError) {
-        guard let folder, let files = try? VocabularyLoader.vocabularyFiles(at: folder),
-            Self.fingerprint(of: files) != fingerprint
-        else { return }
+    /// Reads an edit on disk of the scheme's file that the folder watcher has not read yet (a
+    /// `git pull` in the folder a moment ago), so that a publish's precondition is judged
+    /// against it and the edit is never overwritten unseen; when the folder then does not read
+    /// (409), the watcher still reads, and logs, it.
+    private func readEditsOnDisk(of schemeID: String) async throws(ServiceError) {
+        guard let path = paths[schemeID], Self.fingerprint(of: [path])[path] != fingerprint[path] else { return }
+        let refusedBefore = refusedFingerprint
         let findings = await reload()
         guard findings.isEmpty else {
+            refusedFingerprint = refusedBefore
             throw ServiceError(
                 .conflict,
                 "the vocabulary files on the service were changed and have errors; nothing was published: "
                     + "try again once they are mended",
-                detailJSON: PublishValidation.findingsJSON(findings))
+                detailJSON: PublishValidation.findingsJSON(findings.filter { $0.location != nil }))
         }
     }
 

@@ -101,7 +101,9 @@ public struct PublishPrecondition: Sendable {
     /// The 412 for publishing over the version tagged `current` (`nil`: none yet), or the 428
     /// for publishing over it without a precondition; `nil` when the precondition holds.
     func refusal(schemeID: String, current: String?) -> ServiceError? {
-        if ifMatch == nil, ifNoneMatch == nil, let current {
+        // An empty header names no version either.
+        func names(_ header: String?) -> Bool { !(header ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        if !names(ifMatch), !names(ifNoneMatch), let current {
             return ServiceError(
                 .preconditionRequired,
                 "the scheme '\(schemeID)' is on the service already: publish with its ETag as If-Match, "

@@ -125,8 +125,6 @@ extension SKOSImporter {
         }
     }
 
-    /// The reference to an imported concept from a concept of vocabulary `index`: its id in
-    /// the same file, `scheme:id` in another.
     /// The properties that name what a blank node describes (a publisher as
     /// `[ foaf:name "…" ]`, a creator as a vCard).
     private static let nameProperties: Set<String> = [
@@ -149,6 +147,8 @@ extension SKOSImporter {
         return table.literal(named)
     }
 
+    /// The reference to an imported concept from a concept of vocabulary `index`: its id in
+    /// the same file, `scheme:id` in another.
     func reference(to term: Int32, from index: Int) -> String? {
         guard let target = placement[term] else { return nil }
         return target.vocabulary == index ? target.id : "\(schemeIDs[target.vocabulary]):\(target.id)"
