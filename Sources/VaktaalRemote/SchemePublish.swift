@@ -3,7 +3,8 @@ import VaktaalSync
 
 /// What a publish did.
 public enum PublishOutcome: Sendable {
-    /// `vaktaal check` found errors in the local vocabulary: nothing was sent.
+    /// `vaktaal check` found errors in the local vocabulary that the last pulled version did
+    /// not have: nothing was sent.
     case refusedByCheck(CheckReport)
     /// The service took the file; its ETag is the new base's.
     case published(etag: String?)
@@ -36,9 +37,10 @@ public struct SchemePublish: Sendable {
     ///   when the file is missing, ``FileWriteError`` when the base cannot be kept.
     public func run(token: String?, client: ServiceClient = ServiceClient()) async throws -> PublishOutcome {
         guard let bytes = FileBytes.read(localFile) else { throw VocabularyLoadError.notFound(path: localFile) }
-        let report = CheckReport(try VocabularyLoader.load(path: folder))
-        if report.errors > 0 || report.hasUnreadableFiles { return .refusedByCheck(report) }
+        let loaded = try VocabularyLoader.load(path: folder)
+        let report = CheckReport(loaded)
         let pulled = PulledCopy(vocabularyFolder: folder)
+        if report.hasUnreadableFiles || !newErrors(report, loaded, pulled).isEmpty { return .refusedByCheck(report) }
         if pulled.hasUnresolvedConflicts(scheme: address.scheme, local: bytes) {
             throw RemoteError.unresolvedConflicts(path: localFile, scheme: address.scheme)
         }
@@ -48,6 +50,21 @@ public struct SchemePublish: Sendable {
         try pulled.save(bytes, etag: published, scheme: address.scheme)
         pulled.forgetConflicts(scheme: address.scheme)
         return .published(etag: published)
+    }
+
+    /// The errors of the folder that the last pulled version of the scheme did not have
+    /// (``InheritedErrors``): those the service's own version has are not the partner's to
+    /// mend before publishing an edit, as the service does not refuse them either.
+    private func newErrors(_ report: CheckReport, _ loaded: LoadedVocabulary, _ pulled: PulledCopy) -> [Finding] {
+        let errors = report.findings.filter { $0.severity == .error }
+        guard !errors.isEmpty, let base = FileBytes.read(pulled.path(scheme: address.scheme)) else { return errors }
+        // The folder as it was pulled: the pulled copy in the scheme file's place.
+        let sources = loaded.files.map { path in
+            (path: path, bytes: path == localFile ? base : FileBytes.read(path) ?? [])
+        }
+        let baseLoaded = VocabularyLoader.load(sources: sources)
+        let baseErrors = VocabularyChecker.check(baseLoaded).filter { $0.severity == .error }
+        return InheritedErrors.new(errors, in: loaded.set, base: baseErrors, in: baseLoaded.set)
     }
 
     /// Whether the service has the scheme already.

@@ -43,6 +43,26 @@ import Testing
         #expect(!second.standardError.contains("serving") && !second.standardOutput.contains("serving"))
     }
 
+    /// A partner who pulled a version with an error (a dangling reference) can publish an
+    /// edit that adds none; an edit that adds one is refused before anything is sent.
+    @Test func anErrorOfThePulledVersionDoesNotBlockAPublish() async throws {
+        let broken = vocabularyFile(
+            #"<concept id="a"><prefLabel>a</prefLabel><definition>d</definition><broader ref="nergens"/></concept>"#)
+        let service = try await RunningService(files: ["t.xml": broken])
+        defer { service.stop() }
+        let folder = try Vaktaal.folder(with: [:])
+        #expect(try pull(service, into: folder).status == 0)
+        try add("b", in: folder)
+        let published = try publish(service, from: folder)
+        #expect(published.status == 0, "\(published.standardOutput)\(published.standardError)")
+        let path = folder + "/t.xml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "<prefLabel>b</prefLabel>", with: "<prefLabel>b</prefLabel><related ref=\"elders\"/>")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try publish(service, from: folder)
+        #expect(refused.status == 1 && (refused.standardOutput + refused.standardError).contains("dangling-reference"))
+    }
+
     @Test func theFirstPullWritesTheFileAndTheNextIsANoOp() async throws {
         let (service, folder) = try await start()
         defer { service.stop() }

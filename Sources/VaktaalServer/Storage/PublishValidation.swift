@@ -42,15 +42,8 @@ enum PublishValidation {
         if !errors.isEmpty, let current = others.first(where: { $0.id == schemeID }) {
             // As many of each error as the current version has are its own (by rule, the
             // names it quotes and the concept, not by line): the rest are the publisher's.
-            let (had, currentSet) = checkErrors(of: named(current), diagnostics: [])
-            var inherited: [ErrorKey: Int] = [:]
-            for error in had { inherited[ErrorKey(error, in: currentSet), default: 0] += 1 }
-            errors.removeAll { error in
-                let key = ErrorKey(error, in: checked.set)
-                guard let count = inherited[key], count > 0 else { return false }
-                inherited[key] = count - 1
-                return true
-            }
+            let had = checkErrors(of: named(current), diagnostics: [])
+            errors = InheritedErrors.new(errors, in: checked.set, base: had.errors, in: had.set)
         }
         guard errors.isEmpty else { throw unprocessable(errors) }
         return vocabulary
