@@ -183,10 +183,13 @@ def check_linters(exports):
               rule.get("extends") == "substitution" and isinstance(rule.get("swap"), dict)
               and rule.get("level") in {"suggestion", "warning", "error"} and "%s" in rule.get("message", ""))
         levels[name] = rule
-    # Outdated terms the vocabulary gives as warnings (stagiair) are warnings in Vale too.
     check("vale: each level has its rule",
-          [levels[n]["level"] for n in ["Terms", "TermsWarning", "TermsSuggestion"]] == ["error", "warning", "suggestion"]
-          and "stagiair" in levels["TermsWarning"]["swap"] and "stagiair" not in levels["Terms"]["swap"])
+          [levels[n]["level"] for n in ["Terms", "TermsWarning", "TermsSuggestion"]] == ["error", "warning", "suggestion"])
+    # Outdated terms the vocabulary gives as warnings (the shipped stagiair) are warnings in Vale too.
+    swaps = {name: (rule.get("swap") or {}) for name, rule in levels.items()}
+    if any("stagiair" in swap for swap in swaps.values()):
+        check("vale: a warning of the vocabulary is a warning",
+              "stagiair" in swaps["TermsWarning"] and "stagiair" not in swaps["Terms"])
     with open(os.path.join(exports, "vale", "config", "vocabularies", "Vaktaal", "accept.txt"), encoding="utf-8") as handle:
         accepted = handle.read().splitlines()
     check("vale: accept.txt lists terms", len(accepted) > 0 and all(line.strip() for line in accepted))
