@@ -37,6 +37,8 @@ import VaktaalCore
         ("application/x-tbx", "application/x-tbx", "conceptEntry"), ("text/csv", "text/csv", "concept_id"),
         ("text/html", "text/html", "<html"), ("text/markdown", "text/markdown", "werkplekbegeleider"),
         ("text/turtle;q=0.5, application/ld+json", "application/ld+json", "@context"), ("*/*", "application/xml", "<vocabulary"),
+        // A client that asks for JSON reads JSON-LD, which is JSON.
+        ("application/json", "application/ld+json", "@context"), ("application/json, */*;q=0.1", "application/ld+json", "@context"),
     ])
     func theSchemeIsServedInTheAcceptedFormat(_ accept: String, _ type: String, _ marker: String) async throws {
         try await makeApplication().application.test(.router) { client in

@@ -68,12 +68,16 @@ public enum Representation: String, CaseIterable, Sendable {
             return chosen
         }
         guard let accept = request.headers[.accept], !accept.isEmpty else { return offered.first ?? .xml }
-        // Highest quality wins; among equals, an exact type before a wildcard, and the
-        // order the client wrote them in, then ours.
+        // Highest quality wins; among equals, an exact type before a JSON type that a client
+        // asking for `application/json` reads (JSON-LD is JSON, RFC 6839), before a wildcard,
+        // and the order the client wrote them in, then ours.
         var candidates: [(representation: Representation, quality: Double, rank: Int)] = []
         for (order, range) in MediaRanges.parse(accept).enumerated() where range.quality > 0 {
-            for (position, candidate) in offered.enumerated() where range.matches(candidate.mediaType) {
-                candidates.append((candidate, range.quality, (range.isWildcard ? 10_000 : 0) + order * 100 + position))
+            for (position, candidate) in offered.enumerated() {
+                let isJSON = range.type == "application/json" && candidate.mediaType.hasSuffix("+json")
+                guard range.matches(candidate.mediaType) || isJSON else { continue }
+                let kind = range.isWildcard ? 10_000 : isJSON ? 5_000 : 0
+                candidates.append((candidate, range.quality, kind + order * 100 + position))
             }
         }
         let best = candidates.min { ($1.quality, $0.rank) < ($0.quality, $1.rank) }
