@@ -38,7 +38,8 @@ import VaktaalCore
         ("text/html", "text/html", "<html"), ("text/markdown", "text/markdown", "werkplekbegeleider"),
         ("text/turtle;q=0.5, application/ld+json", "application/ld+json", "@context"), ("*/*", "application/xml", "<vocabulary"),
         // A client that asks for JSON reads JSON-LD, which is JSON.
-        ("application/json", "application/ld+json", "@context"), ("application/json, */*;q=0.1", "application/ld+json", "@context"),
+        ("application/json", "application/ld+json", "@context"),
+        ("application/json, */*;q=0.1", "application/ld+json", "@context"),
     ])
     func theSchemeIsServedInTheAcceptedFormat(_ accept: String, _ type: String, _ marker: String) async throws {
         try await makeApplication().application.test(.router) { client in
@@ -240,6 +241,7 @@ import VaktaalCore
         ("/v1/schemes/..%2F..%2Fetc", .badRequest), ("/v1/schemes/Hoofdletters", .badRequest),
         ("/v1/schemes/lerarenopleiding/concepts/..%2Fx", .notFound), ("/nergens", .notFound), ("/v1/lookup", .badRequest),
         ("/v1/lookup?q=mentor&limit=0", .badRequest), ("/v1/suggest?q=", .badRequest),
+        ("/v1/lookup?q=mentor&offset=-1", .badRequest), ("/v1/suggest?q=ment&scheme=onbekend", .notFound),
     ])
     func unknownAndMalformedRequestsGiveJSONErrors(_ uri: String, _ status: HTTPResponse.Status) async throws {
         try await makeApplication().application.test(.router) { client in
@@ -290,6 +292,30 @@ import VaktaalCore
             try await client.execute(uri: "/v1/lookup?q=mentoren&lang=", method: .get) {
                 #expect($0.status == .ok && $0.body.text.contains("werkplekbegeleider"))
             }
+        }
+    }
+
+    /// `offset` pages on through the same ranking, and `scheme` keeps one scheme's concepts
+    /// (as Skosmos's `offset` and `vocab`).
+    @Test(arguments: ["/v1/lookup?q=fee", "/v1/suggest?q=fee"])
+    func answersPageOnAndKeepToAScheme(path: String) async throws {
+        let folder = try temporaryVocabularyFolder()
+        try """
+        <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="elders" uri="https://example.org/elders/" xml:lang="nl">
+          <concept id="f" top="true"><prefLabel>feestcommissie</prefLabel></concept>
+        </vocabulary>
+        """.write(toFile: folder + "/elders.xml", atomically: true, encoding: .utf8)
+        try await makeApplication(folder: folder).application.test(.router) { client in
+            func ids(_ query: String) async throws -> [String] {
+                let response = try await client.execute(uri: path + query, method: .get)
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                return list.compactMap { ($0["concept"] as? String) ?? "" }.map { $0 }
+            }
+            let all = try await ids("&limit=4")
+            #expect(all.count == 4)
+            #expect(try await ids("&limit=2") + ids("&limit=2&offset=2") == all)
+            #expect(try await ids("&limit=20&scheme=elders") == ["https://example.org/elders/f"])
+            #expect(try await !ids("&limit=20&scheme=lerarenopleiding").contains("https://example.org/elders/f"))
         }
     }
 

@@ -126,7 +126,10 @@ public struct LookupIndex: Sendable {
     ///   - query: What the user typed.
     ///   - languages: Only labels in these languages count (notations always do); `nil` for all.
     ///   - limit: The most matches returned.
-    public func search(_ query: String, languages: Set<String>? = nil, limit: Int = 10) -> [LookupMatch] {
+    ///   - concepts: Only concepts it takes count (a service's search of one scheme); `nil` for all.
+    public func search(
+        _ query: String, languages: Set<String>? = nil, limit: Int = 10, concepts: ((ConceptKey) -> Bool)? = nil
+    ) -> [LookupMatch] {
         let spaced = TermNormalizer.spacing(query)
         guard !spaced.isEmpty, limit > 0 else { return [] }
         let loose = TermNormalizer.loose(spaced)
@@ -136,6 +139,7 @@ public struct LookupIndex: Sendable {
         func consider(_ id: Int32, _ kind: MatchKind, distance: Int = 0, length: Int = 0) {
             let entry = indexEntries[Int(id)]
             if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { return }
+            if let concepts, !concepts(entry.concept) { return }
             let isVerbatim = entry.form.utf8.count == spaced.utf8.count && entry.form.lowercased() == typed
             let match = LookupMatch(
                 concept: entry.concept, entry: entry, kind: kind, distance: distance,
@@ -241,7 +245,10 @@ public struct LookupIndex: Sendable {
     ///   - typed: What the user typed so far.
     ///   - languages: Only labels in these languages (notations always); `nil` for all.
     ///   - limit: The most completions returned.
-    public func completions(of typed: String, languages: Set<String>? = nil, limit: Int = 10) -> [IndexEntry] {
+    ///   - concepts: Only concepts it takes (a service's search of one scheme); `nil` for all.
+    public func completions(
+        of typed: String, languages: Set<String>? = nil, limit: Int = 10, concepts: ((ConceptKey) -> Bool)? = nil
+    ) -> [IndexEntry] {
         let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(typed)))
         guard !accent.isEmpty, limit > 0 else { return [] }
         let prefix = Array(accent.utf8)
@@ -253,7 +260,7 @@ public struct LookupIndex: Sendable {
             guard byAccentKey.key(inSlot: slot, startsWith: prefix) else { break }
             for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
                 let entry = indexEntries[Int(id)]
-                guard entry.kind != .hidden else { continue }
+                guard entry.kind != .hidden, concepts?(entry.concept) != false else { continue }
                 if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
                 // One completion a label, and one for the same words of a concept in several
                 // languages ("feedback" in nl and en): a search box shows the words alone.

@@ -3,30 +3,30 @@ import Hummingbird
 import VaktaalCore
 
 extension ServiceRoutes {
-    /// `GET /v1/lookup?q=&lang=&limit=`: the CLI's lookup and its JSON (an empty array when
-    /// nothing matches).
+    /// `GET /v1/lookup?q=&lang=&limit=&offset=&scheme=`: the CLI's lookup and its JSON (an
+    /// empty array when nothing matches); `offset` pages on, `scheme` keeps one scheme's concepts.
     func lookup(_ request: Request) throws -> Response {
         let query = try QueryText.required(request, "q")
         let languages = try QueryText.languages(request)
-        let limit = try QueryText.limit(request, default: 10)
+        let (limit, offset) = (try QueryText.limit(request, default: 10), try QueryText.offset(request))
         let snapshot = store.snapshot
-        let descriptions = snapshot.index.search(query, languages: languages, limit: limit).map {
-            ConceptDescription($0, in: snapshot.set, languages: languages)
-        }
-        return JSONResponse.ok(ConceptDescription.json(descriptions))
+        let concepts = try QueryText.scheme(request, in: snapshot)
+        let descriptions = snapshot.index.search(query, languages: languages, limit: offset + limit, concepts: concepts)
+            .dropFirst(offset).map { ConceptDescription($0, in: snapshot.set, languages: languages) }
+        return JSONResponse.ok(ConceptDescription.json(Array(descriptions)))
     }
 
-    /// `GET /v1/suggest?q=&lang=&limit=`: labels that complete what was typed, each with the
-    /// concept it leads to; outdated terms are marked and say what to use instead.
+    /// `GET /v1/suggest?q=&lang=&limit=&offset=&scheme=`: labels that complete what was typed,
+    /// each with the concept it leads to; outdated terms are marked and say what to use instead.
     func suggest(_ request: Request) throws -> Response {
         let typed = try QueryText.required(request, "q")
         let languages = try QueryText.languages(request)
-        let limit = try QueryText.limit(request, default: 8)
+        let (limit, offset) = (try QueryText.limit(request, default: 8), try QueryText.offset(request))
         let snapshot = store.snapshot
-        let suggestions = snapshot.index.completions(of: typed, languages: languages, limit: limit).map {
-            Suggestion($0, in: snapshot.set)
-        }
-        return JSONResponse.ok(Suggestion.json(suggestions))
+        let concepts = try QueryText.scheme(request, in: snapshot)
+        let suggestions = snapshot.index.completions(of: typed, languages: languages, limit: offset + limit, concepts: concepts)
+            .dropFirst(offset).map { Suggestion($0, in: snapshot.set) }
+        return JSONResponse.ok(Suggestion.json(Array(suggestions)))
     }
 }
 
@@ -109,6 +109,27 @@ enum QueryText {
         } catch {
             throw ServiceError.badRequest("lang \(error)")
         }
+    }
+
+    /// `offset`: how many of the best answers to pass over, 0 to 1,000 (0 when absent).
+    static func offset(_ request: Request) throws(ServiceError) -> Int {
+        guard let text = request.queryValue("offset") else { return 0 }
+        guard let offset = Int(text), (0...1000).contains(offset) else {
+            throw ServiceError.badRequest("'offset' must be a whole number from 0 to 1000")
+        }
+        return offset
+    }
+
+    /// `scheme`: the id of the one scheme whose concepts count (all when absent).
+    ///
+    /// - Throws: ``ServiceError`` 404 for a scheme the service does not have.
+    static func scheme(_ request: Request, in snapshot: ServiceSnapshot) throws(ServiceError) -> ((ConceptKey) -> Bool)? {
+        guard let id = request.queryValue("scheme") else { return nil }
+        guard let index = snapshot.set.vocabularies.firstIndex(where: { $0.id == id }) else {
+            throw ServiceError.notFound("the service has no scheme '\(id)' (see /v1/schemes)")
+        }
+        let set = snapshot.set
+        return { set.schemeIndex(of: $0) == index }
     }
 
     /// `limit`: 1 to 100.
