@@ -243,6 +243,21 @@ final class Discard: XMLContentHandler {
         #expect(text.contains("#nl-a_b_2"))
     }
 
+    /// A right-to-left language's section runs right to left, and a definition shown in another
+    /// language than its section's says which, and which way it runs.
+    @Test func glossarySectionsSayTheirDirectionAndDefinitionsTheirLanguage() throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="d" uri="https://example.org/d/" xml:lang="nl">
+            <concept id="a"><prefLabel>leraar</prefLabel><prefLabel xml:lang="he">מורה</prefLabel><definition>Iemand die lesgeeft.</definition></concept>
+            </vocabulary>
+            """
+        let set = VocabularySet([try #require(VocabularyLoader.read(bytes: Array(xml.utf8), path: "d.xml").vocabulary)])
+        let html = String(decoding: Exporters.exporter(for: .html).export(set, baseName: "d")[0].contents, as: UTF8.self)
+        #expect(html.contains("<section lang=\"he\" id=\"he\" dir=\"rtl\">") && html.contains("<section lang=\"nl\" id=\"nl\">"))
+        #expect(html.contains("<dd lang=\"nl\" dir=\"ltr\">Iemand die lesgeeft.</dd>"), "\(html)")
+        #expect(html.components(separatedBy: "<dd>Iemand die lesgeeft.</dd>").count == 2, "the Dutch section's own definition")
+    }
+
     @Test func glossaryListsOutdatedTermsWithTheirReplacement() throws {
         let html = String(decoding: Exporters.exporter(for: .html).export(shipped, baseName: "x")[0].contents, as: UTF8.self)
         #expect(

@@ -72,7 +72,9 @@ struct HTMLExporter: Exporter {
         html.appendEscaped(language)
         html += "\" id=\""
         html.appendEscaped(language)
-        html += "\">\n<h2>"
+        html += "\""
+        html += TextDirection.attribute(for: language, in: "")
+        html += ">\n<h2>"
         html.appendEscaped(section.words.language)
         html += " ("
         html.appendEscaped(language)
@@ -134,8 +136,18 @@ struct HTMLExporter: Exporter {
         html += "\"><dt><dfn>"
         html.appendEscaped(entry.term)
         html += "</dfn></dt>"
-        if let definition = section.details[entry.concept.rawValue].definition {
-            html += "<dd>"
+        let details = section.details[entry.concept.rawValue]
+        if let definition = details.definition {
+            // A definition in another language than the section's says so, and which way it runs.
+            if let other = details.definitionLanguage {
+                html += "<dd lang=\""
+                html.appendEscaped(other)
+                html += "\""
+                html += TextDirection.attribute(for: other, in: section.language)
+                html += ">"
+            } else {
+                html += "<dd>"
+            }
             html.appendEscaped(definition)
             html += "</dd>"
         }

@@ -30,6 +30,8 @@ struct Glossary {
     struct Details {
         /// The definition in the section's language, else the first one.
         var definition: String?
+        /// The language of ``definition`` when it is not the section's.
+        var definitionLanguage: String?
         /// The alternative labels in the language, in source order.
         var alternatives: [String] = []
         /// Every label of the concept in the language, space-separated, for the search field.
@@ -137,10 +139,11 @@ struct Glossary {
 
     private static func details(of concept: Concept, in language: String) -> Details {
         let notes = concept.notes
+        let definition =
+            notes.first { $0.kind == .definition && $0.language == language } ?? notes.first { $0.kind == .definition }
         var details = Details(
-            definition: (notes.first { $0.kind == .definition && $0.language == language }
-                ?? notes.first { $0.kind == .definition })?
-                .text)
+            definition: definition?.text,
+            definitionLanguage: definition.flatMap { $0.language == language ? nil : $0.language })
         var words: [String] = []
         for label in concept.labels where label.language == language {
             words.append(label.text)
