@@ -169,6 +169,27 @@ import Testing
         }
     }
 
+    /// A body that is no form (JSON, broken multipart) or a form with a `%` that decodes to
+    /// nothing is the form again with a message in the page's language; it was a blank page
+    /// with no findings, or the text linted as written.
+    @Test(arguments: [
+        ("application/x-www-form-urlencoded", "text=De%20m%FFentor", "%-teken"),
+        ("application/json", "{\"text\": \"x\"}", "kon niet"),
+        ("multipart/form-data; boundary=grens", "--grens\r\nkapot", "kon niet"),
+    ])
+    func aBodyThatIsNoFormGivesTheFormWithAMessage(type: String, body: String, message: String) async throws {
+        try await makeApplication().application.test(.router) { client in
+            try await client.execute(uri: "/lint", method: .post, headers: [.contentType: type], body: ByteBuffer(string: body)) {
+                response in
+                #expect(response.status == .badRequest && response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(
+                    response.body.text.contains(message) && response.body.text.contains("role=\"alert\""), "\(response.body.text)"
+                )
+                #expect(!response.body.text.contains("<mark "))
+            }
+        }
+    }
+
     @Test func anUploadedFileIsCheckedInItsFormat() async throws {
         try await makeApplication().application.test(.router) { client in
             let boundary = "grens"

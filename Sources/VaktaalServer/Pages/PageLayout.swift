@@ -19,7 +19,7 @@ struct PageContext {
         keepsUI = InterfaceLanguage.isExplicit(request)
         self.snapshot = snapshot
         path = request.uri.path
-        query = request.uri.query.map { URLEncodedForm.fields(Array($0.utf8)).filter { $0.0 != "ui" } } ?? []
+        query = request.uri.query.map { URLEncodedForm.lenientFields(Array($0.utf8)).filter { $0.0 != "ui" } } ?? []
     }
 
     /// This page in the other interface language.

@@ -65,21 +65,23 @@ struct PageRoutes<Context: RequestContext>: Sendable {
         do {
             body = try await RequestBody.collect(request, limit: lintBodyLimit)
         } catch let error as ServiceError where error.status == .contentTooLarge {
-            // A person at the form gets the form again, saying what went wrong, not JSON.
-            let context = PageContext(request, snapshot: store.snapshot)
             let limit = lintBodyLimit % (1 << 20) == 0 ? "\(lintBodyLimit >> 20) MB" : "\(lintBodyLimit >> 10) KB"
-            let message: HTML =
-                context.ui == .dutch
-                ? "De tekst of het bestand is groter dan \(limit): controleer het met vaktaal lint op de opdrachtregel."
-                : "The text or file is larger than \(limit): check it with vaktaal lint on the command line."
-            return PageLayout.page(
-                context.words.check, context, main: "\(LintPage.form(context))<p class=\"empty\" role=\"alert\">\(message)</p>",
-                status: .contentTooLarge)
+            return formAgain(
+                request, status: .contentTooLarge,
+                dutch: "De tekst of het bestand is groter dan \(limit): controleer het met vaktaal lint op de opdrachtregel.",
+                english: "The text or file is larger than \(limit): check it with vaktaal lint on the command line.")
         }
         let type = request.headers[.contentType] ?? ""
         var submission = LintPage.Submission(text: [], format: .text, language: nil)
         var fields: [String: [UInt8]] = [:]
-        if let form = MultipartForm(body, contentType: type) {
+        // A form is sent URL-encoded or as multipart (with a file); anything else is no form.
+        if !type.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            guard let form = MultipartForm(body, contentType: type) else {
+                return formAgain(
+                    request, status: .badRequest,
+                    dutch: "Het formulier kon niet gelezen worden: stuur het opnieuw vanaf deze pagina.",
+                    english: "The form could not be read: send it again from this page.")
+            }
             for field in form.fields { fields[field.name] = field.bytes }
             if let file = form["file"], let name = file.filename, !name.isEmpty, !file.bytes.isEmpty {
                 fields["text"] = file.bytes
@@ -88,7 +90,15 @@ struct PageRoutes<Context: RequestContext>: Sendable {
                 }
             }
         } else {
-            for (name, value) in URLEncodedForm.fields(body) { fields[name] = Array(value.utf8) }
+            guard let form = URLEncodedForm.fields(body) else {
+                return formAgain(
+                    request, status: .badRequest,
+                    dutch:
+                        "Het formulier kon niet gelezen worden (een %-teken zonder twee cijfers erna): stuur het opnieuw vanaf deze pagina.",
+                    english:
+                        "The form could not be read (a % sign without two hex digits after it): send it again from this page.")
+            }
+            for (name, value) in form { fields[name] = Array(value.utf8) }
         }
         submission.text = fields["text"] ?? []
         // The page shows and fixes text; office documents are linted by the CLI.
@@ -99,6 +109,16 @@ struct PageRoutes<Context: RequestContext>: Sendable {
         let language = fields["lang"].map { String(decoding: $0, as: UTF8.self) } ?? ""
         submission.language = language.isEmpty ? nil : language
         return page(request) { ($0.words.check, LintPage.results(submission, $0)) }
+    }
+
+    /// The form again, saying in the page's language what went wrong (a person at the form
+    /// reads this, not JSON).
+    private func formAgain(_ request: Request, status: HTTPResponse.Status, dutch: String, english: String) -> Response {
+        let context = PageContext(request, snapshot: store.snapshot)
+        let message = HTML.escaped(context.ui == .dutch ? dutch : english)
+        return PageLayout.page(
+            context.words.check, context, main: "\(LintPage.form(context))<p class=\"empty\" role=\"alert\">\(message)</p>",
+            status: status)
     }
 
     private func changes(_ request: Request, _ context: Context) async throws -> Response {
@@ -125,14 +145,27 @@ struct PageRoutes<Context: RequestContext>: Sendable {
 
 /// `application/x-www-form-urlencoded` bodies.
 enum URLEncodedForm {
-    static func fields(_ body: [UInt8]) -> [(String, String)] {
+    /// The fields, decoded; `nil` when a `%` is not followed by two hex digits (or what they
+    /// spell is not UTF-8): the form was not made by a browser, and its text is not what was typed.
+    static func fields(_ body: [UInt8]) -> [(String, String)]? {
+        var fields: [(String, String)] = []
+        for (name, value) in pairs(body) {
+            guard let name = name.removingPercentEncoding, let value = value.removingPercentEncoding else { return nil }
+            fields.append((name, value))
+        }
+        return fields
+    }
+
+    /// The fields of a query, each part that does not decode taken as it is written.
+    static func lenientFields(_ query: [UInt8]) -> [(String, String)] {
+        pairs(query).map { ($0.removingPercentEncoding ?? $0, $1.removingPercentEncoding ?? $1) }
+    }
+
+    /// Each `name=value` pair, `+` read as a space, not yet percent-decoded.
+    private static func pairs(_ body: [UInt8]) -> [(String, String)] {
         String(decoding: body, as: UTF8.self).split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            func decode(_ text: String) -> String {
-                let spaced = text.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            return (decode(parts.first ?? ""), decode(parts.count > 1 ? parts[1] : ""))
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.replacingOccurrences(of: "+", with: " ") }
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
         }
     }
 }

@@ -17,6 +17,6 @@ extension Request {
     /// when it is given more than once, `nil` when it is absent.
     func queryValue(_ name: String) -> String? {
         guard let query = uri.query else { return nil }
-        return URLEncodedForm.fields(Array(query.utf8)).first { $0.0 == name }?.1
+        return URLEncodedForm.lenientFields(Array(query.utf8)).first { $0.0 == name }?.1
     }
 }
