@@ -63,6 +63,8 @@ import VaktaalTestSupport
         ("men\u{AD}tor", "werkplekbegeleider", .deprecated), ("werkplek\u{200B}begeleider", "werkplekbegeleider", .preferred),
         ("ｍｅｎｔｏｒ", "werkplekbegeleider", .deprecated), ("ﬂexibel opleiden", "flexibel-opleiden", .preferred),
         ("volt\u{133}d", "voltijd", .preferred),
+        // Copied from a sentence with the sign after it.
+        ("mentor.", "werkplekbegeleider", .deprecated), ("werkplekbegeleider?", "werkplekbegeleider", .preferred),
     ])
     func exactMatches(query: String, concept: String, kind: LabelKind) throws {
         let match = try #require(first(query))

@@ -73,6 +73,10 @@ import Testing
             try await client.execute(
                 uri: "/v1/lint", method: .post, headers: [.contentType: "application/pdf"], body: ByteBuffer(string: "%PDF")
             ) { #expect($0.status == .unsupportedMediaType) }
+            // No body is no text (the body is required).
+            try await client.execute(uri: "/v1/lint", method: .post) { response in
+                #expect(response.status == .badRequest && response.body.text.contains("send the text to lint as the body"))
+            }
             try await client.execute(
                 uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"],
                 body: ByteBuffer(bytes: Array("caf".utf8) + [0xE9, 0x20, 0x6D])

@@ -158,6 +158,12 @@ public struct LookupIndex: Sendable {
         where !indexEntries[Int(id)].isCaseSensitive && best[indexEntries[Int(id)].concept] == nil {
             consider(id, .accentInsensitive)
         }
+        // A word copied with the sign after it ("mentor." from a sentence) is the word, when
+        // the sign makes no term of its own ("e.g." is found as it is, above).
+        if best.isEmpty, let last = spaced.unicodeScalars.last, Self.sentenceSigns.contains(last) {
+            let bare = String(spaced.unicodeScalars.dropLast()).trimmingCharacters(in: .whitespaces)
+            if !bare.isEmpty { return search(bare, languages: languages, limit: limit, concepts: concepts) }
+        }
         let foundExactly = !best.isEmpty
         if accent.unicodeScalars.count >= 3 {
             // Completions shortest first; stop once the list is full of preferred terms,
@@ -184,6 +190,9 @@ public struct LookupIndex: Sendable {
         }
         return Self.best(limit, of: best.values)
     }
+
+    /// The signs that end a word in a sentence, which a query copied from one may carry.
+    private static let sentenceSigns: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "\"", "”", "’"]
 
     /// The edit distance from `query` to the accent-folded key in `slot`, or `nil` beyond `limit`.
     private func distance(from query: [UInt32], toSlot slot: Int, limit: Int) -> Int? {

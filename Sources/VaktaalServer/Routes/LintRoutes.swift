@@ -20,6 +20,7 @@ extension ServiceRoutes {
         case .some(let value): throw ServiceError(.badRequest, "fix is true or false, not '\(value)'")
         }
         let bytes = try await RequestBody.collect(request, limit: lintBodyLimit)
+        guard !bytes.isEmpty else { throw ServiceError.badRequest("send the text to lint as the body") }
         let reader = DocumentReaders.reader(for: format)
         let language = request.queryValue("lang").flatMap { $0.isEmpty ? nil : $0 }
         if let language, let problem = LintOptions.Languages.choiceProblem(language) {
