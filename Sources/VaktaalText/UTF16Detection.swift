@@ -18,7 +18,4 @@ public enum UTF16Detection {
         let pairs = sample.count / 2
         return (nulsAtEven == 0 && nulsAtOdd * 2 >= pairs) || (nulsAtOdd == 0 && nulsAtEven * 2 >= pairs)
     }
-
-    /// ``looksLikeUTF16(_:)`` of an array.
-    public static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(looksLikeUTF16) }
 }

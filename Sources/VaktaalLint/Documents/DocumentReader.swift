@@ -110,13 +110,17 @@ enum TextDocument {
 
     /// Why `bytes` is no text to lint, or `nil` when it is fine.
     static func problem(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentProblem? {
-        if looksBinary(bytes) { return UTF16Detection.looksLikeUTF16(bytes) ? .utf16 : .binary }
+        if let problem = binaryProblem(bytes) { return problem }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notUTF8(offset: offset) }
         return nil
     }
 
-    /// Whether `bytes` look like no text at all: a NUL byte in the first 8 KB.
-    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.prefix(8192).contains(0) }
+    /// Why `bytes` are no UTF-8 text at all, when they hold a NUL byte in the first 8 KB:
+    /// UTF-16 text (named as such, with what to do), or a binary file.
+    static func binaryProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentProblem? {
+        guard bytes.prefix(8192).contains(0) else { return nil }
+        return UTF16Detection.looksLikeUTF16(bytes) ? .utf16 : .binary
+    }
 
     /// Where the text starts: after a UTF-8 byte order mark, if there is one.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -21,7 +21,7 @@ struct PlainTextReader: DocumentReader {
     /// The bytes are read where they are: a mapped file is not copied.
     func read(_ source: SourceBytes, options: ReadingOptions) throws(DocumentProblem) -> ReadDocument {
         try source.withUnsafeBufferPointer { bytes throws(DocumentProblem) in
-            if TextDocument.looksBinary(bytes) { throw UTF16Detection.looksLikeUTF16(bytes) ? .utf16 : .binary }
+            if let problem = TextDocument.binaryProblem(bytes) { throw problem }
             let start = TextDocument.contentStart(bytes)
             let pieces = Self.pieces(of: start..<bytes.count, in: bytes)
             nonisolated(unsafe) let text = bytes
