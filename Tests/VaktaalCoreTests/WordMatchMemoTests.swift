@@ -73,4 +73,33 @@ import VaktaalTestSupport
             for key in keys { #expect(key.map { $0 == expected } == true, "\(length) bytes") }
         }
     }
+
+    /// What a memo keeps of a match comes back whole: nothing, an allowed phrase, and label
+    /// forms with and without a label index, with each of their flags.
+    @Test(arguments: [
+        nil, MatchTarget.allowed, label(id: 0, concept: 0, labelIndex: nil, flags: (false, false, false)),
+        label(id: 7, concept: 3, labelIndex: 0, flags: (true, false, false)),
+        label(id: 1 << 30, concept: 99_999, labelIndex: 12, flags: (false, true, false)),
+        label(id: 5, concept: 2, labelIndex: 1, flags: (true, true, true)),
+    ])
+    func aKeptTargetComesBackWhole(target: MatchTarget?) {
+        #expect(WordMatchMemo.PackedTarget(target).target == target)
+    }
+
+    /// A label form's target; `flags` are whether it is an allowed use, a name, written as is.
+    private static func label(id: Int, concept: Int, labelIndex: Int?, flags: (Bool, Bool, Bool)) -> MatchTarget {
+        .label(
+            MatchedForm(
+                id: id, concept: ConceptKey(concept), labelIndex: labelIndex, isAllowedUse: flags.0, isName: flags.1,
+                isWrittenAsIs: flags.2))
+    }
+
+    /// The memo grows with the text, one word for every 128 bytes, between its bounds.
+    @Test(arguments: [
+        (WordMatchMemo.worthwhileLength, WordMatchMemo.smallestCapacity), (128 * 1024, 1024), (128 * 1024 + 1, 2048),
+        (1 << 20, WordMatchMemo.largestCapacity), (100 << 20, WordMatchMemo.largestCapacity),
+    ])
+    func theMemoGrowsWithTheText(length: Int, capacity: Int) {
+        #expect(WordMatchMemo.capacity(forTextOf: length) == capacity)
+    }
 }

@@ -122,7 +122,7 @@ package struct TermMatcher: Sendable {
         guard range.count >= WordMatchMemo.worthwhileLength else {
             return scan(bytes, range, languages, memo: nil, body)
         }
-        WordMatchMemo.withMemo { scan(bytes, range, languages, memo: $0, body) }
+        WordMatchMemo.withMemo(forTextOf: range.count) { scan(bytes, range, languages, memo: $0, body) }
     }
 
     /// ``forEachMatch(in:range:languages:_:)``, taking what words matched from `memo` when
@@ -146,12 +146,12 @@ package struct TermMatcher: Sendable {
                 }
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
                 let found: TermMatch?
-                if let key, let known = memo?.target(of: key, hash: hash) {
+                if let key, let known = memo?.target(of: key) {
                     found = known.map { TermMatch(range: index..<end, target: $0) }
                 } else {
                     let token = Tokenizer.Token(kind: .word, start: index, end: end)
                     found = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages)
-                    if let key, matchesAlone(hash) { memo?.keep(found?.target, at: key, hash: hash) }
+                    if let key, matchesAlone(hash) { memo?.keep(found?.target, at: key) }
                 }
                 if let found { body(found) }
                 let matchEnd = found?.range.upperBound ?? end

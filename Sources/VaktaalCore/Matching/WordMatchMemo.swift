@@ -4,19 +4,68 @@
 /// it against its candidates and telling how it is written is then done once per word.
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
-/// zero, which no word holds): in a direct-mapped table chosen by the word's key hash, where a
-/// newer word takes the place of an older one. The table (24 KB) lies on the stack of the scan
-/// (``withMemo(_:)``), and is set up only for a text long enough to repay clearing it.
+/// zero, which no word holds) beside what matched there packed in two more: in a
+/// direct-mapped table chosen by those bytes, where a newer word takes the place of
+/// an older one. The table grows with the text, from 512 words for 16 KB to 8,192 (256 KB)
+/// for a megabyte or more: real text meets new words all along, and a small table keeps
+/// losing its common words to them.
 struct WordMatchMemo {
-    /// A word's bytes and what matched there: nothing, or a phrase that is the word alone.
+    /// A word's bytes and what matched there.
     struct Entry {
         var low: UInt64 = 0
         var high: UInt64 = 0
-        var target: MatchTarget? = nil
+        var target = PackedTarget.nothing
     }
 
-    /// How many words the memo keeps (a power of two).
-    static let capacity = 512
+    /// A ``MatchTarget``, or nothing, in 16 bytes (the places of a matcher are 32-bit numbers).
+    struct PackedTarget: Equatable {
+        private var entry: Int32 = 0
+        private var concept: Int32 = 0
+        private var labelIndex: Int32 = 0
+        private var flags: UInt8 = 0
+
+        private static let isLabel: UInt8 = 1
+        private static let isAllowed: UInt8 = 2
+        private static let isAllowedUse: UInt8 = 4
+        private static let isName: UInt8 = 8
+        private static let isWrittenAsIs: UInt8 = 16
+
+        /// No phrase matched.
+        static let nothing = PackedTarget()
+
+        init() {}
+
+        init(_ target: MatchTarget?) {
+            switch target {
+            case nil: return
+            case .allowed: flags = Self.isAllowed
+            case .label(let form):
+                entry = Int32(form.id)
+                concept = Int32(form.concept.rawValue)
+                labelIndex = Int32(form.labelIndex ?? -1)
+                flags = Self.isLabel
+                if form.isAllowedUse { flags |= Self.isAllowedUse }
+                if form.isName { flags |= Self.isName }
+                if form.isWrittenAsIs { flags |= Self.isWrittenAsIs }
+            }
+        }
+
+        /// The target packed.
+        var target: MatchTarget? {
+            if flags & Self.isAllowed != 0 { return .allowed }
+            guard flags & Self.isLabel != 0 else { return nil }
+            return .label(
+                MatchedForm(
+                    id: Int(entry), concept: ConceptKey(Int(concept)), labelIndex: labelIndex < 0 ? nil : Int(labelIndex),
+                    isAllowedUse: flags & Self.isAllowedUse != 0, isName: flags & Self.isName != 0,
+                    isWrittenAsIs: flags & Self.isWrittenAsIs != 0))
+        }
+    }
+
+    /// How many words the smallest memo keeps (a power of two).
+    static let smallestCapacity = 512
+    /// How many words the largest memo keeps (a power of two).
+    static let largestCapacity = 8192
     /// Texts shorter than this are scanned without a memo: setting one up would cost more
     /// than the repeated words it saves.
     static let worthwhileLength = 16 * 1024
@@ -25,13 +74,21 @@ struct WordMatchMemo {
 
     private let entries: UnsafeMutableBufferPointer<Entry>
 
-    /// Calls `body` with an empty memo that lives for the call.
-    static func withMemo<Result>(_ body: (WordMatchMemo) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entries in
-            entries.initialize(repeating: Entry())
-            defer { entries.deinitialize() }
-            return body(WordMatchMemo(entries: entries))
-        }
+    /// How many words a memo for a text of `length` bytes keeps: one for every 128 bytes,
+    /// within the smallest and the largest capacity.
+    static func capacity(forTextOf length: Int) -> Int {
+        var capacity = smallestCapacity
+        while capacity < largestCapacity, capacity * 128 < length { capacity <<= 1 }
+        return capacity
+    }
+
+    /// Calls `body` with an empty memo for a text of `length` bytes, that lives for the call.
+    static func withMemo<Result>(forTextOf length: Int, _ body: (WordMatchMemo) -> Result) -> Result {
+        // On the heap: a scan may run on a thread with a small stack.
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: capacity(forTextOf: length))
+        entries.initialize(repeating: Entry())
+        defer { entries.deallocate() }
+        return body(WordMatchMemo(entries: entries))
     }
 
     /// The bytes of the ASCII word `bytes[start..<end]` as two little-endian words, zero
@@ -63,23 +120,28 @@ struct WordMatchMemo {
         return word & ((1 << (8 * UInt64(count))) &- 1)
     }
 
+    /// The slot of the word `key`, chosen by its bytes as written: the key hash folds case,
+    /// and would give "Artikel" and "artikel", both common, the same slot.
     @inline(__always)
-    private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & (Self.capacity - 1) }
-
-    /// What matched at the word `key` (of key hash `hash`) when it was met before: `.some(nil)`
-    /// for nothing; `nil` when it was not kept.
-    @inline(__always)
-    func target(of key: (UInt64, UInt64), hash: UInt64) -> MatchTarget?? {
-        let entry = entries[slot(hash)]
-        // An empty slot holds zeros, which no word's first byte is.
-        guard entry.low == key.0, entry.high == key.1 else { return nil }
-        return .some(entry.target)
+    private func slot(_ key: (UInt64, UInt64)) -> Int {
+        let mixed = (key.0 ^ key.1 &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 40) & (entries.count - 1)
     }
 
-    /// Keeps what matched at the word `key` (of key hash `hash`), in place of any word kept
+    /// What matched at the word `key` when it was met before: `.some(nil)`
+    /// for nothing; `nil` when it was not kept.
+    @inline(__always)
+    func target(of key: (UInt64, UInt64)) -> MatchTarget?? {
+        let entry = entries[slot(key)]
+        // An empty slot holds zeros, which no word's first byte is.
+        guard entry.low == key.0, entry.high == key.1 else { return nil }
+        return .some(entry.target.target)
+    }
+
+    /// Keeps what matched at the word `key`, in place of any word kept
     /// in its slot (in the memory of the memo, which copies of it share).
     @inline(__always)
-    func keep(_ target: MatchTarget?, at key: (UInt64, UInt64), hash: UInt64) {
-        entries[slot(hash)] = Entry(low: key.0, high: key.1, target: target)
+    func keep(_ target: MatchTarget?, at key: (UInt64, UInt64)) {
+        entries[slot(key)] = Entry(low: key.0, high: key.1, target: PackedTarget(target))
     }
 }
