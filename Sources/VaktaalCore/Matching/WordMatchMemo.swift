@@ -4,11 +4,11 @@
 /// it against its candidates and telling how it is written is then done once per word.
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
-/// zero, which no word holds) beside what matched there packed in two more: in a
-/// direct-mapped table chosen by those bytes, where a newer word takes the place of
-/// an older one. The table grows with the text, from 512 words for 16 KB to 8,192 (256 KB)
-/// for a megabyte or more: real text meets new words all along, and a small table keeps
-/// losing its common words to them.
+/// zero, which no word holds) beside what matched there packed in two more: in one of two
+/// slots chosen by those bytes, where a newer word takes the place of the one kept longer.
+/// The table grows with the text, from 512 words for 16 KB to 8,192 (256 KB) for a
+/// megabyte or more: real text meets new words all along, and a small table keeps losing
+/// its common words to them.
 struct WordMatchMemo {
     /// A word's bytes and what matched there.
     struct Entry {
@@ -85,9 +85,13 @@ struct WordMatchMemo {
     /// Calls `body` with an empty memo for a text of `length` bytes, that lives for the call.
     static func withMemo<Result>(forTextOf length: Int, _ body: (WordMatchMemo) -> Result) -> Result {
         // On the heap: a scan may run on a thread with a small stack.
-        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: capacity(forTextOf: length))
+        // Each pair of slots in one cache line.
+        let count = capacity(forTextOf: length)
+        let memory = UnsafeMutableRawPointer.allocate(
+            byteCount: count * MemoryLayout<Entry>.stride, alignment: 2 * MemoryLayout<Entry>.stride)
+        defer { memory.deallocate() }
+        let entries = UnsafeMutableBufferPointer(start: memory.bindMemory(to: Entry.self, capacity: count), count: count)
         entries.initialize(repeating: Entry())
-        defer { entries.deallocate() }
         return body(WordMatchMemo(entries: entries))
     }
 
@@ -120,28 +124,34 @@ struct WordMatchMemo {
         return word & ((1 << (8 * UInt64(count))) &- 1)
     }
 
-    /// The slot of the word `key`, chosen by its bytes as written: the key hash folds case,
-    /// and would give "Artikel" and "artikel", both common, the same slot.
+    /// The first of the two slots the word `key` may be kept in, chosen by its bytes as
+    /// written: the key hash folds case, and would give "Artikel" and "artikel", both common,
+    /// the same slots.
     @inline(__always)
-    private func slot(_ key: (UInt64, UInt64)) -> Int {
+    private func pair(_ key: (UInt64, UInt64)) -> Int {
         let mixed = (key.0 ^ key.1 &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 40) & (entries.count - 1)
+        return Int(truncatingIfNeeded: mixed >> 40) & (entries.count - 2)
     }
 
     /// What matched at the word `key` when it was met before: `.some(nil)`
     /// for nothing; `nil` when it was not kept.
     @inline(__always)
     func target(of key: (UInt64, UInt64)) -> MatchTarget?? {
-        let entry = entries[slot(key)]
+        let first = pair(key)
         // An empty slot holds zeros, which no word's first byte is.
-        guard entry.low == key.0, entry.high == key.1 else { return nil }
-        return .some(entry.target.target)
+        for place in first...first + 1 where entries[place].low == key.0 && entries[place].high == key.1 {
+            return .some(entries[place].target.target)
+        }
+        return nil
     }
 
-    /// Keeps what matched at the word `key`, in place of any word kept
-    /// in its slot (in the memory of the memo, which copies of it share).
+    /// Keeps what matched at the word `key` in the first of its two slots, the word kept
+    /// there moving to the second in place of the one kept longer (in the memory of the
+    /// memo, which copies of it share).
     @inline(__always)
     func keep(_ target: MatchTarget?, at key: (UInt64, UInt64)) {
-        entries[slot(key)] = Entry(low: key.0, high: key.1, target: PackedTarget(target))
+        let first = pair(key)
+        entries[first + 1] = entries[first]
+        entries[first] = Entry(low: key.0, high: key.1, target: PackedTarget(target))
     }
 }
