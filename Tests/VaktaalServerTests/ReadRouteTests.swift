@@ -168,6 +168,12 @@ import VaktaalCore
             try await client.execute(uri: "/v1/suggest?q=mentor&limit=1", method: .get, headers: [.acceptEncoding: "gzip"]) {
                 #expect($0.headers[.contentEncoding] == nil && $0.status == .ok)
             }
+            guard method == .get else { return }
+            // HEAD says what GET says of its variants, and sends nothing to compress.
+            try await client.execute(uri: path, method: .head, headers: gzipHeaders) { response in
+                #expect(response.status == .ok && response.headers[.vary]?.contains("Accept-Encoding") == true)
+                #expect(response.headers[.contentEncoding] == nil && response.body.readableBytes == 0)
+            }
         }
     }
 

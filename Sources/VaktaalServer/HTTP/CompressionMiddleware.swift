@@ -14,7 +14,7 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        guard request.method != .head, response.headers[.contentEncoding] == nil, response.headers[.eTag] == nil,
+        guard response.headers[.contentEncoding] == nil, response.headers[.eTag] == nil,
             let length = response.body.contentLength, length >= ContentResponse.compressionThreshold,
             let type = response.headers[.contentType], Self.isText(type)
         else { return response }
@@ -24,7 +24,8 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         } else {
             response.headers[.vary] = "Accept-Encoding"
         }
-        guard ContentResponse.acceptsGzip(request) else { return response }
+        // A HEAD answer has the GET answer's Vary, and is not compressed: it has no body to send.
+        guard request.method != .head, ContentResponse.acceptsGzip(request) else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         let plain = collector.buffer
