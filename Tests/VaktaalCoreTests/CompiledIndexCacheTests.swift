@@ -59,7 +59,7 @@ import VaktaalTestSupport
     /// Every place a comment can be anchored comes back from a snapshot: before a label, a
     /// note, a relation, a mapping (and inside it), an extension element and the end tag of a
     /// concept; before the scheme's fields and its own extension elements; and the comments and
-    /// processing instructions before the root.
+    /// processing instructions before and after the root.
     @Test func commentsKeepTheirPlacesInASnapshot() throws {
         let workspace = try Workspace()
         let xml = """
@@ -87,12 +87,15 @@ import VaktaalTestSupport
               </concept>
               <concept id="b"><prefLabel>b</prefLabel><related ref="a"/></concept>
             </vocabulary>
+            <!-- after the root -->
+            <?after-the-root?>
             """
         try xml.write(toFile: workspace.vocabulary + "/comments.xml", atomically: true, encoding: .utf8)
         let loaded = try VocabularyLoader.load(path: workspace.vocabulary)
         let scheme = try #require(loaded.set.vocabularies.first { $0.id == "c" })
         #expect(scheme.headerComments.count == 2 && scheme.concepts[0].innerComments.count == 7)
         #expect(scheme.prologInstructions.map(\.commentsBefore) == [0, 1])
+        #expect(scheme.epilogComments.count == 1 && scheme.epilogInstructions.map(\.commentsBefore) == [1])
         let compiled = CompiledVocabulary(loaded)
         let decoded = try compiled.encoded().withUnsafeBytes { try CompiledVocabulary(decoding: $0) }
         try Self.expectSame(decoded, asReading: workspace.vocabulary)

@@ -174,6 +174,34 @@ import VaktaalTestSupport
         #expect(vocabulary.prologInstructions.map(\.data).last == "")
     }
 
+    /// Comments and processing instructions after the root (a licence note, an editor's mark)
+    /// stay after it, in their order; the last comment inside the root stays inside.
+    @Test func whatFollowsTheRootIsKeptAfterIt() throws {
+        let epilog = """
+            <!-- Licensed under CC BY 4.0. -->
+            <?editor-mark saved="2026-12-05"?>
+            <!-- end -->
+            <?last?>
+
+            """
+        let xml =
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="urn:t:">
+              <concept id="a"><prefLabel>a</prefLabel></concept>
+              <!-- inside -->
+            </vocabulary>
+
+            """ + epilog
+        let output = try canonical(xml)
+        #expect(output.hasSuffix("  <!-- inside -->\n</vocabulary>\n" + epilog), "\(output)")
+        #expect(try canonical(output) == output)
+        let (vocabulary, diagnostics) = VocabularyLoader.read(bytes: Array(xml.utf8), path: "x")
+        #expect(diagnostics.isEmpty)
+        #expect(vocabulary?.epilogComments == [" Licensed under CC BY 4.0. ", " end "])
+        #expect(vocabulary?.epilogInstructions.map(\.commentsBefore) == [1, 2])
+    }
+
     /// A processing instruction inside the root has no place in the canonical layout: reading
     /// the file warns of it, where it stands (formatting then leaves the file alone).
     @Test(arguments: [

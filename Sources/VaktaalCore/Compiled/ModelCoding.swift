@@ -23,11 +23,7 @@ extension BinaryWriter {
         write(vocabulary.extensions) { $0.write($1) }
         write(vocabulary.extensionAttributes)
         write(vocabulary.prologComments)
-        write(vocabulary.prologInstructions) { writer, instruction in
-            writer.write(instruction.target)
-            writer.write(instruction.data)
-            writer.write(instruction.commentsBefore)
-        }
+        write(vocabulary.prologInstructions) { $0.write($1) }
         write(vocabulary.headerComments) { writer, comment in
             writer.write(comment.text)
             switch comment.before {
@@ -41,8 +37,16 @@ extension BinaryWriter {
             }
         }
         write(vocabulary.trailingComments)
+        write(vocabulary.epilogComments)
+        write(vocabulary.epilogInstructions) { $0.write($1) }
         write(vocabulary.path)
         write(vocabulary.concepts.count)
+    }
+
+    mutating func write(_ instruction: ProcessingInstruction) {
+        write(instruction.target)
+        write(instruction.data)
+        write(instruction.commentsBefore)
     }
 
     mutating func write(_ concept: Concept) {
@@ -184,14 +188,17 @@ extension BinaryReader {
             concepts: [],
             extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
             extensionAttributes: try readExtensionAttributes(), prologComments: try readStrings(),
-            prologInstructions: try readArray { reader throws(SnapshotError) in
-                ProcessingInstruction(
-                    target: try reader.readString(), data: try reader.readString(), commentsBefore: try reader.readInt())
-            },
+            prologInstructions: try readArray { reader throws(SnapshotError) in try reader.readProcessingInstruction() },
             headerComments: try readArray { reader throws(SnapshotError) in
                 HeaderComment(try reader.readString(), before: try reader.readSchemeField())
-            }, trailingComments: try readStrings(), path: try readOptionalString())
+            }, trailingComments: try readStrings(), epilogComments: try readStrings(),
+            epilogInstructions: try readArray { reader throws(SnapshotError) in try reader.readProcessingInstruction() },
+            path: try readOptionalString())
         return (vocabulary, try readCount())
+    }
+
+    mutating func readProcessingInstruction() throws(SnapshotError) -> ProcessingInstruction {
+        ProcessingInstruction(target: try readString(), data: try readString(), commentsBefore: try readInt())
     }
 
     mutating func readConcept() throws(SnapshotError) -> Concept {

@@ -71,6 +71,10 @@ public struct Vocabulary: Hashable, Sendable {
     public var headerComments: [HeaderComment]
     /// Comments after the last concept.
     public var trailingComments: [String]
+    /// Comments after the root element.
+    public var epilogComments: [String]
+    /// Processing instructions after the root element, each placed among ``epilogComments``.
+    public var epilogInstructions: [ProcessingInstruction]
     /// The file the scheme was read from.
     public var path: String?
 
@@ -81,7 +85,8 @@ public struct Vocabulary: Hashable, Sendable {
         defaultLanguage: String? = nil, metadata: [MetadataEntry] = [], concepts: [Concept] = [],
         extensions: [ExtensionElement] = [], extensionAttributes: [ExtensionAttribute] = [],
         prologComments: [String] = [], prologInstructions: [ProcessingInstruction] = [],
-        headerComments: [HeaderComment] = [], trailingComments: [String] = [], path: String? = nil
+        headerComments: [HeaderComment] = [], trailingComments: [String] = [], epilogComments: [String] = [],
+        epilogInstructions: [ProcessingInstruction] = [], path: String? = nil
     ) {
         self.format = format
         self.id = id
@@ -98,6 +103,8 @@ public struct Vocabulary: Hashable, Sendable {
         self.prologInstructions = prologInstructions
         self.headerComments = headerComments
         self.trailingComments = trailingComments
+        self.epilogComments = epilogComments
+        self.epilogInstructions = epilogInstructions
         self.path = path
     }
 

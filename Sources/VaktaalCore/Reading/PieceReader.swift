@@ -81,6 +81,8 @@ enum PieceReader {
             else { return (nil, aPieceIsMalformed) }
             vocabulary.concepts += part.concepts
             vocabulary.trailingComments = part.trailingComments
+            vocabulary.epilogComments = part.epilogComments
+            vocabulary.epilogInstructions = part.epilogInstructions
         }
         return (vocabulary, false)
     }

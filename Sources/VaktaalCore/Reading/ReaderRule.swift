@@ -37,7 +37,7 @@ extension ReaderRule {
         case .missingAttribute: "required attributes are present"
         case .invalidValue: "attribute values have the form the format asks for"
         case .unexpectedText: "no text where only elements belong"
-        case .unkeptProcessingInstruction: "processing instructions stand before the root element"
+        case .unkeptProcessingInstruction: "processing instructions stand outside the root element"
         }
     }
 

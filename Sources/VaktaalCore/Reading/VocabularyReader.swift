@@ -166,7 +166,7 @@ final class VocabularyReader: XMLContentHandler {
     func comment(_ text: String, at position: SourcePosition) {
         switch frames.last ?? .document {
         case .document:
-            if sawRoot { building.trailingComments.append(text) } else { pendingComments.append(text) }
+            if sawRoot { building.epilogComments.append(text) } else { pendingComments.append(text) }
         case .childless:
             // Inside a relation or mapping, which is the concept's already: written before it.
             if conceptIndex != nil, let child = childlessChild {
@@ -181,10 +181,14 @@ final class VocabularyReader: XMLContentHandler {
     }
 
     func processingInstruction(target: String, data: String, at position: SourcePosition) {
+        if sawRoot, frames.last ?? .document == .document {
+            let instruction = ProcessingInstruction(target: target, data: data, commentsBefore: building.epilogComments.count)
+            return building.epilogInstructions.append(instruction)
+        }
         guard !sawRoot else {
             return report(
                 .unkeptProcessingInstruction,
-                "the processing instruction '<?\(target)' would be lost by format, which keeps only those before the root element",
+                "the processing instruction '<?\(target)' would be lost by format, which keeps only those outside the root element",
                 at: position)
         }
         prologInstructions.append(ProcessingInstruction(target: target, data: data, commentsBefore: pendingComments.count))

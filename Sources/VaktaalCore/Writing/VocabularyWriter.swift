@@ -77,24 +77,32 @@ public enum VocabularyWriter {
         if !vocabulary.trailingComments.isEmpty { writer.blankLine() }
         for comment in vocabulary.trailingComments { writer.comment(comment) }
         writer.endElement("vocabulary")
+        writeInstructions(vocabulary.epilogInstructions, among: vocabulary.epilogComments, into: &writer)
     }
 
-    /// The start of the document up to the root element's start tag: its comments and
-    /// processing instructions before the root, and the root's namespaces, identity and
-    /// default language.
-    private static func writeStart(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
-        var instructions = vocabulary.prologInstructions[...]
+    /// Comments and the processing instructions placed among them (before or after the root).
+    private static func writeInstructions(
+        _ instructions: [ProcessingInstruction], among comments: [String], into writer: inout XMLWriter
+    ) {
+        var instructions = instructions[...]
         func writeInstructions(after commentCount: Int) {
             while let next = instructions.first, next.commentsBefore <= commentCount {
                 writer.processingInstruction(target: next.target, data: next.data)
                 instructions.removeFirst()
             }
         }
-        for (index, comment) in vocabulary.prologComments.enumerated() {
+        for (index, comment) in comments.enumerated() {
             writeInstructions(after: index)
             writer.comment(comment)
         }
         writeInstructions(after: .max)
+    }
+
+    /// The start of the document up to the root element's start tag: its comments and
+    /// processing instructions before the root, and the root's namespaces, identity and
+    /// default language.
+    private static func writeStart(of vocabulary: Vocabulary, _ namespaces: NamespaceTable, into writer: inout XMLWriter) {
+        writeInstructions(vocabulary.prologInstructions, among: vocabulary.prologComments, into: &writer)
         writer.startElement("vocabulary") { attributes in
             attributes.add("xmlns", vocabularyNamespace)
             for declaration in namespaces.declarations { attributes.add("xmlns:\(declaration.prefix)", declaration.uri) }

@@ -88,6 +88,7 @@ enum SchemeBuilder {
                 content.extensionAttributes, written: template?.extensionAttributes ?? [], sortKey: String.init(describing:)),
             prologComments: template?.prologComments ?? [],
             prologInstructions: template?.prologInstructions ?? [], trailingComments: template?.trailingComments ?? [],
+            epilogComments: template?.epilogComments ?? [], epilogInstructions: template?.epilogInstructions ?? [],
             path: template?.path)
         if let template { scheme.headerComments = template.headerComments.map { $0.reanchored(from: template, to: scheme) } }
         return scheme

@@ -46,7 +46,9 @@ extension MergeState {
             }
             let our = ours.vocabularies[schemeIndex]
             let lineEnding = file.bytes.withUnsafeBufferPointer { LineEnding(of: $0) }
-            guard vocabulary.trailingComments == our.trailingComments, let layout = OurFileLayout(file, of: our) else {
+            guard vocabulary.trailingComments == our.trailingComments, vocabulary.epilogComments == our.epilogComments,
+                vocabulary.epilogInstructions == our.epilogInstructions, let layout = OurFileLayout(file, of: our)
+            else {
                 writings.append(SchemeWriting(ourLayout: nil, lineEnding: lineEnding))
                 continue
             }
