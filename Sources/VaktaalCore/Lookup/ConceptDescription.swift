@@ -66,8 +66,15 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         scheme = vocabulary.id
         schemeURI = vocabulary.conceptSchemeURI
         matchedLabel = match.entry.form
-        matchKind = match.kind == .accentInsensitive ? MatchKind.exact.rawValue : match.kind.rawValue
-        matchDetail = match.kind == .accentInsensitive ? "accent-insensitive" : nil
+        // The contract knows exact, prefix and fuzzy; which insensitive exact match is a detail.
+        switch match.kind {
+        case .caseInsensitive, .accentInsensitive:
+            matchKind = MatchKind.exact.rawValue
+            matchDetail = match.kind == .caseInsensitive ? "case-insensitive" : "accent-insensitive"
+        case .exact, .prefix, .fuzzy:
+            matchKind = match.kind.rawValue
+            matchDetail = nil
+        }
         labelStatus = match.entry.kind.status
         matchedLanguage = match.entry.labelIndex == nil ? nil : match.entry.language
         prefLabels = firstByLanguage(concept.labels(.preferred).map { ($0.language, $0.text) })

@@ -27,6 +27,8 @@ public struct IndexEntry: Sendable, Hashable {
 public enum MatchKind: String, Sendable, Hashable, Comparable, Codable {
     /// The same term, ignoring case (unless the label is case-sensitive), spacing and hyphens.
     case exact
+    /// A case-sensitive term (a name, an abbreviation) in another casing: `hva` for `HvA`.
+    case caseInsensitive
     /// The same term once accents are removed as well.
     case accentInsensitive
     /// The term starts with the query (3 characters or more).
@@ -37,9 +39,10 @@ public enum MatchKind: String, Sendable, Hashable, Comparable, Codable {
     private var rank: Int {
         switch self {
         case .exact: 0
-        case .accentInsensitive: 1
-        case .prefix: 2
-        case .fuzzy: 3
+        case .caseInsensitive: 1
+        case .accentInsensitive: 2
+        case .prefix: 3
+        case .fuzzy: 4
         }
     }
 
@@ -149,10 +152,10 @@ public struct LookupIndex: Sendable {
         }
         for id in byLooseKey.entries(of: loose) {
             let entry = indexEntries[Int(id)]
-            if entry.isCaseSensitive, TermNormalizer.spacing(entry.form) != spaced, !Self.sameWordsExactCase(entry.form, spaced) {
-                continue
-            }
-            consider(id, .exact)
+            let otherCasing =
+                entry.isCaseSensitive && TermNormalizer.spacing(entry.form) != spaced
+                && !Self.sameWordsExactCase(entry.form, spaced)
+            consider(id, otherCasing ? .caseInsensitive : .exact)
         }
         for id in byAccentKey.entries(of: accent)
         where !indexEntries[Int(id)].isCaseSensitive && best[indexEntries[Int(id)].concept] == nil {
