@@ -47,6 +47,19 @@ import VaktaalTestSupport
             "\(text.standardOutput)")
     }
 
+    /// The text says what matched: a notation is no preferred term, and a name typed in
+    /// another casing is found as itself, saying so.
+    @Test(arguments: [
+        ("WB-01", "matched 'WB-01': notation (exact match)\n"),
+        ("wpb", "matched 'WPB': admitted synonym (case-insensitive match, nl)\n"),
+        ("WPB", "matched 'WPB': admitted synonym (exact match, nl)\n"),
+    ])
+    func theTextSaysWhatMatched(query: String, line: String) throws {
+        let result = try Vaktaal.run(["lookup", query, "--vocabulary", fixturesFolder + "/EveryFeature"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(line), "\(result.standardOutput)")
+    }
+
     @Test func languageAndLimitOptions() throws {
         let english = try Vaktaal.run(["lookup", "feed", "--lang", "en", "--limit", "1", "--format", "json"])
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(english.standardOutput.utf8)) as? [[String: Any]])

@@ -19,10 +19,12 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
     public let schemeURI: String
     public let matchedLabel: String
     public let matchKind: String
-    /// `accent-insensitive` when accents were ignored; absent otherwise.
+    /// `case-insensitive` or `accent-insensitive` when case or accents were ignored; absent otherwise.
     public let matchDetail: String?
     public let labelStatus: String
     public let matchedLanguage: String?
+    /// Whether what matched is a notation (a code such as `WB-01`), not a label.
+    public let matchedNotation: Bool
     public let prefLabels: [String: String]
     public let altLabels: [String: [String]]
     public let deprecatedLabels: [String: [String]]
@@ -77,6 +79,7 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         }
         labelStatus = match.entry.kind.status
         matchedLanguage = match.entry.labelIndex == nil ? nil : match.entry.language
+        matchedNotation = match.entry.labelIndex == nil
         prefLabels = firstByLanguage(concept.labels(.preferred).map { ($0.language, $0.text) })
         altLabels = grouped(.alternative)
         deprecatedLabels = grouped(.deprecated)

@@ -40,6 +40,7 @@ struct LookupText {
     private func matchSummary(_ description: ConceptDescription) -> String {
         let status: String
         switch description.labelStatus {
+        case _ where description.matchedNotation: status = "notation"
         case "preferred": status = "preferred term"
         case "alternative": status = "admitted synonym"
         case "deprecated": status = "outdated term"
