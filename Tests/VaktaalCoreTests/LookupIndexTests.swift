@@ -93,7 +93,7 @@ import VaktaalTestSupport
     /// A case-sensitive label (a name, an abbreviation) is found in another casing as the same
     /// term (the contract's lookup ignores case), not as a completion; a label written as typed
     /// ranks first.
-    @Test func caseSensitiveLabelsMatchExactlyOnlyAsWritten() throws {
+    @Test func caseSensitiveLabelsMatchInAnotherCasingAfterTheirOwn() throws {
         let lower = try #require(first("inholland"))
         #expect(lower.kind == .caseInsensitive && id(lower) == "inholland")
         #expect(first("vt").map(\.kind) == .caseInsensitive)

@@ -27,6 +27,16 @@ import VaktaalTestSupport
         #expect(Self.same(Self.fixtureBytes, pieces: pieces))
     }
 
+    /// What follows the root element (a licence note, a processing instruction) is read from
+    /// the last piece as from the whole file.
+    @Test func whatFollowsTheRootIsReadFromTheLastPiece() throws {
+        let text = String(decoding: Self.fixtureBytes, as: UTF8.self) + "<!-- licence -->\n<?editor-mark?>\n"
+        #expect(Self.same(Array(text.utf8), pieces: 5))
+        let cut = PieceReader.read(bytes: SourceBytes(Array(text.utf8)), path: "v.xml", pieces: 5, smallest: 0)
+        #expect(cut.vocabulary?.epilogComments == [" licence "])
+        #expect(cut.vocabulary?.epilogInstructions.map(\.target) == ["editor-mark"])
+    }
+
     @Test func windowsLineEndsAndCommentsBetweenConceptsKeepTheirPlaces() {
         var text = String(decoding: Self.fixtureBytes, as: UTF8.self)
         text = text.replacingOccurrences(

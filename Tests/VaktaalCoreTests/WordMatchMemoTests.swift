@@ -26,7 +26,8 @@ import VaktaalTestSupport
         let languages = matcher.languages(nil)
         var text: [UInt8] = Array("  ".utf8)
         var lineRanges: [Range<Int>] = []
-        while text.count < 2 * WordMatchMemo.worthwhileLength {
+        // Long enough for a memo of 2,048 words, whose pairs of slots the words share.
+        while text.count < 256 * 1024 {
             for line in Self.lines {
                 lineRanges.append(text.count..<text.count + line.utf8.count)
                 text += Array(line.utf8) + [0x0A]
@@ -92,6 +93,30 @@ import VaktaalTestSupport
             MatchedForm(
                 id: id, concept: ConceptKey(concept), labelIndex: labelIndex, isAllowedUse: flags.0, isName: flags.1,
                 isWrittenAsIs: flags.2))
+    }
+
+    /// Of three words that share a pair of slots, the one met longest ago goes: a word found
+    /// again stays, and what each word matched stays with it.
+    @Test func theWordMetLongestAgoGoes() throws {
+        let targets: [MatchTarget?] = [.allowed, nil, Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))]
+        WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
+            // Three words of one pair, found by trying words until three share the first's.
+            let words = (0..<10_000).map { "w\($0)" }
+            let keys = words.compactMap { word in
+                Array(word.utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
+            }
+            let shared = Array(keys.filter { memo.pair($0) == memo.pair(keys[0]) }.prefix(3))
+            #expect(shared.count == 3)
+            guard shared.count == 3 else { return }
+            memo.keep(targets[0], at: shared[0])
+            memo.keep(targets[1], at: shared[1])
+            // Found again, the first word is met later than the second.
+            #expect(memo.target(of: shared[0]).map { $0 == targets[0] } == true)
+            memo.keep(targets[2], at: shared[2])
+            #expect(memo.target(of: shared[1]) == nil)
+            #expect(memo.target(of: shared[0]).map { $0 == targets[0] } == true)
+            #expect(memo.target(of: shared[2]).map { $0 == targets[2] } == true)
+        }
     }
 
     /// The memo grows with the text, one word for every 128 bytes, between its bounds.

@@ -5,7 +5,7 @@
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
 /// zero, which no word holds) beside what matched there packed in two more: in one of two
-/// slots chosen by those bytes, where a newer word takes the place of the one kept longer.
+/// slots chosen by those bytes, where a newer word takes the place of the one met longer ago.
 /// The table grows with the text, from 512 words for 16 KB to 8,192 (256 KB) for a
 /// megabyte or more: real text meets new words all along, and a small table keeps losing
 /// its common words to them.
@@ -128,25 +128,26 @@ struct WordMatchMemo {
     /// written: the key hash folds case, and would give "Artikel" and "artikel", both common,
     /// the same slots.
     @inline(__always)
-    private func pair(_ key: (UInt64, UInt64)) -> Int {
+    func pair(_ key: (UInt64, UInt64)) -> Int {
         let mixed = (key.0 ^ key.1 &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: mixed >> 40) & (entries.count - 2)
     }
 
     /// What matched at the word `key` when it was met before: `.some(nil)`
-    /// for nothing; `nil` when it was not kept.
+    /// for nothing; `nil` when it was not kept. A word found in the second of its slots
+    /// moves to the first (in the memory of the memo, which copies of it share).
     @inline(__always)
     func target(of key: (UInt64, UInt64)) -> MatchTarget?? {
         let first = pair(key)
         // An empty slot holds zeros, which no word's first byte is.
-        for place in first...first + 1 where entries[place].low == key.0 && entries[place].high == key.1 {
-            return .some(entries[place].target.target)
-        }
-        return nil
+        if entries[first].low == key.0, entries[first].high == key.1 { return .some(entries[first].target.target) }
+        guard entries[first + 1].low == key.0, entries[first + 1].high == key.1 else { return nil }
+        entries.swapAt(first, first + 1)
+        return .some(entries[first].target.target)
     }
 
     /// Keeps what matched at the word `key` in the first of its two slots, the word kept
-    /// there moving to the second in place of the one kept longer (in the memory of the
+    /// there moving to the second in place of the one met longer ago (in the memory of the
     /// memo, which copies of it share).
     @inline(__always)
     func keep(_ target: MatchTarget?, at key: (UInt64, UInt64)) {

@@ -17,8 +17,8 @@ public enum ReaderRule: String, CaseIterable, Sendable {
     case invalidValue = "invalid-value"
     /// Text where only elements belong.
     case unexpectedText = "unexpected-text"
-    /// A processing instruction inside or after the root element, which the canonical layout
-    /// has no place for: `format` leaves the file alone rather than lose it.
+    /// A processing instruction inside the root element, which the canonical layout has no
+    /// place for: `format` leaves the file alone rather than lose it.
     case unkeptProcessingInstruction = "unkept-processing-instruction"
 }
 

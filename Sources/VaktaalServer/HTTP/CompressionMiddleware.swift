@@ -24,8 +24,9 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         } else {
             response.headers[.vary] = "Accept-Encoding"
         }
-        // A HEAD answer has the GET answer's Vary, and is not compressed: it has no body to send.
-        guard request.method != .head, ContentResponse.acceptsGzip(request) else { return response }
+        // A HEAD answer is the GET answer, compressed alike, whose body the router then
+        // drops: its headers (encoding, length) are the ones GET sends.
+        guard ContentResponse.acceptsGzip(request) else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         let plain = collector.buffer

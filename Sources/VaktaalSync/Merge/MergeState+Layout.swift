@@ -26,7 +26,8 @@ struct SchemeWriting: Sendable {
 
 extension MergeState {
     /// Per scheme of the assembled result, how to write it: in the layout of our file of it,
-    /// but for a scheme we do not have, whose comments after its concepts the merge changed,
+    /// but for a scheme we do not have, whose comments after its concepts (or what follows
+    /// its root element) the merge changed,
     /// or whose file cannot be cut into its concepts (``OurFileLayout``), which are written in
     /// the canonical layout; with the line ends of our file (of a scheme we do not have, line feeds).
     func schemeWritings(_ assembly: Assembly) -> [SchemeWriting] {
