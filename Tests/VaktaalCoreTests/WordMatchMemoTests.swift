@@ -26,7 +26,7 @@ import VaktaalTestSupport
         let languages = matcher.languages(nil)
         var text: [UInt8] = Array("  ".utf8)
         var lineRanges: [Range<Int>] = []
-        // Long enough for a memo of 2,048 words, whose pairs of slots the words share.
+        // Long enough for the largest memo, whose pairs of slots the words share.
         while text.count < 256 * 1024 {
             for line in Self.lines {
                 lineRanges.append(text.count..<text.count + line.utf8.count)
@@ -121,7 +121,7 @@ import VaktaalTestSupport
 
     /// The memo grows with the text, one word for every 128 bytes, between its bounds.
     @Test(arguments: [
-        (WordMatchMemo.worthwhileLength, WordMatchMemo.smallestCapacity), (128 * 1024, 1024), (128 * 1024 + 1, 2048),
+        (WordMatchMemo.worthwhileLength, WordMatchMemo.smallestCapacity), (64 * 1024, 512), (64 * 1024 + 1, 1024),
         (1 << 20, WordMatchMemo.largestCapacity), (100 << 20, WordMatchMemo.largestCapacity),
     ])
     func theMemoGrowsWithTheText(length: Int, capacity: Int) {

@@ -144,14 +144,12 @@ extension TermMatcher {
             }
         }
 
-        /// A filter of `hashes` (the first words, the tokens before white space): 8 to 16
-        /// bits for each (at least 2¹⁰ and at most 2²⁰ words), so that it stays small enough
-        /// for the cache and turns away all but about 5% of other hashes. (At 100k concepts,
-        /// with 16 to 32 bits each, the filter took 2 MB, and a third of the scan's time went
-        /// to waiting for it; a common word it lets through is then kept in the scan's memo.)
+        /// A filter of `hashes` (the first words, the tokens before white space): about 16
+        /// bits for each (at most 2²⁰ words), so that it stays small enough for the cache and
+        /// turns away all but a few percent of other hashes.
         private static func filter(of hashes: some Collection<UInt64>) -> [UInt64] {
             var count = 1 << 10
-            while count < hashes.count / 8, count < 1 << 20 { count <<= 1 }
+            while count < hashes.count / 4, count < 1 << 20 { count <<= 1 }
             var words = [UInt64](repeating: 0, count: count)
             for hash in hashes { words[TermMatcher.filterWord(hash, among: count)] |= TermMatcher.filterBits(hash) }
             return words

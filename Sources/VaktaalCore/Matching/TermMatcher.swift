@@ -41,9 +41,9 @@ package struct TermMatch: Sendable, Hashable {
 package struct TermMatcher: Sendable {
     let transitions: TransitionTable
     /// Two bits per first-word hash in one word of this filter (a blocked Bloom filter),
-    /// 8 to 16 bits for each distinct first word, so that it stays in the cache and turns
-    /// away all but about 5% of other words: most words of a text start no label and are
-    /// turned away here. Its count is a power of two.
+    /// about 16 bits for each distinct first word, so that it stays nearly empty yet in the
+    /// cache: most words of a text start no label and are turned away here. Its count is a
+    /// power of two.
     let firstWords: Column<UInt64>
     /// A filter as ``firstWords`` is, of the tokens that white space follows inside some
     /// phrase: a line break after any other token is crossed by no phrase
