@@ -86,8 +86,7 @@ struct WordMatchMemo {
 
     /// Calls `body` with an empty memo for a text of `length` bytes, that lives for the call.
     static func withMemo<Result>(forTextOf length: Int, _ body: (WordMatchMemo) -> Result) -> Result {
-        // On the heap: a scan may run on a thread with a small stack.
-        // Each pair of slots in one cache line.
+        // Aligned so that each pair of slots shares one cache line.
         let count = capacity(forTextOf: length)
         let memory = UnsafeMutableRawPointer.allocate(
             byteCount: count * MemoryLayout<Entry>.stride, alignment: 2 * MemoryLayout<Entry>.stride)
