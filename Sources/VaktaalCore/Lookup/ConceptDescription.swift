@@ -23,8 +23,6 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
     public let matchDetail: String?
     public let labelStatus: String
     public let matchedLanguage: String?
-    /// Whether what matched is a notation (a code such as `WB-01`), not a label.
-    public let matchedNotation: Bool
     public let prefLabels: [String: String]
     public let altLabels: [String: [String]]
     public let deprecatedLabels: [String: [String]]
@@ -38,6 +36,10 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
     public let deprecated: Bool
     public let useInstead: [String: String]?
     public let outdated: Outdated?
+
+    /// Whether what matched is a notation (a code such as `WB-01`), not a label: a notation
+    /// has no language (not part of the JSON, which says so by leaving `matchedLanguage` out).
+    public var matchedNotation: Bool { matchedLanguage == nil }
 
     /// Describes `match` in `set`, showing only `languages` (all when `nil`).
     public init(_ match: LookupMatch, in set: VocabularySet, languages: Set<String>? = nil) {
@@ -79,7 +81,6 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         }
         labelStatus = match.entry.kind.status
         matchedLanguage = match.entry.labelIndex == nil ? nil : match.entry.language
-        matchedNotation = match.entry.labelIndex == nil
         prefLabels = firstByLanguage(concept.labels(.preferred).map { ($0.language, $0.text) })
         altLabels = grouped(.alternative)
         deprecatedLabels = grouped(.deprecated)
