@@ -215,6 +215,20 @@ import VaktaalCore
         #expect(try Self.text(Self.merged(ours: ours, theirs: ours)) == ours)
     }
 
+    /// What follows our root element (a licence note, an editor's mark) stays after it, in
+    /// our layout and in the canonical one (a namespace declared on our root only).
+    @Test(arguments: [false, true])
+    func whatFollowsOurRootStays(canonical: Bool) throws {
+        var ours = Self.ours + "<!-- licence: CC BY 4.0 -->\n<?editor-mark?>\n"
+        if canonical { ours = ours.replacingOccurrences(of: "format=\"1\"", with: "format=\"1\" xmlns:x=\"urn:x\"") }
+        let theirs = ours.replacingOccurrences(of: "<definition>B.</definition>", with: "<definition>Bee.</definition>")
+        let text = try Self.text(Self.merged(ours: ours, theirs: theirs))
+        let end = "</vocabulary>\n<!-- licence: CC BY 4.0 -->\n<?editor-mark?>\n"
+        #expect(text.contains("Bee.") && text.hasSuffix(end), "\(text)")
+        // Our layout indents with tabs; the canonical one with spaces.
+        #expect(text.contains("\n\t<concept id=\"a\">") == !canonical)
+    }
+
     /// They changed what the scheme says of itself: the start is written anew, the concepts stay.
     @Test func aSchemeTheyChangedGetsANewHeadAndKeepsOurConcepts() throws {
         let theirs = Self.ours.replacingOccurrences(of: "<title>Test</title>", with: "<title>Toets</title>")

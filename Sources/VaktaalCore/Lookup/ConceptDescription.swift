@@ -72,9 +72,12 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         matchedLabel = match.entry.form
         // The contract knows exact, prefix and fuzzy; which insensitive exact match is a detail.
         switch match.kind {
-        case .caseInsensitive, .accentInsensitive:
+        case .caseInsensitive:
             matchKind = MatchKind.exact.rawValue
-            matchDetail = match.kind == .caseInsensitive ? "case-insensitive" : "accent-insensitive"
+            matchDetail = "case-insensitive"
+        case .accentInsensitive:
+            matchKind = MatchKind.exact.rawValue
+            matchDetail = "accent-insensitive"
         case .exact, .prefix, .fuzzy:
             matchKind = match.kind.rawValue
             matchDetail = nil

@@ -74,7 +74,8 @@ public struct LookupMatch: Sendable, Hashable {
 }
 
 /// Every label, form and notation of a vocabulary set, indexed once for exact (a
-/// case-sensitive name also in another casing), accent-insensitive, prefix and fuzzy lookup. Immutable and shareable between threads.
+/// case-sensitive name also in another casing), accent-insensitive, prefix and fuzzy
+/// lookup. Immutable and shareable between threads.
 public struct LookupIndex: Sendable {
     /// Every searchable form, by entry id.
     let indexEntries: IndexEntries

@@ -181,17 +181,18 @@ final class VocabularyReader: XMLContentHandler {
     }
 
     func processingInstruction(target: String, data: String, at position: SourcePosition) {
-        if sawRoot, frames.last ?? .document == .document {
-            let instruction = ProcessingInstruction(target: target, data: data, commentsBefore: building.epilogComments.count)
-            return building.epilogInstructions.append(instruction)
-        }
-        guard !sawRoot else {
-            return report(
+        switch (sawRoot, frames.last ?? .document) {
+        case (false, _):
+            prologInstructions.append(ProcessingInstruction(target: target, data: data, commentsBefore: pendingComments.count))
+        case (true, .document):
+            building.epilogInstructions.append(
+                ProcessingInstruction(target: target, data: data, commentsBefore: building.epilogComments.count))
+        case (true, _):
+            report(
                 .unkeptProcessingInstruction,
                 "the processing instruction '<?\(target)' would be lost by format, which keeps only those outside the root element",
                 at: position)
         }
-        prologInstructions.append(ProcessingInstruction(target: target, data: data, commentsBefore: pendingComments.count))
     }
 
     // MARK: - Helpers
