@@ -67,7 +67,7 @@ import Testing
                     + "xml:lang=\"nl\"><concept id=\"a\" top=\"true\"><prefLabel>elders</prefLabel></concept></vocabulary>",
                 token: otherToken, scheme: "elders")
             try await client.execute(uri: new.uri, method: .put, headers: new.headers, body: new.body) { response in
-                #expect(response.status == .created || response.status == .ok, "\(response.status) \(response.body.text)")
+                #expect(response.status == .created, "\(response.status) \(response.body.text)")
             }
         }
         #expect(store.snapshot.scheme("lerarenopleiding")?.revision == 1)
@@ -155,7 +155,7 @@ import Testing
             var creating = put(elders, token: otherToken, scheme: "elders")
             creating.headers[.ifNoneMatch] = "*"
             try await client.execute(uri: creating.uri, method: .put, headers: creating.headers, body: creating.body) {
-                #expect($0.status == .ok, "\($0.body.text)")
+                #expect($0.status == .created, "\($0.body.text)")
             }
             let long = String(repeating: "a", count: 300)
             let tooLong = put(
@@ -181,6 +181,38 @@ import Testing
                 #expect(!response.body.text.contains(folder) && !response.body.text.contains(NSTemporaryDirectory()))
             }
         }
+    }
+
+    /// A scheme that prefers another scheme's outdated term breaks that scheme's rule (and
+    /// would end its findings in every text): refused, with the finding where it is.
+    @Test func aLabelThatBreaksAnotherSchemesRuleIs422() async throws {
+        let (application, store, _) = try makeApplication()
+        @Sendable func elders(_ label: String) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="elders" uri="https://example.org/elders/" xml:lang="nl">
+              <concept id="a"><prefLabel>\(label)</prefLabel><definition>Een term van elders.</definition></concept>
+            </vocabulary>
+
+            """
+        }
+        try await application.test(.router) { client in
+            var request = put(elders("mentor"), token: otherToken, scheme: "elders")
+            request.headers[.ifNoneMatch] = "*"
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) { response in
+                #expect(response.status == .unprocessableContent, "\(response.body.text)")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let detail = try #require(json["detail"] as? [[String: Any]])
+                #expect(detail.map { $0["path"] as? String } == ["lerarenopleiding.xml"], "\(detail)")
+                #expect(detail.first?["rule"] as? String == "outdated-label-is-allowed")
+            }
+            request = put(elders("mentorschap"), token: otherToken, scheme: "elders")
+            request.headers[.ifNoneMatch] = "*"
+            try await client.execute(uri: request.uri, method: .put, headers: request.headers, body: request.body) {
+                #expect($0.status == .created, "\($0.body.text)")
+            }
+        }
+        #expect(store.snapshot.scheme("elders")?.vocabulary.concepts.first?.labels.first?.text == "mentorschap")
     }
 
     @Test func aStaleIfMatchIsRefusedWith412() async throws {

@@ -62,7 +62,7 @@ extension ServiceRoutes {
     /// suffix of an atomic write, stays within 255 bytes.
     static var longestSchemeID: Int { 200 }
 
-    /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme.
+    /// `PUT /v1/schemes/{id}`: a partner publishes a new version of its scheme (201 for its first).
     func publish(_ request: Request, _ context: Context) async throws -> Response {
         let id = context.pathParameter("id")
         guard IdentifierPattern.scheme.matches(id) else {
@@ -80,8 +80,12 @@ extension ServiceRoutes {
         }
         let body = try await RequestBody.collect(request, limit: publishBodyLimit)
         let precondition = PublishPrecondition(ifMatch: request.headers[.ifMatch], ifNoneMatch: request.headers[.ifNoneMatch])
+        // A publish that succeeds where the service had no such scheme created it (a publish
+        // over a version published in between would have been refused by its precondition).
+        let isNew = store.snapshot.scheme(id) == nil
         let published = try await store.publish(schemeID: id, bytes: body, precondition: precondition)
-        var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)))
+        // RFC 9110 9.3.4: a PUT that creates its resource answers 201.
+        var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)), status: isNew ? .created : .ok)
         response.headers[.eTag] = published.etag
         response.headers[.location] = "/v1/schemes/\(id)"
         return response

@@ -3,10 +3,11 @@ import VaktaalCore
 import VaktaalSync
 
 /// What a publish must pass: the checks of `vaktaal check`, on the new file together with
-/// the other schemes the service holds; an error the scheme's current version has already
-/// (the same rule and message) is not the publisher's to mend first, so that a version the
-/// service serves can always be published back. Findings name the file by its scheme
-/// (`<id>.xml`), never by a path on the server.
+/// the other schemes the service holds, in every file (a new preferred label may be another
+/// scheme's deprecated one); an error the service has already (the same rule and message, in
+/// the scheme's current version or in the other schemes) is not the publisher's to mend
+/// first, so that a version the service serves can always be published back. Findings name
+/// the file by its scheme (`<id>.xml`), never by a path on the server.
 enum PublishValidation {
     /// The vocabulary in `bytes`, if it may be published as `schemeID`.
     ///
@@ -32,17 +33,20 @@ enum PublishValidation {
             return named
         }
         let otherVocabularies = others.filter { $0.id != schemeID }.map(named)
-        func checkErrors(of vocabulary: Vocabulary, diagnostics: [Finding]) -> (errors: [Finding], set: VocabularySet) {
-            let set = VocabularySet(otherVocabularies + [vocabulary])
+        // Every file's errors: a label of the new file may break a rule in another scheme's
+        // (a deprecated label there that the new file now prefers).
+        func checkErrors(of vocabulary: Vocabulary?, diagnostics: [Finding]) -> (errors: [Finding], set: VocabularySet) {
+            let set = VocabularySet(otherVocabularies + (vocabulary.map { [$0] } ?? []))
             let loaded = LoadedVocabulary(set: set, diagnostics: diagnostics, files: [name])
-            return (VocabularyChecker.check(loaded).filter { $0.severity == .error && $0.location?.path == name }, set)
+            return (VocabularyChecker.check(loaded).filter { $0.severity == .error }, set)
         }
         let checked = checkErrors(of: vocabulary, diagnostics: readerFindings)
         var errors = checked.errors
-        if !errors.isEmpty, let current = others.first(where: { $0.id == schemeID }) {
-            // As many of each error as the current version has are its own (by rule, the
-            // names it quotes and the concept, not by line): the rest are the publisher's.
-            let had = checkErrors(of: named(current), diagnostics: [])
+        if !errors.isEmpty {
+            // As many of each error as the service has without this publish are not the
+            // publisher's (by rule, the names it quotes and the concept, not by line): those
+            // of the scheme's current version, and those of the other schemes on their own.
+            let had = checkErrors(of: others.first(where: { $0.id == schemeID }).map(named), diagnostics: [])
             errors = InheritedErrors.new(errors, in: checked.set, base: had.errors, in: had.set)
         }
         guard errors.isEmpty else { throw unprocessable(errors) }
