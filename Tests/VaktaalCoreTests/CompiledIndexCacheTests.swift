@@ -529,6 +529,26 @@ import VaktaalTestSupport
         #expect(!FileManager.default.fileExists(atPath: workspace.cache.folder ?? ""))
     }
 
+    /// A vocabulary read from a pipe (`--vocabulary <(curl …)`) is read once, by the loader:
+    /// hashing it for a key first would leave nothing to read.
+    @Test func aVocabularyFromAPipeIsReadNotKept() throws {
+        let workspace = try Workspace()
+        let pipe = try scratchFolder("pipe") + "/v.xml"
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let source = workspace.vocabulary + "/lerarenopleiding.xml"
+        let writer = Thread {
+            let bytes = FileManager.default.contents(atPath: source) ?? Data()
+            let handle = FileHandle(forWritingAtPath: pipe)
+            handle?.write(bytes)
+            try? handle?.close()
+        }
+        writer.start()
+        let result = try workspace.cache.load(path: pipe)
+        #expect(result.outcome == .notStored(CompiledIndexCache.notRegularFile))
+        #expect(result.vocabulary.loaded.set.vocabularies.first?.concepts.isEmpty == false)
+        #expect(workspace.snapshots.isEmpty)
+    }
+
     /// Folders of one small vocabulary each, by name (its concept's label).
     static func smallVocabularies(_ names: [String]) throws -> [String: String] {
         var folders: [String: String] = [:]

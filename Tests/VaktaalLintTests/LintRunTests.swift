@@ -94,6 +94,24 @@ import VaktaalTestSupport
         #expect(results[2].findings.count == 1)
     }
 
+    /// A pipe in a folder would block the walk (nobody writes to it) and a device never ends:
+    /// a walk passes them over, a device named is a problem, a pipe named is read.
+    @Test func pipesAndDevicesAreNoDocumentsToWalk() throws {
+        let root = try folder(["ok.md": "mentor"])
+        #expect(mkfifo(root + "/pipe.md", 0o644) == 0)
+        let run = LintRun(set: shippedSet, options: .init())
+        #expect(try run.lint([root]).map { ($0.path as NSString).lastPathComponent } == ["ok.md"])
+        #expect(try run.lint(["/dev/zero"]).map(\.problem) == [.notAFile])
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: root + "/pipe.md")
+            handle?.write(Data("De mentor komt.\n".utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let piped = try run.lint([root + "/pipe.md"])
+        #expect(piped.map(\.problem) == [nil] && piped.first?.findings.map(\.rule) == ["deprecated-term"])
+    }
+
     @Test func fixRewritesTheFileAndReportsWhatIsLeft() throws {
         let root = try folder(["t.md": "# Mentor\n\nDe student en de aankomend leraar.\n"])
         let results = try LintRun(set: shippedSet, options: .init(fix: true)).lint([root + "/t.md"])

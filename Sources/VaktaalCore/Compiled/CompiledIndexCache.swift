@@ -66,6 +66,9 @@ public struct CompiledIndexCache: Sendable {
     ) throws(VocabularyLoadError) -> (Kept, Outcome) {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
         guard folder != nil else { return (compiled(CompiledVocabulary(try VocabularyLoader.load(path: path))), .disabled) }
+        guard Self.areRegularFiles(files) else {
+            return (compiled(CompiledVocabulary(try VocabularyLoader.load(path: path))), .notStored(Self.notRegularFile))
+        }
         let found = key(of: files)
         if let found, let kept = kept(found.key, as: decode) { return (kept, .reused) }
         let (vocabulary, outcome) = try compile(path: path, files: files, found: found)
@@ -112,8 +115,21 @@ public struct CompiledIndexCache: Sendable {
     /// read without indexing it or writing a snapshot (for commands that need no index).
     public func loadVocabulary(path: String) throws(VocabularyLoadError) -> LoadedVocabulary {
         let files = try VocabularyLoader.vocabularyFiles(at: path)
-        if let key = key(of: files)?.key, let kept = kept(key) { return kept.loaded }
+        if Self.areRegularFiles(files), let key = key(of: files)?.key, let kept = kept(key) { return kept.loaded }
         return try VocabularyLoader.load(path: path)
+    }
+
+    /// Why sources that are not all regular files are never kept.
+    static let notRegularFile = "a source is no regular file (a pipe is read once: hashing it would leave nothing to read)"
+
+    /// Whether each of `files` is a regular file (links followed): the cache's key is a hash
+    /// of their contents, read before the files are loaded; a pipe (`<(curl …)`) is read only
+    /// once, and a device never ends.
+    private static func areRegularFiles(_ files: [String]) -> Bool {
+        files.allSatisfy { file in
+            var status = stat()
+            return stat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        }
     }
 
     /// The key of the snapshot of `files`: the one recorded for their ``SourceStamp`` when

@@ -70,6 +70,8 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
     case notFound
     /// The file exists but cannot be read (permissions, a folder, an I/O error).
     case unreadable
+    /// The path names a device or a socket, not a file.
+    case notAFile
     /// The file holds NUL bytes: it is binary, not text.
     case binary
     /// The file is UTF-16 text (``UTF16Detection``), which lint does not read.
@@ -88,6 +90,7 @@ public enum DocumentProblem: Error, Hashable, Sendable, CustomStringConvertible 
         switch self {
         case .notFound: "no such file or folder"
         case .unreadable: "cannot be read"
+        case .notAFile: "not a file but a device or socket: name a file, or pipe the text to -"
         case .binary: "binary file (it contains NUL bytes)"
         case .utf16: "UTF-16 text (what Notepad calls Unicode), not UTF-8: save it as UTF-8"
         case .notUTF8: "not UTF-8 text"

@@ -43,13 +43,14 @@ public enum FileBytes {
     }
 
     /// `body`'s result for the file at `path` opened for reading, with its status; `nil` when
-    /// it cannot be opened or is a folder.
+    /// it cannot be opened or is no file (a folder; a device or socket, such as `/dev/zero`,
+    /// whose reading might never end). A pipe is a file to read.
     private static func withOpenFile<Result>(_ path: String, _ body: (Int32, stat) -> Result?) -> Result? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        guard fstat(descriptor, &status) == 0, [S_IFREG, S_IFIFO].contains(status.st_mode & S_IFMT) else { return nil }
         return body(descriptor, status)
     }
 

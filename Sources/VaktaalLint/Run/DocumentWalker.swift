@@ -4,7 +4,8 @@ import VaktaalConfig
 /// The documents a lint run covers: files named on the command line as they are (but those
 /// the configuration's `ignore` globs leave out), and in folders, recursively, the files of
 /// known document types, leaving out hidden files and folders, `node_modules`, Office's owner files (`~$…`),
-/// simple `.gitignore` patterns and the configuration's `ignore` globs.
+/// simple `.gitignore` patterns, the configuration's `ignore` globs, and what is no file
+/// (pipes, devices, sockets).
 enum DocumentWalker {
     /// The files under `paths` in path order, each once (`a.txt ./a.txt` is one file); a path
     /// that does not exist is returned as is (the caller reports it), even one the `ignore`
@@ -40,14 +41,19 @@ enum DocumentWalker {
             for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 if patterns.contains(where: { Glob.matches($0, name, braces: false) }) || ignoring(path) { continue }
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-                if isFolder.boolValue {
+                // Links followed; a pipe, device or socket is passed over, as ripgrep does (a
+                // pipe nobody writes to would block the walk, a device would never end).
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
                     // Installed packages are no one's documents (textlint and markdownlint-cli2 pass them over too).
                     guard name != "node_modules" else { continue }
                     stack.append((path, patterns))
-                } else if DocumentReaders.isDocument(name) {
+                case S_IFREG where DocumentReaders.isDocument(name):
                     result.append(path)
+                default:
+                    continue
                 }
             }
         }

@@ -303,7 +303,13 @@ public struct LintRun: Sendable {
 
     /// The result for a file that cannot be read.
     private static func unreadable(_ path: String) -> FileFindings {
-        let problem: DocumentProblem = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
+        var status = stat()
+        let problem: DocumentProblem =
+            switch stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil {
+            case nil: .notFound
+            case S_IFCHR, S_IFBLK, S_IFSOCK: .notAFile
+            default: .unreadable
+            }
         return FileFindings(path: path, findings: [], problem: problem)
     }
 
