@@ -44,8 +44,8 @@ extension LintOptions.Languages {
             self = .all
             return
         }
-        // "nl-NL" applies the "nl" labels too, as a document declaring it does.
-        self = .fixed(Set(choice.split(separator: ",").flatMap { Self.tags(declared: $0.trimmingCharacters(in: .whitespaces)) }))
+        let tags = choice.split(separator: ",").map { LanguageTag.canonicalCase($0.trimmingCharacters(in: .whitespaces)) }
+        self = .fixed(Set(tags))
     }
 
     /// What is wrong with `choice`, to follow the option's name ("--lang takes …"); `nil`
@@ -65,7 +65,8 @@ extension LintOptions.Languages {
 }
 
 extension LintOptions.Languages {
-    /// The languages whose labels apply in `document`: `nil` for all.
+    /// The language tags whose labels apply in `document` (each with its narrower and broader
+    /// tags, see ``TermMatcher/languages(_:)``): `nil` for all.
     func chosen(for document: ReadDocument) -> Set<String>? {
         switch self {
         case .all: return nil
@@ -73,7 +74,7 @@ extension LintOptions.Languages {
         case .automatic(let fallback):
             // An empty language says "unknown"; one that names no language (`english`) is taken so too.
             guard let written = document.declaredLanguage, LanguageTag.isValid(written) else { return [fallback] }
-            return Self.tags(declared: written)
+            return [LanguageTag.canonicalCase(written)]
         }
     }
 
@@ -82,14 +83,6 @@ extension LintOptions.Languages {
     /// automatically, else those of the choice.
     func chosen(for document: ReadDocument, elementLanguage language: String) -> Set<String>? {
         guard case .automatic = self else { return chosen(for: document) }
-        return Self.tags(declared: language)
-    }
-
-    /// A declared language and its primary language: tags compare without case, and "nl-NL"
-    /// applies the "nl" labels too.
-    private static func tags(declared written: String) -> Set<String> {
-        let declared = LanguageTag.canonicalCase(written)
-        let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? declared
-        return [declared, primary]
+        return [LanguageTag.canonicalCase(language)]
     }
 }

@@ -216,6 +216,26 @@ import VaktaalCore
         #expect(rules(text, linter: fixtureLinter(concepts, languages: .fixed(Set(languages)))) == expected)
     }
 
+    /// Regions as lookup takes them (RFC 4647): a language gives its regions' labels (a
+    /// glossary from a translation tool tags them `nl-NL`), a region gives its language's,
+    /// never a sibling region's.
+    @Test(
+        arguments: [
+            (LintOptions.Languages.fixed(["nl"]), ["mentor→werkplekbegeleider", "meester→leraar", "juf→leraar"]),
+            (.fixed(["nl-NL"]), ["mentor→werkplekbegeleider", "meester→leraar"]),
+            (.fixed(["nl-BE"]), ["meester→leraar", "juf→leraar"]), (.fixed(["en"]), []),
+            (.automatic(default: "nl-nl"), ["mentor→werkplekbegeleider", "meester→leraar"]),
+        ])
+    func aLanguageGivesItsRegionsAndARegionItsLanguage(languages: LintOptions.Languages, expected: [String]) {
+        let concepts =
+            "<concept id=\"w\"><prefLabel xml:lang=\"nl-NL\">werkplekbegeleider</prefLabel>"
+            + "<deprecatedLabel xml:lang=\"nl-NL\">mentor</deprecatedLabel></concept>"
+            + "<concept id=\"l\"><prefLabel xml:lang=\"nl\">leraar</prefLabel><deprecatedLabel xml:lang=\"nl\">meester"
+            + "</deprecatedLabel><deprecatedLabel xml:lang=\"nl-BE\">juf</deprecatedLabel></concept>"
+        let text = "de mentor, de meester en de juf"
+        #expect(rules(text, linter: fixtureLinter(concepts, languages: languages)) == expected)
+    }
+
     @Test func allowedWordsFromTheConfigurationAreNeverReported() {
         let linter = fixtureLinter(
             "<concept id=\"w\"><prefLabel>a</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>",

@@ -59,11 +59,11 @@ extension VocabularySet {
         let preferred: Label
         if concept.isDeprecated {
             guard let replacement = replacement(of: entry.concept),
-                let replacing = self[replacement].preferredLabel(in: label.language)
+                let replacing = self[replacement].preferredLabel(writing: label.language)
             else { return nil }
             preferred = replacing
         } else {
-            guard !label.kind.isAllowed, let own = concept.preferredLabel(in: label.language) else { return nil }
+            guard !label.kind.isAllowed, let own = concept.preferredLabel(writing: label.language) else { return nil }
             preferred = own
         }
         let sameForm = FormRole(of: entry.form, in: label).sameForm(of: preferred)

@@ -83,9 +83,11 @@ package struct TermMatcher: Sendable {
         }
     }
 
-    /// The languages of `names` (all when `nil`); phrases of no language are always found.
-    package func languages(_ names: Set<String>?) -> Languages {
-        Languages(wanted: names.map { names in entries.languages.map { names.contains($0) } })
+    /// The languages a choice of `tags` asks for (all when `nil`), as lookup takes them
+    /// (``LanguageTag/choice(_:includes:)``): `nl` gives `nl-NL` and `nl-BE` too, `nl-NL`
+    /// gives `nl`; phrases of no language are always found.
+    package func languages(_ tags: Set<String>?) -> Languages {
+        Languages(wanted: tags.map { tags in entries.languages.map { LanguageTag.choice(tags, includes: $0) } })
     }
 
     /// The word of a filter of `count` words (a power of two) that holds a key hash's bits.

@@ -43,8 +43,8 @@ struct Substitutions {
                 // deprecated concept, else of the concept itself.
                 let preferred =
                     concept.isDeprecated
-                    ? replacingConcept.flatMap { set[$0].preferredLabel(in: label.language) }
-                    : concept.preferredLabel(in: label.language)
+                    ? replacingConcept.flatMap { set[$0].preferredLabel(writing: label.language) }
+                    : concept.preferredLabel(writing: label.language)
                 guard let preferred else { continue }
                 label.forEachForm { form in
                     guard !form.isEmpty else { return }

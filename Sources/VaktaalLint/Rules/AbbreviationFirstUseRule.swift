@@ -24,7 +24,7 @@ struct AbbreviationFirstUseRule: LintRule {
             } else if label.isAbbreviation, !introduced.contains(term.entry.concept),
                 reported.insert(term.entry.concept).inserted
             {
-                let full = set[term.entry.concept].preferredLabel(in: label.language)?.text ?? ""
+                let full = set[term.entry.concept].preferredLabel(writing: label.language)?.text ?? ""
                 findings.append(
                     RuleFinding(
                         term: term,

@@ -35,7 +35,7 @@ struct InconsistentTermRule: LintRule {
                 (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key]?.range.lowerBound ?? 0))
             }
             guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
-            let preferred = set[keys[0].concept].preferredLabel(in: labels[kept.label].language)?.text ?? labels[kept.label].text
+            let preferred = set[keys[0].concept].preferredLabel(writing: labels[kept.label].language)?.text ?? labels[kept.label].text
             for key in keys where key != kept {
                 guard let term = firstUse[key] else { continue }
                 findings.append(

@@ -75,7 +75,7 @@ enum ConceptPage {
         let labels = concept.labels.filter { $0.language == language }
         let preferred = labels.filter { $0.kind == .preferred }.map { "<dd class=\"preferred\">\($0.text)</dd>" as HTML }
         let alternatives = labels.filter { $0.kind == .alternative }.map { "<dd>\($0.text)</dd>" as HTML }
-        let replacement = concept.preferredLabel(in: language)?.text
+        let replacement = concept.preferredLabel(writing: language)?.text
         let outdated = labels.filter { $0.kind == .deprecated }.map { label -> HTML in
             var details: [HTML] = []
             if let since = label.since { details.append(" · \(words.outdatedSince) \(since)") }
