@@ -71,9 +71,23 @@ import VaktaalCore
         // A definition's title is on the next line, not after a blank one.
         ("[a]: https://example.org\n\n(Zie de mentor.)", ["3:9 mentor"]),
         ("[a]: https://example.org\n\n```\ncode\n```\n(de mentor)", ["6:5 mentor"]),
+        // A block quote's text runs on over its markers, from line to line and in nested quotes;
+        // its blocks are read as blocks (code in a quote is no prose, a `>` line ends a paragraph).
+        ("> De self\n> efficacy", ["1:6 self\nefficacy"]), (">> De self\n>> efficacy", ["1:7 self\nefficacy"]),
+        ("> - De self\n>   efficacy", ["1:8 self\n  efficacy"]), ("> De self\nefficacy (lazy)", ["1:6 self\nefficacy"]),
+        ("> ```\n> mentor\n> ```\n>\n>     mentor in code\n\n> mentor", ["7:3 mentor"]),
+        ("> De self\n>\n> efficacy", []), ("A > b mentor", ["1:7 mentor"]),
     ])
     func findsTermsOnlyInProse(markdown: String, expected: [String]) {
         #expect(matches(markdown) == expected)
+    }
+
+    /// A report line (`file:line:column: message`) stays one line: a term written across a
+    /// line break is quoted with a space there.
+    @Test(arguments: ["De self\nefficacy.", "> De self\r\n>   efficacy.", "- De self \n  \tefficacy."])
+    func aTermAcrossLinesIsQuotedOnOneLine(markdown: String) {
+        let messages = lint(markdown, format: .markdown).map(\.message)
+        #expect(messages.count == 1 && messages.allSatisfy { $0.hasPrefix("'self efficacy' is misspelled") }, "\(messages)")
     }
 
     @Test func commentsCarryDirectives() {
@@ -129,6 +143,14 @@ import VaktaalCore
         let findings = dutchLinter.lint(bytes, path: "t.html", format: .html).findings
         let fixed = String(decoding: try Linter.applyingFixes(findings, to: bytes, format: .html).bytes, as: UTF8.self)
         #expect(fixed == "<p class=\"mentor\">De <em>Werkplekbegeleider</em> &amp; self-efficacy</p>\r\n")
+    }
+
+    /// A report line (`file:line:column: message`) stays one line: a term written across a
+    /// line break is quoted with a space there.
+    @Test(arguments: ["De self\nefficacy.", "> De self\r\n>   efficacy.", "- De self \n  \tefficacy."])
+    func aTermAcrossLinesIsQuotedOnOneLine(markdown: String) {
+        let messages = lint(markdown, format: .markdown).map(\.message)
+        #expect(messages.count == 1 && messages.allSatisfy { $0.hasPrefix("'self efficacy' is misspelled") }, "\(messages)")
     }
 
     @Test func commentsCarryDirectives() {

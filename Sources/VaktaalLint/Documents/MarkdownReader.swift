@@ -54,8 +54,12 @@ struct MarkdownReader: DocumentReader {
         func closeItems(past column: Int) {
             while let innermost = listContents.last, column < innermost { listContents.removeLast() }
         }
+        // Block quote markers: markup that the quote's text runs on across, line to line.
+        var quoteMarkers: [Range<Int>] = []
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
-            let content = line.content
+            // Blocks in a block quote are read as blocks outside one (a quote's `>` line is blank).
+            let (markers, content) = lines.quoteMarkers(line.content)
+            if let markers { quoteMarkers.append(markers) }
             let indent = lines.indentation(content)
             let body = content.lowerBound + min(indent.bytes, content.count)
             if let open = fence {
@@ -146,7 +150,7 @@ struct MarkdownReader: DocumentReader {
             bytes, start: start, skipping: excluded, directives: &directives, lines: lines, labels: labels)
         excluded += inline.excluded
         // Text between HTML tags and comments runs on; code, links and blocks end it.
-        let markup = inline.markup.sorted { $0.lowerBound < $1.lowerBound }
+        let markup = (inline.markup + quoteMarkers).sorted { $0.lowerBound < $1.lowerBound }
         var pieces: [JoinedText.Piece] = []
         var markupIndex = 0
         for range in complement(of: excluded, in: start..<bytes.count) {
@@ -221,6 +225,22 @@ struct Lines {
     }
 
     func isBlank(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 } }
+
+    /// The block quote markers that start `line` (each `>` with up to three spaces before it
+    /// and a space or tab after it, `> > ` nested) and the line's content after them.
+    func quoteMarkers(_ line: Range<Int>) -> (markers: Range<Int>?, content: Range<Int>) {
+        var contentStart = line.lowerBound
+        while true {
+            var index = contentStart
+            while index < line.upperBound, index - contentStart < 3, bytes[index] == 0x20 { index += 1 }
+            guard index < line.upperBound, bytes[index] == UInt8(ascii: ">") else { break }
+            index += 1
+            if index < line.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            contentStart = index
+        }
+        let markers = contentStart > line.lowerBound ? line.lowerBound..<contentStart : nil
+        return (markers, contentStart..<line.upperBound)
+    }
 
     /// A code fence (three or more backticks or tildes) at `index`.
     func fence(at index: Int, in line: Range<Int>) -> (character: UInt8, length: Int, end: Int)? {

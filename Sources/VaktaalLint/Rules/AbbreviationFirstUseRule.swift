@@ -29,7 +29,7 @@ struct AbbreviationFirstUseRule: LintRule {
                     RuleFinding(
                         term: term,
                         message:
-                            "'\(term.text)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.text))'",
+                            "'\(term.quotedText)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.quotedText))'",
                         replacement: nil, labelSeverity: nil))
             }
         }

@@ -17,7 +17,7 @@ struct DeprecatedConceptRule: LintRule {
             guard term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in
                 outdatedTermFinding(term, set: set) { _, replacement in
-                    "'\(term.text)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
+                    "'\(term.quotedText)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
                 }
             }
         }

@@ -24,7 +24,7 @@ struct DeprecatedTermRule: LintRule {
             return verdicts.finding(for: term) { term in
                 outdatedTermFinding(term, set: set) { label, replacement in
                     let since = label.since.map { " since \($0)" } ?? ""
-                    return "'\(term.text)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
+                    return "'\(term.quotedText)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
                 }
             }
         }

@@ -35,14 +35,15 @@ struct InconsistentTermRule: LintRule {
                 (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key]?.range.lowerBound ?? 0))
             }
             guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
-            let preferred = set[keys[0].concept].preferredLabel(writing: labels[kept.label].language)?.text ?? labels[kept.label].text
+            let keptLabel = labels[kept.label]
+            let preferred = set[keys[0].concept].preferredLabel(writing: keptLabel.language)?.text ?? keptLabel.text
             for key in keys where key != kept {
                 guard let term = firstUse[key] else { continue }
                 findings.append(
                     RuleFinding(
                         term: term,
                         message:
-                            "'\(term.text)' and '\(keptTerm.text)' name the same concept in this document: use "
+                            "'\(term.quotedText)' and '\(keptTerm.quotedText)' name the same concept in this document: use "
                             + "'\(preferred)' throughout",
                         replacement: nil, labelSeverity: nil))
             }

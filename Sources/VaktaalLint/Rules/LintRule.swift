@@ -11,6 +11,16 @@ public struct FoundTerm: Sendable {
     public let range: Range<Int>
     /// The source text.
     public var text: String { shared.text }
+    /// The source text as a message quotes it, on one line: a term written across a line
+    /// break is quoted with one space for the break and the spaces around it (a report line
+    /// of `file:line:column: message` must stay one line).
+    public var quotedText: String {
+        guard text.contains(where: \.isNewline) else { return text }
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { String($0.drop(while: isSpace).reversed().drop(while: isSpace).reversed()) }
+            .joined(separator: " ")
+    }
     /// Which of the document's distinct terms this is: terms of one variant are one label
     /// form written one way, byte for byte (numbered from 0 below ``DocumentTerms/variantCount``).
     public var variant: Int { shared.variant }

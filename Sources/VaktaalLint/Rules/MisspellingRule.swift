@@ -20,7 +20,7 @@ struct MisspellingRule: LintRule {
             guard !term.entry.conceptIsDeprecated else { return nil }
             return verdicts.finding(for: term) { term in
                 outdatedTermFinding(term, set: set) { _, replacement in
-                    "'\(term.text)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
+                    "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
                 }
             }
         }

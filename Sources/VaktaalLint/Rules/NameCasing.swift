@@ -30,7 +30,7 @@ enum NameCasing {
         if context.startsSentence, written == capitalizedFirst(name) { return nil }
         if context.inCapitals, written == name.map({ $0.uppercased() }) { return nil }
         return RuleFinding(
-            term: term, message: "'\(term.text)' is misspelled: the name is written '\(term.entry.form)'",
+            term: term, message: "'\(term.quotedText)' is misspelled: the name is written '\(term.entry.form)'",
             replacement: term.entry.form, labelSeverity: label.severity)
     }
 
