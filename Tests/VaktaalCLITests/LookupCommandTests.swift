@@ -95,6 +95,22 @@ import VaktaalTestSupport
         #expect(result.standardError.contains("Error:"))
     }
 
+    /// A file of a newer format may mean something else read as format 1: lookup and lint
+    /// stop with the reason (exit 2), and only check reads on.
+    @Test(arguments: [["lookup", "mentor"], ["lint", "-"]])
+    func aVocabularyOfANewerFormatIsNotUsed(_ command: [String]) throws {
+        let folder = try Vaktaal.folder(with: [
+            "v/t.xml": """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="2" id="t" uri="https://example.org/t/" xml:lang="nl">
+              <concept id="a"><prefLabel>werkplekbegeleider</prefLabel><deprecatedLabel>mentor</deprecatedLabel></concept>
+            </vocabulary>
+            """
+        ])
+        let result = try Vaktaal.run(command + ["--vocabulary", "v"], in: folder, input: "de mentor\n")
+        #expect(result.status == 2 && result.standardOutput.isEmpty, "\(result.standardOutput)")
+        #expect(result.standardError.contains("v/t.xml:1:46: error: [unsupported-format] format '2' is not supported"))
+    }
+
     @Test func aVeryLongTermIsHandled() throws {
         let result = try Vaktaal.run(["lookup", String(repeating: "a", count: 10_000)])
         #expect(result.status == 1)

@@ -55,8 +55,8 @@ import Testing
             rule: "invalid-value", line: 3, column: 58),
         Case(
             name: "unsupported format",
-            xml: "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"2\" id=\"a\" uri=\"urn:a:\"/>", rule: "invalid-value",
-            line: 1, column: 46),
+            xml: "<vocabulary xmlns=\"urn:vaktaal:vocabulary:1\" format=\"2\" id=\"a\" uri=\"urn:a:\"/>",
+            rule: "unsupported-format", line: 1, column: 46),
         Case(
             name: "text between concepts", xml: vocabularyXML("stray words\n<concept id=\"a\"/>"), rule: "unexpected-text",
             line: 3, column: 1),

@@ -6,6 +6,9 @@ public enum ReaderRule: String, CaseIterable, Sendable {
     case unreadableFile = "unreadable-file"
     /// The root element is not `vocabulary` in the format's namespace.
     case wrongNamespace = "wrong-namespace"
+    /// The file is of a format version this vaktaal does not read (a newer one): read as
+    /// format 1 it could mean something else, so nothing but `check` uses it.
+    case unsupportedFormat = "unsupported-format"
     /// An element of the format's namespace that the format does not have, or in a place
     /// where it does not belong.
     case unknownElement = "unknown-element"
@@ -32,6 +35,7 @@ extension ReaderRule {
         case .malformedXML: "every file is well-formed UTF-8 XML without a DOCTYPE"
         case .unreadableFile: "every file can be read"
         case .wrongNamespace: "the root element is 'vocabulary' in the format's namespace"
+        case .unsupportedFormat: "the file is of format 1, the version this vaktaal reads"
         case .unknownElement: "only the format's elements, each in its place"
         case .unknownAttribute: "only the attributes each element has"
         case .missingAttribute: "required attributes are present"

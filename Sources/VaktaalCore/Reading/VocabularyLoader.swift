@@ -44,9 +44,11 @@ public struct LoadedVocabulary: Sendable {
 }
 
 extension [Finding] {
-    /// Whether one of these reading problems is a file that could not be read as XML at all.
+    /// Whether one of these reading problems is a file that could not be read as XML at all,
+    /// or is of a format version this vaktaal does not read.
     var includeAnUnreadableFile: Bool {
-        contains { $0.rule == ReaderRule.malformedXML.id || $0.rule == ReaderRule.unreadableFile.id }
+        let rules = [ReaderRule.malformedXML.id, ReaderRule.unreadableFile.id, ReaderRule.unsupportedFormat.id]
+        return contains { rules.contains($0.rule) }
     }
 }
 

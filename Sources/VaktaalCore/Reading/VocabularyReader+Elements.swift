@@ -118,7 +118,8 @@ extension VocabularyReader {
         let format = values.required(.format, in: attributes, element: "vocabulary") ?? "1"
         if format != "1" {
             report(
-                .invalidValue, "format '\(format)' is not supported: this vaktaal reads format 1",
+                .unsupportedFormat,
+                "format '\(format)' is not supported: this vaktaal reads format 1 (a newer vaktaal may read it)",
                 at: attributes.position(of: .format))
         }
         let id = values.required(.id, in: attributes, element: "vocabulary") ?? ""
