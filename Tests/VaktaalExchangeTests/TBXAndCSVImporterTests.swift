@@ -150,6 +150,26 @@ import VaktaalCore
         #expect(result.report.skipped.first?.what == "column 'Remark'")
     }
 
+    /// A sheet without languages, imported without `--lang`: text of no language (as a SKOS
+    /// literal without a tag), never an empty `xml:lang` that check calls malformed, and a
+    /// warning that says to give one.
+    @Test func aSheetWithoutLanguagesGivesTextOfNone() throws {
+        let text = "term,definition\nwerkplekbegeleider,Iemand die begeleidt\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        let vocabulary = try #require(result.vocabularies.first)
+        #expect(vocabulary.defaultLanguage == nil)
+        let concept = try #require(vocabulary.concepts.first)
+        #expect(concept.labels.map { "\($0.language)|\($0.declaredLanguage ?? "-")" } == ["|-"])
+        #expect(concept.notes.map { $0.declaredLanguage ?? "-" } == ["-"])
+        #expect(result.report.warnings.map(\.message) == ["rows without a language, and no language known (give --lang)"])
+        let written = VocabularyWriter.xml(for: vocabulary)
+        #expect(!written.contains("xml:lang"), "\(written)")
+        let withLanguage = try Importer.importBytes(
+            Array(text.utf8), path: "lijst.csv", format: .csv, options: .init(defaultLanguage: "nl"))
+        #expect(withLanguage.vocabularies.first?.concepts.first?.labels.first?.language == "nl")
+        #expect(withLanguage.report.warnings.isEmpty)
+    }
+
     /// A sheet typed `NL` in one row and `nl` in another is in one language.
     @Test func languagesAreReadWithoutCase() throws {
         let text = "preferred,outdated,language\nwerkplekbegeleider,mentor,NL\ncoach,,nl\nsupervisor,,EN-gb\n"

@@ -204,7 +204,10 @@ extension CSVImporter {
                 var rowLanguage = LanguageTag.canonicalCase(cell(languageColumn))
                 if rowLanguage.isEmpty {
                     rowLanguage = language ?? ""
-                    if languageColumn != nil {
+                    if language == nil {
+                        // As SKOS import: text of no language, written without an empty xml:lang.
+                        warnings.add("rows without a language, and no language known (give --lang)", example: "line \(line)")
+                    } else if languageColumn != nil {
                         warnings.add("rows without a language given the default language", example: "line \(line)")
                     }
                 }
@@ -221,7 +224,7 @@ extension CSVImporter {
                     conceptByKey[key] = index
                     vocabulary.concepts.append(Concept(id: id))
                 }
-                let declared = rowLanguage == language ? nil : rowLanguage
+                let declared = rowLanguage == language || rowLanguage.isEmpty ? nil : rowLanguage
                 func add(_ kind: LabelKind, _ text: String) {
                     guard
                         !vocabulary.concepts[index].labels.contains(where: {
