@@ -31,6 +31,7 @@ struct InterfaceWords: Sendable {
     let example, broader, narrower, related, mappings, uri, copy, copied, formats, preferred, language: String
     let textToCheck, fileToCheck, checkButton, findings, noFindings, fixedText, showFixed, alphabetical, hierarchy: String
     let versions, version, published, added, removed, changed, noChanges, otherLanguage, results, reason, format: String
+    let officeFixedByTheCLI: String
 
     static let dutch = InterfaceWords(
         skip: "Naar de inhoud", title: "Vaktaal", search: "Zoeken", searchLabel: "Zoek een begrip",
@@ -40,12 +41,13 @@ struct InterfaceWords: Sendable {
         deprecatedConcept: "verouderd begrip", alsoWritten: "ook", definition: "Definitie", scopeNote: "Toelichting",
         example: "Voorbeeld", broader: "Breder", narrower: "Smaller", related: "Verwant", mappings: "Koppelingen",
         uri: "URI", copy: "Kopieer", copied: "Gekopieerd", formats: "Ook als", preferred: "voorkeursterm",
-        language: "Taal", textToCheck: "Tekst", fileToCheck: "Of een bestand (.txt, .md, .html)",
+        language: "Taal", textToCheck: "Tekst", fileToCheck: "Of een bestand (.txt, .md, .html, .docx, .pptx, .odt, .odp)",
         checkButton: "Controleer", findings: "Bevindingen", noFindings: "Geen bevindingen: de tekst gebruikt de gedeelde taal.",
         fixedText: "Verbeterde tekst", showFixed: "Toon de verbeterde tekst", alphabetical: "A–Z", hierarchy: "Hiërarchie",
         versions: "Versies", version: "versie", published: "gepubliceerd", added: "toegevoegd", removed: "verwijderd",
         changed: "gewijzigd", noChanges: "geen wijzigingen", otherLanguage: "English", results: "Resultaten voor",
-        reason: "reden", format: "Soort tekst")
+        reason: "reden", format: "Soort tekst",
+        officeFixedByTheCLI: "Een Office-document verbeter je met vaktaal lint --fix op de opdrachtregel: het behoudt de opmaak.")
 
     static let english = InterfaceWords(
         skip: "Skip to content", title: "Vaktaal", search: "Search", searchLabel: "Search for a term",
@@ -55,10 +57,12 @@ struct InterfaceWords: Sendable {
         deprecatedConcept: "deprecated concept", alsoWritten: "also", definition: "Definition", scopeNote: "Scope note",
         example: "Example", broader: "Broader", narrower: "Narrower", related: "Related", mappings: "Mappings",
         uri: "URI", copy: "Copy", copied: "Copied", formats: "Also as", preferred: "preferred term",
-        language: "Language", textToCheck: "Text", fileToCheck: "Or a file (.txt, .md, .html)",
+        language: "Language", textToCheck: "Text", fileToCheck: "Or a file (.txt, .md, .html, .docx, .pptx, .odt, .odp)",
         checkButton: "Check", findings: "Findings", noFindings: "No findings: the text speaks the shared language.",
         fixedText: "Fixed text", showFixed: "Show the fixed text", alphabetical: "A–Z", hierarchy: "Hierarchy",
         versions: "Versions", version: "version", published: "published", added: "added", removed: "removed",
         changed: "changed", noChanges: "no changes", otherLanguage: "Nederlands", results: "Results for",
-        reason: "reason", format: "Kind of text")
+        reason: "reason", format: "Kind of text",
+        officeFixedByTheCLI:
+            "An office document is fixed with vaktaal lint --fix on the command line, which keeps its formatting.")
 }

@@ -3,9 +3,12 @@ import VaktaalLint
 
 /// `/lint`: a text area and a file upload; the findings listed and highlighted in the text,
 /// each with its message and replacement, and the fixed text behind a disclosure button.
+/// An office document (uploaded) has its findings listed by their place in it: it is fixed
+/// by the CLI, which keeps its formatting.
 enum LintPage {
     /// What the form sent.
     struct Submission {
+        /// The text, or an uploaded file's bytes.
         var text: [UInt8]
         var format: DocumentFormat
         var language: String?
@@ -13,7 +16,9 @@ enum LintPage {
 
     static func form(_ context: PageContext, _ submission: Submission? = nil) -> HTML {
         let words = context.words
-        let text = submission.map { String(decoding: $0.text, as: UTF8.self) } ?? ""
+        // Only text goes back into the text area: not an office document, nor a file of NUL bytes.
+        let text =
+            submission.map { $0.format.isText && !$0.text.contains(0) ? String(decoding: $0.text, as: UTF8.self) : "" } ?? ""
         func option(_ value: String, _ label: String, selected: Bool) -> HTML {
             "<option value=\"\(value)\"\(selected ? HTML(trusted: " selected") : .empty)>\(label)</option>"
         }
@@ -23,6 +28,7 @@ enum LintPage {
         let format = submission?.format ?? .text
         let formats = [(DocumentFormat.text, "tekst / text"), (.markdown, "Markdown"), (.html, "HTML")]
             .map { option($0.0.rawValue, $0.1, selected: $0.0 == format) }
+        let accepted = ".txt,.md,.markdown,.html,.htm,.docx,.pptx,.odt,.odp,text/plain,text/markdown,text/html"
         let keep: HTML = context.keepsUI ? "<input type=\"hidden\" name=\"ui\" value=\"\(context.ui.rawValue)\">" : .empty
         return """
             <h1>\(words.check)</h1>
@@ -30,7 +36,7 @@ enum LintPage {
             <label for="text">\(words.textToCheck)</label>
             <textarea id="text" name="text" rows="10" lang="nl">\(text)</textarea>
             <label for="file">\(words.fileToCheck)</label>
-            <input id="file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html">
+            <input id="file" name="file" type="file" accept="\(accepted)">
             <div class="row">
             <label for="lang">\(words.language)</label>
             <select id="lang" name="lang">\(languages)</select>
@@ -61,9 +67,21 @@ enum LintPage {
         let items = findings.enumerated().map { index, finding -> HTML in
             let place = finding.location?.range.start ?? .start
             let replacement: HTML = finding.replacement.map { " → <strong>\($0)</strong>" } ?? .empty
+            // In an office document, where a person finds it: the page or slide and paragraph.
+            let shownPlace: HTML =
+                finding.documentPlace.map { "<span lang=\"en\">\($0.description), column \(place.column)</span>" }
+                ?? "<a href=\"#f\(index)\">\(place.line):\(place.column)</a>"
             return """
-                <li class="\(finding.severity.rawValue)"><a href="#f\(index)">\(place.line):\(place.column)</a> \
+                <li class="\(finding.severity.rawValue)">\(shownPlace) \
                 <span lang="en">\(finding.message)</span>\(replacement) <span class="rule">\(finding.rule.rawValue)</span></li>
+                """
+        }
+        guard submission.format.isText else {
+            return """
+                \(form(context, submission))
+                <h2 id="findings">\(words.findings) (\(findings.count))</h2>
+                <ol class="findings">\(items)</ol>
+                <p>\(words.officeFixedByTheCLI)</p>
                 """
         }
         let fixed = (try? Linter.applyingFixes(findings, to: submission.text, reader: reader).bytes) ?? submission.text

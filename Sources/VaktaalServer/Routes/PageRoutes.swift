@@ -74,6 +74,8 @@ struct PageRoutes<Context: RequestContext>: Sendable {
         let type = request.headers[.contentType] ?? ""
         var submission = LintPage.Submission(text: [], format: .text, language: nil)
         var fields: [String: [UInt8]] = [:]
+        // The format an uploaded file's name gives.
+        var uploaded: DocumentFormat?
         // A form is sent URL-encoded or as multipart (with a file); anything else is no form.
         if !type.lowercased().hasPrefix("application/x-www-form-urlencoded") {
             guard let form = MultipartForm(body, contentType: type) else {
@@ -85,9 +87,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
             for field in form.fields { fields[field.name] = field.bytes }
             if let file = form["file"], let name = file.filename, !name.isEmpty, !file.bytes.isEmpty {
                 fields["text"] = file.bytes
-                if let format = DocumentReaders.format(forPath: name), format.isText {
-                    fields["format"] = Array(format.rawValue.utf8)
-                }
+                uploaded = DocumentReaders.format(forPath: name)
             }
         } else {
             guard let form = URLEncodedForm.fields(body) else {
@@ -101,9 +101,11 @@ struct PageRoutes<Context: RequestContext>: Sendable {
             for (name, value) in form { fields[name] = Array(value.utf8) }
         }
         submission.text = fields["text"] ?? []
-        // The page shows and fixes text; office documents are linted by the CLI.
+        // The page shows and fixes text, of the format the form chose; an uploaded office
+        // document has its findings listed.
         submission.format =
-            fields["format"].flatMap { DocumentFormat(rawValue: String(decoding: $0, as: UTF8.self)) }.flatMap {
+            uploaded
+            ?? fields["format"].flatMap { DocumentFormat(rawValue: String(decoding: $0, as: UTF8.self)) }.flatMap {
                 $0.isText ? $0 : nil
             } ?? .text
         let language = fields["lang"].map { String(decoding: $0, as: UTF8.self) } ?? ""
