@@ -287,6 +287,21 @@ enum MergeScenarios {
         #expect(resultSet(result).vocabularies[0].concepts.map(\.id) == ["k", "o"])
     }
 
+    /// Two concepts added with one preferred label: the conflict on theirs, left out, says
+    /// which concept the error is found on (it names theirs), and that ours never had it.
+    @Test func aClashOfTwoAddedConceptsNamesTheOther() throws {
+        let base = "<concept id=\"a\"><prefLabel>appel</prefLabel></concept>"
+        let result = try VocabularyMerge.merge(
+            base: try load(base), ours: try load(base + "<concept id=\"d\"><prefLabel>druif</prefLabel></concept>"),
+            theirs: try load(base + "<concept id=\"e\"><prefLabel>druif</prefLabel></concept>"))
+        #expect(MergeScenarios.lines(result.conflicts) == ["check e: concept [duplicate-preferred-label]"])
+        #expect(
+            MergeReport(result).text().hasPrefix(
+                "CONFLICT e 'druif': [duplicate-preferred-label] on 'd': prefLabel 'druif' in 'nl' is also the prefLabel of "
+                    + "'e'\n    concept: ours none, theirs concept 'e'; kept ours"), "\(MergeReport(result).text())")
+        #expect(resultSet(result).vocabularies[0].concepts.map(\.id) == ["a", "d"])
+    }
+
     @Test func aCheckConflictNamesBothEdits() throws {
         let scenario = try #require(MergeScenarios.all.first { $0.name == "a broader cycle made by two edits" })
         let result = try VocabularyMerge.merge(

@@ -151,8 +151,13 @@ extension MergeState {
                 }
             }
             let edits = self.edits(on: involved, scope: scope)
+            // A conflict on another concept than the one the finding is on says which that is:
+            // "is also the prefLabel of 'e'", said of 'd', is recorded on 'e' too.
+            let aboutID = result.key(forURI: uri).map { result[$0].id }
             for (concept, texts) in involved.sorted(by: { $0.key < $1.key }) {
-                changed = undo(concept, scope: scope, labelTexts: texts, finding: finding, edits: edits) || changed
+                let message = concept == identity ? finding.message : "on '\(aboutID ?? uri)': \(finding.message)"
+                changed =
+                    undo(concept, scope: scope, labelTexts: texts, rule: finding.rule, message: message, edits: edits) || changed
             }
         }
         return changed
@@ -205,9 +210,10 @@ extension MergeState {
         return edits
     }
 
-    /// Undoes the loser's edits in scope on one concept, recording each as a conflict.
+    /// Undoes the loser's edits in scope on one concept, recording each as a conflict of
+    /// `rule` that says `message`.
     private mutating func undo(
-        _ identity: String, scope: RuleScope, labelTexts: Set<String>?, finding: Finding, edits: [MergeEdit]
+        _ identity: String, scope: RuleScope, labelTexts: Set<String>?, rule: RuleID, message: String, edits: [MergeEdit]
     ) -> Bool {
         let base = sides.base.content(identity)
         let winning = sides.side(winner).content(identity)
@@ -217,8 +223,8 @@ extension MergeState {
             let (ours, theirs) = winner == .ours ? (values.winning, values.losing) : (values.losing, values.winning)
             conflicts.append(
                 conceptConflict(
-                    .check, identity, field: field, base: values.base, ours: ours, theirs: theirs, rule: finding.rule,
-                    message: finding.message, edits: edits))
+                    .check, identity, field: field, base: values.base, ours: ours, theirs: theirs, rule: rule,
+                    message: message, edits: edits))
         }
         let lost = (
             base: base.map(SyncValue.concept), winning: winning.map(SyncValue.concept), losing: losing.map(SyncValue.concept)

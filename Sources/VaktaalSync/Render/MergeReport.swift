@@ -96,7 +96,10 @@ public struct MergeReport: Hashable, Sendable, Codable {
     }
 
     private func describe(_ value: SyncValue?, _ conflict: MergeConflict, _ words: ChangeText) -> String {
-        guard let value else { return conflict.field == .concept || conflict.field == .scheme ? "deleted" : "none" }
+        // A concept or scheme that a side does not have was deleted there only when the base had it.
+        guard let value else {
+            return (conflict.field == .concept || conflict.field == .scheme) && conflict.base != nil ? "deleted" : "none"
+        }
         if let attribute = conflict.attribute, case .label(let label) = value, let which = LabelAttribute(rawValue: attribute) {
             return words.labelAttributeValue(which, label)
         }
