@@ -110,6 +110,30 @@ import VaktaalCore
         }
     }
 
+    /// `If-Match` and `If-Unmodified-Since` hold for a GET too (RFC 9110 13.1.1, 13.1.4): a
+    /// client that asks for "the version I have" of another version gets 412, not that one.
+    @Test func aGetOfAnotherVersionThanIfMatchNamesIs412() async throws {
+        try await makeApplication().application.test(.router) { client in
+            let first = try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get)
+            let etag = try #require(first.headers[.eTag])
+            let uri = "/v1/schemes/lerarenopleiding"
+            let cases: [(HTTPFields, HTTPResponse.Status)] = [
+                ([.ifMatch: etag], .ok), ([.ifMatch: "*"], .ok), ([.ifMatch: "\"other\", \(etag)"], .ok),
+                ([.ifMatch: "\"other\""], .preconditionFailed), ([.ifMatch: "W/\(etag)"], .preconditionFailed),
+                ([.ifUnmodifiedSince: "Sun, 06 Nov 1994 08:49:37 GMT"], .preconditionFailed),
+                ([.ifUnmodifiedSince: "Fri, 01 Jan 2100 00:00:00 GMT"], .ok),
+                // If-Match decides when both are sent.
+                ([.ifMatch: etag, .ifUnmodifiedSince: "Sun, 06 Nov 1994 08:49:37 GMT"], .ok),
+            ]
+            for (headers, status) in cases {
+                try await client.execute(uri: uri, method: .get, headers: headers) {
+                    #expect($0.status == status, "\(headers)")
+                    if status == .preconditionFailed { #expect($0.headers[.eTag] == etag && $0.body.text.contains("\"error\"")) }
+                }
+            }
+        }
+    }
+
     @Test func bodiesAreGzippedForClientsThatAcceptIt() async throws {
         try await makeApplication().application.test(.router) { client in
             try await client.execute(uri: "/v1/schemes/lerarenopleiding", method: .get, headers: [.acceptEncoding: "gzip, br"]) {

@@ -6,7 +6,8 @@ import VaktaalXML
 
 /// A cacheable answer: the body with its media type, a strong `ETag` and `Last-Modified`,
 /// `304 Not Modified` for a client that has it already (`If-None-Match`, else
-/// `If-Modified-Since`), and gzip for clients that accept it. This is how partners sync
+/// `If-Modified-Since`), `412` for one whose `If-Match` or `If-Unmodified-Since` fails, and
+/// gzip for clients that accept it. This is how partners sync
 /// cheaply: an unchanged vocabulary costs one round trip and no body.
 struct ContentResponse {
     let bytes: [UInt8]
@@ -34,12 +35,26 @@ struct ContentResponse {
     /// Bodies smaller than this are not worth compressing.
     static let compressionThreshold = 1024
 
-    func response(for request: Request) -> Response {
+    /// The answer to `request`, after its preconditions in the order of RFC 9110 13.2.2.
+    ///
+    /// - Throws: ``ServiceError`` 412 when `If-Match` names another version (or, without it,
+    ///   `If-Unmodified-Since` is before the last change): "do this only to the version I
+    ///   have" holds for a GET as for a PUT.
+    func response(for request: Request) throws(ServiceError) -> Response {
         var headers = HTTPFields()
         headers[.eTag] = etag
         headers[.lastModified] = lastModified
         headers[.vary] = "Accept, Accept-Encoding"
         headers[.cacheControl] = "no-cache"
+        if let ifMatch = request.headers[.ifMatch] {
+            guard ETagMatching.matches(ifMatch, etag) else {
+                throw ServiceError(.preconditionFailed, "If-Match names another version than the current one", headers: headers)
+            }
+        } else if let since = request.headers[.ifUnmodifiedSince].flatMap(HTTPDate.parse),
+            modified.timeIntervalSince1970.rounded(.down) > since.timeIntervalSince1970
+        {
+            throw ServiceError(.preconditionFailed, "the resource changed after If-Unmodified-Since", headers: headers)
+        }
         if isFresh(request) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = contentType
         if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request), let compressed = gzipped() {

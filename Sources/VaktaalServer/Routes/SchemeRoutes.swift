@@ -16,7 +16,7 @@ extension ServiceRoutes {
         let representation = try Representation.negotiate(request, offered: offered)
         let bytes = representation.exportFormat.map(scheme.export) ?? scheme.bytes
         let etag = representation == .xml ? scheme.etag : String(scheme.etag.dropLast()) + ".\(representation.rawValue)\""
-        return ContentResponse(
+        return try ContentResponse(
             bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
             modified: scheme.published, compressedBodies: scheme.compressedBodies
         )
@@ -51,7 +51,7 @@ extension ServiceRoutes {
             id.utf8.allSatisfy { $0 < 0x80 }
             ? id : id.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
         let etag = String(scheme.etag.dropLast()) + ".\(tagID).\(representation.rawValue)\""
-        return ContentResponse(
+        return try ContentResponse(
             bytes: bytes, mediaType: representation.mediaType, etag: etag, lastModified: scheme.lastModified,
             modified: scheme.published
         )
