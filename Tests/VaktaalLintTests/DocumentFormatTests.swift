@@ -90,6 +90,32 @@ import VaktaalCore
         #expect(messages.count == 1 && messages.allSatisfy { $0.hasPrefix("'self efficacy' is misspelled") }, "\(messages)")
     }
 
+    /// Each link bracket is paired once for the document: `(`s and `[`s nest by kind, `\`
+    /// escapes, a blank line closes nothing that opened before it.
+    @Test(arguments: [
+        ("(a (b) c)", [0: 9, 3: 6]), ("[a](b)", [0: 3, 3: 6]), ("(a [b) c]", [0: 6, 3: 9]), ("\\(a)", [:]),
+        ("\\\\(a)", [2: 5]), ("(a\n\nb)", [:]), ("(a\nb)", [0: 5]), ("((a)", [1: 4]), ("a)(", [:]),
+    ])
+    func bracketsArePairedInOnePass(text: String, expected: [Int: Int]) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let matches = MarkdownReader.Inline.BracketMatches(buffer, from: 0)
+            let found = Dictionary(
+                uniqueKeysWithValues: buffer.indices.compactMap { index in
+                    matches.end(ofBracketAt: index).map { (index, $0) }
+                })
+            #expect(found == expected)
+        }
+    }
+
+    /// A run of links that never close (`](`, `[a](<` repeated) is read in one pass, and the
+    /// text after it is still prose.
+    @Test(arguments: ["](", "[a](<", "[a][", "!["])
+    func unclosedLinksAreReadInOnePass(_ opening: String) {
+        let markdown = String(repeating: opening, count: 20_000) + " mentor"
+        #expect(matches(markdown) == ["1:\(opening.utf8.count * 20_000 + 2) mentor"])
+    }
+
     @Test func commentsCarryDirectives() {
         let markdown =
             "<!-- vaktaal-disable-next-line -->\nmentor\nmentor\n<!-- vaktaal-disable deprecated-term "

@@ -15,6 +15,8 @@ extension MarkdownReader {
             var unfixable: [Range<Int>] = []
             // For elements whose end tag was looked for in vain: up to where there is none.
             var unclosed: [String: Int] = [:]
+            // Made when a link's `(…)` or `[…]` is first met.
+            var brackets: BracketMatches?
             let sortedBlocks = blocks.sorted { $0.lowerBound < $1.lowerBound }
             var blockIndex = 0
             var index = start
@@ -65,7 +67,10 @@ extension MarkdownReader {
                     index += 1
                 } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count,
                     bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "["),
-                    let end = closing(bytes, from: index + 1)
+                    let end = { () -> Int? in
+                        if brackets == nil { brackets = BracketMatches(bytes, from: start) }
+                        return brackets?.end(ofBracketAt: index + 1)
+                    }()
                 {
                     // `[mentor][]`: the link's text is its label too.
                     if end == index + 3, let open = linkTextStart(bytes, before: index, notBefore: start) {
@@ -229,26 +234,43 @@ extension MarkdownReader {
             return index < bytes.count && bytes[index] == UInt8(ascii: ">") ? index + 1 : nil
         }
 
-        /// The end of `(…)` or `[…]` opening at `start`, with nested brackets.
-        private static func closing(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            let open = bytes[start]
-            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-            var depth = 0
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
+        /// The end of each `(…)` and `[…]` of a document (nested brackets of one kind paired),
+        /// found in one pass: a bracket is closed in its paragraph or not at all (two line
+        /// breaks end it), and `\` escapes the byte after it. Looking for the end from each
+        /// opening bracket would read to the paragraph's end for each of a run of unclosed ones
+        /// (`](` repeated: quadratic time).
+        struct BracketMatches {
+            /// The end (after the closing bracket) of each opening bracket that is closed.
+            private var ends: [Int: Int] = [:]
+
+            init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
+                var parentheses: [Int] = []
+                var squares: [Int] = []
+                var index = start
+                while index < bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "\\"):
+                        index += 1
+                    case UInt8(ascii: "("):
+                        parentheses.append(index)
+                    case UInt8(ascii: "["):
+                        squares.append(index)
+                    case UInt8(ascii: ")"):
+                        if let open = parentheses.popLast() { ends[open] = index + 1 }
+                    case UInt8(ascii: "]"):
+                        if let open = squares.popLast() { ends[open] = index + 1 }
+                    case 0x0A where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+                        parentheses.removeAll()
+                        squares.removeAll()
+                    default:
+                        break
+                    }
+                    index += 1
                 }
-                if bytes[index] == open { depth += 1 }
-                if bytes[index] == close {
-                    depth -= 1
-                    if depth == 0 { return index + 1 }
-                }
-                if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return nil }
-                index += 1
             }
-            return nil
+
+            /// The end of the bracket that opens at `index`, or `nil` when it is not closed.
+            func end(ofBracketAt index: Int) -> Int? { ends[index] }
         }
     }
 }
