@@ -18,6 +18,11 @@ import Testing
         // The same patterns with letters beyond ASCII.
         ("wérkplekbegeleider", "Méntor", "Wérkplekbegeleider"), ("wérkplekbegeleider", "MÉNTOR", "WÉRKPLEKBEGELEIDER"),
         ("aankomend léraar", "Léraar In Opleiding", "Aankomend Léraar"), ("ëlf", "Elf", "Ëlf"),
+        // The Dutch ij is one letter: both halves are capitals (IJsland), in ASCII and beyond.
+        ("ijsbaan", "Schaatsbaan", "IJsbaan"), ("ijsbaan", "schaatsbaan", "ijsbaan"), ("ijsbaan", "SCHAATSBAAN", "IJSBAAN"),
+        ("de ijsbaan", "Het Schaatsveld", "De IJsbaan"), ("ijsbaan", "Schaatsbaan Noord", "IJsbaan"),
+        ("ijsbaan op één", "Baan Op Twee", "IJsbaan Op Één"), ("ijzerwinkel", "Éénwinkel", "IJzerwinkel"),
+        ("inijken", "Kijken", "Inijken"),
     ])
     func followsTheWrittenCase(replacement: String, written: String, expected: String) {
         #expect(CaseMirror.apply(replacement, like: written, labelIsCaseSensitive: false) == expected)

@@ -228,10 +228,16 @@ enum CaseMirror {
         guard let first = letters.first else { return replacement }
         if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return replacement.uppercased() }
         if isHeadlineCase(source) { return headlineCase(replacement) }
-        if first.isUppercase, let head = replacement.first {
-            return head.uppercased() + replacement.dropFirst()
-        }
+        if first.isUppercase { return capitalized(replacement[...]) }
         return replacement
+    }
+
+    /// A word with its first letter a capital; the Dutch `ij` is one letter there, and both
+    /// of its halves are capitals (`ijsbaan` is `IJsbaan`, as `IJsland`).
+    private static func capitalized(_ word: Substring) -> String {
+        if word.hasPrefix("ij") { return "IJ" + word.dropFirst(2) }
+        guard let head = word.first else { return "" }
+        return head.uppercased() + word.dropFirst()
     }
 
     /// The same for ASCII text, on bytes, the written case pattern read in one pass (most
@@ -244,6 +250,13 @@ enum CaseMirror {
         func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
         func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
+        // The first letter of the word at `index` a capital (the Dutch `ij` both: `IJsbaan`).
+        func capitalize(at index: Int) {
+            written[index] = upper(written[index])
+            if written[index] == UInt8(ascii: "I"), index + 1 < written.count, written[index + 1] == UInt8(ascii: "j") {
+                written[index + 1] = UInt8(ascii: "J")
+            }
+        }
         guard !written.contains(where: isUpper) else { return replacement }
         var letters = 0
         var capitals = 0
@@ -272,11 +285,11 @@ enum CaseMirror {
         } else if words > 1, capitalizedWords == words {
             atWordStart = true
             for index in written.indices {
-                if atWordStart { written[index] = upper(written[index]) }
+                if atWordStart { capitalize(at: index) }
                 atWordStart = isSpace(written[index])
             }
         } else if firstLetterIsCapital, !written.isEmpty {
-            written[0] = upper(written[0])
+            capitalize(at: 0)
         } else {
             return replacement
         }
@@ -289,14 +302,15 @@ enum CaseMirror {
         return words.count > 1 && words.allSatisfy { $0.first?.isUppercase ?? false }
     }
 
-    /// Every word of `text` starting with a capital, the spaces between them kept.
+    /// Every word of `text` starting with a capital (``capitalized(_:)``), the spaces
+    /// between them kept.
     private static func headlineCase(_ text: String) -> String {
         var result = ""
-        var atWordStart = true
-        for character in text {
-            result += atWordStart ? character.uppercased() : String(character)
-            atWordStart = character.isWhitespace
+        var wordStart = text.startIndex
+        for index in text.indices where text[index].isWhitespace {
+            result += capitalized(text[wordStart..<index]) + String(text[index])
+            wordStart = text.index(after: index)
         }
-        return result
+        return result + capitalized(text[wordStart...])
     }
 }
