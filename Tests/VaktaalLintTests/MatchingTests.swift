@@ -134,6 +134,15 @@ import VaktaalCore
             rules("de portofolio’s en de portofolio's", linter: apostrophes) == [
                 "portofolio’s→portfolio’s", "portofolio's→portfolio's",
             ])
+        // In HTML too, where the writer's ’ is a reference to it.
+        #expect(
+            rules(
+                "<p>portofolio&rsquo;s, portofolio&#x2019;s, portofolio&#8217;s, portofolio&apos;s</p>", linter: apostrophes,
+                format: .html)
+                == [
+                    "portofolio&rsquo;s→portfolio’s", "portofolio&#x2019;s→portfolio’s", "portofolio&#8217;s→portfolio’s",
+                    "portofolio&apos;s→portfolio's",
+                ])
     }
 
     @Test func exceptionPhrasesSuppressTheMatch() {

@@ -207,11 +207,18 @@ extension LintRule {
 
 /// The replacement keeps the text's typographic apostrophe: where the writer (or Word's
 /// autocorrect) wrote ’ and not ', the replacement's ' is written ’ too ("portofolio’s" →
-/// "portfolio’s").
+/// "portfolio’s"), also where HTML writes it as a reference (`&rsquo;`, `&#8217;`, `&#x2019;`).
 enum ApostropheMirror {
     static func apply(_ replacement: String, like source: String) -> String {
-        guard replacement.contains("'"), source.contains("\u{2019}"), !source.contains("'") else { return replacement }
+        guard replacement.contains("'"), !source.contains("'"), hasTypographicApostrophe(source) else { return replacement }
         return replacement.replacingOccurrences(of: "'", with: "\u{2019}")
+    }
+
+    private static func hasTypographicApostrophe(_ source: String) -> Bool {
+        if source.contains("\u{2019}") { return true }
+        guard source.contains("&") else { return false }
+        let lowered = source.lowercased()
+        return ["&rsquo;", "&#8217;", "&#x2019;"].contains { lowered.contains($0) }
     }
 }
 
