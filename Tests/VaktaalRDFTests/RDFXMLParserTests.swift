@@ -69,8 +69,42 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         #expect(error?.position == SourcePosition(line: line, column: column))
     }
 
-    @Test func doctypesAreRefused() {
-        let text = #"<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY e "x">]><rdf:RDF/>"#
+    /// Protégé and the OWL API declare namespace entities in a DOCTYPE: plain ones are
+    /// written out (not in comments or CDATA), and the lines keep their numbers.
+    @Test func plainNamespaceEntitiesAreWrittenOut() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rdf:RDF [
+                <!ENTITY skos "http://www.w3.org/2004/02/skos/core#" >
+                <!-- a comment -->
+                <!ENTITY eg 'http://example.org/' >
+            ]>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:skos="&skos;">
+            <rdf:Description rdf:about="&eg;c"><!-- &eg; -->
+              <rdf:type rdf:resource="&skos;Concept"/><skos:note><![CDATA[&eg;]]> &amp; &eg;</skos:note>
+            </rdf:Description>
+            </rdf:RDF>
+            """
+        #expect(
+            try statements(text, .rdfXML).map(\.description) == [
+                "<http://example.org/c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2004/02/skos/core#Concept> .",
+                "<http://example.org/c> <http://www.w3.org/2004/02/skos/core#note> \"&eg; & http://example.org/\" .",
+            ])
+        let broken = text.replacingOccurrences(of: "<rdf:type", with: "<rdf:Description/><rdf:type")
+        #expect(parseError(broken, .rdfXML)?.position.line == 9)
+    }
+
+    /// Any other DOCTYPE is refused: entities that nest (a bomb), read files or hold markup,
+    /// parameter entities, declarations of elements, an external DTD.
+    @Test(arguments: [
+        #"<!DOCTYPE rdf:RDF [<!ENTITY a "x"><!ENTITY b "&a;&a;">]>"#,
+        #"<!DOCTYPE rdf:RDF [<!ENTITY x SYSTEM "file:///etc/passwd">]>"#,
+        #"<!DOCTYPE rdf:RDF [<!ENTITY % p "x">]>"#, #"<!DOCTYPE rdf:RDF [<!ELEMENT rdf:RDF ANY>]>"#,
+        #"<!DOCTYPE rdf:RDF [<!ENTITY x "<b/>">]>"#, #"<!DOCTYPE rdf:RDF [<!ENTITY x 'a"b'>]>"#,
+        #"<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd" [<!ENTITY x "y">]>"#, #"<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">"#,
+    ])
+    func otherDoctypesAreRefused(_ doctype: String) {
+        let text = #"<?xml version="1.0"?>"# + doctype + #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>"#
         #expect(parseError(text, .rdfXML)?.message.contains("DOCTYPE") == true)
     }
 }

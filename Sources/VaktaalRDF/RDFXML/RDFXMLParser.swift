@@ -1,7 +1,8 @@
 import VaktaalText
 import VaktaalXML
 
-/// RDF/XML, read on the project's libxml2 stream (no DTDs, no entities, no network) and
+/// RDF/XML, read on the project's libxml2 stream (no DTDs, no entities, no network: but the
+/// plain namespace entities of ``NamespaceEntities``, written out before the parse) and
 /// turned into statements as the elements arrive, following the grammar of RDF 1.1 XML
 /// Syntax section 7: node and property elements, `rdf:about`, `rdf:ID`, `rdf:nodeID`,
 /// `rdf:resource`, `rdf:datatype`, `rdf:parseType` Resource, Literal and Collection,
@@ -12,6 +13,8 @@ enum RDFXMLParser {
     static func parse(
         _ bytes: [UInt8], path: String, baseIRI: String?, handler: (RDFStatement) -> Void
     ) throws(RDFParseError) {
+        // A DOCTYPE that only declares namespace entities (Protégé's) is written out first.
+        let bytes = NamespaceEntities.expanded(bytes) ?? bytes
         // Positions cost a third of the XML layer's time and only errors need them: the
         // document is read without them, and read again with them only to place an error.
         let failure: RDFParseError? = withoutActuallyEscaping(handler) { handler in
