@@ -210,6 +210,28 @@ import VaktaalCore
         #expect(!deprecated(fixture).isEmpty && deprecated(imported) == deprecated(fixture))
     }
 
+    /// A text a spreadsheet would run as a formula is written as text (a `'` before it) and
+    /// read back as it was; other texts are written as they are.
+    @Test func formulasAreWrittenAsTextAndReadBack() throws {
+        let labels = ["=HYPERLINK(\"http://x\";\"y\")", "+31 regeling", "-ism", "@home", "'s-Hertogenbosch", "a=b"]
+        let concepts = labels.enumerated().map { index, label in
+            "<concept id=\"c\(index)\"><prefLabel>\(label.replacingOccurrences(of: "\"", with: "&quot;"))</prefLabel></concept>"
+        }
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="f" uri="https://example.org/f/" xml:lang="nl">
+            \(concepts.joined())
+            </vocabulary>
+            """
+        let set = VocabularyLoader.load(sources: [(path: "f.xml", bytes: Array(xml.utf8))]).set
+        let exported = try #require(Exporters.exporter(for: .csv).export(set, baseName: "f").first)
+        let text = String(decoding: exported.contents, as: UTF8.self)
+        #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",") && text.contains(",'+31 regeling,"))
+        #expect(text.contains(",'-ism,") && text.contains(",'@home,") && text.contains(",'s-Hertogenbosch,"))
+        #expect(text.contains(",a=b,"))
+        let result = try Importer.importBytes(exported.contents, path: exported.path, format: .csv)
+        #expect(result.vocabularies.first?.concepts.flatMap(\.labels).map(\.text) == labels)
+    }
+
     /// The export edited in a spreadsheet: a row added without id or URI keeps the others'
     /// URIs and gets an id from its term; statuses in another case or in Dutch are read.
     @Test func anEditedExportKeepsItsURIs() throws {

@@ -1,7 +1,8 @@
 import VaktaalCore
 
 /// One row per label, RFC 4180: comma-separated, CRLF line ends, fields with a comma,
-/// quote or line break quoted with quotes doubled. The last two columns say whether the
+/// quote or line break quoted with quotes doubled, and a field a spreadsheet would run as a
+/// formula written as text (``FormulaGuard``). The last two columns say whether the
 /// label's concept is deprecated and which concept replaces it (a label of a deprecated
 /// concept is outdated whatever its kind). UTF-8 with a byte order mark: without
 /// it, Excel reads UTF-8 as a legacy code page and mangles "creëren"; LibreOffice, Numbers,
@@ -49,14 +50,15 @@ struct CSVExporter: Exporter {
     /// What makes RFC 4180 quote a field: commas, quotes and line breaks (CR, LF).
     private static let needsQuotes = ByteSet(",\"\n\r")
 
-    /// A field, quoted with quotes doubled when it needs it.
+    /// A field, guarded from being a formula, quoted with quotes doubled when it needs it.
     static func field(_ value: String) -> String {
         var output = ByteBuffer(capacity: value.utf8.count + 2)
         writeField(value, into: &output)
         return output.text
     }
 
-    private static func writeField(_ value: String, into output: inout ByteBuffer) {
+    private static func writeField(_ field: String, into output: inout ByteBuffer) {
+        let value = FormulaGuard.guarded(field)
         guard needsQuotes.occurs(in: value) else {
             output += value
             return

@@ -79,7 +79,8 @@ struct CSVTable {
         var recordLine = 1
         var index = bytes.startIndex
         func endField(at end: Int) {
-            fields.append(String(decoding: field, as: UTF8.self))
+            // What the CSV export guarded from being a formula (`'=…`) is read as it was.
+            fields.append(String(decoding: FormulaGuard.unguarded(field), as: UTF8.self))
             offsets.append(fieldStart)
             field.removeAll(keepingCapacity: true)
             fieldStart = end + 1
