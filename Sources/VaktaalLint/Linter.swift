@@ -80,13 +80,20 @@ public final class Linter: Sendable {
             path: path, findings: findings, placeTexts: Self.placeTexts(of: findings, in: document), notices: notices)
     }
 
-    /// A notice for each directive that names a rule there is none of: it disables nothing,
-    /// which a person who mistyped it (`deprecated-terms`) would not see otherwise.
+    /// A notice for each directive that is none (`vaktaal-ignore`) or names a rule there is
+    /// none of: it disables nothing, which a person who mistyped it (`deprecated-terms`)
+    /// would not see otherwise.
     static func unknownRules(in directives: [InlineDirective], path: String) -> [String] {
         guard !directives.isEmpty else { return [] }
         let known = Set(rules.map(\.id))
         return directives.flatMap { directive in
-            directive.rules.filter { !known.contains($0) }.sorted { $0.rawValue < $1.rawValue }.map { rule in
+            if case .unknown(let word) = directive.kind {
+                return [
+                    "\(path):\(directive.line): warning: unknown directive '\(word)': it disables nothing (directives: "
+                        + "vaktaal-disable, vaktaal-enable, vaktaal-disable-line, vaktaal-disable-next-line)"
+                ]
+            }
+            return directive.rules.filter { !known.contains($0) }.sorted { $0.rawValue < $1.rawValue }.map { rule in
                 "\(path):\(directive.line): warning: unknown rule '\(rule.rawValue)' in a vaktaal directive: it disables "
                     + "nothing (rules: \(known.map(\.rawValue).sorted().joined(separator: ", ")); a reason goes after '--')"
             }
@@ -284,7 +291,8 @@ public final class Linter: Sendable {
     }
 }
 
-/// Applies `vaktaal-disable`, `vaktaal-enable` and `vaktaal-disable-next-line`.
+/// Applies `vaktaal-disable`, `vaktaal-enable`, `vaktaal-disable-line` and
+/// `vaktaal-disable-next-line`.
 struct DirectiveFilter: Sendable {
     private let directives: [InlineDirective]
 
@@ -298,6 +306,7 @@ struct DirectiveFilter: Sendable {
             switch directive.kind {
             case .disable where directive.line <= line: disabled = true
             case .enable where directive.line <= line: disabled = false
+            case .disableLine where directive.line == line: return false
             case .disableNextLine where directive.line + 1 == line || directive.line == line: return false
             default: break
             }

@@ -116,6 +116,19 @@ import VaktaalCore
         #expect(matches(markdown) == ["1:\(opening.utf8.count * 20_000 + 2) mentor"])
     }
 
+    /// `vaktaal-disable-line` disables its own line only (as markdownlint's); a word that
+    /// starts as a directive but is none disables nothing, and a notice says so.
+    @Test func aDirectiveForItsOwnLineAndAnUnknownOne() {
+        let markdown = "mentor <!-- vaktaal-disable-line -->\nmentor\n<!-- vaktaal-ignore -->\nmentor"
+        let result = dutchLinter.lint(Array(markdown.utf8), path: "a.md", format: .markdown)
+        #expect(result.findings.map { "\($0.location?.line ?? 0)" } == ["2", "4"])
+        #expect(
+            result.notices == [
+                "a.md:3: warning: unknown directive 'vaktaal-ignore': it disables nothing (directives: vaktaal-disable, "
+                    + "vaktaal-enable, vaktaal-disable-line, vaktaal-disable-next-line)"
+            ])
+    }
+
     @Test func commentsCarryDirectives() {
         let markdown =
             "<!-- vaktaal-disable-next-line -->\nmentor\nmentor\n<!-- vaktaal-disable deprecated-term "

@@ -64,7 +64,13 @@ public struct InlineDirective: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case disable
         case enable
+        /// Its own line (as markdownlint's and ESLint's `…-disable-line`).
+        case disableLine
+        /// The next line, and its own.
         case disableNextLine
+        /// A word that starts as a directive but is none (`vaktaal-ignore`): it disables
+        /// nothing, and the linter says so.
+        case unknown(String)
     }
 
     public let kind: Kind
@@ -87,8 +93,9 @@ public struct InlineDirective: Sendable, Equatable {
         switch words[index] {
         case "vaktaal-disable": kind = .disable
         case "vaktaal-enable": kind = .enable
+        case "vaktaal-disable-line": kind = .disableLine
         case "vaktaal-disable-next-line": kind = .disableNextLine
-        default: return nil
+        case let word: kind = .unknown(word)
         }
         let rules = words[(index + 1)...].prefix { $0 != "--" && $0 != "-->" && $0 != "*/" }
         return InlineDirective(kind: kind, rules: Set(rules.map { RuleID(rawValue: $0) }), line: line)
