@@ -84,6 +84,19 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.body.text.contains("\"offset\" : 3"))
             }
+            // Text in another character set is refused as such, UTF-8 named in any way is read.
+            for (type, status) in [
+                ("text/plain; charset=ISO-8859-1", HTTPResponse.Status.unsupportedMediaType),
+                ("text/markdown;charset=\"windows-1252\"", .unsupportedMediaType), ("text/plain; charset=UTF-8", .ok),
+                ("text/plain; Charset=\"utf-8\"", .ok), ("text/html; charset=us-ascii", .ok),
+            ] {
+                try await client.execute(
+                    uri: "/v1/lint", method: .post, headers: [.contentType: type], body: ByteBuffer(string: "de mentor")
+                ) { response in
+                    #expect(response.status == status, "\(type)")
+                    if status != .ok { #expect(response.body.text.contains("send the text as UTF-8")) }
+                }
+            }
             try await client.execute(
                 uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"],
                 body: ByteBuffer(string: String(repeating: "mentor ", count: 160_000))
