@@ -27,6 +27,24 @@ import VaktaalTestSupport
 
     func id(_ match: LookupMatch?, _ set: VocabularySet = shipped) -> String? { match.map { set[$0.concept].id } }
 
+    /// A plural typed where a thesaurus gives only singular labels finds them by its singular,
+    /// when nothing else is found; a query found as it is stays as it is.
+    @Test(arguments: [
+        ("Ambulances", "ambulance", MatchKind.prefix), ("ambulance's", "ambulance", .prefix),
+        ("Ambulance services", "ambulance", .exact), ("Lanes", "lanes", .exact),
+        ("xyzzys", nil, nil), ("abs", nil, nil),
+    ])
+    func aPluralFindsTheSingularLabel(query: String, id expected: String?, kind: MatchKind?) {
+        let set = load(
+            vocabularyXML(
+                "<concept id=\"ambulance\"><prefLabel>Ambulance services</prefLabel></concept>"
+                    + "<concept id=\"lanes\"><prefLabel>lanes</prefLabel></concept>",
+                language: "en")
+        ).set
+        let match = LookupIndex(set).search(query).first
+        #expect(id(match, set) == expected && match?.kind == kind, "\(query)")
+    }
+
     /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does; `nl-NL`
     /// finds the `nl` labels.
     @Test func aLanguageFindsItsRegionalLabels() throws {

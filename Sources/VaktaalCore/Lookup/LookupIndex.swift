@@ -192,7 +192,23 @@ public struct LookupIndex: Sendable {
                 for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .fuzzy, distance: distance) }
             }
         }
+        // A plural typed where the labels are singular ("ambulances" for "ambulance services",
+        // in a thesaurus that gives no plurals): its singular, as a last resort.
+        if best.isEmpty, let singular = Self.singular(of: spaced) {
+            return search(singular, languages: languages, limit: limit, concepts: concepts)
+        }
         return Self.best(limit, of: best.values)
+    }
+
+    /// `text` without the plural ending of its last word (`-'s`, `-s`), when three letters or
+    /// more are left; `nil` when it has none.
+    static func singular(of text: String) -> String? {
+        for ending in ["'s", "’s", "s"] where text.lowercased().hasSuffix(ending) {
+            let stem = String(text.dropLast(ending.count))
+            guard stem.unicodeScalars.count >= 3, stem.last?.isLetter == true else { return nil }
+            return stem
+        }
+        return nil
     }
 
     /// The signs that end a word in a sentence, which a query copied from one may carry.
