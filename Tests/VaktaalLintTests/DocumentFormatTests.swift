@@ -184,14 +184,6 @@ import VaktaalCore
         #expect(fixed == "<p class=\"mentor\">De <em>Werkplekbegeleider</em> &amp; self-efficacy</p>\r\n")
     }
 
-    /// A report line (`file:line:column: message`) stays one line: a term written across a
-    /// line break is quoted with a space there.
-    @Test(arguments: ["De self\nefficacy.", "> De self\r\n>   efficacy.", "- De self \n  \tefficacy."])
-    func aTermAcrossLinesIsQuotedOnOneLine(markdown: String) {
-        let messages = lint(markdown, format: .markdown).map(\.message)
-        #expect(messages.count == 1 && messages.allSatisfy { $0.hasPrefix("'self efficacy' is misspelled") }, "\(messages)")
-    }
-
     @Test func commentsCarryDirectives() {
         #expect(matches("<!-- vaktaal-disable-next-line -->\n<p>mentor</p>\n<p>mentor</p>") == ["3:4 mentor"])
     }

@@ -94,6 +94,20 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         #expect(parseError(broken, .rdfXML)?.position.line == 9)
     }
 
+    /// A reference is written out in text and in attribute values only: not in a processing
+    /// instruction, nor between a tag's attributes, where its value would make markup; and the
+    /// DOCTYPE keeps its columns, so a place after it on its line is where it was.
+    @Test func namespaceEntitiesMakeNoMarkup() throws {
+        let prolog = #"<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY x "a=b">]>"#
+        let root = #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:eg="http://example.org/">"#
+        let instruction = prolog + root + #"<?pi &x; ?><eg:s rdf:about="http://example.org/&x;"/></rdf:RDF>"#
+        #expect(try statements(instruction, .rdfXML).map(\.subject.description) == ["<http://example.org/a=b>"])
+        // `<eg:s &x;"…">` would read as the attribute a="…" were it written out.
+        #expect(parseError(prolog + root + #"<eg:s &x;"http://example.org/s"/></rdf:RDF>"#, .rdfXML) != nil)
+        let placed = parseError(prolog + root + "<rdf:li/></rdf:RDF>", .rdfXML)
+        #expect(placed?.position == SourcePosition(line: 1, column: prolog.count + root.count + 1))
+    }
+
     /// Any other DOCTYPE is refused: entities that nest (a bomb), read files or hold markup,
     /// parameter entities, declarations of elements, an external DTD.
     @Test(arguments: [
@@ -102,6 +116,9 @@ func rdfXML(_ body: String, namespaces: String = "") -> String {
         #"<!DOCTYPE rdf:RDF [<!ENTITY % p "x">]>"#, #"<!DOCTYPE rdf:RDF [<!ELEMENT rdf:RDF ANY>]>"#,
         #"<!DOCTYPE rdf:RDF [<!ENTITY x "<b/>">]>"#, #"<!DOCTYPE rdf:RDF [<!ENTITY x 'a"b'>]>"#,
         #"<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd" [<!ENTITY x "y">]>"#, #"<!DOCTYPE rdf:RDF SYSTEM "rdf.dtd">"#,
+        // XML's own entities, values with white space or markup signs.
+        #"<!DOCTYPE rdf:RDF [<!ENTITY amp "x">]>"#, #"<!DOCTYPE rdf:RDF [<!ENTITY x "a b">]>"#,
+        "<!DOCTYPE rdf:RDF [<!ENTITY x \"a\nb\">]>", #"<!DOCTYPE rdf:RDF [<!ENTITY x "?>">]>"#,
     ])
     func otherDoctypesAreRefused(_ doctype: String) {
         let text = #"<?xml version="1.0"?>"# + doctype + #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>"#

@@ -9,41 +9,61 @@
 /// ```
 ///
 /// The parser refuses every DOCTYPE (a DTD can declare entities that read files or explode
-/// in size). A DOCTYPE whose internal subset declares only such entities, each a plain text
-/// without references or markup, is taken out here and its references written out, so that
-/// the parser reads a document without one. The lines keep their numbers (the DOCTYPE's
-/// lines stay as blank lines); a column after a reference on its line moves.
+/// in size). A DOCTYPE whose internal subset declares only such entities, each an IRI-like
+/// text (no white space, references, markup or quotes) under a name that is not one of XML's
+/// own five, is blanked out here and its references in text and attribute values written out
+/// (not in tags between attributes, comments, CDATA or processing instructions), so that the
+/// parser reads a document without one. Lines keep their numbers and the DOCTYPE its columns
+/// (its bytes become spaces, its line breaks stay); a column after a reference on its line
+/// moves.
 enum NamespaceEntities {
     /// Most entities a DOCTYPE may declare, and the longest value each may have.
     static let maximumCount = 1_000
     static let maximumValueLength = 4_096
 
-    /// The document with its DOCTYPE of namespace entities taken out and their references
+    /// The document with its DOCTYPE of namespace entities blanked out and their references
     /// written out; `nil` when it has no DOCTYPE, or one that declares anything else (which
-    /// the parser then refuses), or when writing the references out would make it more than
-    /// eight times longer.
+    /// the parser then refuses), or when writing the references out would make it longer
+    /// than eight times its length and a megabyte.
     static func expanded(_ bytes: [UInt8]) -> [UInt8]? {
         guard let doctype = declaration(in: bytes) else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         result += bytes[..<doctype.range.lowerBound]
-        result += bytes[doctype.range].filter { $0 == 0x0A }
+        result += bytes[doctype.range].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
         let limit = 8 * bytes.count + (1 << 20)
+        // Where a reference is written out: in text, and in a tag only inside a quoted value.
+        var inTag = false
+        var quote: UInt8?
         var index = doctype.range.upperBound
         while index < bytes.count {
-            if let end = verbatimEnd(bytes, at: index) {
+            let byte = bytes[index]
+            if !inTag, let end = verbatimEnd(bytes, at: index) {
                 result += bytes[index..<end]
                 index = end
-            } else if bytes[index] == UInt8(ascii: "&"), let (name, end) = reference(bytes, at: index),
+                continue
+            }
+            if byte == UInt8(ascii: "&"), !inTag || quote != nil, let (name, end) = reference(bytes, at: index),
                 let value = doctype.entities[name]
             {
                 result += value
                 guard result.count <= limit else { return nil }
                 index = end
-            } else {
-                result.append(bytes[index])
-                index += 1
+                continue
             }
+            if inTag {
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    inTag = false
+                }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+            }
+            result.append(byte)
+            index += 1
         }
         return result
     }
@@ -81,8 +101,8 @@ enum NamespaceEntities {
                 continue
             }
             guard scanner.consume("<!ENTITY"), scanner.skipSpace() > 0, let name = scanner.name(), scanner.skipSpace() > 0,
-                let value = scanner.quoted(), value.count <= maximumValueLength,
-                !value.contains(where: { Self.unsafe.contains($0) })
+                !predefined.contains(name), let value = scanner.quoted(), value.count <= maximumValueLength,
+                !value.contains(where: { $0 <= 0x20 || Self.unsafe.contains($0) })
             else { return nil }
             scanner.skipSpace()
             guard scanner.consume(">"), entities.count < maximumCount else { return nil }
@@ -91,17 +111,24 @@ enum NamespaceEntities {
         }
     }
 
-    /// What a plain value does not hold: references (which could nest to a bomb), markup, and
-    /// the quotes around the attribute value it may be written into.
+    /// What a plain value does not hold (besides white space and control characters):
+    /// references (which could nest to a bomb), markup, and the quotes around the attribute
+    /// value it may be written into.
     private static let unsafe: Set<UInt8> = [
-        UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+        UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
+        UInt8(ascii: "'"),
     ]
 
-    /// The end of a comment or CDATA section at `index`, whose text has no references.
+    /// XML's own entities, which a document may not declare otherwise (XML 1.0 4.6).
+    private static let predefined: Set<[UInt8]> = Set(["lt", "gt", "amp", "quot", "apos"].map { Array($0.utf8) })
+
+    /// The end of a comment, CDATA section or processing instruction at `index`, whose text
+    /// has no references.
     private static func verbatimEnd(_ bytes: [UInt8], at index: Int) -> Int? {
         var scanner = Scanner(bytes: bytes, index: index)
         if scanner.starts(with: "<!--") { return scanner.skip(past: "-->") ? scanner.index : bytes.count }
         if scanner.starts(with: "<![CDATA[") { return scanner.skip(past: "]]>") ? scanner.index : bytes.count }
+        if scanner.starts(with: "<?") { return scanner.skip(past: "?>") ? scanner.index : bytes.count }
         return nil
     }
 
