@@ -45,6 +45,13 @@ import VaktaalTestSupport
         #expect(id(match, set) == expected && match?.kind == kind, "\(query)")
     }
 
+    /// The last resorts are tried once each: a long run of signs or of `s` (a plural ending
+    /// after a plural ending) is one more search, not one search a sign.
+    @Test(arguments: [String(repeating: ".", count: 20_000), String(repeating: "s", count: 20_000)])
+    func lastResortsAreTriedOnce(query: String) {
+        #expect(Self.shippedIndex.search(query).isEmpty)
+    }
+
     /// `--lang fr` finds a label in `fr-BE`, and shows it, as Skosmos's `lang=fr` does; `nl-NL`
     /// finds the `nl` labels.
     @Test func aLanguageFindsItsRegionalLabels() throws {
@@ -83,6 +90,7 @@ import VaktaalTestSupport
         ("volt\u{133}d", "voltijd", .preferred),
         // Copied from a sentence with the sign after it.
         ("mentor.", "werkplekbegeleider", .deprecated), ("werkplekbegeleider?", "werkplekbegeleider", .preferred),
+        ("mentor?!.", "werkplekbegeleider", .deprecated), ("mentor . .", "werkplekbegeleider", .deprecated),
     ])
     func exactMatches(query: String, concept: String, kind: LabelKind) throws {
         let match = try #require(first(query))

@@ -134,6 +134,14 @@ public struct LookupIndex: Sendable {
     public func search(
         _ query: String, languages: Set<String>? = nil, limit: Int = 10, concepts: ((ConceptKey) -> Bool)? = nil
     ) -> [LookupMatch] {
+        search(query, languages: languages, limit: limit, concepts: concepts, lastResorts: true)
+    }
+
+    /// ``search(_:languages:limit:concepts:)``; with `lastResorts`, a query that finds nothing
+    /// is tried once more without the signs after it, then once more in its singular.
+    private func search(
+        _ query: String, languages: Set<String>?, limit: Int, concepts: ((ConceptKey) -> Bool)?, lastResorts: Bool
+    ) -> [LookupMatch] {
         let spaced = TermNormalizer.spacing(query)
         guard !spaced.isEmpty, limit > 0 else { return [] }
         let loose = TermNormalizer.loose(spaced)
@@ -162,11 +170,14 @@ public struct LookupIndex: Sendable {
         where !indexEntries[Int(id)].isCaseSensitive && best[indexEntries[Int(id)].concept] == nil {
             consider(id, .accentInsensitive)
         }
-        // A word copied with the sign after it ("mentor." from a sentence) is the word, when
-        // the sign makes no term of its own ("e.g." is found as it is, above).
-        if best.isEmpty, let last = spaced.unicodeScalars.last, Self.sentenceSigns.contains(last) {
-            let bare = String(spaced.unicodeScalars.dropLast()).trimmingCharacters(in: .whitespaces)
-            if !bare.isEmpty { return search(bare, languages: languages, limit: limit, concepts: concepts) }
+        // A word copied with the signs after it ("mentor." from a sentence) is the word, when
+        // the signs make no term of their own ("e.g." is found as it is, above).
+        if lastResorts, best.isEmpty, let last = spaced.unicodeScalars.last, Self.sentenceSigns.contains(last) {
+            var bare = Substring(spaced)
+            while let last = bare.unicodeScalars.last, Self.sentenceSigns.contains(last) || last == " " {
+                bare = Substring(bare.unicodeScalars.dropLast())
+            }
+            if !bare.isEmpty { return search(String(bare), languages: languages, limit: limit, concepts: concepts) }
         }
         let foundExactly = !best.isEmpty
         if accent.unicodeScalars.count >= 3 {
@@ -194,8 +205,8 @@ public struct LookupIndex: Sendable {
         }
         // A plural typed where the labels are singular ("ambulances" for "ambulance services",
         // in a thesaurus that gives no plurals): its singular, as a last resort.
-        if best.isEmpty, let singular = Self.singular(of: spaced) {
-            return search(singular, languages: languages, limit: limit, concepts: concepts)
+        if lastResorts, best.isEmpty, let singular = Self.singular(of: spaced) {
+            return search(singular, languages: languages, limit: limit, concepts: concepts, lastResorts: false)
         }
         return Self.best(limit, of: best.values)
     }
