@@ -77,6 +77,10 @@ import VaktaalCore
         ("> - De self\n>   efficacy", ["1:8 self\n  efficacy"]), ("> De self\nefficacy (lazy)", ["1:6 self\nefficacy"]),
         ("> ```\n> mentor\n> ```\n>\n>     mentor in code\n\n> mentor", ["7:3 mentor"]),
         ("> De self\n>\n> efficacy", []), ("A > b mentor", ["1:7 mentor"]),
+        // Code and raw blocks end with the quote that holds them; `> ```` in code outside a quote is code.
+        ("```\n> ```\nmentor in code\n```\nmentor", ["5:1 mentor"]),
+        ("> ```\n> mentor in code\n\nmentor", ["4:1 mentor"]), ("> <pre>\n> mentor\n\nmentor", ["4:1 mentor"]),
+        ("> > ```\n> > mentor\n> mentor", ["3:3 mentor"]),
     ])
     func findsTermsOnlyInProse(markdown: String, expected: [String]) {
         #expect(matches(markdown) == expected)

@@ -39,9 +39,11 @@ struct MarkdownReader: DocumentReader {
         // The labels of the link reference definitions, as CommonMark matches them.
         var labels: Set<String> = []
         let lines = Lines(bytes, start: start)
-        var fence: (character: UInt8, length: Int)?
-        // The end tag of an HTML block whose content is not prose (`<script>`, `<pre>`, …).
-        var rawBlockEnd: [UInt8]?
+        // An open code fence, and how many block quotes hold it.
+        var fence: (character: UInt8, length: Int, quoteDepth: Int)?
+        // The end tag of an HTML block whose content is not prose (`<script>`, `<pre>`, …),
+        // and how many block quotes hold it.
+        var rawBlock: (end: [UInt8], quoteDepth: Int)?
         // After a link reference definition: whether its title may follow.
         var awaitingTitle = false
         // Whether the line before is paragraph text: a definition cannot interrupt a paragraph.
@@ -58,24 +60,32 @@ struct MarkdownReader: DocumentReader {
         var quoteMarkers: [Range<Int>] = []
         for line in lines.all where line.full.lowerBound >= frontMatter?.upperBound ?? 0 {
             // Blocks in a block quote are read as blocks outside one (a quote's `>` line is blank).
-            let (markers, content) = lines.quoteMarkers(line.content)
-            if let markers { quoteMarkers.append(markers) }
-            let indent = lines.indentation(content)
-            let body = content.lowerBound + min(indent.bytes, content.count)
+            let (markers, depth, content) = lines.quoteMarkers(line.content)
+            // Code or a raw block ends with the quote that holds it; inside, only the quote's own
+            // markers are taken off (`> ```` in code outside a quote is code).
+            if let open = fence, depth < open.quoteDepth { fence = nil }
+            if let open = rawBlock, depth < open.quoteDepth { rawBlock = nil }
             if let open = fence {
                 excluded.append(line.full)
-                if let close = lines.fence(at: body, in: content), close.character == open.character, close.length >= open.length,
-                    lines.isBlank(close.end..<content.upperBound)
+                let inner = lines.quoteMarkers(line.content, atMost: open.quoteDepth).content
+                let body = inner.lowerBound + min(lines.indentation(inner).bytes, inner.count)
+                if let close = lines.fence(at: body, in: inner), close.character == open.character, close.length >= open.length,
+                    lines.isBlank(close.end..<inner.upperBound)
                 {
                     fence = nil
                 }
                 continue
             }
-            if let end = rawBlockEnd {
+            if let open = rawBlock {
                 excluded.append(line.full)
-                if lines.contains(end, in: content) { rawBlockEnd = nil }
+                if lines.contains(open.end, in: lines.quoteMarkers(line.content, atMost: open.quoteDepth).content) {
+                    rawBlock = nil
+                }
                 continue
             }
+            if let markers { quoteMarkers.append(markers) }
+            let indent = lines.indentation(content)
+            let body = content.lowerBound + min(indent.bytes, content.count)
             if lines.isBlank(content) {
                 // A definition's title is on the line right after it, or there is none.
                 (previousBlank, inParagraph, awaitingTitle) = (true, false, false)
@@ -90,13 +100,13 @@ struct MarkdownReader: DocumentReader {
             if startsBlock, let end = lines.rawHTMLBlockEnd(at: body, in: content) {
                 closeItems(past: indent.columns)
                 excluded.append(line.full)
-                if !lines.contains(end, in: content) { rawBlockEnd = end }
+                if !lines.contains(end, in: content) { rawBlock = (end, depth) }
                 (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
                 continue
             }
             if startsBlock, let open = lines.fence(at: body, in: content) {
                 closeItems(past: indent.columns)
-                fence = (open.character, open.length)
+                fence = (open.character, open.length, depth)
                 excluded.append(line.full)
                 (previousBlank, inParagraph, awaitingTitle) = (false, false, false)
                 continue
@@ -134,7 +144,7 @@ struct MarkdownReader: DocumentReader {
                 listContents.append(item.contentColumn)
                 // A fence may open on the item's first line (`1. ```bash`).
                 if let open = item.contentStart.flatMap({ lines.fence(at: $0, in: content) }) {
-                    fence = (open.character, open.length)
+                    fence = (open.character, open.length, depth)
                     excluded.append(line.full)
                     (previousBlank, inParagraph) = (false, false)
                     continue
@@ -227,19 +237,22 @@ struct Lines {
     func isBlank(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 } }
 
     /// The block quote markers that start `line` (each `>` with up to three spaces before it
-    /// and a space or tab after it, `> > ` nested) and the line's content after them.
-    func quoteMarkers(_ line: Range<Int>) -> (markers: Range<Int>?, content: Range<Int>) {
+    /// and a space or tab after it, `> > ` nested; `atMost` of them), how many, and the
+    /// line's content after them.
+    func quoteMarkers(_ line: Range<Int>, atMost limit: Int = .max) -> (markers: Range<Int>?, depth: Int, content: Range<Int>) {
         var contentStart = line.lowerBound
-        while true {
+        var depth = 0
+        while depth < limit {
             var index = contentStart
             while index < line.upperBound, index - contentStart < 3, bytes[index] == 0x20 { index += 1 }
             guard index < line.upperBound, bytes[index] == UInt8(ascii: ">") else { break }
             index += 1
             if index < line.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             contentStart = index
+            depth += 1
         }
         let markers = contentStart > line.lowerBound ? line.lowerBound..<contentStart : nil
-        return (markers, contentStart..<line.upperBound)
+        return (markers, depth, contentStart..<line.upperBound)
     }
 
     /// A code fence (three or more backticks or tildes) at `index`.
