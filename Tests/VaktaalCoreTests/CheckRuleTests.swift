@@ -244,6 +244,16 @@ import Testing
         #expect(found.map(\.severity) == [severity], "\(found)")
     }
 
+    /// A regional outdated label is replaced by its language's preferred label, as lint offers
+    /// it (`nl-BE` by `nl`), never by another region's (`nl-BE` by `nl-NL`).
+    @Test(arguments: [("nl", false), ("nl-BE", false), ("nl-NL", true), ("fr", true)])
+    func aRegionalOutdatedLabelIsReplacedByItsLanguagesLabel(preferred: String, triggers: Bool) {
+        let xml = vocabularyXML(
+            "<concept id=\"a\"><prefLabel xml:lang=\"\(preferred)\">leraar</prefLabel><definition>d</definition>"
+                + "<deprecatedLabel xml:lang=\"nl-BE\">meester</deprecatedLabel></concept>")
+        #expect(findings(load(xml)).contains { $0.rule == "deprecated-label-without-replacement" } == triggers)
+    }
+
     @Test(arguments: examples)
     func triggers(_ example: Example) {
         let rules = findings(load(example.triggeringXML)).map(\.rule)

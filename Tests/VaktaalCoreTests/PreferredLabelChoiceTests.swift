@@ -3,7 +3,7 @@ import Testing
 @testable import VaktaalCore
 
 /// Which preferred label replaces a label of a language: its own, else the nearest broader
-/// language's, else another region's of the same language.
+/// language's, else a narrower one's; never a sibling region's.
 @Suite struct PreferredLabelChoiceTests {
     static let concept: Concept = {
         let xml = vocabularyXML(
@@ -14,13 +14,14 @@ import Testing
 
     @Test(arguments: [
         ("nl", "leraar"), ("nl-BE", "leerkracht"), ("nl-be", "leerkracht"), ("nl-NL", "leraar"), ("nl-Latn-SR", "leraar"),
-        ("en", "teacher"), ("en-US", "teacher"), ("de-AT", "Lehrer"),
+        ("en", "teacher"), ("en-GB-oxendict", "teacher"), ("de-AT", "Lehrer"),
     ])
     func aLabelIsReplacedInItsLanguageOrTheNearestOne(language: String, expected: String) {
         #expect(Self.concept.preferredLabel(writing: language)?.text == expected)
     }
 
-    @Test(arguments: ["fr", "", "n"])
+    /// Never another region of the language, nor another language.
+    @Test(arguments: ["fr", "", "n", "en-US"])
     func anotherLanguageHasNone(language: String) {
         #expect(Self.concept.preferredLabel(writing: language) == nil)
     }

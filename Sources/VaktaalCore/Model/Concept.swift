@@ -133,19 +133,21 @@ public struct Concept: Hashable, Sendable {
     }
 
     /// The preferred label to write instead of a label in `language`: the one in that
-    /// language, else in the nearest broader one (`nl-BE` falls back to `nl`, RFC 4647
-    /// lookup), else the first in another region of its language (`nl` to `nl-NL`); case of
-    /// the tags aside. `nil` when the concept has no preferred label in that language at all.
+    /// language, else in the nearest broader one (`nl-BE` falls back to `nl`, as RFC 4647's
+    /// lookup does), else the first in a narrower one (`nl` to `nl-NL`); never another region
+    /// of the same language (`nl-BE` is not `nl-NL`). Case of the tags aside; `nil` when
+    /// there is none.
     public func preferredLabel(writing language: String) -> Label? {
         if let exact = preferredLabel(in: language) { return exact }
         let preferred = labels.filter { $0.kind == .preferred }
-        var range = language.lowercased()
+        let wanted = language.lowercased()
+        var range = wanted
         while true {
             if let found = preferred.first(where: { $0.language.lowercased() == range }) { return found }
             guard let cut = range.lastIndex(of: "-") else { break }
             range = String(range[..<cut])
         }
-        return preferred.first { $0.language.lowercased().split(separator: "-").first.map(String.init) == range }
+        return preferred.first { $0.language.lowercased().hasPrefix(wanted + "-") }
     }
 
     /// The name to show for the concept in `language`: its preferred label there, else its

@@ -1,5 +1,6 @@
-/// A deprecated label has a preferred label in its language to offer instead, unless the
-/// whole concept is deprecated and names its replacement.
+/// A deprecated label has a preferred label in its language to offer instead (or, for a
+/// regional one, in its broader language: ``Concept/preferredLabel(writing:)``, as lint
+/// offers it), unless the whole concept is deprecated and names its replacement.
 struct DeprecatedLabelWithoutReplacementCheck: ConceptCheck {
     let rule: RuleID = "deprecated-label-without-replacement"
     let severity = Severity.error
@@ -10,10 +11,7 @@ struct DeprecatedLabelWithoutReplacementCheck: ConceptCheck {
         let labels = set[key].labels
         guard labels.contains(where: { $0.kind == .deprecated }) else { return }
         if set[key].isDeprecated, set[key].replacedBy != nil { return }
-        for label in labels
-        where label.kind == .deprecated
-            && !labels.contains(where: { $0.kind == .preferred && $0.language == label.language })
-        {
+        for label in labels where label.kind == .deprecated && set[key].preferredLabel(writing: label.language) == nil {
             findings.append(
                 diagnostic(
                     "deprecatedLabel '\(label.text)' has no prefLabel in '\(label.language)' to offer instead",
