@@ -81,11 +81,13 @@ extension ServiceRoutes {
         let body = try await RequestBody.collect(request, limit: publishBodyLimit)
         let precondition = PublishPrecondition(ifMatch: request.headers[.ifMatch], ifNoneMatch: request.headers[.ifNoneMatch])
         // A publish that succeeds where the service had no such scheme created it (a publish
-        // over a version published in between would have been refused by its precondition).
-        let isNew = store.snapshot.scheme(id) == nil
+        // over a version published in between would have been refused by its precondition):
+        // its first revision, when this replica's view, which may be behind, had none.
+        let wasAbsent = store.snapshot.scheme(id) == nil
         let published = try await store.publish(schemeID: id, bytes: body, precondition: precondition)
+        let created = wasAbsent && published.revision == 1
         // RFC 9110 9.3.4: a PUT that creates its resource answers 201.
-        var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)), status: isNew ? .created : .ok)
+        var response = JSONResponse.ok(JSONOutput.encode(SchemeSummary(published)), status: created ? .created : .ok)
         response.headers[.eTag] = published.etag
         response.headers[.location] = "/v1/schemes/\(id)"
         return response
