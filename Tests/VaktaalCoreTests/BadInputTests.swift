@@ -139,6 +139,15 @@ import Testing
         #expect(diagnostic?.message.contains("UTF-8") == true)
     }
 
+    /// A pipe named `*.xml` in a vocabulary folder is no file of it: reading it would block.
+    @Test func aPipeInAVocabularyFolderIsNoFileOfIt() throws {
+        let folder = try temporaryFolder()
+        try vocabularyXML("<concept id=\"a\"><prefLabel>a</prefLabel></concept>")
+            .write(toFile: folder + "/a.xml", atomically: true, encoding: .utf8)
+        #expect(mkfifo(folder + "/b.xml", 0o644) == 0)
+        #expect(try VocabularyLoader.vocabularyFiles(at: folder).map { ($0 as NSString).lastPathComponent } == ["a.xml"])
+    }
+
     @Test func externalEntityContentNeverAppears() throws {
         let folder = try temporaryFolder()
         let secret = folder + "/secret.txt"

@@ -123,12 +123,13 @@ import VaktaalCore
     /// `vaktaal-disable-line` disables its own line only (as markdownlint's); a word that
     /// starts as a directive but is none disables nothing, and a notice says so.
     @Test func aDirectiveForItsOwnLineAndAnUnknownOne() {
-        let markdown = "mentor <!-- vaktaal-disable-line -->\nmentor\n<!-- vaktaal-ignore -->\nmentor"
+        let markdown =
+            "mentor <!-- vaktaal-disable-line -->\nmentor\n<!-- vaktaal-disable-lines -->\nmentor <!-- vaktaal-lint -->"
         let result = dutchLinter.lint(Array(markdown.utf8), path: "a.md", format: .markdown)
         #expect(result.findings.map { "\($0.location?.line ?? 0)" } == ["2", "4"])
         #expect(
             result.notices == [
-                "a.md:3: warning: unknown directive 'vaktaal-ignore': it disables nothing (directives: vaktaal-disable, "
+                "a.md:3: warning: unknown directive 'vaktaal-disable-lines': it disables nothing (directives: vaktaal-disable, "
                     + "vaktaal-enable, vaktaal-disable-line, vaktaal-disable-next-line)"
             ])
     }

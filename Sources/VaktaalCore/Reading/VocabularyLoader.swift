@@ -93,7 +93,12 @@ public enum VocabularyLoader {
         }
         guard isFolder.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let files = names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+        // Files only (links followed): a pipe named `*.xml` would block the read, a device never end.
+        let files = names.filter { name in
+            var status = stat()
+            return name.hasSuffix(".xml") && !name.hasPrefix(".") && stat(path + "/" + name, &status) == 0
+                && status.st_mode & S_IFMT == S_IFREG
+        }.sorted()
         guard !files.isEmpty else { throw .noVocabularyFiles(path: path) }
         let folder = path.hasSuffix("/") ? path : path + "/"
         return files.map { folder + $0 }

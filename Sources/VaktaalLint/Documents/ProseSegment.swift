@@ -68,8 +68,8 @@ public struct InlineDirective: Sendable, Equatable {
         case disableLine
         /// The next line, and its own.
         case disableNextLine
-        /// A word that starts as a directive but is none (`vaktaal-ignore`): it disables
-        /// nothing, and the linter says so.
+        /// A word that starts as a directive but is none (`vaktaal-disable-lines`): it
+        /// disables nothing, and the linter says so.
         case unknown(String)
     }
 
@@ -95,7 +95,10 @@ public struct InlineDirective: Sendable, Equatable {
         case "vaktaal-enable": kind = .enable
         case "vaktaal-disable-line": kind = .disableLine
         case "vaktaal-disable-next-line": kind = .disableNextLine
-        case let word: kind = .unknown(word)
+        // A mistyped directive (`vaktaal-disable-lines`, `vaktaal-enabled`); other words that
+        // start so (`vaktaal-lint draait …` in plain text) are no directive.
+        case let word where word.hasPrefix("vaktaal-disable") || word.hasPrefix("vaktaal-enable"): kind = .unknown(word)
+        default: return nil
         }
         let rules = words[(index + 1)...].prefix { $0 != "--" && $0 != "-->" && $0 != "*/" }
         return InlineDirective(kind: kind, rules: Set(rules.map { RuleID(rawValue: $0) }), line: line)
