@@ -131,6 +131,13 @@ import VaktaalCore
                     if status == .preconditionFailed { #expect($0.headers[.eTag] == etag && $0.body.text.contains("\"error\"")) }
                 }
             }
+            // A concept's representation too, by its own tag.
+            let concept = uri + "/concepts/werkplekbegeleider"
+            let tag = try #require(try await client.execute(uri: concept, method: .get).headers[.eTag])
+            try await client.execute(uri: concept, method: .get, headers: [.ifMatch: tag]) { #expect($0.status == .ok) }
+            try await client.execute(uri: concept, method: .get, headers: [.ifMatch: etag]) {
+                #expect($0.status == .preconditionFailed)
+            }
         }
     }
 
