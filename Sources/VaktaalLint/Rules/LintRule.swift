@@ -15,7 +15,11 @@ public struct FoundTerm: Sendable {
     /// break is quoted with one space for the break and the spaces around it (a report line
     /// of `file:line:column: message` must stay one line).
     public var quotedText: String {
-        guard text.contains(where: \.isNewline) else { return text }
+        // Most terms have no byte of a line break (LF, VT, FF, CR) nor any beyond ASCII: looked
+        // at as bytes first, since walking characters costs a message of a large text 2%.
+        guard text.utf8.contains(where: { $0 &- 0x0A < 4 || $0 >= 0x80 }), text.contains(where: \.isNewline) else {
+            return text
+        }
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
         return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { String($0.drop(while: isSpace).reversed().drop(while: isSpace).reversed()) }
