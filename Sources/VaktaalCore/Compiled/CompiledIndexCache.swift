@@ -126,10 +126,7 @@ public struct CompiledIndexCache: Sendable {
     /// of their contents, read before the files are loaded; a pipe (`<(curl …)`) is read only
     /// once, and a device never ends.
     private static func areRegularFiles(_ files: [String]) -> Bool {
-        files.allSatisfy { file in
-            var status = stat()
-            return stat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-        }
+        files.allSatisfy { FileKind(path: $0) == .regularFile }
     }
 
     /// The key of the snapshot of `files`: the one recorded for their ``SourceStamp`` when

@@ -95,9 +95,7 @@ public enum VocabularyLoader {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         // Files only (links followed): a pipe named `*.xml` would block the read, a device never end.
         let files = names.filter { name in
-            var status = stat()
-            return name.hasSuffix(".xml") && !name.hasPrefix(".") && stat(path + "/" + name, &status) == 0
-                && status.st_mode & S_IFMT == S_IFREG
+            name.hasSuffix(".xml") && !name.hasPrefix(".") && FileKind(path: path + "/" + name) == .regularFile
         }.sorted()
         guard !files.isEmpty else { throw .noVocabularyFiles(path: path) }
         let folder = path.hasSuffix("/") ? path : path + "/"

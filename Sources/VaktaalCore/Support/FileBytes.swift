@@ -50,7 +50,7 @@ public enum FileBytes {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, [S_IFREG, S_IFIFO].contains(status.st_mode & S_IFMT) else { return nil }
+        guard fstat(descriptor, &status) == 0, [.regularFile, .pipe].contains(FileKind(mode: status.st_mode)) else { return nil }
         return body(descriptor, status)
     }
 

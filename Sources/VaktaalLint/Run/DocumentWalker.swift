@@ -1,5 +1,6 @@
 import Foundation
 import VaktaalConfig
+import VaktaalCore
 
 /// The documents a lint run covers: files named on the command line as they are (but those
 /// the configuration's `ignore` globs leave out), and in folders, recursively, the files of
@@ -41,16 +42,13 @@ enum DocumentWalker {
             for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 if patterns.contains(where: { Glob.matches($0, name, braces: false) }) || ignoring(path) { continue }
-                // Links followed; a pipe, device or socket is passed over, as ripgrep does (a
-                // pipe nobody writes to would block the walk, a device would never end).
-                var status = stat()
-                guard stat(path, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR:
+                // Links followed; a pipe, device or socket is passed over, as ripgrep does.
+                switch FileKind(path: path) {
+                case .folder:
                     // Installed packages are no one's documents (textlint and markdownlint-cli2 pass them over too).
                     guard name != "node_modules" else { continue }
                     stack.append((path, patterns))
-                case S_IFREG where DocumentReaders.isDocument(name):
+                case .regularFile where DocumentReaders.isDocument(name):
                     result.append(path)
                 default:
                     continue

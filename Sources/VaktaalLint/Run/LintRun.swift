@@ -303,11 +303,10 @@ public struct LintRun: Sendable {
 
     /// The result for a file that cannot be read.
     private static func unreadable(_ path: String) -> FileFindings {
-        var status = stat()
         let problem: DocumentProblem =
-            switch stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil {
+            switch FileKind(path: path) {
             case nil: .notFound
-            case S_IFCHR, S_IFBLK, S_IFSOCK: .notAFile
+            case .other: .notAFile
             default: .unreadable
             }
         return FileFindings(path: path, findings: [], problem: problem)

@@ -15,13 +15,8 @@ struct MultipartForm {
     /// Parses `body` with the boundary of `contentType`; `nil` when it is not multipart.
     init?(_ body: [UInt8], contentType: String) {
         guard contentType.lowercased().hasPrefix("multipart/form-data"),
-            let boundaryParameter = contentType.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })
+            let boundary = MediaTypeParameter.value("boundary", in: contentType)
         else { return nil }
-        var boundary = String(boundaryParameter.dropFirst("boundary=".count))
-        if boundary.hasPrefix("\""), boundary.hasSuffix("\""), boundary.count >= 2 {
-            boundary = String(boundary.dropFirst().dropLast())
-        }
         let delimiter = Array("--\(boundary)".utf8)
         var fields: [Field] = []
         var starts = Self.offsets(of: delimiter, in: body)

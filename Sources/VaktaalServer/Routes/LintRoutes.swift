@@ -15,7 +15,9 @@ extension ServiceRoutes {
         }
         // A body in another character set would be read as UTF-8 and refused byte by byte (or,
         // worse, linted as mojibake): said at once, with what to send.
-        if let charset = Self.charset(of: mediaType), !["utf-8", "utf8", "us-ascii"].contains(charset) {
+        if let charset = MediaTypeParameter.value("charset", in: mediaType)?.lowercased(),
+            !["utf-8", "utf8", "us-ascii"].contains(charset)
+        {
             throw ServiceError(.unsupportedMediaType, "send the text as UTF-8 (charset=utf-8), not '\(charset)'")
         }
         let fix: Bool
@@ -50,15 +52,5 @@ extension ServiceRoutes {
         }
         let report = FindingReport(files: [result], rules: Linter.ruleDescriptors)
         return JSONResponse.ok(LintJSON.render(report, fixed: fixed))
-    }
-
-    /// The `charset` parameter of a media type, in lower case and without quotes.
-    static func charset(of mediaType: String) -> String? {
-        for parameter in mediaType.split(separator: ";").dropFirst() {
-            let parts = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, parts[0].lowercased() == "charset" else { continue }
-            return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
-        }
-        return nil
     }
 }
