@@ -108,6 +108,11 @@ struct BinaryReader {
         return Column(base.bindMemory(to: Number.self, capacity: count), count: count, owner: owner)
     }
 
+    /// Passes over a column that ``BinaryWriter/writeRaw(_:)`` wrote, without reading it.
+    mutating func skipColumn<Number: FixedWidthInteger>(_: Number.Type) throws(SnapshotError) {
+        _ = try rawElements(Number.self)
+    }
+
     /// The numbers in `source`, copied.
     private static func copy<Number: FixedWidthInteger>(_ source: UnsafeRawBufferPointer) -> [Number] {
         [Number](unsafeUninitializedCapacity: source.count / MemoryLayout<Number>.size) { buffer, initialized in

@@ -27,7 +27,7 @@ public struct CompiledLookup: Sendable {
     /// The lookup of a snapshot's contents lying in `file`, with its trigram index in `later`.
     init(decoding bytes: UnsafeRawBufferPointer, later: LaterSections, mappedFrom file: MappedFile) throws(SnapshotError) {
         let parts = try CompiledParts(decoding: bytes, trigrams: later.trigrams, mappedFrom: file)
-        lookupIndex = parts.lookupIndex
+        lookupIndex = parts.index
         files = parts.files
         diagnostics = parts.diagnostics
         concepts = .stored(parts.concepts, file: file)

@@ -32,8 +32,10 @@ public struct CompiledTerms: Sendable {
     /// The terms of a snapshot's contents lying in `file`. The matcher in `later` is read
     /// now (lint needs it whatever it lints): a damaged one refuses the snapshot.
     init(decoding bytes: UnsafeRawBufferPointer, later: LaterSections, mappedFrom file: MappedFile) throws(SnapshotError) {
-        let parts = try CompiledParts(decoding: bytes, trigrams: later.trigrams, mappedFrom: file)
-        let entries = parts.lookupIndex.indexEntries
+        let parts = try CompiledParts(decoding: bytes, mappedFrom: file) { reader, count throws(SnapshotError) in
+            try LookupIndex.entries(passingOverTablesIn: &reader, conceptCount: count)
+        }
+        let entries = parts.index
         files = parts.files
         diagnostics = parts.diagnostics
         defaultLanguage = parts.concepts.headers.first?.vocabulary.defaultLanguage

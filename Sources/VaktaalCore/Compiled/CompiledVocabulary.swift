@@ -59,8 +59,8 @@ public struct CompiledVocabulary: Sendable {
     {
         let parts = try CompiledParts(decoding: bytes, trigrams: later?.trigrams, mappedFrom: file)
         let set = VocabularySet(try parts.concepts.vocabularies())
-        try parts.lookupIndex.checkEntries(against: set)
-        lookupIndex = parts.lookupIndex
+        try parts.index.checkEntries(against: set)
+        lookupIndex = parts.index
         loaded = LoadedVocabulary(set: set, diagnostics: parts.diagnostics, files: parts.files)
         let entries = lookupIndex.indexEntries
         matchIndex =
@@ -68,22 +68,39 @@ public struct CompiledVocabulary: Sendable {
     }
 }
 
-/// The parts of a snapshot's contents, the concepts not yet decoded.
-struct CompiledParts: Sendable {
+/// The parts of a snapshot's contents, the concepts not yet decoded; `Index` is what its
+/// reader takes of the lookup index (the whole ``LookupIndex``, or lint's ``IndexEntries``).
+struct CompiledParts<Index: Sendable>: Sendable {
     let files: [String]
     let diagnostics: [Finding]
-    let lookupIndex: LookupIndex
+    let index: Index
     let concepts: StoredConcepts
 
-    init(decoding bytes: UnsafeRawBufferPointer, trigrams: SnapshotSection?, mappedFrom file: MappedFile?) throws(SnapshotError) {
+    /// Reads `bytes`, the lookup index of a set of as many concepts as the snapshot holds
+    /// with `readIndex`.
+    init(
+        decoding bytes: UnsafeRawBufferPointer, mappedFrom file: MappedFile?,
+        index readIndex: (inout BinaryReader, _ conceptCount: Int) throws(SnapshotError) -> Index
+    ) throws(SnapshotError) {
         var reader = BinaryReader(bytes, owner: file)
         files = try reader.readStrings()
         diagnostics = try reader.readArray { reader throws(SnapshotError) in try reader.readFinding() }
         let conceptCount = try reader.readCount()
-        lookupIndex = try LookupIndex(reading: &reader, conceptCount: conceptCount, trigrams: trigrams)
+        index = try readIndex(&reader, conceptCount)
         concepts = try StoredConcepts(reading: &reader)
         guard concepts.count == conceptCount else { throw .malformed("the index and the concepts differ in number") }
         try reader.skipPadding(to: 8)
         guard reader.isAtEnd else { throw .malformed("bytes after the end") }
+    }
+}
+
+extension CompiledParts<LookupIndex> {
+    /// Reads `bytes` with the whole lookup index, its trigram index in `trigrams`.
+    init(decoding bytes: UnsafeRawBufferPointer, trigrams: SnapshotSection?, mappedFrom file: MappedFile?)
+        throws(SnapshotError)
+    {
+        try self.init(decoding: bytes, mappedFrom: file) { reader, count throws(SnapshotError) in
+            try LookupIndex(reading: &reader, conceptCount: count, trigrams: trigrams)
+        }
     }
 }

@@ -176,6 +176,12 @@ extension KeyTable {
         writer.writeRaw(next)
     }
 
+    /// Passes over a table that ``write(to:)`` wrote, for a reader that does not search it.
+    static func passOver(in reader: inout BinaryReader) throws(SnapshotError) {
+        try reader.skipColumn(UInt8.self)
+        for _ in 0..<4 { try reader.skipColumn(Int32.self) }
+    }
+
     init(reading reader: inout BinaryReader, entryCount: Int) throws(SnapshotError) {
         utf8 = try reader.readColumn()
         starts = try reader.readColumn()

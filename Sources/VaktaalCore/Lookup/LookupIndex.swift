@@ -386,6 +386,19 @@ extension LookupIndex {
         fuzzy.trigrams.write(to: &writer)
     }
 
+    /// The entries of an index that ``write(to:)`` wrote for a set of `conceptCount` concepts,
+    /// its key tables passed over: what lint needs of it. Its tables are checked only when
+    /// they are read to be searched (a lint of 100k concepts would check 60 MB it never reads).
+    static func entries(passingOverTablesIn reader: inout BinaryReader, conceptCount: Int) throws(SnapshotError)
+        -> IndexEntries
+    {
+        let entries = try IndexEntries(reading: &reader, conceptCount: conceptCount)
+        try KeyTable.passOver(in: &reader)
+        try KeyTable.passOver(in: &reader)
+        try reader.skipColumn(Int32.self)
+        return entries
+    }
+
     /// Reads an index that ``write(to:)`` wrote for a set of `conceptCount` concepts; its
     /// trigram index is read from `trigrams` (what ``writeTrigrams(to:)`` wrote) when first
     /// needed, else built then.

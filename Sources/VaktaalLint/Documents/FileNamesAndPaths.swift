@@ -5,11 +5,22 @@ import VaktaalCore
 /// and so are words joined by slashes ("HvA/InHolland/IPABO", "mentor/begeleider").
 enum FileNamesAndPaths {
     /// Whether the match `range` is part of a file name or path in `bytes[bounds]`.
+    @inline(__always)
     static func contains(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> Bool {
         let before = range.lowerBound > bounds.lowerBound ? bytes[range.lowerBound - 1] : 0x20
         let after = range.upperBound < bounds.upperBound ? bytes[range.upperBound] : 0x20
-        // Only a slash, backslash or dot next to the term can make it part of a path.
+        // Only a slash, backslash or dot next to the term can make it part of a path: asked
+        // where this is inlined, since a text of a large vocabulary names one of its labels
+        // every few words.
         guard isSeparator(before) || isSeparator(after) || before == dot || after == dot else { return false }
+        return chunkIsPath(around: range, in: bytes, bounds: bounds)
+    }
+
+    /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
+    /// dot) is a file name or path.
+    private static func chunkIsPath(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>)
+        -> Bool
+    {
         var start = range.lowerBound
         while start > bounds.lowerBound, range.lowerBound - start < 512, !endsChunk(bytes[start - 1]) { start -= 1 }
         var end = range.upperBound
