@@ -36,6 +36,26 @@ func importTurtle(_ text: String, options: ImportOptions = ImportOptions()) thro
         #expect(result.report.skipped.contains { $0.what.hasSuffix("#type") && $0.example.contains("Retired") })
     }
 
+    /// A label or note given again through a subproperty is the same statement in RDF (as
+    /// rdflib or any store that infers counts it): kept once, so the file checks clean.
+    @Test func aLabelGivenAgainThroughASubpropertyIsKeptOnce() throws {
+        let result = try importTurtle(
+            """
+            ex:myPref rdfs:subPropertyOf skos:prefLabel .
+            ex:myAlt rdfs:subPropertyOf skos:altLabel .
+            ex:myDefinition rdfs:subPropertyOf skos:definition .
+            ex:a a skos:Concept ; skos:prefLabel "werkplekbegeleider"@nl ; ex:myPref "werkplekbegeleider"@nl ;
+                skos:altLabel "wpb"@nl ; ex:myAlt "wpb"@nl ; ex:myAlt "begeleider"@nl ;
+                skos:definition "Begeleidt op de werkplek."@nl ; ex:myDefinition "Begeleidt op de werkplek."@nl .
+            """)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(
+            concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == [
+                "prefLabel werkplekbegeleider", "altLabel wpb", "altLabel begeleider",
+            ])
+        #expect(concept.notes.map(\.text) == ["Begeleidt op de werkplek."])
+    }
+
     /// A publisher or creator described by a blank node is its name, not `_:b1`; one without
     /// a name is reported skipped.
     @Test func metadataDescribedByABlankNodeIsItsName() throws {

@@ -69,6 +69,62 @@ import VaktaalCore
         #expect(result.report.warnings.contains { $0.message.contains("without an administrative status") })
     }
 
+    /// Tools that do not write an administrative status mark a term's status otherwise:
+    /// Phrase and TermWeb as a flag (`<termNote type="forbidden">true</termNote>`), others as
+    /// a usage status. A forbidden term is an outdated one, never an allowed synonym.
+    @Test(arguments: [
+        ("<termNote type=\"forbidden\">true</termNote>", "deprecatedLabel"),
+        ("<termNote type=\"usageStatus\">forbidden</termNote>", "deprecatedLabel"),
+        ("<termNote type=\"usageStatus\">deprecated</termNote>", "deprecatedLabel"),
+        ("<termNote type=\"admitted\">true</termNote>", "altLabel"),
+        ("<termNote type=\"preferred\">false</termNote>", "altLabel"),
+    ])
+    func aStatusWrittenAsAFlagOrUsage(note: String, kind: String) throws {
+        let text = """
+            <martif type="TBX" xml:lang="nl"><text><body><termEntry id="1"><langSet xml:lang="nl">
+              <tig><term>werkplekbegeleider</term><termNote type="preferred">true</termNote></tig>
+              <tig><term>mentor</term>\(note)</tig>
+            </langSet></termEntry></body></text></martif>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "phrase.tbx", format: .tbx)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == ["prefLabel werkplekbegeleider", "\(kind) mentor"])
+        #expect(result.report.skipped.isEmpty, "\(result.report.skipped)")
+    }
+
+    /// A status there is no label kind for could say the term is forbidden: the term is left
+    /// out and reported, not allowed as a synonym.
+    @Test(arguments: [
+        "<termNote type=\"administrativeStatus\">proposedTerm-admn-sts</termNote>",
+        "<termNote type=\"forbidden\">maybe</termNote>",
+    ])
+    func aTermOfAnUnknownStatusIsLeftOutAndReported(note: String) throws {
+        let text = """
+            <martif type="TBX" xml:lang="nl"><text><body><termEntry id="1"><langSet xml:lang="nl">
+              <tig><term>werkplekbegeleider</term></tig>
+              <tig><term>mentor</term>\(note)</tig>
+            </langSet></termEntry></body></text></martif>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "tool.tbx", format: .tbx)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.labels.map(\.text) == ["werkplekbegeleider"])
+        let skipped = try #require(result.report.skipped.first { $0.what == "term" })
+        #expect(skipped.example.hasPrefix("mentor: ") && skipped.reason.contains("left out"))
+    }
+
+    /// Two entries of one id are two concepts, and the one renamed is said to be.
+    @Test func entriesOfOneIdAreRenamedWithAWarning() throws {
+        let text = """
+            <martif type="TBX" xml:lang="nl"><text><body>
+              <termEntry id="wpb"><langSet xml:lang="nl"><tig><term>a</term></tig></langSet></termEntry>
+              <termEntry id="wpb"><langSet xml:lang="nl"><tig><term>b</term></tig></langSet></termEntry>
+            </body></text></martif>
+            """
+        let result = try Importer.importBytes(Array(text.utf8), path: "dup.tbx", format: .tbx)
+        #expect(result.vocabularies.first?.concepts.map(\.id) == ["wpb", "wpb-2"])
+        #expect(result.report.warnings.contains { $0.message.contains("id another entry has") && $0.example == "wpb → wpb-2" })
+    }
+
     /// A modification's date is read in both styles of TBX; what else a transaction group
     /// says is reported skipped.
     @Test(arguments: [
@@ -189,6 +245,46 @@ import VaktaalCore
         let vocabulary = try #require(result.vocabularies.first)
         #expect(vocabulary.defaultLanguage == "nl")
         #expect(vocabulary.concepts.first?.labels.map { "\($0.language) \($0.declaredLanguage ?? "-")" } == ["nl -", "nl -"])
+    }
+
+    /// Statuses as terminology tools and Dutch sheets write them; a forbidden term is an
+    /// outdated one. A status there is no kind for is left out and reported with its line,
+    /// never read as an allowed synonym.
+    @Test func statusesOfTheExportLayout() throws {
+        let text =
+            "concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by\n"
+            + "a,,nl,werkplekbegeleider,voorkeursterm,,,,,\n" + "a,,nl,mentor,verboden,,,,,\n"
+            + "a,,nl,praktijkbegeleider,Forbidden,,,,,\n" + "a,,nl,begeleider,toegestaan,,,,,\n"
+            + "a,,nl,stagebegeleider,misschien,,,,,\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(
+            concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == [
+                "prefLabel werkplekbegeleider", "deprecatedLabel mentor", "deprecatedLabel praktijkbegeleider",
+                "altLabel begeleider",
+            ])
+        #expect(
+            result.report.skipped == [
+                ImportReport.Skipped(
+                    what: "label 'stagebegeleider'", reason: "a status there is no label kind for", count: 1,
+                    example: "line 6: misschien")
+            ])
+    }
+
+    /// A concept may have several definitions in a language: each row's is kept, and one
+    /// repeated on every row of its concept once.
+    @Test(arguments: [
+        "concept,preferred,language,definition\nwpb,werkplekbegeleider,nl,Eerste\nwpb,werkplekbegeleider,nl,Tweede\n"
+            + "wpb,werkplekbegeleider,nl,Eerste\n",
+        "preferred,language,definition\nwerkplekbegeleider,nl,Eerste\nwerkplekbegeleider,nl,Tweede\n",
+        "concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by\n"
+            + "a,,nl,werkplekbegeleider,preferred,,Eerste,,,\na,,nl,wpb,alternative,,Eerste,,,\n"
+            + "a,,nl,begeleider,alternative,,Tweede,,,\n",
+    ])
+    func everyDefinitionIsKept(text: String) throws {
+        let result = try Importer.importBytes(Array(text.utf8), path: "lijst.csv", format: .csv)
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.notes.map(\.text) == ["Eerste", "Tweede"])
     }
 
     @Test func theExportsOwnColumnsComeBack() throws {

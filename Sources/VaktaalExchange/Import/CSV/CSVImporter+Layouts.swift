@@ -7,14 +7,16 @@ extension CSVImporter {
         let path: String
         let options: ImportOptions
 
-        /// The label kind of a status as a spreadsheet may write it: in any case, and in
-        /// Dutch; `nil` for a status there is none of.
+        /// The label kind of a status as a spreadsheet may write it: in any case, in Dutch, and
+        /// as terminology tools name them (a forbidden term is an outdated one); `nil` for a
+        /// status there is none of.
         static func kind(of status: String) -> LabelKind? {
             switch status.trimmingSpaces.lowercased() {
             case "preferred", "voorkeur", "voorkeursterm": .preferred
-            case "deprecated", "outdated", "verouderd": .deprecated
+            case "deprecated", "outdated", "verouderd", "forbidden", "verboden", "superseded", "obsolete", "afgeraden":
+                .deprecated
             case "hidden", "verborgen": .hidden
-            case "alternative", "alternatief", "": .alternative
+            case "alternative", "alternatief", "admitted", "toegestaan", "synonym", "synoniem", "": .alternative
             default: nil
             }
         }
@@ -22,11 +24,15 @@ extension CSVImporter {
         func run() throws(ImportError) -> ImportResult {
             var order: [String] = []
             var rowsByConcept: [String: [[String]]] = [:]
+            // The line of each row in the file, by the row's place among the rows of its concept.
+            var linesByConcept: [String: [Int]] = [:]
             var warnings = Tally<String>()
+            var skipped = Tally<SKOSImporter.SkipKey>()
             let columns = table.header.map { $0.lowercased() }
             let deprecatedColumn = columns.firstIndex(of: "deprecated")
             let replacedByColumn = columns.firstIndex(of: "replaced_by")
             let width = max(CSVImporter.exportColumns.count, columns.count)
+            let lines = table.rows.map(\.line)
             let rows = table.rows.map { (_, fields, _) in
                 var row = fields + Array(repeating: "", count: max(0, width - fields.count))
                 row[0] = row[0].trimmingSpaces
@@ -39,12 +45,13 @@ extension CSVImporter {
             for row in rows where !row[0].isEmpty && Self.kind(of: row[4]) == .preferred {
                 conceptOfPreferred["\(row[2])\u{0}\(row[3])"] = conceptOfPreferred["\(row[2])\u{0}\(row[3])"] ?? row[0]
             }
-            for row in rows {
+            for (row, line) in zip(rows, lines) {
                 // A row added by hand without an id joins the concept of its preferred term.
                 let preferred = "\(row[2])\u{0}\(row[5].isEmpty ? row[3] : row[5])"
                 let key = row[0].isEmpty ? conceptOfPreferred[preferred] ?? "\u{0}" + preferred : row[0]
                 if rowsByConcept[key] == nil { order.append(key) }
                 rowsByConcept[key, default: []].append(row)
+                linesByConcept[key, default: []].append(line)
             }
             guard !order.isEmpty else { throw .noRows(path: path) }
             // The ids the sheet gives are kept; a missing or invalid one is made from the preferred term.
@@ -72,15 +79,22 @@ extension CSVImporter {
                 if let base, let uri = rows.first?[1], !uri.isEmpty, !uri.hasPrefix(base) {
                     concept.mappings.append(Mapping(kind: .exactMatch, target: .uri(uri)))
                 }
-                for row in rows {
-                    let kind = Self.kind(of: row[4]) ?? .alternative
-                    if Self.kind(of: row[4]) == nil {
-                        warnings.add("labels of a status there is none of read as alternative", example: row[4])
+                for (row, line) in zip(rows, linesByConcept[key] ?? []) {
+                    // A status that is not known could say the term is forbidden: the term is
+                    // left out, and said to be, rather than allowed.
+                    guard let kind = Self.kind(of: row[4]) else {
+                        skipped.add(
+                            SKOSImporter.SkipKey(what: "label '\(row[3])'", reason: "a status there is no label kind for"),
+                            example: "line \(line): \(row[4])")
+                        continue
                     }
                     concept.labels.append(
                         Label(kind: kind, text: row[3], declaredLanguage: row[2] == language ? nil : row[2], language: row[2]))
                     if kind == .preferred { idsByName[row[2], default: [:]][row[3]] = id }
-                    if !row[6].isEmpty, !concept.notes.contains(where: { $0.kind == .definition && $0.language == row[2] }) {
+                    // Each row of a concept may repeat its definition; another one is kept too.
+                    if !row[6].isEmpty,
+                        !concept.notes.contains(where: { $0.kind == .definition && $0.language == row[2] && $0.text == row[6] })
+                    {
                         concept.notes.append(
                             Note(
                                 kind: .definition, text: row[6], declaredLanguage: row[2] == language ? nil : row[2],
@@ -125,6 +139,9 @@ extension CSVImporter {
             }
             let report = ImportReport(
                 format: .csv, sourceItems: table.rows.count,
+                skipped: skipped.entries.map {
+                    ImportReport.Skipped(what: $0.key.what, reason: $0.key.reason, count: $0.count, example: $0.example)
+                },
                 warnings: warnings.entries.map { ImportReport.Warning(message: $0.key, count: $0.count, example: $0.example) })
             return ImportResult(vocabularies: [vocabulary], report: report)
         }
@@ -243,7 +260,9 @@ extension CSVImporter {
                 for term in list(alternativeColumn) { add(.alternative, term) }
                 let definition = cell(definitionColumn)
                 if !definition.isEmpty,
-                    !vocabulary.concepts[index].notes.contains(where: { $0.kind == .definition && $0.language == rowLanguage })
+                    !vocabulary.concepts[index].notes.contains(where: {
+                        $0.kind == .definition && $0.language == rowLanguage && $0.text == definition
+                    })
                 {
                     vocabulary.concepts[index].notes.append(
                         Note(kind: .definition, text: definition, declaredLanguage: declared, language: rowLanguage))

@@ -17,8 +17,14 @@ extension SKOSImporter {
             case .prefLabel, .altLabel, .hiddenLabel:
                 guard let kind = role.labelKind, let literal = table.literal(statement) else { continue }
                 let (declared, effective) = self.language(of: literal, language)
-                concept.labels.append(
-                    Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
+                // A label given again through a subproperty (`ex:name rdfs:subPropertyOf
+                // skos:prefLabel`) is the same statement in RDF: kept once.
+                if !concept.labels.contains(where: {
+                    $0.kind == kind && $0.text == literal.lexicalForm && $0.language == effective
+                }) {
+                    concept.labels.append(
+                        Label(kind: kind, text: literal.lexicalForm, declaredLanguage: declared, language: effective))
+                }
                 consumed[Int(statement)] = true
             case .xlPrefLabel, .xlAltLabel, .xlHiddenLabel:
                 if let kind = role.labelKind, let resource = table.objectTerm(statement) {
@@ -36,7 +42,7 @@ extension SKOSImporter {
                 consumed[Int(statement)] = true
             case .definition, .scopeNote, .example, .note, .historyNote, .editorialNote, .changeNote, .source:
                 if let kind = role.noteKind, let note = note(statement, kind, language) {
-                    concept.notes.append(note)
+                    if !concept.notes.contains(note) { concept.notes.append(note) }
                     consumed[Int(statement)] = true
                 }
             case .datedNote:

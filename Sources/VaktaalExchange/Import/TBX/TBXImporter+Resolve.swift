@@ -26,6 +26,11 @@ extension TBXImporter {
                     candidate = "\(stem)-\(number)"
                     number += 1
                 }
+                if candidate != stem {
+                    // Two entries of one id (or of ids that make one) are two concepts: the later is renamed.
+                    warnings.add(
+                        "entries whose id another entry has given a new id", example: "\(drafts[index].entryID) → \(candidate)")
+                }
                 id = candidate
                 if let uri = drafts[index].uri {
                     warnings.add("concept URIs not under the vocabulary's namespace kept as exactMatch", example: uri)

@@ -42,15 +42,24 @@ extension TBXImporter {
         guard let text = members.first(where: { $0.localName == "term" })?.content, !text.isEmpty else { return nil }
         var label = Label(kind: .alternative, text: text, language: language)
         var statusKind: LabelKind?
+        // A status there is no label kind for: it could say the term is forbidden.
+        var unknownStatus: String?
         var partOfSpeech: String?
         var kindFromNote = false
         for member in members where member.localName != "term" && member.localName != "termGrp" {
             let category = Self.category(member)
             let value = member.content
             switch category {
-            case "administrativeStatus", "normativeAuthorization":
+            case "administrativeStatus", "normativeAuthorization", "usageStatus":
                 statusKind = Self.labelKind(status: value)
-                if statusKind == nil { skip(category, "a status the format has no kind for", example: value) }
+                if statusKind == nil { unknownStatus = "\(category) \(value)" }
+            case "preferred", "admitted", "deprecated", "forbidden", "superseded", "obsolete":
+                // Phrase and TermWeb write a status as a flag: `<termNote type="forbidden">true</termNote>`.
+                switch value.trimmingXMLSpace.lowercased() {
+                case "true", "yes", "1": statusKind = Self.labelKind(status: category)
+                case "false", "no", "0": break
+                default: unknownStatus = "\(category) \(value)"
+                }
             case "termType":
                 if ["abbreviation", "acronym", "shortForm", "initialism", "shortcut"].contains(value) {
                     label.isAbbreviation = true
@@ -73,6 +82,10 @@ extension TBXImporter {
         }
         if let partOfSpeech, !(partOfSpeech == "noun" && !label.plurals.isEmpty) {
             skip("partOfSpeech", "the format does not keep parts of speech", example: "\(text): \(partOfSpeech)")
+        }
+        if !kindFromNote, let unknownStatus {
+            skip("term", "a status there is no label kind for: the term is left out", example: "\(text): \(unknownStatus)")
+            return nil
         }
         if !kindFromNote {
             if let statusKind {
