@@ -64,7 +64,8 @@ public enum XMLStreamParser {
         acceptsDTDName: Bool = false
     ) throws(XMLError) {
         _ = libxmlReady
-        if buffer.isEmpty { throw .empty(path: path) }
+        // A file of white space alone is as empty (libxml2 would say "extra content").
+        if firstContentOffset(in: buffer) == nil { throw .empty(path: path) }
         if buffer.prefix(8192).contains(0) {
             throw UTF16Detection.looksLikeUTF16(buffer) ? .utf16(path: path) : .binary(path: path)
         }
@@ -276,9 +277,21 @@ final class ParseSession {
             let open = depth == 1 ? "an element is" : "\(depth) elements are"
             message = "the file ends while \(open) still open: it is cut short, or an end tag is missing"
         }
+        // libxml2 calls a document "empty" that has text but no tag: a sheet saved as `.xml`.
+        if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue), let first = firstContentOffset(in: buffer) {
+            let position = tracker.position(at: first)
+            failure = .malformed(path: path, position: position, message: "not XML: the document starts with no tag ('<' expected)")
+            return
+        }
         let position = tracker.position(at: consumedOffset)
         failure = .malformed(path: path, position: position, message: message)
     }
+}
+
+/// The offset of the first byte of `buffer` that is not white space or a byte order mark.
+private func firstContentOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    return buffer[start...].firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
 }
 
 extension String {

@@ -132,6 +132,9 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         ("<a>&undefined;</a>", 1, "Entity 'undefined' not defined"),
         ("<a></a><b/>", 1, "Extra content"),
         ("<a>\u{1}</a>", 1, "PCDATA invalid Char value"),
+        // Text without a tag (a sheet saved as `.xml`) is no "empty document".
+        ("preferred,outdated\nx,y\n", 1, "not XML: the document starts with no tag"),
+        ("\u{FEFF}\n\n   hello <vocabulary/>", 3, "not XML: the document starts with no tag"),
     ])
     func malformedXMLNamesTheLine(source: String, line: Int, message: String) {
         #expect {
@@ -155,8 +158,10 @@ func parse(_ source: String) throws(XMLError) -> [String] {
     }
 
     @Test func emptyAndBinaryFilesAreRecognised() {
-        #expect(throws: XMLError.empty(path: "e.xml")) {
-            try XMLStreamParser.parse([], path: "e.xml", handler: EventRecorder())
+        for blank in ["", "  \n", "\u{FEFF}\r\n\t"] {
+            #expect(throws: XMLError.empty(path: "e.xml")) {
+                try XMLStreamParser.parse(Array(blank.utf8), path: "e.xml", handler: EventRecorder())
+            }
         }
         #expect(throws: XMLError.binary(path: "b.xml")) {
             try XMLStreamParser.parse([0x89, 0x50, 0x4E, 0x47, 0, 0, 1], path: "b.xml", handler: EventRecorder())

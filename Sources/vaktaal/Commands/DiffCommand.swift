@@ -46,7 +46,7 @@ struct DiffCommand: AsyncParsableCommand {
             [VocabularyInput(old), VocabularyInput(new)], strict: false, positions: .ofFirstReading)
         let diff = VocabularyDiff(from: loaded[0].set, to: loaded[1].set, matchingLabels: matchLabels)
         KeptUntilExit.keep(loaded)
-        print(DiffRenderer.render(diff, as: format, colour: format == .text && standardOutputIsTerminal), terminator: "")
+        print(DiffRenderer.render(diff, as: format, colour: format == .text && standardOutputTakesColour), terminator: "")
         if !diff.isEmpty { throw ExitCode(1) }
     }
 }

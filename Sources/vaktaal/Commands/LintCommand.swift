@@ -132,7 +132,7 @@ struct LintCommand: ParsableCommand {
 
     private func report(_ results: [FileFindings], standardInput: [UInt8]? = nil) throws {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
-        let colored = format == .text && standardOutputIsTerminal
+        let colored = format == .text && standardOutputTakesColour
         Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
         for result in results { for notice in result.notices { printError(notice) } }
         if results.contains(where: { $0.problem != nil }) {

@@ -67,7 +67,7 @@ struct MergeCommand: ParsableCommand {
         try result.write(to: output, oursFiles: loaded[1].files, folder: fromFolders, staging: staging)
         let mergeReport = MergeReport(result)
         if let report { try AtomicFile.write(mergeReport.json, to: report) }
-        print(mergeReport.text(colour: standardOutputIsTerminal), terminator: "")
+        print(mergeReport.text(colour: standardOutputTakesColour), terminator: "")
         if result.hasUnresolvedConflicts { throw ExitCode(1) }
     }
 }

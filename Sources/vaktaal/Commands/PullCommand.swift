@@ -40,7 +40,7 @@ struct PullCommand: AsyncParsableCommand {
         case .firstPull(let concepts):
             print("\(pull.localFile): pulled '\(pull.address.scheme)' (\(concepts) \(concepts == 1 ? "concept" : "concepts"))")
         case .merged(let result, let incoming):
-            let colour = standardOutputIsTerminal
+            let colour = standardOutputTakesColour
             if incoming.isEmpty {
                 print("\(pull.localFile): nothing new came in from the service")
             } else {

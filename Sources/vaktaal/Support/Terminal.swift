@@ -23,8 +23,17 @@ func writeToStandardOutput(_ buffer: UnsafeRawBufferPointer) {
     }
 }
 
-/// Whether standard output is a terminal (colour and progress only then).
-var standardOutputIsTerminal: Bool { isatty(FileHandle.standardOutput.fileDescriptor) != 0 }
+/// Whether reports to standard output are coloured (``takesColour(environment:isTerminal:)``).
+var standardOutputTakesColour: Bool {
+    takesColour(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
+}
+
+/// Whether output is coloured: only on a terminal, and not when the user asks for none
+/// (`NO_COLOR` set and not empty, as no-color.org says, or `TERM=dumb`).
+func takesColour(environment: [String: String], isTerminal: Bool) -> Bool {
+    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+    return isTerminal && environment["TERM"] != "dumb"
+}
 
 /// A progress line on standard error, for long runs on a terminal only.
 struct ProgressLine {
