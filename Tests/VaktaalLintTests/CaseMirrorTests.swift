@@ -23,6 +23,12 @@ import Testing
         ("de ijsbaan", "Het Schaatsveld", "De IJsbaan"), ("ijsbaan", "Schaatsbaan Noord", "IJsbaan"),
         ("ijsbaan op één", "Baan Op Twee", "IJsbaan Op Één"), ("ijzerwinkel", "Éénwinkel", "IJzerwinkel"),
         ("inijken", "Kijken", "Inijken"),
+        // A capital at the start only is no name's (a spreadsheet writes every cell so): the
+        // text's pattern is kept; a name (a capital after its first letter) is written as it is.
+        ("Werkplekbegeleider", "mentor", "werkplekbegeleider"), ("Werkplekbegeleider", "MENTOR", "WERKPLEKBEGELEIDER"),
+        ("Werkplekbegeleider", "Mentor", "Werkplekbegeleider"), ("Aankomend leraar", "Student In Opleiding", "Aankomend Leraar"),
+        ("Éénpitter", "zzp'er", "éénpitter"), ("Hogeschool van Amsterdam", "hva-opleiding", "Hogeschool van Amsterdam"),
+        ("IJsbaan", "schaatsbaan", "IJsbaan"),
     ])
     func followsTheWrittenCase(replacement: String, written: String, expected: String) {
         #expect(CaseMirror.apply(replacement, like: written, labelIsCaseSensitive: false) == expected)

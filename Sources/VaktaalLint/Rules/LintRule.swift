@@ -227,20 +227,24 @@ enum ApostropheMirror {
 }
 
 /// The replacement keeps the case pattern of the text when the label ignores case and the
-/// preferred term has no capitals of its own: "Mentor" → "Werkplekbegeleider", "MENTOR" →
-/// "WERKPLEKBEGELEIDER", headline case word by word ("Leraar In Opleiding" → "Aankomend
-/// Leraar"); otherwise the preferred term is written as it is ("iPabo").
+/// preferred term is no name (``Label/isName``: no capital after its first letter):
+/// "Mentor" → "Werkplekbegeleider", "MENTOR" → "WERKPLEKBEGELEIDER", "mentor" →
+/// "werkplekbegeleider" even when a spreadsheet wrote the term "Werkplekbegeleider", headline
+/// case word by word ("Leraar In Opleiding" → "Aankomend Leraar"); a name is written as it
+/// is ("iPabo", "IJsbaan").
 enum CaseMirror {
     static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
-        guard !labelIsCaseSensitive else { return replacement }
-        if let ascii = asciiApply(replacement, like: source) { return ascii }
-        guard replacement == replacement.lowercased() else { return replacement }
+        guard !labelIsCaseSensitive, !Label.hasCapitalAfterFirst(replacement) else { return replacement }
+        // A capital at its start only is not the term's own (Excel writes every cell so).
+        let lowered = replacement.prefix(1).lowercased() + replacement.dropFirst()
+        if let ascii = asciiApply(lowered, like: source) { return ascii }
+        guard lowered == lowered.lowercased() else { return replacement }
         let letters = source.filter(\.isLetter)
-        guard let first = letters.first else { return replacement }
-        if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return replacement.uppercased() }
-        if isHeadlineCase(source) { return headlineCase(replacement) }
-        if first.isUppercase { return capitalized(replacement[...]) }
-        return replacement
+        guard let first = letters.first else { return lowered }
+        if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return lowered.uppercased() }
+        if isHeadlineCase(source) { return headlineCase(lowered) }
+        if first.isUppercase { return capitalized(lowered[...]) }
+        return lowered
     }
 
     /// A word with its first letter a capital; the Dutch `ij` is one letter there, and both
