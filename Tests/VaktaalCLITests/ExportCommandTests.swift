@@ -129,6 +129,21 @@ import Testing
         #expect(result.status == 0 && result.standardOutput.contains("\"alt\"@de"), "\(result.standardError)")
     }
 
+    /// No exchange format carries a partner's elements and attributes of its own namespace:
+    /// the export says it leaves them out, and still exports; without them it says nothing.
+    @Test func elementsOfOtherNamespacesAreSaidToBeLeftOut() throws {
+        let concepts = #"<concept id="a" xmlns:p="urn:partner" p:code="42"><prefLabel>a</prefLabel><p:extra>x</p:extra></concept>"#
+        let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts)])
+        let result = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
+        #expect(result.status == 0 && result.standardOutput.contains("\"a\"@nl"))
+        #expect(
+            result.standardError
+                == "warning: 1 scheme or concept has elements or attributes of other namespaces (@p:code, p:extra): "
+                + "exports do not carry them\n", "\(result.standardError)")
+        let plain = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile()])
+        #expect(try Vaktaal.run(["export", "--format", "turtle"], in: plain).standardError.isEmpty)
+    }
+
     @Test func anInvalidVocabularyIsNotExported() throws {
         let folder = try Vaktaal.folder(with: [
             "Vocabulary/t.xml": vocabularyFile("<concept id=\"a\"><prefLable>a</prefLable></concept>")

@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             textlint write several files and need -o FOLDER. --all -o FOLDER writes every format. \
             Files are written atomically; the same vocabulary always gives the same bytes. A vocabulary \
             with read errors, or with check errors that would come out as other data (a duplicate id, a \
-            broken reference, a language tag or mapping uri RDF cannot carry), is not exported.
+            broken reference, a language tag or mapping uri RDF cannot carry), is not exported. Elements and \
+            attributes of other namespaces are not exported: a warning says so.
 
             Examples:
               vaktaal export --format turtle -o lerarenopleiding.ttl
@@ -45,6 +46,7 @@ struct ExportCommand: ParsableCommand {
             for error in errors { printError(error.description) }
             throw CommandError.vocabularyHasErrors
         }
+        if let warning = ExportChecks.notCarried(in: loaded.set) { printError(warning) }
         let input = ExportInput(loaded.set)
         KeptUntilExit.keep(input)
         switch (format, output) {
