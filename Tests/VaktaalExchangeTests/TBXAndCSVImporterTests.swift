@@ -287,6 +287,38 @@ import VaktaalCore
         #expect(concept.notes.map(\.text) == ["Eerste", "Tweede"])
     }
 
+    /// Partners take the columns they do not use out of an export, or move them: the sheet
+    /// is still read as the export's, and a column of their own is reported, not dropped.
+    @Test(arguments: [
+        "concept_id,uri,language,label,status,preferred_label,definition\na,,nl,werkplekbegeleider,preferred,,Begeleidt\n"
+            + "a,,nl,mentor,deprecated,,\n",
+        "label;status;language;preferred_label\nwerkplekbegeleider;preferred;nl;\nmentor;deprecated;nl;werkplekbegeleider\n",
+        "status,label,concept_id,definition\npreferred,werkplekbegeleider,a,Begeleidt\ndeprecated,mentor,a,\n",
+    ])
+    func anExportWithColumnsTakenOutOrMoved(text: String) throws {
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        let concepts = try #require(result.vocabularies.first?.concepts)
+        #expect(concepts.count == 1)
+        #expect(
+            concepts.first?.labels.map { "\($0.kind.rawValue) \($0.text)" } == [
+                "prefLabel werkplekbegeleider", "deprecatedLabel mentor",
+            ])
+        #expect(result.report.skipped.isEmpty)
+    }
+
+    @Test func aColumnOfTheirOwnBesideTheExportsIsReported() throws {
+        let text =
+            "concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by,Opmerking\n"
+            + "a,,nl,werkplekbegeleider,preferred,,,,,,nakijken\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        #expect(
+            result.report.skipped == [
+                ImportReport.Skipped(
+                    what: "column 'Opmerking'", reason: "a column the export's layout does not have", count: 1,
+                    example: "line 2: nakijken")
+            ])
+    }
+
     @Test func theExportsOwnColumnsComeBack() throws {
         let exported = try #require(Exporters.exporter(for: .csv).export(fixture, baseName: "lerarenopleiding").first)
         let result = try Importer.importBytes(exported.contents, path: exported.path, format: .csv)

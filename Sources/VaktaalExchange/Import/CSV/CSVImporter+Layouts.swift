@@ -29,6 +29,13 @@ extension CSVImporter {
             var warnings = Tally<String>()
             var skipped = Tally<SKOSImporter.SkipKey>()
             let columns = table.header.map { $0.lowercased() }
+            for (index, name) in table.header.enumerated() where !name.isEmpty && !CSVExporter.header.contains(columns[index]) {
+                for row in table.rows where index < row.fields.count && !row.fields[index].trimmingSpaces.isEmpty {
+                    skipped.add(
+                        SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the export's layout does not have"),
+                        example: "line \(row.line): \(row.fields[index])")
+                }
+            }
             let deprecatedColumn = columns.firstIndex(of: "deprecated")
             let replacedByColumn = columns.firstIndex(of: "replaced_by")
             let width = max(CSVImporter.exportColumns.count, columns.count)

@@ -2,8 +2,9 @@ import VaktaalCore
 import VaktaalText
 
 /// Spreadsheets: the columns `vaktaal export --format csv` writes (`concept_id, uri,
-/// language, label, status, preferred_label, definition, broader`, one row per label), or a
-/// minimal layout a person can type:
+/// language, label, status, preferred_label, definition, broader`, one row per label; any
+/// of them but `label` and `status` may be taken out, and they may be moved), or a minimal
+/// layout a person can type:
 ///
 /// - `preferred` (or `preferred term`, `term`, `voorkeursterm`): the term to use (required);
 /// - `outdated` (or `outdated term`, `deprecated`, `verouderd`): a term not to use any more;
@@ -34,6 +35,11 @@ enum CSVImporter {
         if Array(columns.prefix(exportColumns.count)) == exportColumns {
             if let problem = problem(in: table, languageColumn: 2) { throw malformed(problem) }
             return try ExportLayout(table: table, path: path, options: options).run()
+        }
+        // An export whose unused columns a partner took out, or moved.
+        if columns.contains("label"), columns.contains("status") {
+            if let problem = problem(in: table, languageColumn: columns.firstIndex(of: "language")) { throw malformed(problem) }
+            return try ExportLayout(table: table.reordered(into: CSVExporter.header), path: path, options: options).run()
         }
         let layout = MinimalLayout(table: table, columns: columns, path: path, options: options)
         if let problem = problem(in: table, languageColumn: layout.column("language")) { throw malformed(problem) }

@@ -16,6 +16,29 @@ struct CSVTable {
     /// Data rows with the line each starts on, and the byte offset of each field.
     let rows: [(line: Int, fields: [String], offsets: [Int])]
 
+    private init(separator: UInt8, header: [String], rows: [(line: Int, fields: [String], offsets: [Int])]) {
+        self.separator = separator
+        self.header = header
+        self.rows = rows
+    }
+
+    /// This table with the columns `names` first, in that order (found without case; empty
+    /// where a column is missing), then the columns it has besides them.
+    func reordered(into names: [String]) -> CSVTable {
+        let lowered = header.map { $0.lowercased() }
+        let named = names.map { lowered.firstIndex(of: $0) }
+        let others = header.indices.filter { !named.contains($0) }
+        let order = named + others.map { Optional($0) }
+        let rows = rows.map { row in
+            let start = row.offsets.first ?? 0
+            return (
+                line: row.line, fields: order.map { $0.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" },
+                offsets: order.map { $0.flatMap { $0 < row.offsets.count ? row.offsets[$0] : nil } ?? start }
+            )
+        }
+        return CSVTable(separator: separator, header: names + others.map { header[$0] }, rows: rows)
+    }
+
     /// The table of `bytes`; `nil` when they hold no line at all.
     ///
     /// - Throws: ``Problem`` for bytes that are not UTF-8 and for a quoted field that does
