@@ -53,7 +53,6 @@ struct WordMatchMemo {
         }
 
         /// The target packed.
-        @inline(__always)
         var target: MatchTarget? {
             if flags & Self.isAllowed != 0 { return .allowed }
             guard flags & Self.isLabel != 0 else { return nil }

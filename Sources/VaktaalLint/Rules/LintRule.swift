@@ -236,7 +236,7 @@ enum CaseMirror {
     static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
         guard !labelIsCaseSensitive, !Label.hasCapitalAfterFirst(replacement) else { return replacement }
         // A capital at its start only is not the term's own (Excel writes every cell so).
-        let lowered = replacement.prefix(1).lowercased() + replacement.dropFirst()
+        let lowered = startsWithCapital(replacement) ? replacement.prefix(1).lowercased() + replacement.dropFirst() : replacement
         if let ascii = asciiApply(lowered, like: source) { return ascii }
         guard lowered == lowered.lowercased() else { return replacement }
         let letters = source.filter(\.isLetter)
@@ -245,6 +245,11 @@ enum CaseMirror {
         if isHeadlineCase(source) { return headlineCase(lowered) }
         if first.isUppercase { return capitalized(lowered[...]) }
         return lowered
+    }
+
+    private static func startsWithCapital(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first < 0x80 ? first &- 0x41 < 26 : text.first?.isUppercase == true
     }
 
     /// A word with its first letter a capital; the Dutch `ij` is one letter there, and both
