@@ -280,7 +280,8 @@ final class ParseSession {
         // libxml2 calls a document "empty" that has text but no tag: a sheet saved as `.xml`.
         if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue), let first = firstContentOffset(in: buffer) {
             let position = tracker.position(at: first)
-            failure = .malformed(path: path, position: position, message: "not XML: the document starts with no tag ('<' expected)")
+            failure = .malformed(
+                path: path, position: position, message: "not XML: the document starts with no tag ('<' expected)")
             return
         }
         let position = tracker.position(at: consumedOffset)

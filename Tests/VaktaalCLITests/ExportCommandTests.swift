@@ -132,7 +132,8 @@ import Testing
     /// No exchange format carries a partner's elements and attributes of its own namespace:
     /// the export says it leaves them out, and still exports; without them it says nothing.
     @Test func elementsOfOtherNamespacesAreSaidToBeLeftOut() throws {
-        let concepts = #"<concept id="a" xmlns:p="urn:partner" p:code="42"><prefLabel>a</prefLabel><p:extra>x</p:extra></concept>"#
+        let concepts =
+            #"<concept id="a" xmlns:p="urn:partner" p:code="42"><prefLabel>a</prefLabel><p:extra>x</p:extra></concept>"#
         let folder = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile(concepts)])
         let result = try Vaktaal.run(["export", "--format", "turtle"], in: folder)
         #expect(result.status == 0 && result.standardOutput.contains("\"a\"@nl"))
