@@ -167,6 +167,7 @@ let package = Package(
             name: "VaktaalCLITests",
             dependencies: [
                 "vaktaal", "CAllocator", "VaktaalTestSupport", "VaktaalConfig", "VaktaalCore", "VaktaalExchange", "VaktaalSync",
+                "VaktaalRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift),

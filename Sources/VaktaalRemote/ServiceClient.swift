@@ -82,6 +82,9 @@ public struct ServiceClient: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(Self.connectSeconds)
+        // The request's deadline ends with the answer's head: a service that stops sending
+        // in its body is given up on when nothing more comes for as long.
+        configuration.timeout.read = .seconds(timeoutSeconds)
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let answer: Result<(Int, [String: String], [UInt8]), any Error>
         do {
@@ -110,6 +113,11 @@ public struct ServiceClient: Sendable {
             ("readtimeout", "no answer in time"), ("unknownhost", "the host name is unknown"),
             ("dns error", "the host name cannot be resolved"), ("network is unreachable", "the network is unreachable"),
             ("certificate", "the service's TLS certificate is not trusted"),
+            (
+                "remoteconnectionclosed",
+                "the service closed the connection before it had answered (a publish may or may not have been taken: "
+                    + "pull to see)"
+            ),
         ]
         let lowered = description.lowercased()
         return known.first { lowered.contains($0.0) }?.1 ?? description

@@ -23,18 +23,52 @@ import Testing
         ("de ijsbaan", "Het Schaatsveld", "De IJsbaan"), ("ijsbaan", "Schaatsbaan Noord", "IJsbaan"),
         ("ijsbaan op één", "Baan Op Twee", "IJsbaan Op Één"), ("ijzerwinkel", "Éénwinkel", "IJzerwinkel"),
         ("inijken", "Kijken", "Inijken"),
-        // A capital at the start only is no name's (a spreadsheet writes every cell so): the
-        // text's pattern is kept; a name (a capital after its first letter) is written as it is.
-        ("Werkplekbegeleider", "mentor", "werkplekbegeleider"), ("Werkplekbegeleider", "MENTOR", "WERKPLEKBEGELEIDER"),
-        ("Werkplekbegeleider", "Mentor", "Werkplekbegeleider"), ("Aankomend leraar", "Student In Opleiding", "Aankomend Leraar"),
-        ("Éénpitter", "zzp'er", "éénpitter"), ("Hogeschool van Amsterdam", "hva-opleiding", "Hogeschool van Amsterdam"),
-        ("IJsbaan", "schaatsbaan", "IJsbaan"),
+        // A preferred term with a capital after its first letter is written as it is.
+        ("Hogeschool van Amsterdam", "hva-opleiding", "Hogeschool van Amsterdam"), ("IJsbaan", "schaatsbaan", "IJsbaan"),
+        // A first capital is the term's own when the outdated label has none ("skype" → "Teams").
+        ("Teams", "skype", "Teams"), ("Nederland", "holland", "Nederland"), ("Éénpitter", "zzp'er", "Éénpitter"),
     ])
     func followsTheWrittenCase(replacement: String, written: String, expected: String) {
-        #expect(CaseMirror.apply(replacement, like: written, labelIsCaseSensitive: false) == expected)
+        #expect(CaseMirror.apply(replacement, like: written, writtenAsIs: false, capitalIsTheVocabularys: false) == expected)
     }
 
-    @Test func aCaseSensitiveLabelIsWrittenAsItIs() {
-        #expect(CaseMirror.apply("werkplekbegeleider", like: "MENTOR", labelIsCaseSensitive: true) == "werkplekbegeleider")
+    /// A vocabulary that writes every term with a capital (as a spreadsheet does, "Mentor" →
+    /// "Werkplekbegeleider"): that capital is no term's own, and the text's pattern is kept.
+    @Test(arguments: [
+        ("Werkplekbegeleider", "mentor", "werkplekbegeleider"), ("Werkplekbegeleider", "MENTOR", "WERKPLEKBEGELEIDER"),
+        ("Werkplekbegeleider", "Mentor", "Werkplekbegeleider"), ("Aankomend leraar", "Student In Opleiding", "Aankomend Leraar"),
+        ("Éénpitter", "zzp'er", "éénpitter"), ("IJsbaan", "schaatsbaan", "IJsbaan"),
+    ])
+    func aCapitalEveryTermHasIsNoTermsOwn(replacement: String, written: String, expected: String) {
+        #expect(CaseMirror.apply(replacement, like: written, writtenAsIs: false, capitalIsTheVocabularys: true) == expected)
+    }
+
+    /// A case-sensitive label, outdated or preferred, is written as it is.
+    @Test(arguments: [("werkplekbegeleider", "MENTOR"), ("Inholland", "inholand"), ("Inholland", "Hogeschool Holland")])
+    func aCaseSensitiveLabelIsWrittenAsItIs(replacement: String, written: String) {
+        for capital in [false, true] {
+            #expect(
+                CaseMirror.apply(replacement, like: written, writtenAsIs: true, capitalIsTheVocabularys: capital) == replacement)
+        }
+    }
+
+    /// Through lint: a fix names the case-sensitive preferred label as it is written, and
+    /// keeps the text's pattern for a vocabulary that capitalizes every term.
+    @Test(arguments: [
+        (
+            #"<prefLabel caseSensitive="true">Inholland</prefLabel><hiddenLabel>inholand</hiddenLabel>"#, "Bij inholand.",
+            "Bij Inholland."
+        ),
+        (
+            "<prefLabel>Werkplekbegeleider</prefLabel><deprecatedLabel>Mentor</deprecatedLabel>", "De mentor.",
+            "De werkplekbegeleider."
+        ),
+        ("<prefLabel>Teams</prefLabel><deprecatedLabel>skype</deprecatedLabel>", "Via skype.", "Via Teams."),
+    ])
+    func fixesThroughLint(labels: String, text: String, fixed: String) throws {
+        let linter = fixtureLinter(#"<concept id="c">\#(labels)</concept>"#)
+        let findings = linter.lint(Array(text.utf8), path: "t.txt", format: .text).findings
+        let result = try Linter.applyingFixes(findings, to: Array(text.utf8), format: .text)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == fixed)
     }
 }

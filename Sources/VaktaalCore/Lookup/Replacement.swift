@@ -40,6 +40,8 @@ public struct ReplacementForm: Sendable, Hashable {
     /// Whether ``text`` is the same grammatical form as the outdated one: only then can it
     /// replace it in a text (a fix); otherwise it only says which term to use.
     public let isSameForm: Bool
+    /// Whether the preferred label is case-sensitive: written only as it is.
+    public let isCaseSensitive: Bool
 }
 
 extension VocabularySet {
@@ -67,6 +69,7 @@ extension VocabularySet {
             preferred = own
         }
         let sameForm = FormRole(of: entry.form, in: label).sameForm(of: preferred)
-        return ReplacementForm(text: sameForm ?? preferred.text, isSameForm: sameForm != nil)
+        return ReplacementForm(
+            text: sameForm ?? preferred.text, isSameForm: sameForm != nil, isCaseSensitive: preferred.isCaseSensitive)
     }
 }

@@ -201,7 +201,10 @@ extension LintRule {
         let replacement = set.replacementForm(for: term.entry)
         let suggested = replacement.map {
             ApostropheMirror.apply(
-                CaseMirror.apply($0.text, like: term.text, labelIsCaseSensitive: label.isCaseSensitive), like: term.text)
+                CaseMirror.apply(
+                    $0.text, like: term.text, writtenAsIs: label.isCaseSensitive || $0.isCaseSensitive,
+                    capitalIsTheVocabularys: CaseMirror.startsWithCapital(label.text)),
+                like: term.text)
         }
         return RuleFinding(
             term: term, message: message(label, suggested), replacement: replacement?.isSameForm == true ? suggested : nil,
@@ -226,17 +229,25 @@ enum ApostropheMirror {
     }
 }
 
-/// The replacement keeps the case pattern of the text when the label ignores case and the
-/// preferred term is no name (``Label/isName``: no capital after its first letter):
-/// "Mentor" → "Werkplekbegeleider", "MENTOR" → "WERKPLEKBEGELEIDER", "mentor" →
-/// "werkplekbegeleider" even when a spreadsheet wrote the term "Werkplekbegeleider", headline
-/// case word by word ("Leraar In Opleiding" → "Aankomend Leraar"); a name is written as it
-/// is ("iPabo", "IJsbaan").
+/// The replacement keeps the case pattern of the text when neither label is case-sensitive
+/// and the preferred term has no capital after its first letter: "Mentor" →
+/// "Werkplekbegeleider", "MENTOR" → "WERKPLEKBEGELEIDER", headline case word by word ("Leraar
+/// In Opleiding" → "Aankomend Leraar"). A preferred term with a capital after its first
+/// letter is written as it is ("iPabo", "IJsbaan"). Its first capital is its own ("Teams",
+/// "Nederland") unless the outdated label starts with one too: then it is how the vocabulary
+/// writes every term (as a spreadsheet capitalizes every cell), and "mentor" becomes
+/// "werkplekbegeleider".
 enum CaseMirror {
-    static func apply(_ replacement: String, like source: String, labelIsCaseSensitive: Bool) -> String {
-        guard !labelIsCaseSensitive, !Label.hasCapitalAfterFirst(replacement) else { return replacement }
-        // A capital at its start only is not the term's own (Excel writes every cell so).
-        let lowered = startsWithCapital(replacement) ? replacement.prefix(1).lowercased() + replacement.dropFirst() : replacement
+    /// - Parameters:
+    ///   - writtenAsIs: Whether the outdated or the preferred label is case-sensitive.
+    ///   - capitalIsTheVocabularys: Whether the outdated label starts with a capital too.
+    static func apply(_ replacement: String, like source: String, writtenAsIs: Bool, capitalIsTheVocabularys: Bool)
+        -> String
+    {
+        guard !writtenAsIs, !Label.hasCapitalAfterFirst(replacement) else { return replacement }
+        let lowered =
+            capitalIsTheVocabularys && startsWithCapital(replacement)
+            ? replacement.prefix(1).lowercased() + replacement.dropFirst() : replacement
         if let ascii = asciiApply(lowered, like: source) { return ascii }
         guard lowered == lowered.lowercased() else { return replacement }
         let letters = source.filter(\.isLetter)
@@ -247,7 +258,8 @@ enum CaseMirror {
         return lowered
     }
 
-    private static func startsWithCapital(_ text: String) -> Bool {
+    /// Whether `text` starts with a capital letter.
+    static func startsWithCapital(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         return first < 0x80 ? first &- 0x41 < 26 : text.first?.isUppercase == true
     }

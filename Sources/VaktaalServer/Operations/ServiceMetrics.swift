@@ -119,7 +119,8 @@ struct CrossOriginMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             response = Response(status: .noContent)
             response.headers[.accessControlAllowMethods] = methods
-            response.headers[.accessControlAllowHeaders] = "Accept, Authorization, Content-Type, If-Match, If-None-Match"
+            response.headers[.accessControlAllowHeaders] =
+                "Accept, Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since"
             response.headers[.accessControlMaxAge] = "600"
         } else {
             // An error answer carries the headers too: a partner's web tool reads a 412's

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import VaktaalRemote
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A service that answers in part and then stops is given up on, as one that does not answer
+/// at all: a pull in a cron job must not hang.
+@Suite struct ServiceClientTests {
+    @Test func aServiceThatStopsInItsBodyIsGivenUpOn() async throws {
+        let server = try StallingServer(
+            sending: ["HTTP/1.1 200 OK\r\nContent-Length: 5000\r\nETag: \"s1\"\r\n\r\n", "<?xml version=\"1.0\"?>"])
+        let client = ServiceClient(timeoutSeconds: 1)
+        let url = "http://127.0.0.1:\(server.port)/v1/schemes/s"
+        // Raced against a long wait, so that a client that waits for ever fails the test
+        // rather than hanging it.
+        let outcome = await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                do {
+                    _ = try await client.fetch(url)
+                    return "an answer"
+                } catch {
+                    guard case .unreachable(_, let reason) = error as? RemoteError else { return "\(error)" }
+                    return reason
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(30))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(outcome == "no answer in time")
+        withExtendedLifetime(server) {}
+    }
+
+    @Test func aConnectionClosedBeforeTheAnswerIsSaidSo() {
+        let reason = ServiceClient.reason(HTTPClientErrorStandIn())
+        #expect(reason.hasPrefix("the service closed the connection before it had answered"))
+    }
+}
+
+/// An error described as AsyncHTTPClient describes a connection closed by the other side.
+private struct HTTPClientErrorStandIn: Error, CustomStringConvertible {
+    var description: String { "HTTPClientError.remoteConnectionClosed" }
+}
+
+/// A one-connection server on a free local port that sends `pieces` a little apart (the
+/// answer's head, then the start of its body) and then keeps the connection open, sending
+/// nothing more, until it is released.
+private final class StallingServer: @unchecked Sendable {
+    let port: Int
+    private let listener: Int32
+    private var connection: Int32 = -1
+
+    init(sending pieces: [String]) throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.listener = listener
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(listener, address, length) == 0 && listen(listener, 1) == 0
+                    && getsockname(listener, address, &length) == 0
+            }
+        }
+        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread.detachNewThread { [self] in
+            let accepted = accept(listener, nil, nil)
+            guard accepted >= 0 else { return }
+            connection = accepted
+            for piece in pieces {
+                _ = piece.withCString { send(accepted, $0, strlen($0), 0) }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+    }
+
+    deinit {
+        if connection >= 0 { close(connection) }
+        close(listener)
+    }
+}
