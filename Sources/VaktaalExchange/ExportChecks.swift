@@ -13,28 +13,42 @@ public enum ExportChecks {
         "duplicate-id", "dangling-reference", "invalid-language-tag", "invalid-mapping-uri",
     ]
 
-    /// What the exports leave out of `set`, as a warning for the user; `nil` when they carry
-    /// it all. No exchange format has a place for the elements and attributes of other
-    /// namespaces that schemes and concepts may carry (a partner's own data), so a round trip
-    /// through an export loses them: said, not done silently.
-    public static func notCarried(in set: VocabularySet) -> String? {
+    /// The elements and attributes of other namespaces in a vocabulary, which no exchange
+    /// format has a place for (a partner's own data): what a round trip through an export loses.
+    public struct UncarriedData: Sendable, Equatable {
+        /// How many schemes, concepts, labels, notes, relations, mappings and metadata entries carry some.
+        public let holders: Int
+        /// Their qualified names (`p:code`, attributes as `@p:code`), sorted.
+        public let names: [String]
+    }
+
+    /// What the exports leave out of `set`; `nil` when they carry it all. The XML namespace's
+    /// own attributes (`xml:space`, `xml:base`) are no partner's data, and are not counted.
+    public static func uncarriedData(in set: VocabularySet) -> UncarriedData? {
         var names: Set<String> = []
         var holders = 0
-        func note(_ elements: [ExtensionElement], _ attributes: [ExtensionAttribute]) {
-            guard !elements.isEmpty || !attributes.isEmpty else { return }
+        func count(_ attributes: [ExtensionAttribute], _ elements: [ExtensionElement] = []) {
+            let partners = attributes.filter { $0.namespaceURI != xmlNamespace }
+            guard !partners.isEmpty || !elements.isEmpty else { return }
             holders += 1
             for element in elements { names.insert(qualifiedName(element.prefix, element.localName)) }
-            for attribute in attributes { names.insert("@" + qualifiedName(attribute.prefix, attribute.localName)) }
+            for attribute in partners { names.insert("@" + qualifiedName(attribute.prefix, attribute.localName)) }
         }
         for vocabulary in set.vocabularies {
-            note(vocabulary.extensions, vocabulary.extensionAttributes)
-            for concept in vocabulary.concepts { note(concept.extensions, concept.extensionAttributes) }
+            count(vocabulary.extensionAttributes, vocabulary.extensions)
+            for entry in vocabulary.metadata { count(entry.extensionAttributes) }
+            for concept in vocabulary.concepts {
+                count(concept.extensionAttributes, concept.extensions)
+                for label in concept.labels { count(label.extensionAttributes) }
+                for note in concept.notes { count(note.extensionAttributes) }
+                for relation in concept.relations { count(relation.extensionAttributes) }
+                for mapping in concept.mappings { count(mapping.extensionAttributes) }
+            }
         }
-        guard holders > 0 else { return nil }
-        let shown = names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
-        let what = holders == 1 ? "1 scheme or concept has" : "\(holders) schemes and concepts have"
-        return "warning: \(what) elements or attributes of other namespaces (\(shown)): exports do not carry them"
+        return holders == 0 ? nil : UncarriedData(holders: holders, names: names.sorted())
     }
+
+    private static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     private static func qualifiedName(_ prefix: String?, _ localName: String) -> String {
         prefix.map { "\($0):\(localName)" } ?? localName

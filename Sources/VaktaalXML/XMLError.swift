@@ -4,7 +4,7 @@ import VaktaalText
 /// Why a document could not be read as XML. Every case names the file and, where the
 /// problem has one, the line and column, so messages read like a compiler's.
 public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file has no bytes at all.
+    /// The file has no bytes, or only white space and a byte order mark.
     case empty(path: String)
     /// The file holds NUL bytes: it is binary, not text.
     case binary(path: String)

@@ -277,11 +277,13 @@ final class ParseSession {
             let open = depth == 1 ? "an element is" : "\(depth) elements are"
             message = "the file ends while \(open) still open: it is cut short, or an end tag is missing"
         }
-        // libxml2 calls a document "empty" that has text but no tag: a sheet saved as `.xml`.
+        // libxml2 calls a document "empty" that has text where its first element must start
+        // (a sheet saved as `.xml`, or text after the XML declaration): said so, at that text.
         if error.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue), let first = firstContentOffset(in: buffer) {
-            let position = tracker.position(at: first)
+            let offset = buffer[first] == UInt8(ascii: "<") ? consumedOffset : first
             failure = .malformed(
-                path: path, position: position, message: "not XML: the document starts with no tag ('<' expected)")
+                path: path, position: tracker.position(at: offset),
+                message: "not XML: text where the document's first element must start ('<' expected)")
             return
         }
         let position = tracker.position(at: consumedOffset)

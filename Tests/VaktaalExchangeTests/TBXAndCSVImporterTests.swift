@@ -78,17 +78,32 @@ import VaktaalCore
         ("<termNote type=\"usageStatus\">deprecated</termNote>", "deprecatedLabel"),
         ("<termNote type=\"admitted\">true</termNote>", "altLabel"),
         ("<termNote type=\"preferred\">false</termNote>", "altLabel"),
+        // The strictest of several wins, in either order; a known status beside an unknown one counts.
+        (
+            "<termNote type=\"forbidden\">true</termNote><termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote>",
+            "deprecatedLabel"
+        ),
+        (
+            "<termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote><termNote type=\"forbidden\">true</termNote>",
+            "deprecatedLabel"
+        ),
+        (
+            "<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote><termNote type=\"usageStatus\">regional</termNote>",
+            "deprecatedLabel"
+        ),
     ])
     func aStatusWrittenAsAFlagOrUsage(note: String, kind: String) throws {
+        // The term first, so that the fallback (the first term of a language preferred) cannot
+        // give it a kind.
         let text = """
             <martif type="TBX" xml:lang="nl"><text><body><termEntry id="1"><langSet xml:lang="nl">
-              <tig><term>werkplekbegeleider</term><termNote type="preferred">true</termNote></tig>
               <tig><term>mentor</term>\(note)</tig>
+              <tig><term>werkplekbegeleider</term><termNote type="preferred">true</termNote></tig>
             </langSet></termEntry></body></text></martif>
             """
         let result = try Importer.importBytes(Array(text.utf8), path: "phrase.tbx", format: .tbx)
         let concept = try #require(result.vocabularies.first?.concepts.first)
-        #expect(concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == ["prefLabel werkplekbegeleider", "\(kind) mentor"])
+        #expect(concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == ["\(kind) mentor", "prefLabel werkplekbegeleider"])
         #expect(result.report.skipped.isEmpty, "\(result.report.skipped)")
     }
 
@@ -118,10 +133,14 @@ import VaktaalCore
             <martif type="TBX" xml:lang="nl"><text><body>
               <termEntry id="wpb"><langSet xml:lang="nl"><tig><term>a</term></tig></langSet></termEntry>
               <termEntry id="wpb"><langSet xml:lang="nl"><tig><term>b</term></tig></langSet></termEntry>
+              <termEntry id="c"><descrip type="crossReference" target="wpb">a</descrip>
+                <langSet xml:lang="nl"><tig><term>c</term></tig></langSet></termEntry>
             </body></text></martif>
             """
         let result = try Importer.importBytes(Array(text.utf8), path: "dup.tbx", format: .tbx)
-        #expect(result.vocabularies.first?.concepts.map(\.id) == ["wpb", "wpb-2"])
+        #expect(result.vocabularies.first?.concepts.map(\.id) == ["wpb", "wpb-2", "c"])
+        // A reference to the id goes to the first entry, which kept it.
+        #expect(result.vocabularies.first?.concepts.last?.relations.map(\.reference) == ["wpb"])
         #expect(result.report.warnings.contains { $0.message.contains("id another entry has") && $0.example == "wpb → wpb-2" })
     }
 
@@ -255,19 +274,28 @@ import VaktaalCore
             "concept_id,uri,language,label,status,preferred_label,definition,broader,deprecated,replaced_by\n"
             + "a,,nl,werkplekbegeleider,voorkeursterm,,,,,\n" + "a,,nl,mentor,verboden,,,,,\n"
             + "a,,nl,praktijkbegeleider,Forbidden,,,,,\n" + "a,,nl,begeleider,toegestaan,,,,,\n"
-            + "a,,nl,stagebegeleider,misschien,,,,,\n"
+            + "a,,nl,stagebegeleider,misschien,,,,,\n" + "a,,nl,praktijkopleider,Admitted Term,,,,,\n"
+            + "b,,nl,begeleidster,misschien,,,,,\n"
         let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
         let concept = try #require(result.vocabularies.first?.concepts.first)
         #expect(
             concept.labels.map { "\($0.kind.rawValue) \($0.text)" } == [
                 "prefLabel werkplekbegeleider", "deprecatedLabel mentor", "deprecatedLabel praktijkbegeleider",
-                "altLabel begeleider",
+                "altLabel begeleider", "altLabel praktijkopleider",
             ])
+        // A concept none of whose labels is kept is no concept.
+        #expect(result.vocabularies.first?.concepts.count == 1)
         #expect(
             result.report.skipped == [
                 ImportReport.Skipped(
                     what: "label 'stagebegeleider'", reason: "a status there is no label kind for", count: 1,
-                    example: "line 6: misschien")
+                    example: "line 6: misschien"),
+                ImportReport.Skipped(
+                    what: "label 'begeleidster'", reason: "a status there is no label kind for", count: 1,
+                    example: "line 8: misschien"),
+                ImportReport.Skipped(
+                    what: "concept 'b'", reason: "none of its labels has a status there is a kind for", count: 1,
+                    example: "line 8"),
             ])
     }
 
@@ -304,6 +332,43 @@ import VaktaalCore
                 "prefLabel werkplekbegeleider", "deprecatedLabel mentor",
             ])
         #expect(result.report.skipped.isEmpty)
+    }
+
+    /// An export without its language column: the labels take `--lang` (or the sheet's
+    /// language), never an empty `xml:lang`.
+    @Test func anExportWithoutItsLanguageColumn() throws {
+        let text = "concept_id,label,status\na,werkplekbegeleider,preferred\na,mentor,deprecated\n"
+        let result = try Importer.importBytes(
+            Array(text.utf8), path: "export.csv", format: .csv, options: .init(defaultLanguage: "nl"))
+        let concept = try #require(result.vocabularies.first?.concepts.first)
+        #expect(concept.labels.map { "\($0.language)|\($0.declaredLanguage ?? "-")" } == ["nl|-", "nl|-"])
+        let withoutLanguage = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        let written = VocabularyWriter.xml(for: try #require(withoutLanguage.vocabularies.first))
+        #expect(!written.contains("xml:lang"), "\(written)")
+        #expect(
+            withoutLanguage.report.warnings.map(\.message) == ["rows without a language, and no language known (give --lang)"])
+    }
+
+    /// Without `concept_id` or `preferred_label`, the rows of an export could not be told
+    /// apart by concept: refused, with what is missing; a sheet with `preferred` is the
+    /// minimal layout whatever else it has.
+    @Test func anExportThatCannotTellItsConceptsIsRefused() throws {
+        #expect {
+            try Importer.importBytes(Array("label,status\nmentor,deprecated\n".utf8), path: "e.csv", format: .csv)
+        } throws: { error in
+            "\(error)".contains("need 'concept_id' or 'preferred_label'")
+        }
+        let minimal = try Importer.importBytes(
+            Array("preferred,outdated,label,status\nwerkplekbegeleider,mentor,x,y\n".utf8), path: "m.csv", format: .csv)
+        #expect(minimal.vocabularies.first?.concepts.first?.labels.map(\.text) == ["werkplekbegeleider", "mentor"])
+    }
+
+    /// A second column of one of the export's names, and a filled column without a name, are
+    /// reported, not dropped.
+    @Test func secondAndNamelessColumnsAreReported() throws {
+        let text = "concept_id,label,status,definition,Definition,\na,werkplekbegeleider,preferred,Eerste,Tweede,x\n"
+        let result = try Importer.importBytes(Array(text.utf8), path: "export.csv", format: .csv)
+        #expect(result.report.skipped.map(\.what) == ["column 'Definition'", "column 6"])
     }
 
     @Test func aColumnOfTheirOwnBesideTheExportsIsReported() throws {

@@ -133,8 +133,9 @@ func parse(_ source: String) throws(XMLError) -> [String] {
         ("<a></a><b/>", 1, "Extra content"),
         ("<a>\u{1}</a>", 1, "PCDATA invalid Char value"),
         // Text without a tag (a sheet saved as `.xml`) is no "empty document".
-        ("preferred,outdated\nx,y\n", 1, "not XML: the document starts with no tag"),
-        ("\u{FEFF}\n\n   hello <vocabulary/>", 3, "not XML: the document starts with no tag"),
+        ("preferred,outdated\nx,y\n", 1, "not XML: text where the document's first element must start"),
+        ("\u{FEFF}\n\n   hello <vocabulary/>", 3, "not XML: text where the document's first element must start"),
+        ("<?xml version=\"1.0\"?>\nhello", 2, "not XML: text where the document's first element must start"),
     ])
     func malformedXMLNamesTheLine(source: String, line: Int, message: String) {
         #expect {

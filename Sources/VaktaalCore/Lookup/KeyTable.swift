@@ -167,7 +167,8 @@ struct KeyTable: Sendable {
 }
 
 extension KeyTable {
-    /// The compiled form: every array as it is in memory.
+    /// The compiled form: every array as it is in memory (``passOver(in:)`` passes over the
+    /// same columns: the two change together).
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(utf8)
         writer.writeRaw(starts)

@@ -9,8 +9,8 @@ enum FileNamesAndPaths {
     static func contains(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> Bool {
         let before = range.lowerBound > bounds.lowerBound ? bytes[range.lowerBound - 1] : 0x20
         let after = range.upperBound < bounds.upperBound ? bytes[range.upperBound] : 0x20
-        // Only a slash, backslash or dot next to the term can make it part of a path: asked
-        // where this is inlined, since a text of a large vocabulary names one of its labels
+        // Only a slash, backslash or dot next to the term can make it part of a path. This
+        // test is inlined into the caller: a text of a large vocabulary names one of its labels
         // every few words.
         guard isSeparator(before) || isSeparator(after) || before == dot || after == dot else { return false }
         return chunkIsPath(around: range, in: bytes, bounds: bounds)

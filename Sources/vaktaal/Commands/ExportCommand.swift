@@ -46,7 +46,13 @@ struct ExportCommand: ParsableCommand {
             for error in errors { printError(error.description) }
             throw CommandError.vocabularyHasErrors
         }
-        if let warning = ExportChecks.notCarried(in: loaded.set) { printError(warning) }
+        if let uncarried = ExportChecks.uncarriedData(in: loaded.set) {
+            let shown = uncarried.names.prefix(5).joined(separator: ", ") + (uncarried.names.count > 5 ? ", …" : "")
+            let holders =
+                uncarried.holders == 1
+                ? "1 element of the vocabulary has" : "\(uncarried.holders) elements of the vocabulary have"
+            printError("warning: \(holders) elements or attributes of other namespaces (\(shown)): exports do not carry them")
+        }
         let input = ExportInput(loaded.set)
         KeptUntilExit.keep(input)
         switch (format, output) {

@@ -39,7 +39,8 @@ func takesColour(environment: [String: String], isTerminal: Bool) -> Bool {
 struct ProgressLine {
     /// The callback for a run, or `nil` when no line is shown.
     static func callback() -> (@Sendable (Int, Int) -> Void)? {
-        guard isatty(FileHandle.standardError.fileDescriptor) != 0 else { return nil }
+        // A dumb terminal cannot move back over the line.
+        guard isatty(STDERR_FILENO) != 0, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
         return { done, total in
             guard total >= 200 else { return }
             if done % 50 == 0 { FileHandle.standardError.write(Data("\rlinting \(done)/\(total) files".utf8)) }

@@ -7,18 +7,10 @@ extension CSVImporter {
         let path: String
         let options: ImportOptions
 
-        /// The label kind of a status as a spreadsheet may write it: in any case, in Dutch, and
-        /// as terminology tools name them (a forbidden term is an outdated one); `nil` for a
-        /// status there is none of.
+        /// The label kind of a status as a spreadsheet may write it (``TermStatus``); an
+        /// empty status is an alternative label's.
         static func kind(of status: String) -> LabelKind? {
-            switch status.trimmingSpaces.lowercased() {
-            case "preferred", "voorkeur", "voorkeursterm": .preferred
-            case "deprecated", "outdated", "verouderd", "forbidden", "verboden", "superseded", "obsolete", "afgeraden":
-                .deprecated
-            case "hidden", "verborgen": .hidden
-            case "alternative", "alternatief", "admitted", "toegestaan", "synonym", "synoniem", "": .alternative
-            default: nil
-            }
+            status.trimmingSpaces.isEmpty ? .alternative : TermStatus.labelKind(status)
         }
 
         func run() throws(ImportError) -> ImportResult {
@@ -29,22 +21,31 @@ extension CSVImporter {
             var warnings = Tally<String>()
             var skipped = Tally<SKOSImporter.SkipKey>()
             let columns = table.header.map { $0.lowercased() }
-            for (index, name) in table.header.enumerated() where !name.isEmpty && !CSVExporter.header.contains(columns[index]) {
-                for row in table.rows where index < row.fields.count && !row.fields[index].trimmingSpaces.isEmpty {
-                    skipped.add(
-                        SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the export's layout does not have"),
-                        example: "line \(row.line): \(row.fields[index])")
-                }
+            // The first column of each of the export's names is read (a second of a name is not).
+            for (column, example) in table.unreadCells({
+                CSVExporter.header.contains(columns[$0]) && columns.firstIndex(of: columns[$0]) == $0
+            }) {
+                skipped.add(
+                    SKOSImporter.SkipKey(what: column, reason: "a column the export's layout does not have"), example: example)
             }
             let deprecatedColumn = columns.firstIndex(of: "deprecated")
             let replacedByColumn = columns.firstIndex(of: "replaced_by")
             let width = max(CSVImporter.exportColumns.count, columns.count)
+            let language = CSVImporter.mostCommon(
+                table.rows.map { $0.fields.count > 2 ? $0.fields[2].trimmingSpaces : "" }, options.defaultLanguage)
             let lines = table.rows.map(\.line)
-            let rows = table.rows.map { (_, fields, _) in
+            let rows = table.rows.map { (line, fields, _) in
                 var row = fields + Array(repeating: "", count: max(0, width - fields.count))
                 row[0] = row[0].trimmingSpaces
                 row[1] = row[1].trimmingSpaces
                 row[2] = LanguageTag.canonicalCase(row[2].trimmingSpaces)
+                if row[2].isEmpty {
+                    // As the minimal layout: the sheet's language, else text of no language.
+                    row[2] = language ?? ""
+                    if language == nil {
+                        warnings.add("rows without a language, and no language known (give --lang)", example: "line \(line)")
+                    }
+                }
                 return row
             }
             // The concept of each preferred term (by language) the rows with an id give.
@@ -76,10 +77,10 @@ extension CSVImporter {
             // Rows added without a URI take the base the others share.
             let uris = order.compactMap { rowsByConcept[$0]?.first?[1] }.filter { !$0.isEmpty }
             let base = uris.isEmpty ? nil : ConceptIdentifiers.chooseBase(uris, schemeURI: nil)
-            let language = CSVImporter.mostCommon(
-                table.rows.map { $0.fields.count > 2 ? $0.fields[2].trimmingSpaces : "" }, options.defaultLanguage)
             var vocabulary = CSVImporter.vocabulary(path: path, options: options, base: base, language: language)
             var idsByName: [String: [String: String]] = [:]
+            // The key of each concept made, in order.
+            var madeKeys: [String] = []
             for key in order {
                 guard let rows = rowsByConcept[key], let id = ids[key] else { continue }
                 var concept = Concept(id: id)
@@ -96,7 +97,9 @@ extension CSVImporter {
                         continue
                     }
                     concept.labels.append(
-                        Label(kind: kind, text: row[3], declaredLanguage: row[2] == language ? nil : row[2], language: row[2]))
+                        Label(
+                            kind: kind, text: row[3], declaredLanguage: row[2] == language || row[2].isEmpty ? nil : row[2],
+                            language: row[2]))
                     if kind == .preferred { idsByName[row[2], default: [:]][row[3]] = id }
                     // Each row of a concept may repeat its definition; another one is kept too.
                     if !row[6].isEmpty,
@@ -104,7 +107,8 @@ extension CSVImporter {
                     {
                         concept.notes.append(
                             Note(
-                                kind: .definition, text: row[6], declaredLanguage: row[2] == language ? nil : row[2],
+                                kind: .definition, text: row[6],
+                                declaredLanguage: row[2] == language || row[2].isEmpty ? nil : row[2],
                                 language: row[2]))
                     }
                 }
@@ -120,14 +124,22 @@ extension CSVImporter {
                     }
                     concept.replacedBy = replacement
                 }
+                // A concept all of whose rows were left out is no concept.
+                guard !concept.labels.isEmpty else {
+                    skipped.add(
+                        SKOSImporter.SkipKey(
+                            what: "concept '\(id)'", reason: "none of its labels has a status there is a kind for"),
+                        example: "line \(linesByConcept[key]?.first ?? 0)")
+                    continue
+                }
                 vocabulary.concepts.append(concept)
+                madeKeys.append(key)
             }
             // Broader concepts are named by their preferred label in the row's language (in
             // another language when the broader concept has none in this one).
             let languages = idsByName.keys.sorted()
             for index in vocabulary.concepts.indices {
-                // The concepts were made one per key, in order.
-                guard let rows = rowsByConcept[order[index]] else { continue }
+                guard let rows = rowsByConcept[madeKeys[index]] else { continue }
                 var seen = Set<String>()
                 for row in rows where !row[7].isEmpty {
                     for name in row[7].split(separator: ";").map({ String($0).trimmingSpaces }) {
@@ -194,15 +206,9 @@ extension CSVImporter {
                 [preferredColumn, outdatedColumn, languageColumn, alternativeColumn, definitionColumn, conceptColumn].compactMap {
                     $0
                 })
-            for (index, name) in table.header.enumerated() where !known.contains(index) && !name.isEmpty {
-                let filled = table.rows.filter { index < $0.fields.count && !$0.fields[index].trimmingSpaces.isEmpty }
-                if let first = filled.first {
-                    for _ in filled {
-                        skipped.add(
-                            SKOSImporter.SkipKey(what: "column '\(name)'", reason: "a column the minimal layout does not have"),
-                            example: "line \(first.line): \(first.fields[index])")
-                    }
-                }
+            for (column, example) in table.unreadCells(known.contains) {
+                skipped.add(
+                    SKOSImporter.SkipKey(what: column, reason: "a column the minimal layout does not have"), example: example)
             }
             let languages = table.rows.compactMap { row in
                 languageColumn.flatMap { $0 < row.fields.count ? row.fields[$0].trimmingSpaces : nil }

@@ -2,9 +2,9 @@ import VaktaalCore
 import VaktaalText
 
 /// Spreadsheets: the columns `vaktaal export --format csv` writes (`concept_id, uri,
-/// language, label, status, preferred_label, definition, broader`, one row per label; any
-/// of them but `label` and `status` may be taken out, and they may be moved), or a minimal
-/// layout a person can type:
+/// language, label, status, preferred_label, definition, broader`, one row per label; they
+/// may be moved, and taken out but for `label`, `status`, and `concept_id` or
+/// `preferred_label`), or a minimal layout a person can type:
 ///
 /// - `preferred` (or `preferred term`, `term`, `voorkeursterm`): the term to use (required);
 /// - `outdated` (or `outdated term`, `deprecated`, `verouderd`): a term not to use any more;
@@ -36,8 +36,16 @@ enum CSVImporter {
             if let problem = problem(in: table, languageColumn: 2) { throw malformed(problem) }
             return try ExportLayout(table: table, path: path, options: options).run()
         }
-        // An export whose unused columns a partner took out, or moved.
-        if columns.contains("label"), columns.contains("status") {
+        // An export whose unused columns a partner took out, or moved (a sheet with the minimal
+        // layout's `preferred` column is that layout).
+        if columns.contains("label"), columns.contains("status"), !columns.contains("preferred") {
+            // Without them, each row would be a concept of its own.
+            guard columns.contains("concept_id") || columns.contains("preferred_label") else {
+                throw .malformed(
+                    path: path, position: .start,
+                    message: "the export's columns 'label' and 'status' need 'concept_id' or 'preferred_label' to tell "
+                        + "which labels make one concept")
+            }
             if let problem = problem(in: table, languageColumn: columns.firstIndex(of: "language")) { throw malformed(problem) }
             return try ExportLayout(table: table.reordered(into: CSVExporter.header), path: path, options: options).run()
         }

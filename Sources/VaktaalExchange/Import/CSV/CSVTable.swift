@@ -13,12 +13,18 @@ struct CSVTable {
 
     let separator: UInt8
     let header: [String]
+    /// The place of each column in the sheet, from 1 (other than its index in a table
+    /// ``reordered(into:)``).
+    let columnNumbers: [Int]
     /// Data rows with the line each starts on, and the byte offset of each field.
     let rows: [(line: Int, fields: [String], offsets: [Int])]
 
-    private init(separator: UInt8, header: [String], rows: [(line: Int, fields: [String], offsets: [Int])]) {
+    private init(
+        separator: UInt8, header: [String], columnNumbers: [Int], rows: [(line: Int, fields: [String], offsets: [Int])]
+    ) {
         self.separator = separator
         self.header = header
+        self.columnNumbers = columnNumbers
         self.rows = rows
     }
 
@@ -29,6 +35,7 @@ struct CSVTable {
         let named = names.map { lowered.firstIndex(of: $0) }
         let others = header.indices.filter { !named.contains($0) }
         let order = named + others.map { Optional($0) }
+        // Each field keeps its offset in the file (a missing one takes its row's first).
         let rows = rows.map { row in
             let start = row.offsets.first ?? 0
             return (
@@ -36,7 +43,22 @@ struct CSVTable {
                 offsets: order.map { $0.flatMap { $0 < row.offsets.count ? row.offsets[$0] : nil } ?? start }
             )
         }
-        return CSVTable(separator: separator, header: names + others.map { header[$0] }, rows: rows)
+        return CSVTable(
+            separator: separator, header: names + others.map { header[$0] },
+            columnNumbers: named.map { $0.map { columnNumbers[$0] } ?? 0 } + others.map { columnNumbers[$0] }, rows: rows)
+    }
+
+    /// Every filled cell of a column the layout does not read (`isRead` by the column's
+    /// place), for the import report: by the column's name (its number when it has none),
+    /// with the cell's line and text.
+    func unreadCells(_ isRead: (Int) -> Bool) -> [(column: String, example: String)] {
+        header.indices.filter { !isRead($0) }.flatMap { index in
+            let name = header[index].isEmpty ? "column \(columnNumbers[index])" : "column '\(header[index])'"
+            return rows.compactMap { row -> (column: String, example: String)? in
+                guard index < row.fields.count, !row.fields[index].trimmingSpaces.isEmpty else { return nil }
+                return (name, "line \(row.line): \(row.fields[index])")
+            }
+        }
     }
 
     /// The table of `bytes`; `nil` when they hold no line at all.
@@ -58,6 +80,7 @@ struct CSVTable {
         var records = try Self.records(body, separator: separator)
         guard !records.isEmpty else { return nil }
         header = records.removeFirst().fields.map { $0.trimmingSpaces }
+        columnNumbers = header.indices.map { $0 + 1 }
         rows = records.filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
     }
 

@@ -83,17 +83,8 @@ extension SKOSImporter {
         return label
     }
 
-    /// The label kind a status value stands for: our own words, and the usual words for an
-    /// outdated term in other vocabularies (by the IRI's last part).
+    /// The label kind a status value stands for, by the IRI's last part (``TermStatus``).
     static func labelKind(status value: String) -> LabelKind? {
-        let word = String(value.split(whereSeparator: { $0 == "/" || $0 == "#" }).last ?? "").lowercased()
-        switch word {
-        case "preferred", "preferredterm": return .preferred
-        case "alternative", "admitted", "admittedterm": return .alternative
-        case "hidden": return .hidden
-        case "deprecated", "deprecatedterm", "superseded", "supersededterm", "obsolete", "outdated", "forbidden":
-            return .deprecated
-        default: return nil
-        }
+        TermStatus.labelKind(String(value.split(whereSeparator: { $0 == "/" || $0 == "#" }).last ?? ""))
     }
 }

@@ -13,7 +13,7 @@ extension TBXImporter {
             var id: String?
             if let uri = drafts[index].uri, uri.hasPrefix(base) {
                 let rest = String(uri.dropFirst(base.count))
-                if Vocabulary.isValidConceptID(rest) { id = rest }
+                if Vocabulary.isValidConceptID(rest), !taken[vocabulary].contains(rest) { id = rest }
             }
             if id == nil {
                 var stem = drafts[index].entryID
@@ -29,7 +29,8 @@ extension TBXImporter {
                 if candidate != stem {
                     // Two entries of one id (or of ids that make one) are two concepts: the later is renamed.
                     warnings.add(
-                        "entries whose id another entry has given a new id", example: "\(drafts[index].entryID) → \(candidate)")
+                        "entries whose id another entry has given a new id (references to the id go to the first)",
+                        example: "\(drafts[index].entryID) → \(candidate)")
                 }
                 id = candidate
                 if let uri = drafts[index].uri {
@@ -40,7 +41,10 @@ extension TBXImporter {
             let final = id ?? "c\(index + 1)"
             taken[vocabulary].insert(final)
             drafts[index].concept.id = final
-            if !drafts[index].entryID.isEmpty { byEntryID[drafts[index].entryID] = (vocabulary, final) }
+            // A reference to an id two entries have goes to the first (which kept it).
+            if !drafts[index].entryID.isEmpty, byEntryID[drafts[index].entryID] == nil {
+                byEntryID[drafts[index].entryID] = (vocabulary, final)
+            }
         }
         for index in drafts.indices {
             guard let vocabulary = drafts[index].vocabulary else { continue }

@@ -41,7 +41,9 @@ extension TBXImporter {
         let members = flattened(node.children + (node.child("termGrp").map { $0.children } ?? []))
         guard let text = members.first(where: { $0.localName == "term" })?.content, !text.isEmpty else { return nil }
         var label = Label(kind: .alternative, text: text, language: language)
-        var statusKind: LabelKind?
+        // Every status the term's notes give: the strictest wins (a term both admitted and
+        // forbidden is forbidden), whatever their order.
+        var statusKinds: [LabelKind] = []
         // A status there is no label kind for: it could say the term is forbidden.
         var unknownStatus: String?
         var partOfSpeech: String?
@@ -51,13 +53,17 @@ extension TBXImporter {
             let value = member.content
             switch category {
             case "administrativeStatus", "normativeAuthorization", "usageStatus":
-                statusKind = Self.labelKind(status: value)
-                if statusKind == nil { unknownStatus = "\(category) \(value)" }
-            case "preferred", "admitted", "deprecated", "forbidden", "superseded", "obsolete":
-                // Phrase and TermWeb write a status as a flag: `<termNote type="forbidden">true</termNote>`.
+                if let kind = TermStatus.labelKind(value) {
+                    statusKinds.append(kind)
+                } else {
+                    unknownStatus = "\(category) \(value)"
+                }
+            case "preferred", "admitted", "deprecated", "forbidden", "superseded", "obsolete", "outdated":
+                // Phrase and TermWeb write a status as a flag: `<termNote type="forbidden">true</termNote>`;
+                // a term said not to be preferred is admitted.
                 switch value.trimmingXMLSpace.lowercased() {
-                case "true", "yes", "1": statusKind = Self.labelKind(status: category)
-                case "false", "no", "0": break
+                case "true", "yes", "1": statusKinds += TermStatus.labelKind(category).map { [$0] } ?? []
+                case "false", "no", "0": if category == "preferred" { statusKinds.append(.alternative) }
                 default: unknownStatus = "\(category) \(value)"
                 }
             case "termType":
@@ -83,7 +89,8 @@ extension TBXImporter {
         if let partOfSpeech, !(partOfSpeech == "noun" && !label.plurals.isEmpty) {
             skip("partOfSpeech", "the format does not keep parts of speech", example: "\(text): \(partOfSpeech)")
         }
-        if !kindFromNote, let unknownStatus {
+        let statusKind = [LabelKind.deprecated, .hidden, .alternative, .preferred].first { statusKinds.contains($0) }
+        if !kindFromNote, statusKind == nil, let unknownStatus {
             skip("term", "a status there is no label kind for: the term is left out", example: "\(text): \(unknownStatus)")
             return nil
         }
@@ -99,16 +106,5 @@ extension TBXImporter {
             }
         }
         return label
-    }
-
-    /// The label kind of an administrative status (TBX v3, v2 and normative authorization).
-    static func labelKind(status value: String) -> LabelKind? {
-        let word = value.replacingOccurrences(of: "-admn-sts", with: "").lowercased()
-        switch word {
-        case "preferredterm", "preferred", "standardizedterm", "legalterm", "regulatedterm": return .preferred
-        case "admittedterm", "admitted": return .alternative
-        case "deprecatedterm", "deprecated", "supersededterm", "superseded", "obsolete", "forbidden": return .deprecated
-        default: return nil
-        }
     }
 }
