@@ -20,6 +20,8 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejected(url: String, findings: [String])
     /// Any other answer.
     case unexpectedStatus(url: String, status: Int, message: String)
+    /// The service answered with another scheme than the one asked for.
+    case otherScheme(url: String, asked: String, got: String)
     /// The last pull left conflicts in the file (our side kept) and it did not change since:
     /// publishing it would overwrite the other side unseen.
     case unresolvedConflicts(path: String, scheme: String)
@@ -28,7 +30,7 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isRefusal: Bool {
         switch self {
         case .unauthorized, .forbidden, .publishedInBetween, .neverPulled, .rejected, .unresolvedConflicts: true
-        case .invalidURL, .unreachable, .notFound, .unexpectedStatus: false
+        case .invalidURL, .unreachable, .notFound, .unexpectedStatus, .otherScheme: false
         }
     }
 
@@ -57,6 +59,8 @@ public enum RemoteError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rejected(let url, let findings):
             (["\(url): error: not published: the service found errors in the vocabulary (422); nothing was changed"]
                 + findings.map { "  " + $0 }).joined(separator: "\n")
+        case .otherScheme(let url, let asked, let got):
+            "\(url): error: the service answered with the scheme '\(got)', not '\(asked)': nothing was written"
         case .unexpectedStatus(let url, let status, let message):
             "\(url): error: the service answered \(status)" + (message.isEmpty ? "" : ": \(message)")
         case .unresolvedConflicts(let path, let scheme):

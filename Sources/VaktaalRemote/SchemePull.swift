@@ -6,11 +6,15 @@ import VaktaalSync
 public enum PullOutcome: Sendable {
     /// 304: the scheme did not change on the service since the last pull; nothing was written.
     case upToDate
+    /// 304, but the last pull left conflicts and the file is still as it wrote it: nobody
+    /// looked at them yet. Its report says them again.
+    case conflictsStillOpen(report: String)
     /// There was no local file: the fetched one was written as it is.
     case firstPull(concepts: Int)
     /// The fetched version was merged into the local file; `incoming` is what changed on the
-    /// service since the last pull (since nothing, when the local file was never pulled).
-    case merged(MergeResult, incoming: VocabularyDiff)
+    /// service since the last pull (since nothing, when the local file was never pulled);
+    /// `earlierConflicts` the report of conflicts an earlier pull left that nobody has looked at.
+    case merged(MergeResult, incoming: VocabularyDiff, earlierConflicts: String?)
 }
 
 /// `vaktaal pull`: brings a scheme from a vaktaal service into the local vocabulary folder.
@@ -45,10 +49,16 @@ public struct SchemePull: Sendable {
         let hasBase = pulled.has(scheme: address.scheme)
         let sentETag = hasLocal && hasBase ? pulled.etag(scheme: address.scheme) : nil
         guard case .fetched(let bytes, let etag) = try await client.fetch(address.schemeURL, ifNoneMatch: sentETag) else {
+            if let local = FileBytes.read(localFile),
+                let report = pulled.unresolvedConflictsReport(scheme: address.scheme, local: local)
+            {
+                return .conflictsStillOpen(report: report)
+            }
             return .upToDate
         }
         guard hasLocal else {
             let theirs = try RemoteInput.read(bytes, from: address.schemeURL, strict: true).set
+            try checkSchemeID(of: theirs)
             // A first pull makes the vocabulary folder when there is none yet.
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -68,9 +78,13 @@ public struct SchemePull: Sendable {
                 [(address.schemeURL, SourceBytes(bytes))],
             ], strict: true, positions: .ofFirstReading)
         let (baseSet, ours, theirs) = (versions.versions[0].set, versions.versions[1].set, versions.versions[2].set)
+        try checkSchemeID(of: theirs)
         // Conflicts an earlier pull left and nobody looked at yet stay open: merged again with
         // theirs as the base, our kept side would pass as a change of ours.
-        let stillOpen = FileBytes.read(localFile).map { pulled.hasUnresolvedConflicts(scheme: address.scheme, local: $0) } ?? true
+        let previousReport = FileBytes.read(localFile).flatMap {
+            pulled.unresolvedConflictsReport(scheme: address.scheme, local: $0)
+        }
+        let stillOpen = previousReport != nil
         let result = try VocabularyMerge.merge(base: baseSet, ours: ours, theirs: theirs, read: versions.parts)
         try result.write(to: localFile, oursFiles: [localFile])
         // The note is kept before the base moves on: a pull that stops between the two
@@ -79,11 +93,22 @@ public struct SchemePull: Sendable {
             guard let written = FileBytes.read(localFile) else {
                 throw FileWriteError.failed(path: localFile, operation: "read the merged file back", reason: "it cannot be read")
             }
-            try pulled.noteConflicts(scheme: address.scheme, written: written)
+            // The conflicts still open from before are said again until someone looks at them.
+            let report = result.hasUnresolvedConflicts ? MergeReport(result).text(colour: false) : previousReport ?? ""
+            try pulled.noteConflicts(scheme: address.scheme, written: written, report: report)
         } else {
             pulled.forgetConflicts(scheme: address.scheme)
         }
         try pulled.save(bytes, etag: etag, scheme: address.scheme)
-        return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs))
+        return .merged(result, incoming: VocabularyDiff(from: baseSet, to: theirs), earlierConflicts: previousReport)
+    }
+
+    /// Refuses a fetched file that is another scheme than the one asked for (a proxy that
+    /// sends another path's answer): written, the next publish would be refused.
+    private func checkSchemeID(of fetched: VocabularySet) throws(RemoteError) {
+        let ids = fetched.vocabularies.map(\.id)
+        guard ids == [address.scheme] else {
+            throw .otherScheme(url: address.schemeURL, asked: address.scheme, got: ids.joined(separator: ", "))
+        }
     }
 }

@@ -144,14 +144,18 @@ import Testing
         #expect(merged.standardOutput.contains("theirdefinition"))
         let text = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)
         #expect(text.contains("ourdefinition") && !text.contains("theirdefinition"))
-        #expect(try pull(service, into: ours).status == 0)
+        // Pulled again with nothing new, the conflict is said again: it is still open.
+        let again = try pull(service, into: ours)
+        #expect(again.status == 1 && again.standardOutput.contains("nobody has looked at"), "\(again.standardOutput)")
+        #expect(again.standardOutput.contains("theirdefinition"))
         // Published as the pull left it, ours would overwrite theirs unseen: refused until the file changes.
         let unseen = try publish(service, from: ours)
         #expect(unseen.status == 1 && unseen.standardError.contains("the last pull left conflicts"), "\(unseen.standardError)")
         // Also after a later pull that brings in something else and merges cleanly.
         try add("b", in: theirs)
         #expect(try publish(service, from: theirs).status == 0)
-        #expect(try pull(service, into: ours).status == 0)
+        let later = try pull(service, into: ours)
+        #expect(later.status == 1 && later.standardOutput.contains("theirdefinition"), "\(later.standardOutput)")
         let stillUnseen = try publish(service, from: ours)
         #expect(stillUnseen.status == 1 && stillUnseen.standardError.contains("the last pull left conflicts"))
         let merged2 = try String(contentsOfFile: ours + "/t.xml", encoding: .utf8)

@@ -39,6 +39,22 @@ import Testing
         withExtendedLifetime(server) {}
     }
 
+    /// A service (or a proxy before it) that answers with another scheme than the one asked
+    /// for: nothing is written, since the next publish would be refused.
+    @Test func aPullOfAnotherSchemeIsRefused() async throws {
+        let file = vocabularyFile().replacingOccurrences(of: "id=\"t\"", with: "id=\"andere\"")
+        let server = try StallingServer(sending: [
+            "HTTP/1.1 200 OK\r\nContent-Length: \(file.utf8.count)\r\nETag: \"s1\"\r\n\r\n" + file
+        ])
+        let folder = try Vaktaal.folder(with: [:])
+        let pull = SchemePull(try ServiceAddress("http://127.0.0.1:\(server.port)", scheme: "t"), into: folder)
+        await #expect(throws: RemoteError.otherScheme(url: pull.address.schemeURL, asked: "t", got: "andere")) {
+            _ = try await pull.run(client: ServiceClient(timeoutSeconds: 5))
+        }
+        #expect(!FileManager.default.fileExists(atPath: pull.localFile))
+        withExtendedLifetime(server) {}
+    }
+
     @Test func aConnectionClosedBeforeTheAnswerIsSaidSo() {
         let reason = ServiceClient.reason(HTTPClientErrorStandIn())
         #expect(reason.hasPrefix("the service closed the connection before it had answered"))

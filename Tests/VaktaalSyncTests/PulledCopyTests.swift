@@ -37,14 +37,16 @@ import VaktaalCore
                 return hash.0 >> 60 == 0 || hash.1 >> 60 == 0
             })
         try copy.save(written, etag: nil, scheme: "t")
-        try copy.noteConflicts(scheme: "t", written: written)
+        try copy.noteConflicts(scheme: "t", written: written, report: "CONFLICT a: definition\n")
         if writtenBefore {
             let hash = written.withUnsafeBytes { ContentHash.of($0) }
             try (String(hash.0, radix: 16) + String(hash.1, radix: 16) + "\n").write(
                 toFile: folder + "/.vaktaal/pulled/t.conflicts", atomically: true, encoding: .utf8)
         }
         #expect(copy.hasUnresolvedConflicts(scheme: "t", local: written))
+        #expect(copy.unresolvedConflictsReport(scheme: "t", local: written) == (writtenBefore ? "" : "CONFLICT a: definition\n"))
         #expect(!copy.hasUnresolvedConflicts(scheme: "t", local: written + [0x0A]))
+        #expect(copy.unresolvedConflictsReport(scheme: "t", local: written + [0x0A]) == nil)
         copy.forgetConflicts(scheme: "t")
         #expect(!copy.hasUnresolvedConflicts(scheme: "t", local: written))
     }

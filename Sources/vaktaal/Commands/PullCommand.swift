@@ -37,9 +37,13 @@ struct PullCommand: AsyncParsableCommand {
         switch try await pull.run() {
         case .upToDate:
             print("\(pull.localFile): up to date: '\(pull.address.scheme)' did not change on the service since the last pull")
+        case .conflictsStillOpen(let report):
+            print("\(pull.localFile): nothing new on the service, but " + Self.openConflicts)
+            print(report, terminator: "")
+            throw ExitCode(1)
         case .firstPull(let concepts):
             print("\(pull.localFile): pulled '\(pull.address.scheme)' (\(concepts) \(concepts == 1 ? "concept" : "concepts"))")
-        case .merged(let result, let incoming):
+        case .merged(let result, let incoming, let earlierConflicts):
             let colour = standardOutputTakesColour
             if incoming.isEmpty {
                 print("\(pull.localFile): nothing new came in from the service")
@@ -48,7 +52,16 @@ struct PullCommand: AsyncParsableCommand {
                 print(DiffRenderer.render(incoming, as: .text, colour: colour), terminator: "")
             }
             print(MergeReport(result).text(colour: colour), terminator: "")
-            if result.hasUnresolvedConflicts { throw ExitCode(1) }
+            if let earlierConflicts {
+                print("\(pull.localFile): " + Self.openConflicts)
+                print(earlierConflicts, terminator: "")
+            }
+            if result.hasUnresolvedConflicts || earlierConflicts != nil { throw ExitCode(1) }
         }
     }
+
+    /// What a pull says of conflicts an earlier pull left and nobody has looked at.
+    private static let openConflicts =
+        "an earlier pull left conflicts that nobody has looked at (the file is as that pull wrote it, our side of each "
+        + "kept); edit the file to settle them:"
 }
