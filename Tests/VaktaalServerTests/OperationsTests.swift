@@ -102,6 +102,22 @@ import Testing
         }
     }
 
+    /// An edit on disk that `check` calls an error (a broken reference) still reads, and is
+    /// served; the watcher logs its errors with file:line:column.
+    @Test func theErrorsOfAReloadedFolderAreFound() async throws {
+        let folder = try temporaryVocabularyFolder()
+        let store = try FolderStore(folder: folder)
+        #expect(FolderWatcher.checkErrors(of: store.snapshot.set).isEmpty)
+        let path = folder + "/lerarenopleiding.xml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let broken = try #require(text.range(of: "<broader ref=\""))
+        try text.replacingCharacters(in: broken, with: "<broader ref=\"weg").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect(await store.reload().isEmpty)
+        let errors = FolderWatcher.checkErrors(of: store.snapshot.set)
+        #expect(errors.first?.rule == "dangling-reference" && errors.first?.location?.path == path, "\(errors)")
+    }
+
     @Test func aChangedFolderIsReloadedAndABrokenOneKeepsTheServingVersion() async throws {
         let folder = try temporaryVocabularyFolder()
         let store = try FolderStore(folder: folder)
