@@ -157,6 +157,25 @@ import VaktaalCore
         }
     }
 
+    /// A 304 carries the validator of the representation a 200 would have sent (RFC 9110
+    /// 15.4.5): the gzip variant's for a client that accepts gzip, so that a cache updating
+    /// its stored headers keeps the right one.
+    @Test func aNotModifiedAnswerCarriesTheTagOfItsVariant() async throws {
+        try await makeApplication().application.test(.router) { client in
+            let uri = "/v1/schemes/lerarenopleiding"
+            let gzipTag = try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip"]) {
+                try #require($0.headers[.eTag])
+            }
+            #expect(gzipTag.hasSuffix("-gzip\""))
+            try await client.execute(uri: uri, method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: gzipTag]) {
+                #expect($0.status == .notModified && $0.headers[.eTag] == gzipTag)
+            }
+            try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: gzipTag]) {
+                #expect($0.status == .notModified && $0.headers[.eTag] == String(gzipTag.dropLast(6)) + "\"")
+            }
+        }
+    }
+
     @Test func aSchemeIsCompressedOnceAndKeptWithItsVersion() async throws {
         let made = try makeApplication()
         let scheme = try #require(made.store.snapshot.schemes.first { $0.id == "lerarenopleiding" })

@@ -55,9 +55,14 @@ struct ContentResponse {
         {
             throw ServiceError(.preconditionFailed, "the resource changed after If-Unmodified-Since", headers: headers)
         }
-        if isFresh(request) { return Response(status: .notModified, headers: headers) }
+        let inGzip = bytes.count >= Self.compressionThreshold && Self.acceptsGzip(request)
+        if isFresh(request) {
+            // The validator of the representation a 200 would have sent (RFC 9110 15.4.5).
+            if inGzip { headers[.eTag] = ETagMatching.gzipped(etag) }
+            return Response(status: .notModified, headers: headers)
+        }
         headers[.contentType] = contentType
-        if bytes.count >= Self.compressionThreshold, Self.acceptsGzip(request), let compressed = gzipped() {
+        if inGzip, let compressed = gzipped() {
             headers[.contentEncoding] = "gzip"
             headers[.eTag] = ETagMatching.gzipped(etag)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: compressed))
