@@ -116,6 +116,23 @@ import VaktaalTestSupport
             index.completions(of: "w", languages: ["en"], limit: 50).allSatisfy { $0.language == "en" || $0.labelIndex == nil })
     }
 
+    /// A label completes as its own text, also when one of its forms sorts first
+    /// ("opleidingsscholen" before "opleidingsschool"), and even when the list is full by then.
+    @Test(arguments: [1, 3, 20])
+    func aLabelCompletesAsItselfNotAsAForm(limit: Int) throws {
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">
+              <concept id="s"><prefLabel plural="opleidingsscholen">opleidingsschool</prefLabel></concept>
+            </vocabulary>
+            """
+        let index = LookupIndex(VocabularyLoader.load(sources: [(path: "t.xml", bytes: Array(xml.utf8))]).set)
+        let completions = index.completions(of: "opleidingss", limit: limit).map(\.form)
+        #expect(completions.first == "opleidingsschool", "\(completions)")
+        #expect(!completions.contains("opleidingsscholen"))
+        // A form alone still completes when it is the only one that starts so.
+        #expect(index.completions(of: "opleidingsschol", limit: limit).map(\.form) == ["opleidingsscholen"])
+    }
+
     /// A case-sensitive label (a name, an abbreviation) is found in another casing as the same
     /// term (the contract's lookup ignores case), not as a completion; a label written as typed
     /// ranks first.

@@ -293,26 +293,39 @@ public struct LookupIndex: Sendable {
         guard !accent.isEmpty, limit > 0 else { return [] }
         let prefix = Array(accent.utf8)
         var index = firstSlotPosition(notBefore: prefix)
-        var result: [IndexEntry] = []
-        var seen = Set<String>()
-        while index < sortedSlots.count, result.count < limit {
+        var result: [(id: Int32, entry: IndexEntry)] = []
+        // Where each label's completion is in `result`, and the words of each concept shown.
+        var placeOfLabel: [String: Int] = [:]
+        var words = Set<String>()
+        // A label's own text is its first entry, and it completes the label rather than one
+        // of its forms; but a form may sort first ("opleidingsscholen" before
+        // "opleidingsschool"): a few more keys are read once the list is full, for those.
+        var lookahead = 32
+        while index < sortedSlots.count {
+            if result.count >= limit {
+                guard lookahead > 0 else { break }
+                lookahead -= 1
+            }
             let slot = Int(sortedSlots[index])
             guard byAccentKey.key(inSlot: slot, startsWith: prefix) else { break }
-            for id in byAccentKey.entries(ofSlot: slot) where result.count < limit {
+            for id in byAccentKey.entries(ofSlot: slot) {
                 let entry = indexEntries[Int(id)]
                 guard entry.kind != .hidden, concepts?(entry.concept) != false else { continue }
                 if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
                 // One completion a label, and one for the same words of a concept in several
                 // languages ("feedback" in nl and en): a search box shows the words alone.
-                let label = entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)"
-                let words = "\(entry.concept.rawValue)/=\(entry.form)"
-                if seen.insert("\(entry.concept.rawValue)/\(label)").inserted, seen.insert(words).inserted {
-                    result.append(entry)
+                let label = "\(entry.concept.rawValue)/" + (entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)")
+                if let place = placeOfLabel[label] {
+                    if id < result[place].id { result[place] = (id, entry) }
+                    continue
                 }
+                guard result.count < limit, words.insert("\(entry.concept.rawValue)/=\(entry.form)").inserted else { continue }
+                placeOfLabel[label] = result.count
+                result.append((id, entry))
             }
             index += 1
         }
-        return result
+        return result.map(\.entry)
     }
 
     /// The position in ``sortedSlots`` of the first key that does not sort before `prefix`.
