@@ -116,6 +116,26 @@ import VaktaalTestSupport
             index.completions(of: "w", languages: ["en"], limit: 50).allSatisfy { $0.language == "en" || $0.labelIndex == nil })
     }
 
+    /// Skosmos's truncation: `ment*` finds what starts so (also under three letters), `*begeleider`
+    /// what ends so, `*leid*` what holds it; a star inside, or stars alone, are searched as typed.
+    @Test func wildcardsTruncateAsInSkosmos() {
+        let index = Self.shippedIndex
+        let starting = index.search("werkplek*", limit: 50)
+        #expect(starting.first?.entry.form == "werkplekbegeleider" && starting.first?.kind == .prefix)
+        #expect(starting.allSatisfy { TermNormalizer.accentFolded($0.entry.form).hasPrefix("werkplek") })
+        #expect(index.search("me*", limit: 50).contains { $0.entry.form == "mentor" })
+        let ending = index.search("*begeleider", limit: 50)
+        #expect(ending.count > 1 && ending.allSatisfy { $0.entry.form.lowercased().hasSuffix("begeleider") }, "\(ending)")
+        #expect(ending.contains { $0.entry.form == "werkplekbegeleider" && $0.kind == .wildcard })
+        // The text between the stars is itself a term: it ranks first, as an exact match.
+        #expect(ending.first?.entry.form == "begeleider" && ending.first?.kind == .exact)
+        let holding = index.search("*plekbeg*", limit: 50)
+        #expect(holding.map(\.entry.form).contains("werkplekbegeleider"))
+        #expect(holding.allSatisfy { $0.entry.form.lowercased().contains("plekbeg") })
+        #expect(index.search("*", limit: 5).isEmpty && index.search("**", limit: 5).isEmpty)
+        #expect(index.completions(of: "werkplek*", limit: 5).first?.form == "werkplekbegeleider")
+    }
+
     /// A label completes as its own text, also when one of its forms sorts first
     /// ("opleidingsscholen" before "opleidingsschool"), and even when the list is full by then.
     @Test(arguments: [1, 3, 20])

@@ -70,7 +70,8 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         scheme = vocabulary.id
         schemeURI = vocabulary.conceptSchemeURI
         matchedLabel = match.entry.form
-        // The contract knows exact, prefix and fuzzy; which insensitive exact match is a detail.
+        // The contract knows exact, prefix and fuzzy; which insensitive exact match, and a
+        // term found by a leading `*`, is a detail.
         switch match.kind {
         case .caseInsensitive:
             matchKind = MatchKind.exact.rawValue
@@ -78,6 +79,9 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         case .accentInsensitive:
             matchKind = MatchKind.exact.rawValue
             matchDetail = "accent-insensitive"
+        case .wildcard:
+            matchKind = MatchKind.prefix.rawValue
+            matchDetail = "wildcard"
         case .exact, .prefix, .fuzzy:
             matchKind = match.kind.rawValue
             matchDetail = nil

@@ -31,8 +31,11 @@ public enum MatchKind: String, Sendable, Hashable, Comparable, Codable {
     case caseInsensitive
     /// The same term once accents are removed as well.
     case accentInsensitive
-    /// The term starts with the query (3 characters or more).
+    /// The term starts with the query (3 characters or more, or any with a `*` after them).
     case prefix
+    /// The term ends with, or holds, what a query with a `*` before it gives (`*begeleider`,
+    /// `*leid*`).
+    case wildcard
     /// The term is a few typing mistakes away from the query.
     case fuzzy
 
@@ -41,7 +44,7 @@ public enum MatchKind: String, Sendable, Hashable, Comparable, Codable {
         case .exact: 0
         case .caseInsensitive: 1
         case .accentInsensitive: 2
-        case .prefix: 3
+        case .prefix, .wildcard: 3
         case .fuzzy: 4
         }
     }
@@ -82,9 +85,9 @@ public struct LookupIndex: Sendable {
     /// Entry ids by loose key (spacing, hyphens and case normalised).
     private let byLooseKey: KeyTable
     /// Entry ids by accent-folded key; its slots are what prefix and fuzzy search work on.
-    private let byAccentKey: KeyTable
+    let byAccentKey: KeyTable
     /// The accent-folded key slots, sorted by key, for prefix search.
-    private let sortedSlots: Column<Int32>
+    let sortedSlots: Column<Int32>
     /// The trigram index of the accent-folded keys, for fuzzy search.
     private let fuzzy: FuzzyIndex
 
@@ -144,20 +147,19 @@ public struct LookupIndex: Sendable {
     ) -> [LookupMatch] {
         let spaced = TermNormalizer.spacing(query)
         guard !spaced.isEmpty, limit > 0 else { return [] }
+        if let wildcard = Wildcard(spaced) { return search(wildcard, languages: languages, limit: limit, concepts: concepts) }
         let loose = TermNormalizer.loose(spaced)
         let accent = TermNormalizer.removingAccents(loose)
         let typed = spaced.lowercased()
         var best: [ConceptKey: LookupMatch] = [:]
         func consider(_ id: Int32, _ kind: MatchKind, distance: Int = 0, length: Int = 0) {
             let entry = indexEntries[Int(id)]
-            if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { return }
-            if let concepts, !concepts(entry.concept) { return }
+            guard Self.counts(entry, languages: languages, concepts: concepts) else { return }
             let isVerbatim = entry.form.utf8.count == spaced.utf8.count && entry.form.lowercased() == typed
-            let match = LookupMatch(
-                concept: entry.concept, entry: entry, kind: kind, distance: distance,
-                isVerbatim: isVerbatim, length: length)
-            if let current = best[entry.concept], !Self.ranksBefore(match, current) { return }
-            best[entry.concept] = match
+            Self.keep(
+                LookupMatch(
+                    concept: entry.concept, entry: entry, kind: kind, distance: distance, isVerbatim: isVerbatim, length: length),
+                in: &best)
         }
         for id in byLooseKey.entries(of: loose) {
             let entry = indexEntries[Int(id)]
@@ -236,7 +238,7 @@ public struct LookupIndex: Sendable {
     }
 
     /// The `limit` best matches in rank order, without sorting them all.
-    private static func best(_ limit: Int, of matches: some Collection<LookupMatch>) -> [LookupMatch] {
+    static func best(_ limit: Int, of matches: some Collection<LookupMatch>) -> [LookupMatch] {
         var top: [LookupMatch] = []
         top.reserveCapacity(limit + 1)
         for match in matches {
@@ -289,7 +291,9 @@ public struct LookupIndex: Sendable {
     public func completions(
         of typed: String, languages: Set<String>? = nil, limit: Int = 10, concepts: ((ConceptKey) -> Bool)? = nil
     ) -> [IndexEntry] {
-        let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(typed)))
+        // Every completion starts with what was typed: a `*` around it (Skosmos's truncation) adds nothing.
+        let bare = typed.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed()
+        let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(String(bare))))
         guard !accent.isEmpty, limit > 0 else { return [] }
         let prefix = Array(accent.utf8)
         var index = firstSlotPosition(notBefore: prefix)
@@ -329,7 +333,7 @@ public struct LookupIndex: Sendable {
     }
 
     /// The position in ``sortedSlots`` of the first key that does not sort before `prefix`.
-    private func firstSlotPosition(notBefore prefix: [UInt8]) -> Int {
+    func firstSlotPosition(notBefore prefix: [UInt8]) -> Int {
         var low = 0
         var high = sortedSlots.count
         while low < high {

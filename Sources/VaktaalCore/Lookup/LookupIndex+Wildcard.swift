@@ -1,0 +1,87 @@
+/// Searching with Skosmos's truncation: editors type `ment*` for every term that starts so,
+/// `*begeleider` for every term that ends so, and `*leid*` for every term that holds it.
+extension LookupIndex {
+    /// A query with a `*` at its end, its start, or both, around text of its own.
+    struct Wildcard {
+        /// The accent-folded key of the text between the stars.
+        let key: [UInt8]
+        /// A `*` before the text.
+        let before: Bool
+        /// A `*` after the text.
+        let after: Bool
+
+        /// The wildcard `query` is; `nil` for a query without a `*` at an end, or with
+        /// one inside (searched as it is typed), or with stars alone.
+        init?(_ query: String) {
+            before = query.hasPrefix("*")
+            after = query.hasSuffix("*")
+            guard before || after else { return nil }
+            let text = query.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed()
+            guard !text.isEmpty, !text.contains("*") else { return nil }
+            key = Array(TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(String(text)))).utf8)
+            guard !key.isEmpty else { return nil }
+        }
+
+        /// Whether the key `candidate` is one this wildcard stands for.
+        func holds(_ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch (before, after) {
+            case (false, _): candidate.starts(with: key)
+            case (true, false): candidate.count >= key.count && candidate.suffix(key.count).elementsEqual(key)
+            case (true, true): candidate.count >= key.count && Self.contains(key, in: candidate)
+            }
+        }
+
+        private static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = needle.first else { return true }
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    /// The concepts with a term `wildcard` stands for, best first: the term itself (the text
+    /// between the stars), then the shortest terms. A trailing `*` reads the sorted keys from
+    /// the text on; a leading one reads every key.
+    func search(_ wildcard: Wildcard, languages: Set<String>?, limit: Int, concepts: ((ConceptKey) -> Bool)?)
+        -> [LookupMatch]
+    {
+        var best: [ConceptKey: LookupMatch] = [:]
+        func consider(_ slot: Int) {
+            let length = byAccentKey.scalarCount(ofSlot: slot)
+            let isText = byAccentKey.withKey(inSlot: slot) { $0.elementsEqual(wildcard.key) }
+            for id in byAccentKey.entries(ofSlot: slot) {
+                let entry = indexEntries[Int(id)]
+                guard Self.counts(entry, languages: languages, concepts: concepts) else { continue }
+                let kind: MatchKind = isText ? .exact : wildcard.before ? .wildcard : .prefix
+                Self.keep(
+                    LookupMatch(concept: entry.concept, entry: entry, kind: kind, distance: 0, isVerbatim: false, length: length),
+                    in: &best)
+            }
+        }
+        if wildcard.before {
+            for slot in 0..<byAccentKey.count where byAccentKey.withKey(inSlot: slot, wildcard.holds) { consider(slot) }
+        } else {
+            var position = firstSlotPosition(notBefore: wildcard.key)
+            while position < sortedSlots.count, byAccentKey.key(inSlot: Int(sortedSlots[position]), startsWith: wildcard.key) {
+                consider(Int(sortedSlots[position]))
+                position += 1
+            }
+        }
+        return Self.best(limit, of: best.values)
+    }
+
+    /// Whether `entry` counts for a search in `languages` (notations always do) and `concepts`.
+    static func counts(_ entry: IndexEntry, languages: Set<String>?, concepts: ((ConceptKey) -> Bool)?) -> Bool {
+        if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { return false }
+        return concepts?(entry.concept) ?? true
+    }
+
+    /// Keeps `match` as its concept's when it ranks before the one kept.
+    static func keep(_ match: LookupMatch, in best: inout [ConceptKey: LookupMatch]) {
+        if let current = best[match.concept], !ranksBefore(match, current) { return }
+        best[match.concept] = match
+    }
+}
