@@ -24,7 +24,7 @@ extension TermMatcher {
                     builder.insert(form, entry: Int32(id), language: language, flags: [.nameVariant, .allows])
                 }
                 if form.elementsEqual(label.text.utf8) {
-                    for exception in label.exceptions { builder.insert(exception, language: language) }
+                    for exception in label.exceptionsInEveryForm { builder.insert(exception, language: language) }
                 }
             }
         }
@@ -35,11 +35,37 @@ extension TermMatcher {
     /// words of a configuration), matched beside it.
     package func adding(allowed phrases: [String]) -> TermMatcher {
         guard !phrases.isEmpty else { return self }
+        let phrases = inEveryForm(phrases)
         var builder = Builder(phrases: phrases.count)
         for phrase in phrases { builder.insert(phrase, language: -1) }
         var added = self
         added.allowedPhrases = AllowedPhrases(builder.matcher(entries: entries))
         return added
+    }
+
+    /// `phrases` and every form of each that is one of this matcher's label forms, whole:
+    /// allowing "stagiair" allows "stagiairs" and "stagiaire" too, as the label gives them.
+    func inEveryForm(_ phrases: [String]) -> [String] {
+        var result = phrases
+        var known = Set(phrases)
+        let all = languages(nil)
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8)
+            let found = bytes.withUnsafeBufferPointer { matches(in: $0, range: 0..<$0.count, languages: all) }
+            guard found.count == 1, found[0].range == 0..<bytes.count, case .label(let form) = found[0].target else { continue }
+            // A label's forms are entries side by side.
+            func sameLabel(_ id: Int) -> Bool {
+                entries.concept(id) == entries.concept(form.id) && entries.labelIndex(id) == entries.labelIndex(form.id)
+            }
+            var id = form.id
+            while id > entries.startIndex, sameLabel(id - 1) { id -= 1 }
+            while id < entries.endIndex, sameLabel(id) {
+                let text = entries.withForm(id) { String(decoding: $0, as: UTF8.self) }
+                if known.insert(text).inserted { result.append(text) }
+                id += 1
+            }
+        }
+        return result
     }
 
     /// A matcher being filled, in arrays.

@@ -165,4 +165,27 @@ public struct Label: Hashable, Sendable {
         plurals.forEach(body)
         forms.forEach(body)
     }
+
+    /// The label's exception phrases, each also with the label's words in it written in each
+    /// of its other forms: "mentor van de klas" holds for "mentoren van de klas" too.
+    public var exceptionsInEveryForm: [String] {
+        let labelWords = text.split(separator: " ").map { $0.lowercased() }
+        let otherForms = (plurals + forms).filter { !$0.isEmpty }
+        guard !labelWords.isEmpty, !otherForms.isEmpty else { return exceptions }
+        var result: [String] = []
+        for exception in exceptions {
+            result.append(exception)
+            let words = exception.split(separator: " ")
+            guard words.count >= labelWords.count,
+                let start = (0...(words.count - labelWords.count)).first(where: { start in
+                    words[start..<start + labelWords.count].map { $0.lowercased() } == labelWords
+                })
+            else { continue }
+            for form in otherForms {
+                let written = words[..<start].map(String.init) + [form] + words[(start + labelWords.count)...].map(String.init)
+                result.append(written.joined(separator: " "))
+            }
+        }
+        return result
+    }
 }
