@@ -107,6 +107,48 @@ import VaktaalTestSupport
         #expect(content.contains("<text:p>De <text:span>feedbackgeletterdheid</text:span> en self-efficacy.</text:p>"))
     }
 
+    /// A term of which only a part is a link's (or bookmark's) text is reported without a fix:
+    /// moved into the term's first run, the replacement would leave the link empty. A term
+    /// wholly inside a link is fixed in it.
+    @Test(arguments: [
+        (
+            TestPackage.word(
+                "<w:p><w:r><w:t xml:space=\"preserve\">de men</w:t></w:r><w:hyperlink w:anchor=\"bm\"><w:r><w:t>tor</w:t></w:r>"
+                    + "</w:hyperlink><w:r><w:t xml:space=\"preserve\"> is er.</w:t></w:r></w:p>"), DocumentFormat.docx, 0
+        ),
+        (
+            TestPackage.word(
+                "<w:p><w:r><w:t xml:space=\"preserve\">de men</w:t></w:r><w:bookmarkStart w:id=\"0\" w:name=\"b\"/>"
+                    + "<w:r><w:t>tor</w:t></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>"), .docx, 0
+        ),
+        (
+            TestPackage.word(
+                "<w:p><w:r><w:t xml:space=\"preserve\">de </w:t></w:r><w:hyperlink w:anchor=\"bm\"><w:r><w:t>men</w:t></w:r>"
+                    + "<w:r><w:rPr><w:b/></w:rPr><w:t>tor</w:t></w:r></w:hyperlink></w:p>"), .docx, 1
+        ),
+        (TestPackage.openDocumentText("<text:p>de men<text:a>tor</text:a> is er.</text:p>"), .odt, 0),
+        (TestPackage.openDocumentText("<text:p>de <text:a>mentor</text:a> is er.</text:p>"), .odt, 1),
+    ])
+    func aTermPartlyInALinkIsReportedNotFixed(package: TestPackage, format: DocumentFormat, applied: Int) throws {
+        let findings = dutchLinter.lint(package.bytes, path: "t", format: format).findings
+        #expect(findings.map(\.match) == ["mentor"])
+        #expect(try fixedOffice(package.bytes, format: format).applied == applied)
+    }
+
+    /// Word keeps a text box twice: for new programs (`mc:Choice`) and old ones
+    /// (`mc:Fallback`, not read). Fixed in one copy only, the two would say different
+    /// things: the term is reported without a fix.
+    @Test func aTextBoxWithAFallbackCopyIsReportedNotFixed() throws {
+        let box = "<w:p><w:r><w:t>Kader met mentor erin.</w:t></w:r></w:p>"
+        let package = TestPackage.word(
+            "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>\(box)"
+                + "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>\(box)"
+                + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+        let findings = dutchLinter.lint(package.bytes, path: "t", format: .docx).findings
+        #expect(findings.map(\.match) == ["mentor"] && findings.allSatisfy { $0.fix == nil })
+        #expect(try fixedOffice(package.bytes, format: .docx).applied == 0)
+    }
+
     @Test func fixesNeverTouchImageDescriptions() throws {
         let slide = TestPackage.shape("<a:p><a:r><a:t>De mentor.</a:t></a:r></a:p>", description: "Een mentor")
         let package = TestPackage.presentation([slide])

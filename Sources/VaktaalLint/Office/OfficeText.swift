@@ -116,12 +116,15 @@ final class OfficeCollector {
     /// Whether the innermost open paragraph has no text yet.
     var paragraphIsEmpty: Bool { open.last?.pieces.isEmpty ?? true }
 
-    func beginParagraph(part: Int, area: String?, slide: Int?, page: Int = 1, renderedPage: Int = 1) {
+    /// Opens a paragraph; one `hasACopy` (in an `mc:Choice`, whose `mc:Fallback` keeps the
+    /// same text for older programs, which is not read) is reported but not fixed: fixed in
+    /// one copy only, the two would say different things.
+    func beginParagraph(part: Int, area: String?, slide: Int?, page: Int = 1, renderedPage: Int = 1, hasACopy: Bool = false) {
         ordinals[part] += 1
         open.append(
             OfficeText.Paragraph(
                 part: part, ordinal: ordinals[part], area: area, slide: slide, page: page, renderedPage: renderedPage,
-                isFixable: !partsInOtherEncodings.contains(part)))
+                isFixable: !partsInOtherEncodings.contains(part) && !hasACopy))
     }
 
     /// Moves the innermost open paragraph to a page (a break before its first text).

@@ -107,7 +107,7 @@ final class SlideHandler: XMLContentHandler {
         case "a:fld", "mc:Fallback":
             skipDepth = stack.count
         case "a:p":
-            collector.beginParagraph(part: part, area: area, slide: slide)
+            collector.beginParagraph(part: part, area: area, slide: slide, hasACopy: stack.contains("mc:Choice"))
         case "a:r":
             run = collector.beginRun(part: part, start: tag.bytes.lowerBound)
             (runLanguage, runHasOtherContent) = (nil, false)

@@ -156,7 +156,8 @@ final class WordPartHandler: XMLContentHandler {
         case "w:footnote", "w:endnote":
             if Self.separatorNotes.contains(tag.attribute("type", in: OfficeNamespace.word) ?? "") { skipDepth = stack.count }
         case "w:p":
-            collector.beginParagraph(part: part, area: area, slide: nil, page: page, renderedPage: renderedPage)
+            collector.beginParagraph(
+                part: part, area: area, slide: nil, page: page, renderedPage: renderedPage, hasACopy: stack.contains("mc:Choice"))
             paragraphsSeen += 1
             sectionBreak = false
         case "w:r":
