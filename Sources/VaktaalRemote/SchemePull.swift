@@ -94,7 +94,12 @@ public struct SchemePull: Sendable {
                 throw FileWriteError.failed(path: localFile, operation: "read the merged file back", reason: "it cannot be read")
             }
             // The conflicts still open from before are said again until someone looks at them.
-            let report = result.hasUnresolvedConflicts ? MergeReport(result).text(colour: false) : previousReport ?? ""
+            // Conflicts still open from before stay in the report beside this pull's (a line
+            // both say, once).
+            let new = result.hasUnresolvedConflicts ? MergeReport(result).text(colour: false) : ""
+            var seen = Set<Substring>()
+            let report = ((previousReport ?? "") + new).split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { $0.isEmpty || seen.insert($0).inserted }.joined(separator: "\n")
             try pulled.noteConflicts(scheme: address.scheme, written: written, report: report)
         } else {
             pulled.forgetConflicts(scheme: address.scheme)

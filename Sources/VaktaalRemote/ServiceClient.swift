@@ -11,7 +11,8 @@ public enum FetchedScheme: Equatable, Sendable {
 
 /// The HTTP calls the command line makes to a vaktaal service (AsyncHTTPClient).
 public struct ServiceClient: Sendable {
-    /// How long one request may take, whole.
+    /// How long the service may take to answer, and to send the next bytes of its answer
+    /// (a service that stops sending is given up on after as long).
     public var timeoutSeconds: Int64
 
     /// The largest scheme accepted, in bytes.

@@ -139,7 +139,7 @@ import Testing
         #expect(result.status == 0 && result.standardOutput.contains("\"a\"@nl"))
         #expect(
             result.standardError
-                == "warning: 1 element of the vocabulary has elements or attributes of other namespaces (@p:code, p:extra): "
+                == "warning: 1 scheme, concept or label has elements or attributes of other namespaces (@p:code, p:extra): "
                 + "exports do not carry them\n", "\(result.standardError)")
         // On a label too; the XML namespace's own attributes are no partner's data.
         let onALabel = try Vaktaal.folder(with: [
@@ -148,7 +148,7 @@ import Testing
         ])
         #expect(
             try Vaktaal.run(["export", "--format", "turtle"], in: onALabel).standardError
-                == "warning: 1 element of the vocabulary has elements or attributes of other namespaces (@p:termId): "
+                == "warning: 1 scheme, concept or label has elements or attributes of other namespaces (@p:termId): "
                 + "exports do not carry them\n")
         let plain = try Vaktaal.folder(with: ["Vocabulary/t.xml": vocabularyFile()])
         #expect(try Vaktaal.run(["export", "--format", "turtle"], in: plain).standardError.isEmpty)

@@ -68,11 +68,12 @@ private struct HTTPClientErrorStandIn: Error, CustomStringConvertible {
 
 /// A one-connection server on a free local port that reads a request's head, sends `pieces`
 /// a little apart (the answer's head, then the start of its body) and then keeps the
-/// connection open, sending nothing more, until it is released.
-private final class StallingServer: @unchecked Sendable {
+/// connection open, sending nothing more, until it is released (deinitialized). Its thread
+/// holds the sockets, not the server, and closes the connection itself.
+private final class StallingServer: Sendable {
     let port: Int
     private let listener: Int32
-    private var connection: Int32 = -1
+    private let released = DispatchSemaphore(value: 0)
 
     init(sending pieces: [String]) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -88,12 +89,16 @@ private final class StallingServer: @unchecked Sendable {
                     && getsockname(listener, address, &length) == 0
             }
         }
-        guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        guard bound else {
+            close(listener)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
         port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [self] in
+        let released = released
+        Thread.detachNewThread {
             let accepted = accept(listener, nil, nil)
             guard accepted >= 0 else { return }
-            connection = accepted
+            defer { close(accepted) }
             // The request's head first, as a server reads it: an answer sent before the
             // request is none to it.
             var request: [UInt8] = []
@@ -104,14 +109,18 @@ private final class StallingServer: @unchecked Sendable {
                 request += buffer[..<count]
             }
             for piece in pieces {
-                _ = piece.withCString { send(accepted, $0, strlen($0), 0) }
+                // No SIGPIPE when the client is gone already.
+                _ = piece.withCString { send(accepted, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
                 Thread.sleep(forTimeInterval: 0.2)
             }
+            _ = released.wait(timeout: .now() + 60)
         }
     }
 
     deinit {
-        if connection >= 0 { close(connection) }
+        released.signal()
+        // Wakes an accept that no client came for.
+        shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
 }

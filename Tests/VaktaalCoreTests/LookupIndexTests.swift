@@ -133,6 +133,17 @@ import VaktaalTestSupport
         #expect(holding.map(\.entry.form).contains("werkplekbegeleider"))
         #expect(holding.allSatisfy { $0.entry.form.lowercased().contains("plekbeg") })
         #expect(index.search("*", limit: 5).isEmpty && index.search("**", limit: 5).isEmpty)
+        // Fewer than three characters after a leading star would read every key for little.
+        #expect(index.search("*er", limit: 5).allSatisfy { $0.kind != .wildcard })
+        // A term written with a star is found as itself.
+        let xml = """
+            <vocabulary xmlns="urn:vaktaal:vocabulary:1" format="1" id="t" uri="https://example.org/t/" xml:lang="nl">
+              <concept id="g"><prefLabel>Gender*</prefLabel></concept><concept id="h"><prefLabel>Genderneutraal</prefLabel></concept>
+            </vocabulary>
+            """
+        let starred = LookupIndex(VocabularyLoader.load(sources: [(path: "t.xml", bytes: Array(xml.utf8))]).set)
+        #expect(starred.search("gender*", limit: 5).map { "\($0.entry.form) \($0.kind)" } == ["Gender* exact"])
+        #expect(starred.search("gend*", limit: 5).count == 2)
         #expect(index.completions(of: "werkplek*", limit: 5).first?.form == "werkplekbegeleider")
     }
 

@@ -91,6 +91,10 @@ import VaktaalCore
             "<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote><termNote type=\"usageStatus\">regional</termNote>",
             "deprecatedLabel"
         ),
+        (
+            "<termNote type=\"administrativeStatus\">admittedTerm-admn-sts</termNote><termNote type=\"usageStatus\">notRecommended</termNote>",
+            "deprecatedLabel"
+        ),
     ])
     func aStatusWrittenAsAFlagOrUsage(note: String, kind: String) throws {
         // The term first, so that the fallback (the first term of a language preferred) cannot

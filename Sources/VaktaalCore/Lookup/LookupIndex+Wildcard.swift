@@ -11,15 +11,23 @@ extension LookupIndex {
         let after: Bool
 
         /// The wildcard `query` is; `nil` for a query without a `*` at an end, or with
-        /// one inside (searched as it is typed), or with stars alone.
+        /// one inside (searched as it is typed), with stars alone, or with fewer than three
+        /// characters after a leading star (which would read every key for little).
         init?(_ query: String) {
             before = query.hasPrefix("*")
             after = query.hasSuffix("*")
             guard before || after else { return nil }
-            let text = query.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed()
-            guard !text.isEmpty, !text.contains("*") else { return nil }
+            let text = Self.withoutStars(query)
+            guard !text.isEmpty, !text.contains("*"), !before || text.unicodeScalars.count >= 3 else { return nil }
             key = Array(TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(String(text)))).utf8)
             guard !key.isEmpty else { return nil }
+        }
+
+        /// `text` without the stars at its ends.
+        static func withoutStars(_ text: String) -> Substring {
+            let start = text.firstIndex { $0 != "*" } ?? text.endIndex
+            let end = text.lastIndex { $0 != "*" }.map { text.index(after: $0) } ?? start
+            return text[start..<max(start, end)]
         }
 
         /// Whether the key `candidate` is one this wildcard stands for.
@@ -44,7 +52,8 @@ extension LookupIndex {
 
     /// The concepts with a term `wildcard` stands for, best first: the term itself (the text
     /// between the stars), then the shortest terms. A trailing `*` reads the sorted keys from
-    /// the text on; a leading one reads every key.
+    /// the text on; a leading one reads every key (their bytes alone). Terms are taken
+    /// shortest first, until the list is full of what no longer term can beat.
     func search(_ wildcard: Wildcard, languages: Set<String>?, limit: Int, concepts: ((ConceptKey) -> Bool)?)
         -> [LookupMatch]
     {
@@ -61,14 +70,13 @@ extension LookupIndex {
                     in: &best)
             }
         }
-        if wildcard.before {
-            for slot in 0..<byAccentKey.count where byAccentKey.withKey(inSlot: slot, wildcard.holds) { consider(slot) }
-        } else {
-            var position = firstSlotPosition(notBefore: wildcard.key)
-            while position < sortedSlots.count, byAccentKey.key(inSlot: Int(sortedSlots[position]), startsWith: wildcard.key) {
-                consider(Int(sortedSlots[position]))
-                position += 1
-            }
+        let slots =
+            wildcard.before
+            ? (0..<byAccentKey.count).filter { byAccentKey.withKey(inSlot: $0, wildcard.holds) }
+            : prefixSlots(String(decoding: wildcard.key, as: UTF8.self))
+        for bucket in slotsByLength(slots) {
+            for slot in bucket { consider(slot) }
+            if Self.isFull(Self.best(limit, of: best.values), limit) { break }
         }
         return Self.best(limit, of: best.values)
     }

@@ -147,8 +147,11 @@ public struct LookupIndex: Sendable {
     ) -> [LookupMatch] {
         let spaced = TermNormalizer.spacing(query)
         guard !spaced.isEmpty, limit > 0 else { return [] }
-        if let wildcard = Wildcard(spaced) { return search(wildcard, languages: languages, limit: limit, concepts: concepts) }
         let loose = TermNormalizer.loose(spaced)
+        // A `*` at an end truncates, unless the term is written so ("Gender*").
+        if let wildcard = Wildcard(spaced), byLooseKey.entries(of: loose).isEmpty {
+            return search(wildcard, languages: languages, limit: limit, concepts: concepts)
+        }
         let accent = TermNormalizer.removingAccents(loose)
         let typed = spaced.lowercased()
         var best: [ConceptKey: LookupMatch] = [:]
@@ -190,8 +193,7 @@ public struct LookupIndex: Sendable {
                     let length = byAccentKey.scalarCount(ofSlot: slot)
                     for entry in byAccentKey.entries(ofSlot: slot) { consider(entry, .prefix, length: length) }
                 }
-                let top = Self.best(limit, of: best.values)
-                if top.count == limit, let last = top.last, last.kind < .prefix || last.entry.kind == .preferred { break }
+                if Self.isFull(Self.best(limit, of: best.values), limit) { break }
             }
         }
         // Typing mistakes are looked for only when the query is no term itself, and when
@@ -232,8 +234,15 @@ public struct LookupIndex: Sendable {
         EditDistance.distance(query, byAccentKey.scalars(ofSlot: slot)[...], limit: limit)
     }
 
+    /// Whether `top` holds `limit` matches that no match of a longer completion can beat:
+    /// exact ones, or preferred terms.
+    static func isFull(_ top: [LookupMatch], _ limit: Int) -> Bool {
+        guard top.count == limit, let last = top.last else { return false }
+        return last.kind < .prefix || last.entry.kind == .preferred
+    }
+
     /// Slots grouped by key length, shortest first.
-    private func slotsByLength(_ slots: [Int]) -> [[Int]] {
+    func slotsByLength(_ slots: [Int]) -> [[Int]] {
         Dictionary(grouping: slots) { byAccentKey.scalarCount(ofSlot: $0) }.sorted { $0.key < $1.key }.map(\.value)
     }
 
@@ -278,10 +287,11 @@ public struct LookupIndex: Sendable {
     /// Label forms that start with what the user typed so far (ignoring case, accents,
     /// spacing and hyphens), in alphabetical order of their keys, for search boxes that
     /// suggest as the user types. Hidden labels (misspellings) are never suggested; each
-    /// label is given once (its first form that completes the text: "praktijkb" gives
-    /// "praktijkbegeleider", not also its plural), and the same words of a concept in several
-    /// languages once ("feedback" in Dutch and English). The work is a binary search plus the
-    /// entries returned.
+    /// label is given once (as its own text when that completes what was typed, else as its
+    /// first form that does: "praktijkb" gives "praktijkbegeleider", not also its plural, and
+    /// "oplei" "opleidingsschool", not "opleidingsscholen", which sorts first), and the same
+    /// words of a concept in several languages once ("feedback" in Dutch and English). The
+    /// work is a binary search plus the entries returned and a few keys after them.
     ///
     /// - Parameters:
     ///   - typed: What the user typed so far.
@@ -292,7 +302,7 @@ public struct LookupIndex: Sendable {
         of typed: String, languages: Set<String>? = nil, limit: Int = 10, concepts: ((ConceptKey) -> Bool)? = nil
     ) -> [IndexEntry] {
         // Every completion starts with what was typed: a `*` around it (Skosmos's truncation) adds nothing.
-        let bare = typed.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed()
+        let bare = Wildcard.withoutStars(typed)
         let accent = TermNormalizer.removingAccents(TermNormalizer.loose(TermNormalizer.spacing(String(bare))))
         guard !accent.isEmpty, limit > 0 else { return [] }
         let prefix = Array(accent.utf8)
@@ -320,7 +330,13 @@ public struct LookupIndex: Sendable {
                 // languages ("feedback" in nl and en): a search box shows the words alone.
                 let label = "\(entry.concept.rawValue)/" + (entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)")
                 if let place = placeOfLabel[label] {
-                    if id < result[place].id { result[place] = (id, entry) }
+                    // The label's own text, in place of a form of it (unless the concept shows
+                    // those words already, in another language).
+                    let shown = "\(entry.concept.rawValue)/=\(result[place].entry.form)"
+                    if id < result[place].id, words.insert("\(entry.concept.rawValue)/=\(entry.form)").inserted {
+                        words.remove(shown)
+                        result[place] = (id, entry)
+                    }
                     continue
                 }
                 guard result.count < limit, words.insert("\(entry.concept.rawValue)/=\(entry.form)").inserted else { continue }
@@ -343,7 +359,7 @@ public struct LookupIndex: Sendable {
         return low
     }
 
-    private func prefixSlots(_ prefix: String) -> [Int] {
+    func prefixSlots(_ prefix: String) -> [Int] {
         let prefix = Array(prefix.utf8)
         var low = firstSlotPosition(notBefore: prefix)
         var result: [Int] = []

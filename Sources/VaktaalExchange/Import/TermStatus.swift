@@ -8,7 +8,9 @@ import VaktaalCore
 enum TermStatus {
     /// The kind `status` stands for; `nil` for a status there is no kind for.
     static func labelKind(_ status: String) -> LabelKind? {
-        let word = status.lowercased().replacingOccurrences(of: "-admn-sts", with: "").filter { !$0.isWhitespace }
+        let word = status.lowercased().replacingOccurrences(of: "-admn-sts", with: "").filter {
+            !$0.isWhitespace && $0 != "_" && $0 != "-"
+        }
         return kinds[word]
     }
 
@@ -25,7 +27,7 @@ enum TermStatus {
                 .deprecated,
                 [
                     "deprecated", "deprecatedterm", "superseded", "supersededterm", "obsolete", "outdated", "forbidden",
-                    "verouderd", "verboden", "afgeraden",
+                    "notrecommended", "verouderd", "verboden", "afgeraden",
                 ]
             ),
         ]

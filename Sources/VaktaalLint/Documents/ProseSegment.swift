@@ -125,6 +125,9 @@ public struct ReadDocument: Sendable {
     /// overlapping: the text of a Markdown link that is also its reference's label
     /// (`[mentor][]`), which a fix would part from its definition.
     public let unfixable: [Range<Int>]
+    /// Places in `text`, in order, that a fix may not move text across: where an office
+    /// document's link, bookmark or field begins or ends between two runs of a paragraph.
+    public let splitPoints: [Int]
 
     /// Creates a read document whose positions are the lines and columns of `text`.
     public init(
@@ -139,7 +142,7 @@ public struct ReadDocument: Sendable {
     /// Creates a read document whose positions the reader gives, paragraph by paragraph.
     public init(
         text: SourceBytes, segments: [ProseSegment], directives: [InlineDirective], declaredLanguage: String?,
-        paragraphs: [DocumentParagraph], unfixable: [Range<Int>] = []
+        paragraphs: [DocumentParagraph], unfixable: [Range<Int>] = [], splitPoints: [Int] = []
     ) {
         self.text = text
         self.segments = segments
@@ -147,10 +150,16 @@ public struct ReadDocument: Sendable {
         self.declaredLanguage = declaredLanguage
         self.paragraphs = paragraphs
         self.unfixable = unfixable
+        self.splitPoints = splitPoints
     }
 
-    /// Whether a term at `range` may be fixed: it overlaps no ``unfixable`` stretch.
+    /// Whether a term at `range` may be fixed: it overlaps no ``unfixable`` stretch, and no
+    /// split point lies inside it.
     func mayFix(_ range: Range<Int>) -> Bool {
+        if !splitPoints.isEmpty {
+            let next = splitPoints.partitioningIndex { $0 > range.lowerBound }
+            if next < splitPoints.count, splitPoints[next] < range.upperBound { return false }
+        }
         guard !unfixable.isEmpty else { return true }
         let next = unfixable.partitioningIndex { $0.upperBound > range.lowerBound }
         return next == unfixable.count || !unfixable[next].overlaps(range)

@@ -48,8 +48,8 @@ enum OfficeFixer {
         guard paragraph.isFixable, local.upperBound <= paragraph.text.count else { return nil }
         var changes: [(Int, (range: Range<Int>, text: [UInt8]))] = []
         var replaced = false
-        // The end in the part of the last piece the fix covers, to look at what lies between.
-        var previousEnd: Int?
+        // The last piece the fix covers, to look at what lies between it and the next.
+        var previous: OfficeText.Piece?
         for (pieceIndex, piece) in paragraph.pieces.enumerated() {
             let span = piece.offset..<piece.offset + piece.text.count
             if span.isEmpty {
@@ -62,12 +62,12 @@ enum OfficeFixer {
             guard span.lowerBound < local.upperBound, span.upperBound > local.lowerBound else { continue }
             // Moved into the first run, a term's text would leave a link or bookmark that holds
             // part of it empty, or go into one that holds another part: no fix then.
-            if let previousEnd, previousEnd <= piece.source.lowerBound,
-                holdsBoundary(text.partBytes[paragraph.part][previousEnd..<piece.source.lowerBound])
+            if let previous,
+                OfficeBoundaries.separate(previous, piece, in: text.partBytes[paragraph.part], runs: text.runs[paragraph.part])
             {
                 return nil
             }
-            previousEnd = piece.source.upperBound
+            previous = piece
             let covered =
                 max(span.lowerBound, local.lowerBound) - span.lowerBound..<min(span.upperBound, local.upperBound)
                 - span.lowerBound
@@ -86,34 +86,6 @@ enum OfficeFixer {
             }
         }
         return replaced ? (index, changes) : nil
-    }
-
-    /// The elements that may stand between two runs of a term and mean something of their
-    /// own (a link, a bookmark, a field, a tracked change, a comment's range), or give the
-    /// runs a meaning (a link in a run's properties): a fix that moves the term's text into
-    /// its first run would change them.
-    private static let boundaries: Set<String> = [
-        "hyperlink", "a", "hlinkClick", "hlinkMouseOver", "bookmarkStart", "bookmarkEnd", "bookmark", "bookmark-start",
-        "bookmark-end", "reference-mark-start", "reference-mark-end", "fldSimple", "fldChar", "ins", "del", "moveFrom",
-        "moveTo", "commentRangeStart", "commentRangeEnd", "annotation", "annotation-end", "sdt", "sdtContent", "customXml",
-        "smartTag", "ruby", "note",
-    ]
-
-    /// Whether the XML `between` two pieces of a term holds a start or end tag of one of the
-    /// ``boundaries``.
-    private static func holdsBoundary(_ between: ArraySlice<UInt8>) -> Bool {
-        var index = between.startIndex
-        while let open = between[index...].firstIndex(of: UInt8(ascii: "<")) {
-            var start = open + 1
-            if start < between.endIndex, between[start] == UInt8(ascii: "/") { start += 1 }
-            var end = start
-            while end < between.endIndex, !" \t\r\n/>".utf8.contains(between[end]) { end += 1 }
-            let name = between[start..<end]
-            let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
-            if boundaries.contains(String(decoding: local, as: UTF8.self)) { return true }
-            index = end
-        }
-        return false
     }
 
     /// The byte edits of one paragraph's changed pieces: new text for text pieces (with

@@ -200,6 +200,7 @@ final class OfficeCollector {
         var bytes: [UInt8] = []
         var paragraphs: [DocumentParagraph] = []
         var segments: [ProseSegment] = []
+        var splitPoints: [Int] = []
         var counts: [String: Int] = [:]
         var layout = text
         for var paragraph in ordered {
@@ -211,6 +212,10 @@ final class OfficeCollector {
                 part: text.parts[paragraph.part], area: paragraph.area, slide: paragraph.slide, page: page,
                 paragraph: counts[container] ?? 1, line: paragraph.ordinal)
             paragraph.start = bytes.count
+            for (first, second) in zip(paragraph.pieces, paragraph.pieces.dropFirst())
+            where OfficeBoundaries.separate(first, second, in: text.partBytes[paragraph.part], runs: text.runs[paragraph.part]) {
+                splitPoints.append(paragraph.start + second.offset)
+            }
             bytes += paragraph.text
             let range = paragraph.start..<bytes.count
             paragraphs.append(DocumentParagraph(range: range, place: place, isFixable: paragraph.isFixable))
@@ -223,7 +228,8 @@ final class OfficeCollector {
             }
         }
         let document = ReadDocument(
-            text: SourceBytes(bytes), segments: segments, directives: [], declaredLanguage: language(), paragraphs: paragraphs)
+            text: SourceBytes(bytes), segments: segments, directives: [], declaredLanguage: language(), paragraphs: paragraphs,
+            splitPoints: splitPoints)
         return (document, layout)
     }
 

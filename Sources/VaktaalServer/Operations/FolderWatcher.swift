@@ -32,10 +32,12 @@ struct FolderWatcher: Service {
             logger.info("reloaded the vocabulary (\(reason)): generation \(snapshot.generation)")
             // Served all the same (what the service serves, a partner can publish back), but said.
             let errors = Self.checkErrors(of: snapshot.set)
-            for error in errors { logger.warning("\(error.description)") }
+            // The first of them: a large broken vocabulary would flood the log.
+            for error in errors.prefix(20) { logger.warning("\(error.description)") }
             if !errors.isEmpty {
+                let shown = errors.count > 20 ? " (the first 20 above)" : ""
                 logger.warning(
-                    "the vocabulary serving now has \(errors.count) errors that vaktaal check reports: a publish that adds one is refused"
+                    "the vocabulary serving now has \(errors.count) errors that vaktaal check reports\(shown): a publish that adds one is refused"
                 )
             }
         } else {

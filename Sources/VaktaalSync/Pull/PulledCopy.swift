@@ -32,38 +32,43 @@ public struct PulledCopy: Sendable {
         return etag.isEmpty ? nil : etag
     }
 
-    /// Where the mark of a pull that left conflicts is kept: the hash of the file it wrote on
-    /// its first line, then that pull's report of them.
+    /// Where the mark of a pull that left conflicts is kept: the hash of the file it wrote.
     private func conflictsPath(scheme: String) -> String { "\(folder)/\(scheme).conflicts" }
+
+    /// Where that pull's report of them is kept, beside the mark (which stays the hash alone,
+    /// as every version of vaktaal reads it).
+    private func conflictsReportPath(scheme: String) -> String { "\(folder)/\(scheme).conflicts.txt" }
 
     /// Notes that the pull of `scheme` left conflicts in the file it wrote as `written`:
     /// until that file changes, publishing it would send our side of each conflict unseen.
     /// `report` says what they are, for a later pull to say again.
-    public func noteConflicts(scheme: String, written: [UInt8], report: String) throws(FileWriteError) {
-        try AtomicFile.write(Self.hash(written) + "\n" + report, to: conflictsPath(scheme: scheme))
+    public func noteConflicts(scheme: String, written: [UInt8], report: String = "") throws(FileWriteError) {
+        try AtomicFile.write(report, to: conflictsReportPath(scheme: scheme))
+        try AtomicFile.write(Self.hash(written) + "\n", to: conflictsPath(scheme: scheme))
     }
 
     /// The report of the conflicts the last pull of `scheme` left, while the file is still
-    /// `local`, as that pull wrote it; `nil` when there are none open (empty for a mark
-    /// written before reports were kept).
+    /// `local`, as that pull wrote it; `nil` when there are none open (empty when the report
+    /// was not kept: a mark an older vaktaal wrote).
     public func unresolvedConflictsReport(scheme: String, local: [UInt8]) -> String? {
-        guard hasUnresolvedConflicts(scheme: scheme, local: local),
-            let data = FileManager.default.contents(atPath: conflictsPath(scheme: scheme))
-        else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.firstIndex(of: "\n").map { String(text[text.index(after: $0)...]) } ?? ""
+        guard hasUnresolvedConflicts(scheme: scheme, local: local) else { return nil }
+        return FileManager.default.contents(atPath: conflictsReportPath(scheme: scheme)).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+            ?? ""
     }
 
     /// Forgets a pull's conflicts (a later pull or publish settled them).
     public func forgetConflicts(scheme: String) {
         try? FileManager.default.removeItem(atPath: conflictsPath(scheme: scheme))
+        try? FileManager.default.removeItem(atPath: conflictsReportPath(scheme: scheme))
     }
 
     /// Whether the last pull of `scheme` left conflicts and the file is still `local`, as
     /// the pull wrote it (nobody looked at them yet).
     public func hasUnresolvedConflicts(scheme: String, local: [UInt8]) -> Bool {
         guard let data = FileManager.default.contents(atPath: conflictsPath(scheme: scheme)) else { return false }
-        let mark = String(decoding: data, as: UTF8.self).prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
+        let mark = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let hash = local.withUnsafeBytes { ContentHash.of($0) }
         // Marks written before December 2026 have no leading zeros in either word.
         return mark == ContentHash.hex(hash) || mark == String(hash.0, radix: 16) + String(hash.1, radix: 16)

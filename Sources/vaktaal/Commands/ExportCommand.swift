@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
             let shown = uncarried.names.prefix(5).joined(separator: ", ") + (uncarried.names.count > 5 ? ", …" : "")
             let holders =
                 uncarried.holders == 1
-                ? "1 element of the vocabulary has" : "\(uncarried.holders) elements of the vocabulary have"
+                ? "1 scheme, concept or label has" : "\(uncarried.holders) schemes, concepts or labels have"
             printError("warning: \(holders) elements or attributes of other namespaces (\(shown)): exports do not carry them")
         }
         let input = ExportInput(loaded.set)

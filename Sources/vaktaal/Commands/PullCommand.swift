@@ -39,7 +39,7 @@ struct PullCommand: AsyncParsableCommand {
             print("\(pull.localFile): up to date: '\(pull.address.scheme)' did not change on the service since the last pull")
         case .conflictsStillOpen(let report):
             print("\(pull.localFile): nothing new on the service, but " + Self.openConflicts)
-            print(report, terminator: "")
+            print(Self.said(report), terminator: "")
             throw ExitCode(1)
         case .firstPull(let concepts):
             print("\(pull.localFile): pulled '\(pull.address.scheme)' (\(concepts) \(concepts == 1 ? "concept" : "concepts"))")
@@ -54,10 +54,15 @@ struct PullCommand: AsyncParsableCommand {
             print(MergeReport(result).text(colour: colour), terminator: "")
             if let earlierConflicts {
                 print("\(pull.localFile): " + Self.openConflicts)
-                print(earlierConflicts, terminator: "")
+                print(Self.said(earlierConflicts), terminator: "")
             }
             if result.hasUnresolvedConflicts || earlierConflicts != nil { throw ExitCode(1) }
         }
+    }
+
+    /// A kept report of conflicts, or what to do when an older vaktaal kept none.
+    private static func said(_ report: String) -> String {
+        report.isEmpty ? "  (their report was not kept: `vaktaal diff` with the service shows what differs)\n" : report
     }
 
     /// What a pull says of conflicts an earlier pull left and nobody has looked at.

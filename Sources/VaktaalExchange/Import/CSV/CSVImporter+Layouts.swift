@@ -40,9 +40,9 @@ extension CSVImporter {
                 row[1] = row[1].trimmingSpaces
                 row[2] = LanguageTag.canonicalCase(row[2].trimmingSpaces)
                 if row[2].isEmpty {
-                    // As the minimal layout: the sheet's language, else text of no language.
-                    row[2] = language ?? ""
-                    if language == nil {
+                    // As in the minimal layout: --lang, else the sheet's language, else text of no language.
+                    row[2] = options.defaultLanguage ?? language ?? ""
+                    if row[2].isEmpty {
                         warnings.add("rows without a language, and no language known (give --lang)", example: "line \(line)")
                     }
                 }

@@ -90,9 +90,14 @@ extension TBXImporter {
             skip("partOfSpeech", "the format does not keep parts of speech", example: "\(text): \(partOfSpeech)")
         }
         let statusKind = [LabelKind.deprecated, .hidden, .alternative, .preferred].first { statusKinds.contains($0) }
-        if !kindFromNote, statusKind == nil, let unknownStatus {
-            skip("term", "a status there is no label kind for: the term is left out", example: "\(text): \(unknownStatus)")
-            return nil
+        if !kindFromNote, let unknownStatus {
+            guard statusKind != nil else {
+                skip("term", "a status there is no label kind for: the term is left out", example: "\(text): \(unknownStatus)")
+                return nil
+            }
+            warnings.add(
+                "statuses there is no label kind for, beside one there is: that one gives the kind",
+                example: "\(text): \(unknownStatus)")
         }
         if !kindFromNote {
             if let statusKind {
