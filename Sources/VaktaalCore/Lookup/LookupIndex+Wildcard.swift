@@ -35,18 +35,8 @@ extension LookupIndex {
             switch (before, after) {
             case (false, _): candidate.starts(with: key)
             case (true, false): candidate.count >= key.count && candidate.suffix(key.count).elementsEqual(key)
-            case (true, true): candidate.count >= key.count && Self.contains(key, in: candidate)
+            case (true, true): candidate.firstRange(of: key) != nil
             }
-        }
-
-        private static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let first = needle.first else { return true }
-            var start = 0
-            while start + needle.count <= haystack.count {
-                if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return true }
-                start += 1
-            }
-            return false
         }
     }
 

@@ -275,7 +275,7 @@ public struct LookupIndex: Sendable {
         for (_, slot) in scored.sorted(by: { ($0.distance, $0.slot) < ($1.distance, $1.slot) }) {
             for id in byAccentKey.entries(ofSlot: slot) {
                 let entry = indexEntries[Int(id)]
-                if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
+                guard Self.counts(entry, languages: languages, concepts: nil) else { continue }
                 if seen.insert(entry.concept).inserted { result.append(entry) }
             }
             if result.count >= limit { break }
@@ -324,8 +324,7 @@ public struct LookupIndex: Sendable {
             guard byAccentKey.key(inSlot: slot, startsWith: prefix) else { break }
             for id in byAccentKey.entries(ofSlot: slot) {
                 let entry = indexEntries[Int(id)]
-                guard entry.kind != .hidden, concepts?(entry.concept) != false else { continue }
-                if let languages, entry.labelIndex != nil, !LanguageTag.choice(languages, includes: entry.language) { continue }
+                guard entry.kind != .hidden, Self.counts(entry, languages: languages, concepts: concepts) else { continue }
                 // One completion a label, and one for the same words of a concept in several
                 // languages ("feedback" in nl and en): a search box shows the words alone.
                 let label = "\(entry.concept.rawValue)/" + (entry.labelIndex.map { "\($0)" } ?? "#\(entry.form)")

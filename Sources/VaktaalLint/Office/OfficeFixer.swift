@@ -3,7 +3,8 @@ import VaktaalCore
 /// Writes fixes back into the runs of an office document: the replacement goes into the
 /// run where the match starts, with that run's formatting; the matched characters leave
 /// the other runs; runs left empty disappear (and elements such as tabs that the match
-/// covers); every other byte of the part stays as it was.
+/// covers); every other byte of the part stays as it was. A term whose runs a link or
+/// bookmark parts has no fix to write: the reader marks it (``OfficeBoundaries``).
 enum OfficeFixer {
     /// The edits of `fixes` (ranges in the document's text) by part index, and how many
     /// fixes they carry. Fixes that overlap an earlier one, fall outside a paragraph that
@@ -48,8 +49,6 @@ enum OfficeFixer {
         guard paragraph.isFixable, local.upperBound <= paragraph.text.count else { return nil }
         var changes: [(Int, (range: Range<Int>, text: [UInt8]))] = []
         var replaced = false
-        // The last piece the fix covers, to look at what lies between it and the next.
-        var previous: OfficeText.Piece?
         for (pieceIndex, piece) in paragraph.pieces.enumerated() {
             let span = piece.offset..<piece.offset + piece.text.count
             if span.isEmpty {
@@ -60,14 +59,6 @@ enum OfficeFixer {
                 continue
             }
             guard span.lowerBound < local.upperBound, span.upperBound > local.lowerBound else { continue }
-            // Moved into the first run, a term's text would leave a link or bookmark that holds
-            // part of it empty, or go into one that holds another part: no fix then.
-            if let previous,
-                OfficeBoundaries.separate(previous, piece, in: text.partBytes[paragraph.part], runs: text.runs[paragraph.part])
-            {
-                return nil
-            }
-            previous = piece
             let covered =
                 max(span.lowerBound, local.lowerBound) - span.lowerBound..<min(span.upperBound, local.upperBound)
                 - span.lowerBound
