@@ -178,14 +178,10 @@ extension Linter {
         countingRepeatsIn repeats: inout UseCounts?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
-        func keep(_ match: SegmentMatch?) {
-            guard let match else { return }
-            if match.form.isAllowedUse, match.context == nil,
-                (repeats?.add(LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)) ?? 0) > 0
-            {
-                return
-            }
-            kept.append(match)
+        // A repeated use is counted before it is placed: most matches of a long text are one.
+        func isCountedRepeat(_ form: MatchedForm) -> Bool {
+            guard form.isAllowedUse, !isJudgedByContext(form), repeats != nil else { return false }
+            return repeats!.add(LabelUse(concept: form.concept, label: form.labelIndex ?? -1)) > 0
         }
         let range = segment.sourceRange
         // The text the matcher reads: the source where it is, or the segment's decoded text,
@@ -199,30 +195,45 @@ extension Linter {
         }
         guard let read else {
             matcher.forEachMatch(in: text, range: range, languages: languages) { match in
-                keep(placed(match, in: text, bounds: range, context: segment.context, offsets: nil, markup: []))
+                guard let form = termForm(of: match, in: text, bounds: range), !isCountedRepeat(form) else { return }
+                kept.append(placed(match, form, in: text, context: segment.context, offsets: nil, markup: []))
             }
             return kept
         }
         read.text.withUnsafeBufferPointer { view in
             matcher.forEachMatch(in: view, range: 0..<view.count, languages: languages) { match in
-                keep(
-                    placed(
-                        match, in: view, bounds: 0..<view.count, context: 0..<view.count, offsets: read.offsets,
-                        markup: segment.markup))
+                guard let form = termForm(of: match, in: view, bounds: 0..<view.count), !isCountedRepeat(form) else {
+                    return
+                }
+                kept.append(
+                    placed(match, form, in: view, context: 0..<view.count, offsets: read.offsets, markup: segment.markup))
             }
         }
         return kept
     }
 
-    /// A match of the text the matcher read (`view`), placed in the source through `offsets`;
-    /// `nil` for phrases that are simply fine and for terms inside file names and paths.
-    /// Where the term stands in its sentence is read in `view[context]`.
+    /// The label form a match of the text the matcher read (`view`) names; `nil` for phrases
+    /// that are simply fine and for terms inside file names and paths.
+    @inline(__always)
+    private static func termForm(of match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> MatchedForm? {
+        guard case .label(let form) = match.target, !FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) else {
+            return nil
+        }
+        return form
+    }
+
+    /// Whether a use of `form` is judged by where it stands in its sentence: only the casing
+    /// of an allowed name is, when it is not written as the vocabulary writes it.
+    private static func isJudgedByContext(_ form: MatchedForm) -> Bool {
+        form.isName && form.isAllowedUse && !form.isWrittenAsIs
+    }
+
+    /// A match of `form` in the text the matcher read (`view`), placed in the source through
+    /// `offsets`. Where the term stands in its sentence is read in `view[context]`.
     private static func placed(
-        _ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, context contextBounds: Range<Int>,
+        _ match: TermMatch, _ form: MatchedForm, in view: UnsafeBufferPointer<UInt8>, context contextBounds: Range<Int>,
         offsets: [Int]?, markup: [Range<Int>]
-    ) -> SegmentMatch? {
-        guard case .label(let form) = match.target else { return nil }
-        if FileNamesAndPaths.contains(match.range, in: view, bounds: bounds) { return nil }
+    ) -> SegmentMatch {
         let start = offsets?[match.range.lowerBound] ?? match.range.lowerBound
         var end = offsets?[match.range.upperBound] ?? match.range.upperBound
         var crosses = false
@@ -236,10 +247,7 @@ extension Linter {
             crosses = markup.contains { $0.lowerBound > start && $0.upperBound <= end && !$0.isEmpty }
         }
         let matched = UnsafeBufferPointer(rebasing: view[match.range])
-        // Only the casing of an allowed name is judged by where it stands.
-        let context =
-            form.isName && form.isAllowedUse && !form.isWrittenAsIs
-            ? TermContext.of(match.range, in: view, bounds: contextBounds) : nil
+        let context = isJudgedByContext(form) ? TermContext.of(match.range, in: view, bounds: contextBounds) : nil
         return SegmentMatch(
             range: start..<end, form: form, crossesMarkup: crosses,
             rendered: crosses ? String(decoding: matched, as: UTF8.self) : nil, context: context)

@@ -26,15 +26,13 @@ public struct LineIndex {
         let target = min(max(target, 0), bytes.count)
         if target < offset { stepBack(to: target) }
         guard target > offset else { return SourcePosition(line: line, column: column) }
-        // The stretch is counted in bulk (loops the compiler vectorizes): the line ends in
-        // it, then the characters after the last one.
-        var lastLineEnd = target - 1
-        while lastLineEnd >= offset, !Self.isLineEnd(bytes[lastLineEnd]) { lastLineEnd -= 1 }
-        if lastLineEnd < offset {
-            column += characters(in: offset..<target)
-        } else {
+        // The stretch is counted in bulk (eight bytes at a time, or by `memchr`): the line
+        // ends in it, then the characters after the last one.
+        if let lastLineEnd = lastLineEnd(in: offset..<target) {
             line += lineEnds(in: offset..<lastLineEnd + 1)
             column = 1 + characters(in: lastLineEnd + 1..<target)
+        } else {
+            column += characters(in: offset..<target)
         }
         offset = target
         return SourcePosition(line: line, column: column)
@@ -57,6 +55,24 @@ public struct LineIndex {
 
     /// Whether `byte` is `\n` or `\r`.
     public static func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+
+    /// The offset of the last line end (`\n` or `\r`) in `range`, looked for eight bytes at
+    /// a time from its end: most positions asked for are of terms on the line of the one before.
+    private func lastLineEnd(in range: Range<Int>) -> Int? {
+        var end = range.upperBound
+        while end - 8 >= range.lowerBound {
+            let word = load(at: end - 8)
+            let lineEnds = Self.zeroBytes(word ^ Self.lineFeeds) | Self.zeroBytes(word ^ Self.carriageReturns)
+            // The highest byte whose high bit is set is the last line end.
+            if lineEnds != 0 { return end - 8 + (63 - lineEnds.leadingZeroBitCount) / 8 }
+            end -= 8
+        }
+        while end > range.lowerBound {
+            end -= 1
+            if Self.isLineEnd(bytes[end]) { return end }
+        }
+        return nil
+    }
 
     /// The number of characters (code points) in `range`: the bytes that start one, that
     /// is all but the continuation bytes `10xxxxxx`, counted eight at a time.

@@ -126,8 +126,9 @@ import VaktaalTestSupport
     /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
     /// chain turns back (walking it would not end) or leads into a record, whose transitions
     /// lead to nodes it does not have, whose records overrun their column (a key past its
-    /// end, a key of −1 bytes, words left over), or whose allowed phrase names a concept, a
-    /// language it does not have, a flag there is not or a name.
+    /// end, a key of −1 bytes, words left over), whose record names an entry past the
+    /// entries, or whose allowed phrase names a concept, a language it does not have, a flag
+    /// there is not or a name.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -168,6 +169,12 @@ import VaktaalTestSupport
         var foreignLanguage = records
         foreignLanguage[0] = MatchCandidate(
             entry: -1, keyStart: records[0].keyStart, keyEnd: records[0].keyEnd, language: 99, flags: records[0].flags)
+        var pastTheEntries = records
+        pastTheEntries[0] = MatchCandidate(
+            entry: Int32(entries.count), keyStart: records[0].keyStart, keyEnd: records[0].keyEnd,
+            language: records[0].language, flags: records[0].flags)
+        pastTheEntries[0].next = records[0].next
+        pastTheEntries[0].concept = records[0].concept
         var unknownFlag = records
         unknownFlag[1].flags.insert(MatchCandidate.Flags(rawValue: 1 << 7))
         var claimsAName = records
@@ -183,7 +190,7 @@ import VaktaalTestSupport
             (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
             (copy(words: Array(good.candidates.words.dropLast())), matcherError), (copy(words: intoARecord), matcherError),
             (copy(words: unsizedKey), matcherError), (copy(words: Array(good.candidates.words) + [1, 2, 3]), matcherError),
-            (copy(candidates: naming), matcherError),
+            (copy(candidates: naming), matcherError), (copy(candidates: pastTheEntries), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
             (copy(tokensBeforeSpace: [0, 0, 0]), matcherError), (copy(tokensBeforeSpace: []), matcherError),

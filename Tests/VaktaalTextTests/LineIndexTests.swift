@@ -106,6 +106,23 @@ func aCarriageReturnLineFeedAtEveryOffsetIsOneLineEnd(offset: Int) {
         return SourcePosition(line: line, column: column)
     }
 
+    /// Short steps forward (terms on one line) find the last line end they pass wherever it
+    /// falls against the eight-byte words read back from the step's end.
+    @Test(arguments: 0..<16)
+    func shortStepsForwardFindTheLastLineEndAtEveryOffset(offset: Int) {
+        let text = String(repeating: "a", count: offset) + "\r" + String(repeating: "b", count: 9) + "\n\ré😀" + "\r\nc"
+        let bytes = Array(text.utf8)
+        let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+        bytes.withUnsafeBufferPointer { buffer in
+            for step in 1...10 {
+                var index = LineIndex(bytes: buffer)
+                for target in stride(from: 0, to: boundaries.count, by: step).map({ boundaries[$0] }) {
+                    #expect(index.position(at: target) == Self.naive(bytes, target), "step \(step) to \(target)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: 0..<20)
     func bulkCountingAgreesWithCountingByteByByte(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed))

@@ -149,11 +149,12 @@ extension MatchCandidates {
     }
 
     /// Reads what ``write(to:)`` wrote, checking that the records fill the column, that each
-    /// fits `entries` (what it says of its entry), and that every chain of candidates ends (a
+    /// names an entry of `entries` (or none), and that every chain of candidates ends (a
     /// chain goes on only to records after it); with the places records start at, which the
-    /// transition table's steps must name. Whether an entry's form is its key is not compared
-    /// byte by byte here: that would cost a lint of a one-line file at 100k concepts more than
-    /// its matching; the snapshot's checksum guards those bits.
+    /// transition table's steps must name. Whether what a record says of its entry (its
+    /// concept, label, flags and form) is what `entries` says is not compared here: looking
+    /// up each entry's columns would cost a lint of a one-line file at 100k concepts more
+    /// than its matching; the snapshot's checksum guards those bits.
     static func read(from reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError)
         -> (candidates: MatchCandidates, places: RecordPlaces)
     {
@@ -172,13 +173,14 @@ extension MatchCandidates {
         }
         // Records fill the column (checked above): walked again, each one's chain is checked
         // against the places of all.
+        let languages = -1..<Int32(clamping: entries.languages.count)
         place = 0
         while place < words.count {
             let candidate = candidates[place]
             defer { place += headerWords + wordCount(ofKey: candidate.key.count) }
             guard candidate.flags.isSubset(of: .all),
                 candidate.next == -1 || (candidate.next > place && places.contains(candidate.next)),
-                (-1..<Int32(clamping: entries.languages.count)).contains(candidate.language), names(candidate, of: entries)
+                languages.contains(candidate.language), namesAnEntry(candidate, among: entries.count)
             else { throw .malformed("the term matcher does not fit together") }
         }
         return (candidates, places)
@@ -198,17 +200,13 @@ extension MatchCandidates {
         }
     }
 
-    /// Whether `candidate` says of its entry what `entries` says: an allowed phrase names none.
-    private static func names(_ candidate: MatchCandidate, of entries: IndexEntries) -> Bool {
+    /// Whether `candidate` names one of `count` entries, with a concept and a label (−1 for
+    /// a notation); an allowed phrase names none, and is no name.
+    private static func namesAnEntry(_ candidate: MatchCandidate, among count: Int) -> Bool {
         guard candidate.entry >= 0 else {
             return candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
                 && candidate.flags.isDisjoint(with: [.name, .formIsKey])
         }
-        let entry = Int(candidate.entry)
-        guard entry < entries.count else { return false }
-        return Int(candidate.concept) == entries.concept(entry).rawValue
-            && Int(candidate.labelIndex) == entries.labelIndex(entry) ?? -1
-            && candidate.flags.contains(.allows) == entries.isAllowedUse(entry)
-            && candidate.flags.contains(.name) == entries.isName(entry)
+        return Int(candidate.entry) < count && candidate.concept >= 0 && candidate.labelIndex >= -1
     }
 }

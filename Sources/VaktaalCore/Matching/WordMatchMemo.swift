@@ -52,7 +52,8 @@ struct WordMatchMemo {
             }
         }
 
-        /// The target packed.
+        /// The target packed (unpacked in the scan, at every word it meets again).
+        @inline(__always)
         var target: MatchTarget? {
             if flags & Self.isAllowed != 0 { return .allowed }
             guard flags & Self.isLabel != 0 else { return nil }
