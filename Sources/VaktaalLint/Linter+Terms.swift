@@ -44,7 +44,7 @@ extension Linter {
             }
             for match in found {
                 if match.form.isAllowedUse {
-                    let use = LabelUse(concept: match.form.concept, label: match.form.labelIndex ?? -1)
+                    let use = LabelUse(match.form)
                     let earlier = uses.add(use)
                     // A name written in another casing may be misspelled; other repeated uses are only counted.
                     guard earlier == 0 || match.context != nil else { continue }
@@ -178,11 +178,22 @@ extension Linter {
         countingRepeatsIn repeats: inout UseCounts?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
-        // A repeated use is counted before it is placed: most matches of a long text are one.
-        func isCountedRepeat(_ form: MatchedForm) -> Bool {
-            guard form.isAllowedUse, !isJudgedByContext(form), repeats != nil else { return false }
-            return repeats!.add(LabelUse(concept: form.concept, label: form.labelIndex ?? -1)) > 0
+        // Each use of an allowed label is counted and the first kept; the scan counts those of
+        // a word it met before itself (but for a use next to a slash, backslash or dot, which
+        // may be part of a file name): most matches of a long text are such repeats.
+        func take(_ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?)
+            -> TermMatcher.MatchHandling
+        {
+            guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
+            let counted = form.isAllowedUse && !isJudgedByContext(form)
+            if counted, let earlier = repeats?.add(LabelUse(form)) {
+                if earlier == 0 { kept.append(placed(match, form, in: view, segment, offsets: offsets)) }
+                return .counted
+            }
+            kept.append(placed(match, form, in: view, segment, offsets: offsets))
+            return .taken
         }
+        func countRepeats(of form: MatchedForm, _ count: Int) { repeats?.add(LabelUse(form), count) }
         let range = segment.sourceRange
         // The text the matcher reads: the source where it is, or the segment's decoded text,
         // composed (NFC) when that changes it, with the offset in the source of each byte.
@@ -194,20 +205,15 @@ extension Linter {
             read = CanonicalComposition.composed(text, range: range)
         }
         guard let read else {
-            matcher.forEachMatch(in: text, range: range, languages: languages) { match in
-                guard let form = termForm(of: match, in: text, bounds: range), !isCountedRepeat(form) else { return }
-                kept.append(placed(match, form, in: text, context: segment.context, offsets: nil, markup: []))
-            }
+            matcher.forEachMatch(
+                in: text, range: range, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes,
+                { take($0, in: text, bounds: range, offsets: nil) }, repeated: countRepeats)
             return kept
         }
         read.text.withUnsafeBufferPointer { view in
-            matcher.forEachMatch(in: view, range: 0..<view.count, languages: languages) { match in
-                guard let form = termForm(of: match, in: view, bounds: 0..<view.count), !isCountedRepeat(form) else {
-                    return
-                }
-                kept.append(
-                    placed(match, form, in: view, context: 0..<view.count, offsets: read.offsets, markup: segment.markup))
-            }
+            matcher.forEachMatch(
+                in: view, range: 0..<view.count, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes,
+                { take($0, in: view, bounds: 0..<view.count, offsets: read.offsets) }, repeated: countRepeats)
         }
         return kept
     }
@@ -228,12 +234,15 @@ extension Linter {
         form.isName && form.isAllowedUse && !form.isWrittenAsIs
     }
 
-    /// A match of `form` in the text the matcher read (`view`), placed in the source through
-    /// `offsets`. Where the term stands in its sentence is read in `view[context]`.
+    /// A match of `form` in the text the matcher read (`view`) of `segment`, placed in the
+    /// source through `offsets` (`nil` when the matcher read the source).
     private static func placed(
-        _ match: TermMatch, _ form: MatchedForm, in view: UnsafeBufferPointer<UInt8>, context contextBounds: Range<Int>,
-        offsets: [Int]?, markup: [Range<Int>]
+        _ match: TermMatch, _ form: MatchedForm, in view: UnsafeBufferPointer<UInt8>, _ segment: ProseSegment, offsets: [Int]?
     ) -> SegmentMatch {
+        // Where the term stands in its sentence is read in the segment's context in the
+        // source, or in the whole text read.
+        let contextBounds = offsets == nil ? segment.context : 0..<view.count
+        let markup = offsets == nil ? [] : segment.markup
         let start = offsets?[match.range.lowerBound] ?? match.range.lowerBound
         var end = offsets?[match.range.upperBound] ?? match.range.upperBound
         var crosses = false

@@ -1,5 +1,6 @@
 import Testing
 import VaktaalTestSupport
+import VaktaalText
 
 @testable import VaktaalCore
 
@@ -108,15 +109,89 @@ import VaktaalTestSupport
             let shared = Array(keys.filter { memo.pair($0) == memo.pair(keys[0]) }.prefix(3))
             #expect(shared.count == 3)
             guard shared.count == 3 else { return }
-            memo.keep(targets[0], at: shared[0])
-            memo.keep(targets[1], at: shared[1])
+            func target(of key: (UInt64, UInt64)) -> MatchTarget?? { memo.slot(of: key).map { memo.target(at: $0) } }
+            func ignore(_: MatchTarget?, _: Int) {}
+            _ = memo.keep(targets[0], at: shared[0], handOver: ignore)
+            _ = memo.keep(targets[1], at: shared[1], handOver: ignore)
             // Found again, the first word is met later than the second.
-            #expect(memo.target(of: shared[0]).map { $0 == targets[0] } == true)
-            memo.keep(targets[2], at: shared[2])
-            #expect(memo.target(of: shared[1]) == nil)
-            #expect(memo.target(of: shared[0]).map { $0 == targets[0] } == true)
-            #expect(memo.target(of: shared[2]).map { $0 == targets[2] } == true)
+            #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
+            _ = memo.keep(targets[2], at: shared[2], handOver: ignore)
+            #expect(target(of: shared[1]) == nil)
+            #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
+            #expect(target(of: shared[2]).map { $0 == targets[2] } == true)
         }
+    }
+
+    /// Uses a memo counts are handed over, each once: those of a word that goes when a
+    /// newer one takes its place, those of a count that would overflow, and the rest at the end.
+    @Test func countedUsesAreHandedOverOnce() throws {
+        let target = Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))
+        WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
+            let keys = (0..<10_000).compactMap { word in
+                Array("w\(word)".utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
+            }
+            let shared = Array(keys.filter { memo.pair($0) == memo.pair(keys[0]) }.prefix(3))
+            #expect(shared.count == 3)
+            guard shared.count == 3 else { return }
+            var handedOver: [Int] = []
+            func handOver(_ handed: MatchTarget?, _ count: Int) {
+                #expect(handed == target)
+                handedOver.append(count)
+            }
+            let slot = memo.keep(target, at: shared[0], handOver: handOver)
+            #expect(!memo.countsUses(at: slot))
+            memo.startCounting(at: slot)
+            for _ in 0..<70_000 { memo.countUse(at: slot, handOver: handOver) }
+            #expect(handedOver == [Int(UInt16.max) - 1], "before the count overflows")
+            // Two newer words of the pair: the counted one goes, with its uses.
+            _ = memo.keep(nil, at: shared[1], handOver: handOver)
+            _ = memo.keep(nil, at: shared[2], handOver: handOver)
+            #expect(memo.slot(of: shared[0]) == nil)
+            #expect(handedOver.reduce(0, +) == 70_000)
+            memo.handOverCounts(handOver)
+            #expect(handedOver.reduce(0, +) == 70_000, "nothing twice")
+        }
+    }
+
+    /// A scan counts the uses of a word whose match its caller only counted, and hands them
+    /// over as counts: each form is used as often as a caller that takes every match is
+    /// handed it, but the caller is handed few, and every use next to a byte it looks at
+    /// itself (a slash or dot).
+    @Test func theScanCountsTheUsesItsCallerOnlyCounts() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = TermMatcher(set: set, entries: IndexEntries(set))
+        // "leraar" begins no longer phrase (as "mentor" does, "mentor van de klas"): the memo keeps it.
+        let piece = "De leraar komt. De leraar/docent en leraar.md, de LERAAR, leraar (leraar) en de leraren.\n"
+        let text = Array(String(repeating: piece, count: 2 * WordMatchMemo.worthwhileLength / piece.utf8.count).utf8)
+        let pieces = text.count / piece.utf8.count
+        func scan(callerCounts: Bool) -> (handed: [Range<Int>], uses: [Int: Int]) {
+            var handed: [Range<Int>] = []
+            var uses: [Int: Int] = [:]
+            text.withUnsafeBufferPointer { bytes in
+                matcher.forEachMatch(
+                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil),
+                    handingOverUsesNextTo: ByteSet("/.")
+                ) { match in
+                    handed.append(match.range)
+                    if case .label(let form) = match.target { uses[form.id, default: 0] += 1 }
+                    return callerCounts ? .counted : .taken
+                } repeated: { form, count in
+                    uses[form.id, default: 0] += count
+                }
+            }
+            return (handed, uses)
+        }
+        let taken = scan(callerCounts: false)
+        let counted = scan(callerCounts: true)
+        #expect(taken.handed.count >= 7 * pieces)
+        #expect(counted.uses == taken.uses)
+        #expect(counted.handed.count < taken.handed.count / 2)
+        let nextToSlashOrDot = taken.handed.filter { range in
+            text[range.lowerBound - 1] == UInt8(ascii: "/") || text[range.upperBound] == UInt8(ascii: "/")
+                || text[range.upperBound] == UInt8(ascii: ".")
+        }
+        #expect(nextToSlashOrDot.count == 3 * pieces, "leraar/, /docent and leraar.")
+        #expect(Set(nextToSlashOrDot).isSubset(of: Set(counted.handed)))
     }
 
     /// The memo grows with the text, one word for every 128 bytes, between its bounds.

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import VaktaalCore
+import VaktaalText
 
 @testable import VaktaalExchange
 

@@ -40,7 +40,8 @@ import VaktaalCore
     }
 
     /// A document of several batches with repeated labels, names in capitals, outdated and
-    /// misspelled terms gives the terms and counts of taking every match in turn.
+    /// misspelled terms, and labels in file names gives the terms and counts of taking every
+    /// match in turn.
     @Test func theTermsAndCountsAreThoseOfEveryMatchInTurn() throws {
         let linter = dutchLinter
         let matcher = linter.matcher
@@ -48,7 +49,10 @@ import VaktaalCore
         let paragraph =
             MatchBatchesTests.paragraph
             + "De werkplekbegeleider en de aankomend leraar. De werkplekbegeleider helpt de aankomend leraar.\n"
-            + "Werkplekbegeleider Jansen helpt de Aankomend Leraar van de Amsterdamse onderwijsregio.\n\n"
+            + "Werkplekbegeleider Jansen helpt de Aankomend Leraar van de Amsterdamse onderwijsregio.\n"
+            // Words joined by a slash are terms, a file name or path is none: the scan hands
+            // each use next to a slash or dot over, not counting it itself.
+            + "Een leraar/docent, de leraar. En docs/leraar.md of ~/leraar is geen leraar.\n\n"
         let text = String(repeating: paragraph, count: 3 * MatchBatches.batchSize / paragraph.utf8.count + 40)
         let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
         try document.text.withUnsafeBufferPointer { bytes in

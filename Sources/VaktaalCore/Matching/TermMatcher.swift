@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
 /// fine (an exception phrase of a deprecated label, or an allowed word of the configuration).
 package enum MatchTarget: Sendable, Hashable {
@@ -121,18 +123,50 @@ package struct TermMatcher: Sendable {
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, _ body: (TermMatch) -> Void
     ) {
-        guard range.count >= WordMatchMemo.worthwhileLength else {
-            return scan(bytes, range, languages, memo: nil, body)
+        forEachMatch(in: bytes, range: range, languages: languages, handingOverUsesNextTo: ByteSet("")) { match in
+            body(match)
+            return .taken
+        } repeated: { _, _ in
         }
-        WordMatchMemo.withMemo(forTextOf: range.count) { scan(bytes, range, languages, memo: $0, body) }
     }
 
-    /// ``forEachMatch(in:range:languages:_:)``, taking what words matched from `memo` when
-    /// they were met before.
+    /// What the caller of a scan did with a match it was handed.
+    package enum MatchHandling {
+        /// Looked at it.
+        case taken
+        /// Only counted it, and would only count a use of the same form written the same
+        /// way: the scan may count such uses itself.
+        case counted
+    }
+
+    /// Hands `body` every match of ``matches(in:range:languages:)`` as it is found; a word
+    /// whose match `body` only counted is counted by the scan itself when it meets the word
+    /// again (while its memo keeps it), and those uses are handed to `repeated` as counts
+    /// (at the latest when the scan ends), but for a use next to a byte of `handedOver`,
+    /// which `body` is handed as any other. A text of a large vocabulary names one of its
+    /// common labels every few words: most of its matches are then counted where they are
+    /// found.
+    package func forEachMatch(
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages,
+        handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
+        repeated: (MatchedForm, Int) -> Void
+    ) {
+        guard range.count >= WordMatchMemo.worthwhileLength else {
+            return scan(bytes, range, languages, memo: nil, handedOver, body, repeated)
+        }
+        WordMatchMemo.withMemo(forTextOf: range.count) { scan(bytes, range, languages, memo: $0, handedOver, body, repeated) }
+    }
+
+    /// ``forEachMatch(in:range:languages:handingOverUsesNextTo:_:repeated:)``, taking what
+    /// words matched from `memo` when they were met before.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages, memo: WordMatchMemo?,
-        _ body: (TermMatch) -> Void
+        _ handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling, _ repeated: (MatchedForm, Int) -> Void
     ) {
+        func handOver(_ target: MatchTarget?, _ count: Int) {
+            if case .label(let form)? = target { repeated(form, count) }
+        }
+        defer { memo?.handOverCounts(handOver) }
         var index = range.lowerBound
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
@@ -148,14 +182,21 @@ package struct TermMatcher: Sendable {
                 }
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
                 let found: TermMatch?
-                if let key, let known = memo?.target(of: key) {
-                    found = known.map { TermMatch(range: index..<end, target: $0) }
+                var slot: Int?
+                if let key, let memo, let known = memo.slot(of: key) {
+                    if memo.countsUses(at: known), !isNextTo(handedOver, index..<end, in: bytes, range) {
+                        memo.countUse(at: known, handOver: handOver)
+                        index = end + 1
+                        continue
+                    }
+                    found = memo.target(at: known).map { TermMatch(range: index..<end, target: $0) }
+                    slot = known
                 } else {
                     let token = Tokenizer.Token(kind: .word, start: index, end: end)
                     found = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages)
-                    if let key, matchesAlone(hash) { memo?.keep(found?.target, at: key) }
+                    if let key, let memo, matchesAlone(hash) { slot = memo.keep(found?.target, at: key, handOver: handOver) }
                 }
-                if let found { body(found) }
+                if let found, body(found) == .counted, let slot { memo?.startCounting(at: slot) }
                 let matchEnd = found?.range.upperBound ?? end
                 index = matchEnd == end ? end + 1 : matchEnd
                 continue
@@ -169,12 +210,19 @@ package struct TermMatcher: Sendable {
             // at a word boundary: "mentor" is never found inside "mentorschap".
             let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
             if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
-                body(match)
+                _ = body(match)
                 index = match.range.upperBound
             } else {
                 index = token.end
             }
         }
+    }
+
+    /// Whether a byte of `set` is right before or after `word` in `bytes[range]`.
+    @inline(__always)
+    private func isNextTo(_ set: ByteSet, _ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        (word.lowerBound > range.lowerBound && set.contains(bytes[word.lowerBound - 1]))
+            || (word.upperBound < range.upperBound && set.contains(bytes[word.upperBound]))
     }
 
     /// Whether what matches at a word of key hash `hash` depends on the word alone, not on the

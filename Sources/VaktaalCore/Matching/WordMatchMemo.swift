@@ -12,11 +12,14 @@
 /// nearest caches (8,192 words made a large vocabulary's scan no faster, and a small one's
 /// 3% slower).
 struct WordMatchMemo {
-    /// A word's bytes and what matched there.
+    /// A word's bytes and what matched there, and the uses of it counted here.
     struct Entry {
         var low: UInt64 = 0
         var high: UInt64 = 0
         var target = PackedTarget.nothing
+        /// 0 when the scan hands every use of the word to its caller; else the scan counts
+        /// the uses (``startCounting(at:)``), and this is one more than those not handed over.
+        var counting: UInt16 = 0
     }
 
     /// A ``MatchTarget``, or nothing, in 16 bytes (the places of a matcher are 32-bit numbers).
@@ -135,26 +138,66 @@ struct WordMatchMemo {
         return Int(truncatingIfNeeded: mixed >> 40) & (entries.count - 2)
     }
 
-    /// What matched at the word `key` when it was met before: `.some(nil)`
-    /// for nothing; `nil` when it was not kept. A word found in the second of its slots
-    /// moves to the first (in the memory of the memo, which copies of it share).
+    /// The slot of the word `key` when it was met before, `nil` when it is not kept. A word
+    /// found in the second of its slots moves to the first (in the memory of the memo, which
+    /// copies of it share), and the slot given is that first one.
     @inline(__always)
-    func target(of key: (UInt64, UInt64)) -> MatchTarget?? {
+    func slot(of key: (UInt64, UInt64)) -> Int? {
         let first = pair(key)
         // An empty slot holds zeros, which no word's first byte is.
-        if entries[first].low == key.0, entries[first].high == key.1 { return .some(entries[first].target.target) }
+        if entries[first].low == key.0, entries[first].high == key.1 { return first }
         guard entries[first + 1].low == key.0, entries[first + 1].high == key.1 else { return nil }
         entries.swapAt(first, first + 1)
-        return .some(entries[first].target.target)
+        return first
     }
 
-    /// Keeps what matched at the word `key` in the first of its two slots, the word kept
-    /// there moving to the second in place of the one met longer ago (in the memory of the
-    /// memo, which copies of it share).
+    /// What matched at the word in `slot`: `nil` for nothing.
     @inline(__always)
-    func keep(_ target: MatchTarget?, at key: (UInt64, UInt64)) {
+    func target(at slot: Int) -> MatchTarget? { entries[slot].target.target }
+
+    /// Keeps what matched at the word `key` in the first of its two slots, the word kept
+    /// there moving to the second in place of the one met longer ago, whose counted uses
+    /// `handOver` is given (in the memory of the memo, which copies of it share); returns
+    /// the slot.
+    @inline(__always)
+    func keep(_ target: MatchTarget?, at key: (UInt64, UInt64), handOver: (MatchTarget?, Int) -> Void) -> Int {
         let first = pair(key)
+        handOverCount(at: first + 1, handOver)
         entries[first + 1] = entries[first]
         entries[first] = Entry(low: key.0, high: key.1, target: PackedTarget(target))
+        return first
+    }
+
+    /// Whether the scan counts the uses of the word in `slot` itself.
+    @inline(__always)
+    func countsUses(at slot: Int) -> Bool { entries[slot].counting != 0 }
+
+    /// From now on the scan counts the uses of the word in `slot` itself: its caller only
+    /// counts them.
+    @inline(__always)
+    func startCounting(at slot: Int) {
+        if entries[slot].counting == 0 { entries[slot].counting = 1 }
+    }
+
+    /// Counts a use of the word in `slot` (which ``countsUses(at:)``), handing the count
+    /// over before it would overflow.
+    @inline(__always)
+    func countUse(at slot: Int, handOver: (MatchTarget?, Int) -> Void) {
+        if entries[slot].counting == .max { handOverCount(at: slot, handOver) }
+        entries[slot].counting += 1
+    }
+
+    /// Hands the uses counted of every word over to `handOver`, at the end of a scan.
+    func handOverCounts(_ handOver: (MatchTarget?, Int) -> Void) {
+        for slot in entries.indices { handOverCount(at: slot, handOver) }
+    }
+
+    /// Hands the uses counted of the word in `slot` over, and counts again from none.
+    @inline(__always)
+    private func handOverCount(at slot: Int, _ handOver: (MatchTarget?, Int) -> Void) {
+        let counting = entries[slot].counting
+        guard counting > 1 else { return }
+        handOver(entries[slot].target.target, Int(counting) - 1)
+        entries[slot].counting = 1
     }
 }

@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// One row per label, RFC 4180: comma-separated, CRLF line ends, fields with a comma,
 /// quote or line break quoted with quotes doubled, and a field a spreadsheet would run as a

@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// The glossary as a Markdown document: a heading per language and letter, an anchor per
 /// concept, outdated terms struck through with the term to use instead.

@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// The SKOS graph in Turtle, grouped by subject with prefixes, written straight into bytes.
 struct TurtleExporter: Exporter {

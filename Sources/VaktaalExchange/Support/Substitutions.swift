@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// Every outdated form (deprecated and hidden labels with their plurals and other forms,
 /// and the labels of deprecated concepts) with the form to use instead, for the linter

@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// A term inside a file name or path (`mentor.md`, `docs/mentor/`, `C:\mentor\plan.docx`)
 /// is no prose, as URLs and e-mail addresses are not; a sentence-final "mentor." still is,
@@ -9,12 +10,14 @@ enum FileNamesAndPaths {
     static func contains(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> Bool {
         let before = range.lowerBound > bounds.lowerBound ? bytes[range.lowerBound - 1] : 0x20
         let after = range.upperBound < bounds.upperBound ? bytes[range.upperBound] : 0x20
-        // Only a slash, backslash or dot next to the term can make it part of a path. This
-        // test is inlined into the caller: a text of a large vocabulary names one of its labels
-        // every few words.
-        guard isSeparator(before) || isSeparator(after) || before == dot || after == dot else { return false }
+        // This test is inlined into the caller: a text of a large vocabulary names one of its
+        // labels every few words.
+        guard joiningBytes.contains(before) || joiningBytes.contains(after) else { return false }
         return chunkIsPath(around: range, in: bytes, bounds: bounds)
     }
+
+    /// The bytes that can make a term next to them part of a path: a slash, backslash or dot.
+    static let joiningBytes = ByteSet("/\\.")
 
     /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
     /// dot) is a file name or path.
@@ -37,8 +40,6 @@ enum FileNamesAndPaths {
     private static let slash = UInt8(ascii: "/")
     private static let backslash = UInt8(ascii: "\\")
     private static let dot = UInt8(ascii: ".")
-
-    private static func isSeparator(_ byte: UInt8) -> Bool { byte == slash || byte == backslash }
 
     /// Whether a backslash in `chunk` separates names (`docs\mentor`, `C:\plan`): one before
     /// a letter, digit or non-ASCII byte. Before punctuation it escapes it (Markdown's

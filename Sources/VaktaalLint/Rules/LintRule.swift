@@ -97,6 +97,11 @@ public struct LabelUse: Hashable, Sendable {
         self.init(concept: entry.concept, label: entry.labelIndex ?? -1)
     }
 
+    /// The label that the matched `form` is a form of.
+    init(_ form: MatchedForm) {
+        self.init(concept: form.concept, label: form.labelIndex ?? -1)
+    }
+
     /// Label `label` of `concept` (−1 for a notation).
     public init(concept: ConceptKey, label: Int) {
         self.concept = concept

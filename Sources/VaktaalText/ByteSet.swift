@@ -1,13 +1,12 @@
-import VaktaalText
-
-/// A set of ASCII bytes as a 128-bit mask, for escaping loops that test every byte.
-struct ByteSet: Sendable {
-    private let low: UInt64
-    private let high: UInt64
+/// A set of ASCII bytes as a 128-bit mask, for loops that test every byte (escaping, and
+/// the bytes next to a match that a scan hands over).
+public struct ByteSet: Sendable {
+    @usableFromInline let low: UInt64
+    @usableFromInline let high: UInt64
 
     /// The ASCII characters of `characters`, plus every byte up to `through` when given
     /// (`through: 0x20` adds control characters and the space).
-    init(_ characters: String, through: UInt8? = nil) {
+    public init(_ characters: String, through: UInt8? = nil) {
         var low: UInt64 = 0
         var high: UInt64 = 0
         for byte in characters.utf8 where byte < 128 {
@@ -18,13 +17,13 @@ struct ByteSet: Sendable {
         self.high = high
     }
 
-    @inline(__always)
-    func contains(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    public func contains(_ byte: UInt8) -> Bool {
         byte < 64 ? low & (1 << byte) != 0 : byte < 128 && high & (1 << (byte - 64)) != 0
     }
 
     /// Whether any byte of `text` is in the set.
-    func occurs(in text: String) -> Bool {
+    public func occurs(in text: String) -> Bool {
         text.withUTF8Bytes { $0.contains(where: contains) }
     }
 }
