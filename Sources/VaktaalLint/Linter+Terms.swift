@@ -88,7 +88,7 @@ extension Linter {
         }
         let terms = document.text.withUnsafeBufferPointer { text in
             foundTerms(in: document, text, matcher, languages: languages, elementLanguages: elementLanguages)
-        }
+        }.judged
         // The segments are not kept: read from markup, they hold a decoded copy of the text and an offset per byte.
         let linted = ReadDocument(
             text: document.text, segments: [], directives: document.directives, declaredLanguage: document.declaredLanguage,
@@ -264,6 +264,27 @@ extension Linter {
 }
 
 extension DocumentTerms {
+    /// These terms without the first uses of allowed labels that no rule judges: a label that
+    /// is no abbreviation, of a concept the document names by no other label (a rule judges
+    /// two labels of one concept used side by side, and an abbreviation used before its
+    /// concept's preferred label). At 100k concepts a text names a few thousand concepts
+    /// only so; their concepts need not be read for the rules.
+    var judged: DocumentTerms {
+        var labelsUsed: [ConceptKey: Int] = [:]
+        for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
+        func isJudged(_ term: FoundTerm) -> Bool {
+            let entry = term.entry
+            guard entry.kind.isAllowed, !entry.conceptIsDeprecated, term.context == nil, !entry.isAbbreviation else {
+                return true
+            }
+            return labelsUsed[entry.concept, default: 0] > 1
+        }
+        guard !terms.allSatisfy(isJudged) else { return self }
+        var judged: [FoundTerm] = []
+        for term in terms where isJudged(term) { judged.append(FoundTerm(term, index: judged.count)) }
+        return DocumentTerms(terms: judged, uses: uses, variantCount: variantCount)
+    }
+
     /// These terms (of a whole set's matcher) with their concepts as `matcher`, an excerpt's,
     /// names them (``TermMatcher/renamed(_:)``); terms and uses of a concept it leaves out
     /// are dropped.

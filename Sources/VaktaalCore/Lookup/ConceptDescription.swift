@@ -119,7 +119,7 @@ public struct ConceptDescription: Codable, Sendable, Equatable {
         let entry = IndexEntry(
             concept: key, labelIndex: index, form: label?.text ?? concept.id, kind: label?.kind ?? .preferred,
             language: label?.language ?? "", isCaseSensitive: label?.isCaseSensitive ?? false,
-            conceptIsDeprecated: concept.isDeprecated)
+            conceptIsDeprecated: concept.isDeprecated, isAbbreviation: label?.isAbbreviation ?? false)
         let match = LookupMatch(concept: key, entry: entry, kind: .exact, distance: 0, isVerbatim: true, length: 0)
         self.init(match, in: set, languages: languages)
     }

@@ -22,6 +22,8 @@ struct IndexEntries: RandomAccessCollection, Sendable {
     private static let conceptDeprecated: UInt8 = 2
     /// The entry's label is a name whose casing is part of it (``Label/isName``).
     private static let name: UInt8 = 4
+    /// The entry's label is an abbreviation (``Label/isAbbreviation``).
+    private static let abbreviation: UInt8 = 8
 
     /// Every label form and notation of `set`, in concept order.
     init(_ set: VocabularySet) {
@@ -52,7 +54,9 @@ struct IndexEntries: RandomAccessCollection, Sendable {
             let concept = set[key]
             let deprecated = concept.isDeprecated ? Self.conceptDeprecated : 0
             for (index, label) in concept.labels.enumerated() {
-                let flag = deprecated | (label.isCaseSensitive ? Self.caseSensitive : 0) | (label.isName ? Self.name : 0)
+                let flag =
+                    deprecated | (label.isCaseSensitive ? Self.caseSensitive : 0) | (label.isName ? Self.name : 0)
+                    | (label.isAbbreviation ? Self.abbreviation : 0)
                 label.forEachForm { add(key, label: index, $0, label.kind, label.language, flag) }
             }
             for notation in concept.notations { add(key, label: -1, notation, .preferred, "", deprecated) }
@@ -78,7 +82,8 @@ struct IndexEntries: RandomAccessCollection, Sendable {
         return IndexEntry(
             concept: ConceptKey(Int(concepts[id])), labelIndex: label < 0 ? nil : label, form: form,
             kind: LabelKind.allCases[Int(kinds[id])], language: languages[Int(languageIndexes[id])],
-            isCaseSensitive: flags[id] & Self.caseSensitive != 0, conceptIsDeprecated: flags[id] & Self.conceptDeprecated != 0)
+            isCaseSensitive: flags[id] & Self.caseSensitive != 0, conceptIsDeprecated: flags[id] & Self.conceptDeprecated != 0,
+            isAbbreviation: flags[id] & Self.abbreviation != 0)
     }
 }
 

@@ -14,12 +14,14 @@ public struct IndexEntry: Sendable, Hashable {
     public let isCaseSensitive: Bool
     /// Whether the concept itself is deprecated.
     public let conceptIsDeprecated: Bool
+    /// Whether the label is an abbreviation (``Label/isAbbreviation``).
+    public let isAbbreviation: Bool
 
     /// This form as a form of the concept `key` (of an excerpt of the set).
     package func naming(_ key: ConceptKey) -> IndexEntry {
         IndexEntry(
             concept: key, labelIndex: labelIndex, form: form, kind: kind, language: language, isCaseSensitive: isCaseSensitive,
-            conceptIsDeprecated: conceptIsDeprecated)
+            conceptIsDeprecated: conceptIsDeprecated, isAbbreviation: isAbbreviation)
     }
 }
 
@@ -69,10 +71,8 @@ public struct LookupMatch: Sendable, Hashable {
 
     /// The same match of the same concept under another key (in an excerpt of the set).
     func renamed(to key: ConceptKey) -> LookupMatch {
-        let entry = IndexEntry(
-            concept: key, labelIndex: entry.labelIndex, form: entry.form, kind: entry.kind, language: entry.language,
-            isCaseSensitive: entry.isCaseSensitive, conceptIsDeprecated: entry.conceptIsDeprecated)
-        return LookupMatch(concept: key, entry: entry, kind: kind, distance: distance, isVerbatim: isVerbatim, length: length)
+        LookupMatch(
+            concept: key, entry: entry.naming(key), kind: kind, distance: distance, isVerbatim: isVerbatim, length: length)
     }
 }
 

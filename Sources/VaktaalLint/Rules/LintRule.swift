@@ -70,6 +70,11 @@ public struct FoundTerm: Sendable {
         self.context = context
     }
 
+    /// `term` at `index`.
+    init(_ term: FoundTerm, index: Int) {
+        self.init(term, index: index, shared: term.shared)
+    }
+
     /// `term` at `index`, sharing `shared` (its variant's text, with its form renamed into an excerpt).
     init(_ term: FoundTerm, index: Int, shared: Shared) {
         self.index = index
@@ -112,8 +117,10 @@ public struct LabelUse: Hashable, Sendable {
 /// The terms of one document as rules judge them. A document uses the labels of its
 /// vocabulary far more often than it misuses one: every use of an outdated or misspelled
 /// label or of a deprecated concept is a term here, but an allowed label only on its first
-/// use (and wherever a name is written in another casing); its other uses are counted. So
-/// the work after matching grows with what can be reported, not with the text.
+/// use (and wherever a name is written in another casing), and that only when a rule may
+/// judge it: when it is an abbreviation or the document uses another label of its concept
+/// too; its uses are counted. So the work after matching grows with what can be reported,
+/// not with the text.
 public struct DocumentTerms: Sendable {
     /// The terms, in document order.
     public let terms: [FoundTerm]
