@@ -90,9 +90,12 @@ public struct LineIndex {
 
     /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
     /// one (a `\r\n` pair is one, counted where its `\r` is, so the counts of adjoining
-    /// ranges add up). Words without a `\r` have their `\n`s counted at once.
+    /// ranges add up). Words without a `\r` have their `\n`s counted at once; a long range
+    /// without a `\r` is passed over a line at a time.
     public func lineEnds(in range: Range<Int>) -> Int {
-        if let newlines = newlinesWithoutCarriageReturns(in: range) { return newlines }
+        // A short range (the terms of a large vocabulary are a few lines apart) is counted
+        // sooner by words than by calls of `memchr`.
+        if range.count >= Self.longRange, let newlines = newlinesWithoutCarriageReturns(in: range) { return newlines }
         var count = 0
         var index = range.lowerBound
         while index + 8 <= range.upperBound {
@@ -136,6 +139,8 @@ public struct LineIndex {
         return count
     }
 
+    /// The length from which a range's line ends are looked for by `memchr`.
+    private static let longRange = 256
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
