@@ -17,7 +17,9 @@ extension Linter {
     }
 
     /// The terms of the document's prose, in source order, with their places: see
-    /// ``DocumentTerms`` for which uses of allowed labels are only counted.
+    /// ``DocumentTerms`` for which uses of allowed labels are only counted (here the first
+    /// use of every allowed label is a term: ``DocumentTerms/judged`` leaves out those no
+    /// rule judges).
     ///
     /// - Parameter elementLanguages: The languages of the segments that declare one of their
     ///   own (``ProseSegment/language``), by that declaration; others are in `languages`.

@@ -127,8 +127,8 @@ import VaktaalTestSupport
     /// chain turns back (walking it would not end) or leads into a record, whose transitions
     /// lead to nodes it does not have, whose records overrun their column (a key past its
     /// end, a key of −1 bytes, words left over), whose record names an entry past the
-    /// entries, or whose allowed phrase names a concept, a language it does not have, a flag
-    /// there is not or a name.
+    /// entries or a concept past the set's, or whose allowed phrase names a concept, a
+    /// language it does not have, a flag there is not or a name.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -169,12 +169,19 @@ import VaktaalTestSupport
         var foreignLanguage = records
         foreignLanguage[0] = MatchCandidate(
             entry: -1, keyStart: records[0].keyStart, keyEnd: records[0].keyEnd, language: 99, flags: records[0].flags)
-        var pastTheEntries = records
-        pastTheEntries[0] = MatchCandidate(
-            entry: Int32(entries.count), keyStart: records[0].keyStart, keyEnd: records[0].keyEnd,
-            language: records[0].language, flags: records[0].flags)
-        pastTheEntries[0].next = records[0].next
-        pastTheEntries[0].concept = records[0].concept
+        // The first phrase as a label form of entry `entry`, naming `concept`.
+        func labelForm(entry: Int, concept: Int) -> [MatchCandidate] {
+            var named = records
+            named[0] = MatchCandidate(
+                entry: Int32(entry), keyStart: records[0].keyStart, keyEnd: records[0].keyEnd, language: records[0].language,
+                flags: records[0].flags)
+            named[0].next = records[0].next
+            named[0].concept = Int32(concept)
+            named[0].labelIndex = 0
+            return named
+        }
+        let pastTheEntries = labelForm(entry: entries.count, concept: 0)
+        let pastTheConcepts = labelForm(entry: 0, concept: set.count)
         var unknownFlag = records
         unknownFlag[1].flags.insert(MatchCandidate.Flags(rawValue: 1 << 7))
         var claimsAName = records
@@ -191,6 +198,7 @@ import VaktaalTestSupport
             (copy(words: Array(good.candidates.words.dropLast())), matcherError), (copy(words: intoARecord), matcherError),
             (copy(words: unsizedKey), matcherError), (copy(words: Array(good.candidates.words) + [1, 2, 3]), matcherError),
             (copy(candidates: naming), matcherError), (copy(candidates: pastTheEntries), matcherError),
+            (copy(candidates: pastTheConcepts), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
             (copy(tokensBeforeSpace: [0, 0, 0]), matcherError), (copy(tokensBeforeSpace: []), matcherError),
@@ -203,6 +211,15 @@ import VaktaalTestSupport
                     var reader = BinaryReader(bytes)
                     _ = try TermMatcher(reading: &reader, entries: entries)
                 }
+            }
+        }
+        // The record naming an entry and a concept there are reads back.
+        var fitting = BinaryWriter()
+        copy(candidates: labelForm(entry: 0, concept: 0)).write(to: &fitting)
+        #expect(throws: Never.self) {
+            try fitting.bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                _ = try TermMatcher(reading: &reader, entries: entries)
             }
         }
     }

@@ -61,10 +61,15 @@ import VaktaalTestSupport
         let options = LintOptions(languages: .all)
         let whole = Linter(set: set, options: options)
         var replaced = 0
-        for entry in LookupIndex.entries(of: set) {
-            let bytes = Array("Eerst \(entry.form), dan \(entry.form).".utf8)
+        let entries = LookupIndex.entries(of: set)
+        var judged = 0
+        for entry in entries {
+            // With another label of its concept, so that rules judge an allowed label too.
+            let sibling = entries.first { $0.concept == entry.concept && $0.labelIndex != entry.labelIndex }
+            let bytes = Array("Eerst \(entry.form), dan \(entry.form). Ook \(sibling?.form ?? "niets").".utf8)
             let matched = Linter.matched(
                 SourceBytes(bytes), reader: PlainTextReader(), options: options, matcher: terms.matchIndex.matcher)
+            if matched.namedConcepts.contains(entry.concept) { judged += 1 }
             let (excerpt, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
             let expected = whole.lint(bytes, path: "t.txt", format: .text).findings
             #expect(
@@ -73,6 +78,7 @@ import VaktaalTestSupport
             replaced += expected.filter { $0.replacement != nil }.count
         }
         #expect(replaced > 0, "some finding names a replacement")
+        #expect(judged > 0, "some forms are terms the rules judge")
     }
 
     /// An excerpt for lint holds the concepts named and what a finding on them reads, their

@@ -14,6 +14,8 @@ struct IndexEntries: RandomAccessCollection, Sendable {
     private let languageIndexes: Column<Int32>
     /// The languages, each once.
     let languages: [String]
+    /// The number of concepts of the set the entries were made for.
+    let conceptCount: Int
     /// The forms' UTF-8 bytes, and where each starts (one more for the end).
     private let formBytes: Column<UInt8>
     private let formStarts: Column<Int32>
@@ -67,6 +69,7 @@ struct IndexEntries: RandomAccessCollection, Sendable {
         self.flags = Column(flags)
         self.languageIndexes = Column(languageIndexes)
         self.languages = languages.sorted { $0.value < $1.value }.map(\.key)
+        conceptCount = set.count
         self.formBytes = Column(formBytes)
         self.formStarts = Column(formStarts)
     }
@@ -181,6 +184,7 @@ extension IndexEntries {
         languages = try reader.readStrings()
         formBytes = try reader.readColumn()
         formStarts = try reader.readColumn()
+        self.conceptCount = conceptCount
         let count = concepts.count
         guard [labels.count, kinds.count, flags.count, languageIndexes.count].allSatisfy({ $0 == count }),
             formStarts.count == count + 1, formStarts.areStarts(ending: formBytes.count),

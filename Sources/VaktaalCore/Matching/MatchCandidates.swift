@@ -149,7 +149,7 @@ extension MatchCandidates {
     }
 
     /// Reads what ``write(to:)`` wrote, checking that the records fill the column, that each
-    /// names an entry of `entries` (or none), and that every chain of candidates ends (a
+    /// names an entry of `entries` and a concept of their set (or none), and that every chain of candidates ends (a
     /// chain goes on only to records after it); with the places records start at, which the
     /// transition table's steps must name. Whether what a record says of its entry (its
     /// concept, label, flags and form) is what `entries` says is not compared here: looking
@@ -180,7 +180,7 @@ extension MatchCandidates {
             defer { place += headerWords + wordCount(ofKey: candidate.key.count) }
             guard candidate.flags.isSubset(of: .all),
                 candidate.next == -1 || (candidate.next > place && places.contains(candidate.next)),
-                languages.contains(candidate.language), namesAnEntry(candidate, among: entries.count)
+                languages.contains(candidate.language), namesAnEntry(candidate, of: entries)
             else { throw .malformed("the term matcher does not fit together") }
         }
         return (candidates, places)
@@ -200,13 +200,14 @@ extension MatchCandidates {
         }
     }
 
-    /// Whether `candidate` names one of `count` entries, with a concept and a label (−1 for
-    /// a notation); an allowed phrase names none, and is no name.
-    private static func namesAnEntry(_ candidate: MatchCandidate, among count: Int) -> Bool {
+    /// Whether `candidate` names one of `entries`, with a concept of their set and a label
+    /// (−1 for a notation); an allowed phrase names none, and is no name.
+    private static func namesAnEntry(_ candidate: MatchCandidate, of entries: IndexEntries) -> Bool {
         guard candidate.entry >= 0 else {
             return candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
                 && candidate.flags.isDisjoint(with: [.name, .formIsKey])
         }
-        return Int(candidate.entry) < count && candidate.concept >= 0 && candidate.labelIndex >= -1
+        return Int(candidate.entry) < entries.count && (0..<entries.conceptCount).contains(Int(candidate.concept))
+            && candidate.labelIndex >= -1
     }
 }

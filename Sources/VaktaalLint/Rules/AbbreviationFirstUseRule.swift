@@ -11,7 +11,8 @@ struct AbbreviationFirstUseRule: LintRule {
         triggering: ["Studenten in ↓VT en ↓DT.", "Een ↓wpb helpt. Een werkplekbegeleider helpt."],
         nonTriggering: ["Studenten in voltijd (VT) en deeltijd (DT). Daarna VT.", "Een werkplekbegeleider (wpb) helpt."])
 
-    // The first use of each label decides: the terms hold it for every allowed label.
+    // The first use of each label decides: the terms hold it for every abbreviation, and for
+    // a preferred label when the document uses another label of its concept too.
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var introduced: Set<ConceptKey> = []
         var reported: Set<ConceptKey> = []
