@@ -274,12 +274,18 @@ extension DocumentTerms {
     var judged: DocumentTerms {
         var labelsUsed: [ConceptKey: Int] = [:]
         for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
+        // Decided once for each variant (one form written one way): a document may hold a
+        // million terms of a few.
+        var variantIsJudged = [Bool?](repeating: nil, count: variantCount)
         func isJudged(_ term: FoundTerm) -> Bool {
+            guard term.context == nil else { return true }
+            if let known = variantIsJudged[term.variant] { return known }
             let entry = term.entry
-            guard entry.kind.isAllowed, !entry.conceptIsDeprecated, term.context == nil, !entry.isAbbreviation else {
-                return true
-            }
-            return labelsUsed[entry.concept, default: 0] > 1
+            let judged =
+                !entry.kind.isAllowed || entry.conceptIsDeprecated || entry.isAbbreviation
+                || labelsUsed[entry.concept, default: 0] > 1
+            variantIsJudged[term.variant] = judged
+            return judged
         }
         guard !terms.allSatisfy(isJudged) else { return self }
         var judged: [FoundTerm] = []
