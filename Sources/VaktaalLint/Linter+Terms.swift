@@ -183,19 +183,21 @@ extension Linter {
         // Each use of an allowed label is counted and the first kept; the scan counts those of
         // a word it met before itself (but for a use next to a slash, backslash or dot, which
         // may be part of a file name): most matches of a long text are such repeats.
-        func take(_ match: TermMatch, in view: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, offsets: [Int]?)
-            -> TermMatcher.MatchHandling
-        {
-            guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
-            let counted = form.isAllowedUse && !isJudgedByContext(form)
-            if counted, let earlier = repeats?.add(LabelUse(form)) {
-                if earlier == 0 { kept.append(placed(match, form, in: view, segment, offsets: offsets)) }
-                return .counted
+        // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the source itself).
+        func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?) {
+            matcher.forEachMatch(
+                in: view, range: bounds, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes
+            ) { match in
+                guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
+                let counted = repeats != nil && form.isAllowedUse && !isJudgedByContext(form)
+                if !counted || repeats?.add(LabelUse(form)) == 0 {
+                    kept.append(placed(match, form, in: view, segment, offsets: offsets))
+                }
+                return counted ? .counted : .taken
+            } repeated: { form, count in
+                repeats?.add(LabelUse(form), count)
             }
-            kept.append(placed(match, form, in: view, segment, offsets: offsets))
-            return .taken
         }
-        func countRepeats(of form: MatchedForm, _ count: Int) { repeats?.add(LabelUse(form), count) }
         let range = segment.sourceRange
         // The text the matcher reads: the source where it is, or the segment's decoded text,
         // composed (NFC) when that changes it, with the offset in the source of each byte.
@@ -206,16 +208,10 @@ extension Linter {
         } else {
             read = CanonicalComposition.composed(text, range: range)
         }
-        guard let read else {
-            matcher.forEachMatch(
-                in: text, range: range, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes,
-                { take($0, in: text, bounds: range, offsets: nil) }, repeated: countRepeats)
-            return kept
-        }
-        read.text.withUnsafeBufferPointer { view in
-            matcher.forEachMatch(
-                in: view, range: 0..<view.count, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes,
-                { take($0, in: view, bounds: 0..<view.count, offsets: read.offsets) }, repeated: countRepeats)
+        if let read {
+            read.text.withUnsafeBufferPointer { scan($0, 0..<$0.count, offsets: read.offsets) }
+        } else {
+            scan(text, range, offsets: nil)
         }
         return kept
     }
