@@ -52,18 +52,38 @@ import VaktaalCore
         let document = lint(terms: "De mentor, de Mentor, de mentor en de mentor.")
         let terms = document.terms
         #expect(terms.map(\.variant) == [0, 1, 0, 0] && document.variantCount == 2)
-        var verdicts = TermVerdicts(document)
         var judged: [String] = []
-        let findings = terms.compactMap { term in
-            verdicts.finding(for: term) { term in
-                judged.append(term.text)
-                return RuleFinding(term: term, message: "about \(term.text)", replacement: nil, labelSeverity: nil)
-            }
+        let findings = TermVerdicts.findings(in: document) { term in
+            judged.append(term.text)
+            return RuleFinding(term: term, message: "about \(term.text)", replacement: nil, labelSeverity: nil)
         }
         #expect(judged == ["mentor", "Mentor"])
         #expect(findings.map(\.message) == ["about mentor", "about Mentor", "about mentor", "about mentor"])
         #expect(findings.map(\.termIndex) == terms.map(\.index))
         #expect(terms.map(\.index) == Array(terms.indices))
+    }
+
+    /// A variant judged fine gives no finding for any of its terms; a term with a context is
+    /// judged on its own, each time, and never as its variant.
+    @Test func aFineVariantAndTermsInContext() throws {
+        let document = lint(terms: "De mentor en de Mentor. Ipabo werkt met de ipabo en met Ipabo.")
+        let terms = document.terms
+        let inContext = terms.indices.filter { terms[$0].context != nil }
+        try #require(!inContext.isEmpty, "a name in another casing has a context")
+        var judgedAlone: [Int] = []
+        let findings = TermVerdicts.findings(
+            in: document,
+            judgingInContext: { term in
+                judgedAlone.append(term.index)
+                return RuleFinding(term: term, message: "alone", replacement: nil, labelSeverity: nil)
+            }
+        ) { term in
+            #expect(term.context == nil)
+            return term.text == "mentor" ? RuleFinding(term: term, message: "mentor", replacement: nil, labelSeverity: nil) : nil
+        }
+        #expect(judgedAlone == inContext)
+        let expected = terms.indices.filter { terms[$0].context != nil || terms[$0].text == "mentor" }
+        #expect(findings.map(\.termIndex) == expected)
     }
 
     /// The findings of one verdict on one way of writing share what they say; the others do not.

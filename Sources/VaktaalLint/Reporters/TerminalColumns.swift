@@ -1,3 +1,5 @@
+import VaktaalText
+
 /// How many columns of a terminal text takes, so that a caret stands under its match: a wide
 /// East Asian character or an emoji takes two, a combining mark or a zero-width character
 /// none, a tab four (the text report expands tabs to four blanks), any other character one.
@@ -16,8 +18,20 @@ enum TerminalColumns {
     /// The columns of the whole characters that the UTF-8 `bytes` spell (a byte that is not
     /// UTF-8 takes one, as a terminal shows it as one replacement character).
     static func width(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var columns = 0
-        var iterator = bytes.makeIterator()
+        // ASCII (most text) eight bytes at a time while they hold no tab, then byte by byte;
+        // the rest decoded from its first byte beyond ASCII.
+        var ascii = 0
+        while ascii + 8 <= bytes.count {
+            let word = ByteWord.load(bytes, at: ascii)
+            guard word & 0x8080_8080_8080_8080 == 0, !ByteWord.contains(word, 0x09) else { break }
+            ascii += 8
+        }
+        var columns = ascii
+        while ascii < bytes.count, bytes[ascii] < 0x80 {
+            columns += bytes[ascii] == 0x09 ? 4 : 1
+            ascii += 1
+        }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[ascii...]).makeIterator()
         var decoder = UTF8()
         while true {
             switch decoder.decode(&iterator) {

@@ -17,7 +17,9 @@ struct AbbreviationFirstUseRule: LintRule {
         var introduced: Set<ConceptKey> = []
         var reported: Set<ConceptKey> = []
         var findings: [RuleFinding] = []
-        for term in document.terms where term.entry.kind.isAllowed {
+        // By index: a term passed on as a whole is copied, and a document may have a million.
+        for termIndex in document.terms.indices where document.terms[termIndex].entry.kind.isAllowed {
+            let term = document.terms[termIndex]
             guard let index = term.entry.labelIndex else { continue }
             let label = set[term.entry.concept].labels[index]
             if label.kind == .preferred {

@@ -12,13 +12,10 @@ struct DeprecatedConceptRule: LintRule {
         nonTriggering: ["Elke werkplekbegeleider.", "De stage en de mentorrol."])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts(document)
-        return document.terms.compactMap { term in
+        TermVerdicts.findings(in: document) { term in
             guard term.entry.conceptIsDeprecated else { return nil }
-            return verdicts.finding(for: term) { term in
-                outdatedTermFinding(term, set: set) { _, replacement in
-                    "'\(term.quotedText)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
-                }
+            return outdatedTermFinding(term, set: set) { _, replacement in
+                "'\(term.quotedText)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
             }
         }
     }

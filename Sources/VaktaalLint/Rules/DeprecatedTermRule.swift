@@ -18,14 +18,11 @@ struct DeprecatedTermRule: LintRule {
         ])
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts(document)
-        return document.terms.compactMapReserving { term in
+        TermVerdicts.findings(in: document) { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
-            return verdicts.finding(for: term) { term in
-                outdatedTermFinding(term, set: set) { label, replacement in
-                    let since = label.since.map { " since \($0)" } ?? ""
-                    return "'\(term.quotedText)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
-                }
+            return outdatedTermFinding(term, set: set) { label, replacement in
+                let since = label.since.map { " since \($0)" } ?? ""
+                return "'\(term.quotedText)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
             }
         }
     }

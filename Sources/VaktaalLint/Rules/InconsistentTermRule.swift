@@ -15,12 +15,16 @@ struct InconsistentTermRule: LintRule {
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         var counts: [LabelUse: Int] = [:]
-        var firstUse: [LabelUse: FoundTerm] = [:]
-        for term in document.terms where term.entry.kind.isAllowed && !term.entry.conceptIsDeprecated {
-            guard let index = term.entry.labelIndex, !set[term.entry.concept].labels[index].isAbbreviation else { continue }
-            let key = LabelUse(term.entry)
+        // Each label's first term, by its place among the terms.
+        var firstUse: [LabelUse: Int] = [:]
+        let terms = document.terms
+        // By index: a term passed on as a whole is copied, and a document may have a million.
+        for index in terms.indices where terms[index].entry.kind.isAllowed && !terms[index].entry.conceptIsDeprecated {
+            let entry = terms[index].entry
+            guard let label = entry.labelIndex, !set[entry.concept].labels[label].isAbbreviation else { continue }
+            let key = LabelUse(entry)
             if firstUse[key] == nil {
-                firstUse[key] = term
+                firstUse[key] = index
                 counts[key] = document.uses[key] ?? 1
             }
         }
@@ -32,13 +36,15 @@ struct InconsistentTermRule: LintRule {
             let labels = set[keys[0].concept].labels
             // The most used label stays; on a tie, the preferred one, then the one used first.
             func weight(_ key: LabelUse) -> (Int, Int, Int) {
-                (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key]?.range.lowerBound ?? 0))
+                (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key].map { terms[$0].range.lowerBound } ?? 0))
             }
-            guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept] else { continue }
+            guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept].map({ terms[$0] }) else {
+                continue
+            }
             let keptLabel = labels[kept.label]
             let preferred = set[keys[0].concept].preferredLabel(writing: keptLabel.language)?.text ?? keptLabel.text
             for key in keys where key != kept {
-                guard let term = firstUse[key] else { continue }
+                guard let term = firstUse[key].map({ terms[$0] }) else { continue }
                 findings.append(
                     RuleFinding(
                         term: term,

@@ -148,12 +148,14 @@ public struct RuleFinding: Sendable {
 
     /// A finding about `term`.
     public init(term: FoundTerm, message: String, replacement: String?, labelSeverity: Severity?) {
-        self.init(term: term, verdict: RuleVerdict(message: message, replacement: replacement, labelSeverity: labelSeverity))
+        self.init(
+            termIndex: term.index,
+            verdict: RuleVerdict(message: message, replacement: replacement, labelSeverity: labelSeverity))
     }
 
-    /// A finding about `term` that says what `verdict` says.
-    init(term: FoundTerm, verdict: RuleVerdict) {
-        termIndex = term.index
+    /// A finding about the term at `termIndex` that says what `verdict` says.
+    init(termIndex: Int, verdict: RuleVerdict) {
+        self.termIndex = termIndex
         self.verdict = verdict
     }
 }

@@ -14,14 +14,12 @@ struct MisspellingRule: LintRule {
             + NameCasing.examples.nonTriggering)
 
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var verdicts = TermVerdicts(document)
-        return document.terms.compactMapReserving { term in
-            guard term.entry.kind == .hidden else { return NameCasing.finding(term, set: set) }
-            guard !term.entry.conceptIsDeprecated else { return nil }
-            return verdicts.finding(for: term) { term in
-                outdatedTermFinding(term, set: set) { _, replacement in
-                    "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
-                }
+        // A name in another casing is judged where it stands (at the start of a sentence it
+        // may be capitalized): only a name's terms have a context.
+        TermVerdicts.findings(in: document, judgingInContext: { NameCasing.finding($0, set: set) }) { term in
+            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
+            return outdatedTermFinding(term, set: set) { _, replacement in
+                "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
             }
         }
     }

@@ -4,31 +4,47 @@ import VaktaalCore
 /// the same entry written the same way (byte for byte) gets the same message, replacement
 /// and severity, and every finding of it shares one ``RuleVerdict`` (a document may name one
 /// term a million times).
-struct TermVerdicts {
+enum TermVerdicts {
     private enum Judged {
         case notYet
         case fine
         case found(RuleVerdict)
     }
 
-    /// By variant.
-    private var judged: [Judged]
-
-    /// Verdicts on the terms of `document`.
-    init(_ document: DocumentTerms) {
-        judged = Array(repeating: .notYet, count: document.variantCount)
-    }
-
-    /// The finding `judge` gives for `term`, judged on the first term of its variant and
-    /// repeated for the others. `judge` must depend on nothing else of the term.
-    mutating func finding(for term: FoundTerm, _ judge: (FoundTerm) -> RuleFinding?) -> RuleFinding? {
-        switch judged[term.variant] {
-        case .fine: return nil
-        case .found(let verdict): return RuleFinding(term: term, verdict: verdict)
-        case .notYet:
-            let finding = judge(term)
-            judged[term.variant] = finding.map { .found($0.verdict) } ?? .fine
-            return finding
+    /// The findings of a rule for the terms of `document`, in their order: `judge` judges
+    /// each variant on its first term, and its verdict holds for the variant's other terms
+    /// (it must depend on nothing else of the term); a term with a context (a name written in
+    /// another casing, ``FoundTerm/context``) is judged on its own by `judgeInContext`, when
+    /// the rule gives one, and is not a term `judge` judges.
+    static func findings(
+        in document: DocumentTerms, judgingInContext judgeInContext: ((FoundTerm) -> RuleFinding?)? = nil,
+        _ judge: (FoundTerm) -> RuleFinding?
+    ) -> [RuleFinding] {
+        var judged = [Judged](repeating: .notYet, count: document.variantCount)
+        var findings: [RuleFinding] = []
+        // Room for every term from the start: grown by doubling, an array of a million findings
+        // is copied again and again; the room left unused costs address space, not memory.
+        findings.reserveCapacity(document.terms.count)
+        // Terms are read where they lie, by index: passing each on as a whole would copy it
+        // (its references retained and released), and the terms of a variant already judged
+        // are only looked at for their variant.
+        document.terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices {
+                if let judgeInContext, terms[index].context != nil {
+                    if let finding = judgeInContext(terms[index]) { findings.append(finding) }
+                    continue
+                }
+                let variant = terms[index].variant
+                switch judged[variant] {
+                case .fine: continue
+                case .found(let verdict): findings.append(RuleFinding(termIndex: index, verdict: verdict))
+                case .notYet:
+                    let finding = judge(terms[index])
+                    judged[variant] = finding.map { .found($0.verdict) } ?? .fine
+                    if let finding { findings.append(finding) }
+                }
+            }
         }
+        return findings
     }
 }

@@ -338,7 +338,7 @@ public struct LintRun: Sendable {
     }
 
     private func filtered(_ result: FileFindings) -> FileFindings {
-        result.filter { $0.severity >= options.minimumSeverity }
+        result.keeping(severity: options.minimumSeverity)
     }
 }
 
