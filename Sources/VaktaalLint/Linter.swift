@@ -131,7 +131,7 @@ public final class Linter: Sendable {
             text.withUnsafeBufferPointer { bytes in
                 for index in findings.indices {
                     let place = findings[index].place
-                // In line order, each line once (a line out of order, which findings in order never have, is left out).
+                    // In line order, each line once (a line out of order, which findings in order never have, is left out).
                     guard place.start.line > lines.lastLine ?? .min, let range = place.bytes else { continue }
                     let line = LineIndex.lineBounds(around: range.lowerBound, in: bytes)
                     lines.append(line: place.start.line, UnsafeBufferPointer(rebasing: bytes[line]), fileOffset: line.lowerBound)

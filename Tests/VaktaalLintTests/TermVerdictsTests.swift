@@ -73,14 +73,15 @@ import VaktaalCore
         var judgedAlone: [Int] = []
         let findings = TermVerdicts.findings(
             in: document,
+            judgingVariant: { term in
+                #expect(term.context == nil)
+                return term.text == "mentor"
+                    ? RuleFinding(term: term, message: "mentor", replacement: nil, labelSeverity: nil) : nil
+            },
             judgingInContext: { term in
                 judgedAlone.append(term.index)
                 return RuleFinding(term: term, message: "alone", replacement: nil, labelSeverity: nil)
-            }
-        ) { term in
-            #expect(term.context == nil)
-            return term.text == "mentor" ? RuleFinding(term: term, message: "mentor", replacement: nil, labelSeverity: nil) : nil
-        }
+            })
         #expect(judgedAlone == inContext)
         let expected = terms.indices.filter { terms[$0].context != nil || terms[$0].text == "mentor" }
         #expect(findings.map(\.termIndex) == expected)

@@ -36,7 +36,8 @@ struct InconsistentTermRule: LintRule {
             let labels = set[keys[0].concept].labels
             // The most used label stays; on a tie, the preferred one, then the one used first.
             func weight(_ key: LabelUse) -> (Int, Int, Int) {
-                (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -(firstUse[key].map { terms[$0].range.lowerBound } ?? 0))
+                let firstPlace = firstUse[key].map { terms[$0].range.lowerBound } ?? 0
+                return (counts[key] ?? 0, labels[key.label].kind == .preferred ? 1 : 0, -firstPlace)
             }
             guard let kept = keys.max(by: { weight($0) < weight($1) }), let keptTerm = firstUse[kept].map({ terms[$0] }) else {
                 continue

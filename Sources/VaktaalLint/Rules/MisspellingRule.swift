@@ -16,11 +16,14 @@ struct MisspellingRule: LintRule {
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         // A name in another casing is judged where it stands (at the start of a sentence it
         // may be capitalized): only a name's terms have a context.
-        TermVerdicts.findings(in: document, judgingInContext: { NameCasing.finding($0, set: set) }) { term in
-            guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { _, replacement in
-                "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
-            }
-        }
+        TermVerdicts.findings(
+            in: document,
+            judgingVariant: { term in
+                guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
+                return outdatedTermFinding(term, set: set) { _, replacement in
+                    "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
+                }
+            },
+            judgingInContext: { NameCasing.finding($0, set: set) })
     }
 }

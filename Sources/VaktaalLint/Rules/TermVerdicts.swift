@@ -17,8 +17,8 @@ enum TermVerdicts {
     /// another casing, ``FoundTerm/context``) is judged on its own by `judgeInContext`, when
     /// the rule gives one, and is not a term `judge` judges.
     static func findings(
-        in document: DocumentTerms, judgingInContext judgeInContext: ((FoundTerm) -> RuleFinding?)? = nil,
-        _ judge: (FoundTerm) -> RuleFinding?
+        in document: DocumentTerms, judgingVariant judge: (FoundTerm) -> RuleFinding?,
+        judgingInContext judgeInContext: ((FoundTerm) -> RuleFinding?)? = nil
     ) -> [RuleFinding] {
         var judged = [Judged](repeating: .notYet, count: document.variantCount)
         var findings: [RuleFinding] = []
