@@ -112,6 +112,8 @@ import VaktaalCore
         // A web address without its scheme; not a sentence that ends and goes on after a slash.
         ("Zie example.org/mentor of hva.nl/mentor/plan.", 0), ("De zin.mentor/begeleider", 1), ("klas 3.b/mentor", 1),
         ("Helpdeskwater.nl/mentor", 0), ("Wij zoeken.Nu/mentor", 1),
+        // Relative to the folder above or the home folder; a sentence that ends in a question or a list.
+        ("Zie ../mentor en ~/mentor/plan", 0), ("Wie is de mentor?", 1), ("Eerst de mentor; dan de mentor.", 2),
     ])
     func termsInFileNamesAndPathsAreNoFindings(text: String, count: Int) {
         #expect(found(text).count == count, "\(found(text))")

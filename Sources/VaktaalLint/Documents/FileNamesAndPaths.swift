@@ -31,11 +31,16 @@ enum FileNamesAndPaths {
         // The punctuation that ends a sentence is not part of the name.
         while end > range.upperBound, endsSentence(bytes[end - 1]) { end -= 1 }
         let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        // Most often the dot ended a sentence, and the stretch is the word alone.
+        guard chunk.contains(where: joiningBytes.contains) else { return false }
         if hasBackslashSeparator(chunk) { return true }
         if chunk.first == slash || chunk.last == slash { return true }
-        for prefix in ["./", "../", "~/"] where chunk.starts(with: prefix.utf8) { return true }
+        if relativeStarts.contains(where: { chunk.starts(with: $0) }) { return true }
         return startsWithHostName(chunk) || hasExtension(chunk)
     }
+
+    /// How a path relative to the current or the home folder starts.
+    private static let relativeStarts = [Array("./".utf8), Array("../".utf8), Array("~/".utf8)]
 
     private static let slash = UInt8(ascii: "/")
     private static let backslash = UInt8(ascii: "\\")
