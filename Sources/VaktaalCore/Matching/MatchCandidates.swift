@@ -161,53 +161,75 @@ extension MatchCandidates {
         let candidates = MatchCandidates(words: try reader.readColumn())
         let words = candidates.words
         guard words.count <= maximumWordCount else { throw .malformed("the term matcher does not fit together") }
-        var places = RecordPlaces(wordCount: words.count)
-        var place = 0
-        while place < words.count {
-            let length = place + headerWords <= words.count ? Int(Int32(bitPattern: words[place + 4])) : -1
-            guard length >= 0, length <= (words.count - place - headerWords) * 4 else {
-                throw .malformed("the term matcher does not fit together")
+        // One pass over the records, read where they lie (a large vocabulary has millions),
+        // marking where each starts and which place its chain goes on to; every place a chain
+        // names must then be one a record starts at.
+        var starts = [UInt64](repeating: 0, count: words.count / 64 + 1)
+        var named = starts
+        let languageCount = Int32(clamping: entries.languages.count)
+        let fits = starts.withUnsafeMutableBufferPointer { starts in
+            named.withUnsafeMutableBufferPointer { named in
+                words.withUnsafeBufferPointer { words in
+                    var place = 0
+                    while place < words.count {
+                        guard place + headerWords <= words.count else { return false }
+                        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[place + offset]) }
+                        let length = Int(field(4))
+                        let next = field(0)
+                        let flags = words[place + 6]
+                        guard length >= 0, length <= (words.count - place - headerWords) * 4,
+                            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all), next == -1 || next > place,
+                            (-1..<languageCount).contains(field(5)),
+                            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, of: entries)
+                        else { return false }
+                        starts[place >> 6] |= 1 << (UInt64(place) & 63)
+                        if next >= 0 { named[Int(next) >> 6] |= 1 << (UInt64(next) & 63) }
+                        place += headerWords + wordCount(ofKey: length)
+                    }
+                    return true
+                }
             }
-            places.insert(place)
-            place += headerWords + wordCount(ofKey: length)
         }
-        // Records fill the column (checked above): walked again, each one's chain is checked
-        // against the places of all.
-        let languages = -1..<Int32(clamping: entries.languages.count)
-        place = 0
-        while place < words.count {
-            let candidate = candidates[place]
-            defer { place += headerWords + wordCount(ofKey: candidate.key.count) }
-            guard candidate.flags.isSubset(of: .all),
-                candidate.next == -1 || (candidate.next > place && places.contains(candidate.next)),
-                languages.contains(candidate.language), namesAnEntry(candidate, of: entries)
-            else { throw .malformed("the term matcher does not fit together") }
+        guard fits, zip(named, starts).allSatisfy({ $0 & ~$1 == 0 }) else {
+            throw .malformed("the term matcher does not fit together")
         }
-        return (candidates, places)
+        return (candidates, RecordPlaces(bits: starts))
     }
 
     /// The places records start at, one bit a word.
     struct RecordPlaces {
-        private var bits: [UInt64]
+        private let bits: [UInt64]
 
-        fileprivate init(wordCount: Int) { bits = Array(repeating: 0, count: wordCount / 64 + 1) }
+        fileprivate init(bits: [UInt64]) { self.bits = bits }
 
-        fileprivate mutating func insert(_ place: Int) { bits[place / 64] |= 1 << (place % 64) }
+        /// `body` given the places as a loop that asks of many reads them.
+        func withView<Result>(_ body: (View) -> Result) -> Result {
+            bits.withUnsafeBufferPointer { body(View(bits: $0)) }
+        }
 
-        /// Whether a record starts at `place`.
-        func contains(_ place: Int32) -> Bool {
-            place >= 0 && Int(place) / 64 < bits.count && bits[Int(place) / 64] & 1 << (Int(place) % 64) != 0
+        /// The places as a loop reads them, valid in ``withView(_:)``.
+        struct View {
+            fileprivate let bits: UnsafeBufferPointer<UInt64>
+
+            /// Whether a record starts at `place`.
+            @inline(__always)
+            func contains(_ place: Int32) -> Bool {
+                let word = Int(place) >> 6
+                return place >= 0 && word < bits.count && bits[word] & 1 << (UInt64(place) & 63) != 0
+            }
         }
     }
 
-    /// Whether `candidate` names one of `entries`, with a concept of their set and a label
-    /// (−1 for a notation); an allowed phrase names none, and is no name.
-    private static func namesAnEntry(_ candidate: MatchCandidate, of entries: IndexEntries) -> Bool {
-        guard candidate.entry >= 0 else {
-            return candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
-                && candidate.flags.isDisjoint(with: [.name, .formIsKey])
+    /// Whether a record names one of `entries`, with a concept of their set and a label (−1
+    /// for a notation); an allowed phrase names none, and is no name.
+    @inline(__always)
+    private static func namesAnEntry(entry: Int32, concept: Int32, label: Int32, flags: UInt32, of entries: IndexEntries)
+        -> Bool
+    {
+        guard entry >= 0 else {
+            return entry == -1 && concept == -1 && label == -1
+                && MatchCandidate.Flags(rawValue: flags).isDisjoint(with: [.name, .formIsKey])
         }
-        return Int(candidate.entry) < entries.count && (0..<entries.conceptCount).contains(Int(candidate.concept))
-            && candidate.labelIndex >= -1
+        return Int(entry) < entries.count && (0..<entries.conceptCount).contains(Int(concept)) && label >= -1
     }
 }
