@@ -87,6 +87,43 @@ import VaktaalText
         #expect(changed[2].message == linted.findings[2].message)
     }
 
+    /// A file with more findings than two blocks is written block by block on all cores: as
+    /// `JSONEncoder` writes it, handed out in pieces or made whole, findings that share what
+    /// they say across blocks included.
+    @Test func aFileOfManyFindingsIsWrittenInBlocksAsOneByOne() throws {
+        let count = 2 * JSONReporter.blockSize + 123
+        let said = (0..<3).map { index in
+            CopyOnWriteBox(
+                Finding.Said(
+                    rule: "deprecated-term", severity: .error, message: "'mentor \(index)' is \"outdated\"", path: "a.txt",
+                    concept: "https://example.org/c\(index)", match: "mentor \(index)", replacement: "wpb/\(index)"))
+        }
+        let findings = (0..<count).map { index in
+            Finding(
+                sharing: said[index % 3],
+                range: SourceRange(start: .init(line: index + 1, column: 2), end: .init(line: index + 1, column: 8)),
+                documentPlace: nil)
+        }
+        let report = FindingReport(files: [FileFindings(path: "a.txt", findings: findings)], rules: [])
+        let entries = findings.map { finding in
+            Entry(
+                rule: "deprecated-term", severity: "error", line: finding.place.start.line, column: 2,
+                endLine: finding.place.start.line, endColumn: 8, match: finding.match, replacement: finding.replacement,
+                concept: finding.concept, message: finding.message)
+        }
+        let expected =
+            JSONOutput.encode(
+                Document(
+                    files: [File(path: "a.txt", findings: entries, skipped: nil)],
+                    summary: Summary(files: 1, errors: count, warnings: 0, infos: 0), fixed: nil)) + "\n"
+        #expect(JSONReporter.render(report, fixed: nil) == expected)
+        var pieces: [UInt8] = []
+        var reporter = JSONReporter()
+        reporter.pieceSize = 4096
+        reporter.write(report, colored: false) { pieces.append(contentsOf: $0) }
+        #expect(String(decoding: pieces, as: UTF8.self) == expected)
+    }
+
     /// The same word split by markup and written whole are one variant, but only the whole one
     /// can be fixed: they do not share what they say.
     @Test func aTermSplitByMarkupSharesNothingWithTheSameTermWhole() {

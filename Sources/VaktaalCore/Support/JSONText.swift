@@ -23,6 +23,9 @@ package struct JSONText: ~Copyable {
     /// Appends raw text (no escaping).
     package mutating func append(_ raw: String) { buffer.append(raw) }
 
+    /// Appends raw UTF-8 bytes (no escaping): JSON written elsewhere.
+    package mutating func append(_ raw: UnsafeRawBufferPointer) { put(raw.assumingMemoryBound(to: UInt8.self)) }
+
     @inline(__always)
     private mutating func put(_ byte: UInt8) { buffer.append(byte) }
 

@@ -37,6 +37,11 @@ package enum Parallel {
         return slots.withLock { $0 }.map { $0! }
     }
 
+    /// `body` of each of `0..<count`, each item a task of its own (for a few large items).
+    package static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
     /// Runs two pieces of work at once and returns both results.
     ///
     /// `first` runs on a thread of its own, `second` on the calling one (so it may change

@@ -70,14 +70,17 @@ struct JSONReporter: FindingReporter {
         json.open("{")
         json.key("findings", first: true, indent: 3)
         json.open("[")
-        var fragments = SaidFragments()
-        // By index: a finding passed from its array is borrowed, not copied as iterating copies it.
-        for index in file.findings.indices {
-            json.separator(first: index == 0, indent: 4)
-            write(file.findings[index], into: &json, fragments: &fragments)
-            if let output, json.byteCount >= pieceSize { json.drain(into: output) }
+        let findings = file.findings
+        if findings.count >= 2 * blockSize, Parallel.coreCount > 1 {
+            writeInBlocks(findings, into: &json, output: output)
+        } else {
+            var fragments = SaidFragments()
+            for index in findings.indices {
+                write(findings, index, into: &json, fragments: &fragments)
+                if let output, json.byteCount >= pieceSize { json.drain(into: output) }
+            }
         }
-        json.close("]", empty: file.findings.isEmpty, indent: 3)
+        json.close("]", empty: findings.isEmpty, indent: 3)
         json.key("path", first: false, indent: 3)
         json.string(file.path)
         if let problem = file.problem {
@@ -85,6 +88,55 @@ struct JSONReporter: FindingReporter {
             json.string(problem.description)
         }
         json.close("}", empty: false, indent: 2)
+    }
+
+    /// How many findings of a file are written at a time on each core, for files with many:
+    /// a block's JSON is a few megabytes.
+    static let blockSize = 8_192
+
+    /// `findings` written block by block, as many blocks at once as there are cores, each
+    /// handed out (or added to `json`) in order once they are made. Each core writes into a
+    /// buffer of its own that it keeps from block to block: memory fresh from the kernel for
+    /// every block would cost more than writing it.
+    private static func writeInBlocks(
+        _ findings: [Finding], into json: inout JSONText, output: ((UnsafeRawBufferPointer) -> Void)?
+    ) {
+        let buffers = (0..<Parallel.coreCount).map { _ in BlockBuffer() }
+        let blockCount = (findings.count + blockSize - 1) / blockSize
+        var nextBlock = 0
+        while nextBlock < blockCount {
+            let window = nextBlock..<min(blockCount, nextBlock + buffers.count)
+            Parallel.forEach(window.count) { offset in
+                let block = window.lowerBound + offset
+                var fragments = SaidFragments()
+                for index in (block * blockSize)..<min(findings.count, (block + 1) * blockSize) {
+                    write(findings, index, into: &buffers[offset].json, fragments: &fragments)
+                }
+            }
+            for buffer in buffers.prefix(window.count) {
+                if let output {
+                    json.drain(into: output)
+                    buffer.json.drain(into: output)
+                } else {
+                    buffer.json.drain { json.append($0) }
+                }
+            }
+            nextBlock = window.upperBound
+        }
+    }
+
+    /// Where one core writes a block of findings; handed to one core at a time.
+    private final class BlockBuffer: @unchecked Sendable {
+        var json = JSONText()
+    }
+
+    /// Finding `index` of `findings` as an element of the array of findings: read where it
+    /// lies (taken out of the array, each of a million would be copied).
+    private static func write(
+        _ findings: [Finding], _ index: Int, into json: inout JSONText, fragments: inout SaidFragments
+    ) {
+        json.separator(first: index == 0, indent: 4)
+        findings.withUnsafeBufferPointer { write($0[index], into: &json, fragments: &fragments) }
     }
 
     /// One finding: its keys in sorted order, optional ones left out when absent. Findings
