@@ -71,8 +71,18 @@ struct JSONReporter: FindingReporter {
         json.key("findings", first: true, indent: 3)
         json.open("[")
         let findings = file.findings
-        if findings.count >= 2 * blockSize, Parallel.coreCount > 1 {
-            writeInBlocks(findings, into: &json, output: output)
+        if FindingBlocks.areWorthwhile(for: findings.count) {
+            FindingBlocks.write(findings.count, as: JSONText.self) { range, block in
+                var fragments = SaidFragments()
+                for index in range { write(findings, index, into: &block, fragments: &fragments) }
+            } handOut: { block in
+                if let output {
+                    json.drain(into: output)
+                    block.drain(into: output)
+                } else {
+                    block.drain { json.append($0) }
+                }
+            }
         } else {
             var fragments = SaidFragments()
             for index in findings.indices {
@@ -88,46 +98,6 @@ struct JSONReporter: FindingReporter {
             json.string(problem.description)
         }
         json.close("}", empty: false, indent: 2)
-    }
-
-    /// How many findings of a file are written at a time on each core, for files with many:
-    /// a block's JSON is a few megabytes.
-    static let blockSize = 8_192
-
-    /// `findings` written block by block, as many blocks at once as there are cores, each
-    /// handed out (or added to `json`) in order once they are made. Each core writes into a
-    /// buffer of its own that it keeps from block to block: memory fresh from the kernel for
-    /// every block would cost more than writing it.
-    private static func writeInBlocks(
-        _ findings: [Finding], into json: inout JSONText, output: ((UnsafeRawBufferPointer) -> Void)?
-    ) {
-        let buffers = (0..<Parallel.coreCount).map { _ in BlockBuffer() }
-        let blockCount = (findings.count + blockSize - 1) / blockSize
-        var nextBlock = 0
-        while nextBlock < blockCount {
-            let window = nextBlock..<min(blockCount, nextBlock + buffers.count)
-            Parallel.forEach(window.count) { offset in
-                let block = window.lowerBound + offset
-                var fragments = SaidFragments()
-                for index in (block * blockSize)..<min(findings.count, (block + 1) * blockSize) {
-                    write(findings, index, into: &buffers[offset].json, fragments: &fragments)
-                }
-            }
-            for buffer in buffers.prefix(window.count) {
-                if let output {
-                    json.drain(into: output)
-                    buffer.json.drain(into: output)
-                } else {
-                    buffer.json.drain { json.append($0) }
-                }
-            }
-            nextBlock = window.upperBound
-        }
-    }
-
-    /// Where one core writes a block of findings; handed to one core at a time.
-    private final class BlockBuffer: @unchecked Sendable {
-        var json = JSONText()
     }
 
     /// Finding `index` of `findings` as an element of the array of findings: read where it

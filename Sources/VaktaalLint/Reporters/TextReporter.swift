@@ -25,13 +25,19 @@ struct TextReporter: FindingReporter {
         var output = TextBuffer()
         for result in results {
             if let problem = result.problem { output.append("\(result.path): skipped: \(problem)\n") }
-            var lines = QuotedLines.Cursor()
-            // Each finding is passed on where it lies: taken out of the array, each of a million
-            // would be copied.
-            result.findings.withUnsafeBufferPointer { findings in
-                for index in findings.indices {
+            if FindingBlocks.areWorthwhile(for: result.findings.count) {
+                FindingBlocks.write(result.findings.count, as: TextBuffer.self) { range, block in
+                    var lines = QuotedLines.Cursor()
+                    write(result, range, lines: &lines, colored: colored, into: &block)
+                } handOut: { block in
+                    output.drain(into: piece)
+                    block.drain(into: piece)
+                }
+            } else {
+                var lines = QuotedLines.Cursor()
+                for index in result.findings.indices {
                     if output.byteCount >= pieceSize { output.drain(into: piece) }
-                    write(findings[index], of: result, lines: &lines, colored: colored, into: &output)
+                    write(result, index..<index + 1, lines: &lines, colored: colored, into: &output)
                 }
             }
         }
@@ -42,6 +48,18 @@ struct TextReporter: FindingReporter {
         output.append("\(counted(summary.infos, "info")) in \(counted(summary.files, "file"))")
         output.append(skipped > 0 ? " (\(skipped) skipped)\n" : "\n")
         output.drain(into: piece)
+    }
+
+    /// The findings of `result` in `range`, its lines found from `lines` on.
+    private func write(
+        _ result: FileFindings, _ range: Range<Int>, lines: inout QuotedLines.Cursor, colored: Bool,
+        into output: inout TextBuffer
+    ) {
+        // Each finding is passed on where it lies: taken out of the array, each of a million
+        // would be copied.
+        result.findings.withUnsafeBufferPointer { findings in
+            for index in range { write(findings[index], of: result, lines: &lines, colored: colored, into: &output) }
+        }
     }
 
     /// One finding: its place, severity, message and rule, then the line (or the stretch of
