@@ -124,7 +124,7 @@ import VaktaalTestSupport
     }
 
     /// A matcher that does not fit together (a writer's bug) is refused: one whose candidate
-    /// chain turns back (walking it would not end) or leads into a record, whose transitions
+    /// chain turns back (walking it would not end), leads into a record or past the last one, whose transitions
     /// lead to nodes it does not have, whose records overrun their column (a key past its
     /// end, a key of −1 bytes, words left over), whose record names an entry past the
     /// entries or a concept past the set's, or whose allowed phrase names a concept, a
@@ -191,12 +191,18 @@ import VaktaalTestSupport
         intoARecord[places[0]] = UInt32(places[1] + 1)
         var unsizedKey = Array(good.candidates.words)
         unsizedKey[places[0] + 4] = UInt32.max
+        // Chains that go on past the end of the column: just past it, and as far as can be.
+        var pastTheEnd = Array(good.candidates.words)
+        pastTheEnd[places[0]] = UInt32(pastTheEnd.count + 64)
+        var farPastTheEnd = Array(good.candidates.words)
+        farPastTheEnd[places[0]] = UInt32(Int32.max)
         let matcherError = SnapshotError.malformed("the term matcher does not fit together")
         let malformed = [
             (copy(candidates: looping), matcherError),
             (copy(nodeCount: 3), .malformed("the transition table does not fit together")),
             (copy(words: Array(good.candidates.words.dropLast())), matcherError), (copy(words: intoARecord), matcherError),
             (copy(words: unsizedKey), matcherError), (copy(words: Array(good.candidates.words) + [1, 2, 3]), matcherError),
+            (copy(words: pastTheEnd), matcherError), (copy(words: farPastTheEnd), matcherError),
             (copy(candidates: naming), matcherError), (copy(candidates: pastTheEntries), matcherError),
             (copy(candidates: pastTheConcepts), matcherError),
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),

@@ -66,15 +66,17 @@ import VaktaalCore
     /// A variant judged fine gives no finding for any of its terms; a term with a context is
     /// judged on its own, each time, and never as its variant.
     @Test func aFineVariantAndTermsInContext() throws {
-        let document = lint(terms: "De mentor en de Mentor. Ipabo werkt met de ipabo en met Ipabo.")
+        let document = lint(terms: "De mentor en de Mentor. Ipabo werkt met de ipabo en met Ipabo. Weer een Mentor.")
         let terms = document.terms
         let inContext = terms.indices.filter { terms[$0].context != nil }
         try #require(!inContext.isEmpty, "a name in another casing has a context")
         var judgedAlone: [Int] = []
+        var judgedByVariant: [String] = []
         let findings = TermVerdicts.findings(
             in: document,
             judgingVariant: { term in
                 #expect(term.context == nil)
+                judgedByVariant.append(term.text)
                 return term.text == "mentor"
                     ? RuleFinding(term: term, message: "mentor", replacement: nil, labelSeverity: nil) : nil
             },
@@ -83,6 +85,11 @@ import VaktaalCore
                 return RuleFinding(term: term, message: "alone", replacement: nil, labelSeverity: nil)
             })
         #expect(judgedAlone == inContext)
+        // Each variant once: the second Mentor is its variant's, judged fine already.
+        var firstOfVariant: Set<Int> = []
+        let variants = terms.filter { $0.context == nil && firstOfVariant.insert($0.variant).inserted }.map(\.text)
+        #expect(judgedByVariant == variants)
+        #expect(terms.count { $0.text == "Mentor" } == 2 && judgedByVariant.count { $0 == "Mentor" } == 1)
         let expected = terms.indices.filter { terms[$0].context != nil || terms[$0].text == "mentor" }
         #expect(findings.map(\.termIndex) == expected)
     }

@@ -54,7 +54,17 @@ public struct FileFindings: Sendable {
             path: path, findings: findings, problem: problem, quotedLines: quotedLines, placeTexts: placeTexts, notices: notices)
     }
 
-    /// The same file with only its findings of `minimum` severity or above.
+    /// The same file with only the findings that `keep` accepts.
+    public func filter(_ keep: (Finding) -> Bool) -> FileFindings {
+        // Most often every finding is kept: then the findings are shared, not copied.
+        guard !findings.indices.allSatisfy({ keep(findings[$0]) }) else { return self }
+        return FileFindings(
+            path: path, findings: findings.filter(keep), problem: problem, quotedLines: quotedLines, placeTexts: placeTexts,
+            notices: notices)
+    }
+
+    /// The same file with only its findings of `minimum` severity or above (``filter(_:)``
+    /// for a severity, without passing each finding on: a file may have a million).
     public func keeping(severity minimum: Severity) -> FileFindings {
         // Most often every finding is kept: then the findings are shared, not copied. A finding
         // is looked at where it lies: passed on as a whole, each of a million would be copied.

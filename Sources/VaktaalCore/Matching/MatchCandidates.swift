@@ -178,7 +178,8 @@ extension MatchCandidates {
                         let next = field(0)
                         let flags = words[place + 6]
                         guard length >= 0, length <= (words.count - place - headerWords) * 4,
-                            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all), next == -1 || next > place,
+                            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all),
+                            next == -1 || (next > place && Int(next) < words.count),
                             (-1..<languageCount).contains(field(5)),
                             namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, of: entries)
                         else { return false }
@@ -202,7 +203,7 @@ extension MatchCandidates {
 
         fileprivate init(bits: [UInt64]) { self.bits = bits }
 
-        /// `body` given the places as a loop that asks of many reads them.
+        /// `body` given the places in a form a loop over many of them reads fast.
         func withView<Result>(_ body: (View) -> Result) -> Result {
             bits.withUnsafeBufferPointer { body(View(bits: $0)) }
         }

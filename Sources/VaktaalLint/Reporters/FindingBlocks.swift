@@ -21,8 +21,9 @@ enum FindingBlocks {
     /// How many findings a block holds (a few megabytes of report).
     static let size = 8_192
 
-    /// Whether `count` findings are worth writing in blocks.
-    static func areWorthwhile(for count: Int) -> Bool { count >= 2 * size && Parallel.coreCount > 1 }
+    /// Whether `count` findings are worth writing in blocks (on one core too: each block is
+    /// then handed out as soon as it is made).
+    static func areWorthwhile(for count: Int) -> Bool { count >= 2 * size }
 
     /// Writes the findings `0..<count` block by block, as many blocks at once as there are
     /// cores, each by `write` (given its findings' range) into a text of its own; the texts

@@ -17,7 +17,8 @@ struct AbbreviationFirstUseRule: LintRule {
         var introduced: Set<ConceptKey> = []
         var reported: Set<ConceptKey> = []
         var findings: [RuleFinding] = []
-        // By index: a term passed on as a whole is copied, and a document may have a million.
+        // By index: only the terms of allowed labels (their first uses, mostly) are taken out
+        // of the array, and a document may have a million terms of others.
         for termIndex in document.terms.indices where document.terms[termIndex].entry.kind.isAllowed {
             let term = document.terms[termIndex]
             guard let index = term.entry.labelIndex else { continue }

@@ -13,9 +13,9 @@ enum TermVerdicts {
 
     /// The findings of a rule for the terms of `document`, in their order: `judge` judges
     /// each variant on its first term, and its verdict holds for the variant's other terms
-    /// (it must depend on nothing else of the term); a term with a context (a name written in
-    /// another casing, ``FoundTerm/context``) is judged on its own by `judgeInContext`, when
-    /// the rule gives one, and is not a term `judge` judges.
+    /// (it must depend on nothing else of the term). When the rule gives `judgeInContext`, a
+    /// term with a context (a name written in another casing, ``FoundTerm/context``) is
+    /// judged by it instead, on its own.
     static func findings(
         in document: DocumentTerms, judgingVariant judge: (FoundTerm) -> RuleFinding?,
         judgingInContext judgeInContext: ((FoundTerm) -> RuleFinding?)? = nil
