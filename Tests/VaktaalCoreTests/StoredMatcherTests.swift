@@ -308,4 +308,28 @@ import VaktaalTestSupport
         #expect(phrases.map { step($0)?.continues } == [true, true, false, false, false])
         #expect(phrases.map { step($0).map { $0.firstCandidate >= 0 } } == [true, false, true, true, true])
     }
+
+    /// A walk reads the words after a phrase's first as the tokenizer does, however they are
+    /// written: an ASCII word in any casing, one that goes on in letters beyond ASCII (and so
+    /// is another word), one with an accent, a word after a hyphen, spaces and a line break.
+    @Test(arguments: [
+        ("de leraar in opleiding komt", ["leraar in opleiding"]), ("de Leraar In OPLEIDING.", ["Leraar In OPLEIDING"]),
+        ("de leraar in opleidingé", ["leraar"]), ("de leraar in opleiding\u{301}", ["leraar"]),
+        ("de leraar in opleiding2", ["leraar"]), ("leraar  in\nopleiding", ["leraar  in\nopleiding"]),
+        ("een coördinator taak en een coördinator Taak", ["coördinator taak", "coördinator Taak"]),
+        ("de taak coördinator", ["taak coördinator"]), ("de taak coördinatoren", []),
+        ("self-efficacy en self efficacy", ["self-efficacy"]),
+    ])
+    func aWalkReadsTheNextWordsAsTheTokenizerDoes(text: String, expected: [String]) throws {
+        let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
+        var builder = TermMatcher.Builder(phrases: 8)
+        for phrase in ["leraar", "leraar in opleiding", "coördinator taak", "taak coördinator", "self-efficacy"] {
+            builder.insert(phrase, language: -1)
+        }
+        let matcher = builder.matcher(entries: entries)
+        let found = Self.matches(matcher, text, languages: nil).map {
+            String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+        }
+        #expect(found == expected)
+    }
 }

@@ -281,10 +281,9 @@ package struct TermMatcher: Sendable {
             // Most phrases are one word that begins no longer phrase: their walk ends at that
             // word without looking at the next token.
             guard token.end < end, step.continues else { break }
-            let next = Tokenizer.token(in: bytes, at: token.end, end: end)
-            guard let hash = TokenKey.hash(next, in: bytes), let child = transitions.step(Self.combine(step.node, hash)) else {
-                break
-            }
+            guard let (next, hash) = Self.token(in: bytes, at: token.end, end: end),
+                let child = transitions.step(Self.combine(step.node, hash))
+            else { break }
             step = child
             token = next
         }
@@ -314,6 +313,17 @@ package struct TermMatcher: Sendable {
             if let found = match(firstCandidate, endingAt: matchEnd) { return found }
         }
         return nil
+    }
+
+    /// The token at `index` and its key hash (`nil` for a token no phrase holds): an ASCII
+    /// word, the most common, scanned and hashed in one pass.
+    @inline(__always)
+    private static func token(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Tokenizer.Token, UInt64)? {
+        if Tokenizer.isASCIIWordByte(bytes[index]), let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: index, end: end) {
+            return (Tokenizer.Token(kind: .word, start: index, end: wordEnd), hash)
+        }
+        let token = Tokenizer.token(in: bytes, at: index, end: end)
+        return TokenKey.hash(token, in: bytes).map { (token, $0) }
     }
 
     /// Whether `text` is the form of `candidate`'s entry as the vocabulary writes it, byte
