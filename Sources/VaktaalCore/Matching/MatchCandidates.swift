@@ -203,21 +203,9 @@ extension MatchCandidates {
 
         fileprivate init(bits: [UInt64]) { self.bits = bits }
 
-        /// `body` given the places in a form a loop over many of them reads fast.
-        func withView<Result>(_ body: (View) -> Result) -> Result {
-            bits.withUnsafeBufferPointer { body(View(bits: $0)) }
-        }
-
-        /// The places as a loop reads them, valid in ``withView(_:)``.
-        struct View {
-            fileprivate let bits: UnsafeBufferPointer<UInt64>
-
-            /// Whether a record starts at `place`.
-            @inline(__always)
-            func contains(_ place: Int32) -> Bool {
-                let word = Int(place) >> 6
-                return place >= 0 && word < bits.count && bits[word] & 1 << (UInt64(place) & 63) != 0
-            }
+        /// Whether a record starts at `place`.
+        func contains(_ place: Int32) -> Bool {
+            place >= 0 && Int(place) >> 6 < bits.count && bits[Int(place) >> 6] & 1 << (UInt64(place) & 63) != 0
         }
     }
 

@@ -148,23 +148,21 @@ extension TransitionTable {
         let slots: Column<UInt64> = try reader.readColumn()
         let size = slots.count / 2
         let fits = slots.withUnsafeBufferPointer { slots in
-            candidatePlaces.withView { candidatePlaces in
-                var empty = false
-                for index in 0..<size {
-                    let packed = slots[2 * index + 1]
-                    if packed == Self.empty {
-                        empty = true
-                        continue
-                    }
-                    let step = Step(packed: packed)
-                    guard (0..<nodeCount).contains(step.node),
-                        step.firstCandidate == -1 || candidatePlaces.contains(step.firstCandidate)
-                    else {
-                        return false
-                    }
+            var empty = false
+            for index in 0..<size {
+                let packed = slots[2 * index + 1]
+                if packed == Self.empty {
+                    empty = true
+                    continue
                 }
-                return empty
+                let step = Step(packed: packed)
+                guard (0..<nodeCount).contains(step.node),
+                    step.firstCandidate == -1 || candidatePlaces.contains(step.firstCandidate)
+                else {
+                    return false
+                }
             }
+            return empty
         }
         guard slots.count % 2 == 0, size >= 16, size & (size - 1) == 0, fits
         else { throw .malformed("the transition table does not fit together") }
