@@ -81,6 +81,7 @@ import VaktaalTestSupport
         }
         #expect(found > 0)
         #expect(Array(stored.matchIndex.matcher.tokensBeforeSpace) == Array(built.tokensBeforeSpace))
+        #expect(Array(stored.matchIndex.matcher.laterSteps) == Array(built.laterSteps))
         #expect(try workspace.snapshots.map { FileManager.default.fileExists(atPath: $0) } == [true], "read, not built")
     }
 
@@ -148,11 +149,12 @@ import VaktaalTestSupport
         let (records, keyBytes) = Self.builderRecords(of: good.candidates)
         func copy(
             nodeCount: Int? = nil, candidates: [MatchCandidate]? = nil, words: [UInt32]? = nil,
-            tokensBeforeSpace: [UInt64]? = nil
+            tokensBeforeSpace: [UInt64]? = nil, laterSteps: [UInt64]? = nil
         ) -> TermMatcher {
             TermMatcher(
                 transitions: good.transitions, firstWords: good.firstWords,
                 tokensBeforeSpace: tokensBeforeSpace.map(Column.init) ?? good.tokensBeforeSpace,
+                laterSteps: laterSteps.map(Column.init) ?? good.laterSteps,
                 nodeCount: nodeCount ?? good.nodeCount,
                 candidates: words.map { MatchCandidates(words: Column($0)) }
                     ?? candidates.map { MatchCandidates.laidOut($0, keyBytes: keyBytes).candidates } ?? good.candidates,
@@ -208,6 +210,7 @@ import VaktaalTestSupport
             (copy(candidates: foreignLanguage), matcherError), (copy(candidates: unknownFlag), matcherError),
             (copy(candidates: claimsAName), matcherError),
             (copy(tokensBeforeSpace: [0, 0, 0]), matcherError), (copy(tokensBeforeSpace: []), matcherError),
+            (copy(laterSteps: [0, 0, 0]), matcherError), (copy(laterSteps: []), matcherError),
         ]
         for (matcher, error) in malformed {
             var bad = BinaryWriter()
@@ -259,7 +262,7 @@ import VaktaalTestSupport
         let (records, keyBytes) = Self.builderRecords(of: good.candidates, padding: 4)
         let shifted = TermMatcher(
             transitions: good.transitions, firstWords: good.firstWords, tokensBeforeSpace: good.tokensBeforeSpace,
-            nodeCount: good.nodeCount, candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
+            laterSteps: good.laterSteps, nodeCount: good.nodeCount, candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
             entries: entries)
         #expect(shifted.candidates.places == [0, 9])
         for (matcher, refused) in [(good, false), (shifted, true)] {
@@ -307,6 +310,28 @@ import VaktaalTestSupport
         let phrases = [["feed"], ["feed", " "], ["feed", " ", "up"], ["feed", " ", "forward"], ["mentor"]]
         #expect(phrases.map { step($0)?.continues } == [true, true, false, false, false])
         #expect(phrases.map { step($0).map { $0.firstCandidate >= 0 } } == [true, false, true, true, true])
+    }
+
+    /// The filter of later steps holds every transition after a phrase's first token, so
+    /// that every phrase of many is still found whole; and it turns away most others, so that
+    /// a walk from a common first word ends there rather than in the table.
+    @Test func theFilterOfLaterStepsHoldsEveryLaterTransition() throws {
+        let entries = IndexEntries(try VocabularyLoader.load(path: fixtureVocabularyFolder).set)
+        let firstWords = (0..<50).map { "eerste\($0)" }
+        let phrases = firstWords.flatMap { first in (0..<40).map { "\(first) vervolg\($0) slot" } }
+        var builder = TermMatcher.Builder(phrases: phrases.count)
+        for phrase in phrases { builder.insert(phrase, language: -1) }
+        let matcher = builder.matcher(entries: entries)
+        let text = phrases.joined(separator: ", ")
+        #expect(Self.matches(matcher, text, languages: nil).count == phrases.count)
+        // Every first word, then a word that goes on from none of them.
+        let strangers = (0..<10_000).map { index in
+            TermMatcher.combine(
+                matcher.transitions.step(TermMatcher.combine(0, TokenKey.hash(of: Array(firstWords[index % 50].utf8))))!.node,
+                TokenKey.hash(of: Array("vreemd\(index)".utf8)))
+        }
+        let passed = strangers.filter { TermMatcher.filter(matcher.laterSteps, mayHold: $0) }.count
+        #expect(passed < strangers.count / 20, "\(passed) of \(strangers.count) passed the filter")
     }
 
     /// A walk reads the words after a phrase's first as the tokenizer does, however they are

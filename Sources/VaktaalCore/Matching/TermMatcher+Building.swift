@@ -76,6 +76,8 @@ extension TermMatcher {
         private var firstHashes: [UInt64] = []
         /// The key hash of each token that white space follows in a phrase, each once.
         private var hashesBeforeSpace: Set<UInt64> = []
+        /// The key of each transition after a phrase's first token, each once.
+        private var laterKeys: [UInt64] = []
         /// The first and the last candidate of each node (−1 for none): the last, to add at
         /// the end of its chain.
         private var firstCandidate: [Int32]
@@ -125,7 +127,7 @@ extension TermMatcher {
                 if let next = transitions.value(slot) {
                     node = next
                 } else {
-                    if node == 0 { firstHashes.append(hash) }
+                    if node == 0 { firstHashes.append(hash) } else { laterKeys.append(slot) }
                     node = Int32(firstCandidate.count)
                     transitions.set(slot, node)
                     firstCandidate.append(-1)
@@ -170,7 +172,8 @@ extension TermMatcher {
             }
         }
 
-        /// A filter of `hashes` (the first words, the tokens before white space): about 16
+        /// A filter of `hashes` (the first words, the tokens before white space, the later
+        /// steps' keys): about 16
         /// bits for each (at most 2²⁰ words), so that it stays small enough for the cache and
         /// turns away all but a few percent of other hashes.
         private static func filter(of hashes: some Collection<UInt64>) -> [UInt64] {
@@ -198,6 +201,7 @@ extension TermMatcher {
                 transitions: transitions.table(
                     firstCandidates: firstCandidate.map { $0 < 0 ? -1 : places[Int($0)] }, continues: continues),
                 firstWords: Column(Self.filter(of: firstHashes)), tokensBeforeSpace: Column(Self.filter(of: hashesBeforeSpace)),
+                laterSteps: Column(Self.filter(of: laterKeys)),
                 nodeCount: firstCandidate.count, candidates: laidOut, entries: entries)
         }
     }

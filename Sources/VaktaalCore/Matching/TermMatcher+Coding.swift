@@ -1,6 +1,6 @@
 extension TermMatcher {
     /// The compiled form: the number of nodes, the candidates, the transitions, the
-    /// first-word filter, then the filter of tokens before white space.
+    /// first-word filter, the filter of tokens before white space, then the filter of later steps.
     func write(to writer: inout BinaryWriter) {
         precondition(conceptRenames == nil && allowedPhrases == nil, "only a set's own matcher is kept")
         writer.write(nodeCount)
@@ -8,23 +8,26 @@ extension TermMatcher {
         transitions.write(to: &writer)
         writer.writeRaw(firstWords)
         writer.writeRaw(tokensBeforeSpace)
+        writer.writeRaw(laterSteps)
     }
 
     /// Reads what ``write(to:)`` wrote for `entries`, checking that the candidates' records
     /// fill their column, that every node, candidate, entry and language it names is there,
-    /// that every chain of candidates ends, and that both filters are a power of two words long.
+    /// that every chain of candidates ends, and that the filters are a power of two words long.
     init(reading reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
         let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries)
         let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidatePlaces: places)
         let firstWords: Column<UInt64> = try reader.readColumn()
         let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()
+        let laterSteps: Column<UInt64> = try reader.readColumn()
         func isFilter(_ words: Column<UInt64>) -> Bool { !words.isEmpty && words.count & (words.count - 1) == 0 }
-        guard nodeCount > 0, isFilter(firstWords), isFilter(tokensBeforeSpace) else {
+        guard nodeCount > 0, isFilter(firstWords), isFilter(tokensBeforeSpace), isFilter(laterSteps) else {
             throw .malformed("the term matcher does not fit together")
         }
         self.init(
-            transitions: transitions, firstWords: firstWords, tokensBeforeSpace: tokensBeforeSpace, nodeCount: nodeCount,
+            transitions: transitions, firstWords: firstWords, tokensBeforeSpace: tokensBeforeSpace, laterSteps: laterSteps,
+            nodeCount: nodeCount,
             candidates: candidates, entries: entries)
     }
 }

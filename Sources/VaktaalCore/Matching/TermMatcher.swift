@@ -51,6 +51,11 @@ package struct TermMatcher: Sendable {
     /// phrase: a line break after any other token is crossed by no phrase
     /// (``mayCrossLineBreak(at:in:notBefore:)``).
     let tokensBeforeSpace: Column<UInt64>
+    /// A filter as ``firstWords`` is, of the transitions after a phrase's first token (by
+    /// their keys, ``combine(_:_:)``): most walks from a common word that starts some longer
+    /// phrase ("andere", "bepaalde") end at the next word, and are turned away here rather
+    /// than by a lookup in the large table.
+    let laterSteps: Column<UInt64>
     /// The number of nodes, the root included.
     let nodeCount: Int
     /// The phrases that end at each node, chained from the node's first
@@ -238,7 +243,7 @@ package struct TermMatcher: Sendable {
     @inline(__always)
     private func mayStart(_ hash: UInt64) -> Bool { Self.filter(firstWords, mayHold: hash) }
 
-    /// Whether the filter `words` (``firstWords``, ``tokensBeforeSpace``) may hold `hash`.
+    /// Whether the filter `words` (``firstWords``, ``tokensBeforeSpace``, ``laterSteps``) may hold `hash`.
     @inline(__always)
     static func filter(_ words: Column<UInt64>, mayHold hash: UInt64) -> Bool {
         let bits = filterBits(hash)
@@ -281,9 +286,9 @@ package struct TermMatcher: Sendable {
             // Most phrases are one word that begins no longer phrase: their walk ends at that
             // word without looking at the next token.
             guard token.end < end, step.continues else { break }
-            guard let (next, hash) = Self.token(in: bytes, at: token.end, end: end),
-                let child = transitions.step(Self.combine(step.node, hash))
-            else { break }
+            guard let (next, hash) = Self.token(in: bytes, at: token.end, end: end) else { break }
+            let key = Self.combine(step.node, hash)
+            guard Self.filter(laterSteps, mayHold: key), let child = transitions.step(key) else { break }
             step = child
             token = next
         }
