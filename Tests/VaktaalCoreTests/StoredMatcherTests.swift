@@ -262,7 +262,8 @@ import VaktaalTestSupport
         let (records, keyBytes) = Self.builderRecords(of: good.candidates, padding: 4)
         let shifted = TermMatcher(
             transitions: good.transitions, firstWords: good.firstWords, tokensBeforeSpace: good.tokensBeforeSpace,
-            laterSteps: good.laterSteps, nodeCount: good.nodeCount, candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
+            laterSteps: good.laterSteps, nodeCount: good.nodeCount,
+            candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
             entries: entries)
         #expect(shifted.candidates.places == [0, 9])
         for (matcher, refused) in [(good, false), (shifted, true)] {
