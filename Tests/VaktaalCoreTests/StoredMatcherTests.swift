@@ -130,6 +130,10 @@ import VaktaalTestSupport
     /// end, a key of −1 bytes, words left over), whose record names an entry past the
     /// entries or a concept past the set's, or whose allowed phrase names a concept, a
     /// language it does not have, a flag there is not or a name.
+    ///
+    /// Read from a snapshot vouched for, without checking its records and steps, each that
+    /// still has the shape of a matcher matches a text to its end, and reads nothing outside
+    /// its columns: the records a walk reads are checked as it reads them.
     @Test func aMatcherThatDoesNotFitTogetherIsRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
@@ -222,6 +226,20 @@ import VaktaalTestSupport
                 }
             }
         }
+        var readUnchecked = 0
+        for (matcher, _) in malformed {
+            var bad = BinaryWriter()
+            matcher.write(to: &bad)
+            let read = try? bad.bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                return try TermMatcher(reading: &reader, entries: entries, checkingStructure: false)
+            }
+            guard let read else { continue }
+            readUnchecked += 1
+            let found = Self.matches(read, "zie de mentor, De Mentor en de mentor", languages: nil)
+            #expect(found.count <= 3)
+        }
+        #expect(readUnchecked == malformed.count - 4, "all but the filters that are no filters")
         // The record naming an entry and a concept there are reads back.
         var fitting = BinaryWriter()
         copy(candidates: labelForm(entry: 0, concept: 0)).write(to: &fitting)
@@ -231,6 +249,21 @@ import VaktaalTestSupport
                 _ = try TermMatcher(reading: &reader, entries: entries)
             }
         }
+    }
+
+    /// A transition table with no empty slot, which a snapshot vouched for is read with
+    /// unchecked, still answers every lookup: a lookup ends once it has looked at every slot.
+    @Test func aLookupInATableWithNoEmptySlotEnds() throws {
+        var writer = BinaryWriter()
+        // Sixteen slots, each of key 7 and a step to node 1 with no candidate.
+        writer.writeRaw(Column((0..<16).flatMap { _ in [7, 0xFFFF_FFFF_0000_0001] as [UInt64] }))
+        let table = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            return try TransitionTable(reading: &reader, nodeCount: 2, candidatePlaces: nil)
+        }
+        #expect(table.step(7)?.node == 1)
+        #expect(table.step(8) == nil)
+        #expect(table.step(0) == nil)
     }
 
     /// The records of `candidates` as the builder gives them: chained by index, their keys in

@@ -40,7 +40,9 @@ public struct CompiledTerms: Sendable {
         diagnostics = parts.diagnostics
         defaultLanguage = parts.concepts.headers.first?.vocabulary.defaultLanguage
         matchIndex = MatchIndex(
-            try later.matcher.read { reader throws(SnapshotError) in try TermMatcher(reading: &reader, entries: entries) })
+            try later.matcher.read { reader throws(SnapshotError) in
+                try TermMatcher(reading: &reader, entries: entries, checkingStructure: !later.matcher.checked)
+            })
         concepts = .stored(parts.concepts, entries: entries, file: file)
     }
 

@@ -91,7 +91,10 @@ struct SnapshotSection: @unchecked Sendable {
     let checksum: (UInt64, UInt64)
     /// Keeps `bytes` mapped.
     let file: MappedFile
-    /// Whether the checksum was found right already (``SnapshotFile/contents(of:key:program:checked:)``).
+    /// Whether the checksum was found right already (``SnapshotFile/contents(of:key:program:checked:)``):
+    /// a note beside the snapshot vouches for the file as it is, which only a process that
+    /// may write the cache folder could forge. Its structure is then not checked record by
+    /// record again either; readers of such a section still never read outside it nor loop.
     let checked: Bool
 
     /// Whether the section's bytes have its checksum.

@@ -155,12 +155,17 @@ extension MatchCandidates {
     /// concept, label, flags and form) is what `entries` says is not compared here: looking
     /// up each entry's columns would cost a lint of a one-line file at 100k concepts more
     /// than its matching; the snapshot's checksum guards those bits.
-    static func read(from reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError)
-        -> (candidates: MatchCandidates, places: RecordPlaces)
+    ///
+    /// Without `checkingRecords` (a snapshot vouched for, ``SnapshotSection/checked``)
+    /// the records are not looked at, and no places are given: a walk then reads a record
+    /// only where it lies in the column, and goes on along a chain only to a later record.
+    static func read(from reader: inout BinaryReader, entries: IndexEntries, checkingRecords: Bool = true)
+        throws(SnapshotError) -> (candidates: MatchCandidates, places: RecordPlaces?)
     {
         let candidates = MatchCandidates(words: try reader.readColumn())
         let words = candidates.words
         guard words.count <= maximumWordCount else { throw .malformed("the term matcher does not fit together") }
+        guard checkingRecords else { return (candidates, nil) }
         // One pass over the records, read where they lie (a large vocabulary has millions),
         // marking where each starts and which place its chain goes on to; every place a chain
         // names must then be one a record starts at.
@@ -172,20 +177,12 @@ extension MatchCandidates {
                 words.withUnsafeBufferPointer { words in
                     var place = 0
                     while place < words.count {
-                        guard place + headerWords <= words.count else { return false }
-                        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[place + offset]) }
-                        let length = Int(field(4))
-                        let next = field(0)
-                        let flags = words[place + 6]
-                        guard length >= 0, length <= (words.count - place - headerWords) * 4,
-                            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all),
-                            next == -1 || (next > place && Int(next) < words.count),
-                            (-1..<languageCount).contains(field(5)),
-                            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, of: entries)
+                        guard let size = recordSize(at: place, in: words, entries: entries, languageCount: languageCount)
                         else { return false }
                         starts[place >> 6] |= 1 << (UInt64(place) & 63)
+                        let next = Int32(bitPattern: words[place])
                         if next >= 0 { named[Int(next) >> 6] |= 1 << (UInt64(next) & 63) }
-                        place += headerWords + wordCount(ofKey: length)
+                        place += size
                     }
                     return true
                 }
@@ -207,6 +204,37 @@ extension MatchCandidates {
         func contains(_ place: Int32) -> Bool {
             place >= 0 && Int(place) >> 6 < bits.count && bits[Int(place) >> 6] & 1 << (UInt64(place) & 63) != 0
         }
+    }
+
+    /// The words of the record at `place` of `words`, when it lies there whole with its key,
+    /// has known flags, names a language of `entries` (or none) and one of them (or none, for
+    /// an allowed phrase), and goes on to a later place of `words` or to none; `nil` when not.
+    @inline(__always)
+    private static func recordSize(
+        at place: Int, in words: UnsafeBufferPointer<UInt32>, entries: IndexEntries, languageCount: Int32
+    ) -> Int? {
+        guard place >= 0, place + headerWords <= words.count else { return nil }
+        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[place + offset]) }
+        let length = Int(field(4))
+        let next = field(0)
+        let flags = words[place + 6]
+        guard length >= 0, length <= (words.count - place - headerWords) * 4,
+            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all),
+            next == -1 || (next > place && Int(next) < words.count),
+            (-1..<languageCount).contains(field(5)),
+            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, of: entries)
+        else { return nil }
+        return headerWords + wordCount(ofKey: length)
+    }
+
+    /// The candidate at `place` when its record fits as ``read(from:entries:checkingRecords:)``
+    /// checks records (for a snapshot whose records were not checked as it was read); `nil` when not.
+    func checkedCandidate(at place: Int32, entries: IndexEntries) -> MatchCandidate? {
+        let fits = words.withUnsafeBufferPointer { words in
+            Self.recordSize(
+                at: Int(place), in: words, entries: entries, languageCount: Int32(clamping: entries.languages.count)) != nil
+        }
+        return fits ? self[Int(place)] : nil
     }
 
     /// Whether a record names one of `entries`, with a concept of their set and a label (−1

@@ -71,7 +71,9 @@ public final class MatchIndex: Sendable {
             return TermMatcher(set: set, entries: entries ?? IndexEntries(set))
         case .stored(let section, let entries, let set):
             // A section that cannot be read removes its snapshot (``SnapshotSection/read(_:)``): built here instead.
-            let stored = try? section.read { reader throws(SnapshotError) in try TermMatcher(reading: &reader, entries: entries) }
+            let stored = try? section.read { reader throws(SnapshotError) in
+                try TermMatcher(reading: &reader, entries: entries, checkingStructure: !section.checked)
+            }
             return stored ?? TermMatcher(set: set, entries: entries)
         case .made(let matcher):
             return matcher

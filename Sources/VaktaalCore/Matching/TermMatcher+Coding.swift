@@ -14,9 +14,13 @@ extension TermMatcher {
     /// Reads what ``write(to:)`` wrote for `entries`, checking that the candidates' records
     /// fill their column, that every node, candidate, entry and language it names is there,
     /// that every chain of candidates ends, and that the filters are a power of two words long.
-    init(reading reader: inout BinaryReader, entries: IndexEntries) throws(SnapshotError) {
+    ///
+    /// Without `checkingStructure` (a snapshot vouched for, ``SnapshotSection/checked``),
+    /// only the shape of each part is checked, not its millions of records and steps: a walk
+    /// still never reads outside the columns nor goes on forever.
+    init(reading reader: inout BinaryReader, entries: IndexEntries, checkingStructure: Bool = true) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
-        let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries)
+        let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries, checkingRecords: checkingStructure)
         let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidatePlaces: places)
         let firstWords: Column<UInt64> = try reader.readColumn()
         let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()

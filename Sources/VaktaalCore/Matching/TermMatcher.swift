@@ -388,7 +388,7 @@ package struct TermMatcher: Sendable {
     ) -> (MatchCandidate, textIsKey: Bool?)? {
         // ASCII text (most text) is compared byte by byte; other text by its key strings.
         var choice = CandidateChoice()
-        for candidate in CandidateChain(candidates, from: first, in: languages) {
+        for candidate in CandidateChain(self, from: first, in: languages) {
             let caseSensitive = candidate.flags.contains(.caseSensitive)
             // Met a byte that is not ASCII: the chain is verified again by strings. Nothing
             // was chosen yet (only an all-ASCII text gives a key), and a candidate turned away
@@ -413,7 +413,7 @@ package struct TermMatcher: Sendable {
             return text
         }
         var choice = CandidateChoice()
-        for candidate in CandidateChain(candidates, from: first, in: languages) {
+        for candidate in CandidateChain(self, from: first, in: languages) {
             let source: String
             if candidate.flags.contains(.caseSensitive) {
                 source = exact ?? key(caseSensitive: true)
@@ -429,22 +429,27 @@ package struct TermMatcher: Sendable {
     }
 
     /// The candidates of the chain from a node's first, in the order they were added, that
-    /// are of the languages a scan finds.
+    /// are of the languages a scan finds. Each record is checked as it is read, as a
+    /// snapshot's reader checks them all when the snapshot is not vouched for
+    /// (``SnapshotSection/checked``): the chain ends at a record that does not fit, and,
+    /// since it goes on only to later records, always ends.
     private struct CandidateChain: Sequence, IteratorProtocol {
         private let candidates: MatchCandidates
+        private let entries: IndexEntries
         private let languages: Languages
         /// The place of the next candidate to look at, −1 at the end.
         private var place: Int32
 
-        init(_ candidates: MatchCandidates, from first: Int32, in languages: Languages) {
-            self.candidates = candidates
+        init(_ matcher: TermMatcher, from first: Int32, in languages: Languages) {
+            candidates = matcher.candidates
+            entries = matcher.entries
             self.languages = languages
             place = first
         }
 
         mutating func next() -> MatchCandidate? {
             while place >= 0 {
-                let candidate = candidates[Int(place)]
+                guard let candidate = candidates.checkedCandidate(at: place, entries: entries) else { return nil }
                 place = candidate.next
                 if languages.contains(candidate.language) { return candidate }
             }

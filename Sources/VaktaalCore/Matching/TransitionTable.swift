@@ -45,16 +45,19 @@ struct TransitionTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
-    /// The step of `key`, or `nil`.
+    /// The step of `key`, or `nil`. A lookup stops at an empty slot, and after looking at
+    /// every slot once in a table that has none (a snapshot's table read without checking
+    /// it, ``init(reading:nodeCount:candidatePlaces:)``).
     @inline(__always)
     func step(_ key: UInt64) -> Step? {
         var index = Self.slot(key, mask)
-        while true {
+        for _ in 0...mask {
             let packed = slots[2 * index + 1]
             if packed == Self.empty { return nil }
             if slots[2 * index] == key { return Step(packed: packed) }
             index = (index + 1) & mask
         }
+        return nil
     }
 
     /// A table being filled, from keys to node ids.
@@ -140,32 +143,38 @@ extension TransitionTable {
     }
 
     /// Reads what ``write(to:)`` wrote, checking that every step names a node below
-    /// `nodeCount` and no candidate or one at `candidatePlaces`, and that some slot is empty (a
-    /// lookup stops at one).
-    init(reading reader: inout BinaryReader, nodeCount: Int32, candidatePlaces: MatchCandidates.RecordPlaces)
+    /// `nodeCount` and no candidate or one at `candidatePlaces`, and that some slot is empty;
+    /// without `candidatePlaces` (a snapshot vouched for, ``SnapshotSection/checked``),
+    /// only that the table has the shape of one. A lookup ends either way (``step(_:)``), and
+    /// a walk reads a candidate only after checking where it lies.
+    init(reading reader: inout BinaryReader, nodeCount: Int32, candidatePlaces: MatchCandidates.RecordPlaces?)
         throws(SnapshotError)
     {
         let slots: Column<UInt64> = try reader.readColumn()
         let size = slots.count / 2
-        let fits = slots.withUnsafeBufferPointer { slots in
-            var empty = false
-            for index in 0..<size {
-                let packed = slots[2 * index + 1]
-                if packed == Self.empty {
-                    empty = true
-                    continue
-                }
-                let step = Step(packed: packed)
-                guard (0..<nodeCount).contains(step.node),
-                    step.firstCandidate == -1 || candidatePlaces.contains(step.firstCandidate)
-                else {
-                    return false
-                }
-            }
-            return empty
+        guard slots.count % 2 == 0, size >= 16, size & (size - 1) == 0 else {
+            throw .malformed("the transition table does not fit together")
         }
-        guard slots.count % 2 == 0, size >= 16, size & (size - 1) == 0, fits
-        else { throw .malformed("the transition table does not fit together") }
+        if let candidatePlaces {
+            let fits = slots.withUnsafeBufferPointer { slots in
+                var empty = false
+                for index in 0..<size {
+                    let packed = slots[2 * index + 1]
+                    if packed == Self.empty {
+                        empty = true
+                        continue
+                    }
+                    let step = Step(packed: packed)
+                    guard (0..<nodeCount).contains(step.node),
+                        step.firstCandidate == -1 || candidatePlaces.contains(step.firstCandidate)
+                    else {
+                        return false
+                    }
+                }
+                return empty
+            }
+            guard fits else { throw .malformed("the transition table does not fit together") }
+        }
         self.init(slots: slots)
     }
 }
