@@ -160,8 +160,10 @@ import VaktaalTestSupport
                 tokensBeforeSpace: tokensBeforeSpace.map(Column.init) ?? good.tokensBeforeSpace,
                 laterSteps: laterSteps.map(Column.init) ?? good.laterSteps,
                 nodeCount: nodeCount ?? good.nodeCount,
-                candidates: words.map { MatchCandidates(words: Column($0)) }
-                    ?? candidates.map { MatchCandidates.laidOut($0, keyBytes: keyBytes).candidates } ?? good.candidates,
+                candidates: words.map { MatchCandidates(words: Column($0), bounds: good.candidates.bounds) }
+                    ?? candidates.map {
+                        MatchCandidates.laidOut($0, keyBytes: keyBytes, bounds: good.candidates.bounds).candidates
+                    } ?? good.candidates,
                 entries: entries)
         }
         #expect(copy(candidates: records).candidates.words.elementsEqual(good.candidates.words), "the records read back")
@@ -296,7 +298,7 @@ import VaktaalTestSupport
         let shifted = TermMatcher(
             transitions: good.transitions, firstWords: good.firstWords, tokensBeforeSpace: good.tokensBeforeSpace,
             laterSteps: good.laterSteps, nodeCount: good.nodeCount,
-            candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes).candidates,
+            candidates: MatchCandidates.laidOut(records, keyBytes: keyBytes, bounds: good.candidates.bounds).candidates,
             entries: entries)
         #expect(shifted.candidates.places == [0, 9])
         for (matcher, refused) in [(good, false), (shifted, true)] {

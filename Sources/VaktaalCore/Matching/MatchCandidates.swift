@@ -56,12 +56,19 @@ struct MatchCandidates: Sendable {
     /// Words of a record before its key text.
     private static let headerWords = 7
     let words: Column<UInt32>
+    /// What the records may name.
+    let bounds: RecordBounds
 
-    init(words: Column<UInt32>) { self.words = words }
+    init(words: Column<UInt32>, bounds: RecordBounds) {
+        self.words = words
+        self.bounds = bounds
+    }
 
-    /// `candidates` (chained by their indices, their keys in `keyBytes`) laid out as records,
-    /// and the place each is given, by index.
-    static func laidOut(_ candidates: [MatchCandidate], keyBytes: [UInt8]) -> (candidates: MatchCandidates, places: [Int32]) {
+    /// `candidates` (chained by their indices, their keys in `keyBytes`, naming what lies
+    /// within `bounds`) laid out as records, and the place each is given, by index.
+    static func laidOut(_ candidates: [MatchCandidate], keyBytes: [UInt8], bounds: RecordBounds)
+        -> (candidates: MatchCandidates, places: [Int32])
+    {
         var places: [Int32] = []
         places.reserveCapacity(candidates.count)
         var size = 0
@@ -86,7 +93,7 @@ struct MatchCandidates: Sendable {
                 bytes[((place + headerWords) * 4)...].copyBytes(from: keyBytes[candidate.key])
             }
         }
-        return (MatchCandidates(words: Column(words)), places)
+        return (MatchCandidates(words: Column(words), bounds: bounds), places)
     }
 
     /// The most words the records take: every byte of them has a 32-bit place.
@@ -162,7 +169,8 @@ extension MatchCandidates {
     static func read(from reader: inout BinaryReader, entries: IndexEntries, checkingRecords: Bool = true)
         throws(SnapshotError) -> (candidates: MatchCandidates, places: RecordPlaces?)
     {
-        let candidates = MatchCandidates(words: try reader.readColumn())
+        let bounds = RecordBounds(entries)
+        let candidates = MatchCandidates(words: try reader.readColumn(), bounds: bounds)
         let words = candidates.words
         guard words.count <= maximumWordCount else { throw .malformed("the term matcher does not fit together") }
         guard checkingRecords else { return (candidates, nil) }
@@ -171,14 +179,12 @@ extension MatchCandidates {
         // names must then be one a record starts at.
         var starts = [UInt64](repeating: 0, count: words.count / 64 + 1)
         var named = starts
-        let languageCount = Int32(clamping: entries.languages.count)
         let fits = starts.withUnsafeMutableBufferPointer { starts in
             named.withUnsafeMutableBufferPointer { named in
                 words.withUnsafeBufferPointer { words in
                     var place = 0
                     while place < words.count {
-                        guard let size = recordSize(at: place, in: words, entries: entries, languageCount: languageCount)
-                        else { return false }
+                        guard let size = recordSize(at: place, in: words, within: bounds) else { return false }
                         starts[place >> 6] |= 1 << (UInt64(place) & 63)
                         let next = Int32(bitPattern: words[place])
                         if next >= 0 { named[Int(next) >> 6] |= 1 << (UInt64(next) & 63) }
@@ -206,47 +212,60 @@ extension MatchCandidates {
         }
     }
 
+    /// What the records of a matcher's candidates may name: the entries, their concepts and
+    /// their languages.
+    struct RecordBounds {
+        let entryCount: Int
+        let conceptCount: Int
+        let languageCount: Int32
+
+        init(_ entries: IndexEntries) {
+            entryCount = entries.count
+            conceptCount = entries.conceptCount
+            languageCount = Int32(clamping: entries.languages.count)
+        }
+    }
+
     /// The words of the record at `place` of `words`, when it lies there whole with its key,
-    /// has known flags, names a language of `entries` (or none) and one of them (or none, for
-    /// an allowed phrase), and goes on to a later place of `words` or to none; `nil` when not.
+    /// has known flags, names a language (or none) and an entry with its concept (or none, for
+    /// an allowed phrase) within `bounds`, and goes on to a later place of `words` or to
+    /// none; `nil` when not.
     @inline(__always)
-    private static func recordSize(
-        at place: Int, in words: UnsafeBufferPointer<UInt32>, entries: IndexEntries, languageCount: Int32
-    ) -> Int? {
+    private static func recordSize<Words: RandomAccessCollection<UInt32>>(
+        at place: Int, in words: Words, within bounds: RecordBounds
+    ) -> Int? where Words.Index == Int {
         guard place >= 0, place + headerWords <= words.count else { return nil }
-        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[place + offset]) }
+        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[words.startIndex + place + offset]) }
         let length = Int(field(4))
         let next = field(0)
-        let flags = words[place + 6]
+        let flags = UInt32(bitPattern: field(6))
         guard length >= 0, length <= (words.count - place - headerWords) * 4,
             MatchCandidate.Flags(rawValue: flags).isSubset(of: .all),
             next == -1 || (next > place && Int(next) < words.count),
-            (-1..<languageCount).contains(field(5)),
-            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, of: entries)
+            (-1..<bounds.languageCount).contains(field(5)),
+            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, within: bounds)
         else { return nil }
         return headerWords + wordCount(ofKey: length)
     }
 
     /// The candidate at `place` when its record fits as ``read(from:entries:checkingRecords:)``
-    /// checks records (for a snapshot whose records were not checked as it was read); `nil` when not.
-    func checkedCandidate(at place: Int32, entries: IndexEntries) -> MatchCandidate? {
-        let fits = words.withUnsafeBufferPointer { words in
-            Self.recordSize(
-                at: Int(place), in: words, entries: entries, languageCount: Int32(clamping: entries.languages.count)) != nil
-        }
-        return fits ? self[Int(place)] : nil
+    /// checks records; `nil` when not. A walk reads candidates through it, so that the
+    /// records of a snapshot read without checking them are checked as they are read.
+    @inline(__always)
+    func checkedCandidate(at place: Int32) -> MatchCandidate? {
+        Self.recordSize(at: Int(place), in: words, within: bounds) == nil ? nil : self[Int(place)]
     }
 
-    /// Whether a record names one of `entries`, with a concept of their set and a label (−1
+    /// Whether a record names an entry within `bounds`, with a concept there and a label (−1
     /// for a notation); an allowed phrase names none, and is no name.
     @inline(__always)
-    private static func namesAnEntry(entry: Int32, concept: Int32, label: Int32, flags: UInt32, of entries: IndexEntries)
+    private static func namesAnEntry(entry: Int32, concept: Int32, label: Int32, flags: UInt32, within bounds: RecordBounds)
         -> Bool
     {
         guard entry >= 0 else {
             return entry == -1 && concept == -1 && label == -1
                 && MatchCandidate.Flags(rawValue: flags).isDisjoint(with: [.name, .formIsKey])
         }
-        return Int(entry) < entries.count && (0..<entries.conceptCount).contains(Int(concept)) && label >= -1
+        return Int(entry) < bounds.entryCount && (0..<bounds.conceptCount).contains(Int(concept)) && label >= -1
     }
 }

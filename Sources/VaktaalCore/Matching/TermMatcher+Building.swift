@@ -196,7 +196,8 @@ extension TermMatcher {
                 let key = keyBytes[named[index].key]
                 if entries.withForm(entry, { $0.elementsEqual(key) }) { named[index].flags.insert(.formIsKey) }
             }
-            let (laidOut, places) = MatchCandidates.laidOut(named, keyBytes: keyBytes)
+            let (laidOut, places) = MatchCandidates.laidOut(
+                named, keyBytes: keyBytes, bounds: MatchCandidates.RecordBounds(entries))
             return TermMatcher(
                 transitions: transitions.table(
                     firstCandidates: firstCandidate.map { $0 < 0 ? -1 : places[Int($0)] }, continues: continues),

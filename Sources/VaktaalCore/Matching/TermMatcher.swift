@@ -388,7 +388,7 @@ package struct TermMatcher: Sendable {
     ) -> (MatchCandidate, textIsKey: Bool?)? {
         // ASCII text (most text) is compared byte by byte; other text by its key strings.
         var choice = CandidateChoice()
-        for candidate in CandidateChain(self, from: first, in: languages) {
+        for candidate in CandidateChain(candidates, from: first, in: languages) {
             let caseSensitive = candidate.flags.contains(.caseSensitive)
             // Met a byte that is not ASCII: the chain is verified again by strings. Nothing
             // was chosen yet (only an all-ASCII text gives a key), and a candidate turned away
@@ -413,7 +413,7 @@ package struct TermMatcher: Sendable {
             return text
         }
         var choice = CandidateChoice()
-        for candidate in CandidateChain(self, from: first, in: languages) {
+        for candidate in CandidateChain(candidates, from: first, in: languages) {
             let source: String
             if candidate.flags.contains(.caseSensitive) {
                 source = exact ?? key(caseSensitive: true)
@@ -435,21 +435,19 @@ package struct TermMatcher: Sendable {
     /// since it goes on only to later records, always ends.
     private struct CandidateChain: Sequence, IteratorProtocol {
         private let candidates: MatchCandidates
-        private let entries: IndexEntries
         private let languages: Languages
         /// The place of the next candidate to look at, −1 at the end.
         private var place: Int32
 
-        init(_ matcher: TermMatcher, from first: Int32, in languages: Languages) {
-            candidates = matcher.candidates
-            entries = matcher.entries
+        init(_ candidates: MatchCandidates, from first: Int32, in languages: Languages) {
+            self.candidates = candidates
             self.languages = languages
             place = first
         }
 
         mutating func next() -> MatchCandidate? {
             while place >= 0 {
-                guard let candidate = candidates.checkedCandidate(at: place, entries: entries) else { return nil }
+                guard let candidate = candidates.checkedCandidate(at: place) else { return nil }
                 place = candidate.next
                 if languages.contains(candidate.language) { return candidate }
             }
