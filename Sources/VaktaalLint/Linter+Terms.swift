@@ -145,10 +145,17 @@ extension Linter {
                 var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
                 var found: [SegmentMatch] = []
-                for segment in batch {
-                    let languages = segment.language.flatMap { elementLanguages[$0] } ?? languages
-                    let matched = matches(in: segment, text, matcher, languages, countingRepeatsIn: &countedUses)
-                    if found.isEmpty { found = matched } else { found += matched }
+                // The segments of the document's languages share what their words matched:
+                // a text cut by links and addresses uses the same common words in each piece.
+                withMemo(forSegments: batch) { memo in
+                    for segment in batch {
+                        let own = segment.language.flatMap { elementLanguages[$0] }
+                        let matched = matches(
+                            in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
+                            countingRepeatsIn: &countedUses)
+                        if found.isEmpty { found = matched } else { found += matched }
+                    }
+                    memo?.handOverCounts { form, count in countedUses?.add(LabelUse(form), count) }
                 }
                 return BatchMatches(matches: found, countedUses: countedUses)
             }
@@ -160,6 +167,14 @@ extension Linter {
             pending = next
         }
         pending.forEach(body)
+    }
+
+    /// Calls `body` with a memo for the scans of `segments`, when they are long enough to
+    /// gain from one (``WordMatchMemo/worthwhileLength``), else with none.
+    private static func withMemo<Result>(forSegments segments: [ProseSegment], _ body: (WordMatchMemo?) -> Result) -> Result {
+        let length = segments.reduce(0) { $0 + $1.sourceRange.count }
+        guard length >= WordMatchMemo.worthwhileLength else { return body(nil) }
+        return WordMatchMemo.withMemo(forTextOf: length) { body($0) }
     }
 
     /// The matches of one segment, with ranges in the document's text, every use counted as
@@ -174,10 +189,11 @@ extension Linter {
     /// The matches of one segment, with ranges in the document's text; when `repeats` is
     /// given, each use of an allowed label is counted there, and only the first of each label
     /// is kept among the matches (but every use of a name in another casing, which is not
-    /// counted here).
+    /// counted here). With a `memo` that other segments share, the uses it counts stay in it
+    /// for its owner to hand over (``WordMatchMemo/handOverCounts(to:)``).
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
-        countingRepeatsIn repeats: inout UseCounts?
+        memo: WordMatchMemo? = nil, countingRepeatsIn repeats: inout UseCounts?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
         // Each use of an allowed label is counted and the first kept; the scan counts those of
@@ -185,17 +201,23 @@ extension Linter {
         // may be part of a file name): most matches of a long text are such repeats.
         // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the source itself).
         func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?) {
-            matcher.forEachMatch(
-                in: view, range: bounds, languages: languages, handingOverUsesNextTo: FileNamesAndPaths.joiningBytes
-            ) { match in
+            func handle(_ match: TermMatch) -> TermMatcher.MatchHandling {
                 guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
                 let counted = repeats != nil && form.isAllowedUse && !isJudgedByContext(form)
                 if !counted || repeats?.add(LabelUse(form)) == 0 {
                     kept.append(placed(match, form, in: view, segment, offsets: offsets))
                 }
                 return counted ? .counted : .taken
-            } repeated: { form, count in
-                repeats?.add(LabelUse(form), count)
+            }
+            func repeated(_ form: MatchedForm, _ count: Int) { repeats?.add(LabelUse(form), count) }
+            let joining = FileNamesAndPaths.joiningBytes
+            if let memo {
+                matcher.forEachMatch(
+                    in: view, range: bounds, languages: languages, memo: memo, handingOverUsesNextTo: joining, handle,
+                    repeated: repeated)
+            } else {
+                matcher.forEachMatch(
+                    in: view, range: bounds, languages: languages, handingOverUsesNextTo: joining, handle, repeated: repeated)
             }
         }
         let range = segment.sourceRange

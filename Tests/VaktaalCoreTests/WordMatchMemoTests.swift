@@ -148,7 +148,7 @@ import VaktaalText
             _ = memo.keep(nil, at: shared[2], handOver: handOver)
             #expect(memo.slot(of: shared[0]) == nil)
             #expect(handedOver.reduce(0, +) == 70_000)
-            memo.handOverCounts(handOver)
+            memo.handOverCounts { _, count in handedOver.append(count) }
             #expect(handedOver.reduce(0, +) == 70_000, "nothing twice")
         }
     }
@@ -193,6 +193,54 @@ import VaktaalText
         #expect(Set(nextToSlashOrDot).isSubset(of: Set(counted.handed)))
         // Besides those, only the first use of each word, as it is written.
         #expect(counted.handed.count <= nextToSlashOrDot.count + 4)
+    }
+
+    /// Pieces of a text that share a memo (a document cut by links) count the uses of a word
+    /// over all of them: each form is used as often as when every piece is scanned with a
+    /// memo of its own, and the caller is handed its first use once, not once a piece.
+    @Test func piecesThatShareAMemoCountUsesAcrossThem() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = TermMatcher(set: set, entries: IndexEntries(set))
+        let piece = Array("De leraar komt, de leraar gaat, en de LERAAR blijft. ".utf8)
+        let pieces = 40
+        let text = Array((0..<pieces).map { _ in piece }.joined())
+        let ranges = (0..<pieces).map { $0 * piece.count..<($0 + 1) * piece.count }
+        func scan(sharing: Bool) -> (handed: Int, uses: [Int: Int]) {
+            var handed = 0
+            var uses: [Int: Int] = [:]
+            func body(_ match: TermMatch) -> TermMatcher.MatchHandling {
+                handed += 1
+                if case .label(let form) = match.target { uses[form.id, default: 0] += 1 }
+                return .counted
+            }
+            func repeated(_ form: MatchedForm, _ count: Int) { uses[form.id, default: 0] += count }
+            text.withUnsafeBufferPointer { bytes in
+                let languages = matcher.languages(nil)
+                if sharing {
+                    WordMatchMemo.withMemo(forTextOf: bytes.count) { memo in
+                        for range in ranges {
+                            matcher.forEachMatch(
+                                in: bytes, range: range, languages: languages, memo: memo, handingOverUsesNextTo: ByteSet(""),
+                                body, repeated: repeated)
+                        }
+                        memo.handOverCounts(to: repeated)
+                    }
+                } else {
+                    for range in ranges {
+                        matcher.forEachMatch(
+                            in: bytes, range: range, languages: languages, handingOverUsesNextTo: ByteSet(""), body,
+                            repeated: repeated)
+                    }
+                }
+            }
+            return (handed, uses)
+        }
+        let own = scan(sharing: false)
+        let shared = scan(sharing: true)
+        #expect(shared.uses == own.uses)
+        #expect(shared.uses.values.reduce(0, +) == 3 * pieces)
+        #expect(own.handed == 3 * pieces, "each piece is shorter than a memo is worth: every use is handed")
+        #expect(shared.handed == 2, "the first use of \"leraar\" and of \"LERAAR\"")
     }
 
     /// The memo grows with the text, one word for every 128 bytes, between its bounds.

@@ -159,11 +159,27 @@ package struct TermMatcher: Sendable {
         guard range.count >= WordMatchMemo.worthwhileLength else {
             return scan(bytes, range, languages, memo: nil, handedOver, body, repeated)
         }
-        WordMatchMemo.withMemo(forTextOf: range.count) { scan(bytes, range, languages, memo: $0, handedOver, body, repeated) }
+        WordMatchMemo.withMemo(forTextOf: range.count) { memo in
+            scan(bytes, range, languages, memo: memo, handedOver, body, repeated)
+            memo.handOverCounts(to: repeated)
+        }
+    }
+
+    /// ``forEachMatch(in:range:languages:handingOverUsesNextTo:_:repeated:)`` with a memo of
+    /// the caller's, that several texts share (the pieces of one text): the uses it counts
+    /// stay in it until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``),
+    /// but for those of a word it drops to keep another, which `repeated` is given. A memo
+    /// serves one matcher and one choice of languages.
+    package func forEachMatch(
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, memo: WordMatchMemo,
+        handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
+        repeated: (MatchedForm, Int) -> Void
+    ) {
+        scan(bytes, range, languages, memo: memo, handedOver, body, repeated)
     }
 
     /// ``forEachMatch(in:range:languages:handingOverUsesNextTo:_:repeated:)``, taking what
-    /// words matched from `memo` when they were met before.
+    /// words matched from `memo` when they were met before, and leaving the uses it counted there.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages, memo: WordMatchMemo?,
         _ handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling, _ repeated: (MatchedForm, Int) -> Void
@@ -171,7 +187,6 @@ package struct TermMatcher: Sendable {
         func handOver(_ target: MatchTarget?, _ count: Int) {
             if case .label(let form)? = target { repeated(form, count) }
         }
-        defer { memo?.handOverCounts(handOver) }
         var index = range.lowerBound
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word

@@ -11,7 +11,7 @@
 /// keeps losing its common words to them. Since the scan counts the repeated uses of the
 /// words it keeps, a text of a large vocabulary gains from keeping more (4,096 words: 5-7%
 /// faster at 100k concepts than 1,024, and as fast at 1k).
-struct WordMatchMemo {
+package struct WordMatchMemo {
     /// A word's bytes and what matched there, and the uses of it counted here.
     struct Entry {
         var low: UInt64 = 0
@@ -74,7 +74,7 @@ struct WordMatchMemo {
     static let largestCapacity = 4096
     /// Texts shorter than this are scanned without a memo: setting one up would cost more
     /// than the repeated words it saves.
-    static let worthwhileLength = 16 * 1024
+    package static let worthwhileLength = 16 * 1024
     /// The longest word kept.
     static let longestWord = 16
 
@@ -89,7 +89,7 @@ struct WordMatchMemo {
     }
 
     /// Calls `body` with an empty memo for a text of `length` bytes, that lives for the call.
-    static func withMemo<Result>(forTextOf length: Int, _ body: (WordMatchMemo) -> Result) -> Result {
+    package static func withMemo<Result>(forTextOf length: Int, _ body: (WordMatchMemo) -> Result) -> Result {
         // Aligned so that each pair of slots shares one cache line.
         let count = capacity(forTextOf: length)
         let memory = UnsafeMutableRawPointer.allocate(
@@ -187,9 +187,14 @@ struct WordMatchMemo {
         entries[slot].counting += 1
     }
 
-    /// Hands the uses counted of every word over to `handOver`, at the end of a scan.
-    func handOverCounts(_ handOver: (MatchTarget?, Int) -> Void) {
-        for slot in entries.indices { handOverCount(at: slot, handOver) }
+    /// Hands the uses counted of every word that matched a label over to `repeated`, at the
+    /// end of the scans that share the memo, and counts again from none.
+    package func handOverCounts(to repeated: (MatchedForm, Int) -> Void) {
+        for slot in entries.indices {
+            handOverCount(at: slot) { target, count in
+                if case .label(let form)? = target { repeated(form, count) }
+            }
+        }
     }
 
     /// Hands the uses counted of the word in `slot` over, and counts again from none.
