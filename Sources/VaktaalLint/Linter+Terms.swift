@@ -147,7 +147,7 @@ extension Linter {
                 var found: [SegmentMatch] = []
                 // The segments of the document's languages share what their words matched:
                 // a text cut by links and addresses uses the same common words in each piece.
-                withMemo(forSegments: batch) { memo in
+                withMemo(forSegments: batch.filter { $0.language.flatMap { elementLanguages[$0] } == nil }) { memo in
                     for segment in batch {
                         let own = segment.language.flatMap { elementLanguages[$0] }
                         let matched = matches(
@@ -169,8 +169,8 @@ extension Linter {
         pending.forEach(body)
     }
 
-    /// Calls `body` with a memo for the scans of `segments`, when they are long enough to
-    /// gain from one (``WordMatchMemo/worthwhileLength``), else with none.
+    /// Calls `body` with a memo for the scans of `segments` (those that share one), when
+    /// they are long enough to gain from one (``WordMatchMemo/worthwhileLength``), else with none.
     private static func withMemo<Result>(forSegments segments: [ProseSegment], _ body: (WordMatchMemo?) -> Result) -> Result {
         let length = segments.reduce(0) { $0 + $1.sourceRange.count }
         guard length >= WordMatchMemo.worthwhileLength else { return body(nil) }

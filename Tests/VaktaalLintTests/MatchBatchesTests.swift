@@ -106,6 +106,50 @@ import VaktaalCore
         }
     }
 
+    /// The segments of a batch share what their words matched (a text cut by links into
+    /// many short pieces): every use is counted as when each segment is matched alone, and
+    /// each label's first use in the batch is kept, once; a segment of its own language
+    /// (an element's `lang`) is matched on its own terms.
+    @Test func segmentsOfABatchCountUsesAsWhenMatchedAlone() {
+        let matcher = dutchLinter.matcher
+        let nl = matcher.languages(["nl"])
+        let paragraph = "De werkplekbegeleider bespreekt de leeruitkomsten met de mentor en met IPABO.\n"
+        let count = 2 * WordMatchMemo.worthwhileLength / paragraph.utf8.count
+        let text = Array(String(repeating: paragraph, count: count).utf8)
+        let piece = paragraph.utf8.count
+        text.withUnsafeBufferPointer { bytes in
+            // Every paragraph a segment of its own, the tenth one in English.
+            let segments = (0..<count).map { index in
+                ProseSegment(index * piece..<(index + 1) * piece, language: index == 10 ? "en" : nil)
+            }
+            let elementLanguages = ["en": matcher.languages(["en"])]
+            var batched: [Linter.SegmentMatch] = []
+            var counted = UseCounts()
+            Linter.forEachBatchOfMatches(
+                in: segments, bytes, matcher, nl, elementLanguages: elementLanguages, batchSize: 1 << 20, countingRepeats: true
+            ) { batch in
+                batched += batch.matches
+                if let uses = batch.countedUses { counted.addRepeats(of: uses) }
+                for match in batch.matches where match.form.isAllowedUse { counted.add(LabelUse(match.form)) }
+            }
+            var alone = UseCounts()
+            var everyMatch: [Linter.SegmentMatch] = []
+            for segment in segments {
+                let languages = segment.language.flatMap { elementLanguages[$0] } ?? nl
+                let matches = Linter.matches(in: segment, bytes, matcher, languages)
+                everyMatch += matches
+                for match in matches where match.form.isAllowedUse { alone.add(LabelUse(match.form)) }
+            }
+            #expect(counted.dictionary == alone.dictionary)
+            #expect(Set(batched.map(\.range)).isSubset(of: Set(everyMatch.map(\.range))))
+            // Names written otherwise ("IPABO") are judged where they stand: each use is kept.
+            let countedForms = batched.filter { $0.form.isAllowedUse && !($0.form.isName && !$0.form.isWrittenAsIs) }
+            #expect(!countedForms.isEmpty)
+            #expect(Set(countedForms.map { LabelUse($0.form) }).count == countedForms.count, "a label's first use, once")
+            #expect(batched.count < everyMatch.count - 300, "repeats are counted, not kept")
+        }
+    }
+
     @Test func segmentsAreBatchedInOrderAndLongOnesCut() {
         let text = Array(String(repeating: Self.paragraph, count: 40).utf8)
         text.withUnsafeBufferPointer { bytes in

@@ -93,8 +93,10 @@ struct SnapshotSection: @unchecked Sendable {
     let file: MappedFile
     /// Whether the checksum was found right already (``SnapshotFile/contents(of:key:program:checked:)``):
     /// a note beside the snapshot vouches for the file as it is, which only a process that
-    /// may write the cache folder could forge. Its structure is then not checked record by
-    /// record again either; readers of such a section still never read outside it nor loop.
+    /// may write the cache folder could forge. The matcher's reader then does not check its
+    /// records and steps one by one either (a run that wrote the note need not have read
+    /// it): the checksum guards the bits this build wrote, and the walk checks each record
+    /// it reads, so that a forged section still cannot make it read outside the section or loop.
     let checked: Bool
 
     /// Whether the section's bytes have its checksum.

@@ -135,7 +135,8 @@ struct MatchCandidates: Sendable {
         }
     }
 
-    /// Every place a record starts at, in order (records fill the column: the reader checks).
+    /// Every place a record starts at, in order, as long as records follow one another (the
+    /// reader checks that they fill the column, but for a snapshot vouched for).
     var places: [Int] {
         var places: [Int] = []
         var place = 0
@@ -163,35 +164,31 @@ extension MatchCandidates {
     /// up each entry's columns would cost a lint of a one-line file at 100k concepts more
     /// than its matching; the snapshot's checksum guards those bits.
     ///
-    /// Without `checkingRecords` (a snapshot vouched for, ``SnapshotSection/checked``)
-    /// the records are not looked at, and no places are given: a walk then reads a record
-    /// only where it lies in the column, and goes on along a chain only to a later record.
-    static func read(from reader: inout BinaryReader, entries: IndexEntries, checkingRecords: Bool = true)
+    /// Without `checkingStructure` (a snapshot vouched for, ``SnapshotSection/checked``)
+    /// the records are not looked at, and no places are given: a walk then reads each record
+    /// through ``checkedCandidate(at:)``, which checks it as this does.
+    static func read(from reader: inout BinaryReader, entries: IndexEntries, checkingStructure: Bool = true)
         throws(SnapshotError) -> (candidates: MatchCandidates, places: RecordPlaces?)
     {
-        let bounds = RecordBounds(entries)
-        let candidates = MatchCandidates(words: try reader.readColumn(), bounds: bounds)
+        let candidates = MatchCandidates(words: try reader.readColumn(), bounds: RecordBounds(entries))
         let words = candidates.words
         guard words.count <= maximumWordCount else { throw .malformed("the term matcher does not fit together") }
-        guard checkingRecords else { return (candidates, nil) }
-        // One pass over the records, read where they lie (a large vocabulary has millions),
-        // marking where each starts and which place its chain goes on to; every place a chain
-        // names must then be one a record starts at.
+        guard checkingStructure else { return (candidates, nil) }
+        // One pass over the records (a large vocabulary has millions), marking where each
+        // starts and which place its chain goes on to; every place a chain names must then be
+        // one a record starts at.
         var starts = [UInt64](repeating: 0, count: words.count / 64 + 1)
         var named = starts
         let fits = starts.withUnsafeMutableBufferPointer { starts in
             named.withUnsafeMutableBufferPointer { named in
-                words.withUnsafeBufferPointer { words in
-                    var place = 0
-                    while place < words.count {
-                        guard let size = recordSize(at: place, in: words, within: bounds) else { return false }
-                        starts[place >> 6] |= 1 << (UInt64(place) & 63)
-                        let next = Int32(bitPattern: words[place])
-                        if next >= 0 { named[Int(next) >> 6] |= 1 << (UInt64(next) & 63) }
-                        place += size
-                    }
-                    return true
+                var place = 0
+                while place < words.count {
+                    guard let (candidate, size) = candidates.record(at: place) else { return false }
+                    starts[place >> 6] |= 1 << (UInt64(place) & 63)
+                    if candidate.next >= 0 { named[Int(candidate.next) >> 6] |= 1 << (UInt64(candidate.next) & 63) }
+                    place += size
                 }
+                return true
             }
         }
         guard fits, zip(named, starts).allSatisfy({ $0 & ~$1 == 0 }) else {
@@ -226,46 +223,39 @@ extension MatchCandidates {
         }
     }
 
-    /// The words of the record at `place` of `words`, when it lies there whole with its key,
-    /// has known flags, names a language (or none) and an entry with its concept (or none, for
-    /// an allowed phrase) within `bounds`, and goes on to a later place of `words` or to
-    /// none; `nil` when not.
+    /// The candidate at `place` and the words of its record, when the record lies there
+    /// whole with its key, has known flags, names a language (or none) and an entry with its
+    /// concept (or none, for an allowed phrase) within ``bounds``, and goes on to a later
+    /// place or to none; `nil` when not.
     @inline(__always)
-    private static func recordSize<Words: RandomAccessCollection<UInt32>>(
-        at place: Int, in words: Words, within bounds: RecordBounds
-    ) -> Int? where Words.Index == Int {
-        guard place >= 0, place + headerWords <= words.count else { return nil }
-        func field(_ offset: Int) -> Int32 { Int32(bitPattern: words[words.startIndex + place + offset]) }
-        let length = Int(field(4))
-        let next = field(0)
-        let flags = UInt32(bitPattern: field(6))
-        guard length >= 0, length <= (words.count - place - headerWords) * 4,
-            MatchCandidate.Flags(rawValue: flags).isSubset(of: .all),
-            next == -1 || (next > place && Int(next) < words.count),
-            (-1..<bounds.languageCount).contains(field(5)),
-            namesAnEntry(entry: field(1), concept: field(2), label: field(3), flags: flags, within: bounds)
+    private func record(at place: Int) -> (candidate: MatchCandidate, size: Int)? {
+        guard place >= 0, place + Self.headerWords <= words.count else { return nil }
+        let candidate = self[place]
+        let length = Int(candidate.keyEnd) - Int(candidate.keyStart)
+        guard length >= 0, length <= (words.count - place - Self.headerWords) * 4,
+            candidate.flags.isSubset(of: .all),
+            candidate.next == -1 || (candidate.next > place && Int(candidate.next) < words.count),
+            (-1..<bounds.languageCount).contains(candidate.language),
+            Self.namesAnEntry(candidate, within: bounds)
         else { return nil }
-        return headerWords + wordCount(ofKey: length)
+        return (candidate, Self.headerWords + Self.wordCount(ofKey: length))
     }
 
-    /// The candidate at `place` when its record fits as ``read(from:entries:checkingRecords:)``
-    /// checks records; `nil` when not. A walk reads candidates through it, so that the
-    /// records of a snapshot read without checking them are checked as they are read.
+    /// The candidate at `place` when its record fits as ``read(from:entries:checkingStructure:)``
+    /// checks records; `nil` when not. A walk reads candidates through it, so that the records
+    /// of a snapshot read without checking them are checked as they are read.
     @inline(__always)
-    func checkedCandidate(at place: Int32) -> MatchCandidate? {
-        Self.recordSize(at: Int(place), in: words, within: bounds) == nil ? nil : self[Int(place)]
-    }
+    func checkedCandidate(at place: Int32) -> MatchCandidate? { record(at: Int(place))?.candidate }
 
     /// Whether a record names an entry within `bounds`, with a concept there and a label (−1
     /// for a notation); an allowed phrase names none, and is no name.
     @inline(__always)
-    private static func namesAnEntry(entry: Int32, concept: Int32, label: Int32, flags: UInt32, within bounds: RecordBounds)
-        -> Bool
-    {
-        guard entry >= 0 else {
-            return entry == -1 && concept == -1 && label == -1
-                && MatchCandidate.Flags(rawValue: flags).isDisjoint(with: [.name, .formIsKey])
+    private static func namesAnEntry(_ candidate: MatchCandidate, within bounds: RecordBounds) -> Bool {
+        guard candidate.entry >= 0 else {
+            return candidate.entry == -1 && candidate.concept == -1 && candidate.labelIndex == -1
+                && candidate.flags.isDisjoint(with: [.name, .formIsKey])
         }
-        return Int(entry) < bounds.entryCount && (0..<bounds.conceptCount).contains(Int(concept)) && label >= -1
+        return Int(candidate.entry) < bounds.entryCount && (0..<bounds.conceptCount).contains(Int(candidate.concept))
+            && candidate.labelIndex >= -1
     }
 }

@@ -173,9 +173,8 @@ extension TermMatcher {
         }
 
         /// A filter of `hashes` (the first words, the tokens before white space, the later
-        /// steps' keys): about 16
-        /// bits for each (at most 2²⁰ words), so that it stays small enough for the cache and
-        /// turns away all but a few percent of other hashes.
+        /// steps' keys): about 16 bits for each (at most 2²⁰ words), so that it stays small
+        /// enough for the cache and turns away all but a few percent of other hashes.
         private static func filter(of hashes: some Collection<UInt64>) -> [UInt64] {
             var count = 1 << 10
             while count < hashes.count / 4, count < 1 << 20 { count <<= 1 }

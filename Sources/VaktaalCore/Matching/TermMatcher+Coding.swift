@@ -20,7 +20,7 @@ extension TermMatcher {
     /// still never reads outside the columns nor goes on forever.
     init(reading reader: inout BinaryReader, entries: IndexEntries, checkingStructure: Bool = true) throws(SnapshotError) {
         let nodeCount = try reader.readCount()
-        let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries, checkingRecords: checkingStructure)
+        let (candidates, places) = try MatchCandidates.read(from: &reader, entries: entries, checkingStructure: checkingStructure)
         let transitions = try TransitionTable(reading: &reader, nodeCount: Int32(clamping: nodeCount), candidatePlaces: places)
         let firstWords: Column<UInt64> = try reader.readColumn()
         let tokensBeforeSpace: Column<UInt64> = try reader.readColumn()

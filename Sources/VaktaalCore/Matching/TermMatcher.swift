@@ -169,7 +169,8 @@ package struct TermMatcher: Sendable {
     /// the caller's, that several texts share (the pieces of one text): the uses it counts
     /// stay in it until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``),
     /// but for those of a word it drops to keep another, which `repeated` is given. A memo
-    /// serves one matcher and one choice of languages.
+    /// serves one matcher, one choice of languages and of `handedOver` bytes, and callers
+    /// that handle a match alike (what `body` only counted once, it counts from then on).
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, memo: WordMatchMemo,
         handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
@@ -507,8 +508,8 @@ package struct TermMatcher: Sendable {
     private func asciiKey(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, comparedWith expected: Range<Int>, caseSensitive: Bool
     ) -> KeyComparison? {
-        // A key lies in its record: the builder lays it there, and a snapshot's reader
-        // (``MatchCandidates/read(from:entries:)``) checks that records fill their column.
+        // A key lies in its record: the builder lays it there, and a candidate is read
+        // through ``MatchCandidates/checkedCandidate(at:)``, which checks it does.
         precondition(expected.lowerBound >= 0 && expected.upperBound <= candidates.byteCount, "a key lies in its record")
         var position = expected.lowerBound
         var textIsKey = true
