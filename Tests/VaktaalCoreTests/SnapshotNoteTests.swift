@@ -57,6 +57,28 @@ import VaktaalTestSupport
             #expect(try workspace.cache.loadLookup(path: workspace.vocabulary).outcome == .stored, "checked again, and rebuilt")
         }
 
+        /// The matcher of a snapshot vouched for, read without checking its records and steps
+        /// one by one, finds what a matcher built from the files finds.
+        @Test func aVouchedForMatcherFindsWhatABuiltOneFinds() throws {
+            let workspace = try Workspace()
+            #expect(try workspace.cache.load(path: workspace.vocabulary).outcome == .stored)
+            let (snapshot, note) = try Self.paths(workspace)
+            Thread.sleep(forTimeInterval: 2.2)
+            #expect(try workspace.cache.loadTerms(path: workspace.vocabulary).outcome == .reused)
+            #expect(try String(contentsOfFile: note, encoding: .utf8) == FileBytes.map(snapshot)?.stamp.text)
+            let (vouched, outcome) = try workspace.cache.loadTerms(path: workspace.vocabulary)
+            #expect(outcome == .reused)
+            let set = try VocabularyLoader.load(path: workspace.vocabulary).set
+            let built = TermMatcher(set: set, entries: IndexEntries(set))
+            var found = 0
+            for text in try StoredMatcherTests.texts(of: set) {
+                let expected = StoredMatcherTests.found(built, text, languages: nil)
+                #expect(StoredMatcherTests.found(vouched.matchIndex.matcher, text, languages: nil) == expected)
+                found += expected.count
+            }
+            #expect(found > 0)
+        }
+
         /// The snapshots used last are found by their notes, whatever the snapshots' own times
         /// say; a note whose snapshot is gone goes too.
         @Test func theSnapshotsKeptAreThoseWhoseNotesWereTouchedLast() throws {
