@@ -404,7 +404,8 @@ package struct TermMatcher: Sendable {
     ) -> (MatchCandidate, textIsKey: Bool?)? {
         // ASCII text (most text) is compared byte by byte; other text by its key strings.
         var choice = CandidateChoice()
-        for candidate in CandidateChain(candidates, from: first, in: languages) {
+        var place = first
+        while let candidate = candidate(from: &place, in: languages) {
             let caseSensitive = candidate.flags.contains(.caseSensitive)
             // Met a byte that is not ASCII: the chain is verified again by strings. Nothing
             // was chosen yet (only an all-ASCII text gives a key), and a candidate turned away
@@ -429,7 +430,8 @@ package struct TermMatcher: Sendable {
             return text
         }
         var choice = CandidateChoice()
-        for candidate in CandidateChain(candidates, from: first, in: languages) {
+        var place = first
+        while let candidate = candidate(from: &place, in: languages) {
             let source: String
             if candidate.flags.contains(.caseSensitive) {
                 source = exact ?? key(caseSensitive: true)
@@ -444,31 +446,22 @@ package struct TermMatcher: Sendable {
         return choice.chosen
     }
 
-    /// The candidates of the chain from a node's first, in the order they were added, that
-    /// are of the languages a scan finds. Each record is checked as it is read, as a
-    /// snapshot's reader checks them all when the snapshot is not vouched for
-    /// (``SnapshotSection/checked``): the chain ends at a record that does not fit, and,
-    /// since it goes on only to later records, always ends.
-    private struct CandidateChain: Sequence, IteratorProtocol {
-        private let candidates: MatchCandidates
-        private let languages: Languages
-        /// The place of the next candidate to look at, −1 at the end.
-        private var place: Int32
-
-        init(_ candidates: MatchCandidates, from first: Int32, in languages: Languages) {
-            self.candidates = candidates
-            self.languages = languages
-            place = first
+    /// The candidate at `place` in a chain of candidates (a node's first, or the one an
+    /// earlier candidate goes on to) if it is of `languages`, else the next one that is,
+    /// with `place` moved on past it; `nil` at the end of the chain. Each record is checked
+    /// as it is read (``MatchCandidates/checkedCandidate(at:)``), as a snapshot's reader
+    /// checks them all when the snapshot is not vouched for (``SnapshotSection/checked``): a
+    /// chain ends at a record that does not fit, and, since it goes on only to later
+    /// records, always ends.
+    @inline(__always)
+    private func candidate(from place: inout Int32, in languages: Languages) -> MatchCandidate? {
+        while place >= 0 {
+            guard let candidate = candidates.checkedCandidate(at: place) else { break }
+            place = candidate.next
+            if languages.contains(candidate.language) { return candidate }
         }
-
-        mutating func next() -> MatchCandidate? {
-            while place >= 0 {
-                guard let candidate = candidates.checkedCandidate(at: place) else { return nil }
-                place = candidate.next
-                if languages.contains(candidate.language) { return candidate }
-            }
-            return nil
-        }
+        place = -1
+        return nil
     }
 
     /// The choice among the candidates of a chain whose keys a text gives: an allowed phrase
