@@ -209,15 +209,11 @@ extension Linter {
                 }
                 return counted ? .counted : .taken
             }
-            func repeated(_ form: MatchedForm, _ count: Int) { repeats?.add(LabelUse(form), count) }
-            let joining = FileNamesAndPaths.joiningBytes
-            if let memo {
-                matcher.forEachMatch(
-                    in: view, range: bounds, languages: languages, memo: memo, handingOverUsesNextTo: joining, handle,
-                    repeated: repeated)
-            } else {
-                matcher.forEachMatch(
-                    in: view, range: bounds, languages: languages, handingOverUsesNextTo: joining, handle, repeated: repeated)
+            matcher.forEachMatch(
+                in: view, range: bounds, languages: languages, sharing: memo,
+                handingOverUsesNextTo: FileNamesAndPaths.joiningBytes, handle
+            ) { form, count in
+                repeats?.add(LabelUse(form), count)
             }
         }
         let range = segment.sourceRange

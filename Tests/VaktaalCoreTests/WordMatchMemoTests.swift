@@ -220,7 +220,7 @@ import VaktaalText
                     WordMatchMemo.withMemo(forTextOf: bytes.count) { memo in
                         for range in ranges {
                             matcher.forEachMatch(
-                                in: bytes, range: range, languages: languages, memo: memo, handingOverUsesNextTo: ByteSet(""),
+                                in: bytes, range: range, languages: languages, sharing: memo, handingOverUsesNextTo: ByteSet(""),
                                 body, repeated: repeated)
                         }
                         memo.handOverCounts(to: repeated)

@@ -31,7 +31,6 @@ extension TermMatcher {
         }
         self.init(
             transitions: transitions, firstWords: firstWords, tokensBeforeSpace: tokensBeforeSpace, laterSteps: laterSteps,
-            nodeCount: nodeCount,
-            candidates: candidates, entries: entries)
+            nodeCount: nodeCount, candidates: candidates, entries: entries)
     }
 }

@@ -151,11 +151,19 @@ package struct TermMatcher: Sendable {
     /// which `body` is handed as any other. A text of a large vocabulary names one of its
     /// common labels every few words: most of its matches are then counted where they are
     /// found.
+    ///
+    /// - Parameter shared: A memo of the caller's that several texts share (the pieces of
+    ///   one text), used instead of one of the scan's own: the uses it counts stay in it
+    ///   until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``), but for
+    ///   those of a word it drops to keep another, which `repeated` is given. A memo serves
+    ///   one matcher, one choice of languages and of `handedOver` bytes, and callers that
+    ///   handle a match alike (what `body` only counted once, it counts from then on).
     package func forEachMatch(
-        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages,
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, sharing shared: WordMatchMemo? = nil,
         handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
         repeated: (MatchedForm, Int) -> Void
     ) {
+        if let shared { return scan(bytes, range, languages, memo: shared, handedOver, body, repeated) }
         guard range.count >= WordMatchMemo.worthwhileLength else {
             return scan(bytes, range, languages, memo: nil, handedOver, body, repeated)
         }
@@ -165,21 +173,7 @@ package struct TermMatcher: Sendable {
         }
     }
 
-    /// ``forEachMatch(in:range:languages:handingOverUsesNextTo:_:repeated:)`` with a memo of
-    /// the caller's, that several texts share (the pieces of one text): the uses it counts
-    /// stay in it until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``),
-    /// but for those of a word it drops to keep another, which `repeated` is given. A memo
-    /// serves one matcher, one choice of languages and of `handedOver` bytes, and callers
-    /// that handle a match alike (what `body` only counted once, it counts from then on).
-    package func forEachMatch(
-        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, memo: WordMatchMemo,
-        handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
-        repeated: (MatchedForm, Int) -> Void
-    ) {
-        scan(bytes, range, languages, memo: memo, handedOver, body, repeated)
-    }
-
-    /// ``forEachMatch(in:range:languages:handingOverUsesNextTo:_:repeated:)``, taking what
+    /// ``forEachMatch(in:range:languages:sharing:handingOverUsesNextTo:_:repeated:)``, taking what
     /// words matched from `memo` when they were met before, and leaving the uses it counted there.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages, memo: WordMatchMemo?,
