@@ -1,3 +1,4 @@
+import CCacheHints
 import VaktaalText
 
 /// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
@@ -183,12 +184,15 @@ package struct TermMatcher: Sendable {
             if case .label(let form)? = target { repeated(form, count) }
         }
         var index = range.lowerBound
+        var ahead: ASCIIWord?
         while index < range.upperBound {
             // Most words are ASCII: scan and hash them in one pass, and let the first-word
             // filter turn most of them away before any token is made.
-            if Tokenizer.isASCIIWordByte(bytes[index]),
-                let (end, hash) = TokenKey.asciiWord(in: bytes, at: index, end: range.upperBound)
-            {
+            if let word = ahead?.start == index ? ahead : asciiWord(in: bytes, at: index, end: range.upperBound) {
+                let (end, hash) = (word.end, word.hash)
+                // The next word is read now, so that its filter word is on its way from memory
+                // while this one is handled: a large vocabulary's filter is not in the nearest cache.
+                ahead = asciiWord(in: bytes, at: end + 1, end: range.upperBound)
                 // The byte after an ASCII word is an ASCII space or sign, or the end of the
                 // range (``TokenKey/asciiWord(in:at:end:)``): no term starts there.
                 if !mayStart(hash), allowedPhrases?.matcher.mayStart(hash) != true {
@@ -231,6 +235,24 @@ package struct TermMatcher: Sendable {
                 index = token.end
             }
         }
+    }
+
+    /// An ASCII word of a text and its key hash.
+    private struct ASCIIWord {
+        let start: Int
+        let end: Int
+        let hash: UInt64
+    }
+
+    /// The ASCII word at `start` in `bytes[..<end]`, if one starts there and is ASCII to its
+    /// end, its word of the first-word filter (``mayStart(_:)``) asked for from memory.
+    @inline(__always)
+    private func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> ASCIIWord? {
+        guard start < end, Tokenizer.isASCIIWordByte(bytes[start]),
+            let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: start, end: end)
+        else { return nil }
+        firstWords.prefetch(Self.filterWord(hash, among: firstWords.count))
+        return ASCIIWord(start: start, end: wordEnd, hash: hash)
     }
 
     /// Whether a byte of `set` is right before or after `word` in `bytes[range]`.
