@@ -200,20 +200,29 @@ package struct TermMatcher: Sendable {
                     continue
                 }
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
+                let kept = key.flatMap { memo?.slot(of: $0) }
                 let found: TermMatch?
                 var slot: Int?
-                if let key, let memo, let known = memo.slot(of: key) {
-                    if memo.countsUses(at: known), !isNextTo(handedOver, index..<end, in: bytes, range) {
-                        memo.countUse(at: known, handOver: handOver)
+                if let kept, let memo, !goesOn(memo.phrasesGoingOn(at: kept), after: index..<end, ahead, in: bytes, range) {
+                    if memo.countsUses(at: kept), !isNextTo(handedOver, index..<end, in: bytes, range) {
+                        memo.countUse(at: kept, handOver: handOver)
                         index = end + 1
                         continue
                     }
-                    found = memo.target(at: known).map { TermMatch(range: index..<end, target: $0) }
-                    slot = known
+                    found = memo.target(at: kept).map { TermMatch(range: index..<end, target: $0) }
+                    slot = kept
                 } else {
                     let token = Tokenizer.Token(kind: .word, start: index, end: end)
                     found = longestMatch(startingWith: token, firstHash: hash, in: bytes, end: range.upperBound, languages)
-                    if let key, let memo, matchesAlone(hash) { slot = memo.keep(found?.target, at: key, handOver: handOver) }
+                    if kept == nil, let key, let memo, let goingOn = phrasesGoingOn(from: hash) {
+                        // What the word matches where no phrase goes on from it: what was found,
+                        // unless that is a longer phrase (which is then no use of the word to count).
+                        let alone =
+                            found.map { $0.range.upperBound == end } ?? true
+                            ? found : longestMatch(startingWith: token, firstHash: hash, in: bytes, end: end, languages)
+                        let keptNow = memo.keep(alone?.target, at: key, goingOn: goingOn, handOver: handOver)
+                        if found?.range.upperBound ?? end == end { slot = keptNow }
+                    }
                 }
                 if let found, body(found) == .counted, let slot { memo?.startCounting(at: slot) }
                 let matchEnd = found?.range.upperBound ?? end
@@ -262,13 +271,36 @@ package struct TermMatcher: Sendable {
             || (word.upperBound < range.upperBound && set.contains(bytes[word.upperBound]))
     }
 
-    /// Whether what matches at a word of key hash `hash` depends on the word alone, not on the
-    /// text after it: no phrase of this matcher or of its allowed phrases goes on from it.
-    private func matchesAlone(_ hash: UInt64) -> Bool {
-        func goesOn(_ matcher: TermMatcher) -> Bool {
-            matcher.mayStart(hash) && matcher.transitions.step(Self.combine(0, hash))?.continues == true
+    /// Whether phrases go on from a word of key hash `hash`, for a memo to keep (which then
+    /// needs only to look at the word after it): `nil` when phrases of the allowed ones do,
+    /// which a memo does not keep.
+    private func phrasesGoingOn(from hash: UInt64) -> WordMatchMemo.PhrasesGoingOn? {
+        if let allowed = allowedPhrases?.matcher, allowed.mayStart(hash),
+            allowed.transitions.step(Self.combine(0, hash))?.continues == true
+        {
+            return nil
         }
-        return !goesOn(self) && allowedPhrases.map { !goesOn($0.matcher) } ?? true
+        guard mayStart(hash), let first = transitions.step(Self.combine(0, hash)), first.continues else {
+            return .never
+        }
+        guard let space = transitions.step(Self.combine(first.node, TokenKey.spaceHash)) else { return .notAfterASpace }
+        return .afterASpace(node: space.node)
+    }
+
+    /// Whether a phrase may go on from the word `word` kept in a memo, by what follows it in
+    /// `bytes[range]` (`ahead`: the ASCII word after it, if any): `false` when none does, and
+    /// what it matched then is what it matches here.
+    @inline(__always)
+    private func goesOn(
+        _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, _ ahead: ASCIIWord?,
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Bool {
+        if phrases == .never || word.upperBound == range.upperBound { return false }
+        // Most often a space and a word follow, which the later-step filter turns away
+        // without a look in the large table of steps.
+        guard bytes[word.upperBound] == 0x20, let ahead, ahead.start == word.upperBound + 1 else { return true }
+        guard case .afterASpace(let node) = phrases else { return false }
+        return Self.filter(laterSteps, mayHold: Self.combine(node, ahead.hash))
     }
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).

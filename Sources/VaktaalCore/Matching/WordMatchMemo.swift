@@ -1,11 +1,14 @@
 /// What a long scan found at the words it met before, by their exact bytes: a text of a
 /// large vocabulary uses its common labels ("van", "artikel", "voor") every few words, and a
-/// word written as before, that no phrase goes on from, matches as it did before. Verifying
-/// it against its candidates and telling how it is written is then done once per word.
+/// word written as before matches as it did before where no phrase goes on from it. Verifying
+/// it against its candidates and telling how it is written is then done once per word. For a
+/// word that starts longer phrases ("andere", "bepaalde") the memo keeps where they go on
+/// after a space, so that the scan needs only the next word to tell that none does here.
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
-/// zero, which no word holds) beside what matched there packed in two more: in one of two
-/// slots chosen by those bytes, where a newer word takes the place of the one met longer ago.
+/// zero, which no word holds) beside what matched there and how phrases go on from it,
+/// packed in two more: in one of two slots chosen by those bytes, where a newer word takes
+/// the place of the one met longer ago.
 /// The table grows with the text, one word for every 128 bytes, from 512 words for 16 KB to
 /// 4,096 (128 KB) for 512 KB or more: real text meets new words all along, and a small table
 /// keeps losing its common words to them. Since the scan counts the repeated uses of the
@@ -20,51 +23,86 @@ package struct WordMatchMemo {
         /// 0 when the scan hands every use of the word to its caller; else the scan counts
         /// the uses (``startCounting(at:)``), and this is one more than those not handed over.
         var counting: UInt16 = 0
+        /// Whether some phrase goes on from the word, and how (``PhrasesGoingOn``).
+        var goingOn = PhrasesGoingOn.never.rawValue
     }
 
-    /// A ``MatchTarget``, or nothing, in 16 bytes (the places of a matcher are 32-bit numbers).
-    struct PackedTarget: Equatable {
-        private var entry: Int32 = 0
-        private var concept: Int32 = 0
-        private var labelIndex: Int32 = 0
-        private var flags: UInt8 = 0
+    /// Whether phrases go on from a word kept: what it matched is then what matched where no
+    /// phrase went on from it, and the scan tells whether one does from the text after it.
+    package enum PhrasesGoingOn: Equatable {
+        /// None does: what the word matched is what it matches wherever it stands.
+        case never
+        /// Some do, none of them with a space after the word.
+        case notAfterASpace
+        /// Some do with a space after the word, from this node of the matcher's.
+        case afterASpace(node: Int32)
 
-        private static let isLabel: UInt8 = 1
-        private static let isAllowed: UInt8 = 2
-        private static let isAllowedUse: UInt8 = 4
-        private static let isName: UInt8 = 8
-        private static let isWrittenAsIs: UInt8 = 16
+        init(rawValue: Int32) {
+            switch rawValue {
+            case -2: self = .never
+            case -1: self = .notAfterASpace
+            default: self = .afterASpace(node: rawValue)
+            }
+        }
+
+        var rawValue: Int32 {
+            switch self {
+            case .never: -2
+            case .notAfterASpace: -1
+            case .afterASpace(let node): node
+            }
+        }
+    }
+
+    /// A ``MatchTarget``, or nothing, in 10 bytes (so that an entry takes 32, and a pair of
+    /// slots one cache line): the form's entry with the flags in its top bits, its concept,
+    /// its label. A form of an entry or label beyond them (2²⁷ entries, 2¹⁵ labels of a concept,
+    /// far beyond any vocabulary) is not kept.
+    struct PackedTarget: Equatable {
+        private var entryAndFlags: UInt32 = 0
+        private var concept: Int32 = 0
+        private var labelIndex: Int16 = 0
+
+        private static let isLabel: UInt32 = 1 << 31
+        private static let isAllowed: UInt32 = 1 << 30
+        private static let isAllowedUse: UInt32 = 1 << 29
+        private static let isName: UInt32 = 1 << 28
+        private static let isWrittenAsIs: UInt32 = 1 << 27
+        private static let entryBits: UInt32 = (1 << 27) - 1
 
         /// No phrase matched.
         static let nothing = PackedTarget()
 
         init() {}
 
-        init(_ target: MatchTarget?) {
+        /// `target` packed; `nil` when its entry or label lies beyond what the bits hold.
+        init?(_ target: MatchTarget?) {
             switch target {
             case nil: return
-            case .allowed: flags = Self.isAllowed
+            case .allowed: entryAndFlags = Self.isAllowed
             case .label(let form):
-                entry = Int32(form.id)
-                concept = Int32(form.concept.rawValue)
-                labelIndex = Int32(form.labelIndex ?? -1)
-                flags = Self.isLabel
-                if form.isAllowedUse { flags |= Self.isAllowedUse }
-                if form.isName { flags |= Self.isName }
-                if form.isWrittenAsIs { flags |= Self.isWrittenAsIs }
+                guard form.id <= Self.entryBits, let labelIndex = Int16(exactly: form.labelIndex ?? -1),
+                    let concept = Int32(exactly: form.concept.rawValue)
+                else { return nil }
+                entryAndFlags = UInt32(form.id) | Self.isLabel
+                self.concept = concept
+                self.labelIndex = labelIndex
+                if form.isAllowedUse { entryAndFlags |= Self.isAllowedUse }
+                if form.isName { entryAndFlags |= Self.isName }
+                if form.isWrittenAsIs { entryAndFlags |= Self.isWrittenAsIs }
             }
         }
 
         /// The target packed (unpacked in the scan, at every word it meets again).
         @inline(__always)
         var target: MatchTarget? {
-            if flags & Self.isAllowed != 0 { return .allowed }
-            guard flags & Self.isLabel != 0 else { return nil }
+            if entryAndFlags & Self.isAllowed != 0 { return .allowed }
+            guard entryAndFlags & Self.isLabel != 0 else { return nil }
             return .label(
                 MatchedForm(
-                    id: Int(entry), concept: ConceptKey(Int(concept)), labelIndex: labelIndex < 0 ? nil : Int(labelIndex),
-                    isAllowedUse: flags & Self.isAllowedUse != 0, isName: flags & Self.isName != 0,
-                    isWrittenAsIs: flags & Self.isWrittenAsIs != 0))
+                    id: Int(entryAndFlags & Self.entryBits), concept: ConceptKey(Int(concept)),
+                    labelIndex: labelIndex < 0 ? nil : Int(labelIndex), isAllowedUse: entryAndFlags & Self.isAllowedUse != 0,
+                    isName: entryAndFlags & Self.isName != 0, isWrittenAsIs: entryAndFlags & Self.isWrittenAsIs != 0))
         }
     }
 
@@ -151,20 +189,29 @@ package struct WordMatchMemo {
         return first
     }
 
-    /// What matched at the word in `slot`: `nil` for nothing.
+    /// What matched at the word in `slot` where no phrase went on from it: `nil` for nothing.
     @inline(__always)
     func target(at slot: Int) -> MatchTarget? { entries[slot].target.target }
 
-    /// Keeps what matched at the word `key` in the first of its two slots, the word kept
-    /// there moving to the second in place of the one met longer ago, whose counted uses
-    /// `handOver` is given (in the memory of the memo, which copies of it share); returns
-    /// the slot.
+    /// Whether phrases go on from the word in `slot`.
     @inline(__always)
-    func keep(_ target: MatchTarget?, at key: (UInt64, UInt64), handOver: (MatchTarget?, Int) -> Void) -> Int {
+    func phrasesGoingOn(at slot: Int) -> PhrasesGoingOn { PhrasesGoingOn(rawValue: entries[slot].goingOn) }
+
+    /// Keeps what matched at the word `key` where no phrase went on from it, and whether
+    /// phrases go on from it, in the first of its two slots, the word kept there moving to the
+    /// second in place of the one met longer ago, whose counted uses `handOver` is given (in
+    /// the memory of the memo, which copies of it share); returns the slot, `nil` when the
+    /// target is one a memo does not keep (``PackedTarget``).
+    @inline(__always)
+    func keep(
+        _ target: MatchTarget?, at key: (UInt64, UInt64), goingOn: PhrasesGoingOn = .never,
+        handOver: (MatchTarget?, Int) -> Void
+    ) -> Int? {
+        guard let packed = PackedTarget(target) else { return nil }
         let first = pair(key)
         handOverCount(at: first + 1, handOver)
         entries[first + 1] = entries[first]
-        entries[first] = Entry(low: key.0, high: key.1, target: PackedTarget(target))
+        entries[first] = Entry(low: key.0, high: key.1, target: packed, goingOn: goingOn.rawValue)
         return first
     }
 
