@@ -231,13 +231,16 @@ extension LintRule {
 /// "portfolio’s"), also where HTML writes it as a reference (`&rsquo;`, `&#8217;`, `&#x2019;`).
 enum ApostropheMirror {
     static func apply(_ replacement: String, like source: String) -> String {
-        guard replacement.contains("'"), !source.contains("'"), hasTypographicApostrophe(source) else { return replacement }
+        // Looked for in the bytes: a rule asks for every variant it judges.
+        let apostrophe = UInt8(ascii: "'")
+        guard replacement.utf8.contains(apostrophe), !source.utf8.contains(apostrophe), hasTypographicApostrophe(source)
+        else { return replacement }
         return replacement.replacingOccurrences(of: "'", with: "\u{2019}")
     }
 
     private static func hasTypographicApostrophe(_ source: String) -> Bool {
-        if source.contains("\u{2019}") { return true }
-        guard source.contains("&") else { return false }
+        if source.unicodeScalars.contains("\u{2019}") { return true }
+        guard source.utf8.contains(UInt8(ascii: "&")) else { return false }
         let lowered = source.lowercased()
         return ["&rsquo;", "&#8217;", "&#x2019;"].contains { lowered.contains($0) }
     }
