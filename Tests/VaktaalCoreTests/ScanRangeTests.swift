@@ -1,12 +1,14 @@
 import Testing
 import VaktaalTestSupport
+import VaktaalText
 
 @testable import VaktaalCore
 
 /// A scan reads each word's next word before it is done with the word (so that the next
-/// word's filter bits are on their way from memory): what it finds in a range must still
-/// depend on the bytes of the range alone, and a match that takes the next word must not
-/// lose the word after it.
+/// word's filter bits are on their way from memory), and a memo answers for words met
+/// before, looking only at the next word: what it finds in a range must still depend on the
+/// bytes of the range alone, and a match that takes the next word must not lose the word
+/// after it.
 @Suite struct ScanRangeTests {
     /// Texts whose words end where a range may cut them: labels that a longer word starts
     /// ("mentor", "mentorschap"), phrases that take the next word ("student teacher",
@@ -36,9 +38,33 @@ import VaktaalTestSupport
                     TermMatch(range: $0.range.lowerBound + start..<$0.range.upperBound + start, target: $0.target)
                 }
                 #expect(inRange == shifted, "\(start)..<\(cut) of \(text)")
+                #expect(matchesWithAWarmMemo(in: bytes, start..<cut, matcher) == inRange)
                 matchedSomewhere = matchedSomewhere || !inRange.isEmpty
             }
         }
         #expect(matchedSomewhere)
+    }
+
+    /// The matches in `bytes[range]`, with a memo of the words met in a scan of the whole text
+    /// first (the memo then answers at the range's cut).
+    private func matchesWithAWarmMemo(in bytes: [UInt8], _ range: Range<Int>, _ matcher: TermMatcher) -> [TermMatch] {
+        var found: [TermMatch] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            let languages = matcher.languages(nil)
+            WordMatchMemo.withMemo(forTextOf: bytes.count) { memo in
+                func scan(_ range: Range<Int>, _ body: (TermMatch) -> Void) {
+                    matcher.forEachMatch(
+                        in: bytes, range: range, languages: languages, sharing: memo, handingOverUsesNextTo: ByteSet("")
+                    ) { match in
+                        body(match)
+                        return .taken
+                    } repeated: { _, _ in
+                    }
+                }
+                scan(0..<bytes.count) { _ in }
+                scan(range) { found.append($0) }
+            }
+        }
+        return found
     }
 }

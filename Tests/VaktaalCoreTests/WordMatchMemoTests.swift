@@ -108,7 +108,7 @@ import VaktaalText
         #expect(WordMatchMemo.PackedTarget(target) == nil)
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
             let key = Array("woord".utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
-            #expect(key.map { memo.keep(target, at: $0) { _, _ in } } == .some(nil))
+            #expect(key.map { memo.keep(target, at: $0, goingOn: .never) { _, _ in } } == .some(nil))
             #expect(key.flatMap { memo.slot(of: $0) } == nil)
         }
     }
@@ -136,11 +136,11 @@ import VaktaalText
             guard shared.count == 3 else { return }
             func target(of key: (UInt64, UInt64)) -> MatchTarget?? { memo.slot(of: key).map { memo.target(at: $0) } }
             func ignore(_: MatchTarget?, _: Int) {}
-            _ = memo.keep(targets[0], at: shared[0], handOver: ignore)
-            _ = memo.keep(targets[1], at: shared[1], handOver: ignore)
+            _ = memo.keep(targets[0], at: shared[0], goingOn: .never, handOver: ignore)
+            _ = memo.keep(targets[1], at: shared[1], goingOn: .never, handOver: ignore)
             // Found again, the first word is met later than the second.
             #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
-            _ = memo.keep(targets[2], at: shared[2], handOver: ignore)
+            _ = memo.keep(targets[2], at: shared[2], goingOn: .never, handOver: ignore)
             #expect(target(of: shared[1]) == nil)
             #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
             #expect(target(of: shared[2]).map { $0 == targets[2] } == true)
@@ -163,7 +163,7 @@ import VaktaalText
                 #expect(handed == target)
                 handedOver.append(count)
             }
-            guard let slot = memo.keep(target, at: shared[0], handOver: handOver) else {
+            guard let slot = memo.keep(target, at: shared[0], goingOn: .never, handOver: handOver) else {
                 Issue.record("a label form is kept")
                 return
             }
@@ -172,8 +172,8 @@ import VaktaalText
             for _ in 0..<70_000 { memo.countUse(at: slot, handOver: handOver) }
             #expect(handedOver == [Int(UInt16.max) - 1], "before the count overflows")
             // Two newer words of the pair: the counted one goes, with its uses.
-            _ = memo.keep(nil, at: shared[1], handOver: handOver)
-            _ = memo.keep(nil, at: shared[2], handOver: handOver)
+            _ = memo.keep(nil, at: shared[1], goingOn: .never, handOver: handOver)
+            _ = memo.keep(nil, at: shared[2], goingOn: .never, handOver: handOver)
             #expect(memo.slot(of: shared[0]) == nil)
             #expect(handedOver.reduce(0, +) == 70_000)
             memo.handOverCounts { _, count in handedOver.append(count) }
@@ -188,7 +188,7 @@ import VaktaalText
     @Test func theScanCountsTheUsesItsCallerOnlyCounts() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = TermMatcher(set: set, entries: IndexEntries(set))
-        // "leraar" begins no longer phrase (as "mentor" does, "mentor van de klas"): the memo keeps it.
+        // "leraar" begins no longer phrase (as "mentor" does, "mentor van de klas"): its match is the same everywhere.
         let piece = "De leraar komt. De leraar/docent en leraar.md, de LERAAR, map\\leraar, leraar (leraar) en de leraren.\n"
         let text = Array(String(repeating: piece, count: 2 * WordMatchMemo.worthwhileLength / piece.utf8.count).utf8)
         let pieces = text.count / piece.utf8.count
@@ -221,6 +221,46 @@ import VaktaalText
         #expect(Set(nextToSlashOrDot).isSubset(of: Set(counted.handed)))
         // Besides those, only the first use of each word, as it is written.
         #expect(counted.handed.count <= nextToSlashOrDot.count + 4)
+    }
+
+    /// A word that longer phrases start ("mentor", "mentor van de klas"; "student", "student
+    /// teacher") is counted by the scan too where none goes on from it, and handed over as a
+    /// phrase where one does, after a space, two spaces or a line break.
+    @Test func theScanCountsTheUsesOfAWordPhrasesGoOnFrom() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = TermMatcher(set: set, entries: IndexEntries(set))
+        let piece =
+            "De mentor komt. De mentor van de klas komt. mentor/x, mentor  van de klas, mentor\nvan de klas, "
+            + "de student teacher en de student, student  teacher.\n"
+        let text = Array(String(repeating: piece, count: 2 * WordMatchMemo.worthwhileLength / piece.utf8.count).utf8)
+        func scan(callerCounts: Bool) -> (handed: Int, phrases: Int, uses: [Int: Int]) {
+            var handed = 0
+            var phrases = 0
+            var uses: [Int: Int] = [:]
+            text.withUnsafeBufferPointer { bytes in
+                matcher.forEachMatch(
+                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOverUsesNextTo: ByteSet("/")
+                ) { match in
+                    handed += 1
+                    if bytes[match.range].contains(0x20) { phrases += 1 }
+                    if case .label(let form) = match.target { uses[form.id, default: 0] += 1 }
+                    return callerCounts ? .counted : .taken
+                } repeated: { form, count in
+                    uses[form.id, default: 0] += count
+                }
+            }
+            return (handed, phrases, uses)
+        }
+        let taken = scan(callerCounts: false)
+        let counted = scan(callerCounts: true)
+        let pieces = text.count / piece.utf8.count
+        #expect(taken.phrases == 5 * pieces, "every phrase, however spaced")
+        #expect(counted.phrases == taken.phrases)
+        #expect(counted.uses == taken.uses)
+        // Of the single words, only their first uses, "mentor/" (next to a byte the caller
+        // looks at itself) and "student," (walked again: a sign may go on with a phrase) are
+        // handed over, not "mentor komt".
+        #expect(counted.handed - counted.phrases <= 2 * pieces + 4)
     }
 
     /// Pieces of a text that share a memo (a document cut by links) count the uses of a word

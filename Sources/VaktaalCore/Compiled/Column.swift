@@ -44,7 +44,8 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
     /// (a hint: no element is read, so any position is safe).
     @inline(__always)
     func prefetch(_ position: Int) {
-        vaktaal_prefetch(UnsafeRawPointer(base.unsafelyUnwrapped) + position &* MemoryLayout<Element>.stride)
+        guard let base else { return }
+        vaktaal_prefetch(UnsafeRawPointer(base) + position &* MemoryLayout<Element>.stride)
     }
 
     /// The byte at `offset` of the elements' memory, which the caller has checked lies in it.

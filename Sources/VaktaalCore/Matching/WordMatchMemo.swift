@@ -81,10 +81,11 @@ package struct WordMatchMemo {
             case nil: return
             case .allowed: entryAndFlags = Self.isAllowed
             case .label(let form):
-                guard form.id <= Self.entryBits, let labelIndex = Int16(exactly: form.labelIndex ?? -1),
+                guard let id = UInt32(exactly: form.id), id <= Self.entryBits,
+                    let labelIndex = Int16(exactly: form.labelIndex ?? -1),
                     let concept = Int32(exactly: form.concept.rawValue)
                 else { return nil }
-                entryAndFlags = UInt32(form.id) | Self.isLabel
+                entryAndFlags = id | Self.isLabel
                 self.concept = concept
                 self.labelIndex = labelIndex
                 if form.isAllowedUse { entryAndFlags |= Self.isAllowedUse }
@@ -204,7 +205,7 @@ package struct WordMatchMemo {
     /// target is one a memo does not keep (``PackedTarget``).
     @inline(__always)
     func keep(
-        _ target: MatchTarget?, at key: (UInt64, UInt64), goingOn: PhrasesGoingOn = .never,
+        _ target: MatchTarget?, at key: (UInt64, UInt64), goingOn: PhrasesGoingOn,
         handOver: (MatchTarget?, Int) -> Void
     ) -> Int? {
         guard let packed = PackedTarget(target) else { return nil }
