@@ -139,24 +139,31 @@ extension Linter {
         let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)
         let windows = stride(from: 0, to: batches.count, by: window).map { batches[$0..<min(batches.count, $0 + window)] }
         nonisolated(unsafe) let text = text
+        // The segments of the document's languages share what their words matched: a text cut
+        // by links and addresses uses the same common words in each piece, and each batch
+        // those of the batches before it (the batches a core takes share one memo).
+        let sharedLength = segments.reduce(0) { total, segment in
+            total + (segment.language.flatMap { elementLanguages[$0] } == nil ? segment.sourceRange.count : 0)
+        }
+        @Sendable func withMemo(_ body: (WordMatchMemo?) -> Void) {
+            guard sharedLength >= WordMatchMemo.worthwhileLength else { return body(nil) }
+            WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { body($0) }
+        }
         @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {
-            Parallel.mapEach(window.count) { index in
+            Parallel.mapEach(window.count, sharing: withMemo) { index, memo in
                 let batch = window[window.startIndex + index]
                 var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
                 // A batch of one piece (most of a long text) is its matches, not a copy of them.
                 var found: [SegmentMatch] = []
-                // The segments of the document's languages share what their words matched:
-                // a text cut by links and addresses uses the same common words in each piece.
-                withMemo(forSegments: batch.filter { $0.language.flatMap { elementLanguages[$0] } == nil }) { memo in
-                    for segment in batch {
-                        let own = segment.language.flatMap { elementLanguages[$0] }
-                        let matched = matches(
-                            in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
-                            countingRepeatsIn: &countedUses)
-                        if found.isEmpty { found = matched } else { found += matched }
-                    }
-                    memo?.handOverCounts { form, count in countedUses?.add(LabelUse(form), count) }
+                for segment in batch {
+                    let own = segment.language.flatMap { elementLanguages[$0] }
+                    let matched = matches(
+                        in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
+                        countingRepeatsIn: &countedUses)
+                    if found.isEmpty { found = matched } else { found += matched }
                 }
+                // The next batch's first use of each label is looked at again.
+                memo?.handOverCountsAndStopCounting { form, count in countedUses?.add(LabelUse(form), count) }
                 return BatchMatches(matches: found, countedUses: countedUses)
             }
         }
@@ -167,14 +174,6 @@ extension Linter {
             pending = next
         }
         pending.forEach(body)
-    }
-
-    /// Calls `body` with a memo for the scans of `segments` (those that share one), when
-    /// they are long enough to gain from one (``WordMatchMemo/worthwhileLength``), else with none.
-    private static func withMemo<Result>(forSegments segments: [ProseSegment], _ body: (WordMatchMemo?) -> Result) -> Result {
-        let length = segments.reduce(0) { $0 + $1.sourceRange.count }
-        guard length >= WordMatchMemo.worthwhileLength else { return body(nil) }
-        return WordMatchMemo.withMemo(forTextOf: length) { body($0) }
     }
 
     /// The matches of one segment, with ranges in the document's text, every use counted as

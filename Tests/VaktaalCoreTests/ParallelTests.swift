@@ -27,6 +27,23 @@ import VaktaalCore
         #expect(Counted.alive.load(ordering: .relaxed) == 0)
     }
 
+    /// Items that share what a worker sets up (a memo) come out once each, in order, with
+    /// one setup per worker at most, and no more workers than items.
+    @Test(arguments: [0, 1, 3, 1_000])
+    func mapEachSharingGivesEveryValueInOrderWithASetupPerWorker(count: Int) {
+        let setups = Atomic<Int>(0)
+        let values = Parallel.mapEach(count) { body in
+            let worker = setups.add(1, ordering: .relaxed).newValue
+            body(worker)
+        } _: { index, worker in
+            (index, worker)
+        }
+        #expect(values.map(\.0) == Array(0..<count))
+        let workers = setups.load(ordering: .relaxed)
+        #expect(workers == min(count, Parallel.coreCount))
+        #expect(Set(values.map(\.1)).isSubset(of: Set(1...max(1, workers))))
+    }
+
     @Test func bothGivesBothResults() {
         let (number, text) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
         #expect(number == 500_500 && text == "ababab")

@@ -245,6 +245,15 @@ package struct WordMatchMemo {
         }
     }
 
+    /// Hands the uses counted over as ``handOverCounts(to:)`` does, and hands every use from
+    /// now on to the scan's caller again, keeping what the words matched: for the scans of a
+    /// caller that starts afresh (the next batch of a text, whose first use of each label is
+    /// looked at again).
+    package func handOverCountsAndStopCounting(to repeated: (MatchedForm, Int) -> Void) {
+        handOverCounts(to: repeated)
+        for slot in entries.indices { entries[slot].counting = 0 }
+    }
+
     /// Hands the uses counted of the word in `slot` over, and counts again from none.
     @inline(__always)
     private func handOverCount(at slot: Int, _ handOver: (MatchTarget?, Int) -> Void) {

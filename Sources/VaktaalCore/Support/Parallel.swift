@@ -37,6 +37,30 @@ package enum Parallel {
         return slots.withLock { $0 }.map { $0! }
     }
 
+    /// `transform` of `0..<count`, each item a task of its own, on one worker per core that
+    /// takes the next item until none is left: what the items of a worker share (a memo of
+    /// what they met) is set up once per worker, by `sharing`, which calls its body with it.
+    package static func mapEach<Value: Sendable, Shared>(
+        _ count: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void, _ transform: @Sendable (Int, Shared) -> Value
+    ) -> [Value] {
+        let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
+        let next = Atomic(0)
+        withoutActuallyEscaping(transform) { transform in
+            DispatchQueue.concurrentPerform(iterations: min(count, coreCount)) { _ in
+                sharing { shared in
+                    while true {
+                        let index = next.add(1, ordering: .relaxed).oldValue
+                        guard index < count else { return }
+                        let value = transform(index, shared)
+                        slots.withLock { $0[index] = value }
+                    }
+                }
+            }
+        }
+        // Every slot is filled once concurrentPerform returns.
+        return slots.withLock { $0 }.map { $0! }
+    }
+
     /// `body` of each of `0..<count`, each item a task of its own (for a few large items).
     package static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
