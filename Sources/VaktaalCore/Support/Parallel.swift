@@ -39,7 +39,8 @@ package enum Parallel {
 
     /// `transform` of `0..<count`, each item a task of its own, on one worker per core that
     /// takes the next item until none is left: what the items of a worker share (a memo of
-    /// what they met) is set up once per worker, by `sharing`, which calls its body with it.
+    /// what they met) is set up once per worker, by `sharing`, which must call its body once,
+    /// on its own thread, before it returns. A worker's items run one after another.
     package static func mapEach<Value: Sendable, Shared>(
         _ count: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void, _ transform: @Sendable (Int, Shared) -> Value
     ) -> [Value] {
