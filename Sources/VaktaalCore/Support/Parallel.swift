@@ -28,19 +28,13 @@ package enum Parallel {
 
     /// `transform` of `0..<count`, each item a task of its own (for a few large items).
     package static func mapEach<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
-        let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let value = transform(index)
-            slots.withLock { $0[index] = value }
-        }
-        // Every slot is filled once concurrentPerform returns.
-        return slots.withLock { $0 }.map { $0! }
+        mapEach(count, sharing: { $0(()) }, { index, _ in transform(index) })
     }
 
-    /// `transform` of `0..<count`, each item a task of its own, on one worker per core that
-    /// takes the next item until none is left: what the items of a worker share (a memo of
-    /// what they met) is set up once per worker, by `sharing`, which must call its body once,
-    /// on its own thread, before it returns. A worker's items run one after another.
+    /// `transform` of `0..<count`, each item a task of its own, taken in turn by one worker per
+    /// core until none is left: what the items of a worker share (a memo of what they met) is
+    /// set up once per worker, by `sharing`, which must call its body once, on its own thread,
+    /// before it returns. A worker's items run one after another.
     package static func mapEach<Value: Sendable, Shared>(
         _ count: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void, _ transform: @Sendable (Int, Shared) -> Value
     ) -> [Value] {
