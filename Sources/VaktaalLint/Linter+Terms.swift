@@ -90,7 +90,7 @@ extension Linter {
         }
         let terms = document.text.withUnsafeBufferPointer { text in
             foundTerms(in: document, text, matcher, languages: languages, elementLanguages: elementLanguages)
-        }.judged
+        }
         // The segments are not kept: read from markup, they hold a decoded copy of the text and an offset per byte.
         let linted = ReadDocument(
             text: document.text, segments: [], directives: document.directives, declaredLanguage: document.declaredLanguage,
@@ -99,17 +99,19 @@ extension Linter {
     }
 
     /// A document read and its terms found (``matched(_:reader:options:matcher:)``). Found by
-    /// a whole vocabulary's matcher, it is kept while the concepts its terms name are decoded
-    /// (``CompiledTerms/excerpt(naming:)``), then linted with them (``lint(_:path:quotingText:)``)
-    /// without matching it again.
+    /// a whole vocabulary's matcher, it is kept while the concepts its judged terms name are
+    /// decoded (``CompiledTerms/excerpt(naming:)``), then linted with them
+    /// (``lint(_:path:quotingText:)``) without matching it again.
     struct MatchedDocument: Sendable {
         /// The document without its segments, or why the reader could not read it.
         let document: Result<ReadDocument, DocumentProblem>
-        /// Its terms, naming the concepts of the matcher's set.
+        /// Its terms, naming the concepts of the matcher's set: all that were found, the first
+        /// uses no rule judges among them (``DocumentTerms/judged(renamedBy:)`` leaves those
+        /// out when the document is linted: one pass over the terms for both).
         let terms: DocumentTerms
 
-        /// The concepts its terms name.
-        var namedConcepts: Set<ConceptKey> { Set(terms.terms.map(\.entry.concept)) }
+        /// The concepts its judged terms name.
+        var namedConcepts: Set<ConceptKey> { terms.judgedConcepts }
     }
 
     /// The matches of a batch of segments.
@@ -284,13 +286,78 @@ extension DocumentTerms {
     /// two labels of one concept used side by side, and an abbreviation used before its
     /// concept's preferred label). At 100k concepts a text names a few thousand concepts
     /// only so; their concepts need not be read for the rules.
-    var judged: DocumentTerms {
-        var labelsUsed: [ConceptKey: Int] = [:]
-        for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
-        // Decided once for each variant (one form written one way): a document may hold a
-        // million terms of a few.
-        var variantIsJudged = [Bool?](repeating: nil, count: variantCount)
-        func isJudged(_ term: FoundTerm) -> Bool {
+    var judged: DocumentTerms { judged(renamedBy: nil) }
+
+    /// The judged terms (``judged``) with their concepts as `matcher`, an excerpt's, names
+    /// them (``TermMatcher/renamed(_:)``), in one pass: terms and uses of a concept it leaves
+    /// out are dropped. A `matcher` that renames nothing (or none) leaves the concepts as they are.
+    func judged(renamedBy matcher: TermMatcher?) -> DocumentTerms {
+        var judging = Judging(self)
+        guard let matcher, matcher.renamesConcepts else {
+            guard !terms.allSatisfy({ judging.isJudged($0) }) else { return self }
+            return DocumentTerms(terms: kept { judging.isJudged($0) ? $0.shared : nil }, uses: uses, variantCount: variantCount)
+        }
+        // The terms of a variant share their form, and so their concept: renamed once.
+        var renamedShared = [FoundTerm.Shared??](repeating: nil, count: variantCount)
+        let renamedTerms = kept { term in
+            guard judging.isJudged(term) else { return nil }
+            if let known = renamedShared[term.variant] { return known }
+            let shared = matcher.renamed(term.entry.concept).map {
+                FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming($0))
+            }
+            renamedShared[term.variant] = shared
+            return shared
+        }
+        var renamedUses: [LabelUse: Int] = [:]
+        for (use, count) in uses {
+            guard let concept = matcher.renamed(use.concept) else { continue }
+            renamedUses[LabelUse(concept: concept, label: use.label)] = count
+        }
+        return DocumentTerms(terms: renamedTerms, uses: renamedUses, variantCount: variantCount)
+    }
+
+    /// The terms that `sharing` gives what they share for (their own, or their variant's
+    /// renamed), numbered anew; those it gives `nil` for are left out. Each term is read where
+    /// it lies: taken out of the array, each would be copied, its references retained and released.
+    private func kept(_ sharing: (borrowing FoundTerm) -> FoundTerm.Shared?) -> [FoundTerm] {
+        var kept: [FoundTerm] = []
+        kept.reserveCapacity(terms.count)
+        terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices {
+                guard let shared = sharing(terms[index]) else { continue }
+                kept.append(FoundTerm(terms[index], index: kept.count, shared: shared))
+            }
+        }
+        return kept
+    }
+
+    /// The concepts the judged terms (``judged``) name, each variant looked at once.
+    var judgedConcepts: Set<ConceptKey> {
+        var judging = Judging(self)
+        var variantIsNamed = [Bool](repeating: false, count: variantCount)
+        var concepts: Set<ConceptKey> = []
+        terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices where !variantIsNamed[terms[index].variant] && judging.isJudged(terms[index]) {
+                variantIsNamed[terms[index].variant] = true
+                concepts.insert(terms[index].entry.concept)
+            }
+        }
+        return concepts
+    }
+
+    /// Whether a rule judges a term (``judged``), decided once for each variant (one form
+    /// written one way, byte for byte): a document may hold a million terms of a few.
+    private struct Judging {
+        /// How many of each concept's labels the document uses.
+        private var labelsUsed: [ConceptKey: Int] = [:]
+        private var variantIsJudged: [Bool?]
+
+        init(_ terms: DocumentTerms) {
+            for use in terms.uses.keys { labelsUsed[use.concept, default: 0] += 1 }
+            variantIsJudged = [Bool?](repeating: nil, count: terms.variantCount)
+        }
+
+        mutating func isJudged(_ term: borrowing FoundTerm) -> Bool {
             guard term.context == nil else { return true }
             if let known = variantIsJudged[term.variant] { return known }
             let entry = term.entry
@@ -300,36 +367,6 @@ extension DocumentTerms {
             variantIsJudged[term.variant] = judged
             return judged
         }
-        guard !terms.allSatisfy(isJudged) else { return self }
-        var judged: [FoundTerm] = []
-        for term in terms where isJudged(term) { judged.append(FoundTerm(term, index: judged.count)) }
-        return DocumentTerms(terms: judged, uses: uses, variantCount: variantCount)
-    }
-
-    /// These terms (of a whole set's matcher) with their concepts as `matcher`, an excerpt's,
-    /// names them (``TermMatcher/renamed(_:)``); terms and uses of a concept it leaves out
-    /// are dropped.
-    func renamed(by matcher: TermMatcher) -> DocumentTerms {
-        guard matcher.renamesConcepts else { return self }
-        var renamedTerms: [FoundTerm] = []
-        renamedTerms.reserveCapacity(terms.count)
-        // The terms of a variant share their form, and so their concept: renamed once.
-        var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
-        for term in terms {
-            guard let concept = matcher.renamed(term.entry.concept) else { continue }
-            let shared =
-                renamedShared[term.variant]
-                ?? FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming(concept))
-            renamedShared[term.variant] = shared
-            renamedTerms.append(FoundTerm(term, index: renamedTerms.count, shared: shared))
-        }
-        var renamedUses: [LabelUse: Int] = [:]
-        renamedUses.reserveCapacity(uses.count)
-        for (use, count) in uses {
-            guard let concept = matcher.renamed(use.concept) else { continue }
-            renamedUses[LabelUse(concept: concept, label: use.label)] = count
-        }
-        return DocumentTerms(terms: renamedTerms, uses: renamedUses, variantCount: variantCount)
     }
 }
 

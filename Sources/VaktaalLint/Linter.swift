@@ -52,13 +52,13 @@ public final class Linter: Sendable {
         -> FileFindings
     {
         let matched = Self.matched(bytes, reader: reader, options: options, matcher: matcher)
-        return lint(matched, terms: matched.terms, path: path, quotingText: quotingText)
+        return lint(matched, terms: matched.terms.judged, path: path, quotingText: quotingText)
     }
 
     /// Lints a document read and its terms found by the whole set's matcher, this linter's
     /// set holding every concept they name (the set, or an excerpt of it).
     func lint(_ matched: MatchedDocument, path: String, quotingText: Bool) -> FileFindings {
-        lint(matched, terms: matched.terms.renamed(by: matcher), path: path, quotingText: quotingText)
+        lint(matched, terms: matched.terms.judged(renamedBy: matcher), path: path, quotingText: quotingText)
     }
 
     /// The findings of `matched`, whose terms name the concepts of this linter's set as `terms`.

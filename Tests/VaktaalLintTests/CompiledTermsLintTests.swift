@@ -101,6 +101,34 @@ import VaktaalTestSupport
         #expect(Set(set.keys.compactMap { set[$0].preferredLabel(in: "nl")?.text }) == Set(preferredLabels))
     }
 
+    /// A document matched by the whole set's matcher names the concepts of its judged terms,
+    /// and is linted with those terms renamed into the excerpt (one pass for both): the same
+    /// terms, numbered anew, naming the same concepts, with the uses of the excerpt's concepts.
+    @Test func theJudgedTermsAreRenamedIntoTheExcerpt() throws {
+        let terms = try Self.storedTerms()
+        let matched = Linter.matched(
+            SourceBytes(Array(JudgedTermsTests.text.utf8)), reader: PlainTextReader(),
+            options: LintOptions(languages: .automatic(default: "nl")), matcher: terms.matchIndex.matcher)
+        let judged = matched.terms.judged
+        #expect(judged.terms.count < matched.terms.terms.count)
+        #expect(matched.namedConcepts == Set(judged.terms.map(\.entry.concept)))
+        let (set, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
+        let renamed = matched.terms.judged(renamedBy: matchIndex.matcher)
+        #expect(renamed.terms.map(\.text) == judged.terms.map(\.text))
+        #expect(renamed.terms.map(\.index) == Array(renamed.terms.indices))
+        #expect(renamed.terms.map(\.variant) == judged.terms.map(\.variant))
+        #expect(
+            renamed.terms.map { set.uri(of: $0.entry.concept) } == judged.terms.map { shippedSet.uri(of: $0.entry.concept) })
+        // The uses, by concept URI and label: those of the concepts the excerpt holds.
+        func byURI(_ uses: [LabelUse: Int], in set: VocabularySet) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: uses.map { ("\(set.uri(of: $0.key.concept)) \($0.key.label)", $0.value) })
+        }
+        let held = Set(set.keys.map { set.uri(of: $0) })
+        let expected = byURI(matched.terms.uses, in: shippedSet).filter { held.contains(String($0.key.split(separator: " ")[0])) }
+        #expect(!expected.isEmpty)
+        #expect(byURI(renamed.uses, in: set) == expected)
+    }
+
     /// Terms of concepts an excerpt leaves out are passed over with it, as phrases that are simply fine.
     @Test func anExcerptFindsOnlyTheConceptsItNames() throws {
         let terms = try Self.storedTerms()

@@ -31,7 +31,7 @@ public struct FoundTerm: Sendable {
     /// The label form that matched.
     public var entry: IndexEntry { shared.entry }
     /// ``variant``, ``text`` and ``entry``, which the terms of one variant share.
-    private let shared: Shared
+    let shared: Shared
     /// In an office document: the part, slide or page and paragraph.
     public var documentPlace: DocumentPlace? { documentPlaceBox?.fields }
     /// ``documentPlace`` out of line: most terms have none, and a document may have a million.
@@ -68,11 +68,6 @@ public struct FoundTerm: Sendable {
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
         self.context = context
-    }
-
-    /// `term` at `index`.
-    init(_ term: FoundTerm, index: Int) {
-        self.init(term, index: index, shared: term.shared)
     }
 
     /// `term` at `index`, sharing `shared` (its variant's text, with its form renamed into an excerpt).

@@ -251,6 +251,8 @@ public struct LintRun: Sendable {
                         try lintFile(files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
                     }
                 slots.withLock { $0[index] = result }
+                // A document's terms and its mapped text are freed while the run goes on.
+                BackgroundRelease.release(consume pass)
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
             }
@@ -260,6 +262,8 @@ public struct LintRun: Sendable {
             }
             progress?(count, files.count)
         }
+        // An excerpt of thousands of concepts is freed while the report is written.
+        BackgroundRelease.release(consume linters)
         if let failure = firstFailure.withLock({ $0 }) { throw failure }
         return slots.withLock { $0.compactMap { $0 } }
     }
