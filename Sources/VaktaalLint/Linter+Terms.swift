@@ -331,7 +331,7 @@ extension DocumentTerms {
         return kept
     }
 
-    /// The concepts the judged terms (``judged``) name, each variant looked at once.
+    /// The concepts the judged terms (``judged``) name, taken once for each variant.
     var judgedConcepts: Set<ConceptKey> {
         var judging = Judging(self)
         var variantIsNamed = [Bool](repeating: false, count: variantCount)

@@ -56,7 +56,8 @@ public final class Linter: Sendable {
     }
 
     /// Lints a document read and its terms found by the whole set's matcher, this linter's
-    /// set holding every concept they name (the set, or an excerpt of it).
+    /// set holding every concept its judged terms name (the set, or an excerpt of it:
+    /// ``MatchedDocument/namedConcepts``).
     func lint(_ matched: MatchedDocument, path: String, quotingText: Bool) -> FileFindings {
         lint(matched, terms: matched.terms.judged(renamedBy: matcher), path: path, quotingText: quotingText)
     }

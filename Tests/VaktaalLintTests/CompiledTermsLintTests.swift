@@ -107,7 +107,7 @@ import VaktaalTestSupport
     @Test func theJudgedTermsAreRenamedIntoTheExcerpt() throws {
         let terms = try Self.storedTerms()
         let matched = Linter.matched(
-            SourceBytes(Array(JudgedTermsTests.text.utf8)), reader: PlainTextReader(),
+            SourceBytes(Array((JudgedTermsTests.text + "\nDe mentor gaat weer.").utf8)), reader: PlainTextReader(),
             options: LintOptions(languages: .automatic(default: "nl")), matcher: terms.matchIndex.matcher)
         let judged = matched.terms.judged
         #expect(judged.terms.count < matched.terms.terms.count)
@@ -127,6 +127,18 @@ import VaktaalTestSupport
         let expected = byURI(matched.terms.uses, in: shippedSet).filter { held.contains(String($0.key.split(separator: " ")[0])) }
         #expect(!expected.isEmpty)
         #expect(byURI(renamed.uses, in: set) == expected)
+        // An excerpt without the concept of a judged variant used twice (the outdated "mentor")
+        // drops both its terms and keeps the others.
+        let twice = try #require(judged.terms.first { $0.text == "mentor" })
+        #expect(judged.terms.count { $0.variant == twice.variant } == 2)
+        let (fewer, fewerIndex) = terms.excerpt(naming: matched.namedConcepts.subtracting([twice.entry.concept]))
+        let heldByFewer = Set(fewer.keys.map { fewer.uri(of: $0) })
+        let left = matched.terms.judged(renamedBy: fewerIndex.matcher)
+        #expect(!left.terms.contains { $0.text == "mentor" })
+        #expect(left.terms.count < judged.terms.count - 1)
+        #expect(
+            left.terms.map(\.text)
+                == judged.terms.filter { heldByFewer.contains(shippedSet.uri(of: $0.entry.concept)) }.map(\.text))
     }
 
     /// Terms of concepts an excerpt leaves out are passed over with it, as phrases that are simply fine.

@@ -71,7 +71,7 @@ public struct FoundTerm: Sendable {
     }
 
     /// `term` at `index`, sharing `shared` (its variant's text, with its form renamed into an excerpt).
-    init(_ term: FoundTerm, index: Int, shared: Shared) {
+    init(_ term: borrowing FoundTerm, index: Int, shared: Shared) {
         self.index = index
         place = term.place
         range = term.range

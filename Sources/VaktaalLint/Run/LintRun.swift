@@ -42,8 +42,9 @@ public struct LintRun: Sendable {
 
     /// How the run lints.
     public let options: Options
-    /// The terms the first pass for an excerpt keeps at most: past them, the documents left
-    /// are linted with the whole vocabulary.
+    /// The terms the first pass for an excerpt keeps at most (all a document's terms count,
+    /// the first uses no rule judges among them): past them, the documents left are linted
+    /// with the whole vocabulary.
     private let keptTermsAtMost: Int
     private let resolver: LintConfigurationResolver
     private let vocabulary: Vocabulary
@@ -184,7 +185,8 @@ public struct LintRun: Sendable {
     private static let keptDocumentsRatio = 4
 
     /// The terms the first pass for an excerpt keeps by default at most (about 200 bytes
-    /// each), so that documents dense with terms do not all stand in memory at once.
+    /// each, all that were found), so that documents dense with terms do not all stand in
+    /// memory at once.
     static let keptTermsByDefault = 2_000_000
 
     /// The bytes of `documents`, links followed (files that cannot be examined count for
@@ -228,7 +230,7 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> [FileFindings] {
         let files = files(for: paths)
         let (linters, firstPass) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
-        // Each matched document is freed once linted.
+        // Each matched document is let go of once linted (freed on another thread).
         let unlinted = Mutex(firstPass ?? [])
         let slots = Mutex([FileFindings?](repeating: nil, count: files.count))
         let firstFailure = Mutex<ConfigurationError?>(nil)
@@ -251,8 +253,8 @@ public struct LintRun: Sendable {
                         try lintFile(files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
                     }
                 slots.withLock { $0[index] = result }
-                // A document's terms and its mapped text are freed while the run goes on.
-                BackgroundRelease.release(consume pass)
+                // A matched document's terms and its mapped text are freed while the run goes on.
+                if case .matched = pass { BackgroundRelease.release(consume pass) }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
             }
