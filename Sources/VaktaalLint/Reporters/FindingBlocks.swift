@@ -32,22 +32,36 @@ enum FindingBlocks {
     static func write<Text: ReportText & ~Copyable>(
         _ count: Int, as _: Text.Type, _ write: @Sendable (Range<Int>, inout Text) -> Void, handOut: (inout Text) -> Void
     ) {
-        let texts = (0..<Parallel.coreCount).map { _ in BlockText<Text>() }
+        Self.write(count, as: Text.self, keeping: {}, { range, text, _ in write(range, &text) }, handOut: handOut)
+    }
+
+    /// Writes the findings `0..<count` as ``write(_:as:_:handOut:)`` does, each core keeping a
+    /// `State` of its own from block to block too (made by `state`): what the findings it
+    /// wrote say, so that a document's many terms are not learnt again in every block.
+    static func write<Text: ReportText & ~Copyable, State>(
+        _ count: Int, as _: Text.Type, keeping state: () -> State,
+        _ write: @Sendable (Range<Int>, inout Text, inout State) -> Void, handOut: (inout Text) -> Void
+    ) {
+        let blocks = (0..<Parallel.coreCount).map { _ in BlockText<Text, State>(state()) }
         let blockCount = (count + size - 1) / size
         var nextBlock = 0
         while nextBlock < blockCount {
-            let window = nextBlock..<min(blockCount, nextBlock + texts.count)
+            let window = nextBlock..<min(blockCount, nextBlock + blocks.count)
             Parallel.forEach(window.count) { offset in
                 let block = window.lowerBound + offset
-                write((block * size)..<min(count, (block + 1) * size), &texts[offset].text)
+                write((block * size)..<min(count, (block + 1) * size), &blocks[offset].text, &blocks[offset].state)
             }
-            for text in texts.prefix(window.count) { handOut(&text.text) }
+            for block in blocks.prefix(window.count) { handOut(&block.text) }
             nextBlock = window.upperBound
         }
     }
 
-    /// Where one core writes a block; handed to one core at a time.
-    private final class BlockText<Text: ReportText & ~Copyable>: @unchecked Sendable {
+    /// Where one core writes a block, and what it keeps from block to block; handed to one
+    /// core at a time.
+    private final class BlockText<Text: ReportText & ~Copyable, State>: @unchecked Sendable {
         var text = Text()
+        var state: State
+
+        init(_ state: State) { self.state = state }
     }
 }

@@ -72,8 +72,8 @@ struct JSONReporter: FindingReporter {
         json.open("[")
         let findings = file.findings
         if FindingBlocks.areWorthwhile(for: findings.count) {
-            FindingBlocks.write(findings.count, as: JSONText.self) { range, block in
-                var fragments = SaidFragments()
+            // Each core keeps what it learnt of the records findings share from block to block.
+            FindingBlocks.write(findings.count, as: JSONText.self, keeping: SaidFragments.init) { range, block, fragments in
                 for index in range { write(findings, index, into: &block, fragments: &fragments) }
             } handOut: { block in
                 if let output {
