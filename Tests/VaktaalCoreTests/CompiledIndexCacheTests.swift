@@ -397,6 +397,34 @@ import VaktaalTestSupport
         }
     }
 
+    /// The entries of the concepts an excerpt keeps (the first, the last and some between,
+    /// found among all entries by binary search) are checked against the excerpt: one naming a
+    /// label its concept lacks there is refused.
+    @Test(arguments: [0, 1, 2])
+    func entriesOfAnExcerptThatNameAMissingLabelAreRefused(damaged: Int) throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let entries = IndexEntries(set)
+        let several = set.keys.filter { set[$0].labels.count > 1 }
+        let kept = try [#require(several.first), several[several.count / 2], #require(several.last)]
+        var table = [Int32](repeating: -1, count: set.count)
+        var vocabularies = set.vocabularies.map { vocabulary in
+            var emptied = vocabulary
+            emptied.concepts = []
+            return emptied
+        }
+        for (new, key) in kept.enumerated() {
+            table[key.rawValue] = Int32(new)
+            vocabularies[set.schemeIndex(of: key)].concepts.append(set[key])
+        }
+        #expect(throws: Never.self) { try entries.check(against: VocabularySet(vocabularies), renames: table) }
+        let scheme = set.schemeIndex(of: kept[damaged])
+        let position = try #require(vocabularies[scheme].concepts.firstIndex { $0.id == set[kept[damaged]].id })
+        vocabularies[scheme].concepts[position].labels.removeLast()
+        #expect(throws: SnapshotError.malformed("an entry names no label")) {
+            try entries.check(against: VocabularySet(vocabularies), renames: table)
+        }
+    }
+
     /// The checksum of a snapshot is taken in 4 MB pieces on all cores: every piece counts.
     @Test func theChecksumOfPiecesCoversEveryPiece() {
         var bytes = (0..<(ContentHash.pieceSize * 2 + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }

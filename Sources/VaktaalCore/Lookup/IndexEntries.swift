@@ -152,12 +152,19 @@ extension IndexEntries {
     ///
     /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.
     func check(against set: VocabularySet, renames: [Int32]) throws(SnapshotError) {
-        for id in indices {
-            let key = renames[Int(concepts[id])]
-            guard key >= 0 else { continue }
-            guard Int(key) < set.count, Int(labels[id]) < set[ConceptKey(Int(key))].labels.count else {
-                throw .malformed("an entry names no label")
+        // Entries come in concept order (checked when they are read): the entries of each
+        // concept the excerpt keeps are found by binary search, not by a pass over all of them
+        // (an excerpt of a few thousand concepts of 100,000 has a few thousand of a million).
+        var start = 0
+        for (key, renamed) in renames.enumerated() where renamed >= 0 {
+            guard Int(renamed) < set.count else { throw .malformed("an entry names no label") }
+            let labelCount = set[ConceptKey(Int(renamed))].labels.count
+            var id = (start..<count).partitioningIndex { concepts[$0] >= key }
+            while id < count, concepts[id] == key {
+                guard Int(labels[id]) < labelCount else { throw .malformed("an entry names no label") }
+                id += 1
             }
+            start = id
         }
     }
 
@@ -188,7 +195,8 @@ extension IndexEntries {
         let count = concepts.count
         guard [labels.count, kinds.count, flags.count, languageIndexes.count].allSatisfy({ $0 == count }),
             formStarts.count == count + 1, formStarts.areStarts(ending: formBytes.count),
-            concepts.allLie(in: 0..<Int32(clamping: conceptCount)), labels.allLie(in: -1..<Int32.max),
+            concepts.neverDecreases, concepts.first.map({ $0 >= 0 }) ?? true,
+            concepts.last.map({ $0 < Int32(clamping: conceptCount) }) ?? true, labels.allLie(in: -1..<Int32.max),
             kinds.allLie(in: 0..<UInt8(LabelKind.allCases.count)),
             languageIndexes.allLie(in: 0..<Int32(clamping: languages.count))
         else { throw .malformed("the index entries do not fit together") }
