@@ -195,53 +195,27 @@ public final class Linter: Sendable {
         }
     }
 
-    /// The findings at `places` (of what `rules` found), in order. The findings of one rule
-    /// that share a verdict on one variant of a term share what they say (``Finding/Said``):
-    /// each finding is then its place and one shared reference.
+    /// The findings at `places` (of what `rules` found), in order, sharing what they say
+    /// (``FindingMaker``). Those of a document with many are made side by side, in a part for
+    /// each core.
     private func made(
         _ places: [(rule: Int, index: Int)], found: [[RuleFinding]], rules: [any LintRule], terms: DocumentTerms,
         path: String
     ) -> [Finding] {
-        let ruleIDs = rules.map(\.id)
         let configured = rules.map { rule -> Severity? in
             if case .severity(let severity) = options.rules[rule.id] { return severity }
             return nil
         }
-        // Each concept's URI: one string per concept named, shared by its findings.
-        var uris: [ConceptKey: String] = [:]
-        // What findings said, with the verdict they said it for; and for each rule (that has
-        // findings), variant and fixability, the last of them.
-        var said: [(verdict: RuleVerdict, said: CopyOnWriteBox<Finding.Said>)] = []
-        var lastSaid = found.map { $0.isEmpty ? [] : Array(repeating: -1, count: 2 * terms.variantCount) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(places.count)
-        for place in places {
-            let finding = found[place.rule][place.index]
-            let termIndex = finding.termIndex
-            let variant = terms.terms[termIndex].variant
-            let canFix = terms.terms[termIndex].canFix
-            let slot = 2 * variant + (canFix ? 1 : 0)
-            var known = lastSaid[place.rule][slot]
-            if known < 0 || said[known].verdict !== finding.verdict {
-                let concept = terms.terms[termIndex].entry.concept
-                let uri = uris[concept] ?? set.uri(of: concept)
-                uris[concept] = uri
-                let shared = Finding.Said(
-                    rule: ruleIDs[place.rule],
-                    severity: configured[place.rule] ?? finding.labelSeverity ?? rules[place.rule].defaultSeverity,
-                    message: finding.message, path: path, concept: uri, match: terms.terms[termIndex].text,
-                    replacement: canFix ? finding.replacement : nil)
-                known = said.count
-                said.append((finding.verdict, CopyOnWriteBox(shared)))
-                lastSaid[place.rule][slot] = known
-            }
-            findings.append(
-                Finding(
-                    sharing: said[known].said, range: terms.terms[termIndex].place,
-                    documentPlace: terms.terms[termIndex].documentPlace))
-        }
-        return findings
+        let found = FindingMaker.Found(
+            findings: found, rules: rules, configuredSeverities: configured, terms: terms, set: set, path: path)
+        let parts = places.count >= Self.findingsMadeSideBySide ? Parallel.coreCount : 1
+        @Sendable func maker() -> FindingMaker { FindingMaker(found) }
+        return Parallel.map(places.count, chunks: parts, state: maker) { index, maker in maker.finding(at: places[index]) }
     }
+
+    /// A document with this many findings has them made side by side (each part then makes
+    /// the records its findings share once more).
+    private static let findingsMadeSideBySide = 16_384
 
     /// A document with this many terms has its rules run side by side (fewer are judged
     /// faster than the cores are handed the work; a folder's files are linted on all cores anyway).

@@ -11,6 +11,22 @@ import VaktaalCore
         #expect(Parallel.map(count) { String($0) } == (0..<count).map { String($0) })
     }
 
+    /// Chunks with a state of their own: each chunk's items in order with the state its items
+    /// before it left, and every index once, in order.
+    @Test(arguments: [(0, 2), (1, 2), (7, 3), (10_000, 4), (10_001, 1)])
+    func mapInChunksKeepsEachChunksState(count: Int, chunks: Int) {
+        @Sendable func nothingBefore() -> [Int] { [] }
+        let values = Parallel.map(count, chunks: chunks, state: nothingBefore) { index, before in
+            defer { before.append(index) }
+            return (index, before.last)
+        }
+        #expect(values.map(\.0) == Array(0..<count))
+        let starts = Set((0..<chunks).map { count * $0 / chunks })
+        for (index, before) in values {
+            #expect(before == (starts.contains(index) ? nil : index - 1), "item \(index)")
+        }
+    }
+
     /// A value counting how many of its kind are alive.
     final class Counted: Sendable {
         static let alive = Atomic<Int>(0)

@@ -26,4 +26,28 @@ struct FindingOrderTests {
                 == Array(repeating: ["mentor", "feedbackgeletterheid", "Mentor", "feedbackgeletterheid"], count: repeats).flatMap
             { $0 })
     }
+
+    /// A document of many findings has them made side by side, each part sharing records of
+    /// its own: every finding says what the same term says in one sentence, one line further
+    /// each sentence, and the findings share a record for each variant and part.
+    @Test func manyFindingsMadeSideBySideSayWhatOneSentenceSays() {
+        let sentence = "De mentor en de feedbackgeletterheid; de Mentor en feedbackgeletterheid.\n"
+        let few = lint(sentence)
+        let many = lint(String(repeating: sentence, count: 5_000))
+        #expect(few.count == 4 && many.count == 20_000)
+        for (index, finding) in many.enumerated() {
+            let expected = few[index % 4]
+            guard
+                finding.rule == expected.rule && finding.message == expected.message && finding.match == expected.match
+                    && finding.concept == expected.concept && finding.fix?.replacement == expected.fix?.replacement
+                    && finding.location?.line == index / 4 + 1 && finding.location?.column == expected.location?.column
+            else {
+                Issue.record("finding \(index): \(finding) is not \(expected) a line further")
+                return
+            }
+        }
+        // "mentor", "Mentor" and both "feedbackgeletterheid": three variants in each part.
+        #expect(Set(few.map(\.saidIdentity)).count == 3)
+        #expect((3...3 * Parallel.coreCount).contains(Set(many.map(\.saidIdentity)).count))
+    }
 }

@@ -12,14 +12,28 @@ package enum Parallel {
     /// `transform` of `0..<count`, computed in parallel chunks.
     package static func map<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
         let chunkCount = count < 2_000 ? 1 : min(16, max(1, count / 1_000))
-        guard chunkCount > 1 else { return (0..<count).map(transform) }
+        return map(count, chunks: chunkCount, state: {}, { index, _ in transform(index) })
+    }
+
+    /// `transform` of `0..<count`, computed in `chunkCount` chunks side by side: the items of a
+    /// chunk in order, with a state of the chunk's own made by `state` (what they share, such
+    /// as a cache of what they made).
+    package static func map<Value: Sendable, State>(
+        _ count: Int, chunks chunkCount: Int, state: @Sendable () -> State,
+        _ transform: @Sendable (Int, inout State) -> Value
+    ) -> [Value] {
+        guard chunkCount > 1, count > 1 else {
+            var shared = state()
+            return (0..<count).map { transform($0, &shared) }
+        }
         // Each chunk initializes its own range of the result in place: no chunk arrays to join
         // (joining them here, unspecialized, looked up generic metadata for every element).
         return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             nonisolated(unsafe) let start = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var shared = state()
                 for index in (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount) {
-                    (start + index).initialize(to: transform(index))
+                    (start + index).initialize(to: transform(index, &shared))
                 }
             }
             initializedCount = count
