@@ -117,4 +117,14 @@ import VaktaalCore
         let thread = probe.thread.withLock { $0 }
         #expect(thread.map { pthread_equal($0, pthread_self()) == 0 } == true)
     }
+
+    /// A value kept until the process exits is not freed, where a released one would be by then.
+    @Test func aValueKeptUntilExitIsNotFreed() {
+        let kept = Probe()
+        let released = Probe()
+        BackgroundRelease.keepUntilExit([Tracked(kept)])
+        BackgroundRelease.release([Tracked(released)])
+        #expect(released.freed.wait(timeout: .now() + 60) == .success)
+        #expect(kept.freed.wait(timeout: .now()) == .timedOut)
+    }
 }

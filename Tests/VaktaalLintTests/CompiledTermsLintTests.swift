@@ -161,12 +161,16 @@ import VaktaalTestSupport
     /// document that is no file, reports what a run from the set reports, with an excerpt or
     /// the whole set; so does a run that fixes (which decodes the whole vocabulary), and one
     /// whose first pass keeps fewer terms than the documents have (the others are linted
-    /// with the whole set).
+    /// with the whole set), and one that leaves what it no longer needs to the end of the process.
     @Test(arguments: [
-        (false, LintRun.ConceptDecoding.excerpt, LintRun.keptTermsByDefault), (false, .whole, LintRun.keptTermsByDefault),
-        (false, .bySize, LintRun.keptTermsByDefault), (true, .excerpt, LintRun.keptTermsByDefault), (false, .excerpt, 3),
+        (false, LintRun.ConceptDecoding.excerpt, LintRun.keptTermsByDefault, false),
+        (false, .whole, LintRun.keptTermsByDefault, false), (false, .bySize, LintRun.keptTermsByDefault, false),
+        (true, .excerpt, LintRun.keptTermsByDefault, false), (false, .excerpt, 3, false),
+        (false, .excerpt, LintRun.keptTermsByDefault, true),
     ])
-    func aRunFromASnapshotLintsAsARunFromTheSet(fix: Bool, decoding: LintRun.ConceptDecoding, keptTermsAtMost: Int) throws {
+    func aRunFromASnapshotLintsAsARunFromTheSet(
+        fix: Bool, decoding: LintRun.ConceptDecoding, keptTermsAtMost: Int, leavesMemoryToExit: Bool
+    ) throws {
         let terms = try Self.storedTerms()
         var files: [String: String] = [
             ".vaktaal.toml": "allow = [\"mentor van het team\"]\n[rules]\nmisspelling = \"info\"\n",
@@ -186,8 +190,10 @@ import VaktaalTestSupport
             try FileManager.default.createSymbolicLink(atPath: folder + "/gone.txt", withDestinationPath: folder + "/nowhere")
         }
         let expected = try LintRun(set: shippedSet, options: .init(fix: fix)).lint([fromSet])
-        let found = try LintRun(terms, options: .init(fix: fix), decoding: decoding, keptTermsAtMost: keptTermsAtMost)
-            .lint([fromSnapshot])
+        let found = try LintRun(
+            terms, options: .init(fix: fix, leavesMemoryToExit: leavesMemoryToExit), decoding: decoding,
+            keptTermsAtMost: keptTermsAtMost
+        ).lint([fromSnapshot])
         #expect(found.map { ($0.path as NSString).lastPathComponent } == expected.map { ($0.path as NSString).lastPathComponent })
         #expect(found.map(\.problem) == expected.map(\.problem))
         for (result, wanted) in zip(found, expected) {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Lets go of large values on another thread: freeing the tables a merge made for 100,000
 /// concepts takes tens of milliseconds that the caller need not wait for. A process that
@@ -10,6 +11,16 @@ package enum BackgroundRelease {
         let box = Box(value)
         DispatchQueue.global(qos: .utility).async { box.empty() }
     }
+
+    /// Keeps `value` until the process exits, never freeing it: a command that exits once
+    /// it is done need not spend time freeing what it no longer needs, the process's memory
+    /// goes back to the system whole (as compilers leave theirs to the end of the process).
+    package static func keepUntilExit<Value: Sendable>(_ value: consuming Value) {
+        let value = value
+        keptUntilExit.withLock { $0.append(value) }
+    }
+
+    private static let keptUntilExit = Mutex<[any Sendable]>([])
 
     /// The one reference to the value, emptied by the background thread only.
     private final class Box<Value: Sendable>: @unchecked Sendable {

@@ -25,11 +25,16 @@ public struct LintRun: Sendable {
         /// Whether results carry the text of the lines (or office paragraphs) that have
         /// findings, which the text report shows; other reports can leave it out.
         public var quotesText: Bool
+        /// Whether what the run no longer needs (a decoded excerpt of thousands of concepts,
+        /// documents' terms and mapped text) is left to the end of the process instead of freed
+        /// in the background: for a command that exits once it has reported, so that freeing
+        /// does not take the cores from the report. A process that goes on (the service) frees it.
+        public var leavesMemoryToExit: Bool
 
         /// Options for a run.
         public init(
             fix: Bool = false, language: String? = nil, inputFormat: DocumentFormat? = nil, minimumSeverity: Severity = .info,
-            includesAltText: Bool = false, quotesText: Bool = true
+            includesAltText: Bool = false, quotesText: Bool = true, leavesMemoryToExit: Bool = false
         ) {
             self.fix = fix
             self.language = language
@@ -37,6 +42,7 @@ public struct LintRun: Sendable {
             self.minimumSeverity = minimumSeverity
             self.includesAltText = includesAltText
             self.quotesText = quotesText
+            self.leavesMemoryToExit = leavesMemoryToExit
         }
     }
 
@@ -254,7 +260,7 @@ public struct LintRun: Sendable {
                     }
                 slots.withLock { $0[index] = result }
                 // A matched document's terms and its mapped text are freed while the run goes on.
-                if case .matched = pass { BackgroundRelease.release(consume pass) }
+                if case .matched = pass { letGo(consume pass) }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
             }
@@ -265,7 +271,7 @@ public struct LintRun: Sendable {
             progress?(count, files.count)
         }
         // An excerpt of thousands of concepts is freed while the report is written.
-        BackgroundRelease.release(consume linters)
+        letGo(consume linters)
         if let failure = firstFailure.withLock({ $0 }) { throw failure }
         return slots.withLock { $0.compactMap { $0 } }
     }
@@ -300,6 +306,16 @@ public struct LintRun: Sendable {
         }
         // What is left to do, as for a file fixed in place.
         return (filtered(linter.lint(fixed.bytes, path: name, reader: reader, quotingText: options.quotesText)), fixed.bytes)
+    }
+
+    /// Lets go of `value`, which the run no longer needs: freed in the background, or left to
+    /// the end of the process (``Options/leavesMemoryToExit``).
+    private func letGo<Value: Sendable>(_ value: consuming Value) {
+        if options.leavesMemoryToExit {
+            BackgroundRelease.keepUntilExit(value)
+        } else {
+            BackgroundRelease.release(value)
+        }
     }
 
     /// The linter of `linters` for the file at `path`.

@@ -68,7 +68,7 @@ struct LintCommand: ParsableCommand {
         let run = try vocabularyOptions.lintRun(
             LintRun.Options(
                 fix: fix, language: lang, inputFormat: inputFormat, minimumSeverity: minSeverity, includesAltText: altText,
-                quotesText: format == .text))
+                quotesText: format == .text, leavesMemoryToExit: true))
         if paths == ["-"] {
             try lintStandardInput(run)
             return
