@@ -8,16 +8,18 @@ import VaktaalText
 /// that say the same (one term written the same way a million times in a document) share the
 /// record: a finding is then a small value, and copying it retains one object.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    // The stored parts are seen by the inlinable accessors that reports read a finding with
+    // where it lies (an opaque call would take a copy of it, retaining its record).
     /// What the finding says, shared with the findings that say the same; changed only
     /// through `CopyOnWriteBox.unique`.
-    private var said: CopyOnWriteBox<Said>
+    @usableFromInline var said: CopyOnWriteBox<Said>
     /// The range of ``location``, or the start of a file when there is no location.
-    private var range: SourceRange
+    @usableFromInline var range: SourceRange
     /// ``documentPlace`` out of line: most findings have none, and a document may have a million.
-    private var documentPlaceBox: CopyOnWriteBox<DocumentPlace>?
+    @usableFromInline var documentPlaceBox: CopyOnWriteBox<DocumentPlace>?
 
     /// The parts of a finding that many findings share.
-    package struct Said: Equatable, Sendable {
+    @usableFromInline package struct Said: Equatable, Sendable {
         var rule: RuleID
         var severity: Severity
         var message: String
@@ -136,7 +138,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 
     /// In an office document: the part, slide or page and paragraph of `location`.
     public var documentPlace: DocumentPlace? {
-        get { documentPlaceBox?.fields }
+        @inlinable get { documentPlaceBox?.fields }
         set { documentPlaceBox = newValue.map(CopyOnWriteBox.init) }
     }
 
@@ -144,12 +146,12 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public var replacement: String? { said.fields.replacement }
 
     /// Where the finding is; the start of the file for findings about a whole folder.
-    package var place: SourceRange { range }
+    @inlinable package var place: SourceRange { range }
 
     /// Which record of what it says the finding holds: findings of one identity say the same
     /// (rule, severity, message, file, concept, match, replacement), as long as they live and
     /// are not changed.
-    package var saidIdentity: ObjectIdentifier { ObjectIdentifier(said) }
+    @inlinable package var saidIdentity: ObjectIdentifier { ObjectIdentifier(said) }
 
     /// `path:line:column: severity: [rule] message`, like a compiler.
     public var description: String {

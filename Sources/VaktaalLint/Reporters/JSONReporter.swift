@@ -74,7 +74,9 @@ struct JSONReporter: FindingReporter {
         if FindingBlocks.areWorthwhile(for: findings.count) {
             // Each core keeps what it learnt of the records findings share from block to block.
             FindingBlocks.write(findings.count, as: JSONText.self, keeping: SaidFragments.init) { range, block, fragments in
-                for index in range { write(findings, index, into: &block, fragments: &fragments) }
+                findings.withUnsafeBufferPointer { findings in
+                    for index in range { write(findings, index, into: &block, fragments: &fragments) }
+                }
             } handOut: { block in
                 if let output {
                     json.drain(into: output)
@@ -85,9 +87,11 @@ struct JSONReporter: FindingReporter {
             }
         } else {
             var fragments = SaidFragments()
-            for index in findings.indices {
-                write(findings, index, into: &json, fragments: &fragments)
-                if let output, json.byteCount >= pieceSize { json.drain(into: output) }
+            findings.withUnsafeBufferPointer { findings in
+                for index in findings.indices {
+                    write(findings, index, into: &json, fragments: &fragments)
+                    if let output, json.byteCount >= pieceSize { json.drain(into: output) }
+                }
             }
         }
         json.close("]", empty: findings.isEmpty, indent: 3)
@@ -100,20 +104,18 @@ struct JSONReporter: FindingReporter {
         json.close("}", empty: false, indent: 2)
     }
 
-    /// Finding `index` of `findings` as an element of the array of findings: read where it
-    /// lies (taken out of the array, each of a million would be copied).
+    /// Finding `index` of `findings` as an element of the array of findings: its keys in
+    /// sorted order, optional ones left out when absent. Findings in office documents add
+    /// `area`, `page`, `paragraph`, `part` and `slide`. The finding is read where it lies
+    /// (taken out of the array, each of a million would be copied, its record retained and
+    /// released by every core that writes findings sharing it).
     private static func write(
-        _ findings: [Finding], _ index: Int, into json: inout JSONText, fragments: inout SaidFragments
+        _ findings: UnsafeBufferPointer<Finding>, _ index: Int, into json: inout JSONText,
+        fragments: inout SaidFragments
     ) {
         json.separator(first: index == 0, indent: 4)
-        findings.withUnsafeBufferPointer { write($0[index], into: &json, fragments: &fragments) }
-    }
-
-    /// One finding: its keys in sorted order, optional ones left out when absent. Findings
-    /// in office documents add `area`, `page`, `paragraph`, `part` and `slide`.
-    private static func write(_ finding: Finding, into json: inout JSONText, fragments: inout SaidFragments) {
-        let place = finding.place
-        let office = finding.documentPlace
+        let place = findings[index].place
+        let office = findings[index].documentPlace
         json.open("{")
         if let area = office?.area {
             json.key(FindingKeys.area, first: true, indent: 5)
@@ -121,14 +123,14 @@ struct JSONReporter: FindingReporter {
         }
         json.key(FindingKeys.column, first: office?.area == nil, indent: 5)
         json.number(place.start.column)
-        if office == nil, let said = fragments.fragments(of: finding) {
-            json.append(said.concept)
+        if office == nil, let said = fragments.fragments(of: findings[index]) {
+            fragments.appendConcept(of: said, into: &json)
             writeEnd(of: place, into: &json)
-            json.append(said.rest)
+            fragments.appendRest(of: said, into: &json)
         } else {
-            writeConcept(of: finding, into: &json)
+            writeConcept(of: findings[index], into: &json)
             writeEnd(of: place, into: &json)
-            writeRest(of: finding, office: office, into: &json)
+            writeRest(of: findings[index], office: office, into: &json)
         }
         json.close("}", empty: false, indent: 4)
     }
@@ -186,30 +188,52 @@ struct JSONReporter: FindingReporter {
 
 /// The JSON of what findings say, written once for all the findings of a file that share
 /// it (``Finding/saidIdentity``): a term named a million times is escaped once. Only a record
-/// met a second time is kept, and at most ``capacity`` of them.
+/// met a second time is kept (most records of a large vocabulary's document are met once:
+/// they are written as they are), and at most ``capacity`` of them.
 private struct SaidFragments {
-    private var known: [ObjectIdentifier: (concept: String, rest: String)?] = [:]
+    /// Each record met, by identity: where its fragments are in ``pieces``, or `nil` when it
+    /// was met once.
+    private var known: [ObjectIdentifier: Int?] = [:]
+    /// Where the `concept` key and the keys after `line` of each record kept are in ``bytes``.
+    private var pieces: [(concept: Range<Int>, rest: Range<Int>)] = []
+    /// The fragments, one after another: appended from where they lie, a record's text is
+    /// not retained and released for each of its findings.
+    private var bytes: [UInt8] = []
     private static let capacity = 65_536
 
-    /// The `concept` key and the keys after `line` of a finding outside office documents, or
-    /// `nil` the first time its record is met (it is then written as it is).
-    mutating func fragments(of finding: Finding) -> (concept: String, rest: String)? {
+    /// Where the fragments of a finding outside office documents are, or `nil` the first time
+    /// its record is met (it is then written as it is).
+    mutating func fragments(of finding: borrowing Finding) -> Int? {
         let identity = finding.saidIdentity
         switch known[identity] {
-        case .some(.some(let fragments)):
-            return fragments
+        case .some(.some(let index)):
+            return index
         case .some(.none):
             var concept = JSONText()
             JSONReporter.writeConcept(of: finding, into: &concept)
             var rest = JSONText()
             JSONReporter.writeRest(of: finding, office: nil, into: &rest)
-            let fragments = (concept.text, rest.text)
-            known[identity] = fragments
-            return fragments
+            let start = bytes.count
+            bytes += concept.text.utf8
+            let middle = bytes.count
+            bytes += rest.text.utf8
+            pieces.append((start..<middle, middle..<bytes.count))
+            known[identity] = pieces.count - 1
+            return pieces.count - 1
         case .none:
             if known.count < Self.capacity { known[identity] = .some(nil) }
             return nil
         }
+    }
+
+    /// Appends the `concept` key of the fragments at `index`.
+    func appendConcept(of index: Int, into json: inout JSONText) { append(pieces[index].concept, into: &json) }
+
+    /// Appends the keys after `line` of the fragments at `index`.
+    func appendRest(of index: Int, into json: inout JSONText) { append(pieces[index].rest, into: &json) }
+
+    private func append(_ piece: Range<Int>, into json: inout JSONText) {
+        bytes.withUnsafeBytes { json.append(UnsafeRawBufferPointer(rebasing: $0[piece])) }
     }
 }
 
