@@ -17,6 +17,8 @@ struct FindingMaker {
     }
 
     private let found: Found
+    /// The terms of ``found``, held apart so that a finding made reads them without a copy of the array.
+    private let terms: [FoundTerm]
     /// Each concept's URI: one string per concept named, shared by its findings.
     private var uris: [ConceptKey: String] = [:]
     /// What findings said, with the verdict they said it for.
@@ -26,6 +28,7 @@ struct FindingMaker {
 
     init(_ found: Found) {
         self.found = found
+        terms = found.terms.terms
         lastSaid = found.findings.map { $0.isEmpty ? [] : Array(repeating: -1, count: 2 * found.terms.variantCount) }
     }
 
@@ -33,7 +36,6 @@ struct FindingMaker {
     mutating func finding(at place: (rule: Int, index: Int)) -> Finding {
         let finding = found.findings[place.rule][place.index]
         let termIndex = finding.termIndex
-        let terms = found.terms.terms
         let canFix = terms[termIndex].canFix
         let slot = 2 * terms[termIndex].variant + (canFix ? 1 : 0)
         var known = lastSaid[place.rule][slot]

@@ -208,7 +208,8 @@ public final class Linter: Sendable {
         }
         let found = FindingMaker.Found(
             findings: found, rules: rules, configuredSeverities: configured, terms: terms, set: set, path: path)
-        let parts = places.count >= Self.findingsMadeSideBySide ? Parallel.coreCount : 1
+        // Parts of 8,192 findings or more: each part makes its records once more.
+        let parts = places.count >= Self.findingsMadeSideBySide ? min(Parallel.coreCount, places.count / 8_192) : 1
         @Sendable func maker() -> FindingMaker { FindingMaker(found) }
         return Parallel.map(places.count, chunks: parts, state: maker) { index, maker in maker.finding(at: places[index]) }
     }

@@ -397,15 +397,15 @@ import VaktaalTestSupport
         }
     }
 
-    /// The entries of the concepts an excerpt keeps (the first, the last and some between,
+    /// The entries of the concepts an excerpt keeps (the first two, one between and the last,
     /// found among all entries by binary search) are checked against the excerpt: one naming a
-    /// label its concept lacks there is refused.
-    @Test(arguments: [0, 1, 2])
-    func entriesOfAnExcerptThatNameAMissingLabelAreRefused(damaged: Int) throws {
+    /// label its concept lacks there is refused, its last label or all of them.
+    @Test(arguments: [(0, false), (1, true), (1, false), (2, false), (3, false), (3, true)])
+    func entriesOfAnExcerptThatNameAMissingLabelAreRefused(damaged: Int, allLabels: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)
         let several = set.keys.filter { set[$0].labels.count > 1 }
-        let kept = try [#require(several.first), several[several.count / 2], #require(several.last)]
+        let kept = try [#require(several.first), several[1], several[several.count / 2], #require(several.last)]
         var table = [Int32](repeating: -1, count: set.count)
         var vocabularies = set.vocabularies.map { vocabulary in
             var emptied = vocabulary
@@ -419,10 +419,40 @@ import VaktaalTestSupport
         #expect(throws: Never.self) { try entries.check(against: VocabularySet(vocabularies), renames: table) }
         let scheme = set.schemeIndex(of: kept[damaged])
         let position = try #require(vocabularies[scheme].concepts.firstIndex { $0.id == set[kept[damaged]].id })
-        vocabularies[scheme].concepts[position].labels.removeLast()
+        if allLabels {
+            vocabularies[scheme].concepts[position].labels.removeAll()
+        } else {
+            vocabularies[scheme].concepts[position].labels.removeLast()
+        }
         #expect(throws: SnapshotError.malformed("an entry names no label")) {
             try entries.check(against: VocabularySet(vocabularies), renames: table)
         }
+    }
+
+    /// Entries read back must come in concept order (an excerpt finds a concept's entries by
+    /// binary search): entries whose concepts go back are refused, though every one is in range.
+    @Test func entriesOutOfConceptOrderAreRefused() throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let entries = IndexEntries(set)
+        var writer = BinaryWriter()
+        entries.write(to: &writer)
+        func read(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                _ = try IndexEntries(reading: &reader, conceptCount: set.count)
+            }
+        }
+        #expect(throws: Never.self) { try read(writer.bytes) }
+        // The concepts come first, after their count and the padding to four bytes: the first
+        // entry made to name the last concept.
+        var header = BinaryWriter()
+        header.write(entries.count)
+        header.padToAlignment(4)
+        var swapped = writer.bytes
+        withUnsafeBytes(of: Int32(set.count - 1).littleEndian) { last in
+            swapped.replaceSubrange(header.bytes.count..<header.bytes.count + 4, with: last)
+        }
+        #expect(throws: SnapshotError.malformed("the index entries do not fit together")) { try read(swapped) }
     }
 
     /// The checksum of a snapshot is taken in 4 MB pieces on all cores: every piece counts.

@@ -13,7 +13,7 @@ import VaktaalCore
 
     /// Chunks with a state of their own: each chunk's items in order with the state its items
     /// before it left, and every index once, in order.
-    @Test(arguments: [(0, 2), (1, 2), (7, 3), (10_000, 4), (10_001, 1)])
+    @Test(arguments: [(0, 2), (1, 2), (2, 16), (5, 8), (7, 3), (10_000, 4), (10_001, 1)])
     func mapInChunksKeepsEachChunksState(count: Int, chunks: Int) {
         @Sendable func nothingBefore() -> [Int] { [] }
         let values = Parallel.map(count, chunks: chunks, state: nothingBefore) { index, before in

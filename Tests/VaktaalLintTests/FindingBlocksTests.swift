@@ -11,7 +11,8 @@ import VaktaalText
     /// keeps its state from block to block: one state for each core, each block written with
     /// the state of the blocks its core wrote before it.
     @Test func eachCoreKeepsItsStateFromBlockToBlock() {
-        let count = 5 * FindingBlocks.size + 1
+        // Three windows of blocks or more on any number of cores.
+        let count = (2 * Parallel.coreCount + 1) * FindingBlocks.size + 1
         let statesMade = Mutex(0)
         var handedOut: [String] = []
         func newState() -> [Range<Int>] {
@@ -25,7 +26,7 @@ import VaktaalText
             text.drain { handedOut.append(String(decoding: $0, as: UTF8.self)) }
         }
         let cores = Parallel.coreCount
-        let blocks = (0...5).map { block in
+        let blocks = (0...(2 * cores + 1)).map { block in
             "\(block * FindingBlocks.size)..<\(min(count, (block + 1) * FindingBlocks.size)) after \(block / cores)"
         }
         #expect(handedOut == blocks)

@@ -38,7 +38,8 @@ struct FindingOrderTests {
         for (index, finding) in many.enumerated() {
             let expected = few[index % 4]
             guard
-                finding.rule == expected.rule && finding.message == expected.message && finding.match == expected.match
+                finding.rule == expected.rule && finding.severity == expected.severity && finding.message == expected.message
+                    && finding.match == expected.match
                     && finding.concept == expected.concept && finding.fix?.replacement == expected.fix?.replacement
                     && finding.location?.line == index / 4 + 1 && finding.location?.column == expected.location?.column
             else {

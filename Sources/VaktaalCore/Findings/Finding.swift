@@ -9,7 +9,9 @@ import VaktaalText
 /// record: a finding is then a small value, and copying it retains one object.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
     // The stored parts are seen by the inlinable accessors that reports read a finding with
-    // where it lies (an opaque call would take a copy of it, retaining its record).
+    // where it lies (an opaque call would take a copy of it, retaining its record). They are
+    // changed only through the accessors: the record is shared, and changed in place only
+    // through `CopyOnWriteBox.unique`.
     /// What the finding says, shared with the findings that say the same; changed only
     /// through `CopyOnWriteBox.unique`.
     @usableFromInline var said: CopyOnWriteBox<Said>

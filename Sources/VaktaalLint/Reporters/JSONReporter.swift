@@ -189,7 +189,8 @@ struct JSONReporter: FindingReporter {
 /// The JSON of what findings say, written once for all the findings of a file that share
 /// it (``Finding/saidIdentity``): a term named a million times is escaped once. Only a record
 /// met a second time is kept (most records of a large vocabulary's document are met once:
-/// they are written as they are), and at most ``capacity`` of them.
+/// they are written as they are), and at most ``capacity`` of them (each core keeps its own
+/// for a whole file: past that many records met, a record met first is never kept).
 private struct SaidFragments {
     /// Each record met, by identity: where its fragments are in ``pieces``, or `nil` when it
     /// was met once.

@@ -28,7 +28,8 @@ public struct LintRun: Sendable {
         /// Whether what the run no longer needs (a decoded excerpt of thousands of concepts,
         /// documents' terms and mapped text) is left to the end of the process instead of freed
         /// in the background: for a command that exits once it has reported, so that freeing
-        /// does not take the cores from the report. A process that goes on (the service) frees it.
+        /// does not take the cores from the report. It is never freed: a process that runs more
+        /// than one lint must leave this `false`.
         public var leavesMemoryToExit: Bool
 
         /// Options for a run.
@@ -236,7 +237,7 @@ public struct LintRun: Sendable {
     ) throws(ConfigurationError) -> [FileFindings] {
         let files = files(for: paths)
         let (linters, firstPass) = try linters(for: files.map { ($0, nil, reader(for: $0)) })
-        // Each matched document is let go of once linted (freed on another thread).
+        // Each matched document is let go of once linted (``letGo(_:)``).
         let unlinted = Mutex(firstPass ?? [])
         let slots = Mutex([FileFindings?](repeating: nil, count: files.count))
         let firstFailure = Mutex<ConfigurationError?>(nil)
@@ -259,7 +260,7 @@ public struct LintRun: Sendable {
                         try lintFile(files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
                     }
                 slots.withLock { $0[index] = result }
-                // A matched document's terms and its mapped text are freed while the run goes on.
+                // A matched document's terms and its mapped text are let go of while the run goes on.
                 if case .matched = pass { letGo(consume pass) }
             } catch {
                 firstFailure.withLock { first in first = first ?? error }
@@ -270,7 +271,7 @@ public struct LintRun: Sendable {
             }
             progress?(count, files.count)
         }
-        // An excerpt of thousands of concepts is freed while the report is written.
+        // An excerpt of thousands of concepts is let go of before the report is written.
         letGo(consume linters)
         if let failure = firstFailure.withLock({ $0 }) { throw failure }
         return slots.withLock { $0.compactMap { $0 } }
