@@ -1,10 +1,11 @@
 import Dispatch
 import Synchronization
 
-/// Lets go of large values on another thread: freeing the tables a merge made for 100,000
-/// concepts takes tens of milliseconds that the caller need not wait for. A process that
-/// exits first never frees them, so only values whose freeing does nothing else (no files
-/// removed, nothing flushed) are handed over.
+/// Lets go of large values without the caller waiting for them to be freed: on another
+/// thread (freeing the tables a merge made for 100,000 concepts takes tens of milliseconds),
+/// or, for a command about to exit, not at all until it does. A process that exits first
+/// never frees them, so only values whose freeing does nothing else (no files removed,
+/// nothing flushed) are handed over.
 package enum BackgroundRelease {
     /// Takes `value` and releases it on a background thread.
     package static func release<Value: Sendable>(_ value: consuming Value) {
