@@ -109,9 +109,18 @@ extension Linter {
         /// uses no rule judges among them (``DocumentTerms/judged(renamedBy:)`` leaves those
         /// out when the document is linted: one pass over the terms for both).
         let terms: DocumentTerms
+        /// Whether a rule judges the terms of each variant (``DocumentTerms/variantsJudged``),
+        /// decided once for both the concepts to decode and the terms to lint.
+        let variantsJudged: [Bool]
+
+        init(document: Result<ReadDocument, DocumentProblem>, terms: DocumentTerms) {
+            self.document = document
+            self.terms = terms
+            variantsJudged = terms.variantsJudged
+        }
 
         /// The concepts its judged terms name.
-        var namedConcepts: Set<ConceptKey> { terms.judgedConcepts }
+        var namedConcepts: Set<ConceptKey> { terms.concepts(judged: variantsJudged) }
     }
 
     /// The matches of a batch of segments.
@@ -290,17 +299,19 @@ extension DocumentTerms {
 
     /// The judged terms (``judged``) with their concepts as `matcher`, an excerpt's, names
     /// them (``TermMatcher/renamed(_:)``), in one pass: terms and uses of a concept it leaves
-    /// out are dropped. A `matcher` that renames nothing (or none) leaves the concepts as they are.
-    func judged(renamedBy matcher: TermMatcher?) -> DocumentTerms {
-        var judging = Judging(self)
+    /// out are dropped. A `matcher` that renames nothing (or none) leaves the concepts as they
+    /// are. `variantsJudged` is ``variantsJudged`` when it is known already.
+    func judged(renamedBy matcher: TermMatcher?, variantsJudged known: [Bool]? = nil) -> DocumentTerms {
+        let variantsJudged = known ?? self.variantsJudged
+        func isJudged(_ term: borrowing FoundTerm) -> Bool { term.context != nil || variantsJudged[term.variant] }
         guard let matcher, matcher.renamesConcepts else {
-            guard !terms.allSatisfy({ judging.isJudged($0) }) else { return self }
-            return DocumentTerms(terms: kept { judging.isJudged($0) ? $0.shared : nil }, uses: uses, variantCount: variantCount)
+            guard !terms.allSatisfy({ isJudged($0) }) else { return self }
+            return DocumentTerms(terms: kept { isJudged($0) ? $0.shared : nil }, uses: uses, variantCount: variantCount)
         }
         // The terms of a variant share their form, and so their concept: renamed once.
         var renamedShared = [FoundTerm.Shared??](repeating: nil, count: variantCount)
         let renamedTerms = kept { term in
-            guard judging.isJudged(term) else { return nil }
+            guard isJudged(term) else { return nil }
             if let known = renamedShared[term.variant] { return known }
             let shared = matcher.renamed(term.entry.concept).map {
                 FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming($0))
@@ -331,13 +342,14 @@ extension DocumentTerms {
         return kept
     }
 
-    /// The concepts the judged terms (``judged``) name, taken once for each variant.
-    var judgedConcepts: Set<ConceptKey> {
-        var judging = Judging(self)
+    /// The concepts the judged terms name, `variantsJudged` being ``variantsJudged``: taken
+    /// once for each variant.
+    func concepts(judged variantsJudged: [Bool]) -> Set<ConceptKey> {
         var variantIsNamed = [Bool](repeating: false, count: variantCount)
         var concepts: Set<ConceptKey> = []
         terms.withUnsafeBufferPointer { terms in
-            for index in terms.indices where !variantIsNamed[terms[index].variant] && judging.isJudged(terms[index]) {
+            for index in terms.indices where !variantIsNamed[terms[index].variant] {
+                guard terms[index].context != nil || variantsJudged[terms[index].variant] else { continue }
                 variantIsNamed[terms[index].variant] = true
                 concepts.insert(terms[index].entry.concept)
             }
@@ -345,28 +357,25 @@ extension DocumentTerms {
         return concepts
     }
 
-    /// Whether a rule judges a term (``judged``), decided once for each variant (one form
-    /// written one way, byte for byte): a document may hold a million terms of a few.
-    private struct Judging {
-        /// How many of each concept's labels the document uses.
-        private var labelsUsed: [ConceptKey: Int] = [:]
-        private var variantIsJudged: [Bool?]
-
-        init(_ terms: DocumentTerms) {
-            for use in terms.uses.keys { labelsUsed[use.concept, default: 0] += 1 }
-            variantIsJudged = [Bool?](repeating: nil, count: terms.variantCount)
+    /// Whether a rule judges the terms of each variant (one form written one way, byte for
+    /// byte; a term with a context is judged whatever its variant), decided once for each:
+    /// a document may hold a million terms of a few.
+    var variantsJudged: [Bool] {
+        // How many of each concept's labels the document uses.
+        var labelsUsed: [ConceptKey: Int] = [:]
+        for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
+        var isDecided = [Bool](repeating: false, count: variantCount)
+        var judged = [Bool](repeating: false, count: variantCount)
+        terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices where !isDecided[terms[index].variant] {
+                let entry = terms[index].entry
+                isDecided[terms[index].variant] = true
+                judged[terms[index].variant] =
+                    !entry.kind.isAllowed || entry.conceptIsDeprecated || entry.isAbbreviation
+                    || labelsUsed[entry.concept, default: 0] > 1
+            }
         }
-
-        mutating func isJudged(_ term: borrowing FoundTerm) -> Bool {
-            guard term.context == nil else { return true }
-            if let known = variantIsJudged[term.variant] { return known }
-            let entry = term.entry
-            let judged =
-                !entry.kind.isAllowed || entry.conceptIsDeprecated || entry.isAbbreviation
-                || labelsUsed[entry.concept, default: 0] > 1
-            variantIsJudged[term.variant] = judged
-            return judged
-        }
+        return judged
     }
 }
 

@@ -52,14 +52,18 @@ public final class Linter: Sendable {
         -> FileFindings
     {
         let matched = Self.matched(bytes, reader: reader, options: options, matcher: matcher)
-        return lint(matched, terms: matched.terms.judged, path: path, quotingText: quotingText)
+        return lint(
+            matched, terms: matched.terms.judged(renamedBy: nil, variantsJudged: matched.variantsJudged), path: path,
+            quotingText: quotingText)
     }
 
     /// Lints a document read and its terms found by the whole set's matcher, this linter's
     /// set holding every concept its judged terms name (the set, or an excerpt of it:
     /// ``MatchedDocument/namedConcepts``).
     func lint(_ matched: MatchedDocument, path: String, quotingText: Bool) -> FileFindings {
-        lint(matched, terms: matched.terms.judged(renamedBy: matcher), path: path, quotingText: quotingText)
+        lint(
+            matched, terms: matched.terms.judged(renamedBy: matcher, variantsJudged: matched.variantsJudged), path: path,
+            quotingText: quotingText)
     }
 
     /// The findings of `matched`, whose terms name the concepts of this linter's set as `terms`.
