@@ -133,9 +133,9 @@ extension Linter {
         let countedUses: UseCounts?
     }
 
-    /// The matches of `segments`, handed to `body` batch by batch, in order: a window of a few
-    /// batches (``MatchBatches``) at a time is matched on all cores, the next one while `body`
-    /// takes the one before.
+    /// The matches of `segments`, handed to `body` batch by batch, in order: the batches
+    /// (``MatchBatches``) are matched on all cores, each handed to `body` as soon as it and
+    /// those before it are matched, while later ones are matched; at most `ahead` wait.
     ///
     /// - Parameter countingRepeats: Whether repeated uses of allowed labels are only counted
     ///   (``BatchMatches/countedUses``): the rules look at the first use of a label (and at
@@ -144,11 +144,10 @@ extension Linter {
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],
-        batchSize: Int = MatchBatches.batchSize, window: Int = 8 * Parallel.coreCount, countingRepeats: Bool = false,
+        batchSize: Int = MatchBatches.batchSize, ahead: Int = 8 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
     ) {
         let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)
-        let windows = stride(from: 0, to: batches.count, by: window).map { batches[$0..<min(batches.count, $0 + window)] }
         nonisolated(unsafe) let text = text
         // The segments of the document's languages share what their words matched: a text cut
         // by links and addresses uses the same common words in each piece, and each batch
@@ -160,31 +159,23 @@ extension Linter {
             guard sharedLength >= WordMatchMemo.worthwhileLength else { return body(nil) }
             WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { body($0) }
         }
-        @Sendable func matched(_ window: ArraySlice<[ProseSegment]>) -> [BatchMatches] {
-            Parallel.mapEach(window.count, sharing: withMemo) { index, memo in
-                let batch = window[window.startIndex + index]
-                var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
-                // A batch of one piece (most of a long text) is its matches, not a copy of them.
-                var found: [SegmentMatch] = []
-                for segment in batch {
-                    let own = segment.language.flatMap { elementLanguages[$0] }
-                    let matched = matches(
-                        in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
-                        countingRepeatsIn: &countedUses)
-                    if found.isEmpty { found = matched } else { found += matched }
-                }
-                // The next batch's first use of each label is looked at again.
-                memo?.handOverCountsAndStopCounting { form, count in countedUses?.add(LabelUse(form), count) }
-                return BatchMatches(matches: found, countedUses: countedUses)
+        Parallel.forEachInOrder(batches.count, ahead: ahead, sharing: withMemo) { index, memo in
+            var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
+            // A batch of one piece (most of a long text) is its matches, not a copy of them.
+            var found: [SegmentMatch] = []
+            for segment in batches[index] {
+                let own = segment.language.flatMap { elementLanguages[$0] }
+                let matched = matches(
+                    in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
+                    countingRepeatsIn: &countedUses)
+                if found.isEmpty { found = matched } else { found += matched }
             }
+            // The next batch's first use of each label is looked at again.
+            memo?.handOverCountsAndStopCounting { form, count in countedUses?.add(LabelUse(form), count) }
+            return BatchMatches(matches: found, countedUses: countedUses)
+        } consume: {
+            body($0)
         }
-        guard let first = windows.first else { return }
-        var pending = matched(first)
-        for window in windows.dropFirst() {
-            let (next, _) = Parallel.both({ matched(window) }, { pending.forEach(body) })
-            pending = next
-        }
-        pending.forEach(body)
     }
 
     /// The matches of one segment, with ranges in the document's text, every use counted as

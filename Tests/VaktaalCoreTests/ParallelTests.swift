@@ -60,6 +60,32 @@ import VaktaalCore
         #expect(Set(values.map(\.1)).isSubset(of: Set(1...max(1, workers))))
     }
 
+    /// Values made on all cores reach the consumer once each, in order, with one setup per
+    /// worker at most; however slow the consumer, no more than `ahead` are made past the one
+    /// it took last.
+    @Test(arguments: [(0, 4), (1, 4), (2, 1), (3, 2), (500, 1), (500, 3), (500, 1_000)])
+    func forEachInOrderConsumesEveryValueInOrderAtMostAheadPastTheLast(count: Int, ahead: Int) {
+        let setups = Atomic<Int>(0)
+        let made = Atomic<Int>(0)
+        var consumed: [Int] = []
+        var mostAhead = 0
+        Parallel.forEachInOrder(count, ahead: ahead) { body in
+            body(setups.add(1, ordering: .relaxed).newValue)
+        } _: { index, _ in
+            made.add(1, ordering: .relaxed)
+            return index
+        } consume: { index in
+            // Made past this one, which is consumed.
+            mostAhead = max(mostAhead, made.load(ordering: .relaxed) - (index + 1))
+            consumed.append(index)
+            // A slow consumer: the workers reach the limit.
+            if index % 100 == 0 { Thread.sleep(forTimeInterval: 0.001) }
+        }
+        #expect(consumed == Array(0..<count))
+        #expect(setups.load(ordering: .relaxed) <= max(1, min(count, Parallel.coreCount)))
+        #expect(mostAhead <= ahead)
+    }
+
     @Test func bothGivesBothResults() {
         let (number, text) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
         #expect(number == 500_500 && text == "ababab")

@@ -90,7 +90,7 @@ import VaktaalCore
     }
 
     /// The matches of `text` as one segment, matched whole and in batches of about 500 bytes
-    /// over windows of three, and how many batches there were.
+    /// with at most three matched ahead of the one taken, and how many batches there were.
     static func matchedWholeAndInBatches(
         _ text: String, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
     ) -> (whole: [Linter.SegmentMatch], batched: [Linter.SegmentMatch], batches: Int) {
@@ -98,7 +98,7 @@ import VaktaalCore
             let segment = ProseSegment(0..<bytes.count)
             var batched: [Linter.SegmentMatch] = []
             var batches = 0
-            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, window: 3) {
+            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, ahead: 3) {
                 batched += $0.matches
                 batches += 1
             }
@@ -172,15 +172,15 @@ import VaktaalCore
         }
     }
 
-    /// Many small batches over many windows (each matched while the one before is taken)
+    /// Many small batches (matched while the ones before are taken, at most three ahead)
     /// give the matches of the text matched whole, in order, with blank lines or without.
     @Test(arguments: ["\n", "\r\n"], [true, false])
-    func batchesOverManyWindowsGiveTheMatchesOfTheWhole(lineEnd: String, blankLines: Bool) {
+    func manySmallBatchesGiveTheMatchesOfTheWhole(lineEnd: String, blankLines: Bool) {
         let matcher = dutchLinter.matcher
         let paragraph = blankLines ? Self.paragraph : Self.paragraph.replacingOccurrences(of: "\n\n", with: "\n")
         let text = String(repeating: paragraph, count: 300).replacingOccurrences(of: "\n", with: lineEnd)
         let (whole, batched, calls) = Self.matchedWholeAndInBatches(text, matcher, matcher.languages(["nl"]))
-        #expect(calls > 20, "many batches, over several windows")
+        #expect(calls > 20, "many batches, many more than three ahead")
         #expect(whole.count >= 300 * 4)
         #expect(batched.map(\.range) == whole.map(\.range))
         #expect(batched.map(\.form) == whole.map(\.form))

@@ -70,6 +70,41 @@ package enum Parallel {
         return slots.withLock { $0 }.map { $0! }
     }
 
+    /// `produce` of `0..<count`, each item a task of its own taken in turn by one worker per
+    /// core (what a worker's items share set up by `sharing`, as for
+    /// ``mapEach(_:sharing:_:)``), each value handed to `consume` on the calling thread in
+    /// order, as soon as it and those before it are made: consuming goes on beside producing
+    /// to the last item, and no value waits for a slower one made beside it but those before
+    /// it. At most `ahead` values are made past the last one consumed.
+    package static func forEachInOrder<Value: Sendable, Shared>(
+        _ count: Int, ahead: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void,
+        _ produce: @Sendable (Int, Shared) -> Value, consume: (Value) -> Void
+    ) {
+        withoutActuallyEscaping(produce) { produce in
+            guard count > 1 else {
+                // One item (most documents) is made and consumed here, without a thread.
+                var value: Value?
+                if count == 1 { sharing { value = produce(0, $0) } }
+                value.map(consume)
+                return
+            }
+            let handOff = InOrderHandOff<Value>(count: count, ahead: ahead)
+            withoutActuallyEscaping(sharing) { sharing in
+                // The workers' threads are not the caller's: a `concurrentPerform` on a thread of
+                // the pool gets a share of its width (``both(_:_:)``).
+                let producers = WorkThread {
+                    DispatchQueue.concurrentPerform(iterations: min(count, coreCount)) { _ in
+                        sharing { shared in
+                            while let item = handOff.nextItem() { handOff.put(produce(item, shared), for: item) }
+                        }
+                    }
+                }
+                for item in 0..<count { consume(handOff.take(item)) }
+                producers.join()
+            }
+        }
+    }
+
     /// `body` of each of `0..<count`, each item a task of its own (for a few large items).
     package static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
