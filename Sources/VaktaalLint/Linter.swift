@@ -245,9 +245,11 @@ public final class Linter: Sendable {
     private func judge(_ rule: any LintRule, _ context: JudgingContext) -> Judgment {
         let rank = Self.ruleRanks[rule.id] ?? 0
         let terms = context.terms.terms
-        let findings = rule.findings(in: context.terms, set: set).filter {
-            context.filter.allows(rule.id, line: terms[$0.termIndex].line)
-        }
+        let found = rule.findings(in: context.terms, set: set)
+        // Most documents have no directive: their findings are not copied (a rule may give a million).
+        let findings =
+            context.filter.allowsEverything
+            ? found : found.filter { context.filter.allows(rule.id, line: terms[$0.termIndex].line) }
         let keys = findings.map { OrderKey(terms[$0.termIndex].place, byPlace: context.byPlace, rule: rank) }
         return Judgment(findings: findings, keys: keys)
     }
@@ -283,6 +285,9 @@ struct DirectiveFilter: Sendable {
     init(_ directives: [InlineDirective]) {
         self.directives = directives.sorted { $0.line < $1.line }
     }
+
+    /// Whether there is no directive: every finding is allowed.
+    var allowsEverything: Bool { directives.isEmpty }
 
     func allows(_ rule: RuleID, line: Int) -> Bool {
         var disabled = false
