@@ -153,19 +153,33 @@ extension IndexEntries {
     /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.
     func check(against set: VocabularySet, renames: [Int32]) throws(SnapshotError) {
         // Entries come in concept order (checked when they are read): the entries of each
-        // concept the excerpt keeps are found by binary search, not by a pass over all of them
-        // (an excerpt of a few thousand concepts of 100,000 has a few thousand of a million).
+        // concept the excerpt keeps are found by a search from those of the one before, not by
+        // a pass over all of them (an excerpt of a few thousand concepts of 100,000 has a few
+        // thousand of a million).
         var start = 0
         for (key, renamed) in renames.enumerated() where renamed >= 0 {
             guard Int(renamed) < set.count else { throw .malformed("an entry names no label") }
             let labelCount = set[ConceptKey(Int(renamed))].labels.count
-            var id = (start..<count).partitioningIndex { concepts[$0] >= key }
+            var id = firstEntry(notBefore: key, from: start)
             while id < count, concepts[id] == key {
                 guard Int(labels[id]) < labelCount else { throw .malformed("an entry names no label") }
                 id += 1
             }
             start = id
         }
+    }
+
+    /// The first entry from `start` on whose concept is `key` or a later one (entries come in
+    /// concept order): galloping from `start`, then a binary search, so that the entries of
+    /// a concept a little after the last one found are found among the entries near them.
+    private func firstEntry(notBefore key: Int, from start: Int) -> Int {
+        var low = start
+        var step = 1
+        while low + step < count, concepts[low + step] < key {
+            low += step
+            step *= 2
+        }
+        return (low..<Swift.min(count, low + step + 1)).partitioningIndex { concepts[$0] >= key }
     }
 
     /// The compiled form: the columns and the languages.
