@@ -66,7 +66,7 @@ extension Linter {
                         canFix: !match.crossesMarkup && paragraph?.isFixable ?? true && document.mayFix(match.range),
                         context: match.context))
             }
-            if let repeats = batch.countedUses { uses.addRepeats(of: repeats) }
+            if let counted = batch.countedUses { uses.add(counted) }
         }
         return DocumentTerms(terms: terms, uses: uses.dictionary, variantCount: variants.count)
     }
@@ -126,10 +126,11 @@ extension Linter {
     /// The matches of a batch of segments.
     struct BatchMatches {
         /// The matches, in order; when repeats are counted, without the uses of an allowed
-        /// label after the first in the batch (but for names in another casing).
+        /// label after the first that the core matching the batch met (in this batch or an
+        /// earlier one; names in another casing are all here).
         let matches: [SegmentMatch]
-        /// When repeats are counted: every use of an allowed label but names in another
-        /// casing, by label (the first of each is among ``matches``, the others only here).
+        /// When repeats are counted: the uses of allowed labels that are not among
+        /// ``matches``, by label.
         let countedUses: UseCounts?
     }
 
@@ -138,9 +139,9 @@ extension Linter {
     /// those before it are matched, while later ones are matched; at most `ahead` wait.
     ///
     /// - Parameter countingRepeats: Whether repeated uses of allowed labels are only counted
-    ///   (``BatchMatches/countedUses``): the rules look at the first use of a label (and at
-    ///   each use of a name in another casing, which may be misspelled), and a text of a large
-    ///   vocabulary uses one of its labels every few words.
+    ///   (``BatchMatches/countedUses``, ``LabelUseTally``): the rules look at the first use of
+    ///   a label (and at each use of a name in another casing, which may be misspelled), and
+    ///   a text of a large vocabulary uses one of its labels every few words.
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],
@@ -155,24 +156,24 @@ extension Linter {
         let sharedLength = segments.reduce(0) { total, segment in
             total + (segment.language.flatMap { elementLanguages[$0] } == nil ? segment.sourceRange.count : 0)
         }
-        @Sendable func withMemo(_ body: (WordMatchMemo?) -> Void) {
-            guard sharedLength >= WordMatchMemo.worthwhileLength else { return body(nil) }
-            WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { body($0) }
+        // What the batches a core takes share: the memo, and the labels whose first use the core met.
+        @Sendable func withCoreState(_ body: ((memo: WordMatchMemo?, tally: LabelUseTally?)) -> Void) {
+            let tally = countingRepeats ? LabelUseTally() : nil
+            guard sharedLength >= WordMatchMemo.worthwhileLength else { return body((nil, tally)) }
+            WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { body(($0, tally)) }
         }
-        Parallel.forEachInOrder(batches.count, ahead: ahead, sharing: withMemo) { index, memo in
-            var countedUses: UseCounts? = countingRepeats ? UseCounts() : nil
+        Parallel.forEachInOrder(batches.count, ahead: ahead, sharing: withCoreState) { index, core in
             // A batch of one piece (most of a long text) is its matches, not a copy of them.
             var found: [SegmentMatch] = []
             for segment in batches[index] {
                 let own = segment.language.flatMap { elementLanguages[$0] }
                 let matched = matches(
-                    in: segment, text, matcher, own ?? languages, memo: own == nil ? memo : nil,
-                    countingRepeatsIn: &countedUses)
+                    in: segment, text, matcher, own ?? languages, memo: own == nil ? core.memo : nil, tally: core.tally)
                 if found.isEmpty { found = matched } else { found += matched }
             }
-            // The next batch's first use of each label is looked at again.
-            memo?.handOverCountsAndStopCounting { form, count in countedUses?.add(LabelUse(form), count) }
-            return BatchMatches(matches: found, countedUses: countedUses)
+            // The memo goes on counting the uses of the words it keeps: those of this batch go with it.
+            core.memo?.handOverCounts { form, count in core.tally?.count(LabelUse(form), count) }
+            return BatchMatches(matches: found, countedUses: core.tally?.takeCounted())
         } consume: {
             body($0)
         }
@@ -183,38 +184,38 @@ extension Linter {
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages
     ) -> [SegmentMatch] {
-        var uncounted: UseCounts? = nil
-        return matches(in: segment, text, matcher, languages, countingRepeatsIn: &uncounted)
+        matches(in: segment, text, matcher, languages, tally: nil)
     }
 
-    /// The matches of one segment, with ranges in the document's text; when `repeats` is
-    /// given, each use of an allowed label is counted there, and only the first of each label
-    /// is kept among the matches (but every use of a name in another casing, which is not
-    /// counted here). With a `memo` that other segments share, the uses it counts stay in it
-    /// for its owner to hand over (``WordMatchMemo/handOverCounts(to:)``).
+    /// The matches of one segment, with ranges in the document's text; with a `tally`, only
+    /// the first use of each allowed label that it met is kept among them, the others counted
+    /// there (but every use of a name in another casing, which is not counted). With a `memo`
+    /// that other segments share, the uses it counts stay in it for its owner to hand over
+    /// (``WordMatchMemo/handOverCounts(to:)``).
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
-        memo: WordMatchMemo? = nil, countingRepeatsIn repeats: inout UseCounts?
+        memo: WordMatchMemo? = nil, tally: LabelUseTally?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
-        // Each use of an allowed label is counted and the first kept; the scan counts those of
-        // a word it met before itself (but for a use next to a slash, backslash or dot, which
-        // may be part of a file name): most matches of a long text are such repeats.
+        // The first use of an allowed label is kept and the others counted; the scan counts
+        // those of a word it met before itself (but for a use next to a slash, backslash or
+        // dot, which may be part of a file name): most matches of a long text are such repeats.
         // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the source itself).
         func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?) {
             func handle(_ match: TermMatch) -> TermMatcher.MatchHandling {
                 guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
-                let counted = repeats != nil && form.isAllowedUse && !isJudgedByContext(form)
-                if !counted || repeats?.add(LabelUse(form)) == 0 {
+                guard let tally, form.isAllowedUse, !isJudgedByContext(form) else {
                     kept.append(placed(match, form, in: view, segment, offsets: offsets))
+                    return .taken
                 }
-                return counted ? .counted : .taken
+                if tally.isFirst(LabelUse(form)) { kept.append(placed(match, form, in: view, segment, offsets: offsets)) }
+                return .counted
             }
             matcher.forEachMatch(
                 in: view, range: bounds, languages: languages, sharing: memo,
                 handingOverUsesNextTo: FileNamesAndPaths.joiningBytes, handle
             ) { form, count in
-                repeats?.add(LabelUse(form), count)
+                tally?.count(LabelUse(form), count)
             }
         }
         let range = segment.sourceRange

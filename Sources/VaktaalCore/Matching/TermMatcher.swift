@@ -158,8 +158,7 @@ package struct TermMatcher: Sendable {
     ///   until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``), but for
     ///   those of a word it drops to keep another, which `repeated` is given. A memo serves
     ///   one matcher, one choice of languages and of `handedOver` bytes, and callers that
-    ///   handle a match alike (what `body` only counted once, it counts from then on, until
-    ///   the owner starts afresh: ``WordMatchMemo/handOverCountsAndStopCounting(to:)``).
+    ///   handle a match alike (what `body` only counted once, it counts from then on).
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, sharing shared: WordMatchMemo? = nil,
         handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,

@@ -235,23 +235,15 @@ package struct WordMatchMemo {
         entries[slot].counting += 1
     }
 
-    /// Hands the uses counted of every word that matched a label over to `repeated`, at the
-    /// end of the scans that share the memo, and counts again from none.
+    /// Hands the uses counted of every word that matched a label over to `repeated` (at the
+    /// end of the scans that share the memo, or of some of them), and counts again from none:
+    /// the words it counted it goes on counting.
     package func handOverCounts(to repeated: (MatchedForm, Int) -> Void) {
         for slot in entries.indices {
             handOverCount(at: slot) { target, count in
                 if case .label(let form)? = target { repeated(form, count) }
             }
         }
-    }
-
-    /// Hands the uses counted over as ``handOverCounts(to:)`` does, and hands every use from
-    /// now on to the scan's caller again, keeping what the words matched: for the scans of a
-    /// caller that starts afresh (the next batch of a text, whose first use of each label is
-    /// looked at again).
-    package func handOverCountsAndStopCounting(to repeated: (MatchedForm, Int) -> Void) {
-        handOverCounts(to: repeated)
-        for slot in entries.indices { entries[slot].counting = 0 }
     }
 
     /// Hands the uses counted of the word in `slot` over, and counts again from none.

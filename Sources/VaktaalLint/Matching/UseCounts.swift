@@ -59,10 +59,9 @@ struct UseCounts {
         return earlier
     }
 
-    /// Adds the counts of `other` less one each: the uses after each label's first, when
-    /// the first was counted here already.
-    mutating func addRepeats(of other: UseCounts) {
-        for filled in other.slots where filled.count > 1 { add(Self.use(filled.key), filled.count - 1) }
+    /// Adds the counts of `other`.
+    mutating func add(_ other: UseCounts) {
+        for filled in other.slots where filled.count != 0 { add(Self.use(filled.key), filled.count) }
     }
 
     /// The counts by label.
