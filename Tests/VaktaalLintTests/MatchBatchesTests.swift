@@ -22,7 +22,7 @@ import VaktaalCore
             #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == bytes.count)
             for (piece, next) in zip(pieces, pieces.dropFirst()) {
                 #expect(piece.upperBound == next.lowerBound, "the pieces cover the text")
-                #expect(piece.count >= 300)
+                #expect(piece.count >= MatchBatches.pieceSize(left: bytes.count - piece.lowerBound, batchSize: 300))
                 let cut = piece.upperBound
                 let afterBlankLineBreak = bytes[cut - 1] == 0x0A && (bytes[cut] == 0x0A || bytes[cut] == 0x0D)
                 let beforeLineBreak = bytes[cut] == 0x0A && !matcher.mayCrossLineBreak(at: cut, in: bytes, notBefore: 0)
@@ -31,6 +31,37 @@ import VaktaalCore
                 #expect(!text.hasSuffix("amsterdamse"))
             }
         }
+    }
+
+    /// A long text is cut into pieces of a batch's size, but towards the end each is a share
+    /// of what is left for each core, down to an eighth of a batch, so that the cores finish
+    /// together; a piece cut from a segment is a batch of its own.
+    @Test func theLastPiecesOfALongTextAreSmaller() {
+        let text = Array(String(repeating: Self.paragraph, count: 400).utf8)
+        let batchSize = 1_000
+        text.withUnsafeBufferPointer { bytes in
+            let pieces = MatchBatches.pieces(of: 0..<bytes.count, in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
+            let tail = bytes.count - 2 * Parallel.coreCount * batchSize
+            #expect(pieces.filter { $0.upperBound <= tail }.allSatisfy { $0.count >= batchSize }, "a batch's size")
+            #expect(pieces.dropLast().filter { $0.lowerBound >= tail }.contains { $0.count < batchSize }, "smaller at the end")
+            #expect(pieces.dropLast().allSatisfy { $0.count >= batchSize / 8 })
+            let batches = MatchBatches.batches(
+                of: [ProseSegment(0..<bytes.count)], in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
+            #expect(batches.map { $0.map(\.sourceRange) } == pieces.map { [$0] })
+        }
+    }
+
+    @Test func aPieceIsABatchsSizeUntilTheCoresShareWhatIsLeft() {
+        let batchSize = 1 << 21
+        let cores = Parallel.coreCount
+        #expect(MatchBatches.pieceSize(left: 100 * batchSize, batchSize: batchSize) == batchSize)
+        #expect(MatchBatches.pieceSize(left: 2 * cores * batchSize, batchSize: batchSize) == batchSize)
+        #expect(MatchBatches.pieceSize(left: cores * batchSize, batchSize: batchSize) == batchSize / 2)
+        #expect(MatchBatches.pieceSize(left: 0, batchSize: batchSize) == batchSize / 8)
+        let sizes = stride(from: 0, to: 40 * batchSize, by: batchSize / 3).map {
+            MatchBatches.pieceSize(left: $0, batchSize: batchSize)
+        }
+        #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 <= $1 }, "never larger with less left")
     }
 
     /// A text with no blank line is not cut when every line ends in a word that a phrase goes
@@ -168,7 +199,7 @@ import VaktaalCore
             #expect(ranges.first == 0..<100 && ranges.last?.upperBound == bytes.count)
             #expect(ranges.count > segments.count, "long segments are cut")
             #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
-            #expect(batches.dropLast().allSatisfy { $0.reduce(0) { $0 + $1.sourceRange.count } >= 500 })
+            #expect(batches.dropLast().allSatisfy { $0.reduce(0) { $0 + $1.sourceRange.count } >= 500 / 8 })
         }
     }
 

@@ -31,10 +31,11 @@ enum MatchBatches {
                 ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize).map {
                     Self.piece($0, of: segment)
                 } : [segment]
-            for piece in pieces {
+            for (number, piece) in pieces.enumerated() {
                 batch.append(piece)
                 batchBytes += piece.sourceRange.count
-                if batchBytes >= batchSize {
+                // A piece cut from a segment is a batch of its own (the last ones are smaller).
+                if batchBytes >= batchSize || number < pieces.count - 1 {
                     batches.append(batch)
                     batch = []
                     batchBytes = 0
@@ -55,23 +56,33 @@ enum MatchBatches {
     }
 
     /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least
-    /// `batchSize` bytes but the last (one piece when it is shorter than twice that, or has no
-    /// such line break).
+    /// ``pieceSize(left:batchSize:)`` bytes but the last (one piece when it is shorter than
+    /// twice that, or has no such line break).
     static func pieces(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
-        while range.upperBound - start >= 2 * batchSize,
-            let cut = cut(
-                from: start + batchSize, before: range.upperBound, in: bytes,
-                where: { isCrossedByNoPhrase(lineBreak: $0, in: bytes, matcher: matcher, notBefore: range.lowerBound) })
-        {
+        while true {
+            let size = pieceSize(left: range.upperBound - start, batchSize: batchSize)
+            guard range.upperBound - start >= 2 * size,
+                let cut = cut(
+                    from: start + size, before: range.upperBound, in: bytes,
+                    where: { isCrossedByNoPhrase(lineBreak: $0, in: bytes, matcher: matcher, notBefore: range.lowerBound) })
+            else { break }
             result.append(start..<cut)
             start = cut
         }
         result.append(start..<range.upperBound)
         return result
+    }
+
+    /// About how long the next piece of a long text is with `left` bytes left: `batchSize`,
+    /// but towards the end a share of what is left for each core (at least an eighth of a
+    /// batch), so that the cores finish at about the same time rather than one matching the
+    /// last batch alone.
+    static func pieceSize(left: Int, batchSize: Int) -> Int {
+        min(batchSize, max(batchSize / 8, left / (2 * Parallel.coreCount)))
     }
 
     /// The first place at or after `target` (and before `end`) right after the first line
