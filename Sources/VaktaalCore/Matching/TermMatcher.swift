@@ -1,4 +1,3 @@
-import CCacheHints
 import VaktaalText
 
 /// What a matched phrase is: a label form of the vocabulary, or a phrase that is simply
@@ -183,27 +182,37 @@ package struct TermMatcher: Sendable {
         func handOver(_ target: MatchTarget?, _ count: Int) {
             if case .label(let form)? = target { repeated(form, count) }
         }
-        var index = range.lowerBound
-        var ahead: ASCIIWord?
-        while index < range.upperBound {
-            // Most words are ASCII: scan and hash them in one pass, and let the first-word
-            // filter turn most of them away before any token is made.
-            if let word = ahead?.start == index ? ahead : asciiWord(in: bytes, at: index, end: range.upperBound) {
-                let (end, hash) = (word.end, word.hash)
-                // The next word is read now, so that its filter word is on its way from memory
-                // while this one is handled: a large vocabulary's filter is not in the nearest cache.
-                ahead = asciiWord(in: bytes, at: end + 1, end: range.upperBound)
-                // The byte after an ASCII word is an ASCII space or sign, or the end of the
-                // range (``TokenKey/asciiWord(in:at:end:)``): no term starts there.
-                if !mayStart(hash), allowedPhrases?.matcher.mayStart(hash) != true {
-                    index = end + 1
+        withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.candidateWordsAhead + 1) { candidates in
+            var index = range.lowerBound
+            // The candidate words found ahead (``candidateWords(_:from:in:end:)``), the next one
+            // to take, and where the text was looked at up to.
+            var (count, next, lookedAt) = (0, 0, range.lowerBound)
+            while index < range.upperBound {
+                while next < count, candidates[next].start < index { next += 1 }
+                if next == count {
+                    // No word before `lookedAt` may start a phrase: the scan goes on from there.
+                    if index < lookedAt {
+                        index = lookedAt
+                        continue
+                    }
+                    (count, lookedAt) = candidateWords(candidates, from: index, in: bytes, end: range.upperBound)
+                    next = 0
+                    if count > 0 || lookedAt > index { continue }
+                    // A token that is not all ASCII.
+                    index = nonASCIIToken(at: index, in: bytes, end: range.upperBound, languages, body)
                     continue
                 }
+                let word = candidates[next]
+                next += 1
+                index = word.start
+                let (end, hash) = (word.end, word.hash)
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
                 let kept = key.flatMap { memo?.slot(of: $0) }
                 let found: TermMatch?
                 var slot: Int?
-                if let kept, let memo, !goesOn(memo.phrasesGoingOn(at: kept), after: index..<end, ahead, in: bytes, range) {
+                if let kept, let memo,
+                    !goesOn(memo.phrasesGoingOn(at: kept), after: index..<end, in: bytes, range)
+                {
                     if memo.countsUses(at: kept), !isNextTo(handedOver, index..<end, in: bytes, range) {
                         memo.countUse(at: kept, handOver: handOver)
                         index = end + 1
@@ -225,43 +234,82 @@ package struct TermMatcher: Sendable {
                     }
                 }
                 if let found, body(found) == .counted, let slot { memo?.startCounting(at: slot) }
+                // The byte after an ASCII word is an ASCII space or sign, or the end of the
+                // range (``TokenKey/asciiWord(in:at:end:)``): no term starts there.
                 let matchEnd = found?.range.upperBound ?? end
                 index = matchEnd == end ? end + 1 : matchEnd
-                continue
-            }
-            // Terms start at words: ASCII spaces and punctuation are passed byte by byte.
-            if bytes[index] < 0x80, !Tokenizer.isASCIIWordByte(bytes[index]) {
-                index += 1
-                continue
-            }
-            // Word tokens are maximal runs of letters, marks and digits, so every word starts
-            // at a word boundary: "mentor" is never found inside "mentorschap".
-            let token = Tokenizer.token(in: bytes, at: index, end: range.upperBound)
-            if token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: range.upperBound, languages) {
-                _ = body(match)
-                index = match.range.upperBound
-            } else {
-                index = token.end
             }
         }
     }
 
-    /// An ASCII word of a text and its key hash.
-    private struct ASCIIWord {
+    /// Whether the first-word filter is large (``TermMatcher/firstWords``: more than 32 KB, for
+    /// more than 16,000 first words), so that many words of a text pass it and, waiting for
+    /// the filter from memory, a branch on each would be mispredicted often; with few
+    /// first words almost all words are turned away, which a branch predicts.
+    private var hasManyFirstWords: Bool { firstWords.count > 4096 }
+
+    /// How many candidate words a scan finds ahead at a time.
+    private static let candidateWordsAhead = 64
+
+    /// An ASCII word of a text that may start a phrase, and its key hash.
+    private struct CandidateWord {
         let start: Int
         let end: Int
         let hash: UInt64
     }
 
-    /// The ASCII word at `start` in `bytes[..<end]`, if one starts there and is ASCII to its
-    /// end, its word of the first-word filter (``mayStart(_:)``) asked for from memory.
+    /// The ASCII words from `start` on (a place the scan is at: a token starts there) that
+    /// may start a phrase of this matcher or of its allowed phrases (the first-word filters),
+    /// into `candidates` until it is full but one, the text ends or a byte that is not ASCII
+    /// comes (or a word that goes on into one); how many, and where the words were looked at
+    /// up to: from `start` to there every byte outside them is an ASCII space or sign, or in
+    /// a word that starts no phrase. Most words start none: found in one tight pass, their
+    /// filter words are read from memory side by side rather than one by one while the scan
+    /// waits, and the scan goes from one candidate to the next.
     @inline(__always)
-    private func asciiWord(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> ASCIIWord? {
-        guard start < end, Tokenizer.isASCIIWordByte(bytes[start]),
-            let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: start, end: end)
-        else { return nil }
-        firstWords.prefetch(Self.filterWord(hash, among: firstWords.count))
-        return ASCIIWord(start: start, end: wordEnd, hash: hash)
+    private func candidateWords(
+        _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+    ) -> (count: Int, lookedAt: Int) {
+        var count = 0
+        var position = start
+        while position < end, count < candidates.count - 1 {
+            let byte = bytes[position]
+            if byte < 0x80, !Tokenizer.isASCIIWordByte(byte) {
+                position += 1
+                continue
+            }
+            guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
+            var isCandidate = mayStart(hash)
+            if allowedPhrases != nil, allowedPhrases?.matcher.mayStart(hash) == true { isCandidate = true }
+            if hasManyFirstWords {
+                // Written whether it is a candidate or not (in the last place when the others
+                // are full), and kept when it is: no branch on the filter.
+                candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
+                count &+= isCandidate ? 1 : 0
+            } else if isCandidate {
+                candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
+                count += 1
+            }
+            position = wordEnd + 1
+        }
+        return (count, min(position, end))
+    }
+
+    /// The scan past the token at `index` that is not all ASCII (a word with an accent, a
+    /// typographic sign or space), `body` handed the match it starts, if any; where the scan
+    /// goes on.
+    private func nonASCIIToken(
+        at index: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int, _ languages: Languages,
+        _ body: (TermMatch) -> MatchHandling
+    ) -> Int {
+        // Word tokens are maximal runs of letters, marks and digits, so every word starts
+        // at a word boundary: "mentor" is never found inside "mentorschap".
+        let token = Tokenizer.token(in: bytes, at: index, end: end)
+        guard token.kind == .word, let match = longestMatch(startingWith: token, in: bytes, end: end, languages) else {
+            return token.end
+        }
+        _ = body(match)
+        return match.range.upperBound
     }
 
     /// Whether a byte of `set` is right before or after `word` in `bytes[range]`.
@@ -288,19 +336,23 @@ package struct TermMatcher: Sendable {
     }
 
     /// Whether a phrase may go on from the word `word` kept in a memo, by what follows it in
-    /// `bytes[range]` (`ahead`: the ASCII word after it, if any): `false` when none does, and
+    /// `bytes[range]` (the ASCII word one byte after it, if one is there): `false` when none
+    /// does, and
     /// what it matched then is what it matches here.
     @inline(__always)
     private func goesOn(
-        _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, _ ahead: ASCIIWord?,
-        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+        _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>
     ) -> Bool {
         if phrases == .never || word.upperBound == range.upperBound { return false }
         // Most often a space and a word follow, which the later-step filter turns away
         // without a look in the large table of steps.
-        guard bytes[word.upperBound] == 0x20, let ahead, ahead.start == word.upperBound + 1 else { return true }
+        let next = word.upperBound + 1
+        guard bytes[word.upperBound] == 0x20, next < range.upperBound, Tokenizer.isASCIIWordByte(bytes[next]),
+            let (_, nextHash) = TokenKey.asciiWord(in: bytes, at: next, end: range.upperBound)
+        else { return true }
         guard case .afterASpace(let node) = phrases else { return false }
-        return Self.filter(laterSteps, mayHold: Self.combine(node, ahead.hash))
+        return Self.filter(laterSteps, mayHold: Self.combine(node, nextHash))
     }
 
     /// Whether a phrase may start with a word of key hash `hash` (the first-word filter).
