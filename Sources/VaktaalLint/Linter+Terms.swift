@@ -136,7 +136,8 @@ extension Linter {
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: the batches
     /// (``MatchBatches``) are matched on all cores, each handed to `body` as soon as it and
-    /// those before it are matched, while later ones are matched; at most `ahead` wait.
+    /// those before it are matched, while later ones are matched: at most `ahead` past the
+    /// one `body` takes.
     ///
     /// - Parameter countingRepeats: Whether repeated uses of allowed labels are only counted
     ///   (``BatchMatches/countedUses``, ``LabelUseTally``): the rules look at the first use of

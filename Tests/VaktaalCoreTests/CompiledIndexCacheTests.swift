@@ -398,8 +398,8 @@ import VaktaalTestSupport
     }
 
     /// The entries of the concepts an excerpt keeps (the first two, one between and the last,
-    /// each found by a search from the entries of the one before) are checked against the excerpt: one naming a
-    /// label its concept lacks there is refused, its last label or all of them.
+    /// each found by a search from the entries of the one before) are checked against the
+    /// excerpt: one naming a label its concept lacks there is refused, its last label or all.
     @Test(arguments: [(0, false), (1, true), (1, false), (2, false), (3, false), (3, true)])
     func entriesOfAnExcerptThatNameAMissingLabelAreRefused(damaged: Int, allLabels: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
@@ -430,7 +430,8 @@ import VaktaalTestSupport
     }
 
     /// Entries read back must come in concept order (an excerpt finds a concept's entries by
-    /// searching from those of the one before): entries whose concepts go back are refused, though every one is in range.
+    /// searching from those of the one before): entries whose concepts go back are refused,
+    /// though every one is in range.
     @Test func entriesOutOfConceptOrderAreRefused() throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let entries = IndexEntries(set)

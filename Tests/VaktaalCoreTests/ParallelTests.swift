@@ -43,27 +43,16 @@ import VaktaalCore
         #expect(Counted.alive.load(ordering: .relaxed) == 0)
     }
 
-    /// Items that share what a worker sets up (a memo) come out once each, in order, with
-    /// one setup per worker at most, and no more workers than items.
+    /// Each item a task of its own: every value comes out once, in order.
     @Test(arguments: [0, 1, 3, 1_000])
-    func mapEachSharingGivesEveryValueInOrderWithASetupPerWorker(count: Int) {
-        let setups = Atomic<Int>(0)
-        let values = Parallel.mapEach(count) { body in
-            let worker = setups.add(1, ordering: .relaxed).newValue
-            body(worker)
-        } _: { index, worker in
-            (index, worker)
-        }
-        #expect(values.map(\.0) == Array(0..<count))
-        let workers = setups.load(ordering: .relaxed)
-        #expect(workers == min(count, Parallel.coreCount))
-        #expect(Set(values.map(\.1)).isSubset(of: Set(1...max(1, workers))))
+    func mapEachGivesEveryValueInOrder(count: Int) {
+        #expect(Parallel.mapEach(count) { String($0) } == (0..<count).map { String($0) })
     }
 
     /// Values made on all cores reach the consumer once each, in order, with one setup per
-    /// worker at most; however slow the consumer, no more than `ahead` are made past the one
-    /// it took last.
-    @Test(arguments: [(0, 4), (1, 4), (2, 1), (3, 2), (500, 1), (500, 3), (500, 1_000)])
+    /// worker at most (no more workers than items); however slow the consumer, no more than
+    /// `ahead` (at least one) are made past the one it took last.
+    @Test(arguments: [(0, 4), (1, 4), (2, 1), (3, 2), (500, 0), (500, 1), (500, 3), (500, 1_000)])
     func forEachInOrderConsumesEveryValueInOrderAtMostAheadPastTheLast(count: Int, ahead: Int) {
         let setups = Atomic<Int>(0)
         let made = Atomic<Int>(0)
@@ -83,7 +72,21 @@ import VaktaalCore
         }
         #expect(consumed == Array(0..<count))
         #expect(setups.load(ordering: .relaxed) <= max(1, min(count, Parallel.coreCount)))
-        #expect(mostAhead <= ahead)
+        #expect(mostAhead <= max(1, ahead))
+    }
+
+    /// The values are consumed on the calling thread (which may change the caller's variables).
+    @Test func forEachInOrderConsumesOnTheCallingThread() {
+        let caller = pthread_self()
+        var elsewhere = 0
+        Parallel.forEachInOrder(200, ahead: 4) { body in
+            body(())
+        } _: { index, _ in
+            index
+        } consume: { _ in
+            if pthread_equal(pthread_self(), caller) == 0 { elsewhere += 1 }
+        }
+        #expect(elsewhere == 0)
     }
 
     @Test func bothGivesBothResults() {

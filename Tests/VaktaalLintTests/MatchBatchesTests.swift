@@ -33,21 +33,32 @@ import VaktaalCore
         }
     }
 
-    /// A long text is cut into pieces of a batch's size, but towards the end each is a share
-    /// of what is left for each core, down to an eighth of a batch, so that the cores finish
-    /// together; a piece cut from a segment is a batch of its own.
-    @Test func theLastPiecesOfALongTextAreSmaller() {
-        let text = Array(String(repeating: Self.paragraph, count: 400).utf8)
+    /// A long text is cut into pieces of a batch's size, but towards the end of the document
+    /// each is half of what is left for each core, down to an eighth of a batch, so that the
+    /// cores finish together: in one segment, and in several long ones (which taper only at
+    /// the document's end, not at each segment's).
+    @Test(arguments: [1, 6])
+    func theLastPiecesOfALongTextAreSmaller(segmentCount: Int) {
         let batchSize = 1_000
+        // Long enough on any number of cores for pieces of a batch's size before the end.
+        let copies = max(400, 8 * Parallel.coreCount * batchSize / Self.paragraph.utf8.count)
+        let text = Array(String(repeating: Self.paragraph, count: copies).utf8)
         text.withUnsafeBufferPointer { bytes in
-            let pieces = MatchBatches.pieces(of: 0..<bytes.count, in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
+            let cuts = (0...segmentCount).map { bytes.count * $0 / segmentCount }
+            let segments = zip(cuts, cuts.dropFirst()).map { ProseSegment($0..<$1) }
+            let batches = MatchBatches.batches(of: segments, in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
+            let ranges = batches.map { $0.map(\.sourceRange) }
+            #expect(ranges.joined().map(\.count).reduce(0, +) == bytes.count)
+            let sizes = ranges.map { ($0.first!.lowerBound, $0.map(\.count).reduce(0, +)) }
             let tail = bytes.count - 2 * Parallel.coreCount * batchSize
-            #expect(pieces.filter { $0.upperBound <= tail }.allSatisfy { $0.count >= batchSize }, "a batch's size")
-            #expect(pieces.dropLast().filter { $0.lowerBound >= tail }.contains { $0.count < batchSize }, "smaller at the end")
-            #expect(pieces.dropLast().allSatisfy { $0.count >= batchSize / 8 })
-            let batches = MatchBatches.batches(
-                of: [ProseSegment(0..<bytes.count)], in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
-            #expect(batches.map { $0.map(\.sourceRange) } == pieces.map { [$0] })
+            #expect(sizes.filter { $0.0 + $0.1 <= tail }.allSatisfy { $0.1 >= batchSize }, "a batch's size before the end")
+            #expect(sizes.dropLast().filter { $0.0 >= tail }.contains { $0.1 < batchSize }, "smaller at the end")
+            #expect(sizes.dropLast().allSatisfy { $0.1 >= batchSize / 8 })
+            if segmentCount == 1 {
+                let pieces = MatchBatches.pieces(
+                    of: 0..<bytes.count, in: bytes, matcher: dutchLinter.matcher, batchSize: batchSize)
+                #expect(ranges == pieces.map { [$0] }, "each piece a batch")
+            }
         }
     }
 
@@ -58,6 +69,7 @@ import VaktaalCore
         #expect(MatchBatches.pieceSize(left: 2 * cores * batchSize, batchSize: batchSize) == batchSize)
         #expect(MatchBatches.pieceSize(left: cores * batchSize, batchSize: batchSize) == batchSize / 2)
         #expect(MatchBatches.pieceSize(left: 0, batchSize: batchSize) == batchSize / 8)
+        #expect(MatchBatches.pieceSize(left: 0, batchSize: 4) == 1, "never none")
         let sizes = stride(from: 0, to: 40 * batchSize, by: batchSize / 3).map {
             MatchBatches.pieceSize(left: $0, batchSize: batchSize)
         }

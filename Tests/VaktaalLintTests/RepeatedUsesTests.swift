@@ -60,6 +60,25 @@ import VaktaalCore
         #expect(tally.takeCounted().count == 0, "taken counts start again from none")
     }
 
+    /// Segments matched with one tally (the batches one core takes) keep the first use of
+    /// each label once: the second keeps none of the labels the first kept, but every use of
+    /// a name in another casing and every outdated term, and counts the rest.
+    @Test func segmentsMatchedWithOneTallyKeepEachLabelsFirstUseOnce() throws {
+        let matcher = dutchLinter.matcher
+        let text = Array("De werkplekbegeleider en de mentor. IPABO en Ipabo.\n".utf8)
+        try text.withUnsafeBufferPointer { bytes in
+            let tally = LabelUseTally()
+            let segment = ProseSegment(0..<bytes.count)
+            let first = Linter.matches(in: segment, bytes, matcher, matcher.languages(["nl"]), tally: tally)
+            let second = Linter.matches(in: segment, bytes, matcher, matcher.languages(["nl"]), tally: tally)
+            let written = { (matches: [Linter.SegmentMatch]) in matches.map { String(decoding: bytes[$0.range], as: UTF8.self) } }
+            #expect(written(first) == ["werkplekbegeleider", "mentor", "IPABO", "Ipabo"])
+            #expect(written(second) == ["mentor", "IPABO", "Ipabo"])
+            let werkplekbegeleider = try #require(first.first?.form)
+            #expect(tally.takeCounted().dictionary == [LabelUse(werkplekbegeleider): 1])
+        }
+    }
+
     /// A document of several batches with repeated labels, names in capitals, outdated and
     /// misspelled terms, and labels in file names gives the terms and counts of taking every
     /// match in turn.

@@ -182,7 +182,7 @@ package struct TermMatcher: Sendable {
         func handOver(_ target: MatchTarget?, _ count: Int) {
             if case .label(let form)? = target { repeated(form, count) }
         }
-        withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.candidateWordsAhead + 1) { candidates in
+        withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.candidateWordsAhead) { candidates in
             var index = range.lowerBound
             // The candidate words found ahead (``candidateWords(_:from:in:end:)``), the next one
             // to take, and where the text was looked at up to.
@@ -260,7 +260,7 @@ package struct TermMatcher: Sendable {
 
     /// The ASCII words from `start` on (a place the scan is at: a token starts there) that
     /// may start a phrase of this matcher or of its allowed phrases (the first-word filters),
-    /// into `candidates` until it is full but one, the text ends or a byte that is not ASCII
+    /// into `candidates` until it is full, the text ends or a byte that is not ASCII
     /// comes (or a word that goes on into one); how many, and where the words were looked at
     /// up to: from `start` to there every byte outside them is an ASCII space or sign, or in
     /// a word that starts no phrase. Most words start none: found in one tight pass, their
@@ -272,7 +272,7 @@ package struct TermMatcher: Sendable {
     ) -> (count: Int, lookedAt: Int) {
         var count = 0
         var position = start
-        while position < end, count < candidates.count - 1 {
+        while position < end, count < candidates.count {
             let byte = bytes[position]
             if byte < 0x80, !Tokenizer.isASCIIWordByte(byte) {
                 position += 1
@@ -282,8 +282,8 @@ package struct TermMatcher: Sendable {
             var isCandidate = mayStart(hash)
             if allowedPhrases != nil, allowedPhrases?.matcher.mayStart(hash) == true { isCandidate = true }
             if hasManyFirstWords {
-                // Written whether it is a candidate or not (in the last place when the others
-                // are full), and kept when it is: no branch on the filter.
+                // Written whether it is a candidate or not, and kept when it is: no branch on
+                // the filter.
                 candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
                 count &+= isCandidate ? 1 : 0
             } else if isCandidate {
@@ -337,8 +337,7 @@ package struct TermMatcher: Sendable {
 
     /// Whether a phrase may go on from the word `word` kept in a memo, by what follows it in
     /// `bytes[range]` (the ASCII word one byte after it, if one is there): `false` when none
-    /// does, and
-    /// what it matched then is what it matches here.
+    /// does, and what it matched then is what it matches here.
     @inline(__always)
     private func goesOn(
         _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>,

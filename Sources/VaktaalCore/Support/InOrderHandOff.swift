@@ -4,7 +4,7 @@ import Foundation
 /// items (``Parallel/forEachInOrder(_:ahead:sharing:_:consume:)``): workers take the items in
 /// turn, and wait before making one more than `ahead` past the last one consumed, so that
 /// a slow consumer does not gather every value at once.
-final class InOrderHandOff<Value>: @unchecked Sendable {
+final class InOrderHandOff<Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let ahead: Int
     /// Each item's value, from when it is made until it is consumed (all guarded by `condition`).
@@ -19,7 +19,7 @@ final class InOrderHandOff<Value>: @unchecked Sendable {
         self.ahead = max(1, ahead)
     }
 
-    /// The next item for a worker to make, once it is fewer than `ahead` past the last one
+    /// The next item for a worker to make, once it is at most `ahead` past the last one
     /// consumed; `nil` when every item is taken.
     func nextItem() -> Int? {
         condition.lock()

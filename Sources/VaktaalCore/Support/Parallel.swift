@@ -40,30 +40,17 @@ package enum Parallel {
         }
     }
 
-    /// `transform` of `0..<count`, each item a task of its own (for a few large items).
+    /// `transform` of `0..<count`, each item a task of its own (for a few large items), taken
+    /// in turn by one worker per core until none is left.
     package static func mapEach<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
-        mapEach(count, sharing: { $0(()) }, { index, _ in transform(index) })
-    }
-
-    /// `transform` of `0..<count`, each item a task of its own, taken in turn by one worker per
-    /// core until none is left: what the items of a worker share (a memo of what they met) is
-    /// set up once per worker, by `sharing`, which must call its body once, on its own thread,
-    /// before it returns. A worker's items run one after another.
-    package static func mapEach<Value: Sendable, Shared>(
-        _ count: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void, _ transform: @Sendable (Int, Shared) -> Value
-    ) -> [Value] {
         let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
         let next = Atomic(0)
-        withoutActuallyEscaping(transform) { transform in
-            DispatchQueue.concurrentPerform(iterations: min(count, coreCount)) { _ in
-                sharing { shared in
-                    while true {
-                        let index = next.add(1, ordering: .relaxed).oldValue
-                        guard index < count else { return }
-                        let value = transform(index, shared)
-                        slots.withLock { $0[index] = value }
-                    }
-                }
+        DispatchQueue.concurrentPerform(iterations: min(count, coreCount)) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let value = transform(index)
+                slots.withLock { $0[index] = value }
             }
         }
         // Every slot is filled once concurrentPerform returns.
@@ -71,34 +58,40 @@ package enum Parallel {
     }
 
     /// `produce` of `0..<count`, each item a task of its own taken in turn by one worker per
-    /// core (what a worker's items share set up by `sharing`, as for
-    /// ``mapEach(_:sharing:_:)``), each value handed to `consume` on the calling thread in
-    /// order, as soon as it and those before it are made: consuming goes on beside producing
-    /// to the last item, and no value waits for a slower one made beside it but those before
-    /// it. At most `ahead` values are made past the last one consumed.
+    /// core, each value handed to `consume` on the calling thread in order, as soon as it and
+    /// those before it are made: consuming goes on beside producing to the last item, and no
+    /// value waits for a slower one made beside it but those before it. At most `ahead`
+    /// values (at least one) are made past the last one consumed. What the items of a worker
+    /// share (a memo of what they met) is set up once per worker by `sharing`, which must
+    /// call its body once, on its own thread, before it returns; a worker's items run one
+    /// after another.
     package static func forEachInOrder<Value: Sendable, Shared>(
         _ count: Int, ahead: Int, sharing: @Sendable (_ body: (Shared) -> Void) -> Void,
         _ produce: @Sendable (Int, Shared) -> Value, consume: (Value) -> Void
     ) {
         withoutActuallyEscaping(produce) { produce in
-            guard count > 1 else {
-                // One item (most documents) is made and consumed here, without a thread.
-                var value: Value?
-                if count == 1 { sharing { value = produce(0, $0) } }
-                value.map(consume)
-                return
+            // One item (most documents) is made and consumed here, without a thread; so are
+            // all when no thread can be made.
+            func inTurn() {
+                withoutActuallyEscaping(consume) { consume in
+                    sharing { shared in
+                        for item in 0..<count { consume(produce(item, shared)) }
+                    }
+                }
             }
+            guard count > 1 else { return count == 1 ? inTurn() : () }
             let handOff = InOrderHandOff<Value>(count: count, ahead: ahead)
             withoutActuallyEscaping(sharing) { sharing in
                 // The workers' threads are not the caller's: a `concurrentPerform` on a thread of
                 // the pool gets a share of its width (``both(_:_:)``).
-                let producers = WorkThread {
+                let producers = WorkThread.started {
                     DispatchQueue.concurrentPerform(iterations: min(count, coreCount)) { _ in
                         sharing { shared in
                             while let item = handOff.nextItem() { handOff.put(produce(item, shared), for: item) }
                         }
                     }
                 }
+                guard let producers else { return inTurn() }
                 for item in 0..<count { consume(handOff.take(item)) }
                 producers.join()
             }

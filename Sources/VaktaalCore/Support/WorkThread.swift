@@ -38,6 +38,17 @@ final class WorkThread: @unchecked Sendable {
         }
     }
 
+    /// `work` started on a new thread; `nil` (and `work` never run) when no thread can be
+    /// made, for a caller whose own thread waits on the work and so cannot run it instead.
+    static func started(_ work: @escaping () -> Void) -> WorkThread? {
+        let thread = WorkThread(work)
+        guard thread.thread != nil else {
+            thread.work = nil
+            return nil
+        }
+        return thread
+    }
+
     private func run() {
         work?()
         work = nil

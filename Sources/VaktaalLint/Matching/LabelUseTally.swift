@@ -3,7 +3,7 @@
 /// other use only counted. Cores take the batches in order, so the first use of a label in
 /// the document is always one that a core meets first: every batch after it on that core
 /// only counts the label, and a text of a large vocabulary, which uses thousands of labels
-/// in every batch, hands each over a few times, not once a batch.
+/// in every batch, has the first use of each looked at once a core, not once a batch.
 final class LabelUseTally {
     /// The labels whose first use (for this core) was looked at.
     private var lookedAt = UseCounts()

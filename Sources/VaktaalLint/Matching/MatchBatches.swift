@@ -11,31 +11,37 @@ import VaktaalCore
 /// match looks at around itself (the start of its sentence, its line, a path it may be part
 /// of) stops at a line break that is in its piece: each piece after the first starts with one.
 enum MatchBatches {
-    /// About how many bytes of text a batch holds: 50 batches for 100 MB. Each batch reports
-    /// the first use of every allowed label it meets and hands its counts over (a text of a
-    /// large vocabulary meets thousands of labels in every batch): batches of half a megabyte
-    /// took a 100k lint 4.5% longer, of four megabytes as long as two.
+    /// About how many bytes of text a batch holds, but towards the end of a document
+    /// (``pieceSize(left:batchSize:)``): about 60 batches for 100 MB. Each batch hands over
+    /// the uses of labels it counted (a text of a large vocabulary meets thousands of labels
+    /// in every batch): batches of half a megabyte took a 100k lint 4.5% longer, of four
+    /// megabytes as long as two.
     static let batchSize = 1 << 21
 
     /// The segments, cut where they are long (at line breaks that no phrase of `matcher`
-    /// crosses), in batches of about `batchSize` bytes, in order.
+    /// crosses), in batches of about `batchSize` bytes, smaller towards the end of the
+    /// document (``pieceSize(left:batchSize:)``), in order.
     static func batches(
         of segments: [ProseSegment], in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
     ) -> [[ProseSegment]] {
         var batches: [[ProseSegment]] = []
         var batch: [ProseSegment] = []
         var batchBytes = 0
+        // The bytes of the document after the segment or piece at hand.
+        var after = segments.reduce(0) { $0 + $1.sourceRange.count }
         for segment in segments {
+            after -= segment.sourceRange.count
             let pieces =
                 segment.decoded == nil
-                ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize).map {
+                ? self.pieces(of: segment.sourceRange, in: bytes, matcher: matcher, batchSize: batchSize, followedBy: after).map {
                     Self.piece($0, of: segment)
                 } : [segment]
-            for (number, piece) in pieces.enumerated() {
+            var afterPiece = after + segment.sourceRange.count
+            for piece in pieces {
                 batch.append(piece)
                 batchBytes += piece.sourceRange.count
-                // A piece cut from a segment is a batch of its own (the last ones are smaller).
-                if batchBytes >= batchSize || number < pieces.count - 1 {
+                afterPiece -= piece.sourceRange.count
+                if batchBytes >= pieceSize(left: batchBytes + afterPiece, batchSize: batchSize) {
                     batches.append(batch)
                     batch = []
                     batchBytes = 0
@@ -57,14 +63,15 @@ enum MatchBatches {
 
     /// `range` cut at line breaks that no phrase of `matcher` crosses into pieces of at least
     /// ``pieceSize(left:batchSize:)`` bytes but the last (one piece when it is shorter than
-    /// twice that, or has no such line break).
+    /// twice that, or has no such line break), `after` bytes of the document coming after it.
     static func pieces(
-        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: TermMatcher, batchSize: Int = batchSize,
+        followedBy after: Int = 0
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
         while true {
-            let size = pieceSize(left: range.upperBound - start, batchSize: batchSize)
+            let size = pieceSize(left: range.upperBound - start + after, batchSize: batchSize)
             guard range.upperBound - start >= 2 * size,
                 let cut = cut(
                     from: start + size, before: range.upperBound, in: bytes,
@@ -77,12 +84,12 @@ enum MatchBatches {
         return result
     }
 
-    /// About how long the next piece of a long text is with `left` bytes left: `batchSize`,
-    /// but towards the end a share of what is left for each core (at least an eighth of a
-    /// batch), so that the cores finish at about the same time rather than one matching the
-    /// last batch alone.
+    /// About how long the next batch or piece of a document is with `left` bytes left:
+    /// `batchSize`, but towards the end half of what is left for each core (at least an
+    /// eighth of a batch, and a byte), so that the cores finish at about the same time
+    /// rather than one matching the last batch alone.
     static func pieceSize(left: Int, batchSize: Int) -> Int {
-        min(batchSize, max(batchSize / 8, left / (2 * Parallel.coreCount)))
+        min(batchSize, max(1, batchSize / 8, left / (2 * Parallel.coreCount)))
     }
 
     /// The first place at or after `target` (and before `end`) right after the first line
