@@ -106,8 +106,8 @@ extension Linter {
         /// The document without its segments, or why the reader could not read it.
         let document: Result<ReadDocument, DocumentProblem>
         /// Its terms, naming the concepts of the matcher's set: all that were found, the first
-        /// uses no rule judges among them (``DocumentTerms/judged(renamedBy:)`` leaves those
-        /// out when the document is linted: one pass over the terms for both).
+        /// uses no rule judges among them (``judgedTerms(renamedBy:)`` leaves those out when
+        /// the document is linted: one pass over the terms for both).
         let terms: DocumentTerms
         /// Whether a rule judges the terms of each variant (``DocumentTerms/variantsJudged``),
         /// decided once for both the concepts to decode and the terms to lint.
@@ -121,6 +121,12 @@ extension Linter {
 
         /// The concepts its judged terms name.
         var namedConcepts: Set<ConceptKey> { terms.concepts(judged: variantsJudged) }
+
+        /// Its judged terms, naming the concepts of `matcher`'s set when it renames them
+        /// (``DocumentTerms/judged(renamedBy:variantsJudged:)``).
+        func judgedTerms(renamedBy matcher: TermMatcher?) -> DocumentTerms {
+            terms.judged(renamedBy: matcher, variantsJudged: variantsJudged)
+        }
     }
 
     /// The matches of a batch of segments.

@@ -52,18 +52,14 @@ public final class Linter: Sendable {
         -> FileFindings
     {
         let matched = Self.matched(bytes, reader: reader, options: options, matcher: matcher)
-        return lint(
-            matched, terms: matched.terms.judged(renamedBy: nil, variantsJudged: matched.variantsJudged), path: path,
-            quotingText: quotingText)
+        return lint(matched, terms: matched.judgedTerms(renamedBy: nil), path: path, quotingText: quotingText)
     }
 
     /// Lints a document read and its terms found by the whole set's matcher, this linter's
     /// set holding every concept its judged terms name (the set, or an excerpt of it:
     /// ``MatchedDocument/namedConcepts``).
     func lint(_ matched: MatchedDocument, path: String, quotingText: Bool) -> FileFindings {
-        lint(
-            matched, terms: matched.terms.judged(renamedBy: matcher, variantsJudged: matched.variantsJudged), path: path,
-            quotingText: quotingText)
+        lint(matched, terms: matched.judgedTerms(renamedBy: matcher), path: path, quotingText: quotingText)
     }
 
     /// The findings of `matched`, whose terms name the concepts of this linter's set as `terms`.
@@ -212,15 +208,16 @@ public final class Linter: Sendable {
         }
         let found = FindingMaker.Found(
             findings: found, rules: rules, configuredSeverities: configured, terms: terms, set: set, path: path)
-        // Parts of 8,192 findings or more: each part makes its records once more.
-        let parts = places.count >= Self.findingsMadeSideBySide ? min(Parallel.coreCount, places.count / 8_192) : 1
+        // Each part makes its records once more: two parts at least, none smaller than a part.
+        let parts =
+            places.count >= 2 * Self.findingsInAPart ? min(Parallel.coreCount, places.count / Self.findingsInAPart) : 1
         @Sendable func maker() -> FindingMaker { FindingMaker(found) }
         return Parallel.map(places.count, chunks: parts, state: maker) { index, maker in maker.finding(at: places[index]) }
     }
 
-    /// A document with this many findings has them made side by side (each part then makes
-    /// the records its findings share once more).
-    private static let findingsMadeSideBySide = 16_384
+    /// The fewest findings made in a part of their own: a document with twice as many has
+    /// them made side by side (each part then makes the records its findings share once more).
+    private static let findingsInAPart = 8_192
 
     /// A document with this many terms has its rules run side by side (fewer are judged
     /// faster than the cores are handed the work; a folder's files are linted on all cores anyway).
