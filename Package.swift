@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "VaktaalXML", dependencies: ["CLibXML2", "VaktaalText"], swiftSettings: strictSwift),
         // The C library's allocator settings (glibc's mallopt), for the command line.
         .systemLibrary(name: "CAllocator"),
+        // A prefetch hint for the matcher's scan, which Swift does not spell.
+        .systemLibrary(name: "CCacheHints"),
         .systemLibrary(
             name: "CSerd",
             pkgConfig: "serd-0",
@@ -58,7 +60,7 @@ let package = Package(
         // VaktaalXML) and the serd wrapper for Turtle, TriG, N-Triples and N-Quads.
         .target(name: "VaktaalRDF", dependencies: ["CSerd", "VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
         // The terminology model, the folder loader, writer and checks, findings, the lookup index.
-        .target(name: "VaktaalCore", dependencies: ["VaktaalXML", "VaktaalText"], swiftSettings: strictSwift),
+        .target(name: "VaktaalCore", dependencies: ["VaktaalXML", "VaktaalText", "CCacheHints"], swiftSettings: strictSwift),
         // `.vaktaal.toml`, found upward from the files a command works on, and where the vocabulary is.
         .target(name: "VaktaalConfig", dependencies: ["TOMLKit", "VaktaalText"], swiftSettings: strictSwift),
         // Linting documents: readers, the term matcher, the rules, fixes, reporters and the lint run.

@@ -103,6 +103,32 @@ import VaktaalText
         }
     }
 
+    /// A phrase the configuration allows is found by the words ahead of the scan as a phrase
+    /// of the vocabulary is, whichever of the words looked at together it starts at, for a
+    /// vocabulary of few first words and one of many.
+    @Test(arguments: [0, 1, 62, 63, 64, 65, 127, 128], [false, true])
+    func allowedPhrasesAreFoundWhereverTheyStandAmongTheWordsAhead(before: Int, large: Bool) throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = (large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set)))
+            .adding(allowed: ["klaslokaal zeven"])
+        let prefix = String(repeating: "de ", count: before)
+        for copies in [1, 1 + WordMatchMemo.worthwhileLength / (prefix.utf8.count + 40)] {
+            let line = prefix + "klaslokaal zeven en de mentor\n"
+            let text = Array(String(repeating: line, count: copies).utf8)
+            let found = text.withUnsafeBufferPointer {
+                matcher.matches(in: $0, range: 0..<$0.count, languages: matcher.languages(nil))
+            }
+            let phrase = prefix.utf8.count..<prefix.utf8.count + 16
+            let mentor = prefix.utf8.count + 23..<prefix.utf8.count + 29
+            let expected = (0..<copies).flatMap { copy -> [Range<Int>] in
+                let offset = copy * line.utf8.count
+                return [phrase, mentor].map { $0.lowerBound + offset..<$0.upperBound + offset }
+            }
+            #expect(found.map(\.range) == expected, "\(copies) lines")
+            #expect(found.filter { $0.target == .allowed }.count == copies, "the allowed phrase, whole")
+        }
+    }
+
     /// Two slots share one cache line, so that a word met again costs one line at most.
     @Test func twoEntriesFillACacheLine() {
         #expect(MemoryLayout<WordMatchMemo.Entry>.stride == 32)

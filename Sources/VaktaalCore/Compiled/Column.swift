@@ -1,3 +1,5 @@
+import CCacheHints
+
 /// A read-only array of fixed-width numbers that lies either in memory of its own or in a
 /// mapped snapshot file, so that an index read back from a snapshot is used where it lies
 /// instead of being copied into fresh memory page by page.
@@ -36,6 +38,14 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
     func element(uncheckedAt position: Int) -> Element {
         assert(position >= 0 && position < count, "column index out of range")
         return base.unsafelyUnwrapped[position]
+    }
+
+    /// Asks for the element at `position` to be brought into the cache, without waiting for it
+    /// (a hint: no element is read, so any position is safe).
+    @inline(__always)
+    func prefetch(_ position: Int) {
+        guard let base else { return }
+        vaktaal_prefetch(UnsafeRawPointer(base) + position &* MemoryLayout<Element>.stride)
     }
 
     /// The byte at `offset` of the elements' memory, which the caller has checked lies in it.

@@ -263,11 +263,47 @@ package struct TermMatcher: Sendable {
     /// into `candidates` until it is full, the text ends or a byte that is not ASCII
     /// comes (or a word that goes on into one); how many, and where the words were looked at
     /// up to: from `start` to there every byte outside them is an ASCII space or sign, or in
-    /// a word that starts no phrase. Most words start none: found in one tight pass, their
-    /// filter words are read from memory side by side rather than one by one while the scan
-    /// waits, and the scan goes from one candidate to the next.
+    /// a word that starts no phrase. Most words start none: found in a tight pass (two with a
+    /// large filter), the scan goes from one candidate to the next.
     @inline(__always)
     private func candidateWords(
+        _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+    ) -> (count: Int, lookedAt: Int) {
+        guard hasManyFirstWords else { return candidateWordsOneByOne(candidates, from: start, in: bytes, end: end) }
+        // A large filter is mostly not in the nearest cache: every word is found first, each
+        // asking for its filter word, and then the words are looked up in the filter, which
+        // has come meanwhile. A quarter of a text's words may then pass it: without a branch
+        // on it, every word is kept in place and only the candidates are counted.
+        var found = 0
+        var position = start
+        while position < end, found < candidates.count {
+            let byte = bytes[position]
+            if byte < 0x80, !Tokenizer.isASCIIWordByte(byte) {
+                position += 1
+                continue
+            }
+            guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
+            firstWords.prefetch(Self.filterWord(hash, among: firstWords.count))
+            candidates[found] = CandidateWord(start: position, end: wordEnd, hash: hash)
+            found += 1
+            position = wordEnd + 1
+        }
+        var count = 0
+        let allowed = allowedPhrases?.matcher.firstWords
+        for index in 0..<found {
+            let word = candidates[index]
+            candidates[count] = word
+            var passes = Self.filter(firstWords, mayHold: word.hash) ? 1 : 0
+            if let allowed { passes |= Self.filter(allowed, mayHold: word.hash) ? 1 : 0 }
+            count &+= passes
+        }
+        return (count, min(position, end))
+    }
+
+    /// ``candidateWords(_:from:in:end:)`` for a small filter, which stays in the cache and
+    /// turns away almost every word: a branch on it is well predicted.
+    @inline(__always)
+    private func candidateWordsOneByOne(
         _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> (count: Int, lookedAt: Int) {
         var count = 0
@@ -279,20 +315,22 @@ package struct TermMatcher: Sendable {
                 continue
             }
             guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
-            var isCandidate = mayStart(hash)
-            if allowedPhrases != nil, allowedPhrases?.matcher.mayStart(hash) == true { isCandidate = true }
-            if hasManyFirstWords {
-                // Written whether it is a candidate or not, and kept when it is: no branch on
-                // the filter.
-                candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
-                count &+= isCandidate ? 1 : 0
-            } else if isCandidate {
+            if mayStartHere(hash) {
                 candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
                 count += 1
             }
             position = wordEnd + 1
         }
         return (count, min(position, end))
+    }
+
+    /// Whether a phrase of this matcher or of its allowed phrases may start with a word of key
+    /// hash `hash` (the first-word filters).
+    @inline(__always)
+    private func mayStartHere(_ hash: UInt64) -> Bool {
+        var may = mayStart(hash)
+        if allowedPhrases != nil, allowedPhrases?.matcher.mayStart(hash) == true { may = true }
+        return may
     }
 
     /// The scan past the token at `index` that is not all ASCII (a word with an accent, a
@@ -343,7 +381,17 @@ package struct TermMatcher: Sendable {
         _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>,
         _ range: Range<Int>
     ) -> Bool {
+        // Most words kept start no longer phrase: told here, in the scan's loop.
         if phrases == .never || word.upperBound == range.upperBound { return false }
+        return textAfterMayGoOn(phrases, after: word, in: bytes, range)
+    }
+
+    /// ``goesOn(_:after:in:_:)`` for a word from which phrases go on, not at the range's end:
+    /// whether the text after it may go on with one of them.
+    private func textAfterMayGoOn(
+        _ phrases: WordMatchMemo.PhrasesGoingOn, after word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>
+    ) -> Bool {
         // Most often a space and a word follow, which the later-step filter turns away
         // without a look in the large table of steps.
         let next = word.upperBound + 1
