@@ -55,6 +55,9 @@ import VaktaalText
         #expect(difference == nil, "\(String(describing: difference))")
     }
 
+    /// Runs of words around the number a scan looks at ahead of it at a time.
+    static let runBoundaries = (-2...1).map { TermMatcher.candidateWordsAhead + $0 }
+
     /// A matcher of 20,000 concepts besides "mentor" (outdated, plural "mentoren", except in
     /// "mentor van de klas"): more first words than a scan turns away by a branch on each.
     static let largeMatcher: TermMatcher = {
@@ -67,11 +70,11 @@ import VaktaalText
     }()
 
     /// The scan goes from one word that may start a phrase to the next, found ahead of it in
-    /// runs of at most 64: a run of more of them, a phrase that starts at the end of a run and
-    /// goes on past it, words that go on into a letter beyond ASCII or start after a letter,
+    /// runs (``TermMatcher/candidateWordsAhead``): a run of more of them, a phrase that starts
+    /// at the end of a run and goes on past it, words that go on into a letter beyond ASCII or start after a letter,
     /// and tokens beyond ASCII between them are matched as each word alone is, with a memo (a
     /// long text) and without (one line), for a vocabulary of few first words and one of many.
-    @Test(arguments: [10, 62, 63, 64, 65, 200], [false, true])
+    @Test(arguments: [10] + runBoundaries + [2 * TermMatcher.candidateWordsAhead + 50], [false, true])
     func runsOfWordsThatMayStartAPhraseMatchAsEachWordAlone(run: Int, large: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set))
@@ -106,7 +109,7 @@ import VaktaalText
     /// A phrase the configuration allows is found by the words ahead of the scan as a phrase
     /// of the vocabulary is, whichever of the words looked at together it starts at, for a
     /// vocabulary of few first words and one of many.
-    @Test(arguments: [0, 1, 62, 63, 64, 65, 127, 128], [false, true])
+    @Test(arguments: [0, 1] + runBoundaries + runBoundaries.map { $0 + TermMatcher.candidateWordsAhead }, [false, true])
     func allowedPhrasesAreFoundWhereverTheyStandAmongTheWordsAhead(before: Int, large: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = (large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set)))

@@ -248,8 +248,11 @@ package struct TermMatcher: Sendable {
     /// first words almost all words are turned away, which a branch predicts.
     private var hasManyFirstWords: Bool { firstWords.count > 4096 }
 
-    /// How many candidate words a scan finds ahead at a time.
-    private static let candidateWordsAhead = 64
+    /// How many words a scan looks at ahead of it at a time (with a small filter: how many
+    /// candidates it finds ahead). With a large filter, the more words ask for their filter
+    /// words before the first is looked up, the longer these have to come (at 100k
+    /// concepts, one core, 128 words: 2.5% faster than 64).
+    static let candidateWordsAhead = 128
 
     /// An ASCII word of a text that may start a phrase, and its key hash.
     private struct CandidateWord {
