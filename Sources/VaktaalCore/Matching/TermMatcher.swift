@@ -300,6 +300,9 @@ package struct TermMatcher: Sendable {
             if let allowed { passes |= Self.filter(allowed, mayHold: word.hash) ? 1 : 0 }
             count &+= passes
         }
+        // The memo knows most candidates; the walk from one it does not know starts with a
+        // lookup in the large table of steps, whose slot is asked for now.
+        for word in candidates[..<count] { transitions.prefetch(Self.combine(0, word.hash)) }
         return (count, min(position, end))
     }
 

@@ -60,6 +60,13 @@ struct TransitionTable: Sendable {
         return nil
     }
 
+    /// Asks for the slot where a lookup of `key` starts to be brought into the cache,
+    /// without waiting for it.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        slots.prefetch(2 * Self.slot(key, mask))
+    }
+
     /// A table being filled, from keys to node ids.
     struct Builder {
         private var keys: [UInt64]
