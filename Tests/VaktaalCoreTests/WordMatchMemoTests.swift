@@ -56,7 +56,7 @@ import VaktaalText
     }
 
     /// Runs of words around the number a scan looks at ahead of it at a time.
-    static let runBoundaries = (-2...1).map { TermMatcher.candidateWordsAhead + $0 }
+    static let runBoundaries = (-2...1).map { TermMatcher.wordsAhead + $0 }
 
     /// A matcher of 20,000 concepts besides "mentor" (outdated, plural "mentoren", except in
     /// "mentor van de klas"): more first words than a scan turns away by a branch on each.
@@ -70,11 +70,11 @@ import VaktaalText
     }()
 
     /// The scan goes from one word that may start a phrase to the next, found ahead of it in
-    /// runs (``TermMatcher/candidateWordsAhead``): a run of more of them, a phrase that starts
+    /// runs (``TermMatcher/wordsAhead``): a run of more of them, a phrase that starts
     /// at the end of a run and goes on past it, words that go on into a letter beyond ASCII or start after a letter,
     /// and tokens beyond ASCII between them are matched as each word alone is, with a memo (a
     /// long text) and without (one line), for a vocabulary of few first words and one of many.
-    @Test(arguments: [10] + runBoundaries + [2 * TermMatcher.candidateWordsAhead + 50], [false, true])
+    @Test(arguments: [10] + runBoundaries + [2 * TermMatcher.wordsAhead + 50], [false, true])
     func runsOfWordsThatMayStartAPhraseMatchAsEachWordAlone(run: Int, large: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set))
@@ -109,15 +109,16 @@ import VaktaalText
     /// A phrase the configuration allows is found by the words ahead of the scan as a phrase
     /// of the vocabulary is, whichever of the words looked at together it starts at, for a
     /// vocabulary of few first words and one of many.
-    @Test(arguments: [0, 1] + runBoundaries + runBoundaries.map { $0 + TermMatcher.candidateWordsAhead }, [false, true])
+    @Test(arguments: [0, 1] + runBoundaries + runBoundaries.map { $0 + TermMatcher.wordsAhead }, [false, true])
     func allowedPhrasesAreFoundWhereverTheyStandAmongTheWordsAhead(before: Int, large: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = (large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set)))
             .adding(allowed: ["klaslokaal zeven"])
         let prefix = String(repeating: "de ", count: before)
-        for copies in [1, 1 + WordMatchMemo.worthwhileLength / (prefix.utf8.count + 40)] {
-            let line = prefix + "klaslokaal zeven en de mentor\n"
+        let line = prefix + "klaslokaal zeven en de mentor\n"
+        for copies in [1, 1 + WordMatchMemo.worthwhileLength / line.utf8.count] {
             let text = Array(String(repeating: line, count: copies).utf8)
+            #expect(copies == 1 || text.count >= WordMatchMemo.worthwhileLength, "a text long enough for a memo")
             let found = text.withUnsafeBufferPointer {
                 matcher.matches(in: $0, range: 0..<$0.count, languages: matcher.languages(nil))
             }

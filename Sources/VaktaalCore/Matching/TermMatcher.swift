@@ -182,7 +182,7 @@ package struct TermMatcher: Sendable {
         func handOver(_ target: MatchTarget?, _ count: Int) {
             if case .label(let form)? = target { repeated(form, count) }
         }
-        withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.candidateWordsAhead) { candidates in
+        withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.wordsAhead) { candidates in
             var index = range.lowerBound
             // The candidate words found ahead (``candidateWords(_:from:in:end:)``), the next one
             // to take, and where the text was looked at up to.
@@ -252,9 +252,10 @@ package struct TermMatcher: Sendable {
     /// candidates it finds ahead). With a large filter, the more words ask for their filter
     /// words before the first is looked up, the longer these have to come (at 100k
     /// concepts, one core, 128 words: 2.5% faster than 64).
-    static let candidateWordsAhead = 128
+    static let wordsAhead = 128
 
-    /// An ASCII word of a text that may start a phrase, and its key hash.
+    /// An ASCII word of a text that may start a phrase (with a large filter, briefly any word
+    /// looked at ahead), and its key hash.
     private struct CandidateWord {
         let start: Int
         let end: Int
@@ -263,11 +264,12 @@ package struct TermMatcher: Sendable {
 
     /// The ASCII words from `start` on (a place the scan is at: a token starts there) that
     /// may start a phrase of this matcher or of its allowed phrases (the first-word filters),
-    /// into `candidates` until it is full, the text ends or a byte that is not ASCII
-    /// comes (or a word that goes on into one); how many, and where the words were looked at
-    /// up to: from `start` to there every byte outside them is an ASCII space or sign, or in
-    /// a word that starts no phrase. Most words start none: found in a tight pass (two with a
-    /// large filter), the scan goes from one candidate to the next.
+    /// into `candidates`: until it is full (with a large filter: until as many words as it
+    /// holds were looked at), the text ends or a byte that is not ASCII comes (or a word that
+    /// goes on into one); how many, and where the words were looked at up to: from `start` to
+    /// there every byte outside them is an ASCII space or sign, or in a word that starts no
+    /// phrase. Most words start none: found in a tight pass (two with a large filter), the
+    /// scan goes from one candidate to the next.
     @inline(__always)
     private func candidateWords(
         _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
@@ -321,7 +323,7 @@ package struct TermMatcher: Sendable {
                 continue
             }
             guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
-            if mayStartHere(hash) {
+            if mayStartAnyPhrase(hash) {
                 candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
                 count += 1
             }
@@ -333,7 +335,7 @@ package struct TermMatcher: Sendable {
     /// Whether a phrase of this matcher or of its allowed phrases may start with a word of key
     /// hash `hash` (the first-word filters).
     @inline(__always)
-    private func mayStartHere(_ hash: UInt64) -> Bool {
+    private func mayStartAnyPhrase(_ hash: UInt64) -> Bool {
         var may = mayStart(hash)
         if allowedPhrases != nil, allowedPhrases?.matcher.mayStart(hash) == true { may = true }
         return may
