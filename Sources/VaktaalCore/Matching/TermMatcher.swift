@@ -254,8 +254,8 @@ package struct TermMatcher: Sendable {
     /// concepts, one core, 128 words: 2.5% faster than 64).
     static let wordsAhead = 128
 
-    /// An ASCII word of a text that may start a phrase (with a large filter, briefly any word
-    /// looked at ahead), and its key hash.
+    /// An ASCII word of a text looked at ahead of the scan, and its key hash: once the
+    /// candidate pass is done, one that may start a phrase.
     private struct CandidateWord {
         let start: Int
         let end: Int
@@ -280,18 +280,11 @@ package struct TermMatcher: Sendable {
         // has come meanwhile. A quarter of a text's words may then pass it: without a branch
         // on it, every word is kept in place and only the candidates are counted.
         var found = 0
-        var position = start
-        while position < end, found < candidates.count {
-            let byte = bytes[position]
-            if byte < 0x80, !Tokenizer.isASCIIWordByte(byte) {
-                position += 1
-                continue
-            }
-            guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
-            firstWords.prefetch(Self.filterWord(hash, among: firstWords.count))
-            candidates[found] = CandidateWord(start: position, end: wordEnd, hash: hash)
+        let lookedAt = Self.forEachASCIIWord(from: start, in: bytes, end: end) { word in
+            firstWords.prefetch(Self.filterWord(word.hash, among: firstWords.count))
+            candidates[found] = word
             found += 1
-            position = wordEnd + 1
+            return found < candidates.count
         }
         var count = 0
         let allowed = allowedPhrases?.matcher.firstWords
@@ -305,7 +298,7 @@ package struct TermMatcher: Sendable {
         // The memo knows most candidates; the walk from one it does not know starts with a
         // lookup in the large table of steps, whose slot is asked for now.
         for word in candidates[..<count] { transitions.prefetch(Self.combine(0, word.hash)) }
-        return (count, min(position, end))
+        return (count, lookedAt)
     }
 
     /// ``candidateWords(_:from:in:end:)`` for a small filter, which stays in the cache and
@@ -315,21 +308,36 @@ package struct TermMatcher: Sendable {
         _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
     ) -> (count: Int, lookedAt: Int) {
         var count = 0
+        let lookedAt = Self.forEachASCIIWord(from: start, in: bytes, end: end) { word in
+            guard mayStartAnyPhrase(word.hash) else { return true }
+            candidates[count] = word
+            count += 1
+            return count < candidates.count
+        }
+        return (count, lookedAt)
+    }
+
+    /// Hands `take` the ASCII words from `start` on (a place a token starts) with their key
+    /// hashes, until it says to stop after one, the text ends or a byte that is not ASCII
+    /// comes (or a word that goes on into one); where the words were looked at up to: from
+    /// `start` to there every byte outside them is an ASCII space or sign.
+    @inline(__always)
+    private static func forEachASCIIWord(
+        from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int, _ take: (CandidateWord) -> Bool
+    ) -> Int {
         var position = start
-        while position < end, count < candidates.count {
+        while position < end {
             let byte = bytes[position]
             if byte < 0x80, !Tokenizer.isASCIIWordByte(byte) {
                 position += 1
                 continue
             }
             guard byte < 0x80, let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: position, end: end) else { break }
-            if mayStartAnyPhrase(hash) {
-                candidates[count] = CandidateWord(start: position, end: wordEnd, hash: hash)
-                count += 1
-            }
+            let goesOn = take(CandidateWord(start: position, end: wordEnd, hash: hash))
             position = wordEnd + 1
+            if !goesOn { break }
         }
-        return (count, min(position, end))
+        return min(position, end)
     }
 
     /// Whether a phrase of this matcher or of its allowed phrases may start with a word of key
