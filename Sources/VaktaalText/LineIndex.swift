@@ -26,9 +26,17 @@ public struct LineIndex {
         let target = min(max(target, 0), bytes.count)
         if target < offset { stepBack(to: target) }
         guard target > offset else { return SourcePosition(line: line, column: column) }
-        // The stretch is counted in bulk (eight bytes at a time, or by `memchr`): the line
-        // ends in it, then the characters after the last one.
-        if let lastLineEnd = lastLineEnd(in: offset..<target) {
+        // The stretch is counted in bulk: the line ends in it, then the characters after the
+        // last one. A long one is read forwards first, most often finding only line feeds,
+        // so that the look back for its last line end reads bytes just read.
+        if target - offset >= Self.longRange, let lineFeeds = lineFeedsWithoutCarriageReturns(in: offset..<target) {
+            if lineFeeds.count > 0, let lastLineEnd = lastLineEnd(in: offset..<target) {
+                line += lineFeeds.lineEnds
+                column = 1 + characters(in: lastLineEnd + 1..<target)
+            } else {
+                column += characters(in: offset..<target)
+            }
+        } else if let lastLineEnd = lastLineEnd(in: offset..<target) {
             line += lineEnds(in: offset..<lastLineEnd + 1)
             column = 1 + characters(in: lastLineEnd + 1..<target)
         } else {
@@ -75,27 +83,19 @@ public struct LineIndex {
     }
 
     /// The number of characters (code points) in `range`: the bytes that start one, that
-    /// is all but the continuation bytes `10xxxxxx`, counted eight at a time.
+    /// is all but the continuation bytes `10xxxxxx`.
     private func characters(in range: Range<Int>) -> Int {
-        var count = range.count
-        var index = range.lowerBound
-        while index + 8 <= range.upperBound {
-            let word = load(at: index)
-            count -= Self.highBitCount(word & ~(word << 1) & Self.highBits)
-            index += 8
-        }
-        for index in index..<range.upperBound where bytes[index] & 0xC0 == 0x80 { count -= 1 }
-        return count
+        range.count - count(in: range) { ($0 >> 7) & ~($0 >> 6) & 1 }
     }
 
     /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
     /// one (a `\r\n` pair is one, counted where its `\r` is, so the counts of adjoining
     /// ranges add up). Words without a `\r` have their `\n`s counted at once; a long range
-    /// without a `\r` is passed over a line at a time.
+    /// without a `\r` is counted in one pass over its bytes.
     public func lineEnds(in range: Range<Int>) -> Int {
-        // A short range (the terms of a large vocabulary are a few lines apart) is counted
-        // sooner by words than by calls of `memchr`.
-        if range.count >= Self.longRange, let newlines = newlinesWithoutCarriageReturns(in: range) { return newlines }
+        if range.count >= Self.longRange, let lineFeeds = lineFeedsWithoutCarriageReturns(in: range) {
+            return lineFeeds.lineEnds
+        }
         var count = 0
         var index = range.lowerBound
         while index + 8 <= range.upperBound {
@@ -113,22 +113,42 @@ public struct LineIndex {
         return count + lineEnds(from: index, to: range.upperBound)
     }
 
-    /// The `\n`s in `range` when it has no `\r` (most files: then each is a line end), found
-    /// by `memchr`, which passes over a line at a time; `nil` when there is a `\r`.
-    private func newlinesWithoutCarriageReturns(in range: Range<Int>) -> Int? {
+    /// The `\n`s in `range` when it has no `\r` (most files): how many there are, and how
+    /// many of them end a line (all but one first in the range after a `\r` before it, which
+    /// ends its line with that `\r`); `nil` when there is a `\r`.
+    private func lineFeedsWithoutCarriageReturns(in range: Range<Int>) -> (count: Int, lineEnds: Int)? {
         guard let base = bytes.baseAddress, !range.isEmpty, memchr(base + range.lowerBound, 0x0D, range.count) == nil else {
-            return range.isEmpty ? 0 : nil
+            return range.isEmpty ? (0, 0) : nil
         }
-        // A `\n` first in the range ends the line with a `\r` before the range, counted there.
+        let lineFeeds = count(in: range) { Self.one(ifZero: $0 ^ 0x0A) }
         let start = range.lowerBound
-        var count = start > 0 && bytes[start] == 0x0A && bytes[start - 1] == 0x0D ? -1 : 0
-        var index = start
-        while index < range.upperBound, let found = memchr(base + index, 0x0A, range.upperBound - index) {
-            count += 1
-            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        let followsCarriageReturn = lineFeeds > 0 && start > 0 && bytes[start] == 0x0A && bytes[start - 1] == 0x0D
+        return (lineFeeds, lineFeeds - (followsCarriageReturn ? 1 : 0))
+    }
+
+    /// How many bytes of `range` `weight` gives 1 for (0 for the others), summed in pieces of
+    /// 255 bytes, whose sums fit in a byte: a loop the compiler turns into vector
+    /// instructions, 16 bytes at a time, when `weight` is bit operations (a comparison there
+    /// is compiled to a branch, and the loop is then read a byte at a time).
+    @inline(__always)
+    private func count(in range: Range<Int>, _ weight: (UInt8) -> UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + 255)
+            var sum: UInt8 = 0
+            for index in start..<end { sum &+= weight(base[index]) }
+            count += Int(sum)
+            start = end
         }
         return count
     }
+
+    /// 1 when `byte` is 0, else 0, by bit operations: either a byte that is not 0 or its
+    /// negation has the high bit set.
+    @inline(__always)
+    private static func one(ifZero byte: UInt8) -> UInt8 { ((byte | (0 &- byte)) >> 7) ^ 1 }
 
     private func lineEnds(from start: Int, to end: Int) -> Int {
         var count = 0
@@ -139,9 +159,9 @@ public struct LineIndex {
         return count
     }
 
-    /// The length from which a range's line ends are looked for by `memchr`.
+    /// The length from which a range's line ends are counted in one pass over its bytes, not
+    /// eight bytes at a time with a look at each word that holds one.
     private static let longRange = 256
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D

@@ -38,6 +38,17 @@ import VaktaalText
         }
     }
 
+    /// A position between a carriage return and its line feed, then one far on: the line
+    /// feed the long stretch starts with ends no line of its own.
+    @Test func aLongStretchFromBetweenACarriageReturnAndItsLineFeed() {
+        let text = Array(("ab\r\n" + String(repeating: "cd\n", count: 100) + "é").utf8)
+        text.withUnsafeBufferPointer { buffer in
+            var index = LineIndex(bytes: buffer)
+            #expect(index.position(at: 3) == SourcePosition(line: 2, column: 1))
+            #expect(index.position(at: buffer.count) == SourcePosition(line: 102, column: 2))
+        }
+    }
+
     @Test func shortStepsBackWithinALineAndAcrossLineEnds() {
         let text = Array("<a x=\"é\"/><b>😀</b>\r\n<c/>\n\rd".utf8)
         text.withUnsafeBufferPointer { buffer in
@@ -73,12 +84,17 @@ func aCarriageReturnLineFeedAtEveryOffsetIsOneLineEnd(offset: Int) {
 /// Line ends counted in two adjoining ranges add up to those of the whole, wherever the
 /// cut falls (between a carriage return and its line feed too): a file read in pieces
 /// relies on it.
-@Test func lineEndsOfAdjoiningRangesAddUp() {
-    let bytes = Array("een\r\ntwee\rdrie\n\r\nvier vijf zes zeven acht\r\n\r\nnegen\n".utf8)
+@Test(arguments: [
+    ("een\r\ntwee\rdrie\n\r\nvier vijf zes zeven acht\r\n\r\nnegen\n", 7),
+    // Long ranges are counted in bulk when they hold no carriage return.
+    (String(repeating: "x", count: 300) + "\r\n" + String(repeating: "y\n", count: 200), 201),
+])
+func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
+    let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { buffer in
         let index = LineIndex(bytes: buffer)
         let whole = index.lineEnds(in: 0..<buffer.count)
-        #expect(whole == 7)
+        #expect(whole == lineEnds)
         for cut in 0...buffer.count {
             #expect(index.lineEnds(in: 0..<cut) + index.lineEnds(in: cut..<buffer.count) == whole, "cut at \(cut)")
         }
@@ -119,6 +135,28 @@ func aCarriageReturnLineFeedAtEveryOffsetIsOneLineEnd(offset: Int) {
                 for target in stride(from: 0, to: boundaries.count, by: step).map({ boundaries[$0] }) {
                     #expect(index.position(at: target) == Self.naive(bytes, target), "step \(step) to \(target)")
                 }
+            }
+        }
+    }
+
+    /// Long stretches are counted in pieces of 255 bytes: a text of long lines (line feeds
+    /// only, or with one carriage return pair far on) agrees wherever its line ends and
+    /// multibyte characters fall against the pieces, stepped through forwards.
+    @Test(arguments: [(0, false), (1, false), (2, true), (3, true), (4, false)])
+    func longStretchesAgreeWithCountingByteByByte(seed: Int, withCarriageReturn: Bool) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let pieces = ["a", "woorden ", "é", "😀", "\n", "een langere regel met woorden en nog wat meer woorden "]
+        var text = (0..<600).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        if withCarriageReturn { text += "\r\n" + text }
+        let bytes = Array(text.utf8)
+        let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = LineIndex(bytes: buffer)
+            var place = 0
+            while place < boundaries.count {
+                let target = boundaries[place]
+                #expect(index.position(at: target) == Self.naive(bytes, target), "at \(target)")
+                place += 1 + Int(generator.next() % 700)
             }
         }
     }
