@@ -215,7 +215,8 @@ import VaktaalTestSupport
     }
 
     /// Compiles the vocabulary of `workspace` and writes its snapshot again with the record of
-    /// a concept that has a definition spoiled, the checksum made to hold (a writer's bug).
+    /// a concept that has its preferred label spoiled (which every reader of a concept reads),
+    /// the checksum made to hold (a writer's bug).
     static func snapshotWithAConceptThatDoesNotRead(_ workspace: Workspace) throws -> (snapshot: String, concept: Concept) {
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
@@ -223,9 +224,11 @@ import VaktaalTestSupport
         let key = try #require(SnapshotKey(files: files, program: workspace.cache.program))
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: workspace.vocabulary))
         let concept = try #require(compiled.loaded.set.vocabularies[0].concepts.first { !$0.notes.isEmpty })
-        let definition = Array(concept.notes[0].text.utf8)
+        // The label's text after its length (one byte: it is short), as its record holds it.
+        let label = Array(concept.labels[0].text.utf8)
+        let written = [UInt8(label.count)] + label
         var contents = compiled.encoded()
-        let at = try #require((1..<contents.count).first { contents[$0...].starts(with: definition) })
+        let at = try #require((0..<contents.count).first { contents[$0...].starts(with: written) }) + 1
         // The length before the text becomes a varint that runs past the concept.
         contents[at - 1] = 0xFF
         let later = [compiled.encodedTrigrams(), compiled.encodedMatcher()]

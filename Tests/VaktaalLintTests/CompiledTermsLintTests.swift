@@ -101,6 +101,27 @@ import VaktaalTestSupport
         #expect(Set(set.keys.compactMap { set[$0].preferredLabel(in: "nl")?.text }) == Set(preferredLabels))
     }
 
+    /// Of each concept an excerpt decodes what a finding reads, as the whole set has it, and
+    /// leaves out its notes, relations, mappings, extensions and comments.
+    @Test func anExcerptDecodesOnlyWhatFindingsRead() throws {
+        let folder = fixturesFolder + "/EveryFeature"
+        let terms = try Self.storedTerms(folder)
+        let whole = try VocabularyLoader.load(path: folder).set
+        let (excerpt, _) = terms.excerpt(naming: Set(whole.keys))
+        #expect(excerpt.count == whole.count)
+        #expect(whole.keys.contains { !whole[$0].notes.isEmpty && !whole[$0].relations.isEmpty })
+        // An excerpt of every concept keeps them in their order, under the same keys.
+        for key in excerpt.keys {
+            let (kept, concept) = (excerpt[key], whole[key])
+            #expect(
+                kept
+                    == Concept(
+                        id: concept.id, isTopConcept: concept.isTopConcept, isDeprecated: concept.isDeprecated,
+                        replacedBy: concept.replacedBy, modified: concept.modified, labels: concept.labels,
+                        notations: concept.notations), "concept \(concept.id)")
+        }
+    }
+
     /// A document matched by the whole set's matcher names the concepts of its judged terms,
     /// and is linted with those terms renamed into the excerpt (one pass for both): the same
     /// terms, numbered anew, naming the same concepts, with the uses of the excerpt's concepts.

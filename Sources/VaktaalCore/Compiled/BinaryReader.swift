@@ -142,6 +142,24 @@ struct BinaryReader {
         }
     }
 
+    /// What `body` reads of a block that ``BinaryWriter/writeBlock(_:)`` wrote, which must
+    /// be all of it.
+    mutating func readBlock<Value>(_ body: (inout BinaryReader) throws(SnapshotError) -> Value) throws(SnapshotError)
+        -> Value
+    {
+        let count = try readCount()
+        var block = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), owner: owner)
+        let value = try body(&block)
+        guard block.isAtEnd else { throw .malformed("bytes after the end of a block") }
+        offset += count
+        return value
+    }
+
+    /// Passes over a block that ``BinaryWriter/writeBlock(_:)`` wrote.
+    mutating func skipBlock() throws(SnapshotError) {
+        offset += try readCount()
+    }
+
     /// An array whose elements `body` reads one by one.
     mutating func readArray<Element>(_ body: (inout BinaryReader) throws(SnapshotError) -> Element) throws(SnapshotError)
         -> [Element]

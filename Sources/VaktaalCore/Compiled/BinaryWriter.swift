@@ -58,6 +58,15 @@ struct BinaryWriter {
         while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
+    /// What `body` writes, after its length in bytes: a reader may pass over it
+    /// (``BinaryReader/skipBlock()``) without reading what it holds.
+    mutating func writeBlock(_ body: (inout BinaryWriter) -> Void) {
+        var block = BinaryWriter()
+        body(&block)
+        write(block.bytes.count)
+        bytes.append(contentsOf: block.bytes)
+    }
+
     /// Each element of `values` through `body`, after their count.
     mutating func write<Element>(_ values: [Element], _ body: (inout BinaryWriter, Element) -> Void) {
         write(values.count)

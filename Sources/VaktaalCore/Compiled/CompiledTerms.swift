@@ -76,14 +76,17 @@ public struct CompiledTerms: Sendable {
     /// A set of the concepts `keys` (of the whole vocabulary) and of everything a finding on
     /// them reads (their replacements, and the concepts their ids and URIs name), with a match
     /// index whose terms name the concepts of that set: linting documents whose terms name no
-    /// other concepts than `keys` with them gives what linting with the whole set gives.
+    /// other concepts than `keys` with them gives what linting with the whole set gives. Of
+    /// each concept only what a finding reads is decoded (its id, flags, replacement, labels
+    /// and notations, not its notes, relations, mappings, extensions or comments); a
+    /// vocabulary compiled in memory gives its whole set.
     public func excerpt(naming keys: Set<ConceptKey>) -> (set: VocabularySet, matchIndex: MatchIndex) {
         switch concepts {
         case .loaded(let set):
             return (set, matchIndex)
         case .stored(let stored, let entries, let file):
             let decoded = try? file.removingIfItFails { () throws(SnapshotError) in
-                let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue }, reaching: .replacements)
+                let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue }, reaching: .findings)
                 let table = TermMatcher.renameTable(renamed, among: stored.count)
                 try entries.check(against: set, renames: table)
                 return (set, MatchIndex(renaming: matchIndex, table: table))

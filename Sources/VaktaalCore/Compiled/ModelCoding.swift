@@ -49,6 +49,8 @@ extension BinaryWriter {
         write(instruction.commentsBefore)
     }
 
+    /// A concept: first what a finding of lint reads of it (``BinaryReader/readConcept(_:)``),
+    /// then the rest in a block that a reader of that part only passes over.
     mutating func write(_ concept: Concept) {
         write(concept.id)
         write(concept.isTopConcept)
@@ -56,43 +58,45 @@ extension BinaryWriter {
         write(concept.replacedBy)
         write(concept.modified)
         write(concept.labels) { $0.write($1) }
-        write(concept.notes) { writer, note in
-            writer.writeCase(note.kind)
-            writer.write(note.text)
-            writer.write(note.declaredLanguage)
-            writer.write(note.language)
-            writer.write(note.date)
-            writer.write(note.extensionAttributes)
-            writer.write(note.position)
-        }
-        write(concept.relations) { writer, relation in
-            writer.writeCase(relation.kind)
-            writer.write(relation.reference)
-            writer.write(relation.extensionAttributes)
-            writer.write(relation.position)
-        }
-        write(concept.mappings) { writer, mapping in
-            writer.writeCase(mapping.kind)
-            switch mapping.target {
-            case .uri(let uri):
-                writer.write(false)
-                writer.write(uri)
-            case .reference(let reference):
-                writer.write(true)
-                writer.write(reference)
-            }
-            writer.write(mapping.extensionAttributes)
-            writer.write(mapping.position)
-        }
         write(concept.notations)
-        write(concept.extensions) { $0.write($1) }
-        write(concept.extensionAttributes)
-        write(concept.leadingComments)
-        write(concept.innerComments) { writer, comment in
-            writer.write(comment.text)
-            writer.write(comment.before)
+        writeBlock { writer in
+            writer.write(concept.notes) { writer, note in
+                writer.writeCase(note.kind)
+                writer.write(note.text)
+                writer.write(note.declaredLanguage)
+                writer.write(note.language)
+                writer.write(note.date)
+                writer.write(note.extensionAttributes)
+                writer.write(note.position)
+            }
+            writer.write(concept.relations) { writer, relation in
+                writer.writeCase(relation.kind)
+                writer.write(relation.reference)
+                writer.write(relation.extensionAttributes)
+                writer.write(relation.position)
+            }
+            writer.write(concept.mappings) { writer, mapping in
+                writer.writeCase(mapping.kind)
+                switch mapping.target {
+                case .uri(let uri):
+                    writer.write(false)
+                    writer.write(uri)
+                case .reference(let reference):
+                    writer.write(true)
+                    writer.write(reference)
+                }
+                writer.write(mapping.extensionAttributes)
+                writer.write(mapping.position)
+            }
+            writer.write(concept.extensions) { $0.write($1) }
+            writer.write(concept.extensionAttributes)
+            writer.write(concept.leadingComments)
+            writer.write(concept.innerComments) { writer, comment in
+                writer.write(comment.text)
+                writer.write(comment.before)
+            }
+            writer.write(concept.position)
         }
-        write(concept.position)
     }
 
     /// The child a comment stands before: its kind (0 for none) and place.
@@ -201,37 +205,49 @@ extension BinaryReader {
         ProcessingInstruction(target: try readString(), data: try readString(), commentsBefore: try readInt())
     }
 
-    mutating func readConcept() throws(SnapshotError) -> Concept {
-        Concept(
-            id: try readString(), isTopConcept: try readBool(), isDeprecated: try readBool(),
-            replacedBy: try readOptionalString(), modified: try readOptionalString(),
-            labels: try readArray { reader throws(SnapshotError) in try reader.readLabel() },
-            notes: try readArray { reader throws(SnapshotError) in
-                Note(
-                    kind: try reader.readCase(NoteKind.self), text: try reader.readString(),
-                    declaredLanguage: try reader.readOptionalString(), language: try reader.readString(),
-                    date: try reader.readOptionalString(), extensionAttributes: try reader.readExtensionAttributes(),
-                    position: try reader.readOptionalPosition())
-            },
-            relations: try readArray { reader throws(SnapshotError) in
-                ConceptRelation(
-                    kind: try reader.readCase(RelationKind.self), reference: try reader.readString(),
-                    extensionAttributes: try reader.readExtensionAttributes(), position: try reader.readOptionalPosition())
-            },
-            mappings: try readArray { reader throws(SnapshotError) in
-                let kind = try reader.readCase(MappingKind.self)
-                let target: MappingTarget =
-                    try reader.readBool() ? .reference(try reader.readString()) : .uri(try reader.readString())
-                return Mapping(
-                    kind: kind, target: target, extensionAttributes: try reader.readExtensionAttributes(),
-                    position: try reader.readOptionalPosition())
-            },
-            notations: try readStrings(),
-            extensions: try readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
-            extensionAttributes: try readExtensionAttributes(), leadingComments: try readStrings(),
-            innerComments: try readArray { reader throws(SnapshotError) in
-                InnerComment(try reader.readString(), before: try reader.readConceptChild())
-            }, position: try readOptionalPosition())
+    /// A concept as ``BinaryWriter`` writes it: whole, or only what a finding reads.
+    mutating func readConcept(_ parts: ConceptParts = .whole) throws(SnapshotError) -> Concept {
+        let (id, isTopConcept, isDeprecated) = (try readString(), try readBool(), try readBool())
+        let (replacedBy, modified) = (try readOptionalString(), try readOptionalString())
+        let labels = try readArray { reader throws(SnapshotError) in try reader.readLabel() }
+        let notations = try readStrings()
+        guard parts == .whole else {
+            try skipBlock()
+            return Concept(
+                id: id, isTopConcept: isTopConcept, isDeprecated: isDeprecated, replacedBy: replacedBy,
+                modified: modified, labels: labels, notations: notations)
+        }
+        return try readBlock { reader throws(SnapshotError) in
+            Concept(
+                id: id, isTopConcept: isTopConcept, isDeprecated: isDeprecated, replacedBy: replacedBy,
+                modified: modified, labels: labels,
+                notes: try reader.readArray { reader throws(SnapshotError) in
+                    Note(
+                        kind: try reader.readCase(NoteKind.self), text: try reader.readString(),
+                        declaredLanguage: try reader.readOptionalString(), language: try reader.readString(),
+                        date: try reader.readOptionalString(), extensionAttributes: try reader.readExtensionAttributes(),
+                        position: try reader.readOptionalPosition())
+                },
+                relations: try reader.readArray { reader throws(SnapshotError) in
+                    ConceptRelation(
+                        kind: try reader.readCase(RelationKind.self), reference: try reader.readString(),
+                        extensionAttributes: try reader.readExtensionAttributes(), position: try reader.readOptionalPosition())
+                },
+                mappings: try reader.readArray { reader throws(SnapshotError) in
+                    let kind = try reader.readCase(MappingKind.self)
+                    let target: MappingTarget =
+                        try reader.readBool() ? .reference(try reader.readString()) : .uri(try reader.readString())
+                    return Mapping(
+                        kind: kind, target: target, extensionAttributes: try reader.readExtensionAttributes(),
+                        position: try reader.readOptionalPosition())
+                },
+                notations: notations,
+                extensions: try reader.readArray { reader throws(SnapshotError) in try reader.readExtensionElement() },
+                extensionAttributes: try reader.readExtensionAttributes(), leadingComments: try reader.readStrings(),
+                innerComments: try reader.readArray { reader throws(SnapshotError) in
+                    InnerComment(try reader.readString(), before: try reader.readConceptChild())
+                }, position: try reader.readOptionalPosition())
+        }
     }
 
     /// The scheme field a comment stands before, as ``BinaryWriter`` writes it.

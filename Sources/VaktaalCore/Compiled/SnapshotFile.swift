@@ -9,7 +9,7 @@ import Foundation
 /// (``SnapshotSection``).
 enum SnapshotFile {
     /// Bumped whenever the binary form changes.
-    static let formatVersion = 17
+    static let formatVersion = 18
     private static let magic = Array("vaktaal compiled index\n".utf8)
     private static let byteOrderMark: UInt32 = 0x0102_0304
 

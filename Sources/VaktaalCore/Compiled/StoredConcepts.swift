@@ -45,12 +45,12 @@ struct StoredConcepts: Sendable {
         neighbours = try ConceptNeighbours(reading: &reader, conceptCount: count)
     }
 
-    /// The concept with flat key `key`.
-    func concept(_ key: Int) throws(SnapshotError) -> Concept {
+    /// The concept with flat key `key`, whole or only its `parts`.
+    func concept(_ key: Int, _ parts: ConceptParts = .whole) throws(SnapshotError) -> Concept {
         try bytes.withUnsafeBufferPointer { bytes throws(SnapshotError) in
             let range = Int(starts[key])..<Int(starts[key + 1])
             var reader = BinaryReader(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
-            let concept = try reader.readConcept()
+            let concept = try reader.readConcept(parts)
             guard reader.isAtEnd else { throw .malformed("bytes after a concept") }
             return concept
         }
@@ -78,9 +78,19 @@ struct StoredConcepts: Sendable {
         /// Their neighbours too (``ConceptNeighbours``): what a description of them reads
         /// gives the same in the excerpt.
         case descriptions
-        /// Their replacements too: what a finding of `vaktaal lint` on them reads gives the
-        /// same in the excerpt (a text names a great many concepts, whose relations it never shows).
-        case replacements
+        /// Their replacements too, and of each concept only what a finding of `vaktaal lint`
+        /// reads (``ConceptParts/readByFindings``): what such a finding on them reads gives the
+        /// same in the excerpt (a text names a great many concepts, whose notes and relations
+        /// it never shows).
+        case findings
+
+        /// What is decoded of each concept.
+        var parts: ConceptParts {
+            switch self {
+            case .descriptions: .whole
+            case .findings: .readByFindings
+            }
+        }
     }
 
     /// The concepts `keys` and those they reach as a set of their own (every scheme kept,
@@ -96,7 +106,7 @@ struct StoredConcepts: Sendable {
         switch reach {
         case .descriptions:
             for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
-        case .replacements:
+        case .findings:
             for key in keys {
                 if let replacement = neighbours.replacement(of: key.rawValue) { included.insert(replacement) }
             }
@@ -109,10 +119,13 @@ struct StoredConcepts: Sendable {
         }
         let ordered = included.sorted()
         // Decoded on all cores when there are many (the terms of a few pages of text).
+        let parts = reach.parts
         let decoded =
             ordered.count < 256
-            ? ordered.map { key in Result { () throws(SnapshotError) in try concept(key) } }
-            : Parallel.map(ordered.count) { index in Result { () throws(SnapshotError) in try concept(ordered[index]) } }
+            ? ordered.map { key in Result { () throws(SnapshotError) in try concept(key, parts) } }
+            : Parallel.map(ordered.count) { index in
+                Result { () throws(SnapshotError) in try concept(ordered[index], parts) }
+            }
         var newKeys: [Int: ConceptKey] = [:]
         var vocabularies = headers.map(\.vocabulary)
         var scheme = 0
@@ -128,6 +141,15 @@ struct StoredConcepts: Sendable {
         let renamed = Dictionary(keys.map { ($0, newKeys[$0.rawValue] ?? $0) }, uniquingKeysWith: { first, _ in first })
         return (VocabularySet(vocabularies), renamed)
     }
+}
+
+/// How much of a stored concept is decoded.
+enum ConceptParts: Equatable {
+    /// All of it.
+    case whole
+    /// What a finding of `vaktaal lint` reads: its id, flags, replacement, labels and
+    /// notations; its notes, relations, mappings, extensions and comments are left out.
+    case readByFindings
 }
 
 /// For each concept, the others a description of it names or that name it: broader,
