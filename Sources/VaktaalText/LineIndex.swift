@@ -126,8 +126,8 @@ public struct LineIndex {
         return (lineFeeds, lineFeeds - (followsCarriageReturn ? 1 : 0))
     }
 
-    /// How many bytes of `range` `weight` gives 1 for (0 for the others), summed in pieces of
-    /// 255 bytes, whose sums fit in a byte: a loop the compiler turns into vector
+    /// How many bytes of `range` `weight` gives 1 for (0 for the others), summed in pieces
+    /// whose sums fit in a byte (``piece``): a loop the compiler turns into vector
     /// instructions, 16 bytes at a time, when `weight` is bit operations (a comparison there
     /// is compiled to a branch, and the loop is then read a byte at a time).
     @inline(__always)
@@ -136,7 +136,7 @@ public struct LineIndex {
         var count = 0
         var start = range.lowerBound
         while start < range.upperBound {
-            let end = min(range.upperBound, start + 255)
+            let end = min(range.upperBound, start + Self.piece)
             var sum: UInt8 = 0
             for index in start..<end { sum &+= weight(base[index]) }
             count += Int(sum)
@@ -162,6 +162,10 @@ public struct LineIndex {
     /// The length from which a range's line ends are counted in one pass over its bytes, not
     /// eight bytes at a time with a look at each word that holds one.
     private static let longRange = 256
+    /// The bytes ``count(in:_:)`` sums at a time: fewer than 256, and a multiple of the 32
+    /// that its vector loop reads at a time, so that no byte of a whole piece is left to a
+    /// loop of single bytes.
+    private static let piece = 224
     private static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
