@@ -185,9 +185,36 @@ import VaktaalText
     func aTargetBeyondItsBitsIsNotKept(target: MatchTarget) {
         #expect(WordMatchMemo.PackedTarget(target) == nil)
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
-            let key = Array("woord".utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
-            #expect(key.map { memo.keep(target, at: $0, goingOn: .never) { _, _ in } } == .some(nil))
-            #expect(key.flatMap { memo.slot(of: $0) } == nil)
+            let word = Self.word("woord", in: memo)
+            #expect(word.map { memo.keep(target, at: $0.key, inPair: $0.pair, goingOn: .never) { _, _ in } } == .some(nil))
+            #expect(word.flatMap { memo.slot(of: $0.key, inPair: $0.pair) } == nil)
+        }
+    }
+
+    /// The memo key of the ASCII word `text` and the first of its pair of slots in `memo`, as
+    /// the scan finds them.
+    private static func word(_ text: String, in memo: WordMatchMemo) -> (key: (UInt64, UInt64), pair: Int)? {
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            guard let key = WordMatchMemo.key(of: bytes, from: 0, to: bytes.count),
+                let (_, hash) = TokenKey.asciiWord(in: bytes, at: 0, end: bytes.count)
+            else { return nil }
+            return (key, memo.pair(hash: hash, firstByte: bytes[0]))
+        }
+    }
+
+    /// Words of `memo` that share the pair of slots of the first of `w0`, `w1`, …
+    private static func wordsOfOnePair(_ count: Int, in memo: WordMatchMemo) -> [(key: (UInt64, UInt64), pair: Int)] {
+        let words = (0..<10_000).compactMap { word("w\($0)", in: memo) }
+        return Array(words.filter { $0.pair == words[0].pair }.prefix(count))
+    }
+
+    /// A word written with a capital first and the same word in lower case, both common,
+    /// are kept in pairs of slots of their own although their key hashes are the same.
+    @Test func aCapitalizedWordHasAPairOfItsOwn() throws {
+        WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
+            let pairs = ["artikel", "Artikel", "ARTIKEL"].map { Self.word($0, in: memo)?.pair }
+            #expect(pairs[0] != pairs[1])
+            #expect(pairs[1] == pairs[2])
         }
     }
 
@@ -205,20 +232,19 @@ import VaktaalText
         let targets: [MatchTarget?] = [.allowed, nil, Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))]
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
             // Three words of one pair, found by trying words until three share the first's.
-            let words = (0..<10_000).map { "w\($0)" }
-            let keys = words.compactMap { word in
-                Array(word.utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
+            let words = Self.wordsOfOnePair(3, in: memo)
+            #expect(words.count == 3)
+            guard words.count == 3 else { return }
+            let (shared, pair) = (words.map(\.key), words[0].pair)
+            func target(of key: (UInt64, UInt64)) -> MatchTarget?? {
+                memo.slot(of: key, inPair: pair).map { memo.target(at: $0) }
             }
-            let shared = Array(keys.filter { memo.pair($0) == memo.pair(keys[0]) }.prefix(3))
-            #expect(shared.count == 3)
-            guard shared.count == 3 else { return }
-            func target(of key: (UInt64, UInt64)) -> MatchTarget?? { memo.slot(of: key).map { memo.target(at: $0) } }
             func ignore(_: MatchTarget?, _: Int) {}
-            _ = memo.keep(targets[0], at: shared[0], goingOn: .never, handOver: ignore)
-            _ = memo.keep(targets[1], at: shared[1], goingOn: .never, handOver: ignore)
+            _ = memo.keep(targets[0], at: shared[0], inPair: pair, goingOn: .never, handOver: ignore)
+            _ = memo.keep(targets[1], at: shared[1], inPair: pair, goingOn: .never, handOver: ignore)
             // Found again, the first word is met later than the second.
             #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
-            _ = memo.keep(targets[2], at: shared[2], goingOn: .never, handOver: ignore)
+            _ = memo.keep(targets[2], at: shared[2], inPair: pair, goingOn: .never, handOver: ignore)
             #expect(target(of: shared[1]) == nil)
             #expect(target(of: shared[0]).map { $0 == targets[0] } == true)
             #expect(target(of: shared[2]).map { $0 == targets[2] } == true)
@@ -230,18 +256,16 @@ import VaktaalText
     @Test func countedUsesAreHandedOverOnce() throws {
         let target = Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
-            let keys = (0..<10_000).compactMap { word in
-                Array("w\(word)".utf8).withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: $0.count) }
-            }
-            let shared = Array(keys.filter { memo.pair($0) == memo.pair(keys[0]) }.prefix(3))
-            #expect(shared.count == 3)
-            guard shared.count == 3 else { return }
+            let words = Self.wordsOfOnePair(3, in: memo)
+            #expect(words.count == 3)
+            guard words.count == 3 else { return }
+            let (shared, pair) = (words.map(\.key), words[0].pair)
             var handedOver: [Int] = []
             func handOver(_ handed: MatchTarget?, _ count: Int) {
                 #expect(handed == target)
                 handedOver.append(count)
             }
-            guard let slot = memo.keep(target, at: shared[0], goingOn: .never, handOver: handOver) else {
+            guard let slot = memo.keep(target, at: shared[0], inPair: pair, goingOn: .never, handOver: handOver) else {
                 Issue.record("a label form is kept")
                 return
             }
@@ -250,9 +274,9 @@ import VaktaalText
             for _ in 0..<70_000 { memo.countUse(at: slot, handOver: handOver) }
             #expect(handedOver == [Int(UInt16.max) - 1], "before the count overflows")
             // Two newer words of the pair: the counted one goes, with its uses.
-            _ = memo.keep(nil, at: shared[1], goingOn: .never, handOver: handOver)
-            _ = memo.keep(nil, at: shared[2], goingOn: .never, handOver: handOver)
-            #expect(memo.slot(of: shared[0]) == nil)
+            _ = memo.keep(nil, at: shared[1], inPair: pair, goingOn: .never, handOver: handOver)
+            _ = memo.keep(nil, at: shared[2], inPair: pair, goingOn: .never, handOver: handOver)
+            #expect(memo.slot(of: shared[0], inPair: pair) == nil)
             #expect(handedOver.reduce(0, +) == 70_000)
             memo.handOverCounts { _, count in handedOver.append(count) }
             #expect(handedOver.reduce(0, +) == 70_000, "nothing twice")

@@ -207,7 +207,8 @@ package struct TermMatcher: Sendable {
                 index = word.start
                 let (end, hash) = (word.end, word.hash)
                 let key = memo == nil ? nil : WordMatchMemo.key(of: bytes, from: index, to: end)
-                let kept = key.flatMap { memo?.slot(of: $0) }
+                let pair = memo?.pair(hash: hash, firstByte: bytes[index]) ?? 0
+                let kept = key.flatMap { memo?.slot(of: $0, inPair: pair) }
                 let found: TermMatch?
                 var slot: Int?
                 if let kept, let memo,
@@ -229,7 +230,8 @@ package struct TermMatcher: Sendable {
                         let alone =
                             found.map { $0.range.upperBound == end } ?? true
                             ? found : longestMatch(startingWith: token, firstHash: hash, in: bytes, end: end, languages)
-                        let keptNow = memo.keep(alone?.target, at: key, goingOn: goingOn, handOver: handOver)
+                        let keptNow = memo.keep(
+                            alone?.target, at: key, inPair: pair, goingOn: goingOn, handOver: handOver)
                         if found?.range.upperBound ?? end == end { slot = keptNow }
                     }
                 }
