@@ -66,18 +66,20 @@ enum CanonicalComposition {
     /// The text is composed in stretches of a starter and the marks that follow it, so each
     /// composed byte maps to the start of its stretch and every word boundary stays exact.
     /// Only the stretches that hold a scalar that may change are composed; the bytes
-    /// between them are taken as they are.
+    /// between them are taken as they are. Nothing is copied before the first stretch that
+    /// NFC does change: a text with a mark NFC keeps (on a letter that has no composed form)
+    /// but none it changes costs no copy, and no offset for each of its bytes.
     static func composed(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> (text: [UInt8], offsets: [Int])? {
         guard var change = firstScalarThatMayChange(in: bytes, range: range) else { return nil }
         var text: [UInt8] = []
         var offsets: [Int] = []
-        text.reserveCapacity(range.count)
-        offsets.reserveCapacity(range.count + 1)
+        // Whether a stretch changed, from which on the text is copied.
+        var changed = false
         func keep(_ kept: Range<Int>) {
+            guard changed else { return }
             text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept]))
             offsets.append(contentsOf: kept)
         }
-        var changed = false
         var index = range.lowerBound
         while true {
             // The stretch: the starter before the scalar (none when it comes first; every
@@ -97,7 +99,13 @@ enum CanonicalComposition {
             if normalized.elementsEqual(original) {
                 keep(start..<end)
             } else {
-                changed = true
+                if !changed {
+                    // The first stretch that changes: what comes before it is taken as it is.
+                    changed = true
+                    text.reserveCapacity(range.count)
+                    offsets.reserveCapacity(range.count + 1)
+                    keep(range.lowerBound..<start)
+                }
                 text += normalized
                 offsets += repeatElement(start, count: normalized.count)
             }
@@ -105,8 +113,9 @@ enum CanonicalComposition {
             guard let next = firstScalarThatMayChange(in: bytes, range: index..<range.upperBound) else { break }
             change = next
         }
+        guard changed else { return nil }
         keep(index..<range.upperBound)
         offsets.append(range.upperBound)
-        return changed ? (text, offsets) : nil
+        return (text, offsets)
     }
 }
