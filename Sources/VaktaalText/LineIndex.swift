@@ -91,7 +91,7 @@ public struct LineIndex {
     /// The number of line ends in `range`: each `\r`, and each `\n` that does not follow
     /// one (a `\r\n` pair is one, counted where its `\r` is, so the counts of adjoining
     /// ranges add up). Words without a `\r` have their `\n`s counted at once; a long range
-    /// without a `\r` is counted in one pass over its bytes.
+    /// without a `\r` (`memchr` finds none) has its `\n`s counted in bulk.
     public func lineEnds(in range: Range<Int>) -> Int {
         if range.count >= Self.longRange, let lineFeeds = lineFeedsWithoutCarriageReturns(in: range) {
             return lineFeeds.lineEnds
@@ -128,8 +128,8 @@ public struct LineIndex {
 
     /// How many bytes of `range` `weight` gives 1 for (0 for the others), summed in pieces
     /// whose sums fit in a byte (``piece``): a loop the compiler turns into vector
-    /// instructions, 16 bytes at a time, when `weight` is bit operations (a comparison there
-    /// is compiled to a branch, and the loop is then read a byte at a time).
+    /// instructions of 16 bytes, two an iteration, when `weight` is bit operations (a
+    /// comparison there is compiled to a branch, and the loop is then read a byte at a time).
     @inline(__always)
     private func count(in range: Range<Int>, _ weight: (UInt8) -> UInt8) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
@@ -159,8 +159,8 @@ public struct LineIndex {
         return count
     }
 
-    /// The length from which a range's line ends are counted in one pass over its bytes, not
-    /// eight bytes at a time with a look at each word that holds one.
+    /// The length from which a range without a `\r` has its line ends counted in bulk
+    /// (``count(in:_:)``), not eight bytes at a time with a look at each word that holds one.
     private static let longRange = 256
     /// The bytes ``count(in:_:)`` sums at a time: fewer than 256, and a multiple of the 32
     /// that its vector loop reads at a time, so that no byte of a whole piece is left to a

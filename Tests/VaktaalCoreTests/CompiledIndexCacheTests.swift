@@ -215,21 +215,26 @@ import VaktaalTestSupport
     }
 
     /// Compiles the vocabulary of `workspace` and writes its snapshot again with the record of
-    /// a concept that has its preferred label spoiled (which every reader of a concept reads),
-    /// the checksum made to hold (a writer's bug).
-    static func snapshotWithAConceptThatDoesNotRead(_ workspace: Workspace) throws -> (snapshot: String, concept: Concept) {
+    /// a concept that has its first label spoiled (which every reader of a concept reads), or
+    /// its first note (which only a reader of whole concepts reads), the checksum made to
+    /// hold (a writer's bug).
+    static func snapshotWithAConceptThatDoesNotRead(_ workspace: Workspace, spoilingNote: Bool = false) throws -> (
+        snapshot: String, concept: Concept
+    ) {
         _ = try workspace.cache.load(path: workspace.vocabulary)
         let snapshot = try #require(workspace.snapshots.first)
         let files = try VocabularyLoader.vocabularyFiles(at: workspace.vocabulary)
         let key = try #require(SnapshotKey(files: files, program: workspace.cache.program))
         let compiled = CompiledVocabulary(try VocabularyLoader.load(path: workspace.vocabulary))
         let concept = try #require(compiled.loaded.set.vocabularies[0].concepts.first { !$0.notes.isEmpty })
-        // The label's text after its length (one byte: it is short), as its record holds it.
-        let label = Array(concept.labels[0].text.utf8)
-        let written = [UInt8(label.count)] + label
+        // A short text is looked for after its length (a varint of one byte), as the concept's
+        // record holds it, so that it is not found inside another text; a long one is unique.
+        let text = Array((spoilingNote ? concept.notes[0].text : concept.labels[0].text).utf8)
+        let lengthByte = text.count < 0x80 ? [UInt8(text.count)] : []
         var contents = compiled.encoded()
-        let at = try #require((0..<contents.count).first { contents[$0...].starts(with: written) }) + 1
-        // The length before the text becomes a varint that runs past the concept.
+        let at =
+            try #require((0..<contents.count).first { contents[$0...].starts(with: lengthByte + text) }) + lengthByte.count
+        // The (last) byte of the length before the text becomes a varint that runs past the concept.
         contents[at - 1] = 0xFF
         let later = [compiled.encodedTrigrams(), compiled.encodedMatcher()]
         let header = SnapshotFile.header(for: contents, later: later, key: key, program: workspace.cache.program)
@@ -240,9 +245,10 @@ import VaktaalTestSupport
     /// A concept record that does not read although the checksum holds (a writer's bug): the
     /// lookup that needs it fails with a snapshot error and removes the snapshot, so that the
     /// next run compiles it again.
-    @Test func aConceptThatDoesNotReadRemovesTheSnapshot() throws {
+    @Test(arguments: [false, true])
+    func aConceptThatDoesNotReadRemovesTheSnapshot(spoilingNote: Bool) throws {
         let workspace = try Workspace()
-        let (snapshot, concept) = try Self.snapshotWithAConceptThatDoesNotRead(workspace)
+        let (snapshot, concept) = try Self.snapshotWithAConceptThatDoesNotRead(workspace, spoilingNote: spoilingNote)
 
         let (lookup, outcome) = try workspace.cache.loadLookup(path: workspace.vocabulary)
         #expect(outcome == .reused, "the checksum holds and no concept is read to open it")

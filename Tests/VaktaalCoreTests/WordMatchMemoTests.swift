@@ -210,7 +210,7 @@ import VaktaalText
 
     /// A word written with a capital first and the same word in lower case, both common,
     /// are kept in pairs of slots of their own although their key hashes are the same.
-    @Test func aCapitalizedWordHasAPairOfItsOwn() throws {
+    @Test func aCapitalizedWordHasAPairOfItsOwn() {
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
             let pairs = ["artikel", "Artikel", "ARTIKEL"].map { Self.word($0, in: memo)?.pair }
             #expect(pairs[0] != pairs[1])

@@ -139,7 +139,7 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
         }
     }
 
-    /// Long stretches are counted in pieces of 255 bytes: a text of long lines (line feeds
+    /// Long stretches are counted in pieces of a few hundred bytes: a text of long lines (line feeds
     /// only, or with one carriage return pair far on) agrees wherever its line ends and
     /// multibyte characters fall against the pieces, stepped through forwards.
     @Test(arguments: [(0, false), (1, false), (2, true), (3, true), (4, false)])
@@ -158,6 +158,22 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
                 #expect(index.position(at: target) == Self.naive(bytes, target), "at \(target)")
                 place += 1 + Int(generator.next() % 700)
             }
+        }
+    }
+
+    /// Pieces counted at once hold as many line feeds or continuation bytes as they have
+    /// bytes: a count per piece that overflowed a byte would show here.
+    @Test(arguments: [
+        (String(repeating: "\n", count: 1000), SourcePosition(line: 1001, column: 1)),
+        (String(repeating: "😀", count: 300), SourcePosition(line: 1, column: 301)),
+        ("a\n" + String(repeating: "😀", count: 300), SourcePosition(line: 2, column: 301)),
+    ])
+    func piecesFullOfWhatIsCountedDoNotOverflow(_ text: String, end: SourcePosition) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = LineIndex(bytes: buffer)
+            #expect(index.position(at: buffer.count) == end)
+            #expect(index.lineEnds(in: 0..<buffer.count) == end.line - 1)
         }
     }
 

@@ -77,9 +77,9 @@ public struct CompiledTerms: Sendable {
     /// them reads (their replacements, and the concepts their ids and URIs name), with a match
     /// index whose terms name the concepts of that set: linting documents whose terms name no
     /// other concepts than `keys` with them gives what linting with the whole set gives. Of
-    /// each concept only what a finding reads is decoded (its id, flags, replacement, labels
-    /// and notations, not its notes, relations, mappings, extensions or comments); a
-    /// vocabulary compiled in memory gives its whole set.
+    /// each concept only what a finding reads is decoded (its id, flags, replacement, date of
+    /// change, labels and notations, not its notes, relations, mappings, extensions or
+    /// comments); a vocabulary compiled in memory gives its whole set.
     public func excerpt(naming keys: Set<ConceptKey>) -> (set: VocabularySet, matchIndex: MatchIndex) {
         switch concepts {
         case .loaded(let set):

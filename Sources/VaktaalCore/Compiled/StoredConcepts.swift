@@ -147,8 +147,8 @@ struct StoredConcepts: Sendable {
 enum ConceptParts: Equatable {
     /// All of it.
     case whole
-    /// What a finding of `vaktaal lint` reads: its id, flags, replacement, labels and
-    /// notations; its notes, relations, mappings, extensions and comments are left out.
+    /// What a finding of `vaktaal lint` reads: its id, flags, replacement, date of change,
+    /// labels and notations; its notes, relations, mappings, extensions and comments are left out.
     case readByFindings
 }
 

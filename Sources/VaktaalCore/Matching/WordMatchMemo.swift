@@ -7,8 +7,8 @@
 ///
 /// Only ASCII words of up to 16 bytes are kept, each as its bytes in two words (the rest
 /// zero, which no word holds) beside what matched there and how phrases go on from it,
-/// packed in two more: in one of two slots chosen by those bytes, where a newer word takes
-/// the place of the one met longer ago.
+/// packed in two more: in one of two slots chosen by the word's key hash and whether it
+/// starts with a capital, where a newer word takes the place of the one met longer ago.
 /// The table grows with the text, one word for every 128 bytes, from 512 words for 16 KB to
 /// 8,192 (256 KB) for 1 MB or more: real text meets new words all along, and a small table
 /// keeps losing its common words to them. Since the scan counts the repeated uses of the
@@ -172,8 +172,10 @@ package struct WordMatchMemo {
     /// The first of the two slots a word may be kept in, chosen by its key hash (``TokenKey``,
     /// which the scan has for every word it looks at) and whether its first byte is a capital:
     /// the hash folds case, and would give "Artikel" and "artikel", both common, the same
-    /// slots. The hash is known for every word the scan looks at; mixing the word's bytes
-    /// instead cost two multiplies a word (at 100k concepts, one core, 2-3% of the run).
+    /// slots. Mixing the word's bytes instead cost two multiplies a word (at 100k concepts,
+    /// one core, 2-3% of the run). The bits taken lie apart from those the first-word filters
+    /// take (``TermMatcher/filterWord(_:among:)``, ``TermMatcher/filterBits(_:)``): which
+    /// words pass a filter says nothing of their slots.
     @inline(__always)
     func pair(hash: UInt64, firstByte: UInt8) -> Int {
         let capital = firstByte &- 0x41 < 26 ? 2 : 0
