@@ -27,20 +27,16 @@ public struct LineIndex {
         if target < offset { stepBack(to: target) }
         guard target > offset else { return SourcePosition(line: line, column: column) }
         // The stretch is counted in bulk: the line ends in it, then the characters after the
-        // last one. A long one is read forwards first, most often finding only line feeds,
-        // so that the look back for its last line end reads bytes just read.
-        if target - offset >= Self.longRange, let lineFeeds = lineFeedsWithoutCarriageReturns(in: offset..<target) {
-            if lineFeeds.count > 0, let lastLineEnd = lastLineEnd(in: offset..<target) {
-                line += lineFeeds.lineEnds
-                column = 1 + characters(in: lastLineEnd + 1..<target)
-            } else {
-                column += characters(in: offset..<target)
-            }
-        } else if let lastLineEnd = lastLineEnd(in: offset..<target) {
-            line += lineEnds(in: offset..<lastLineEnd + 1)
+        // last one. A long one is read forwards first, most often finding only line feeds:
+        // the look back for the last of them then reads bytes just read, and a stretch
+        // without any is not looked back over.
+        let stretch = offset..<target
+        let lineFeeds = stretch.count >= Self.longRange ? lineFeedsWithoutCarriageReturns(in: stretch) : nil
+        if lineFeeds?.count != 0, let lastLineEnd = lastLineEnd(in: stretch) {
+            line += lineFeeds?.lineEnds ?? lineEnds(in: offset..<lastLineEnd + 1)
             column = 1 + characters(in: lastLineEnd + 1..<target)
         } else {
-            column += characters(in: offset..<target)
+            column += characters(in: stretch)
         }
         offset = target
         return SourcePosition(line: line, column: column)
