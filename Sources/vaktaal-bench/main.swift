@@ -13,6 +13,7 @@ import VaktaalXML
 //        vaktaal-bench --import FILE      import (parse and build), then the canonical bytes
 //        vaktaal-bench --xml VOCABULARY   the XML parser alone, then the vocabulary reader (one core)
 //        vaktaal-bench --checks VOCABULARY   each rule of `vaktaal check` on its own (one core), slowest first
+//        vaktaal-bench --scan VOCABULARY TEXT [ROUNDS]   the term matcher's scan alone (one core), as lint runs it
 // (run a release build: swift build -c release)
 
 func measure<T>(_ body: () -> T) -> (T, Duration) {
@@ -170,11 +171,13 @@ case "--xml" where arguments.count == 2: benchmarkXML(arguments[1])
 case "--checks" where arguments.count == 2: benchmarkChecks(arguments[1])
 case "--write" where arguments.count == 2: benchmarkWrite(arguments[1])
 case "--import" where arguments.count == 2: benchmarkImport(arguments[1])
+case "--scan" where arguments.count == 3 || arguments.count == 4:
+    benchmarkScan(vocabulary: arguments[1], text: arguments[2], rounds: arguments.count == 4 ? Int(arguments[3]) ?? 9 : 9)
 case "--export" where arguments.count >= 2: benchmarkExport(arguments[1], formats: Array(arguments.dropFirst(2)))
 case let path? where !path.hasPrefix("-"): benchmarkLookup(path, queries: Array(arguments.dropFirst()))
 default:
     print(
         "usage: vaktaal-bench VOCABULARY [QUERY...] | --export VOCABULARY [FORMAT...] | --checks VOCABULARY"
-            + " | --xml VOCABULARY | --write VOCABULARY | --parse RDF-FILE | --import FILE")
+            + " | --xml VOCABULARY | --write VOCABULARY | --parse RDF-FILE | --import FILE | --scan VOCABULARY TEXT [ROUNDS]")
     exit(2)
 }

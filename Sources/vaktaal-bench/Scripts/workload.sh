@@ -31,6 +31,9 @@ prime() {
     "$vaktaal" lint --vocabulary "$1" "$out/one-line.txt" >/dev/null 2>&1 || true
 }
 
+# How many times one mean takes the other: the first result of JSON file $1 over that of $2.
+times_of() { python3 -c 'import json,sys; m=lambda p: json.load(open(p))["results"][0]["mean"]; print("%.2fx" % (m(sys.argv[1]) / m(sys.argv[2])))' "$@"; }
+
 row "workload" "vaktaal" "peer" "ratio" "notes"
 row "---" "---" "---" "---" "---"
 for n in 1000 10000 100000; do
@@ -53,6 +56,11 @@ for n in 1000 10000 100000; do
     row "lint 100 MB, $n concepts (s)" "$ours" "$theirs" "$(python3 -c "print('%.2fx' % ($theirs / $ours))")" \
         "$(python3 -c "print('%.0f MB/s; one core %.2f s, %.0f MB/s' % ($megabytes / $ours, $one_core, $megabytes / $one_core))"), peak $((memory / 1024)) MB, $findings findings"
 done
+# The goal: the lint at 100k concepts within 1.5x the time of the lint at 1k.
+if [ -f "$out/lint-1000.json" ] && [ -f "$out/lint-100000.json" ]; then
+    row "lint at 100k over lint at 1k concepts" "$(times_of "$out/lint-100000.json" "$out/lint-1000.json")" "" "" \
+        "one core $(times_of "$out/lint-100000-one-core.json" "$out/lint-1000-one-core.json"); goal: within 1.5x"
+fi
 folder="$bench/vocab-10000/corpus/md"
 if [ -d "$folder" ]; then
     hyperfine -N -i --runs "$runs" --warmup 1 --export-json "$out/md.json" --style none \
