@@ -1,9 +1,10 @@
 import Foundation
 import VaktaalCore
+import VaktaalLint
 import VaktaalText
 
 /// Times the term matcher's scan alone on one core, as `vaktaal lint` runs it on a long text:
-/// pieces of 2 MB cut at a space, one memo shared by them all, the repeated uses of allowed
+/// pieces of lint's batch size (``MatchBatches/batchSize``) cut at a space, one memo shared by them all, the repeated uses of allowed
 /// labels counted. The scan is run `rounds` times in one process and the fastest and the
 /// median are shown: on a noisy machine a change of a few percent in the scan shows here,
 /// where a whole lint (reading, reporting, the exit) varies by more from run to run.
@@ -19,7 +20,7 @@ func benchmarkScan(vocabulary: String, text path: String, rounds: Int) {
     print("load the compiled index: \(milliseconds(loadTime)); the matcher: \(milliseconds(matcherTime))")
     let bytes = [UInt8](text)
     let languages = matcher.languages(nil)
-    let pieceSize = 1 << 21
+    let pieceSize = MatchBatches.batchSize
     var times: [Duration] = []
     var counts = (matches: 0, counted: 0)
     for _ in 0..<max(1, rounds) {

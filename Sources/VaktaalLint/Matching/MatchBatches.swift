@@ -10,13 +10,13 @@ import VaktaalCore
 /// so that a text with no blank line is cut too. No term starts in white space, and what a
 /// match looks at around itself (the start of its sentence, its line, a path it may be part
 /// of) stops at a line break that is in its piece: each piece after the first starts with one.
-enum MatchBatches {
+package enum MatchBatches {
     /// About how many bytes of text a batch holds, but towards the end of a document
     /// (``pieceSize(left:batchSize:)``): about 60 batches for 100 MB. Each batch hands over
     /// the uses of labels it counted (a text of a large vocabulary meets thousands of labels
     /// in every batch): batches of half a megabyte took a 100k lint 4.5% longer, of four
     /// megabytes as long as two.
-    static let batchSize = 1 << 21
+    package static let batchSize = 1 << 21
 
     /// The segments, cut where they are long (at line breaks that no phrase of `matcher`
     /// crosses), in batches of about `batchSize` bytes, smaller towards the end of the
