@@ -1,3 +1,4 @@
+import Synchronization
 import VaktaalCore
 import VaktaalText
 
@@ -33,7 +34,7 @@ extension Linter {
         // What the terms of each variant share, by variant.
         var shared: [FoundTerm.Shared] = []
         var uses = UseCounts()
-        forEachBatchOfMatches(
+        let counted = forEachBatchOfMatches(
             in: document.segments, text, matcher, languages, elementLanguages: elementLanguages, countingRepeats: true
         ) { batch in
             let found = batch.matches
@@ -66,8 +67,8 @@ extension Linter {
                         canFix: !match.crossesMarkup && paragraph?.isFixable ?? true && document.mayFix(match.range),
                         context: match.context))
             }
-            if let counted = batch.countedUses { uses.add(counted) }
         }
+        uses.add(counted)
         return DocumentTerms(terms: terms, uses: uses.dictionary, variantCount: variants.count)
     }
 
@@ -135,9 +136,6 @@ extension Linter {
         /// label after the first that the core matching the batch met (in this batch or an
         /// earlier one; names in another casing are all here).
         let matches: [SegmentMatch]
-        /// When repeats are counted: the uses of allowed labels that are not among
-        /// ``matches``, by label.
-        let countedUses: UseCounts?
     }
 
     /// The matches of `segments`, handed to `body` batch by batch, in order: the batches
@@ -149,15 +147,18 @@ extension Linter {
     /// on two).
     ///
     /// - Parameter countingRepeats: Whether repeated uses of allowed labels are only counted
-    ///   (``BatchMatches/countedUses``, ``LabelUseTally``): the rules look at the first use of
-    ///   a label (and at each use of a name in another casing, which may be misspelled), and
-    ///   a text of a large vocabulary uses one of its labels every few words.
+    ///   (``LabelUseTally``): the rules look at the first use of a label (and at each use of
+    ///   a name in another casing, which may be misspelled), and a text of a large vocabulary
+    ///   uses one of its labels every few words.
+    /// - Returns: The uses of allowed labels only counted, in all batches (none unless
+    ///   `countingRepeats`): those that are not among the matches handed to `body`.
+    @discardableResult
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],
         batchSize: Int = MatchBatches.batchSize, ahead: Int = 2 * Parallel.coreCount, countingRepeats: Bool = false,
         _ body: (BatchMatches) -> Void
-    ) {
+    ) -> UseCounts {
         let batches = MatchBatches.batches(of: segments, in: text, matcher: matcher, batchSize: batchSize)
         nonisolated(unsafe) let text = text
         // The segments of the document's languages share what their words matched: a text cut
@@ -166,11 +167,21 @@ extension Linter {
         let sharedLength = segments.reduce(0) { total, segment in
             total + (segment.language.flatMap { elementLanguages[$0] } == nil ? segment.sourceRange.count : 0)
         }
-        // What the batches a core takes share: the memo, and the labels whose first use the core met.
+        let counted = Mutex(UseCounts())
+        // What the batches a core takes share: the memo, and the labels whose first use the
+        // core met. The uses they only counted are added up once the core is done: the memo
+        // counts those of the words it keeps over all of them.
         @Sendable func withCoreState(_ body: ((memo: WordMatchMemo?, tally: LabelUseTally?)) -> Void) {
             let tally = countingRepeats ? LabelUseTally() : nil
-            guard sharedLength >= WordMatchMemo.worthwhileLength else { return body((nil, tally)) }
-            WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { body(($0, tally)) }
+            if sharedLength >= WordMatchMemo.worthwhileLength {
+                WordMatchMemo.withMemo(forTextOf: min(sharedLength, batchSize)) { memo in
+                    body((memo, tally))
+                    memo.handOverCounts { form, count in tally?.count(LabelUse(form), count) }
+                }
+            } else {
+                body((nil, tally))
+            }
+            if let repeated = tally?.repeatedUses { counted.withLock { $0.add(repeated) } }
         }
         Parallel.forEachInOrder(batches.count, ahead: ahead, sharing: withCoreState) { index, core in
             // A batch of one piece (most of a long text) is its matches, not a copy of them.
@@ -181,12 +192,11 @@ extension Linter {
                     in: segment, text, matcher, own ?? languages, memo: own == nil ? core.memo : nil, tally: core.tally)
                 if found.isEmpty { found = matched } else { found += matched }
             }
-            // The memo goes on counting the uses of the words it keeps: those of this batch go with it.
-            core.memo?.handOverCounts { form, count in core.tally?.count(LabelUse(form), count) }
-            return BatchMatches(matches: found, countedUses: core.tally?.takeCounted())
+            return BatchMatches(matches: found)
         } consume: {
             body($0)
         }
+        return counted.withLock { $0 }
     }
 
     /// The matches of one segment, with ranges in the document's text, every use counted as

@@ -172,18 +172,18 @@ import VaktaalCore
             var counted = UseCounts()
             var keptPerLabel: [LabelUse: Int] = [:]
             var batches = 0
-            Linter.forEachBatchOfMatches(
+            let repeated = Linter.forEachBatchOfMatches(
                 in: segments, bytes, matcher, nl, elementLanguages: elementLanguages, batchSize: batchSize, countingRepeats: true
             ) { batch in
                 batches += 1
                 batched += batch.matches
-                if let uses = batch.countedUses { counted.add(uses) }
                 for match in batch.matches where match.form.isAllowedUse { counted.add(LabelUse(match.form)) }
                 // Names written otherwise ("IPABO") are judged where they stand: each use is kept.
                 let keptOnce = batch.matches.filter { $0.form.isAllowedUse && !($0.form.isName && !$0.form.isWrittenAsIs) }
                 #expect(Set(keptOnce.map { LabelUse($0.form) }).count == keptOnce.count, "a label's first use in a batch, once")
                 for match in keptOnce { keptPerLabel[LabelUse(match.form), default: 0] += 1 }
             }
+            counted.add(repeated)
             // A core looks at the first use of each label it meets, over all the batches it takes.
             #expect(keptPerLabel.values.allSatisfy { $0 <= min(batches, Parallel.coreCount) })
             #expect(batchSize > bytes.count || batches > 1)

@@ -15,9 +15,11 @@ struct UseCounts {
     /// How many labels are counted.
     private(set) var count = 0
 
-    /// An empty table.
-    init() {
-        slots = Array(repeating: Slot(), count: 16)
+    /// An empty table, with room for `capacity` labels before it grows.
+    init(capacity: Int = 8) {
+        var slotCount = 16
+        while slotCount < 2 * capacity { slotCount <<= 1 }
+        slots = Array(repeating: Slot(), count: slotCount)
     }
 
     /// A label packed in one word: the concept's key above, the label's index plus one below
@@ -72,6 +74,13 @@ struct UseCounts {
     /// Adds the counts of `other`.
     mutating func add(_ other: UseCounts) {
         for filled in other.slots where filled.count != 0 { add(Self.use(filled.key), filled.count) }
+    }
+
+    /// These counts less one each, without the labels counted once.
+    var lessOneEach: UseCounts {
+        var result = UseCounts(capacity: count)
+        for filled in slots where filled.count > 1 { result.add(Self.use(filled.key), filled.count - 1) }
+        return result
     }
 
     /// The counts by label.
