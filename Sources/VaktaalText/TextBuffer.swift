@@ -56,20 +56,43 @@ public struct TextBuffer: ~Copyable {
     /// Appends a number in decimal digits (labelled: a literal byte must not be taken for one).
     public mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var digitCount = 1
-        var rest = value.magnitude / 10
-        while rest > 0 {
-            digitCount += 1
-            rest /= 10
-        }
-        // The digits are written in place, the last first.
-        reserve(digitCount)
         var magnitude = value.magnitude
-        for place in (count..<count + digitCount).reversed() {
-            (start + place).initialize(to: UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        let digitCount = Self.digitCount(of: magnitude)
+        // The digits are written in place, two at a time from the last (most numbers of a
+        // report are lines and columns of a few digits).
+        reserve(digitCount)
+        var place = count + digitCount
+        let pairs = Self.digitPairs.utf8Start
+        while magnitude >= 10 {
+            let pair = Int(magnitude % 100)
+            magnitude /= 100
+            place -= 2
+            (start + place).initialize(to: pairs[2 * pair])
+            (start + place + 1).initialize(to: pairs[2 * pair + 1])
         }
+        if place > count { (start + count).initialize(to: UInt8(ascii: "0") + UInt8(magnitude)) }
         count += digitCount
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    private static func digitCount(of value: UInt) -> Int {
+        var count = 1
+        var limit: UInt = 10
+        while count < 20, value >= limit {
+            count += 1
+            // 10¹⁹ is the last power of ten below 2⁶⁴: past it every value has 20 digits.
+            limit = limit.multipliedReportingOverflow(by: 10).partialValue
+        }
+        return count
+    }
+
+    /// The two digits of each number below 100, "00" to "99", one after the other (a literal:
+    /// no table to make on first use).
+    private static var digitPairs: StaticString {
+        """
+        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
+        """
     }
 
     /// Appends `byte` `repeats` times.

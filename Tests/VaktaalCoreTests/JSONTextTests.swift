@@ -72,13 +72,13 @@ import Testing
         #expect(String(decoding: drained, as: UTF8.self) == expected)
     }
 
-    /// A key made once is written as the key written each time.
-    @Test(arguments: ["column", "a \"b\" \\", "wérk\tplek", ""])
-    func aKeyMadeOnceIsWrittenAsAnyKey(_ name: String) {
+    /// A key made once is written as the key written each time, first in its object or not.
+    @Test(arguments: ["column", "a \"b\" \\", "wérk\tplek", ""], [true, false])
+    func aKeyMadeOnceIsWrittenAsAnyKey(_ name: String, first: Bool) {
         var once = JSONText()
-        once.key(JSONKey(name), first: false, indent: 3)
+        once.key(JSONKey(name, indent: 3), first: first)
         var each = JSONText()
-        each.key(name, first: false, indent: 3)
+        each.key(name, first: first, indent: 3)
         #expect(once.text == each.text)
     }
 }

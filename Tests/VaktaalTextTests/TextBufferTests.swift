@@ -3,7 +3,10 @@ import VaktaalText
 
 /// A text buffer holds exactly the bytes appended to it, through growth and draining.
 @Suite struct TextBufferTests {
-    @Test(arguments: [0, 7, -7, 10, 1_234_567, -1_000, Int.max, Int.min])
+    @Test(arguments: [
+        0, 7, -7, 9, 10, 11, 99, 100, 101, 999, 1_000, 12_345, 1_234_567, -1_000, 999_999_999_999_999_999,
+        1_000_000_000_000_000_000, Int.max, Int.min, Int.min + 1,
+    ])
     func numbersAreWrittenAsSwiftWritesThem(_ value: Int) {
         var buffer = TextBuffer()
         buffer.append(decimal: value)

@@ -118,10 +118,10 @@ struct JSONReporter: FindingReporter {
         let office = findings[index].documentPlace
         json.open("{")
         if let area = office?.area {
-            json.key(FindingKeys.area, first: true, indent: 5)
+            json.key(FindingKeys.area, first: true)
             json.string(area)
         }
-        json.key(FindingKeys.column, first: office?.area == nil, indent: 5)
+        json.key(FindingKeys.column, first: office?.area == nil)
         json.number(place.start.column)
         if office == nil, let said = fragments.fragments(of: findings[index]) {
             fragments.appendConcept(of: said, into: &json)
@@ -138,49 +138,49 @@ struct JSONReporter: FindingReporter {
     /// `concept`, when the finding names one.
     fileprivate static func writeConcept(of finding: Finding, into json: inout JSONText) {
         if let concept = finding.concept {
-            json.key(FindingKeys.concept, first: false, indent: 5)
+            json.key(FindingKeys.concept, first: false)
             json.string(concept)
         }
     }
 
     /// `endColumn`, `endLine` and `line`.
     private static func writeEnd(of place: SourceRange, into json: inout JSONText) {
-        json.key(FindingKeys.endColumn, first: false, indent: 5)
+        json.key(FindingKeys.endColumn, first: false)
         json.number(place.end.column)
-        json.key(FindingKeys.endLine, first: false, indent: 5)
+        json.key(FindingKeys.endLine, first: false)
         json.number(place.end.line)
-        json.key(FindingKeys.line, first: false, indent: 5)
+        json.key(FindingKeys.line, first: false)
         json.number(place.start.line)
     }
 
     /// The keys after `line`: what the finding says, and the rest of its office place.
     fileprivate static func writeRest(of finding: Finding, office: DocumentPlace?, into json: inout JSONText) {
         if let match = finding.match {
-            json.key(FindingKeys.match, first: false, indent: 5)
+            json.key(FindingKeys.match, first: false)
             json.string(match)
         }
-        json.key(FindingKeys.message, first: false, indent: 5)
+        json.key(FindingKeys.message, first: false)
         json.string(finding.message)
         if let office {
             if let page = office.page {
-                json.key(FindingKeys.page, first: false, indent: 5)
+                json.key(FindingKeys.page, first: false)
                 json.number(page)
             }
-            json.key(FindingKeys.paragraph, first: false, indent: 5)
+            json.key(FindingKeys.paragraph, first: false)
             json.number(office.paragraph)
-            json.key(FindingKeys.part, first: false, indent: 5)
+            json.key(FindingKeys.part, first: false)
             json.string(office.part)
         }
         if let replacement = finding.replacement {
-            json.key(FindingKeys.replacement, first: false, indent: 5)
+            json.key(FindingKeys.replacement, first: false)
             json.string(replacement)
         }
-        json.key(FindingKeys.rule, first: false, indent: 5)
+        json.key(FindingKeys.rule, first: false)
         json.string(finding.rule.rawValue)
-        json.key(FindingKeys.severity, first: false, indent: 5)
+        json.key(FindingKeys.severity, first: false)
         json.string(finding.severity.rawValue)
         if let slide = office?.slide {
-            json.key(FindingKeys.slide, first: false, indent: 5)
+            json.key(FindingKeys.slide, first: false)
             json.number(slide)
         }
     }
@@ -248,19 +248,19 @@ public enum LintJSON {
 
 /// The keys of a finding, made once.
 private enum FindingKeys {
-    static let area = JSONKey("area")
-    static let column = JSONKey("column")
-    static let concept = JSONKey("concept")
-    static let endColumn = JSONKey("endColumn")
-    static let endLine = JSONKey("endLine")
-    static let line = JSONKey("line")
-    static let match = JSONKey("match")
-    static let message = JSONKey("message")
-    static let page = JSONKey("page")
-    static let paragraph = JSONKey("paragraph")
-    static let part = JSONKey("part")
-    static let replacement = JSONKey("replacement")
-    static let rule = JSONKey("rule")
-    static let severity = JSONKey("severity")
-    static let slide = JSONKey("slide")
+    static let area = JSONKey("area", indent: 5)
+    static let column = JSONKey("column", indent: 5)
+    static let concept = JSONKey("concept", indent: 5)
+    static let endColumn = JSONKey("endColumn", indent: 5)
+    static let endLine = JSONKey("endLine", indent: 5)
+    static let line = JSONKey("line", indent: 5)
+    static let match = JSONKey("match", indent: 5)
+    static let message = JSONKey("message", indent: 5)
+    static let page = JSONKey("page", indent: 5)
+    static let paragraph = JSONKey("paragraph", indent: 5)
+    static let part = JSONKey("part", indent: 5)
+    static let replacement = JSONKey("replacement", indent: 5)
+    static let rule = JSONKey("rule", indent: 5)
+    static let severity = JSONKey("severity", indent: 5)
+    static let slide = JSONKey("slide", indent: 5)
 }
