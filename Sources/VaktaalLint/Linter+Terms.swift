@@ -220,9 +220,14 @@ extension Linter {
         // The first use of an allowed label is kept and the others counted; the scan counts
         // those of a word it met before itself (but for a use next to a slash, backslash or
         // dot, which may be part of a file name): most matches of a long text are such repeats.
-        // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the source itself).
-        func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?) {
-            func handle(_ match: TermMatch) -> TermMatcher.MatchHandling {
+        // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the
+        // source itself), appended to `kept`: passed in, not captured, so that access to it is
+        // checked when compiled, not at every match.
+        func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?, into kept: inout [SegmentMatch]) {
+            matcher.forEachMatch(
+                in: view, range: bounds, languages: languages, sharing: memo,
+                handingOverUsesNextTo: FileNamesAndPaths.joiningBytes
+            ) { match in
                 guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
                 guard let tally, form.isAllowedUse, !isJudgedByContext(form) else {
                     kept.append(placed(match, form, in: view, segment, offsets: offsets))
@@ -230,11 +235,7 @@ extension Linter {
                 }
                 if tally.isFirst(LabelUse(form)) { kept.append(placed(match, form, in: view, segment, offsets: offsets)) }
                 return .counted
-            }
-            matcher.forEachMatch(
-                in: view, range: bounds, languages: languages, sharing: memo,
-                handingOverUsesNextTo: FileNamesAndPaths.joiningBytes, handle
-            ) { form, count in
+            } repeated: { form, count in
                 tally?.count(LabelUse(form), count)
             }
         }
@@ -249,9 +250,9 @@ extension Linter {
             read = CanonicalComposition.composed(text, range: range)
         }
         if let read {
-            read.text.withUnsafeBufferPointer { scan($0, 0..<$0.count, offsets: read.offsets) }
+            read.text.withUnsafeBufferPointer { scan($0, 0..<$0.count, offsets: read.offsets, into: &kept) }
         } else {
-            scan(text, range, offsets: nil)
+            scan(text, range, offsets: nil, into: &kept)
         }
         return kept
     }
