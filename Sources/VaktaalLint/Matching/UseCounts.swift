@@ -61,16 +61,6 @@ struct UseCounts {
         return earlier
     }
 
-    /// Sets the count of `use`, which has one, to `count` (more than 0) and returns the count it had.
-    mutating func reset(_ use: LabelUse, to count: Int) -> Int {
-        precondition(count > 0, "a count of 0 is an empty slot")
-        let index = slot(Self.key(use))
-        let earlier = slots[index].count
-        precondition(earlier > 0, "only a use counted is reset")
-        slots[index].count = count
-        return earlier
-    }
-
     /// Adds the counts of `other`.
     mutating func add(_ other: UseCounts) {
         for filled in other.slots where filled.count != 0 { add(Self.use(filled.key), filled.count) }
