@@ -152,7 +152,6 @@ extension Linter {
     ///   uses one of its labels every few words.
     /// - Returns: The uses of allowed labels only counted, in all batches (none unless
     ///   `countingRepeats`): those that are not among the matches handed to `body`.
-    @discardableResult
     static func forEachBatchOfMatches(
         in segments: [ProseSegment], _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher,
         _ languages: TermMatcher.Languages, elementLanguages: [String: TermMatcher.Languages] = [:],

@@ -141,7 +141,7 @@ import VaktaalCore
             let segment = ProseSegment(0..<bytes.count)
             var batched: [Linter.SegmentMatch] = []
             var batches = 0
-            Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, ahead: 3) {
+            _ = Linter.forEachBatchOfMatches(in: [segment], bytes, matcher, languages, batchSize: 500, ahead: 3) {
                 batched += $0.matches
                 batches += 1
             }

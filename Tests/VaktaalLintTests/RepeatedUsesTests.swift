@@ -1,5 +1,6 @@
 import Testing
 import VaktaalCore
+import VaktaalTestSupport
 
 @testable import VaktaalLint
 
@@ -110,7 +111,7 @@ import VaktaalCore
             var uses: [LabelUse: Int] = [:]
             var expected: [Range<Int>] = []
             var batches = 0
-            Linter.forEachBatchOfMatches(in: document.segments, bytes, matcher, languages) { batch in
+            _ = Linter.forEachBatchOfMatches(in: document.segments, bytes, matcher, languages) { batch in
                 batches += 1
                 for match in batch.matches {
                     if match.form.isAllowedUse {
@@ -129,6 +130,62 @@ import VaktaalCore
             let werkplekbegeleider = try #require(uses.first { linter.set[$0.key.concept].id == "werkplekbegeleider" })
             #expect(werkplekbegeleider.value > 2 * batches, "repeated in every batch")
         }
+    }
+
+    /// More labels met than the memo keeps: the words it drops to keep others hand the uses
+    /// it counted of them over as they go, in one batch and in many, and every use of every
+    /// label is counted once.
+    @Test(arguments: [MatchBatches.batchSize, 40_000])
+    func usesOfWordsTheMemoDropsAreCountedOnce(batchSize: Int) throws {
+        // 6,000 one-word labels (the memo of this text keeps at most 4,096 words), each used
+        // one to twenty times in a random order, some at the end of a sentence.
+        let words = (0..<6_000).map(Self.word)
+        let linter = fixtureLinter(
+            words.enumerated().map { "<concept id=\"c\($0)\"><prefLabel>\($1)</prefLabel></concept>" }.joined(separator: "\n"))
+        var generator = SeededGenerator(seed: 48)
+        let usesOfWord = words.map { _ in Int.random(in: 1...20, using: &generator) }
+        var order = words.indices.flatMap { Array(repeating: $0, count: usesOfWord[$0]) }
+        order.shuffle(using: &generator)
+        // Paragraphs of a hundred words: the segments that batches are made of.
+        let text = order.enumerated().map { place, word in
+            words[word] + (place % 100 == 99 ? ".\n\n" : place % 7 == 6 ? ". " : " ")
+        }.joined()
+        // A memo keeps a word for every 128 bytes of the text it is made for, rounded up to a power of two.
+        #expect(text.utf8.count <= 4_096 * 128, "a memo of fewer words than there are labels")
+        let matcher = linter.matcher
+        let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)
+        try document.text.withUnsafeBufferPointer { bytes in
+            var counted = UseCounts()
+            var batches = 0
+            let repeated = Linter.forEachBatchOfMatches(
+                in: document.segments, bytes, matcher, matcher.languages(["nl"]), batchSize: batchSize, countingRepeats: true
+            ) { batch in
+                batches += 1
+                for match in batch.matches { counted.add(LabelUse(match.form)) }
+            }
+            counted.add(repeated)
+            if batchSize < MatchBatches.batchSize { #expect(batches > 2, "batches taken by cores one after another") }
+            // Every match taken in turn, with no memo and no tally.
+            var everyUse = UseCounts()
+            for segment in document.segments {
+                for match in Linter.matches(in: segment, bytes, matcher, matcher.languages(["nl"])) {
+                    everyUse.add(LabelUse(match.form))
+                }
+            }
+            #expect(everyUse.count > 5_900, "nearly every label is met")
+            #expect(counted.dictionary == everyUse.dictionary)
+        }
+    }
+
+    /// The `index`th word of small letters after a `w`: "wa", "wb", … "wz", "wab", …
+    static func word(_ index: Int) -> String {
+        var letters = ""
+        var rest = index
+        repeat {
+            letters.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "a") + UInt8(rest % 26)))
+            rest /= 26
+        } while rest > 0
+        return "w" + letters
     }
 
     /// In a batch, an allowed label written in another form than the vocabulary's (at the
