@@ -4,10 +4,11 @@ import VaktaalLint
 import VaktaalText
 
 /// Times the term matcher's scan alone on one core, as `vaktaal lint` runs it on a long text:
-/// pieces of lint's batch size (``MatchBatches/batchSize``) cut at a space, one memo shared by them all, the repeated uses of allowed
-/// labels counted. The scan is run `rounds` times in one process and the fastest and the
-/// median are shown: on a noisy machine a change of a few percent in the scan shows here,
-/// where a whole lint (reading, reporting, the exit) varies by more from run to run.
+/// pieces of lint's batch size (``MatchBatches/batchSize``) cut at a space, one memo shared by
+/// them all, the repeated uses of allowed labels counted. The scan is run `rounds` times in one
+/// process and the fastest and the median are shown: on a noisy machine a change of a few
+/// percent in the scan shows here, where a whole lint (reading, reporting, the exit) varies by
+/// more from run to run.
 /// The compiled index comes from this program's own cache folder (made on the first run).
 func benchmarkScan(vocabulary: String, text path: String, rounds: Int) {
     let cache = CompiledIndexCache(folder: CompiledIndexCache.standardFolder(), program: "vaktaal-bench")
