@@ -8,8 +8,10 @@
 /// document's rules need only their sums.
 final class LabelUseTally {
     /// Each label this core met: one more than its uses only counted.
-    /// A repeated use is one look in this table (a large one at 100k concepts).
-    private var met = UseCounts()
+    /// A repeated use is one look in this table (a large one at 100k concepts). A tally
+    /// serves one core and its calls never overlap, so access to it is not checked at run
+    /// time (a check cost as much as the look itself).
+    @exclusivity(unchecked) private var met = UseCounts()
 
     /// Whether `use` is the first use of its label that this core meets (then it is looked
     /// at); else it is counted.
