@@ -18,6 +18,14 @@ import Testing
         // The same patterns with letters beyond ASCII.
         ("wérkplekbegeleider", "Méntor", "Wérkplekbegeleider"), ("wérkplekbegeleider", "MÉNTOR", "WÉRKPLEKBEGELEIDER"),
         ("aankomend léraar", "Léraar In Opleiding", "Aankomend Léraar"), ("ëlf", "Elf", "Ëlf"),
+        // Written in small letters, or with no letter that has a case, beyond ASCII.
+        ("wérkplekbegeleider", "méntor", "wérkplekbegeleider"), ("werkplekbegeleider", "méntor", "werkplekbegeleider"),
+        ("wérkplekbegeleider", "mentor’s", "wérkplekbegeleider"), ("ëlf", "2½", "ëlf"), ("ëlf", "日本", "ëlf"),
+        // Decomposed letters: a capital E with a combining accent is a capital; a title-case
+        // digraph (ǅ) is none.
+        ("ëlf", "E\u{0301}lf", "Ëlf"), ("ëlf", "e\u{0301}lf", "ëlf"), ("ëlf", "ǅemal", "ëlf"),
+        // A replacement with a capital after its first letter is written as it is, beyond ASCII too.
+        ("aankomend Léraar", "méntor", "aankomend Léraar"),
         // The Dutch ij is one letter: both halves are capitals (IJsland), in ASCII and beyond.
         ("ijsbaan", "Schaatsbaan", "IJsbaan"), ("ijsbaan", "schaatsbaan", "ijsbaan"), ("ijsbaan", "SCHAATSBAAN", "IJSBAAN"),
         ("de ijsbaan", "Het Schaatsveld", "De IJsbaan"), ("ijsbaan", "Schaatsbaan Noord", "IJsbaan"),

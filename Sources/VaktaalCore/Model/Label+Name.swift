@@ -9,9 +9,10 @@ extension Label {
     }
 
     /// Whether `text` has a capital after its first character. Most labels are ASCII, whose
-    /// capitals are A to Z: read off the bytes, not looked up as Unicode properties.
+    /// capitals are A to Z: read off the bytes (and off the ASCII scalars of other labels),
+    /// not looked up as Unicode properties.
     package static func hasCapitalAfterFirst(_ text: String) -> Bool {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.dropFirst().contains { $0 &- 0x41 < 26 } }
-        return text.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+        return text.unicodeScalars.dropFirst().contains { $0.isASCII ? $0.value &- 0x41 < 26 : $0.properties.isUppercase }
     }
 }

@@ -261,7 +261,9 @@ enum CaseMirror {
             capitalIsTheVocabularys && startsWithCapital(replacement)
             ? replacement.prefix(1).lowercased() + replacement.dropFirst() : replacement
         if let ascii = asciiApply(lowered, like: source) { return ascii }
-        guard lowered == lowered.lowercased() else { return replacement }
+        guard isLowercase(lowered) else { return replacement }
+        // Most terms are written in small letters, and so is then their replacement.
+        if hasNoCapital(source) { return lowered }
         let letters = source.filter(\.isLetter)
         guard let first = letters.first else { return lowered }
         if letters.count > 1, letters.allSatisfy({ $0.isUppercase }) { return lowered.uppercased() }
@@ -288,8 +290,8 @@ enum CaseMirror {
     /// terms are ASCII, and a text with a million findings asks a million times); `nil` when
     /// either text is not ASCII.
     private static func asciiApply(_ replacement: String, like source: String) -> String? {
+        guard replacement.utf8.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var written = Array(replacement.utf8)
-        guard written.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
         func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
@@ -338,6 +340,24 @@ enum CaseMirror {
             return replacement
         }
         return String(decoding: written, as: UTF8.self)
+    }
+
+    /// Whether lower-casing `text` leaves it as it is: told from its scalars when none of them
+    /// changes (cheaper than lower-casing a copy), else by lower-casing it.
+    private static func isLowercase(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.isASCII ? $0.value &- 0x41 >= 26 : !$0.properties.changesWhenLowercased }
+            || text == text.lowercased()
+    }
+
+    /// Whether no character of `text` is a capital, told from its scalars: each is a small
+    /// letter (one that upper-casing changes) or has no case. A character of such scalars is
+    /// no capital (`Character.isUppercase`, which would upper-case each character, is not
+    /// asked); `false` may also mean only that a closer look is needed.
+    private static func hasNoCapital(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                ? scalar.value &- 0x41 >= 26 : scalar.properties.changesWhenUppercased || !scalar.properties.isCased
+        }
     }
 
     /// Two or more words, each starting with a capital.
