@@ -12,7 +12,11 @@ extension Label {
     /// capitals are A to Z: read off the bytes (and off the ASCII scalars of other labels),
     /// not looked up as Unicode properties.
     package static func hasCapitalAfterFirst(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.dropFirst().contains { $0 &- 0x41 < 26 } }
-        return text.unicodeScalars.dropFirst().contains { $0.isASCII ? $0.value &- 0x41 < 26 : $0.properties.isUppercase }
+        var bytes = text
+        let ascii = bytes.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? bytes.dropFirst().contains { $0 &- 0x41 < 26 } : nil
+        }
+        return ascii
+            ?? text.unicodeScalars.dropFirst().contains { $0.isASCII ? $0.value &- 0x41 < 26 : $0.properties.isUppercase }
     }
 }
