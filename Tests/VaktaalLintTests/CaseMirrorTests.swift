@@ -40,6 +40,22 @@ import Testing
         #expect(CaseMirror.apply(replacement, like: written, writtenAsIs: false, capitalIsTheVocabularys: false) == expected)
     }
 
+    /// A character of scalars that are small letters or have no case is no capital: the
+    /// shortcut that leaves a term written in small letters as the replacement is.
+    @Test func noScalarSaidToBeNoCapitalIsACapitalCharacter() {
+        var capitals: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned,
+                scalar.properties.generalCategory != .privateUse, CaseMirror.hasNoCapital(String(scalar))
+            else { continue }
+            if Character(scalar).isUppercase { capitals.append(String(value, radix: 16)) }
+        }
+        #expect(capitals.isEmpty, "scalars: \(capitals.prefix(20))")
+        // Decomposed: a capital with a combining accent is told apart from a small letter with one.
+        #expect(!CaseMirror.hasNoCapital("E\u{0301}lf"))
+        #expect(CaseMirror.hasNoCapital("e\u{0301}lf"))
+    }
+
     /// A vocabulary that writes every term with a capital (as a spreadsheet does, "Mentor" →
     /// "Werkplekbegeleider"): that capital is no term's own, and the text's pattern is kept.
     @Test(arguments: [

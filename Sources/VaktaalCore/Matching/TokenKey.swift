@@ -141,7 +141,7 @@ enum TokenKey {
             if word.unicodeScalars.contains(Unicode.Scalar(softHyphen)!) {
                 word.unicodeScalars.removeAll { $0.value == softHyphen }
             }
-            return caseSensitive ? word : word.lowercased()
+            return caseSensitive ? word : word.lowercasedIfNeeded()
         }
     }
 

@@ -69,18 +69,16 @@ enum CaseMirror {
         }
     }
 
-    /// Whether lower-casing `text` leaves it as it is: told from its scalars when none of them
-    /// changes (cheaper than lower-casing a copy), else by lower-casing it.
+    /// Whether lower-casing `text` leaves it as it is.
     private static func isLowercase(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.isASCII ? $0.value &- 0x41 >= 26 : !$0.properties.changesWhenLowercased }
-            || text == text.lowercased()
+        text.lowercasedIfNeeded() == text
     }
 
     /// Whether no character of `text` is a capital, told from its scalars: each is a small
     /// letter (one that upper-casing changes) or has no case. A character of such scalars is
     /// no capital (`Character.isUppercase`, which would upper-case each character, is not
     /// asked); `false` may also mean only that a closer look is needed.
-    private static func hasNoCapital(_ text: String) -> Bool {
+    static func hasNoCapital(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII
                 ? scalar.value &- 0x41 >= 26 : scalar.properties.changesWhenUppercased || !scalar.properties.isCased
