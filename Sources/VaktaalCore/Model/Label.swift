@@ -140,9 +140,13 @@ public struct Label: Hashable, Sendable {
                 kind: kind, text: text, declaredLanguage: declaredLanguage, language: language ?? declaredLanguage ?? "",
                 plurals: plurals, forms: forms, isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation,
                 position: position, rare: nil))
-        let rare = RareFields(
-            since: since, reason: reason, severity: severity, exceptions: exceptions, extensionAttributes: extensionAttributes)
-        if rare != RareFields() { storage.fields.rare = CopyOnWriteBox(rare) }
+        // Most labels have none of the rare fields: told without making and comparing a set of them.
+        if since != nil || reason != nil || severity != nil || !exceptions.isEmpty || !extensionAttributes.isEmpty {
+            storage.fields.rare = CopyOnWriteBox(
+                RareFields(
+                    since: since, reason: reason, severity: severity, exceptions: exceptions,
+                    extensionAttributes: extensionAttributes))
+        }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
