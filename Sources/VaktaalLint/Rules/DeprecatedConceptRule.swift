@@ -15,7 +15,9 @@ struct DeprecatedConceptRule: LintRule {
         TermVerdicts.findings(in: document) { term in
             guard term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { _, replacement in
-                "'\(term.quotedText)' names a concept that is no longer used" + (replacement.map { ": use '\($0)'" } ?? "")
+                String(
+                    concatenating: "'", term.quotedText, "' names a concept that is no longer used",
+                    replacement == nil ? "" : ": use '", replacement ?? "", replacement == nil ? "" : "'")
             }
         }
     }

@@ -21,8 +21,9 @@ struct DeprecatedTermRule: LintRule {
         TermVerdicts.findings(in: document) { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
             return outdatedTermFinding(term, set: set) { label, replacement in
-                let since = label.since.map { " since \($0)" } ?? ""
-                return "'\(term.quotedText)' is outdated\(since)" + (replacement.map { ": use '\($0)'" } ?? "")
+                String(
+                    concatenating: "'", term.quotedText, "' is outdated", label.since == nil ? "" : " since ", label.since ?? "",
+                    replacement == nil ? "" : ": use '", replacement ?? "", replacement == nil ? "" : "'")
             }
         }
     }

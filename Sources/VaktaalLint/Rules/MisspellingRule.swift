@@ -21,7 +21,9 @@ struct MisspellingRule: LintRule {
             judgingVariant: { term in
                 guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
                 return outdatedTermFinding(term, set: set) { _, replacement in
-                    "'\(term.quotedText)' is misspelled" + (replacement.map { ": write '\($0)'" } ?? "")
+                    String(
+                        concatenating: "'", term.quotedText, "' is misspelled", replacement == nil ? "" : ": write '",
+                        replacement ?? "", replacement == nil ? "" : "'")
                 }
             },
             judgingInContext: { NameCasing.finding($0, set: set) })
