@@ -51,7 +51,21 @@ import Testing
             if Character(scalar).isUppercase { capitals.append(String(value, radix: 16)) }
         }
         #expect(capitals.isEmpty, "scalars: \(capitals.prefix(20))")
-        // Decomposed: a capital with a combining accent is told apart from a small letter with one.
+        // Characters of several scalars: letters (capital, small, title-case, caseless) with
+        // combining marks, two at a time.
+        let bases = "AaÉéǅǆΣσßİ日ª".unicodeScalars
+        let marks = (0x300...0x36F).compactMap(Unicode.Scalar.init)
+        for base in bases {
+            for first in marks {
+                for second in [first, "\u{0323}", "\u{0345}"] {
+                    var scalars = String.UnicodeScalarView()
+                    scalars.append(contentsOf: [base, first, second])
+                    let text = String(scalars)
+                    guard CaseMirror.hasNoCapital(text) else { continue }
+                    #expect(text.allSatisfy { !$0.isUppercase }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
         #expect(!CaseMirror.hasNoCapital("E\u{0301}lf"))
         #expect(CaseMirror.hasNoCapital("e\u{0301}lf"))
     }

@@ -168,6 +168,7 @@ struct BinaryReader {
     {
         let count = try readCount()
         var values: [Element] = []
+        // Reserving room for none would still allocate it.
         guard count > 0 else { return values }
         values.reserveCapacity(min(count, Self.largestReservation))
         for _ in 0..<count { values.append(try body(&self)) }

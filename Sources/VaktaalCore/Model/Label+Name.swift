@@ -12,8 +12,8 @@ extension Label {
     /// capitals are A to Z: read off the bytes (and off the ASCII scalars of other labels),
     /// not looked up as Unicode properties.
     package static func hasCapitalAfterFirst(_ text: String) -> Bool {
-        var bytes = text
-        let ascii = bytes.withUTF8 { bytes in
+        var contiguous = text
+        let ascii = contiguous.withUTF8 { bytes in
             bytes.allSatisfy { $0 < 0x80 } ? bytes.dropFirst().contains { $0 &- 0x41 < 26 } : nil
         }
         return ascii

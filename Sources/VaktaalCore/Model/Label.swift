@@ -27,7 +27,7 @@ public struct Label: Hashable, Sendable {
             var box = rare ?? CopyOnWriteBox(RareFields())
             rare = nil
             change(&CopyOnWriteBox.unique(&box).fields)
-            rare = box.fields == RareFields() ? nil : box
+            rare = box.fields.isEmpty ? nil : box
         }
     }
 
@@ -51,6 +51,12 @@ public struct Label: Hashable, Sendable {
             self.severity = severity
             self.exceptions = exceptions
             self.extensionAttributes = extensionAttributes
+        }
+
+        /// Whether none of the fields is set: a label keeps no box for them then.
+        @usableFromInline
+        var isEmpty: Bool {
+            since == nil && reason == nil && severity == nil && exceptions.isEmpty && extensionAttributes.isEmpty
         }
     }
 
@@ -140,13 +146,9 @@ public struct Label: Hashable, Sendable {
                 kind: kind, text: text, declaredLanguage: declaredLanguage, language: language ?? declaredLanguage ?? "",
                 plurals: plurals, forms: forms, isCaseSensitive: isCaseSensitive, isAbbreviation: isAbbreviation,
                 position: position, rare: nil))
-        // Most labels have none of the rare fields: told without making and comparing a set of them.
-        if since != nil || reason != nil || severity != nil || !exceptions.isEmpty || !extensionAttributes.isEmpty {
-            storage.fields.rare = CopyOnWriteBox(
-                RareFields(
-                    since: since, reason: reason, severity: severity, exceptions: exceptions,
-                    extensionAttributes: extensionAttributes))
-        }
+        let rare = RareFields(
+            since: since, reason: reason, severity: severity, exceptions: exceptions, extensionAttributes: extensionAttributes)
+        if !rare.isEmpty { storage.fields.rare = CopyOnWriteBox(rare) }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }

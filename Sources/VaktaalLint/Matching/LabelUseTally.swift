@@ -9,8 +9,9 @@
 final class LabelUseTally {
     /// Each label this core met: one more than its uses only counted.
     /// A repeated use is one look in this table (a large one at 100k concepts). A tally
-    /// serves one core and its calls never overlap, so access to it is not checked at run
-    /// time (a check cost as much as the look itself).
+    /// serves one core (each makes its own, and never hands it to another thread) and its
+    /// calls never overlap, so access to it is not checked at run time (a check cost as much
+    /// as the look itself).
     @exclusivity(unchecked) private var met = UseCounts()
 
     /// Whether `use` is the first use of its label that this core meets (then it is looked
@@ -30,3 +31,8 @@ final class LabelUseTally {
     /// The uses only counted, by label: all but the first of each label met.
     var repeatedUses: UseCounts { met.lessOneEach }
 }
+
+/// A tally is one core's: it is never handed to another thread (its table is not checked
+/// for overlapping access).
+@available(*, unavailable)
+extension LabelUseTally: Sendable {}
