@@ -84,13 +84,7 @@ struct BinaryReader {
     }
 
     mutating func readStrings() throws(SnapshotError) -> [String] {
-        let count = try readCount()
-        var values: [String] = []
-        // Reserving room for none would still allocate it: most lists of a label are empty.
-        guard count > 0 else { return values }
-        values.reserveCapacity(min(count, Self.largestReservation))
-        for _ in 0..<count { values.append(try readString()) }
-        return values
+        try readArray { reader throws(SnapshotError) in try reader.readString() }
     }
 
     /// An array that ``BinaryWriter/writeRaw(_:)`` wrote.
@@ -168,7 +162,7 @@ struct BinaryReader {
     {
         let count = try readCount()
         var values: [Element] = []
-        // Reserving room for none would still allocate it.
+        // Reserving room for none would still allocate it: most lists of a label are empty.
         guard count > 0 else { return values }
         values.reserveCapacity(min(count, Self.largestReservation))
         for _ in 0..<count { values.append(try body(&self)) }

@@ -14,11 +14,7 @@ struct DeprecatedConceptRule: LintRule {
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         TermVerdicts.findings(in: document) { term in
             guard term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { _, replacement in
-                String(
-                    concatenating: "'", term.quotedText, "' names a concept that is no longer used",
-                    replacement == nil ? "" : ": use '", replacement ?? "", replacement == nil ? "" : "'")
-            }
+            return outdatedTermFinding(term, set: set, says: "names a concept that is no longer used", suggesting: "use")
         }
     }
 }

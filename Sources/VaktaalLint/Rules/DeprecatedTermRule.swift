@@ -20,11 +20,7 @@ struct DeprecatedTermRule: LintRule {
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
         TermVerdicts.findings(in: document) { term in
             guard term.entry.kind == .deprecated, !term.entry.conceptIsDeprecated else { return nil }
-            return outdatedTermFinding(term, set: set) { label, replacement in
-                String(
-                    concatenating: "'", term.quotedText, "' is outdated", label.since == nil ? "" : " since ", label.since ?? "",
-                    replacement == nil ? "" : ": use '", replacement ?? "", replacement == nil ? "" : "'")
-            }
+            return outdatedTermFinding(term, set: set, says: "is outdated", dated: true, suggesting: "use")
         }
     }
 }

@@ -199,11 +199,13 @@ extension LintRule {
     }
 
     /// The finding for an outdated term: the replacement in the matching form with the
-    /// text's case pattern, the label's own severity, and `message` given that replacement.
-    /// A preferred label without the term's grammatical form (no plural for a plural) is
-    /// named in the message but is no fix: written in its place it would be another form.
+    /// text's case pattern, the label's own severity, and the message "'term' `says`", with
+    /// the date the label went out of use when `dated` (" since 2025-09-01") and the
+    /// replacement after `verb` (": use 'werkplekbegeleider'"). A preferred label without the
+    /// term's grammatical form (no plural for a plural) is named in the message but is no
+    /// fix: written in its place it would be another form.
     func outdatedTermFinding(
-        _ term: FoundTerm, set: VocabularySet, message: (_ label: Label, _ replacement: String?) -> String
+        _ term: FoundTerm, set: VocabularySet, says: String, dated: Bool = false, suggesting verb: String
     ) -> RuleFinding? {
         guard let index = term.entry.labelIndex else { return nil }
         let label = set[term.entry.concept].labels[index]
@@ -215,8 +217,14 @@ extension LintRule {
                     capitalIsTheVocabularys: CaseMirror.startsWithCapital(label.text)),
                 like: term.text)
         }
+        let since = dated ? label.since : nil
+        func ifSuggested(_ part: String) -> String { suggested == nil ? "" : part }
+        // Written at once: a text of a large vocabulary has thousands of outdated terms.
+        let message = String(
+            concatenating: "'", term.quotedText, "' ", says, since == nil ? "" : " since ", since ?? "", ifSuggested(": "),
+            ifSuggested(verb), ifSuggested(" '"), suggested ?? "", ifSuggested("'"))
         return RuleFinding(
-            term: term, message: message(label, suggested), replacement: replacement?.isSameForm == true ? suggested : nil,
+            term: term, message: message, replacement: replacement?.isSameForm == true ? suggested : nil,
             labelSeverity: label.severity)
     }
 }

@@ -20,11 +20,7 @@ struct MisspellingRule: LintRule {
             in: document,
             judgingVariant: { term in
                 guard term.entry.kind == .hidden, !term.entry.conceptIsDeprecated else { return nil }
-                return outdatedTermFinding(term, set: set) { _, replacement in
-                    String(
-                        concatenating: "'", term.quotedText, "' is misspelled", replacement == nil ? "" : ": write '",
-                        replacement ?? "", replacement == nil ? "" : "'")
-                }
+                return outdatedTermFinding(term, set: set, says: "is misspelled", suggesting: "write")
             },
             judgingInContext: { NameCasing.finding($0, set: set) })
     }
