@@ -283,6 +283,55 @@ import VaktaalText
         }
     }
 
+    /// The scan's quick way past a use it counts (``WordMatchMemo/slotCountingAlone(_:from:to:hash:)``)
+    /// finds a word of any length kept in the first of its slots, with text after it, and
+    /// nothing else: not before the scan counts its uses, not a word a byte shorter, longer or
+    /// other, not one from which phrases go on, not one too near the end of the text for 16
+    /// bytes to be read from its start, not one longer than a memo keeps, and not once its
+    /// count is full.
+    @Test(arguments: 1...WordMatchMemo.longestWord + 1)
+    func aUseCountedAloneIsThatOfTheWordKept(length: Int) {
+        let word = String("abcdefghijklmnopq".prefix(length))
+        let target = Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))
+        WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
+            func alone(_ text: String) -> Int? {
+                Array(text.utf8).withUnsafeBufferPointer { bytes in
+                    guard let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: 0, end: bytes.count) else { return nil }
+                    return memo.slotCountingAlone(bytes, from: 0, to: wordEnd, hash: hash)
+                }
+            }
+            let followed = word + " en nog wat tekst erachter"
+            #expect(alone(followed) == nil, "not kept")
+            guard let kept = Self.word(word, in: memo),
+                let slot = memo.keep(target, at: kept.key, inPair: kept.pair, goingOn: .never, handOver: { _, _ in })
+            else {
+                #expect(length > WordMatchMemo.longestWord, "only a word longer than a memo keeps is not kept")
+                #expect(alone(followed) == nil)
+                return
+            }
+            #expect(alone(followed) == nil, "its uses not counted yet")
+            memo.startCounting(at: slot)
+            #expect(alone(followed) == slot)
+            let others = [String(word.dropLast()), word + "x", word.dropLast() + "X", "x" + word.dropFirst()]
+            for other in others where !other.isEmpty { #expect(alone(other + " en nog wat tekst erachter") == nil, "\(other)") }
+            // At the very end of the text, only a word of 16 bytes has its two words of bytes there to read.
+            #expect(alone(word) == (length == WordMatchMemo.longestWord ? slot : nil), "at the end of the text")
+            var counted = 0
+            while alone(followed) == slot, counted < 70_000 {
+                memo.countUseAlone(at: slot)
+                counted += 1
+            }
+            #expect(counted == Int(UInt16.max) - 1, "up to a full count, which the scan hands over itself")
+            var handedOver = 0
+            memo.handOverCounts { _, count in handedOver += count }
+            #expect(handedOver == counted)
+            #expect(alone(followed) == slot, "counting again from none")
+            _ = memo.keep(target, at: kept.key, inPair: kept.pair, goingOn: .notAfterASpace, handOver: { _, _ in })
+            memo.startCounting(at: slot)
+            #expect(alone(followed) == nil, "phrases go on from it")
+        }
+    }
+
     /// A scan counts the uses of a word whose match its caller only counted, and hands them
     /// over as counts: each form is used as often as a caller that takes every match is
     /// handed it, but the caller is handed few, and every use next to a byte it looks at

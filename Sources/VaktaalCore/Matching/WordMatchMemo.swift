@@ -179,7 +179,7 @@ package struct WordMatchMemo {
     @inline(__always)
     func pair(hash: UInt64, firstByte: UInt8) -> Int {
         let capital = firstByte &- 0x41 < 26 ? 2 : 0
-        return (Int(truncatingIfNeeded: hash >> 8) ^ capital) & (entries.count - 2)
+        return (Int(truncatingIfNeeded: hash >> 8) ^ capital) & (entries.count &- 2)
     }
 
     /// The slot of the word `key` when it was met before in the pair of slots from `first`
@@ -194,6 +194,35 @@ package struct WordMatchMemo {
         entries.swapAt(first, first + 1)
         return first
     }
+
+    /// The slot of the ASCII word `bytes[start..<end]` of key hash `hash` when the scan may
+    /// count this use of it at once: it is kept in the first of its pair of slots, the scan
+    /// counts its uses, and no phrase goes on from it (what it matched is what it matches here).
+    /// `nil` otherwise, and the scan looks at the word as at any other. Most candidate words
+    /// of a text of a large vocabulary are uses of its common labels that only count: this is
+    /// the scan's way past them, in a few loads and compares and no branch on the word's length.
+    @inline(__always)
+    func slotCountingAlone(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash: UInt64) -> Int? {
+        let length = end &- start
+        guard length <= Self.longestWord, start &+ 16 <= bytes.count else { return nil }
+        let first = pair(hash: hash, firstByte: bytes[start])
+        let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
+        let bits = UInt64(truncatingIfNeeded: 8 &* length)
+        // The masks of the word's bytes in each of its two words (a shift of 64 or more is
+        // one of a multiple of 64 less: the comparisons pick the full and the empty masks).
+        let lowMask: UInt64 = length >= 8 ? .max : (1 &<< bits) &- 1
+        let highMask: UInt64 = length >= 16 ? .max : length <= 8 ? 0 : (1 &<< (bits &- 64)) &- 1
+        let entry = entries[first]
+        guard entry.low == UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & lowMask,
+            entry.high == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask,
+            entry.goingOn == PhrasesGoingOn.never.rawValue, entry.counting != 0, entry.counting != .max
+        else { return nil }
+        return first
+    }
+
+    /// Counts a use of the word in `slot`, given by ``slotCountingAlone(_:from:to:hash:)``.
+    @inline(__always)
+    func countUseAlone(at slot: Int) { entries[slot].counting &+= 1 }
 
     /// What matched at the word in `slot` where no phrase went on from it: `nil` for nothing.
     @inline(__always)
