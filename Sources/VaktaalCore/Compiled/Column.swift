@@ -44,8 +44,8 @@ struct Column<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Se
     /// (a hint: no element is read, so any position is safe).
     @inline(__always)
     func prefetch(_ position: Int) {
-        guard let base else { return }
-        vaktaal_prefetch(UnsafeRawPointer(base) + position &* MemoryLayout<Element>.stride)
+        // Without a branch on an empty column's missing memory: a hint at any address is harmless.
+        vaktaal_prefetch(UnsafeRawPointer(bitPattern: Int(bitPattern: base) &+ position &* MemoryLayout<Element>.stride))
     }
 
     /// The byte at `offset` of the elements' memory, which the caller has checked lies in it.

@@ -315,17 +315,23 @@ package struct TermMatcher: Sendable {
         let lookedAt = Self.forEachASCIIWord(from: start, in: bytes, end: end) { word in
             firstWords.prefetch(Self.filterWord(word.hash, among: firstWords.count))
             candidates[found] = word
-            found += 1
+            found &+= 1
             return found < candidates.count
         }
         var count = 0
-        let allowed = allowedPhrases?.matcher.firstWords
-        for index in 0..<found {
-            let word = candidates[index]
-            candidates[count] = word
-            var passes = Self.filter(firstWords, mayHold: word.hash) ? 1 : 0
-            if let allowed { passes |= Self.filter(allowed, mayHold: word.hash) ? 1 : 0 }
-            count &+= passes
+        @inline(__always)
+        func keepCandidates(_ passes: (UInt64) -> Bool) {
+            for index in 0..<found {
+                let word = candidates[index]
+                candidates[count] = word
+                count &+= passes(word.hash) ? 1 : 0
+            }
+        }
+        // A loop for each case, so that none asks at every word whether there are allowed phrases.
+        if let allowed = allowedPhrases?.matcher.firstWords {
+            keepCandidates { Self.filter(firstWords, mayHold: $0) || Self.filter(allowed, mayHold: $0) }
+        } else {
+            keepCandidates { Self.filter(firstWords, mayHold: $0) }
         }
         // The memo knows most candidates; the walk from one it does not know starts with a
         // lookup in the large table of steps, whose slot is asked for now.
@@ -465,7 +471,8 @@ package struct TermMatcher: Sendable {
     @inline(__always)
     static func filter(_ words: Column<UInt64>, mayHold hash: UInt64) -> Bool {
         let bits = filterBits(hash)
-        return words[filterWord(hash, among: words.count)] & bits == bits
+        // The word's place is masked by the filter's size, a power of two (checked when read back).
+        return words.element(uncheckedAt: filterWord(hash, among: words.count)) & bits == bits
     }
 
     /// The longest verified match starting with `first` (whose key hash may be known), of
