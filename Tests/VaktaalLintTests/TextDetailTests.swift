@@ -114,6 +114,9 @@ import VaktaalCore
         ("Helpdeskwater.nl/mentor", 0), ("Wij zoeken.Nu/mentor", 1),
         // Relative to the folder above or the home folder; a sentence that ends in a question or a list.
         ("Zie ../mentor en ~/mentor/plan", 0), ("Wie is de mentor?", 1), ("Eerst de mentor; dan de mentor.", 2),
+        // The last word of a sentence, wherever the sentence and its stretch end; after a slash it may be a path.
+        ("mentor.", 1), ("\"mentor.\"", 1), ("(de mentor.)", 1), ("De mentor.\nDe mentor.\n", 2), ("docs/mentor.", 1),
+        ("de mentor.md.", 0), ("de mentor..", 1),
     ])
     func termsInFileNamesAndPathsAreNoFindings(text: String, count: Int) {
         #expect(found(text).count == count, "\(found(text))")
