@@ -187,9 +187,14 @@ package struct TermMatcher: Sendable {
             // The candidate words found ahead (``candidateWords(_:from:in:end:)``), the next one
             // to take, and where the text was looked at up to.
             var (count, next, lookedAt) = (0, 0, range.lowerBound)
+            // Words met again are counted in a loop of their own where many are uses of labels
+            // to count: with many first words (at 100k concepts 3.45 M of 3.9 M candidates);
+            // with few, most candidates are words that match nothing, and the loop would only
+            // look at each in vain.
+            let countingMemo = hasManyFirstWords ? memo : nil
             while index < range.upperBound {
                 while next < count, candidates[next].start < index { next += 1 }
-                if next < count, let memo {
+                if next < count, let memo = countingMemo {
                     next = Self.countUsesAlone(
                         of: candidates, from: next, upTo: count, at: &index, in: bytes, range, memo: memo, handedOver)
                     if next == count { continue }
@@ -473,6 +478,7 @@ package struct TermMatcher: Sendable {
     /// filter, one mispredicted every few words).
     @inline(__always)
     static func passes(_ words: Column<UInt64>, _ hash: UInt64) -> Int {
+        // The word's place is masked by the filter's size, a power of two (checked when read back).
         let missing = filterBits(hash) & ~words.element(uncheckedAt: filterWord(hash, among: words.count))
         // The top bit of `missing | -missing` is set exactly when `missing` is not 0.
         return Int(truncatingIfNeeded: 1 &- ((missing | (0 &- missing)) >> 63))
@@ -482,8 +488,10 @@ package struct TermMatcher: Sendable {
     @inline(__always)
     static func filter(_ words: Column<UInt64>, mayHold hash: UInt64) -> Bool {
         let bits = filterBits(hash)
-        // The word's place is masked by the filter's size, a power of two (checked when read back).
-        return words.element(uncheckedAt: filterWord(hash, among: words.count)) & bits == bits
+        // Read with the range check, although the place is masked by the filter's size: read
+        // without it, the loop over the words of a text for a small filter
+        // (``candidateWordsOneByOne``) measured no faster, at times 3% slower as laid out.
+        return words[filterWord(hash, among: words.count)] & bits == bits
     }
 
     /// The longest verified match starting with `first` (whose key hash may be known), of
