@@ -294,10 +294,11 @@ import VaktaalText
         let word = String("abcdefghijklmnopq".prefix(length))
         let target = Self.label(id: 4, concept: 2, labelIndex: 0, flags: (true, false, true))
         WordMatchMemo.withMemo(forTextOf: WordMatchMemo.worthwhileLength) { memo in
-            func alone(_ text: String) -> Int? {
+            // With `hash` given (the kept word's), only the bytes can tell the word from the one kept.
+            func alone(_ text: String, hash given: UInt64? = nil) -> Int? {
                 Array(text.utf8).withUnsafeBufferPointer { bytes in
                     guard let (wordEnd, hash) = TokenKey.asciiWord(in: bytes, at: 0, end: bytes.count) else { return nil }
-                    return memo.slotCountingAlone(bytes, from: 0, to: wordEnd, hash: hash)
+                    return memo.slotCountingAlone(bytes, from: 0, to: wordEnd, hash: given ?? hash)
                 }
             }
             let followed = word + " en nog wat tekst erachter"
@@ -312,8 +313,12 @@ import VaktaalText
             #expect(alone(followed) == nil, "its uses not counted yet")
             memo.startCounting(at: slot)
             #expect(alone(followed) == slot)
+            let keptHash = Array(word.utf8).withUnsafeBufferPointer { TokenKey.asciiWord(in: $0, at: 0, end: $0.count)?.1 }
             let others = [String(word.dropLast()), word + "x", word.dropLast() + "X", "x" + word.dropFirst()]
-            for other in others where !other.isEmpty { #expect(alone(other + " en nog wat tekst erachter") == nil, "\(other)") }
+            for other in others where !other.isEmpty {
+                #expect(alone(other + " en nog wat tekst erachter", hash: keptHash) == nil, "\(other)")
+            }
+            #expect(alone(followed, hash: keptHash) == slot)
             // At the very end of the text, only a word of 16 bytes has its two words of bytes there to read.
             #expect(alone(word) == (length == WordMatchMemo.longestWord ? slot : nil), "at the end of the text")
             var counted = 0
@@ -420,6 +425,66 @@ import VaktaalText
         // looks at itself) and "student," (walked again: a sign may go on with a phrase) are
         // handed over, not "mentor komt".
         #expect(counted.handed - counted.phrases <= 2 * pieces + 4)
+    }
+
+    /// With many first words, a word the scan counts in its quick loop ("klas") is no use of
+    /// its own inside a phrase an earlier word starts ("mentor van de klas"), and is counted
+    /// at the very end of the text too: the scan counts as its caller would, use for use.
+    @Test func aWordCountedQuicklyIsNoUseInsideAPhrase() throws {
+        let concepts = (0..<20_000).map { "<concept id=\"w\($0)\"><prefLabel>woord\($0)</prefLabel></concept>" }
+        let xml = vocabularyXML(
+            concepts.joined() + "<concept id=\"klas\"><prefLabel>klas</prefLabel></concept>"
+                + "<concept id=\"wpb\"><prefLabel>werkplekbegeleider</prefLabel>"
+                + "<deprecatedLabel exceptions=\"mentor van de klas\">mentor</deprecatedLabel></concept>")
+        let set = VocabularyLoader.load(sources: [(path: "large.xml", bytes: Array(xml.utf8))]).set
+        let matcher = TermMatcher(set: set, entries: IndexEntries(set))
+        #expect(matcher.firstWords.count > 4096)
+        let piece = "De klas en de mentor van de klas, klas klas. De mentor komt bij de klas.\n"
+        let copies = 2 * WordMatchMemo.worthwhileLength / piece.utf8.count
+        let text = Array((String(repeating: piece, count: copies) + "klas").utf8)
+        // The uses of "klas" and the allowed phrases, the caller counting "klas" only or taking it.
+        func uses(callerCounts: Bool) -> (klas: Int, phrases: Int) {
+            var (klas, phrases) = (0, 0)
+            text.withUnsafeBufferPointer { bytes in
+                matcher.forEachMatch(
+                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOverUsesNextTo: ByteSet("")
+                ) { match in
+                    guard match.target != .allowed else {
+                        phrases += 1
+                        return .taken
+                    }
+                    guard bytes[match.range].elementsEqual("klas".utf8) else { return .taken }
+                    klas += 1
+                    return callerCounts ? .counted : .taken
+                } repeated: { _, count in
+                    klas += count
+                }
+            }
+            return (klas, phrases)
+        }
+        #expect(uses(callerCounts: false) == (4 * copies + 1, copies))
+        #expect(uses(callerCounts: true) == (4 * copies + 1, copies))
+    }
+
+    /// The candidate pass's filter test by arithmetic (``TermMatcher/passes(_:_:)``) says what
+    /// the filter's own test says, for a filter of many words and one of few.
+    @Test(arguments: [false, true])
+    func theArithmeticFilterTestIsTheFiltersOwn(large: Bool) throws {
+        let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
+        let matcher = large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set))
+        var generator = SystemRandomNumberGenerator()
+        var passing = 0
+        for hash in (0..<200_000).map({ _ in UInt64.random(in: .min ... .max, using: &generator) }) {
+            let passes = TermMatcher.passes(matcher.firstWords, hash)
+            #expect(passes == (TermMatcher.filter(matcher.firstWords, mayHold: hash) ? 1 : 0))
+            passing += passes
+        }
+        // The keys of the matcher's own first words pass; random keys only now and then.
+        for word in large ? ["mentor", "woord7"] : ["mentor"] {
+            let hash = Array(word.utf8).withUnsafeBufferPointer { TokenKey.asciiWord(in: $0, at: 0, end: $0.count)?.1 }
+            #expect(hash.map { TermMatcher.passes(matcher.firstWords, $0) } == 1, "\(word)")
+        }
+        #expect(passing < 200_000 / 100)
     }
 
     /// Pieces of a text that share a memo (a document cut by links) count the uses of a word

@@ -200,7 +200,8 @@ package struct WordMatchMemo {
     /// counts its uses, and no phrase goes on from it (what it matched is what it matches here).
     /// `nil` otherwise, and the scan looks at the word as at any other. Most candidate words
     /// of a text of a large vocabulary are uses of its common labels that only count: this is
-    /// the scan's way past them, in a few loads and compares and no branch on the word's length.
+    /// the scan's way past them, in a few loads and compares and no branch on the word's
+    /// length but its limit of 16 bytes.
     @inline(__always)
     func slotCountingAlone(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash: UInt64) -> Int? {
         let length = end &- start
