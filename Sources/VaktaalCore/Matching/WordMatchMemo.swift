@@ -146,12 +146,7 @@ package struct WordMatchMemo {
     static func key(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (UInt64, UInt64)? {
         let length = end - start
         guard length <= longestWord else { return nil }
-        if start + 16 <= bytes.count {
-            let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            return (firstBytes(of: low, count: length), firstBytes(of: high, count: length - 8))
-        }
+        if start + 16 <= bytes.count { return maskedKey(at: bytes, start, length: length) }
         var low: UInt64 = 0
         var high: UInt64 = 0
         for offset in 0..<length {
@@ -161,12 +156,20 @@ package struct WordMatchMemo {
         return (low, high)
     }
 
-    /// The first `count` bytes of `word`, the others zero (all of them from 8 on, none below 1).
+    /// The key of the word of `length` bytes (at most 16) at `start`, from which 16 bytes can
+    /// be read: its bytes as two little-endian words under masks, zero beyond its end. The
+    /// masks are chosen without a branch on the length: a shift of 64 or more is one of a
+    /// multiple of 64 less, and the comparisons pick the full and the empty masks.
     @inline(__always)
-    private static func firstBytes(of word: UInt64, count: Int) -> UInt64 {
-        if count >= 8 { return word }
-        if count <= 0 { return 0 }
-        return word & ((1 << (8 * UInt64(count))) &- 1)
+    private static func maskedKey(at bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
+        let bits = UInt64(truncatingIfNeeded: 8 &* length)
+        let lowMask: UInt64 = length >= 8 ? .max : (1 &<< bits) &- 1
+        let highMask: UInt64 = length >= 16 ? .max : length <= 8 ? 0 : (1 &<< (bits &- 64)) &- 1
+        return (
+            UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & lowMask,
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask
+        )
     }
 
     /// The first of the two slots a word may be kept in, chosen by its key hash (``TokenKey``,
@@ -207,16 +210,10 @@ package struct WordMatchMemo {
         let length = end &- start
         guard length <= Self.longestWord, start &+ 16 <= bytes.count else { return nil }
         let first = pair(hash: hash, firstByte: bytes[start])
-        let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
-        let bits = UInt64(truncatingIfNeeded: 8 &* length)
-        // The masks of the word's bytes in each of its two words (a shift of 64 or more is
-        // one of a multiple of 64 less: the comparisons pick the full and the empty masks).
-        let lowMask: UInt64 = length >= 8 ? .max : (1 &<< bits) &- 1
-        let highMask: UInt64 = length >= 16 ? .max : length <= 8 ? 0 : (1 &<< (bits &- 64)) &- 1
+        let key = Self.maskedKey(at: bytes, start, length: length)
         let entry = entries[first]
-        guard entry.low == UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & lowMask,
-            entry.high == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask,
-            entry.goingOn == PhrasesGoingOn.never.rawValue, entry.counting != 0, entry.counting != .max
+        guard entry.low == key.0, entry.high == key.1, entry.goingOn == PhrasesGoingOn.never.rawValue, entry.counting != 0,
+            entry.counting != .max
         else { return nil }
         return first
     }
