@@ -225,7 +225,7 @@ extension Linter {
         func scan(_ view: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>, offsets: [Int]?, into kept: inout [SegmentMatch]) {
             matcher.forEachMatch(
                 in: view, range: bounds, languages: languages, sharing: memo,
-                handingOverUsesNextTo: FileNamesAndPaths.joiningBytes
+                handingOver: FileNamesAndPaths.handedOverUses
             ) { match in
                 guard let form = termForm(of: match, in: view, bounds: bounds) else { return .taken }
                 guard let tally, form.isAllowedUse, !isJudgedByContext(form) else {

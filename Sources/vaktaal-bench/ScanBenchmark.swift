@@ -35,7 +35,7 @@ func benchmarkScan(vocabulary: String, text path: String, rounds: Int) {
                         while end < bytes.count, bytes[end] != 0x20 { end += 1 }
                         matcher.forEachMatch(
                             in: bytes, range: start..<end, languages: languages, sharing: memo,
-                            handingOverUsesNextTo: ByteSet("")
+                            handingOver: .none
                         ) { match in
                             round.matches += 1
                             guard case .label(let form) = match.target, form.isAllowedUse else { return .taken }

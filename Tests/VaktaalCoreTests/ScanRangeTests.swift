@@ -54,7 +54,7 @@ import VaktaalText
             WordMatchMemo.withMemo(forTextOf: bytes.count) { memo in
                 func scan(_ range: Range<Int>, _ body: (TermMatch) -> Void) {
                     matcher.forEachMatch(
-                        in: bytes, range: range, languages: languages, sharing: memo, handingOverUsesNextTo: ByteSet("")
+                        in: bytes, range: range, languages: languages, sharing: memo, handingOver: .none
                     ) { match in
                         body(match)
                         return .taken

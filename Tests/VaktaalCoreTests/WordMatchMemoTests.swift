@@ -343,8 +343,10 @@ import VaktaalText
     /// itself (a slash or dot).
     /// With many first words the scan counts them in a loop of its own
     /// (``WordMatchMemo/slotCountingAlone(_:from:to:hash:)``): both ways count alike.
-    @Test(arguments: [false, true])
-    func theScanCountsTheUsesItsCallerOnlyCounts(large: Bool) throws {
+    /// Where the caller hands over only the uses that may be in a path, the sentence-final
+    /// "leraren." (or "woord7.") is counted too.
+    @Test(arguments: [false, true], [false, true])
+    func theScanCountsTheUsesItsCallerOnlyCounts(large: Bool, sentenceEndsCounted: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set))
         #expect((matcher.firstWords.count > 4096) == large)
@@ -362,7 +364,7 @@ import VaktaalText
             text.withUnsafeBufferPointer { bytes in
                 matcher.forEachMatch(
                     in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil),
-                    handingOverUsesNextTo: ByteSet("/\\.")
+                    handingOver: sentenceEndsCounted ? HandedOverUsesTests.paths : .nextTo(ByteSet("/\\."))
                 ) { match in
                     handed.append(match.range)
                     if case .label(let form) = match.target { uses[form.id, default: 0] += 1 }
@@ -382,9 +384,14 @@ import VaktaalText
             joining.contains(text[range.lowerBound - 1]) || joining.contains(text[range.upperBound])
         }
         #expect(nextToSlashOrDot.count == 4 * pieces, "leraar/, leraar.md, \\leraar and leraren. (or woord7)")
-        #expect(Set(nextToSlashOrDot).isSubset(of: Set(counted.handed)))
+        let endingSentences = nextToSlashOrDot.filter { text[$0.upperBound + 1] == 0x0A }
+        #expect(endingSentences.count == pieces)
+        let handedOver = sentenceEndsCounted ? nextToSlashOrDot.filter { !endingSentences.contains($0) } : nextToSlashOrDot
+        #expect(Set(handedOver).isSubset(of: Set(counted.handed)))
+        // Only the first use of "leraren" ends a sentence where the scan counts sentence ends.
+        #expect(Set(counted.handed).intersection(endingSentences).count == (sentenceEndsCounted ? (large ? 0 : 1) : pieces))
         // Besides those, only the first use of each word, as it is written.
-        #expect(counted.handed.count <= nextToSlashOrDot.count + 4)
+        #expect(counted.handed.count <= handedOver.count + 4)
     }
 
     /// A word that longer phrases start ("mentor", "mentor van de klas"; "student", "student
@@ -403,7 +410,7 @@ import VaktaalText
             var uses: [Int: Int] = [:]
             text.withUnsafeBufferPointer { bytes in
                 matcher.forEachMatch(
-                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOverUsesNextTo: ByteSet("/")
+                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOver: .nextTo(ByteSet("/"))
                 ) { match in
                     handed += 1
                     if bytes[match.range].contains(0x20) { phrases += 1 }
@@ -447,7 +454,7 @@ import VaktaalText
             var (klas, phrases) = (0, 0)
             text.withUnsafeBufferPointer { bytes in
                 matcher.forEachMatch(
-                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOverUsesNextTo: ByteSet("")
+                    in: bytes, range: 0..<bytes.count, languages: matcher.languages(nil), handingOver: .none
                 ) { match in
                     guard match.target != .allowed else {
                         phrases += 1
@@ -512,7 +519,7 @@ import VaktaalText
                     WordMatchMemo.withMemo(forTextOf: bytes.count) { memo in
                         for range in ranges {
                             matcher.forEachMatch(
-                                in: bytes, range: range, languages: languages, sharing: memo, handingOverUsesNextTo: ByteSet(""),
+                                in: bytes, range: range, languages: languages, sharing: memo, handingOver: .none,
                                 body, repeated: repeated)
                         }
                         memo.handOverCounts(to: repeated)
@@ -520,7 +527,7 @@ import VaktaalText
                 } else {
                     for range in ranges {
                         matcher.forEachMatch(
-                            in: bytes, range: range, languages: languages, handingOverUsesNextTo: ByteSet(""), body,
+                            in: bytes, range: range, languages: languages, handingOver: .none, body,
                             repeated: repeated)
                     }
                 }

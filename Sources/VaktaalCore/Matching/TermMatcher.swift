@@ -128,7 +128,7 @@ package struct TermMatcher: Sendable {
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, _ body: (TermMatch) -> Void
     ) {
-        forEachMatch(in: bytes, range: range, languages: languages, handingOverUsesNextTo: ByteSet("")) { match in
+        forEachMatch(in: bytes, range: range, languages: languages, handingOver: .none) { match in
             body(match)
             return .taken
         } repeated: { _, _ in
@@ -147,8 +147,8 @@ package struct TermMatcher: Sendable {
     /// Hands `body` every match of ``matches(in:range:languages:)`` as it is found; a word
     /// whose match `body` only counted is counted by the scan itself when it meets the word
     /// again (while its memo keeps it), and those uses are handed to `repeated` as counts
-    /// (at the latest when the scan ends), but for a use next to a byte of `handedOver`,
-    /// which `body` is handed as any other. A text of a large vocabulary names one of its
+    /// (at the latest when the scan ends), but for a use `handedOver` names (next to a byte
+    /// that may make the word part of a file name), which `body` is handed as any other. A text of a large vocabulary names one of its
     /// common labels every few words: most of its matches are then counted where they are
     /// found.
     ///
@@ -156,11 +156,11 @@ package struct TermMatcher: Sendable {
     ///   one text), used instead of one of the scan's own: the uses it counts stay in it
     ///   until the caller hands them over (``WordMatchMemo/handOverCounts(to:)``), but for
     ///   those of a word it drops to keep another, which `repeated` is given. A memo serves
-    ///   one matcher, one choice of languages and of `handedOver` bytes, and callers that
+    ///   one matcher, one choice of languages and of `handedOver` uses, and callers that
     ///   handle a match alike (what `body` only counted once, it counts from then on).
     package func forEachMatch(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, languages: Languages, sharing shared: WordMatchMemo? = nil,
-        handingOverUsesNextTo handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling,
+        handingOver handedOver: HandedOverUses, _ body: (TermMatch) -> MatchHandling,
         repeated: (MatchedForm, Int) -> Void
     ) {
         if let shared { return scan(bytes, range, languages, memo: shared, handedOver, body, repeated) }
@@ -173,11 +173,11 @@ package struct TermMatcher: Sendable {
         }
     }
 
-    /// ``forEachMatch(in:range:languages:sharing:handingOverUsesNextTo:_:repeated:)``, taking what
+    /// ``forEachMatch(in:range:languages:sharing:handingOver:_:repeated:)``, taking what
     /// words matched from `memo` when they were met before, and leaving the uses it counted there.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ languages: Languages, memo: WordMatchMemo?,
-        _ handedOver: ByteSet, _ body: (TermMatch) -> MatchHandling, _ repeated: (MatchedForm, Int) -> Void
+        _ handedOver: HandedOverUses, _ body: (TermMatch) -> MatchHandling, _ repeated: (MatchedForm, Int) -> Void
     ) {
         func handOver(_ target: MatchTarget?, _ count: Int) {
             if case .label(let form)? = target { repeated(form, count) }
@@ -224,7 +224,7 @@ package struct TermMatcher: Sendable {
                 if let kept, let memo,
                     !goesOn(memo.phrasesGoingOn(at: kept), after: index..<end, in: bytes, range)
                 {
-                    if memo.countsUses(at: kept), !isNextTo(handedOver, index..<end, in: bytes, range) {
+                    if memo.countsUses(at: kept), !handedOver.handsOver(index, end, in: bytes, range) {
                         memo.countUse(at: kept, handOver: handOver)
                         index = end + 1
                         continue
@@ -255,8 +255,8 @@ package struct TermMatcher: Sendable {
     }
 
     /// Counts the uses of the candidate words from `next` that the memo counts alone
-    /// (``WordMatchMemo/slotCountingAlone(_:from:to:hash:)``) and that no byte of `handedOver`
-    /// is next to, up to the first that is not such a use or `count`; returns where it
+    /// (``WordMatchMemo/slotCountingAlone(_:from:to:hash:)``) and that `handedOver` does not
+    /// name, up to the first that is not such a use or `count`; returns where it
     /// stopped, `index` moved past the last word counted. A text of a large vocabulary names
     /// one of its common labels every few words: this loop, of few values, is the scan's way
     /// past most of them (at 100k concepts 3.45 M of 3.9 M candidate words: 145 M
@@ -264,13 +264,13 @@ package struct TermMatcher: Sendable {
     @inline(__always)
     private static func countUsesAlone(
         of candidates: UnsafeMutableBufferPointer<CandidateWord>, from next: Int, upTo count: Int, at index: inout Int,
-        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, memo: WordMatchMemo, _ handedOver: ByteSet
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, memo: WordMatchMemo, _ handedOver: HandedOverUses
     ) -> Int {
         var next = next
         while next < count {
             let word = candidates[next]
             guard let slot = memo.slotCountingAlone(bytes, from: word.start, to: word.end, hash: word.hash),
-                !isNextTo(handedOver, word.start, word.end, in: bytes, range)
+                !handedOver.handsOver(word.start, word.end, in: bytes, range)
             else { break }
             memo.countUseAlone(at: slot)
             index = word.end &+ 1
@@ -408,20 +408,6 @@ package struct TermMatcher: Sendable {
         }
         _ = body(match)
         return match.range.upperBound
-    }
-
-    /// Whether a byte of `set` is right before or after `word` in `bytes[range]`.
-    @inline(__always)
-    private func isNextTo(_ set: ByteSet, _ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        Self.isNextTo(set, word.lowerBound, word.upperBound, in: bytes, range)
-    }
-
-    /// Whether a byte of `set` is right before `start` or at `end` in `bytes[range]`.
-    @inline(__always)
-    private static func isNextTo(
-        _ set: ByteSet, _ start: Int, _ end: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
-    ) -> Bool {
-        (start > range.lowerBound && set.contains(bytes[start &- 1])) || (end < range.upperBound && set.contains(bytes[end]))
     }
 
     /// Whether phrases go on from a word of key hash `hash`, for a memo to keep (which then

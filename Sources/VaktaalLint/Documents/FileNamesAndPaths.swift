@@ -19,6 +19,13 @@ enum FileNamesAndPaths {
     /// The bytes that can make a term next to them part of a path: a slash, backslash or dot.
     static let joiningBytes = ByteSet("/\\.")
 
+    /// The uses of a word a scan hands over to be told whether they are in a path: those
+    /// next to a byte that can make them part of one (``joiningBytes``), but for a word alone
+    /// before the punctuation that ends a sentence ("… de mentor."), which this tells is no
+    /// path either: its stretch is the word alone (``chunkIsPath(around:in:bounds:)``).
+    static let handedOverUses = HandedOverUses(
+        nextTo: joiningBytes, unlessEndingASentence: sentenceEndingBytes, between: chunkEndingBytes)
+
     /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
     /// dot) is a file name or path.
     private static func chunkIsPath(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>)
@@ -58,26 +65,14 @@ enum FileNamesAndPaths {
     }
 
     /// White space, brackets and quotes end the stretch a path can be.
-    private static func endsChunk(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0...0x20, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"),
-            UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ","), UInt8(ascii: ";"),
-            UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"):
-            return true
-        default:
-            return false
-        }
-    }
+    private static let chunkEndingBytes = ByteSet("()[]<>\"'`,;{}|", through: 0x20)
+
+    private static func endsChunk(_ byte: UInt8) -> Bool { chunkEndingBytes.contains(byte) }
 
     /// Punctuation that ends a sentence (or a clause) right after a name.
-    private static func endsSentence(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-            return true
-        default:
-            return false
-        }
-    }
+    private static let sentenceEndingBytes = ByteSet(".,;:!?")
+
+    private static func endsSentence(_ byte: UInt8) -> Bool { sentenceEndingBytes.contains(byte) }
 
     /// Whether `chunk` is a web address without its scheme (`example.org/mentor`): a host
     /// name with a dot and a top-level domain of two to four small letters (`nl`, `org`,

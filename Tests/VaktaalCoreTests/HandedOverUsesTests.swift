@@ -1,0 +1,44 @@
+import Testing
+import VaktaalText
+
+@testable import VaktaalCore
+
+/// Which uses of a word a scan hands over to its caller although the caller only counts
+/// them (``HandedOverUses``): next to a slash, backslash or dot, but for a word alone before
+/// the punctuation that ends a sentence.
+@Suite struct HandedOverUsesTests {
+    /// The linter's rule: next to a path's joining bytes, unless the word ends a sentence
+    /// between white space, brackets or quotes.
+    static let paths = HandedOverUses(
+        nextTo: ByteSet("/\\."), unlessEndingASentence: ByteSet(".,;:!?"), between: ByteSet("()[]<>\"'`,;{}|", through: 0x20))
+
+    /// Whether `uses` hands over the use of `word`, its first occurrence in `text` (the range all of it).
+    static func handsOver(_ word: String, in text: String, by uses: HandedOverUses = paths) -> Bool {
+        let (bytes, wordBytes) = (Array(text.utf8), Array(word.utf8))
+        let start = bytes.indices.first { bytes[$0...].starts(with: wordBytes) }!
+        return bytes.withUnsafeBufferPointer { uses.handsOver(start, start + wordBytes.count, in: $0, 0..<$0.count) }
+    }
+
+    @Test(arguments: [
+        // The end of a sentence, wherever the sentence and its stretch end.
+        ("de mentor.", false), ("mentor.", false), ("de mentor.\nDe", false), ("(de mentor.)", false),
+        ("\"mentor.\"", false), ("de mentor...", false), ("de mentor.,", false), ("de mentor.\tdan", false),
+        ("«mentor.»", true),
+        // Next to nothing that joins: never handed over.
+        ("de mentor komt", false), ("de mentor?", false), ("de mentor, en", false), ("x-mentor-y", false),
+        // A name, a path, an address, or a word whose stretch goes on before it: handed over.
+        ("de mentor.md", true), ("de mentor.nl", true), ("docs/mentor.", true), ("zie docs/mentor", true),
+        ("de mentor/begeleider", true), ("map\\mentor", true), ("x-mentor.", true), ("de mentor./x", true),
+        ("de mentor.De", true), ("a.mentor", true),
+    ])
+    func theLinterHandsOverTheUsesThatMayBeInAPath(text: String, handedOver: Bool) {
+        #expect(Self.handsOver("mentor", in: text) == handedOver)
+    }
+
+    /// Without punctuation that ends a sentence, every use next to a joining byte is handed over.
+    @Test(arguments: ["de mentor.", "mentor.", "(de mentor.)", "docs/mentor", "de mentor/x"])
+    func nextToAJoiningByteIsAlwaysHandedOverWithoutTheException(text: String) {
+        #expect(Self.handsOver("mentor", in: text, by: .nextTo(ByteSet("/\\."))))
+        #expect(!Self.handsOver("mentor", in: text, by: .none))
+    }
+}
