@@ -12,11 +12,14 @@ import VaktaalText
     static let paths = HandedOverUses(
         nextTo: ByteSet("/\\."), unlessEndingASentence: ByteSet(".,;:!?"), between: ByteSet("()[]<>\"'`,;{}|", through: 0x20))
 
-    /// Whether `uses` hands over the use of `word`, its first occurrence in `text` (the range all of it).
-    static func handsOver(_ word: String, in text: String, by uses: HandedOverUses = paths) -> Bool {
+    /// Whether `uses` hands over the use of `word`, its first occurrence in `text`, in the
+    /// bytes `range` of it (all of them when `nil`).
+    static func handsOver(
+        _ word: String, in text: String, range: Range<Int>? = nil, by uses: HandedOverUses = paths
+    ) -> Bool {
         let (bytes, wordBytes) = (Array(text.utf8), Array(word.utf8))
         let start = bytes.indices.first { bytes[$0...].starts(with: wordBytes) }!
-        return bytes.withUnsafeBufferPointer { uses.handsOver(start, start + wordBytes.count, in: $0, 0..<$0.count) }
+        return bytes.withUnsafeBufferPointer { uses.handsOver(start, start + wordBytes.count, in: $0, range ?? 0..<$0.count) }
     }
 
     @Test(arguments: [
@@ -33,6 +36,16 @@ import VaktaalText
     ])
     func theLinterHandsOverTheUsesThatMayBeInAPath(text: String, handedOver: Bool) {
         #expect(Self.handsOver("mentor", in: text) == handedOver)
+    }
+
+    /// Only the bytes of the range count: its ends are as a separator would be, and what lies
+    /// beyond them is not read.
+    @Test(arguments: [
+        ("/mentor/", 1..<7, false), ("x.mentor.y", 2..<9, false), ("x.mentor.y", 1..<9, true), ("x.mentor.y", 2..<10, true),
+        ("a mentor.b", 2..<9, false), ("a mentor.b", 0..<10, true),
+    ])
+    func theRangesEndsAreItsBounds(text: String, range: Range<Int>, handedOver: Bool) {
+        #expect(Self.handsOver("mentor", in: text, range: range) == handedOver)
     }
 
     /// Without punctuation that ends a sentence, every use next to a joining byte is handed over.

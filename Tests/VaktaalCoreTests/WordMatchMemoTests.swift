@@ -384,7 +384,7 @@ import VaktaalText
             joining.contains(text[range.lowerBound - 1]) || joining.contains(text[range.upperBound])
         }
         #expect(nextToSlashOrDot.count == 4 * pieces, "leraar/, leraar.md, \\leraar and leraren. (or woord7)")
-        let endingSentences = nextToSlashOrDot.filter { text[$0.upperBound + 1] == 0x0A }
+        let endingSentences = Set(nextToSlashOrDot.filter { text[$0.upperBound + 1] == 0x0A })
         #expect(endingSentences.count == pieces)
         let handedOver = sentenceEndsCounted ? nextToSlashOrDot.filter { !endingSentences.contains($0) } : nextToSlashOrDot
         #expect(Set(handedOver).isSubset(of: Set(counted.handed)))

@@ -102,7 +102,8 @@ import VaktaalTestSupport
             + "De werkplekbegeleider en de aankomend leraar. De werkplekbegeleider helpt de aankomend leraar.\n"
             + "Werkplekbegeleider Jansen helpt de Aankomend Leraar van de Amsterdamse onderwijsregio.\n"
             // Words joined by a slash are terms, a file name or path is none: the scan hands
-            // each use next to a slash or dot over, not counting it itself.
+            // each use next to a slash or dot over, not counting it itself, but for one whose
+            // dot only ends its sentence ("de leraar.").
             + "Een leraar/docent, de leraar. En docs/leraar.md of ~/leraar is geen leraar.\n\n"
         let text = String(repeating: paragraph, count: 3 * MatchBatches.batchSize / paragraph.utf8.count + 40)
         let document = try DocumentReaders.reader(for: .text).read(Array(text.utf8), options: linter.options.reading)

@@ -14,9 +14,10 @@ package struct HandedOverUses: Sendable {
     private let separating: ByteSet
 
     /// The uses next to a byte of `joining`, but for those that stand alone before bytes of
-    /// `endingSentence` (see ``HandedOverUses``) between bytes of `separating`. A caller
-    /// that hands over none of those must find the same answer for them: no byte of
-    /// `joining` is in `separating`, nor in the word.
+    /// `endingSentence` (see ``HandedOverUses``) between bytes of `separating`. The caller
+    /// must tell such a use what it tells any other it only counts: for the linter, whose
+    /// stretch of a path starts after a separator and ends before the sentence punctuation
+    /// that ends it, the word alone, which holds no byte of `joining`.
     package init(nextTo joining: ByteSet, unlessEndingASentence endingSentence: ByteSet, between separating: ByteSet) {
         self.joining = joining
         self.endingSentence = endingSentence
@@ -45,7 +46,7 @@ package struct HandedOverUses: Sendable {
     /// range's start), and after it only sentence punctuation up to a separator or the range's end.
     @inline(never)
     private func endsASentence(_ start: Int, _ end: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        if start > range.lowerBound, !separating.contains(bytes[start - 1]) { return false }
+        if start > range.lowerBound, !separating.contains(bytes[start &- 1]) { return false }
         var index = end
         while index < range.upperBound, endingSentence.contains(bytes[index]) { index += 1 }
         return index == range.upperBound || separating.contains(bytes[index])

@@ -148,9 +148,9 @@ package struct TermMatcher: Sendable {
     /// whose match `body` only counted is counted by the scan itself when it meets the word
     /// again (while its memo keeps it), and those uses are handed to `repeated` as counts
     /// (at the latest when the scan ends), but for a use `handedOver` names (next to a byte
-    /// that may make the word part of a file name), which `body` is handed as any other. A text of a large vocabulary names one of its
-    /// common labels every few words: most of its matches are then counted where they are
-    /// found.
+    /// that may make the word part of a file name), which `body` is handed as any other. A
+    /// text of a large vocabulary names one of its common labels every few words: most of its
+    /// matches are then counted where they are found.
     ///
     /// - Parameter shared: A memo of the caller's that several texts share (the pieces of
     ///   one text), used instead of one of the scan's own: the uses it counts stay in it

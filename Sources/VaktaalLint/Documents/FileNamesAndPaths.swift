@@ -27,16 +27,21 @@ enum FileNamesAndPaths {
         nextTo: joiningBytes, unlessEndingASentence: sentenceEndingBytes, between: chunkEndingBytes)
 
     /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
-    /// dot) is a file name or path.
+    /// dot) is a file name or path. The stretch starts after a byte of ``chunkEndingBytes``
+    /// and ends before the sentence punctuation (``sentenceEndingBytes``) that ends it: a
+    /// word alone before such punctuation is no path, which the scan counts on
+    /// (``handedOverUses``, which must change with this).
     private static func chunkIsPath(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>)
         -> Bool
     {
         var start = range.lowerBound
-        while start > bounds.lowerBound, range.lowerBound - start < 512, !endsChunk(bytes[start - 1]) { start -= 1 }
+        while start > bounds.lowerBound, range.lowerBound - start < 512, !chunkEndingBytes.contains(bytes[start - 1]) {
+            start -= 1
+        }
         var end = range.upperBound
-        while end < bounds.upperBound, end - range.upperBound < 512, !endsChunk(bytes[end]) { end += 1 }
+        while end < bounds.upperBound, end - range.upperBound < 512, !chunkEndingBytes.contains(bytes[end]) { end += 1 }
         // The punctuation that ends a sentence is not part of the name.
-        while end > range.upperBound, endsSentence(bytes[end - 1]) { end -= 1 }
+        while end > range.upperBound, sentenceEndingBytes.contains(bytes[end - 1]) { end -= 1 }
         let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
         // Most often the dot ended a sentence, and the stretch is the word alone.
         guard chunk.contains(where: joiningBytes.contains) else { return false }
@@ -67,12 +72,8 @@ enum FileNamesAndPaths {
     /// White space, brackets and quotes end the stretch a path can be.
     private static let chunkEndingBytes = ByteSet("()[]<>\"'`,;{}|", through: 0x20)
 
-    private static func endsChunk(_ byte: UInt8) -> Bool { chunkEndingBytes.contains(byte) }
-
     /// Punctuation that ends a sentence (or a clause) right after a name.
     private static let sentenceEndingBytes = ByteSet(".,;:!?")
-
-    private static func endsSentence(_ byte: UInt8) -> Bool { sentenceEndingBytes.contains(byte) }
 
     /// Whether `chunk` is a web address without its scheme (`example.org/mentor`): a host
     /// name with a dot and a top-level domain of two to four small letters (`nl`, `org`,
