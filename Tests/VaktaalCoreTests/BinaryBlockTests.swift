@@ -57,4 +57,22 @@ import Testing
             }
         }
     }
+
+    /// A count of elements is read only when they fit in the data after it, also where their
+    /// length in bytes would overflow (a damaged count must not pass as a small one).
+    @Test(arguments: [(UInt64(2), true), (3, false), (UInt64(1) << 61, false), (UInt64(1) << 62 | 1, false), (.max, false)])
+    func aCountIsCheckedAgainstTheDataAfterIt(count: UInt64, fits: Bool) throws {
+        var writer = BinaryWriter()
+        writer.write(count)
+        // Room for two elements of eight bytes.
+        let data = writer.bytes + repeatElement(0, count: 16)
+        try data.withUnsafeBytes { bytes throws in
+            var reader = BinaryReader(bytes)
+            if fits {
+                #expect(try reader.readCount(elementSize: 8) == Int(count))
+            } else {
+                #expect(throws: SnapshotError.truncated) { try reader.readCount(elementSize: 8) }
+            }
+        }
+    }
 }

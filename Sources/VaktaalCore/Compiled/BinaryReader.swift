@@ -59,7 +59,9 @@ struct BinaryReader {
     /// A count of things that each take at least `size` bytes: no more than the data holds.
     mutating func readCount(elementSize size: Int = 1) throws(SnapshotError) -> Int {
         let count = try readUInt64()
-        guard count <= UInt64(bytes.count - offset) / UInt64(max(size, 1)) else { throw .truncated }
+        // Multiplied, not divided: a count is read for every string and list of a concept.
+        let (length, overflows) = count.multipliedReportingOverflow(by: UInt64(max(size, 1)))
+        guard !overflows, length <= UInt64(bytes.count - offset) else { throw .truncated }
         return Int(count)
     }
 

@@ -31,14 +31,20 @@ package struct JSONText: ~Copyable {
 
     private mutating func put(_ run: UnsafeBufferPointer<UInt8>) { buffer.append(run) }
 
-    package mutating func open(_ bracket: String) { append(bracket) }
+    /// Opens an object or array (`{` or `[`): a literal, whose bytes are at hand (a report
+    /// opens an object for each of a million findings).
+    package mutating func open(_ bracket: StaticString) { put(bracket) }
 
-    /// Closes an object or array; an empty one keeps the blank line `JSONEncoder` writes.
-    package mutating func close(_ bracket: String, empty: Bool, indent: Int) {
+    /// Closes an object or array (`}` or `]`); an empty one keeps the blank line `JSONEncoder` writes.
+    package mutating func close(_ bracket: StaticString, empty: Bool, indent: Int) {
         put(0x0A)
         if empty { put(0x0A) }
         self.indent(indent)
-        append(bracket)
+        put(bracket)
+    }
+
+    private mutating func put(_ literal: StaticString) {
+        literal.withUTF8Buffer { put($0) }
     }
 
     /// Starts the next array element.
