@@ -5,7 +5,8 @@ import VaktaalText
 
 /// Times the term matcher's scan alone on one core, as `vaktaal lint` runs it on a long text:
 /// pieces of lint's batch size (``MatchBatches/batchSize``) cut at a space, one memo shared by
-/// them all, the repeated uses of allowed labels counted. The scan is run `rounds` times in one
+/// them all, the repeated uses of allowed labels counted, those that may be in a file name or
+/// path handed over (``FileNamesAndPaths/handedOverUses``). The scan is run `rounds` times in one
 /// process and the fastest and the median are shown: on a noisy machine a change of a few
 /// percent in the scan shows here, where a whole lint (reading, reporting, the exit) varies by
 /// more from run to run.
@@ -35,7 +36,7 @@ func benchmarkScan(vocabulary: String, text path: String, rounds: Int) {
                         while end < bytes.count, bytes[end] != 0x20 { end += 1 }
                         matcher.forEachMatch(
                             in: bytes, range: start..<end, languages: languages, sharing: memo,
-                            handingOver: .none
+                            handingOver: FileNamesAndPaths.handedOverUses
                         ) { match in
                             round.matches += 1
                             guard case .label(let form) = match.target, form.isAllowedUse else { return .taken }

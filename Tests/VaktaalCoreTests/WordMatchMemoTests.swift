@@ -479,7 +479,7 @@ import VaktaalText
     func theArithmeticFilterTestIsTheFiltersOwn(large: Bool) throws {
         let set = try VocabularyLoader.load(path: fixtureVocabularyFolder).set
         let matcher = large ? Self.largeMatcher : TermMatcher(set: set, entries: IndexEntries(set))
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 10)
         var passing = 0
         for hash in (0..<200_000).map({ _ in UInt64.random(in: .min ... .max, using: &generator) }) {
             let passes = TermMatcher.passes(matcher.firstWords, hash)

@@ -49,9 +49,11 @@ import VaktaalTestSupport
         #expect(counted > 1000 && handedOver > 1000)
     }
 
-    /// A sentence-final use is counted by the scan where it is found: the document's uses
-    /// of a label are every use outside a file name, wherever its sentence ends.
-    @Test func sentenceFinalUsesAreCounted() throws {
+    /// The document's uses of a label are every use outside a file name, wherever its sentence
+    /// ends: those the scan counts itself (at a sentence's end too) and those it hands over
+    /// alike. That the scan, not the linter, counts the sentence-final ones is the matcher's
+    /// test (``WordMatchMemoTests``, `sentenceEndsCounted`).
+    @Test func theUsesOfALabelAreCountedWhereverItsSentenceEnds() throws {
         let piece =
             "De werkplekbegeleider komt. Wie is de werkplekbegeleider. (de werkplekbegeleider.) "
             + "\"werkplekbegeleider.\" zie werkplekbegeleider.md of docs/werkplekbegeleider.\n"

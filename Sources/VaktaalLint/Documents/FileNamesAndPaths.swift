@@ -4,7 +4,7 @@ import VaktaalText
 /// A term inside a file name or path (`mentor.md`, `docs/mentor/`, `C:\mentor\plan.docx`)
 /// is no prose, as URLs and e-mail addresses are not; a sentence-final "mentor." still is,
 /// and so are words joined by slashes ("HvA/InHolland/IPABO", "mentor/begeleider").
-enum FileNamesAndPaths {
+package enum FileNamesAndPaths {
     /// Whether the match `range` is part of a file name or path in `bytes[bounds]`.
     @inline(__always)
     static func contains(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>) -> Bool {
@@ -22,8 +22,9 @@ enum FileNamesAndPaths {
     /// The uses of a word a scan hands over to be told whether they are in a path: those
     /// next to a byte that can make them part of one (``joiningBytes``), but for a word alone
     /// before the punctuation that ends a sentence ("… de mentor."), which this tells is no
-    /// path either: its stretch is the word alone (``chunkIsPath(around:in:bounds:)``).
-    static let handedOverUses = HandedOverUses(
+    /// path either: its stretch is the word alone (``chunkIsPath(around:in:bounds:)``). The
+    /// scan benchmark hands over the same uses.
+    package static let handedOverUses = HandedOverUses(
         nextTo: joiningBytes, unlessEndingASentence: sentenceEndingBytes, between: chunkEndingBytes)
 
     /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
