@@ -218,8 +218,9 @@ extension Linter {
         var kept: [SegmentMatch] = []
         // The first use of an allowed label is kept and the others counted; the scan counts
         // those of a word it met before itself (but for a use next to a slash, backslash or
-        // dot, which may be part of a file name, unless the dot only ends its sentence:
-        // ``FileNamesAndPaths/handedOverUses``): most matches of a long text are such repeats.
+        // dot, which may be part of a file name, unless the word stands alone before the
+        // punctuation that ends its sentence: ``FileNamesAndPaths/handedOverUses``): most
+        // matches of a long text are such repeats.
         // The matches of `view[bounds]`, placed in the source through `offsets` (`nil` for the
         // source itself), appended to `kept`: passed in, not captured, so that access to it is
         // checked when compiled, not at every match.

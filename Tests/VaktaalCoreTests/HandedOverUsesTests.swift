@@ -7,8 +7,10 @@ import VaktaalText
 /// them (``HandedOverUses``): next to a slash, backslash or dot, but for a word alone before
 /// the punctuation that ends a sentence.
 @Suite struct HandedOverUsesTests {
-    /// The linter's rule: next to a path's joining bytes, unless the word ends a sentence
-    /// between white space, brackets or quotes.
+    /// A rule like the linter's: next to a path's joining bytes, unless the word ends a
+    /// sentence between white space, brackets or quotes (the bytes of ``FileNamesAndPaths``
+    /// in VaktaalLint, which this module cannot see; the linter's own rule is tested against
+    /// its path check there, in `PathHandOverTests`).
     static let paths = HandedOverUses(
         nextTo: ByteSet("/\\."), unlessEndingASentence: ByteSet(".,;:!?"), between: ByteSet("()[]<>\"'`,;{}|", through: 0x20))
 

@@ -8,22 +8,28 @@ import VaktaalTestSupport
 /// a use it counts must be one the linter tells is in no file name or path.
 @Suite struct PathHandOverTests {
     /// Random texts of letters, white space and control bytes, brackets, quotes, non-ASCII
-    /// letters, the punctuation of sentences and paths, now and then a run of dots longer
-    /// than the stretch a path is looked for in, each in a random range of it: every word the
-    /// scan would count is in no path.
+    /// letters, the punctuation of sentences and paths, now and then with a run of dots
+    /// longer than the stretch a path is looked for in, each in a random range of it: every
+    /// word the scan would count is in no path. Among them are many that it counts only by
+    /// the exception for the end of a sentence (next to a dot), some before such a run.
     @Test func aUseTheScanCountsIsInNoPath() {
         let alphabet = Array("ab .//\\..,;:!?()[]<>{}|`\"'\n\t\u{1}\u{7F}-_~0".utf8) + [0xC3, 0xA9]
+        let withoutException = HandedOverUses.nextTo(FileNamesAndPaths.joiningBytes)
         var generator = SeededGenerator(seed: 51)
-        var (counted, handedOver) = (0, 0)
+        var (counted, handedOver, countedByException, countedBeforeLongRun) = (0, 0, 0, 0)
         for _ in 0..<20_000 {
             var bytes = (0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            if Int.random(in: 0..<50, using: &generator) == 0 {
-                bytes.insert(
-                    contentsOf: repeatElement(UInt8(ascii: "."), count: 600),
-                    at: Int.random(in: 0...bytes.count, using: &generator))
-            }
+            // The range starts in the first quarter and ends in the last; a run of dots goes
+            // in after its start, so that words before the run lie in the range.
             let lower = Int.random(in: 0...bytes.count / 4, using: &generator)
-            let range = lower..<Int.random(in: max(lower, bytes.count - bytes.count / 4)...bytes.count, using: &generator)
+            let shortTail = bytes.count / 4
+            var longRun: Range<Int>?
+            if Int.random(in: 0..<25, using: &generator) == 0 {
+                let place = Int.random(in: lower...bytes.count, using: &generator)
+                bytes.insert(contentsOf: repeatElement(UInt8(ascii: "."), count: 600), at: place)
+                longRun = place..<place + 600
+            }
+            let range = lower..<Int.random(in: max(lower, bytes.count - shortTail)...bytes.count, using: &generator)
             bytes.withUnsafeBufferPointer { text in
                 // Each ASCII word of the range: a run of letters and digits.
                 var start = range.lowerBound
@@ -38,6 +44,10 @@ import VaktaalTestSupport
                         handedOver += 1
                     } else {
                         counted += 1
+                        if withoutException.handsOver(start, end, in: text, range) {
+                            countedByException += 1
+                            if longRun?.lowerBound == end { countedBeforeLongRun += 1 }
+                        }
                         #expect(
                             !FileNamesAndPaths.contains(start..<end, in: text, bounds: range),
                             "\(String(decoding: text[range], as: UTF8.self).debugDescription) at \(start)..<\(end)")
@@ -47,6 +57,8 @@ import VaktaalTestSupport
             }
         }
         #expect(counted > 1000 && handedOver > 1000)
+        #expect(countedByException > 300)
+        #expect(countedBeforeLongRun > 10)
     }
 
     /// The document's uses of a label are every use outside a file name, wherever its sentence

@@ -14,10 +14,11 @@ package struct HandedOverUses: Sendable {
     private let separating: ByteSet
 
     /// The uses next to a byte of `joining`, but for those that stand alone before bytes of
-    /// `endingSentence` (see ``HandedOverUses``) between bytes of `separating`. The caller
-    /// must tell such a use what it tells any other it only counts: for the linter, whose
-    /// stretch of a path starts after a separator and ends before the sentence punctuation
-    /// that ends it, the word alone, which holds no byte of `joining`.
+    /// `endingSentence` between bytes of `separating` (see ``HandedOverUses``). The scan
+    /// counts those itself, so the caller must count each of them as a use too, as it counts
+    /// a use next to no byte of `joining`. The linter does: it looks for a path in a stretch
+    /// that starts after a separator and ends before the sentence punctuation at its end, and
+    /// for such a use that stretch is the word alone, with no byte of `joining`.
     package init(nextTo joining: ByteSet, unlessEndingASentence endingSentence: ByteSet, between separating: ByteSet) {
         self.joining = joining
         self.endingSentence = endingSentence

@@ -147,8 +147,9 @@ package struct TermMatcher: Sendable {
     /// Hands `body` every match of ``matches(in:range:languages:)`` as it is found; a word
     /// whose match `body` only counted is counted by the scan itself when it meets the word
     /// again (while its memo keeps it), and those uses are handed to `repeated` as counts
-    /// (at the latest when the scan ends), but for a use `handedOver` names (next to a byte
-    /// that may make the word part of a file name), which `body` is handed as any other. A
+    /// (at the latest when the scan ends), but for a use `handedOver` names (``HandedOverUses``:
+    /// one that may be part of a file name, as the caller tells), which `body` is handed as
+    /// any other. A
     /// text of a large vocabulary names one of its common labels every few words: most of its
     /// matches are then counted where they are found.
     ///

@@ -162,6 +162,7 @@ package struct WordMatchMemo {
     /// multiple of 64 less, and the comparisons pick the full and the empty masks.
     @inline(__always)
     private static func maskedKey(at bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> (UInt64, UInt64) {
+        assert((0...longestWord).contains(length) && start + 16 <= bytes.count, "a key reads 16 bytes at the word")
         let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
         let bits = UInt64(truncatingIfNeeded: 8 &* length)
         let lowMask: UInt64 = length >= 8 ? .max : (1 &<< bits) &- 1

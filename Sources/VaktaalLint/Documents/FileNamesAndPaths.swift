@@ -21,17 +21,21 @@ package enum FileNamesAndPaths {
 
     /// The uses of a word a scan hands over to be told whether they are in a path: those
     /// next to a byte that can make them part of one (``joiningBytes``), but for a word alone
-    /// before the punctuation that ends a sentence ("… de mentor."), which this tells is no
-    /// path either: its stretch is the word alone (``chunkIsPath(around:in:bounds:)``). The
-    /// scan benchmark hands over the same uses.
+    /// before the punctuation that ends a sentence ("… de mentor."), which
+    /// ``contains(_:in:bounds:)`` would tell is in no path: its stretch is the word alone
+    /// (``chunkIsPath(around:in:bounds:)``). The scan benchmark hands over the same uses.
     package static let handedOverUses = HandedOverUses(
         nextTo: joiningBytes, unlessEndingASentence: sentenceEndingBytes, between: chunkEndingBytes)
 
     /// Whether the stretch that a path can be around `range` (next to a slash, backslash or
     /// dot) is a file name or path. The stretch starts after a byte of ``chunkEndingBytes``
-    /// and ends before the sentence punctuation (``sentenceEndingBytes``) that ends it: a
-    /// word alone before such punctuation is no path, which the scan counts on
-    /// (``handedOverUses``, which must change with this).
+    /// (or at the bounds' start, or 512 bytes before the match) and ends before one (or at
+    /// the bounds' end, or 512 bytes after the match), less the sentence punctuation
+    /// (``sentenceEndingBytes``) at its end, never past the match; a stretch without a slash,
+    /// backslash or dot is no path. So a word with a separator (or the bounds' start) before
+    /// it and only sentence punctuation after it up to a separator (or the bounds' end) is
+    /// its own stretch, and in no path: the scan counts on that (``handedOverUses``, which
+    /// must change with this).
     private static func chunkIsPath(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, bounds: Range<Int>)
         -> Bool
     {
