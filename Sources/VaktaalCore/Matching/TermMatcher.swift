@@ -149,9 +149,8 @@ package struct TermMatcher: Sendable {
     /// again (while its memo keeps it), and those uses are handed to `repeated` as counts
     /// (at the latest when the scan ends), but for a use `handedOver` names (``HandedOverUses``:
     /// one that may be part of a file name, as the caller tells), which `body` is handed as
-    /// any other. A
-    /// text of a large vocabulary names one of its common labels every few words: most of its
-    /// matches are then counted where they are found.
+    /// any other. A text of a large vocabulary names one of its common labels every few
+    /// words: most of its matches are then counted where they are found.
     ///
     /// - Parameter shared: A memo of the caller's that several texts share (the pieces of
     ///   one text), used instead of one of the scan's own: the uses it counts stay in it
