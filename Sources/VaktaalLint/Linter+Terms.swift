@@ -45,27 +45,32 @@ extension Linter {
             if terms.count + reportable > terms.capacity {
                 terms.reserveCapacity(max(2 * terms.capacity, terms.count + reportable))
             }
-            for match in found {
-                if match.form.isAllowedUse {
-                    let use = LabelUse(match.form)
-                    let earlier = uses.add(use)
-                    // A name written in another casing may be misspelled; other repeated uses are only counted.
-                    guard earlier == 0 || match.context != nil else { continue }
+            // Each match is read where it lies: taken out of the array, each would be copied.
+            found.withUnsafeBufferPointer { found in
+                for index in found.indices {
+                    let (form, range) = (found[index].form, found[index].range)
+                    if form.isAllowedUse {
+                        let earlier = uses.add(LabelUse(form))
+                        // A name written in another casing may be misspelled; other repeated uses are only counted.
+                        guard earlier == 0 || found[index].context != nil else { continue }
+                    }
+                    let place = positions.range(of: range)
+                    let variant =
+                        found[index].rendered?.withUTF8Bytes { variants.variant(form: form.id, written: $0) }
+                        ?? variants.variant(form: form.id, written: UnsafeBufferPointer(rebasing: text[range]))
+                    if variant == shared.count {
+                        shared.append(
+                            FoundTerm.Shared(variant: variant, text: variants.texts[variant], entry: matcher.entry(form)))
+                    }
+                    // Office documents only: plain text has no paragraphs to look up.
+                    let paragraph = place.paragraph.map { document.paragraphs[$0] }
+                    terms.append(
+                        FoundTerm(
+                            index: terms.count, place: place.range, range: range, shared: shared[variant],
+                            documentPlace: paragraph?.place,
+                            canFix: !found[index].crossesMarkup && paragraph?.isFixable ?? true && document.mayFix(range),
+                            context: found[index].context))
                 }
-                let (place, paragraph) = positions.range(of: match.range)
-                let variant =
-                    match.rendered?.withUTF8Bytes { variants.variant(form: match.form.id, written: $0) }
-                    ?? variants.variant(form: match.form.id, written: UnsafeBufferPointer(rebasing: text[match.range]))
-                if variant == shared.count {
-                    shared.append(
-                        FoundTerm.Shared(variant: variant, text: variants.texts[variant], entry: matcher.entry(match.form)))
-                }
-                terms.append(
-                    FoundTerm(
-                        index: terms.count, place: place, range: match.range, shared: shared[variant],
-                        documentPlace: paragraph?.place,
-                        canFix: !match.crossesMarkup && paragraph?.isFixable ?? true && document.mayFix(match.range),
-                        context: match.context))
             }
         }
         uses.add(counted)
@@ -183,13 +188,13 @@ extension Linter {
             if let repeated = tally?.repeatedUses { counted.withLock { $0.add(repeated) } }
         }
         Parallel.forEachInOrder(batches.count, ahead: ahead, sharing: withCoreState) { index, core in
-            // A batch of one piece (most of a long text) is its matches, not a copy of them.
+            // The matches of a batch's pieces are appended where they are found, not copied.
             var found: [SegmentMatch] = []
             for segment in batches[index] {
                 let own = segment.language.flatMap { elementLanguages[$0] }
-                let matched = matches(
-                    in: segment, text, matcher, own ?? languages, memo: own == nil ? core.memo : nil, tally: core.tally)
-                if found.isEmpty { found = matched } else { found += matched }
+                appendMatches(
+                    in: segment, text, matcher, own ?? languages, memo: own == nil ? core.memo : nil, tally: core.tally,
+                    to: &found)
             }
             return BatchMatches(matches: found)
         } consume: {
@@ -216,6 +221,15 @@ extension Linter {
         memo: WordMatchMemo? = nil, tally: LabelUseTally?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
+        appendMatches(in: segment, text, matcher, languages, memo: memo, tally: tally, to: &kept)
+        return kept
+    }
+
+    /// ``matches(in:_:_:_:memo:tally:)``, appended to `kept`.
+    private static func appendMatches(
+        in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
+        memo: WordMatchMemo?, tally: LabelUseTally?, to kept: inout [SegmentMatch]
+    ) {
         // The first use of an allowed label is kept and the others counted; the scan counts
         // those of a word it met before itself (but for a use next to a slash, backslash or
         // dot, which may be part of a file name, unless the word stands alone before the
@@ -255,7 +269,6 @@ extension Linter {
         } else {
             scan(text, range, offsets: nil, into: &kept)
         }
-        return kept
     }
 
     /// The label form a match of the text the matcher read (`view`) names; `nil` for phrases
@@ -409,8 +422,10 @@ struct TermPositions {
         hasByteOrderMark = text.starts(with: [0xEF, 0xBB, 0xBF])
     }
 
-    /// The range of `bytes` and, for office documents, the paragraph it is in.
-    mutating func range(of bytes: Range<Int>) -> (SourceRange, DocumentParagraph?) {
+    /// The range of `bytes` and, for office documents, the index of the paragraph it is in
+    /// (an index, not the paragraph: a plain text's millions of terms then copy no optional
+    /// paragraph of strings).
+    mutating func range(of bytes: Range<Int>) -> (range: SourceRange, paragraph: Int?) {
         guard !paragraphs.isEmpty else {
             return (SourceRange(start: position(bytes.lowerBound), end: position(bytes.upperBound), bytes: bytes), nil)
         }
@@ -428,7 +443,7 @@ struct TermPositions {
             SourceRange(
                 start: SourcePosition(line: line, column: column(bytes.lowerBound)),
                 end: SourcePosition(line: line, column: column(bytes.upperBound)), bytes: bytes),
-            paragraph
+            index
         )
     }
 

@@ -123,8 +123,9 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
     }
 
     /// Short steps forward (terms on one line) find the last line end they pass wherever it
-    /// falls against the eight-byte words read back from the step's end.
-    @Test(arguments: 0..<16)
+    /// falls against the sixteen-byte chunks, and their eight-byte halves, read back from the
+    /// step's end.
+    @Test(arguments: 0..<32)
     func shortStepsForwardFindTheLastLineEndAtEveryOffset(offset: Int) {
         let text = String(repeating: "a", count: offset) + "\r" + String(repeating: "b", count: 9) + "\n\ré😀" + "\r\nc"
         let bytes = Array(text.utf8)

@@ -41,6 +41,11 @@ struct BinaryReader {
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func readUInt64() throws(SnapshotError) -> UInt64 {
+        // Most values (kinds, lengths, counts of a concept's lists) take one byte.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(bytes[offset])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {

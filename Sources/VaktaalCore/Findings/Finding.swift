@@ -69,7 +69,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         assert(said.fields.path != nil || range == SourceRange(.start), "a finding at a range has a location")
         self.said = said
         self.range = range
-        documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
+        // Not `documentPlace.map(CopyOnWriteBox.init)`: the optimiser then made the finding
+        // twice, copying and destroying one (two retains and releases for each of a million).
+        if let documentPlace {
+            documentPlaceBox = CopyOnWriteBox(documentPlace)
+        } else {
+            documentPlaceBox = nil
+        }
     }
 
     /// The rule that found it.
@@ -143,6 +149,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         @inlinable get { documentPlaceBox?.fields }
         set { documentPlaceBox = newValue.map(CopyOnWriteBox.init) }
     }
+
+    /// Whether the finding has a ``documentPlace``, told without copying it out of its box.
+    @inlinable package var isInOfficeDocument: Bool { documentPlaceBox != nil }
 
     /// The replacement text of the fix, if there is one.
     public var replacement: String? { said.fields.replacement }

@@ -1,3 +1,5 @@
+import CCacheHints
+
 /// What a long scan found at the words it met before, by their exact bytes: a text of a
 /// large vocabulary uses its common labels ("van", "artikel", "voor") every few words, and a
 /// word written as before matches as it did before where no phrase goes on from it. Verifying
@@ -184,6 +186,16 @@ package struct WordMatchMemo {
     func pair(hash: UInt64, firstByte: UInt8) -> Int {
         let capital = firstByte &- 0x41 < 26 ? 2 : 0
         return (Int(truncatingIfNeeded: hash >> 8) ^ capital) & (entries.count &- 2)
+    }
+
+    /// Asks for the slots a word of key hash `hash` may be kept in to be loaded, without
+    /// waiting for them: both pairs (``pair(hash:firstByte:)``), with and without a capital,
+    /// which lie side by side, so that the word's first byte need not be read for it.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        let pairs = entries.baseAddress.unsafelyUnwrapped + (Int(truncatingIfNeeded: hash >> 8) & (entries.count &- 4))
+        vaktaal_prefetch(UnsafeRawPointer(pairs))
+        vaktaal_prefetch(UnsafeRawPointer(pairs + 2))
     }
 
     /// The slot of the word `key` when it was met before in the pair of slots from `first`

@@ -115,29 +115,40 @@ struct JSONReporter: FindingReporter {
     ) {
         json.separator(first: index == 0, indent: 4)
         let place = findings[index].place
-        let office = findings[index].documentPlace
         json.open("{")
-        if let area = office?.area {
-            json.key(FindingKeys.area, first: true)
-            json.string(area)
-        }
-        json.key(FindingKeys.column, first: office?.area == nil)
-        json.number(place.start.column)
-        if office == nil, let said = fragments.fragments(of: findings[index]) {
-            fragments.appendConcept(of: said, into: &json)
+        // Most findings are in no office document: their place is not copied out of its box.
+        if findings[index].isInOfficeDocument, let office = findings[index].documentPlace {
+            if let area = office.area {
+                json.key(FindingKeys.area, first: true)
+                json.string(area)
+            }
+            json.key(FindingKeys.column, first: office.area == nil)
+            json.number(place.start.column)
+            writeConcept(of: findings, index, into: &json)
             writeEnd(of: place, into: &json)
-            fragments.appendRest(of: said, into: &json)
+            writeRest(of: findings, index, office: office, into: &json)
         } else {
-            writeConcept(of: findings[index], into: &json)
-            writeEnd(of: place, into: &json)
-            writeRest(of: findings[index], office: office, into: &json)
+            json.key(FindingKeys.column, first: true)
+            json.number(place.start.column)
+            if let said = fragments.fragments(of: findings, index) {
+                fragments.appendConcept(of: said, into: &json)
+                writeEnd(of: place, into: &json)
+                fragments.appendRest(of: said, into: &json)
+            } else {
+                writeConcept(of: findings, index, into: &json)
+                writeEnd(of: place, into: &json)
+                writeRest(of: findings, index, office: nil, into: &json)
+            }
         }
         json.close("}", empty: false, indent: 4)
     }
 
-    /// `concept`, when the finding names one.
-    fileprivate static func writeConcept(of finding: Finding, into json: inout JSONText) {
-        if let concept = finding.concept {
+    /// `concept`, when finding `index` of `findings` names one. (A finding passed on as an
+    /// argument, even borrowed, was copied out of the buffer: its record retained and released.)
+    fileprivate static func writeConcept(
+        of findings: UnsafeBufferPointer<Finding>, _ index: Int, into json: inout JSONText
+    ) {
+        if let concept = findings[index].concept {
             json.key(FindingKeys.concept, first: false)
             json.string(concept)
         }
@@ -154,13 +165,15 @@ struct JSONReporter: FindingReporter {
     }
 
     /// The keys after `line`: what the finding says, and the rest of its office place.
-    fileprivate static func writeRest(of finding: Finding, office: DocumentPlace?, into json: inout JSONText) {
-        if let match = finding.match {
+    fileprivate static func writeRest(
+        of findings: UnsafeBufferPointer<Finding>, _ index: Int, office: DocumentPlace?, into json: inout JSONText
+    ) {
+        if let match = findings[index].match {
             json.key(FindingKeys.match, first: false)
             json.string(match)
         }
         json.key(FindingKeys.message, first: false)
-        json.string(finding.message)
+        json.string(findings[index].message)
         if let office {
             if let page = office.page {
                 json.key(FindingKeys.page, first: false)
@@ -171,14 +184,14 @@ struct JSONReporter: FindingReporter {
             json.key(FindingKeys.part, first: false)
             json.string(office.part)
         }
-        if let replacement = finding.replacement {
+        if let replacement = findings[index].replacement {
             json.key(FindingKeys.replacement, first: false)
             json.string(replacement)
         }
         json.key(FindingKeys.rule, first: false)
-        json.string(finding.rule.rawValue)
+        json.string(findings[index].rule.rawValue)
         json.key(FindingKeys.severity, first: false)
-        json.string(finding.severity.rawValue)
+        json.string(findings[index].severity.rawValue)
         if let slide = office?.slide {
             json.key(FindingKeys.slide, first: false)
             json.number(slide)
@@ -192,9 +205,10 @@ struct JSONReporter: FindingReporter {
 /// they are written as they are), and at most ``capacity`` of them (each core keeps its own
 /// for a whole file: past that many records met, a record met first is never kept).
 private struct SaidFragments {
-    /// Each record met, by identity: where its fragments are in ``pieces``, or `nil` when it
-    /// was met once.
-    private var known: [ObjectIdentifier: Int?] = [:]
+    /// Each record met, by identity: where its fragments are in ``pieces``, or
+    /// ``metOnce`` when it was met once.
+    private var known = IdentityTable()
+    private static let metOnce = -1
     /// Where the `concept` key and the keys after `line` of each record kept are in ``bytes``.
     private var pieces: [(concept: Range<Int>, rest: Range<Int>)] = []
     /// The fragments, one after another: appended from where they lie, a record's text is
@@ -202,27 +216,27 @@ private struct SaidFragments {
     private var bytes: [UInt8] = []
     private static let capacity = 65_536
 
-    /// Where the fragments of a finding outside office documents are, or `nil` the first time
-    /// its record is met (it is then written as it is).
-    mutating func fragments(of finding: borrowing Finding) -> Int? {
-        let identity = finding.saidIdentity
-        switch known[identity] {
-        case .some(.some(let index)):
-            return index
-        case .some(.none):
+    /// Where the fragments of finding `index` of `findings`, outside office documents, are,
+    /// or `nil` the first time its record is met (it is then written as it is).
+    mutating func fragments(of findings: UnsafeBufferPointer<Finding>, _ index: Int) -> Int? {
+        let identity = findings[index].saidIdentity
+        switch known.value(for: identity) {
+        case let piece? where piece != Self.metOnce:
+            return piece
+        case _?:
             var concept = JSONText()
-            JSONReporter.writeConcept(of: finding, into: &concept)
+            JSONReporter.writeConcept(of: findings, index, into: &concept)
             var rest = JSONText()
-            JSONReporter.writeRest(of: finding, office: nil, into: &rest)
+            JSONReporter.writeRest(of: findings, index, office: nil, into: &rest)
             let start = bytes.count
             bytes += concept.text.utf8
             let middle = bytes.count
             bytes += rest.text.utf8
             pieces.append((start..<middle, middle..<bytes.count))
-            known[identity] = pieces.count - 1
+            known.set(pieces.count - 1, for: identity)
             return pieces.count - 1
-        case .none:
-            if known.count < Self.capacity { known[identity] = .some(nil) }
+        case nil:
+            if known.count < Self.capacity { known.set(Self.metOnce, for: identity) }
             return nil
         }
     }
