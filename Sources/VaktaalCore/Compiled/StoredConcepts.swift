@@ -118,15 +118,16 @@ struct StoredConcepts: Sendable {
             }
         }
         let ordered = included.sorted()
-        // Decoded on all cores when there are many (the terms of a few pages of text).
+        // Decoded on all cores when there are many (the terms of a few pages of text), in
+        // chunks of a few hundred: a concept takes some 14k instructions, and the cores finish
+        // together.
         let parts = reach.parts
         let decoded =
             ordered.count < 256
             ? ordered.map { key in Result { () throws(SnapshotError) in try concept(key, parts) } }
-            : Parallel.map(ordered.count) { index in
-                Result { () throws(SnapshotError) in try concept(ordered[index], parts) }
-            }
-        var newKeys: [Int: ConceptKey] = [:]
+            : Parallel.map(
+                ordered.count, chunks: min(16, ordered.count / 256), state: {},
+                { index, _ in Result { () throws(SnapshotError) in try concept(ordered[index], parts) } })
         var vocabularies = headers.map(\.vocabulary)
         var scheme = 0
         var schemeEnd = headers.first?.conceptCount ?? 0
@@ -136,9 +137,13 @@ struct StoredConcepts: Sendable {
                 schemeEnd += headers[scheme].conceptCount
             }
             vocabularies[scheme].concepts.append(try decoded[newKey].get())
-            newKeys[key] = ConceptKey(newKey)
         }
-        let renamed = Dictionary(keys.map { ($0, newKeys[$0.rawValue] ?? $0) }, uniquingKeysWith: { first, _ in first })
+        // A concept's key in the excerpt is its place among the ordered keys, each of which it holds.
+        var renamed: [ConceptKey: ConceptKey] = [:]
+        renamed.reserveCapacity(keys.count)
+        for key in keys where renamed[key] == nil {
+            renamed[key] = ConceptKey(ordered.partitioningIndex { $0 >= key.rawValue })
+        }
         return (VocabularySet(vocabularies), renamed)
     }
 }
