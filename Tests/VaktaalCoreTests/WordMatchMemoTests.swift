@@ -138,6 +138,8 @@ import VaktaalText
         #expect(MemoryLayout<WordMatchMemo.Entry>.stride == 32)
     }
 
+    /// At every length, a word followed by more text or at the very end of the buffer (an
+    /// empty word, or one longer than the memo keeps, has none).
     @Test func aWordsKeyIsItsBytesWhereverItLies() {
         let word = Array("abcdefghijklmnopq".utf8)
         for length in 0...word.count {
@@ -148,7 +150,7 @@ import VaktaalText
                 followed.withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 0, to: length) },
                 last.withUnsafeBufferPointer { WordMatchMemo.key(of: $0, from: 1, to: 1 + length) },
             ]
-            guard length <= WordMatchMemo.longestWord else {
+            guard (1...WordMatchMemo.longestWord).contains(length) else {
                 #expect(keys.allSatisfy { $0 == nil })
                 continue
             }

@@ -143,11 +143,11 @@ package struct WordMatchMemo {
     }
 
     /// The bytes of the ASCII word `bytes[start..<end]` as two little-endian words, zero
-    /// beyond its end; `nil` when it is longer than ``longestWord``.
+    /// beyond its end; `nil` when it is empty or longer than ``longestWord``.
     @inline(__always)
     static func key(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (UInt64, UInt64)? {
         let length = end - start
-        guard length <= longestWord else { return nil }
+        guard (1...longestWord).contains(length) else { return nil }
         if start + 16 <= bytes.count { return maskedKey(at: bytes, start, length: length) }
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -158,17 +158,22 @@ package struct WordMatchMemo {
         return (low, high)
     }
 
-    /// The key of the word of `length` bytes (at most 16) at `start`, from which 16 bytes can
-    /// be read: its bytes as two little-endian words under masks, zero beyond its end. The
-    /// masks are chosen without a branch on the length: a shift of 64 or more is one of a
-    /// multiple of 64 less, and the comparisons pick the full and the empty masks.
+    /// The key of the word of `length` bytes (1 to 16) at `start`, from which 16 bytes can be
+    /// read: its bytes as two little-endian words under masks, zero beyond its end. The masks
+    /// are made by shifts alone: a comparison of the length (which words of a text have in
+    /// no order) was compiled to branches, mispredicted at every few words.
     @inline(__always)
     private static func maskedKey(at bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> (UInt64, UInt64) {
-        assert((0...longestWord).contains(length) && start + 16 <= bytes.count, "a key reads 16 bytes at the word")
+        assert((1...longestWord).contains(length) && start + 16 <= bytes.count, "a key reads 16 bytes at the word")
         let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
-        let bits = UInt64(truncatingIfNeeded: 8 &* length)
-        let lowMask: UInt64 = length >= 8 ? .max : (1 &<< bits) &- 1
-        let highMask: UInt64 = length >= 16 ? .max : length <= 8 ? 0 : (1 &<< (bits &- 64)) &- 1
+        // The low word keeps min(length, 8) bytes: all of it past 8, where the shift would go below 0.
+        let lowShift = 64 &- 8 &* length
+        let lowMask = UInt64.max &>> UInt64(truncatingIfNeeded: lowShift & ~(lowShift >> 63))
+        // The high word keeps length − 8 bytes (all for 16), none up to 8: the sign of 8 − length
+        // spread over a word is then 0.
+        let highMask =
+            (UInt64.max &>> UInt64(truncatingIfNeeded: (128 &- 8 &* length) & 63))
+            & UInt64(truncatingIfNeeded: (8 &- length) >> 63)
         return (
             UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & lowMask,
             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & highMask
