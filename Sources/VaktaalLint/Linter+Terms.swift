@@ -213,19 +213,19 @@ extension Linter {
 
     /// The matches of one segment, with ranges in the document's text; with a `tally`, only
     /// the first use of each allowed label that it met is kept among them, the others counted
-    /// there (but every use of a name in another casing, which is not counted). With a `memo`
-    /// that other segments share, the uses it counts stay in it for its owner to hand over
-    /// (``WordMatchMemo/handOverCounts(to:)``).
+    /// there (but every use of a name in another casing, which is not counted).
     static func matches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
-        memo: WordMatchMemo? = nil, tally: LabelUseTally?
+        tally: LabelUseTally?
     ) -> [SegmentMatch] {
         var kept: [SegmentMatch] = []
-        appendMatches(in: segment, text, matcher, languages, memo: memo, tally: tally, to: &kept)
+        appendMatches(in: segment, text, matcher, languages, memo: nil, tally: tally, to: &kept)
         return kept
     }
 
-    /// ``matches(in:_:_:_:memo:tally:)``, appended to `kept`.
+    /// ``matches(in:_:_:_:tally:)``, appended to `kept`. With a `memo` that other segments
+    /// share, the uses it counts stay in it for its owner to hand over
+    /// (``WordMatchMemo/handOverCounts(to:)``).
     private static func appendMatches(
         in segment: ProseSegment, _ text: UnsafeBufferPointer<UInt8>, _ matcher: TermMatcher, _ languages: TermMatcher.Languages,
         memo: WordMatchMemo?, tally: LabelUseTally?, to kept: inout [SegmentMatch]

@@ -123,9 +123,8 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
     }
 
     /// Short steps forward (terms on one line) find the last line end they pass wherever it
-    /// falls against the sixteen-byte chunks, and their eight-byte halves, read back from the
-    /// step's end.
-    @Test(arguments: 0..<32)
+    /// falls against the eight-byte words read back from the step's end.
+    @Test(arguments: 0..<16)
     func shortStepsForwardFindTheLastLineEndAtEveryOffset(offset: Int) {
         let text = String(repeating: "a", count: offset) + "\r" + String(repeating: "b", count: 9) + "\n\ré😀" + "\r\nc"
         let bytes = Array(text.utf8)
@@ -135,6 +134,26 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
                 var index = LineIndex(bytes: buffer)
                 for target in stride(from: 0, to: boundaries.count, by: step).map({ boundaries[$0] }) {
                     #expect(index.position(at: target) == Self.naive(bytes, target), "step \(step) to \(target)")
+                }
+            }
+        }
+    }
+
+    /// A step from any offset to any later one of a line of 40 bytes with one line end finds
+    /// that line end wherever it falls: in the later or the earlier half of a sixteen-byte
+    /// chunk read back from the step's end, in the eight bytes left before the chunks, or in
+    /// the last few bytes read one by one.
+    @Test(arguments: ["\n", "\r"])
+    func everyStepFindsTheLastLineEndWhereverItFalls(lineEnd: String) {
+        for place in 0..<40 {
+            let bytes = Array((String(repeating: "a", count: place) + lineEnd + String(repeating: "b", count: 39 - place)).utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for from in 0...bytes.count {
+                    for to in from...bytes.count {
+                        var index = LineIndex(bytes: buffer)
+                        _ = index.position(at: from)
+                        #expect(index.position(at: to) == Self.naive(bytes, to), "line end at \(place), \(from) to \(to)")
+                    }
                 }
             }
         }

@@ -118,16 +118,13 @@ struct StoredConcepts: Sendable {
             }
         }
         let ordered = included.sorted()
-        // Decoded on all cores when there are many (the terms of a few pages of text), in
-        // chunks of a few hundred: a concept takes some 14k instructions, and the cores finish
-        // together.
+        // Decoded on all cores when there are many (the terms of a few pages of text): in up to
+        // sixteen chunks of 256 concepts or more (a concept takes some 14k instructions; nine
+        // chunks left one of two cores idle at the end), in order when there are fewer than 512.
         let parts = reach.parts
-        let decoded =
-            ordered.count < 256
-            ? ordered.map { key in Result { () throws(SnapshotError) in try concept(key, parts) } }
-            : Parallel.map(
-                ordered.count, chunks: min(16, ordered.count / 256), state: {},
-                { index, _ in Result { () throws(SnapshotError) in try concept(ordered[index], parts) } })
+        let decoded = Parallel.map(
+            ordered.count, chunks: min(16, ordered.count / 256), state: {},
+            { index, _ in Result { () throws(SnapshotError) in try concept(ordered[index], parts) } })
         var vocabularies = headers.map(\.vocabulary)
         var scheme = 0
         var schemeEnd = headers.first?.conceptCount ?? 0
@@ -138,11 +135,14 @@ struct StoredConcepts: Sendable {
             }
             vocabularies[scheme].concepts.append(try decoded[newKey].get())
         }
-        // A concept's key in the excerpt is its place among the ordered keys, each of which it holds.
+        // A concept's key in the excerpt is its place among the ordered keys, which hold every
+        // key asked for.
         var renamed: [ConceptKey: ConceptKey] = [:]
         renamed.reserveCapacity(keys.count)
         for key in keys where renamed[key] == nil {
-            renamed[key] = ConceptKey(ordered.partitioningIndex { $0 >= key.rawValue })
+            let place = ordered.partitioningIndex { $0 >= key.rawValue }
+            assert(ordered[place] == key.rawValue, "every key asked for is in the excerpt")
+            renamed[key] = ConceptKey(place)
         }
         return (VocabularySet(vocabularies), renamed)
     }

@@ -184,8 +184,8 @@ package struct TermMatcher: Sendable {
         }
         withUnsafeTemporaryAllocation(of: CandidateWord.self, capacity: Self.wordsAhead) { candidates in
             var index = range.lowerBound
-            // The candidate words found ahead (``candidateWords(_:from:in:end:countingWith:)``), the next one
-            // to take, and where the text was looked at up to.
+            // The candidate words found ahead (``candidateWords(_:from:in:end:countingWith:)``),
+            // the next one to take, and where the text was looked at up to.
             var (count, next, lookedAt) = (0, 0, range.lowerBound)
             // Words met again are counted in a loop of their own where many are uses of labels
             // to count: with many first words (at 100k concepts 3.45 M of 3.9 M candidates);
@@ -357,8 +357,8 @@ package struct TermMatcher: Sendable {
         return (count, lookedAt)
     }
 
-    /// ``candidateWords(_:from:in:end:countingWith:)`` for a small filter, which stays in the cache and
-    /// turns away almost every word: a branch on it is well predicted.
+    /// ``candidateWords(_:from:in:end:countingWith:)`` for a small filter, which stays in the
+    /// cache and turns away almost every word: a branch on it is well predicted.
     @inline(__always)
     private func candidateWordsOneByOne(
         _ candidates: UnsafeMutableBufferPointer<CandidateWord>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int

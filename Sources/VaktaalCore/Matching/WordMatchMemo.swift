@@ -166,7 +166,8 @@ package struct WordMatchMemo {
     private static func maskedKey(at bytes: UnsafeBufferPointer<UInt8>, _ start: Int, length: Int) -> (UInt64, UInt64) {
         assert((1...longestWord).contains(length) && start + 16 <= bytes.count, "a key reads 16 bytes at the word")
         let raw = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + start)
-        // The low word keeps min(length, 8) bytes: all of it past 8, where the shift would go below 0.
+        // The low word keeps min(length, 8) bytes: all of it past 8, where the shift would go
+        // below 0.
         let lowShift = 64 &- 8 &* length
         let lowMask = UInt64.max &>> UInt64(truncatingIfNeeded: lowShift & ~(lowShift >> 63))
         // The high word keeps length − 8 bytes (all for 16), none up to 8: the sign of 8 − length
@@ -195,7 +196,8 @@ package struct WordMatchMemo {
 
     /// Asks for the slots a word of key hash `hash` may be kept in to be loaded, without
     /// waiting for them: both pairs (``pair(hash:firstByte:)``), with and without a capital,
-    /// which lie side by side, so that the word's first byte need not be read for it.
+    /// which lie side by side, so that the word's first byte need not be read for it. (The
+    /// memo's size is a power of two, 512 or more: the four slots lie in it.)
     @inline(__always)
     func prefetch(hash: UInt64) {
         let pairs = entries.baseAddress.unsafelyUnwrapped + (Int(truncatingIfNeeded: hash >> 8) & (entries.count &- 4))
@@ -226,7 +228,8 @@ package struct WordMatchMemo {
     @inline(__always)
     func slotCountingAlone(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hash: UInt64) -> Int? {
         let length = end &- start
-        guard length <= Self.longestWord, start &+ 16 <= bytes.count else { return nil }
+        // One unsigned comparison for 1...16: an empty word, which no scan has, wraps past it.
+        guard UInt(bitPattern: length &- 1) < UInt(Self.longestWord), start &+ 16 <= bytes.count else { return nil }
         let first = pair(hash: hash, firstByte: bytes[start])
         let key = Self.maskedKey(at: bytes, start, length: length)
         let entry = entries[first]

@@ -4,8 +4,10 @@
 struct IdentityTable {
     /// Each slot's object address, 0 for an empty slot (no object lives at address 0).
     private var addresses: [UInt]
+    /// Each slot's number.
     private var values: [Int]
-    /// How far a mixed address is shifted right to give a slot: 64 less the bits of the table's size.
+    /// How far a mixed address is shifted right to give a slot: 64 less the bits of the
+    /// table's size.
     private var shift: UInt64
     /// How many objects are kept.
     private(set) var count = 0

@@ -116,7 +116,8 @@ struct JSONReporter: FindingReporter {
         json.separator(first: index == 0, indent: 4)
         let place = findings[index].place
         json.open("{")
-        // Most findings are in no office document: their place is not copied out of its box.
+        // Most findings are in no office document: told by the box, so that they hold no
+        // optional place (whose copy and destroy were called for each finding).
         if findings[index].isInOfficeDocument, let office = findings[index].documentPlace {
             if let area = office.area {
                 json.key(FindingKeys.area, first: true)
