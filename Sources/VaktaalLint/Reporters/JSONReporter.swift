@@ -113,12 +113,12 @@ struct JSONReporter: FindingReporter {
         _ findings: UnsafeBufferPointer<Finding>, _ index: Int, into json: inout JSONText,
         fragments: inout SaidFragments
     ) {
-        json.separator(first: index == 0, indent: 4)
         let place = findings[index].place
-        json.open("{")
         // Most findings are in no office document: told by the box, so that they hold no
         // optional place (whose copy and destroy were called for each finding).
         if findings[index].isInOfficeDocument, let office = findings[index].documentPlace {
+            json.separator(first: index == 0, indent: 4)
+            json.open("{")
             if let area = office.area {
                 json.key(FindingKeys.area, first: true)
                 json.string(area)
@@ -129,7 +129,7 @@ struct JSONReporter: FindingReporter {
             writeEnd(of: place, into: &json)
             writeRest(of: findings, index, office: office, into: &json)
         } else {
-            json.key(FindingKeys.column, first: true)
+            FindingKeys.opening.withUnsafeBytes { json.append(index == 0 ? UnsafeRawBufferPointer(rebasing: $0[1...]) : $0) }
             json.number(place.start.column)
             if let said = fragments.fragments(of: findings, index) {
                 fragments.appendConcept(of: said, into: &json)
@@ -141,7 +141,7 @@ struct JSONReporter: FindingReporter {
                 writeRest(of: findings, index, office: nil, into: &json)
             }
         }
-        json.close("}", empty: false, indent: 4)
+        FindingKeys.closing.withUnsafeBytes { json.append($0) }
     }
 
     /// `concept`, when finding `index` of `findings` names one. (A finding passed on as an
@@ -278,4 +278,22 @@ private enum FindingKeys {
     static let rule = JSONKey("rule", indent: 5)
     static let severity = JSONKey("severity", indent: 5)
     static let slide = JSONKey("slide", indent: 5)
+
+    /// What comes before a finding's `column` value outside office documents, written at
+    /// once: the comma (left out for the first), the line break and indent, the brace and
+    /// the `column` key.
+    static let opening: [UInt8] = {
+        var text = JSONText()
+        text.separator(first: false, indent: 4)
+        text.open("{")
+        text.key(column, first: true)
+        return Array(text.text.utf8)
+    }()
+
+    /// What closes a finding: the line break, indent and brace.
+    static let closing: [UInt8] = {
+        var text = JSONText()
+        text.close("}", empty: false, indent: 4)
+        return Array(text.text.utf8)
+    }()
 }

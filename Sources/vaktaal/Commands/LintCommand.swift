@@ -132,6 +132,9 @@ struct LintCommand: ParsableCommand {
 
     private func report(_ results: [FileFindings], standardInput: [UInt8]? = nil) throws {
         let report = FindingReport(files: results, rules: Linter.ruleDescriptors)
+        // The command exits once it has reported: the findings are left to the end of the
+        // process, not freed one by one (at 100k concepts, 75k findings: 35 M instructions).
+        defer { BackgroundRelease.keepUntilExit(report) }
         let colored = format == .text && standardOutputTakesColour
         Reporters.reporter(for: format).write(report, colored: colored, to: writeToStandardOutput)
         for result in results { for notice in result.notices { printError(notice) } }
