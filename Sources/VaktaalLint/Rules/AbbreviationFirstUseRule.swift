@@ -14,27 +14,30 @@ struct AbbreviationFirstUseRule: LintRule {
     // The first use of each label decides: the terms hold it for every abbreviation, and for
     // a preferred label when the document uses another label of its concept too.
     func findings(in document: DocumentTerms, set: VocabularySet) -> [RuleFinding] {
-        var introduced: Set<ConceptKey> = []
-        var reported: Set<ConceptKey> = []
+        // By concept key: a text of a large vocabulary names a preferred label every few lines.
+        var introduced = [Bool](repeating: false, count: set.count)
+        var reported = [Bool](repeating: false, count: set.count)
         var findings: [RuleFinding] = []
-        // By index: only the terms of allowed labels (their first uses, mostly) are taken out
-        // of the array, and a document may have a million terms of others.
-        for termIndex in document.terms.indices where document.terms[termIndex].entry.kind.isAllowed {
-            let term = document.terms[termIndex]
-            guard let index = term.entry.labelIndex else { continue }
-            let label = set[term.entry.concept].labels[index]
-            if label.kind == .preferred {
-                introduced.insert(term.entry.concept)
-            } else if label.isAbbreviation, !introduced.contains(term.entry.concept),
-                reported.insert(term.entry.concept).inserted
-            {
-                let full = set[term.entry.concept].preferredLabel(writing: label.language)?.text ?? ""
-                findings.append(
-                    RuleFinding(
-                        term: term,
-                        message:
-                            "'\(term.quotedText)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.quotedText))'",
-                        replacement: nil, labelSeverity: nil))
+        // By index, and told by each term's entry: only an abbreviation reported is looked up
+        // in the set (a document may have a million terms).
+        document.terms.withUnsafeBufferPointer { terms in
+            for termIndex in terms.indices {
+                let (kind, concept) = (terms[termIndex].entry.kind, terms[termIndex].entry.concept)
+                guard kind.isAllowed, let index = terms[termIndex].entry.labelIndex else { continue }
+                if kind == .preferred {
+                    introduced[concept.rawValue] = true
+                } else if terms[termIndex].entry.isAbbreviation, !introduced[concept.rawValue], !reported[concept.rawValue] {
+                    reported[concept.rawValue] = true
+                    let term = terms[termIndex]
+                    let label = set[concept].labels[index]
+                    let full = set[concept].preferredLabel(writing: label.language)?.text ?? ""
+                    findings.append(
+                        RuleFinding(
+                            term: term,
+                            message:
+                                "'\(term.quotedText)' is used before '\(full)' is written out: introduce it as '\(full) (\(term.quotedText))'",
+                            replacement: nil, labelSeverity: nil))
+                }
             }
         }
         return findings
