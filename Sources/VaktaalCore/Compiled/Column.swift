@@ -86,10 +86,15 @@ extension Column {
         }
     }
 
-    /// Whether no element is smaller than the one before it.
+    /// Whether no element is smaller than the one before it: every pair is compared, without
+    /// a branch for each, in a loop the compiler turns into vector instructions (a column
+    /// of a 100k-concept snapshot holds a million numbers, checked at every run).
     var neverDecreases: Bool {
         withUnsafeBufferPointer { elements in
-            elements.count < 2 || (1..<elements.count).allSatisfy { elements[$0 - 1] <= elements[$0] }
+            guard elements.count >= 2, let base = elements.baseAddress else { return true }
+            var decreases: UInt8 = 0
+            for index in 1..<elements.count { decreases |= base[index - 1] > base[index] ? 1 : 0 }
+            return decreases == 0
         }
     }
 
