@@ -74,17 +74,17 @@ public struct TextBuffer: ~Copyable {
         count += digitCount
     }
 
-    /// How many decimal digits `value` has (1 for 0).
+    /// How many decimal digits `value` has (1 for 0): estimated from its bit length (log₁₀ 2
+    /// is about 1233 / 4096), then one more when it reaches the next power of ten; no loop
+    /// over the digits (a report writes five numbers for each of a million findings).
     private static func digitCount(of value: UInt) -> Int {
-        var count = 1
-        var limit: UInt = 10
-        while count < 20, value >= limit {
-            count += 1
-            // 10¹⁹ is the last power of ten below 2⁶⁴: past it every value has 20 digits.
-            limit = limit.multipliedReportingOverflow(by: 10).partialValue
-        }
-        return count
+        let bits = UInt.bitWidth - (value | 1).leadingZeroBitCount
+        let estimate = (bits &* 1233) >> 12
+        return estimate + (value | 1 >= powersOfTen[estimate] ? 1 : 0)
     }
+
+    /// 10⁰ to 10¹⁹, the powers of ten below 2⁶⁴.
+    private static let powersOfTen: [UInt] = (0..<20).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
     /// The two digits of each number below 100, "00" to "99", one after the other (a literal:
     /// no table to make on first use).

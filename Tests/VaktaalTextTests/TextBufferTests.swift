@@ -13,6 +13,17 @@ import VaktaalText
         #expect(buffer.text == String(value))
     }
 
+    /// Each power of ten and the number before it, where the count of digits changes.
+    @Test(arguments: 1...18)
+    func numbersAroundEveryPowerOfTenHaveTheirDigits(_ power: Int) {
+        let powerOfTen = (0..<power).reduce(1) { product, _ in product * 10 }
+        for value in [powerOfTen - 1, powerOfTen, -powerOfTen, -(powerOfTen - 1)] {
+            var buffer = TextBuffer()
+            buffer.append(decimal: value)
+            #expect(buffer.text == String(value))
+        }
+    }
+
     @Test func aByteLiteralIsOneByte() {
         var buffer = TextBuffer()
         buffer.append(0x0A)
