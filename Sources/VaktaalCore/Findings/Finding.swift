@@ -69,13 +69,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         assert(said.fields.path != nil || range == SourceRange(.start), "a finding at a range has a location")
         self.said = said
         self.range = range
-        // Not `documentPlace.map(CopyOnWriteBox.init)`: the optimiser then made the finding
-        // twice, copying and destroying one (two retains and releases for each of a million).
-        if let documentPlace {
-            documentPlaceBox = CopyOnWriteBox(documentPlace)
-        } else {
-            documentPlaceBox = nil
-        }
+        documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
     }
 
     /// The rule that found it.
