@@ -78,13 +78,13 @@ public struct TextBuffer: ~Copyable {
     /// is about 1233 / 4096), then one more when it reaches the next power of ten; no loop
     /// over the digits (a report writes five numbers for each of a million findings).
     private static func digitCount(of value: UInt) -> Int {
-        let bits = UInt.bitWidth - (value | 1).leadingZeroBitCount
-        let estimate = (bits &* 1233) >> 12
-        return estimate + (value | 1 >= powersOfTen[estimate] ? 1 : 0)
+        let value = UInt64(value) | 1
+        let estimate = ((64 - value.leadingZeroBitCount) &* 1233) >> 12
+        return estimate + (value >= powersOfTen[estimate] ? 1 : 0)
     }
 
     /// 10⁰ to 10¹⁹, the powers of ten below 2⁶⁴.
-    private static let powersOfTen: [UInt] = (0..<20).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+    private static let powersOfTen: [UInt64] = (0..<20).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
     /// The two digits of each number below 100, "00" to "99", one after the other (a literal:
     /// no table to make on first use).
