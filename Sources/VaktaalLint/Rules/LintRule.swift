@@ -17,7 +17,7 @@ public struct FoundTerm: Sendable {
     public var quotedText: String {
         // Most terms have no byte of a line break (LF, VT, FF, CR) nor any beyond ASCII: looked
         // at as bytes first, since walking characters costs a message of a large text 2%.
-        guard text.utf8.contains(where: { $0 &- 0x0A < 4 || $0 >= 0x80 }), text.contains(where: \.isNewline) else {
+        guard text.withUTF8Bytes({ $0.contains { $0 &- 0x0A < 4 || $0 >= 0x80 } }), text.contains(where: \.isNewline) else {
             return text
         }
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
@@ -236,14 +236,15 @@ enum ApostropheMirror {
     static func apply(_ replacement: String, like source: String) -> String {
         // Looked for in the bytes: a rule asks for every variant it judges.
         let apostrophe = UInt8(ascii: "'")
-        guard replacement.utf8.contains(apostrophe), !source.utf8.contains(apostrophe), hasTypographicApostrophe(source)
+        guard replacement.withUTF8Bytes({ $0.contains(apostrophe) }), !source.withUTF8Bytes({ $0.contains(apostrophe) }),
+            hasTypographicApostrophe(source)
         else { return replacement }
         return replacement.replacingOccurrences(of: "'", with: "\u{2019}")
     }
 
     private static func hasTypographicApostrophe(_ source: String) -> Bool {
         if source.unicodeScalars.contains("\u{2019}") { return true }
-        guard source.utf8.contains(UInt8(ascii: "&")) else { return false }
+        guard source.withUTF8Bytes({ $0.contains(UInt8(ascii: "&")) }) else { return false }
         let lowered = source.lowercased()
         return ["&rsquo;", "&#8217;", "&#x2019;"].contains { lowered.contains($0) }
     }
