@@ -74,9 +74,10 @@ public struct TextBuffer: ~Copyable {
         count += digitCount
     }
 
-    /// How many decimal digits `value` has (1 for 0): estimated from its bit length (log₁₀ 2
-    /// is about 1233 / 4096), then one more when it reaches the next power of ten; no loop
-    /// over the digits (a report writes five numbers for each of a million findings).
+    /// How many decimal digits `value` has (1 for 0, which `| 1` counts as 1, a change that
+    /// never crosses a power of ten): estimated from its bit length (log₁₀ 2 is about
+    /// 1233 / 4096), then one more when it reaches the next power of ten; no loop over the
+    /// digits (a report writes several numbers for each of a million findings).
     private static func digitCount(of value: UInt) -> Int {
         let value = UInt64(value) | 1
         let estimate = ((64 - value.leadingZeroBitCount) &* 1233) >> 12

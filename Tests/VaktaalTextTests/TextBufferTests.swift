@@ -24,6 +24,16 @@ import VaktaalText
         }
     }
 
+    /// Each power of two and the number before it, where the estimate from the bit length changes.
+    @Test(arguments: 0...62)
+    func numbersAroundEveryPowerOfTwoHaveTheirDigits(_ bits: Int) {
+        for value in [(1 << bits) - 1, 1 << bits, -(1 << bits), -((1 << bits) - 1)] {
+            var buffer = TextBuffer()
+            buffer.append(decimal: value)
+            #expect(buffer.text == String(value))
+        }
+    }
+
     @Test func aByteLiteralIsOneByte() {
         var buffer = TextBuffer()
         buffer.append(0x0A)

@@ -91,9 +91,9 @@ extension Column {
     /// of a 100k-concept snapshot holds a million numbers, checked at every run).
     var neverDecreases: Bool {
         withUnsafeBufferPointer { elements in
-            guard elements.count >= 2, let base = elements.baseAddress else { return true }
+            guard elements.count >= 2, let start = elements.baseAddress else { return true }
             var decreases: UInt8 = 0
-            for index in 1..<elements.count { decreases |= base[index - 1] > base[index] ? 1 : 0 }
+            for index in 1..<elements.count { decreases |= start[index - 1] > start[index] ? 1 : 0 }
             return decreases == 0
         }
     }
