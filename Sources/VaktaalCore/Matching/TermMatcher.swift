@@ -308,6 +308,7 @@ package struct TermMatcher: Sendable {
     /// there every byte outside them is an ASCII space or sign, or in a word that starts no
     /// phrase. Most words start none: found in a tight pass (two with a large filter), the
     /// scan goes from one candidate to the next.
+    ///
     /// The slots of the candidates in the memo the scan counts them with, if any, are asked
     /// for too.
     @inline(__always)
@@ -346,6 +347,8 @@ package struct TermMatcher: Sendable {
         // The memo knows most candidates (their slots in it are asked for now, at 100k
         // concepts 1-2% faster on one core); the walk from one it does not know starts with a
         // lookup in the large table of steps, whose slot is asked for too.
+        // A loop for each case: one loop asking at every word whether there is a memo took
+        // 12 M instructions more at 100k concepts.
         if let memo {
             for word in candidates[..<count] {
                 memo.prefetch(hash: word.hash)

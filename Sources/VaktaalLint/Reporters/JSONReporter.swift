@@ -208,7 +208,7 @@ struct JSONReporter: FindingReporter {
 private struct SaidFragments {
     /// Each record met, by identity: where its fragments are in ``pieces``, or
     /// ``metOnce`` when it was met once.
-    private var known = IdentityTable()
+    private var known = AddressTable<Int>(expectedCount: 512)
     private static let metOnce = -1
     /// Where the `concept` key and the keys after `line` of each record kept are in ``bytes``.
     private var pieces: [(concept: Range<Int>, rest: Range<Int>)] = []
@@ -220,8 +220,8 @@ private struct SaidFragments {
     /// Where the fragments of finding `index` of `findings`, outside office documents, are,
     /// or `nil` the first time its record is met (it is then written as it is).
     mutating func fragments(of findings: UnsafeBufferPointer<Finding>, _ index: Int) -> Int? {
-        let identity = findings[index].saidIdentity
-        switch known.value(for: identity) {
+        let identity = UInt(bitPattern: findings[index].saidIdentity)
+        switch known.value(at: identity) {
         case let piece? where piece != Self.metOnce:
             return piece
         case _?:
@@ -234,10 +234,10 @@ private struct SaidFragments {
             let middle = bytes.count
             bytes += rest.text.utf8
             pieces.append((start..<middle, middle..<bytes.count))
-            known.set(pieces.count - 1, for: identity)
+            known.set(pieces.count - 1, at: identity)
             return pieces.count - 1
         case nil:
-            if known.count < Self.capacity { known.set(Self.metOnce, for: identity) }
+            if known.count < Self.capacity { known.set(Self.metOnce, at: identity) }
             return nil
         }
     }
