@@ -330,50 +330,76 @@ extension DocumentTerms {
     /// are. `variantsJudged` is ``variantsJudged`` when it is known already.
     func judged(renamedBy matcher: TermMatcher?, variantsJudged known: [Bool]? = nil) -> DocumentTerms {
         let variantsJudged = known ?? self.variantsJudged
-        func isJudged(_ term: borrowing FoundTerm) -> Bool { term.context != nil || variantsJudged[term.variant] }
         guard let matcher, matcher.renamesConcepts else {
-            guard !terms.allSatisfy({ isJudged($0) }) else { return self }
-            return DocumentTerms(terms: kept { isJudged($0) ? $0.shared : nil }, uses: uses, variantCount: variantCount)
-        }
-        // The terms of a variant share their form, and so their concept: renamed once.
-        var renamedShared = [FoundTerm.Shared??](repeating: nil, count: variantCount)
-        let renamedTerms = kept { term in
-            guard isJudged(term) else { return nil }
-            if let known = renamedShared[term.variant] { return known }
-            let shared = matcher.renamed(term.entry.concept).map {
-                FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming($0))
+            guard terms.contains(where: { $0.context == nil && !variantsJudged[$0.variant] }) else { return self }
+            var own = [FoundTerm.Shared?](repeating: nil, count: variantCount)
+            terms.withUnsafeBufferPointer { terms in
+                for index in terms.indices where own[terms[index].variant] == nil {
+                    own[terms[index].variant] = terms[index].shared
+                }
             }
-            renamedShared[term.variant] = shared
-            return shared
+            return DocumentTerms(terms: kept(sharing: own, variantsJudged), uses: uses, variantCount: variantCount)
+        }
+        // The terms of a variant share their form, and so their concept: renamed once, for the
+        // first term kept. A variant whose concept the excerpt leaves out keeps no terms.
+        var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
+        var isRenamed = [Bool](repeating: false, count: variantCount)
+        terms.withUnsafeBufferPointer { terms in
+            for index in terms.indices where !isRenamed[terms[index].variant] {
+                guard terms[index].context != nil || variantsJudged[terms[index].variant] else { continue }
+                let term = terms[index]
+                isRenamed[term.variant] = true
+                renamedShared[term.variant] = matcher.renamed(term.entry.concept).map {
+                    FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming($0))
+                }
+            }
         }
         var renamedUses: [LabelUse: Int] = [:]
+        renamedUses.reserveCapacity(uses.count)
         for (use, count) in uses {
             guard let concept = matcher.renamed(use.concept) else { continue }
             renamedUses[LabelUse(concept: concept, label: use.label)] = count
         }
-        return DocumentTerms(terms: renamedTerms, uses: renamedUses, variantCount: variantCount)
+        return DocumentTerms(
+            terms: kept(sharing: renamedShared, variantsJudged), uses: renamedUses, variantCount: variantCount)
     }
 
-    /// The terms that `sharing` gives what they share for (their own, or their variant's
-    /// renamed), numbered anew; those it gives `nil` for are left out. Each term is read where
-    /// it lies: taken out of the array, each would be copied, its references retained and released.
-    private func kept(_ sharing: (borrowing FoundTerm) -> FoundTerm.Shared?) -> [FoundTerm] {
-        var kept: [FoundTerm] = []
-        kept.reserveCapacity(terms.count)
+    /// The judged terms (``variantsJudged``, or with a context) of a variant that `shared`
+    /// gives what they share for (their own, or their variant's renamed), numbered anew.
+    /// A document with many has them copied on all cores: the copy is most of the time
+    /// between decoding an excerpt and judging the terms.
+    private func kept(sharing shared: [FoundTerm.Shared?], _ variantsJudged: [Bool]) -> [FoundTerm] {
+        var places: [Int] = []
+        places.reserveCapacity(terms.count)
         terms.withUnsafeBufferPointer { terms in
             for index in terms.indices {
-                guard let shared = sharing(terms[index]) else { continue }
-                kept.append(FoundTerm(terms[index], index: kept.count, shared: shared))
+                let variant = terms[index].variant
+                guard terms[index].context != nil || variantsJudged[variant], shared[variant] != nil else { continue }
+                places.append(index)
             }
         }
-        return kept
+        let (terms, judged) = (terms, places)
+        let parts = judged.count >= Self.keptSideBySide ? Parallel.coreCount : 1
+        return Parallel.map(
+            judged.count, chunks: parts, state: {},
+            { index, _ in
+                terms.withUnsafeBufferPointer { terms in
+                    let place = judged[index]
+                    return FoundTerm(terms[place], index: index, shared: shared[terms[place].variant].unsafelyUnwrapped)
+                }
+            })
     }
+
+    /// A document with this many judged terms has them copied on all cores.
+    private static let keptSideBySide = 16_384
 
     /// The concepts the judged terms name, `variantsJudged` being ``variantsJudged``: taken
     /// once for each variant.
     func concepts(judged variantsJudged: [Bool]) -> Set<ConceptKey> {
         var variantIsNamed = [Bool](repeating: false, count: variantCount)
         var concepts: Set<ConceptKey> = []
+        // Room for a concept for each variant at once: grown by doubling, the set was hashed anew at each step.
+        concepts.reserveCapacity(variantCount)
         terms.withUnsafeBufferPointer { terms in
             for index in terms.indices where !variantIsNamed[terms[index].variant] {
                 guard terms[index].context != nil || variantsJudged[terms[index].variant] else { continue }
@@ -390,6 +416,7 @@ extension DocumentTerms {
     var variantsJudged: [Bool] {
         // How many of each concept's labels the document uses.
         var labelsUsed: [ConceptKey: Int] = [:]
+        labelsUsed.reserveCapacity(uses.count)
         for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
         var isDecided = [Bool](repeating: false, count: variantCount)
         var judged = [Bool](repeating: false, count: variantCount)

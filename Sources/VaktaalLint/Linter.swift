@@ -170,29 +170,54 @@ public final class Linter: Sendable {
     /// Where each finding of the rules goes among the document's findings, in order: the
     /// rules' small records are put in order before any finding is made (a document may have
     /// a million). Each rule's findings are put in order of place, then the rules' lists are
-    /// merged.
+    /// merged: the rule whose next finding comes first gives its findings up to the next
+    /// finding of another rule (most often one rule gives a run of them).
     private static func places(of judged: [Judgment]) -> [(rule: Int, index: Int)] {
-        let orders = judged.map { judgment in
-            let keys = judgment.keys
+        // Each rule's findings in order: their indices and keys, one list after another.
+        var indices: [Int] = []
+        var keys: [OrderKey] = []
+        var runs: [Range<Int>] = []
+        for judgment in judged {
+            let start = indices.count
+            let ruleKeys = judgment.keys
             // A rule most often gives its findings in order of place already.
-            guard zip(keys, keys.dropFirst()).contains(where: { $1 < $0 }) else { return Array(keys.indices) }
-            return keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-        }
-        var next = Array(repeating: 0, count: judged.count)
-        var places: [(rule: Int, index: Int)] = []
-        places.reserveCapacity(judged.reduce(0) { $0 + $1.findings.count })
-        while true {
-            // The rule whose next finding comes first (a handful of rules: a scan is enough).
-            var first: (key: OrderKey, rule: Int, index: Int)?
-            for rule in judged.indices where next[rule] < orders[rule].count {
-                let index = orders[rule][next[rule]]
-                let key = judged[rule].keys[index]
-                if first.map({ key < $0.key }) ?? true { first = (key, rule, index) }
+            if zip(ruleKeys, ruleKeys.dropFirst()).contains(where: { $1 < $0 }) {
+                indices += ruleKeys.indices.sorted { (ruleKeys[$0], $0) < (ruleKeys[$1], $1) }
+            } else {
+                indices += ruleKeys.indices
             }
-            guard let first else { return places }
-            places.append((first.rule, first.index))
-            next[first.rule] += 1
+            keys += indices[start...].map { ruleKeys[$0] }
+            runs.append(start..<indices.count)
         }
+        var places: [(rule: Int, index: Int)] = []
+        places.reserveCapacity(indices.count)
+        // Where each rule's next finding is; a rule whose findings are all placed is left out.
+        var next = runs.enumerated().filter { !$0.element.isEmpty }.map { (rule: $0.offset, at: $0.element.lowerBound) }
+        keys.withUnsafeBufferPointer { keys in
+            while !next.isEmpty {
+                // The rule whose next finding comes first, and the first key of another's (keys
+                // differ between rules: they hold the rule's rank).
+                var first = 0
+                var limit: OrderKey?
+                for candidate in next.indices.dropFirst() {
+                    let key = keys[next[candidate].at]
+                    if key < keys[next[first].at] {
+                        limit = keys[next[first].at]
+                        first = candidate
+                    } else if limit.map({ key < $0 }) ?? true {
+                        limit = key
+                    }
+                }
+                let (rule, end) = (next[first].rule, runs[next[first].rule].upperBound)
+                var at = next[first].at
+                repeat {
+                    places.append((rule, indices[at]))
+                    at += 1
+                } while at < end && limit.map({ keys[at] < $0 }) ?? true
+                if at == end { next.remove(at: first) } else { next[first].at = at }
+            }
+        }
+        return places
     }
 
     /// The findings at `places` (of what `rules` found), in order, sharing what they say

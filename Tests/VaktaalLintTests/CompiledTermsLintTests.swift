@@ -162,6 +162,30 @@ import VaktaalTestSupport
                 == judged.terms.filter { heldByFewer.contains(shippedSet.uri(of: $0.entry.concept)) }.map(\.text))
     }
 
+    /// A document with many judged terms has them copied on all cores: the same terms, in the
+    /// same order, as the judged terms of the whole set, numbered anew (a sentence of two
+    /// judged terms repeated: 20,000 of them; repeated once, one core).
+    @Test(arguments: [1, 10_000])
+    func manyJudgedTermsAreRenamedInOrder(repeats: Int) throws {
+        let terms = try Self.storedTerms()
+        let matched = Linter.matched(
+            SourceBytes(Array(String(repeating: "De mentor en de inholland. ", count: repeats).utf8)),
+            reader: PlainTextReader(), options: LintOptions(languages: .automatic(default: "nl")),
+            matcher: terms.matchIndex.matcher)
+        let judged = matched.terms.judged
+        #expect(judged.terms.count == 2 * repeats)
+        #expect(
+            judged.terms.map(\.range)
+                == matched.terms.terms.filter { $0.context != nil || matched.variantsJudged[$0.variant] }.map(\.range))
+        let (set, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
+        let renamed = matched.terms.judged(renamedBy: matchIndex.matcher)
+        #expect(renamed.terms.map(\.range) == judged.terms.map(\.range))
+        #expect(renamed.terms.map(\.index) == Array(0..<2 * repeats))
+        #expect(renamed.terms.map(\.variant) == judged.terms.map(\.variant))
+        #expect(
+            renamed.terms.map { set.uri(of: $0.entry.concept) } == judged.terms.map { shippedSet.uri(of: $0.entry.concept) })
+    }
+
     /// Terms of concepts an excerpt leaves out are passed over with it, as phrases that are simply fine.
     @Test func anExcerptFindsOnlyTheConceptsItNames() throws {
         let terms = try Self.storedTerms()

@@ -27,6 +27,23 @@ struct FindingOrderTests {
             { $0 })
     }
 
+    /// Rules that give runs of findings (two outdated terms, then two misspellings) are merged
+    /// run by run, each run up to the next finding of another rule.
+    @Test("runs of one rule's findings come in order of line and column", arguments: [1, 7, 2_000])
+    func runsOfOneRuleComeInPlaceOrder(repeats: Int) {
+        let sentence = "De mentor en de Mentor; de feedbackgeletterheid, feedbackgeletterheid en de mentoren. "
+        let findings = lint(String(repeating: sentence, count: repeats))
+        #expect(findings.count == 5 * repeats)
+        let places = findings.map { ($0.location?.line ?? 0, $0.location?.column ?? 0) }
+        #expect(zip(places, places.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(
+            findings.map(\.rule.rawValue)
+                == Array(
+                    repeating: ["deprecated-term", "deprecated-term", "misspelling", "misspelling", "deprecated-term"],
+                    count: repeats
+                ).flatMap { $0 })
+    }
+
     /// A document of many findings has them made side by side, each part sharing records of
     /// its own: every finding says what the same term says in one sentence, one line further
     /// each sentence, and the findings share a record for each variant and part.

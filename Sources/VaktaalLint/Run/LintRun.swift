@@ -158,7 +158,10 @@ public struct LintRun: Sendable {
             var passes: [FirstPass] = []
             for result in found {
                 let pass = try result.get()
-                if case .matched(let document) = pass { named.formUnion(document.namedConcepts) }
+                // The first document's set is taken as it is, not copied into an empty one.
+                if case .matched(let document) = pass {
+                    if named.isEmpty { named = document.namedConcepts } else { named.formUnion(document.namedConcepts) }
+                }
                 passes.append(pass)
             }
             guard keptTerms.withLock({ $0 }) < keptTermsAtMost else { return (whole.linters, passes) }
