@@ -113,7 +113,7 @@ extension Linter {
         let document: Result<ReadDocument, DocumentProblem>
         /// Its terms, naming the concepts of the matcher's set: all that were found, the first
         /// uses no rule judges among them (``judgedTerms(renamedBy:)`` leaves those out when
-        /// the document is linted: one pass over the terms for both).
+        /// the document is linted, as it renames the others).
         let terms: DocumentTerms
         /// Whether a rule judges the terms of each variant (``DocumentTerms/variantsJudged``),
         /// decided once for both the concepts to decode and the terms to lint.
@@ -325,8 +325,8 @@ extension DocumentTerms {
     var judged: DocumentTerms { judged(renamedBy: nil) }
 
     /// The judged terms (``judged``) with their concepts as `matcher`, an excerpt's, names
-    /// them (``TermMatcher/renamed(_:)``), in one pass: terms and uses of a concept it leaves
-    /// out are dropped. A `matcher` that renames nothing (or none) leaves the concepts as they
+    /// them (``TermMatcher/renamed(_:)``): terms and uses of a concept it leaves out are
+    /// dropped. A `matcher` that renames nothing (or none) leaves the concepts as they
     /// are. `variantsJudged` is ``variantsJudged`` when it is known already.
     func judged(renamedBy matcher: TermMatcher?, variantsJudged known: [Bool]? = nil) -> DocumentTerms {
         let variantsJudged = known ?? self.variantsJudged
@@ -340,8 +340,8 @@ extension DocumentTerms {
             }
             return DocumentTerms(terms: kept(sharing: own, variantsJudged), uses: uses, variantCount: variantCount)
         }
-        // The terms of a variant share their form, and so their concept: renamed once, for the
-        // first term kept. A variant whose concept the excerpt leaves out keeps no terms.
+        // The terms of a variant share their form, and so their concept: renamed once, at its
+        // first judged term. A variant whose concept the excerpt leaves out keeps no terms.
         var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
         var isRenamed = [Bool](repeating: false, count: variantCount)
         terms.withUnsafeBufferPointer { terms in

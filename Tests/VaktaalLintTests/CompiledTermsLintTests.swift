@@ -123,7 +123,7 @@ import VaktaalTestSupport
     }
 
     /// A document matched by the whole set's matcher names the concepts of its judged terms,
-    /// and is linted with those terms renamed into the excerpt (one pass for both): the same
+    /// and is linted with those terms renamed into the excerpt: the same
     /// terms, numbered anew, naming the same concepts, with the uses of the excerpt's concepts.
     @Test func theJudgedTermsAreRenamedIntoTheExcerpt() throws {
         let terms = try Self.storedTerms()
@@ -164,15 +164,19 @@ import VaktaalTestSupport
 
     /// A document with many judged terms has them copied on all cores: the same terms, in the
     /// same order, as the judged terms of the whole set, numbered anew (a sentence of two
-    /// judged terms repeated: 20,000 of them; repeated once, one core).
+    /// judged terms repeated: 20,000 of them; repeated once, one core). The first use of
+    /// "werkplekbegeleider", the only label of its concept here, is no judged term: left out,
+    /// it moves every later term one place.
     @Test(arguments: [1, 10_000])
     func manyJudgedTermsAreRenamedInOrder(repeats: Int) throws {
         let terms = try Self.storedTerms()
+        let text = "De werkplekbegeleider. " + String(repeating: "De mentor en de inholland. ", count: repeats)
         let matched = Linter.matched(
-            SourceBytes(Array(String(repeating: "De mentor en de inholland. ", count: repeats).utf8)),
+            SourceBytes(Array(text.utf8)),
             reader: PlainTextReader(), options: LintOptions(languages: .automatic(default: "nl")),
             matcher: terms.matchIndex.matcher)
         let judged = matched.terms.judged
+        #expect(matched.terms.terms.count == 2 * repeats + 1)
         #expect(judged.terms.count == 2 * repeats)
         #expect(
             judged.terms.map(\.range)

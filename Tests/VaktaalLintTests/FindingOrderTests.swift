@@ -27,21 +27,34 @@ struct FindingOrderTests {
             { $0 })
     }
 
-    /// Rules that give runs of findings (two outdated terms, then two misspellings) are merged
-    /// run by run, each run up to the next finding of another rule.
-    @Test("runs of one rule's findings come in order of line and column", arguments: [1, 7, 2_000])
-    func runsOfOneRuleComeInPlaceOrder(repeats: Int) {
-        let sentence = "De mentor en de Mentor; de feedbackgeletterheid, feedbackgeletterheid en de mentoren. "
-        let findings = lint(String(repeating: sentence, count: repeats))
-        #expect(findings.count == 5 * repeats)
+    /// A sentence whose findings come in runs of one rule, and their rules in order.
+    struct Runs: Sendable, CustomTestStringConvertible {
+        let sentence: String
+        let rules: [String]
+        var testDescription: String { rules.joined(separator: ", ") }
+
+        static let all = [
+            // Two outdated terms, then two misspellings.
+            Runs(
+                sentence: "De mentor en de Mentor; de feedbackgeletterheid, feedbackgeletterheid en de mentoren. ",
+                rules: ["deprecated-term", "deprecated-term", "misspelling", "misspelling", "deprecated-term"]),
+            // Three rules: the run of outdated terms stops at the term of a deprecated concept
+            // between them, not at the misspelling after both.
+            Runs(
+                sentence: "De mentor, de stagementor, de mentoren en de feedbackgeletterheid. ",
+                rules: ["deprecated-term", "deprecated-concept", "deprecated-term", "misspelling"]),
+        ]
+    }
+
+    /// Rules that give runs of findings are merged run by run, each run up to the next
+    /// finding of any other rule.
+    @Test("runs of one rule's findings come in order of line and column", arguments: Runs.all, [1, 7, 2_000])
+    func runsOfOneRuleComeInPlaceOrder(runs: Runs, repeats: Int) {
+        let findings = lint(String(repeating: runs.sentence, count: repeats))
+        #expect(findings.count == runs.rules.count * repeats)
         let places = findings.map { ($0.location?.line ?? 0, $0.location?.column ?? 0) }
         #expect(zip(places, places.dropFirst()).allSatisfy { $0 < $1 })
-        #expect(
-            findings.map(\.rule.rawValue)
-                == Array(
-                    repeating: ["deprecated-term", "deprecated-term", "misspelling", "misspelling", "deprecated-term"],
-                    count: repeats
-                ).flatMap { $0 })
+        #expect(findings.map(\.rule.rawValue) == Array(repeating: runs.rules, count: repeats).flatMap { $0 })
     }
 
     /// A document of many findings has them made side by side, each part sharing records of

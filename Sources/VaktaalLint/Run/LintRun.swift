@@ -158,7 +158,7 @@ public struct LintRun: Sendable {
             var passes: [FirstPass] = []
             for result in found {
                 let pass = try result.get()
-                // The first document's set is taken as it is, not copied into an empty one.
+                // A set is taken as it is while none is named yet, not copied into an empty one.
                 if case .matched(let document) = pass {
                     if named.isEmpty { named = document.namedConcepts } else { named.formUnion(document.namedConcepts) }
                 }
