@@ -547,7 +547,7 @@ import VaktaalText
     /// The memo grows with the text, one word for every 128 bytes, between its bounds.
     @Test(arguments: [
         (WordMatchMemo.worthwhileLength, WordMatchMemo.smallestCapacity), (64 * 1024, 512), (64 * 1024 + 1, 1024),
-        (1 << 20, WordMatchMemo.largestCapacity), (100 << 20, WordMatchMemo.largestCapacity),
+        (1 << 20, 8192), (1 << 21, WordMatchMemo.largestCapacity), (100 << 20, WordMatchMemo.largestCapacity),
     ])
     func theMemoGrowsWithTheText(length: Int, capacity: Int) {
         #expect(WordMatchMemo.capacity(forTextOf: length) == capacity)
