@@ -22,9 +22,17 @@ package enum Parallel {
         _ count: Int, chunks chunkCount: Int, state: @Sendable () -> State,
         _ transform: @Sendable (Int, inout State) -> Value
     ) -> [Value] {
+        // The result is initialized in place, by index: a `map` of the indices, unspecialized
+        // here, went through the witnesses of the range and of the values for each (some 1,500
+        // instructions a value: 24 M for the 16,000 terms and findings of a document linted on
+        // one core).
         guard chunkCount > 1, count > 1 else {
             var shared = state()
-            return (0..<count).map { transform($0, &shared) }
+            return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+                let start = buffer.baseAddress.unsafelyUnwrapped
+                for index in 0..<count { (start + index).initialize(to: transform(index, &shared)) }
+                initializedCount = count
+            }
         }
         // Each chunk initializes its own range of the result in place: no chunk arrays to join
         // (joining them here, unspecialized, looked up generic metadata for every element).
