@@ -29,8 +29,10 @@ package enum Parallel {
         guard chunkCount > 1, count > 1 else {
             var shared = state()
             return [Value](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-                let start = buffer.baseAddress.unsafelyUnwrapped
-                for index in 0..<count { (start + index).initialize(to: transform(index, &shared)) }
+                // An empty result may have no storage to point at.
+                if let start = buffer.baseAddress {
+                    for index in 0..<count { (start + index).initialize(to: transform(index, &shared)) }
+                }
                 initializedCount = count
             }
         }
