@@ -257,7 +257,7 @@ public struct LintRun: Sendable {
                     case .matched(let document):
                         filtered(
                             try linter(for: files[index], in: linters).lint(
-                                document, path: files[index], quotingText: options.quotesText))
+                                document, path: files[index], quotingText: options.quotesText, lettingGo: { letGo($0) }))
                     case .unreadable: Self.unreadable(files[index])
                     case .notMatched:
                         try lintFile(files[index], linters, bytes: Self.bytes(of: files[index], for: reader(for: files[index])))
@@ -296,9 +296,9 @@ public struct LintRun: Sendable {
         let linter = try linter(for: path, in: linters)
         let result =
             if case .matched(let document) = firstPass?.first {
-                linter.lint(document, path: name, quotingText: options.quotesText)
+                linter.lint(document, path: name, quotingText: options.quotesText, lettingGo: { letGo($0) })
             } else {
-                linter.lint(bytes, path: name, reader: reader, quotingText: options.quotesText)
+                linter.lint(SourceBytes(bytes), path: name, reader: reader, quotingText: options.quotesText, lettingGo: { letGo($0) })
             }
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
@@ -343,7 +343,7 @@ public struct LintRun: Sendable {
         guard let bytes else { return Self.unreadable(path) }
         let linter = try linter(for: path, in: linters)
         let reader = reader(for: path)
-        var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText)
+        var result = linter.lint(bytes, path: path, reader: reader, quotingText: options.quotesText, lettingGo: { letGo($0) })
         // Only what the report shows is fixed: `--min-severity error` leaves warnings as they are.
         let shown = filtered(result).findings
         if options.fix, result.problem == nil, shown.contains(where: { $0.fix != nil }) {
