@@ -298,7 +298,8 @@ public struct LintRun: Sendable {
             if case .matched(let document) = firstPass?.first {
                 linter.lint(document, path: name, quotingText: options.quotesText, lettingGo: { letGo($0) })
             } else {
-                linter.lint(SourceBytes(bytes), path: name, reader: reader, quotingText: options.quotesText, lettingGo: { letGo($0) })
+                linter.lint(
+                    SourceBytes(bytes), path: name, reader: reader, quotingText: options.quotesText, lettingGo: { letGo($0) })
             }
         guard options.fix else { return (filtered(result), nil) }
         guard result.problem == nil,
