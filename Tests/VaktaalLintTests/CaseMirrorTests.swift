@@ -30,7 +30,8 @@ import Testing
         ("ijsbaan", "Schaatsbaan", "IJsbaan"), ("ijsbaan", "schaatsbaan", "ijsbaan"), ("ijsbaan", "SCHAATSBAAN", "IJSBAAN"),
         ("de ijsbaan", "Het Schaatsveld", "De IJsbaan"), ("ijsbaan", "Schaatsbaan Noord", "IJsbaan"),
         ("ijsbaan op één", "Baan Op Twee", "IJsbaan Op Één"), ("ijzerwinkel", "Éénwinkel", "IJzerwinkel"),
-        ("inijken", "Kijken", "Inijken"),
+        ("inijken", "Kijken", "Inijken"), ("ij", "Mentor", "IJ"), ("ijs en ijzer", "Mentor En Student", "IJs En IJzer"),
+        ("ik ijs", "Mentor Student", "Ik IJs"), ("i jaar", "Mentor Student", "I Jaar"),
         // A preferred term with a capital after its first letter is written as it is.
         ("Hogeschool van Amsterdam", "hva-opleiding", "Hogeschool van Amsterdam"), ("IJsbaan", "schaatsbaan", "IJsbaan"),
         // A first capital is the term's own when the outdated label has none ("skype" → "Teams").

@@ -1,3 +1,5 @@
+import VaktaalText
+
 extension Label {
     /// Whether the label is a name whose casing is part of it: an allowed label, no
     /// abbreviation, case-sensitive or with a capital after its first character (iPabo,
@@ -12,8 +14,8 @@ extension Label {
     /// capitals are A to Z: read off the bytes (and off the ASCII scalars of other labels),
     /// not looked up as Unicode properties.
     package static func hasCapitalAfterFirst(_ text: String) -> Bool {
-        var contiguous = text
-        let ascii = contiguous.withUTF8 { bytes in
+        // Read where it lies (`withUTF8` would take a copy of it to read).
+        let ascii = text.withUTF8Bytes { bytes in
             bytes.allSatisfy { $0 < 0x80 } ? bytes.dropFirst().contains { $0 &- 0x41 < 26 } : nil
         }
         return ascii

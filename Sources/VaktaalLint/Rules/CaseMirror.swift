@@ -1,4 +1,5 @@
 import VaktaalCore
+import VaktaalText
 
 /// The replacement keeps the case pattern of the text when neither label is case-sensitive
 /// and the preferred term has no capital after its first letter: "Mentor" →
@@ -19,6 +20,9 @@ enum CaseMirror {
         let lowered =
             capitalIsTheVocabularys && startsWithCapital(replacement)
             ? replacement.prefix(1).lowercased() + replacement.dropFirst() : replacement
+        // A term in small ASCII letters (most are) leaves an ASCII replacement as it is: told in
+        // one look at the bytes (a text of a large vocabulary has thousands of outdated terms).
+        if isASCIIWithoutCapital(source), lowered.withUTF8Bytes({ !$0.contains { $0 >= 0x80 } }) { return lowered }
         if let ascii = asciiApply(lowered, like: source) { return ascii }
         guard isLowercase(lowered) else { return replacement }
         // Most terms are written in small letters, and so is then their replacement.
@@ -29,6 +33,11 @@ enum CaseMirror {
         if isHeadlineCase(source) { return headlineCase(lowered) }
         if first.isUppercase { return capitalized(lowered[...]) }
         return lowered
+    }
+
+    /// Whether `text` is all ASCII, with no capital.
+    private static func isASCIIWithoutCapital(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 || $0 &- 0x41 < 26 } }
     }
 
     /// Whether `text` starts with a capital letter.
@@ -49,22 +58,23 @@ enum CaseMirror {
     /// terms are ASCII, and a text with a million findings asks a million times); `nil` when
     /// either text is not ASCII.
     private static func asciiApply(_ replacement: String, like source: String) -> String? {
-        var (replacementText, sourceText) = (replacement, source)
-        guard let pattern = sourceText.withUTF8(ASCIICase.init(of:)) else { return nil }
-        return replacementText.withUTF8 { written -> String? in
-            guard written.allSatisfy({ $0 < 0x80 }) else { return nil }
-            guard !written.contains(where: ASCIICase.isUpper) else { return replacement }
-            switch pattern {
-            case .asWritten: return replacement
-            case .allCapitals: return String(decoding: written.map(ASCIICase.upper), as: UTF8.self)
-            case .headline, .firstCapital:
-                var capitalized = Array(written)
+        // Both read where they lie (`withUTF8` would take a copy of each to read).
+        guard let pattern = source.withUTF8Bytes({ ASCIICase(of: $0) }) else { return nil }
+        return replacement.withUTF8Bytes { written -> String? in
+            guard !written.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard !written.contains(where: ASCIICase.isUpper), pattern != .asWritten else { return replacement }
+            return String(unsafeUninitializedCapacity: written.count) { capitalized in
                 var atWordStart = true
-                for index in capitalized.indices {
-                    if atWordStart { ASCIICase.capitalize(&capitalized, at: index) }
-                    atWordStart = pattern == .headline && ASCIICase.isSpace(capitalized[index])
+                // The Dutch `ij` is one letter: a word starting with it has both halves capitals (`IJsbaan`).
+                var afterInitialI = false
+                for index in written.indices {
+                    let byte = written[index]
+                    let isCapital = pattern == .allCapitals || atWordStart || (afterInitialI && byte == UInt8(ascii: "j"))
+                    capitalized[index] = isCapital ? ASCIICase.upper(byte) : byte
+                    afterInitialI = atWordStart && byte == UInt8(ascii: "i")
+                    atWordStart = pattern == .headline && ASCIICase.isSpace(byte)
                 }
-                return String(decoding: capitalized, as: UTF8.self)
+                return written.count
             }
         }
     }
@@ -155,12 +165,4 @@ private enum ASCIICase {
     static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
     static func upper(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
-
-    /// The first letter of the word at `index` a capital (the Dutch `ij` both: `IJsbaan`).
-    static func capitalize(_ written: inout [UInt8], at index: Int) {
-        written[index] = upper(written[index])
-        if written[index] == UInt8(ascii: "I"), index + 1 < written.count, written[index + 1] == UInt8(ascii: "j") {
-            written[index + 1] = UInt8(ascii: "J")
-        }
-    }
 }
