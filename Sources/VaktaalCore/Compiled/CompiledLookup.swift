@@ -49,8 +49,8 @@ public struct CompiledLookup: Sendable {
             return (set, matches)
         case .stored(let stored, let file):
             return try file.removingIfItFails { () throws(SnapshotError) in
-                let (set, renamed) = try stored.excerpt(of: matches.map(\.concept), reaching: .descriptions)
-                let shown = matches.map { $0.renamed(to: renamed[$0.concept] ?? $0.concept) }
+                let (set, renames) = try stored.excerpt(of: matches.map(\.concept), reaching: .descriptions)
+                let shown = matches.map { $0.renamed(to: ConceptKey(Int(renames[$0.concept.rawValue]))) }
                 for match in shown where match.entry.labelIndex.map({ $0 >= set[match.concept].labels.count }) ?? false {
                     throw SnapshotError.malformed("an entry names no label")
                 }

@@ -86,10 +86,9 @@ public struct CompiledTerms: Sendable {
             return (set, matchIndex)
         case .stored(let stored, let entries, let file):
             let decoded = try? file.removingIfItFails { () throws(SnapshotError) in
-                let (set, renamed) = try stored.excerpt(of: keys.sorted { $0.rawValue < $1.rawValue }, reaching: .findings)
-                let table = TermMatcher.renameTable(renamed, among: stored.count)
-                try entries.check(against: set, renames: table)
-                return (set, MatchIndex(renaming: matchIndex, table: table))
+                let (set, renames) = try stored.excerpt(of: keys, reaching: .findings)
+                try entries.check(against: set, renames: renames)
+                return (set, MatchIndex(renaming: matchIndex, table: renames))
             }
             return decoded ?? reread()
         }

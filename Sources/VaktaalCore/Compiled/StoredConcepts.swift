@@ -94,30 +94,45 @@ struct StoredConcepts: Sendable {
     }
 
     /// The concepts `keys` and those they reach as a set of their own (every scheme kept,
-    /// with only these concepts). Also gives where each concept of `keys` is in the new set.
+    /// with only these concepts). Also gives where each concept of `keys` is in the new set:
+    /// its key there by its key in the whole set, −1 for every other concept (the table a
+    /// matcher is renamed with, ``TermMatcher/renaming(_:)``).
     ///
     /// With each concept comes the one that its id and its URI name in the whole set (the
     /// first of a repeated id, the first scheme of a shared URI), so that no reference finds
     /// another concept in the excerpt than in the whole set.
-    func excerpt(of keys: [ConceptKey], reaching reach: Reach) throws(SnapshotError)
-        -> (set: VocabularySet, keys: [ConceptKey: ConceptKey])
+    func excerpt(of keys: some Sequence<ConceptKey>, reaching reach: Reach) throws(SnapshotError)
+        -> (set: VocabularySet, renames: [Int32])
     {
-        var included = Set(keys.map(\.rawValue))
-        switch reach {
-        case .descriptions:
-            for key in keys { included.formUnion(neighbours.of(key.rawValue)) }
-        case .findings:
-            for key in keys {
-                if let replacement = neighbours.replacement(of: key.rawValue) { included.insert(replacement) }
+        // Each concept marked in a table of them all rather than gathered in a set: the text
+        // of a large vocabulary names thousands, which then come out in order, unhashed and
+        // unsorted. A key asked for is marked −1, another included one 0, until it is renamed.
+        var renames = [Int32](repeating: Self.left, count: count)
+        var unexamined: [Int] = []
+        func include(_ key: Int, asked: Bool = false) {
+            if renames[key] == Self.left { unexamined.append(key) }
+            if asked || renames[key] == Self.left { renames[key] = asked ? Self.asked : Self.reached }
+        }
+        for key in keys { include(key.rawValue, asked: true) }
+        let asked = unexamined
+        for key in asked {
+            switch reach {
+            case .descriptions: for neighbour in neighbours.of(key) { include(neighbour) }
+            case .findings: if let replacement = neighbours.replacement(of: key) { include(replacement) }
             }
         }
-        var unexamined = Array(included)
         while let key = unexamined.popLast() {
-            for namesake in neighbours.namesakes(of: key) where included.insert(namesake).inserted {
-                unexamined.append(namesake)
-            }
+            let (idOwner, uriOwner) = neighbours.owners(of: key)
+            include(idOwner)
+            include(uriOwner)
         }
-        let ordered = included.sorted()
+        var included: [Int] = []
+        for key in renames.indices where renames[key] != Self.left {
+            // A concept's key in the excerpt is its place among the keys included, in order.
+            renames[key] = renames[key] == Self.asked ? Int32(included.count) : Self.left
+            included.append(key)
+        }
+        let ordered = included
         // Decoded on all cores when there are many (the terms of a few pages of text): in up to
         // sixteen chunks of 256 concepts or more (a concept takes some 14k instructions; nine
         // chunks left one of two cores idle at the end), in order when there are fewer than 512.
@@ -135,17 +150,12 @@ struct StoredConcepts: Sendable {
             }
             vocabularies[scheme].concepts.append(try decoded[newKey].get())
         }
-        // A concept's key in the excerpt is its place among the ordered keys, which hold every
-        // key asked for.
-        var renamed: [ConceptKey: ConceptKey] = [:]
-        renamed.reserveCapacity(keys.count)
-        for key in keys where renamed[key] == nil {
-            let place = ordered.partitioningIndex { $0 >= key.rawValue }
-            assert(ordered[place] == key.rawValue, "every key asked for is in the excerpt")
-            renamed[key] = ConceptKey(place)
-        }
-        return (VocabularySet(vocabularies), renamed)
+        return (VocabularySet(vocabularies), renames)
     }
+
+    /// The marks of ``excerpt(of:reaching:)``'s table while it is filled: left out (as
+    /// every concept the excerpt leaves out stays), asked for, or reached from one that is.
+    private static let (left, asked, reached): (Int32, Int32, Int32) = (-1, -2, -3)
 }
 
 /// How much of a stored concept is decoded.
@@ -208,9 +218,9 @@ struct ConceptNeighbours: Sendable {
         return replacement >= 0 ? Int(replacement) : nil
     }
 
-    /// The concepts that the id and the URI of the concept with flat key `key` resolve to
-    /// when they are not it.
-    func namesakes(of key: Int) -> [Int] { [Int(idOwners[key]), Int(uriOwners[key])].filter { $0 != key } }
+    /// The concepts that the id and the URI of the concept with flat key `key` resolve to in
+    /// the whole set: itself, unless its id or URI repeats one before it.
+    func owners(of key: Int) -> (id: Int, uri: Int) { (Int(idOwners[key]), Int(uriOwners[key])) }
 
     func write(to writer: inout BinaryWriter) {
         writer.writeRaw(starts)

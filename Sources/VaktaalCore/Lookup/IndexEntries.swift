@@ -147,7 +147,7 @@ extension IndexEntries {
     }
 
     /// Whether every entry of a concept that `renames` gives a key in `set` (an excerpt of
-    /// the set the entries were made for, ``TermMatcher/renameTable(_:among:)``) names a label
+    /// the set the entries were made for, ``StoredConcepts/excerpt(of:reaching:)``) names a label
     /// that the concept has there.
     ///
     /// - Throws: ``SnapshotError/malformed(_:)`` for an entry with a label its concept lacks.

@@ -607,16 +607,8 @@ package struct TermMatcher: Sendable {
         return conceptRenames == nil ? entry : entry.naming(form.concept)
     }
 
-    /// The table of ``renaming(_:)`` for an excerpt where the concepts of `renamed` (keys of
-    /// the whole set of `count` concepts) have new keys.
-    static func renameTable(_ renamed: [ConceptKey: ConceptKey], among count: Int) -> [Int32] {
-        var table = [Int32](repeating: -1, count: count)
-        for (key, new) in renamed where table.indices.contains(key.rawValue) { table[key.rawValue] = Int32(new.rawValue) }
-        return table
-    }
-
     /// This matcher for an excerpt of its set, `table` giving each concept's key in the
-    /// excerpt (``renameTable(_:among:)``): its terms name those, and a term of a concept the
+    /// excerpt (``StoredConcepts/excerpt(of:reaching:)``): its terms name those, and a term of a concept the
     /// excerpt leaves out is passed over as a phrase that is simply fine.
     func renaming(_ table: [Int32]) -> TermMatcher {
         var matcher = self
