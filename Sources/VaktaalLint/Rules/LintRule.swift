@@ -7,8 +7,9 @@ public struct FoundTerm: Sendable {
     public let index: Int
     /// Where the match starts and ends (exclusive), with its bytes in the document's text.
     public let place: SourceRange
-    /// The byte range in the document's text.
-    public let range: Range<Int>
+    /// The byte range in the document's text (kept in ``place`` only: the passes over a
+    /// document's terms read them all, 72 bytes a term rather than 88).
+    public var range: Range<Int> { place.bytes! }
     /// The source text.
     public var text: String { shared.text }
     /// The source text as a message quotes it, on one line: a term written across a line
@@ -62,8 +63,9 @@ public struct FoundTerm: Sendable {
         context: TermContext?
     ) {
         self.index = index
+        var place = place
+        place.bytes = range
         self.place = place
-        self.range = range
         self.shared = shared
         documentPlaceBox = documentPlace.map(CopyOnWriteBox.init)
         self.canFix = canFix
@@ -74,7 +76,6 @@ public struct FoundTerm: Sendable {
     init(_ term: borrowing FoundTerm, index: Int, shared: Shared) {
         self.index = index
         place = term.place
-        range = term.range
         self.shared = shared
         documentPlaceBox = term.documentPlaceBox
         canFix = term.canFix
