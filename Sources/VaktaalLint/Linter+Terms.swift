@@ -115,23 +115,23 @@ extension Linter {
         /// uses no rule judges among them (``judgedTerms(renamedBy:)`` leaves those out when
         /// the document is linted, as it renames the others).
         let terms: DocumentTerms
-        /// Whether a rule judges the terms of each variant (``DocumentTerms/variantsJudged``),
-        /// decided once for both the concepts to decode and the terms to lint.
-        let variantsJudged: [Bool]
+        /// Which of its variants a rule judges (``DocumentTerms/judgedVariants``), decided once
+        /// for both the concepts to decode and the terms to lint.
+        let judgedVariants: JudgedVariants
 
         init(document: Result<ReadDocument, DocumentProblem>, terms: DocumentTerms) {
             self.document = document
             self.terms = terms
-            variantsJudged = terms.variantsJudged
+            judgedVariants = terms.judgedVariants
         }
 
         /// The concepts its judged terms name.
-        var namedConcepts: Set<ConceptKey> { terms.concepts(judged: variantsJudged) }
+        var namedConcepts: Set<ConceptKey> { terms.concepts(judged: judgedVariants) }
 
         /// Its judged terms, naming the concepts of `matcher`'s set when it renames them
-        /// (``DocumentTerms/judged(renamedBy:variantsJudged:)``).
+        /// (``DocumentTerms/judged(renamedBy:judgedVariants:)``).
         func judgedTerms(renamedBy matcher: TermMatcher?) -> DocumentTerms {
-            terms.judged(renamedBy: matcher, variantsJudged: variantsJudged)
+            terms.judged(renamedBy: matcher, judgedVariants: judgedVariants)
         }
     }
 
@@ -327,9 +327,10 @@ extension DocumentTerms {
     /// The judged terms (``judged``) with their concepts as `matcher`, an excerpt's, names
     /// them (``TermMatcher/renamed(_:)``): terms and uses of a concept it leaves out are
     /// dropped. A `matcher` that renames nothing (or none) leaves the concepts as they
-    /// are. `variantsJudged` is ``variantsJudged`` when it is known already.
-    func judged(renamedBy matcher: TermMatcher?, variantsJudged known: [Bool]? = nil) -> DocumentTerms {
-        let variantsJudged = known ?? self.variantsJudged
+    /// are. `judgedVariants` is ``judgedVariants`` when it is known already.
+    func judged(renamedBy matcher: TermMatcher?, judgedVariants known: JudgedVariants? = nil) -> DocumentTerms {
+        let judgedVariants = known ?? self.judgedVariants
+        let variantsJudged = judgedVariants.isJudged
         guard let matcher, matcher.renamesConcepts else {
             guard terms.contains(where: { $0.context == nil && !variantsJudged[$0.variant] }) else { return self }
             var own = [FoundTerm.Shared?](repeating: nil, count: variantCount)
@@ -343,15 +344,9 @@ extension DocumentTerms {
         // The terms of a variant share their form, and so their concept: renamed once, at its
         // first judged term. A variant whose concept the excerpt leaves out keeps no terms.
         var renamedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
-        var isRenamed = [Bool](repeating: false, count: variantCount)
-        terms.withUnsafeBufferPointer { terms in
-            for index in terms.indices where !isRenamed[terms[index].variant] {
-                guard terms[index].context != nil || variantsJudged[terms[index].variant] else { continue }
-                let term = terms[index]
-                isRenamed[term.variant] = true
-                renamedShared[term.variant] = matcher.renamed(term.entry.concept).map {
-                    FoundTerm.Shared(variant: term.variant, text: term.text, entry: term.entry.naming($0))
-                }
+        for case let shared? in judgedVariants.judgedShared {
+            renamedShared[shared.variant] = matcher.renamed(shared.entry.concept).map {
+                FoundTerm.Shared(variant: shared.variant, text: shared.text, entry: shared.entry.naming($0))
             }
         }
         var renamedUses: [LabelUse: Int] = [:]
@@ -364,7 +359,7 @@ extension DocumentTerms {
             terms: kept(sharing: renamedShared, variantsJudged), uses: renamedUses, variantCount: variantCount)
     }
 
-    /// The judged terms (``variantsJudged``, or with a context) of a variant that `shared`
+    /// The judged terms (of a variant judged, ``JudgedVariants/isJudged``, or with a context) of a variant that `shared`
     /// gives what they share for (their own, or their variant's renamed), numbered anew.
     /// A document with many has them copied on all cores: the copy is most of the time
     /// between decoding an excerpt and judging the terms.
@@ -393,44 +388,55 @@ extension DocumentTerms {
     /// A document with this many judged terms has them copied on all cores.
     private static let keptSideBySide = 16_384
 
-    /// The concepts the judged terms name, `variantsJudged` being ``variantsJudged``: taken
+    /// The concepts the judged terms name (`judgedVariants` being ``judgedVariants``), taken
     /// once for each variant.
-    func concepts(judged variantsJudged: [Bool]) -> Set<ConceptKey> {
-        var variantIsNamed = [Bool](repeating: false, count: variantCount)
+    func concepts(judged judgedVariants: JudgedVariants) -> Set<ConceptKey> {
         var concepts: Set<ConceptKey> = []
         // Room for a concept for each variant at once: grown by doubling, the set was hashed anew at each step.
         concepts.reserveCapacity(variantCount)
-        terms.withUnsafeBufferPointer { terms in
-            for index in terms.indices where !variantIsNamed[terms[index].variant] {
-                guard terms[index].context != nil || variantsJudged[terms[index].variant] else { continue }
-                variantIsNamed[terms[index].variant] = true
-                concepts.insert(terms[index].entry.concept)
-            }
-        }
+        for case let shared? in judgedVariants.judgedShared { concepts.insert(shared.entry.concept) }
         return concepts
     }
 
-    /// Whether a rule judges the terms of each variant (one form written one way, byte for
-    /// byte; a term with a context is judged whatever its variant), decided once for each:
-    /// a document may hold a million terms of a few.
-    var variantsJudged: [Bool] {
+    /// Which variants a rule judges, and what the judged terms of each share, found in one
+    /// pass over the terms: a document may hold a million terms of a few, and the steps after
+    /// it (the concepts to decode, their renaming into an excerpt) look at each variant once,
+    /// not at every term again.
+    var judgedVariants: JudgedVariants {
         // How many of each concept's labels the document uses.
         var labelsUsed: [ConceptKey: Int] = [:]
         labelsUsed.reserveCapacity(uses.count)
         for use in uses.keys { labelsUsed[use.concept, default: 0] += 1 }
         var isDecided = [Bool](repeating: false, count: variantCount)
         var judged = [Bool](repeating: false, count: variantCount)
+        var judgedShared = [FoundTerm.Shared?](repeating: nil, count: variantCount)
         terms.withUnsafeBufferPointer { terms in
-            for index in terms.indices where !isDecided[terms[index].variant] {
-                let entry = terms[index].entry
-                isDecided[terms[index].variant] = true
-                judged[terms[index].variant] =
-                    !entry.kind.isAllowed || entry.conceptIsDeprecated || entry.isAbbreviation
-                    || labelsUsed[entry.concept, default: 0] > 1
+            for index in terms.indices {
+                let variant = terms[index].variant
+                if !isDecided[variant] {
+                    let entry = terms[index].entry
+                    isDecided[variant] = true
+                    judged[variant] =
+                        !entry.kind.isAllowed || entry.conceptIsDeprecated || entry.isAbbreviation
+                        || labelsUsed[entry.concept, default: 0] > 1
+                }
+                if judgedShared[variant] == nil, judged[variant] || terms[index].context != nil {
+                    judgedShared[variant] = terms[index].shared
+                }
             }
         }
-        return judged
+        return JudgedVariants(isJudged: judged, judgedShared: judgedShared)
     }
+}
+
+/// Which variants of a document's terms a rule judges (one form written one way, byte for
+/// byte), decided once for each; a term with a context is judged whatever its variant.
+struct JudgedVariants: Sendable {
+    /// Whether a rule judges the terms of each variant.
+    let isJudged: [Bool]
+    /// What the terms of each variant share (``FoundTerm/Shared``) when some are judged (all
+    /// of a variant judged, else those with a context); `nil` for a variant with none.
+    let judgedShared: [FoundTerm.Shared?]
 }
 
 /// Positions of matches: lines and columns of the text, or, when the reader gives

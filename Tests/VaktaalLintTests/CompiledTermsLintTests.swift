@@ -180,7 +180,7 @@ import VaktaalTestSupport
         #expect(judged.terms.count == 2 * repeats)
         #expect(
             judged.terms.map(\.range)
-                == matched.terms.terms.filter { $0.context != nil || matched.variantsJudged[$0.variant] }.map(\.range))
+                == matched.terms.terms.filter { $0.context != nil || matched.judgedVariants.isJudged[$0.variant] }.map(\.range))
         let (set, matchIndex) = terms.excerpt(naming: matched.namedConcepts)
         let renamed = matched.terms.judged(renamedBy: matchIndex.matcher)
         #expect(renamed.terms.map(\.range) == judged.terms.map(\.range))
