@@ -107,7 +107,7 @@ extension Linter {
     /// A document read and its terms found (``matched(_:reader:options:matcher:)``). Found by
     /// a whole vocabulary's matcher, it is kept while the concepts its judged terms name are
     /// decoded (``CompiledTerms/excerpt(naming:)``), then linted with them
-    /// (``lint(_:path:quotingText:)``) without matching it again.
+    /// (``lint(_:path:quotingText:lettingGo:)``) without matching it again.
     struct MatchedDocument: Sendable {
         /// The document without its segments, or why the reader could not read it.
         let document: Result<ReadDocument, DocumentProblem>
@@ -359,8 +359,9 @@ extension DocumentTerms {
             terms: kept(sharing: renamedShared, variantsJudged), uses: renamedUses, variantCount: variantCount)
     }
 
-    /// The judged terms (of a variant judged, ``JudgedVariants/isJudged``, or with a context) of a variant that `shared`
-    /// gives what they share for (their own, or their variant's renamed), numbered anew.
+    /// The judged terms (of a variant judged, ``JudgedVariants/isJudged``, or with a context)
+    /// of a variant that `shared` gives what they share for (their own, or their variant's
+    /// renamed), numbered anew.
     /// A document with many has them copied on all cores: the copy is most of the time
     /// between decoding an excerpt and judging the terms.
     private func kept(sharing shared: [FoundTerm.Shared?], _ variantsJudged: [Bool]) -> [FoundTerm] {

@@ -54,10 +54,11 @@ public final class Linter: Sendable {
         lint(bytes, path: path, reader: reader, quotingText: quotingText, lettingGo: { _ in })
     }
 
-    /// What a lint made on the way to its findings (the document's terms, the rules' verdicts),
-    /// handed over once the findings are made: a caller that lets go of it elsewhere or not
-    /// at all (a command about to exit) does not wait for a large document's to be freed (at
-    /// 100k concepts 75k terms and as many verdicts: some 3 ms on one core at the end of a lint).
+    /// What a lint made on the way to its findings (the document read and its terms, the
+    /// rules' verdicts and their order), handed over once the findings are made: a caller
+    /// that lets go of it elsewhere or not at all (a command about to exit) does not wait for
+    /// a large document's to be freed (at 100k concepts 75k terms and as many verdicts: some
+    /// 3 ms on one core at the end of a lint). What it keeps it must bound itself.
     typealias LetGo = (any Sendable) -> Void
 
     /// ``lint(_:path:reader:quotingText:)``, handing what the lint made on the way to `lettingGo`.

@@ -106,7 +106,8 @@ struct StoredConcepts: Sendable {
     {
         // Each concept marked in a table of them all rather than gathered in a set: the text
         // of a large vocabulary names thousands, which then come out in order, unhashed and
-        // unsorted. A key asked for is marked −1, another included one 0, until it is renamed.
+        // unsorted. A key asked for is marked `asked`, one reached from it `reached`, and every
+        // other stays `left` (−1), which is also what the table gives a concept not renamed.
         var renames = [Int32](repeating: Self.left, count: count)
         var unexamined: [Int] = []
         func include(_ key: Int, asked: Bool = false) {
@@ -132,6 +133,7 @@ struct StoredConcepts: Sendable {
             renames[key] = renames[key] == Self.asked ? Int32(included.count) : Self.left
             included.append(key)
         }
+        // A constant, for the decoding closures to read.
         let ordered = included
         // Decoded on all cores when there are many (the terms of a few pages of text): in up to
         // sixteen chunks of 256 concepts or more (a concept takes some 14k instructions; nine

@@ -608,8 +608,8 @@ package struct TermMatcher: Sendable {
     }
 
     /// This matcher for an excerpt of its set, `table` giving each concept's key in the
-    /// excerpt (``StoredConcepts/excerpt(of:reaching:)``): its terms name those, and a term of a concept the
-    /// excerpt leaves out is passed over as a phrase that is simply fine.
+    /// excerpt (``StoredConcepts/excerpt(of:reaching:)``): its terms name those, and a term of
+    /// a concept the excerpt leaves out is passed over as a phrase that is simply fine.
     func renaming(_ table: [Int32]) -> TermMatcher {
         var matcher = self
         matcher.conceptRenames = table

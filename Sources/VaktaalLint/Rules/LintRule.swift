@@ -62,6 +62,7 @@ public struct FoundTerm: Sendable {
         index: Int, place: SourceRange, range: Range<Int>, shared: Shared, documentPlace: DocumentPlace?, canFix: Bool,
         context: TermContext?
     ) {
+        assert(place.bytes == nil || place.bytes == range, "a term's place holds its byte range")
         self.index = index
         var place = place
         place.bytes = range
