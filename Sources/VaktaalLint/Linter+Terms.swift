@@ -333,13 +333,8 @@ extension DocumentTerms {
         let variantsJudged = judgedVariants.isJudged
         guard let matcher, matcher.renamesConcepts else {
             guard terms.contains(where: { $0.context == nil && !variantsJudged[$0.variant] }) else { return self }
-            var own = [FoundTerm.Shared?](repeating: nil, count: variantCount)
-            terms.withUnsafeBufferPointer { terms in
-                for index in terms.indices where own[terms[index].variant] == nil {
-                    own[terms[index].variant] = terms[index].shared
-                }
-            }
-            return DocumentTerms(terms: kept(sharing: own, variantsJudged), uses: uses, variantCount: variantCount)
+            return DocumentTerms(
+                terms: kept(sharing: judgedVariants.judgedShared, variantsJudged), uses: uses, variantCount: variantCount)
         }
         // The terms of a variant share their form, and so their concept: renamed once, at its
         // first judged term. A variant whose concept the excerpt leaves out keeps no terms.
