@@ -41,4 +41,27 @@ import VaktaalCore
         }
         #expect(finding == ["inconsistent-term", "abbreviation-first-use", "misspelling", "deprecated-term"])
     }
+
+    /// A lint hands what it made on the way to its caller (``Linter/LetGo``): the document
+    /// read with all its terms, then the judged terms with the rules' verdicts and their
+    /// order, once the findings are made; what it hands over is what the findings came from.
+    @Test func aLintHandsOverWhatItMade() throws {
+        var handed: [any Sendable] = []
+        let bytes = SourceBytes(Array(Self.text.utf8))
+        let findings = dutchLinter.lint(
+            bytes, path: "t.txt", reader: PlainTextReader(), quotingText: false, lettingGo: { handed.append($0) }
+        ).findings
+        #expect(findings.map(\.match) == lint(Self.text).map(\.match))
+        #expect(handed.count == 2)
+        let matched = try #require(handed.last as? Linter.MatchedDocument)
+        #expect(matched.terms.terms.map(\.text).contains("werkplekbegeleider"))
+        let made = Mirror(reflecting: try #require(handed.first)).children.map(\.value)
+        #expect(made.count == 3)
+        let judged = try #require(made.first as? DocumentTerms)
+        #expect(
+            judged.terms.map(\.text) == ["aankomend leraar", "student", "voltijd", "VT", "DT", "inholland", "mentor"])
+        let places = try #require(made.last as? [(rule: Int, index: Int)])
+        #expect(places.count == findings.count)
+        #expect(places.count > 0)
+    }
 }
