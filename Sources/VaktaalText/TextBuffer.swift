@@ -55,23 +55,37 @@ public struct TextBuffer: ~Copyable {
 
     /// Appends a number in decimal digits (labelled: a literal byte must not be taken for one).
     public mutating func append(decimal value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
+        reserve(Self.longestDecimal)
+        count += Self.writeDecimal(value, at: start + count)
+    }
+
+    /// The most bytes a number takes in decimal digits: a sign and nineteen digits.
+    public static let longestDecimal = 20
+
+    /// Writes `value` in decimal digits at `place`, where there is room for them
+    /// (``longestDecimal``); how many bytes it wrote.
+    @usableFromInline
+    static func writeDecimal(_ value: Int, at place: UnsafeMutablePointer<UInt8>) -> Int {
+        var place = place
+        if value < 0 {
+            place.initialize(to: UInt8(ascii: "-"))
+            place += 1
+        }
         var magnitude = value.magnitude
         let digitCount = Self.digitCount(of: magnitude)
         // The digits are written in place, two at a time from the last (most numbers of a
         // report are lines and columns of a few digits).
-        reserve(digitCount)
-        var place = count + digitCount
+        var end = digitCount
         let pairs = Self.digitPairs.utf8Start
         while magnitude >= 10 {
             let pair = Int(magnitude % 100)
             magnitude /= 100
-            place -= 2
-            (start + place).initialize(to: pairs[2 * pair])
-            (start + place + 1).initialize(to: pairs[2 * pair + 1])
+            end -= 2
+            (place + end).initialize(to: pairs[2 * pair])
+            (place + end + 1).initialize(to: pairs[2 * pair + 1])
         }
-        if place > count { (start + count).initialize(to: UInt8(ascii: "0") + UInt8(magnitude)) }
-        count += digitCount
+        if end > 0 { place.initialize(to: UInt8(ascii: "0") + UInt8(magnitude)) }
+        return digitCount + (value < 0 ? 1 : 0)
     }
 
     /// How many decimal digits `value` has (1 for 0, which `| 1` counts as 1, a change that
@@ -84,8 +98,14 @@ public struct TextBuffer: ~Copyable {
         return estimate + (value >= powersOfTen[estimate] ? 1 : 0)
     }
 
-    /// 10⁰ to 10¹⁹, the powers of ten below 2⁶⁴.
-    private static let powersOfTen: [UInt64] = (0..<20).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
+    /// 10⁰ to 10¹⁹, the powers of ten below 2⁶⁴: a literal, which the compiler lays out in
+    /// the binary (made by a closure, it was made on first use, and every number asked
+    /// whether it had been).
+    private static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
 
     /// The two digits of each number below 100, "00" to "99", one after the other (a literal:
     /// no table to make on first use).
@@ -112,6 +132,19 @@ public struct TextBuffer: ~Copyable {
         count += body(start + count)
     }
 
+    /// Lets `body` write at most `maximum` bytes in place after those so far, through a
+    /// cursor that makes no room itself (``TextCursor``): a record of a few fixed runs and
+    /// numbers is written with one look at the room left, not one for each of its parts.
+    @inlinable
+    public mutating func write(reserving maximum: Int, _ body: (inout TextCursor) -> Void) {
+        reserve(maximum)
+        var cursor = TextCursor(start + count)
+        body(&cursor)
+        let written = cursor.position - (start + count)
+        precondition(written <= maximum, "a cursor wrote past the room made for it")
+        count += written
+    }
+
     /// Makes room for `more` bytes after those so far.
     @inlinable @inline(__always)
     mutating func reserve(_ more: Int) {
@@ -125,5 +158,31 @@ public struct TextBuffer: ~Copyable {
         moved.initialize(from: start, count: count)
         start.deallocate()
         (start, capacity) = (moved, larger)
+    }
+}
+
+/// Where bytes are written in room made for them beforehand (``TextBuffer/write(reserving:_:)``):
+/// it copies runs and writes numbers, and moves past them.
+public struct TextCursor {
+    /// Where the next byte goes.
+    @usableFromInline var position: UnsafeMutablePointer<UInt8>
+
+    @usableFromInline
+    init(_ position: UnsafeMutablePointer<UInt8>) {
+        self.position = position
+    }
+
+    /// Writes a run of bytes.
+    @inlinable
+    public mutating func put(_ run: UnsafeRawBufferPointer) {
+        guard let source = run.baseAddress else { return }
+        UnsafeMutableRawPointer(position).copyMemory(from: source, byteCount: run.count)
+        position += run.count
+    }
+
+    /// Writes a number in decimal digits (at most ``TextBuffer/longestDecimal`` bytes).
+    @inlinable
+    public mutating func put(decimal value: Int) {
+        position += TextBuffer.writeDecimal(value, at: position)
     }
 }

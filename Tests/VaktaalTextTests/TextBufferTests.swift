@@ -34,6 +34,29 @@ import VaktaalText
         }
     }
 
+    /// Runs and numbers written through a cursor in room made once come out as appended one
+    /// by one, also where the room made grows the buffer (it starts with room for 256 bytes).
+    @Test func aCursorWritesRunsAndNumbersInTheRoomMade() {
+        var written = TextBuffer()
+        var appended = TextBuffer()
+        let run: [UInt8] = Array(",\n  \"line\" : ".utf8)
+        for value in [0, -1, 42, Int.min, Int.max, 1_000, 12] {
+            run.withUnsafeBytes { run in
+                written.write(reserving: 2 * run.count + 2 * TextBuffer.longestDecimal) { cursor in
+                    cursor.put(run)
+                    cursor.put(decimal: value)
+                    cursor.put(UnsafeRawBufferPointer(start: nil, count: 0))
+                    cursor.put(decimal: -(value / 3))
+                    cursor.put(run)
+                }
+            }
+            appended.append(
+                String(decoding: run, as: UTF8.self) + "\(value)\(-(value / 3))" + String(decoding: run, as: UTF8.self))
+        }
+        #expect(written.byteCount > 256)
+        #expect(written.text == appended.text)
+    }
+
     @Test func aByteLiteralIsOneByte() {
         var buffer = TextBuffer()
         buffer.append(0x0A)

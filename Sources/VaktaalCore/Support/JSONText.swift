@@ -72,6 +72,12 @@ package struct JSONText: ~Copyable {
         put(0x20)
     }
 
+    /// Lets `body` write at most `maximum` bytes of JSON written elsewhere and numbers in
+    /// place (``TextCursor``), with one look at the room left.
+    package mutating func write(reserving maximum: Int, _ body: (inout TextCursor) -> Void) {
+        buffer.write(reserving: maximum, body)
+    }
+
     /// A number, its digits written straight into the text.
     package mutating func number(_ value: Int) { buffer.append(decimal: value) }
 
