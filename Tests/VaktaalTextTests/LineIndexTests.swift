@@ -159,6 +159,28 @@ func lineEndsOfAdjoiningRangesAddUp(_ text: String, lineEnds: Int) {
         }
     }
 
+    /// Every range of a text of line ends and multibyte characters starts and ends where
+    /// counting byte by byte puts them, up to the buffer's last byte (where eight bytes
+    /// cannot be read at once), and the index goes on from there as from a fresh scan.
+    @Test func everyRangeEndsWhereCountingByteByByteEndsIt() {
+        let text =
+            "ab😀c\r\néé xyz\nde mentor en de feedbackgeletterheid ëëëë "
+            + String(repeating: "werkplek ", count: 9) + "\rz😀é"
+        let bytes = Array(text.utf8)
+        let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+        bytes.withUnsafeBufferPointer { buffer in
+            for from in boundaries {
+                for to in boundaries where to >= from {
+                    var index = LineIndex(bytes: buffer)
+                    let range = index.range(of: from..<to)
+                    #expect(range.start == Self.naive(bytes, from) && range.end == Self.naive(bytes, to), "\(from)..<\(to)")
+                    #expect(range.bytes == from..<to)
+                    #expect(index.position(at: bytes.count) == Self.naive(bytes, bytes.count), "after \(from)..<\(to)")
+                }
+            }
+        }
+    }
+
     /// Long stretches are counted in pieces of a few hundred bytes: a text of long lines (line feeds
     /// only, or with one carriage return pair far on) agrees wherever its line ends and
     /// multibyte characters fall against the pieces, stepped through forwards.
