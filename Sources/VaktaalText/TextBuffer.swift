@@ -60,7 +60,7 @@ public struct TextBuffer: ~Copyable {
     }
 
     /// The most bytes a number takes in decimal digits: a sign and nineteen digits.
-    public static let longestDecimal = 20
+    @inlinable public static var longestDecimal: Int { 20 }
 
     /// Writes `value` in decimal digits at `place`, where there is room for them
     /// (``longestDecimal``); how many bytes it wrote.
@@ -135,10 +135,12 @@ public struct TextBuffer: ~Copyable {
     /// Lets `body` write at most `maximum` bytes in place after those so far, through a
     /// cursor that makes no room itself (``TextCursor``): a record of a few fixed runs and
     /// numbers is written with one look at the room left, not one for each of its parts.
+    /// Writing more than `maximum` bytes is a programming error: a debug build stops at the
+    /// write that would pass the room, a release build once `body` is done.
     @inlinable
     public mutating func write(reserving maximum: Int, _ body: (inout TextCursor) -> Void) {
         reserve(maximum)
-        var cursor = TextCursor(start + count)
+        var cursor = TextCursor(start + count, room: maximum)
         body(&cursor)
         let written = cursor.position - (start + count)
         precondition(written <= maximum, "a cursor wrote past the room made for it")
@@ -162,20 +164,25 @@ public struct TextBuffer: ~Copyable {
 }
 
 /// Where bytes are written in room made for them beforehand (``TextBuffer/write(reserving:_:)``):
-/// it copies runs and writes numbers, and moves past them.
-public struct TextCursor {
+/// it copies runs and writes numbers, and moves past them. It cannot be copied, so it cannot
+/// be kept past the write it was made for.
+public struct TextCursor: ~Copyable {
     /// Where the next byte goes.
     @usableFromInline var position: UnsafeMutablePointer<UInt8>
+    /// Where the room made ends (checked in debug builds).
+    @usableFromInline let end: UnsafeMutablePointer<UInt8>
 
     @usableFromInline
-    init(_ position: UnsafeMutablePointer<UInt8>) {
+    init(_ position: UnsafeMutablePointer<UInt8>, room: Int) {
         self.position = position
+        end = position + room
     }
 
     /// Writes a run of bytes.
     @inlinable
     public mutating func put(_ run: UnsafeRawBufferPointer) {
         guard let source = run.baseAddress else { return }
+        assert(run.count <= end - position, "a run written past the room made for it")
         UnsafeMutableRawPointer(position).copyMemory(from: source, byteCount: run.count)
         position += run.count
     }
@@ -183,6 +190,7 @@ public struct TextCursor {
     /// Writes a number in decimal digits (at most ``TextBuffer/longestDecimal`` bytes).
     @inlinable
     public mutating func put(decimal value: Int) {
+        assert(TextBuffer.longestDecimal <= end - position, "a number written past the room made for it")
         position += TextBuffer.writeDecimal(value, at: position)
     }
 }

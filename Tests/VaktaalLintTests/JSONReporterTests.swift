@@ -39,7 +39,9 @@ import VaktaalText
             fix: Fix(replacement: text, range: location.range))
         let bare = Finding(rule: "inconsistent-term", severity: .info, message: "m", location: location)
         let files = [
-            FileFindings(path: text, findings: [finding, bare]), FileFindings(path: "empty", findings: [], problem: .binary),
+            // Each met twice: written as it stands, then from what was kept of its record.
+            FileFindings(path: text, findings: [finding, bare, finding, bare]),
+            FileFindings(path: "empty", findings: [], problem: .binary),
         ]
         let written = JSONReporter.render(FindingReport(files: files, rules: []), fixed: text)
         let entries = [
@@ -52,10 +54,10 @@ import VaktaalText
         ]
         let document = Document(
             files: [
-                File(path: text, findings: entries, skipped: nil),
+                File(path: text, findings: entries + entries, skipped: nil),
                 File(path: "empty", findings: [], skipped: DocumentProblem.binary.description),
             ],
-            summary: Summary(files: 2, errors: 0, warnings: 1, infos: 1), fixed: text)
+            summary: Summary(files: 2, errors: 0, warnings: 2, infos: 2), fixed: text)
         #expect(written == JSONOutput.encode(document) + "\n")
     }
 

@@ -42,9 +42,10 @@ import VaktaalCore
         #expect(finding == ["inconsistent-term", "abbreviation-first-use", "misspelling", "deprecated-term"])
     }
 
-    /// A lint hands what it made on the way to its caller (``Linter/LetGo``): the document
-    /// read with all its terms, then the judged terms with the rules' verdicts and their
-    /// order, once the findings are made; what it hands over is what the findings came from.
+    /// A lint hands what it made on the way to its caller (``Linter/LetGo``): once the
+    /// findings are made, the judged terms with each rule's verdicts and the order of the
+    /// findings, then the document read with all its terms. What it hands over is what the
+    /// findings came from: each place names a rule and one of its verdicts, in the findings' order.
     @Test func aLintHandsOverWhatItMade() throws {
         var handed: [any Sendable] = []
         let bytes = SourceBytes(Array(Self.text.utf8))
@@ -60,8 +61,15 @@ import VaktaalCore
         let judged = try #require(made.first as? DocumentTerms)
         #expect(
             judged.terms.map(\.text) == ["aankomend leraar", "student", "voltijd", "VT", "DT", "inholland", "mentor"])
+        // Each rule's judgment: its findings (with their keys), for every rule.
+        let judgments = try #require(made[1] as? [Any])
+        #expect(judgments.count == Linter.rules.count)
+        let verdicts = judgments.map { judgment in
+            Mirror(reflecting: judgment).children.first.flatMap { $0.value as? [RuleFinding] } ?? []
+        }
         let places = try #require(made.last as? [(rule: Int, index: Int)])
-        #expect(places.count == findings.count)
-        #expect(places.count > 0)
+        #expect(places.count == findings.count && !places.isEmpty)
+        #expect(places.map { Linter.rules[$0.rule].id } == findings.map(\.rule))
+        #expect(places.map { verdicts[$0.rule][$0.index].message } == findings.map(\.message))
     }
 }

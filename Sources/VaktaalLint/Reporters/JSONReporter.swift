@@ -128,18 +128,18 @@ struct JSONReporter: FindingReporter {
             writeConcept(of: findings, index, into: &json)
             writeEnd(of: place, into: &json)
             writeRest(of: findings, index, office: office, into: &json)
+            FindingKeys.closing.withUnsafeBytes { json.append($0) }
         } else if let said = fragments.fragments(of: findings, index) {
             // Written whole, its closing with it.
             fragments.write(said, at: place, first: index == 0, into: &json)
-            return
         } else {
             FindingKeys.opening.withUnsafeBytes { json.append(index == 0 ? UnsafeRawBufferPointer(rebasing: $0[1...]) : $0) }
             json.number(place.start.column)
             writeConcept(of: findings, index, into: &json)
             writeEnd(of: place, into: &json)
             writeRest(of: findings, index, office: nil, into: &json)
+            FindingKeys.closing.withUnsafeBytes { json.append($0) }
         }
-        FindingKeys.closing.withUnsafeBytes { json.append($0) }
     }
 
     /// `concept`, when finding `index` of `findings` names one. (A finding passed on as an
@@ -243,26 +243,28 @@ private struct SaidFragments {
     }
 
     /// Writes a finding at `place` outside office documents with the fragments at `index`:
-    /// its opening (without the comma before the `first`), its place and the fragments, and
-    /// its closing, with one look at the room left (written part by part, each with its own
-    /// look, a finding took some 200 instructions more: at 100k concepts 13 M a report).
+    /// its opening (without its leading comma when it is the `first` of its file, which a
+    /// file's fragments never hold as they stand: its record is met then for the first
+    /// time), its place and the fragments, and its closing, with one look at the room left
+    /// (written part by part, each with its own look, a finding took some 200 instructions
+    /// more: at 100k concepts 13 M a report).
     func write(_ index: Int, at place: SourceRange, first: Bool, into json: inout JSONText) {
         let (concept, rest) = pieces[index]
         skeleton.bytes.withUnsafeBytes { fixed in
             bytes.withUnsafeBytes { fragments in
-                func put(_ range: Range<Int>, of bytes: UnsafeRawBufferPointer, _ cursor: inout TextCursor) {
-                    cursor.put(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                func put(_ range: Range<Int>, of source: UnsafeRawBufferPointer, _ cursor: inout TextCursor) {
+                    cursor.put(UnsafeRawBufferPointer(rebasing: source[range]))
                 }
                 let maximum = fixed.count + concept.count + rest.count + 4 * TextBuffer.longestDecimal
                 json.write(reserving: maximum) { cursor in
                     put(first ? skeleton.opening.dropFirst() : skeleton.opening, of: fixed, &cursor)
                     cursor.put(decimal: place.start.column)
                     put(concept, of: fragments, &cursor)
-                    put(skeleton.endColumn, of: fixed, &cursor)
+                    put(skeleton.endColumnKey, of: fixed, &cursor)
                     cursor.put(decimal: place.end.column)
-                    put(skeleton.endLine, of: fixed, &cursor)
+                    put(skeleton.endLineKey, of: fixed, &cursor)
                     cursor.put(decimal: place.end.line)
-                    put(skeleton.line, of: fixed, &cursor)
+                    put(skeleton.lineKey, of: fixed, &cursor)
                     cursor.put(decimal: place.start.line)
                     put(rest, of: fragments, &cursor)
                     put(skeleton.closing, of: fixed, &cursor)
@@ -325,9 +327,9 @@ private enum FindingKeys {
     struct Skeleton {
         let bytes: [UInt8]
         let opening: Range<Int>
-        let endColumn: Range<Int>
-        let endLine: Range<Int>
-        let line: Range<Int>
+        let endColumnKey: Range<Int>
+        let endLineKey: Range<Int>
+        let lineKey: Range<Int>
         let closing: Range<Int>
 
         fileprivate init() {
@@ -347,7 +349,7 @@ private enum FindingKeys {
                 bytes += run
             }
             self.bytes = bytes
-            (opening, endColumn, endLine, line, closing) = (ranges[0], ranges[1], ranges[2], ranges[3], ranges[4])
+            (opening, endColumnKey, endLineKey, lineKey, closing) = (ranges[0], ranges[1], ranges[2], ranges[3], ranges[4])
         }
     }
 }
