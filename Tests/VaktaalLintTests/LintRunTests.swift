@@ -37,6 +37,17 @@ import VaktaalTestSupport
         }
     }
 
+    /// The extension is that of the path's last component, whatever its folders are named
+    /// and however many slashes end it.
+    @Test(arguments: [
+        ("/tmp/notes.md/", DocumentFormat?.some(.markdown)), ("docs.md/readme", nil), (".md", .markdown),
+        ("archive.tar.txt", .text), ("a.", nil), ("", nil), ("/", nil), ("//", nil), ("map.v2/noextension", nil),
+        ("/srv/teksten/Verslag.Md", .markdown), ("é/ü.htm", .html),
+    ])
+    func theExtensionIsTheLastComponents(_ path: String, _ format: DocumentFormat?) {
+        #expect(DocumentReaders.format(forPath: path) == format)
+    }
+
     @Test func unknownFilesAreNoDocumentsButReadAsText() {
         #expect(DocumentReaders.format(forPath: "logo.png") == nil)
         #expect(!DocumentReaders.isDocument("Makefile"))
@@ -201,5 +212,19 @@ import VaktaalTestSupport
         // The findings are those left in the fixed text: none.
         #expect(result.findings.isEmpty)
         #expect(fixed.map { String(decoding: $0, as: UTF8.self) } == "De `mentor` en de Werkplekbegeleider.")
+    }
+}
+
+/// A path is made standard as Foundation makes it; one that is standard already (as a
+/// folder walk gives them) is taken as it is.
+@Suite struct StandardPathsTests {
+    @Test(arguments: [
+        ("/srv/teksten/verslag.md", true), ("/a/.hidden/b.md", true), ("/a/..b/c", true), ("/a/.../c", true),
+        ("/tmp/é ü/x.md", true), ("/a/./b.md", false), ("/a/../b.md", false), ("/a//b.md", false), ("/a/b/", false),
+        ("/a/b/.", false), ("/a/b/..", false), ("/", false), ("relative/x.md", false), ("x.md", false), ("./x.md", false),
+    ])
+    func pathsAreMadeStandardAsFoundationMakesThem(_ path: String, isStandard: Bool) {
+        #expect(StandardPaths.isStandard(path) == isStandard)
+        #expect(StandardPaths.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 }

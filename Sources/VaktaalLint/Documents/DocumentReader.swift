@@ -79,11 +79,22 @@ public enum DocumentReaders {
         all.first { $0.format == format } ?? PlainTextReader()
     }
 
-    /// The format a file name's extension names, if it names one the linter reads.
+    /// The format a file name's extension names, if it names one the linter reads: the name
+    /// is the last component of `path` (trailing slashes left out), looked for from the end
+    /// (a run over a folder asks for thousands).
     public static func format(forPath path: String) -> DocumentFormat? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        return extensions[name[name.index(after: dot)...].lowercased()]
+        let (slash, dot) = (UInt8(ascii: "/"), UInt8(ascii: "."))
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
+        var index = end
+        while index > utf8.startIndex {
+            let before = utf8.index(before: index)
+            if utf8[before] == slash { return nil }
+            if utf8[before] == dot { return extensions[path[index..<end].lowercased()] }
+            index = before
+        }
+        return nil
     }
 
     /// The reader for a file: by its extension, plain text for anything else.

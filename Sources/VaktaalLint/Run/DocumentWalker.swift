@@ -26,7 +26,7 @@ enum DocumentWalker {
             }
         }
         var seen: Set<String> = []
-        return result.filter { $0 == "-" || seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        return result.filter { $0 == "-" || seen.insert(StandardPaths.standardized($0)).inserted }
     }
 
     private static func walk(_ folder: String, ignoring: (String) -> Bool) -> [String] {

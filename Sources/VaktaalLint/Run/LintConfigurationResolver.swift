@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import VaktaalConfig
 import VaktaalCore
+import VaktaalText
 
 /// The lint settings of each file: the nearest `.vaktaal.toml` up from it, its overrides
 /// for the file, and the caller's language choice, which wins. Each configuration file is
@@ -74,8 +75,8 @@ final class LintConfigurationResolver: Sendable {
     /// Whether the configuration's `ignore` globs leave `path` out. A broken configuration
     /// ignores nothing here; linting the file reports it.
     func isIgnored(_ path: String) -> Bool {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard let configuration = try? configuration(forFolder: (absolute as NSString).deletingLastPathComponent) else {
+        let absolute = StandardPaths.standardized(path)
+        guard let configuration = try? configuration(forFolder: FilePaths.folder(of: absolute)) else {
             return false
         }
         let relative = relativePath(absolute, to: configuration.folder)
@@ -86,8 +87,8 @@ final class LintConfigurationResolver: Sendable {
     ///
     /// - Throws: ``ConfigurationError`` when the file's configuration is broken.
     func options(for path: String) throws(ConfigurationError) -> LintOptions {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let configuration = try configuration(forFolder: (absolute as NSString).deletingLastPathComponent)
+        let absolute = StandardPaths.standardized(path)
+        let configuration = try configuration(forFolder: FilePaths.folder(of: absolute))
         let overrides =
             configuration.map { configuration in
                 configuration.overrides.filter { override in
